@@ -1,0 +1,144 @@
+"""API secrets: kept in the OS keyring, never in the settings file.
+
+For headless machines a secret may also come from an environment variable (documented as
+the lesser option: environment variables leak into crash reports and child processes).
+When both exist the environment variable wins, so a service unit can pin a value without
+touching the keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import keyring
+import keyring.errors
+
+log = logging.getLogger(__name__)
+
+#: The keyring "service" name under which the app's secrets are stored.
+KEYRING_SERVICE = "pos-app"
+
+
+class SecretName(StrEnum):
+    """The secrets the app knows; the values are what `pos-app secrets` takes."""
+
+    PIGGY_TOKEN = "piggy-token"
+    PIGGY_CLIENT_SECRET = "piggy-client-secret"
+    GIFTOIN_API_KEY = "giftoin-api-key"
+    NUDJ_TOKEN = "nudj-token"
+
+    @property
+    def env_var(self) -> str:
+        return "POS_APP_" + self.value.upper().replace("-", "_")
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS: Mapping[SecretName, str] = {
+    SecretName.PIGGY_TOKEN: "Piggy personal access token / API key",
+    SecretName.PIGGY_CLIENT_SECRET: "Piggy OAuth client secret",
+    SecretName.GIFTOIN_API_KEY: "Giftoin API key",
+    SecretName.NUDJ_TOKEN: "Nudj API token",
+}
+
+
+class KeyringUnavailableError(Exception):
+    """No usable OS keyring; the message tells a person what to do instead."""
+
+
+@dataclass(frozen=True)
+class SecretSource:
+    """Where a secret was found, for `pos-app doctor` (never the value itself)."""
+
+    name: SecretName
+    origin: str  # "keyring", "environment" or "missing"
+
+
+def _unavailable_message(exc: BaseException | None) -> str:
+    reason = f" ({type(exc).__name__})" if exc is not None else ""
+    return (
+        "No OS keyring is available on this machine"
+        f"{reason}. Start or unlock the desktop keyring (Windows Credential Manager, "
+        "macOS Keychain, GNOME Keyring or KWallet), or, on a headless machine, give the "
+        "secret to the app in its environment variable instead (e.g. POS_APP_PIGGY_TOKEN)."
+    )
+
+
+class SecretStore:
+    """Reads and writes the app's secrets.
+
+    ``env`` defaults to ``os.environ``; tests pass their own mapping. The keyring backend
+    is the process-wide one chosen by the ``keyring`` library (tests install an in-memory
+    backend).
+    """
+
+    def __init__(self, env: Mapping[str, str] | None = None, *, use_keyring: bool = True):
+        self._env = os.environ if env is None else env
+        self._use_keyring = use_keyring
+
+    def get(self, name: SecretName) -> str | None:
+        value = self._env.get(name.env_var)
+        if value:
+            return value
+        if not self._use_keyring or not self.keyring_available():
+            return None
+        try:
+            stored: Any = keyring.get_password(KEYRING_SERVICE, name.value)
+        except Exception as exc:  # noqa: BLE001 - any backend failure means "not available"
+            # Backends raise their own exception types (D-Bus, Win32, ...); none of them
+            # may stop the app. The value is never part of the message.
+            log.warning("Cannot read %s from the OS keyring: %s", name.value, type(exc).__name__)
+            return None
+        return stored if isinstance(stored, str) and stored else None
+
+    def source(self, name: SecretName) -> SecretSource:
+        if self._env.get(name.env_var):
+            return SecretSource(name, "environment")
+        if self._use_keyring and self.get(name):
+            return SecretSource(name, "keyring")
+        return SecretSource(name, "missing")
+
+    def set(self, name: SecretName, value: str) -> None:
+        value = value.strip()
+        if not value:
+            raise ValueError("An empty value cannot be stored.")
+        self._check_backend()
+        try:
+            keyring.set_password(KEYRING_SERVICE, name.value, value)
+        except keyring.errors.PasswordSetError as exc:
+            raise KeyringUnavailableError(
+                f"The OS keyring refused to store the {name.label} ({type(exc).__name__})."
+            ) from exc
+        except Exception as exc:  # noqa: BLE001 - backend-specific failures
+            raise KeyringUnavailableError(_unavailable_message(exc)) from exc
+
+    def delete(self, name: SecretName) -> bool:
+        """Remove a stored secret; returns False when there was none."""
+        self._check_backend()
+        try:
+            keyring.delete_password(KEYRING_SERVICE, name.value)
+        except keyring.errors.PasswordDeleteError:
+            return False
+        except Exception as exc:  # noqa: BLE001 - backend-specific failures
+            raise KeyringUnavailableError(_unavailable_message(exc)) from exc
+        return True
+
+    @staticmethod
+    def keyring_available() -> bool:
+        try:
+            backend = keyring.get_keyring()
+        except Exception:  # noqa: BLE001 - a broken keyring config is "unavailable"
+            return False
+        priority = getattr(backend, "priority", 0)
+        return not isinstance(priority, int | float) or priority > 0
+
+    def _check_backend(self) -> None:
+        if not self._use_keyring or not self.keyring_available():
+            raise KeyringUnavailableError(_unavailable_message(None))

@@ -1,0 +1,211 @@
+"""The app's settings: one typed model, a TOML file, and POS_APP_* environment overrides.
+
+Precedence, highest first: command-line options (applied by the caller with
+:meth:`Settings.with_overrides`), ``POS_APP_*`` environment variables, the TOML file in the
+platform's config folder, the defaults below. Secrets are *not* settings: they live in the
+OS keyring (see :mod:`pos_app.services.secrets`) and never in the TOML file.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tomllib
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+APP_DIR_NAME = "pos-app"
+ENV_PREFIX = "POS_APP_"
+#: Points the app at another settings file (tests, several counters on one machine).
+CONFIG_FILE_ENV = "POS_APP_CONFIG_FILE"
+
+
+class PiggyAuthMode(StrEnum):
+    """How the app authenticates against Piggy."""
+
+    #: A personal access token or a legacy API key, sent as a bearer token.
+    TOKEN = "token"
+    #: OAuth client credentials: client id (a setting) + client secret (in the keyring).
+    CLIENT_CREDENTIALS = "client_credentials"
+
+
+class SettingsError(Exception):
+    """The settings file or an environment override is not usable; the message says why."""
+
+
+def default_config_file() -> Path:
+    override = os.environ.get(CONFIG_FILE_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / "settings.toml"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything the app can be told, with its default.
+
+    Each field ``name`` can be overridden by the environment variable ``POS_APP_<NAME>``.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        extra="forbid",
+        validate_default=True,
+        # Environment variables that are not settings (tokens, POS_APP_CONFIG_FILE) are
+        # read elsewhere; they must not make loading fail.
+        env_ignore_empty=True,
+    )
+
+    piggy_base_url: str = Field(
+        default="https://api.piggy.eu",
+        description="Root of the Piggy (Leat) API host; the app adds /api/v3/oauth/clients.",
+    )
+    piggy_auth_mode: PiggyAuthMode = Field(
+        default=PiggyAuthMode.TOKEN,
+        description="'token' (personal access token / API key) or 'client_credentials'.",
+    )
+    piggy_client_id: str | None = Field(
+        default=None, description="OAuth client id, for piggy_auth_mode = client_credentials."
+    )
+    shop_uuid: str | None = Field(
+        default=None, description="The Piggy shop this counter belongs to."
+    )
+    giftoin_base_url: str | None = Field(
+        default="https://api.giftoin.org",
+        description="Root of the Giftoin API host; empty turns the Giftoin section off.",
+    )
+    nudj_base_url: str | None = Field(
+        default=None,
+        description="Your Nudj host, e.g. https://yourshop.nudj.cx; empty turns Nudj off.",
+    )
+    language: str = Field(default="en", description="Language of the app and of Nudj texts.")
+    request_timeout: float = Field(
+        default=10.0, gt=0, le=120, description="Seconds to wait for an API answer."
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder for the journal and the picture cache.",
+    )
+    counter_name: str = Field(
+        default_factory=socket.gethostname,
+        description="Name of this counter, recorded with every pickup.",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file's values come in as init kwargs (see load_settings); the environment
+        # must beat the file, so it goes first. No .env files and no secrets folders:
+        # secrets belong in the keyring.
+        return (env_settings, init_settings)
+
+    @field_validator("piggy_base_url", "giftoin_base_url", "nudj_base_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand_dir(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @field_validator("language")
+    @classmethod
+    def _check_language(cls, value: str) -> str:
+        value = value.strip()
+        if not value or len(value) > 35:
+            raise ValueError("must be a language tag such as 'en' or 'nl-NL'")
+        return value
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with command-line options applied on top (validated like the rest)."""
+        data = self.model_dump()
+        data.update({key: value for key, value in changes.items() if value is not None})
+        return type(self).model_validate(data)
+
+    @property
+    def journal_path(self) -> Path:
+        return self.data_dir / "journal.sqlite3"
+
+    @property
+    def picture_cache_dir(self) -> Path:
+        return self.data_dir / "pictures"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"The settings file {path} is not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise SettingsError(f"The settings file {path} cannot be read: {exc}") from exc
+
+
+def _describe(exc: ValidationError, path: Path) -> str:
+    lines = [f"Some settings are not usable (file {path}, or a POS_APP_* variable):"]
+    for error in exc.errors():
+        name = ".".join(str(part) for part in error["loc"]) or "(file)"
+        if error["type"] == "extra_forbidden":
+            lines.append(f"  - {name}: not a known setting")
+        else:
+            lines.append(f"  - {name}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def load_settings(path: Path | None = None, *, use_file: bool = True) -> Settings:
+    """Load the settings file (if any) with environment overrides on top.
+
+    ``use_file=False`` ignores the file (demo mode must not depend on a shop's setup).
+    Raises :class:`SettingsError` with a message fit for a person.
+    """
+    path = path or default_config_file()
+    data = _read_toml(path) if use_file else {}
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc, path)) from exc
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings that differ from the defaults to the TOML file, atomically."""
+    path = path or default_config_file()
+    defaults = Settings.model_construct()
+    data: dict[str, Any] = {}
+    for name in Settings.model_fields:
+        value = getattr(settings, name)
+        default = getattr(defaults, name, None)
+        if value is None or value == default:
+            continue
+        data[name] = str(value) if isinstance(value, Path | StrEnum) else value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,89 @@
+"""Test setup shared by the whole suite.
+
+* Qt runs headless (offscreen) even when pytest is started by hand.
+* async tests that touch Qt run on a qasync loop; the others on a plain asyncio loop.
+* Nothing a test does reaches the real settings file, data folder or OS keyring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.helpers import MemoryKeyring  # noqa: E402 - after the Qt platform is chosen
+
+#: Test folders whose async tests drive Qt widgets and therefore need the qasync loop.
+_QT_TEST_DIRS = ("ui", "e2e")
+_QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    return loop
+
+
+def _uses_qt(item: pytest.Item) -> bool:
+    parts = Path(str(item.path)).relative_to(Path(__file__).parent).parts
+    if parts and parts[0] in _QT_TEST_DIRS:
+        return True
+    return bool(_QT_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
+    if _uses_qt(item):
+        return {"qasync": _qasync_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """No POS_APP_* variable from the developer's shell, a throw-away settings file."""
+    for name in list(os.environ):
+        if name.startswith("POS_APP_"):
+            monkeypatch.delenv(name)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("POS_APP_CONFIG_FILE", str(home / "settings.toml"))
+    monkeypatch.setenv("POS_APP_DATA_DIR", str(home / "data"))
+    yield home
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A working OS keyring, in memory."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A machine without any OS keyring, like a bare CI box."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
