@@ -1,0 +1,535 @@
+"""The one place where HTTP happens: timeouts, retries, error mapping and safe logging.
+
+Every vendor client owns one :class:`ApiTransport`, which owns one ``httpx.AsyncClient``.
+Keeping retries here (not in each method) is what makes the rule "only idempotent reads are
+retried; collect and reverse are sent at most once" checkable in one screenful.
+
+Nothing here logs a header, a query string or a body: the secrets travel in headers
+(tokens, API keys) and bodies (verification codes, client secrets), and customer data in
+query strings (email, card value). Vendor messages and ``httpx`` messages that end up in an
+exception are passed through :meth:`ApiTransport.redact` as well, as a second line of
+defence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import TypeAdapter, ValidationError
+
+from pos_app import __version__
+from pos_app.api.errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiStatusError,
+    ApiTimeoutError,
+    AuthenticationError,
+    MaintenanceError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ResponseValidationError,
+    ServerError,
+)
+
+T = TypeVar("T")
+
+SleepFunc = Callable[[float], Awaitable[None]]
+"""How the transport waits between retries; tests pass a recorder instead of sleeping."""
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_USER_AGENT = f"pos-app/{__version__}"
+
+_REDACTED = "[redacted]"
+# Secrets shorter than this are not searched for in free text: replacing "42" everywhere
+# would mangle messages without protecting anything real.
+_MIN_REDACT_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard a read is retried.
+
+    ``max_retries`` counts retries, so a GET is sent at most ``max_retries + 1`` times.
+    Backoff is exponential with full jitter (a random wait between 0 and
+    ``min(backoff_max, backoff_base * 2**(n-1))``), so counters that lost the line together
+    do not come back together. A ``Retry-After`` up to ``retry_after_cap`` seconds is
+    honoured as is; a longer one is not slept through (a cashier is waiting): the
+    :class:`RateLimitedError` / :class:`MaintenanceError` is raised at once, carrying the
+    wait.
+    """
+
+    max_retries: int = DEFAULT_MAX_RETRIES
+    backoff_base: float = 0.5
+    backoff_max: float = 8.0
+    retry_after_cap: float = 30.0
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        if self.backoff_base < 0 or self.backoff_max < 0 or self.retry_after_cap < 0:
+            raise ValueError("backoff and cap must be >= 0")
+
+    def backoff(self, retry_number: int, rng: random.Random) -> float:
+        """The wait before retry number ``retry_number`` (1-based), full jitter."""
+        ceiling = min(self.backoff_max, self.backoff_base * (2 ** (retry_number - 1)))
+        return rng.uniform(0.0, ceiling)
+
+
+@dataclass(frozen=True)
+class RequestInfo:
+    """What a request was, in log-safe form: the path without its query string."""
+
+    vendor: str
+    method: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Received:
+    """A successful (2xx) response whose body parsed as JSON."""
+
+    info: RequestInfo
+    status_code: int
+    body: Any
+
+
+@dataclass(frozen=True)
+class ErrorResponse:
+    """An error response, as the vendor error translators see it."""
+
+    info: RequestInfo
+    status_code: int
+    body: Any
+    """The parsed JSON body, or ``None`` when it was empty or not JSON."""
+    retry_after: float | None
+    vendor_message: str | None
+    """The vendor's message from the body, already redacted."""
+
+
+class ErrorTranslator:
+    """Vendor-specific part of error mapping; the transport does the status-first part.
+
+    Subclasses read their vendor's error body: :meth:`describe` pulls out the message (for
+    every error's text) and :meth:`domain_error` turns a vendor error body into the
+    matching exception for statuses the transport does not map by status alone.
+    """
+
+    def describe(self, body: Any) -> str | None:
+        """The vendor's human-readable message in an error body, if any."""
+        if isinstance(body, dict):
+            message = body.get("message")
+            if isinstance(message, str) and message.strip():
+                return message.strip()
+        return None
+
+    def domain_error(self, error: ErrorResponse) -> ApiStatusError | None:
+        """A vendor domain error for this response, or None to fall back on the status."""
+        return None
+
+
+def make_status_error(
+    cls: type[ApiStatusError], message: str, error: ErrorResponse
+) -> ApiStatusError:
+    """Build a status error of ``cls`` carrying the request and response context."""
+    return cls(
+        message,
+        vendor=error.info.vendor,
+        status_code=error.status_code,
+        method=error.info.method,
+        request_path=error.info.path,
+        retry_after=error.retry_after,
+    )
+
+
+def with_vendor_message(default: str, error: ErrorResponse) -> str:
+    return f"{default}: {error.vendor_message}" if error.vendor_message else default
+
+
+def map_error_response(error: ErrorResponse, translator: ErrorTranslator) -> ApiStatusError:
+    """Status first, body second.
+
+    401/403/429/5xx are mapped by status alone: Piggy sends bare Laravel bodies there
+    (``{"message": "Unauthenticated."}``) and a vendor code would add nothing the UI acts
+    on. For the other statuses the vendor's body decides (Piggy's domain errors come as
+    HTTP 400), and only then a bare 404 becomes :class:`NotFoundError`.
+    """
+    status = error.status_code
+    by_status: dict[int, tuple[type[ApiStatusError], str]] = {
+        401: (AuthenticationError, "not authenticated (check the token or API key)"),
+        403: (PermissionDeniedError, "permission denied"),
+        429: (RateLimitedError, "rate limited"),
+        503: (MaintenanceError, "service in maintenance"),
+    }
+    if status in by_status:
+        cls, text = by_status[status]
+        return make_status_error(cls, with_vendor_message(text, error), error)
+    if status >= 500:
+        return make_status_error(ServerError, with_vendor_message("server error", error), error)
+    domain = translator.domain_error(error)
+    if domain is not None:
+        return domain
+    if status == 404:
+        return make_status_error(NotFoundError, with_vendor_message("not found", error), error)
+    return make_status_error(
+        ApiStatusError, with_vendor_message(f"unexpected HTTP status {status}", error), error
+    )
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP-date."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if seconds == seconds else None  # NaN is not a wait
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    current = now if now is not None else datetime.now(UTC)
+    return max(0.0, (when - current).total_seconds())
+
+
+def path_segment(value: str, *, what: str = "id") -> str:
+    """Percent-encode one URL path segment taken from user or vendor data.
+
+    A platform user id or a scanned value could hold ``/``, ``?``, ``#`` or be ``..``;
+    unescaped, it would address another endpoint.
+    """
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{what} must be a non-empty string")
+    encoded = quote(value, safe="")
+    # quote() leaves dots alone; "." and ".." as a whole segment would be normalised away.
+    if encoded in {".", ".."}:
+        encoded = encoded.replace(".", "%2E")
+    return encoded
+
+
+def normalize_base_url(base_url: str, api_prefix: str) -> str:
+    """The host root to send requests to, as given in the settings.
+
+    Settings are typed by people who copy the vendor docs, which give the base URL with the
+    API prefix (``https://api.piggy.eu/api/v3/oauth/clients``); the clients add the prefix
+    themselves, so a copied prefix is taken off instead of being doubled.
+    """
+    url = httpx.URL(base_url.strip())
+    if url.scheme not in {"http", "https"} or not url.host:
+        raise ValueError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    text = str(url.copy_with(query=None, fragment=None)).rstrip("/")
+    prefix = api_prefix.rstrip("/")
+    if prefix and text.endswith(prefix):
+        text = text[: -len(prefix)]
+    return text
+
+
+class ApiTransport:
+    """One vendor's HTTP connection pool with the retry and error rules applied."""
+
+    def __init__(
+        self,
+        *,
+        vendor: str,
+        base_url: str,
+        logger: logging.Logger,
+        translator: ErrorTranslator,
+        headers: Mapping[str, str] | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry_policy: RetryPolicy | None = None,
+        sleep: SleepFunc | None = None,
+        user_agent: str | None = None,
+        secrets: Iterable[str | None] = (),
+        rng: random.Random | None = None,
+    ) -> None:
+        if timeout <= 0:
+            raise ValueError("timeout must be > 0 seconds")
+        self.vendor = vendor
+        self._logger = logger
+        self._translator = translator
+        self._retry = retry_policy if retry_policy is not None else RetryPolicy()
+        self._sleep: SleepFunc = sleep if sleep is not None else asyncio.sleep
+        self._rng = rng if rng is not None else random.Random()
+        self._secrets: set[str] = set()
+        for secret in secrets:
+            self.add_secret(secret)
+        default_headers = {
+            "Accept": "application/json",
+            "User-Agent": user_agent or DEFAULT_USER_AGENT,
+        }
+        default_headers.update(headers or {})
+        self._client = httpx.AsyncClient(
+            base_url=base_url,
+            headers=default_headers,
+            timeout=httpx.Timeout(timeout),
+            transport=transport,
+            # A redirect would resend our auth headers to wherever it points; the vendors'
+            # APIs do not redirect, so a 3xx is reported instead of followed.
+            follow_redirects=False,
+        )
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self._retry
+
+    @property
+    def is_closed(self) -> bool:
+        return self._client.is_closed
+
+    def add_secret(self, value: str | None) -> None:
+        """Remember a value that must never show up in a log line or error message."""
+        if value and len(value) >= _MIN_REDACT_LENGTH:
+            self._secrets.add(value)
+
+    def redact(self, text: str, extra: Iterable[str] = ()) -> str:
+        """``text`` with every known secret (and ``extra``) replaced."""
+        secrets = self._secrets.union(s for s in extra if s and len(s) >= _MIN_REDACT_LENGTH)
+        # Longest first, so a secret containing another is replaced whole.
+        for secret in sorted(secrets, key=len, reverse=True):
+            text = text.replace(secret, _REDACTED)
+        return text
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        secrets: Iterable[str] = (),
+    ) -> httpx.Response:
+        """Send a request; return the 2xx response or raise an :class:`ApiError`.
+
+        Only GET is retried. Anything else is sent once: even a connect error may come after
+        the server got the bytes (a dropped line mid-request), and a collect or reverse
+        repeated behind the cashier's back could hand over a reward twice.
+        """
+        method = method.upper()
+        extra_secrets = tuple(secrets)
+        try:
+            request = self._client.build_request(
+                method, path, params=params, data=data, headers=headers
+            )
+        except httpx.InvalidURL as exc:
+            raise ApiError(
+                f"invalid request URL ({self.redact(str(exc), extra_secrets)})",
+                vendor=self.vendor,
+                method=method,
+                request_path=path.split("?", 1)[0],
+            ) from None
+        info = RequestInfo(self.vendor, method, _log_path(request))
+        retryable_method = method == "GET"
+        attempts = (self._retry.max_retries + 1) if retryable_method else 1
+        attempt = 0
+        while True:
+            attempt += 1
+            error = await self._send_once(request, info, extra_secrets)
+            if isinstance(error, httpx.Response):
+                return error
+            if attempt >= attempts or not _is_retryable(error):
+                raise error
+            delay = self._retry.backoff(attempt, self._rng)
+            retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
+            if retry_after is not None:
+                if retry_after > self._retry.retry_after_cap:
+                    # Waiting minutes inside a counter action helps nobody: hand the wait
+                    # to the caller, who can tell the cashier.
+                    raise error
+                delay = retry_after
+            self._logger.warning(
+                "Retrying %s %s (attempt %d of %d) after %s; waiting %.2f s",
+                info.method,
+                info.path,
+                attempt + 1,
+                attempts,
+                _reason(error),
+                delay,
+            )
+            await self._sleep(delay)
+
+    async def _send_once(
+        self, request: httpx.Request, info: RequestInfo, extra_secrets: tuple[str, ...]
+    ) -> httpx.Response | ApiError:
+        """One attempt: the 2xx response, or the :class:`ApiError` it amounts to."""
+        started = time.perf_counter()
+        try:
+            response = await self._client.send(request)
+        except httpx.TimeoutException as exc:
+            elapsed = _ms_since(started)
+            self._logger.debug(
+                "%s %s timed out after %.0f ms (%s)",
+                info.method,
+                info.path,
+                elapsed,
+                type(exc).__name__,
+            )
+            return ApiTimeoutError(
+                f"no answer in time ({self._describe_exc(exc, extra_secrets)})",
+                vendor=info.vendor,
+                method=info.method,
+                request_path=info.path,
+            )
+        except httpx.DecodingError as exc:
+            return ResponseValidationError(
+                f"response could not be decoded ({self._describe_exc(exc, extra_secrets)})",
+                vendor=info.vendor,
+                method=info.method,
+                request_path=info.path,
+            )
+        except httpx.HTTPError as exc:
+            elapsed = _ms_since(started)
+            self._logger.debug(
+                "%s %s failed after %.0f ms (%s)",
+                info.method,
+                info.path,
+                elapsed,
+                type(exc).__name__,
+            )
+            return ApiConnectionError(
+                f"cannot reach the server ({self._describe_exc(exc, extra_secrets)})",
+                vendor=info.vendor,
+                method=info.method,
+                request_path=info.path,
+            )
+        elapsed = _ms_since(started)
+        self._logger.debug(
+            "%s %s -> %d in %.0f ms", info.method, info.path, response.status_code, elapsed
+        )
+        if response.is_success:
+            return response
+        return self._error_from_response(response, info, extra_secrets)
+
+    def _error_from_response(
+        self, response: httpx.Response, info: RequestInfo, extra_secrets: tuple[str, ...]
+    ) -> ApiStatusError:
+        body = _json_or_none(response)
+        message = self._translator.describe(body)
+        error = ErrorResponse(
+            info=info,
+            status_code=response.status_code,
+            body=body,
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            vendor_message=self.redact(message, extra_secrets) if message else None,
+        )
+        return map_error_response(error, self._translator)
+
+    def _describe_exc(self, exc: BaseException, extra_secrets: tuple[str, ...]) -> str:
+        text = str(exc).strip()
+        name = type(exc).__name__
+        return self.redact(f"{name}: {text}" if text else name, extra_secrets)
+
+    async def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        secrets: Iterable[str] = (),
+    ) -> Received:
+        """:meth:`request`, then the body as JSON (a non-JSON 2xx body is an error)."""
+        response = await self.request(
+            method, path, params=params, data=data, headers=headers, secrets=secrets
+        )
+        info = RequestInfo(self.vendor, method.upper(), _log_path(response.request))
+        try:
+            body = response.json()
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
+            raise ResponseValidationError(
+                "response body is not JSON",
+                vendor=self.vendor,
+                status_code=response.status_code,
+                method=info.method,
+                request_path=info.path,
+            ) from None
+        return Received(info=info, status_code=response.status_code, body=body)
+
+    def validate(self, adapter: TypeAdapter[T], value: Any, received: Received) -> T:
+        """Validate ``value`` (part of ``received``) or raise ResponseValidationError.
+
+        The pydantic error is not chained: its text quotes the input, which may hold a
+        secret (a contact's login URL) or personal data. Only the locations are kept.
+        """
+        try:
+            return adapter.validate_python(value)
+        except ValidationError as exc:
+            problems = exc.errors(include_url=False, include_input=False, include_context=False)
+            listed = "; ".join(
+                f"{'.'.join(str(part) for part in p['loc']) or '<root>'}: {p['msg']}"
+                for p in problems[:5]
+            )
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise ResponseValidationError(
+                f"response did not fit the expected shape: {self.redact(listed)}{more}",
+                vendor=self.vendor,
+                status_code=received.status_code,
+                method=received.info.method,
+                request_path=received.info.path,
+            ) from None
+
+    def invalid(self, message: str, received: Received) -> ResponseValidationError:
+        """A ResponseValidationError for a body that parsed but means nothing usable."""
+        return ResponseValidationError(
+            message,
+            vendor=self.vendor,
+            status_code=received.status_code,
+            method=received.info.method,
+            request_path=received.info.path,
+        )
+
+
+def _is_retryable(error: ApiError) -> bool:
+    return isinstance(error, ApiConnectionError | RateLimitedError | MaintenanceError | ServerError)
+
+
+def _reason(error: ApiError) -> str:
+    if isinstance(error, ApiTimeoutError):
+        return "timeout"
+    if isinstance(error, ApiConnectionError):
+        return "connection error"
+    if error.status_code is not None:
+        return f"HTTP {error.status_code}"
+    return type(error).__name__
+
+
+def _log_path(request: httpx.Request) -> str:
+    # raw_path keeps the percent-encoding (a decoded "/" would mislead) and includes the
+    # query string, which is cut off: it carries emails and card values.
+    return request.url.raw_path.split(b"?", 1)[0].decode("ascii", errors="replace")
+
+
+def _ms_since(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None

@@ -1,0 +1,181 @@
+"""Giftoin client: a customer's progress in collection challenges, and their inventory.
+
+Users are addressed by a platform and that platform's user id (a Discord id kept in a
+Piggy contact attribute, say); which attribute and platform is a setting of the services.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from typing import Any
+
+import httpx
+from pydantic import TypeAdapter
+
+from pos_app.api import errors
+from pos_app.api._client import BaseClient
+from pos_app.api._models import LenientList
+from pos_app.api._transport import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ErrorResponse,
+    ErrorTranslator,
+    Received,
+    RetryPolicy,
+    SleepFunc,
+    make_status_error,
+    path_segment,
+)
+from pos_app.api.giftoin_models import (
+    CollectionChallenge,
+    GiftoinInventory,
+    is_envelope,
+    parse_status,
+)
+
+__all__ = ["API_PREFIX", "GiftoinClient", "GiftoinErrorTranslator"]
+
+API_PREFIX = "/api/v1"
+
+logger = logging.getLogger("pos_app.api.giftoin")
+
+_PROGRESS = "progress/collection-challenges"
+_CHALLENGES = TypeAdapter(LenientList[CollectionChallenge])
+_CHALLENGE = TypeAdapter(CollectionChallenge)
+
+# Giftoin sends auth failures as errorCode 1001 (invalid key, with HTTP 400) and 1002
+# (missing key, with HTTP 401) (API_NOTES.md §2).
+_AUTH_ERROR_CODES = frozenset({1001, 1002})
+
+
+class GiftoinErrorTranslator(ErrorTranslator):
+    """Giftoin error bodies: ``{"status": {"timestamp", "errorCode", "errorMessage"}}``."""
+
+    def describe(self, body: Any) -> str | None:
+        if isinstance(body, dict):
+            _, message = parse_status(body.get("status"))
+            if message and message.strip():
+                return message.strip()
+        return super().describe(body)
+
+    def domain_error(self, error: ErrorResponse) -> errors.ApiStatusError | None:
+        if not isinstance(error.body, dict) or not isinstance(error.body.get("status"), dict):
+            return None
+        code, _ = parse_status(error.body["status"])
+        message = error.vendor_message or "Giftoin error"
+        if code in _AUTH_ERROR_CODES:
+            # An *invalid* key comes as HTTP 400, not 401: still a settings problem.
+            return make_status_error(
+                errors.AuthenticationError, f"API key rejected: {message}", error
+            )
+        return errors.GiftoinError(
+            message,
+            code=code,
+            status_code=error.status_code,
+            method=error.info.method,
+            request_path=error.info.path,
+            retry_after=error.retry_after,
+        )
+
+
+class GiftoinClient(BaseClient):
+    """Typed async client of the Giftoin users API (progress and inventory).
+
+    All calls are reads, retried by the transport on connection errors, 429 and 5xx.
+    """
+
+    vendor = "giftoin"
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        api_key: str,
+        timeout: float = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        user_agent: str | None = None,
+        retry_policy: RetryPolicy | None = None,
+        sleep: SleepFunc | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        if not api_key:
+            raise ValueError("GiftoinClient needs an api_key")
+        super().__init__(
+            base_url,
+            api_prefix=API_PREFIX,
+            logger=logger,
+            translator=GiftoinErrorTranslator(),
+            headers={
+                "x-gft_api_key": api_key,
+                # WORKAROUND: proxies such as nginx drop header names with an underscore
+                # by default (underscores_in_headers off); Giftoin also accepts the
+                # hyphenated name, so both are sent.
+                "x-gft-api-key": api_key,
+            },
+            secrets=(api_key,),
+            timeout=timeout,
+            transport=transport,
+            max_retries=max_retries,
+            user_agent=user_agent,
+            retry_policy=retry_policy,
+            sleep=sleep,
+            rng=rng,
+        )
+
+    async def collection_challenges(
+        self, platform: str, platform_user_id: str
+    ) -> list[CollectionChallenge]:
+        """The user's progress in every collection challenge."""
+        path = self._user_path(platform, platform_user_id, _PROGRESS)
+        received = await self._transport.request_json("GET", path)
+        result = self._result(received)
+        if not isinstance(result, list):
+            raise self._transport.invalid("expected a list of collection challenges", received)
+        return self._transport.validate(_CHALLENGES, result, received)
+
+    async def collection_challenge(
+        self, platform: str, platform_user_id: str, program_id: str
+    ) -> CollectionChallenge:
+        """The user's progress in one collection challenge (``program_id``)."""
+        segment = path_segment(program_id, what="program_id")
+        path = self._user_path(platform, platform_user_id, f"{_PROGRESS}/{segment}")
+        received = await self._transport.request_json("GET", path)
+        result = self._result(received)
+        if not isinstance(result, dict):
+            raise self._transport.invalid("expected one collection challenge", received)
+        return self._transport.validate(_CHALLENGE, result, received)
+
+    async def inventory(self, platform: str, platform_user_id: str) -> GiftoinInventory:
+        """The user's inventory (undocumented body: raw map plus best-effort points)."""
+        path = self._user_path(platform, platform_user_id, "inventory")
+        received = await self._transport.request_json("GET", path)
+        return GiftoinInventory.from_body(self._result(received))
+
+    @staticmethod
+    def _user_path(platform: str, platform_user_id: str, tail: str) -> str:
+        # Both segments are user data (a Discord id typed into a contact attribute).
+        return (
+            f"{API_PREFIX}/users/{path_segment(platform, what='platform')}"
+            f"/{path_segment(platform_user_id, what='platform_user_id')}/{tail}"
+        )
+
+    def _result(self, received: Received) -> Any:
+        """The result, bare or inside ``{data, status}`` (the docs show both)."""
+        body = received.body
+        if not is_envelope(body):
+            return body
+        data = body.get("data")
+        code, message = parse_status(body.get("status"))
+        if data is None and code:
+            # [inferred] an envelope without data but with an error code is an error even
+            # when the HTTP status says 200.
+            raise errors.GiftoinError(
+                self._transport.redact(message or "Giftoin error"),
+                code=code,
+                status_code=received.status_code,
+                method=received.info.method,
+                request_path=received.info.path,
+            )
+        return data

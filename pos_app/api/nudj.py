@@ -1,0 +1,200 @@
+"""Nudj client: the organisation's rewards and one customer's points and XP.
+
+Base URL is the organisation's host (``https://{subdomain}.nudj.cx`` or a custom domain);
+the client adds ``/api/v2``. Texts come in the language of ``x-language`` when set.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+from pydantic import TypeAdapter
+
+from pos_app.api import errors
+from pos_app.api._client import BaseClient
+from pos_app.api._transport import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ErrorResponse,
+    ErrorTranslator,
+    RetryPolicy,
+    SleepFunc,
+    make_status_error,
+    path_segment,
+    with_vendor_message,
+)
+from pos_app.api.nudj_models import NudjCustomer, NudjReward, NudjRewardsPage
+
+__all__ = ["API_PREFIX", "MAX_PAGE_SIZE", "NudjClient", "NudjErrorTranslator"]
+
+API_PREFIX = "/api/v2"
+MAX_PAGE_SIZE = 100
+# iter_rewards stops after this many pages even if the server keeps answering: a server
+# that ignores ``skip`` would otherwise page forever.
+MAX_PAGES = 1000
+
+logger = logging.getLogger("pos_app.api.nudj")
+
+_PAGE = TypeAdapter(NudjRewardsPage)
+_CUSTOMER = TypeAdapter(NudjCustomer)
+
+# tRPC codes that mean the same as an HTTP status the transport already maps; used when
+# the HTTP status itself says something else (e.g. 400 carrying NOT_FOUND).
+_CODE_CLASSES: dict[str, tuple[type[errors.ApiStatusError], str]] = {
+    "UNAUTHORIZED": (errors.AuthenticationError, "not authenticated (check the token)"),
+    "FORBIDDEN": (errors.PermissionDeniedError, "permission denied"),
+    "NOT_FOUND": (errors.NotFoundError, "not found"),
+    "TOO_MANY_REQUESTS": (errors.RateLimitedError, "rate limited"),
+    "INTERNAL_SERVER_ERROR": (errors.ServerError, "server error"),
+}
+
+
+def _trpc_error(body: Any) -> dict[str, Any] | None:
+    """The tRPC error object: flat as documented, or under ``error`` [inferred, tRPC v10]."""
+    if not isinstance(body, dict):
+        return None
+    inner = body.get("error")
+    if isinstance(inner, dict):
+        body = inner
+    return body if "code" in body or "message" in body else None
+
+
+def _trpc_code(error: dict[str, Any]) -> str | None:
+    code = error.get("code")
+    if isinstance(code, str) and code:
+        return code
+    data = error.get("data")
+    if isinstance(data, dict) and isinstance(data.get("code"), str):
+        return str(data["code"])
+    return None
+
+
+class NudjErrorTranslator(ErrorTranslator):
+    """Nudj's tRPC-style errors ``{"message", "code", "data": {"httpStatus", "path"}}``."""
+
+    def describe(self, body: Any) -> str | None:
+        return super().describe(_trpc_error(body))
+
+    def domain_error(self, error: ErrorResponse) -> errors.ApiStatusError | None:
+        trpc = _trpc_error(error.body)
+        if trpc is None:
+            return None
+        code = _trpc_code(trpc)
+        if code in _CODE_CLASSES:
+            cls, text = _CODE_CLASSES[code]
+            return make_status_error(cls, with_vendor_message(text, error), error)
+        data = trpc.get("data")
+        procedure = data.get("path") if isinstance(data, dict) else None
+        return errors.NudjError(
+            error.vendor_message or "Nudj error",
+            code=code,
+            status_code=error.status_code,
+            path=procedure if isinstance(procedure, str) else None,
+            method=error.info.method,
+            request_path=error.info.path,
+            retry_after=error.retry_after,
+        )
+
+
+def _check_page_args(limit: int, skip: int) -> None:
+    # Nudj's shared pagination contract: 1 <= limit <= 100, skip >= 0 (API_NOTES.md §3).
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
+        raise ValueError(f"limit must be an int from 1 to {MAX_PAGE_SIZE}, got {limit!r}")
+    if isinstance(skip, bool) or not isinstance(skip, int) or skip < 0:
+        raise ValueError(f"skip must be an int >= 0, got {skip!r}")
+
+
+class NudjClient(BaseClient):
+    """Typed async client of the Nudj API v2 (integration and admin endpoints).
+
+    All calls are reads, retried by the transport on connection errors, 429 and 5xx.
+    """
+
+    vendor = "nudj"
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str,
+        language: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        user_agent: str | None = None,
+        retry_policy: RetryPolicy | None = None,
+        sleep: SleepFunc | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        if not token:
+            raise ValueError("NudjClient needs a token")
+        headers = {
+            # Nudj documents both: x-api-token (legacy) and a Bearer token. Sending both
+            # works whichever one an organisation's deployment checks.
+            "x-api-token": token,
+            "Authorization": f"Bearer {token}",
+        }
+        if language:
+            headers["x-language"] = language
+        super().__init__(
+            base_url,
+            api_prefix=API_PREFIX,
+            logger=logger,
+            translator=NudjErrorTranslator(),
+            headers=headers,
+            secrets=(token,),
+            timeout=timeout,
+            transport=transport,
+            max_retries=max_retries,
+            user_agent=user_agent,
+            retry_policy=retry_policy,
+            sleep=sleep,
+            rng=rng,
+        )
+
+    async def rewards(self, limit: int = 10, skip: int = 0) -> NudjRewardsPage:
+        """One page of the organisation's rewards (``limit`` 1-100, ``skip`` >= 0)."""
+        _check_page_args(limit, skip)
+        received = await self._transport.request_json(
+            "GET", f"{API_PREFIX}/integration/rewards", params={"limit": limit, "skip": skip}
+        )
+        body = received.body
+        if not isinstance(body, dict) or not isinstance(body.get("edges"), list):
+            raise self._transport.invalid("expected a page with an edges list", received)
+        return self._transport.validate(_PAGE, body, received)
+
+    def iter_rewards(self, page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[NudjReward]:
+        """Every reward, page after page, until an empty page or ``totalCount`` is reached.
+
+        ``page_size`` is checked here, before the first request.
+        """
+        _check_page_args(page_size, 0)
+        return self._iter_rewards(page_size)
+
+    async def _iter_rewards(self, page_size: int) -> AsyncIterator[NudjReward]:
+        skip = 0
+        for _ in range(MAX_PAGES):
+            page = await self.rewards(limit=page_size, skip=skip)
+            if page.received_count == 0:
+                return
+            for reward in page.edges:
+                yield reward
+            skip += page.received_count
+            if page.total_count is not None and skip >= page.total_count:
+                return
+        logger.warning("Stopped paging Nudj rewards after %d pages", MAX_PAGES)
+
+    async def user(self, user_id: str) -> NudjCustomer:
+        """One customer by Nudj id, or by the merchant's external user id [inferred]."""
+        segment = path_segment(user_id, what="user_id")
+        received = await self._transport.request_json("GET", f"{API_PREFIX}/admin/users/{segment}")
+        body = received.body
+        if isinstance(body, dict) and "id" not in body and isinstance(body.get("data"), dict):
+            body = body["data"]  # [inferred] tolerate an envelope, as other endpoints use
+        if not isinstance(body, dict):
+            raise self._transport.invalid("expected a user object", received)
+        return self._transport.validate(_CUSTOMER, body, received)

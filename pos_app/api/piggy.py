@@ -1,0 +1,394 @@
+"""Piggy (Leat) API v3 client: identify customers, list / collect / reverse their rewards.
+
+Everything under ``{base_url}/api/v3/oauth/clients``; the client-credentials token comes
+from ``{base_url}/oauth/token`` (not under ``/api/v3``). Bodies are form-encoded like the
+official PHP SDK sends them; collect and reverse take no body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import httpx
+from pydantic import TypeAdapter
+
+from pos_app.api import errors
+from pos_app.api._client import BaseClient
+from pos_app.api._transport import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ErrorResponse,
+    ErrorTranslator,
+    Received,
+    RetryPolicy,
+    SleepFunc,
+    path_segment,
+)
+from pos_app.api.piggy_models import (
+    CollectableReward,
+    Contact,
+    ContactIdentifier,
+    Envelope,
+    OAuthToken,
+    RedemptionResult,
+    Shop,
+    VerificationResult,
+    VerifiedContact,
+)
+
+__all__ = ["API_PREFIX", "PiggyClient", "PiggyErrorTranslator"]
+
+API_PREFIX = "/api/v3/oauth/clients"
+TOKEN_PATH = "/oauth/token"
+
+logger = logging.getLogger("pos_app.api.piggy")
+
+# Renew a client-credentials token this long before Piggy says it expires, so a request
+# never leaves with a token that dies on the way (clock skew, slow line).
+TOKEN_RENEW_MARGIN = 60.0
+
+_ENVELOPE = TypeAdapter(Envelope)
+_IDENTIFIER = TypeAdapter(ContactIdentifier)
+_CONTACT = TypeAdapter(Contact)
+_REWARDS = TypeAdapter(list[CollectableReward])
+_REDEMPTION = TypeAdapter(RedemptionResult)
+_SHOPS = TypeAdapter(list[Shop])
+_VERIFICATION = TypeAdapter(VerificationResult)
+_VERIFIED = TypeAdapter(VerifiedContact)
+_TOKEN = TypeAdapter(OAuthToken)
+
+_ERRORS_BY_CODE: dict[int, type[errors.PiggyError]] = {
+    1003: errors.InvalidInputError,
+    1008: errors.ShopNotFoundError,
+    6003: errors.RewardNotFoundError,
+    13010: errors.InvalidVerificationCodeError,
+    55031: errors.ContactNotFoundError,
+    55032: errors.UserAppNotFoundError,
+    60003: errors.IdentifierNotFoundError,
+    60004: errors.IdentifierInactiveError,
+    60011: errors.IdentifierNotLinkedError,
+}
+_CODE_REWARD_NOT_FOUND_OR_EXPIRED = 80300
+
+
+def _field_errors(value: Any) -> dict[str, list[str]]:
+    # Each value is a string or a list of strings (API_NOTES.md); an empty map may be [].
+    if not isinstance(value, dict):
+        return {}
+    result: dict[str, list[str]] = {}
+    for field, messages in value.items():
+        if isinstance(messages, list):
+            result[str(field)] = [str(message) for message in messages]
+        elif messages is not None:
+            result[str(field)] = [str(messages)]
+    return result
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+class PiggyErrorTranslator(ErrorTranslator):
+    """Piggy domain errors: HTTP 4xx with ``{"message", "code", "status_code"}``.
+
+    Like the official SDK, a body is a Piggy error only when all three keys are there;
+    a bare ``{"message": ...}`` (Laravel's own 401/429/404 pages) is mapped by status.
+    """
+
+    def domain_error(self, error: ErrorResponse) -> errors.ApiStatusError | None:
+        body = error.body
+        if not isinstance(body, dict) or not {"message", "code", "status_code"} <= body.keys():
+            return None
+        code = _as_int(body.get("code"))
+        message = error.vendor_message or "Piggy error"
+        cls: type[errors.PiggyError] = errors.PiggyError
+        if code is not None:
+            cls = _ERRORS_BY_CODE.get(code, errors.PiggyError)
+        if code == _CODE_REWARD_NOT_FOUND_OR_EXPIRED:
+            # Same code, two meanings: only the message tells "expired" from "not found".
+            is_expired = "expired" in message.lower()
+            cls = errors.RewardExpiredError if is_expired else errors.RewardNotFoundError
+        return cls(
+            message,
+            code=code,
+            status_code=error.status_code,
+            field_errors=_field_errors(body.get("errors")),
+            method=error.info.method,
+            request_path=error.info.path,
+            retry_after=error.retry_after,
+        )
+
+
+class _TokenSource:
+    """Holds the bearer token; fetches and renews it for client credentials.
+
+    One ``asyncio.Lock`` makes concurrent first calls (the contact and its rewards are
+    fetched together) wait for a single token request instead of each fetching one.
+    """
+
+    def __init__(
+        self,
+        *,
+        static: str | None,
+        credentials: tuple[str, str] | None,
+        clock: Callable[[], float],
+    ) -> None:
+        self._static = static
+        self._credentials = credentials
+        self._clock = clock
+        self._token: str | None = None
+        self._renew_at: float | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def can_renew(self) -> bool:
+        return self._static is None and self._credentials is not None
+
+    async def get(self, fetch: Callable[[str, str], Awaitable[OAuthToken]]) -> str:
+        if self._static is not None:
+            return self._static
+        if self._credentials is None:
+            raise RuntimeError("no token and no client credentials")
+        async with self._lock:
+            if self._token is None or (
+                self._renew_at is not None and self._clock() >= self._renew_at
+            ):
+                token = await fetch(*self._credentials)
+                self._token = token.access_token
+                self._renew_at = self._renew_time(token.expires_in)
+            return self._token
+
+    def _renew_time(self, expires_in: float | None) -> float | None:
+        if expires_in is None or expires_in <= 0:
+            return None  # no lifetime given: keep it until Piggy answers 401
+        margin = min(TOKEN_RENEW_MARGIN, expires_in / 2)
+        return self._clock() + expires_in - margin
+
+    async def invalidate(self, rejected: str) -> None:
+        """Forget ``rejected`` unless another call already replaced it."""
+        async with self._lock:
+            if self._token == rejected:
+                self._token = None
+                self._renew_at = None
+
+
+class PiggyClient(BaseClient):
+    """Typed async client of the Piggy API v3 (OAuth clients).
+
+    Authenticate with a personal access token / API key (``token``) or with client
+    credentials (``client_id`` + ``client_secret``), for which a token is fetched, cached
+    and renewed shortly before it expires or once after a 401. A ``token`` given together
+    with client credentials is used as is, never renewed.
+
+    Reads are retried by the transport; collect, reverse and the verification calls are
+    sent at most once per call (see :class:`~pos_app.api._transport.ApiTransport`).
+    """
+
+    vendor = "piggy"
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        user_agent: str | None = None,
+        retry_policy: RetryPolicy | None = None,
+        sleep: SleepFunc | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        if not token and not (client_id and client_secret):
+            raise ValueError("PiggyClient needs a token or both client_id and client_secret")
+        super().__init__(
+            base_url,
+            api_prefix=API_PREFIX,
+            logger=logger,
+            translator=PiggyErrorTranslator(),
+            headers={},
+            secrets=(token, client_secret),
+            timeout=timeout,
+            transport=transport,
+            max_retries=max_retries,
+            user_agent=user_agent,
+            retry_policy=retry_policy,
+            sleep=sleep,
+            rng=rng,
+        )
+        credentials = (client_id, client_secret) if client_id and client_secret else None
+        self._tokens = _TokenSource(static=token or None, credentials=credentials, clock=clock)
+
+    # -- identify the customer -------------------------------------------------------
+
+    async def find_contact_identifier(self, value: str) -> ContactIdentifier:
+        """Look up a scanned card / QR value. ``.contact`` is None for an unlinked card.
+
+        Raises IdentifierNotFoundError (60003) or IdentifierInactiveError (60004).
+        """
+        received = await self._call(
+            "GET", "/contact-identifiers/find", params={"contact_identifier_value": value}
+        )
+        return self._transport.validate(_IDENTIFIER, self._data(received), received)
+
+    async def find_contact_by_email(self, email: str) -> Contact:
+        """The contact with this email; ContactNotFoundError (55031) if none."""
+        received = await self._call("GET", "/contacts/find-one-by", params={"email": email})
+        return self._transport.validate(_CONTACT, self._data(received), received)
+
+    async def get_contact(self, uuid: str) -> Contact:
+        """The contact with this uuid; ContactNotFoundError (55031) if none."""
+        received = await self._call("GET", f"/contacts/{path_segment(uuid, what='uuid')}")
+        return self._transport.validate(_CONTACT, self._data(received), received)
+
+    async def send_verification_code(self, email: str) -> VerificationResult:
+        """Have Piggy email the customer a login code (needs a Contacts Portal: 55032).
+
+        Sent once: a repeat would send the customer a second email with a new code.
+        """
+        received = await self._call("POST", "/contact-verification/send", data={"email": email})
+        return self._transport.validate(_VERIFICATION, self._data(received), received)
+
+    async def verify_code(self, email: str, code: str) -> str:
+        """The uuid of the contact this code proves; InvalidVerificationCodeError if wrong."""
+        received = await self._call(
+            "POST",
+            "/contact-verification/verify",
+            data={"email": email, "code": code},
+            secrets=(code,),
+        )
+        return self._transport.validate(_VERIFIED, self._data(received), received).uuid
+
+    # -- rewards -----------------------------------------------------------------------
+
+    async def list_collectable_rewards(self, contact_uuid: str) -> list[CollectableReward]:
+        """The contact's claimed rewards still waiting to be picked up."""
+        received = await self._call(
+            "GET", "/collectable-rewards", params={"contact_uuid": contact_uuid}
+        )
+        return self._transport.validate(_REWARDS, self._data(received), received)
+
+    async def collect_reward(self, loyalty_transaction_uuid: str) -> RedemptionResult:
+        """Mark a claimed reward as handed over. Sent at most once.
+
+        Returns the redemption (``.uuid`` is what :meth:`reverse_collection` takes).
+        Raises RewardNotFoundError (6003 / 80300, e.g. already collected) or
+        RewardExpiredError (80300 "Reward is expired."). A 2xx that does not confirm the
+        collection with a uuid is a ResponseValidationError: the outcome is then unknown
+        and must be reconciled, not assumed.
+        """
+        segment = path_segment(loyalty_transaction_uuid, what="loyalty_transaction_uuid")
+        received = await self._call("PUT", f"/collectable-rewards/collect/{segment}")
+        result = self._transport.validate(_REDEMPTION, self._data(received), received)
+        if result.status is None:
+            raise self._transport.invalid(
+                "collect response does not confirm the collection", received
+            )
+        return result
+
+    async def reverse_collection(self, redemption_uuid: str) -> RedemptionResult:
+        """Put a collected reward back to collectable (item returned). Sent at most once.
+
+        Points are not refunded: that is another endpoint, out of scope here.
+        """
+        segment = path_segment(redemption_uuid, what="redemption_uuid")
+        received = await self._call("POST", f"/collectable-rewards/{segment}/reverse")
+        return self._transport.validate(_REDEMPTION, self._data(received), received)
+
+    # -- shop ----------------------------------------------------------------------------
+
+    async def list_shops(self) -> list[Shop]:
+        """The account's shops (not paginated), for picking this counter's shop."""
+        received = await self._call("GET", "/shops")
+        return self._transport.validate(_SHOPS, self._data(received), received)
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _data(self, received: Received) -> Any:
+        return self._transport.validate(_ENVELOPE, received.body, received).data
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+        secrets: tuple[str, ...] = (),
+    ) -> Received:
+        token = await self._tokens.get(self._fetch_token)
+        try:
+            return await self._send(method, path, token, params, data, secrets)
+        except errors.AuthenticationError:
+            if not self._tokens.can_renew:
+                raise
+            # A client-credentials token can be revoked or expire early. One renewal and
+            # one repeat are safe even for collect and reverse: a 401 means the request was
+            # rejected before anything was done. No second repeat: a second 401 is a
+            # settings problem, not a stale token.
+            await self._tokens.invalidate(token)
+            logger.info("Piggy answered 401; renewing the token and repeating %s once", method)
+            token = await self._tokens.get(self._fetch_token)
+            return await self._send(method, path, token, params, data, secrets)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        token: str,
+        params: Mapping[str, str] | None,
+        data: Mapping[str, str] | None,
+        secrets: tuple[str, ...],
+    ) -> Received:
+        return await self._transport.request_json(
+            method,
+            API_PREFIX + path,
+            params=params,
+            data=data,
+            headers={"Authorization": f"Bearer {token}"},
+            secrets=secrets,
+        )
+
+    async def _fetch_token(self, client_id: str, client_secret: str) -> OAuthToken:
+        """POST /oauth/token (client credentials). Sent once; never retried."""
+        try:
+            received = await self._transport.request_json(
+                "POST",
+                TOKEN_PATH,
+                data={
+                    "grant_type": "client_credentials",
+                    "client_id": client_id,
+                    "client_secret": client_secret,
+                },
+                secrets=(client_secret,),
+            )
+        except errors.ApiStatusError as exc:
+            if exc.status_code == 400 and not isinstance(exc, errors.AuthenticationError):
+                # [inferred] Laravel Passport answers a wrong client id/secret with 400 or
+                # 401 ("invalid_client"); both are a credentials problem for the UI.
+                raise errors.AuthenticationError(
+                    f"could not obtain a token: {exc.message}",
+                    vendor=self.vendor,
+                    status_code=exc.status_code,
+                    method=exc.method,
+                    request_path=exc.request_path,
+                ) from None
+            raise
+        token = self._transport.validate(_TOKEN, received.body, received)
+        self._transport.add_secret(token.access_token)
+        logger.debug("Fetched a Piggy access token (expires in %s s)", token.expires_in)
+        return token
