@@ -16,7 +16,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.helpers import MemoryKeyring  # noqa: E402 - after the Qt platform is chosen
+from tests.helpers import MemoryKeyring
 
 #: Test folders whose async tests drive Qt widgets and therefore need the qasync loop.
 _QT_TEST_DIRS = ("ui", "e2e")
@@ -50,7 +50,7 @@ def pytest_asyncio_loop_factories(
 @pytest.fixture(autouse=True)
 def isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
+) -> Path:
     """No POS_APP_* variable from the developer's shell, a throw-away settings file."""
     for name in list(os.environ):
         if name.startswith("POS_APP_"):
@@ -58,7 +58,7 @@ def isolated_environment(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("POS_APP_CONFIG_FILE", str(home / "settings.toml"))
     monkeypatch.setenv("POS_APP_DATA_DIR", str(home / "data"))
-    yield home
+    return home
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ class SecretStore:
             return None
         try:
             stored: Any = keyring.get_password(KEYRING_SERVICE, name.value)
-        except Exception as exc:  # noqa: BLE001 - any backend failure means "not available"
+        except Exception as exc:
             # Backends raise their own exception types (D-Bus, Win32, ...); none of them
             # may stop the app. The value is never part of the message.
             log.warning("Cannot read %s from the OS keyring: %s", name.value, type(exc).__name__)
@@ -116,7 +116,7 @@ class SecretStore:
             raise KeyringUnavailableError(
                 f"The OS keyring refused to store the {name.label} ({type(exc).__name__})."
             ) from exc
-        except Exception as exc:  # noqa: BLE001 - backend-specific failures
+        except Exception as exc:
             raise KeyringUnavailableError(_unavailable_message(exc)) from exc
 
     def delete(self, name: SecretName) -> bool:
@@ -126,7 +126,7 @@ class SecretStore:
             keyring.delete_password(KEYRING_SERVICE, name.value)
         except keyring.errors.PasswordDeleteError:
             return False
-        except Exception as exc:  # noqa: BLE001 - backend-specific failures
+        except Exception as exc:
             raise KeyringUnavailableError(_unavailable_message(exc)) from exc
         return True
 
@@ -134,7 +134,7 @@ class SecretStore:
     def keyring_available() -> bool:
         try:
             backend = keyring.get_keyring()
-        except Exception:  # noqa: BLE001 - a broken keyring config is "unavailable"
+        except Exception:
             return False
         priority = getattr(backend, "priority", 0)
         return not isinstance(priority, int | float) or priority > 0

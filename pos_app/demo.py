@@ -1,0 +1,91 @@
+"""`pos-app --demo`: the whole app against the built-in simulator, with no accounts.
+
+The simulator runs in-process on a background thread; the app talks to it over loopback
+HTTP exactly as it talks to the real services. Demo mode reads no settings file and no
+keyring, and keeps its journal in a throw-away folder unless ``--data-dir`` is given, so
+every launch starts fresh and nothing touches a shop's real setup.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from pos_app.sandbox import FaultSyntaxError, Simulator, start_simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.sandbox.faults import Fault, parse_assignment
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import Settings, SettingsError, load_settings
+
+
+@dataclass(frozen=True)
+class DemoInfo:
+    """What the window's DEMO banner tells a person trying the app."""
+
+    cards: tuple[str, ...]
+    email: str
+    faults: tuple[str, ...]
+
+
+class DemoSession:
+    """Starts the simulator and builds settings and secrets that point the app at it."""
+
+    def __init__(self, *, data_dir: Path | None = None, faults: Sequence[str] = ()) -> None:
+        self._data_dir = data_dir
+        try:
+            self._faults: dict[str, Fault] = dict(parse_assignment(text) for text in faults)
+        except FaultSyntaxError as exc:
+            raise SettingsError(f"--fault: {exc}") from exc
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self.simulator: Simulator | None = None
+        self.settings: Settings
+        self.secrets: SecretStore
+
+    def __enter__(self) -> DemoSession:
+        self.simulator = start_simulator(faults=self._faults)
+        if self._data_dir is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="pos-app-demo-")
+            data_dir = Path(self._tmp.name)
+        else:
+            data_dir = self._data_dir
+        shop = self.simulator.state.data.shops[0]
+        # Environment variables may still pick the language or the counter name, but never
+        # where the APIs are: the demo must not talk to a real shop's account.
+        self.settings = load_settings(use_file=False).with_overrides(
+            piggy_base_url=self.simulator.piggy_base_url,
+            giftoin_base_url=self.simulator.giftoin_base_url,
+            nudj_base_url=self.simulator.nudj_base_url,
+            shop_uuid=shop.uuid,
+            data_dir=data_dir,
+        )
+        self.secrets = SecretStore(
+            env={
+                SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
+                SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
+                SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+            },
+            use_keyring=False,
+        )
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.simulator is not None:
+            self.simulator.stop()
+            self.simulator = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    @property
+    def info(self) -> DemoInfo:
+        return DemoInfo(
+            cards=demo.DEMO_CARDS, email=demo.EMAIL_MAIN, faults=tuple(sorted(self._faults))
+        )

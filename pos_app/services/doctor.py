@@ -1,0 +1,439 @@
+"""`pos-app doctor`: is this counter set up right? One row per check, a next step per failure.
+
+The checks talk to the real services with the configured settings and secrets, so a shop's
+IT person can see at a glance what is missing: a host that cannot be reached, a token that
+is refused, a shop uuid that does not exist.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import textwrap
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import httpx
+
+from pos_app.api import GiftoinClient, NudjClient, PiggyClient, Shop, errors
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import PiggyAuthMode, Settings
+
+
+class CheckStatus(StrEnum):
+    OK = "ok"
+    WARN = "warn"
+    FAIL = "FAIL"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    component: str
+    check: str
+    status: CheckStatus
+    detail: str
+    next_step: str = ""
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one probing API call taught us about reachability and credentials."""
+
+    reachable: CheckResult
+    credentials: CheckResult
+    answered: bool
+
+
+def _probe_failure(component: str, url: str, exc: errors.ApiError, setting: str) -> _Outcome:
+    """Translate a failed probe call into the two rows a person needs to read."""
+    env = "POS_APP_" + setting.upper()
+    not_checked = CheckResult(
+        component, "credentials accepted", CheckStatus.SKIPPED, "not checked: no answer"
+    )
+    if isinstance(exc, errors.ApiTimeoutError):
+        return _Outcome(
+            CheckResult(
+                component,
+                "reachable",
+                CheckStatus.FAIL,
+                f"{url} did not answer in time",
+                "Check the network of this PC and the request_timeout setting.",
+            ),
+            not_checked,
+            False,
+        )
+    if isinstance(exc, errors.ApiConnectionError):
+        return _Outcome(
+            CheckResult(
+                component,
+                "reachable",
+                CheckStatus.FAIL,
+                f"cannot connect to {url}",
+                f"Check the network and the {setting} setting ({env}).",
+            ),
+            not_checked,
+            False,
+        )
+    reachable = CheckResult(component, "reachable", CheckStatus.OK, url)
+    if isinstance(exc, errors.AuthenticationError):
+        return _Outcome(
+            reachable,
+            CheckResult(
+                component,
+                "credentials accepted",
+                CheckStatus.FAIL,
+                "the server refused the credentials",
+                "Create a new key in the vendor's dashboard and store it with "
+                "`pos-app secrets set ...`.",
+            ),
+            True,
+        )
+    if isinstance(exc, errors.PermissionDeniedError):
+        return _Outcome(
+            reachable,
+            CheckResult(
+                component,
+                "credentials accepted",
+                CheckStatus.FAIL,
+                "credentials accepted, but not allowed to use this API",
+                "Give the key access to this API in the vendor's dashboard.",
+            ),
+            True,
+        )
+    if isinstance(exc, errors.MaintenanceError):
+        reachable = CheckResult(
+            component,
+            "reachable",
+            CheckStatus.FAIL,
+            f"{url} is in maintenance (HTTP 503)",
+            "Wait and run the doctor again; nothing to change here.",
+        )
+        return _Outcome(reachable, _not_checked(component, "service in maintenance"), True)
+    if isinstance(exc, errors.RateLimitedError):
+        wait = f" for {exc.retry_after:.0f} s" if exc.retry_after else ""
+        return _Outcome(
+            reachable,
+            CheckResult(
+                component,
+                "credentials accepted",
+                CheckStatus.WARN,
+                f"rate limited{wait}; credentials were not rejected",
+                "Run the doctor again later.",
+            ),
+            True,
+        )
+    # A server error or an answer in an unexpected shape: most often a wrong base URL that
+    # points at some other web server.
+    return _Outcome(
+        CheckResult(
+            component,
+            "reachable",
+            CheckStatus.FAIL,
+            f"{url} answered, but not like the {component} API: {exc}",
+            f"Check the {setting} setting ({env}); it is the host root, e.g. https://host.",
+        ),
+        _not_checked(component, "unexpected answer"),
+        True,
+    )
+
+
+def _not_checked(component: str, why: str) -> CheckResult:
+    return CheckResult(
+        component, "credentials accepted", CheckStatus.SKIPPED, f"not checked: {why}"
+    )
+
+
+async def _probe(
+    component: str, url: str, setting: str, call: Callable[[], Awaitable[object]]
+) -> tuple[_Outcome, object | None]:
+    try:
+        result = await call()
+    except errors.ApiError as exc:
+        return _probe_failure(component, url, exc, setting), None
+    outcome = _Outcome(
+        CheckResult(component, "reachable", CheckStatus.OK, url),
+        CheckResult(component, "credentials accepted", CheckStatus.OK, "yes"),
+        True,
+    )
+    return outcome, result
+
+
+class Doctor:
+    """Runs every check; ``transport`` lets tests route the calls to a fake server."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        secrets: SecretStore,
+        *,
+        config_file: Path | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._settings = settings
+        self._secrets = secrets
+        self._config_file = config_file
+        self._transport = transport
+
+    async def run(self) -> list[CheckResult]:
+        local = [self._check_config_file(), self._check_data_dir(), self._check_keyring()]
+        piggy, giftoin, nudj = await asyncio.gather(
+            self._check_piggy(), self._check_giftoin(), self._check_nudj()
+        )
+        return [*local, *piggy, *giftoin, *nudj]
+
+    # -- local ---------------------------------------------------------------------------
+
+    def _check_config_file(self) -> CheckResult:
+        path = self._config_file
+        if path is None:
+            return CheckResult("Settings", "file", CheckStatus.OK, "defaults and POS_APP_* only")
+        if path.exists():
+            return CheckResult("Settings", "file", CheckStatus.OK, str(path))
+        return CheckResult(
+            "Settings",
+            "file",
+            CheckStatus.OK,
+            f"{path} does not exist: defaults and POS_APP_* variables in use",
+        )
+
+    def _check_data_dir(self) -> CheckResult:
+        folder = self._settings.data_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+                pass
+        except OSError as exc:
+            return CheckResult(
+                "Data folder",
+                "writable",
+                CheckStatus.FAIL,
+                f"{folder}: {exc.strerror or exc}",
+                "Give this user write access, or choose another folder with data_dir "
+                "(POS_APP_DATA_DIR).",
+            )
+        return CheckResult("Data folder", "writable", CheckStatus.OK, str(folder))
+
+    def _check_keyring(self) -> CheckResult:
+        if self._secrets.keyring_available():
+            return CheckResult("Keyring", "available", CheckStatus.OK, "OS keyring in use")
+        from_env = [n for n in SecretName if os.environ.get(n.env_var)]
+        status = CheckStatus.WARN if from_env else CheckStatus.FAIL
+        return CheckResult(
+            "Keyring",
+            "available",
+            status,
+            "no OS keyring on this machine"
+            + ("; secrets come from environment variables" if from_env else ""),
+            "Start or unlock the desktop keyring, or set POS_APP_PIGGY_TOKEN and the other "
+            "token variables in the app's environment.",
+        )
+
+    def _secret_row(self, component: str, name: SecretName) -> tuple[CheckResult, str | None]:
+        value = self._secrets.get(name)
+        source = self._secrets.source(name).origin
+        if value:
+            return CheckResult(component, name.value, CheckStatus.OK, f"found ({source})"), value
+        return (
+            CheckResult(
+                component,
+                name.value,
+                CheckStatus.FAIL,
+                f"no {name.label}",
+                f"Run `pos-app secrets set {name.value}` (or set {name.env_var}).",
+            ),
+            None,
+        )
+
+    # -- Piggy ---------------------------------------------------------------------------
+
+    async def _check_piggy(self) -> list[CheckResult]:
+        settings = self._settings
+        component = "Piggy"
+        rows: list[CheckResult] = []
+        if settings.piggy_auth_mode is PiggyAuthMode.CLIENT_CREDENTIALS:
+            if not settings.piggy_client_id:
+                rows.append(
+                    CheckResult(
+                        component,
+                        "client id",
+                        CheckStatus.FAIL,
+                        "piggy_auth_mode is client_credentials but no piggy_client_id is set",
+                        "Set piggy_client_id in the settings file (POS_APP_PIGGY_CLIENT_ID).",
+                    )
+                )
+            row, secret = self._secret_row(component, SecretName.PIGGY_CLIENT_SECRET)
+            rows.append(row)
+            if secret is None or not settings.piggy_client_id:
+                return rows
+            client = PiggyClient(
+                settings.piggy_base_url,
+                client_id=settings.piggy_client_id,
+                client_secret=secret,
+                timeout=settings.request_timeout,
+                transport=self._transport,
+                max_retries=0,
+            )
+        else:
+            row, token = self._secret_row(component, SecretName.PIGGY_TOKEN)
+            rows.append(row)
+            if token is None:
+                return rows
+            client = PiggyClient(
+                settings.piggy_base_url,
+                token=token,
+                timeout=settings.request_timeout,
+                transport=self._transport,
+                max_retries=0,
+            )
+        async with client:
+            outcome, shops = await _probe(
+                component, settings.piggy_base_url, "piggy_base_url", client.list_shops
+            )
+        rows += [outcome.reachable, outcome.credentials]
+        if isinstance(shops, list):
+            rows.append(self._shop_row(component, shops))
+        else:
+            rows.append(
+                CheckResult(component, "shop", CheckStatus.SKIPPED, "not checked: no shop list")
+            )
+        return rows
+
+    def _shop_row(self, component: str, shops: list[Shop]) -> CheckResult:
+        wanted = self._settings.shop_uuid
+        known = ", ".join(f"{shop.name} ({shop.uuid})" for shop in shops[:8]) or "none"
+        if not wanted:
+            return CheckResult(
+                component,
+                "shop",
+                CheckStatus.FAIL,
+                "no shop_uuid configured",
+                f"Set shop_uuid (POS_APP_SHOP_UUID) to this shop. Shops this key sees: {known}",
+            )
+        for shop in shops:
+            if shop.uuid == wanted:
+                if shop.type and shop.type != "physical":
+                    return CheckResult(
+                        component,
+                        "shop",
+                        CheckStatus.WARN,
+                        f"{shop.name} is a {shop.type} shop, not a physical one",
+                        "Pickups normally belong to a physical shop; check shop_uuid.",
+                    )
+                return CheckResult(component, "shop", CheckStatus.OK, f"{shop.name} ({wanted})")
+        return CheckResult(
+            component,
+            "shop",
+            CheckStatus.FAIL,
+            f"shop {wanted} does not exist for this key",
+            f"Set shop_uuid (POS_APP_SHOP_UUID) to one of: {known}",
+        )
+
+    # -- Giftoin and Nudj (optional programs) --------------------------------------------
+
+    async def _check_giftoin(self) -> list[CheckResult]:
+        component = "Giftoin"
+        url = self._settings.giftoin_base_url
+        key = self._secrets.get(SecretName.GIFTOIN_API_KEY)
+        if not url or not key:
+            return [_not_configured(component, SecretName.GIFTOIN_API_KEY, "giftoin_base_url")]
+        async with GiftoinClient(
+            url,
+            api_key=key,
+            timeout=self._settings.request_timeout,
+            transport=self._transport,
+            max_retries=0,
+        ) as client:
+
+            async def probe() -> object:
+                # [inferred] There is no "who am I" endpoint: ask for a user that does not
+                # exist. A 404 (or an empty list) proves the key is accepted; an invalid
+                # key answers 400/1001 and a missing one 401/1002 before the user lookup.
+                try:
+                    return await client.collection_challenges("discord", "0")
+                except errors.ApiStatusError as exc:
+                    if exc.status_code == 404:
+                        return []
+                    raise
+
+            outcome, _ = await _probe(component, url, "giftoin_base_url", probe)
+        return [outcome.reachable, outcome.credentials]
+
+    async def _check_nudj(self) -> list[CheckResult]:
+        component = "Nudj"
+        url = self._settings.nudj_base_url
+        token = self._secrets.get(SecretName.NUDJ_TOKEN)
+        if not url and not token:
+            return [_not_configured(component, SecretName.NUDJ_TOKEN, "nudj_base_url")]
+        if not url:
+            return [
+                CheckResult(
+                    component,
+                    "host",
+                    CheckStatus.FAIL,
+                    "a Nudj token is stored but no nudj_base_url is set",
+                    "Set nudj_base_url (POS_APP_NUDJ_BASE_URL), e.g. https://yourshop.nudj.cx",
+                )
+            ]
+        if not token:
+            row, _ = self._secret_row(component, SecretName.NUDJ_TOKEN)
+            return [row]
+        async with NudjClient(
+            url,
+            token=token,
+            language=self._settings.language,
+            timeout=self._settings.request_timeout,
+            transport=self._transport,
+            max_retries=0,
+        ) as client:
+            outcome, _ = await _probe(
+                component, url, "nudj_base_url", lambda: client.rewards(limit=1)
+            )
+        return [outcome.reachable, outcome.credentials]
+
+
+def _not_configured(component: str, secret: SecretName, setting: str) -> CheckResult:
+    return CheckResult(
+        component,
+        "configured",
+        CheckStatus.SKIPPED,
+        "not configured: the panel stays off",
+        f"To use it: set {setting} and run `pos-app secrets set {secret.value}`.",
+    )
+
+
+def exit_code(results: list[CheckResult]) -> int:
+    return 1 if any(r.status is CheckStatus.FAIL for r in results) else 0
+
+
+def format_table(results: list[CheckResult], width: int = 100) -> str:
+    """A plain-text table; failures and warnings carry their next step on the line below."""
+    headers = ("Component", "Check", "Result", "Details")
+    col = [
+        max(len(headers[0]), *(len(r.component) for r in results)),
+        max(len(headers[1]), *(len(r.check) for r in results)),
+        max(len(headers[2]), *(len(r.status.value) for r in results)),
+    ]
+    indent = sum(col) + 3 * 2
+    detail_width = max(30, width - indent)
+    lines = [
+        f"{headers[0]:<{col[0]}}  {headers[1]:<{col[1]}}  {headers[2]:<{col[2]}}  {headers[3]}",
+        f"{'-' * col[0]}  {'-' * col[1]}  {'-' * col[2]}  {'-' * min(detail_width, 40)}",
+    ]
+    pad = " " * indent
+    for r in results:
+        detail = textwrap.wrap(r.detail, detail_width) or [""]
+        lines.append(
+            f"{r.component:<{col[0]}}  {r.check:<{col[1]}}  {r.status.value:<{col[2]}}  {detail[0]}"
+        )
+        lines += [pad + more for more in detail[1:]]
+        if r.next_step and r.status in (CheckStatus.FAIL, CheckStatus.WARN):
+            step = textwrap.wrap("next: " + r.next_step, detail_width)
+            lines += [pad + part for part in step]
+    failed = sum(r.status is CheckStatus.FAIL for r in results)
+    lines.append("")
+    lines.append("Everything needed is in order." if not failed else f"{failed} check(s) failed.")
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""Starts the Qt application on the asyncio (qasync) loop and runs it until the window closes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from pos_app import APP_NAME, __version__
+from pos_app.resources import app_icon_path
+from pos_app.services.connections import ApiClients
+from pos_app.services.settings import Settings
+from pos_app.ui.async_support import install_excepthook, set_report_parent
+from pos_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pos_app.demo import DemoInfo
+
+log = logging.getLogger(__name__)
+
+
+def get_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName("pos-app")
+    QCoreApplication.setApplicationVersion(__version__)
+    # Closing the window ends our main coroutine, which then cleans up and returns; if Qt
+    # quit by itself first, the loop would stop before the clean-up ran.
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+async def run_window(
+    window: MainWindow,
+    clients: ApiClients,
+    *,
+    on_shown: Callable[[MainWindow], None] | None = None,
+) -> int:
+    """Show the window, start its work, wait until it closes, then release everything."""
+    closed = asyncio.Event()
+    window.closed.connect(closed.set)
+    set_report_parent(window)
+    window.show()
+    window.start()
+    if on_shown is not None:
+        on_shown(window)
+    try:
+        await closed.wait()
+    finally:
+        set_report_parent(None)
+        await window.tasks.cancel_all()
+        await clients.aclose()
+    return 0
+
+
+def run_gui(
+    settings: Settings,
+    clients: ApiClients,
+    *,
+    demo: DemoInfo | None = None,
+    on_shown: Callable[[MainWindow], None] | None = None,
+) -> int:
+    app = get_application()
+    app.setWindowIcon(QIcon(str(app_icon_path())))
+    restore_hook = install_excepthook()
+    window = MainWindow(settings, clients, demo=demo)
+    try:
+        # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(run_window(window, clients, on_shown=on_shown))
+    finally:
+        restore_hook()
+        window.deleteLater()

@@ -1,0 +1,183 @@
+"""asyncio on the Qt loop: the few helpers every window uses.
+
+Rules (DESIGN.md, "asyncio on Qt"): never nest event loops (no ``exec()`` /
+``processEvents()`` in a coroutine), keep a reference to every task, cancel them on close,
+and route errors to one handler instead of a try/except in every button.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Coroutine
+from types import TracebackType
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class TaskOwner:
+    """Owns the background tasks of one window or controller.
+
+    ``run()`` starts a coroutine, keeps a strong reference until it ends (asyncio only
+    keeps weak ones), and sends its result or error to the given callbacks. Tasks started
+    under a ``key`` replace the previous task with that key: a new search cancels the old
+    one. ``cancel_all()`` is awaited on close so nothing outlives its window.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._keyed: dict[str, asyncio.Task[Any]] = {}
+        self._closed = False
+
+    def run(
+        self,
+        coro: Coroutine[Any, Any, T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        key: str | None = None,
+    ) -> asyncio.Task[T]:
+        if self._closed:
+            coro.close()
+            raise RuntimeError("TaskOwner is closed")
+        if key is not None and (previous := self._keyed.get(key)) is not None:
+            previous.cancel()
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        if key is not None:
+            self._keyed[key] = task
+
+        def done(finished: asyncio.Task[T]) -> None:
+            self._tasks.discard(finished)
+            if key is not None and self._keyed.get(key) is finished:
+                del self._keyed[key]
+            if finished.cancelled():
+                return
+            exc = finished.exception()
+            if exc is not None:
+                if on_failure is not None:
+                    on_failure(exc)
+                else:
+                    report_exception(type(exc), exc, exc.__traceback__)
+            elif on_success is not None:
+                on_success(finished.result())
+
+        task.add_done_callback(done)
+        return task
+
+    def is_running(self, key: str) -> bool:
+        return key in self._keyed
+
+    @property
+    def pending(self) -> int:
+        return len(self._tasks)
+
+    async def cancel_all(self) -> None:
+        self._closed = True
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def await_dialog(dialog: QDialog) -> int:
+    """Show ``dialog`` window-modally and wait for its result without nesting a loop.
+
+    ``exec()`` inside a coroutine starts a second Qt loop under qasync and breaks it
+    (qasync issue #59); ``open()`` plus the ``finished`` signal does not.
+    """
+    future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finished(result: int) -> None:
+        if not future.done():
+            future.set_result(result)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await future
+    except asyncio.CancelledError:
+        dialog.reject()
+        raise
+    finally:
+        dialog.finished.disconnect(finished)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorReport", text)
+
+
+_parent_for_reports: QWidget | None = None
+_open_reports: set[QMessageBox] = set()
+
+
+def set_report_parent(widget: QWidget | None) -> None:
+    """The window that error reports are shown over."""
+    global _parent_for_reports
+    _parent_for_reports = widget
+
+
+def report_exception(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> None:
+    """Log an unexpected error and tell the person at the counter, without nesting loops.
+
+    Installed as ``sys.excepthook``: exceptions escaping Qt slots and ``@asyncSlot``
+    coroutines land here instead of killing the app.
+    """
+    if issubclass(exc_type, KeyboardInterrupt):
+        QCoreApplication.quit()
+        return
+    log.error(
+        "Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)).rstrip()
+    )
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(_parent_for_reports)
+    box.setObjectName("errorReport")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_tr("Something went wrong"))
+    box.setText(
+        _tr(
+            "The app met an unexpected problem. The last action may not have finished; "
+            "nothing was sent twice. If it happens again, tell your IT contact."
+        )
+    )
+    # The exception text may echo server data; it is shown only as technical details.
+    box.setDetailedText(f"{exc_type.__name__}: {exc}")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Without a parent only this reference keeps the box alive until it is closed.
+    _open_reports.add(box)
+    box.finished.connect(lambda _result: _open_reports.discard(box))
+    box.open()
+
+
+def install_excepthook() -> Callable[[], None]:
+    """Route uncaught exceptions to :func:`report_exception`; returns an undo function."""
+    previous = sys.excepthook
+    sys.excepthook = report_exception
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def is_alive(obj: QObject) -> bool:
+    """False once Qt deleted the C++ side (a late task result must not touch it)."""
+    try:
+        obj.objectName()
+    except RuntimeError:
+        return False
+    return True
