@@ -27,7 +27,11 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.ui.app import configure_application
+
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    configure_application(app)
     loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
     return loop
 

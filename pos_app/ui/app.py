@@ -31,13 +31,20 @@ def get_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(app, QApplication):
         return app
     app = QApplication(argv if argv is not None else sys.argv)
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    """Application-wide settings, shared by the app and the test suite."""
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName("pos-app")
     QCoreApplication.setApplicationVersion(__version__)
-    # Closing the window ends our main coroutine, which then cleans up and returns; if Qt
-    # quit by itself first, the loop would stop before the clean-up ran.
+    # Closing the window ends our main coroutine, which then cleans up and returns. If Qt
+    # quit on its own when the last window closed, app.exec() would return and qasync's
+    # loop would stop before that clean-up ran ("Event loop stopped before Future
+    # completed"), leaving sockets open.
     app.setQuitOnLastWindowClosed(False)
-    return app
 
 
 async def run_window(
