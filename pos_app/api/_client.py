@@ -23,8 +23,8 @@ from pos_app.api._transport import (
 class BaseClient:
     """Owns one :class:`ApiTransport` (one connection pool) and closes it.
 
-    Use as ``async with Client(...) as client:`` or call :meth:`aclose` when done; the
-    injected ``transport`` (if any) is closed with it.
+    Use as ``async with Client(...) as client:`` or call :meth:`aclose` when done. An
+    injected ``transport`` is only borrowed: its owner closes it (it may be shared).
     """
 
     vendor: str = ""
@@ -75,7 +75,7 @@ class BaseClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (and the injected transport with it)."""
+        """Close the connection pool (an injected transport is left to its owner)."""
         await self._transport.aclose()
 
     @property

@@ -86,6 +86,24 @@ PhpMap = Annotated[dict[str, Any], BeforeValidator(_php_map)]
 """A JSON object that may arrive as ``{}``, ``[]`` or ``null`` when empty."""
 
 
+def _php_null_object(value: Any) -> Any:
+    # [inferred] the same PHP serialiser may send an absent nested object as [] or {}.
+    if isinstance(value, list | dict) and not value:
+        return None
+    return value
+
+
+def _null_is_false(value: Any) -> Any:
+    return False if value is None else value
+
+
+PhpObject = Annotated[T | None, BeforeValidator(_php_null_object)]
+"""A nested object that may be ``null``, ``[]`` or ``{}`` when absent (read as None)."""
+
+NullFalse = Annotated[bool, BeforeValidator(_null_is_false)]
+"""A flag where ``null`` means ``false``."""
+
+
 def _assume_utc(value: datetime) -> datetime:
     # [inferred] Piggy documents offsets on every datetime; a naive one is read as UTC
     # rather than failing the whole reward list.

@@ -242,6 +242,31 @@ def normalize_base_url(base_url: str, api_prefix: str) -> str:
     return text
 
 
+class _StripQueryFromHttpxLogs(logging.Filter):
+    """Cut the query string off the URLs in httpx's own "HTTP Request: ..." records.
+
+    WORKAROUND: httpx logs every request at INFO with its full URL, and our query strings
+    carry customer emails and card values (Piggy has no POST search). An app that logs at
+    INFO would write them to disk. The filter keeps the line, minus the query.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(
+            isinstance(arg, httpx.URL) and arg.query for arg in record.args
+        ):
+            record.args = tuple(
+                arg.copy_with(query=None) if isinstance(arg, httpx.URL) else arg
+                for arg in record.args
+            )
+        return True
+
+
+def _install_httpx_log_filter() -> None:
+    httpx_logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _StripQueryFromHttpxLogs) for f in httpx_logger.filters):
+        httpx_logger.addFilter(_StripQueryFromHttpxLogs())
+
+
 class ApiTransport:
     """One vendor's HTTP connection pool with the retry and error rules applied."""
 
@@ -263,6 +288,7 @@ class ApiTransport:
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be > 0 seconds")
+        _install_httpx_log_filter()
         self.vendor = vendor
         self._logger = logger
         self._translator = translator
@@ -281,7 +307,7 @@ class ApiTransport:
             base_url=base_url,
             headers=default_headers,
             timeout=httpx.Timeout(timeout),
-            transport=transport,
+            transport=_Borrowed(transport) if transport is not None else None,
             # A redirect would resend our auth headers to wherever it points; the vendors'
             # APIs do not redirect, so a 3xx is reported instead of followed.
             follow_redirects=False,
@@ -500,6 +526,23 @@ class ApiTransport:
             method=received.info.method,
             request_path=received.info.path,
         )
+
+
+class _Borrowed(httpx.AsyncBaseTransport):
+    """An injected transport, used but not closed: whoever made it may share it.
+
+    The services hand one transport to all three clients (the simulator's loopback); the
+    first client to close must not pull it away from the other two.
+    """
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self._inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pass
 
 
 def _is_retryable(error: ApiError) -> bool:

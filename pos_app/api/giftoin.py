@@ -102,11 +102,12 @@ class GiftoinClient(BaseClient):
     ) -> None:
         if not api_key:
             raise ValueError("GiftoinClient needs an api_key")
+        self._translator = GiftoinErrorTranslator()
         super().__init__(
             base_url,
             api_prefix=API_PREFIX,
             logger=logger,
-            translator=GiftoinErrorTranslator(),
+            translator=self._translator,
             headers={
                 "x-gft_api_key": api_key,
                 # WORKAROUND: proxies such as nginx drop header names with an underscore
@@ -164,18 +165,19 @@ class GiftoinClient(BaseClient):
     def _result(self, received: Received) -> Any:
         """The result, bare or inside ``{data, status}`` (the docs show both)."""
         body = received.body
-        if not is_envelope(body):
-            return body
-        data = body.get("data")
-        code, message = parse_status(body.get("status"))
-        if data is None and code:
-            # [inferred] an envelope without data but with an error code is an error even
-            # when the HTTP status says 200.
-            raise errors.GiftoinError(
-                self._transport.redact(message or "Giftoin error"),
-                code=code,
-                status_code=received.status_code,
-                method=received.info.method,
-                request_path=received.info.path,
-            )
-        return data
+        if isinstance(body, dict) and isinstance(body.get("status"), dict):
+            code, message = parse_status(body["status"])
+            if body.get("data") is None and code:
+                # [inferred] a status with an error code and no data is an error even when
+                # the HTTP status says 200; it maps like the same body on an error status.
+                error = ErrorResponse(
+                    info=received.info,
+                    status_code=received.status_code,
+                    body=body,
+                    retry_after=None,
+                    vendor_message=self._transport.redact(message) if message else None,
+                )
+                raise self._translator.domain_error(error) or self._transport.invalid(
+                    "error status without data", received
+                )
+        return body.get("data") if is_envelope(body) else body

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from pos_app.api._models import ApiModel, PhpMap, UtcDatetime
+from pos_app.api._models import ApiModel, NullFalse, PhpMap, PhpObject, UtcDatetime
 
 __all__ = [
     "SECRET_ATTRIBUTE_KEYS",
@@ -84,7 +84,7 @@ class Tier(ApiModel):
     name: str | None = None
     description: str | None = None
     position: int | None = None
-    media: Media | None = None
+    media: PhpObject[Media] = None
 
 
 class ContactRef(ApiModel):
@@ -117,7 +117,7 @@ class Contact(ApiModel):
         default=None,
         validation_alias=AliasChoices(AliasPath("current_values", "lastname"), "last_name"),
     )
-    tier: Tier | None = None
+    tier: PhpObject[Tier] = None
     points: int | None = Field(
         default=None,
         validation_alias=AliasChoices(AliasPath("credit_balance", "balance"), "points"),
@@ -161,7 +161,7 @@ class ContactIdentifier(ApiModel):
     name: str | None = None
     value: str | None = None
     active: bool | None = None
-    contact: ContactRef | None = None
+    contact: PhpObject[ContactRef] = None
 
 
 class Reward(ApiModel):
@@ -178,7 +178,7 @@ class Reward(ApiModel):
     title: str | None = None
     description: str | None = None
     reward_type: str | None = None
-    media: Media | None = None
+    media: PhpObject[Media] = None
     required_credits: int | None = None
     pre_redeemable: bool | None = None
     expiration_duration: int | None = None
@@ -205,9 +205,9 @@ class CollectableReward(ApiModel):
     title: str | None = None
     created_at: UtcDatetime | None = None
     expires_at: UtcDatetime | None = None
-    has_been_collected: bool = False
-    reward: Reward | None = None
-    contact: ContactRef | None = None
+    has_been_collected: NullFalse = False
+    reward: PhpObject[Reward] = None
+    contact: PhpObject[ContactRef] = None
 
     def is_expired(self, now: datetime | None = None) -> bool:
         """Whether the pickup window is over (collect would answer 80300 "expired")."""
