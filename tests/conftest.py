@@ -86,7 +86,7 @@ def no_keyring() -> Iterator[None]:
     from keyring.backends import fail
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     try:
         yield
     finally:

@@ -8,10 +8,10 @@ from keyring.backend import KeyringBackend
 class MemoryKeyring(KeyringBackend):
     """An OS keyring that lives in a dict."""
 
-    priority = 10  # type: ignore[assignment]
+    priority = 10
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.store: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
+from collections.abc import Awaitable
 
 from pos_app.demo import DemoSession
 from pos_app.sandbox import demo_data as demo
@@ -28,7 +29,7 @@ def main() -> int:
         report: dict[str, object] = {}
 
         async def burst() -> list[object]:
-            calls = [
+            calls: list[Awaitable[object]] = [
                 piggy.find_contact_identifier(card) for card in (demo.CARD_MAIN, demo.CARD_BIG)
             ]
             calls += [piggy.list_shops() for _ in range(10)]
