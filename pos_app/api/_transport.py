@@ -372,9 +372,10 @@ class ApiTransport:
         attempt = 0
         while True:
             attempt += 1
-            error = await self._send_once(request, info, extra_secrets)
-            if isinstance(error, httpx.Response):
-                return error
+            outcome = await self._send_once(request, info, extra_secrets)
+            if isinstance(outcome, httpx.Response):
+                return outcome
+            error = outcome
             if attempt >= attempts or not _is_retryable(error):
                 raise error
             delay = self._retry.backoff(attempt, self._rng)

@@ -69,6 +69,8 @@ class GiftoinErrorTranslator(ErrorTranslator):
             return make_status_error(
                 errors.AuthenticationError, f"API key rejected: {message}", error
             )
+        if error.status_code == 404:
+            return None  # a plain NotFoundError (with Giftoin's message): nothing to add
         return errors.GiftoinError(
             message,
             code=code,

@@ -84,6 +84,8 @@ class NudjErrorTranslator(ErrorTranslator):
         if trpc is None:
             return None
         code = _trpc_code(trpc)
+        if error.status_code == 404:
+            return None  # a plain NotFoundError (with Nudj's message), whatever the code
         if code in _CODE_CLASSES:
             cls, text = _CODE_CLASSES[code]
             return make_status_error(cls, with_vendor_message(text, error), error)

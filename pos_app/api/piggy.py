@@ -164,16 +164,20 @@ class _TokenSource:
             if self._token is None or (
                 self._renew_at is not None and self._clock() >= self._renew_at
             ):
+                # The lifetime counts from when the token was asked for, not from when the
+                # (possibly slow) answer arrived.
+                asked_at = self._clock()
                 token = await fetch(*self._credentials)
                 self._token = token.access_token
-                self._renew_at = self._renew_time(token.expires_in)
+                self._renew_at = self._renew_time(asked_at, token.expires_in)
             return self._token
 
-    def _renew_time(self, expires_in: float | None) -> float | None:
+    @staticmethod
+    def _renew_time(asked_at: float, expires_in: float | None) -> float | None:
         if expires_in is None or expires_in <= 0:
             return None  # no lifetime given: keep it until Piggy answers 401
         margin = min(TOKEN_RENEW_MARGIN, expires_in / 2)
-        return self._clock() + expires_in - margin
+        return asked_at + expires_in - margin
 
     async def invalidate(self, rejected: str) -> None:
         """Forget ``rejected`` unless another call already replaced it."""
