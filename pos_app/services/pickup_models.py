@@ -1,0 +1,144 @@
+"""What the counter shows of a customer and their rewards, independent of the vendor models.
+
+The UI works with these small frozen values; the services build them from the Piggy
+models. Nothing secret ends up here: no login links or codes, and the email is masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from pos_app.api import CollectableReward, Contact
+
+
+def mask_email(email: str | None) -> str:
+    """``alice@example.org`` → ``a***@example.org``; anything odd is masked whole."""
+    if not email:
+        return ""
+    local, at, domain = email.strip().partition("@")
+    if not at or not local or not domain:
+        return "***"
+    return f"{local[0]}***@{domain}"
+
+
+@dataclass(frozen=True)
+class CustomerSummary:
+    """The customer header: who is at the counter."""
+
+    uuid: str
+    name: str | None
+    email_masked: str
+    tier: str | None
+    points: int | None
+    #: Raw attributes needed to find the customer in other programs (Giftoin, Nudj); never
+    #: shown. Secrets were already dropped by the API model.
+    attributes: dict[str, object]
+
+    @property
+    def title(self) -> str:
+        """The name, or the masked email for a customer without one."""
+        return self.name or self.email_masked or self.uuid
+
+    @classmethod
+    def from_contact(cls, contact: Contact) -> CustomerSummary:
+        tier = contact.tier.name if contact.tier is not None else None
+        return cls(
+            uuid=contact.uuid,
+            name=contact.display_name,
+            email_masked=mask_email(contact.email),
+            tier=tier,
+            points=contact.points,
+            attributes=dict(contact.attributes),
+        )
+
+
+class ExpiryKind(StrEnum):
+    EXPIRED = "expired"
+    TODAY = "today"
+    DAYS = "days"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """The expiry badge of a reward, as of a given moment."""
+
+    kind: ExpiryKind
+    #: Whole local calendar days until expiry, for DAYS (1 = tomorrow).
+    days: int = 0
+    expires_at: datetime | None = None
+
+    @classmethod
+    def of(cls, expires_at: datetime | None, now: datetime) -> Expiry:
+        if expires_at is None:
+            return cls(ExpiryKind.NONE)
+        if expires_at <= now:
+            return cls(ExpiryKind.EXPIRED, expires_at=expires_at)
+        days = (_local_date(expires_at) - _local_date(now)).days
+        if days <= 0:
+            return cls(ExpiryKind.TODAY, expires_at=expires_at)
+        return cls(ExpiryKind.DAYS, days=days, expires_at=expires_at)
+
+
+def _local_date(moment: datetime) -> date:
+    # Calendar days are the shop's days: count them in the counter PC's time zone.
+    return moment.astimezone().date()
+
+
+@dataclass(frozen=True)
+class PickupItem:
+    """One reward waiting for pickup (a Piggy collectable reward)."""
+
+    #: What collect takes: the loyalty transaction made when the customer claimed it.
+    loyalty_transaction_uuid: str
+    title: str
+    description: str | None
+    picture_url: str | None
+    claimed_at: datetime | None
+    expires_at: datetime | None
+    reward_type: str | None
+
+    @classmethod
+    def from_reward(cls, item: CollectableReward) -> PickupItem:
+        reward = item.reward
+        media = reward.media if reward is not None else None
+        picture = media.value if media is not None and media.value else None
+        title = item.title or (reward.title if reward is not None else None) or ""
+        return cls(
+            loyalty_transaction_uuid=item.uuid,
+            title=title,
+            description=reward.description if reward is not None else None,
+            picture_url=picture,
+            claimed_at=item.created_at,
+            expires_at=item.expires_at,
+            reward_type=reward.reward_type if reward is not None else None,
+        )
+
+    def expiry(self, now: datetime) -> Expiry:
+        return Expiry.of(self.expires_at, now)
+
+    def can_hand_over(self, now: datetime) -> bool:
+        return self.expiry(now).kind is not ExpiryKind.EXPIRED
+
+
+def sort_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[PickupItem]:
+    """Soonest expiry first, then rewards without expiry, expired ones last.
+
+    Ties keep a stable order by claim date (oldest first) and title, so the list does not
+    jump around between refreshes.
+    """
+
+    def key(item: PickupItem) -> tuple[int, float, float, str]:
+        claimed = item.claimed_at.timestamp() if item.claimed_at else 0.0
+        if item.expires_at is None:
+            return (1, 0.0, claimed, item.title)
+        expires = item.expires_at.timestamp()
+        if item.expires_at <= now:
+            # Most recently expired first among the expired: the likeliest to be asked about.
+            return (2, -expires, claimed, item.title)
+        return (0, expires, claimed, item.title)
+
+    return sorted(items, key=key)
