@@ -1,0 +1,120 @@
+"""Who is at the counter: turn what was scanned or typed into a Piggy customer.
+
+A barcode/QR scanner is a keyboard that types fast and ends with Enter; some add a prefix,
+a suffix or control characters (GS, tab, CR). :func:`classify_scan` cleans that up and
+decides what the text is: an email address, a pickup-slip reference, or a card / QR value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from pos_app.api import PiggyClient, errors
+from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
+
+# Deliberately loose: the server is the judge of what a valid email is; this only has to
+# tell an email from a card number.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: Pickup-slip references printed as QR codes on slips (see the journal).
+_SLIP = re.compile(r"^PU-[A-Z2-7]{8}$")
+
+
+class ScanKind(StrEnum):
+    EMAIL = "email"
+    CARD = "card"
+    SLIP = "slip"
+
+
+@dataclass(frozen=True)
+class Scan:
+    kind: ScanKind
+    value: str
+
+
+def clean_scan(raw: str) -> str:
+    """Drop control characters scanners add and surrounding whitespace."""
+    kept = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C")
+    return kept.strip()
+
+
+def classify_scan(raw: str) -> Scan | None:
+    """What the cashier scanned or typed; ``None`` when nothing is left after cleaning."""
+    value = clean_scan(raw)
+    if not value:
+        return None
+    if _EMAIL.match(value):
+        return Scan(ScanKind.EMAIL, value.lower())
+    if _SLIP.match(value.upper()):
+        return Scan(ScanKind.SLIP, value.upper())
+    return Scan(ScanKind.CARD, value)
+
+
+class IdentifyError(Exception):
+    """A lookup that ended without a customer, for a reason the cashier must hear."""
+
+
+class CardNotLinkedError(IdentifyError):
+    """The card exists but belongs to nobody (Piggy answers ``contact: null``)."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CustomerLookup:
+    """Identify a customer and fetch what they can pick up.
+
+    API errors pass through unchanged (typed, see :mod:`pos_app.api.errors`); the UI turns
+    them into words. Only outcomes that are not API errors get their own exception.
+    """
+
+    def __init__(self, piggy: PiggyClient, *, clock: Callable[[], datetime] = _utc_now):
+        self._piggy = piggy
+        self._clock = clock
+
+    async def by_card(self, value: str) -> CustomerSummary:
+        identifier = await self._piggy.find_contact_identifier(value)
+        if identifier.active is False:
+            # Piggy normally answers 60004 for an inactive card; a payload that says
+            # "active: false" means the same and must not slip through.
+            raise errors.IdentifierInactiveError(
+                "Contact identifier inactive.", code=60004, status_code=None
+            )
+        if identifier.contact is None:
+            raise CardNotLinkedError(value)
+        return await self.by_uuid(identifier.contact.uuid)
+
+    async def by_uuid(self, uuid: str) -> CustomerSummary:
+        return CustomerSummary.from_contact(await self._piggy.get_contact(uuid))
+
+    async def by_email(self, email: str) -> CustomerSummary:
+        """Without a verification code (only when the shop turned the code off)."""
+        return CustomerSummary.from_contact(await self._piggy.find_contact_by_email(email))
+
+    async def send_code(self, email: str) -> None:
+        """Ask Piggy to email the customer a login code.
+
+        The contact is looked up first so that an unknown email gets its own clear message
+        (55031) instead of a generic verification failure.
+        """
+        await self._piggy.find_contact_by_email(email)
+        await self._piggy.send_verification_code(email)
+
+    async def verify_code(self, email: str, code: str) -> CustomerSummary:
+        code = clean_scan(code).replace(" ", "")
+        uuid = await self._piggy.verify_code(email, code)
+        return await self.by_uuid(uuid)
+
+    async def rewards(self, customer_uuid: str) -> list[PickupItem]:
+        """The customer's uncollected rewards in pickup order."""
+        items = await self._piggy.list_collectable_rewards(customer_uuid)
+        waiting = [PickupItem.from_reward(item) for item in items if not item.has_been_collected]
+        return sort_for_pickup(waiting, self._clock())
+
+    def now(self) -> datetime:
+        return self._clock()
