@@ -90,7 +90,10 @@ class Simulator:
         if self._thread is not None:
             raise RuntimeError("the simulator is already running")
         # Binding here, not in uvicorn, gives us the port of "port 0" before the thread runs.
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        family = socket.AF_INET6 if ":" in self.config.host else socket.AF_INET
+        # IPPROTO_TCP spelled out: asyncio only turns Nagle off on sockets that say TCP, and
+        # with Nagle on, every keep-alive request waits ~40 ms for a delayed ACK.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((self.config.host, self.config.port))
@@ -100,7 +103,9 @@ class Simulator:
             raise
         self._socket = sock
         host, port = sock.getsockname()[:2]
-        self.url = f"http://{host}:{port}"
+        self.url = (
+            f"http://[{host}]:{port}" if family == socket.AF_INET6 else f"http://{host}:{port}"
+        )
         config = uvicorn.Config(
             create_app(self._ctx),
             http=_tracking_protocol(self._ctx.transports),
