@@ -1,1 +1,76 @@
+"""The local journal: the crash-safe audit log and outbox of every collect and reverse.
 
+An append-only, hash-chained SQLite file in the data folder. Every collect or reverse is
+written ``pending`` before its request is sent and gets a new row for each change of state,
+so nothing is lost (a crash leaves a pending operation to reconcile) or doubled (a reward
+whose collect has no outcome yet cannot be collected again). See
+:mod:`pos_app.storage.journal` for the workflow and :mod:`pos_app.storage.model` for what is
+never stored (emails, login links or codes, verification codes, PINs).
+"""
+
+from pos_app.storage.async_journal import AsyncJournal
+from pos_app.storage.chain import GENESIS_HASH, ChainProblem, VerifyResult
+from pos_app.storage.errors import (
+    AlreadyReversedError,
+    InvalidTransitionError,
+    JournalClosedError,
+    JournalError,
+    JournalFormatError,
+    JournalReadOnlyError,
+    JournalStorageError,
+    JournalVersionError,
+    NotReversibleError,
+    OperationInProgressError,
+    UnknownOperationError,
+)
+from pos_app.storage.export import CSV_COLUMNS, export_csv, verify_csv
+from pos_app.storage.journal import Journal
+from pos_app.storage.model import (
+    COLLECT,
+    COLUMNS,
+    PIN_LOCKOUT,
+    RECONCILIATION,
+    REVERSE,
+    Entry,
+    Operation,
+    OpState,
+    ReverseReason,
+    StaffRef,
+)
+from pos_app.storage.reference import parse_reference, pickup_reference
+from pos_app.storage.schema import SCHEMA_VERSION
+
+__all__ = [
+    "COLLECT",
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "GENESIS_HASH",
+    "PIN_LOCKOUT",
+    "RECONCILIATION",
+    "REVERSE",
+    "SCHEMA_VERSION",
+    "AlreadyReversedError",
+    "AsyncJournal",
+    "ChainProblem",
+    "Entry",
+    "InvalidTransitionError",
+    "Journal",
+    "JournalClosedError",
+    "JournalError",
+    "JournalFormatError",
+    "JournalReadOnlyError",
+    "JournalStorageError",
+    "JournalVersionError",
+    "NotReversibleError",
+    "OpState",
+    "Operation",
+    "OperationInProgressError",
+    "ReverseReason",
+    "StaffRef",
+    "UnknownOperationError",
+    "VerifyResult",
+    "export_csv",
+    "parse_reference",
+    "pickup_reference",
+    "verify_csv",
+]

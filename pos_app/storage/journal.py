@@ -1,0 +1,781 @@
+"""The journal: a local, append-only, hash-chained record of every collect and reverse.
+
+Usage by the pickup service, for one collect::
+
+    op = journal.begin_collect(customer_uuid=..., loyalty_transaction_uuid=..., reward_title=...)
+    try:
+        result = await piggy.collect(...)          # only after the pending row is on disk
+    except PiggyError as exc:                      # the server said no: nothing happened
+        journal.fail(op.operation_id, code=exc.code, message=exc.message)
+    except ApiConnectionError as exc:              # it may or may not have happened
+        journal.mark_unknown(op.operation_id, detail=str(exc))
+    else:
+        journal.confirm(op.operation_id, redemption_uuid=result.uuid)
+
+Operations left ``pending`` (the app died) or ``unknown`` are listed by :meth:`unresolved`;
+reconciliation checks each against the server and records the outcome with :meth:`resolve`.
+
+Each change is a new row, written in its own ``BEGIN IMMEDIATE`` transaction with
+``synchronous=FULL``: when a method returns, the row is on disk. The transaction also
+serialises writers, so two app windows (two processes) sharing one journal cannot fork the
+chain, and the state checks (no confirming twice, no second collect of a reward whose
+first collect has no outcome yet) see every other writer's rows.
+
+A :class:`Journal` and its connection belong to the thread that opened it; the GUI uses
+:class:`pos_app.storage.async_journal.AsyncJournal`, which keeps both on a worker thread.
+
+See :mod:`pos_app.storage.model` for what is deliberately never stored.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from pos_app.storage.chain import GENESIS_HASH, VerifyResult, row_hash, verify_rows
+from pos_app.storage.errors import (
+    AlreadyReversedError,
+    InvalidTransitionError,
+    JournalClosedError,
+    JournalReadOnlyError,
+    JournalStorageError,
+    NotReversibleError,
+    OperationInProgressError,
+    UnknownOperationError,
+)
+from pos_app.storage.model import (
+    COLLECT,
+    COLUMNS,
+    OPERATION_KINDS,
+    RECONCILIATION,
+    REVERSE,
+    Entry,
+    Operation,
+    OpState,
+    ReverseReason,
+    StaffRef,
+)
+from pos_app.storage.reference import operation_id_prefix, parse_reference, pickup_reference
+from pos_app.storage.schema import connect
+
+__all__ = ["Journal"]
+
+Clock = Callable[[], datetime]
+
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM journal"
+_INSERT = f"INSERT INTO journal ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+# Columns whose values are produced here, not passed in by callers: never redacted.
+_MACHINE_COLUMNS = frozenset({"id", "recorded_at", "prev_hash", "hash"})
+_EMAIL = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[^\s@<>()\[\]\"',;:]+")
+EMAIL_PLACEHOLDER = "[email removed]"
+# Above SQLite's smallest per-statement variable limit (999) once per query of a batch.
+_BATCH = 500
+# Every character after a uuid prefix sorts below "g" ([0-9a-f-]): prefix..prefix+"g"
+# is the range of ids starting with the prefix, which the index answers directly.
+_PREFIX_END = "g"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _text(value: object, column: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"{column} must be text, not {type(value).__name__}")
+    # str() of a StrEnum is its value; str.__str__ turns any other subclass into plain text.
+    text = str(value) if isinstance(value, int) else str.__str__(value)
+    # Empty text is stored as NULL so that a CSV export (which cannot tell the two apart)
+    # hashes to the same values.
+    if not text:
+        return None
+    if column not in _MACHINE_COLUMNS:
+        text = _EMAIL.sub(EMAIL_PLACEHOLDER, text)
+    return text
+
+
+def _day_bounds(day: date, tz: tzinfo | None) -> tuple[str, str]:
+    def start(of: date) -> datetime:
+        if tz is None:
+            return datetime.combine(of, time.min).astimezone()
+        return datetime.combine(of, time.min, tzinfo=tz)
+
+    return _timestamp(start(day)), _timestamp(start(day + timedelta(days=1)))
+
+
+def _timestamp(moment: datetime) -> str:
+    # One fixed format (UTC, microseconds, "+00:00") so that text order is time order.
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _fold(rows: Sequence[Entry], reversal: tuple[str, OpState] | None) -> Operation:
+    first, last = rows[0], rows[-1]
+    assert first.operation_id is not None
+    assert first.state is OpState.PENDING
+    assert last.state is not None
+    redemption = next((row.redemption_uuid for row in reversed(rows) if row.redemption_uuid), None)
+    failed = last.state is OpState.FAILED
+    return Operation(
+        operation_id=first.operation_id,
+        kind=first.kind,
+        state=last.state,
+        created_at=first.recorded_at,
+        updated_at=last.recorded_at,
+        shop_uuid=first.shop_uuid,
+        counter=first.counter,
+        staff_id=first.staff_id,
+        staff_name=first.staff_name,
+        customer_uuid=first.customer_uuid,
+        loyalty_transaction_uuid=first.loyalty_transaction_uuid,
+        redemption_uuid=redemption,
+        reward_title=first.reward_title,
+        error_code=last.error_code if failed else None,
+        error_message=last.error_message if failed else None,
+        reason=first.reason,
+        note=first.note,
+        reference=pickup_reference(first.operation_id) if first.kind == COLLECT else None,
+        reverses_operation_id=first.reverses_operation_id,
+        resolved_by=last.resolved_by,
+        detail=last.note if len(rows) > 1 else None,
+        reversal_operation_id=reversal[0] if reversal else None,
+        reversal_state=reversal[1] if reversal else None,
+    )
+
+
+class Journal:
+    """The journal of one data folder, opened by one thread of one process.
+
+    Open with :meth:`open` (read and write) or :meth:`open_read_only` (exports, checks);
+    close with :meth:`close` or a ``with`` block. Writing methods return the operation as it
+    is after the write. All errors are :class:`~pos_app.storage.errors.JournalError`s, except
+    ``ValueError``/``TypeError`` for arguments that could never be valid.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        path: Path,
+        shop_uuid: str | None,
+        counter: str,
+        clock: Clock | None = None,
+        read_only: bool = False,
+    ) -> None:
+        """Wrap an open, migrated connection; use :meth:`open` instead."""
+        self._conn: sqlite3.Connection | None = conn
+        self._path = path
+        self._shop_uuid = _text(shop_uuid, "shop_uuid")
+        self._counter = _text(counter, "counter") or ""
+        self._clock = clock or _utc_now
+        self._read_only = read_only
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        shop_uuid: str | None,
+        counter: str,
+        clock: Clock | None = None,
+        busy_timeout: float = 10.0,
+    ) -> Journal:
+        """Open the journal at ``path``, creating it (and its folders) or upgrading it.
+
+        ``shop_uuid`` and ``counter`` are recorded on every row this object writes.
+        ``clock`` (tests) must return timezone-aware datetimes. ``busy_timeout`` is how many
+        seconds a write waits for another window's write to finish.
+        """
+        if not counter or not counter.strip():
+            raise ValueError("the counter name must not be empty")
+        path = Path(path)
+        conn = connect(path, busy_timeout=busy_timeout)
+        return cls(conn, path=path, shop_uuid=shop_uuid, counter=counter, clock=clock)
+
+    @classmethod
+    def open_read_only(cls, path: Path | str, *, busy_timeout: float = 10.0) -> Journal:
+        """Open an existing journal for reading only: no migration, no write ever."""
+        path = Path(path)
+        conn = connect(path, read_only=True, busy_timeout=busy_timeout)
+        return cls(conn, path=path, shop_uuid=None, counter="(read-only)", read_only=True)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def close(self) -> None:
+        """Close the connection; further calls raise ``JournalClosedError``. Idempotent."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise JournalClosedError(f"The journal {self._path} is closed.")
+        return self._conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connection()
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            raise JournalStorageError(f"Reading the journal {self._path} failed: {exc}") from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: all its reads see every committed write."""
+        if self._read_only:
+            raise JournalReadOnlyError(f"The journal {self._path} was opened for reading only.")
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise JournalStorageError(
+                f"The journal {self._path} cannot be written: {exc}. Nothing was recorded."
+            ) from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise JournalStorageError(
+                    f"Writing to the journal {self._path} failed: {exc}. Nothing was recorded."
+                ) from exc
+            raise
+
+    def _append(self, conn: sqlite3.Connection, values: Mapping[str, object]) -> Entry:
+        """Insert one row after the current last one; call inside :meth:`_writing`."""
+        last = conn.execute("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1").fetchone()
+        row: dict[str, Any] = dict.fromkeys(COLUMNS)
+        for column, value in values.items():
+            if column not in row or column in _MACHINE_COLUMNS:
+                raise KeyError(column)
+            row[column] = _text(value, column)
+        row["id"] = (last[0] if last else 0) + 1
+        row["recorded_at"] = _timestamp(self._clock())
+        row["shop_uuid"] = self._shop_uuid
+        row["counter"] = self._counter
+        row["prev_hash"] = last[1] if last else GENESIS_HASH
+        row["hash"] = row_hash(row)
+        values_in_order = tuple(row[column] for column in COLUMNS)
+        conn.execute(_INSERT, values_in_order)
+        return Entry.from_row(values_in_order)
+
+    def _entries(self, conn: sqlite3.Connection, operation_id: str) -> list[Entry]:
+        cursor = conn.execute(f"{_SELECT} WHERE operation_id = ? ORDER BY id", (operation_id,))
+        return [Entry.from_row(row) for row in cursor]
+
+    def _operations(
+        self, conn: sqlite3.Connection, operation_ids: Sequence[str]
+    ) -> list[Operation]:
+        """The operations with these ids, in the given order (unknown ids skipped)."""
+        rows: dict[str, list[Entry]] = {}
+        for start in range(0, len(operation_ids), _BATCH):
+            chunk = operation_ids[start : start + _BATCH]
+            marks = ", ".join("?" for _ in chunk)
+            cursor = conn.execute(
+                f"{_SELECT} WHERE operation_id IN ({marks}) ORDER BY id", tuple(chunk)
+            )
+            for row in cursor:
+                entry = Entry.from_row(row)
+                assert entry.operation_id is not None
+                rows.setdefault(entry.operation_id, []).append(entry)
+        collects = [op_id for op_id, entries in rows.items() if entries[0].kind == COLLECT]
+        reversals = self._reversals(conn, collects)
+        return [
+            _fold(rows[op_id], reversals.get(op_id)) for op_id in operation_ids if op_id in rows
+        ]
+
+    def _reversals(
+        self, conn: sqlite3.Connection, collect_ids: Sequence[str]
+    ) -> dict[str, tuple[str, OpState]]:
+        """For each collect, its latest reverse that did not fail, with that reverse's state."""
+        found: dict[str, tuple[str, OpState]] = {}
+        for start in range(0, len(collect_ids), _BATCH):
+            chunk = collect_ids[start : start + _BATCH]
+            marks = ", ".join("?" for _ in chunk)
+            cursor = conn.execute(
+                f"""
+                SELECT r.reverses_operation_id, r.operation_id,
+                       (SELECT l.state FROM journal l WHERE l.operation_id = r.operation_id
+                        ORDER BY l.id DESC LIMIT 1)
+                FROM journal r
+                WHERE r.state = 'pending' AND r.kind = '{REVERSE}'
+                  AND r.reverses_operation_id IN ({marks})
+                ORDER BY r.id
+                """,
+                tuple(chunk),
+            )
+            for collect_id, reverse_id, state in cursor:
+                if state != OpState.FAILED:
+                    found[collect_id] = (reverse_id, OpState(state))
+        return found
+
+    def _operation(self, conn: sqlite3.Connection, operation_id: str) -> Operation:
+        found = self._operations(conn, [operation_id])
+        if not found:
+            raise UnknownOperationError(operation_id)
+        return found[0]
+
+    def _new_operation_id(self, conn: sqlite3.Connection) -> str:
+        # A reference names one operation only if no two ids share their first 40 bits;
+        # at a few thousand pickups a day a retry is needed about once in a few centuries.
+        while True:
+            operation_id = str(uuid.uuid4())
+            prefix = operation_id_prefix(pickup_reference(operation_id))
+            taken = conn.execute(
+                "SELECT 1 FROM journal WHERE operation_id >= ? AND operation_id < ? LIMIT 1",
+                (prefix, prefix + _PREFIX_END),
+            ).fetchone()
+            if taken is None:
+                return operation_id
+
+    def _advance(
+        self,
+        operation_id: str,
+        *,
+        allowed_from: Collection[OpState],
+        state: OpState,
+        staff: StaffRef | None = None,
+        inherit_staff: bool = True,
+        **values: object,
+    ) -> Operation:
+        with self._writing() as conn:
+            entries = self._entries(conn, operation_id)
+            if not entries:
+                raise UnknownOperationError(operation_id)
+            first, last = entries[0], entries[-1]
+            assert last.state is not None
+            if last.state not in allowed_from:
+                raise InvalidTransitionError(operation_id, last.state.value, state.value)
+            if staff is None and inherit_staff:
+                staff_id, staff_name = first.staff_id, first.staff_name
+            else:
+                staff_id = staff.profile_id if staff else None
+                staff_name = staff.name if staff else None
+            known_redemption = next(
+                (row.redemption_uuid for row in reversed(entries) if row.redemption_uuid), None
+            )
+            # Each row repeats what the operation is about, so that any single row (in an
+            # export, say) can be read without the others.
+            row: dict[str, object] = {
+                "operation_id": operation_id,
+                "kind": first.kind,
+                "state": state.value,
+                "staff_id": staff_id,
+                "staff_name": staff_name,
+                "customer_uuid": first.customer_uuid,
+                "loyalty_transaction_uuid": first.loyalty_transaction_uuid,
+                "redemption_uuid": known_redemption,
+                "reward_title": first.reward_title,
+                "reverses_operation_id": first.reverses_operation_id,
+                "reason": first.reason,
+            }
+            row.update({key: value for key, value in values.items() if value is not None})
+            self._append(conn, row)
+            return self._operation(conn, operation_id)
+
+    # -- operations ---------------------------------------------------------------------
+
+    def begin_collect(
+        self,
+        *,
+        customer_uuid: str,
+        loyalty_transaction_uuid: str,
+        reward_title: str,
+        staff: StaffRef | None = None,
+    ) -> Operation:
+        """Record a collect as ``pending``; call before the request is sent.
+
+        Raises :class:`OperationInProgressError` while an earlier collect of the same
+        loyalty transaction is still pending or unknown: sending again could hand the
+        reward over twice. Reconcile that one first.
+        """
+        if not loyalty_transaction_uuid:
+            raise ValueError("a collect needs the loyalty transaction uuid")
+        with self._writing() as conn:
+            busy = conn.execute(
+                f"""
+                SELECT p.operation_id FROM journal p
+                WHERE p.kind = '{COLLECT}' AND p.state = 'pending'
+                  AND p.loyalty_transaction_uuid = ?
+                  AND NOT EXISTS (
+                      SELECT 1 FROM journal t
+                      WHERE t.operation_id = p.operation_id AND t.state IN ('confirmed', 'failed'))
+                ORDER BY p.id LIMIT 1
+                """,
+                (loyalty_transaction_uuid,),
+            ).fetchone()
+            if busy is not None:
+                raise OperationInProgressError(
+                    f"A collect of this reward ({reward_title}) was started earlier and its "
+                    "outcome is not known yet; it must be reconciled before trying again.",
+                    operation_id=busy[0],
+                )
+            operation_id = self._new_operation_id(conn)
+            self._append(
+                conn,
+                {
+                    "operation_id": operation_id,
+                    "kind": COLLECT,
+                    "state": OpState.PENDING.value,
+                    "staff_id": staff.profile_id if staff else None,
+                    "staff_name": staff.name if staff else None,
+                    "customer_uuid": customer_uuid,
+                    "loyalty_transaction_uuid": loyalty_transaction_uuid,
+                    "reward_title": reward_title,
+                },
+            )
+            return self._operation(conn, operation_id)
+
+    def begin_reverse(
+        self,
+        *,
+        collect_operation_id: str,
+        reason: ReverseReason | str,
+        redemption_uuid: str | None = None,
+        note: str | None = None,
+        staff: StaffRef | None = None,
+    ) -> Operation:
+        """Record a reverse of a confirmed collect as ``pending``; call before sending it.
+
+        ``redemption_uuid`` defaults to the one the collect's confirmation recorded; give it
+        when the collect was confirmed by reconciliation, which cannot learn it. Reason
+        ``other`` needs a ``note``. Raises :class:`NotReversibleError` unless the operation
+        is a confirmed collect, :class:`AlreadyReversedError` if a reverse of it was
+        confirmed, :class:`OperationInProgressError` if one is pending or unknown.
+        """
+        try:
+            reason = ReverseReason(reason)
+        except ValueError:
+            choices = ", ".join(item.value for item in ReverseReason)
+            raise ValueError(f"reason must be one of {choices}, not {reason!r}") from None
+        if reason is ReverseReason.OTHER and not (note and note.strip()):
+            raise ValueError("a reversal for reason 'other' needs a note saying why")
+        with self._writing() as conn:
+            collect = self._operation(conn, collect_operation_id)
+            if collect.kind != COLLECT:
+                raise NotReversibleError(
+                    f"Operation {collect_operation_id} is a {collect.kind}, not a collect."
+                )
+            if collect.state is not OpState.CONFIRMED:
+                raise NotReversibleError(
+                    f"The collect {collect.reference} is {collect.state.value}; only a "
+                    "confirmed collect can be reversed."
+                )
+            if collect.reversal_operation_id is not None:
+                if collect.reversal_state is OpState.CONFIRMED:
+                    raise AlreadyReversedError(
+                        f"The collect {collect.reference} was already reversed.",
+                        reverse_operation_id=collect.reversal_operation_id,
+                    )
+                raise OperationInProgressError(
+                    f"A reverse of the collect {collect.reference} was started and its "
+                    "outcome is not known yet; it must be reconciled before trying again.",
+                    operation_id=collect.reversal_operation_id,
+                )
+            if redemption_uuid and collect.redemption_uuid not in (None, redemption_uuid):
+                raise NotReversibleError(
+                    f"Redemption {redemption_uuid} does not belong to the collect "
+                    f"{collect.reference} (its redemption is {collect.redemption_uuid})."
+                )
+            redemption = redemption_uuid or collect.redemption_uuid
+            if not redemption:
+                raise NotReversibleError(
+                    f"The redemption uuid of the collect {collect.reference} is not known; "
+                    "it is needed to reverse it."
+                )
+            operation_id = self._new_operation_id(conn)
+            self._append(
+                conn,
+                {
+                    "operation_id": operation_id,
+                    "kind": REVERSE,
+                    "state": OpState.PENDING.value,
+                    "staff_id": staff.profile_id if staff else None,
+                    "staff_name": staff.name if staff else None,
+                    "customer_uuid": collect.customer_uuid,
+                    "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
+                    "redemption_uuid": redemption,
+                    "reward_title": collect.reward_title,
+                    "reverses_operation_id": collect.operation_id,
+                    "reason": reason.value,
+                    "note": note,
+                },
+            )
+            return self._operation(conn, operation_id)
+
+    def confirm(self, operation_id: str, *, redemption_uuid: str | None = None) -> Operation:
+        """The server accepted a pending operation.
+
+        A collect must be given the redemption uuid the server returned (reverse needs it);
+        a reverse keeps the one it was started with unless another is given.
+        """
+        with self._reading() as conn:
+            kind = conn.execute(
+                "SELECT kind FROM journal WHERE operation_id = ? AND state = 'pending'",
+                (operation_id,),
+            ).fetchone()
+        if kind is None:
+            raise UnknownOperationError(operation_id)
+        if kind[0] == COLLECT and not redemption_uuid:
+            raise ValueError("a confirmed collect needs the redemption uuid the server returned")
+        return self._advance(
+            operation_id,
+            allowed_from={OpState.PENDING},
+            state=OpState.CONFIRMED,
+            redemption_uuid=redemption_uuid,
+        )
+
+    def fail(self, operation_id: str, *, code: str | int | None, message: str) -> Operation:
+        """The server refused a pending operation (nothing happened); keep its code and text."""
+        if not message:
+            raise ValueError("a failure needs the error message")
+        return self._advance(
+            operation_id,
+            allowed_from={OpState.PENDING},
+            state=OpState.FAILED,
+            error_code=code,
+            error_message=message,
+        )
+
+    def mark_unknown(self, operation_id: str, *, detail: str) -> Operation:
+        """The request may have reached the server but no answer came (timeout, lost line)."""
+        return self._advance(
+            operation_id, allowed_from={OpState.PENDING}, state=OpState.UNKNOWN, note=detail
+        )
+
+    def resolve(
+        self,
+        operation_id: str,
+        *,
+        state: OpState | str,
+        note: str,
+        redemption_uuid: str | None = None,
+        resolved_by: str = RECONCILIATION,
+        staff: StaffRef | None = None,
+    ) -> Operation:
+        """Record the outcome of a pending or unknown operation learned later.
+
+        ``state`` is ``confirmed`` or ``failed``; ``note`` says how it was learned (e.g.
+        "item no longer in the uncollected list", "item still waiting").
+        """
+        outcome = OpState(state)
+        if not outcome.is_final:
+            raise ValueError("an operation is resolved as confirmed or failed")
+        if not note:
+            raise ValueError("a resolution needs a note saying how the outcome was learned")
+        return self._advance(
+            operation_id,
+            allowed_from={OpState.PENDING, OpState.UNKNOWN},
+            state=outcome,
+            # Reconciliation is the app's doing, not that of whoever started the operation.
+            staff=staff,
+            inherit_staff=False,
+            note=note,
+            redemption_uuid=redemption_uuid,
+            resolved_by=resolved_by,
+        )
+
+    def record_event(
+        self, kind: str, *, staff: StaffRef | None = None, note: str | None = None
+    ) -> Entry:
+        """Append a plain event (not an operation), e.g. :data:`PIN_LOCKOUT`."""
+        if not kind or kind in OPERATION_KINDS:
+            raise ValueError(
+                f"{kind!r} is not an event kind (collects and reverses are operations)"
+            )
+        with self._writing() as conn:
+            return self._append(
+                conn,
+                {
+                    "kind": kind,
+                    "staff_id": staff.profile_id if staff else None,
+                    "staff_name": staff.name if staff else None,
+                    "note": note,
+                },
+            )
+
+    # -- queries ------------------------------------------------------------------------
+
+    def operation(self, operation_id: str) -> Operation:
+        """The operation's current state; :class:`UnknownOperationError` if there is none."""
+        with self._reading() as conn:
+            return self._operation(conn, operation_id)
+
+    def history(self, operation_id: str) -> list[Entry]:
+        """Every row of one operation, oldest first (empty if unknown)."""
+        with self._reading() as conn:
+            return self._entries(conn, operation_id)
+
+    def unresolved(self) -> list[Operation]:
+        """Operations whose latest state is pending or unknown, oldest first."""
+        with self._reading() as conn:
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    """
+                    SELECT p.operation_id FROM journal p
+                    WHERE p.state = 'pending' AND NOT EXISTS (
+                        SELECT 1 FROM journal t
+                        WHERE t.operation_id = p.operation_id
+                          AND t.state IN ('confirmed', 'failed'))
+                    ORDER BY p.id
+                    """
+                )
+            ]
+            return self._operations(conn, ids)
+
+    def recent_operations(
+        self,
+        *,
+        day: date | None = None,
+        text: str | None = None,
+        kinds: Collection[str] = (COLLECT, REVERSE),
+        limit: int = 100,
+        tz: tzinfo | None = None,
+    ) -> list[Operation]:
+        """Operations newest first, each in its current state (the "recent pickups" view).
+
+        ``day`` keeps those started on that calendar day in ``tz`` (default: this computer's
+        time zone). ``text`` matches, ignoring case, part of the reward title, the customer
+        uuid, the staff name, the loyalty transaction or redemption uuid, or a pickup
+        reference (``PU-…``).
+        """
+        if limit <= 0 or not kinds:
+            return []
+        clauses = ["f.state = 'pending'", f"f.kind IN ({', '.join('?' for _ in kinds)})"]
+        params: list[object] = list(kinds)
+        if day is not None:
+            clauses.append("f.recorded_at >= ? AND f.recorded_at < ?")
+            params += _day_bounds(day, tz)
+        if text is not None and text.strip():
+            needle = _like(text.strip())
+            matches = [
+                "f.reward_title LIKE ? ESCAPE '\\'",
+                "f.customer_uuid LIKE ? ESCAPE '\\'",
+                "f.staff_name LIKE ? ESCAPE '\\'",
+                "f.loyalty_transaction_uuid LIKE ? ESCAPE '\\'",
+                """EXISTS (SELECT 1 FROM journal r WHERE r.operation_id = f.operation_id
+                           AND r.redemption_uuid LIKE ? ESCAPE '\\')""",
+            ]
+            params += [needle] * len(matches)
+            reference = parse_reference(text)
+            if reference is not None:
+                prefix = operation_id_prefix(reference)
+                matches.append(
+                    f"(f.kind = '{COLLECT}' AND f.operation_id >= ? AND f.operation_id < ?)"
+                )
+                params += [prefix, prefix + _PREFIX_END]
+            clauses.append(f"({' OR '.join(matches)})")
+        params.append(limit)
+        query = (
+            f"SELECT f.operation_id FROM journal f WHERE {' AND '.join(clauses)} "
+            "ORDER BY f.id DESC LIMIT ?"
+        )
+        with self._reading() as conn:
+            ids = [row[0] for row in conn.execute(query, params)]
+            return self._operations(conn, ids)
+
+    def find_by_redemption(self, redemption_uuid: str) -> Operation | None:
+        """The collect that produced this redemption (the latest, should there be several)."""
+        with self._reading() as conn:
+            row = conn.execute(
+                f"""
+                SELECT operation_id FROM journal
+                WHERE redemption_uuid = ? AND kind = '{COLLECT}'
+                ORDER BY id DESC LIMIT 1
+                """,
+                (redemption_uuid,),
+            ).fetchone()
+            return self._operation(conn, row[0]) if row else None
+
+    def find_by_reference(self, reference: str) -> Operation | None:
+        """The collect with this pickup reference (as scanned or typed), if any."""
+        canonical = parse_reference(reference)
+        if canonical is None:
+            return None
+        prefix = operation_id_prefix(canonical)
+        with self._reading() as conn:
+            row = conn.execute(
+                f"""
+                SELECT operation_id FROM journal
+                WHERE operation_id >= ? AND operation_id < ? AND kind = '{COLLECT}'
+                  AND state = 'pending'
+                LIMIT 1
+                """,
+                (prefix, prefix + _PREFIX_END),
+            ).fetchone()
+            return self._operation(conn, row[0]) if row else None
+
+    def is_reversed(self, collect_operation_id: str) -> bool:
+        """Whether a reverse of this collect was confirmed (False for unknown ids)."""
+        with self._reading() as conn:
+            reversal = self._reversals(conn, [collect_operation_id]).get(collect_operation_id)
+        return reversal is not None and reversal[1] is OpState.CONFIRMED
+
+    def events(self, *, kind: str | None = None, limit: int = 100) -> list[Entry]:
+        """Plain events (no operation id), newest first."""
+        query = f"{_SELECT} WHERE operation_id IS NULL"
+        params: list[object] = []
+        if kind is not None:
+            query += " AND kind = ?"
+            params.append(kind)
+        query += " ORDER BY id DESC LIMIT ?"
+        params.append(limit)
+        with self._reading() as conn:
+            return [Entry.from_row(row) for row in conn.execute(query, params)]
+
+    def count(self) -> int:
+        """Number of rows."""
+        with self._reading() as conn:
+            return int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+
+    def raw_rows(self) -> Iterator[dict[str, Any]]:
+        """Every row as stored (column name → value), in sequence order.
+
+        One SELECT statement, so the rows are one consistent snapshot even while another
+        window writes; finish (or close) the iterator before writing from this object.
+        """
+        conn = self._connection()
+        try:
+            cursor = conn.execute(f"{_SELECT} ORDER BY id")
+            for row in cursor:
+                yield dict(zip(COLUMNS, row, strict=True))
+        except sqlite3.Error as exc:
+            raise JournalStorageError(f"Reading the journal {self._path} failed: {exc}") from exc
+
+    def entries(self) -> Iterator[Entry]:
+        """Every row as an :class:`Entry`, in sequence order (see :meth:`raw_rows`)."""
+        for row in self.raw_rows():
+            yield Entry.from_row(tuple(row.values()))
+
+    def verify(self) -> VerifyResult:
+        """Recompute the hash chain; reports the first broken row and why."""
+        return verify_rows(self.raw_rows())

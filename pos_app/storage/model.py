@@ -1,0 +1,194 @@
+"""The values the journal stores and hands out.
+
+What the journal deliberately does **not** hold: email addresses, login links or codes,
+verification codes, PINs or tokens. There is no column for any of them, and free text
+(notes, vendor error messages) has email addresses replaced before it is written, because
+an append-only file cannot be cleaned up later. A customer appears only as their Piggy
+contact uuid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "COLLECT",
+    "COLUMNS",
+    "OPERATION_KINDS",
+    "PIN_LOCKOUT",
+    "RECONCILIATION",
+    "REVERSE",
+    "Entry",
+    "OpState",
+    "Operation",
+    "ReverseReason",
+    "StaffRef",
+]
+
+# Kinds are an open string so that later features can add their own events without a
+# schema change; these are the ones the app writes today.
+#: Handing a reward over (Piggy "collect"); an operation.
+COLLECT = "collect"
+#: Undoing a collect (Piggy "reverse"); an operation.
+REVERSE = "reverse"
+#: A staff profile was locked after repeated wrong PINs; a plain event.
+PIN_LOCKOUT = "pin_lockout"
+
+#: Kinds that are operations (with an operation id and states); every other kind is an event.
+OPERATION_KINDS = frozenset({COLLECT, REVERSE})
+
+#: ``resolved_by`` of rows written when reconciliation learned a late outcome.
+RECONCILIATION = "reconciliation"
+
+
+class OpState(StrEnum):
+    """State of an operation; its current state is the state of its latest row."""
+
+    #: Written before the request is sent.
+    PENDING = "pending"
+    #: The server accepted the request.
+    CONFIRMED = "confirmed"
+    #: The server refused it (error code and message recorded); nothing happened.
+    FAILED = "failed"
+    #: The request may or may not have reached the server (timeout, dropped line).
+    UNKNOWN = "unknown"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (OpState.CONFIRMED, OpState.FAILED)
+
+
+class ReverseReason(StrEnum):
+    """Why a manager reversed a pickup."""
+
+    RETURNED = "returned"
+    DAMAGED = "damaged"
+    WRONG_ITEM = "wrong_item"
+    #: Requires a note saying what happened.
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class StaffRef:
+    """Who did it: a staff profile's id and the name shown for it at that moment."""
+
+    profile_id: str
+    name: str
+
+
+#: The journal table's columns, in table (and CSV) order.
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "recorded_at",
+    "operation_id",
+    "kind",
+    "state",
+    "shop_uuid",
+    "counter",
+    "staff_id",
+    "staff_name",
+    "customer_uuid",
+    "loyalty_transaction_uuid",
+    "redemption_uuid",
+    "reward_title",
+    "reverses_operation_id",
+    "reason",
+    "note",
+    "error_code",
+    "error_message",
+    "resolved_by",
+    "prev_hash",
+    "hash",
+)
+
+
+def parse_timestamp(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One journal row, as written. Rows are never changed or removed."""
+
+    id: int
+    recorded_at: datetime
+    operation_id: str | None
+    kind: str
+    state: OpState | None
+    shop_uuid: str | None
+    counter: str
+    staff_id: str | None
+    staff_name: str | None
+    customer_uuid: str | None
+    loyalty_transaction_uuid: str | None
+    redemption_uuid: str | None
+    reward_title: str | None
+    reverses_operation_id: str | None
+    reason: str | None
+    note: str | None
+    error_code: str | None
+    error_message: str | None
+    resolved_by: str | None
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> Entry:
+        values = dict(zip(COLUMNS, row, strict=True))
+        values["recorded_at"] = parse_timestamp(values["recorded_at"])
+        if values["state"] is not None:
+            values["state"] = OpState(values["state"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One collect or reverse, folded from its rows: its current state and what is known.
+
+    ``created_at``/``staff_*``/``shop_uuid``/``counter`` describe the first (pending) row:
+    who started it, where. ``state``, ``updated_at``, ``resolved_by`` and ``detail`` come
+    from the latest row; ``redemption_uuid`` is the latest one known.
+    """
+
+    operation_id: str
+    kind: str
+    state: OpState
+    created_at: datetime
+    updated_at: datetime
+    shop_uuid: str | None
+    counter: str
+    staff_id: str | None
+    staff_name: str | None
+    customer_uuid: str | None
+    loyalty_transaction_uuid: str | None
+    redemption_uuid: str | None
+    reward_title: str | None
+    #: The vendor's error code and message, when the operation failed.
+    error_code: str | None
+    error_message: str | None
+    #: For a reverse: why, and the manager's note.
+    reason: str | None
+    note: str | None
+    #: Pickup reference printed on the slip (collects only), e.g. ``PU-7QX3M2KD``.
+    reference: str | None
+    #: For a reverse: the collect it undoes.
+    reverses_operation_id: str | None
+    #: ``"reconciliation"`` when the outcome was learned later.
+    resolved_by: str | None = None
+    #: Note of the latest row after the first: why it is unknown, how it was resolved.
+    detail: str | None = None
+    #: For a collect: the latest reverse of it that did not fail (pending, unknown or
+    #: confirmed), and that reverse's state.
+    reversal_operation_id: str | None = None
+    reversal_state: OpState | None = None
+
+    @property
+    def is_unresolved(self) -> bool:
+        return self.state in (OpState.PENDING, OpState.UNKNOWN)
+
+    @property
+    def is_reversed(self) -> bool:
+        return self.reversal_state is OpState.CONFIRMED
