@@ -25,6 +25,8 @@ commands:
   (none)                     start the counter app
   secrets set|delete NAME    store or remove an API secret in the OS keyring
   doctor                     check the settings, the keyring and every configured API
+  journal verify             check that the journal of pickups is intact (--csv FILE: an export)
+  journal export --csv FILE  write the journal of pickups as CSV ('-' for standard output)
 
 Settings live in a TOML file in this user's config folder (see `pos-app doctor`); each
 can be overridden by a POS_APP_<NAME> environment variable, e.g. POS_APP_PIGGY_BASE_URL.
@@ -75,6 +77,19 @@ def _build_parser() -> argparse.ArgumentParser:
     secret_delete.add_argument("name", choices=names)
 
     commands.add_parser("doctor", help="check settings, keyring and every configured API")
+
+    journal = commands.add_parser("journal", help="verify or export the journal of pickups")
+    journal_actions = journal.add_subparsers(dest="action", metavar="ACTION", required=True)
+    journal_verify = journal_actions.add_parser(
+        "verify", help="recompute the hash chain; exit status 1 if a row was altered or removed"
+    )
+    journal_verify.add_argument(
+        "--csv", metavar="FILE", help="check an export made by `journal export` instead"
+    )
+    journal_export = journal_actions.add_parser("export", help="write every journal row as CSV")
+    journal_export.add_argument(
+        "--csv", metavar="FILE", required=True, help="file to write; '-' for standard output"
+    )
     return parser
 
 
@@ -139,6 +154,48 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return exit_code(results)
 
 
+def _cmd_journal(args: argparse.Namespace) -> int:
+    from pos_app.services.settings import SettingsError, load_settings
+    from pos_app.storage import Journal, JournalError, export_csv, verify_csv
+
+    if args.action == "verify" and args.csv:
+        try:
+            with open(args.csv, encoding="utf-8", newline="") as source:
+                result = verify_csv(source)
+        except (OSError, UnicodeDecodeError, JournalError) as exc:
+            return _fail(f"cannot check {args.csv}: {exc}", 1)
+        print(result.describe())
+        return 0 if result.ok else 1
+
+    try:
+        settings = load_settings(args.config)
+    except SettingsError as exc:
+        return _fail(str(exc), 1)
+    if args.data_dir:
+        settings = settings.with_overrides(data_dir=args.data_dir)
+    path = settings.journal_path
+    if not path.is_file():
+        return _fail(f"there is no journal yet at {path} (nothing was handed over here).", 1)
+    try:
+        with Journal.open_read_only(path) as journal:
+            if args.action == "verify":
+                result = journal.verify()
+                print(result.describe())
+                return 0 if result.ok else 1
+            if args.csv == "-":
+                count = export_csv(journal, sys.stdout)
+                sys.stdout.flush()
+            else:
+                with open(args.csv, "w", encoding="utf-8", newline="") as out:
+                    count = export_csv(journal, out)
+            print(f"Exported {count} journal rows to {args.csv}.", file=sys.stderr)
+            return 0
+    except JournalError as exc:
+        return _fail(str(exc), 1)
+    except OSError as exc:
+        return _fail(f"cannot write {args.csv}: {exc}", 1)
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from pos_app.services.settings import SettingsError
 
@@ -178,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_secrets(args)
     if args.command == "doctor":
         return _cmd_doctor(args)
+    if args.command == "journal":
+        return _cmd_journal(args)
     return _cmd_gui(args)
 
 
