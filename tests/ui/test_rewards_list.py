@@ -1,0 +1,518 @@
+"""The rewards list: model (order, flags, roles, badge texts), delegate painting, view."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import httpx
+import pytest
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
+from pos_app.ui.pictures import PictureCache
+from pos_app.ui.rewards_list import (
+    BADGE_EXPIRED,
+    BADGE_LATER,
+    BADGE_NONE,
+    BADGE_SOON,
+    BADGE_TODAY,
+    RewardDelegate,
+    RewardListModel,
+    RewardListView,
+    RewardRole,
+    badge_colors,
+    badge_text,
+    format_short_date,
+)
+
+#: Noon local time: "today" and "in N days" do not depend on the machine's time zone.
+NOW = datetime(2026, 11, 10, 12, 0).astimezone()
+
+
+def reward(
+    uuid: str,
+    title: str,
+    expires_at: datetime | None,
+    *,
+    claimed_at: datetime | None = None,
+    picture_url: str | None = None,
+    description: str | None = None,
+) -> PickupItem:
+    return PickupItem(
+        loyalty_transaction_uuid=uuid,
+        title=title,
+        description=description,
+        picture_url=picture_url,
+        claimed_at=claimed_at if claimed_at is not None else NOW - timedelta(days=3),
+        expires_at=expires_at,
+        reward_type="PHYSICAL",
+    )
+
+
+EXPIRED = reward("lt-expired", "Old chocolate", datetime(2026, 11, 3, 15, 0).astimezone())
+TODAY = reward("lt-today", "Coffee voucher", NOW + timedelta(hours=2))
+TOMORROW = reward("lt-1", "Tote bag", NOW + timedelta(days=1))
+FIVE_DAYS = reward("lt-5", "Water bottle", NOW + timedelta(days=5))
+LATER = reward("lt-30", "Umbrella", NOW + timedelta(days=30), description="Fits in every bag.")
+FOREVER = reward("lt-none", "Shop mug", None)
+ALL = [FOREVER, EXPIRED, LATER, FIVE_DAYS, TODAY, TOMORROW]
+
+
+@pytest.fixture(autouse=True)
+def british_dates(qapp: QApplication) -> Iterator[None]:
+    """Dates as a British counter writes them, whatever the test machine's locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(previous)
+
+
+def check_model(tester: ModelTester, model: RewardListModel) -> None:
+    tester.check(model)  # type: ignore[no-untyped-call]
+
+
+def uuids(model: RewardListModel) -> list[str]:
+    return [item.loyalty_transaction_uuid for item in model.items()]
+
+
+def full_model() -> RewardListModel:
+    model = RewardListModel()
+    model.set_items(ALL, NOW)
+    return model
+
+
+# --- model -----------------------------------------------------------------------------------
+
+
+def test_model_passes_the_model_tester_full_and_empty(qtmodeltester: ModelTester) -> None:
+    model = full_model()
+    check_model(qtmodeltester, model)
+    model.clear()
+    assert model.rowCount() == 0
+    check_model(qtmodeltester, model)
+
+
+def test_model_passes_the_model_tester_through_changes(qtmodeltester: ModelTester) -> None:
+    model = RewardListModel()
+    # Checked while the changes happen: the tester follows the model's signals.
+    check_model(qtmodeltester, model)
+    model.set_items(ALL, NOW)
+    assert model.set_busy(TODAY.loyalty_transaction_uuid, True)
+    assert model.remove(FIVE_DAYS.loyalty_transaction_uuid)
+    model.set_now(NOW + timedelta(days=2))
+    assert model.set_busy(TODAY.loyalty_transaction_uuid, False)
+    model.clear()
+    model.set_items(ALL, NOW)
+
+
+def test_rows_come_in_pickup_order_with_expired_last() -> None:
+    model = full_model()
+    assert uuids(model) == [
+        "lt-today",
+        "lt-1",
+        "lt-5",
+        "lt-30",
+        "lt-none",
+        "lt-expired",
+    ]
+    assert model.row_of("lt-expired") == 5
+    assert model.row_of("nope") is None
+    assert model.item(0) is TODAY
+
+
+def test_expired_rows_are_visible_but_not_selectable() -> None:
+    model = full_model()
+    usable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    flags = [model.flags(model.index(row, 0)) for row in range(model.rowCount())]
+    assert [bool(f & usable == usable) for f in flags] == [True, True, True, True, True, False]
+    expired = model.index(model.row_of("lt-expired") or 0, 0)
+    assert not flags[-1] & Qt.ItemFlag.ItemIsSelectable
+    assert not flags[-1] & Qt.ItemFlag.ItemIsEnabled
+    assert expired.data(RewardRole.CAN_HAND_OVER) is False
+    assert expired.data(Qt.ItemDataRole.DisplayRole) == "Old chocolate"
+
+
+def test_busy_rows_are_disabled_until_done(qtbot: QtBot) -> None:
+    model = full_model()
+    index = model.index(model.row_of("lt-1") or 0, 0)
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        assert model.set_busy("lt-1", True)
+    assert changed.args is not None
+    assert changed.args[0].row() == index.row()
+    assert index.data(RewardRole.BUSY) is True
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEnabled
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsSelectable
+    assert model.is_busy("lt-1")
+    assert model.set_busy("lt-1", False)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsSelectable
+    assert not model.set_busy("unknown", True)
+
+
+def test_remove_takes_the_row_out(qtbot: QtBot) -> None:
+    model = full_model()
+    model.set_busy("lt-5", True)
+    with qtbot.waitSignal(model.rowsRemoved) as removed:
+        assert model.remove("lt-5")
+    assert removed.args is not None
+    assert removed.args[1:] == [2, 2]
+    assert "lt-5" not in uuids(model)
+    assert not model.is_busy("lt-5")
+    assert model.row_of("lt-30") == 2
+    assert not model.remove("lt-5")
+
+
+def test_set_items_forgets_busy_rows_that_are_gone() -> None:
+    model = full_model()
+    model.set_busy("lt-1", True)
+    model.set_busy("lt-5", True)
+    model.set_items([TOMORROW, TODAY], NOW)
+    assert model.is_busy("lt-1")
+    assert not model.is_busy("lt-5")
+
+
+def test_set_now_moves_a_reward_that_expired_and_keeps_selection(qtbot: QtBot) -> None:
+    model = full_model()
+    view = RewardListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.selectionModel().select(
+        model.index(model.row_of("lt-30") or 0, 0),
+        view.selectionModel().SelectionFlag.ClearAndSelect,
+    )
+    model.set_now(NOW + timedelta(days=2))
+    assert uuids(model)[:3] == ["lt-5", "lt-30", "lt-none"]
+    # Among the expired, the most recently expired first.
+    assert uuids(model)[-3:] == ["lt-1", "lt-today", "lt-expired"]
+    assert [index.data(RewardRole.UUID) for index in view.selectionModel().selectedRows()] == [
+        "lt-30"
+    ]
+    assert not model.flags(model.index(model.row_of("lt-1") or 0, 0)) & Qt.ItemFlag.ItemIsEnabled
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        (TODAY, "Expires today"),
+        (TOMORROW, "Expires in 1 day"),
+        (FIVE_DAYS, "Expires in 5 days"),
+        (LATER, "Expires in 30 days"),
+        (EXPIRED, "Expired on 3 Nov"),
+        (FOREVER, "No expiry"),
+    ],
+)
+def test_badge_texts(item: PickupItem, text: str) -> None:
+    model = full_model()
+    index = model.index(model.row_of(item.loyalty_transaction_uuid) or 0, 0)
+    assert index.data(RewardRole.BADGE_TEXT) == text
+    assert index.data(RewardRole.EXPIRY) == item.expiry(NOW)
+
+
+def test_badge_of_a_reward_expired_last_year_names_the_year() -> None:
+    old = reward("lt-old", "Scarf", datetime(2025, 12, 30, 12, 0).astimezone())
+    assert badge_text(old.expiry(NOW), NOW) == "Expired on 30 Dec 2025"
+
+
+def test_dates_follow_the_locale_order() -> None:
+    moment = datetime(2026, 11, 3, 12, 0).astimezone()
+    american = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    assert format_short_date(moment, locale=american) == "Nov 3, 2026"
+    assert format_short_date(moment, with_year=False, locale=american) == "Nov 3"
+    assert format_short_date(moment, with_year=False).startswith("3 Nov")
+    assert format_short_date(moment, locale=dutch).startswith("3 nov")
+
+
+def test_text_roles() -> None:
+    model = full_model()
+    later = model.index(model.row_of("lt-30") or 0, 0)
+    assert later.data(RewardRole.CLAIMED_TEXT) == "Claimed 7 Nov 2026"
+    assert later.data(Qt.ItemDataRole.ToolTipRole) == "Umbrella\nFits in every bag."
+    assert later.data(RewardRole.ITEM) is LATER
+    assert later.data(RewardRole.UUID) == "lt-30"
+    assert later.data(RewardRole.PICTURE_URL) is None
+    accessible = later.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == "Umbrella, Expires in 30 days, Claimed 7 Nov 2026"
+    no_claim = PickupItem("lt-x", "Cap", None, None, None, None, None)
+    model.set_items([no_claim], NOW)
+    assert model.index(0, 0).data(RewardRole.CLAIMED_TEXT) == ""
+    assert b"badge_text" in model.roleNames().values()
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_badge_colours_by_urgency_with_readable_text() -> None:
+    assert badge_colors(EXPIRED.expiry(NOW)) == BADGE_EXPIRED
+    assert badge_colors(TODAY.expiry(NOW)) == BADGE_TODAY
+    assert badge_colors(FIVE_DAYS.expiry(NOW)) == BADGE_SOON
+    assert badge_colors(Expiry(ExpiryKind.DAYS, days=7)) == BADGE_SOON
+    assert badge_colors(Expiry(ExpiryKind.DAYS, days=8)) == BADGE_LATER
+    assert badge_colors(FOREVER.expiry(NOW)) == BADGE_NONE
+    for background, text in (BADGE_EXPIRED, BADGE_TODAY, BADGE_SOON, BADGE_LATER, BADGE_NONE):
+        assert _contrast(background, text) >= 4.5, background.name()
+
+
+# --- pictures in the model -------------------------------------------------------------------
+
+
+def _png(color: str) -> bytes:
+    image = QImage(40, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor(color))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, b"PNG")
+    return bytes(buffer.data().data())
+
+
+@pytest.mark.asyncio
+async def test_rows_show_their_picture_once_it_arrives() -> None:
+    png = _png("#ff0000")
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=png, headers={"content-type": "image/png"})
+
+    cache = PictureCache(None, transport=httpx.MockTransport(serve), device_pixel_ratio=1.0)
+    try:
+        url = "https://pictures.example/mug.png"
+        model = RewardListModel(cache)
+        mug = reward("lt-mug", "Mug", None, picture_url=url)
+        model.set_items([mug, TODAY, reward("lt-mug2", "Mug 2", None, picture_url=url)], NOW)
+        changed: list[tuple[int, int, list[int]]] = []
+        model.dataChanged.connect(
+            lambda top, bottom, roles: changed.append((top.row(), bottom.row(), list(roles)))
+        )
+        placeholder = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+        assert placeholder.cacheKey() == cache.placeholder().cacheKey()
+        await cache.load(url)
+        await asyncio.sleep(0)
+        assert changed == [(1, 2, [Qt.ItemDataRole.DecorationRole])]
+        picture = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole)
+        assert picture.cacheKey() != placeholder.cacheKey()
+        assert picture.toImage().pixelColor(32, 32) == QColor("#ff0000")
+        # A row without a picture keeps the placeholder.
+        assert (
+            model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey()
+            == placeholder.cacheKey()
+        )
+    finally:
+        await cache.aclose()
+
+
+# --- delegate and view -----------------------------------------------------------------------
+
+
+def _show(
+    qtbot: QtBot, model: RewardListModel | None, width: int = 640, height: int = 520
+) -> RewardListView:
+    view = RewardListView()
+    qtbot.addWidget(view)
+    if model is not None:
+        view.setModel(model)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _colours(image: QImage, x0: int, y0: int, x1: int, y1: int) -> set[str]:
+    return {image.pixelColor(x, y).name() for x in range(x0, x1) for y in range(y0, y1)}
+
+
+def test_view_basics(qtbot: QtBot) -> None:
+    view = _show(qtbot, full_model())
+    assert view.objectName() == "rewardsList"
+    assert view.selectionMode() is QAbstractItemView.SelectionMode.ExtendedSelection
+    assert view.uniformItemSizes()
+    assert isinstance(view.itemDelegate(), RewardDelegate)
+    assert view.empty_text() == "Nothing to pick up for this customer."
+
+
+def test_rows_have_the_delegates_height(qtbot: QtBot) -> None:
+    model = full_model()
+    view = _show(qtbot, model)
+    delegate = view.delegate
+    hint = delegate.sizeHint(QStyleOptionViewItem(), model.index(0, 0))
+    assert hint.height() == RewardDelegate.ROW_HEIGHT == 72
+    for row in (0, 3, 5):
+        rect = view.visualRect(model.index(row, 0))
+        assert rect.height() == hint.height()
+        assert rect.top() == row * hint.height()
+        # Rows span the viewport; nothing hides behind a sideways scroll bar.
+        assert rect.width() >= view.viewport().width() - 1
+    view.set_touch(True)
+    qtbot.waitUntil(
+        lambda: view.visualRect(model.index(1, 0)).top() == RewardDelegate.TOUCH_ROW_HEIGHT
+    )
+    assert delegate.thumbnail_size().width() == RewardDelegate.TOUCH_THUMBNAIL
+
+
+def test_delegate_paints_pictures_titles_badges_and_selection(qtbot: QtBot) -> None:
+    model = full_model()
+    view = _show(qtbot, model)
+    view.select_first_available()
+    model.set_busy("lt-5", True)
+    image = view.viewport().grab().toImage()
+    height = RewardDelegate.ROW_HEIGHT
+    right = view.viewport().width()
+
+    def row_colours(row: int, x0: int, x1: int) -> set[str]:
+        top = row * height
+        return _colours(image, x0, top + 8, x1, top + height - 8)
+
+    highlight = view.palette().color(view.palette().ColorRole.Highlight).name()
+    base = view.palette().color(view.palette().ColorRole.Base).name()
+    # Row 0 is selected: its text area is highlighted; row 1 is not.
+    assert highlight in row_colours(0, 100, 200)
+    assert highlight not in row_colours(1, 100, 200)
+    # Badges in their colours, right-aligned.
+    assert BADGE_TODAY[0].name() in row_colours(0, right - 60, right - 14)
+    assert BADGE_SOON[0].name() in row_colours(1, right - 60, right - 14)
+    assert BADGE_LATER[0].name() in row_colours(3, right - 60, right - 14)
+    assert BADGE_NONE[0].name() in row_colours(4, right - 60, right - 14)
+    assert BADGE_EXPIRED[0].name() in row_colours(5, right - 60, right - 14)
+    # The busy row shows no expiry colour, only its "Handing over…" outline.
+    assert BADGE_SOON[0].name() not in row_colours(2, right - 60, right - 14)
+    # Placeholder picture on the left, then dark title text beside it.
+    assert "#eceff1" in row_colours(1, 14, 74)
+    title_ink = _colours(image, 90, height + 20, 160, height + 34)
+    assert any(QColor(c).lightness() < 80 for c in title_ink), title_ink
+    # Past the rows only the background.
+    assert _colours(image, 0, 6 * height + 2, right, image.height()) == {base}
+
+
+def test_long_titles_are_elided_before_the_badge(qtbot: QtBot) -> None:
+    title = "Limited edition enamel pin set – spring collection, hand-finished " * 3
+    model = RewardListModel()
+    model.set_items([reward("lt-long", title, NOW + timedelta(days=30))], NOW)
+    view = _show(qtbot, model, width=420, height=200)
+    image = view.viewport().grab().toImage()
+    right = view.viewport().width()
+    badge_left = next(
+        x
+        for x in range(80, right)
+        if image.pixelColor(x, RewardDelegate.ROW_HEIGHT // 2) == BADGE_LATER[0]
+    )
+    # The gap before the badge stays clear: the title was cut, not painted over it.
+    gap = _colours(image, badge_left - 10, 4, badge_left - 2, RewardDelegate.ROW_HEIGHT - 4)
+    base = view.palette().color(view.palette().ColorRole.Base).name()
+    assert gap <= {base, view.palette().color(view.palette().ColorRole.Mid).lighter(125).name()}
+
+
+def test_empty_list_says_so(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    view = _show(qtbot, model)
+    base = view.palette().color(view.palette().ColorRole.Base).name()
+    centre = view.viewport().rect().center()
+
+    def middle_band() -> set[str]:
+        image = view.viewport().grab().toImage()
+        return _colours(image, 40, centre.y() - 12, view.viewport().width() - 40, centre.y() + 12)
+
+    assert middle_band() != {base}
+    view.set_empty_text("")
+    assert middle_band() == {base}
+    view.set_empty_text("No rewards waiting.")
+    assert middle_band() != {base}
+    # Rows push the message away; removing the last row brings it back.
+    model.set_items([TODAY], NOW)
+    assert middle_band() == {base}
+    model.remove(TODAY.loyalty_transaction_uuid)
+    assert middle_band() != {base}
+
+
+def test_empty_state_without_any_model(qtbot: QtBot) -> None:
+    view = _show(qtbot, None)
+    base = view.palette().color(view.palette().ColorRole.Base).name()
+    image = view.viewport().grab().toImage()
+    centre = view.viewport().rect().center()
+    assert _colours(image, 40, centre.y() - 12, view.viewport().width() - 40, centre.y() + 12) != {
+        base
+    }
+    assert not view.select_first_available()
+
+
+def test_select_first_available_skips_busy_and_expired_rows(qtbot: QtBot) -> None:
+    model = full_model()
+    view = _show(qtbot, model)
+    model.set_busy("lt-today", True)
+    model.set_busy("lt-1", True)
+    assert view.select_first_available()
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-5"
+    assert [i.data(RewardRole.UUID) for i in view.selectionModel().selectedRows()] == ["lt-5"]
+    assert [item.loyalty_transaction_uuid for item in view.selected_items()] == ["lt-5"]
+    # Nothing left that can be handed over: nothing selected.
+    model.set_items([EXPIRED], NOW)
+    assert not view.select_first_available()
+    assert view.selectionModel().selectedRows() == []
+
+
+def test_ctrl_and_shift_select_several_rows(qtbot: QtBot) -> None:
+    model = full_model()
+    view = _show(qtbot, model)
+    view.select_first_available()
+    third = view.visualRect(model.index(2, 0)).center()
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, third
+    )
+    assert [item.loyalty_transaction_uuid for item in view.selected_items()] == [
+        "lt-today",
+        "lt-1",
+        "lt-5",
+    ]
+    last = view.visualRect(model.index(4, 0)).center()
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, last
+    )
+    assert len(view.selected_items()) == 4
+    # An expired row does not join the selection.
+    expired = view.visualRect(model.index(5, 0)).center()
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, expired
+    )
+    assert "lt-expired" not in [item.loyalty_transaction_uuid for item in view.selected_items()]
+    assert "lt-expired" not in [
+        i.data(RewardRole.UUID) for i in view.selectionModel().selectedRows()
+    ]
+
+
+def test_keyboard_moves_over_selectable_rows(qtbot: QtBot) -> None:
+    model = full_model()
+    view = _show(qtbot, model)
+    view.select_first_available()
+    for _ in range(6):
+        QTest.keyClick(view, Qt.Key.Key_Down)
+    # Down stops at the last row that can be handed over...
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-today"
+    # ... and so do End and Page Down, though the expired rows below are disabled.
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    QTest.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
+    QTest.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-today"
+    # Shift+End selects the range; the expired row stays out of it.
+    QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    assert len(view.selected_items()) == 5
+    assert len(view.selectionModel().selectedRows()) == 5
