@@ -38,8 +38,8 @@ from pos_app.sandbox.demo_data import (
     DISCORD_UNKNOWN,
     EMAIL_EMPTY,
     EMAIL_MAIN,
-    CollectableItem,
 )
+from tests.sandbox.helpers import expired_item, fresh_item, main_uuid
 
 P = ParamSpec("P")
 
@@ -123,28 +123,6 @@ def nudj(
         retry_policy=FAST_RETRIES,
         max_retries=FAST_RETRIES.max_retries,
         sleep=sleeps,
-    )
-
-
-def main_uuid(sim: Simulator) -> str:
-    return sim.state.data.contact_for_card(CARD_MAIN).uuid
-
-
-def fresh_item(sim: Simulator) -> CollectableItem:
-    now = sim.state.now()
-    return next(
-        item
-        for item in sim.state.uncollected(main_uuid(sim))
-        if item.expires_at is not None and item.expires_at > now + timedelta(days=7)
-    )
-
-
-def expired_item(sim: Simulator) -> CollectableItem:
-    now = sim.state.now()
-    return next(
-        item
-        for item in sim.state.uncollected(main_uuid(sim))
-        if item.expires_at is not None and item.expires_at < now
     )
 
 

@@ -10,11 +10,6 @@ import pytest
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox.demo_data import CARD_MAIN, Contact
 
-PIGGY = "/api/v3/oauth/clients"
-PIGGY_AUTH = {"Authorization": "Bearer demo-piggy-token", "Accept": "application/json"}
-GIFTOIN_AUTH = {"x-gft_api_key": "demo-giftoin-key", "Accept": "application/json"}
-NUDJ_AUTH = {"x-api-token": "demo-nudj-token", "Accept": "application/json"}
-
 
 @pytest.fixture(scope="package")
 def shared_simulator() -> Iterator[Simulator]:

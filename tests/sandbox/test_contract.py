@@ -21,7 +21,7 @@ from pos_app.sandbox.demo_data import (
     EMAIL_MAIN,
     CollectableItem,
 )
-from tests.sandbox.conftest import GIFTOIN_AUTH, NUDJ_AUTH, PIGGY, PIGGY_AUTH
+from tests.sandbox.helpers import GIFTOIN_AUTH, NUDJ_AUTH, PIGGY, PIGGY_AUTH
 from tests.sandbox.shapes import Allowance, compare_shapes
 
 EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "api" / "examples"

@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
 from pos_app.sandbox import Fault, FaultSyntaxError, Simulator
-from pos_app.sandbox.demo_data import DISCORD_MAIN, EMAIL_MAIN, CollectableItem, Contact
+from pos_app.sandbox.demo_data import DISCORD_MAIN, EMAIL_MAIN, Contact
 from pos_app.sandbox.faults import FaultBook, load_fault_file, parse_assignment
-from tests.sandbox.conftest import GIFTOIN_AUTH, NUDJ_AUTH, PIGGY, PIGGY_AUTH
+from tests.sandbox.helpers import GIFTOIN_AUTH, NUDJ_AUTH, PIGGY, PIGGY_AUTH, fresh_item
 
 SHOPS = f"{PIGGY}/shops"
 NUDJ_REWARDS = "/api/v2/integration/rewards"
 GIFTOIN_PROGRESS = f"/api/v1/users/discord/{DISCORD_MAIN}/progress/collection-challenges"
-
-
-def fresh_item(sim: Simulator, contact: Contact) -> CollectableItem:
-    now = sim.state.now()
-    return next(
-        item
-        for item in sim.state.uncollected(contact.uuid)
-        if item.expires_at is not None and item.expires_at > now + timedelta(days=7)
-    )
 
 
 # --- syntax ---------------------------------------------------------------------------------
@@ -258,10 +248,8 @@ def test_limited_timeout_then_drops(client: httpx.Client, sim: Simulator) -> Non
     assert 0.3 <= time.perf_counter() - started < 2.0
 
 
-def test_plain_drop_does_not_change_state(
-    client: httpx.Client, sim: Simulator, main_contact: Contact
-) -> None:
-    item = fresh_item(sim, main_contact)
+def test_plain_drop_does_not_change_state(client: httpx.Client, sim: Simulator) -> None:
+    item = fresh_item(sim)
     sim.set_fault("piggy.collect", "drop")
     with pytest.raises(httpx.RemoteProtocolError):
         client.put(f"{PIGGY}/collectable-rewards/collect/{item.uuid}", headers=PIGGY_AUTH)
@@ -271,7 +259,7 @@ def test_plain_drop_does_not_change_state(
 def test_after_apply_drop_collects_then_loses_the_answer(
     client: httpx.Client, sim: Simulator, main_contact: Contact
 ) -> None:
-    item = fresh_item(sim, main_contact)
+    item = fresh_item(sim)
     sim.set_fault("piggy.collect", "after_apply:drop@1")
     with pytest.raises(httpx.RemoteProtocolError):
         client.put(f"{PIGGY}/collectable-rewards/collect/{item.uuid}", headers=PIGGY_AUTH)
@@ -288,10 +276,8 @@ def test_after_apply_drop_collects_then_loses_the_answer(
     assert retry.json()["code"] == 6003
 
 
-def test_after_apply_timeout_reverses_then_hangs(
-    client: httpx.Client, sim: Simulator, main_contact: Contact
-) -> None:
-    item = fresh_item(sim, main_contact)
+def test_after_apply_timeout_reverses_then_hangs(client: httpx.Client, sim: Simulator) -> None:
+    item = fresh_item(sim)
     collected = client.put(f"{PIGGY}/collectable-rewards/collect/{item.uuid}", headers=PIGGY_AUTH)
     redemption = collected.json()["data"]["uuid"]
     sim.set_fault("piggy.reverse", "after_apply:timeout")
@@ -379,8 +365,8 @@ def test_control_mailbox(client: httpx.Client) -> None:
     assert one == {"email": EMAIL_MAIN, "code": codes[EMAIL_MAIN]}
 
 
-def test_control_reset(client: httpx.Client, sim: Simulator, main_contact: Contact) -> None:
-    item = fresh_item(sim, main_contact)
+def test_control_reset(client: httpx.Client, sim: Simulator) -> None:
+    item = fresh_item(sim)
     client.put(f"{PIGGY}/collectable-rewards/collect/{item.uuid}", headers=PIGGY_AUTH)
     assert sim.state.item(item.uuid).collected
     assert client.post("/__sandbox__/reset").json() == {"reset": True}

@@ -18,7 +18,7 @@ from pos_app.sandbox.demo_data import (
     NUDJ_FEATURED,
     Contact,
 )
-from tests.sandbox.conftest import GIFTOIN_AUTH, NUDJ_AUTH
+from tests.sandbox.helpers import GIFTOIN_AUTH, NUDJ_AUTH
 
 PROGRESS = "/api/v1/users/{platform}/{user}/progress/collection-challenges"
 REWARDS = "/api/v2/integration/rewards"

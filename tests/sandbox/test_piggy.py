@@ -18,10 +18,9 @@ from pos_app.sandbox.demo_data import (
     CARD_UNLINKED,
     EMAIL_EMPTY,
     EMAIL_MAIN,
-    CollectableItem,
     Contact,
 )
-from tests.sandbox.conftest import PIGGY, PIGGY_AUTH
+from tests.sandbox.helpers import PIGGY, PIGGY_AUTH, fresh_item
 
 TOKEN_FORM = {
     "grant_type": "client_credentials",
@@ -62,15 +61,6 @@ def domain_error(response: httpx.Response) -> tuple[int, str]:
     body = response.json()
     assert body["status_code"] == 400
     return body["code"], body["message"]
-
-
-def fresh_item(sim: Simulator, contact: Contact) -> CollectableItem:
-    now = sim.state.now()
-    return next(
-        item
-        for item in sim.state.uncollected(contact.uuid)
-        if item.expires_at is not None and item.expires_at > now + timedelta(days=7)
-    )
 
 
 # --- auth -----------------------------------------------------------------------------------
@@ -436,7 +426,7 @@ def test_list_needs_a_known_contact(client: httpx.Client) -> None:
 def test_collect_then_collect_again(
     client: httpx.Client, sim: Simulator, main_contact: Contact
 ) -> None:
-    item = fresh_item(sim, main_contact)
+    item = fresh_item(sim)
     response = collect(client, item.uuid)
     assert response.status_code == 200
     body = response.json()
@@ -465,7 +455,7 @@ def test_collect_unknown_and_expired(
 def test_reverse_puts_the_reward_back(
     client: httpx.Client, sim: Simulator, main_contact: Contact
 ) -> None:
-    item = fresh_item(sim, main_contact)
+    item = fresh_item(sim)
     redemption = collect(client, item.uuid).json()["data"]["uuid"]
 
     response = reverse(client, redemption)
@@ -480,21 +470,17 @@ def test_reverse_puts_the_reward_back(
     assert again not in (redemption, item.uuid)
 
 
-def test_reverse_needs_the_redemption_uuid(
-    client: httpx.Client, sim: Simulator, main_contact: Contact
-) -> None:
-    item = fresh_item(sim, main_contact)
+def test_reverse_needs_the_redemption_uuid(client: httpx.Client, sim: Simulator) -> None:
+    item = fresh_item(sim)
     assert collect(client, item.uuid).status_code == 200
     # The loyalty transaction uuid is not what reverse takes.
     assert domain_error(reverse(client, item.uuid)) == (80300, "Reward not found.")
     assert domain_error(reverse(client, "no-such-redemption")) == (80300, "Reward not found.")
 
 
-def test_legacy_collect_answers_the_whole_item(
-    client: httpx.Client, sim: Simulator, main_contact: Contact
-) -> None:
+def test_legacy_collect_answers_the_whole_item(client: httpx.Client, sim: Simulator) -> None:
     sim.config.legacy_collect = True
-    item = fresh_item(sim, main_contact)
+    item = fresh_item(sim)
 
     body = collect(client, item.uuid).json()
 
@@ -505,10 +491,8 @@ def test_legacy_collect_answers_the_whole_item(
     assert reverse(client, body["data"]["uuid"]).json()["data"]["status"] == "REVERSED"
 
 
-def test_collect_and_reverse_use_their_http_methods(
-    client: httpx.Client, sim: Simulator, main_contact: Contact
-) -> None:
-    item = fresh_item(sim, main_contact)
+def test_collect_and_reverse_use_their_http_methods(client: httpx.Client, sim: Simulator) -> None:
+    item = fresh_item(sim)
     wrong = client.post(f"{PIGGY}/collectable-rewards/collect/{item.uuid}", headers=PIGGY_AUTH)
     assert wrong.status_code == 405
     assert "Supported methods: PUT." in wrong.json()["message"]

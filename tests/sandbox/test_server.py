@@ -23,7 +23,7 @@ from pos_app.sandbox.demo_data import (
     DEMO_CARDS,
     build_demo_data,
 )
-from tests.sandbox.conftest import PIGGY, PIGGY_AUTH
+from tests.sandbox.helpers import PIGGY, PIGGY_AUTH
 
 ROOT = Path(__file__).resolve().parents[2]
 
