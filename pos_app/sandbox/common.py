@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from pos_app.resources import resources_dir
 from pos_app.sandbox import demo_data
 from pos_app.sandbox.faults import FaultBook
 from pos_app.sandbox.state import SimulatorState
@@ -28,11 +29,14 @@ RESOURCES_ENV: Final = "POS_APP_SANDBOX_RESOURCES"
 
 
 def default_resources_dir() -> Path:
-    """Where the demo pictures live; ``POS_APP_SANDBOX_RESOURCES`` overrides it (bundles)."""
+    """Where the demo pictures live: ``resources/sandbox`` (inside a bundle when frozen).
+
+    ``POS_APP_SANDBOX_RESOURCES`` or ``resources_dir=`` points elsewhere.
+    """
     override = os.environ.get(RESOURCES_ENV)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources" / "sandbox"
+    return resources_dir() / "sandbox"
 
 
 @dataclass
