@@ -99,6 +99,10 @@ class Settings(BaseSettings):
         default_factory=default_data_dir,
         description="Folder for the journal and the picture cache.",
     )
+    require_code_for_email: bool = Field(
+        default=True,
+        description="Customers found by email must read out the code Piggy emails them.",
+    )
     counter_name: str = Field(
         default_factory=socket.gethostname,
         description="Name of this counter, recorded with every pickup.",
