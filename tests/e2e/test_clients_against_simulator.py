@@ -1,22 +1,16 @@
 """The API clients against the simulator over real loopback HTTP: every method, each fault
 kind, and the state rules collect and reverse follow.
 
-WORKAROUND: the suite runs async tests under tests/e2e on a qasync loop (tests/conftest.py).
-With PySide6 6.12.0 on Python 3.11 a Python ``timerEvent`` override loses a reference to
-``None`` on every call, and qasync schedules every callback through one; a few thousand
-requests then make the interpreter abort ("deallocating None"). The clients contain no Qt,
-so these tests drive them on a plain asyncio loop of their own (``plain_asyncio``).
+They run on the qasync loop, as the app runs the clients (tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import random
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any, ParamSpec
 
 import pytest
 
@@ -40,19 +34,6 @@ from pos_app.sandbox.demo_data import (
     EMAIL_MAIN,
 )
 from tests.sandbox.helpers import expired_item, fresh_item, main_uuid
-
-P = ParamSpec("P")
-
-
-def plain_asyncio(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
-    """Run an async test on a fresh plain asyncio loop (see the module docstring)."""
-
-    @functools.wraps(test)
-    def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
 
 # Short waits between retries keep the suite fast; the recorder shows which waits were asked.
 FAST_RETRIES = RetryPolicy(max_retries=2, backoff_base=0.01, backoff_max=0.02)
@@ -129,7 +110,7 @@ def nudj(
 # --- Piggy: every method --------------------------------------------------------------------
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_find_contact_identifier(sim: Simulator) -> None:
     async with piggy(sim) as client:
         linked = await client.find_contact_identifier(CARD_MAIN)
@@ -146,7 +127,7 @@ async def test_find_contact_identifier(sim: Simulator) -> None:
     assert unknown.value.code == 60003
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_contacts_by_email_and_uuid_without_secrets(sim: Simulator) -> None:
     async with piggy(sim) as client:
         by_email = await client.find_contact_by_email(EMAIL_MAIN)
@@ -169,7 +150,7 @@ async def test_contacts_by_email_and_uuid_without_secrets(sim: Simulator) -> Non
     assert opaque.tier is None
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_verification_code(sim: Simulator) -> None:
     async with piggy(sim) as client:
         sent = await client.send_verification_code(EMAIL_MAIN)
@@ -186,7 +167,7 @@ async def test_verification_code(sim: Simulator) -> None:
     assert sent.type == "Success"
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_list_collectable_rewards(sim: Simulator) -> None:
     async with piggy(sim) as client:
         rewards = await client.list_collectable_rewards(main_uuid(sim))
@@ -212,14 +193,14 @@ async def test_list_collectable_rewards(sim: Simulator) -> None:
     assert all(p and p.startswith(f"{sim.url}/media/") for p in pictures)
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_list_shops(sim: Simulator) -> None:
     async with piggy(sim) as client:
         shops = await client.list_shops()
     assert [shop.type for shop in shops] == ["physical", "physical", "web"]
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_client_credentials(sim: Simulator) -> None:
     async with piggy(
         sim, token=None, client_id=DEMO_CLIENT_ID, client_secret=DEMO_CLIENT_SECRET
@@ -230,7 +211,7 @@ async def test_client_credentials(sim: Simulator) -> None:
             await client.list_shops()
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_token_renewed_once_after_the_server_forgets_it() -> None:
     moments = [datetime(2026, 5, 4, 12, 0, tzinfo=UTC)]
     with start_simulator(clock=lambda: moments[0], token_ttl_seconds=3600) as sim:
@@ -245,7 +226,7 @@ async def test_token_renewed_once_after_the_server_forgets_it() -> None:
             assert len(sim.state.issued_tokens) == len(issued) + 1
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_wrong_token(sim: Simulator) -> None:
     async with piggy(sim, token="wrong") as client:
         with pytest.raises(errors.AuthenticationError):
@@ -255,7 +236,7 @@ async def test_wrong_token(sim: Simulator) -> None:
 # --- Piggy: the state rules -----------------------------------------------------------------
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_collect_then_collect_again(sim: Simulator) -> None:
     item = fresh_item(sim)
     async with piggy(sim) as client:
@@ -269,7 +250,7 @@ async def test_collect_then_collect_again(sim: Simulator) -> None:
     assert again.value.code == 6003
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_collect_unknown_and_expired(sim: Simulator) -> None:
     async with piggy(sim) as client:
         with pytest.raises(errors.RewardNotFoundError) as unknown:
@@ -279,7 +260,7 @@ async def test_collect_unknown_and_expired(sim: Simulator) -> None:
     assert unknown.value.code == expired.value.code == 80300
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_reverse(sim: Simulator) -> None:
     item = fresh_item(sim)
     async with piggy(sim) as client:
@@ -295,7 +276,7 @@ async def test_reverse(sim: Simulator) -> None:
     assert item.uuid in {r.uuid for r in listed}
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_legacy_collect_shape(sim: Simulator) -> None:
     sim.config.legacy_collect = True
     item = fresh_item(sim)
@@ -309,7 +290,7 @@ async def test_legacy_collect_shape(sim: Simulator) -> None:
 # --- faults through the clients -------------------------------------------------------------
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_latency_is_waited_out(sim: Simulator) -> None:
     sim.set_fault("piggy.shops", "latency:200")
     async with piggy(sim) as client:
@@ -318,7 +299,7 @@ async def test_latency_is_waited_out(sim: Simulator) -> None:
     assert time.perf_counter() - started >= 0.2
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_latency_past_the_timeout_still_collects(sim: Simulator) -> None:
     """The client gives up; the slow server still does the work: the journal's case."""
     item = fresh_item(sim)
@@ -333,7 +314,7 @@ async def test_latency_past_the_timeout_still_collects(sim: Simulator) -> None:
     assert sim.state.item(item.uuid).collected
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_server_error_on_a_read_is_retried(sim: Simulator, sleeps: SleepRecorder) -> None:
     sim.set_fault("piggy.rewards", "error:500@1")
     async with piggy(sim, sleeps) as client:
@@ -342,7 +323,7 @@ async def test_server_error_on_a_read_is_retried(sim: Simulator, sleeps: SleepRe
     assert len(sleeps.waits) == 1
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_server_error_on_collect_is_not_retried(
     sim: Simulator, sleeps: SleepRecorder
 ) -> None:
@@ -356,7 +337,7 @@ async def test_server_error_on_collect_is_not_retried(
     assert not sim.state.item(item.uuid).collected
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_gateway_error_page(sim: Simulator, sleeps: SleepRecorder) -> None:
     sim.set_fault("giftoin.progress", "error:502")
     async with giftoin(sim, sleeps) as client:
@@ -366,7 +347,7 @@ async def test_gateway_error_page(sim: Simulator, sleeps: SleepRecorder) -> None
     assert len(sleeps.waits) == FAST_RETRIES.max_retries
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_rate_limit_honours_retry_after(sim: Simulator, sleeps: SleepRecorder) -> None:
     sim.set_fault("piggy.shops", "rate_limit:2@1")
     async with piggy(sim, sleeps) as client:
@@ -374,7 +355,7 @@ async def test_rate_limit_honours_retry_after(sim: Simulator, sleeps: SleepRecor
     assert sleeps.waits == [2.0]
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_long_retry_after_is_handed_to_the_caller(
     sim: Simulator, sleeps: SleepRecorder
 ) -> None:
@@ -386,7 +367,7 @@ async def test_long_retry_after_is_handed_to_the_caller(
     assert sleeps.waits == []
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_nudj_rate_limit_without_retry_after(sim: Simulator, sleeps: SleepRecorder) -> None:
     sim.set_fault("nudj.rewards", "rate_limit")
     async with nudj(sim, sleeps) as client:
@@ -396,7 +377,7 @@ async def test_nudj_rate_limit_without_retry_after(sim: Simulator, sleeps: Sleep
     assert len(sleeps.waits) == FAST_RETRIES.max_retries
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_maintenance(sim: Simulator, sleeps: SleepRecorder) -> None:
     sim.set_fault("piggy.identifier", "maintenance")
     async with piggy(sim, sleeps) as client:
@@ -405,7 +386,7 @@ async def test_maintenance(sim: Simulator, sleeps: SleepRecorder) -> None:
     assert len(sleeps.waits) == FAST_RETRIES.max_retries
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_malformed_body(sim: Simulator) -> None:
     sim.set_fault("piggy.contact", "malformed")
     async with piggy(sim) as client:
@@ -413,7 +394,7 @@ async def test_malformed_body(sim: Simulator) -> None:
             await client.find_contact_by_email(EMAIL_MAIN)
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_dropped_connection_on_a_read_is_retried(
     sim: Simulator, sleeps: SleepRecorder
 ) -> None:
@@ -424,7 +405,7 @@ async def test_dropped_connection_on_a_read_is_retried(
     assert len(sleeps.waits) == 1
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_dropped_connection_on_collect(sim: Simulator, sleeps: SleepRecorder) -> None:
     item = fresh_item(sim)
     sim.set_fault("piggy.collect", "drop")
@@ -435,7 +416,7 @@ async def test_dropped_connection_on_collect(sim: Simulator, sleeps: SleepRecord
     assert not sim.state.item(item.uuid).collected
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_slow_body(sim: Simulator) -> None:
     sim.set_fault("giftoin.progress", "slow_body:50")
     async with giftoin(sim) as client:
@@ -449,7 +430,7 @@ async def test_slow_body(sim: Simulator) -> None:
             await impatient.collection_challenges("discord", DISCORD_MAIN)
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_timeout(sim: Simulator, sleeps: SleepRecorder) -> None:
     sim.set_fault("piggy.shops", "timeout")
     async with piggy(sim, sleeps, timeout=0.2) as client:
@@ -458,7 +439,7 @@ async def test_timeout(sim: Simulator, sleeps: SleepRecorder) -> None:
     assert len(sleeps.waits) == FAST_RETRIES.max_retries
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_collect_applied_but_the_answer_lost(sim: Simulator) -> None:
     item = fresh_item(sim)
     sim.set_fault("piggy.collect", "after_apply:drop@1")
@@ -472,7 +453,7 @@ async def test_collect_applied_but_the_answer_lost(sim: Simulator) -> None:
     assert item.uuid not in {r.uuid for r in listed}
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_reverse_applied_but_no_answer_in_time(sim: Simulator) -> None:
     item = fresh_item(sim)
     async with piggy(sim, timeout=0.3) as client:
@@ -487,7 +468,7 @@ async def test_reverse_applied_but_no_answer_in_time(sim: Simulator) -> None:
 # --- Giftoin --------------------------------------------------------------------------------
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 @pytest.mark.parametrize("envelope", [True, False], ids=["enveloped", "bare"])
 async def test_giftoin_progress(sim: Simulator, envelope: bool) -> None:
     sim.config.giftoin_envelope = envelope
@@ -506,7 +487,7 @@ async def test_giftoin_progress(sim: Simulator, envelope: bool) -> None:
     assert one.image.startswith(sim.url)
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_giftoin_inventory(sim: Simulator) -> None:
     async with giftoin(sim) as client:
         inventory = await client.inventory("discord", DISCORD_MAIN)
@@ -514,7 +495,7 @@ async def test_giftoin_inventory(sim: Simulator) -> None:
     assert inventory.raw["collections"]
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_giftoin_errors(sim: Simulator) -> None:
     async with giftoin(sim) as client:
         with pytest.raises(errors.NotFoundError):
@@ -529,7 +510,7 @@ async def test_giftoin_errors(sim: Simulator) -> None:
 # --- Nudj -----------------------------------------------------------------------------------
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_nudj_rewards_paging_and_language(sim: Simulator) -> None:
     async with nudj(sim) as english, nudj(sim, language="nl") as dutch:
         first = await english.rewards(limit=10)
@@ -546,7 +527,7 @@ async def test_nudj_rewards_paging_and_language(sim: Simulator) -> None:
     assert first.edges[0].image_url is not None
 
 
-@plain_asyncio
+@pytest.mark.asyncio
 async def test_nudj_user(sim: Simulator) -> None:
     async with nudj(sim) as client:
         by_uuid = await client.user(main_uuid(sim))
