@@ -9,7 +9,7 @@ every launch starts fresh and nothing touches a shop's real setup.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +28,8 @@ class DemoInfo:
     cards: tuple[str, ...]
     email: str
     faults: tuple[str, ...]
+    #: The simulated customer's inbox: the last login code emailed to an address.
+    mailbox: Callable[[str], str | None] | None = None
 
 
 class DemoSession:
@@ -86,6 +88,10 @@ class DemoSession:
 
     @property
     def info(self) -> DemoInfo:
+        simulator = self.simulator
         return DemoInfo(
-            cards=demo.DEMO_CARDS, email=demo.EMAIL_MAIN, faults=tuple(sorted(self._faults))
+            cards=demo.DEMO_CARDS,
+            email=demo.EMAIL_MAIN,
+            faults=tuple(sorted(self._faults)),
+            mailbox=simulator.last_verification_code if simulator is not None else None,
         )

@@ -17,6 +17,7 @@ from pos_app import APP_NAME, __version__
 from pos_app.resources import app_icon_path
 from pos_app.services.connections import ApiClients
 from pos_app.services.settings import Settings
+from pos_app.storage import AsyncJournal, JournalError
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.main_window import MainWindow
 
@@ -47,13 +48,48 @@ def configure_application(app: QApplication) -> None:
     app.setQuitOnLastWindowClosed(False)
 
 
+async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | None]:
+    """The journal, or why it cannot be used (then hand-overs stay off: nothing unrecorded)."""
+    try:
+        journal = await AsyncJournal.open(
+            settings.journal_path, shop_uuid=settings.shop_uuid, counter=settings.counter_name
+        )
+    except (JournalError, OSError) as exc:
+        log.error("Cannot open the journal at %s: %s", settings.journal_path, exc)
+        problem = QCoreApplication.translate(
+            "App",
+            "The pickup journal cannot be opened ({error}), so hand-overs are switched off. "
+            "Ask your IT contact.",
+        ).format(error=type(exc).__name__)
+        return None, problem
+    return journal, None
+
+
+async def run_app(
+    settings: Settings,
+    clients: ApiClients,
+    *,
+    demo: DemoInfo | None = None,
+    on_shown: Callable[[MainWindow], None] | None = None,
+) -> int:
+    """Open the journal, show the window, wait until it closes, then release everything."""
+    journal, problem = await open_journal(settings)
+    window = MainWindow(settings, clients, journal=journal, journal_problem=problem, demo=demo)
+    try:
+        return await run_window(window, clients, on_shown=on_shown)
+    finally:
+        if journal is not None:
+            await journal.aclose()
+        window.deleteLater()
+
+
 async def run_window(
     window: MainWindow,
     clients: ApiClients,
     *,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
-    """Show the window, start its work, wait until it closes, then release everything."""
+    """Show the window, start its work, wait until it closes, then release the clients."""
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     set_report_parent(window)
@@ -66,6 +102,7 @@ async def run_window(
     finally:
         set_report_parent(None)
         await window.tasks.cancel_all()
+        await window.pictures.aclose()
         await clients.aclose()
     return 0
 
@@ -80,11 +117,9 @@ def run_gui(
     app = get_application()
     app.setWindowIcon(QIcon(str(app_icon_path())))
     restore_hook = install_excepthook()
-    window = MainWindow(settings, clients, demo=demo)
     try:
         # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(run_window(window, clients, on_shown=on_shown))
+            return runner.run(run_app(settings, clients, demo=demo, on_shown=on_shown))
     finally:
         restore_hook()
-        window.deleteLater()

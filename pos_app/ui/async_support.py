@@ -73,6 +73,12 @@ class TaskOwner:
         task.add_done_callback(done)
         return task
 
+    def cancel(self, key: str) -> None:
+        """Cancel the task running under ``key``, if any."""
+        task = self._keyed.get(key)
+        if task is not None:
+            task.cancel()
+
     def is_running(self, key: str) -> bool:
         return key in self._keyed
 

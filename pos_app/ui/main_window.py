@@ -1,19 +1,27 @@
-"""The counter's main window: the scan field first, the customer and their rewards below."""
+"""The counter's main window: scan a customer, see their rewards, hand them over.
+
+Everything slow happens in tasks owned by :attr:`MainWindow.tasks`; a new scan replaces
+the lookup still running (same task key), so a late answer for an earlier customer never
+lands on the screen.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QStatusBar,
@@ -24,13 +32,39 @@ from PySide6.QtWidgets import (
 from pos_app import APP_NAME
 from pos_app.api import errors
 from pos_app.services.connections import ApiClients
+from pos_app.services.identify import (
+    CustomerLookup,
+    IdentifyError,
+    Scan,
+    ScanKind,
+    classify_scan,
+)
+from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk, Reconciled
+from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.settings import Settings
-from pos_app.ui.async_support import TaskOwner
+from pos_app.storage import AsyncJournal, Operation, OpState
+from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.customer_widgets import CodeEntry, CustomerHeader, MessageBar, MessageKind
+from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.messages import (
+    describe_connection_error,
+    describe_lookup_error,
+)
+from pos_app.ui.pictures import PictureCache
+from pos_app.ui.rewards_list import RewardListModel, RewardListView, format_short_date
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
 
 log = logging.getLogger(__name__)
+
+#: How often unfinished hand-overs are checked again while some are left.
+RECONCILE_INTERVAL_MS = 30_000
+
+_LOOKUP = "lookup"
+_SHOP = "shop"
+_RECONCILE = "reconcile"
+_COLLECT = "collect"
 
 
 class MainWindow(QMainWindow):
@@ -38,29 +72,51 @@ class MainWindow(QMainWindow):
 
     Signals:
         closed: the window has closed and its background tasks are cancelled.
+        customerShown(str): a customer's rewards are on screen (their uuid).
+        handOverFinished: a hand-over ended (whatever its outcome).
     """
 
     closed = Signal()
+    customerShown = Signal(str)
+    handOverFinished = Signal()
 
     def __init__(
         self,
         settings: Settings,
         clients: ApiClients,
         *,
+        journal: AsyncJournal | None = None,
+        journal_problem: str | None = None,
         demo: DemoInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._clients = clients
+        self._journal = journal
+        self._journal_problem = journal_problem
         self._demo = demo
+        self._lookup = CustomerLookup(clients.piggy) if clients.piggy is not None else None
+        self._desk = (
+            PickupDesk(clients.piggy, journal)
+            if clients.piggy is not None and journal is not None
+            else None
+        )
+        self.customer: CustomerSummary | None = None
+        self._pending_email: str | None = None
+        self._offline = False
         self.tasks = TaskOwner()
         self._closing = False
         self._shutdown_task: asyncio.Future[None] | None = None
+        self.pictures = PictureCache(settings.picture_cache_dir, parent=self)
+        self.model = RewardListModel(self.pictures, parent=self)
         self.setObjectName("mainWindow")
         title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
         self.setWindowTitle(title)
-        self.resize(1100, 720)
+        self.resize(1100, 760)
+        self._reconcile_timer = QTimer(self)
+        self._reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
+        self._reconcile_timer.timeout.connect(self.reconcile_now)
         self._build()
 
     # -- layout --------------------------------------------------------------------------
@@ -69,17 +125,10 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(12)
+        layout.setSpacing(10)
 
         if self._demo is not None:
-            banner = QLabel(self._demo_banner_text(self._demo), central)
-            banner.setObjectName("demoBanner")
-            banner.setWordWrap(True)
-            banner.setStyleSheet(
-                "QLabel#demoBanner { background: #ffcc33; color: #222; padding: 8px 12px;"
-                " border-radius: 6px; font-weight: 600; }"
-            )
-            layout.addWidget(banner)
+            layout.addWidget(self._build_demo_banner(self._demo, central))
 
         search_row = QHBoxLayout()
         self.search_input = QLineEdit(central)
@@ -99,6 +148,19 @@ class MainWindow(QMainWindow):
         search_row.addWidget(self.search_button)
         layout.addLayout(search_row)
 
+        self.busy_bar = QProgressBar(central)
+        self.busy_bar.setObjectName("busyIndicator")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumHeight(4)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        layout.addWidget(self.busy_bar)
+
+        self.message_bar = MessageBar(central)
+        layout.addWidget(self.message_bar)
+        self.code_entry = CodeEntry(central)
+        layout.addWidget(self.code_entry)
+
         self.pages = QStackedWidget(central)
         self.pages.setObjectName("pages")
         self.welcome = QLabel(
@@ -109,7 +171,11 @@ class MainWindow(QMainWindow):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
         self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
+        font = self.welcome.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.welcome.setFont(font)
         self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self._build_customer_page())
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -117,17 +183,40 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(self.tr("Connecting…"), status)
         self.connection_label.setObjectName("connectionStatus")
         status.addWidget(self.connection_label, 1)
+        self.unresolved_label = QLabel(status)
+        self.unresolved_label.setObjectName("unresolvedStatus")
+        status.addPermanentWidget(self.unresolved_label)
         counter = QLabel(self.tr("Counter: {name}").format(name=self._settings.counter_name))
         status.addPermanentWidget(counter)
         self.setStatusBar(status)
 
         self.search_input.returnPressed.connect(self.on_search_input_return_pressed)
         self.search_button.clicked.connect(self.on_search_input_return_pressed)
-        # The scan field must always get scanner input back, whatever had focus.
+        self.code_entry.submitted.connect(self.on_code_entry_submitted)
+        self.code_entry.resend_requested.connect(self.on_code_entry_resend_requested)
+        self.code_entry.cancelled.connect(self.on_code_entry_cancelled)
+        self.collect_button.clicked.connect(self.on_collect_button_clicked)
+        self.rewards_list.activated.connect(self.on_rewards_list_activated)
+        selection = self.rewards_list.selectionModel()
+        selection.selectionChanged.connect(self._update_collect_button)
+        self.model.modelReset.connect(self._update_collect_button)
+        self.model.rowsRemoved.connect(self._update_collect_button)
+        # Scanner input must work whatever has focus: keys typed into the list go to the
+        # scan field instead.
+        self.rewards_list.installEventFilter(self)
         for key in ("Ctrl+L", "F6"):
             QShortcut(QKeySequence(key), self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape_pressed)
 
-    def _demo_banner_text(self, demo: DemoInfo) -> str:
+    def _build_demo_banner(self, demo: DemoInfo, parent: QWidget) -> QWidget:
+        banner = QFrame(parent)
+        banner.setObjectName("demoBanner")
+        banner.setStyleSheet(
+            "QFrame#demoBanner { background: #ffcc33; border-radius: 6px; }"
+            " QFrame#demoBanner QLabel { color: #222; font-weight: 600; }"
+        )
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(12, 6, 8, 6)
         text = self.tr(
             "DEMO — a built-in simulator stands in for Piggy, Giftoin and Nudj; nothing here "
             "is real. Try the cards {cards} or the email {email}."
@@ -136,26 +225,93 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("Simulated faults: {routes}.").format(
                 routes=", ".join(demo.faults)
             )
-        return text
+        label = QLabel(text, banner)
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        if demo.mailbox is not None:
+            mailbox = QPushButton(self.tr("Customer's mailbox"), banner)
+            mailbox.setObjectName("demoMailboxButton")
+            mailbox.setToolTip(self.tr("Demo only: the email the simulated customer received."))
+            mailbox.clicked.connect(self.on_demo_mailbox_clicked)
+            row.addWidget(mailbox)
+        return banner
+
+    def _build_customer_page(self) -> QWidget:
+        page = QWidget(self.pages)
+        page.setObjectName("customerPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.customer_header = CustomerHeader(page)
+        layout.addWidget(self.customer_header)
+        self.rewards_list = RewardListView(page)
+        self.rewards_list.setModel(self.model)
+        self.rewards_list.set_empty_text(self.tr("Nothing to pick up for this customer."))
+        layout.addWidget(self.rewards_list, 1)
+        actions = QHBoxLayout()
+        self.selection_label = QLabel(page)
+        self.selection_label.setObjectName("selectionSummary")
+        actions.addWidget(self.selection_label, 1)
+        self.collect_button = QPushButton(self.tr("Hand over"), page)
+        self.collect_button.setObjectName("collectButton")
+        self.collect_button.setMinimumHeight(48)
+        self.collect_button.setMinimumWidth(200)
+        font = self.collect_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.collect_button.setFont(font)
+        self.collect_button.setEnabled(False)
+        actions.addWidget(self.collect_button)
+        layout.addLayout(actions)
+        return page
+
+    # -- focus and keys ------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.search_input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_input.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.rewards_list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            text = event.text()
+            plain = not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if plain and text and text.isprintable() and not text.isspace():
+                # A scanner (or a person) typing while the list has focus: that is a new
+                # search, not list navigation.
+                self.search_input.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.search_input.setText(text)
+                return True
+        return super().eventFilter(watched, event)
+
+    def on_escape_pressed(self) -> None:
+        if self.code_entry.isVisible():
+            self.on_code_entry_cancelled()
+        else:
+            self.focus_search()
 
     # -- start-up ------------------------------------------------------------------------
 
     def start(self) -> None:
         """Begin background work; called once the loop runs (never from __init__)."""
         self.focus_search()
-        if self._clients.problems:
-            self.connection_label.setText(" ".join(self._clients.problems))
-            return
+        problems = list(self._clients.problems)
+        if self._journal_problem:
+            problems.append(self._journal_problem)
+        if problems:
+            self.connection_label.setText(" ".join(problems))
+            if self._journal_problem:
+                self.message_bar.show_message(self._journal_problem, MessageKind.ERROR)
+            if self._clients.piggy is None:
+                return
         self.tasks.run(
             self._load_shop_name(),
             on_success=self._on_shop_loaded,
             on_failure=self._on_connection_failed,
-            key="shop",
+            key=_SHOP,
         )
+        self.reconcile_now()
 
     async def _load_shop_name(self) -> str:
         piggy = self._clients.piggy
@@ -170,37 +326,378 @@ class MainWindow(QMainWindow):
         return self.tr("no shop chosen")
 
     def _on_shop_loaded(self, name: str) -> None:
+        self._mark_online()
         self.connection_label.setText(self.tr("Connected to Piggy · {shop}").format(shop=name))
 
     def _on_connection_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, errors.ApiError):
+            report_exception(type(exc), exc, exc.__traceback__)
+            return
+        self._note_api_error(exc)
         if isinstance(exc, errors.AuthenticationError):
             text = self.tr(
                 "Piggy refused the credentials. Ask your IT contact to run `pos-app doctor`."
             )
         elif isinstance(exc, errors.ApiConnectionError):
             text = self.tr("No connection to Piggy. Check the network; the app keeps trying.")
-        elif isinstance(exc, errors.ApiError):
-            text = self.tr("Piggy is not answering normally right now.")
         else:
-            raise exc
+            text = self.tr("Piggy is not answering normally right now.")
         log.warning("Shop lookup failed: %s", type(exc).__name__)
         self.connection_label.setText(text)
 
-    # -- slots ---------------------------------------------------------------------------
+    def _note_api_error(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.ApiConnectionError):
+            self._offline = True
+
+    def _mark_online(self) -> None:
+        """A call went through. After an outage, settle what it left unfinished."""
+        if self._offline:
+            self._offline = False
+            self.reconcile_now()
+
+    # -- search --------------------------------------------------------------------------
 
     def on_search_input_return_pressed(self) -> None:
-        # The cashier flow (identify → rewards → hand over) plugs in here.
+        scan = classify_scan(self.search_input.text())
         self.search_input.selectAll()
+        if scan is None:
+            return
+        self.code_entry.close_entry()
+        self._pending_email = None
+        if self._lookup is None:
+            self.message_bar.show_message(" ".join(self._clients.problems), MessageKind.ERROR)
+            return
+        if scan.kind is ScanKind.SLIP:
+            self._run_lookup(self._open_slip(scan.value), self.tr("Looking up the pickup…"))
+        elif scan.kind is ScanKind.EMAIL and self._settings.require_code_for_email:
+            self._run_lookup(self._send_code(scan.value), self.tr("Sending the code…"))
+        else:
+            self._run_lookup(self._load_customer(scan), self.tr("Looking up the customer…"))
+
+    def _run_lookup(self, coro: Coroutine[Any, Any, None], waiting_text: str) -> None:
+        self.message_bar.show_message(waiting_text, MessageKind.INFO)
+        self.busy_bar.show()
+        task = self.tasks.run(coro, on_failure=self._on_lookup_failed, key=_LOOKUP)
+        task.add_done_callback(lambda _task: self._lookup_ended())
+
+    def _lookup_ended(self) -> None:
+        if not self.tasks.is_running(_LOOKUP):
+            self.busy_bar.hide()
+
+    def _on_lookup_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, errors.ApiError | IdentifyError):
+            report_exception(type(exc), exc, exc.__traceback__)
+            return
+        self._note_api_error(exc)
+        self.message_bar.show_message(describe_lookup_error(exc), MessageKind.ERROR)
+        if self.code_entry.isVisible():
+            self.code_entry.retry()
+        else:
+            self.focus_search()
+
+    async def _load_customer(self, scan: Scan) -> None:
+        assert self._lookup is not None
+        if scan.kind is ScanKind.EMAIL:
+            customer = await self._lookup.by_email(scan.value)
+        else:
+            customer = await self._lookup.by_card(scan.value)
+        await self._show_customer(customer)
+
+    async def _send_code(self, email: str) -> None:
+        assert self._lookup is not None
+        await self._lookup.send_code(email)
+        self._mark_online()
+        self._pending_email = email
+        self.code_entry.ask(email, mask_email(email))
+        self.message_bar.show_message(
+            self.tr("Code sent. Type the code the customer reads from the email."),
+            MessageKind.INFO,
+        )
+
+    def on_code_entry_submitted(self, code: str) -> None:
+        email = self._pending_email
+        if email is None or self._lookup is None:
+            return
+        self.code_entry.set_busy(True)
+        self._run_lookup(self._verify_code(email, code), self.tr("Checking the code…"))
+
+    async def _verify_code(self, email: str, code: str) -> None:
+        assert self._lookup is not None
+        customer = await self._lookup.verify_code(email, code)
+        self._pending_email = None
+        self.code_entry.close_entry()
+        await self._show_customer(customer)
+
+    def on_code_entry_resend_requested(self) -> None:
+        if self._pending_email is not None:
+            self._run_lookup(self._send_code(self._pending_email), self.tr("Sending the code…"))
+
+    def on_code_entry_cancelled(self) -> None:
+        self.tasks.cancel(_LOOKUP)
+        self._pending_email = None
+        self.code_entry.close_entry()
+        self.message_bar.clear_message()
+        self.focus_search()
+
+    async def _show_customer(self, customer: CustomerSummary) -> None:
+        assert self._lookup is not None
+        self._mark_online()
+        self.customer = customer
+        self.customer_header.show_customer(customer)
+        self.model.clear()
+        self.rewards_list.set_empty_text(self.tr("Loading the rewards…"))
+        self.pages.setCurrentIndex(1)
+        items = await self._lookup.rewards(customer.uuid)
+        self._show_items(items)
+        self.message_bar.clear_message()
+        self.customerShown.emit(customer.uuid)
+
+    def _show_items(self, items: list[PickupItem]) -> None:
+        assert self._lookup is not None
+        self.model.set_items(items, self._lookup.now())
+        self.rewards_list.set_empty_text(self.tr("Nothing to pick up for this customer."))
+        if not self.rewards_list.select_first_available(focus=True):
+            self.focus_search()
+
+    async def _open_slip(self, reference: str) -> None:
+        if self._journal is None:
+            self.message_bar.show_message(self._journal_problem or "", MessageKind.ERROR)
+            return
+        operation = await self._journal.find_by_reference(reference)
+        if operation is None:
+            self.message_bar.show_message(
+                self.tr("No pickup {ref} was made at this counter.").format(ref=reference),
+                MessageKind.ERROR,
+            )
+            return
+        self.message_bar.show_message(self._describe_pickup(operation), MessageKind.INFO)
+
+    def _describe_pickup(self, operation: Operation) -> str:
+        when = format_short_date(operation.created_at)
+        if operation.reversal_state is OpState.CONFIRMED:
+            state = self.tr("reversed")
+        elif operation.state is OpState.CONFIRMED:
+            state = self.tr("handed over")
+        elif operation.state is OpState.FAILED:
+            state = self.tr("not handed over")
+        else:
+            state = self.tr("outcome still being checked")
+        return self.tr("Pickup {ref}: {title}, {when} at {counter} — {state}.").format(
+            ref=operation.reference or "",
+            title=operation.reward_title or "",
+            when=when,
+            counter=operation.counter,
+            state=state,
+        )
+
+    # -- hand over -----------------------------------------------------------------------
+
+    def _update_collect_button(self) -> None:
+        items = self.rewards_list.selected_items()
+        busy = self.tasks.is_running(_COLLECT)
+        self.collect_button.setEnabled(bool(items) and not busy and self._desk is not None)
+        if len(items) > 1:
+            self.selection_label.setText(self.tr("{n} rewards selected").format(n=len(items)))
+        else:
+            self.selection_label.clear()
+
+    def on_rewards_list_activated(self) -> None:
+        self.on_collect_button_clicked()
+
+    def on_collect_button_clicked(self) -> None:
+        # Double clicks and double Enters land here twice: only the first starts anything.
+        if self.tasks.is_running(_COLLECT) or self.customer is None:
+            return
+        if self._desk is None:
+            self.message_bar.show_message(
+                self._journal_problem or self.tr("Hand-over is not available."),
+                MessageKind.ERROR,
+            )
+            return
+        items = self.rewards_list.selected_items()
+        if not items:
+            return
+        self.tasks.run(self._hand_over(self.customer, items), key=_COLLECT)
+        self._update_collect_button()
+
+    async def _hand_over(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
+        assert self._desk is not None
+        try:
+            dialog = HandOverDialog(customer.title, items, self.pictures, self)
+            try:
+                confirmed = await await_dialog(dialog) == HandOverDialog.DialogCode.Accepted
+            finally:
+                dialog.deleteLater()
+            if not confirmed:
+                self.rewards_list.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            self.message_bar.show_message(self.tr("Handing over…"), MessageKind.INFO)
+            results: list[CollectResult] = []
+            for item in items:
+                self.model.set_busy(item.loyalty_transaction_uuid, True)
+            for item in items:
+                try:
+                    result = await self._desk.collect(customer.uuid, item)
+                finally:
+                    self.model.set_busy(item.loyalty_transaction_uuid, False)
+                results.append(result)
+                if result.outcome in (CollectOutcome.COLLECTED, CollectOutcome.ALREADY_COLLECTED):
+                    self.model.remove(item.loyalty_transaction_uuid)
+            await self._report(customer, results)
+        finally:
+            self.handOverFinished.emit()
+            self._update_collect_button()
+            self.focus_search()
+
+    async def _report(self, customer: CustomerSummary, results: list[CollectResult]) -> None:
+        done = [r for r in results if r.outcome is CollectOutcome.COLLECTED]
+        problems = [r for r in results if r.outcome is not CollectOutcome.COLLECTED]
+        lines: list[str] = []
+        if done:
+            titles = ", ".join(r.item.title for r in done)
+            lines.append(self.tr("Collected: {titles}.").format(titles=titles))
+        for result in problems:
+            lines.append(self._describe_problem(result))
+        kind = MessageKind.SUCCESS if not problems else MessageKind.ERROR
+        self.message_bar.show_message(" ".join(lines), kind)
+        if any(r.outcome is not CollectOutcome.UNKNOWN for r in results):
+            self._mark_online()
+        if any(r.outcome is CollectOutcome.UNKNOWN for r in results):
+            self._offline = True
+            self._reconcile_timer.start()
+            await self._refresh_unresolved()
+        if any(r.outcome is CollectOutcome.ALREADY_COLLECTED for r in results):
+            await self._refresh_list(customer)
+
+    def _describe_problem(self, result: CollectResult) -> str:
+        title = result.item.title
+        if result.outcome is CollectOutcome.ALREADY_COLLECTED:
+            return self.tr("{title}: already picked up (perhaps at another counter).").format(
+                title=title
+            )
+        if result.outcome is CollectOutcome.EXPIRED:
+            expires = result.item.expires_at
+            if expires is not None:
+                return self.tr("{title}: expired on {date}; it cannot be handed over.").format(
+                    title=title, date=format_short_date(expires)
+                )
+            return self.tr("{title}: expired; it cannot be handed over.").format(title=title)
+        if result.outcome is CollectOutcome.UNKNOWN:
+            return self.tr(
+                "{title}: no answer from the loyalty service, so it is not known whether the "
+                "hand-over was recorded. Keep the item until the app has checked; it checks "
+                "by itself when the connection is back."
+            ).format(title=title)
+        reason = describe_connection_error(result.error) if result.error else ""
+        return self.tr("{title}: not handed over. {reason}").format(title=title, reason=reason)
+
+    async def _refresh_list(self, customer: CustomerSummary) -> None:
+        assert self._lookup is not None
+        try:
+            items = await self._lookup.rewards(customer.uuid)
+        except errors.ApiError as exc:
+            self._note_api_error(exc)
+            return
+        if self.customer is customer:
+            self.model.set_items(items, self._lookup.now())
+
+    # -- reconciliation ------------------------------------------------------------------
+
+    def reconcile_now(self) -> None:
+        if self._desk is None or self.tasks.is_running(_RECONCILE):
+            return
+        self.tasks.run(
+            self._desk.reconcile(),
+            on_success=self._on_reconciled,
+            on_failure=self._on_reconcile_failed,
+            key=_RECONCILE,
+        )
+
+    def _on_reconciled(self, settled: list[Reconciled]) -> None:
+        if settled:
+            went = [s.operation.reward_title or "" for s in settled if s.went_through]
+            not_went = [s.operation.reward_title or "" for s in settled if not s.went_through]
+            parts = []
+            if went:
+                parts.append(
+                    self.tr("recorded as handed over: {titles}").format(titles=", ".join(went))
+                )
+            if not_went:
+                parts.append(
+                    self.tr("not handed over (still waiting): {titles}").format(
+                        titles=", ".join(not_went)
+                    )
+                )
+            self.show_notice(
+                self.tr("Earlier unfinished hand-overs were checked — {outcomes}.").format(
+                    outcomes="; ".join(parts)
+                )
+            )
+            if self.customer is not None:
+                self.tasks.run(self._refresh_list(self.customer), key="refresh")
+        self.tasks.run(self._refresh_unresolved(), key="unresolved")
+
+    def _on_reconcile_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, errors.ApiError):
+            report_exception(type(exc), exc, exc.__traceback__)
+            return
+        self._note_api_error(exc)
+        self._reconcile_timer.start()
+        self.tasks.run(self._refresh_unresolved(), key="unresolved")
+
+    async def _refresh_unresolved(self) -> None:
+        if self._desk is None:
+            return
+        count = await self._desk.unresolved_count()
+        if count:
+            self.unresolved_label.setText(
+                self.tr("{n} hand-over(s) waiting to be checked").format(n=count)
+            )
+            self._reconcile_timer.start()
+        else:
+            self.unresolved_label.clear()
+            self._reconcile_timer.stop()
+
+    def show_notice(self, text: str) -> None:
+        """A message that must not be missed (reconciliation outcomes): bar and dialog."""
+        self.message_bar.show_message(text, MessageKind.INFO)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Hand-overs checked"), text)
+        box.setObjectName("reconcileNotice")
+        box.setParent(self, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- demo ----------------------------------------------------------------------------
+
+    def on_demo_mailbox_clicked(self) -> None:
+        demo = self._demo
+        if demo is None or demo.mailbox is None:
+            return
+        email = self._pending_email or demo.email
+        code = demo.mailbox(email)
+        if code is None:
+            text = self.tr("No email has been sent to {email} yet.").format(email=email)
+        else:
+            text = self.tr(
+                "Demo only — the email {email} received says: your login code is {code}."
+            ).format(email=email, code=code)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Customer's mailbox"), text)
+        box.setObjectName("demoMailbox")
+        box.setParent(self, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- closing -------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
+            self._reconcile_timer.stop()
             # Kept on self: asyncio holds tasks only weakly.
             self._shutdown_task = asyncio.ensure_future(self._shutdown())
         super().closeEvent(event)
 
     async def _shutdown(self) -> None:
         await self.tasks.cancel_all()
+        await self.pictures.aclose()
         self.closed.emit()

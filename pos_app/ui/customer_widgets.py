@@ -1,0 +1,194 @@
+"""Small widgets of the cashier screen: the customer header, the message bar, the code row."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.pickup_models import CustomerSummary
+
+
+class CustomerHeader(QFrame):
+    """Who is at the counter: name (or masked email), masked email, tier, points."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerHeader")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        names = QVBoxLayout()
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("customerName")
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.email_label = QLabel(self)
+        self.email_label.setObjectName("customerEmail")
+        names.addWidget(self.name_label)
+        names.addWidget(self.email_label)
+        layout.addLayout(names, 1)
+        self.tier_label = QLabel(self)
+        self.tier_label.setObjectName("customerTier")
+        self.tier_label.setStyleSheet(
+            "QLabel#customerTier { background: #e8eef9; color: #1d3f8f; border-radius: 10px;"
+            " padding: 4px 10px; font-weight: 600; }"
+        )
+        self.points_label = QLabel(self)
+        self.points_label.setObjectName("customerPoints")
+        self.points_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.tier_label)
+        layout.addSpacing(16)
+        layout.addWidget(self.points_label)
+        self.clear()
+
+    def show_customer(self, customer: CustomerSummary) -> None:
+        self.name_label.setText(customer.title)
+        # Never the full address: the screen faces the queue too.
+        self.email_label.setText(customer.email_masked if customer.name else "")
+        self.tier_label.setText(customer.tier or "")
+        self.tier_label.setVisible(bool(customer.tier))
+        if customer.points is None:
+            self.points_label.setText("")
+        else:
+            self.points_label.setText(
+                self.tr("{points} points").format(points=QLocale().toString(customer.points))
+            )
+
+    def clear(self) -> None:
+        for label in (self.name_label, self.email_label, self.tier_label, self.points_label):
+            label.clear()
+        self.tier_label.hide()
+
+
+class MessageKind(StrEnum):
+    INFO = "info"
+    SUCCESS = "success"
+    ERROR = "error"
+
+
+_MESSAGE_STYLE = {
+    MessageKind.INFO: "background: #e8eef9; color: #1d3f8f;",
+    MessageKind.SUCCESS: "background: #e3f4e8; color: #17602f;",
+    MessageKind.ERROR: "background: #fde8e7; color: #8f1d17;",
+}
+
+
+class MessageBar(QLabel):
+    """One line of feedback under the scan field: what just happened, or what went wrong."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind: MessageKind | None = None
+        self.hide()
+
+    def show_message(self, text: str, kind: MessageKind = MessageKind.INFO) -> None:
+        self.kind = kind
+        self.setText(text)
+        self.setProperty("kind", kind.value)
+        self.setStyleSheet(
+            f"QLabel#messageBar {{ {_MESSAGE_STYLE[kind]} padding: 8px 12px;"
+            " border-radius: 6px; font-weight: 600; }"
+        )
+        self.show()
+
+    def clear_message(self) -> None:
+        self.kind = None
+        self.clear()
+        self.hide()
+
+
+class CodeEntry(QFrame):
+    """Where the cashier types the code the customer reads from their email.
+
+    Signals:
+        submitted(str): the code to check.
+        resend_requested: send the email again.
+        cancelled: give up on this email lookup.
+    """
+
+    submitted = Signal(str)
+    resend_requested = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeEntry")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.prompt = QLabel(self)
+        self.prompt.setWordWrap(True)
+        self.code_input = QLineEdit(self)
+        self.code_input.setObjectName("codeInput")
+        self.code_input.setPlaceholderText(self.tr("Code from the email"))
+        self.code_input.setMaxLength(12)
+        self.code_input.setMinimumHeight(40)
+        self.code_input.setFixedWidth(180)
+        # The code is a secret: hidden on screen like a PIN, never logged.
+        self.code_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code_input.setValidator(QRegularExpressionValidator(r"[0-9A-Za-z ]{0,12}", self))
+        self.verify_button = QPushButton(self.tr("Check code"), self)
+        self.verify_button.setObjectName("verifyCodeButton")
+        self.verify_button.setDefault(True)
+        self.resend_button = QPushButton(self.tr("Send again"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        for button in (self.verify_button, self.resend_button, self.cancel_button):
+            button.setMinimumHeight(40)
+        layout.addWidget(self.prompt, 1)
+        layout.addWidget(self.code_input)
+        layout.addWidget(self.verify_button)
+        layout.addWidget(self.resend_button)
+        layout.addWidget(self.cancel_button)
+        self.code_input.returnPressed.connect(self._submit)
+        self.verify_button.clicked.connect(self._submit)
+        self.resend_button.clicked.connect(self.resend_requested)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.email = ""
+        self.hide()
+
+    def ask(self, email: str, masked: str) -> None:
+        self.email = email
+        self.prompt.setText(
+            self.tr("We emailed a code to {email}. Ask the customer to read it out.").format(
+                email=masked
+            )
+        )
+        self.code_input.clear()
+        self.set_busy(False)
+        self.show()
+        self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.code_input, self.verify_button, self.resend_button):
+            widget.setEnabled(not busy)
+
+    def retry(self) -> None:
+        self.set_busy(False)
+        self.code_input.selectAll()
+        self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def close_entry(self) -> None:
+        self.email = ""
+        self.code_input.clear()
+        self.hide()
+
+    def _submit(self) -> None:
+        code = self.code_input.text().strip()
+        if code and self.verify_button.isEnabled():
+            self.submitted.emit(code)
