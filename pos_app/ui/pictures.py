@@ -83,16 +83,17 @@ def cache_file_name(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
-class _StripQueryFromHttpxLogs(logging.Filter):
+class _StripSecretsFromHttpxLogs(logging.Filter):
     """WORKAROUND: httpx logs every request at INFO with its full URL; a signed picture URL
-    would put its signature in the app's log. Keep the line, drop the query string."""
+    would put its signature (query string) or credentials (user info) in the app's log.
+    Keep the line, drop those parts."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and any(
-            isinstance(arg, httpx.URL) and arg.query for arg in record.args
+            isinstance(arg, httpx.URL) and (arg.query or arg.userinfo) for arg in record.args
         ):
             record.args = tuple(
-                arg.copy_with(query=None) if isinstance(arg, httpx.URL) else arg
+                arg.copy_with(query=None, userinfo=b"") if isinstance(arg, httpx.URL) else arg
                 for arg in record.args
             )
         return True
@@ -100,8 +101,8 @@ class _StripQueryFromHttpxLogs(logging.Filter):
 
 def _install_httpx_log_filter() -> None:
     httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, _StripQueryFromHttpxLogs) for f in httpx_logger.filters):
-        httpx_logger.addFilter(_StripQueryFromHttpxLogs())
+    if not any(isinstance(f, _StripSecretsFromHttpxLogs) for f in httpx_logger.filters):
+        httpx_logger.addFilter(_StripSecretsFromHttpxLogs())
 
 
 class PictureError(Exception):
