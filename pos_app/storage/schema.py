@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,6 +203,20 @@ def migrate(
     return version
 
 
+def _enable_wal(conn: sqlite3.Connection, busy_timeout: float) -> str:
+    """Switch to WAL mode (a no-op once the file is in WAL); returns the resulting mode."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            # WORKAROUND: while another window is creating the journal, the mode change can
+            # fail with "database is locked" at once, without waiting for the busy timeout.
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def connect(
     path: Path,
     *,
@@ -230,14 +245,21 @@ def connect(
     except (sqlite3.Error, OSError) as exc:
         raise JournalStorageError(f"The journal {path} cannot be opened: {exc}") from exc
     try:
-        # Checked before any pragma that writes, so a newer journal stays untouched.
-        version = _check_readable(conn, path, len(migrations))
+        # Checked before any pragma that writes, so a newer journal stays untouched; in one
+        # read transaction, so that a journal another window is creating right now is seen
+        # either not at all or complete.
+        conn.execute("BEGIN")
+        try:
+            version = _check_readable(conn, path, len(migrations))
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
         if read_only:
             if version == 0:
                 raise JournalFormatError(f"{path} is empty: not a journal yet.")
             return conn
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        mode = _enable_wal(conn, busy_timeout)
+        if mode.lower() != "wal":
             # Network drives cannot do WAL; FULL sync below still makes each commit durable.
             log.warning("Journal %s: WAL mode unavailable, using %s", path, mode)
         conn.execute("PRAGMA synchronous = FULL")

@@ -3,8 +3,9 @@
 Run as ``python -m tests.storage.journal_child MODE PATH [options]`` from the project root.
 
 * ``hang``: begin one collect, print its operation id, then wait to be killed.
-* ``append``: wait for ``--go`` to exist, then begin+confirm ``--count`` collects, resting
-  ``--pause`` seconds after each (as a person at a counter would) so writers take turns.
+* ``append``: print "ready", wait for ``--go`` to exist, then begin+confirm ``--count``
+  collects, resting ``--pause`` seconds after each (as a person at a counter would) so that
+  writers take turns.
 * ``storm``: begin+confirm collects forever, printing each operation id once confirmed.
 """
 
@@ -50,6 +51,7 @@ def main() -> int:
         time.sleep(300)
         return 1
     if args.mode == "append":
+        print("ready", flush=True)
         deadline = time.monotonic() + 60
         while args.go is not None and not args.go.exists():
             if time.monotonic() > deadline:

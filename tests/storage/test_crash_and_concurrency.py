@@ -101,6 +101,8 @@ def test_two_processes_appending_at_once_keep_one_chain(tmp_path: Path) -> None:
         _child("append", str(journal_path), "--label", "A", *options) as first,
         _child("append", str(journal_path), "--label", "B", *options) as second,
     ):
+        # Both have started and opened the journal: now let them loose together.
+        assert _first_line(first) == _first_line(second) == "ready"
         go.touch()
         assert first.wait(timeout=120) == 0, first.stderr.read() if first.stderr else ""
         assert second.wait(timeout=120) == 0, second.stderr.read() if second.stderr else ""
@@ -167,3 +169,28 @@ def test_threads_with_their_own_connections(journal_path: Path) -> None:
     with Journal.open_read_only(journal_path) as journal:
         result = journal.verify()
         assert (result.ok, result.rows_checked) == (True, 4 * 25 * 2)
+
+
+def test_windows_opening_a_new_journal_at_once(tmp_path: Path) -> None:
+    journal_path = tmp_path / "new" / "journal.sqlite3"
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def open_and_write(n: int) -> None:
+        try:
+            start.wait(timeout=30)
+            with Journal.open(journal_path, shop_uuid=SHOP, counter=f"W{n}") as journal:
+                journal.record_event("app_started")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_and_write, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    with Journal.open_read_only(journal_path) as journal:
+        result = journal.verify()
+        assert (result.ok, result.rows_checked) == (True, 8)
+        assert sorted(event.counter for event in journal.events()) == [f"W{n}" for n in range(8)]
