@@ -74,7 +74,8 @@ _INSERT = f"INSERT INTO journal ({', '.join(COLUMNS)}) VALUES ({', '.join('?' fo
 _MACHINE_COLUMNS = frozenset({"id", "recorded_at", "prev_hash", "hash"})
 _EMAIL = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[^\s@<>()\[\]\"',;:]+")
 EMAIL_PLACEHOLDER = "[email removed]"
-# Above SQLite's smallest per-statement variable limit (999) once per query of a batch.
+# Ids per IN (...) query: below the smallest limit on variables per statement (999) that
+# an older SQLite may have been built with.
 _BATCH = 500
 # Every character after a uuid prefix sorts below "g" ([0-9a-f-]): prefix..prefix+"g"
 # is the range of ids starting with the prefix, which the index answers directly.
@@ -90,7 +91,8 @@ def _text(value: object, column: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise TypeError(f"{column} must be text, not {type(value).__name__}")
-    # str() of a StrEnum is its value; str.__str__ turns any other subclass into plain text.
+    # str.__str__ gives the plain text of any str subclass (a StrEnum's value, not its repr),
+    # which is what gets hashed and what SQLite can bind.
     text = str(value) if isinstance(value, int) else str.__str__(value)
     # Empty text is stored as NULL so that a CSV export (which cannot tell the two apart)
     # hashes to the same values.
