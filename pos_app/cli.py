@@ -172,9 +172,7 @@ def _cmd_journal(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         return _fail(str(exc), 1)
     if args.data_dir:
-        # WORKAROUND: Settings.with_overrides validates again, which reads POS_APP_DATA_DIR
-        # again and lets it beat the option; a copy without validation keeps the option.
-        settings = settings.model_copy(update={"data_dir": args.data_dir.expanduser()})
+        settings = settings.with_overrides(data_dir=args.data_dir)
     path = settings.journal_path
     if not path.is_file():
         return _fail(f"there is no journal yet at {path} (nothing was handed over here).", 1)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -23,6 +24,9 @@ _QT_TEST_DIRS = ("ui", "e2e")
 _QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
 
 
+_qt_loops: list[asyncio.AbstractEventLoop] = []
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication
@@ -33,7 +37,31 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     assert isinstance(app, QApplication)
     configure_application(app)
     loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    _qt_loops[:] = [loop]
     return loop
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Finish what a Qt test left running before pytest-qt processes Qt events.
+
+    WORKAROUND: pytest-qt calls processEvents() after the test body, when the qasync loop
+    is not running. Socket notifiers of requests still in flight (a picture download the
+    test did not wait for) then run task steps with no running loop, and httpx/anyio fail
+    with "no running event loop". In the app, Qt events are only processed inside the
+    running loop, so this is test-harness only: cancel the leftovers on the loop first.
+    """
+    try:
+        return (yield)
+    finally:
+        for loop in _qt_loops:
+            if loop.is_closed() or loop.is_running():
+                continue
+            leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
+            for task in leftovers:
+                task.cancel()
+            if leftovers:
+                loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
 
 
 def _uses_qt(item: pytest.Item) -> bool:
@@ -49,6 +77,29 @@ def pytest_asyncio_loop_factories(
     if _uses_qt(item):
         return {"qasync": _qasync_loop}
     return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_main_thread() -> Iterator[None]:
+    """Like the app (pos_app.ui.gc_guard): no collection on worker threads, ever.
+
+    Worker threads (picture decoding, the journal, the simulator's server) would otherwise
+    collect Qt objects left over from earlier tests and crash the run.
+    """
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests() -> Iterator[None]:
+    from pos_app.ui.gc_guard import collect_due
+
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True)

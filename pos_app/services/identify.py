@@ -73,9 +73,9 @@ class CustomerLookup:
     them into words. Only outcomes that are not API errors get their own exception.
     """
 
-    def __init__(self, piggy: PiggyClient, *, clock: Callable[[], datetime] = _utc_now):
+    def __init__(self, piggy: PiggyClient, *, clock: Callable[[], datetime] | None = None):
         self._piggy = piggy
-        self._clock = clock
+        self._clock = clock or _utc_now
 
     async def by_card(self, value: str) -> CustomerSummary:
         identifier = await self._piggy.find_contact_identifier(value)

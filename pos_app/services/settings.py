@@ -146,10 +146,17 @@ class Settings(BaseSettings):
         return value
 
     def with_overrides(self, **changes: Any) -> Settings:
-        """A copy with command-line options applied on top (validated like the rest)."""
+        """A copy with command-line options applied on top (validated like the rest).
+
+        Options beat the environment: validation here must not read POS_APP_* again,
+        which ``model_validate`` on a BaseSettings would (it runs ``__init__``).
+        """
         data = self.model_dump()
         data.update({key: value for key, value in changes.items() if value is not None})
-        return type(self).model_validate(data)
+        checked = _WithoutEnvironment(**data)
+        return type(self).model_construct(
+            _fields_set=self.model_fields_set | set(changes), **checked.__dict__
+        )
 
     @property
     def journal_path(self) -> Path:
@@ -158,6 +165,21 @@ class Settings(BaseSettings):
     @property
     def picture_cache_dir(self) -> Path:
         return self.data_dir / "pictures"
+
+
+class _WithoutEnvironment(Settings):
+    """Validates given values only: no environment, no file."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

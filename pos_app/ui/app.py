@@ -19,6 +19,7 @@ from pos_app.services.connections import ApiClients
 from pos_app.services.settings import Settings
 from pos_app.storage import AsyncJournal, JournalError
 from pos_app.ui.async_support import install_excepthook, set_report_parent
+from pos_app.ui.gc_guard import MainThreadGarbageCollector
 from pos_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -117,9 +118,12 @@ def run_gui(
     app = get_application()
     app.setWindowIcon(QIcon(str(app_icon_path())))
     restore_hook = install_excepthook()
+    collector = MainThreadGarbageCollector(app)
     try:
         # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             return runner.run(run_app(settings, clients, demo=demo, on_shown=on_shown))
     finally:
+        collector.stop()
+        collector.deleteLater()
         restore_hook()

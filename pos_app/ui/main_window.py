@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         journal: AsyncJournal | None = None,
         journal_problem: str | None = None,
         demo: DemoInfo | None = None,
+        clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,7 +98,9 @@ class MainWindow(QMainWindow):
         self._journal = journal
         self._journal_problem = journal_problem
         self._demo = demo
-        self._lookup = CustomerLookup(clients.piggy) if clients.piggy is not None else None
+        self._lookup = (
+            CustomerLookup(clients.piggy, clock=clock) if clients.piggy is not None else None
+        )
         self._desk = (
             PickupDesk(clients.piggy, journal)
             if clients.piggy is not None and journal is not None
@@ -271,7 +275,9 @@ class MainWindow(QMainWindow):
         self.search_input.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.rewards_list and event.type() == QEvent.Type.KeyPress:
+        # getattr: Qt may still deliver events while the window is being torn down.
+        rewards_list = getattr(self, "rewards_list", None)
+        if watched is rewards_list and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             text = event.text()
             plain = not event.modifiers() & ~(
@@ -279,9 +285,11 @@ class MainWindow(QMainWindow):
             )
             if plain and text and text.isprintable() and not text.isspace():
                 # A scanner (or a person) typing while the list has focus: that is a new
-                # search, not list navigation.
-                self.search_input.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.search_input.setText(text)
+                # search, not list navigation. The first key replaces the old query.
+                if not self.search_input.hasFocus():
+                    self.search_input.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.search_input.selectAll()
+                self.search_input.insert(text)
                 return True
         return super().eventFilter(watched, event)
 
@@ -693,8 +701,16 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             self._reconcile_timer.stop()
-            # Kept on self: asyncio holds tasks only weakly.
-            self._shutdown_task = asyncio.ensure_future(self._shutdown())
+            self.rewards_list.removeEventFilter(self)
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                # Closed while no loop runs (a test's teardown): whoever owns the loop
+                # cancels the tasks; nothing async can run here.
+                self.closed.emit()
+            else:
+                # Kept on self: asyncio holds tasks only weakly.
+                self._shutdown_task = asyncio.ensure_future(self._shutdown())
         super().closeEvent(event)
 
     async def _shutdown(self) -> None:

@@ -125,7 +125,10 @@ def test_bad_environment_value_is_named(monkeypatch: pytest.MonkeyPatch) -> None
         load_settings()
 
 
-def test_save_writes_only_changed_settings_and_round_trips(tmp_path: Path) -> None:
+def test_save_writes_only_changed_settings_and_round_trips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("POS_APP_DATA_DIR")  # else the environment beats the saved folder
     config = tmp_path / "sub" / "settings.toml"
     settings = load_settings(config).with_overrides(
         shop_uuid="5fd3322e", nudj_base_url="https://shop.nudj.cx", data_dir=tmp_path / "d"
@@ -141,3 +144,14 @@ def test_save_writes_only_changed_settings_and_round_trips(tmp_path: Path) -> No
 def test_overrides_are_validated() -> None:
     with pytest.raises(ValueError, match="http"):
         Settings().with_overrides(piggy_base_url="ftp://x")
+
+
+def test_command_line_overrides_beat_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POS_APP_DATA_DIR", str(tmp_path / "from-env"))
+    monkeypatch.setenv("POS_APP_LANGUAGE", "de")
+    settings = load_settings().with_overrides(data_dir=tmp_path / "from-option")
+    assert settings.data_dir == tmp_path / "from-option"
+    assert settings.language == "de"  # not overridden: the environment still counts
+    assert type(settings) is Settings

@@ -1,0 +1,457 @@
+"""The cashier flow, driven through the real window against the simulator over loopback HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.pickup_models import ExpiryKind
+from pos_app.services.secrets import SecretStore
+from pos_app.services.settings import Settings
+from pos_app.storage import AsyncJournal, Journal, OpState
+from pos_app.ui.customer_widgets import MessageKind
+from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.main_window import MainWindow
+
+
+async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
+    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+def open_dialog() -> HandOverDialog | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, HandOverDialog) and widget.isVisible():
+            return widget
+    return None
+
+
+@dataclass
+class Counter:
+    window: MainWindow
+    sim: Simulator
+    journal: AsyncJournal
+    clients: ApiClients
+    data_dir: Path
+
+    @property
+    def customer_uuid(self) -> str:
+        return self.sim.state.data.contact_for_card(demo.CARD_MAIN).uuid
+
+    def waiting_on_server(self) -> set[str]:
+        data = self.sim.state.data
+        return {i.uuid for i in data.items_of(self.customer_uuid) if not i.collected}
+
+    async def scan(self, text: str) -> None:
+        self.window.search_input.setFocus()
+        self.window.search_input.setText(text)
+        QTest.keyClick(self.window.search_input, Qt.Key.Key_Return)
+        await wait_until(lambda: not self.window.tasks.is_running("lookup"))
+
+    async def load_main_customer(self) -> None:
+        await self.scan(demo.CARD_MAIN)
+        await wait_until(lambda: self.window.model.rowCount() > 0)
+        await self.settle()
+
+    def _pictures_loading(self) -> bool:
+        urls = {item.picture_url for item in self.window.model.items() if item.picture_url}
+        return any(self.window.pictures.is_loading(url) for url in urls)
+
+    async def settle(self) -> None:
+        """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
+        await wait_until(lambda: not self._pictures_loading() and self.window.tasks.pending == 0)
+
+    async def hand_over_finished(self) -> None:
+        await wait_until(lambda: not self.window.tasks.is_running("collect"))
+        await self.settle()
+
+    async def journal_states(self) -> list[OpState]:
+        return [op.state for op in await self.journal.recent_operations()]
+
+
+async def _make_counter(
+    qtbot: QtBot,
+    settings: Settings,
+    secrets: SecretStore,
+    simulator: Simulator,
+    clock: Callable[[], datetime] | None = None,
+) -> Counter:
+    clients = build_clients(settings, secrets)
+    journal = await AsyncJournal.open(
+        settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
+    )
+    # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
+    # for its async shutdown; _close() closes it on the loop.
+    window = MainWindow(settings, clients, journal=journal, clock=clock)
+    window.show()
+    window.activateWindow()
+    await wait_until(window.isActiveWindow)
+    window.start()
+    # Let the start-up calls finish here: pytest-qt processes Qt events between test phases,
+    # when no asyncio loop runs, and a task step run from there has no loop to run on.
+    await wait_until(lambda: window.tasks.pending == 0)
+    return Counter(window, simulator, journal, clients, settings.data_dir)
+
+
+async def _close(counter: Counter) -> None:
+    closed = asyncio.Event()
+    counter.window.closed.connect(closed.set)
+    counter.window.close()
+    await asyncio.wait_for(closed.wait(), 5)
+
+    await counter.journal.aclose()
+    await counter.clients.aclose()
+
+
+@pytest_asyncio.fixture
+async def counter(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> AsyncIterator[Counter]:
+    made = await _make_counter(qtbot, app_settings, demo_secrets, simulator)
+    try:
+        yield made
+    finally:
+        await _close(made)
+
+
+@pytest.mark.asyncio
+async def test_scan_shows_customer_and_rewards_with_keyboard_focus(counter: Counter) -> None:
+    window = counter.window
+    assert window.search_input.hasFocus()
+    await counter.load_main_customer()
+    assert window.customer_header.name_label.text() == "Robin de Vries"
+    assert window.customer_header.email_label.text() == "d***@example.com"
+    assert window.customer_header.tier_label.text() == "Gold"
+    assert window.customer_header.points_label.text() == "1612 points"
+    assert window.model.rowCount() == len(counter.waiting_on_server())
+    # Keyboard path: the list has focus and the first reward that can go is selected.
+    assert window.rewards_list.hasFocus()
+    selected = window.rewards_list.selected_items()
+    assert len(selected) == 1
+    assert selected[0] == window.model.item(0)
+    assert window.collect_button.isEnabled()
+
+
+@pytest.mark.asyncio
+async def test_hand_over_by_mouse(counter: Counter, qtbot: QtBot) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    QTest.mouseClick(window.collect_button, Qt.MouseButton.LeftButton)
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    assert "Robin de Vries" in dialog.question.text()
+    assert dialog.list.count() == 1
+    assert dialog.list.item(0).text() == item.title
+    QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    await counter.hand_over_finished()
+
+    assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
+    assert window.model.row_of(item.loyalty_transaction_uuid) is None
+    assert window.message_bar.kind is MessageKind.SUCCESS
+    assert window.message_bar.text() == f"Collected: {item.title}."
+    assert await counter.journal_states() == [OpState.CONFIRMED]
+    # The scan field is the window's focus widget again once the dialog has gone.
+    await wait_until(lambda: window.focusWidget() is window.search_input)
+
+
+@pytest.mark.asyncio
+async def test_hand_over_by_keyboard_enter_enter(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    await counter.hand_over_finished()
+    assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
+    assert await counter.journal_states() == [OpState.CONFIRMED]
+
+
+@pytest.mark.asyncio
+async def test_escape_cancels_and_nothing_is_sent(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    before = counter.waiting_on_server()
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    await counter.hand_over_finished()
+    assert counter.waiting_on_server() == before
+    assert await counter.journal_states() == []
+
+
+@pytest.mark.asyncio
+async def test_several_rewards_at_once(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    window.rewards_list.selectAll()
+    chosen = window.rewards_list.selected_items()
+    now = datetime.now(UTC)
+    assert len(chosen) == sum(item.can_hand_over(now) for item in window.model.items())
+    window.collect_button.click()
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    assert dialog.list.count() == len(chosen)
+    dialog.confirm_button.click()
+    await wait_until(lambda: not window.tasks.is_running("collect"), within=15)
+    await counter.settle()
+    assert all(i.loyalty_transaction_uuid not in counter.waiting_on_server() for i in chosen)
+    # Only the expired rewards stay on screen.
+    remaining = window.model.items()
+    assert remaining
+    assert all(i.expiry(now).kind is ExpiryKind.EXPIRED for i in remaining)
+
+
+@pytest.mark.asyncio
+async def test_double_activation_sends_once(counter: Counter, qtbot: QtBot) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    first_row = window.rewards_list.visualRect(window.model.index(0)).center()
+    QTest.mouseDClick(
+        window.rewards_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        first_row,
+    )
+    window.collect_button.click()
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await wait_until(open_dialog)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, HandOverDialog)]
+    assert len([d for d in dialogs if d.isVisible()]) == 1
+    dialog = open_dialog()
+    assert dialog is not None
+    # Enter twice on the dialog, and a click on the busy button: still one collect.
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    window.collect_button.click()
+    await counter.hand_over_finished()
+    assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
+    assert await counter.journal_states() == [OpState.CONFIRMED]
+    assert open_dialog() is None
+
+
+@pytest.mark.asyncio
+async def test_already_picked_up_elsewhere(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    # Another counter hands it over first.
+    counter.sim.state.data.items[item.loyalty_transaction_uuid].collected = True
+    window.collect_button.click()
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    dialog.confirm_button.click()
+    await counter.hand_over_finished()
+    assert window.message_bar.kind is MessageKind.ERROR
+    assert window.message_bar.text() == (
+        f"{item.title}: already picked up (perhaps at another counter)."
+    )
+    assert window.model.row_of(item.loyalty_transaction_uuid) is None
+    assert await counter.journal_states() == [OpState.FAILED]
+
+
+@pytest.mark.asyncio
+async def test_expired_on_the_server(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    """The counter's clock is behind: the app thinks a reward is still valid, Piggy does not."""
+    late = datetime.now(UTC) - timedelta(days=365)
+    made = await _make_counter(qtbot, app_settings, demo_secrets, simulator, clock=lambda: late)
+    try:
+        await made.load_main_customer()
+        window = made.window
+        now = datetime.now(UTC)
+        expired = [i for i in window.model.items() if i.expires_at and i.expires_at < now]
+        item = expired[0]
+        window.rewards_list.clearSelection()
+        row = window.model.row_of(item.loyalty_transaction_uuid)
+        assert row is not None
+        window.rewards_list.setCurrentIndex(window.model.index(row))
+        window.collect_button.click()
+        await wait_until(open_dialog)
+        dialog = open_dialog()
+        assert dialog is not None
+        dialog.confirm_button.click()
+        await made.hand_over_finished()
+        assert item.expires_at is not None
+        text = window.message_bar.text()
+        assert text.startswith(f"{item.title}: expired on ")
+        assert item.expires_at.astimezone().strftime("%Y") in text
+        assert window.model.row_of(item.loyalty_transaction_uuid) is not None
+        assert await made.journal_states() == [OpState.FAILED]
+    finally:
+        await _close(made)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("card", "message"),
+    [
+        ("NO-SUCH-CARD", "Unknown card."),
+        (demo.CARD_UNLINKED, "This card is not linked to a customer yet."),
+        (demo.CARD_BLOCKED, "This card is blocked"),
+    ],
+)
+async def test_card_problems_are_explained(counter: Counter, card: str, message: str) -> None:
+    await counter.scan(f"\x02{card}\r")
+    window = counter.window
+    assert window.message_bar.kind is MessageKind.ERROR
+    assert window.message_bar.text().startswith(message)
+    assert window.pages.currentIndex() == 0
+    assert window.search_input.hasFocus()
+
+
+@pytest.mark.asyncio
+async def test_email_with_wrong_then_right_code(counter: Counter) -> None:
+    window = counter.window
+    await counter.scan(demo.EMAIL_MAIN)
+    assert window.code_entry.isVisible()
+    assert "d***@example.com" in window.code_entry.prompt.text()
+    code = counter.sim.last_verification_code(demo.EMAIL_MAIN)
+    assert code is not None
+    assert code not in window.grab().toImage().text()  # the code is not on screen
+    wrong = "000000" if code != "000000" else "111111"
+    QTest.keyClicks(window.code_entry.code_input, wrong)
+    QTest.keyClick(window.code_entry.code_input, Qt.Key.Key_Return)
+    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    assert window.message_bar.text().startswith("That code is not right.")
+    assert window.code_entry.isVisible()
+    window.code_entry.code_input.clear()
+    QTest.keyClicks(window.code_entry.code_input, code)
+    QTest.keyClick(window.code_entry.code_input, Qt.Key.Key_Return)
+    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    await wait_until(lambda: window.model.rowCount() > 0)
+    await counter.settle()
+    assert not window.code_entry.isVisible()
+    assert window.customer_header.name_label.text() == "Robin de Vries"
+
+
+@pytest.mark.asyncio
+async def test_unknown_email(counter: Counter) -> None:
+    await counter.scan("nobody@example.com")
+    assert counter.window.message_bar.text().startswith("No customer with this email address.")
+    assert not counter.window.code_entry.isVisible()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ("drop", "No connection to the loyalty service."),
+        ("maintenance", "The loyalty service is in maintenance."),
+        ("rate_limit:45", "Too many requests right now. Try again in 45 seconds."),
+        ("malformed", "The loyalty service sent an answer the app does not understand."),
+    ],
+)
+async def test_service_trouble_is_explained(counter: Counter, fault: str, message: str) -> None:
+    counter.sim.set_fault("piggy.identifier", fault)
+    await counter.scan(demo.CARD_MAIN)
+    assert counter.window.message_bar.text().startswith(message)
+    assert counter.window.customer is None
+
+
+@pytest.mark.asyncio
+async def test_rejected_credentials(
+    qtbot: QtBot, app_settings: Settings, simulator: Simulator
+) -> None:
+    wrong = SecretStore(env={"POS_APP_PIGGY_TOKEN": "not-the-token"}, use_keyring=False)
+    made = await _make_counter(qtbot, app_settings, wrong, simulator)
+    try:
+        await made.scan(demo.CARD_MAIN)
+        assert made.window.message_bar.text().startswith(
+            "The loyalty service refused this counter's credentials."
+        )
+    finally:
+        await _close(made)
+
+
+@pytest.mark.asyncio
+async def test_new_scan_cancels_the_running_lookup(counter: Counter) -> None:
+    counter.sim.set_fault("piggy.identifier", "latency:1500@1")
+    window = counter.window
+    window.search_input.setText(demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await asyncio.sleep(0.1)
+    await counter.scan(demo.CARD_EMPTY)
+    await asyncio.sleep(1.6)  # the first answer would have arrived by now
+    assert window.customer_header.name_label.text() == "Alex Peters"
+    assert window.model.rowCount() == 0
+    await counter.settle()
+    assert window.rewards_list.empty_text() == "Nothing to pick up for this customer."
+
+
+@pytest.mark.asyncio
+async def test_scanning_while_the_list_has_focus_starts_a_new_search(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    assert window.rewards_list.hasFocus()
+    QTest.keyClicks(window.rewards_list, demo.CARD_EMPTY)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    assert window.customer_header.name_label.text() == "Alex Peters"
+
+
+@pytest.mark.asyncio
+async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    # The collect reaches the server and is applied, the answer is lost, and the line stays
+    # down for the immediate check too.
+    counter.sim.set_fault("piggy.collect", "after_apply:drop@1")
+    counter.sim.set_fault("piggy.rewards", "drop")
+    window.collect_button.click()
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    dialog.confirm_button.click()
+    await counter.hand_over_finished()
+    assert await counter.journal_states() == [OpState.UNKNOWN]
+    assert "not known whether the hand-over was recorded" in window.message_bar.text()
+    await wait_until(lambda: window.unresolved_label.text() != "")
+    assert window.unresolved_label.text() == "1 hand-over(s) waiting to be checked"
+
+    counter.sim.clear_faults()
+    window.reconcile_now()
+    await wait_until(lambda: window.unresolved_label.text() == "")
+    operations = await counter.journal.recent_operations()
+    assert [op.state for op in operations] == [OpState.CONFIRMED]
+    assert operations[0].resolved_by == "reconciliation"
+    assert window.message_bar.text().startswith("Earlier unfinished hand-overs were checked")
+    assert item.title in window.message_bar.text()
+    notices = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "reconcileNotice"
+    ]
+    assert notices
+    for notice in notices:
+        notice.close()
+    with Journal.open_read_only(counter.data_dir / "journal.sqlite3") as journal:
+        assert journal.verify().ok
