@@ -342,14 +342,7 @@ class MainWindow(QMainWindow):
             report_exception(type(exc), exc, exc.__traceback__)
             return
         self._note_api_error(exc)
-        if isinstance(exc, errors.AuthenticationError):
-            text = self.tr(
-                "Piggy refused the credentials. Ask your IT contact to run `pos-app doctor`."
-            )
-        elif isinstance(exc, errors.ApiConnectionError):
-            text = self.tr("No connection to Piggy. Check the network; the app keeps trying.")
-        else:
-            text = self.tr("Piggy is not answering normally right now.")
+        text = describe_connection_error(exc)
         log.warning("Shop lookup failed: %s", type(exc).__name__)
         self.connection_label.setText(text)
 

@@ -97,7 +97,7 @@ async def test_unreachable_piggy_is_a_status_not_a_crash(
         if "No connection" in window.connection_label.text():
             break
         await asyncio.sleep(0.04)
-    assert window.connection_label.text().startswith("No connection to Piggy.")
+    assert window.connection_label.text().startswith("No connection to the loyalty service.")
     await window.tasks.cancel_all()
     await clients.aclose()
 
