@@ -1,0 +1,164 @@
+"""A counter PC dies in the middle of a hand-over; the next start finds out what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
+from pos_app.services.secrets import SecretStore
+from pos_app.services.settings import load_settings
+from pos_app.storage import AsyncJournal, Journal, OpState
+from pos_app.ui.app import configure_application
+from pos_app.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def simulator() -> Iterator[Simulator]:
+    with start_simulator() as sim:
+        yield sim
+
+
+def _pending_operations(journal_path: Path) -> list[OpState]:
+    if not journal_path.exists():
+        return []
+    with Journal.open_read_only(journal_path) as journal:
+        return [op.state for op in journal.unresolved()]
+
+
+def _env(simulator: Simulator, data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_")}
+    env.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "POS_APP_CONFIG_FILE": str(data_dir / "no-settings.toml"),
+            "POS_APP_DATA_DIR": str(data_dir),
+            "POS_APP_PIGGY_BASE_URL": simulator.piggy_base_url,
+            "POS_APP_GIFTOIN_BASE_URL": simulator.giftoin_base_url,
+            "POS_APP_NUDJ_BASE_URL": simulator.nudj_base_url,
+            "POS_APP_PIGGY_TOKEN": demo.DEMO_PIGGY_TOKEN,
+            "POS_APP_GIFTOIN_API_KEY": demo.DEMO_GIFTOIN_KEY,
+            "POS_APP_NUDJ_TOKEN": demo.DEMO_NUDJ_TOKEN,
+            "POS_APP_SHOP_UUID": simulator.state.data.shops[0].uuid,
+            "POS_APP_REQUEST_TIMEOUT": "60",
+        }
+    )
+    return env
+
+
+def _kill_mid_collect(simulator: Simulator, data_dir: Path) -> None:
+    """Run the app until its collect is on the way, then SIGKILL it."""
+    journal_path = data_dir / "journal.sqlite3"
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "e2e" / "crash_app.py")],
+        env=_env(simulator, data_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while _pending_operations(journal_path) != [OpState.PENDING]:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the app never started its collect"
+            time.sleep(0.05)
+        # The pending row is on disk; give the request time to reach the server.
+        time.sleep(0.3)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize(
+    ("fault", "handed_over"),
+    [
+        # The server recorded the collect, the answer never came back.
+        ("after_apply:timeout", True),
+        # The request never got an answer and was not processed.
+        ("timeout", False),
+    ],
+)
+def test_killed_mid_collect_is_reconciled_on_next_start(
+    simulator: Simulator,
+    tmp_path: Path,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    fault: str,
+    handed_over: bool,
+) -> None:
+    customer = simulator.state.data.contact_for_card(demo.CARD_MAIN).uuid
+    simulator.set_fault("piggy.collect", fault)
+    _kill_mid_collect(simulator, tmp_path)
+    simulator.clear_faults()
+
+    journal_path = tmp_path / "journal.sqlite3"
+    with Journal.open_read_only(journal_path) as journal:
+        (operation,) = journal.unresolved()
+        assert operation.state is OpState.PENDING
+        assert journal.verify().ok
+    item_uuid = operation.loyalty_transaction_uuid
+    assert item_uuid is not None
+    still_waiting = {i.uuid for i in simulator.state.data.items_of(customer) if not i.collected}
+    assert (item_uuid not in still_waiting) is handed_over
+
+    async def next_start() -> tuple[str, str]:
+        for name, value in _env(simulator, tmp_path).items():
+            if name.startswith("POS_APP_"):
+                monkeypatch.setenv(name, value)
+        settings = load_settings()
+        clients = build_clients(settings, SecretStore(use_keyring=False))
+        journal = await AsyncJournal.open(
+            settings.journal_path, shop_uuid=settings.shop_uuid, counter="restarted"
+        )
+        window = MainWindow(settings, clients, journal=journal)
+        window.show()
+        window.start()
+        try:
+            for _ in range(500):
+                if window.message_bar.text().startswith("Earlier unfinished"):
+                    break
+                await asyncio.sleep(0.01)
+            while window.tasks.pending:
+                await asyncio.sleep(0.01)
+            return window.message_bar.text(), window.unresolved_label.text()
+        finally:
+            closed = asyncio.Event()
+            window.closed.connect(closed.set)
+            window.close()
+            await closed.wait()
+            await journal.aclose()
+            await clients.aclose()
+
+    configure_application(qapp)
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qapp)) as runner:
+        notice, unresolved = runner.run(next_start())
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox):
+            widget.close()
+    expected = "recorded as handed over" if handed_over else "not handed over (still waiting)"
+    assert expected in notice
+    assert operation.reward_title is not None
+    assert operation.reward_title in notice
+    assert unresolved == ""
+    with Journal.open_read_only(journal_path) as journal:
+        settled = journal.operation(operation.operation_id)
+        assert settled.state is (OpState.CONFIRMED if handed_over else OpState.FAILED)
+        assert settled.resolved_by == "reconciliation"
+        assert journal.unresolved() == []
+        assert journal.verify().ok
