@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import load_settings
-from pos_app.storage import AsyncJournal, Journal, OpState
+from pos_app.storage import AsyncJournal, Journal, Operation, OpState
 from pos_app.ui.app import configure_application
 from pos_app.ui.main_window import MainWindow
 
@@ -33,11 +33,11 @@ def simulator() -> Iterator[Simulator]:
         yield sim
 
 
-def _pending_operations(journal_path: Path) -> list[OpState]:
+def _pending(journal_path: Path) -> list[Operation]:
     if not journal_path.exists():
         return []
     with Journal.open_read_only(journal_path) as journal:
-        return [op.state for op in journal.unresolved()]
+        return journal.unresolved()
 
 
 def _env(simulator: Simulator, data_dir: Path) -> dict[str, str]:
@@ -60,8 +60,9 @@ def _env(simulator: Simulator, data_dir: Path) -> dict[str, str]:
     return env
 
 
-def _kill_mid_collect(simulator: Simulator, data_dir: Path) -> None:
-    """Run the app until its collect is on the way, then SIGKILL it."""
+def _kill_mid_collect(simulator: Simulator, data_dir: Path, *, applied: bool) -> None:
+    """Run the app until its collect is on the way (applied by the server or not), then
+    SIGKILL it."""
     journal_path = data_dir / "journal.sqlite3"
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "tests" / "e2e" / "crash_app.py")],
@@ -72,12 +73,20 @@ def _kill_mid_collect(simulator: Simulator, data_dir: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 30
-        while _pending_operations(journal_path) != [OpState.PENDING]:
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the app never started its collect"
-            time.sleep(0.05)
-        # The pending row is on disk; give the request time to reach the server.
-        time.sleep(0.3)
+
+        def wait(condition: Callable[[], bool], what: str) -> None:
+            while not condition():
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() < deadline, what
+                time.sleep(0.02)
+
+        wait(lambda: len(_pending(journal_path)) == 1, "the app never started its collect")
+        item = _pending(journal_path)[0].loyalty_transaction_uuid
+        assert item is not None
+        if applied:
+            wait(lambda: simulator.state.data.items[item].collected, "collect not applied")
+        else:
+            time.sleep(0.3)  # the request is on its way; the server will never answer it
     finally:
         process.send_signal(signal.SIGKILL)
         process.communicate(timeout=10)
@@ -103,7 +112,7 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
 ) -> None:
     customer = simulator.state.data.contact_for_card(demo.CARD_MAIN).uuid
     simulator.set_fault("piggy.collect", fault)
-    _kill_mid_collect(simulator, tmp_path)
+    _kill_mid_collect(simulator, tmp_path, applied=handed_over)
     simulator.clear_faults()
 
     journal_path = tmp_path / "journal.sqlite3"
@@ -129,11 +138,14 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
         window.show()
         window.start()
         try:
-            for _ in range(500):
+            # Polling widget text: the window has no signal for "reconciliation reported".
+            for _ in range(1000):
                 if window.message_bar.text().startswith("Earlier unfinished"):
                     break
                 await asyncio.sleep(0.01)
-            while window.tasks.pending:
+            for _ in range(1000):
+                if not window.tasks.pending:
+                    break
                 await asyncio.sleep(0.01)
             return window.message_bar.text(), window.unresolved_label.text()
         finally:
