@@ -20,7 +20,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import load_settings
-from pos_app.storage import AsyncJournal, Journal, Operation, OpState
+from pos_app.storage import AsyncJournal, Journal, JournalFormatError, Operation, OpState
 from pos_app.ui.app import configure_application
 from pos_app.ui.main_window import MainWindow
 
@@ -34,10 +34,11 @@ def simulator() -> Iterator[Simulator]:
 
 
 def _pending(journal_path: Path) -> list[Operation]:
-    if not journal_path.exists():
-        return []
-    with Journal.open_read_only(journal_path) as journal:
-        return journal.unresolved()
+    try:
+        with Journal.open_read_only(journal_path) as journal:
+            return journal.unresolved()
+    except (FileNotFoundError, JournalFormatError):
+        return []  # the app has not created its journal yet
 
 
 def _env(simulator: Simulator, data_dir: Path) -> dict[str, str]:
