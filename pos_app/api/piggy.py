@@ -284,7 +284,8 @@ class PiggyClient(BaseClient):
         received = await self._call(
             "GET", "/collectable-rewards", params={"contact_uuid": contact_uuid}
         )
-        return self._transport.validate(_REWARDS, self._data(received), received)
+        # Not paginated: a busy customer's list is long, so it is validated off the loop.
+        return await self._transport.validate_large(_REWARDS, self._data(received), received)
 
     async def collect_reward(self, loyalty_transaction_uuid: str) -> RedemptionResult:
         """Mark a claimed reward as handed over. Sent at most once.

@@ -1,0 +1,181 @@
+"""Time from a scan to the rewards list on screen, and how long the Qt event loop froze.
+
+Runs the real main window against the simulator (started as a separate process, so that
+its JSON work does not compete with the window for the GIL), scans a card several times
+and prints, per run: milliseconds from Enter to the list being filled, and the longest gap
+between ticks of a 5 ms timer on the GUI thread while that happened (the longest time the
+app could not react to input or repaint). Target: longest block under 50 ms.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/scan_to_list.py [--card DEMO-CARD-BIG]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import load_settings
+from pos_app.ui.app import configure_application, open_journal
+from pos_app.ui.gc_guard import MainThreadGarbageCollector
+from pos_app.ui.main_window import MainWindow
+
+
+class BlockMonitor:
+    """Records the gaps between ticks of a short timer on the GUI thread."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        self.interval = interval_ms / 1000
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._tick()
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Poll: the window has no "idle" signal to wait for."""
+    while not condition():  # noqa: ASYNC110
+        await asyncio.sleep(0.005)
+
+
+def start_simulator_process() -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pos_app.sandbox", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("Simulator running at "):
+            return process, line.split()[-1]
+    raise RuntimeError("the simulator did not start")
+
+
+async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, float, int]]:
+    tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
+    settings = load_settings(use_file=False).with_overrides(
+        piggy_base_url=url,
+        giftoin_base_url=url,
+        nudj_base_url=url,
+        data_dir=Path(tmp.name),
+        request_timeout=30,
+    )
+    secrets = SecretStore(
+        env={
+            SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
+            SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
+            SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+        },
+        use_keyring=False,
+    )
+    clients = build_clients(settings, secrets)
+    journal, _problem = await open_journal(settings)
+    window = MainWindow(settings, clients, journal=journal)
+    window.resize(1100, 760)
+    window.show()
+    window.start()
+    monitor = BlockMonitor()
+    results: list[tuple[float, float, float, int]] = []
+    try:
+        await until(lambda: not window.tasks.pending)
+        shown = asyncio.Event()
+        window.customerShown.connect(lambda _uuid: shown.set())
+        for run in range(runs):
+            # Alternate with an empty customer so every run really rebuilds the list.
+            window.search_input.setText(demo.CARD_EMPTY)
+            window.search_input.returnPressed.emit()
+            await until(lambda: not window.tasks.is_running("lookup"))
+            await asyncio.sleep(0.2)
+            shown.clear()
+            monitor.start()
+            started = time.perf_counter()
+            window.search_input.setText(card)
+            window.search_input.returnPressed.emit()
+            await shown.wait()
+            elapsed = time.perf_counter() - started
+            # Include the first paint of the filled list and the picture loads it starts.
+            window.rewards_list.viewport().repaint()
+            await asyncio.sleep(0.3)
+            monitor.stop()
+            gaps = sorted(monitor.gaps)
+            p99 = gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 1 else gaps[-1]
+            results.append((elapsed * 1000, gaps[-1] * 1000, p99 * 1000, window.model.rowCount()))
+            print(
+                f"run {run + 1}: scan→list {elapsed * 1000:7.1f} ms   "
+                f"longest block {gaps[-1] * 1000:6.1f} ms   p99 gap {p99 * 1000:5.1f} ms   "
+                f"rows {window.model.rowCount()}",
+                flush=True,
+            )
+    finally:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.close()
+        await closed.wait()
+        if journal is not None:
+            await journal.aclose()
+        await clients.aclose()
+        tmp.cleanup()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--card", default=demo.CARD_BIG)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    collector = MainThreadGarbageCollector(app)
+    process, url = start_simulator_process()
+    try:
+        print(f"card {args.card}, {args.runs} runs, simulator in its own process at {url}")
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            results = runner.run(measure(url, args.card, args.runs))
+    finally:
+        collector.stop()
+        process.terminate()
+        process.wait(10)
+    times = [r[0] for r in results]
+    blocks = [r[1] for r in results]
+    print(
+        f"median scan→list {statistics.median(times):.1f} ms; "
+        f"longest block over all runs {max(blocks):.1f} ms (target < 50 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
