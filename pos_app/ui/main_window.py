@@ -365,6 +365,10 @@ class MainWindow(QMainWindow):
             return
         self.code_entry.close_entry()
         self._pending_email = None
+        if scan.kind is not ScanKind.SLIP:
+            # A new customer: the previous one's rewards must not stay on screen, even if
+            # this lookup fails.
+            self.clear_customer()
         if self._lookup is None:
             self.message_bar.show_message(" ".join(self._clients.problems), MessageKind.ERROR)
             return
@@ -374,6 +378,14 @@ class MainWindow(QMainWindow):
             self._run_lookup(self._send_code(scan.value), self.tr("Sending the code…"))
         else:
             self._run_lookup(self._load_customer(scan), self.tr("Looking up the customer…"))
+
+    def clear_customer(self) -> None:
+        """Back to the scan prompt with no trace of the last customer on screen."""
+        self.customer = None
+        self.model.clear()
+        self.customer_header.clear()
+        self.selection_label.clear()
+        self.pages.setCurrentIndex(0)
 
     def _run_lookup(self, coro: Coroutine[Any, Any, None], waiting_text: str) -> None:
         self.message_bar.show_message(waiting_text, MessageKind.INFO)

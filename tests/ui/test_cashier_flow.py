@@ -455,3 +455,15 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
         notice.close()
     with Journal.open_read_only(counter.data_dir / "journal.sqlite3") as journal:
         assert journal.verify().ok
+
+
+@pytest.mark.asyncio
+async def test_a_failed_scan_does_not_leave_the_last_customer_on_screen(counter: Counter) -> None:
+    await counter.load_main_customer()
+    await counter.scan(demo.CARD_BLOCKED)
+    window = counter.window
+    assert window.customer is None
+    assert window.model.rowCount() == 0
+    assert window.customer_header.name_label.text() == ""
+    assert window.pages.currentIndex() == 0
+    assert window.message_bar.text().startswith("This card is blocked")
