@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -18,9 +19,10 @@ import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -50,6 +52,9 @@ from pos_app import APP_NAME, __version__
 
 log = logging.getLogger(__name__)
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
 THUMBNAIL_SIZE: Final = QSize(64, 64)
 MAX_PICTURE_BYTES: Final = 5 * 1024 * 1024
 DEFAULT_DISK_LIMIT: Final = 100 * 1024 * 1024
@@ -59,6 +64,9 @@ DEFAULT_TIMEOUT: Final = 5.0
 #: How long a picture that failed to load is left alone before it is tried again.
 DEFAULT_RETRY_AFTER: Final = 120.0
 _MAX_REMEMBERED_FAILURES: Final = 2000
+#: Decoding a thumbnail takes a millisecond or two; two threads keep up with any scrolling
+#: and leave the other cores (and the GIL) to the UI.
+_WORKER_THREADS: Final = 2
 _MAX_REDIRECTS: Final = 3
 _TEMP_SUFFIX: Final = ".part"
 #: A temp file older than this was left behind by a crash; eviction removes it.
@@ -281,6 +289,42 @@ def _screen_ratio() -> float:
 # --- the cache -------------------------------------------------------------------------------
 
 
+class _NewestFirstSlots:
+    """A semaphore that lets the most recent waiter in first.
+
+    While the cashier scrolls, the pictures asked for last are the ones on screen; with a
+    plain (first come, first served) semaphore they would wait behind every row scrolled past.
+    """
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiting: list[asyncio.Future[None]] = []
+
+    async def acquire(self) -> None:
+        if self._free > 0 and not self._waiting:
+            self._free -= 1
+            return
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append(granted)
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted in self._waiting:
+                self._waiting.remove(granted)
+            elif granted.done() and not granted.cancelled():
+                # Handed a slot just as it was cancelled: pass the slot on.
+                self.release()
+            raise
+
+    def release(self) -> None:
+        while self._waiting:
+            waiter = self._waiting.pop()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+        self._free += 1
+
+
 @dataclass
 class PictureStats:
     """What the cache did, for tests and the benchmark."""
@@ -339,7 +383,9 @@ class PictureCache(QObject):
         self._loads: dict[str, asyncio.Task[QPixmap | None]] = {}
         # Created on first use: they bind to the running loop, which a constructor may not have.
         self._client: httpx.AsyncClient | None = None
-        self._downloads: asyncio.Semaphore | None = None
+        self._client_lock: asyncio.Lock | None = None
+        self._workers: ThreadPoolExecutor | None = None
+        self._downloads: _NewestFirstSlots | None = None
         self._eviction: asyncio.Lock | None = None
         self._disk_bytes: int | None = None
         self._closed = False
@@ -420,6 +466,10 @@ class PictureCache(QObject):
         if self._client is not None:
             await self._client.aclose()
             self._client = None
+        if self._workers is not None:
+            # A decode still running finishes on its own; nobody waits for it.
+            self._workers.shutdown(wait=False, cancel_futures=True)
+            self._workers = None
 
     # -- loading -------------------------------------------------------------------------
 
@@ -456,12 +506,12 @@ class PictureCache(QObject):
         path = self._folder / cache_file_name(url) if self._folder is not None else None
         image: QImage | None = None
         if path is not None:
-            image = await asyncio.to_thread(_read_cached, path, self._size, self._ratio)
+            image = await self._in_thread(_read_cached, path, self._size, self._ratio)
             if image is not None:
                 self.stats.disk_hits += 1
         if image is None:
             data = await self._download(url)
-            image, stored = await asyncio.to_thread(
+            image, stored = await self._in_thread(
                 _store_and_decode, path, data, self._size, self._ratio
             )
             if image is None:
@@ -475,9 +525,10 @@ class PictureCache(QObject):
 
     async def _download(self, url: str) -> bytes:
         if self._downloads is None:
-            self._downloads = asyncio.Semaphore(self._max_concurrent)
-        async with self._downloads:
-            client = self._http()
+            self._downloads = _NewestFirstSlots(self._max_concurrent)
+        await self._downloads.acquire()
+        try:
+            client = await self._http()
             self.stats.downloads += 1
             try:
                 async with client.stream("GET", url) as response:
@@ -502,21 +553,43 @@ class PictureCache(QObject):
                 # A picture host has no business following the counter around with cookies.
                 client.cookies.clear()
             return b"".join(chunks)
+        finally:
+            self._downloads.release()
 
-    def _http(self) -> httpx.AsyncClient:
+    async def _http(self) -> httpx.AsyncClient:
         if self._client is None:
-            _install_httpx_log_filter()
-            self._client = httpx.AsyncClient(
-                # Deliberately bare: no auth, no API headers. The vendor clients carry tokens
-                # that a picture host (any CDN named in the reward data) must never see.
-                headers={"User-Agent": f"{APP_NAME}/{__version__}", "Accept": "image/*"},
-                timeout=httpx.Timeout(self._timeout),
-                follow_redirects=True,
-                max_redirects=_MAX_REDIRECTS,
-                limits=httpx.Limits(max_connections=self._max_concurrent),
-                transport=self._transport,
-            )
+            if self._client_lock is None:
+                self._client_lock = asyncio.Lock()
+            async with self._client_lock:
+                if self._client is None:
+                    _install_httpx_log_filter()
+                    # Made in a worker thread: loading the CA certificates for TLS takes
+                    # 30-60 ms, a visible stutter on the UI thread.
+                    self._client = await self._in_thread(self._new_client)
         return self._client
+
+    def _new_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            # Deliberately bare: no auth, no API headers. The vendor clients carry tokens
+            # that a picture host (any CDN named in the reward data) must never see.
+            headers={"User-Agent": f"{APP_NAME}/{__version__}", "Accept": "image/*"},
+            timeout=httpx.Timeout(self._timeout),
+            follow_redirects=True,
+            max_redirects=_MAX_REDIRECTS,
+            limits=httpx.Limits(max_connections=self._max_concurrent),
+            transport=self._transport,
+        )
+
+    async def _in_thread(self, func: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        """``asyncio.to_thread`` on the cache's own small pool.
+
+        qasync's default executor starts ten QThreads at once on first use, a 25 ms freeze;
+        this pool starts its threads one at a time, when needed.
+        """
+        if self._workers is None:
+            self._workers = ThreadPoolExecutor(_WORKER_THREADS, thread_name_prefix="pictures")
+        call = functools.partial(func, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._workers, call)
 
     async def _account_disk(self, added: int) -> None:
         folder = self._folder
@@ -527,14 +600,12 @@ class PictureCache(QObject):
         async with self._eviction:
             if self._disk_bytes is None:
                 # Counted once per run; after that the running total is kept here.
-                self._disk_bytes = await asyncio.to_thread(_disk_usage, folder)
+                self._disk_bytes = await self._in_thread(_disk_usage, folder)
             else:
                 self._disk_bytes += added
             if self._disk_bytes > self._disk_limit:
                 # Down to 80 % so the next few pictures do not each trigger a scan.
-                self._disk_bytes = await asyncio.to_thread(
-                    _evict, folder, self._disk_limit * 8 // 10
-                )
+                self._disk_bytes = await self._in_thread(_evict, folder, self._disk_limit * 8 // 10)
 
     # -- bookkeeping ---------------------------------------------------------------------
 

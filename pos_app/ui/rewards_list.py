@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -44,6 +45,9 @@ from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem, sort_
 from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, placeholder_pixmap
 
 log = logging.getLogger(__name__)
+
+#: About one frame: pictures that arrive within it are painted together.
+_PICTURE_BATCH_MS: Final = 16
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -136,6 +140,13 @@ class RewardListModel(QAbstractListModel):
         self._busy: set[str] = set()
         self._row_by_uuid: dict[str, int] = {}
         self._rows_by_url: dict[str, list[int]] = {}
+        # Pictures arriving while the cashier scrolls are announced together, at most once
+        # a frame: one repaint for a burst instead of one per picture.
+        self._arrived: set[str] = set()
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(_PICTURE_BATCH_MS)
+        self._announce.timeout.connect(self.on_announce_timeout)
         if pictures is not None:
             pictures.pictureReady.connect(self.on_pictures_pictureReady)
 
@@ -293,13 +304,20 @@ class RewardListModel(QAbstractListModel):
         return pixmap if pixmap is not None else cache.placeholder()
 
     def on_pictures_pictureReady(self, url: str) -> None:
-        rows = self._rows_by_url.get(url)
+        if url in self._rows_by_url:
+            self._arrived.add(url)
+            if not self._announce.isActive():
+                self._announce.start()
+
+    def on_announce_timeout(self) -> None:
+        rows = [row for url in self._arrived for row in self._rows_by_url.get(url, ())]
+        self._arrived.clear()
         if not rows:
             return
         # One signal spanning the rows: the view repaints what is visible of that span.
         self.dataChanged.emit(
-            self.index(rows[0], 0),
-            self.index(rows[-1], 0),
+            self.index(min(rows), 0),
+            self.index(max(rows), 0),
             [Qt.ItemDataRole.DecorationRole],
         )
 

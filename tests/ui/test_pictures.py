@@ -268,6 +268,46 @@ async def test_downloads_run_at_most_n_at_a_time() -> None:
         assert len(transport.requests) == 10
 
 
+async def test_the_newest_requests_download_first() -> None:
+    # Scrolling: the rows asked for last are on screen; they must not queue behind the rest.
+    gate = asyncio.Event()
+
+    async def held(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/first.png":
+            await gate.wait()
+        return httpx.Response(200, content=png())
+
+    transport = RecordingTransport(held)
+    async with open_cache(None, transport=transport, max_concurrent=1) as cache:
+        names = ["first", "b", "c", "d"]
+        loads = []
+        for name in names:
+            loads.append(asyncio.ensure_future(cache.load(f"https://cdn.example/{name}.png")))
+            await asyncio.sleep(0.01)
+        gate.set()
+        assert all(result is not None for result in await asyncio.gather(*loads))
+    assert [r.url.path for r in transport.requests] == ["/first.png", "/d.png", "/c.png", "/b.png"]
+
+
+async def test_cancelled_loads_give_their_download_slot_back() -> None:
+    gate = asyncio.Event()
+
+    async def held(request: httpx.Request) -> httpx.Response:
+        if request.url.path != "/after.png":
+            await gate.wait()
+        return httpx.Response(200, content=png())
+
+    async with open_cache(None, transport=RecordingTransport(held), max_concurrent=1) as cache:
+        running = asyncio.ensure_future(cache.load("https://cdn.example/running.png"))
+        queued = asyncio.ensure_future(cache.load("https://cdn.example/queued.png"))
+        await asyncio.sleep(0.05)
+        cache.clear_memory()
+        assert await running is None
+        assert await queued is None
+        after = await asyncio.wait_for(cache.load("https://cdn.example/after.png"), 2)
+        assert after is not None
+
+
 async def test_aclose_cancels_loads_in_flight(simulator: Simulator, tmp_path: Path) -> None:
     simulator.set_fault("media", "timeout:30")
     url = picture_url(simulator, "umbrella")

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem
@@ -313,13 +313,20 @@ async def test_rows_show_their_picture_once_it_arrives() -> None:
         mug = reward("lt-mug", "Mug", None, picture_url=url)
         model.set_items([mug, TODAY, reward("lt-mug2", "Mug 2", None, picture_url=url)], NOW)
         changed: list[tuple[int, int, list[int]]] = []
-        model.dataChanged.connect(
-            lambda top, bottom, roles: changed.append((top.row(), bottom.row(), list(roles)))
-        )
+        announced: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def on_changed(top: QModelIndex, bottom: QModelIndex, roles: list[int]) -> None:
+            changed.append((top.row(), bottom.row(), list(roles)))
+            if not announced.done():
+                announced.set_result(None)
+
+        model.dataChanged.connect(on_changed)
         placeholder = model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
         assert placeholder.cacheKey() == cache.placeholder().cacheKey()
         await cache.load(url)
-        await asyncio.sleep(0)
+        await asyncio.wait_for(announced, 2)
+        await asyncio.sleep(0.05)
+        # Both rows with that picture, in one signal.
         assert changed == [(1, 2, [Qt.ItemDataRole.DecorationRole])]
         picture = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole)
         assert picture.cacheKey() != placeholder.cacheKey()
@@ -329,6 +336,31 @@ async def test_rows_show_their_picture_once_it_arrives() -> None:
             model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey()
             == placeholder.cacheKey()
         )
+    finally:
+        await cache.aclose()
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_pictures_repaints_once() -> None:
+    png = _png("#0000ff")
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=png)
+
+    cache = PictureCache(None, transport=httpx.MockTransport(serve), device_pixel_ratio=1.0)
+    try:
+        urls = [f"https://pictures.example/{i}.png" for i in range(8)]
+        model = RewardListModel(cache)
+        model.set_items(
+            [reward(f"lt-{i}", f"R{i}", None, picture_url=url) for i, url in enumerate(urls)], NOW
+        )
+        spans: list[tuple[int, int]] = []
+        model.dataChanged.connect(
+            lambda top, bottom, _roles: spans.append((top.row(), bottom.row()))
+        )
+        await asyncio.gather(*(cache.load(url) for url in urls))
+        await asyncio.sleep(0.1)
+        assert spans == [(0, 7)]
     finally:
         await cache.aclose()
 
