@@ -239,17 +239,14 @@ def _evict(folder: Path, keep_bytes: int) -> int:
 # --- placeholder -----------------------------------------------------------------------------
 
 
-_placeholders: dict[tuple[int, int, float], QPixmap] = {}
-
-
 def placeholder_pixmap(size: QSize = THUMBNAIL_SIZE, ratio: float | None = None) -> QPixmap:
-    """A neutral picture frame shown while a picture loads, or when there is none."""
+    """A neutral picture frame shown while a picture loads, or when there is none.
+
+    Callers keep the result: it is drawn afresh on every call. (Not cached here at module
+    level, since a QPixmap must not outlive the QGuiApplication.)
+    """
     if ratio is None:
         ratio = _screen_ratio()
-    key = (size.width(), size.height(), ratio)
-    cached = _placeholders.get(key)
-    if cached is not None:
-        return cached
     pixmap = QPixmap(QSize(round(size.width() * ratio), round(size.height() * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(QColor("#eceff1"))
@@ -275,7 +272,6 @@ def placeholder_pixmap(size: QSize = THUMBNAIL_SIZE, ratio: float | None = None)
     hill.closeSubpath()
     painter.drawPath(hill)
     painter.end()
-    _placeholders[key] = pixmap
     return pixmap
 
 
@@ -381,6 +377,9 @@ class PictureCache(QObject):
         self._memory: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: OrderedDict[str, float] = OrderedDict()
         self._loads: dict[str, asyncio.Task[QPixmap | None]] = {}
+        self._placeholders: dict[tuple[int, int], QPixmap] = {}
+        #: Loads called off by clear_memory, kept until they have wound down.
+        self._stopping: set[asyncio.Task[QPixmap | None]] = set()
         # Created on first use: they bind to the running loop, which a constructor may not have.
         self._client: httpx.AsyncClient | None = None
         self._client_lock: asyncio.Lock | None = None
@@ -409,7 +408,13 @@ class PictureCache(QObject):
         return None
 
     def placeholder(self, size: QSize | None = None) -> QPixmap:
-        return placeholder_pixmap(size or self._size, self._ratio)
+        """The stand-in for a picture that is loading or missing (the same object each time)."""
+        wanted = QSize(size or self._size)
+        key = (wanted.width(), wanted.height())
+        pixmap = self._placeholders.get(key)
+        if pixmap is None:
+            pixmap = self._placeholders[key] = placeholder_pixmap(wanted, self._ratio)
+        return pixmap
 
     async def load(self, url: str) -> QPixmap | None:
         """Wait for the thumbnail of ``url``; ``None`` if it cannot be had (now)."""
@@ -452,13 +457,17 @@ class PictureCache(QObject):
         """
         self._memory.clear()
         self._failed.clear()
-        for task in list(self._loads.values()):
+        for task in self._loads.values():
             task.cancel()
+            self._stopping.add(task)
+        # Forgotten at once, not when the cancellations land: a row painted right after
+        # this starts a fresh load instead of waiting on a cancelled one.
+        self._loads.clear()
 
     async def aclose(self) -> None:
         """Cancel running loads and close the HTTP client. Safe to call twice."""
         self._closed = True
-        tasks = list(self._loads.values())
+        tasks = [*self._loads.values(), *self._stopping]
         for task in tasks:
             task.cancel()
         if tasks:
@@ -488,6 +497,7 @@ class PictureCache(QObject):
     def _finished(self, url: str, task: asyncio.Task[QPixmap | None]) -> None:
         if self._loads.get(url) is task:
             del self._loads[url]
+        self._stopping.discard(task)
         if task.cancelled():
             return
         exc = task.exception()

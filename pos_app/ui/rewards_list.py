@@ -30,7 +30,17 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -68,10 +78,6 @@ class RewardRole(IntEnum):
 # --- text ------------------------------------------------------------------------------------
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RewardListModel", text, None, n)
-
-
 def _day_month_format(locale: QLocale, with_year: bool) -> str:
     """A short, spelled-out date in the locale's order: "3 Nov" / "Nov 3" (+ year)."""
     short = locale.dateFormat(QLocale.FormatType.ShortFormat)
@@ -97,24 +103,27 @@ def badge_text(expiry: Expiry, now: datetime, locale: QLocale | None = None) -> 
     if expiry.kind is ExpiryKind.EXPIRED and expiry.expires_at is not None:
         with_year = expiry.expires_at.astimezone().year != now.astimezone().year
         when = format_short_date(expiry.expires_at, with_year=with_year, locale=locale)
-        return _tr("Expired on {date}").format(date=when)
+        return QCoreApplication.translate("RewardListModel", "Expired on {date}").format(date=when)
     if expiry.kind is ExpiryKind.TODAY:
-        return _tr("Expires today")
+        return QCoreApplication.translate("RewardListModel", "Expires today")
     if expiry.kind is ExpiryKind.DAYS:
-        text = _tr("Expires in %n day(s)", expiry.days)
+        days = expiry.days
+        text = QCoreApplication.translate("RewardListModel", "Expires in %n day(s)", None, days)
         if "day(s)" in text:
             # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
             # English one, so the untranslated source keeps its "(s)". Other languages get
             # their plural forms from their catalogues.
-            text = text.replace("day(s)", "day" if expiry.days == 1 else "days")
+            text = text.replace("day(s)", "day" if days == 1 else "days")
         return text
-    return _tr("No expiry")
+    return QCoreApplication.translate("RewardListModel", "No expiry")
 
 
 def claimed_text(item: PickupItem, locale: QLocale | None = None) -> str:
     if item.claimed_at is None:
         return ""
-    return _tr("Claimed {date}").format(date=format_short_date(item.claimed_at, locale=locale))
+    return QCoreApplication.translate("RewardListModel", "Claimed {date}").format(
+        date=format_short_date(item.claimed_at, locale=locale)
+    )
 
 
 # --- model -----------------------------------------------------------------------------------
@@ -140,6 +149,7 @@ class RewardListModel(QAbstractListModel):
         self._busy: set[str] = set()
         self._row_by_uuid: dict[str, int] = {}
         self._rows_by_url: dict[str, list[int]] = {}
+        self._placeholder: QPixmap | None = None
         # Pictures arriving while the cashier scrolls are announced together, at most once
         # a frame: one repaint for a burst instead of one per picture.
         self._arrived: set[str] = set()
@@ -299,7 +309,9 @@ class RewardListModel(QAbstractListModel):
     def _picture(self, item: PickupItem) -> Any:
         cache = self._pictures
         if cache is None:
-            return placeholder_pixmap(THUMBNAIL_SIZE)
+            if self._placeholder is None:
+                self._placeholder = placeholder_pixmap(THUMBNAIL_SIZE)
+            return self._placeholder
         pixmap = cache.pixmap(item.picture_url) if item.picture_url else None
         return pixmap if pixmap is not None else cache.placeholder()
 
@@ -512,11 +524,15 @@ class RewardDelegate(QStyledItemDelegate):
             self._paint_badge(painter, visual(badge_rect), label, badge_font, colors, outline=busy)
 
             if state & QStyle.StateFlag.State_HasFocus:
-                focus = QStyleOptionViewItem(option)
-                focus.rect = rect.adjusted(2, 2, -2, -2)
-                style.drawPrimitive(
-                    QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget
+                # The keyboard's place in the list, visible also on a row that Ctrl+arrow
+                # reached without selecting it (several styles draw no focus frame here).
+                role = (
+                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
                 )
+                pen = QPen(palette.color(group, role), 2)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 6, 6)
         finally:
             painter.restore()
 

@@ -339,15 +339,21 @@ async def test_clear_memory_forgets_pictures_and_stops_loads(tmp_path: Path) -> 
     transport = RecordingTransport(held)
     async with open_cache(tmp_path, transport=transport) as cache:
         assert await cache.load("https://cdn.example/fast.png") is not None
-        slow = asyncio.ensure_future(cache.load("https://cdn.example/slow.png"))
+        slow_url = "https://cdn.example/slow.png"
+        slow = asyncio.ensure_future(cache.load(slow_url))
         await asyncio.sleep(0.05)
         cache.clear_memory()
+        assert not cache.is_loading(slow_url)
+        # The next paint asks again: a fresh load, not the cancelled one.
+        assert cache.pixmap(slow_url) is None
+        assert cache.is_loading(slow_url)
         assert await slow is None
         assert cache.pixmap("https://cdn.example/fast.png") is None
         # Still on disk: it comes back without the network.
         assert await cache.load("https://cdn.example/fast.png") is not None
         assert cache.stats.disk_hits == 1
         gate.set()
+        assert await cache.load(slow_url) is not None
 
 
 # --- limits ----------------------------------------------------------------------------------
