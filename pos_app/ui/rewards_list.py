@@ -357,6 +357,17 @@ def badge_colors(expiry: Expiry) -> tuple[QColor, QColor]:
     return BADGE_NONE
 
 
+def _grown(base: QFont, points: int) -> QFont:
+    font = QFont(base)
+    if points:
+        if base.pointSizeF() > 0:
+            font.setPointSizeF(base.pointSizeF() + points)
+        else:
+            # A style sheet may have set the size in pixels; a point is about 4/3 px.
+            font.setPixelSize(base.pixelSize() + round(points * 4 / 3))
+    return font
+
+
 class RewardDelegate(QStyledItemDelegate):
     """Paints one reward row: thumbnail, bold title, claim date, and the expiry badge.
 
@@ -368,7 +379,7 @@ class RewardDelegate(QStyledItemDelegate):
     THUMBNAIL: Final = 64
     TOUCH_ROW_HEIGHT: Final = 104
     TOUCH_THUMBNAIL: Final = 88
-    #: Narrower rows would crush the title; the view scrolls sideways instead (never here).
+    #: The width a row asks for; in the view, rows always span the viewport.
     MIN_WIDTH: Final = 320
 
     def __init__(self, parent: QObject | None = None, *, touch: bool = False) -> None:
@@ -382,30 +393,30 @@ class RewardDelegate(QStyledItemDelegate):
     def set_touch(self, touch: bool) -> None:
         self._touch = touch
 
-    def row_height(self) -> int:
-        return self.TOUCH_ROW_HEIGHT if self._touch else self.ROW_HEIGHT
+    def row_height(self, font: QFont | None = None) -> int:
+        """The fixed row height, or more if a large system font needs it."""
+        height = self.TOUCH_ROW_HEIGHT if self._touch else self.ROW_HEIGHT
+        if font is None:
+            return height
+        title, sub, _badge = self._fonts(font)
+        text = QFontMetrics(title).height() + QFontMetrics(sub).height() + 4
+        return max(height, text + 16)
 
     def thumbnail_size(self) -> QSize:
         side = self.TOUCH_THUMBNAIL if self._touch else self.THUMBNAIL
         return QSize(side, side)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        return QSize(self.MIN_WIDTH, self.row_height())
+        return QSize(self.MIN_WIDTH, self.row_height(option.font))
 
     # -- fonts and geometry --------------------------------------------------------------
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
-        grow = 3 if self._touch else 1
-        title = QFont(base)
+        title = _grown(base, 3 if self._touch else 1)
         title.setBold(True)
-        title.setPointSizeF(base.pointSizeF() + grow)
-        sub = QFont(base)
-        if self._touch:
-            sub.setPointSizeF(base.pointSizeF() + 2)
-        badge = QFont(base)
+        sub = _grown(base, 2 if self._touch else 0)
+        badge = _grown(base, 1 if self._touch else 0)
         badge.setWeight(QFont.Weight.DemiBold)
-        if self._touch:
-            badge.setPointSizeF(base.pointSizeF() + 1)
         return title, sub, badge
 
     def paint(self, painter: QPainter | None, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -652,7 +663,7 @@ class RewardListView(QListView):
             return super().moveCursor(cursorAction, modifiers)
         rows = model.rowCount()
         current = self.currentIndex().row() if self.currentIndex().isValid() else 0
-        page = max(1, self.viewport().height() // max(1, self._delegate.row_height()))
+        page = max(1, self.viewport().height() // max(1, self._delegate.row_height(self.font())))
         if cursorAction == action.MoveHome:
             candidates = range(0, rows)
         elif cursorAction == action.MoveEnd:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import httpx
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QColor, QImage, QImageWriter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
@@ -411,6 +411,23 @@ def test_rows_have_the_delegates_height(qtbot: QtBot) -> None:
         lambda: view.visualRect(model.index(1, 0)).top() == RewardDelegate.TOUCH_ROW_HEIGHT
     )
     assert delegate.thumbnail_size().width() == RewardDelegate.TOUCH_THUMBNAIL
+
+
+def test_rows_grow_with_a_large_font(qtbot: QtBot) -> None:
+    model = full_model()
+    view = _show(qtbot, model)
+    font = view.font()
+    font.setPointSizeF(28)
+    view.setFont(font)
+    qtbot.waitUntil(lambda: view.visualRect(model.index(0, 0)).height() > RewardDelegate.ROW_HEIGHT)
+    option = QStyleOptionViewItem()
+    option.font = font
+    title_and_claim = 2 * QFontMetrics(font).height()
+    assert view.delegate.sizeHint(option, model.index(0, 0)).height() > title_and_claim
+    pixel_font = QFont(font)
+    pixel_font.setPixelSize(30)
+    option.font = pixel_font
+    assert view.delegate.sizeHint(option, model.index(0, 0)).height() > 60
 
 
 def test_delegate_paints_pictures_titles_badges_and_selection(qtbot: QtBot) -> None:
