@@ -415,7 +415,7 @@ class RewardDelegate(QStyledItemDelegate):
         title = _grown(base, 3 if self._touch else 1)
         title.setBold(True)
         sub = _grown(base, 2 if self._touch else 0)
-        badge = _grown(base, 1 if self._touch else 0)
+        badge = _grown(base, 2 if self._touch else 0)
         badge.setWeight(QFont.Weight.DemiBold)
         return title, sub, badge
 
