@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -19,23 +18,8 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.ui.pictures import PictureCache, cache_file_name, safe_url
-from tests.ui.pyside_workarounds import qt_test_guard
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture(autouse=True)
-def _pyside_guard() -> Iterator[None]:
-    with qt_test_guard():
-        yield
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _collect_last_loop() -> Iterator[None]:
-    # The last test's qasync loop is closed after its function-scoped fixtures; collect it
-    # here, on the main thread, before the next module's threads could.
-    yield
-    gc.collect()
 
 
 def png(color: str = "#2e7d32", width: int = 120, height: int = 80) -> bytes:

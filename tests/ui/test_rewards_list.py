@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -32,7 +31,6 @@ from pos_app.ui.rewards_list import (
     badge_text,
     format_short_date,
 )
-from tests.ui.pyside_workarounds import qt_test_guard
 
 #: Noon local time: "today" and "in N days" do not depend on the machine's time zone.
 NOW = datetime(2026, 11, 10, 12, 0).astimezone()
@@ -65,20 +63,6 @@ FIVE_DAYS = reward("lt-5", "Water bottle", NOW + timedelta(days=5))
 LATER = reward("lt-30", "Umbrella", NOW + timedelta(days=30), description="Fits in every bag.")
 FOREVER = reward("lt-none", "Shop mug", None)
 ALL = [FOREVER, EXPIRED, LATER, FIVE_DAYS, TODAY, TOMORROW]
-
-
-@pytest.fixture(autouse=True)
-def _pyside_guard() -> Iterator[None]:
-    with qt_test_guard():
-        yield
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _collect_last_loop() -> Iterator[None]:
-    # The last test's qasync loop is closed after its function-scoped fixtures; collect it
-    # here, on the main thread, before the next module's threads could.
-    yield
-    gc.collect()
 
 
 @pytest.fixture(autouse=True)
