@@ -16,12 +16,15 @@ from enum import StrEnum
 
 from pos_app.api import PiggyClient, errors
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
+from pos_app.storage import parse_reference
 
 # Deliberately loose: the server is the judge of what a valid email is; this only has to
 # tell an email from a card number.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-#: Pickup-slip references printed as QR codes on slips (see the journal).
-_SLIP = re.compile(r"^PU-[A-Z2-7]{8}$")
+#: Pickup-slip references printed as QR codes on slips: "PU-" and 8 characters of Crockford
+#: base32 (digits included; see pos_app.storage.reference). The hyphen is required here so
+#: that a card number that merely starts with "PU" stays a card.
+_SLIP = re.compile(r"^PU-[0-9A-Z]{8}$")
 
 
 class ScanKind(StrEnum):
@@ -49,8 +52,8 @@ def classify_scan(raw: str) -> Scan | None:
         return None
     if _EMAIL.match(value):
         return Scan(ScanKind.EMAIL, value.lower())
-    if _SLIP.match(value.upper()):
-        return Scan(ScanKind.SLIP, value.upper())
+    if _SLIP.match(value.upper()) and (reference := parse_reference(value)) is not None:
+        return Scan(ScanKind.SLIP, reference)
     return Scan(ScanKind.CARD, value)
 
 
