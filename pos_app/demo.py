@@ -62,6 +62,10 @@ class DemoSession:
             nudj_base_url=self.simulator.nudj_base_url,
             shop_uuid=shop.uuid,
             data_dir=data_dir,
+            # Where the demo customers' Giftoin and Nudj accounts are found (demo_data.py).
+            giftoin_platform=demo.GIFTOIN_PLATFORM,
+            giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
+            nudj_user_id_source="uuid",
         )
         self.secrets = SecretStore(
             env={

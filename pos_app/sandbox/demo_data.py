@@ -46,6 +46,8 @@ EMAIL_BIG: Final = "sam.groot@example.com"
 EMAIL_NO_CARD: Final = "kim.bakker@example.com"
 
 GIFTOIN_PLATFORM: Final = "discord"
+#: The Piggy contact attribute (``current_values``) that holds the customer's Discord id.
+GIFTOIN_USER_ATTRIBUTE: Final = "discord_id"
 DISCORD_MAIN: Final = "402938475610293847"
 DISCORD_BIG: Final = "318273645501928374"
 # A Discord id stored in Piggy that Giftoin has never seen: the "no account" path.

@@ -16,7 +16,7 @@ from pos_app.sandbox.common import (
     piggy_time,
     request_input,
 )
-from pos_app.sandbox.demo_data import CollectableItem, Contact
+from pos_app.sandbox.demo_data import GIFTOIN_USER_ATTRIBUTE, CollectableItem, Contact
 from pos_app.sandbox.state import (
     IDENTIFIER_INACTIVE,
     IDENTIFIER_NOT_FOUND,
@@ -111,7 +111,7 @@ def render_contact(ctx: SandboxContext, contact: Contact) -> dict[str, Any]:
         "loyalty_last_transaction_date": piggy_time(last_transaction),
         "loyalty_number_of_transactions": 55 if contact.points else 0,
         # A custom attribute: where the shop keeps the customer's Discord id for Giftoin.
-        "discord_id": contact.discord_id,
+        GIFTOIN_USER_ATTRIBUTE: contact.discord_id,
     }
     current_display_values = {
         "city": contact.city,

@@ -1,13 +1,14 @@
 """What the counter shows of a customer and their rewards, independent of the vendor models.
 
 The UI works with these small frozen values; the services build them from the Piggy
-models. Nothing secret ends up here: no login links or codes, and the email is masked.
+models. Nothing secret ends up here: no login links or codes. The email is shown masked
+only; the full address is kept for finding the customer in Nudj and is never displayed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -36,6 +37,10 @@ class CustomerSummary:
     #: Raw attributes needed to find the customer in other programs (Giftoin, Nudj); never
     #: shown. Secrets were already dropped by the API model.
     attributes: dict[str, object]
+    #: The full address, for the Nudj lookup by email (setting nudj_user_id_source); never
+    #: shown, since the screen faces the queue too: display ``email_masked``. Left out of
+    #: the repr so that a logged summary does not carry it either.
+    email: str | None = field(default=None, repr=False)
 
     @property
     def title(self) -> str:
@@ -52,6 +57,7 @@ class CustomerSummary:
             tier=tier,
             points=contact.points,
             attributes=dict(contact.attributes),
+            email=contact.email,
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import tomllib
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,53 @@ class PiggyAuthMode(StrEnum):
     TOKEN = "token"
     #: OAuth client credentials: client id (a setting) + client secret (in the keyring).
     CLIENT_CREDENTIALS = "client_credentials"
+
+
+class NudjIdKind(StrEnum):
+    """Where the Nudj user id of a customer comes from."""
+
+    #: The Piggy contact uuid (when the shop registers customers in Nudj under it).
+    UUID = "uuid"
+    #: The contact's email address.
+    EMAIL = "email"
+    #: A Piggy contact attribute (``attribute:NAME``), e.g. a Nudj id synced into Piggy.
+    ATTRIBUTE = "attribute"
+
+
+@dataclass(frozen=True)
+class NudjUserIdSource:
+    """The parsed ``nudj_user_id_source`` setting."""
+
+    kind: NudjIdKind
+    #: The contact attribute's name, for ``NudjIdKind.ATTRIBUTE`` only.
+    attribute: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> NudjUserIdSource:
+        """``uuid``, ``email`` or ``attribute:NAME``; ValueError with a readable message."""
+        value = text.strip()
+        kind, colon, name = value.partition(":")
+        kind = kind.strip().lower()
+        if not colon and kind in (NudjIdKind.UUID, NudjIdKind.EMAIL):
+            return cls(NudjIdKind(kind))
+        if kind == NudjIdKind.ATTRIBUTE and name.strip():
+            return cls(NudjIdKind.ATTRIBUTE, name.strip())
+        raise ValueError("must be 'uuid', 'email' or 'attribute:NAME' (a Piggy contact attribute)")
+
+    def __str__(self) -> str:
+        if self.kind is NudjIdKind.ATTRIBUTE:
+            return f"{self.kind.value}:{self.attribute}"
+        return self.kind.value
+
+
+class PrintSlip(StrEnum):
+    """Whether a pickup slip is printed after a hand-over."""
+
+    #: The cashier is offered the slip (print, save as PDF, or no slip).
+    ASK = "ask"
+    #: Printed on the default printer without asking (the dialog opens if there is none).
+    ALWAYS = "always"
+    NEVER = "never"
 
 
 class SettingsError(Exception):
@@ -91,6 +139,27 @@ class Settings(BaseSettings):
         default=None,
         description="Your Nudj host, e.g. https://yourshop.nudj.cx; empty turns Nudj off.",
     )
+    giftoin_platform: str | None = Field(
+        default=None,
+        description=(
+            "The platform Giftoin knows the shop's customers by (e.g. 'discord'); "
+            "empty leaves the Giftoin section unlinked."
+        ),
+    )
+    giftoin_user_attribute: str | None = Field(
+        default=None,
+        description=(
+            "The Piggy contact attribute holding the customer's id on giftoin_platform "
+            "(e.g. 'discord_id')."
+        ),
+    )
+    nudj_user_id_source: str = Field(
+        default=NudjIdKind.UUID.value,
+        description=(
+            "What the customer's Nudj user id is: 'uuid' (the Piggy contact uuid), 'email', "
+            "or 'attribute:NAME' (a Piggy contact attribute)."
+        ),
+    )
     language: str = Field(default="en", description="Language of the app and of Nudj texts.")
     request_timeout: float = Field(
         default=10.0, gt=0, le=120, description="Seconds to wait for an API answer."
@@ -106,6 +175,20 @@ class Settings(BaseSettings):
     counter_name: str = Field(
         default_factory=socket.gethostname,
         description="Name of this counter, recorded with every pickup.",
+    )
+    print_slip: PrintSlip = Field(
+        default=PrintSlip.ASK,
+        description="After a hand-over: 'ask' to print a pickup slip, 'always' or 'never'.",
+    )
+    require_staff_sign_in: bool = Field(
+        default=False,
+        description="Staff pick their name and type their PIN before working at the counter.",
+    )
+    staff_idle_sign_out_minutes: float = Field(
+        default=10.0,
+        gt=0,
+        le=24 * 60,
+        description="Minutes without any input after which the signed-in person is signed out.",
     )
 
     @classmethod
@@ -131,6 +214,19 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("giftoin_platform", "giftoin_user_attribute")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        return value.strip()
+
+    @field_validator("nudj_user_id_source")
+    @classmethod
+    def _check_nudj_source(cls, value: str) -> str:
+        # Kept as text (the file and the environment hold text); parsed once to check it.
+        return str(NudjUserIdSource.parse(value))
 
     @field_validator("data_dir")
     @classmethod
@@ -163,8 +259,21 @@ class Settings(BaseSettings):
         return self.data_dir / "journal.sqlite3"
 
     @property
+    def staff_path(self) -> Path:
+        return self.data_dir / "staff.sqlite3"
+
+    @property
     def picture_cache_dir(self) -> Path:
         return self.data_dir / "pictures"
+
+    @property
+    def ui_state_path(self) -> Path:
+        """Window state the app remembers by itself (a collapsed panel), not settings."""
+        return self.data_dir / "ui_state.ini"
+
+    @property
+    def nudj_user_id(self) -> NudjUserIdSource:
+        return NudjUserIdSource.parse(self.nudj_user_id_source)
 
 
 class _WithoutEnvironment(Settings):

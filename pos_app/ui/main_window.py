@@ -2,18 +2,20 @@
 
 Everything slow happens in tasks owned by :attr:`MainWindow.tasks`; a new scan replaces
 the lookup still running (same task key), so a late answer for an earlier customer never
-lands on the screen.
+lands on the screen. The progress panel (Giftoin, Nudj) loads beside the rewards list under
+task keys of its own, so a slow program never holds the list or the Hand over button up.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +44,13 @@ from pos_app.services.identify import (
 )
 from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk, Reconciled
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
+from pos_app.services.progress import (
+    GiftoinProgress,
+    NotLinked,
+    NudjProgress,
+    Program,
+    ProgressService,
+)
 from pos_app.services.settings import Settings
 from pos_app.storage import AsyncJournal, Operation, OpState
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
@@ -52,6 +61,7 @@ from pos_app.ui.messages import (
     describe_lookup_error,
 )
 from pos_app.ui.pictures import PictureCache
+from pos_app.ui.progress_panel import ProgressPanel
 from pos_app.ui.rewards_list import RewardListModel, RewardListView, format_short_date
 
 if TYPE_CHECKING:
@@ -66,6 +76,8 @@ _LOOKUP = "lookup"
 _SHOP = "shop"
 _RECONCILE = "reconcile"
 _COLLECT = "collect"
+#: One task key per program: a Retry replaces only its own section's load.
+_PROGRESS = {Program.GIFTOIN: "progress.giftoin", Program.NUDJ: "progress.nudj"}
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +126,11 @@ class MainWindow(QMainWindow):
         self._shutdown_task: asyncio.Future[None] | None = None
         self.pictures = PictureCache(settings.picture_cache_dir, parent=self)
         self.model = RewardListModel(self.pictures, parent=self)
+        self.progress = ProgressService.from_settings(settings, clients, clock=clock)
+        self._clock = clock
+        # What the window remembers by itself (a collapsed panel) lives in the data folder,
+        # next to the journal: per counter, and never in the shop's settings file.
+        self.ui_state = QSettings(str(settings.ui_state_path), QSettings.Format.IniFormat, self)
         self.setObjectName("mainWindow")
         title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
         self.setWindowTitle(title)
@@ -205,6 +222,7 @@ class MainWindow(QMainWindow):
         selection.selectionChanged.connect(self._update_collect_button)
         self.model.modelReset.connect(self._update_collect_button)
         self.model.rowsRemoved.connect(self._update_collect_button)
+        self.progress_panel.retryRequested.connect(self.on_progress_panel_retryRequested)
         # Scanner input must work whatever has focus: keys typed into the list go to the
         # scan field instead.
         self.rewards_list.installEventFilter(self)
@@ -247,10 +265,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.customer_header = CustomerHeader(page)
         layout.addWidget(self.customer_header)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        pickup = QVBoxLayout()
         self.rewards_list = RewardListView(page)
         self.rewards_list.setModel(self.model)
         self.rewards_list.set_empty_text(self.tr("Nothing to pick up for this customer."))
-        layout.addWidget(self.rewards_list, 1)
+        pickup.addWidget(self.rewards_list, 1)
         actions = QHBoxLayout()
         self.selection_label = QLabel(page)
         self.selection_label.setObjectName("selectionSummary")
@@ -265,7 +286,14 @@ class MainWindow(QMainWindow):
         self.collect_button.setFont(font)
         self.collect_button.setEnabled(False)
         actions.addWidget(self.collect_button)
-        layout.addLayout(actions)
+        pickup.addLayout(actions)
+        row.addLayout(pickup, 1)
+        self.progress_panel = ProgressPanel(
+            self.pictures, state=self.ui_state, clock=self._clock, parent=page
+        )
+        self.progress_panel.set_giftoin_platform(self._settings.giftoin_platform)
+        row.addWidget(self.progress_panel)
+        layout.addLayout(row, 1)
         return page
 
     # -- focus and keys ------------------------------------------------------------------
@@ -382,6 +410,9 @@ class MainWindow(QMainWindow):
     def clear_customer(self) -> None:
         """Back to the scan prompt with no trace of the last customer on screen."""
         self.customer = None
+        for key in _PROGRESS.values():
+            self.tasks.cancel(key)
+        self.progress_panel.clear()
         self.model.clear()
         self.customer_header.clear()
         self.selection_label.clear()
@@ -460,6 +491,9 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self.rewards_list.set_empty_text(self.tr("Loading the rewards…"))
         self.pages.setCurrentIndex(1)
+        # Started before the rewards are asked for, and not awaited here: the list must
+        # not wait for either program.
+        self._load_progress(customer, (Program.GIFTOIN, Program.NUDJ))
         items = await self._lookup.rewards(customer.uuid)
         self._show_items(items)
         self.message_bar.clear_message()
@@ -471,6 +505,55 @@ class MainWindow(QMainWindow):
         self.rewards_list.set_empty_text(self.tr("Nothing to pick up for this customer."))
         if not self.rewards_list.select_first_available(focus=True):
             self.focus_search()
+
+    # -- progress panel --------------------------------------------------------------------
+
+    def _load_progress(self, customer: CustomerSummary, programs: tuple[Program, ...]) -> None:
+        for program in programs:
+            coro: Coroutine[Any, Any, GiftoinProgress | NudjProgress | NotLinked]
+            if program is Program.GIFTOIN:
+                coro = self.progress.giftoin(customer)
+            else:
+                coro = self.progress.nudj(customer)
+            self.progress_panel.show_loading(program)
+            # Same key as the previous customer's load of this program: it is cancelled.
+            self.tasks.run(
+                coro,
+                on_success=functools.partial(self._on_progress_loaded, program, customer),
+                on_failure=functools.partial(self._on_progress_failed, program, customer),
+                key=_PROGRESS[program],
+            )
+
+    def _on_progress_loaded(
+        self,
+        program: Program,
+        customer: CustomerSummary,
+        result: GiftoinProgress | NudjProgress | NotLinked,
+    ) -> None:
+        if self.customer is not customer:
+            return  # a newer customer is at the counter: this answer is not theirs
+        if program is Program.GIFTOIN:
+            assert not isinstance(result, NudjProgress)
+            self.progress_panel.show_giftoin(result)
+        else:
+            assert not isinstance(result, GiftoinProgress)
+            self.progress_panel.show_nudj(result)
+
+    def _on_progress_failed(
+        self, program: Program, customer: CustomerSummary, exc: BaseException
+    ) -> None:
+        if isinstance(exc, errors.ApiError):
+            log.warning("%s progress not loaded: %s", program.value, type(exc).__name__)
+        else:
+            # A bug, not a bad day: logged in full, but the side panel must not stop the
+            # cashier with an error dialog in the middle of a hand-over.
+            log.error("%s progress failed", program.value, exc_info=exc)
+        if self.customer is customer:
+            self.progress_panel.show_error(program, exc)
+
+    def on_progress_panel_retryRequested(self, program: str) -> None:
+        if self.customer is not None:
+            self._load_progress(self.customer, (Program(program),))
 
     async def _open_slip(self, reference: str) -> None:
         if self._journal is None:
@@ -720,5 +803,6 @@ class MainWindow(QMainWindow):
 
     async def _shutdown(self) -> None:
         await self.tasks.cancel_all()
+        await self.progress.aclose()
         await self.pictures.aclose()
         self.closed.emit()

@@ -33,6 +33,8 @@ def app_settings(simulator: Simulator) -> Settings:
         nudj_base_url=simulator.nudj_base_url,
         shop_uuid=simulator.state.data.shops[0].uuid,
         request_timeout=5.0,
+        giftoin_platform=demo.GIFTOIN_PLATFORM,
+        giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
     )
 
 
