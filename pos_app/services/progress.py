@@ -129,13 +129,13 @@ class CardView:
 
     @classmethod
     def from_card(cls, card: ChallengeCard) -> CardView:
-        quantity = card.owned_quantity
+        quantity = _non_negative(card.owned_quantity)
         owned = card.is_owned if card.is_owned is not None else bool(quantity)
         return cls(
             id=card.id,
             name=_text(card.name),
             picture_url=_url(card.image),
-            owned_quantity=_non_negative(quantity),
+            owned_quantity=quantity,
             owned=owned,
             rarity=_text(card.rarity),
         )
