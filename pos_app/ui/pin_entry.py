@@ -1,0 +1,388 @@
+"""PIN entry: an on-screen keypad for touch screens that also works from the keyboard.
+
+:class:`PinEntry` is the masked field, its feedback line and the keypad, for embedding
+(the reverse dialog has one). :class:`PinDialog` asks for a PIN on its own: a manager's
+approval (any manager's PIN) or a sign-in (pick your name, then your PIN). Digits,
+Backspace, Enter and Escape work from the keyboard; the keypad buttons never take the
+focus, so typing and tapping can be mixed.
+
+The PIN is only ever in the field and in the call to the checker: never logged, never in
+a signal other than :attr:`PinEntry.submitted`, cleared after every check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.staff import (
+    PIN_MAX_LENGTH,
+    PIN_MIN_LENGTH,
+    PinCheck,
+    PinOutcome,
+    StaffProfile,
+)
+from pos_app.ui.async_support import TaskOwner, report_exception
+
+#: Checks a PIN: ``(profile picked, or None for "any manager", pin) -> PinCheck``.
+PinChecker = Callable[[StaffProfile | None, str], Coroutine[Any, Any, PinCheck]]
+
+_CHECK = "check"
+_ERROR_STYLE = "color: #8f1d17; font-weight: 600;"
+_INFO_STYLE = "color: #1d3f8f;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PinEntry", text)
+
+
+def format_clock_time(moment: datetime) -> str:
+    """``moment`` as the counter PC's wall-clock time, e.g. "14:05"."""
+    local = moment.astimezone()
+    return QLocale().toString(
+        QTime(local.hour, local.minute, local.second), QLocale.FormatType.ShortFormat
+    )
+
+
+def describe_pin_check(check: PinCheck, *, approval: bool) -> str:
+    """What the person at the keypad reads after a PIN that was not accepted."""
+    if check.outcome is PinOutcome.WRONG:
+        left = check.attempts_left or 0
+        if approval:
+            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock manager approval for 5 minutes.")
+        else:
+            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock this profile for 5 minutes.")
+        return text.format(n=left)
+    if check.outcome is PinOutcome.LOCKED:
+        if check.locked_until is None:
+            return _tr("Locked after too many wrong PINs. Try again in a few minutes.")
+        when = format_clock_time(check.locked_until)
+        if approval:
+            text = _tr("Too many wrong PINs: manager approval is locked until {time}.")
+        else:
+            text = _tr("Too many wrong PINs: this profile is locked until {time}.")
+        return text.format(time=when)
+    if check.outcome is PinOutcome.INACTIVE:
+        return _tr("This profile is no longer active. Ask a manager.")
+    if check.outcome is PinOutcome.AMBIGUOUS:
+        return _tr(
+            "This PIN belongs to more than one manager, so it cannot say who approved. "
+            "One of them needs a new PIN (Staff)."
+        )
+    return ""
+
+
+class PinPad(QWidget):
+    """Digits 0–9, Clear and Backspace as large touch buttons that never take the focus.
+
+    Signals:
+        digitPressed(str): one digit, "0" to "9".
+        backspacePressed: remove the last digit.
+        clearPressed: remove all digits.
+    """
+
+    digitPressed = Signal(str)
+    backspacePressed = Signal()
+    clearPressed = Signal()
+
+    KEY_SIZE = (76, 60)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinPad")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        self.keys: dict[str, QPushButton] = {}
+        for n in range(1, 10):
+            self._add_key(grid, str(n), str(n), (n - 1) // 3, (n - 1) % 3)
+        self._add_key(grid, "clear", self.tr("Clear"), 3, 0)
+        self._add_key(grid, "0", "0", 3, 1)
+        self._add_key(grid, "backspace", "⌫", 3, 2)
+        self.keys["backspace"].setAccessibleName(self.tr("Delete last digit"))
+        self.keys["backspace"].setToolTip(self.tr("Delete last digit"))
+
+    def _add_key(self, grid: QGridLayout, key: str, text: str, row: int, column: int) -> None:
+        button = QPushButton(text, self)
+        name = "pinKey" + (key if key.isdigit() else key.capitalize())
+        button.setObjectName(name)
+        button.setMinimumSize(*self.KEY_SIZE)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The PIN field keeps the keyboard focus; Enter must never "click" a digit.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoDefault(False)
+        font = button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(key.isdigit())
+        button.setFont(font)
+        if key.isdigit():
+            button.clicked.connect(lambda: self.digitPressed.emit(key))
+        elif key == "backspace":
+            button.clicked.connect(self.backspacePressed)
+        else:
+            button.clicked.connect(self.clearPressed)
+        grid.addWidget(button, row, column)
+        self.keys[key] = button
+
+
+class PinLineEdit(QLineEdit):
+    """A masked field that takes digits only, 4 to 8 of them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setMaxLength(PIN_MAX_LENGTH)
+        self.setValidator(QRegularExpressionValidator(rf"[0-9]{{0,{PIN_MAX_LENGTH}}}", self))
+        self.setInputMethodHints(
+            Qt.InputMethodHint.ImhDigitsOnly
+            | Qt.InputMethodHint.ImhSensitiveData
+            | Qt.InputMethodHint.ImhNoPredictiveText
+        )
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(48)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setLetterSpacing(font.SpacingType.PercentageSpacing, 130)
+        self.setFont(font)
+        # No copying a PIN out of the field, no context menu offering to.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+    def add_digit(self, digit: str) -> None:
+        if self.isEnabled() and len(self.text()) < PIN_MAX_LENGTH:
+            self.insert(digit)
+
+    def remove_digit(self) -> None:
+        if self.isEnabled():
+            self.backspace()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
+            QKeySequence.StandardKey.Cut
+        ):
+            return
+        super().keyPressEvent(event)
+
+    def is_complete(self) -> bool:
+        return PIN_MIN_LENGTH <= len(self.text()) <= PIN_MAX_LENGTH
+
+
+class PinEntry(QWidget):
+    """Masked PIN field, a feedback line, and the keypad under them.
+
+    Enter is left to the dialog (its default button submits): a field that also reacted
+    to Enter would check the PIN twice.
+
+    Signals:
+        changed: the PIN's length changed (enable or disable a submit button).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, keypad: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinEntry")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.field = PinLineEdit(self)
+        self.field.setObjectName("pinInput")
+        self.field.setPlaceholderText(self.tr("PIN"))
+        self.field.setAccessibleName(self.tr("PIN"))
+        layout.addWidget(self.field)
+        self.message = QLabel(self)
+        self.message.setObjectName("pinMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.pad = PinPad(self)
+        self.pad.setVisible(keypad)
+        layout.addWidget(self.pad)
+        self.pad.digitPressed.connect(self.field.add_digit)
+        self.pad.backspacePressed.connect(self.field.remove_digit)
+        self.pad.clearPressed.connect(self.clear)
+        self.field.textChanged.connect(self.changed)
+        self.setFocusProxy(self.field)
+
+    def pin(self) -> str:
+        return self.field.text()
+
+    def is_complete(self) -> bool:
+        return self.field.is_complete()
+
+    def clear(self) -> None:
+        if self.field.isEnabled():
+            self.field.clear()
+
+    def set_busy(self, busy: bool) -> None:
+        self.field.setEnabled(not busy)
+        self.pad.setEnabled(not busy)
+        if not busy:
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
+        self.message.setVisible(bool(text))
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""
+
+
+class PinDialog(QDialog):
+    """Asks for a PIN and checks it before closing; a wrong PIN keeps it open.
+
+    With ``profiles`` the person first picks their name (sign-in); without, any manager's
+    PIN is asked for (approval). ``check`` does the checking (normally the staff service);
+    when it accepts, :attr:`accepted_profile` is whose PIN it was and the dialog accepts.
+    Await it with :func:`~pos_app.ui.async_support.await_dialog`.
+
+    Signals:
+        pinRejected(str): a PIN was not accepted; the text shown for it.
+    """
+
+    pinRejected = Signal(str)
+
+    def __init__(
+        self,
+        check: PinChecker,
+        *,
+        title: str,
+        prompt: str,
+        profiles: Sequence[StaffProfile] = (),
+        selected_profile_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinDialog")
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._check = check
+        self._profiles = list(profiles)
+        self._tasks = TaskOwner()
+        self.accepted_profile: StaffProfile | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.prompt = QLabel(prompt, self)
+        self.prompt.setObjectName("pinPrompt")
+        self.prompt.setWordWrap(True)
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.prompt.setFont(font)
+        layout.addWidget(self.prompt)
+
+        self.staff_picker: QComboBox | None = None
+        if self._profiles:
+            picker = QComboBox(self)
+            picker.setObjectName("staffPicker")
+            picker.setMinimumHeight(48)
+            picker.setAccessibleName(self.tr("Your name"))
+            for profile in self._profiles:
+                picker.addItem(profile.name, profile.profile_id)
+            if selected_profile_id is not None:
+                row = picker.findData(selected_profile_id)
+                if row >= 0:
+                    picker.setCurrentIndex(row)
+            picker.currentIndexChanged.connect(self.on_staff_picker_changed)
+            layout.addWidget(picker)
+            self.staff_picker = picker
+
+        self.entry = PinEntry(self)
+        layout.addWidget(self.entry)
+
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("pinOkButton")
+        self.cancel_button = buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("pinCancelButton")
+        for button in (self.ok_button, self.cancel_button):
+            button.setMinimumHeight(52)
+            button.setMinimumWidth(120)
+        # Enter anywhere in the dialog means OK; Escape means Cancel (QDialog's own).
+        self.ok_button.setDefault(True)
+        buttons.accepted.connect(self.on_ok_button_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.entry.changed.connect(self._update_ok)
+        self._update_ok()
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_profile(self) -> StaffProfile | None:
+        if self.staff_picker is None:
+            return None
+        return self._profiles[self.staff_picker.currentIndex()]
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(self.entry.is_complete() and not self._tasks.is_running(_CHECK))
+
+    def on_staff_picker_changed(self) -> None:
+        self.entry.show_message("")
+        self.entry.clear()
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_ok_button_clicked(self) -> None:
+        # Enter pressed twice, or Enter and a tap: one check at a time.
+        if self._tasks.is_running(_CHECK):
+            return
+        if not self.entry.is_complete():
+            self.entry.show_message(
+                self.tr("A PIN has {min} to {max} digits.").format(
+                    min=PIN_MIN_LENGTH, max=PIN_MAX_LENGTH
+                )
+            )
+            return
+        pin = self.entry.pin()
+        self.entry.set_busy(True)
+        self.entry.show_message(self.tr("Checking…"), error=False)
+        self._tasks.run(
+            self._check(self.selected_profile(), pin),
+            on_success=self._on_checked,
+            on_failure=self._on_check_failed,
+            key=_CHECK,
+        )
+        self._update_ok()
+
+    def _on_checked(self, check: PinCheck) -> None:
+        self.entry.set_busy(False)
+        self.entry.clear()
+        if check.accepted:
+            self.accepted_profile = check.profile
+            self.entry.show_message("")
+            self.accept()
+            return
+        text = describe_pin_check(check, approval=self.staff_picker is None)
+        self.entry.show_message(text)
+        self._update_ok()
+        self.pinRejected.emit(text)
+
+    def _on_check_failed(self, exc: BaseException) -> None:
+        self.entry.set_busy(False)
+        self.entry.clear()
+        self.entry.show_message(self.tr("The PIN could not be checked. Try again."))
+        self._update_ok()
+        report_exception(type(exc), exc, exc.__traceback__)
+
+    def done(self, result: int) -> None:
+        # A check still running belongs to this dialog: its answer must not land later.
+        self._tasks.cancel(_CHECK)
+        self.entry.field.clear()
+        super().done(result)

@@ -1,0 +1,671 @@
+"""Recent pickups, from the journal: find a hand-over and reverse it.
+
+:class:`RecentPickupsModel` is a table of collects (time, reward, customer, staff, state),
+newest first. :class:`RecentPickupsView` (``objectName`` ``recentPickups``) adds the filters
+(day, text — a scanned slip reference included), the Reverse button (``reverseButton``) and
+the whole reverse flow: first manager if there is none, reason and manager PIN
+(:class:`~pos_app.ui.reverse_dialog.ReverseDialog`), then
+:meth:`~pos_app.services.pickup.PickupDesk.reverse` and a message in shop words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.pickup import PickupDesk, ReverseOutcome, ReverseResult
+from pos_app.services.slips import mask_customer_uuid
+from pos_app.services.staff import StaffService
+from pos_app.storage import COLLECT, AsyncJournal, JournalError, Operation, OpState, StaffRef
+from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.messages import describe_connection_error
+from pos_app.ui.reverse_dialog import ReverseDialog, reason_text
+from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.staff_dialogs import ensure_manager
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+_LOAD = "load"
+_REVERSE = "reverse"
+#: Typing in the search field reloads after this pause, not on every key.
+SEARCH_DELAY_MS = 250
+#: Rows the view asks the journal for.
+ROW_LIMIT = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecentPickups", text)
+
+
+class PickupState(IntEnum):
+    HANDED_OVER = 0
+    REVERSED = 1
+    REVERSAL_CHECKING = 2
+    FAILED = 3
+    CHECKING = 4
+
+
+def pickup_state(operation: Operation) -> PickupState:
+    if operation.state is OpState.FAILED:
+        return PickupState.FAILED
+    if operation.is_unresolved:
+        return PickupState.CHECKING
+    if operation.reversal_state is OpState.CONFIRMED:
+        return PickupState.REVERSED
+    if operation.reversal_state is not None:
+        return PickupState.REVERSAL_CHECKING
+    return PickupState.HANDED_OVER
+
+
+def state_text(state: PickupState) -> str:
+    if state is PickupState.HANDED_OVER:
+        return _tr("Handed over")
+    if state is PickupState.REVERSED:
+        return _tr("Reversed")
+    if state is PickupState.REVERSAL_CHECKING:
+        return _tr("Reversal being checked")
+    if state is PickupState.FAILED:
+        return _tr("Not handed over")
+    return _tr("Being checked")
+
+
+def can_reverse(operation: Operation) -> bool:
+    """A confirmed collect that was not reversed and has no reversal under way."""
+    return (
+        operation.kind == COLLECT
+        and operation.state is OpState.CONFIRMED
+        and operation.reversal_state is None
+    )
+
+
+class PickupColumn(IntEnum):
+    TIME = 0
+    REWARD = 1
+    CUSTOMER = 2
+    STAFF = 3
+    STATE = 4
+
+
+class PickupRole(IntEnum):
+    OPERATION = Qt.ItemDataRole.UserRole + 1  # the Operation
+    OPERATION_ID = Qt.ItemDataRole.UserRole + 2
+    REFERENCE = Qt.ItemDataRole.UserRole + 3  # "PU-…"
+    STATE = Qt.ItemDataRole.UserRole + 4  # PickupState
+    CAN_REVERSE = Qt.ItemDataRole.UserRole + 5
+
+
+_STATE_COLORS = {
+    PickupState.HANDED_OVER: QColor("#17602f"),
+    PickupState.REVERSED: QColor("#5f4b00"),
+    PickupState.REVERSAL_CHECKING: QColor("#1d3f8f"),
+    PickupState.FAILED: QColor("#8f1d17"),
+    PickupState.CHECKING: QColor("#1d3f8f"),
+}
+
+
+class RecentPickupsModel(QAbstractTableModel):
+    """Pickups (collects) newest first, each in its current state."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._operations: list[Operation] = []
+        self._with_date = False
+
+    def set_operations(self, operations: Sequence[Operation], *, with_date: bool) -> None:
+        """Show these collects (in the order given); ``with_date`` adds the day to the time."""
+        self.beginResetModel()
+        self._operations = [op for op in operations if op.kind == COLLECT]
+        self._with_date = with_date
+        self.endResetModel()
+
+    def operation(self, row: int) -> Operation:
+        return self._operations[row]
+
+    def operations(self) -> list[Operation]:
+        return list(self._operations)
+
+    def row_of(self, operation_id: str) -> int | None:
+        for row, operation in enumerate(self._operations):
+            if operation.operation_id == operation_id:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._operations)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(PickupColumn)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if 0 <= section < len(self._operations) else None
+        if not 0 <= section < len(PickupColumn):
+            return None
+        column = PickupColumn(section)
+        if column is PickupColumn.TIME:
+            return self.tr("Time")
+        if column is PickupColumn.REWARD:
+            return self.tr("Reward")
+        if column is PickupColumn.CUSTOMER:
+            return self.tr("Customer")
+        if column is PickupColumn.STAFF:
+            return self.tr("Staff")
+        return self.tr("State")
+
+    def time_text(self, operation: Operation) -> str:
+        local = operation.created_at.astimezone()
+        clock = f"{local:%H:%M}"
+        if self._with_date:
+            return f"{format_short_date(operation.created_at)} {clock}"
+        return clock
+
+    def _display(self, operation: Operation, column: PickupColumn) -> str:
+        if column is PickupColumn.TIME:
+            return self.time_text(operation)
+        if column is PickupColumn.REWARD:
+            return operation.reward_title or ""
+        if column is PickupColumn.CUSTOMER:
+            # The journal has no names or emails: a shortened uuid tells rows apart.
+            return mask_customer_uuid(operation.customer_uuid)
+        if column is PickupColumn.STAFF:
+            return operation.staff_name or "—"
+        return state_text(pickup_state(operation))
+
+    def _tooltip(self, operation: Operation) -> str:
+        lines = [
+            f"{operation.reward_title or ''} — {operation.reference or ''}",
+            self.tr("Handed over {when} at {counter}").format(
+                when=f"{format_short_date(operation.created_at)} "
+                f"{operation.created_at.astimezone():%H:%M}",
+                counter=operation.counter,
+            ),
+            state_text(pickup_state(operation)),
+        ]
+        if operation.state is OpState.CONFIRMED and not operation.redemption_uuid:
+            lines.append(self.tr("Confirmed by a later check: reverse it in the Piggy dashboard."))
+        return "\n".join(lines)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._operations):
+            return None
+        if not 0 <= index.column() < len(PickupColumn):
+            return None
+        operation = self._operations[index.row()]
+        column = PickupColumn(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(operation, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(operation)
+        if role == Qt.ItemDataRole.ForegroundRole and column is PickupColumn.STATE:
+            return _STATE_COLORS[pickup_state(operation)]
+        if role == Qt.ItemDataRole.FontRole and column is PickupColumn.STATE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == PickupRole.OPERATION:
+            return operation
+        if role == PickupRole.OPERATION_ID:
+            return operation.operation_id
+        if role == PickupRole.REFERENCE:
+            return operation.reference
+        if role == PickupRole.STATE:
+            return pickup_state(operation)
+        if role == PickupRole.CAN_REVERSE:
+            return can_reverse(operation)
+        return None
+
+
+# -- messages --------------------------------------------------------------------------------
+
+
+def describe_reverse_result(result: ReverseResult, earlier: Operation | None = None) -> str:
+    """What the manager reads after a reverse, whatever its outcome."""
+    title = result.collect.reward_title or _tr("the reward")
+    outcome = result.outcome
+    if outcome is ReverseOutcome.REVERSED:
+        return _tr("Reversed: {title}. It is back in the customer's rewards to pick up.").format(
+            title=title
+        )
+    if outcome is ReverseOutcome.ALREADY_REVERSED:
+        if result.error is not None:
+            return _tr(
+                "The loyalty service says {title} was already reversed (perhaps in the Piggy "
+                "dashboard). Nothing was changed."
+            ).format(title=title)
+        reversal = result.operation or earlier
+        if reversal is not None:
+            return _tr("{title} was already reversed on {when} ({reason}, {staff}).").format(
+                title=title,
+                when=f"{format_short_date(reversal.created_at)} "
+                f"{reversal.created_at.astimezone():%H:%M}",
+                reason=reason_text(reversal.reason or ""),
+                staff=reversal.staff_name or "—",
+            )
+        return _tr("{title} was already reversed.").format(title=title)
+    if outcome is ReverseOutcome.NOT_FOUND:
+        return _tr(
+            "The loyalty service does not know this pickup of {title}, so it cannot be "
+            "reversed from here. Check the customer in the Piggy dashboard."
+        ).format(title=title)
+    if outcome is ReverseOutcome.NO_REDEMPTION:
+        return _tr(
+            "{title} cannot be reversed from this app: its hand-over was confirmed later by "
+            "a check, which cannot learn the code a reversal needs. A manager can reverse it "
+            "in the Piggy dashboard."
+        ).format(title=title)
+    if outcome is ReverseOutcome.NOT_REVERSIBLE:
+        return _tr(
+            "Only a reward that was handed over can be reversed; {title} was not (or its "
+            "outcome is still being checked)."
+        ).format(title=title)
+    if outcome is ReverseOutcome.UNKNOWN:
+        return _tr(
+            "{title}: no answer from the loyalty service, so it is not known whether the "
+            "reversal was recorded. The app checks by itself when the connection is back; "
+            "until then this pickup cannot be reversed again."
+        ).format(title=title)
+    reason = describe_connection_error(result.error) if result.error else ""
+    return _tr("{title}: not reversed. {reason}").format(title=title, reason=reason).strip()
+
+
+_MESSAGE_STYLES = {
+    "info": "background: #e8eef9; color: #1d3f8f;",
+    "success": "background: #e3f4e8; color: #17602f;",
+    "error": "background: #fde8e7; color: #8f1d17;",
+}
+
+
+# -- the view --------------------------------------------------------------------------------
+
+
+class RecentPickupsView(QWidget):
+    """Recent pickups with filters and the Reverse button (``objectName`` ``recentPickups``).
+
+    Loads from the journal when first shown and on :meth:`refresh`. Reversing needs the
+    pickup desk and the staff service; without them the button explains why it cannot.
+
+    Signals:
+        reverseFinished(object): a reverse ended; the :class:`ReverseResult` (check
+            ``outcome`` for UNKNOWN to start reconciliation, REVERSED to reload a list).
+        pickupReversed(str): a reward went back to a customer (their uuid).
+        loaded: the table was (re)loaded from the journal.
+    """
+
+    reverseFinished = Signal(object)
+    pickupReversed = Signal(str)
+    loaded = Signal()
+
+    def __init__(
+        self,
+        journal: AsyncJournal,
+        *,
+        desk: PickupDesk | None = None,
+        staff: StaffService | None = None,
+        today: Callable[[], date] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recentPickups")
+        self._journal = journal
+        self._desk = desk
+        self._staff = staff
+        self._today = today or date.today
+        self._asked_by: StaffRef | None = None
+        self._loaded_once = False
+        self.tasks = TaskOwner()
+        self.model = RecentPickupsModel(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.day_filter = QCheckBox(self.tr("Only"), self)
+        self.day_filter.setObjectName("recentDayFilter")
+        self.day_filter.setChecked(True)
+        self.day_input = QDateEdit(self)
+        self.day_input.setObjectName("recentDay")
+        self.day_input.setCalendarPopup(True)
+        self.day_input.setDisplayFormat("d MMM yyyy")
+        self.day_input.setMinimumHeight(40)
+        self._set_day(self._today())
+        self.search_input = QLineEdit(self)
+        self.search_input.setObjectName("recentSearch")
+        self.search_input.setClearButtonEnabled(True)
+        self.search_input.setMinimumHeight(40)
+        self.search_input.setPlaceholderText(self.tr("Reward, customer, staff or slip code (PU-…)"))
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("recentRefreshButton")
+        self.refresh_button.setMinimumHeight(40)
+        filters.addWidget(self.day_filter)
+        filters.addWidget(self.day_input)
+        filters.addWidget(self.search_input, 1)
+        filters.addWidget(self.refresh_button)
+        layout.addLayout(filters)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("recentTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PickupColumn.REWARD, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("recentEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("recentMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        self.message_kind: str | None = None
+        layout.addWidget(self.message)
+
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.reverse_button = QPushButton(self.tr("Reverse…"), self)
+        self.reverse_button.setObjectName("reverseButton")
+        self.reverse_button.setMinimumHeight(48)
+        self.reverse_button.setMinimumWidth(160)
+        actions.addWidget(self.reverse_button)
+        layout.addLayout(actions)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_input.textChanged.connect(self._search_timer.start)
+        self.search_input.returnPressed.connect(self.refresh)
+        self.day_filter.toggled.connect(self.on_day_filter_toggled)
+        self.day_input.dateChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.reverse_button.clicked.connect(self.on_reverse_button_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_reverse_button)
+        self.model.modelReset.connect(self._update_reverse_button)
+        self.table.doubleClicked.connect(self.on_reverse_button_clicked)
+        self._update_reverse_button()
+
+    # -- public --------------------------------------------------------------------------
+
+    def set_signed_in(self, staff: StaffRef | None) -> None:
+        """Who is signed in at the counter (journaled with a manager-approval lockout)."""
+        self._asked_by = staff
+
+    def set_services(
+        self, *, desk: PickupDesk | None = None, staff: StaffService | None = None
+    ) -> None:
+        """Hand in the desk / staff service when they become available later."""
+        if desk is not None:
+            self._desk = desk
+        if staff is not None:
+            self._staff = staff
+        self._update_reverse_button()
+
+    def refresh(self) -> None:
+        """Reload the table from the journal (the newest filters apply)."""
+        self._search_timer.stop()
+        self.tasks.run(self._load(), on_failure=self._on_load_failed, key=_LOAD)
+
+    async def reload(self, select: str | None = None) -> None:
+        """Reload and wait for it (keeps, or moves, the selection to operation ``select``)."""
+        self._search_timer.stop()
+        self.tasks.cancel(_LOAD)
+        await self._load(select)
+
+    async def open_reference(self, reference: str) -> Operation | None:
+        """Show the pickup with this slip reference, selected; None if the journal has none.
+
+        Clears the day filter: a slip may be days old.
+        """
+        blockers = [self.day_filter.blockSignals(True), self.search_input.blockSignals(True)]
+        try:
+            self.day_filter.setChecked(False)
+            self.day_input.setEnabled(False)
+            self.search_input.setText(reference)
+        finally:
+            self.day_filter.blockSignals(blockers[0])
+            self.search_input.blockSignals(blockers[1])
+        operation = await self._journal.find_by_reference(reference)
+        await self.reload(operation.operation_id if operation is not None else None)
+        if operation is None:
+            self.show_message(
+                self.tr("No pickup {ref} was made at this counter.").format(ref=reference),
+                "error",
+            )
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return operation
+
+    def selected_operation(self) -> Operation | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.operation(rows[0].row()) if rows else None
+
+    def select_operation(self, operation_id: str) -> bool:
+        row = self.model.row_of(operation_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def is_reversing(self) -> bool:
+        return self.tasks.is_running(_REVERSE)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.message_kind = kind if text else None
+        self.message.setText(text)
+        self.message.setStyleSheet(
+            f"QLabel#recentMessage {{ {_MESSAGE_STYLES[kind]} padding: 8px 12px;"
+            " border-radius: 6px; font-weight: 600; }"
+        )
+        self.message.setVisible(bool(text))
+
+    async def aclose(self) -> None:
+        """Cancel loads and a reverse waiting for its dialog; call when the window closes."""
+        self._search_timer.stop()
+        await self.tasks.cancel_all()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.refresh()
+
+    def _set_day(self, day: date) -> None:
+        self.day_input.setDate(QDate(day.year, day.month, day.day))
+
+    def selected_day(self) -> date | None:
+        if not self.day_filter.isChecked():
+            return None
+        qdate = self.day_input.date()
+        return date(qdate.year(), qdate.month(), qdate.day())
+
+    def on_day_filter_toggled(self, checked: bool) -> None:
+        self.day_input.setEnabled(checked)
+        self.refresh()
+
+    async def _load(self, select: str | None = None) -> None:
+        self._loaded_once = True
+        keep = select
+        if keep is None and (current := self.selected_operation()) is not None:
+            keep = current.operation_id
+        day = self.selected_day()
+        text = self.search_input.text().strip() or None
+        operations = await self._journal.recent_operations(
+            day=day, text=text, kinds=(COLLECT,), limit=ROW_LIMIT
+        )
+        self.model.set_operations(operations, with_date=day is None)
+        if keep is None or not self.select_operation(keep):
+            self.table.clearSelection()
+        if not operations:
+            if text or day is None:
+                self.empty_label.setText(self.tr("No pickups match."))
+            else:
+                self.empty_label.setText(self.tr("No pickups on this day."))
+        self.empty_label.setVisible(not operations)
+        self.loaded.emit()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, JournalError):
+            log.error("Recent pickups could not be read: %s", exc)
+            self.show_message(
+                self.tr("The pickup journal cannot be read. Ask your IT contact."), "error"
+            )
+            return
+        report_exception(type(exc), exc, exc.__traceback__)
+
+    # -- reversing -----------------------------------------------------------------------
+
+    def _update_reverse_button(self) -> None:
+        operation = self.selected_operation()
+        self.reverse_button.setEnabled(
+            operation is not None and can_reverse(operation) and not self.is_reversing()
+        )
+
+    def on_reverse_button_clicked(self) -> None:
+        # A double click and a click on the button: one reverse at a time.
+        if self.is_reversing():
+            return
+        operation = self.selected_operation()
+        if operation is None or not can_reverse(operation):
+            return
+        self._run_reverse(self._reverse(operation))
+
+    def _run_reverse(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = self.tasks.run(coro, on_failure=self._on_reverse_failed, key=_REVERSE)
+        task.add_done_callback(lambda _task: self._update_reverse_button())
+        self._update_reverse_button()
+
+    async def _reverse(self, operation: Operation) -> None:
+        desk, staff = self._desk, self._staff
+        if desk is None or staff is None:
+            self.show_message(
+                self.tr(
+                    "Reversing is not available on this counter right now (the journal or "
+                    "the staff list cannot be opened). Ask your IT contact."
+                ),
+                "error",
+            )
+            return
+        self.show_message("")
+        # The row may be stale (reversed at another window since it was loaded).
+        current = await self._journal.operation(operation.operation_id)
+        refusal = self._refusal(current)
+        if refusal is not None:
+            # Told before any PIN is asked for: nothing could be sent anyway.
+            await self._finish(ReverseResult(current, refusal, None))
+            return
+        try:
+            await ensure_manager(staff, self.window())
+        except LookupError:
+            self.show_message(self.tr("Reversing needs a manager. Nothing was changed."), "info")
+            return
+        dialog = ReverseDialog(current, staff, asked_by=self._asked_by, parent=self.window())
+        try:
+            accepted = await await_dialog(dialog) == QDialog.DialogCode.Accepted
+            reason, note, manager = dialog.reason, dialog.note, dialog.approved_by
+        finally:
+            dialog.deleteLater()
+        if not accepted or reason is None or manager is None:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.show_message(self.tr("Reversing…"), "info")
+        result = await desk.reverse(current, reason=reason, note=note, staff=manager.ref)
+        await self._finish(result)
+
+    @staticmethod
+    def _refusal(collect: Operation) -> ReverseOutcome | None:
+        if collect.is_reversed:
+            return ReverseOutcome.ALREADY_REVERSED
+        if collect.reversal_state is not None:
+            return ReverseOutcome.UNKNOWN
+        if not can_reverse(collect):
+            return ReverseOutcome.NOT_REVERSIBLE
+        if not collect.redemption_uuid:
+            return ReverseOutcome.NO_REDEMPTION
+        return None
+
+    async def _finish(self, result: ReverseResult) -> None:
+        kinds = {
+            ReverseOutcome.REVERSED: "success",
+            ReverseOutcome.ALREADY_REVERSED: "info",
+        }
+        earlier = None
+        if result.operation is None and result.collect.reversal_operation_id is not None:
+            earlier = await self._journal.operation(result.collect.reversal_operation_id)
+        self.show_message(
+            describe_reverse_result(result, earlier), kinds.get(result.outcome, "error")
+        )
+        await self.reload(result.collect.operation_id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if result.outcome is ReverseOutcome.REVERSED and result.collect.customer_uuid:
+            self.pickupReversed.emit(result.collect.customer_uuid)
+        self.reverseFinished.emit(result)
+
+    def _on_reverse_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, JournalError):
+            log.error("Reverse stopped by the journal: %s", exc)
+            self.show_message(
+                self.tr(
+                    "The pickup journal cannot be written, so nothing was sent. "
+                    "Ask your IT contact."
+                ),
+                "error",
+            )
+            return
+        report_exception(type(exc), exc, exc.__traceback__)

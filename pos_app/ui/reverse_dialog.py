@@ -1,0 +1,261 @@
+"""The reverse dialog: why the pickup is undone, and a manager's PIN to approve it.
+
+A manager's PIN is asked for every time, also when a cashier (or the manager) is signed in:
+a reversal puts a reward back into a customer's account, and the journal must say which
+manager approved it. The dialog only checks the PIN; the caller sends the reversal with
+:attr:`ReverseDialog.approved_by` once it was accepted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.slips import mask_customer_uuid
+from pos_app.services.staff import PinCheck, StaffProfile, StaffService
+from pos_app.storage import Operation, ReverseReason, StaffRef
+from pos_app.ui.async_support import TaskOwner, report_exception
+from pos_app.ui.pin_entry import PinEntry, describe_pin_check
+from pos_app.ui.rewards_list import format_short_date
+
+_CHECK = "check"
+_NOTE_MAX = 200
+
+
+def reason_text(reason: ReverseReason | str) -> str:
+    """A reversal reason in shop words."""
+    if reason == ReverseReason.RETURNED:
+        return QCoreApplication.translate("ReverseDialog", "Returned")
+    if reason == ReverseReason.DAMAGED:
+        return QCoreApplication.translate("ReverseDialog", "Damaged")
+    if reason == ReverseReason.WRONG_ITEM:
+        return QCoreApplication.translate("ReverseDialog", "Wrong item")
+    if reason == ReverseReason.OTHER:
+        return QCoreApplication.translate("ReverseDialog", "Other")
+    return str(reason)
+
+
+class ReverseDialog(QDialog):
+    """Reason (returned, damaged, wrong item, other + note) and a manager's PIN.
+
+    After it was accepted: :attr:`reason`, :attr:`note` and :attr:`approved_by` (the
+    manager whose PIN was typed). Await it with ``await_dialog``.
+
+    Signals:
+        pinRejected(str): a manager PIN was not accepted; the text shown for it.
+    """
+
+    pinRejected = Signal(str)
+
+    def __init__(
+        self,
+        operation: Operation,
+        staff: StaffService,
+        *,
+        asked_by: StaffRef | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reverseDialog")
+        self.setWindowTitle(self.tr("Reverse a pickup"))
+        self.setModal(True)
+        self._operation = operation
+        self._staff = staff
+        self._asked_by = asked_by
+        self._tasks = TaskOwner()
+        self.reason: ReverseReason | None = None
+        self.note: str | None = None
+        self.approved_by: StaffProfile | None = None
+
+        outer = QVBoxLayout(self)
+        title = operation.reward_title or self.tr("this reward")
+        self.question = QLabel(self.tr("Reverse the pickup of {title}?").format(title=title), self)
+        self.question.setObjectName("reverseQuestion")
+        self.question.setWordWrap(True)
+        font = self.question.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.question.setFont(font)
+        outer.addWidget(self.question)
+        details = self.tr(
+            "{ref} · handed over {when} by {staff} · customer {customer}. "
+            "The reward goes back to the customer's rewards to pick up; points are not "
+            "refunded."
+        ).format(
+            ref=operation.reference or "",
+            when=f"{format_short_date(operation.created_at)} "
+            f"{operation.created_at.astimezone():%H:%M}",
+            staff=operation.staff_name or self.tr("(nobody signed in)"),
+            customer=mask_customer_uuid(operation.customer_uuid),
+        )
+        self.details = QLabel(details, self)
+        self.details.setObjectName("reverseDetails")
+        self.details.setWordWrap(True)
+        outer.addWidget(self.details)
+
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        reasons = QGroupBox(self.tr("Why?"), self)
+        reasons_layout = QVBoxLayout(reasons)
+        self.reason_group = QButtonGroup(self)
+        self.reason_buttons: dict[ReverseReason, QRadioButton] = {}
+        names = {
+            ReverseReason.RETURNED: "reasonReturned",
+            ReverseReason.DAMAGED: "reasonDamaged",
+            ReverseReason.WRONG_ITEM: "reasonWrongItem",
+            ReverseReason.OTHER: "reasonOther",
+        }
+        for reason in ReverseReason:
+            button = QRadioButton(reason_text(reason), reasons)
+            button.setObjectName(names[reason])
+            button.setMinimumHeight(40)
+            self.reason_group.addButton(button)
+            reasons_layout.addWidget(button)
+            self.reason_buttons[reason] = button
+        self.note_input = QLineEdit(reasons)
+        self.note_input.setObjectName("reverseNote")
+        self.note_input.setMaxLength(_NOTE_MAX)
+        self.note_input.setMinimumHeight(40)
+        self.note_input.setPlaceholderText(self.tr("Note (required for Other)"))
+        reasons_layout.addWidget(self.note_input)
+        left.addWidget(reasons)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.VLine)
+        columns.addWidget(line)
+
+        right = QVBoxLayout()
+        pin_label = QLabel(self.tr("Manager's PIN"), self)
+        pin_label.setObjectName("reversePinLabel")
+        right.addWidget(pin_label)
+        self.pin = PinEntry(self)
+        pin_label.setBuddy(self.pin.field)
+        right.addWidget(self.pin)
+        columns.addLayout(right, 1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("reverseMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #8f1d17; font-weight: 600;")
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = buttons.addButton(
+            self.tr("Reverse"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm_button.setObjectName("confirmReverseButton")
+        self.cancel_button = buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("cancelReverseButton")
+        for push in (self.confirm_button, self.cancel_button):
+            push.setMinimumHeight(52)
+            push.setMinimumWidth(140)
+        self.confirm_button.setDefault(True)
+        buttons.accepted.connect(self.on_confirm_button_clicked)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+        self.reason_group.buttonToggled.connect(self._on_reason_toggled)
+        self.resize(720, self.sizeHint().height())
+        self.reason_buttons[ReverseReason.RETURNED].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_reason(self) -> ReverseReason | None:
+        for reason, button in self.reason_buttons.items():
+            if button.isChecked():
+                return reason
+        return None
+
+    def choose(self, reason: ReverseReason, note: str | None = None) -> None:
+        """Pick a reason (and note) as a person would; for tests and scanner shortcuts."""
+        self.reason_buttons[reason].setChecked(True)
+        if note is not None:
+            self.note_input.setText(note)
+
+    def _on_reason_toggled(self) -> None:
+        self.show_problem("")
+        if self.selected_reason() is ReverseReason.OTHER:
+            self.note_input.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def problem(self) -> str | None:
+        reason = self.selected_reason()
+        if reason is None:
+            return self.tr("Choose why the pickup is reversed.")
+        if reason is ReverseReason.OTHER and not self.note_input.text().strip():
+            self.note_input.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self.tr("Write a short note saying why (required for Other).")
+        if not self.pin.is_complete():
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self.tr("A manager types their PIN to approve the reversal.")
+        return None
+
+    def on_confirm_button_clicked(self) -> None:
+        if self._tasks.is_running(_CHECK):
+            return
+        problem = self.problem()
+        if problem:
+            self.show_problem(problem)
+            return
+        self.show_problem("")
+        pin = self.pin.pin()
+        self.pin.set_busy(True)
+        self.confirm_button.setEnabled(False)
+        self.pin.show_message(self.tr("Checking…"), error=False)
+        self._tasks.run(
+            self._staff.verify_manager_pin(pin, asked_by=self._asked_by),
+            on_success=self._on_checked,
+            on_failure=self._on_check_failed,
+            key=_CHECK,
+        )
+
+    def _on_checked(self, check: PinCheck) -> None:
+        self.pin.set_busy(False)
+        self.pin.clear()
+        self.confirm_button.setEnabled(True)
+        if check.accepted and check.profile is not None:
+            self.pin.show_message("")
+            self.reason = self.selected_reason()
+            note = self.note_input.text().strip()
+            self.note = note or None
+            self.approved_by = check.profile
+            self.accept()
+            return
+        text = describe_pin_check(check, approval=True)
+        self.pin.show_message(text)
+        self.pinRejected.emit(text)
+
+    def _on_check_failed(self, exc: BaseException) -> None:
+        self.pin.set_busy(False)
+        self.pin.clear()
+        self.confirm_button.setEnabled(True)
+        self.pin.show_message(self.tr("The PIN could not be checked. Try again."))
+        report_exception(type(exc), exc, exc.__traceback__)
+
+    def done(self, result: int) -> None:
+        self._tasks.cancel(_CHECK)
+        self.pin.field.clear()
+        super().done(result)

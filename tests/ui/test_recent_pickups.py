@@ -1,0 +1,515 @@
+"""Recent pickups and the reverse flow, driven through the widgets against the simulator."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from pos_app.api import PiggyClient
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.identify import CustomerLookup
+from pos_app.services.pickup import CollectOutcome, PickupDesk, ReverseOutcome
+from pos_app.services.pickup_models import PickupItem
+from pos_app.services.staff import (
+    MAX_WRONG_PINS,
+    Role,
+    ScryptParams,
+    StaffProfile,
+    StaffService,
+    journal_lockouts,
+)
+from pos_app.storage import (
+    COLLECT,
+    PIN_LOCKOUT,
+    REVERSE,
+    AsyncJournal,
+    Journal,
+    Operation,
+    OpState,
+    ReverseReason,
+)
+from pos_app.ui.recent_pickups import (
+    PickupColumn,
+    PickupRole,
+    PickupState,
+    RecentPickupsModel,
+    RecentPickupsView,
+)
+from pos_app.ui.reverse_dialog import ReverseDialog
+from pos_app.ui.staff_dialogs import FirstManagerDialog
+
+FAST = ScryptParams(n=2**8, r=8, p=1)
+MANAGER_PIN = "2468"
+CASHIER_PIN = "1234"
+W = TypeVar("W", bound=QWidget)
+
+
+async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
+    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+def visible(kind: type[W]) -> W | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+async def dialog_of(kind: type[W]) -> W:
+    await wait_until(lambda: visible(kind) is not None)
+    found = visible(kind)
+    assert found is not None
+    return found
+
+
+@dataclass
+class Desk:
+    view: RecentPickupsView
+    desk: PickupDesk
+    journal: AsyncJournal
+    staff: StaffService
+    piggy: PiggyClient
+    sim: Simulator
+    customer_uuid: str
+    items: list[PickupItem]
+    data_dir: Path
+
+    def collected_on_server(self) -> dict[str, bool]:
+        data = self.sim.state.data
+        return {i.uuid: i.collected for i in data.items_of(self.customer_uuid)}
+
+    async def collect(self, n: int) -> Operation:
+        result = await self.desk.collect(self.customer_uuid, self.items[n])
+        assert result.outcome is CollectOutcome.COLLECTED
+        assert result.operation is not None
+        return result.operation
+
+    async def add(self, name: str, role: Role, pin: str) -> StaffProfile:
+        return await self.staff.add(name, role, pin)
+
+    async def reverses(self) -> list[Operation]:
+        return await self.journal.recent_operations(kinds=(REVERSE,))
+
+    async def assert_server_and_journal_agree(self) -> None:
+        """Every pickup the journal has: handed over ↔ collected on the server."""
+        on_server = self.collected_on_server()
+        with self.sim.state.lock:
+            redemptions = {r: red.status for r, red in self.sim.state.redemptions.items()}
+        for op in await self.journal.recent_operations(kinds=(COLLECT,)):
+            assert op.loyalty_transaction_uuid is not None
+            assert op.redemption_uuid is not None
+            if op.is_reversed:
+                assert not on_server[op.loyalty_transaction_uuid]
+                assert redemptions[op.redemption_uuid] == "REVERSED"
+            else:
+                assert op.state is OpState.CONFIRMED
+                assert on_server[op.loyalty_transaction_uuid]
+                assert redemptions[op.redemption_uuid] == "COLLECTED"
+        assert (await self.journal.verify()).ok
+
+    async def select(self, operation: Operation) -> None:
+        await wait_until(lambda: self.view.model.row_of(operation.operation_id) is not None)
+        assert self.view.select_operation(operation.operation_id)
+
+    async def open_reverse_dialog(self) -> ReverseDialog:
+        QTest.mouseClick(self.view.reverse_button, Qt.MouseButton.LeftButton)
+        return await dialog_of(ReverseDialog)
+
+    async def reverse_finished(self) -> None:
+        await wait_until(lambda: not self.view.is_reversing())
+        await wait_until(lambda: self.view.tasks.pending == 0)
+
+
+@pytest_asyncio.fixture
+async def counter(qtbot: QtBot, simulator: Simulator, tmp_path: Path) -> AsyncIterator[Desk]:
+    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
+    staff = await StaffService.open(
+        tmp_path / "staff.sqlite3", on_lockout=journal_lockouts(journal), scrypt=FAST
+    )
+    piggy = PiggyClient(
+        simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0
+    )
+    lookup = CustomerLookup(piggy)
+    customer = await lookup.by_card(demo.CARD_MAIN)
+    items = await lookup.rewards(customer.uuid)
+    desk = PickupDesk(piggy, journal)
+    # Not handed to qtbot: closed on the loop below, like the main window in its tests.
+    view = RecentPickupsView(journal, desk=desk, staff=staff)
+    view.resize(900, 500)
+    made = Desk(view, desk, journal, staff, piggy, simulator, customer.uuid, items, tmp_path)
+    try:
+        yield made
+    finally:
+        for kind in (ReverseDialog, FirstManagerDialog):
+            while (open_dialog := visible(kind)) is not None:
+                open_dialog.reject()
+        await view.aclose()
+        view.close()
+        view.deleteLater()
+        await staff.aclose()
+        await piggy.aclose()
+        await journal.aclose()
+
+
+async def show(counter: Desk, rows: int) -> None:
+    counter.view.show()
+    await wait_until(lambda: counter.view.model.rowCount() == rows)
+
+
+@pytest.mark.asyncio
+async def test_manager_reverses_a_pickup(counter: Desk) -> None:
+    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+    first = await counter.collect(0)
+    second = await counter.collect(1)
+    await show(counter, 2)
+    view = counter.view
+    # Newest first.
+    assert [op.operation_id for op in view.model.operations()] == [
+        second.operation_id,
+        first.operation_id,
+    ]
+    assert not view.reverse_button.isEnabled()  # nothing selected yet
+    await counter.assert_server_and_journal_agree()
+
+    await counter.select(first)
+    assert view.reverse_button.isEnabled()
+    dialog = await counter.open_reverse_dialog()
+    assert first.reward_title is not None
+    assert first.reward_title in dialog.question.text()
+    assert first.reference is not None
+    assert first.reference in dialog.details.text()
+    # The dialog is open: nothing was written or sent yet.
+    assert await counter.reverses() == []
+    await counter.assert_server_and_journal_agree()
+
+    dialog.choose(ReverseReason.DAMAGED)
+    QTest.keyClicks(dialog.pin.field, MANAGER_PIN)
+    assert dialog.pin.field.echoMode() == dialog.pin.field.EchoMode.Password
+    QTest.keyClick(dialog.pin.field, Qt.Key.Key_Return)
+    await counter.reverse_finished()
+
+    assert view.message_kind == "success"
+    assert view.message.text() == (
+        f"Reversed: {first.reward_title}. It is back in the customer's rewards to pick up."
+    )
+    reverses = await counter.reverses()
+    assert len(reverses) == 1
+    reverse = reverses[0]
+    assert reverse.state is OpState.CONFIRMED
+    assert reverse.reason == "damaged"
+    assert reverse.staff_name == "Max Manager"
+    assert reverse.reverses_operation_id == first.operation_id
+    await counter.assert_server_and_journal_agree()
+    # The reward is back in the customer's uncollected list, as the API reports it.
+    listed = await counter.piggy.list_collectable_rewards(counter.customer_uuid)
+    back = [i for i in listed if i.uuid == first.loyalty_transaction_uuid]
+    assert len(back) == 1
+    assert not back[0].has_been_collected
+    # The row says so and cannot be reversed again.
+    row = view.model.row_of(first.operation_id)
+    assert row is not None
+    assert view.model.index(row, PickupColumn.STATE).data() == "Reversed"
+    assert view.selected_operation() is not None
+    assert not view.reverse_button.isEnabled()
+    with Journal.open_read_only(counter.data_dir / "journal.sqlite3") as journal:
+        assert journal.verify().ok
+
+
+@pytest.mark.asyncio
+async def test_cashier_cannot_reverse_without_a_manager_pin(counter: Desk) -> None:
+    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+    cashier = await counter.add("Cas Cashier", Role.CASHIER, CASHIER_PIN)
+    first = await counter.collect(0)
+    await show(counter, 1)
+    counter.view.set_signed_in(cashier.ref)
+    await counter.select(first)
+    dialog = await counter.open_reverse_dialog()
+    rejected: list[str] = []
+    dialog.pinRejected.connect(rejected.append)
+
+    # No reason, no PIN: told what is missing, nothing checked.
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.message.text() == "Choose why the pickup is reversed."
+    dialog.choose(ReverseReason.OTHER)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert "note" in dialog.message.text()
+    dialog.choose(ReverseReason.RETURNED)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.message.text() == "A manager types their PIN to approve the reversal."
+
+    # The signed-in cashier's own PIN is not a manager's PIN.
+    QTest.keyClicks(dialog.pin.field, CASHIER_PIN)
+    dialog.confirm_button.click()
+    await wait_until(lambda: rejected)
+    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager approval for 5 minutes."]
+    assert dialog.isVisible()
+    assert dialog.pin.pin() == ""  # cleared after every check
+    assert await counter.reverses() == []
+    await counter.assert_server_and_journal_agree()
+
+    # Escape gives up: nothing sent, the pickup is still reversible.
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    await counter.reverse_finished()
+    assert visible(ReverseDialog) is None
+    assert await counter.reverses() == []
+    assert counter.collected_on_server()[first.loyalty_transaction_uuid or ""]
+    assert counter.view.reverse_button.isEnabled()
+
+
+@pytest.mark.asyncio
+async def test_five_wrong_manager_pins_lock_approval_and_are_journaled(counter: Desk) -> None:
+    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+    cashier = await counter.add("Cas Cashier", Role.CASHIER, CASHIER_PIN)
+    first = await counter.collect(0)
+    await show(counter, 1)
+    counter.view.set_signed_in(cashier.ref)
+    await counter.select(first)
+    dialog = await counter.open_reverse_dialog()
+    rejected: list[str] = []
+    dialog.pinRejected.connect(rejected.append)
+    dialog.choose(ReverseReason.RETURNED)
+    for attempt in range(1, MAX_WRONG_PINS + 1):
+        # Keypad taps this time, as on a touch screen.
+        for digit in "9753":
+            QTest.mouseClick(dialog.pin.pad.keys[digit], Qt.MouseButton.LeftButton)
+        QTest.keyClick(dialog, Qt.Key.Key_Enter)
+        await wait_until(lambda n=attempt: len(rejected) == n)  # type: ignore[misc]
+    assert rejected[-2] == "Wrong PIN. 1 more wrong PIN(s) lock manager approval for 5 minutes."
+    assert rejected[-1].startswith("Too many wrong PINs: manager approval is locked until ")
+    events = await counter.journal.events(kind=PIN_LOCKOUT)
+    assert len(events) == 1
+    assert (events[0].staff_id, events[0].staff_name) == (cashier.profile_id, "Cas Cashier")
+    assert "5 wrong manager PINs in a row" in (events[0].note or "")
+    # Locked: even the right PIN is refused now.
+    QTest.keyClicks(dialog.pin.field, MANAGER_PIN)
+    dialog.confirm_button.click()
+    await wait_until(lambda: len(rejected) == MAX_WRONG_PINS + 1)
+    assert rejected[-1].startswith("Too many wrong PINs")
+    assert await counter.reverses() == []
+    await counter.assert_server_and_journal_agree()
+    dialog.reject()
+    await counter.reverse_finished()
+    with Journal.open_read_only(counter.data_dir / "journal.sqlite3") as journal:
+        assert journal.verify().ok
+
+
+@pytest.mark.asyncio
+async def test_first_manager_is_created_when_there_is_none(counter: Desk) -> None:
+    first = await counter.collect(0)
+    await show(counter, 1)
+    await counter.select(first)
+    QTest.mouseClick(counter.view.reverse_button, Qt.MouseButton.LeftButton)
+    creator = await dialog_of(FirstManagerDialog)
+    QTest.keyClicks(creator.name_input, "Robin Baas")
+    QTest.keyClicks(creator.pins.pin, "13579")
+    QTest.keyClicks(creator.pins.repeat, "13570")
+    QTest.keyClick(creator, Qt.Key.Key_Return)
+    assert creator.message.text() == "The two PINs are not the same. Type them again."
+    creator.pins.repeat.clear()
+    QTest.keyClicks(creator.pins.repeat, "13579")
+    QTest.keyClick(creator, Qt.Key.Key_Return)
+    dialog = await dialog_of(ReverseDialog)
+    assert await counter.staff.has_any_manager()
+    dialog.choose(ReverseReason.WRONG_ITEM)
+    QTest.keyClicks(dialog.pin.field, "13579")
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    await counter.reverse_finished()
+    reverses = await counter.reverses()
+    assert [(r.state, r.staff_name, r.reason) for r in reverses] == [
+        (OpState.CONFIRMED, "Robin Baas", "wrong_item")
+    ]
+    await counter.assert_server_and_journal_agree()
+
+
+@pytest.mark.asyncio
+async def test_declining_to_create_a_manager_sends_nothing(counter: Desk) -> None:
+    first = await counter.collect(0)
+    await show(counter, 1)
+    await counter.select(first)
+    counter.view.on_reverse_button_clicked()
+    creator = await dialog_of(FirstManagerDialog)
+    QTest.keyClick(creator, Qt.Key.Key_Escape)
+    await counter.reverse_finished()
+    assert counter.view.message.text() == "Reversing needs a manager. Nothing was changed."
+    assert await counter.reverses() == []
+    assert not await counter.staff.has_any_manager()
+
+
+@pytest.mark.asyncio
+async def test_unreachable_server_leaves_the_reversal_to_reconciliation(counter: Desk) -> None:
+    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+    first = await counter.collect(0)
+    await show(counter, 1)
+    await counter.select(first)
+    finished: list[object] = []
+    counter.view.reverseFinished.connect(finished.append)
+    dialog = await counter.open_reverse_dialog()
+    counter.sim.set_fault("piggy.reverse", "drop@1")
+    counter.sim.set_fault("piggy.rewards", "drop@1")
+    dialog.choose(ReverseReason.RETURNED)
+    QTest.keyClicks(dialog.pin.field, MANAGER_PIN)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    await counter.reverse_finished()
+    assert counter.view.message_kind == "error"
+    assert "not known whether the reversal was recorded" in counter.view.message.text()
+    assert [getattr(r, "outcome", None) for r in finished] == [ReverseOutcome.UNKNOWN]
+    row = counter.view.model.row_of(first.operation_id)
+    assert row is not None
+    assert counter.view.model.index(row, PickupColumn.STATE).data() == "Reversal being checked"
+    assert not counter.view.reverse_button.isEnabled()
+    # Only reconciliation settles it ("drop" was not processed: not reversed).
+    settled = await counter.desk.reconcile()
+    assert [s.operation.state for s in settled] == [OpState.FAILED]
+    await counter.view.reload()
+    assert counter.view.reverse_button.isEnabled()
+    await counter.assert_server_and_journal_agree()
+
+
+@pytest.mark.asyncio
+async def test_a_pickup_without_redemption_is_explained_without_asking_a_pin(
+    counter: Desk,
+) -> None:
+    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+    counter.sim.set_fault("piggy.collect", "after_apply:drop@1")
+    counter.sim.set_fault("piggy.rewards", "drop@1")
+    unknown = await counter.desk.collect(counter.customer_uuid, counter.items[0])
+    assert unknown.outcome is CollectOutcome.UNKNOWN
+    (settled,) = await counter.desk.reconcile()
+    await show(counter, 1)
+    await counter.select(settled.operation)
+    assert counter.view.reverse_button.isEnabled()
+    counter.view.on_reverse_button_clicked()
+    await counter.reverse_finished()
+    assert visible(ReverseDialog) is None
+    assert "reverse it in the Piggy dashboard" in counter.view.message.text()
+    assert await counter.reverses() == []
+
+
+@pytest.mark.asyncio
+async def test_reversed_meanwhile_elsewhere(counter: Desk) -> None:
+    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+    first = await counter.collect(0)
+    await show(counter, 1)
+    await counter.select(first)
+    # Another window of this counter reverses it after this list was loaded.
+    result = await counter.desk.reverse(first, reason="returned", staff=None)
+    assert result.outcome is ReverseOutcome.REVERSED
+    assert counter.view.reverse_button.isEnabled()  # the row is stale
+    counter.view.on_reverse_button_clicked()
+    await counter.reverse_finished()
+    assert visible(ReverseDialog) is None
+    assert counter.view.message.text().startswith(f"{first.reward_title} was already reversed on ")
+    assert len(await counter.reverses()) == 1
+
+
+@pytest.mark.asyncio
+async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk) -> None:
+    first = await counter.collect(0)
+    second = await counter.collect(1)
+    await show(counter, 2)
+    view = counter.view
+    assert view.model.index(0, PickupColumn.TIME).data().count(":") == 1  # time only
+
+    view.search_input.setText(second.reward_title or "")
+    await wait_until(lambda: view.model.rowCount() == 1)
+    assert view.model.operation(0).operation_id == second.operation_id
+
+    view.search_input.clear()
+    await wait_until(lambda: view.model.rowCount() == 2)
+    yesterday = date.today() - timedelta(days=1)
+    view.day_input.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    await wait_until(lambda: view.model.rowCount() == 0)
+    assert view.empty_label.text() == "No pickups on this day."
+
+    assert first.reference is not None
+    found = await view.open_reference(first.reference.lower())
+    assert found is not None
+    assert found.operation_id == first.operation_id
+    assert not view.day_filter.isChecked()
+    assert view.model.rowCount() == 1
+    selected = view.selected_operation()
+    assert selected is not None
+    assert selected.operation_id == first.operation_id
+    assert view.model.index(0, PickupColumn.TIME).data().count(":") == 1
+    assert len(view.model.index(0, PickupColumn.TIME).data()) > 5  # with the date now
+    assert await view.open_reference("PU-ZZZZZZZZ") is None
+    assert view.message.text() == "No pickup PU-ZZZZZZZZ was made at this counter."
+
+
+def _operation(
+    n: int, state: OpState, *, reversal: OpState | None = None, redemption: str | None = "r"
+) -> Operation:
+    at = datetime(2026, 5, 9, 9, n, tzinfo=UTC)
+    return Operation(
+        operation_id=f"0000000{n}-0000-4000-8000-000000000000",
+        kind=COLLECT,
+        state=state,
+        created_at=at,
+        updated_at=at,
+        shop_uuid="s",
+        counter="c",
+        staff_id="p" if n % 2 else None,
+        staff_name="Ann" if n % 2 else None,
+        customer_uuid="3f1c2a9e-5b7d-4c1e-9a2b-8b7d6c5e4f3a",
+        loyalty_transaction_uuid=f"lt-{n}",
+        redemption_uuid=redemption,
+        reward_title=f"Reward {n}",
+        error_code=None,
+        error_message=None,
+        reason=None,
+        note=None,
+        reference=f"PU-0000000{n}",
+        reverses_operation_id=None,
+        reversal_operation_id="x" if reversal else None,
+        reversal_state=reversal,
+    )
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = RecentPickupsModel()
+    operations = [
+        _operation(1, OpState.CONFIRMED),
+        _operation(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED),
+        _operation(3, OpState.CONFIRMED, reversal=OpState.UNKNOWN),
+        _operation(4, OpState.FAILED),
+        _operation(5, OpState.UNKNOWN, redemption=None),
+        _operation(6, OpState.CONFIRMED, redemption=None),
+    ]
+    model.set_operations(operations, with_date=False)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    states = [model.index(row, PickupColumn.STATE).data() for row in range(model.rowCount())]
+    assert states == [
+        "Handed over",
+        "Reversed",
+        "Reversal being checked",
+        "Not handed over",
+        "Being checked",
+        "Handed over",
+    ]
+    reversible = [model.index(r, 0).data(PickupRole.CAN_REVERSE) for r in range(6)]
+    assert reversible == [True, False, False, False, False, True]
+    assert model.index(1, 0).data(PickupRole.STATE) is PickupState.REVERSED
+    assert model.index(0, PickupColumn.CUSTOMER).data() == "3f1c…4f3a"
+    assert model.index(0, PickupColumn.STAFF).data() == "Ann"
+    assert model.index(1, PickupColumn.STAFF).data() == "—"
+    assert "Piggy dashboard" in model.index(5, 0).data(Qt.ItemDataRole.ToolTipRole)
+    model.set_operations([], with_date=True)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
