@@ -1,0 +1,240 @@
+"""PIN keypad and dialog (touch and keyboard), sign-in, idle sign-out."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos_app.services.staff import (
+    PinCheck,
+    PinOutcome,
+    Role,
+    ScryptParams,
+    SignInSession,
+    StaffProfile,
+    StaffService,
+)
+from pos_app.ui.async_support import await_dialog
+from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
+from pos_app.ui.sign_in import IdleSignOut, sign_in
+
+FAST = ScryptParams(n=2**8, r=8, p=1)
+ANN = StaffProfile(
+    profile_id="p-ann",
+    name="Ann",
+    role=Role.MANAGER,
+    active=True,
+    created_at=datetime(2026, 1, 1, tzinfo=UTC),
+)
+
+
+async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+def visible_dialog(name: str) -> QDialog | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.objectName() == name and widget.isVisible():
+            return widget
+    return None
+
+
+def test_keypad_and_keyboard_fill_the_same_masked_field(qtbot: QtBot) -> None:
+    entry = PinEntry()
+    qtbot.addWidget(entry)
+    entry.show()
+    field = entry.field
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    for digit in "123":
+        QTest.mouseClick(entry.pad.keys[digit], Qt.MouseButton.LeftButton)
+    assert field.text() == "123"
+    QTest.keyClicks(field, "4a5b")  # letters are not taken
+    assert field.text() == "12345"
+    QTest.keyClick(field, Qt.Key.Key_Backspace)
+    assert field.text() == "1234"
+    QTest.mouseClick(entry.pad.keys["backspace"], Qt.MouseButton.LeftButton)
+    assert field.text() == "123"
+    for digit in "4567890":
+        QTest.mouseClick(entry.pad.keys[digit], Qt.MouseButton.LeftButton)
+    assert field.text() == "12345678"  # at most 8 digits
+    QTest.mouseClick(entry.pad.keys["clear"], Qt.MouseButton.LeftButton)
+    assert field.text() == ""
+    # Touching the keypad never takes the keyboard focus from the field.
+    assert all(key.focusPolicy() == Qt.FocusPolicy.NoFocus for key in entry.pad.keys.values())
+    assert len(entry.pad.keys) == 12
+    for key in entry.pad.keys.values():
+        assert key.minimumWidth() >= 76
+        assert key.minimumHeight() >= 60
+
+
+def test_the_pin_cannot_be_copied_out(qtbot: QtBot) -> None:
+    entry = PinEntry()
+    qtbot.addWidget(entry)
+    QTest.keyClicks(entry.field, "2468")
+    QApplication.clipboard().setText("nothing")
+    entry.field.selectAll()
+    QTest.keyClick(entry.field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(entry.field, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "nothing"
+    assert entry.field.text() == "2468"
+
+
+class FakeChecker:
+    def __init__(self, right: str) -> None:
+        self.right = right
+        self.calls: list[tuple[str | None, str]] = []
+        self.wrong = 0
+
+    async def __call__(self, profile: StaffProfile | None, pin: str) -> PinCheck:
+        self.calls.append((profile.profile_id if profile else None, pin))
+        await asyncio.sleep(0)
+        if pin == self.right:
+            return PinCheck(PinOutcome.ACCEPTED, profile=ANN)
+        self.wrong += 1
+        return PinCheck(PinOutcome.WRONG, attempts_left=5 - self.wrong)
+
+
+@pytest.mark.asyncio
+async def test_pin_dialog_from_the_keyboard() -> None:
+    checker = FakeChecker("2468")
+    dialog = PinDialog(checker, title="Manager approval", prompt="A manager's PIN, please.")
+    rejected: list[str] = []
+    dialog.pinRejected.connect(rejected.append)
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    await wait_until(dialog.isVisible)
+    field = dialog.entry.field
+    assert field.hasFocus() or dialog.focusWidget() is field
+    QTest.keyClicks(field, "12")
+    assert not dialog.ok_button.isEnabled()  # too short: Enter does nothing
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    await asyncio.sleep(0.05)
+    assert checker.calls == []
+    QTest.keyClicks(field, "39")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    await wait_until(lambda: rejected)
+    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager approval for 5 minutes."]
+    assert dialog.entry.message_text() == rejected[0]
+    assert field.text() == ""
+    assert not waiting.done()
+    QTest.keyClicks(field, "2468")
+    QTest.keyClick(field, Qt.Key.Key_Enter)
+    assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Accepted
+    assert checker.calls == [(None, "1239"), (None, "2468")]
+    assert dialog.accepted_profile == ANN
+    assert field.text() == ""
+    dialog.deleteLater()
+
+
+@pytest.mark.asyncio
+async def test_escape_cancels_the_pin_dialog() -> None:
+    checker = FakeChecker("2468")
+    dialog = PinDialog(checker, title="t", prompt="p")
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    await wait_until(dialog.isVisible)
+    QTest.keyClicks(dialog.entry.field, "2468")
+    QTest.keyClick(dialog.entry.field, Qt.Key.Key_Escape)
+    assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Rejected
+    assert checker.calls == []
+    assert dialog.accepted_profile is None
+    dialog.deleteLater()
+
+
+def test_pin_check_texts() -> None:
+    until = datetime(2026, 1, 1, 14, 5, tzinfo=UTC)
+    locked = PinCheck(PinOutcome.LOCKED, locked_until=until)
+    local = until.astimezone()
+    assert describe_pin_check(locked, approval=False).startswith(
+        "Too many wrong PINs: this profile is locked until "
+    )
+    assert f"{local:%M}" in describe_pin_check(locked, approval=True)
+    assert "more than one manager" in describe_pin_check(
+        PinCheck(PinOutcome.AMBIGUOUS), approval=True
+    )
+    assert describe_pin_check(PinCheck(PinOutcome.INACTIVE), approval=False).startswith(
+        "This profile is no longer active."
+    )
+
+
+@pytest_asyncio.fixture
+async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
+    service = await StaffService.open(tmp_path / "staff.sqlite3", scrypt=FAST)
+    try:
+        yield service
+    finally:
+        await service.aclose()
+
+
+@pytest.mark.asyncio
+async def test_sign_in_picks_a_name_then_checks_that_persons_pin(staff: StaffService) -> None:
+    session = SignInSession(idle_after=timedelta(minutes=10))
+    assert await sign_in(staff, session, None) is None  # no staff: nobody to sign in
+    await staff.add("Ann", Role.CASHIER, "1234")
+    bob = await staff.add("Bob", Role.CASHIER, "5678")
+    task = asyncio.ensure_future(sign_in(staff, session, None))
+    await wait_until(lambda: visible_dialog("signInDialog") is not None)
+    dialog = visible_dialog("signInDialog")
+    assert isinstance(dialog, PinDialog)
+    picker = dialog.staff_picker
+    assert picker is not None
+    assert [picker.itemText(i) for i in range(picker.count())] == ["Ann", "Bob"]
+    rejected: list[str] = []
+    dialog.pinRejected.connect(rejected.append)
+    picker.setCurrentIndex(1)
+    QTest.keyClicks(dialog.entry.field, "1234")  # Ann's PIN, not Bob's
+    QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
+    await wait_until(lambda: rejected)
+    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock this profile for 5 minutes."]
+    QTest.keyClicks(dialog.entry.field, "5678")
+    QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
+    profile = await asyncio.wait_for(task, 5)
+    assert profile is not None
+    assert profile.profile_id == bob.profile_id
+    assert session.staff == bob.ref
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_idle_sign_out_after_the_idle_time(qtbot: QtBot) -> None:
+    clock = Clock()
+    session = SignInSession(idle_after=timedelta(minutes=10), clock=clock)
+    session.sign_in(ANN)
+    watcher = IdleSignOut(session, check_interval_ms=60_000)
+    signed_out: list[object] = []
+    watcher.signedOut.connect(signed_out.append)
+    watcher.start()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    try:
+        clock.now += timedelta(minutes=9)
+        QTest.keyClick(widget, Qt.Key.Key_A)  # someone is working
+        clock.now += timedelta(minutes=9)
+        watcher.check_now()
+        assert signed_out == []
+        assert session.staff == ANN.ref
+        clock.now += timedelta(minutes=1)
+        watcher.check_now()
+        assert signed_out == [ANN]
+        assert session.profile is None
+    finally:
+        watcher.stop()
+        watcher.deleteLater()
