@@ -7,6 +7,7 @@ import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -35,7 +36,13 @@ from pos_app.services.progress import (
     TimeLeft,
     TimeLeftKind,
 )
-from pos_app.services.settings import NudjUserIdSource
+from pos_app.services.settings import (
+    NudjIdKind,
+    NudjUserIdSource,
+    SettingsError,
+    load_settings,
+    save_settings,
+)
 from tests.api.fakes import EXAMPLES_DIR, FakeServer, giftoin_client, nudj_client, ok
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -553,3 +560,56 @@ def test_which_catalogue_rewards_are_offered(
     status: str | None, expires_at: datetime | None, available: bool
 ) -> None:
     assert _reward(status=status, expires_at=expires_at).available(NOW) is available
+
+
+# --- the settings behind the mapping ---------------------------------------------------------
+
+
+def test_mapping_settings_default_to_uuid_and_no_giftoin_platform() -> None:
+    settings = load_settings()
+    assert settings.giftoin_platform is None
+    assert settings.giftoin_user_attribute is None
+    assert settings.nudj_user_id_source == "uuid"
+    assert settings.nudj_user_id == NudjUserIdSource(NudjIdKind.UUID)
+
+
+def test_mapping_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POS_APP_GIFTOIN_PLATFORM", "discord")
+    monkeypatch.setenv("POS_APP_GIFTOIN_USER_ATTRIBUTE", "discord_id")
+    monkeypatch.setenv("POS_APP_NUDJ_USER_ID_SOURCE", "attribute: nudj_id ")
+    settings = load_settings()
+    assert settings.giftoin_platform == "discord"
+    assert settings.giftoin_user_attribute == "discord_id"
+    assert settings.nudj_user_id_source == "attribute:nudj_id"
+    assert settings.nudj_user_id == NudjUserIdSource(NudjIdKind.ATTRIBUTE, "nudj_id")
+
+
+def test_mapping_settings_from_the_file_round_trip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text(
+        'giftoin_platform = "roblox"\ngiftoin_user_attribute = "  "\n'
+        'nudj_user_id_source = " Email "\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(config)
+    assert settings.giftoin_platform == "roblox"
+    assert settings.giftoin_user_attribute is None  # blank is unset
+    assert settings.nudj_user_id == NudjUserIdSource(NudjIdKind.EMAIL)
+    monkeypatch.delenv("POS_APP_DATA_DIR")
+    save_settings(settings, config)
+    assert load_settings(config) == settings
+
+
+@pytest.mark.parametrize("value", ["phone", "attribute:", "attribute", "uuid:x", ""])
+def test_a_bad_nudj_id_source_is_named(tmp_path: Path, value: str) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text(f'nudj_user_id_source = "{value}"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"nudj_user_id_source: .*'uuid', 'email' or"):
+        load_settings(config)
+
+
+def test_window_state_lives_in_the_data_folder() -> None:
+    settings = load_settings()
+    assert settings.ui_state_path.parent == settings.data_dir

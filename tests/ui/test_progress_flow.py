@@ -1,0 +1,257 @@
+"""The progress panel in the real window against the simulator: it fills, fails and waits on
+its own, and never holds the pickup list or the Hand over button up."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.progress import Program
+from pos_app.services.secrets import SecretStore
+from pos_app.services.settings import Settings, load_settings
+from pos_app.storage import OpState
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.progress_panel import ProgressPanel, SectionState
+from tests.ui.test_cashier_flow import Counter, _close, _make_counter, open_dialog, wait_until
+
+
+@pytest_asyncio.fixture
+async def counter(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> AsyncIterator[Counter]:
+    made = await _make_counter(qtbot, app_settings, demo_secrets, simulator)
+    try:
+        yield made
+    finally:
+        await _close(made)
+
+
+def state(window: MainWindow, program: Program) -> SectionState:
+    return window.progress_panel.section(program).state
+
+
+def panel_settled(window: MainWindow) -> bool:
+    panel = window.progress_panel
+    return not panel.is_loading() and not any(
+        window.tasks.is_running(key) for key in ("progress.giftoin", "progress.nudj")
+    )
+
+
+async def scan_and_wait(counter: Counter, card: str, within: float = 10) -> None:
+    await counter.scan(card)
+    await wait_until(lambda: panel_settled(counter.window), within)
+    await counter.settle()
+
+
+@pytest.mark.asyncio
+async def test_both_sections_fill_for_a_linked_customer(counter: Counter) -> None:
+    window = counter.window
+    await scan_and_wait(counter, demo.CARD_MAIN)
+    panel = window.progress_panel
+    assert panel.objectName() == "progressPanel"
+    assert state(window, Program.GIFTOIN) is SectionState.RESULT
+    assert state(window, Program.NUDJ) is SectionState.RESULT
+    names = [panel.challenges.challenge(row).name for row in range(panel.challenges.rowCount())]
+    assert len(names) == 6
+    assert "Autumn Leaves" in names
+    assert names[-1] == "Summer Sprint"  # ended: last
+    assert panel.nudj_rewards.rowCount() == len(counter.sim.state.data.nudj_rewards)
+    assert panel.nudj_rewards.reward(0).reward.featured
+    summary = panel.nudj.summary_label.text()
+    assert "340 points" in summary
+    assert "XP" in summary
+    # The panel filled in without taking the keyboard from the pickup flow.
+    assert window.rewards_list.hasFocus()
+    assert window.collect_button.isEnabled()
+
+
+@pytest.mark.asyncio
+async def test_an_unlinked_customer_is_not_linked_not_an_error(counter: Counter) -> None:
+    window = counter.window
+    await scan_and_wait(counter, demo.CARD_EMPTY)
+    panel = window.progress_panel
+    assert state(window, Program.GIFTOIN) is SectionState.NOT_LINKED
+    assert state(window, Program.NUDJ) is SectionState.NOT_LINKED
+    assert panel.giftoin.headline_label.text() == "Not linked"
+    assert panel.giftoin.message_label.text() == "No discord id on file for this customer."
+    assert panel.nudj.message_label.text() == "Nudj does not know this customer."
+    assert panel.giftoin.retry_button.isHidden()
+
+
+@pytest.mark.asyncio
+async def test_a_counter_without_the_giftoin_mapping_says_so(
+    qtbot: QtBot, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    settings = load_settings().with_overrides(
+        piggy_base_url=simulator.piggy_base_url,
+        giftoin_base_url=simulator.giftoin_base_url,
+        nudj_base_url=simulator.nudj_base_url,
+        shop_uuid=simulator.state.data.shops[0].uuid,
+        nudj_user_id_source="email",
+    )
+    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    try:
+        await scan_and_wait(made, demo.CARD_MAIN)
+        window = made.window
+        assert state(window, Program.GIFTOIN) is SectionState.NOT_LINKED
+        assert window.progress_panel.giftoin.message_label.text() == (
+            "Giftoin is not set up on this counter."
+        )
+        # Nudj found Robin by email instead of the uuid.
+        assert state(window, Program.NUDJ) is SectionState.RESULT
+    finally:
+        await _close(made)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("route", "failing", "working"),
+    [
+        ("giftoin.progress", Program.GIFTOIN, Program.NUDJ),
+        ("nudj.user", Program.NUDJ, Program.GIFTOIN),
+    ],
+)
+async def test_one_program_failing_leaves_the_other_and_the_list_alone(
+    counter: Counter, route: str, failing: Program, working: Program
+) -> None:
+    window = counter.window
+    counter.sim.set_fault(route, "error:500")
+    await scan_and_wait(counter, demo.CARD_MAIN, within=15)
+    section = window.progress_panel.section(failing)
+    assert state(window, failing) is SectionState.ERROR
+    assert section.message_label.text() == f"{section.title_label.text().split()[0]} had a problem."
+    assert section.retry_button.isVisible()
+    assert state(window, working) is SectionState.RESULT
+    assert window.model.rowCount() == len(counter.waiting_on_server())
+    assert window.collect_button.isEnabled()
+    assert window.message_bar.isHidden()  # the pickup flow has nothing to report
+
+    counter.sim.clear_faults()
+    rows_before = window.model.rowCount()
+    QTest.mouseClick(section.retry_button, Qt.MouseButton.LeftButton)
+    assert state(window, failing) is SectionState.LOADING
+    await wait_until(lambda: panel_settled(window))
+    assert state(window, failing) is SectionState.RESULT
+    assert state(window, working) is SectionState.RESULT
+    assert window.model.rowCount() == rows_before
+    assert window.rewards_list.hasFocus()  # the click did not take the scanner's focus
+    await counter.settle()
+
+
+@pytest.mark.asyncio
+async def test_a_slow_program_does_not_delay_the_list_or_the_hand_over(counter: Counter) -> None:
+    window = counter.window
+    counter.sim.set_fault("giftoin.progress", "latency:3000")
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await counter.scan(demo.CARD_MAIN)
+    await wait_until(lambda: window.model.rowCount() > 0)
+    list_shown = loop.time() - started
+    assert list_shown < 1.5
+    assert state(window, Program.GIFTOIN) is SectionState.LOADING
+    assert window.collect_button.isEnabled()
+    await wait_until(lambda: state(window, Program.NUDJ) is SectionState.RESULT)
+
+    # A whole hand-over while Giftoin is still thinking.
+    item = window.model.item(0)
+    window.collect_button.click()
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    dialog.confirm_button.click()
+    await wait_until(lambda: not window.tasks.is_running("collect"))
+    assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
+    assert await counter.journal_states() == [OpState.CONFIRMED]
+    assert loop.time() - started < 2.9
+    assert state(window, Program.GIFTOIN) is SectionState.LOADING
+
+    await wait_until(lambda: panel_settled(window), 6)
+    assert state(window, Program.GIFTOIN) is SectionState.RESULT
+    await counter.settle()
+
+
+@pytest.mark.asyncio
+async def test_a_fast_second_scan_discards_the_first_customers_late_results(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    panel: ProgressPanel = window.progress_panel
+    shown_challenges: list[int] = []
+    shown_summaries: list[str] = []
+    panel.challenges.modelReset.connect(
+        lambda: shown_challenges.append(panel.challenges.rowCount())
+    )
+    original_show_nudj = panel.show_nudj
+
+    def record_nudj(result: object) -> None:
+        original_show_nudj(result)  # type: ignore[arg-type]
+        shown_summaries.append(panel.nudj.summary_label.text())
+
+    panel.show_nudj = record_nudj  # type: ignore[method-assign]
+    # Robin's progress answers late; Sam's (the next calls) at once.
+    counter.sim.set_fault("giftoin.progress", "latency:1500@1")
+    counter.sim.set_fault("nudj.user", "latency:1500@1")
+    await counter.scan(demo.CARD_MAIN)
+    assert window.customer is not None
+    assert window.customer.name == "Robin de Vries"
+    assert panel.is_loading(Program.GIFTOIN)
+    await counter.scan(demo.CARD_BIG)
+    await wait_until(lambda: panel_settled(window))
+    await asyncio.sleep(1.7)  # Robin's answers would have landed by now
+
+    assert window.customer_header.name_label.text() == "Sam Groot"
+    sam_challenges = len(
+        counter.sim.state.data.giftoin_users[("discord", demo.DISCORD_BIG)].challenges
+    )
+    assert panel.challenges.rowCount() == sam_challenges == 3
+    assert "12800 points" in panel.nudj.summary_label.text().replace(",", "")
+    robin_challenges = 6
+    assert robin_challenges not in shown_challenges
+    assert all("340 points" not in text for text in shown_summaries)
+    await counter.settle()
+
+
+@pytest.mark.asyncio
+async def test_a_new_scan_clears_the_panel(counter: Counter) -> None:
+    window = counter.window
+    await scan_and_wait(counter, demo.CARD_MAIN)
+    await counter.scan(demo.CARD_BLOCKED)  # fails: nobody's progress may stay on screen
+    panel = window.progress_panel
+    assert state(window, Program.GIFTOIN) is SectionState.IDLE
+    assert state(window, Program.NUDJ) is SectionState.IDLE
+    assert panel.challenges.rowCount() == 0
+    assert panel.nudj_rewards.rowCount() == 0
+    assert panel.nudj.summary_label.text() == ""
+
+
+@pytest.mark.asyncio
+async def test_the_collapsed_panel_stays_collapsed_in_the_next_session(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    first = await _make_counter(qtbot, app_settings, demo_secrets, simulator)
+    try:
+        assert not first.window.progress_panel.collapsed
+        QTest.mouseClick(first.window.progress_panel.toggle_button, Qt.MouseButton.LeftButton)
+        assert first.window.progress_panel.collapsed
+    finally:
+        await _close(first)
+    # Kept in the (test's throw-away) data folder, not in the user's config.
+    assert app_settings.ui_state_path.is_relative_to(app_settings.data_dir)
+    assert app_settings.ui_state_path.exists()
+    second = await _make_counter(qtbot, app_settings, demo_secrets, simulator)
+    try:
+        assert second.window.progress_panel.collapsed
+        await scan_and_wait(second, demo.CARD_MAIN)
+        # Collapsed or not, the panel's loads run, ready for when it is opened.
+        assert state(second.window, Program.NUDJ) is SectionState.RESULT
+        assert not second.window.progress_panel.challenge_view.isVisible()
+    finally:
+        await _close(second)
