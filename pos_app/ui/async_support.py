@@ -108,7 +108,9 @@ async def await_dialog(dialog: QDialog) -> int:
             future.set_result(result)
 
     dialog.finished.connect(finished)
-    dialog.open()
+    # WORKAROUND: PySide6 binds only open(receiver, member) on QFileDialog and QPrintDialog,
+    # hiding QDialog.open(); calling the base class's open() works for every dialog.
+    QDialog.open(dialog)
     try:
         return await future
     except asyncio.CancelledError:

@@ -1,0 +1,774 @@
+"""Pickup slips on paper: drawn with QPainter for 80 mm receipt paper and for A4.
+
+The content comes from :class:`~pos_app.services.slips.PickupSlip`. Everything is laid out
+in millimetres converted to the device's own resolution, so the same code draws the
+screen preview, a PDF and a printer page; QR codes are vector rectangles snapped to whole
+device pixels, sharp at any resolution.
+
+* :func:`save_slip_pdf` writes a PDF (Qt's PDF printer), no dialog.
+* :func:`print_slip` draws on a configured :class:`QPrinter`.
+* :class:`SlipDialog` shows the slip with Print… (the system's print dialog) and
+  Save as PDF…, both awaited without nesting the event loop.
+* :func:`offer_slip` applies the ``print_slip`` setting after a hand-over.
+
+A receipt is one page exactly as long as its content (receipt printers cut where the page
+ends); an A4 slip continues on further pages when a hand-over has many rewards.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.settings import PrintSlip
+from pos_app.services.slips import PickupSlip, qr_matrix
+from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.pin_entry import format_clock_time
+from pos_app.ui.rewards_list import format_short_date
+
+log = logging.getLogger(__name__)
+
+
+class SlipFormat(StrEnum):
+    RECEIPT = "receipt_80mm"
+    A4 = "a4"
+
+
+RECEIPT_WIDTH_MM = 80.0
+#: Most 80 mm printers print 72 mm wide: 4 mm each side stays blank.
+RECEIPT_MARGIN_MM = 4.0
+A4_MARGIN_MM = 18.0
+#: QR side including its quiet zone (4 modules each side): about 1 mm per module.
+RECEIPT_QR_MM = 30.0
+A4_QR_MM = 34.0
+QR_QUIET_MODULES = 4
+#: The printable area of receipt printers starts a little below the cut.
+RECEIPT_TOP_MM = 3.0
+RECEIPT_BOTTOM_MM = 8.0
+_INK = QColor("#000000")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PickupSlip", text)
+
+
+@dataclass(frozen=True)
+class QrBox:
+    """Where a QR code was drawn: the symbol without quiet zone, in device pixels."""
+
+    page: int
+    reference: str
+    rect: QRectF
+    modules: int
+
+
+@dataclass
+class SlipLayout:
+    """The outcome of drawing a slip (or measuring it)."""
+
+    #: Height of the content in millimetres (for a receipt: the page length).
+    height_mm: float
+    pages: int
+    qr_boxes: list[QrBox] = field(default_factory=list)
+
+
+# -- drawing ---------------------------------------------------------------------------------
+
+
+class _Block:
+    height = 0.0
+
+    def paint(self, painter: QPainter, x: float, y: float, layout: SlipLayout) -> None:
+        raise NotImplementedError
+
+
+class _Space(_Block):
+    def __init__(self, height: float) -> None:
+        self.height = height
+
+    def paint(self, painter: QPainter, x: float, y: float, layout: SlipLayout) -> None:
+        pass
+
+
+class _Text(_Block):
+    def __init__(
+        self,
+        device: QPaintDevice,
+        text: str,
+        font: QFont,
+        width: float,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        space_after: float = 0.0,
+    ) -> None:
+        self.text = text
+        self.font = font
+        self.width = width
+        self.flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        metrics = QFontMetricsF(font, device)
+        bounds = metrics.boundingRect(QRectF(0, 0, width, 1e6), self.flags, text)
+        self.text_height = max(bounds.height(), metrics.height())
+        self.height = self.text_height + space_after
+
+    def paint(self, painter: QPainter, x: float, y: float, layout: SlipLayout) -> None:
+        painter.setFont(self.font)
+        painter.setPen(_INK)
+        painter.drawText(QRectF(x, y, self.width, self.text_height), self.flags, self.text)
+
+
+class _Rule(_Block):
+    def __init__(self, width: float, line: float, space: float, *, dashed: bool) -> None:
+        self.width = width
+        self.line = line
+        self.space = space
+        self.dashed = dashed
+        self.height = 2 * space + line
+
+    def paint(self, painter: QPainter, x: float, y: float, layout: SlipLayout) -> None:
+        pen = QPen(_INK, self.line)
+        if self.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        middle = y + self.space + self.line / 2
+        painter.drawLine(QPointF(x, middle), QPointF(x + self.width, middle))
+
+
+def _paint_qr(
+    painter: QPainter, reference: str, x: float, y: float, side: float, page: int
+) -> QrBox:
+    matrix = qr_matrix(reference)
+    count = len(matrix)
+    # Whole device pixels per module: no module is a pixel wider than its neighbour.
+    module = float(max(1, int(side / (count + 2 * QR_QUIET_MODULES))))
+    left = round(x + (side - module * (count + 2 * QR_QUIET_MODULES)) / 2)
+    top = round(y + (side - module * (count + 2 * QR_QUIET_MODULES)) / 2)
+    origin_x = left + QR_QUIET_MODULES * module
+    origin_y = top + QR_QUIET_MODULES * module
+    path = QPainterPath()
+    for row, modules in enumerate(matrix):
+        column = 0
+        while column < count:
+            if not modules[column]:
+                column += 1
+                continue
+            start = column
+            while column < count and modules[column]:
+                column += 1
+            path.addRect(
+                QRectF(origin_x + start * module, origin_y + row * module,
+                       (column - start) * module, module)
+            )  # fmt: skip
+    # One filled path, not a rectangle per module: PDF viewers draw no seams inside it.
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.fillPath(path, _INK)
+    painter.restore()
+    return QrBox(
+        page=page,
+        reference=reference,
+        rect=QRectF(origin_x, origin_y, count * module, count * module),
+        modules=count,
+    )
+
+
+class _Qr(_Block):
+    def __init__(self, reference: str, side: float, width: float, space_after: float) -> None:
+        self.reference = reference
+        self.side = side
+        self.width = width
+        self.height = side + space_after
+
+    def paint(self, painter: QPainter, x: float, y: float, layout: SlipLayout) -> None:
+        left = x + (self.width - self.side) / 2
+        layout.qr_boxes.append(
+            _paint_qr(painter, self.reference, left, y, self.side, layout.pages - 1)
+        )
+
+
+class _ItemRow(_Block):
+    """A4: the reward and its reference on the left, the QR code on the right."""
+
+    def __init__(
+        self,
+        device: QPaintDevice,
+        title: _Text,
+        reference: _Text,
+        qr_side: float,
+        width: float,
+        space: float,
+    ) -> None:
+        self.title = title
+        self.reference_text = reference
+        self.reference = reference.text.replace(" ", "")
+        self.qr_side = qr_side
+        self.width = width
+        self.space = space
+        text = title.height + reference.height
+        self.height = max(text, qr_side) + space
+
+    def paint(self, painter: QPainter, x: float, y: float, layout: SlipLayout) -> None:
+        text_height = self.title.height + self.reference_text.height
+        top = y + max(0.0, (self.qr_side - text_height) / 2)
+        self.title.paint(painter, x, top, layout)
+        self.reference_text.paint(painter, x, top + self.title.height, layout)
+        qr_left = x + self.width - self.qr_side
+        layout.qr_boxes.append(
+            _paint_qr(painter, self.reference, qr_left, y, self.qr_side, layout.pages - 1)
+        )
+
+
+def _font(points: float, *, bold: bool = False, mono: bool = False) -> QFont:
+    if mono:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+    else:
+        font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    # Printers and PDFs must not get the screen's hinting: text width would differ.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def _when(slip: PickupSlip) -> str:
+    return _tr("{date}, {time}").format(
+        date=format_short_date(slip.handed_over_at),
+        time=format_clock_time(slip.handed_over_at),
+    )
+
+
+class _SlipDrawing:
+    """Lays a slip out for one device; measures it or paints it."""
+
+    def __init__(self, slip: PickupSlip, fmt: SlipFormat, device: QPaintDevice) -> None:
+        self.slip = slip
+        self.fmt = fmt
+        self.device = device
+        self.px_x = device.logicalDpiX() / 25.4
+        self.px_y = device.logicalDpiY() / 25.4
+        if fmt is SlipFormat.RECEIPT:
+            self.margin_x = RECEIPT_MARGIN_MM * self.px_x
+            self.top = RECEIPT_TOP_MM * self.px_y
+            self.bottom = RECEIPT_BOTTOM_MM * self.px_y
+            self.width = (RECEIPT_WIDTH_MM - 2 * RECEIPT_MARGIN_MM) * self.px_x
+            self.blocks = self._receipt()
+        else:
+            self.margin_x = A4_MARGIN_MM * self.px_x
+            self.top = A4_MARGIN_MM * self.px_y
+            self.bottom = A4_MARGIN_MM * self.px_y
+            self.width = (210.0 - 2 * A4_MARGIN_MM) * self.px_x
+            self.blocks = self._a4()
+        self.continuation = self._continuation() if fmt is SlipFormat.A4 else []
+
+    def mm(self, value: float) -> float:
+        return value * self.px_y
+
+    def _text(
+        self,
+        text: str,
+        font: QFont,
+        *,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        after: float = 0.0,
+        width: float | None = None,
+    ) -> _Text:
+        return _Text(
+            self.device, text, font, width or self.width, align, space_after=self.mm(after)
+        )
+
+    def _people(self) -> list[str]:
+        lines = [_tr("Customer: {customer}").format(customer=self.slip.customer)]
+        if self.slip.staff_name:
+            lines.append(_tr("Handed over by: {staff}").format(staff=self.slip.staff_name))
+        return lines
+
+    def _receipt(self) -> list[_Block]:
+        center = Qt.AlignmentFlag.AlignHCenter
+        slip = self.slip
+        blocks: list[_Block] = [
+            self._text(slip.shop_name, _font(13, bold=True), align=center, after=1),
+            self._text(_tr("PICKUP SLIP"), _font(9, bold=True), align=center, after=1),
+            self._text(_when(slip), _font(9), align=center),
+            self._text(
+                _tr("Counter: {counter}").format(counter=slip.counter), _font(9), align=center
+            ),
+            _Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True),
+        ]
+        blocks += [self._text(line, _font(9)) for line in self._people()]
+        for item in slip.items:
+            blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
+            blocks.append(self._text(item.title, _font(11, bold=True), after=2))
+            blocks.append(_Qr(item.reference, self.mm(RECEIPT_QR_MM), self.width, self.mm(1)))
+            blocks.append(self._text(item.reference, _font(12, bold=True, mono=True), align=center))
+        blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
+        blocks.append(
+            self._text(
+                _tr("Keep this slip. If you bring an item back, bring the slip too."),
+                _font(8),
+                align=center,
+            )
+        )
+        return blocks
+
+    def _a4(self) -> list[_Block]:
+        slip = self.slip
+        blocks: list[_Block] = [
+            self._text(slip.shop_name, _font(20, bold=True), after=1),
+            self._text(_tr("Pickup slip"), _font(13), after=3),
+            self._text(
+                _tr("{when} · Counter: {counter}").format(when=_when(slip), counter=slip.counter),
+                _font(10),
+                after=1,
+            ),
+        ]
+        blocks += [self._text(line, _font(10), after=0.5) for line in self._people()]
+        blocks.append(_Rule(self.width, self.mm(0.4), self.mm(4), dashed=False))
+        qr = self.mm(A4_QR_MM)
+        text_width = self.width - qr - self.mm(8)
+        for n, item in enumerate(slip.items):
+            if n:
+                blocks.append(_Rule(self.width, self.mm(0.2), self.mm(2), dashed=False))
+            title = self._text(item.title, _font(13, bold=True), after=2, width=text_width)
+            reference = self._text(item.reference, _font(13, mono=True), width=text_width)
+            blocks.append(_ItemRow(self.device, title, reference, qr, self.width, self.mm(2)))
+        blocks.append(_Rule(self.width, self.mm(0.4), self.mm(4), dashed=False))
+        blocks.append(
+            self._text(
+                _tr(
+                    "Keep this slip. If you bring an item back, bring the slip too: the code "
+                    "finds your pickup at the counter."
+                ),
+                _font(9),
+            )
+        )
+        return blocks
+
+    def _continuation(self) -> list[_Block]:
+        """Heads every further A4 page: a page that gets separated still says whose it is."""
+        text = _tr("{shop} · Pickup slip · {when} · {customer} (continued)").format(
+            shop=self.slip.shop_name, when=_when(self.slip), customer=self.slip.customer
+        )
+        return [
+            self._text(text, _font(9)),
+            _Rule(self.width, self.mm(0.4), self.mm(3), dashed=False),
+        ]
+
+    def content_height(self) -> float:
+        return self.top + sum(block.height for block in self.blocks) + self.bottom
+
+    def height_mm(self) -> float:
+        return self.content_height() / self.px_y
+
+    def paint(
+        self,
+        painter: QPainter,
+        *,
+        page_height: float | None = None,
+        new_page: Callable[[], object] | None = None,
+        only_page: int | None = None,
+    ) -> SlipLayout:
+        """Draw the blocks top to bottom; a block that does not fit starts a new page.
+
+        ``only_page`` draws that page alone (an image holds one page), laying out the rest.
+        """
+        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        y = self.top
+        for block in self.blocks:
+            fits = page_height is None or y + block.height <= page_height - self.bottom
+            if not fits and y > self.top:
+                layout.pages += 1
+                y = self.top
+                if new_page is not None:
+                    new_page()
+                for header in self.continuation:
+                    if only_page is None or layout.pages - 1 == only_page:
+                        header.paint(painter, self.margin_x, y, layout)
+                    y += header.height
+            if only_page is None or layout.pages - 1 == only_page:
+                block.paint(painter, self.margin_x, y, layout)
+            y += block.height
+        return layout
+
+
+# -- devices ---------------------------------------------------------------------------------
+
+
+def receipt_page_size(height_mm: float) -> QPageSize:
+    return QPageSize(
+        QSizeF(RECEIPT_WIDTH_MM, round(height_mm + 0.5, 1)),
+        QPageSize.Unit.Millimeter,
+        "Receipt 80 mm",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+
+
+def _prepare_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> None:
+    if fmt is SlipFormat.RECEIPT:
+        height = _SlipDrawing(slip, fmt, printer).height_mm()
+        printer.setPageSize(receipt_page_size(height))
+    else:
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    # The drawing keeps its own margins, measured from the paper's edge.
+    printer.setFullPage(True)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    printer.setDocName(_tr("Pickup slip {ref}").format(ref=slip.items[0].reference))
+
+
+def print_slip(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> SlipLayout:
+    """Draw the slip on ``printer`` (its page size is set for the format first)."""
+    _prepare_printer(printer, slip, fmt)
+    return _paint_on_printer(printer, slip, fmt)
+
+
+def _paint_on_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> SlipLayout:
+    drawing = _SlipDrawing(slip, fmt, printer)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(_tr("The printer could not be started."))
+    try:
+        page = printer.pageLayout().fullRectPixels(printer.resolution())
+        return drawing.paint(
+            painter,
+            page_height=None if fmt is SlipFormat.RECEIPT else float(page.height()),
+            new_page=printer.newPage,
+        )
+    finally:
+        painter.end()
+
+
+def save_slip_pdf(slip: PickupSlip, path: Path | str, fmt: SlipFormat) -> SlipLayout:
+    """Write the slip as a PDF file (through Qt's PDF printer)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setCreator("Pickup Counter")
+    layout = print_slip(printer, slip, fmt)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
+    return layout
+
+
+def render_slip_image(
+    slip: PickupSlip, fmt: SlipFormat, *, dpi: float = 150.0, page: int = 0
+) -> tuple[QImage, SlipLayout]:
+    """The slip as an image at ``dpi`` (preview, tests): a receipt whole, A4 one page."""
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_meter = round(dpi / 0.0254)
+    probe.setDotsPerMeterX(dots_per_meter)
+    probe.setDotsPerMeterY(dots_per_meter)
+    drawing = _SlipDrawing(slip, fmt, probe)
+    if fmt is SlipFormat.RECEIPT:
+        size_mm = QSizeF(RECEIPT_WIDTH_MM, drawing.height_mm())
+    else:
+        size_mm = QSizeF(210.0, 297.0)
+    width = round(size_mm.width() / 25.4 * dpi)
+    height = round(size_mm.height() / 25.4 * dpi)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        layout = drawing.paint(
+            painter,
+            page_height=None if fmt is SlipFormat.RECEIPT else float(height),
+            only_page=page,
+        )
+    finally:
+        painter.end()
+    layout.qr_boxes = [box for box in layout.qr_boxes if box.page == page]
+    return image, layout
+
+
+def default_printer_format(info: QPrinterInfo) -> SlipFormat:
+    """Receipt for narrow paper (receipt printers), A4 for anything wider."""
+    width = info.defaultPageSize().size(QPageSize.Unit.Millimeter).width()
+    return SlipFormat.RECEIPT if 0 < width <= 100 else SlipFormat.A4
+
+
+def _safe_file_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-") or "slip"
+
+
+# -- the dialog ------------------------------------------------------------------------------
+
+_PRINT = "print"
+
+
+class SlipDialog(QDialog):
+    """The slip after a hand-over: preview, paper format, Print…, Save as PDF….
+
+    Print… opens the system's print dialog; Save as PDF… a file dialog; both are awaited
+    (never ``exec()``). Saving keeps the dialog open (one may still print); printing
+    closes it.
+
+    Signals:
+        printed(str): the slip went to this printer (its name).
+        savedPdf(str): the slip was saved to this PDF file.
+    """
+
+    printed = Signal(str)
+    savedPdf = Signal(str)
+
+    def __init__(
+        self,
+        slip: PickupSlip,
+        *,
+        slip_format: SlipFormat = SlipFormat.RECEIPT,
+        pdf_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipDialog")
+        self.setWindowTitle(self.tr("Pickup slip"))
+        self.setModal(True)
+        self.slip = slip
+        self._tasks = TaskOwner()
+        self._pdf_folder = pdf_folder
+        self.last_pdf: Path | None = None
+
+        layout = QHBoxLayout(self)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("slipPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setStyleSheet("background: white;")
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumSize(360, 440)
+        layout.addWidget(scroll, 1)
+
+        side = QVBoxLayout()
+        question = QLabel(self.tr("Give the customer a pickup slip?"), self)
+        question.setWordWrap(True)
+        font = question.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        question.setFont(font)
+        side.addWidget(question)
+        side.addWidget(QLabel(self.tr("Paper"), self))
+        self.format_input = QComboBox(self)
+        self.format_input.setObjectName("slipFormat")
+        self.format_input.setMinimumHeight(40)
+        self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
+        self.format_input.addItem(self.tr("A4"), SlipFormat.A4.value)
+        self.format_input.setCurrentIndex(self.format_input.findData(slip_format.value))
+        side.addWidget(self.format_input)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("printSlipButton")
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.setObjectName("savePdfButton")
+        self.close_button = QPushButton(self.tr("No slip"), self)
+        self.close_button.setObjectName("closeSlipButton")
+        for button in (self.print_button, self.save_button, self.close_button):
+            button.setMinimumHeight(48)
+            side.addWidget(button)
+        self.message = QLabel(self)
+        self.message.setObjectName("slipMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        layout.addLayout(side)
+
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.on_print_button_clicked)
+        self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self.format_input.currentIndexChanged.connect(self._update_preview)
+        self._update_preview()
+        self.resize(680, 560)
+
+    def slip_format(self) -> SlipFormat:
+        return SlipFormat(self.format_input.currentData())
+
+    def set_slip_format(self, fmt: SlipFormat) -> None:
+        self.format_input.setCurrentIndex(self.format_input.findData(fmt.value))
+
+    def _update_preview(self) -> None:
+        image, _layout = render_slip_image(self.slip, self.slip_format(), dpi=96)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def default_pdf_path(self) -> Path:
+        folder = self._pdf_folder
+        if folder is None:
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            folder = Path(documents) if documents else Path.home()
+        reference = self.slip.items[0].reference if self.slip.items else "slip"
+        return folder / f"pickup-slip-{_safe_file_name(reference)}.pdf"
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.print_button, self.save_button, self.format_input):
+            button.setEnabled(not busy)
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+
+    # -- save as PDF ---------------------------------------------------------------------
+
+    def on_save_button_clicked(self) -> None:
+        if not self._tasks.is_running(_PRINT):
+            self._run(self.save_pdf_with_dialog())
+
+    async def save_pdf_with_dialog(self) -> Path | None:
+        dialog = QFileDialog(self, self.tr("Save the slip as PDF"))
+        dialog.setObjectName("slipPdfFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
+        # awaited on every platform; Qt's own dialog always can.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        default = self.default_pdf_path()
+        dialog.setDirectory(str(default.parent))
+        dialog.selectFile(default.name)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        if not chosen:
+            return None
+        return self.save_pdf(Path(chosen[0]))
+
+    def save_pdf(self, path: Path) -> Path:
+        """Save the slip as a PDF at ``path`` in the chosen format."""
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        save_slip_pdf(self.slip, path, self.slip_format())
+        self.last_pdf = path
+        self._show(self.tr("Saved as {path}.").format(path=path))
+        self.savedPdf.emit(str(path))
+        return path
+
+    # -- print ---------------------------------------------------------------------------
+
+    def on_print_button_clicked(self) -> None:
+        if not self._tasks.is_running(_PRINT):
+            self._run(self.print_with_dialog())
+
+    async def print_with_dialog(self) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        fmt = self.slip_format()
+        _prepare_printer(printer, self.slip, fmt)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("slipPrintDialog")
+        dialog.setWindowTitle(self.tr("Print the pickup slip"))
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return False
+        finally:
+            dialog.deleteLater()
+        # The dialog may have changed the printer (or chosen "print to file"); the slip's
+        # page size is what the drawing was laid out for.
+        _prepare_printer(printer, self.slip, fmt)
+        _paint_on_printer(printer, self.slip, fmt)
+        name = printer.printerName() or printer.outputFileName()
+        self.printed.emit(name)
+        self.accept()
+        return True
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _run(self, coro: Coroutine[Any, Any, object]) -> None:
+        self._busy(True)
+        self._show("")
+        task = self._tasks.run(coro, on_failure=self._on_failed, key=_PRINT)
+        task.add_done_callback(lambda _task: self._busy(False))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            log.error("Slip not printed or saved: %s", exc)
+            self._show(
+                self.tr("The slip could not be printed or saved ({error}). Try again.").format(
+                    error=type(exc).__name__
+                )
+            )
+            return
+        report_exception(type(exc), exc, exc.__traceback__)
+
+    def done(self, result: int) -> None:
+        self._tasks.cancel(_PRINT)
+        super().done(result)
+
+
+async def offer_slip(
+    slip: PickupSlip,
+    setting: PrintSlip,
+    parent: QWidget | None,
+    *,
+    pdf_folder: Path | None = None,
+    default_printer: Callable[[], QPrinterInfo] = QPrinterInfo.defaultPrinter,
+) -> str | None:
+    """After a hand-over, as the ``print_slip`` setting says; returns where the slip went.
+
+    ``never``: nothing. ``ask``: :class:`SlipDialog`. ``always``: straight to the default
+    printer in the format its paper suggests; without a default printer the dialog opens,
+    so the slip can still be saved as PDF.
+    """
+    if setting is PrintSlip.NEVER or not slip.items:
+        return None
+    if setting is PrintSlip.ALWAYS:
+        info = default_printer()
+        if not info.isNull():
+            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+            print_slip(printer, slip, default_printer_format(info))
+            return info.printerName()
+    dialog = SlipDialog(slip, pdf_folder=pdf_folder, parent=parent)
+    where: list[str] = []
+    dialog.printed.connect(where.append)
+    dialog.savedPdf.connect(where.append)
+    try:
+        await await_dialog(dialog)
+    finally:
+        dialog.deleteLater()
+    return where[-1] if where else None
