@@ -19,6 +19,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.sandbox.faults import Fault, parse_assignment
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, SettingsError, load_settings
+from pos_app.services.staff import DEMO_STAFF, DemoStaff, StaffDirectory
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class DemoInfo:
     faults: tuple[str, ...]
     #: The simulated customer's inbox: the last login code emailed to an address.
     mailbox: Callable[[str], str | None] | None = None
+    #: Demo staff and their PINs, for the banner (demo profiles only, never a shop's).
+    staff: tuple[DemoStaff, ...] = DEMO_STAFF
 
 
 class DemoSession:
@@ -67,6 +70,10 @@ class DemoSession:
             giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
             nudj_user_id_source="uuid",
         )
+        # Demo staff, so that reversing and signing in can be tried at once. A kept data
+        # folder that has staff already is left as it is.
+        with StaffDirectory.open(self.settings.staff_path) as staff:
+            staff.add_demo_staff()
         self.secrets = SecretStore(
             env={
                 SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
