@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -208,7 +209,10 @@ class PinEntry(QWidget):
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.hide()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Room for two lines from the start: feedback appearing must not push the keypad
+        # around under a finger about to tap it.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         layout.addWidget(self.message)
         self.pad = PinPad(self)
         self.pad.setVisible(keypad)
@@ -238,10 +242,9 @@ class PinEntry(QWidget):
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
         self.message.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
-        self.message.setVisible(bool(text))
 
     def message_text(self) -> str:
-        return self.message.text() if self.message.isVisible() else ""
+        return self.message.text()
 
 
 class PinDialog(QDialog):
@@ -279,6 +282,8 @@ class PinDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        # The dialog grows when a longer message needs the room, never clips the keypad.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.prompt = QLabel(prompt, self)
         self.prompt.setObjectName("pinPrompt")
         self.prompt.setWordWrap(True)
@@ -324,6 +329,7 @@ class PinDialog(QDialog):
         layout.addWidget(buttons)
         self.entry.changed.connect(self._update_ok)
         self._update_ok()
+        self.resize(max(380, self.sizeHint().width()), self.sizeHint().height())
         self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected_profile(self) -> StaffProfile | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -80,6 +81,7 @@ class ReverseDialog(QDialog):
         self.approved_by: StaffProfile | None = None
 
         outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         title = operation.reward_title or self.tr("this reward")
         self.question = QLabel(self.tr("Reverse the pickup of {title}?").format(title=title), self)
         self.question.setObjectName("reverseQuestion")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -186,6 +187,7 @@ class _StaffFormDialog(QDialog):
         self._tasks = TaskOwner()
         self.result_profile: StaffProfile | None = None
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.message = _message_label(self)
         self.buttons = QDialogButtonBox(self)
 
