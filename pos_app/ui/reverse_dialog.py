@@ -9,6 +9,7 @@ manager approved it. The dialog only checks the PIN; the caller sends the revers
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -179,6 +180,20 @@ class ReverseDialog(QDialog):
         self.reason_group.buttonToggled.connect(self._on_reason_toggled)
         self.resize(720, self.sizeHint().height())
         self.reason_buttons[ReverseReason.RETURNED].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Digits typed while a reason button has the focus belong to the PIN: the keyboard
+        # path is arrows/space for the reason, the PIN, Enter.
+        text = event.text()
+        if len(text) == 1 and text in "0123456789" and self.pin.field.isEnabled():
+            self.pin.field.add_digit(text)
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if event.key() == Qt.Key.Key_Backspace and self.pin.field.isEnabled():
+            self.pin.field.remove_digit()
+            self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().keyPressEvent(event)
 
     def selected_reason(self) -> ReverseReason | None:
         for reason, button in self.reason_buttons.items():

@@ -200,8 +200,16 @@ async def test_manager_reverses_a_pickup(counter: Desk) -> None:
     assert await counter.reverses() == []
     await counter.assert_server_and_journal_agree()
 
-    dialog.choose(ReverseReason.DAMAGED)
-    QTest.keyClicks(dialog.pin.field, MANAGER_PIN)
+    # Keyboard only: Space picks the focused reason, arrows move, digits go to the PIN.
+    returned = dialog.reason_buttons[ReverseReason.RETURNED]
+    assert dialog.focusWidget() is returned
+    QTest.keyClick(returned, Qt.Key.Key_Down)
+    damaged = dialog.reason_buttons[ReverseReason.DAMAGED]
+    QTest.keyClick(damaged, Qt.Key.Key_Space)
+    assert dialog.selected_reason() is ReverseReason.DAMAGED
+    QTest.keyClicks(damaged, MANAGER_PIN + "9")
+    QTest.keyClick(damaged, Qt.Key.Key_Backspace)
+    assert dialog.pin.pin() == MANAGER_PIN
     assert dialog.pin.field.echoMode() == dialog.pin.field.EchoMode.Password
     QTest.keyClick(dialog.pin.field, Qt.Key.Key_Return)
     await counter.reverse_finished()
