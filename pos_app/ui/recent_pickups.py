@@ -43,10 +43,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.pickup import PickupDesk, ReverseOutcome, ReverseResult
+from pos_app.services.pickup import PickupDesk, Reconciled, ReverseOutcome, ReverseResult
 from pos_app.services.slips import mask_customer_uuid
 from pos_app.services.staff import StaffService
-from pos_app.storage import COLLECT, AsyncJournal, JournalError, Operation, OpState, StaffRef
+from pos_app.storage import (
+    COLLECT,
+    REVERSE,
+    AsyncJournal,
+    JournalError,
+    Operation,
+    OpState,
+    StaffRef,
+)
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.reverse_dialog import ReverseDialog, reason_text
@@ -312,6 +320,29 @@ def describe_reverse_result(result: ReverseResult, earlier: Operation | None = N
     return _tr("{title}: not reversed. {reason}").format(title=title, reason=reason).strip()
 
 
+def describe_reconciled_reversals(settled: Sequence[Reconciled]) -> str | None:
+    """The reversals among reconciled operations in shop words; None if there were none.
+
+    Reconciliation settles collects and reverses alike; a reverse that "went through" put
+    the reward back, which a hand-over message must not call "handed over".
+    """
+    reverses = [s for s in settled if s.operation.kind == REVERSE]
+    if not reverses:
+        return None
+    done = [s.operation.reward_title or "" for s in reverses if s.went_through]
+    not_done = [s.operation.reward_title or "" for s in reverses if not s.went_through]
+    parts = []
+    if done:
+        parts.append(_tr("reversed: {titles}").format(titles=", ".join(done)))
+    if not_done:
+        parts.append(
+            _tr("not reversed (still handed over): {titles}").format(titles=", ".join(not_done))
+        )
+    return _tr("Earlier unfinished reversals were checked — {outcomes}.").format(
+        outcomes="; ".join(parts)
+    )
+
+
 _MESSAGE_STYLES = {
     "info": "background: #e8eef9; color: #1d3f8f;",
     "success": "background: #e3f4e8; color: #17602f;",
@@ -355,7 +386,6 @@ class RecentPickupsView(QWidget):
         self._staff = staff
         self._today = today or date.today
         self._asked_by: StaffRef | None = None
-        self._loaded_once = False
         self.tasks = TaskOwner()
         self.model = RecentPickupsModel(self)
 
@@ -522,8 +552,8 @@ class RecentPickupsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded_once:
-            self._loaded_once = True
+        # Shown again (a tab switched to, a dialog reopened): hand-overs may have happened.
+        if not event.spontaneous():
             self.refresh()
 
     def _set_day(self, day: date) -> None:
@@ -540,7 +570,6 @@ class RecentPickupsView(QWidget):
         self.refresh()
 
     async def _load(self, select: str | None = None) -> None:
-        self._loaded_once = True
         keep = select
         if keep is None and (current := self.selected_operation()) is not None:
             keep = current.operation_id

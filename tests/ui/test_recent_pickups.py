@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +21,7 @@ from pos_app.api import PiggyClient
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
-from pos_app.services.pickup import CollectOutcome, PickupDesk, ReverseOutcome
+from pos_app.services.pickup import CollectOutcome, PickupDesk, Reconciled, ReverseOutcome
 from pos_app.services.pickup_models import PickupItem
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
@@ -47,6 +47,7 @@ from pos_app.ui.recent_pickups import (
     PickupState,
     RecentPickupsModel,
     RecentPickupsView,
+    describe_reconciled_reversals,
 )
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
@@ -521,3 +522,15 @@ def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     assert "Piggy dashboard" in model.index(5, 0).data(Qt.ItemDataRole.ToolTipRole)
     model.set_operations([], with_date=True)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+def test_reconciled_reversals_are_described_as_reversals(qapp: QApplication) -> None:
+    collect = _operation(1, OpState.CONFIRMED)
+    back = replace(_operation(2, OpState.CONFIRMED), kind=REVERSE, reward_title="Mug")
+    stuck = replace(_operation(3, OpState.FAILED), kind=REVERSE, reward_title="Socks")
+    assert describe_reconciled_reversals([Reconciled(collect)]) is None
+    text = describe_reconciled_reversals([Reconciled(collect), Reconciled(back), Reconciled(stuck)])
+    assert text == (
+        "Earlier unfinished reversals were checked — reversed: Mug; "
+        "not reversed (still handed over): Socks."
+    )
