@@ -76,6 +76,9 @@ _LOOKUP = "lookup"
 _SHOP = "shop"
 _RECONCILE = "reconcile"
 _COLLECT = "collect"
+#: A progress answer that arrives while the rewards list is still loading waits up to this
+#: long, so the list is laid out and painted first; a slow list does not hide the panel.
+PROGRESS_HOLD_MS = 250
 #: One task key per program: a Retry replaces only its own section's load.
 _PROGRESS = {Program.GIFTOIN: "progress.giftoin", Program.NUDJ: "progress.nudj"}
 
@@ -138,6 +141,11 @@ class MainWindow(QMainWindow):
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
         self._reconcile_timer.timeout.connect(self.reconcile_now)
+        self._held_progress: list[tuple[CustomerSummary, Callable[[], None]]] = []
+        self._progress_hold = QTimer(self)
+        self._progress_hold.setSingleShot(True)
+        self._progress_hold.setInterval(PROGRESS_HOLD_MS)
+        self._progress_hold.timeout.connect(self._release_progress)
         self._build()
 
     # -- layout --------------------------------------------------------------------------
@@ -412,6 +420,8 @@ class MainWindow(QMainWindow):
         self.customer = None
         for key in _PROGRESS.values():
             self.tasks.cancel(key)
+        self._held_progress.clear()
+        self._progress_hold.stop()
         self.progress_panel.clear()
         self.model.clear()
         self.customer_header.clear()
@@ -427,6 +437,7 @@ class MainWindow(QMainWindow):
     def _lookup_ended(self) -> None:
         if not self.tasks.is_running(_LOOKUP):
             self.busy_bar.hide()
+            self._release_progress()
 
     def _on_lookup_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, errors.ApiError | IdentifyError):
@@ -530,14 +541,12 @@ class MainWindow(QMainWindow):
         customer: CustomerSummary,
         result: GiftoinProgress | NudjProgress | NotLinked,
     ) -> None:
-        if self.customer is not customer:
-            return  # a newer customer is at the counter: this answer is not theirs
         if program is Program.GIFTOIN:
             assert not isinstance(result, NudjProgress)
-            self.progress_panel.show_giftoin(result)
+            self._show_progress(customer, lambda: self.progress_panel.show_giftoin(result))
         else:
             assert not isinstance(result, GiftoinProgress)
-            self.progress_panel.show_nudj(result)
+            self._show_progress(customer, lambda: self.progress_panel.show_nudj(result))
 
     def _on_progress_failed(
         self, program: Program, customer: CustomerSummary, exc: BaseException
@@ -548,8 +557,25 @@ class MainWindow(QMainWindow):
             # A bug, not a bad day: logged in full, but the side panel must not stop the
             # cashier with an error dialog in the middle of a hand-over.
             log.error("%s progress failed", program.value, exc_info=exc)
-        if self.customer is customer:
-            self.progress_panel.show_error(program, exc)
+        self._show_progress(customer, lambda: self.progress_panel.show_error(program, exc))
+
+    def _show_progress(self, customer: CustomerSummary, show: Callable[[], None]) -> None:
+        if self.customer is not customer:
+            return  # a newer customer is at the counter: this answer is not theirs
+        if self.tasks.is_running(_LOOKUP):
+            # The pickup list first: laying out and painting the panel now would delay it.
+            self._held_progress.append((customer, show))
+            if not self._progress_hold.isActive():
+                self._progress_hold.start()
+        else:
+            show()
+
+    def _release_progress(self) -> None:
+        self._progress_hold.stop()
+        held, self._held_progress = self._held_progress, []
+        for customer, show in held:
+            if self.customer is customer:
+                show()
 
     def on_progress_panel_retryRequested(self, program: str) -> None:
         if self.customer is not None:

@@ -189,9 +189,10 @@ def challenge_progress_text(challenge: ChallengeView) -> str:
 
 def challenge_detail_text(challenge: ChallengeView, now: datetime) -> str:
     """The line under the progress bar: time left, and how many cards are still missing."""
-    parts = [time_left_text(challenge.time_left(now))]
+    left = challenge.time_left(now)
+    parts = [time_left_text(left)]
     to_go = challenge.cards_to_go
-    if to_go:
+    if to_go and (left is None or left.kind is not TimeLeftKind.ENDED):
         # No plural word in English; other languages get theirs from their catalogue.
         parts.append(QCoreApplication.translate("ProgressPanel", "%n more to collect", None, to_go))
     return " · ".join(part for part in parts if part)
@@ -291,6 +292,7 @@ class ProgressRole(IntEnum):
     REWARD_TEXT = Qt.ItemDataRole.UserRole + 8  # the challenge reward's name
     REWARD_STATE_TEXT = Qt.ItemDataRole.UserRole + 9  # "Claimable", "Claimed", "Locked"
     COMPLETE = Qt.ItemDataRole.UserRole + 10  # bool: collection complete / affordable
+    ENDED = Qt.ItemDataRole.UserRole + 11  # bool: the challenge is over
 
 
 class _PictureListModel(QAbstractListModel):
@@ -392,7 +394,7 @@ class ChallengeListModel(_PictureListModel):
             self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(len(self._challenges) - 1, 0),
-                [ProgressRole.DETAIL_TEXT, Qt.ItemDataRole.AccessibleTextRole],
+                [ProgressRole.DETAIL_TEXT, ProgressRole.ENDED, Qt.ItemDataRole.AccessibleTextRole],
             )
 
     def challenge(self, row: int) -> ChallengeView:
@@ -446,6 +448,9 @@ class ChallengeListModel(_PictureListModel):
         if role == ProgressRole.COMPLETE:
             fraction = challenge.fraction
             return fraction is not None and fraction >= 1.0
+        if role == ProgressRole.ENDED:
+            left = challenge.time_left(self._now)
+            return left is not None and left.kind is TimeLeftKind.ENDED
         return None
 
     def _accessible_text(self, challenge: ChallengeView) -> str:
@@ -556,6 +561,7 @@ CHIP_FEATURED: Final = (QColor("#fff8e1"), QColor("#6d4c00"))
 BAR_TRACK: Final = QColor("#dfe4e8")
 BAR_FILL: Final = QColor("#1976d2")
 BAR_DONE: Final = QColor("#2e7d32")
+BAR_OVER: Final = QColor("#90a4ae")
 _RARITY_COLORS: Final = {
     "common": QColor("#546e7a"),
     "uncommon": QColor("#2e7d32"),
@@ -615,7 +621,7 @@ def _paint_chip(
     painter.restore()
 
 
-def _paint_bar(painter: QPainter, rect: QRect, fraction: float, done: bool) -> None:
+def _paint_bar(painter: QPainter, rect: QRect, fraction: float, fill: QColor) -> None:
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     radius = rect.height() / 2
@@ -624,7 +630,7 @@ def _paint_bar(painter: QPainter, rect: QRect, fraction: float, done: bool) -> N
     if fraction > 0:
         filled = QRectF(rect)
         filled.setWidth(max(rect.height(), rect.width() * min(1.0, fraction)))
-        painter.setBrush(BAR_DONE if done else BAR_FILL)
+        painter.setBrush(fill)
         painter.drawRoundedRect(filled, radius, radius)
     painter.restore()
 
@@ -834,7 +840,13 @@ class ChallengeDelegate(QStyledItemDelegate):
                 _paint_chip(painter, g.chip, chip_text, chip_font, status_colors(challenge.status))
             fraction = index.data(ProgressRole.FRACTION)
             if isinstance(fraction, float):
-                _paint_bar(painter, g.bar, fraction, bool(index.data(ProgressRole.COMPLETE)))
+                if index.data(ProgressRole.COMPLETE):
+                    fill = BAR_DONE
+                elif index.data(ProgressRole.ENDED):
+                    fill = BAR_OVER  # too late to finish: no call to action
+                else:
+                    fill = BAR_FILL
+                _paint_bar(painter, g.bar, fraction, fill)
             painter.setPen(ink)
             painter.setFont(sub_font)
             painter.drawText(
@@ -1034,7 +1046,7 @@ class NudjRewardDelegate(QStyledItemDelegate):
             fraction = index.data(ProgressRole.FRACTION)
             if isinstance(fraction, float) and text_right - text_left > 24:
                 bar = QRect(text_left, row2 + (sub_h - 8) // 2, text_right - text_left + 1, 8)
-                _paint_bar(painter, bar, fraction, affordable)
+                _paint_bar(painter, bar, fraction, BAR_DONE if affordable else BAR_FILL)
             painter.setPen(quiet)
             _elided(
                 painter,
@@ -1171,6 +1183,9 @@ class ProgressSection(QFrame):
         self._pages = (loading, message, view)
         for page in self._pages:
             layout.addWidget(page, 1 if page is view else 0)
+        # Below a loading line, the room its list will take.
+        layout.addStretch(0)
+        self._layout = layout
         self.clear()
 
     def current_page(self) -> QWidget | None:
@@ -1179,6 +1194,15 @@ class ProgressSection(QFrame):
     def _show_page(self, wanted: QWidget | None) -> None:
         for page in self._pages:
             page.setVisible(page is wanted)
+        self._layout.setStretch(self._layout.count() - 1, 0 if wanted is self.view else 1)
+
+    @property
+    def takes_room(self) -> bool:
+        """Loading or showing its list: the section keeps its share of the panel's height.
+
+        Kept while loading too, so the other section does not jump when the list arrives.
+        """
+        return self.state in (SectionState.LOADING, SectionState.RESULT)
 
     def clear(self) -> None:
         self.state = SectionState.IDLE
@@ -1235,6 +1259,10 @@ class ProgressPanel(QFrame):
 
     PREFERRED_WIDTH: Final = 420
     MIN_WIDTH: Final = 320
+    #: Set rather than taken from the contents: sections switching between a line of text
+    #: and a list would otherwise change the window's minimum size, and with it lay out
+    #: the whole window again, on every load.
+    MIN_HEIGHT: Final = 160
 
     def __init__(
         self,
@@ -1380,8 +1408,8 @@ class ProgressPanel(QFrame):
 
     def _update_stretch(self) -> None:
         # Lists get the height; a section with a line of text keeps just what it needs.
-        giftoin = self.giftoin.state is SectionState.RESULT
-        nudj = self.nudj.state is SectionState.RESULT
+        giftoin = self.giftoin.takes_room
+        nudj = self.nudj.takes_room
         self._body_layout.setStretch(0, 3 if giftoin else 0)
         self._body_layout.setStretch(1, 2 if nudj else 0)
         self._body_layout.setStretch(2, 0 if giftoin or nudj else 1)
@@ -1424,12 +1452,12 @@ class ProgressPanel(QFrame):
             self.toggle_button.setArrowType(Qt.ArrowType.LeftArrow)
             self.toggle_button.setText(_tr("Progress"))
             self.toggle_button.setToolTip(_tr("Show the customer's progress"))
-            self.setMinimumWidth(0)
+            self.setMinimumSize(0, self.MIN_HEIGHT)
         else:
             self.toggle_button.setArrowType(Qt.ArrowType.RightArrow)
             self.toggle_button.setText(_tr("Hide"))
             self.toggle_button.setToolTip(_tr("Hide the customer's progress"))
-            self.setMinimumWidth(self.MIN_WIDTH)
+            self.setMinimumSize(self.MIN_WIDTH, self.MIN_HEIGHT)
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:

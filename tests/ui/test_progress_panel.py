@@ -222,6 +222,7 @@ def test_challenge_roles() -> None:
     assert first.data(ProgressRole.REWARD_STATE_TEXT) == "Locked"
     assert len(first.data(ProgressRole.CARD_PICTURES)) == 3
     assert first.data(ProgressRole.COMPLETE) is False
+    assert first.data(ProgressRole.ENDED) is False
     accessible = first.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "Oak — Common — owned: 2" in accessible
     assert "reward: Autumn Badge (Locked)" in accessible
@@ -357,6 +358,8 @@ def test_challenge_texts() -> None:
     assert challenge_detail_text(challenge(ends_at=None, open_ended=True), NOW) == (
         "No end date · 5 more to collect"
     )
+    # Over: nothing left to collect for.
+    assert challenge_detail_text(challenge(ends_at=NOW - timedelta(days=1)), NOW) == "Ended"
     assert card_text(card("Moon", None, None)) == "Moon — not owned"
     assert card_text(card("Oak", 0)) == "Oak — Common — owned: 0"
 

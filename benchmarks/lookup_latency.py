@@ -1,0 +1,297 @@
+"""From a scan to the pickup list and to the complete progress panel, against slow vendors.
+
+Runs the real main window against the simulator (in its own process) with every call
+delayed like a real network would: Piggy 80 ms a call, Giftoin 250 ms, Nudj 300 ms a call
+(each rewards page and the user lookup). Per run it prints the time from Enter to the
+rewards list on screen and to the progress panel complete, next to
+
+* the critical path: the longest chain of calls that wait for each other, computed from
+  the calls this run actually made and how long each took (Piggy identifier → Piggy contact
+  → the longest of {Piggy rewards | Giftoin progress | Nudj user, Nudj rewards pages one
+  after the other}), for the list and for the panel;
+* the sum of all calls: what the same calls would cost one after the other.
+
+Target: list and panel each within their critical path + 50 ms, which is only reachable if
+the panel's calls run beside the list's and nothing waits for what it does not need.
+Cold runs forget the Nudj catalogue first (it is cached for five minutes); warm runs keep it.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/lookup_latency.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx
+import qasync
+from PySide6.QtWidgets import QApplication
+
+# Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helpers import.
+from scan_to_list import BlockMonitor, until
+
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import load_settings
+from pos_app.ui.app import configure_application, open_journal
+from pos_app.ui.gc_guard import MainThreadGarbageCollector
+from pos_app.ui.main_window import MainWindow
+
+PIGGY_MS = 80
+GIFTOIN_MS = 250
+NUDJ_MS = 300
+TARGET_SLACK_MS = 50.0
+
+FAULTS = (
+    f"*=latency:{PIGGY_MS}",  # every Piggy route (the vendors below get their own)
+    f"giftoin.progress=latency:{GIFTOIN_MS}",
+    f"giftoin.inventory=latency:{GIFTOIN_MS}",
+    f"nudj.user=latency:{NUDJ_MS}",
+    f"nudj.rewards=latency:{NUDJ_MS}",
+)
+
+# Path fragment → the simulator's route name (pos_app/sandbox/README.md).
+_ROUTES = (
+    ("/contact-identifiers/find", "piggy.identifier"),
+    ("/contacts/", "piggy.contact"),
+    ("/collectable-rewards", "piggy.rewards"),
+    ("/progress/collection-challenges", "giftoin.progress"),
+    ("/integration/rewards", "nudj.rewards"),
+    ("/admin/users/", "nudj.user"),
+    ("/shops", "piggy.shops"),
+)
+
+
+@dataclass(frozen=True)
+class Call:
+    route: str
+    start: float
+    end: float
+
+    @property
+    def ms(self) -> float:
+        return (self.end - self.start) * 1000
+
+
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """The API clients' transport, noting when each request started and ended."""
+
+    def __init__(self) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self.calls: list[Call] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        start = time.perf_counter()
+        response = await self._inner.handle_async_request(request)
+        await response.aread()
+        path = request.url.path
+        route = next((name for part, name in _ROUTES if part in path), path)
+        self.calls.append(Call(route, start, time.perf_counter()))
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+@dataclass(frozen=True)
+class Paths:
+    list_ms: float
+    panel_ms: float
+    sum_ms: float
+
+
+def critical_paths(calls: list[Call]) -> Paths:
+    """The chains of dependent calls, from the calls made (a missing call counts 0)."""
+
+    def total(route: str) -> float:
+        return sum(call.ms for call in calls if call.route == route)
+
+    identify = total("piggy.identifier") + total("piggy.contact")
+    # Nudj pages are fetched one after the other (each needs the previous one's count), the
+    # user lookup beside them.
+    nudj = max(total("nudj.user"), total("nudj.rewards"))
+    return Paths(
+        list_ms=identify + total("piggy.rewards"),
+        panel_ms=identify + max(total("giftoin.progress"), nudj),
+        sum_ms=sum(call.ms for call in calls),
+    )
+
+
+def start_simulator_process() -> tuple[subprocess.Popen[str], str]:
+    command = [sys.executable, "-m", "pos_app.sandbox", "--port", "0"]
+    for fault in FAULTS:
+        command += ["--fault", fault]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("Simulator running at "):
+            return process, line.split()[-1]
+    raise RuntimeError("the simulator did not start")
+
+
+@dataclass(frozen=True)
+class Run:
+    cold: bool
+    list_ms: float
+    panel_ms: float
+    paths: Paths
+    longest_block_ms: float
+    calls: list[Call]
+    started: float
+
+
+async def measure(url: str, card: str, runs: int) -> list[Run]:
+    tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
+    settings = load_settings(use_file=False).with_overrides(
+        piggy_base_url=url,
+        giftoin_base_url=url,
+        nudj_base_url=url,
+        data_dir=Path(tmp.name),
+        request_timeout=30,
+        giftoin_platform=demo.GIFTOIN_PLATFORM,
+        giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
+        nudj_user_id_source="uuid",
+    )
+    secrets = SecretStore(
+        env={
+            SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
+            SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
+            SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+        },
+        use_keyring=False,
+    )
+    transport = RecordingTransport()
+    clients = build_clients(settings, secrets, transport=transport)
+    journal, _problem = await open_journal(settings)
+    window = MainWindow(settings, clients, journal=journal)
+    window.resize(1280, 800)
+    window.show()
+    window.start()
+    monitor = BlockMonitor()
+    results: list[Run] = []
+    list_shown = asyncio.Event()
+    panel_done = asyncio.Event()
+    window.customerShown.connect(lambda _uuid: list_shown.set())
+    window.progress_panel.finished.connect(panel_done.set)
+    try:
+        await until(lambda: not window.tasks.pending)
+        for run in range(2 * runs):
+            cold = run < runs
+            # Another customer in between, so every run really rebuilds list and panel.
+            window.search_input.setText(demo.CARD_EMPTY)
+            window.search_input.returnPressed.emit()
+            await until(lambda: not window.tasks.pending)
+            await asyncio.sleep(0.3)
+            if cold:
+                window.progress.catalogue.invalidate()
+            transport.calls.clear()
+            list_shown.clear()
+            panel_done.clear()
+            monitor.start()
+            started = time.perf_counter()
+            window.search_input.setText(card)
+            window.search_input.returnPressed.emit()
+            await list_shown.wait()
+            list_ms = (time.perf_counter() - started) * 1000
+            await panel_done.wait()
+            panel_ms = (time.perf_counter() - started) * 1000
+            await until(lambda: not window.tasks.pending)
+            monitor.stop()
+            calls = [call for call in transport.calls if call.start >= started]
+            paths = critical_paths(calls)
+            results.append(
+                Run(cold, list_ms, panel_ms, paths, max(monitor.gaps) * 1000, calls, started)
+            )
+            print(
+                f"{'cold' if cold else 'warm'} run {run % runs + 1}: "
+                f"list {list_ms:6.1f} ms (critical path {paths.list_ms:6.1f})   "
+                f"panel {panel_ms:6.1f} ms (critical path {paths.panel_ms:6.1f})   "
+                f"sum of calls {paths.sum_ms:6.1f} ms   calls {len(calls)}   "
+                f"longest block {max(monitor.gaps) * 1000:5.1f} ms",
+                flush=True,
+            )
+    finally:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.close()
+        await closed.wait()
+        if journal is not None:
+            await journal.aclose()
+        await clients.aclose()
+        await transport.aclose()
+        tmp.cleanup()
+    return results
+
+
+def print_timeline(run: Run) -> None:
+    print(f"calls of the first {'cold' if run.cold else 'warm'} run (ms after Enter):")
+    for call in sorted(run.calls, key=lambda c: c.start):
+        begin = (call.start - run.started) * 1000
+        end = (call.end - run.started) * 1000
+        print(f"  {call.route:<18} {begin:6.1f} → {end:6.1f}  ({call.ms:5.1f} ms)")
+    print(f"  list shown at {run.list_ms:6.1f}, panel complete at {run.panel_ms:6.1f}")
+
+
+def summarise(label: str, runs: list[Run]) -> bool:
+    list_ms = statistics.median(r.list_ms for r in runs)
+    panel_ms = statistics.median(r.panel_ms for r in runs)
+    list_path = statistics.median(r.paths.list_ms for r in runs)
+    panel_path = statistics.median(r.paths.panel_ms for r in runs)
+    sums = statistics.median(r.paths.sum_ms for r in runs)
+    list_over = max(r.list_ms - r.paths.list_ms for r in runs)
+    panel_over = max(r.panel_ms - r.paths.panel_ms for r in runs)
+    ok = list_over <= TARGET_SLACK_MS and panel_over <= TARGET_SLACK_MS
+    print(
+        f"{label}: median list {list_ms:.1f} ms (critical path {list_path:.1f}), "
+        f"panel {panel_ms:.1f} ms (critical path {panel_path:.1f}), sum of calls {sums:.1f} ms; "
+        f"worst over the critical path: list +{list_over:.1f} ms, panel +{panel_over:.1f} ms "
+        f"(target +{TARGET_SLACK_MS:.0f}) {'OK' if ok else 'MISSED'}"
+    )
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--card", default=demo.CARD_MAIN)
+    parser.add_argument("--runs", type=int, default=5, help="cold runs, then as many warm ones")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    collector = MainThreadGarbageCollector(app)
+    process, url = start_simulator_process()
+    try:
+        print(
+            f"card {args.card}; latency Piggy {PIGGY_MS} ms, Giftoin {GIFTOIN_MS} ms, "
+            f"Nudj {NUDJ_MS} ms a call; simulator in its own process at {url}"
+        )
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            results = runner.run(measure(url, args.card, args.runs))
+    finally:
+        collector.stop()
+        process.terminate()
+        process.wait(10)
+    cold = [r for r in results if r.cold]
+    warm = [r for r in results if not r.cold]
+    print_timeline(cold[0])
+    print_timeline(warm[0])
+    ok = summarise("cold catalogue", cold)
+    ok = summarise("warm catalogue", warm) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
