@@ -21,9 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 FULL_COLLECTION_INTERVAL = 300.0
 
 
-def collect_due(
-    threshold: tuple[int, int, int] | None = None, *, full_allowed: bool = True
-) -> int:
+def collect_due(threshold: tuple[int, int, int] | None = None, *, full_allowed: bool = True) -> int:
     """Collect the generations whose counters crossed their threshold, as Python would.
 
     The oldest generation only when ``full_allowed``: CPython itself also holds full
