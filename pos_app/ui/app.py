@@ -17,6 +17,7 @@ from pos_app import APP_NAME, __version__
 from pos_app.resources import app_icon_path
 from pos_app.services.connections import ApiClients
 from pos_app.services.settings import Settings
+from pos_app.services.staff import StaffError, StaffService, journal_lockouts
 from pos_app.storage import AsyncJournal, JournalError
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
@@ -66,6 +67,17 @@ async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | N
     return journal, None
 
 
+async def open_staff(settings: Settings, journal: AsyncJournal | None) -> StaffService | None:
+    """Staff profiles and PINs; without a journal there is nothing to reverse or sign."""
+    if journal is None:
+        return None
+    try:
+        return await StaffService.open(settings.staff_path, on_lockout=journal_lockouts(journal))
+    except (StaffError, OSError) as exc:
+        log.error("Cannot open the staff database at %s: %s", settings.staff_path, exc)
+        return None
+
+
 async def run_app(
     settings: Settings,
     clients: ApiClients,
@@ -75,10 +87,15 @@ async def run_app(
 ) -> int:
     """Open the journal, show the window, wait until it closes, then release everything."""
     journal, problem = await open_journal(settings)
-    window = MainWindow(settings, clients, journal=journal, journal_problem=problem, demo=demo)
+    staff = await open_staff(settings, journal)
+    window = MainWindow(
+        settings, clients, journal=journal, journal_problem=problem, staff=staff, demo=demo
+    )
     try:
         return await run_window(window, clients, on_shown=on_shown)
     finally:
+        if staff is not None:
+            await staff.aclose()
         if journal is not None:
             await journal.aclose()
         window.deleteLater()

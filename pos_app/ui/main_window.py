@@ -12,7 +12,7 @@ import asyncio
 import functools
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -42,7 +42,14 @@ from pos_app.services.identify import (
     ScanKind,
     classify_scan,
 )
-from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk, Reconciled
+from pos_app.services.pickup import (
+    CollectOutcome,
+    CollectResult,
+    PickupDesk,
+    Reconciled,
+    ReverseOutcome,
+    ReverseResult,
+)
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.progress import (
     GiftoinProgress,
@@ -52,7 +59,9 @@ from pos_app.services.progress import (
     ProgressService,
 )
 from pos_app.services.settings import Settings
-from pos_app.storage import AsyncJournal, Operation, OpState
+from pos_app.services.slips import PickupSlip
+from pos_app.services.staff import SignInSession, StaffService
+from pos_app.storage import COLLECT, AsyncJournal, Operation, OpState
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.customer_widgets import CodeEntry, CustomerHeader, MessageBar, MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
@@ -62,7 +71,11 @@ from pos_app.ui.messages import (
 )
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress_panel import ProgressPanel
+from pos_app.ui.recent_pickups import RecentPickupsView, describe_reconciled_reversals
 from pos_app.ui.rewards_list import RewardListModel, RewardListView, format_short_date
+from pos_app.ui.sign_in import IdleSignOut, sign_in
+from pos_app.ui.slips import offer_slip
+from pos_app.ui.staff_dialogs import manage_staff, role_text
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
@@ -103,6 +116,7 @@ class MainWindow(QMainWindow):
         *,
         journal: AsyncJournal | None = None,
         journal_problem: str | None = None,
+        staff: StaffService | None = None,
         demo: DemoInfo | None = None,
         clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
@@ -121,6 +135,13 @@ class MainWindow(QMainWindow):
             if clients.piggy is not None and journal is not None
             else None
         )
+        self._staff = staff
+        self.sign_in_session = SignInSession(
+            idle_after=timedelta(minutes=settings.staff_idle_sign_out_minutes)
+        )
+        self._idle_sign_out = IdleSignOut(self.sign_in_session, self)
+        self._idle_sign_out.signedOut.connect(self.on_idle_sign_out_signedOut)
+        self._shop_name = ""
         self.customer: CustomerSummary | None = None
         self._pending_email: str | None = None
         self._offline = False
@@ -173,8 +194,14 @@ class MainWindow(QMainWindow):
         self.search_button = QPushButton(self.tr("Find"), central)
         self.search_button.setObjectName("searchButton")
         self.search_button.setMinimumHeight(44)
+        self.recent_button = QPushButton(self.tr("Recent pickups"), central)
+        self.recent_button.setObjectName("recentPickupsButton")
+        self.recent_button.setMinimumHeight(44)
+        self.recent_button.setToolTip(self.tr("Pickups at this counter; managers reverse here"))
+        self.recent_button.setEnabled(self._journal is not None)
         search_row.addWidget(self.search_input, 1)
         search_row.addWidget(self.search_button)
+        search_row.addWidget(self.recent_button)
         layout.addLayout(search_row)
 
         self.busy_bar = QProgressBar(central)
@@ -205,6 +232,11 @@ class MainWindow(QMainWindow):
         self.welcome.setFont(font)
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self._build_customer_page())
+        self.recent_view: RecentPickupsView | None = None
+        self._recent_page: QWidget | None = None
+        if self._journal is not None:
+            self._recent_page = self._build_recent_page(self._journal)
+            self.pages.addWidget(self._recent_page)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -215,12 +247,21 @@ class MainWindow(QMainWindow):
         self.unresolved_label = QLabel(status)
         self.unresolved_label.setObjectName("unresolvedStatus")
         status.addPermanentWidget(self.unresolved_label)
+        self.sign_in_button = QPushButton(self.tr("Sign in"), status)
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setFlat(True)
+        self.sign_in_button.clicked.connect(self.on_sign_in_button_clicked)
+        self.sign_in_button.setVisible(
+            self._settings.require_staff_sign_in and self._staff is not None
+        )
+        status.addPermanentWidget(self.sign_in_button)
         counter = QLabel(self.tr("Counter: {name}").format(name=self._settings.counter_name))
         status.addPermanentWidget(counter)
         self.setStatusBar(status)
 
         self.search_input.returnPressed.connect(self.on_search_input_return_pressed)
         self.search_button.clicked.connect(self.on_search_input_return_pressed)
+        self.recent_button.clicked.connect(self.show_recent_pickups)
         self.code_entry.submitted.connect(self.on_code_entry_submitted)
         self.code_entry.resend_requested.connect(self.on_code_entry_resend_requested)
         self.code_entry.cancelled.connect(self.on_code_entry_cancelled)
@@ -236,6 +277,7 @@ class MainWindow(QMainWindow):
         self.rewards_list.installEventFilter(self)
         for key in ("Ctrl+L", "F6"):
             QShortcut(QKeySequence(key), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape_pressed)
 
     def _build_demo_banner(self, demo: DemoInfo, parent: QWidget) -> QWidget:
@@ -255,6 +297,11 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("Simulated faults: {routes}.").format(
                 routes=", ".join(demo.faults)
             )
+        if demo.staff:
+            # Demo profiles only: a shop's PINs are never shown anywhere.
+            text += " " + self.tr("Demo staff: {people}.").format(
+                people=", ".join(f"{p.name} ({role_text(p.role)}) PIN {p.pin}" for p in demo.staff)
+            )
         label = QLabel(text, banner)
         label.setWordWrap(True)
         row.addWidget(label, 1)
@@ -265,6 +312,105 @@ class MainWindow(QMainWindow):
             mailbox.clicked.connect(self.on_demo_mailbox_clicked)
             row.addWidget(mailbox)
         return banner
+
+    def _build_recent_page(self, journal: AsyncJournal) -> QWidget:
+        page = QWidget(self.pages)
+        page.setObjectName("recentPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        title = QLabel(self.tr("Recent pickups"), page)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        header.addWidget(title, 1)
+        self.staff_button = QPushButton(self.tr("Staff…"), page)
+        self.staff_button.setObjectName("staffButton")
+        self.staff_button.setMinimumHeight(40)
+        self.staff_button.setEnabled(self._staff is not None)
+        self.staff_button.clicked.connect(self.on_staff_button_clicked)
+        back = QPushButton(self.tr("Back to the counter"), page)
+        back.setObjectName("backToCounterButton")
+        back.setMinimumHeight(40)
+        back.clicked.connect(self.show_counter)
+        header.addWidget(self.staff_button)
+        header.addWidget(back)
+        layout.addLayout(header)
+        self.recent_view = RecentPickupsView(
+            journal, desk=self._desk, staff=self._staff, parent=page
+        )
+        self.recent_view.pickupReversed.connect(self.on_recent_view_pickupReversed)
+        self.recent_view.reverseFinished.connect(self.on_recent_view_reverseFinished)
+        self.handOverFinished.connect(self.recent_view.refresh)
+        layout.addWidget(self.recent_view, 1)
+        return page
+
+    def show_recent_pickups(self) -> None:
+        if self._recent_page is None:
+            return
+        self.pages.setCurrentWidget(self._recent_page)
+
+    def show_counter(self) -> None:
+        self.pages.setCurrentIndex(1 if self.customer is not None else 0)
+        self.focus_search()
+
+    def on_recent_view_pickupReversed(self, customer_uuid: str) -> None:
+        # The reward is collectable again: show it if that customer is at the counter.
+        if self.customer is not None and self.customer.uuid == customer_uuid:
+            self.tasks.run(self._refresh_list(self.customer), key="refresh")
+
+    def on_recent_view_reverseFinished(self, result: ReverseResult) -> None:
+        if result.outcome is ReverseOutcome.UNKNOWN:
+            self._offline = True
+            self._reconcile_timer.start()
+        self.tasks.run(self._refresh_unresolved(), key="unresolved")
+
+    def on_staff_button_clicked(self) -> None:
+        if self._staff is None or self.tasks.is_running("staff"):
+            return
+        self.tasks.run(
+            manage_staff(self._staff, self, asked_by=self.sign_in_session.staff), key="staff"
+        )
+
+    # -- sign-in -------------------------------------------------------------------------
+
+    def on_sign_in_button_clicked(self) -> None:
+        if self._staff is None or self.tasks.is_running("sign-in"):
+            return
+        if self.sign_in_session.profile is not None:
+            self.sign_in_session.sign_out()
+            self._idle_sign_out.stop()
+            self._update_signed_in()
+            return
+        self.tasks.run(self._sign_in(), key="sign-in")
+
+    async def _sign_in(self) -> bool:
+        """Ask for a sign-in; True when someone is signed in (or there is nobody to sign in)."""
+        if self._staff is None:
+            return True
+        profile = await sign_in(self._staff, self.sign_in_session, self)
+        if profile is None:
+            return not await self._staff.has_any_staff()
+        self._idle_sign_out.start()
+        self._update_signed_in()
+        return True
+
+    def on_idle_sign_out_signedOut(self, _profile: object) -> None:
+        self._update_signed_in()
+        self.message_bar.show_message(
+            self.tr("Signed out after a quiet spell. Sign in again to hand rewards over."),
+            MessageKind.INFO,
+        )
+
+    def _update_signed_in(self) -> None:
+        staff = self.sign_in_session.staff
+        if self.recent_view is not None:
+            self.recent_view.set_signed_in(staff)
+        if staff is None:
+            self.sign_in_button.setText(self.tr("Sign in"))
+        else:
+            self.sign_in_button.setText(self.tr("{name} · sign out").format(name=staff.name))
 
     def _build_customer_page(self) -> QWidget:
         page = QWidget(self.pages)
@@ -349,6 +495,8 @@ class MainWindow(QMainWindow):
                 self.message_bar.show_message(self._journal_problem, MessageKind.ERROR)
             if self._clients.piggy is None:
                 return
+        if self._settings.require_staff_sign_in and self._staff is not None:
+            self.tasks.run(self._sign_in(), key="sign-in")
         self.tasks.run(
             self._load_shop_name(),
             on_success=self._on_shop_loaded,
@@ -370,6 +518,7 @@ class MainWindow(QMainWindow):
         return self.tr("no shop chosen")
 
     def _on_shop_loaded(self, name: str) -> None:
+        self._shop_name = name
         self._mark_online()
         self.connection_label.setText(self.tr("Connected to Piggy · {shop}").format(shop=name))
 
@@ -585,7 +734,11 @@ class MainWindow(QMainWindow):
         if self._journal is None:
             self.message_bar.show_message(self._journal_problem or "", MessageKind.ERROR)
             return
-        operation = await self._journal.find_by_reference(reference)
+        if self.recent_view is not None:
+            self.show_recent_pickups()
+            operation = await self.recent_view.open_reference(reference)
+        else:
+            operation = await self._journal.find_by_reference(reference)
         if operation is None:
             self.message_bar.show_message(
                 self.tr("No pickup {ref} was made at this counter.").format(ref=reference),
@@ -653,19 +806,30 @@ class MainWindow(QMainWindow):
             if not confirmed:
                 self.rewards_list.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
+            if (
+                self._settings.require_staff_sign_in
+                and self.sign_in_session.profile is None
+                and not await self._sign_in()
+            ):
+                self.message_bar.show_message(
+                    self.tr("Sign in to hand rewards over."), MessageKind.INFO
+                )
+                return
+            staff = self.sign_in_session.staff
             self.message_bar.show_message(self.tr("Handing over…"), MessageKind.INFO)
             results: list[CollectResult] = []
             for item in items:
                 self.model.set_busy(item.loyalty_transaction_uuid, True)
             for item in items:
                 try:
-                    result = await self._desk.collect(customer.uuid, item)
+                    result = await self._desk.collect(customer.uuid, item, staff=staff)
                 finally:
                     self.model.set_busy(item.loyalty_transaction_uuid, False)
                 results.append(result)
                 if result.outcome in (CollectOutcome.COLLECTED, CollectOutcome.ALREADY_COLLECTED):
                     self.model.remove(item.loyalty_transaction_uuid)
             await self._report(customer, results)
+            await self._offer_slip(customer, results)
         finally:
             self.handOverFinished.emit()
             self._update_collect_button()
@@ -690,6 +854,20 @@ class MainWindow(QMainWindow):
             await self._refresh_unresolved()
         if any(r.outcome is CollectOutcome.ALREADY_COLLECTED for r in results):
             await self._refresh_list(customer)
+
+    async def _offer_slip(self, customer: CustomerSummary, results: list[CollectResult]) -> None:
+        """A pickup slip for what was handed over, as the print_slip setting says."""
+        operations = [
+            r.operation
+            for r in results
+            if r.outcome is CollectOutcome.COLLECTED and r.operation is not None
+        ]
+        if not operations:
+            return
+        slip = PickupSlip.from_operations(
+            operations, shop_name=self._shop_name or APP_NAME, customer=customer
+        )
+        await offer_slip(slip, self._settings.print_slip, self)
 
     def _describe_problem(self, result: CollectResult) -> str:
         title = result.item.title
@@ -737,8 +915,10 @@ class MainWindow(QMainWindow):
 
     def _on_reconciled(self, settled: list[Reconciled]) -> None:
         if settled:
-            went = [s.operation.reward_title or "" for s in settled if s.went_through]
-            not_went = [s.operation.reward_title or "" for s in settled if not s.went_through]
+            notices = []
+            collects = [s for s in settled if s.operation.kind == COLLECT]
+            went = [s.operation.reward_title or "" for s in collects if s.went_through]
+            not_went = [s.operation.reward_title or "" for s in collects if not s.went_through]
             parts = []
             if went:
                 parts.append(
@@ -750,11 +930,18 @@ class MainWindow(QMainWindow):
                         titles=", ".join(not_went)
                     )
                 )
-            self.show_notice(
-                self.tr("Earlier unfinished hand-overs were checked — {outcomes}.").format(
-                    outcomes="; ".join(parts)
+            if parts:
+                notices.append(
+                    self.tr("Earlier unfinished hand-overs were checked — {outcomes}.").format(
+                        outcomes="; ".join(parts)
+                    )
                 )
-            )
+            reversals = describe_reconciled_reversals(settled)
+            if reversals:
+                notices.append(reversals)
+            self.show_notice(" ".join(notices))
+            if self.recent_view is not None:
+                self.recent_view.refresh()
             if self.customer is not None:
                 self.tasks.run(self._refresh_list(self.customer), key="refresh")
         self.tasks.run(self._refresh_unresolved(), key="unresolved")
@@ -773,7 +960,7 @@ class MainWindow(QMainWindow):
         count = await self._desk.unresolved_count()
         if count:
             self.unresolved_label.setText(
-                self.tr("{n} hand-over(s) waiting to be checked").format(n=count)
+                self.tr("{n} hand-over(s) or reversal(s) waiting to be checked").format(n=count)
             )
             self._reconcile_timer.start()
         else:
@@ -828,7 +1015,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     async def _shutdown(self) -> None:
+        self._idle_sign_out.stop()
         await self.tasks.cancel_all()
+        if self.recent_view is not None:
+            await self.recent_view.aclose()
         await self.progress.aclose()
         await self.pictures.aclose()
         self.closed.emit()

@@ -35,6 +35,8 @@ def app_settings(simulator: Simulator) -> Settings:
         request_timeout=5.0,
         giftoin_platform=demo.GIFTOIN_PLATFORM,
         giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
+        # Tests that want the slip dialog after a hand-over ask for it themselves.
+        print_slip="never",
     )
 
 

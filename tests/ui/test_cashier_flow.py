@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import pytest_asyncio
@@ -21,10 +22,19 @@ from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.pickup_models import ExpiryKind
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.storage import AsyncJournal, Journal, OpState
+from pos_app.services.staff import Role, ScryptParams, StaffService, journal_lockouts
+from pos_app.storage import AsyncJournal, Journal, OpState, ReverseReason
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.recent_pickups import PickupColumn
+from pos_app.ui.reverse_dialog import ReverseDialog
+from pos_app.ui.slips import SlipDialog
+
+T = TypeVar("T")
+
+# Cheap hashing for tests; the app uses the default (slow on purpose) parameters.
+FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
 
 
 async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
@@ -50,6 +60,7 @@ class Counter:
     journal: AsyncJournal
     clients: ApiClients
     data_dir: Path
+    staff: StaffService
 
     @property
     def customer_uuid(self) -> str:
@@ -97,9 +108,12 @@ async def _make_counter(
     journal = await AsyncJournal.open(
         settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
     )
+    staff = await StaffService.open(
+        settings.staff_path, on_lockout=journal_lockouts(journal), scrypt=FAST_SCRYPT
+    )
     # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
     # for its async shutdown; _close() closes it on the loop.
-    window = MainWindow(settings, clients, journal=journal, clock=clock)
+    window = MainWindow(settings, clients, journal=journal, staff=staff, clock=clock)
     window.show()
     window.activateWindow()
     await wait_until(window.isActiveWindow)
@@ -107,7 +121,7 @@ async def _make_counter(
     # Let the start-up calls finish here: pytest-qt processes Qt events between test phases,
     # when no asyncio loop runs, and a task step run from there has no loop to run on.
     await wait_until(lambda: window.tasks.pending == 0)
-    return Counter(window, simulator, journal, clients, settings.data_dir)
+    return Counter(window, simulator, journal, clients, settings.data_dir, staff)
 
 
 async def _close(counter: Counter) -> None:
@@ -115,6 +129,7 @@ async def _close(counter: Counter) -> None:
     counter.window.closed.connect(closed.set)
     counter.window.close()
     await asyncio.wait_for(closed.wait(), 5)
+    await counter.staff.aclose()
 
     await counter.journal.aclose()
     await counter.clients.aclose()
@@ -435,7 +450,7 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
     assert await counter.journal_states() == [OpState.UNKNOWN]
     assert "not known whether the hand-over was recorded" in window.message_bar.text()
     await wait_until(lambda: window.unresolved_label.text() != "")
-    assert window.unresolved_label.text() == "1 hand-over(s) waiting to be checked"
+    assert window.unresolved_label.text() == "1 hand-over(s) or reversal(s) waiting to be checked"
 
     counter.sim.clear_faults()
     window.reconcile_now()
@@ -467,3 +482,88 @@ async def test_a_failed_scan_does_not_leave_the_last_customer_on_screen(counter:
     assert window.customer_header.name_label.text() == ""
     assert window.pages.currentIndex() == 0
     assert window.message_bar.text().startswith("This card is blocked")
+
+
+def visible_dialog(kind: type[T]) -> T | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+@pytest.mark.asyncio
+async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
+    counter: Counter,
+) -> None:
+    await counter.staff.add("Morgan Manager", Role.MANAGER, "2468")
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    window.collect_button.click()
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    dialog.confirm_button.click()
+    await counter.hand_over_finished()
+    (pickup,) = await counter.journal.recent_operations()
+    assert pickup.reference is not None
+
+    # The customer comes back with the slip: scan its QR code (the pickup reference).
+    await counter.scan(pickup.reference.lower())
+    view = window.recent_view
+    assert view is not None
+    assert window.pages.currentWidget() is view.parentWidget()
+    selected = view.selected_operation()
+    assert selected is not None
+    assert selected.operation_id == pickup.operation_id
+    assert view.reverse_button.isEnabled()
+
+    view.reverse_button.click()
+    await wait_until(lambda: visible_dialog(ReverseDialog))
+    reverse = visible_dialog(ReverseDialog)
+    assert reverse is not None
+    reverse.reason_buttons[ReverseReason.RETURNED].click()
+    QTest.keyClicks(reverse.pin.field, "2468")
+    QTest.keyClick(reverse.pin.field, Qt.Key.Key_Return)
+    await wait_until(lambda: not view.is_reversing())
+    await wait_until(lambda: view.tasks.pending == 0 and window.tasks.pending == 0)
+
+    assert item.loyalty_transaction_uuid in counter.waiting_on_server()
+    reverses = [op for op in await counter.journal.recent_operations() if op.kind == "reverse"]
+    assert [(op.state, op.reason, op.staff_name) for op in reverses] == [
+        (OpState.CONFIRMED, "returned", "Morgan Manager")
+    ]
+    row = view.model.row_of(pickup.operation_id)
+    assert row is not None
+    assert view.model.index(row, PickupColumn.STATE).data() == "Reversed"
+    # Back at the counter the reward is in the customer's list again.
+    window.show_counter()
+    assert window.pages.currentIndex() == 1
+    assert window.model.row_of(item.loyalty_transaction_uuid) is not None
+    with Journal.open_read_only(counter.data_dir / "journal.sqlite3") as journal:
+        assert journal.verify().ok
+
+
+@pytest.mark.asyncio
+async def test_slip_offered_after_a_hand_over_when_set_to_ask(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    settings = app_settings.with_overrides(print_slip="ask")
+    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    try:
+        await made.load_main_customer()
+        window = made.window
+        window.collect_button.click()
+        await wait_until(open_dialog)
+        dialog = open_dialog()
+        assert dialog is not None
+        dialog.confirm_button.click()
+        await wait_until(lambda: visible_dialog(SlipDialog))
+        slip = visible_dialog(SlipDialog)
+        assert slip is not None
+        (pickup,) = await made.journal.recent_operations()
+        assert [item.reference for item in slip.slip.items] == [pickup.reference]
+        slip.reject()
+        await made.hand_over_finished()
+    finally:
+        await _close(made)
