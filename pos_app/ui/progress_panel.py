@@ -21,6 +21,7 @@ from enum import IntEnum, StrEnum
 from typing import Any, Final
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QByteArray,
     QCoreApplication,
@@ -98,19 +99,18 @@ _PROGRAM_NAMES: Final = {Program.GIFTOIN: "Giftoin", Program.NUDJ: "Nudj"}
 # --- text ------------------------------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressPanel", text)
+# Texts are written out as QCoreApplication.translate("ProgressPanel", "...") calls, not
+# through a helper: pyside6-lupdate only finds literal calls.
 
 
 def _plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
-    """``text`` with ``%n`` as ``n``, Qt's way, for a source text with a ``word(s)``."""
-    result = QCoreApplication.translate("ProgressPanel", text, None, n)
-    if word in result:
+    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue."""
+    if word in text:
         # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
         # English one, so the untranslated source keeps its "(s)". Other languages get
         # their plural forms from their catalogues.
-        result = result.replace(word, singular if n == 1 else plural)
-    return result
+        text = text.replace(word, singular if n == 1 else plural)
+    return text
 
 
 def _number(value: int) -> str:
@@ -122,32 +122,50 @@ def time_left_text(left: TimeLeft | None) -> str:
     if left is None:
         return ""
     if left.kind is TimeLeftKind.ENDED:
-        return _tr("Ended")
+        return QCoreApplication.translate("ProgressPanel", "Ended")
     if left.kind is TimeLeftKind.NO_END:
-        return _tr("No end date")
+        return QCoreApplication.translate("ProgressPanel", "No end date")
     seconds = left.remaining.total_seconds()
     hours = seconds / 3600
     if hours >= 48:
         days = round(hours / 24)
-        return _plural("%n day(s) left", days, "day(s)", "day", "days")
+        return _plural(
+            QCoreApplication.translate("ProgressPanel", "%n day(s) left", None, days),
+            days,
+            "day(s)",
+            "day",
+            "days",
+        )
     if seconds >= 3600:
         whole = int(hours)
-        return _plural("%n hour(s) left", whole, "hour(s)", "hour", "hours")
+        return _plural(
+            QCoreApplication.translate("ProgressPanel", "%n hour(s) left", None, whole),
+            whole,
+            "hour(s)",
+            "hour",
+            "hours",
+        )
     minutes = max(1, math.ceil(seconds / 60))
-    return _plural("%n minute(s) left", minutes, "minute(s)", "minute", "minutes")
+    return _plural(
+        QCoreApplication.translate("ProgressPanel", "%n minute(s) left", None, minutes),
+        minutes,
+        "minute(s)",
+        "minute",
+        "minutes",
+    )
 
 
 _STATUS_TEXT: Final = {
-    "in_progress": "In progress",
-    "completed": "Completed",
-    "ended": "Ended",
+    "in_progress": QT_TRANSLATE_NOOP("ProgressPanel", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("ProgressPanel", "Completed"),
+    "ended": QT_TRANSLATE_NOOP("ProgressPanel", "Ended"),
 }
 _RARITY_TEXT: Final = {
-    "common": "Common",
-    "uncommon": "Uncommon",
-    "rare": "Rare",
-    "epic": "Epic",
-    "legendary": "Legendary",
+    "common": QT_TRANSLATE_NOOP("ProgressPanel", "Common"),
+    "uncommon": QT_TRANSLATE_NOOP("ProgressPanel", "Uncommon"),
+    "rare": QT_TRANSLATE_NOOP("ProgressPanel", "Rare"),
+    "epic": QT_TRANSLATE_NOOP("ProgressPanel", "Epic"),
+    "legendary": QT_TRANSLATE_NOOP("ProgressPanel", "Legendary"),
 }
 
 
@@ -156,34 +174,36 @@ def status_text(status: str | None) -> str:
     if not status:
         return ""
     known = _STATUS_TEXT.get(status.lower())
-    return _tr(known) if known else status
+    return QCoreApplication.translate("ProgressPanel", str(known)) if known else status
 
 
 def rarity_text(rarity: str | None) -> str:
     if not rarity:
         return ""
     known = _RARITY_TEXT.get(rarity.lower())
-    return _tr(known) if known else rarity
+    return QCoreApplication.translate("ProgressPanel", str(known)) if known else rarity
 
 
 def reward_state_text(state: RewardState | None) -> str:
     if state is RewardState.CLAIMABLE:
-        return _tr("Claimable")
+        return QCoreApplication.translate("ProgressPanel", "Claimable")
     if state is RewardState.CLAIMED:
-        return _tr("Claimed")
+        return QCoreApplication.translate("ProgressPanel", "Claimed")
     if state is RewardState.LOCKED:
-        return _tr("Locked")
+        return QCoreApplication.translate("ProgressPanel", "Locked")
     return ""
 
 
 def challenge_progress_text(challenge: ChallengeView) -> str:
     """ "3 / 8" (collected / size), else Giftoin's percentage, else ""."""
     if challenge.collected is not None and challenge.size:
-        return _tr("{collected} / {size}").format(
+        return QCoreApplication.translate("ProgressPanel", "{collected} / {size}").format(
             collected=_number(challenge.collected), size=_number(challenge.size)
         )
     if challenge.percentage is not None:
-        return _tr("{percent}%").format(percent=_number(round(challenge.percentage)))
+        return QCoreApplication.translate("ProgressPanel", "{percent}%").format(
+            percent=_number(round(challenge.percentage))
+        )
     return ""
 
 
@@ -203,8 +223,10 @@ def price_text(view: NudjRewardView) -> str:
     if price is None:
         return ""
     if view.points is None or view.affordable:
-        return _tr("{price} points").format(price=_number(price))
-    return _tr("{points} / {price} points").format(
+        return QCoreApplication.translate("ProgressPanel", "{price} points").format(
+            price=_number(price)
+        )
+    return QCoreApplication.translate("ProgressPanel", "{points} / {price} points").format(
         points=_number(view.points), price=_number(price)
     )
 
@@ -215,13 +237,25 @@ def nudj_detail_text(view: NudjRewardView) -> str:
     parts: list[str] = []
     if reward.remaining_supply is not None:
         if reward.remaining_supply == 0:
-            parts.append(_tr("Sold out"))
+            parts.append(QCoreApplication.translate("ProgressPanel", "Sold out"))
         else:
-            parts.append(_tr("{n} left").format(n=_number(reward.remaining_supply)))
+            parts.append(
+                QCoreApplication.translate("ProgressPanel", "{n} left").format(
+                    n=_number(reward.remaining_supply)
+                )
+            )
     if reward.user_asset_count:
-        parts.append(_tr("owned: {n}").format(n=_number(reward.user_asset_count)))
+        parts.append(
+            QCoreApplication.translate("ProgressPanel", "owned: {n}").format(
+                n=_number(reward.user_asset_count)
+            )
+        )
     if reward.user_entry_count:
-        parts.append(_tr("entries: {n}").format(n=_number(reward.user_entry_count)))
+        parts.append(
+            QCoreApplication.translate("ProgressPanel", "entries: {n}").format(
+                n=_number(reward.user_entry_count)
+            )
+        )
     if reward.user_state:
         # An open enum: shown as Nudj sends it.
         parts.append(reward.user_state)
@@ -231,9 +265,15 @@ def nudj_detail_text(view: NudjRewardView) -> str:
 def nudj_summary_text(progress: NudjProgress) -> str:
     parts = []
     if progress.points is not None:
-        parts.append(_tr("{n} points").format(n=_number(progress.points)))
+        parts.append(
+            QCoreApplication.translate("ProgressPanel", "{n} points").format(
+                n=_number(progress.points)
+            )
+        )
     if progress.xp is not None:
-        parts.append(_tr("{n} XP").format(n=_number(progress.xp)))
+        parts.append(
+            QCoreApplication.translate("ProgressPanel", "{n} XP").format(n=_number(progress.xp))
+        )
     return " · ".join(parts)
 
 
@@ -241,39 +281,58 @@ def not_linked_text(result: NotLinked, platform: str | None = None) -> str:
     """The detail under "Not linked": why there is nothing to show."""
     name = _PROGRAM_NAMES[result.program]
     if result.reason is NotLinkedReason.NOT_SET_UP:
-        return _tr("{program} is not set up on this counter.").format(program=name)
+        return QCoreApplication.translate(
+            "ProgressPanel", "{program} is not set up on this counter."
+        ).format(program=name)
     if result.reason is NotLinkedReason.NO_ID:
         if result.program is Program.GIFTOIN and platform:
-            return _tr("No {platform} id on file for this customer.").format(platform=platform)
-        return _tr("No {program} id on file for this customer.").format(program=name)
-    return _tr("{program} does not know this customer.").format(program=name)
+            return QCoreApplication.translate(
+                "ProgressPanel", "No {platform} id on file for this customer."
+            ).format(platform=platform)
+        return QCoreApplication.translate(
+            "ProgressPanel", "No {program} id on file for this customer."
+        ).format(program=name)
+    return QCoreApplication.translate(
+        "ProgressPanel", "{program} does not know this customer."
+    ).format(program=name)
 
 
 def describe_progress_error(program: Program, exc: BaseException) -> str:
     """Why a program's section could not load, in shop words (vendor texts never shown)."""
     name = _PROGRAM_NAMES[program]
     if isinstance(exc, errors.ApiTimeoutError):
-        return _tr("{program} did not answer in time.").format(program=name)
+        return QCoreApplication.translate(
+            "ProgressPanel", "{program} did not answer in time."
+        ).format(program=name)
     if isinstance(exc, errors.ApiConnectionError):
-        return _tr("No connection to {program}.").format(program=name)
+        return QCoreApplication.translate("ProgressPanel", "No connection to {program}.").format(
+            program=name
+        )
     if isinstance(exc, errors.AuthenticationError | errors.PermissionDeniedError):
-        return _tr(
+        return QCoreApplication.translate(
+            "ProgressPanel",
             "{program} refused this counter's credentials. Ask your IT contact to run "
-            "`pos-app doctor`."
+            "`pos-app doctor`.",
         ).format(program=name)
     if isinstance(exc, errors.MaintenanceError):
-        return _tr("{program} is in maintenance. Try again {wait}.").format(
-            program=name, wait=format_wait(exc.retry_after)
-        )
+        return QCoreApplication.translate(
+            "ProgressPanel", "{program} is in maintenance. Try again {wait}."
+        ).format(program=name, wait=format_wait(exc.retry_after))
     if isinstance(exc, errors.RateLimitedError):
-        return _tr("{program} is busy. Try again {wait}.").format(
-            program=name, wait=format_wait(exc.retry_after)
-        )
+        return QCoreApplication.translate(
+            "ProgressPanel", "{program} is busy. Try again {wait}."
+        ).format(program=name, wait=format_wait(exc.retry_after))
     if isinstance(exc, errors.ResponseValidationError):
-        return _tr("{program} sent an answer the app does not understand.").format(program=name)
+        return QCoreApplication.translate(
+            "ProgressPanel", "{program} sent an answer the app does not understand."
+        ).format(program=name)
     if isinstance(exc, errors.ApiError):
-        return _tr("{program} had a problem.").format(program=name)
-    return _tr("{program} could not be shown.").format(program=name)
+        return QCoreApplication.translate("ProgressPanel", "{program} had a problem.").format(
+            program=name
+        )
+    return QCoreApplication.translate("ProgressPanel", "{program} could not be shown.").format(
+        program=name
+    )
 
 
 # --- models ----------------------------------------------------------------------------------
@@ -322,6 +381,10 @@ class _PictureListModel(QAbstractListModel):
                 rows = self._rows_by_url.setdefault(url, [])
                 if not rows or rows[-1] != row:
                     rows.append(row)
+
+    def picture_urls(self) -> set[str]:
+        """Every picture the rows show (the card pictures too)."""
+        return set(self._rows_by_url)
 
     def picture(self, url: str | None) -> QPixmap:
         """The thumbnail of ``url`` if ready, else the placeholder (a load is started)."""
@@ -465,7 +528,7 @@ class ChallengeListModel(_PictureListModel):
             parts.append(", ".join(owned))
         if challenge.reward is not None:
             parts.append(
-                _tr("reward: {name} ({state})").format(
+                QCoreApplication.translate("ProgressPanel", "reward: {name} ({state})").format(
                     name=challenge.reward.name or "",
                     state=reward_state_text(challenge.reward.state),
                 )
@@ -475,13 +538,17 @@ class ChallengeListModel(_PictureListModel):
 
 def card_text(card: CardView) -> str:
     """A card in words (tooltip and screen readers): name, rarity, how many are owned."""
-    parts = [card.name or _tr("Card")]
+    parts = [card.name or QCoreApplication.translate("ProgressPanel", "Card")]
     if card.rarity:
         parts.append(rarity_text(card.rarity))
     if card.owned_quantity is not None:
-        parts.append(_tr("owned: {n}").format(n=_number(card.owned_quantity)))
+        parts.append(
+            QCoreApplication.translate("ProgressPanel", "owned: {n}").format(
+                n=_number(card.owned_quantity)
+            )
+        )
     elif not card.owned:
-        parts.append(_tr("not owned"))
+        parts.append(QCoreApplication.translate("ProgressPanel", "not owned"))
     return " — ".join(parts)
 
 
@@ -528,9 +595,11 @@ class NudjRewardListModel(_PictureListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [
                 reward.title or "",
-                _tr("featured") if reward.featured else "",
+                QCoreApplication.translate("ProgressPanel", "featured") if reward.featured else "",
                 price_text(view),
-                _tr("affordable") if view.affordable else "",
+                QCoreApplication.translate("ProgressPanel", "affordable")
+                if view.affordable
+                else "",
                 nudj_detail_text(view),
             ]
             return ", ".join(part for part in parts if part)
@@ -543,7 +612,9 @@ class NudjRewardListModel(_PictureListModel):
         if role == ProgressRole.DETAIL_TEXT:
             return nudj_detail_text(view)
         if role == ProgressRole.CHIP_TEXT:
-            return _tr("★ Featured") if reward.featured else ""
+            return (
+                QCoreApplication.translate("ProgressPanel", "★ Featured") if reward.featured else ""
+            )
         if role == ProgressRole.COMPLETE:
             return view.affordable
         return None
@@ -873,7 +944,7 @@ class ChallengeDelegate(QStyledItemDelegate):
                 _elided(
                     painter,
                     g.reward.text,
-                    _tr("Reward: {name}").format(name=name),
+                    QCoreApplication.translate("ProgressPanel", "Reward: {name}").format(name=name),
                     sub_font,
                     left_v,
                 )
@@ -909,7 +980,7 @@ class ChallengeDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         quantity = card.owned_quantity
         if quantity is not None and quantity > 1:
-            text = _tr("×{n}").format(n=_number(quantity))
+            text = QCoreApplication.translate("ProgressPanel", "×{n}").format(n=_number(quantity))
             metrics = QFontMetrics(badge_font)
             w = metrics.horizontalAdvance(text) + 8
             h = metrics.height()
@@ -1024,7 +1095,7 @@ class NudjRewardDelegate(QStyledItemDelegate):
             affordable = bool(index.data(ProgressRole.COMPLETE))
             text_right = right
             if affordable:
-                label = _tr("Affordable")
+                label = QCoreApplication.translate("ProgressPanel", "Affordable")
                 size = _chip_size(label, chip_font)
                 chip = QRect(
                     right - size.width() + 1,
@@ -1147,7 +1218,9 @@ class ProgressSection(QFrame):
         loading = QWidget(self)
         loading_layout = QVBoxLayout(loading)
         loading_layout.setContentsMargins(12, 4, 12, 8)
-        self.loading_label = QLabel(_tr("Loading…"), loading)
+        self.loading_label = QLabel(
+            QCoreApplication.translate("ProgressPanel", "Loading…"), loading
+        )
         busy = QProgressBar(loading)
         busy.setRange(0, 0)
         busy.setMaximumHeight(4)
@@ -1166,7 +1239,9 @@ class ProgressSection(QFrame):
         self.message_label.setObjectName(f"{program.value}Message")
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.retry_button = QPushButton(_tr("Retry"), message)
+        self.retry_button = QPushButton(
+            QCoreApplication.translate("ProgressPanel", "Retry"), message
+        )
         self.retry_button.setObjectName(f"{program.value}RetryButton")
         # Reachable with Tab, but a click leaves the focus where the scanner types.
         self.retry_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -1217,7 +1292,9 @@ class ProgressSection(QFrame):
     def show_error(self, text: str) -> None:
         self.state = SectionState.ERROR
         self.summary_label.clear()
-        self.headline_label.setText(_tr("Not available right now"))
+        self.headline_label.setText(
+            QCoreApplication.translate("ProgressPanel", "Not available right now")
+        )
         self.headline_label.setStyleSheet("color: #8f1d17;")
         self.message_label.setText(text)
         self.retry_button.show()
@@ -1226,7 +1303,7 @@ class ProgressSection(QFrame):
     def show_not_linked(self, detail: str) -> None:
         self.state = SectionState.NOT_LINKED
         self.summary_label.clear()
-        self.headline_label.setText(_tr("Not linked"))
+        self.headline_label.setText(QCoreApplication.translate("ProgressPanel", "Not linked"))
         self.headline_label.setStyleSheet("")
         self.message_label.setText(detail)
         self.retry_button.hide()
@@ -1274,7 +1351,9 @@ class ProgressPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressPanel")
-        self.setAccessibleName(_tr("Progress in other programs"))
+        self.setAccessibleName(
+            QCoreApplication.translate("ProgressPanel", "Progress in other programs")
+        )
         self._state = state
         self._clock = clock or (lambda: datetime.now(UTC))
         self._loading: set[Program] = set()
@@ -1288,7 +1367,7 @@ class ProgressPanel(QFrame):
         layout.setSpacing(8)
         header = QHBoxLayout()
         header.setContentsMargins(4, 0, 0, 0)
-        self.title_label = QLabel(_tr("Progress"), self)
+        self.title_label = QLabel(QCoreApplication.translate("ProgressPanel", "Progress"), self)
         self.title_label.setObjectName("progressTitle")
         self.title_label.setFont(_font(self.font(), 2, bold=True))
         self.toggle_button = QToolButton(self)
@@ -1307,20 +1386,38 @@ class ProgressPanel(QFrame):
         body_layout.setSpacing(8)
         self.challenge_view = ProgressListView(self.body)
         self.challenge_view.setObjectName("giftoinChallenges")
-        self.challenge_view.setAccessibleName(_tr("Giftoin collection challenges"))
+        self.challenge_view.setAccessibleName(
+            QCoreApplication.translate("ProgressPanel", "Giftoin collection challenges")
+        )
         self.challenge_view.setItemDelegate(ChallengeDelegate(self.challenge_view))
         self.challenge_view.setModel(self.challenges)
-        self.challenge_view.set_empty_text(_tr("No collection challenges."))
+        self.challenge_view.set_empty_text(
+            QCoreApplication.translate("ProgressPanel", "No collection challenges.")
+        )
         self.nudj_view = ProgressListView(self.body)
         self.nudj_view.setObjectName("nudjRewards")
-        self.nudj_view.setAccessibleName(_tr("Nudj rewards"))
+        self.nudj_view.setAccessibleName(
+            QCoreApplication.translate("ProgressPanel", "Nudj rewards")
+        )
         self.nudj_view.setItemDelegate(NudjRewardDelegate(self.nudj_view))
         self.nudj_view.setModel(self.nudj_rewards)
-        self.nudj_view.set_empty_text(_tr("No rewards in the Nudj catalogue right now."))
-        self.giftoin = ProgressSection(
-            Program.GIFTOIN, _tr("Giftoin collections"), self.challenge_view, self.body
+        self.nudj_view.set_empty_text(
+            QCoreApplication.translate(
+                "ProgressPanel", "No rewards in the Nudj catalogue right now."
+            )
         )
-        self.nudj = ProgressSection(Program.NUDJ, _tr("Nudj rewards"), self.nudj_view, self.body)
+        self.giftoin = ProgressSection(
+            Program.GIFTOIN,
+            QCoreApplication.translate("ProgressPanel", "Giftoin collections"),
+            self.challenge_view,
+            self.body,
+        )
+        self.nudj = ProgressSection(
+            Program.NUDJ,
+            QCoreApplication.translate("ProgressPanel", "Nudj rewards"),
+            self.nudj_view,
+            self.body,
+        )
         self.giftoin.retryRequested.connect(lambda: self.retryRequested.emit(Program.GIFTOIN.value))
         self.nudj.retryRequested.connect(lambda: self.retryRequested.emit(Program.NUDJ.value))
         body_layout.addWidget(self.giftoin)
@@ -1450,13 +1547,17 @@ class ProgressPanel(QFrame):
         self._outer_layout.setStretch(2, 1 if collapsed else 0)
         if collapsed:
             self.toggle_button.setArrowType(Qt.ArrowType.LeftArrow)
-            self.toggle_button.setText(_tr("Progress"))
-            self.toggle_button.setToolTip(_tr("Show the customer's progress"))
+            self.toggle_button.setText(QCoreApplication.translate("ProgressPanel", "Progress"))
+            self.toggle_button.setToolTip(
+                QCoreApplication.translate("ProgressPanel", "Show the customer's progress")
+            )
             self.setMinimumSize(0, self.MIN_HEIGHT)
         else:
             self.toggle_button.setArrowType(Qt.ArrowType.RightArrow)
-            self.toggle_button.setText(_tr("Hide"))
-            self.toggle_button.setToolTip(_tr("Hide the customer's progress"))
+            self.toggle_button.setText(QCoreApplication.translate("ProgressPanel", "Hide"))
+            self.toggle_button.setToolTip(
+                QCoreApplication.translate("ProgressPanel", "Hide the customer's progress")
+            )
             self.setMinimumSize(self.MIN_WIDTH, self.MIN_HEIGHT)
         self.updateGeometry()
 

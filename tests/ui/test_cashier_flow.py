@@ -83,6 +83,9 @@ class Counter:
 
     def _pictures_loading(self) -> bool:
         urls = {item.picture_url for item in self.window.model.items() if item.picture_url}
+        # The progress panel beside the list loads its pictures from the same cache.
+        panel = self.window.progress_panel
+        urls |= panel.challenges.picture_urls() | panel.nudj_rewards.picture_urls()
         return any(self.window.pictures.is_loading(url) for url in urls)
 
     async def settle(self) -> None:
