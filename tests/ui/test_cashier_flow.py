@@ -27,6 +27,7 @@ from pos_app.storage import AsyncJournal, Journal, OpState, ReverseReason
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.recent_pickups import PickupColumn
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.slips import SlipDialog
@@ -568,5 +569,39 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
         assert [item.reference for item in slip.slip.items] == [pickup.reference]
         slip.reject()
         await made.hand_over_finished()
+    finally:
+        await _close(made)
+
+
+@pytest.mark.asyncio
+async def test_with_sign_in_required_the_hand_over_records_who_did_it(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    settings = app_settings.with_overrides(require_staff_sign_in=True)
+    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    try:
+        window = made.window
+        assert window.sign_in_button.isVisible()
+        assert window.sign_in_button.text() == "Sign in"
+        await made.staff.add("Casey Cashier", Role.CASHIER, "1234")
+        await made.load_main_customer()
+        item = window.model.item(0)
+        window.collect_button.click()
+        await wait_until(open_dialog)
+        dialog = open_dialog()
+        assert dialog is not None
+        dialog.confirm_button.click()
+        # Nobody is signed in: the hand-over asks first.
+        await wait_until(lambda: visible_dialog(PinDialog))
+        pin = visible_dialog(PinDialog)
+        assert pin is not None
+        assert pin.objectName() == "signInDialog"
+        QTest.keyClicks(pin.entry.field, "1234")
+        QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
+        await made.hand_over_finished()
+        assert item.loyalty_transaction_uuid not in made.waiting_on_server()
+        (pickup,) = await made.journal.recent_operations()
+        assert (pickup.state, pickup.staff_name) == (OpState.CONFIRMED, "Casey Cashier")
+        assert window.sign_in_button.text() == "Casey Cashier · sign out"
     finally:
         await _close(made)
