@@ -24,7 +24,6 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +37,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 # Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helpers import.
-from scan_to_list import BlockMonitor, until
+from scan_to_list import BlockMonitor, start_simulator_process, until
 
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
@@ -126,20 +125,6 @@ def critical_paths(calls: list[Call]) -> Paths:
         panel_ms=identify + max(total("giftoin.progress"), nudj),
         sum_ms=sum(call.ms for call in calls),
     )
-
-
-def start_simulator_process() -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, "-m", "pos_app.sandbox", "--port", "0"]
-    for fault in FAULTS:
-        command += ["--fault", fault]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith("Simulator running at "):
-            return process, line.split()[-1]
-    raise RuntimeError("the simulator did not start")
 
 
 @dataclass(frozen=True)
@@ -272,7 +257,7 @@ def main() -> int:
     assert isinstance(app, QApplication)
     configure_application(app)
     collector = MainThreadGarbageCollector(app)
-    process, url = start_simulator_process()
+    process, url = start_simulator_process(FAULTS)
     try:
         print(
             f"card {args.card}; latency Piggy {PIGGY_MS} ms, Giftoin {GIFTOIN_MS} ms, "

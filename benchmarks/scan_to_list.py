@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,12 +69,13 @@ async def until(condition: Callable[[], bool]) -> None:
         await asyncio.sleep(0.005)
 
 
-def start_simulator_process() -> tuple[subprocess.Popen[str], str]:
+def start_simulator_process(faults: Sequence[str] = ()) -> tuple[subprocess.Popen[str], str]:
+    """The simulator in its own process (its JSON work must not share our GIL); its URL."""
+    command = [sys.executable, "-m", "pos_app.sandbox", "--port", "0"]
+    for fault in faults:
+        command += ["--fault", fault]
     process = subprocess.Popen(
-        [sys.executable, "-m", "pos_app.sandbox", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert process.stdout is not None
     for line in process.stdout:
