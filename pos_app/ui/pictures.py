@@ -18,7 +18,7 @@ import os
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from PySide6.QtCore import (
+    QAbstractListModel,
     QBuffer,
     QByteArray,
     QIODevice,
@@ -35,6 +36,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -633,3 +635,55 @@ class PictureCache(QObject):
         self._failed.move_to_end(url)
         while len(self._failed) > _MAX_REMEMBERED_FAILURES:
             self._failed.popitem(last=False)
+
+
+#: Pictures arriving together are announced together, at most once a frame: one repaint
+#: for a burst instead of one per picture.
+PICTURE_BATCH_MS = 16
+
+
+class PictureRowsModel(QAbstractListModel):
+    """A list model whose rows show pictures from a :class:`PictureCache`.
+
+    Subclasses call :meth:`_index_pictures` with each row's picture URLs whenever their
+    rows change; rows are repainted when their pictures arrive. ``_changed_roles`` names the
+    roles that change then (empty: all).
+    """
+
+    _changed_roles: Sequence[int] = ()
+
+    def __init__(self, pictures: PictureCache | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pictures = pictures
+        self._rows_by_url: dict[str, list[int]] = {}
+        self._arrived: set[str] = set()
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(PICTURE_BATCH_MS)
+        self._announce.timeout.connect(self.on_announce_timeout)
+        if pictures is not None:
+            pictures.pictureReady.connect(self.on_pictures_pictureReady)
+
+    def _index_pictures(self, urls_per_row: Iterable[Iterable[str]]) -> None:
+        self._rows_by_url = {}
+        for row, urls in enumerate(urls_per_row):
+            for url in urls:
+                rows = self._rows_by_url.setdefault(url, [])
+                if not rows or rows[-1] != row:
+                    rows.append(row)
+
+    def on_pictures_pictureReady(self, url: str) -> None:
+        if url in self._rows_by_url:
+            self._arrived.add(url)
+            if not self._announce.isActive():
+                self._announce.start()
+
+    def on_announce_timeout(self) -> None:
+        rows = [row for url in self._arrived for row in self._rows_by_url.get(url, ())]
+        self._arrived.clear()
+        rows = [row for row in rows if row < self.rowCount()]
+        if rows:
+            # One signal spanning the rows: the view repaints what is visible of that span.
+            self.dataChanged.emit(
+                self.index(min(rows), 0), self.index(max(rows), 0), list(self._changed_roles)
+            )

@@ -22,7 +22,6 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QByteArray,
     QCoreApplication,
     QEvent,
@@ -80,7 +79,7 @@ from pos_app.services.progress import (
     TimeLeftKind,
 )
 from pos_app.ui.messages import format_wait
-from pos_app.ui.pictures import PictureCache
+from pos_app.ui.pictures import PictureCache, PictureRowsModel
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +89,6 @@ _Index = QModelIndex | QPersistentModelIndex
 COUNTDOWN_INTERVAL_MS: Final = 30_000
 #: Where the collapsed state is kept in the window's QSettings.
 COLLAPSED_KEY: Final = "progressPanel/collapsed"
-#: About one frame: pictures that arrive within it are painted together.
-_PICTURE_BATCH_MS: Final = 16
 
 _PROGRAM_NAMES: Final = {Program.GIFTOIN: "Giftoin", Program.NUDJ: "Nudj"}
 
@@ -354,33 +351,18 @@ class ProgressRole(IntEnum):
     ENDED = Qt.ItemDataRole.UserRole + 11  # bool: the challenge is over
 
 
-class _PictureListModel(QAbstractListModel):
+class _PictureListModel(PictureRowsModel):
     """A list whose rows show pictures from a :class:`PictureCache`; repaints on arrival."""
 
     def __init__(self, pictures: PictureCache | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pictures = pictures
-        self._rows_by_url: dict[str, list[int]] = {}
+        super().__init__(pictures, parent)
         self._placeholder: QPixmap | None = None
-        self._arrived: set[str] = set()
-        # Pictures arriving together are announced together, at most once a frame.
-        self._announce = QTimer(self)
-        self._announce.setSingleShot(True)
-        self._announce.setInterval(_PICTURE_BATCH_MS)
-        self._announce.timeout.connect(self.on_announce_timeout)
-        if pictures is not None:
-            pictures.pictureReady.connect(self.on_pictures_pictureReady)
 
     def _urls(self, row: int) -> list[str]:
         raise NotImplementedError
 
     def _reindex(self) -> None:
-        self._rows_by_url = {}
-        for row in range(self.rowCount()):
-            for url in self._urls(row):
-                rows = self._rows_by_url.setdefault(url, [])
-                if not rows or rows[-1] != row:
-                    rows.append(row)
+        self._index_pictures(self._urls(row) for row in range(self.rowCount()))
 
     def picture_urls(self) -> set[str]:
         """Every picture the rows show (the card pictures too)."""
@@ -408,19 +390,6 @@ class _PictureListModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         # Shown, not chosen: nothing here is selected or acted on at the counter.
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
-
-    def on_pictures_pictureReady(self, url: str) -> None:
-        if url in self._rows_by_url:
-            self._arrived.add(url)
-            if not self._announce.isActive():
-                self._announce.start()
-
-    def on_announce_timeout(self) -> None:
-        rows = [row for url in self._arrived for row in self._rows_by_url.get(url, ())]
-        self._arrived.clear()
-        rows = [row for row in rows if row < self.rowCount()]
-        if rows:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0))
 
 
 class ChallengeListModel(_PictureListModel):

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -52,12 +51,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem, sort_for_pickup
-from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, placeholder_pixmap
+from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
 
 log = logging.getLogger(__name__)
-
-#: About one frame: pictures that arrive within it are painted together.
-_PICTURE_BATCH_MS: Final = 16
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -129,7 +125,7 @@ def claimed_text(item: PickupItem, locale: QLocale | None = None) -> str:
 # --- model -----------------------------------------------------------------------------------
 
 
-class RewardListModel(QAbstractListModel):
+class RewardListModel(PictureRowsModel):
     """The uncollected rewards of one customer, in pickup order.
 
     Expired rows and rows with a hand-over running (``set_busy``) are shown but can be
@@ -137,28 +133,19 @@ class RewardListModel(QAbstractListModel):
     a placeholder stands in until they arrive, then the row is repainted.
     """
 
+    _changed_roles = (Qt.ItemDataRole.DecorationRole,)
+
     def __init__(
         self,
         pictures: PictureCache | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._pictures = pictures
+        super().__init__(pictures, parent)
         self._items: list[PickupItem] = []
         self._now = datetime.now(UTC)
         self._busy: set[str] = set()
         self._row_by_uuid: dict[str, int] = {}
-        self._rows_by_url: dict[str, list[int]] = {}
         self._placeholder: QPixmap | None = None
-        # Pictures arriving while the cashier scrolls are announced together, at most once
-        # a frame: one repaint for a burst instead of one per picture.
-        self._arrived: set[str] = set()
-        self._announce = QTimer(self)
-        self._announce.setSingleShot(True)
-        self._announce.setInterval(_PICTURE_BATCH_MS)
-        self._announce.timeout.connect(self.on_announce_timeout)
-        if pictures is not None:
-            pictures.pictureReady.connect(self.on_pictures_pictureReady)
 
     # -- content -------------------------------------------------------------------------
 
@@ -244,11 +231,9 @@ class RewardListModel(QAbstractListModel):
 
     def _reindex(self) -> None:
         self._row_by_uuid = {}
-        self._rows_by_url = {}
         for row, item in enumerate(self._items):
             self._row_by_uuid.setdefault(item.loyalty_transaction_uuid, row)
-            if item.picture_url:
-                self._rows_by_url.setdefault(item.picture_url, []).append(row)
+        self._index_pictures([item.picture_url] if item.picture_url else [] for item in self._items)
 
     # -- Qt model interface --------------------------------------------------------------
 
@@ -314,24 +299,6 @@ class RewardListModel(QAbstractListModel):
             return self._placeholder
         pixmap = cache.pixmap(item.picture_url) if item.picture_url else None
         return pixmap if pixmap is not None else cache.placeholder()
-
-    def on_pictures_pictureReady(self, url: str) -> None:
-        if url in self._rows_by_url:
-            self._arrived.add(url)
-            if not self._announce.isActive():
-                self._announce.start()
-
-    def on_announce_timeout(self) -> None:
-        rows = [row for url in self._arrived for row in self._rows_by_url.get(url, ())]
-        self._arrived.clear()
-        if not rows:
-            return
-        # One signal spanning the rows: the view repaints what is visible of that span.
-        self.dataChanged.emit(
-            self.index(min(rows), 0),
-            self.index(max(rows), 0),
-            [Qt.ItemDataRole.DecorationRole],
-        )
 
 
 # --- delegate --------------------------------------------------------------------------------
