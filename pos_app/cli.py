@@ -56,6 +56,11 @@ def _build_parser() -> argparse.ArgumentParser:
         help="demo only: make the simulator misbehave, e.g. piggy.collect=timeout (repeatable)",
     )
     parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run locked down for a shared counter PC (overrides the kiosk setting)",
+    )
+    parser.add_argument(
         "--data-dir", type=Path, help="folder for the journal and caches (overrides data_dir)"
     )
     parser.add_argument(
@@ -204,7 +209,10 @@ def _cmd_gui(args: argparse.Namespace) -> int:
             from pos_app.demo import DemoSession
 
             with DemoSession(data_dir=args.data_dir, faults=args.fault) as demo:
-                return _start_gui(demo.settings, demo.secrets, demo=demo.info)
+                settings = demo.settings
+                if args.kiosk:
+                    settings = settings.with_overrides(kiosk=True)
+                return _start_gui(settings, demo.secrets, demo=demo.info)
         if args.fault:
             return _fail("--fault only works together with --demo.")
         from pos_app.services.secrets import SecretStore
@@ -213,6 +221,8 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         settings = load_settings(args.config)
         if args.data_dir:
             settings = settings.with_overrides(data_dir=args.data_dir)
+        if args.kiosk:
+            settings = settings.with_overrides(kiosk=True)
         return _start_gui(settings, SecretStore())
     except SettingsError as exc:
         return _fail(str(exc), 1)

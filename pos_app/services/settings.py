@@ -190,6 +190,22 @@ class Settings(BaseSettings):
         le=24 * 60,
         description="Minutes without any input after which the signed-in person is signed out.",
     )
+    kiosk: bool = Field(
+        default=False,
+        description="Run locked down for a shared counter PC (full screen; leaving needs a "
+        "manager PIN).",
+    )
+    kiosk_idle_seconds: float = Field(
+        default=60.0,
+        ge=15,
+        le=60 * 60,
+        description="Kiosk mode: seconds without input after which the customer is wiped from "
+        "the screen (the last 10 s are counted down).",
+    )
+    kiosk_hide_cursor: bool = Field(
+        default=False,
+        description="Kiosk mode: hide the mouse pointer (for touch screens).",
+    )
 
     @classmethod
     def settings_customise_sources(
