@@ -16,8 +16,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from pos_app import APP_NAME
 from pos_app.api import errors
+from pos_app.resources import app_icon_path
 from pos_app.services.connections import ApiClients
 from pos_app.services.identify import (
     CustomerLookup,
@@ -65,6 +68,7 @@ from pos_app.storage import COLLECT, AsyncJournal, Operation, OpState
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.customer_widgets import CodeEntry, CustomerHeader, MessageBar, MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.kiosk import KioskHome, KioskMode, LogoButton
 from pos_app.ui.messages import (
     describe_connection_error,
     describe_lookup_error,
@@ -75,7 +79,7 @@ from pos_app.ui.recent_pickups import RecentPickupsView, describe_reconciled_rev
 from pos_app.ui.rewards_list import RewardListModel, RewardListView, format_short_date
 from pos_app.ui.sign_in import IdleSignOut, sign_in
 from pos_app.ui.slips import offer_slip
-from pos_app.ui.staff_dialogs import manage_staff, role_text
+from pos_app.ui.staff_dialogs import ask_manager_pin, ensure_manager, manage_staff, role_text
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
@@ -89,6 +93,7 @@ _LOOKUP = "lookup"
 _SHOP = "shop"
 _RECONCILE = "reconcile"
 _COLLECT = "collect"
+_KIOSK_SETUP = "kiosk.setup"
 #: A progress answer that arrives while the rewards list is still loading waits up to this
 #: long, so the list is laid out and painted first; a slow list does not hide the panel.
 PROGRESS_HOLD_MS = 250
@@ -103,11 +108,13 @@ class MainWindow(QMainWindow):
         closed: the window has closed and its background tasks are cancelled.
         customerShown(str): a customer's rewards are on screen (their uuid).
         handOverFinished: a hand-over ended (whatever its outcome).
+        kioskReset: the kiosk wiped the customer and went back to its home screen.
     """
 
     closed = Signal()
     customerShown = Signal(str)
     handOverFinished = Signal()
+    kioskReset = Signal()
 
     def __init__(
         self,
@@ -167,7 +174,24 @@ class MainWindow(QMainWindow):
         self._progress_hold.setSingleShot(True)
         self._progress_hold.setInterval(PROGRESS_HOLD_MS)
         self._progress_hold.timeout.connect(self._release_progress)
+        #: Set while a scanner types into the hidden search field of the kiosk.
+        self._scan_typed = False
+        self.kiosk: KioskMode | None = None
+        if settings.kiosk:
+            # Before _build: the kiosk look (larger font) must be in place when the
+            # widgets copy their fonts.
+            self.kiosk = KioskMode(
+                self,
+                idle_seconds=settings.kiosk_idle_seconds,
+                hide_cursor=settings.kiosk_hide_cursor,
+                tasks=self.tasks,
+                ask_unlock=self._ask_kiosk_unlock,
+                armed=self.kiosk_has_traces,
+                wipe=self.kiosk_reset,
+            )
         self._build()
+        if self.kiosk is not None:
+            self.kiosk.attach()
 
     # -- layout --------------------------------------------------------------------------
 
@@ -177,11 +201,16 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
 
+        if self.kiosk is not None:
+            layout.addLayout(self._build_kiosk_header(self.kiosk, central))
         if self._demo is not None:
             layout.addWidget(self._build_demo_banner(self._demo, central))
 
-        search_row = QHBoxLayout()
-        self.search_input = QLineEdit(central)
+        self.search_bar = QWidget(central)
+        self.search_bar.setObjectName("searchBar")
+        search_row = QHBoxLayout(self.search_bar)
+        search_row.setContentsMargins(0, 0, 0, 0)
+        self.search_input = QLineEdit(self.search_bar)
         self.search_input.setObjectName("searchInput")
         self.search_input.setPlaceholderText(
             self.tr("Scan a loyalty card or QR code, or type an email")
@@ -191,10 +220,10 @@ class MainWindow(QMainWindow):
         font = self.search_input.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.search_input.setFont(font)
-        self.search_button = QPushButton(self.tr("Find"), central)
+        self.search_button = QPushButton(self.tr("Find"), self.search_bar)
         self.search_button.setObjectName("searchButton")
         self.search_button.setMinimumHeight(44)
-        self.recent_button = QPushButton(self.tr("Recent pickups"), central)
+        self.recent_button = QPushButton(self.tr("Recent pickups"), self.search_bar)
         self.recent_button.setObjectName("recentPickupsButton")
         self.recent_button.setMinimumHeight(44)
         self.recent_button.setToolTip(self.tr("Pickups at this counter; managers reverse here"))
@@ -202,7 +231,12 @@ class MainWindow(QMainWindow):
         search_row.addWidget(self.search_input, 1)
         search_row.addWidget(self.search_button)
         search_row.addWidget(self.recent_button)
-        layout.addLayout(search_row)
+        layout.addWidget(self.search_bar)
+        if self.kiosk is not None:
+            # Scan first: a scanner's keys reach the hidden field (see eventFilter); staff
+            # open the field to type an email.
+            self.search_input.setPlaceholderText(self.tr("Type the customer's email"))
+            self.search_bar.hide()
 
         self.busy_bar = QProgressBar(central)
         self.busy_bar.setObjectName("busyIndicator")
@@ -219,18 +253,25 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(central)
         self.pages.setObjectName("pages")
-        self.welcome = QLabel(
-            self.tr("Scan the customer's card to see the rewards waiting for pickup."),
-            self.pages,
-        )
-        self.welcome.setObjectName("welcomeMessage")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome.setWordWrap(True)
-        self.welcome.setFrameShape(QFrame.Shape.StyledPanel)
-        font = self.welcome.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.welcome.setFont(font)
-        self.pages.addWidget(self.welcome)
+        self.kiosk_home: KioskHome | None = None
+        if self.kiosk is not None:
+            self.kiosk_home = KioskHome(self.pages)
+            self.kiosk_home.emailRequested.connect(self.on_kiosk_home_emailRequested)
+            self.kiosk_home.installEventFilter(self)
+            self.pages.addWidget(self.kiosk_home)
+        else:
+            welcome = QLabel(
+                self.tr("Scan the customer's card to see the rewards waiting for pickup."),
+                self.pages,
+            )
+            welcome.setObjectName("welcomeMessage")
+            welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            welcome.setWordWrap(True)
+            welcome.setFrameShape(QFrame.Shape.StyledPanel)
+            font = welcome.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            welcome.setFont(font)
+            self.pages.addWidget(welcome)
         self.pages.addWidget(self._build_customer_page())
         self.recent_view: RecentPickupsView | None = None
         self._recent_page: QWidget | None = None
@@ -252,9 +293,18 @@ class MainWindow(QMainWindow):
         self.sign_in_button.setFlat(True)
         self.sign_in_button.clicked.connect(self.on_sign_in_button_clicked)
         self.sign_in_button.setVisible(
-            self._settings.require_staff_sign_in and self._staff is not None
+            (self._settings.require_staff_sign_in or self.kiosk is not None)
+            and self._staff is not None
         )
         status.addPermanentWidget(self.sign_in_button)
+        if self.kiosk is not None:
+            leave = QPushButton(self.tr("Leave kiosk"), status)
+            leave.setObjectName("kioskLeaveButton")
+            leave.setFlat(True)
+            leave.setStyleSheet("color: #777;")
+            leave.setAccessibleName(self.tr("Leave kiosk mode (manager PIN)"))
+            leave.clicked.connect(self.kiosk.request_unlock)
+            status.addPermanentWidget(leave)
         counter = QLabel(self.tr("Counter: {name}").format(name=self._settings.counter_name))
         status.addPermanentWidget(counter)
         self.setStatusBar(status)
@@ -279,6 +329,21 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.on_escape_pressed)
+
+    def _build_kiosk_header(self, kiosk: KioskMode, parent: QWidget) -> QHBoxLayout:
+        """No title bar in kiosk mode: the logo (hold it to leave) and the app's name."""
+        row = QHBoxLayout()
+        logo = LogoButton(QIcon(str(app_icon_path())), parent)
+        logo.longPressed.connect(kiosk.request_unlock)
+        row.addWidget(logo)
+        title = QLabel(APP_NAME, parent)
+        title.setObjectName("kioskTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        row.addWidget(title, 1)
+        return row
 
     def _build_demo_banner(self, demo: DemoInfo, parent: QWidget) -> QWidget:
         banner = QFrame(parent)
@@ -349,7 +414,16 @@ class MainWindow(QMainWindow):
     def show_recent_pickups(self) -> None:
         if self._recent_page is None:
             return
+        if self.kiosk is not None and self.sign_in_session.profile is None:
+            # The list names other customers' pickups: staff only at a shared counter.
+            if not self.tasks.is_running("sign-in"):
+                self.tasks.run(self._sign_in_then_show_recent(), key="sign-in")
+            return
         self.pages.setCurrentWidget(self._recent_page)
+
+    async def _sign_in_then_show_recent(self) -> None:
+        if await self._sign_in(required=True) and self._recent_page is not None:
+            self.pages.setCurrentWidget(self._recent_page)
 
     def show_counter(self) -> None:
         self.pages.setCurrentIndex(1 if self.customer is not None else 0)
@@ -385,13 +459,17 @@ class MainWindow(QMainWindow):
             return
         self.tasks.run(self._sign_in(), key="sign-in")
 
-    async def _sign_in(self) -> bool:
-        """Ask for a sign-in; True when someone is signed in (or there is nobody to sign in)."""
+    async def _sign_in(self, *, required: bool = False) -> bool:
+        """Ask for a sign-in; True when someone is signed in.
+
+        Also True when there is nobody who could sign in, unless ``required`` (kiosk mode:
+        nothing a customer could do alone).
+        """
         if self._staff is None:
-            return True
+            return not required
         profile = await sign_in(self._staff, self.sign_in_session, self)
         if profile is None:
-            return not await self._staff.has_any_staff()
+            return not required and not await self._staff.has_any_staff()
         self._idle_sign_out.start()
         self._update_signed_in()
         return True
@@ -439,6 +517,13 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.collect_button.setFont(font)
         self.collect_button.setEnabled(False)
+        if self.kiosk is not None:
+            done = QPushButton(self.tr("Done"), page)
+            done.setObjectName("kioskDoneButton")
+            done.setToolTip(self.tr("Clear the screen for the next customer"))
+            done.setMinimumSize(140, 48)
+            done.clicked.connect(self.kiosk_reset)
+            actions.addWidget(done)
         actions.addWidget(self.collect_button)
         pickup.addLayout(actions)
         row.addLayout(pickup, 1)
@@ -453,27 +538,53 @@ class MainWindow(QMainWindow):
     # -- focus and keys ------------------------------------------------------------------
 
     def focus_search(self) -> None:
+        if self.search_bar.isHidden():
+            # Kiosk: the field is hidden; the home screen or the list takes the scanner's
+            # keys and hands them on (eventFilter).
+            self.search_input.selectAll()
+            target = self.rewards_list if self.pages.currentIndex() == 1 else self.kiosk_home
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.search_input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_input.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: Qt may still deliver events while the window is being torn down.
-        rewards_list = getattr(self, "rewards_list", None)
-        if watched is rewards_list and event.type() == QEvent.Type.KeyPress:
+        scan_sources = (getattr(self, "rewards_list", None), getattr(self, "kiosk_home", None))
+        if event.type() == QEvent.Type.KeyPress and watched in scan_sources:
             assert isinstance(event, QKeyEvent)
-            text = event.text()
-            plain = not event.modifiers() & ~(
-                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-            )
-            if plain and text and text.isprintable() and not text.isspace():
-                # A scanner (or a person) typing while the list has focus: that is a new
-                # search, not list navigation. The first key replaces the old query.
-                if not self.search_input.hasFocus():
-                    self.search_input.setFocus(Qt.FocusReason.OtherFocusReason)
-                    self.search_input.selectAll()
-                self.search_input.insert(text)
+            if self._forward_scan_key(event):
                 return True
         return super().eventFilter(watched, event)
+
+    def _forward_scan_key(self, event: QKeyEvent) -> bool:
+        """A scanner (or a person) typing while the list or the kiosk home has focus.
+
+        That is a new search, not list navigation: the keys go to the search field, the
+        first one replacing the old query. With the field hidden (kiosk), Enter after
+        typed keys starts the search.
+        """
+        text = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        hidden = self.search_bar.isHidden()
+        if hidden and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self._scan_typed:
+                return False  # Enter on the list: hand over, as usual
+            self._scan_typed = False
+            self.on_search_input_return_pressed()
+            return True
+        if not (plain and text and text.isprintable() and not text.isspace()):
+            return False
+        if hidden:
+            self._scan_typed = True
+        elif not self.search_input.hasFocus():
+            self.search_input.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search_input.selectAll()
+        self.search_input.insert(text)
+        return True
 
     def on_escape_pressed(self) -> None:
         if self.code_entry.isVisible():
@@ -486,6 +597,10 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin background work; called once the loop runs (never from __init__)."""
         self.focus_search()
+        if self.kiosk is not None:
+            self.kiosk.start()
+            if self._staff is not None:
+                self.tasks.run(self._kiosk_setup(self._staff), key=_KIOSK_SETUP)
         problems = list(self._clients.problems)
         if self._journal_problem:
             problems.append(self._journal_problem)
@@ -807,12 +922,15 @@ class MainWindow(QMainWindow):
                 self.rewards_list.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             if (
-                self._settings.require_staff_sign_in
+                (self._settings.require_staff_sign_in or self.kiosk is not None)
                 and self.sign_in_session.profile is None
-                and not await self._sign_in()
+                and not await self._sign_in(required=self.kiosk is not None)
             ):
                 self.message_bar.show_message(
-                    self.tr("Sign in to hand rewards over."), MessageKind.INFO
+                    self.tr("Staff hand rewards over: sign in with your PIN.")
+                    if self.kiosk is not None
+                    else self.tr("Sign in to hand rewards over."),
+                    MessageKind.INFO,
                 )
                 return
             staff = self.sign_in_session.staff
@@ -976,6 +1094,101 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    # -- kiosk ---------------------------------------------------------------------------
+
+    def on_kiosk_home_emailRequested(self) -> None:
+        self.search_bar.show()
+        self.focus_search()
+
+    async def _kiosk_setup(self, staff: StaffService) -> None:
+        """A locked counter needs a manager who can unlock it: the first start asks for one."""
+        try:
+            await ensure_manager(staff, self)
+        except LookupError:
+            log.error("Kiosk mode needs a manager; none was created, so the app quits.")
+            if self.kiosk is not None:
+                self.kiosk.unlocked = True
+            self.close()
+
+    async def _ask_kiosk_unlock(self) -> bool:
+        if self._staff is None:
+            # Without the staff list no PIN can be checked, and nothing can be handed over
+            # either: rather than trap the counter, leaving is only confirmed.
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Leave kiosk mode"),
+                self.tr(
+                    "Staff PINs cannot be checked on this counter right now, so leaving "
+                    "kiosk mode is not protected. Leave kiosk mode?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
+            )
+            box.setObjectName("kioskLeaveConfirm")
+            try:
+                return await await_dialog(box) == QMessageBox.StandardButton.Yes
+            finally:
+                box.deleteLater()
+        manager = await ask_manager_pin(
+            self._staff,
+            self,
+            prompt=self.tr("Leaving kiosk mode needs a manager's PIN."),
+            asked_by=self.sign_in_session.staff,
+        )
+        return manager is not None
+
+    def kiosk_has_traces(self) -> bool:
+        """Is anything on screen or in memory that an idle kiosk must wipe?"""
+        return bool(
+            self.customer is not None
+            or self.search_input.text()
+            or self.code_entry.isVisible()
+            or self.message_bar.isVisible()
+            or not self.search_bar.isHidden()
+            or self.pages.currentIndex() != 0
+            or self.sign_in_session.profile is not None
+            or self.tasks.is_running(_LOOKUP)
+            or self._open_dialogs()
+        )
+
+    def _open_dialogs(self) -> list[QWidget]:
+        return [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget is not self
+            and widget.isVisible()
+            and isinstance(widget, QDialog)
+            and self.isAncestorOf(widget)
+        ]
+
+    def kiosk_reset(self) -> None:
+        """Back to the home screen with no trace of the customer (kiosk idle or Done).
+
+        Open dialogs are closed, the lookup stopped, the customer's list, header, panel
+        and pictures forgotten, the search field emptied, and whoever signed in signed out.
+        A hand-over already sent is left to finish: its outcome is journaled either way.
+        """
+        for dialog in self._open_dialogs():
+            assert isinstance(dialog, QDialog)
+            dialog.reject()
+        self.tasks.cancel(_LOOKUP)
+        self.tasks.cancel("refresh")
+        self.code_entry.close_entry()
+        self._pending_email = None
+        self.clear_customer()
+        self.pictures.clear_memory()
+        self.message_bar.clear_message()
+        self.search_input.clear()
+        self._scan_typed = False
+        if self.kiosk is not None:
+            self.search_bar.hide()
+        if self.sign_in_session.profile is not None:
+            self.sign_in_session.sign_out()
+            self._idle_sign_out.stop()
+            self._update_signed_in()
+        self.focus_search()
+        self.kioskReset.emit()
+
     # -- demo ----------------------------------------------------------------------------
 
     def on_demo_mailbox_clicked(self) -> None:
@@ -1001,6 +1214,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
+            if self.kiosk is not None:
+                self.kiosk.release()
             self._reconcile_timer.stop()
             self.rewards_list.removeEventFilter(self)
             try:
