@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,9 +21,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pos_app")
 
+#: When the app's own code began (the self-test reports start-up times from here where the
+#: system cannot say when the process started).
+_STARTED = time.perf_counter()
+
 EPILOG = """\
 commands:
   (none)                     start the counter app
+  --self-test                check this installation in demo mode, then quit (exit 0: all ok)
   secrets set|delete NAME    store or remove an API secret in the OS keyring
   doctor                     check the settings, the keyring and every configured API
   journal verify             check that the journal of pickups is intact (--csv FILE: an export)
@@ -53,7 +59,14 @@ def _build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROUTE=KIND",
-        help="demo only: make the simulator misbehave, e.g. piggy.collect=timeout (repeatable)",
+        help="demo and self-test only: make the simulator misbehave, e.g. piggy.collect=timeout "
+        "(repeatable)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start in demo mode, scan a demo card, hand a reward over, check the journal, "
+        "quit; exit status 0 only if everything worked (proves an installation is complete)",
     )
     parser.add_argument(
         "--kiosk",
@@ -205,6 +218,11 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     from pos_app.services.settings import SettingsError
 
     try:
+        if args.self_test:
+            # Qt is imported only here: the command-line tools work without a display.
+            from pos_app.ui.self_test import run_self_test
+
+            return run_self_test(faults=args.fault, data_dir=args.data_dir, started=_STARTED)
         if args.demo:
             from pos_app.demo import DemoSession
 
@@ -214,7 +232,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
                     settings = settings.with_overrides(kiosk=True)
                 return _start_gui(settings, demo.secrets, demo=demo.info)
         if args.fault:
-            return _fail("--fault only works together with --demo.")
+            return _fail("--fault only works together with --demo or --self-test.")
         from pos_app.services.secrets import SecretStore
         from pos_app.services.settings import load_settings
 

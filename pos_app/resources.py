@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Final
+
+#: The app's id on the desktop: the Linux desktop entry (pos-app.desktop), the icon name
+#: in the icon theme, and the Windows AppUserModelID.
+DESKTOP_ENTRY_ID: Final = "pos-app"
 
 
 def resources_dir() -> Path:
@@ -15,4 +20,4 @@ def resources_dir() -> Path:
 
 
 def app_icon_path() -> Path:
-    return resources_dir() / "icons" / "pos-app.svg"
+    return resources_dir() / "icons" / f"{DESKTOP_ENTRY_ID}.svg"

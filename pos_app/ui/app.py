@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from pos_app import APP_NAME, __version__
-from pos_app.resources import app_icon_path
+from pos_app.resources import DESKTOP_ENTRY_ID, app_icon_path
 from pos_app.services.connections import ApiClients
 from pos_app.services.settings import Settings
 from pos_app.services.staff import StaffError, StaffService, journal_lockouts
@@ -48,6 +48,22 @@ def configure_application(app: QApplication) -> None:
     # loop would stop before that clean-up ran ("Event loop stopped before Future
     # completed"), leaving sockets open.
     app.setQuitOnLastWindowClosed(False)
+
+
+def set_app_identity(app: QApplication) -> None:
+    """The icon and name the window title bar and the task bar show."""
+    app.setWindowIcon(QIcon(str(app_icon_path())))
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    if sys.platform.startswith("linux"):
+        # Wayland and X11 task bars find the icon and name through the desktop entry of
+        # this id (packaging/linux/pos-app.desktop), not through the window icon.
+        QGuiApplication.setDesktopFileName(DESKTOP_ENTRY_ID)
+    elif sys.platform == "win32":
+        # Started from source, Windows would group the window under python.exe and show
+        # its icon; an own AppUserModelID gives the app its own task bar button and icon.
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(DESKTOP_ENTRY_ID)
 
 
 async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | None]:
@@ -133,7 +149,7 @@ def run_gui(
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     app = get_application()
-    app.setWindowIcon(QIcon(str(app_icon_path())))
+    set_app_identity(app)
     restore_hook = install_excepthook()
     collector = MainThreadGarbageCollector(app)
     try:

@@ -1,0 +1,176 @@
+"""What the PyInstaller bundle leaves out: Qt parts the app never loads, and tools.
+
+Used by packaging/pos-app.spec (and checked by tests/test_packaging.py). PyInstaller's
+PySide6 hooks collect by module: importing QtGui brings every plugin a Qt GUI program
+might load (virtual keyboard, EGL and framebuffer platforms, PDF and TIFF readers, QML
+debugging, ...) and the Qt libraries those plugins need. The counter app uses QtCore,
+QtGui, QtWidgets and QtPrintSupport on a desktop (X11, Wayland or Windows), so only the
+plugins listed in KEPT_PLUGINS stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+#: Python modules never needed at run time (PyInstaller would follow optional imports).
+EXCLUDED_MODULES = [
+    "tkinter",
+    "_tkinter",
+    "pydoc",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "mypy",
+    "ruff",
+    "PyInstaller",
+    "setuptools",
+    "pip",
+    # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtPrintSupport).
+    # QtSvg's plugins render the SVG icon; the module itself is not needed.
+    *(
+        f"PySide6.{name}"
+        for name in (
+            "QtConcurrent",
+            "QtDBus",
+            "QtDesigner",
+            "QtHelp",
+            "QtNetwork",
+            "QtOpenGL",
+            "QtOpenGLWidgets",
+            "QtQml",
+            "QtQuick",
+            "QtQuickControls2",
+            "QtQuickTest",
+            "QtQuickWidgets",
+            "QtSql",
+            "QtSvg",
+            "QtSvgWidgets",
+            "QtTest",
+            "QtUiTools",
+            "QtXml",
+        )
+    ),
+]
+
+#: Qt plugins the app loads, by plugin folder. A folder not listed is dropped entirely;
+#: ``None`` keeps the whole folder. Names are matched without "lib" prefix and suffix.
+KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
+    # Desktop sessions (X11, Wayland, Windows) and headless runs (offscreen, for the
+    # self-test on a machine without a display).
+    "platforms": frozenset({"qxcb", "qwayland", "qoffscreen", "qwindows"}),
+    # File dialogs through the desktop portal. Not the GTK theme plugin: it would bring
+    # the build machine's whole GTK stack (~20 MB) into the bundle, to be loaded against
+    # the counter PC's own GTK and GLib; Qt's own dialogs work everywhere.
+    "platformthemes": frozenset({"qxdgdesktopportal"}),
+    # Dead keys (compose) and input methods (IBus); not the QtQuick virtual keyboard.
+    "platforminputcontexts": frozenset(
+        {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"}
+    ),
+    # Reward pictures come from the vendors as PNG (built in), JPEG, WebP or GIF; the
+    # app icon is an SVG.
+    "imageformats": frozenset({"qjpeg", "qwebp", "qgif", "qsvg", "qico"}),
+    "iconengines": None,  # SVG icons
+    "printsupport": None,  # pickup slips (CUPS on Linux, the Windows print spooler)
+    # What the xcb and wayland platforms load for their windows.
+    "xcbglintegrations": None,
+    "wayland-decoration-client": None,
+    "wayland-graphics-integration-client": frozenset({"qt-plugin-wayland-egl"}),
+    "wayland-shell-integration": frozenset({"xdg-shell"}),
+    "styles": None,  # the Windows 11 style (qmodernwindowsstyle)
+}
+
+#: Qt libraries only the dropped plugins and modules need.
+_UNUSED_QT_LIBRARY = re.compile(
+    r"Qt6(Quick|Qml|Pdf|VirtualKeyboard|Network|Sql|Designer|Help|SvgWidgets|OpenGLWidgets"
+    r"|Concurrent|Test|Xml|WaylandCompositor|WlShellIntegration|EglFS|EglFs|LabsAnimation"
+    r"|ShaderTools)",
+)
+
+#: Qt's own texts (buttons of standard dialogs, the print dialog) in the languages of the
+#: shops the app is for: Dutch, German and French. English is built in.
+KEPT_TRANSLATIONS = frozenset({"nl", "de", "fr"})
+
+
+def resource_datas(resources: Path) -> list[tuple[str, str]]:
+    """(source file, folder in the bundle) for every file under ``resources/``.
+
+    Every file, so that style sheets, translations or pictures added later are bundled
+    without touching the spec; scripts that draw the pictures and caches stay out.
+    """
+    root = resources.parent
+    out: list[tuple[str, str]] = []
+    for path in sorted(resources.rglob("*")):
+        if not path.is_file() or path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts:
+            continue
+        out.append((str(path), str(path.parent.relative_to(root))))
+    return out
+
+
+def _qt_part(dest: str) -> tuple[str, ...] | None:
+    """The path below PySide6/Qt (or PySide6 on Windows), or None for a non-Qt file."""
+    parts = PurePosixPath(dest.replace("\\", "/")).parts
+    if not parts or parts[0] != "PySide6":
+        return None
+    return parts[2:] if len(parts) > 1 and parts[1] == "Qt" else parts[1:]
+
+
+def _plugin_name(file_name: str) -> str:
+    name = file_name.split(".", 1)[0]
+    return name[3:] if name.startswith("lib") else name
+
+
+def keep(dest: str) -> bool:
+    """Whether a file at ``dest`` (its path inside the bundle) stays in the bundle."""
+    part = _qt_part(dest)
+    if part is None:
+        return True
+    if part and part[0] == "plugins" and len(part) >= 3:
+        folder, file_name = part[1], part[-1]
+        if folder not in KEPT_PLUGINS:
+            return False
+        wanted = KEPT_PLUGINS[folder]
+        return wanted is None or _plugin_name(file_name) in wanted
+    if part and part[0] == "translations":
+        match = re.fullmatch(r"(qt|qtbase)_([a-z]{2})(_[A-Za-z]+)?\.qm", part[-1])
+        return match is not None and match.group(2) in KEPT_TRANSLATIONS
+    if part and part[0] == "qml":
+        return False
+    name = part[-1] if part else ""
+    return not _UNUSED_QT_LIBRARY.search(name)
+
+
+def keep_toc(toc: Iterable[Any]) -> list[Any]:
+    """A PyInstaller TOC (entries ``(dest, source, kind)``) without the dropped files."""
+    return [entry for entry in toc if keep(entry[0])]
+
+
+def _is_dependency_only(dest: str) -> bool:
+    """A shared library PyInstaller collected because another binary links to it."""
+    name = dest.replace("\\", "/")
+    return "/" not in name and name.startswith("lib") and not name.startswith("libpython")
+
+
+def prune_unreferenced(toc: Iterable[Any], needed: Callable[[str], Iterable[str]]) -> list[Any]:
+    """Drop the libraries that only the dropped plugins linked to.
+
+    PyInstaller resolves link-time dependencies before the spec filters the plugins, so
+    e.g. the GTK theme plugin's libraries would stay behind without it. ``needed(source)``
+    gives the library names a binary links to. Libraries in package folders, Python
+    extension modules and libpython always stay; a library in the bundle's top folder
+    stays when something that stays links to it.
+    """
+    entries = list(toc)
+    by_name = {PurePosixPath(e[0].replace("\\", "/")).name: e for e in entries}
+    kept = {e[0] for e in entries if not _is_dependency_only(e[0])}
+    queue = [e for e in entries if e[0] in kept]
+    while queue:
+        entry = queue.pop()
+        for name in needed(entry[1]):
+            dep = by_name.get(PurePosixPath(name).name)
+            if dep is not None and dep[0] not in kept:
+                kept.add(dep[0])
+                queue.append(dep)
+    return [e for e in entries if e[0] in kept]
