@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup_models import CustomerSummary
+from pos_app.ui.pin_entry import PinPad
 
 
 class CustomerHeader(QFrame):
@@ -126,7 +127,7 @@ class CodeEntry(QFrame):
     resend_requested = Signal()
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keypad: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("codeEntry")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -155,6 +156,14 @@ class CodeEntry(QFrame):
         layout.addWidget(self.verify_button)
         layout.addWidget(self.resend_button)
         layout.addWidget(self.cancel_button)
+        #: Digits for touch screens (kiosk mode); the field keeps the keyboard focus.
+        self.pad: PinPad | None = None
+        if keypad:
+            self.pad = PinPad(self)
+            self.pad.digitPressed.connect(self.code_input.insert)
+            self.pad.backspacePressed.connect(self.code_input.backspace)
+            self.pad.clearPressed.connect(self.code_input.clear)
+            layout.addWidget(self.pad)
         self.code_input.returnPressed.connect(self._submit)
         self.verify_button.clicked.connect(self._submit)
         self.resend_button.clicked.connect(self.resend_requested)
@@ -175,8 +184,9 @@ class CodeEntry(QFrame):
         self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.code_input, self.verify_button, self.resend_button):
-            widget.setEnabled(not busy)
+        for widget in (self.code_input, self.verify_button, self.resend_button, self.pad):
+            if widget is not None:
+                widget.setEnabled(not busy)
 
     def retry(self) -> None:
         self.set_busy(False)

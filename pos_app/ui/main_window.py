@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
 
         self.message_bar = MessageBar(central)
         layout.addWidget(self.message_bar)
-        self.code_entry = CodeEntry(central)
+        self.code_entry = CodeEntry(central, keypad=self.kiosk is not None)
         layout.addWidget(self.code_entry)
 
         self.pages = QStackedWidget(central)
@@ -907,7 +907,10 @@ class MainWindow(QMainWindow):
         items = self.rewards_list.selected_items()
         if not items:
             return
-        self.tasks.run(self._hand_over(self.customer, items), key=_COLLECT)
+        task = self.tasks.run(self._hand_over(self.customer, items), key=_COLLECT)
+        # Once the task has ended (in its own finally it still counts as running): a
+        # cancelled confirmation must leave the button usable.
+        task.add_done_callback(lambda _task: self._update_collect_button())
         self._update_collect_button()
 
     async def _hand_over(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
@@ -1151,15 +1154,17 @@ class MainWindow(QMainWindow):
             or self._open_dialogs()
         )
 
-    def _open_dialogs(self) -> list[QWidget]:
-        return [
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if widget is not self
-            and widget.isVisible()
-            and isinstance(widget, QDialog)
-            and self.isAncestorOf(widget)
-        ]
+    def _open_dialogs(self) -> list[QDialog]:
+        """This window's dialogs on screen (isAncestorOf stops at window borders)."""
+        found = []
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                owner = widget.parentWidget()
+                while owner is not None and owner is not self:
+                    owner = owner.parentWidget()
+                if owner is self:
+                    found.append(widget)
+        return found
 
     def kiosk_reset(self) -> None:
         """Back to the home screen with no trace of the customer (kiosk idle or Done).
@@ -1169,7 +1174,6 @@ class MainWindow(QMainWindow):
         A hand-over already sent is left to finish: its outcome is journaled either way.
         """
         for dialog in self._open_dialogs():
-            assert isinstance(dialog, QDialog)
             dialog.reject()
         self.tasks.cancel(_LOOKUP)
         self.tasks.cancel("refresh")

@@ -442,6 +442,11 @@ class PictureCache(QObject):
     def is_loading(self, url: str) -> bool:
         return url in self._loads
 
+    @property
+    def in_memory(self) -> int:
+        """How many thumbnails are held in memory."""
+        return len(self._memory)
+
     def has_failed(self, url: str) -> bool:
         """True while a failed URL is left alone."""
         until = self._failed.get(url)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -107,6 +107,9 @@ async def _make_counter(
     secrets: SecretStore,
     simulator: Simulator,
     clock: Callable[[], datetime] | None = None,
+    staff_members: Sequence[tuple[str, Role, str]] = (),
+    *,
+    settle: bool = True,
 ) -> Counter:
     clients = build_clients(settings, secrets)
     journal = await AsyncJournal.open(
@@ -115,6 +118,8 @@ async def _make_counter(
     staff = await StaffService.open(
         settings.staff_path, on_lockout=journal_lockouts(journal), scrypt=FAST_SCRYPT
     )
+    for name, role, pin in staff_members:
+        await staff.add(name, role, pin)
     # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
     # for its async shutdown; _close() closes it on the loop.
     window = MainWindow(settings, clients, journal=journal, staff=staff, clock=clock)
@@ -122,15 +127,18 @@ async def _make_counter(
     window.activateWindow()
     await wait_until(window.isActiveWindow)
     window.start()
-    # Let the start-up calls finish here: pytest-qt processes Qt events between test phases,
-    # when no asyncio loop runs, and a task step run from there has no loop to run on.
-    await wait_until(lambda: window.tasks.pending == 0)
+    if settle:
+        # Let the start-up calls finish here: pytest-qt processes Qt events between test
+        # phases, when no asyncio loop runs, and a task step run from there has no loop.
+        await wait_until(lambda: window.tasks.pending == 0)
     return Counter(window, simulator, journal, clients, settings.data_dir, staff)
 
 
 async def _close(counter: Counter) -> None:
     closed = asyncio.Event()
     counter.window.closed.connect(closed.set)
+    if counter.window.kiosk is not None:
+        counter.window.kiosk.unlocked = True  # as if a manager had typed their PIN
     counter.window.close()
     await asyncio.wait_for(closed.wait(), 5)
     await counter.staff.aclose()
