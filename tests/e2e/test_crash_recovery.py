@@ -95,12 +95,13 @@ def _kill_mid_collect(simulator: Simulator, data_dir: Path, *, applied: bool) ->
 
 
 @pytest.mark.parametrize(
-    ("fault", "handed_over"),
+    ("fault", "handed_over", "kiosk"),
     [
         # The server recorded the collect, the answer never came back.
-        ("after_apply:timeout", True),
-        # The request never got an answer and was not processed.
-        ("timeout", False),
+        ("after_apply:timeout", True, False),
+        # The request never got an answer and was not processed. The OS restarts the
+        # counter in kiosk mode (POS_APP_KIOSK, as its service unit sets it).
+        ("timeout", False, True),
     ],
 )
 def test_killed_mid_collect_is_reconciled_on_next_start(
@@ -110,6 +111,7 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
     monkeypatch: pytest.MonkeyPatch,
     fault: str,
     handed_over: bool,
+    kiosk: bool,
 ) -> None:
     customer = simulator.state.data.contact_for_card(demo.CARD_MAIN).uuid
     simulator.set_fault("piggy.collect", fault)
@@ -126,10 +128,12 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
     still_waiting = {i.uuid for i in simulator.state.data.items_of(customer) if not i.collected}
     assert (item_uuid not in still_waiting) is handed_over
 
-    async def next_start() -> tuple[str, str]:
+    async def next_start() -> tuple[str, str, bool]:
         for name, value in _env(simulator, tmp_path).items():
             if name.startswith("POS_APP_"):
                 monkeypatch.setenv(name, value)
+        if kiosk:
+            monkeypatch.setenv("POS_APP_KIOSK", "1")
         settings = load_settings()
         clients = build_clients(settings, SecretStore(use_keyring=False))
         journal = await AsyncJournal.open(
@@ -148,10 +152,13 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
                 if not window.tasks.pending:
                     break
                 await asyncio.sleep(0.01)
-            return window.message_bar.text(), window.unresolved_label.text()
+            locked = window.kiosk is not None and window.isFullScreen()
+            return window.message_bar.text(), window.unresolved_label.text(), locked
         finally:
             closed = asyncio.Event()
             window.closed.connect(closed.set)
+            if window.kiosk is not None:
+                window.kiosk.unlocked = True  # as if a manager had typed their PIN
             window.close()
             await closed.wait()
             await journal.aclose()
@@ -159,7 +166,7 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
 
     configure_application(qapp)
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qapp)) as runner:
-        notice, unresolved = runner.run(next_start())
+        notice, unresolved, locked = runner.run(next_start())
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMessageBox):
@@ -169,6 +176,7 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
     assert operation.reward_title is not None
     assert operation.reward_title in notice
     assert unresolved == ""
+    assert locked is kiosk
     with Journal.open_read_only(journal_path) as journal:
         settled = journal.operation(operation.operation_id)
         assert settled.state is (OpState.CONFIRMED if handed_over else OpState.FAILED)
