@@ -5,9 +5,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PACKAGE_STAMP := $(VENV)/.installed-package
 PYTEST_ARGS ?=
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' pos_app/__init__.py)
+BUNDLE := dist/pos-app
+ARCHIVE := dist/pos-app-$(VERSION)-linux-$(shell uname -m).tar.gz
+# What a bundle is built from: rebuilt by package-check when one of these changed.
+BUNDLE_SOURCES := $(shell find pos_app resources packaging -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: demo test lint typecheck pytest venv lock clean
+.PHONY: demo test lint typecheck pytest venv lock clean package package-check
 
 # Re-install whenever the dependency declaration or the lock changes.
 $(STAMP): pyproject.toml constraints.txt
@@ -15,6 +21,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
+
+# PyInstaller only for building the bundle: `make demo` and `make test` do not need it.
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,package]'
+	@touch $(PACKAGE_STAMP)
 
 venv: $(STAMP)
 
@@ -34,8 +45,24 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The one-folder bundle for counter PCs (packaging/pos-app.spec) and, on Linux, the archive
+# a shop's IT person unpacks (with the desktop entry and install.sh).
+package: $(PACKAGE_STAMP)
+	rm -rf $(BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/pos-app.spec
+	cp packaging/linux/pos-app.desktop packaging/linux/install.sh packaging/linux/README.md $(BUNDLE)/
+	tar -C dist -czf $(ARCHIVE) pos-app
+	@echo "bundle: $(BUNDLE)/ ($$(du -sm $(BUNDLE) | cut -f1) MB); archive: $(ARCHIVE) ($$(du -m $(ARCHIVE) | cut -f1) MB)"
+
+$(BUNDLE)/pos-app: $(PACKAGE_STAMP) $(BUNDLE_SOURCES)
+	$(MAKE) package
+
+# The bundle proves it carries its resources and Qt plugins: exit status 0 or the target fails.
+package-check: $(BUNDLE)/pos-app
+	QT_QPA_PLATFORM=offscreen $(BUNDLE)/pos-app --self-test
+
 # Refresh constraints.txt from what is installed (after changing pyproject.toml).
-lock: venv
+lock: $(PACKAGE_STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^#' > constraints.txt
 
 clean:
