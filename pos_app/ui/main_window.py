@@ -163,7 +163,9 @@ class MainWindow(QMainWindow):
         # next to the journal: per counter, and never in the shop's settings file.
         self.ui_state = QSettings(str(settings.ui_state_path), QSettings.Format.IniFormat, self)
         self.setObjectName("mainWindow")
-        title = APP_NAME if demo is None else self.tr("{app} — DEMO").format(app=APP_NAME)
+        # Qt adds " — <application display name>" to any other title (set_app_identity),
+        # so the demo's title is "DEMO — Pickup Counter", not the name twice.
+        title = APP_NAME if demo is None else self.tr("DEMO")
         self.setWindowTitle(title)
         self.resize(1100, 760)
         self._reconcile_timer = QTimer(self)
