@@ -1,0 +1,202 @@
+"""The packaging files agree with the app and with each other; the bundle filter keeps
+what the app loads. (Building the bundle is `make package-check`, not part of the tests.)"""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import re
+import struct
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from pos_app import APP_NAME, __version__
+from pos_app.resources import DESKTOP_ENTRY_ID, app_icon_path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+
+
+def load(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bundle_filter() -> ModuleType:
+    return load(PACKAGING / "bundle_filter.py")
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6\\plugins\\printsupport\\windowsprintersupport.dll", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("PySide6/Qt/lib/libQt6PrintSupport.so.6", True),
+        ("PySide6/Qt/lib/libQt6Svg.so.6", True),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt6Network.dll", False),
+        ("PySide6/Qt/translations/qtbase_nl.qm", True),
+        ("PySide6/Qt/translations/qt_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_ja.qm", False),
+        ("PySide6/Qt/translations/qtdeclarative_nl.qm", False),
+        ("PySide6/QtWidgets.abi3.so", True),
+        ("resources/icons/pos-app.svg", True),
+        ("libcrypto.so.3", True),
+    ],
+)
+def test_bundle_filter_keeps_what_the_app_loads(
+    bundle_filter: ModuleType, dest: str, kept: bool
+) -> None:
+    assert bundle_filter.keep(dest) is kept
+
+
+def test_libraries_only_dropped_plugins_need_are_dropped(bundle_filter: ModuleType) -> None:
+    toc = [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("libpython3.11.so.1.0", "/src/libpython", "BINARY"),
+        ("libxcb.so.1", "/src/libxcb.so.1", "BINARY"),
+        ("libXau.so.6", "/src/libXau.so.6", "BINARY"),
+        ("libgtk-3.so.0", "/src/libgtk-3.so.0", "BINARY"),
+        ("_cffi_backend.cpython-311-x86_64-linux-gnu.so", "/src/_cffi", "EXTENSION"),
+        ("libffi.so.8", "/src/libffi.so.8", "BINARY"),
+    ]
+    links = {
+        "/src/libqxcb.so": ["libxcb.so.1"],
+        "/src/libxcb.so.1": ["libXau.so.6"],
+        "/src/_cffi": ["libffi.so.8"],
+    }
+    kept = bundle_filter.prune_unreferenced(toc, lambda source: links.get(source, []))
+    assert [entry[0] for entry in kept] == [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "libpython3.11.so.1.0",
+        "libxcb.so.1",
+        "libXau.so.6",
+        "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
+        "libffi.so.8",
+    ]
+
+
+def test_the_bundle_carries_all_of_resources(bundle_filter: ModuleType) -> None:
+    datas = bundle_filter.resource_datas(ROOT / "resources")
+    bundled = {Path(dest) / Path(source).name for source, dest in datas}
+    on_disk = {
+        path.relative_to(ROOT)
+        for path in (ROOT / "resources").rglob("*")
+        if path.is_file() and path.suffix != ".py" and "__pycache__" not in path.parts
+    }
+    assert bundled == on_disk
+    assert Path("resources/icons/pos-app.svg") in bundled
+    assert Path("resources/sandbox/rewards/coffee.png") in bundled
+
+
+def test_spec_names_real_modules_and_the_filter() -> None:
+    spec = (PACKAGING / "pos-app.spec").read_text(encoding="utf-8")
+    hidden = re.findall(r'^\s+"((?:uvicorn|keyring)\.[\w.]+)",', spec, re.MULTILINE)
+    assert "uvicorn.loops.auto" in hidden
+    assert "uvicorn.protocols.http.auto" in hidden
+    assert "uvicorn.lifespan.on" in hidden
+    assert "keyring.backends.SecretService" in hidden
+    for name in hidden:
+        assert importlib.util.find_spec(name) is not None, name
+    assert "bundle_filter.keep_toc" in spec
+    assert 'name="pos-app"' in spec
+
+
+def desktop_entry() -> configparser.ConfigParser:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(PACKAGING / "linux" / "pos-app.desktop", encoding="utf-8")
+    return entry
+
+
+def test_desktop_entry_matches_the_app() -> None:
+    entry = desktop_entry()
+    main = entry["Desktop Entry"]
+    assert main["Type"] == "Application"
+    assert main["Name"] == APP_NAME
+    assert main["Exec"] == "pos-app"
+    assert main["Icon"] == DESKTOP_ENTRY_ID
+    assert main["StartupWMClass"] == DESKTOP_ENTRY_ID
+    assert main["Categories"].endswith(";")
+    assert entry["Desktop Action Kiosk"]["Exec"] == "pos-app --kiosk"
+    actions = [name for name in main["Actions"].split(";") if name]
+    assert [f"Desktop Action {name}" for name in actions] == entry.sections()[1:]
+    assert (PACKAGING / "linux" / "pos-app.desktop").name == f"{DESKTOP_ENTRY_ID}.desktop"
+
+
+def test_linux_install_script_is_executable_and_installs_every_icon_size() -> None:
+    script = PACKAGING / "linux" / "install.sh"
+    assert script.stat().st_mode & 0o111
+    text = script.read_text(encoding="utf-8")
+    sizes = re.search(r'^sizes="([\d ]+)"', text, re.MULTILINE)
+    assert sizes is not None
+    make_icons = load(ROOT / "resources" / "icons" / "make_icons.py")
+    assert tuple(int(size) for size in sizes.group(1).split()) == make_icons.PNG_SIZES
+
+
+def test_icons_are_drawn_from_the_svg(qapp: object) -> None:
+    from PySide6.QtGui import QImage
+
+    make_icons = load(ROOT / "resources" / "icons" / "make_icons.py")
+    assert app_icon_path() == make_icons.SVG
+    for size in make_icons.PNG_SIZES:
+        path = make_icons.png_path(size)
+        image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+        assert image.size().width() == size, path
+        assert image == make_icons.render(size), f"{path} is out of date: run make_icons.py"
+    ico = make_icons.ICO.read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", ico)
+    assert (reserved, kind, count) == (0, 1, len(make_icons.ICO_SIZES))
+
+
+def test_windows_installer_script() -> None:
+    iss = (PACKAGING / "windows" / "pos-app.iss").read_text(encoding="utf-8")
+    assert f'#define AppVersion "{__version__}"' in iss
+    assert f'#define AppName "{APP_NAME}"' in iss
+    assert re.search(r"^AppId=\{\{[0-9A-F-]{36}\}$", iss, re.MULTILINE)
+    assert "DefaultDirName={autopf}\\" in iss
+    assert re.search(r'^Name: "kiosk"; Description: .*Flags: unchecked$', iss, re.MULTILINE)
+    run_entry = re.search(r"^Root: HKCU; Subkey: .*CurrentVersion\\Run.*$", iss, re.MULTILINE)
+    assert run_entry is not None
+    assert '--kiosk"; Tasks: kiosk; Flags: uninsdeletevalue' in run_entry.group(0)
+    assert "{uninstallexe}" in iss
+    assert '"--self-test"' in iss or "'--self-test'" in iss
+
+
+def test_build_outputs_are_not_committed() -> None:
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert "build/" in ignored
+    assert "dist/" in ignored
+
+
+def test_ci_builds_and_checks_the_bundle() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("make test") < ci.index("make package-check")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(
+        r"^package-check: .*\n\tQT_QPA_PLATFORM=offscreen .*--self-test$", makefile, re.MULTILINE
+    )
