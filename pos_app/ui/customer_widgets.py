@@ -131,8 +131,10 @@ class CodeEntry(QFrame):
         super().__init__(parent)
         self.setObjectName("codeEntry")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
         self.code_input = QLineEdit(self)
@@ -159,11 +161,11 @@ class CodeEntry(QFrame):
         #: Digits for touch screens (kiosk mode); the field keeps the keyboard focus.
         self.pad: PinPad | None = None
         if keypad:
-            self.pad = PinPad(self)
+            self.pad = PinPad(self, one_row=True)
             self.pad.digitPressed.connect(self.code_input.insert)
             self.pad.backspacePressed.connect(self.code_input.backspace)
             self.pad.clearPressed.connect(self.code_input.clear)
-            layout.addWidget(self.pad)
+            outer.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignRight)
         self.code_input.returnPressed.connect(self._submit)
         self.verify_button.clicked.connect(self._submit)
         self.resend_button.clicked.connect(self.resend_requested)

@@ -103,19 +103,26 @@ class PinPad(QWidget):
     clearPressed = Signal()
 
     KEY_SIZE = (76, 60)
+    #: Keys of the one-row pad (under a field that has little room above and below).
+    ROW_KEY_SIZE = (52, 48)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, one_row: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("pinPad")
+        self._key_size = self.ROW_KEY_SIZE if one_row else self.KEY_SIZE
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setSpacing(6 if one_row else 8)
         self.keys: dict[str, QPushButton] = {}
         for n in range(1, 10):
-            self._add_key(grid, str(n), str(n), (n - 1) // 3, (n - 1) % 3)
-        self._add_key(grid, "clear", self.tr("Clear"), 3, 0)
-        self._add_key(grid, "0", "0", 3, 1)
-        self._add_key(grid, "backspace", "⌫", 3, 2)
+            if one_row:
+                self._add_key(grid, str(n), str(n), 0, n - 1)
+            else:
+                self._add_key(grid, str(n), str(n), (n - 1) // 3, (n - 1) % 3)
+        row, column = (0, 9) if one_row else (3, 0)
+        self._add_key(grid, "0", "0", row, column + (0 if one_row else 1))
+        self._add_key(grid, "clear", self.tr("Clear"), row, column + (1 if one_row else 0))
+        self._add_key(grid, "backspace", "⌫", row, column + 2)
         self.keys["backspace"].setAccessibleName(self.tr("Delete last digit"))
         self.keys["backspace"].setToolTip(self.tr("Delete last digit"))
 
@@ -123,7 +130,7 @@ class PinPad(QWidget):
         button = QPushButton(text, self)
         name = "pinKey" + (key if key.isdigit() else key.capitalize())
         button.setObjectName(name)
-        button.setMinimumSize(*self.KEY_SIZE)
+        button.setMinimumSize(*self._key_size)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # The PIN field keeps the keyboard focus; Enter must never "click" a digit.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
