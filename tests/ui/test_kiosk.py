@@ -111,6 +111,22 @@ async def load_customer_in_kiosk(counter: Counter) -> None:
     await counter.settle()
 
 
+async def confirm_hand_over(counter: Counter) -> None:
+    """Hand the selected reward over and confirm it (in kiosk mode a PIN may come next)."""
+    counter.window.collect_button.click()
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    dialog.confirm_button.click()
+
+
+async def pin_asked() -> PinDialog:
+    await wait_until(lambda: visible_dialog(PinDialog))
+    pin = visible_dialog(PinDialog)
+    assert pin is not None
+    return pin
+
+
 # The offscreen platform cannot raise a window, and says so when the kiosk puts it back.
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 @pytest.mark.asyncio
@@ -175,9 +191,7 @@ async def _refuse_then_accept_closing(kiosk: Counter) -> None:
     # A close (the window manager's close button and Alt+F4 arrive as this event).
     assert window.close() is False
     assert window.isVisible()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    pin = await pin_asked()
     assert pin.prompt.text() == "Leaving kiosk mode needs a manager's PIN."
     # A cashier's PIN is not a manager's.
     entry = pin.entry
@@ -196,9 +210,7 @@ async def _refuse_then_accept_closing(kiosk: Counter) -> None:
     QApplication.sendEvent(window, event)
     assert not event.isAccepted()
     assert kiosk_mode.refused_closes == 2
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    pin = await pin_asked()
     QTest.keyClicks(pin.entry.field, "2468")
     QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
     await asyncio.wait_for(closed.wait(), 5)
@@ -298,14 +310,8 @@ async def test_a_touch_cancels_the_countdown(kiosk: Counter) -> None:
 async def test_idle_timeout_closes_dialogs_and_signs_staff_out(kiosk: Counter) -> None:
     window = kiosk.window
     await load_customer_in_kiosk(kiosk)
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    await confirm_hand_over(kiosk)
+    pin = await pin_asked()
     QTest.keyClicks(pin.entry.field, "1234")
     QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
     await kiosk.hand_over_finished()
@@ -335,14 +341,8 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     first, second = window.model.item(0), window.model.item(1)
 
     # The customer alone: confirming leads to a PIN they do not have.
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    await confirm_hand_over(kiosk)
+    pin = await pin_asked()
     assert pin.objectName() == "signInDialog"
     pin.reject()
     await kiosk.hand_over_finished()
@@ -351,14 +351,8 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     assert first.loyalty_transaction_uuid in kiosk.waiting_on_server()
 
     # Staff type their PIN: handed over, and the journal says who did it.
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    await confirm_hand_over(kiosk)
+    pin = await pin_asked()
     for digit in "1234":
         pin.entry.pad.keys[digit].click()
     pin.ok_button.click()
@@ -368,11 +362,7 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     # Signed in within the idle window: the next hand-over asks no PIN.
     window.rewards_list.select_first_available(focus=True)
     assert window.rewards_list.selected_items() == [second]
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
+    await confirm_hand_over(kiosk)
     await kiosk.hand_over_finished()
     assert visible_dialog(PinDialog) is None
     pickups = await kiosk.journal.recent_operations()
@@ -388,16 +378,12 @@ async def test_recent_pickups_in_kiosk_mode_need_staff(kiosk: Counter) -> None:
     assert window.kiosk_home is not None
     window.kiosk_home.email_button.click()
     window.recent_button.click()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    pin = await pin_asked()
     pin.reject()
     await wait_until(lambda: not window.tasks.is_running("sign-in"))
     assert window.pages.currentWidget() is window.kiosk_home
     window.recent_button.click()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    pin = await pin_asked()
     QTest.keyClicks(pin.entry.field, "1234")
     QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
     await wait_until(lambda: window.recent_view is not None and window.recent_view.isVisible())
@@ -445,9 +431,7 @@ async def test_every_touch_target_is_at_least_44_px(kiosk: Counter) -> None:
     assert too_small(handover) == []
     checked += checked_controls(handover)
     handover.confirm_button.click()
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
-    assert pin is not None
+    pin = await pin_asked()
     assert too_small(pin) == []
     checked += checked_controls(pin)
     QTest.keyClicks(pin.entry.field, "1234")
