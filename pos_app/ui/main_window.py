@@ -910,10 +910,14 @@ class MainWindow(QMainWindow):
         if not items:
             return
         task = self.tasks.run(self._hand_over(self.customer, items), key=_COLLECT)
-        # Once the task has ended (in its own finally it still counts as running): a
-        # cancelled confirmation must leave the button usable.
-        task.add_done_callback(lambda _task: self._update_collect_button())
+        task.add_done_callback(self._on_hand_over_ended)
         self._update_collect_button()
+
+    def _on_hand_over_ended(self, _task: object) -> None:
+        # In its own finally the task still counts as running: only now is the button
+        # usable again after a cancelled confirmation. Not while the window closes.
+        if not self._closing:
+            self._update_collect_button()
 
     async def _hand_over(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
         assert self._desk is not None

@@ -228,6 +228,8 @@ async def test_escape_cancels_and_nothing_is_sent(counter: Counter) -> None:
     await counter.hand_over_finished()
     assert counter.waiting_on_server() == before
     assert await counter.journal_states() == []
+    # The reward is still selected and can be handed over after all.
+    assert window.collect_button.isEnabled()
 
 
 @pytest.mark.asyncio
