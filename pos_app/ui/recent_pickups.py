@@ -17,7 +17,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -59,6 +58,7 @@ from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.reverse_dialog import ReverseDialog, reason_text
 from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.row_table import RowTableModel
 from pos_app.ui.staff_dialogs import ensure_manager
 
 log = logging.getLogger(__name__)
@@ -142,67 +142,33 @@ _STATE_COLORS = {
 }
 
 
-class RecentPickupsModel(QAbstractTableModel):
+class RecentPickupsModel(RowTableModel[Operation]):
     """Pickups (collects) newest first, each in its current state."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._operations: list[Operation] = []
+        super().__init__(lambda operation: operation.operation_id, parent)
         self._with_date = False
 
     def set_operations(self, operations: Sequence[Operation], *, with_date: bool) -> None:
         """Show these collects (in the order given); ``with_date`` adds the day to the time."""
-        self.beginResetModel()
-        self._operations = [op for op in operations if op.kind == COLLECT]
         self._with_date = with_date
-        self.endResetModel()
+        self._set_rows([op for op in operations if op.kind == COLLECT])
 
     def operation(self, row: int) -> Operation:
-        return self._operations[row]
+        return self._rows[row]
 
     def operations(self) -> list[Operation]:
-        return list(self._operations)
+        return list(self._rows)
 
-    def row_of(self, operation_id: str) -> int | None:
-        for row, operation in enumerate(self._operations):
-            if operation.operation_id == operation_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._operations)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(PickupColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1 if 0 <= section < len(self._operations) else None
-        if not 0 <= section < len(PickupColumn):
-            return None
-        column = PickupColumn(section)
-        if column is PickupColumn.TIME:
-            return self.tr("Time")
-        if column is PickupColumn.REWARD:
-            return self.tr("Reward")
-        if column is PickupColumn.CUSTOMER:
-            return self.tr("Customer")
-        if column is PickupColumn.STAFF:
-            return self.tr("Staff")
-        return self.tr("State")
+    def column_titles(self) -> Sequence[str]:
+        # In PickupColumn order.
+        return [
+            self.tr("Time"),
+            self.tr("Reward"),
+            self.tr("Customer"),
+            self.tr("Staff"),
+            self.tr("State"),
+        ]
 
     def time_text(self, operation: Operation) -> str:
         local = operation.created_at.astimezone()
@@ -238,11 +204,9 @@ class RecentPickupsModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._operations):
+        operation = self._row(index)
+        if operation is None:
             return None
-        if not 0 <= index.column() < len(PickupColumn):
-            return None
-        operation = self._operations[index.row()]
         column = PickupColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(operation, column)

@@ -19,7 +19,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -66,6 +65,7 @@ from pos_app.services.staff import (
 from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_clock_time
+from pos_app.ui.row_table import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _WORK = "work"
@@ -391,60 +391,26 @@ class StaffColumn(IntEnum):
 PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RowTableModel[StaffProfile]):
     """Staff profiles: name, role, status (active, locked until …, deactivated)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._profiles: list[StaffProfile] = []
+        super().__init__(lambda profile: profile.profile_id, parent)
         self._now = datetime.now(UTC)
 
     def set_profiles(self, profiles: Sequence[StaffProfile], now: datetime) -> None:
-        self.beginResetModel()
-        self._profiles = list(profiles)
         self._now = now
-        self.endResetModel()
+        self._set_rows(profiles)
 
     def profile(self, row: int) -> StaffProfile:
-        return self._profiles[row]
+        return self._rows[row]
 
     def profiles(self) -> list[StaffProfile]:
-        return list(self._profiles)
+        return list(self._rows)
 
-    def row_of(self, profile_id: str) -> int | None:
-        for row, profile in enumerate(self._profiles):
-            if profile.profile_id == profile_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._profiles)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(StaffColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1 if 0 <= section < len(self._profiles) else None
-        titles = {
-            StaffColumn.NAME: self.tr("Name"),
-            StaffColumn.ROLE: self.tr("Role"),
-            StaffColumn.STATUS: self.tr("Status"),
-        }
-        return titles.get(StaffColumn(section)) if 0 <= section < len(StaffColumn) else None
+    def column_titles(self) -> Sequence[str]:
+        # In StaffColumn order.
+        return [self.tr("Name"), self.tr("Role"), self.tr("Status")]
 
     def status_text(self, profile: StaffProfile) -> str:
         if not profile.active:
@@ -456,9 +422,9 @@ class StaffTableModel(QAbstractTableModel):
         return self.tr("Active")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._profiles):
+        profile = self._row(index)
+        if profile is None:
             return None
-        profile = self._profiles[index.row()]
         column = StaffColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column is StaffColumn.NAME:
