@@ -93,6 +93,14 @@ class Counter:
         """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
         await wait_until(lambda: not self._pictures_loading() and self.window.tasks.pending == 0)
 
+    async def confirm_hand_over(self) -> None:
+        """Hand the selected rewards over and confirm (a sign-in or PIN may come next)."""
+        self.window.collect_button.click()
+        await wait_until(open_dialog)
+        dialog = open_dialog()
+        assert dialog is not None
+        dialog.confirm_button.click()
+
     async def hand_over_finished(self) -> None:
         await wait_until(lambda: not self.window.tasks.is_running("collect"))
         await self.settle()
@@ -291,11 +299,7 @@ async def test_already_picked_up_elsewhere(counter: Counter) -> None:
     item = window.model.item(0)
     # Another counter hands it over first.
     counter.sim.state.data.items[item.loyalty_transaction_uuid].collected = True
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
+    await counter.confirm_hand_over()
     await counter.hand_over_finished()
     assert window.message_bar.kind is MessageKind.ERROR
     assert window.message_bar.text() == (
@@ -322,11 +326,7 @@ async def test_expired_on_the_server(
         row = window.model.row_of(item.loyalty_transaction_uuid)
         assert row is not None
         window.rewards_list.setCurrentIndex(window.model.index(row))
-        window.collect_button.click()
-        await wait_until(open_dialog)
-        dialog = open_dialog()
-        assert dialog is not None
-        dialog.confirm_button.click()
+        await made.confirm_hand_over()
         await made.hand_over_finished()
         assert item.expires_at is not None
         text = window.message_bar.text()
@@ -455,11 +455,7 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
     # down for the immediate check too.
     counter.sim.set_fault("piggy.collect", "after_apply:drop@1")
     counter.sim.set_fault("piggy.rewards", "drop")
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
+    await counter.confirm_hand_over()
     await counter.hand_over_finished()
     assert await counter.journal_states() == [OpState.UNKNOWN]
     assert "not known whether the hand-over was recorded" in window.message_bar.text()
@@ -513,11 +509,7 @@ async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
+    await counter.confirm_hand_over()
     await counter.hand_over_finished()
     (pickup,) = await counter.journal.recent_operations()
     assert pickup.reference is not None
@@ -566,12 +558,7 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
     made = await _make_counter(qtbot, settings, demo_secrets, simulator)
     try:
         await made.load_main_customer()
-        window = made.window
-        window.collect_button.click()
-        await wait_until(open_dialog)
-        dialog = open_dialog()
-        assert dialog is not None
-        dialog.confirm_button.click()
+        await made.confirm_hand_over()
         await wait_until(lambda: visible_dialog(SlipDialog))
         slip = visible_dialog(SlipDialog)
         assert slip is not None
@@ -596,11 +583,7 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         await made.staff.add("Casey Cashier", Role.CASHIER, "1234")
         await made.load_main_customer()
         item = window.model.item(0)
-        window.collect_button.click()
-        await wait_until(open_dialog)
-        dialog = open_dialog()
-        assert dialog is not None
-        dialog.confirm_button.click()
+        await made.confirm_hand_over()
         # Nobody is signed in: the hand-over asks first.
         await wait_until(lambda: visible_dialog(PinDialog))
         pin = visible_dialog(PinDialog)

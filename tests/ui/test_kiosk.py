@@ -111,15 +111,6 @@ async def load_customer_in_kiosk(counter: Counter) -> None:
     await counter.settle()
 
 
-async def confirm_hand_over(counter: Counter) -> None:
-    """Hand the selected reward over and confirm it (in kiosk mode a PIN may come next)."""
-    counter.window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
-
-
 async def pin_asked() -> PinDialog:
     await wait_until(lambda: visible_dialog(PinDialog))
     pin = visible_dialog(PinDialog)
@@ -310,7 +301,7 @@ async def test_a_touch_cancels_the_countdown(kiosk: Counter) -> None:
 async def test_idle_timeout_closes_dialogs_and_signs_staff_out(kiosk: Counter) -> None:
     window = kiosk.window
     await load_customer_in_kiosk(kiosk)
-    await confirm_hand_over(kiosk)
+    await kiosk.confirm_hand_over()
     pin = await pin_asked()
     QTest.keyClicks(pin.entry.field, "1234")
     QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
@@ -341,7 +332,7 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     first, second = window.model.item(0), window.model.item(1)
 
     # The customer alone: confirming leads to a PIN they do not have.
-    await confirm_hand_over(kiosk)
+    await kiosk.confirm_hand_over()
     pin = await pin_asked()
     assert pin.objectName() == "signInDialog"
     pin.reject()
@@ -351,7 +342,7 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     assert first.loyalty_transaction_uuid in kiosk.waiting_on_server()
 
     # Staff type their PIN: handed over, and the journal says who did it.
-    await confirm_hand_over(kiosk)
+    await kiosk.confirm_hand_over()
     pin = await pin_asked()
     for digit in "1234":
         pin.entry.pad.keys[digit].click()
@@ -362,7 +353,7 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     # Signed in within the idle window: the next hand-over asks no PIN.
     window.rewards_list.select_first_available(focus=True)
     assert window.rewards_list.selected_items() == [second]
-    await confirm_hand_over(kiosk)
+    await kiosk.confirm_hand_over()
     await kiosk.hand_over_finished()
     assert visible_dialog(PinDialog) is None
     pickups = await kiosk.journal.recent_operations()

@@ -20,7 +20,7 @@ from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.progress_panel import ProgressPanel, SectionState
-from tests.ui.test_cashier_flow import Counter, _close, _make_counter, open_dialog, wait_until
+from tests.ui.test_cashier_flow import Counter, _close, _make_counter, wait_until
 
 
 @pytest_asyncio.fixture
@@ -170,11 +170,7 @@ async def test_a_slow_program_does_not_delay_the_list_or_the_hand_over(counter: 
 
     # A whole hand-over while Giftoin is still thinking.
     item = window.model.item(0)
-    window.collect_button.click()
-    await wait_until(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    dialog.confirm_button.click()
+    await counter.confirm_hand_over()
     await wait_until(lambda: not window.tasks.is_running("collect"))
     assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
     assert await counter.journal_states() == [OpState.CONFIRMED]
