@@ -37,12 +37,17 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 # Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helpers import.
-from scan_to_list import BlockMonitor, start_simulator_process, until
+from scan_to_list import (
+    BlockMonitor,
+    close_window,
+    demo_secrets,
+    simulator_settings,
+    start_simulator_process,
+    until,
+)
 
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
-from pos_app.services.secrets import SecretName, SecretStore
-from pos_app.services.settings import load_settings
 from pos_app.ui.app import configure_application, open_journal
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
 from pos_app.ui.main_window import MainWindow
@@ -140,26 +145,15 @@ class Run:
 
 async def measure(url: str, card: str, runs: int) -> list[Run]:
     tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
-    settings = load_settings(use_file=False).with_overrides(
-        piggy_base_url=url,
-        giftoin_base_url=url,
-        nudj_base_url=url,
-        data_dir=Path(tmp.name),
-        request_timeout=30,
+    settings = simulator_settings(
+        url,
+        Path(tmp.name),
         giftoin_platform=demo.GIFTOIN_PLATFORM,
         giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
         nudj_user_id_source="uuid",
     )
-    secrets = SecretStore(
-        env={
-            SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
-            SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
-            SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
-        },
-        use_keyring=False,
-    )
     transport = RecordingTransport()
-    clients = build_clients(settings, secrets, transport=transport)
+    clients = build_clients(settings, demo_secrets(), transport=transport)
     journal, _problem = await open_journal(settings)
     window = MainWindow(settings, clients, journal=journal)
     window.resize(1280, 800)
@@ -209,13 +203,7 @@ async def measure(url: str, card: str, runs: int) -> list[Run]:
                 flush=True,
             )
     finally:
-        closed = asyncio.Event()
-        window.closed.connect(closed.set)
-        window.close()
-        await closed.wait()
-        if journal is not None:
-            await journal.aclose()
-        await clients.aclose()
+        await close_window(window, journal, clients)
         await transport.aclose()
         tmp.cleanup()
     return results

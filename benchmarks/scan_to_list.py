@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,9 +30,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_app.sandbox import demo_data as demo
-from pos_app.services.connections import build_clients
+from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.secrets import SecretName, SecretStore
-from pos_app.services.settings import load_settings
+from pos_app.services.settings import Settings, load_settings
+from pos_app.storage import AsyncJournal
 from pos_app.ui.app import configure_application, open_journal
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
 from pos_app.ui.main_window import MainWindow
@@ -84,16 +86,21 @@ def start_simulator_process(faults: Sequence[str] = ()) -> tuple[subprocess.Pope
     raise RuntimeError("the simulator did not start")
 
 
-async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, float, int]]:
-    tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
-    settings = load_settings(use_file=False).with_overrides(
+def simulator_settings(url: str, data_dir: Path, **changes: Any) -> Settings:
+    """The app's settings pointed at a simulator at ``url`` (all three vendors)."""
+    return load_settings(use_file=False).with_overrides(
         piggy_base_url=url,
         giftoin_base_url=url,
         nudj_base_url=url,
-        data_dir=Path(tmp.name),
+        data_dir=data_dir,
         request_timeout=30,
+        **changes,
     )
-    secrets = SecretStore(
+
+
+def demo_secrets() -> SecretStore:
+    """The simulator's demo credentials, never the keyring."""
+    return SecretStore(
         env={
             SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
             SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
@@ -101,7 +108,25 @@ async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, fl
         },
         use_keyring=False,
     )
-    clients = build_clients(settings, secrets)
+
+
+async def close_window(
+    window: MainWindow, journal: AsyncJournal | None, clients: ApiClients
+) -> None:
+    """Close the window on the loop and release what the benchmark opened for it."""
+    closed = asyncio.Event()
+    window.closed.connect(closed.set)
+    window.close()
+    await closed.wait()
+    if journal is not None:
+        await journal.aclose()
+    await clients.aclose()
+
+
+async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, float, int]]:
+    tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
+    settings = simulator_settings(url, Path(tmp.name))
+    clients = build_clients(settings, demo_secrets())
     journal, _problem = await open_journal(settings)
     window = MainWindow(settings, clients, journal=journal)
     window.resize(1100, 760)
@@ -140,13 +165,7 @@ async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, fl
                 flush=True,
             )
     finally:
-        closed = asyncio.Event()
-        window.closed.connect(closed.set)
-        window.close()
-        await closed.wait()
-        if journal is not None:
-            await journal.aclose()
-        await clients.aclose()
+        await close_window(window, journal, clients)
         tmp.cleanup()
     return results
 
