@@ -48,6 +48,7 @@ class BaseClient:
     ) -> None:
         # max_retries is the everyday knob; retry_policy tunes the backoff. The knob wins.
         policy = dataclasses.replace(retry_policy or RetryPolicy(), max_retries=max_retries)
+        self._timeout = timeout
         self._transport = ApiTransport(
             vendor=self.vendor,
             base_url=normalize_base_url(base_url, api_prefix),
@@ -62,6 +63,11 @@ class BaseClient:
             secrets=secrets,
             rng=rng,
         )
+
+    @property
+    def timeout(self) -> float:
+        """Seconds each phase of a request (connect, send, wait for the answer) may take."""
+        return self._timeout
 
     async def __aenter__(self) -> Self:
         return self

@@ -97,6 +97,9 @@ class SimulatorState:
         self.issued_tokens: dict[str, datetime] = {}
         self.data: DemoData
         self.redemptions: dict[str, Redemption]
+        #: Collect requests that reached processing, per loyalty transaction: what tests
+        #: check "sent at most once" against.
+        self.collect_requests: dict[str, int]
         self._codes: dict[str, _VerificationCode]
         self._rate_windows: dict[str, _RateWindow]
         self.reset()
@@ -109,6 +112,7 @@ class SimulatorState:
         with self.lock:
             self.data = build_demo_data(self.now(), self.seed)
             self.redemptions = {}
+            self.collect_requests = {}
             self._codes = {}
             self._rate_windows = {}
 
@@ -180,6 +184,9 @@ class SimulatorState:
 
     def collect(self, loyalty_transaction_uuid: str, legacy: bool = False) -> Redemption:
         with self.lock:
+            self.collect_requests[loyalty_transaction_uuid] = (
+                self.collect_requests.get(loyalty_transaction_uuid, 0) + 1
+            )
             item = self.data.items.get(loyalty_transaction_uuid)
             if item is None:
                 raise PiggyDomainError(*REWARD_NOT_FOUND)

@@ -21,7 +21,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from pos_app.api import PiggyClient, errors
@@ -31,9 +31,12 @@ from pos_app.storage import (
     REVERSE,
     AlreadyReversedError,
     AsyncJournal,
+    InvalidTransitionError,
+    JournalError,
     NotReversibleError,
     Operation,
     OperationInProgressError,
+    OperationLeasedError,
     OpState,
     ReverseReason,
     StaffRef,
@@ -43,7 +46,8 @@ log = logging.getLogger(__name__)
 
 
 class CollectOutcome(StrEnum):
-    #: The server confirmed the hand-over.
+    #: The server confirmed the hand-over (this attempt's answer, or an earlier attempt's
+    #: success learned now: see :attr:`CollectResult.by_earlier_attempt`).
     COLLECTED = "collected"
     #: Already picked up (perhaps at another counter): 6003 or 80300 "not found".
     ALREADY_COLLECTED = "already_collected"
@@ -53,6 +57,8 @@ class CollectOutcome(StrEnum):
     REFUSED = "refused"
     #: No answer: it may or may not have happened; reconciliation will tell.
     UNKNOWN = "unknown"
+    #: The journal could not record the attempt (disk full, damaged file): nothing was sent.
+    NOT_RECORDED = "not_recorded"
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,14 @@ class CollectResult:
     operation: Operation | None
     #: The API error behind anything but COLLECTED, for the UI's wording.
     error: errors.ApiError | None = None
+    #: COLLECTED because an earlier attempt (kept back as unknown) turned out to have gone
+    #: through: the customer has not got the item yet.
+    by_earlier_attempt: bool = False
+    #: The server answered, but the journal could not record the answer yet (disk full):
+    #: the desk keeps it and writes it at the next reconciliation.
+    not_recorded: bool = False
+    #: The journal's error behind NOT_RECORDED or ``not_recorded``.
+    journal_error: JournalError | None = None
 
 
 class ReverseOutcome(StrEnum):
@@ -91,6 +105,8 @@ class ReverseResult:
     operation: Operation | None
     #: The API error behind a refusal or an unknown outcome, for the UI's wording.
     error: errors.ApiError | None = None
+    #: The server answered but the journal could not record it yet (written later).
+    journal_error: JournalError | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,9 @@ class Reconciled:
     """One unfinished operation whose outcome reconciliation learned."""
 
     operation: Operation
+    #: For a collect booked as not handed over because another collect of the journal
+    #: (another counter, another window) accounts for the reward: that collect.
+    collected_by: Operation | None = None
 
     @property
     def went_through(self) -> bool:
@@ -119,8 +138,37 @@ _REFUSALS = (
 )
 
 
+#: How long after a collect or reverse was sent "the reward is still in the list" may still
+#: be an answer on its way (a slow server applies it later): only after this is it read as
+#: "it did not happen". Piggy's web servers give up on a request well within it.
+DEFAULT_SETTLE_GRACE = timedelta(minutes=2)
+#: Added to the client's time budget for the lease of a row being sent.
+LEASE_MARGIN = timedelta(seconds=15)
+#: An earlier attempt that reconciliation booked as "not handed over" is taken to be the one
+#: a later "already collected" answer refers to only if it is this recent.
+EARLIER_ATTEMPT_WINDOW = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class _Owed:
+    """A server answer the journal could not take yet (disk full): written later."""
+
+    state: OpState
+    redemption_uuid: str | None = None
+    code: str | int | None = None
+    message: str = ""
+
+
 class PickupDesk:
-    """Collect rewards and reconcile unfinished operations for one counter."""
+    """Collect rewards and reconcile unfinished operations for one counter.
+
+    Reconciliation (:meth:`reconcile`) settles only what nobody is sending right now (see
+    :meth:`AsyncJournal.settleable`): a row whose sender may still get its answer is left to
+    that sender. "Still in the customer's list" is read as "not handed over" only once
+    ``settle_grace`` has passed since the request was sent, and after reading the list a
+    second time; "gone from the list" is booked as handed over only when no other collect of
+    the journal accounts for it, and is marked as inferred, not confirmed by the server.
+    """
 
     def __init__(
         self,
@@ -128,52 +176,96 @@ class PickupDesk:
         journal: AsyncJournal,
         *,
         clock: Callable[[], datetime] = _utc_now,
+        settle_grace: timedelta = DEFAULT_SETTLE_GRACE,
+        lease: timedelta | None = None,
     ) -> None:
         self._piggy = piggy
         self._journal = journal
         self._clock = clock
+        self._grace = settle_grace
+        # connect, send and the wait for the answer may each take the client's timeout.
+        self._lease = (
+            lease if lease is not None else 3 * timedelta(seconds=piggy.timeout) + LEASE_MARGIN
+        )
+        self._owed: dict[str, _Owed] = {}
 
     @property
     def journal(self) -> AsyncJournal:
         return self._journal
 
+    # -- collect ------------------------------------------------------------------------
+
     async def collect(
         self, customer_uuid: str, item: PickupItem, *, staff: StaffRef | None = None
     ) -> CollectResult:
-        """Hand one reward over. Never raises for an API outcome: it is in the result."""
+        """Hand one reward over. Never raises for an API or journal outcome: it is in the
+        result."""
         try:
             operation = await self._journal.begin_collect(
                 customer_uuid=customer_uuid,
                 loyalty_transaction_uuid=item.loyalty_transaction_uuid,
                 reward_title=item.title,
                 staff=staff,
+                lease=self._lease,
             )
         except OperationInProgressError as exc:
             # An earlier attempt has no outcome yet. Settle it before anything is sent.
             return await self._after_earlier_attempt(customer_uuid, item, exc, staff)
+        except JournalError as exc:
+            log.error("Hand-over not started, the journal cannot record it: %s", exc)
+            return CollectResult(item, CollectOutcome.NOT_RECORDED, None, journal_error=exc)
         try:
             result = await self._piggy.collect_reward(item.loyalty_transaction_uuid)
-        except errors.RewardExpiredError as exc:
-            return await self._refused(item, operation, exc, CollectOutcome.EXPIRED)
-        except errors.RewardNotFoundError as exc:
-            return await self._refused(item, operation, exc, CollectOutcome.ALREADY_COLLECTED)
+        except (errors.RewardExpiredError, errors.RewardNotFoundError) as exc:
+            if self._is_expired(item, exc):
+                return await self._refused(item, operation, exc, CollectOutcome.EXPIRED)
+            return await self._already_collected(item, operation, exc)
         except _REFUSALS as exc:
             return await self._refused(item, operation, exc, CollectOutcome.REFUSED)
         except errors.ApiError as exc:
             # Timeout, dropped line, 5xx, unreadable 2xx: it may have happened.
             log.warning("Outcome of a collect is unknown: %s", type(exc).__name__)
-            operation = await self._journal.mark_unknown(
-                operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
-            )
+            operation = await self._unknown(operation, exc)
             settled = await self._try_reconcile([operation])
             if settled:
                 operation = settled[0].operation
                 if operation.state is OpState.CONFIRMED:
                     return CollectResult(item, CollectOutcome.COLLECTED, operation)
+                if settled[0].collected_by is not None:
+                    return CollectResult(item, CollectOutcome.ALREADY_COLLECTED, operation, exc)
                 return CollectResult(item, CollectOutcome.REFUSED, operation, exc)
             return CollectResult(item, CollectOutcome.UNKNOWN, operation, exc)
-        operation = await self._journal.confirm(operation.operation_id, redemption_uuid=result.uuid)
+        try:
+            operation = await self._journal.confirm(
+                operation.operation_id, redemption_uuid=result.uuid
+            )
+        except JournalError as exc:
+            log.error("A hand-over went through but the journal cannot record it yet: %s", exc)
+            self._owed[operation.operation_id] = _Owed(OpState.CONFIRMED, result.uuid)
+            return CollectResult(
+                item, CollectOutcome.COLLECTED, operation, not_recorded=True, journal_error=exc
+            )
         return CollectResult(item, CollectOutcome.COLLECTED, operation)
+
+    def _is_expired(self, item: PickupItem, exc: errors.PiggyError) -> bool:
+        """80300 is both "expired" and "not found", told apart by a message that may be
+        reworded or translated: the item's own expiry decides where it is known."""
+        if exc.code == 80300 and item.expires_at is not None and item.expires_at <= self._clock():
+            return True
+        return isinstance(exc, errors.RewardExpiredError)
+
+    async def _unknown(self, operation: Operation, exc: errors.ApiError) -> Operation:
+        try:
+            return await self._journal.mark_unknown(
+                operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
+            )
+        except InvalidTransitionError:
+            # Reconciliation elsewhere settled it meanwhile (a lease that ran out).
+            return await self._journal.operation(operation.operation_id)
+        except JournalError as exc_journal:
+            # The row stays pending: reconciliation settles it once the lease has run out.
+            log.error("The journal cannot record an unknown outcome: %s", exc_journal)
+            return operation
 
     async def _refused(
         self,
@@ -183,8 +275,61 @@ class PickupDesk:
         outcome: CollectOutcome,
     ) -> CollectResult:
         code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
-        failed = await self._journal.fail(operation.operation_id, code=code, message=exc.message)
+        try:
+            failed = await self._journal.fail(
+                operation.operation_id, code=code, message=exc.message
+            )
+        except JournalError as journal_error:
+            self._owed[operation.operation_id] = _Owed(
+                OpState.FAILED, code=code, message=exc.message
+            )
+            return CollectResult(
+                item, outcome, operation, exc, not_recorded=True, journal_error=journal_error
+            )
         return CollectResult(item, outcome, failed, exc)
+
+    async def _already_collected(
+        self, item: PickupItem, operation: Operation, exc: errors.ApiError
+    ) -> CollectResult:
+        """ "Already collected": by an earlier attempt of this journal, or somewhere else.
+
+        An earlier attempt that reconciliation booked as not handed over, shortly before,
+        is the likeliest author: a server slower than the grace period applied it after all.
+        That attempt is booked as the success and the customer gets the item now.
+        """
+        result = await self._refused(item, operation, exc, CollectOutcome.ALREADY_COLLECTED)
+        earlier = await self._earlier_unsettled_attempt(operation)
+        if earlier is None:
+            return result
+        reference = operation.reference or operation.operation_id
+        try:
+            corrected = await self._journal.resolve(
+                earlier.operation_id,
+                state=OpState.CONFIRMED,
+                note=(
+                    f"the server answered 'already collected' to the later attempt "
+                    f"{reference}: this attempt went through after all"
+                ),
+                correct_inferred=True,
+            )
+        except JournalError as journal_error:
+            log.error("The journal cannot record an earlier attempt's success: %s", journal_error)
+            return result
+        return CollectResult(item, CollectOutcome.COLLECTED, corrected, by_earlier_attempt=True)
+
+    async def _earlier_unsettled_attempt(self, operation: Operation) -> Operation | None:
+        assert operation.loyalty_transaction_uuid is not None
+        try:
+            collects = await self._journal.collects_of(operation.loyalty_transaction_uuid)
+        except JournalError:
+            return None
+        earlier = [c for c in collects if c.operation_id != operation.operation_id]
+        if not earlier or any(c.state is OpState.CONFIRMED for c in earlier):
+            return None
+        last = earlier[-1]
+        recent = operation.created_at - last.created_at <= EARLIER_ATTEMPT_WINDOW
+        unsettled = last.is_unresolved or (last.state is OpState.FAILED and last.is_inferred)
+        return last if recent and unsettled else None
 
     async def _after_earlier_attempt(
         self,
@@ -196,10 +341,15 @@ class PickupDesk:
         earlier = await self._journal.operation(exc.operation_id)
         settled = await self._try_reconcile([earlier])
         if not settled:
+            # Being sent, within the grace period, or offline: nothing new goes out.
             return CollectResult(item, CollectOutcome.UNKNOWN, earlier, None)
-        if settled[0].went_through:
-            # The earlier attempt did hand it over: never send a second collect.
-            return CollectResult(item, CollectOutcome.ALREADY_COLLECTED, settled[0].operation)
+        operation = settled[0].operation
+        if operation.state is OpState.CONFIRMED:
+            # The earlier attempt did hand it over: never send a second collect. It was
+            # kept back while unknown, so the customer gets it now.
+            return CollectResult(item, CollectOutcome.COLLECTED, operation, by_earlier_attempt=True)
+        if settled[0].collected_by is not None:
+            return CollectResult(item, CollectOutcome.ALREADY_COLLECTED, operation)
         return await self.collect(customer_uuid, item, staff=staff)
 
     async def reverse(
@@ -231,6 +381,7 @@ class PickupDesk:
                 reason=reason,
                 note=note,
                 staff=staff,
+                lease=self._lease,
             )
         except AlreadyReversedError as exc:
             earlier = await self._journal.operation(exc.reverse_operation_id)
@@ -247,17 +398,21 @@ class PickupDesk:
         except errors.RewardNotFoundError as exc:
             # [inferred] Mirrors collect: 6003 for a redemption that is no longer collected
             # (reversed before, e.g. in the dashboard), 80300 for one the server never made.
+            # Reverse errors are undocumented, and 80300 may as well mean "reversed before":
+            # the customer's list says which.
             outcome = (
                 ReverseOutcome.ALREADY_REVERSED if exc.code == 6003 else ReverseOutcome.NOT_FOUND
             )
-            return await self._reverse_refused(collect, operation, exc, outcome)
+            return await self._reverse_refused(collect, operation, exc, outcome, check_list=True)
+        except errors.PiggyError as exc:
+            return await self._reverse_refused(
+                collect, operation, exc, ReverseOutcome.REFUSED, check_list=True
+            )
         except _REFUSALS as exc:
             return await self._reverse_refused(collect, operation, exc, ReverseOutcome.REFUSED)
         except errors.ApiError as exc:
             log.warning("Outcome of a reverse is unknown: %s", type(exc).__name__)
-            operation = await self._journal.mark_unknown(
-                operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
-            )
+            operation = await self._unknown(operation, exc)
             settled = await self._try_reconcile([operation])
             collect = await self._journal.operation(collect.operation_id)
             if not settled:
@@ -266,8 +421,17 @@ class PickupDesk:
             if operation.state is OpState.CONFIRMED:
                 return ReverseResult(collect, ReverseOutcome.REVERSED, operation)
             return ReverseResult(collect, ReverseOutcome.REFUSED, operation, exc)
-        operation = await self._journal.confirm(operation.operation_id)
-        collect = await self._journal.operation(collect.operation_id)
+        try:
+            operation = await self._journal.confirm(operation.operation_id)
+            collect = await self._journal.operation(collect.operation_id)
+        except JournalError as journal_error:
+            log.error(
+                "A reverse went through but the journal cannot record it yet: %s", journal_error
+            )
+            self._owed[operation.operation_id] = _Owed(OpState.CONFIRMED)
+            return ReverseResult(
+                collect, ReverseOutcome.REVERSED, operation, journal_error=journal_error
+            )
         return ReverseResult(collect, ReverseOutcome.REVERSED, operation)
 
     async def _reversal_of(self, collect: Operation) -> Operation | None:
@@ -281,11 +445,47 @@ class PickupDesk:
         operation: Operation,
         exc: errors.ApiError,
         outcome: ReverseOutcome,
+        *,
+        check_list: bool = False,
     ) -> ReverseResult:
+        """The server refused: record it, and with ``check_list`` let the list say more.
+
+        A reward that is in the customer's list again was reversed before (in the
+        dashboard, at another counter), whatever the refusal's code said.
+        """
+        if check_list and outcome is not ReverseOutcome.ALREADY_REVERSED:
+            waiting = await self._waiting_or_none(operation.customer_uuid)
+            if waiting is not None and operation.loyalty_transaction_uuid in waiting:
+                outcome = ReverseOutcome.ALREADY_REVERSED
         code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
-        failed = await self._journal.fail(operation.operation_id, code=code, message=exc.message)
-        collect = await self._journal.operation(collect.operation_id)
+        try:
+            failed = await self._journal.fail(
+                operation.operation_id, code=code, message=exc.message
+            )
+            collect = await self._journal.operation(collect.operation_id)
+        except JournalError as journal_error:
+            self._owed[operation.operation_id] = _Owed(
+                OpState.FAILED, code=code, message=exc.message
+            )
+            return ReverseResult(collect, outcome, operation, exc, journal_error=journal_error)
         return ReverseResult(collect, outcome, failed, exc)
+
+    async def _waiting_or_none(self, customer_uuid: str | None) -> set[str] | None:
+        """The customer's uncollected rewards now, or None when that cannot be learned."""
+        if not customer_uuid:
+            return None
+        try:
+            return await self._waiting(customer_uuid)
+        except errors.ApiError as exc:
+            log.info("The customer's list could not be read: %s", type(exc).__name__)
+            return None
+
+    async def _waiting(self, customer_uuid: str) -> set[str]:
+        return {
+            item.uuid
+            for item in await self._piggy.list_collectable_rewards(customer_uuid)
+            if not item.has_been_collected
+        }
 
     async def _after_earlier_reverse(
         self,
@@ -307,8 +507,24 @@ class PickupDesk:
         return await self.reverse(collect, reason=reason, note=note, staff=staff)
 
     async def reconcile(self) -> list[Reconciled]:
-        """Settle every pending/unknown operation; raises an ApiError when offline."""
-        return await self._reconcile(await self._journal.unresolved())
+        """Settle the pending/unknown operations nobody is sending; raises an ApiError when
+        offline. Answers the journal could not take earlier are written first."""
+        await self._write_owed()
+        return await self._reconcile(await self._journal.settleable())
+
+    async def _write_owed(self) -> None:
+        for operation_id, owed in list(self._owed.items()):
+            try:
+                if owed.state is OpState.CONFIRMED:
+                    await self._journal.confirm(operation_id, redemption_uuid=owed.redemption_uuid)
+                else:
+                    await self._journal.fail(operation_id, code=owed.code, message=owed.message)
+            except InvalidTransitionError:
+                pass  # settled meanwhile by the server's own word (another window)
+            except JournalError as exc:
+                log.error("The journal still cannot record a server's answer: %s", exc)
+                return
+            del self._owed[operation_id]
 
     async def _try_reconcile(self, operations: Sequence[Operation]) -> list[Reconciled]:
         try:
@@ -320,45 +536,95 @@ class PickupDesk:
     async def _reconcile(self, operations: Sequence[Operation]) -> list[Reconciled]:
         by_customer: dict[str, list[Operation]] = defaultdict(list)
         for operation in operations:
+            if operation.operation_id in self._owed:
+                continue  # the server answered; only the journal is behind
             if operation.customer_uuid and operation.loyalty_transaction_uuid:
                 by_customer[operation.customer_uuid].append(operation)
         settled: list[Reconciled] = []
         for customer_uuid, ops in by_customer.items():
             try:
-                waiting = {
-                    item.uuid
-                    for item in await self._piggy.list_collectable_rewards(customer_uuid)
-                    if not item.has_been_collected
-                }
+                waiting = await self._waiting(customer_uuid)
             except errors.ContactNotFoundError:
-                # [inferred] A deleted customer has nothing left to pick up.
-                waiting = set()
+                # A deleted customer's list cannot tell what happened: left unresolved for
+                # a manager to look at in the Piggy dashboard.
+                log.warning("Reconciliation: the customer of %d operation(s) is gone", len(ops))
+                continue
+            undecided = [op for op in ops if not self._tells(op, waiting)]
+            if any(self._grace_over(op) for op in undecided):
+                # "Not handed over" is concluded only from a second, fresh look.
+                waiting = await self._waiting(customer_uuid)
             for operation in ops:
-                settled.append(await self._settle(operation, waiting))
+                if operation in undecided and not self._grace_over(operation):
+                    continue
+                if operation in undecided and not self._tells(operation, waiting):
+                    outcome = await self._settle_not_done(operation)
+                else:
+                    outcome = await self._settle_done(operation)
+                if outcome is not None:
+                    settled.append(outcome)
         return settled
 
-    async def _settle(self, operation: Operation, waiting: set[str]) -> Reconciled:
+    @staticmethod
+    def _tells(operation: Operation, waiting: set[str]) -> bool:
+        """Whether the list shows the operation's effect (which no later check can undo)."""
         still_waiting = operation.loyalty_transaction_uuid in waiting
-        if operation.kind == COLLECT:
-            went_through = not still_waiting
-            note = (
-                "item no longer in the uncollected list"
-                if went_through
-                else "item still waiting for pickup: not collected"
+        return still_waiting if operation.kind == REVERSE else not still_waiting
+
+    def _grace_over(self, operation: Operation) -> bool:
+        return self._clock() >= operation.created_at + self._grace
+
+    async def _settle_done(self, operation: Operation) -> Reconciled | None:
+        if operation.kind == REVERSE:
+            return await self._resolve(
+                operation, OpState.CONFIRMED, "item is back in the uncollected list"
             )
-        elif operation.kind == REVERSE:
-            went_through = still_waiting
-            note = (
-                "item is back in the uncollected list"
-                if went_through
-                else "item not in the uncollected list: not reversed"
-            )
-        else:  # pragma: no cover - only operations are unresolved
-            raise ValueError(operation.kind)
-        state = OpState.CONFIRMED if went_through else OpState.FAILED
-        resolved = await self._journal.resolve(operation.operation_id, state=state, note=note)
+        other = await self._other_collect(operation)
+        if other is not None:
+            where = f"{other.reference} at counter {other.counter}"
+            note = f"collected by another hand-over ({where}), not by this attempt"
+            return await self._resolve(operation, OpState.FAILED, note, collected_by=other)
+        return await self._resolve(
+            operation,
+            OpState.CONFIRMED,
+            "item no longer in the uncollected list: collected (here, or perhaps at another "
+            "counter); not confirmed by the server's answer",
+        )
+
+    async def _settle_not_done(self, operation: Operation) -> Reconciled | None:
+        seconds = int(self._grace.total_seconds())
+        if operation.kind == REVERSE:
+            note = f"item still not back in the uncollected list after {seconds} s: not reversed"
+        else:
+            note = f"item still waiting for pickup after {seconds} s: not collected"
+        return await self._resolve(operation, OpState.FAILED, note)
+
+    async def _other_collect(self, operation: Operation) -> Operation | None:
+        """A confirmed, unreversed collect of the same reward other than ``operation``."""
+        assert operation.loyalty_transaction_uuid is not None
+        for other in await self._journal.collects_of(operation.loyalty_transaction_uuid):
+            if (
+                other.operation_id != operation.operation_id
+                and other.state is OpState.CONFIRMED
+                and not other.is_reversed
+            ):
+                return other
+        return None
+
+    async def _resolve(
+        self,
+        operation: Operation,
+        state: OpState,
+        note: str,
+        *,
+        collected_by: Operation | None = None,
+    ) -> Reconciled | None:
+        try:
+            resolved = await self._journal.resolve(operation.operation_id, state=state, note=note)
+        except (OperationLeasedError, InvalidTransitionError):
+            # Its sender, or another window's reconciliation, got there first.
+            return None
         log.info("Reconciled a %s: %s", operation.kind, state.value)
-        return Reconciled(resolved)
+        return Reconciled(resolved, collected_by)
 
     async def unresolved_count(self) -> int:
         return len(await self._journal.unresolved())

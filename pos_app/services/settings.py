@@ -164,6 +164,16 @@ class Settings(BaseSettings):
     request_timeout: float = Field(
         default=10.0, gt=0, le=120, description="Seconds to wait for an API answer."
     )
+    settle_grace_seconds: float = Field(
+        default=120.0,
+        ge=0,
+        le=3600,
+        description=(
+            "Seconds after sending a hand-over or reversal whose answer was lost before "
+            "'the reward is still in the list' counts as 'it did not happen' (a slow "
+            "server may still apply it)."
+        ),
+    )
     data_dir: Path = Field(
         default_factory=default_data_dir,
         description="Folder for the journal and the picture cache.",

@@ -21,6 +21,7 @@ from pos_app.storage.errors import (
     JournalVersionError,
     NotReversibleError,
     OperationInProgressError,
+    OperationLeasedError,
     UnknownOperationError,
 )
 from pos_app.storage.export import CSV_COLUMNS, export_csv, verify_csv
@@ -65,6 +66,7 @@ __all__ = [
     "OpState",
     "Operation",
     "OperationInProgressError",
+    "OperationLeasedError",
     "ReverseReason",
     "StaffRef",
     "UnknownOperationError",

@@ -18,7 +18,7 @@ import asyncio
 import functools
 from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import ParamSpec, TextIO, TypeVar
 
@@ -132,6 +132,7 @@ class AsyncJournal:
         loyalty_transaction_uuid: str,
         reward_title: str,
         staff: StaffRef | None = None,
+        lease: timedelta | None = None,
     ) -> Operation:
         return await self._call(
             self._journal.begin_collect,
@@ -139,6 +140,7 @@ class AsyncJournal:
             loyalty_transaction_uuid=loyalty_transaction_uuid,
             reward_title=reward_title,
             staff=staff,
+            lease=lease,
         )
 
     async def begin_reverse(
@@ -149,6 +151,7 @@ class AsyncJournal:
         redemption_uuid: str | None = None,
         note: str | None = None,
         staff: StaffRef | None = None,
+        lease: timedelta | None = None,
     ) -> Operation:
         return await self._call(
             self._journal.begin_reverse,
@@ -157,6 +160,7 @@ class AsyncJournal:
             redemption_uuid=redemption_uuid,
             note=note,
             staff=staff,
+            lease=lease,
         )
 
     async def confirm(self, operation_id: str, *, redemption_uuid: str | None = None) -> Operation:
@@ -179,6 +183,7 @@ class AsyncJournal:
         redemption_uuid: str | None = None,
         resolved_by: str = RECONCILIATION,
         staff: StaffRef | None = None,
+        correct_inferred: bool = False,
     ) -> Operation:
         return await self._call(
             self._journal.resolve,
@@ -188,6 +193,7 @@ class AsyncJournal:
             redemption_uuid=redemption_uuid,
             resolved_by=resolved_by,
             staff=staff,
+            correct_inferred=correct_inferred,
         )
 
     async def record_event(
@@ -205,6 +211,12 @@ class AsyncJournal:
 
     async def unresolved(self) -> list[Operation]:
         return await self._call(self._journal.unresolved)
+
+    async def settleable(self) -> list[Operation]:
+        return await self._call(self._journal.settleable)
+
+    async def collects_of(self, loyalty_transaction_uuid: str) -> list[Operation]:
+        return await self._call(self._journal.collects_of, loyalty_transaction_uuid)
 
     async def recent_operations(
         self,

@@ -28,6 +28,7 @@ __all__ = [
     "JournalVersionError",
     "NotReversibleError",
     "OperationInProgressError",
+    "OperationLeasedError",
     "UnknownOperationError",
 ]
 
@@ -93,6 +94,15 @@ class OperationInProgressError(JournalError):
     def __init__(self, message: str, *, operation_id: str) -> None:
         super().__init__(message)
         self.operation_id = operation_id
+
+
+class OperationLeasedError(JournalError):
+    """The operation is being sent right now by another window (it holds the lease)."""
+
+    def __init__(self, message: str, *, operation_id: str, owner: str) -> None:
+        super().__init__(message)
+        self.operation_id = operation_id
+        self.owner = owner
 
 
 class NotReversibleError(JournalError):

@@ -29,8 +29,11 @@ See :mod:`pos_app.storage.model` for what is deliberately never stored.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import sqlite3
+import sys
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -47,6 +50,7 @@ from pos_app.storage.errors import (
     JournalStorageError,
     NotReversibleError,
     OperationInProgressError,
+    OperationLeasedError,
     UnknownOperationError,
 )
 from pos_app.storage.model import (
@@ -62,7 +66,7 @@ from pos_app.storage.model import (
     StaffRef,
 )
 from pos_app.storage.reference import operation_id_prefix, parse_reference, pickup_reference
-from pos_app.storage.schema import connect
+from pos_app.storage.schema import LEASES_SINCE, connect, schema_version
 
 __all__ = ["Journal"]
 
@@ -80,6 +84,10 @@ _BATCH = 500
 # Every character after a uuid prefix sorts below "g" ([0-9a-f-]): prefix..prefix+"g"
 # is the range of ids starting with the prefix, which the index answers directly.
 _PREFIX_END = "g"
+# Lone surrogates (from a broken vendor string) cannot be encoded for SQLite: they are
+# replaced by U+FFFD before anything is hashed or written.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_HOST = socket.gethostname()
 
 
 def _utc_now() -> datetime:
@@ -98,6 +106,7 @@ def _text(value: object, column: str) -> str | None:
     # hashes to the same values.
     if not text:
         return None
+    text = _SURROGATE.sub("\ufffd", text)
     if column not in _MACHINE_COLUMNS:
         text = _EMAIL.sub(EMAIL_PLACEHOLDER, text)
     return text
@@ -182,6 +191,11 @@ class Journal:
         self._counter = _text(counter, "counter") or ""
         self._clock = clock or _utc_now
         self._read_only = read_only
+        # Who holds the leases this object takes: host, process and this very object, so
+        # two windows of one process are two owners too.
+        self._owner = f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        # Journals from before leases existed (opened read-only, never upgraded) have none.
+        self._has_leases = schema_version(conn) >= LEASES_SINCE
 
     @classmethod
     def open(
@@ -215,6 +229,11 @@ class Journal:
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def lease_owner(self) -> str:
+        """The owner name of the leases this object takes (see :meth:`begin_collect`)."""
+        return self._owner
 
     @property
     def closed(self) -> bool:
@@ -358,6 +377,27 @@ class Journal:
             if taken is None:
                 return operation_id
 
+    def _take_lease(self, conn: sqlite3.Connection, operation_id: str, lease: timedelta) -> None:
+        if lease <= timedelta(0):
+            raise ValueError("a lease must last longer than zero")
+        conn.execute(
+            "INSERT INTO lease (operation_id, owner, expires_at) VALUES (?, ?, ?)",
+            (operation_id, self._owner, _timestamp(self._clock() + lease)),
+        )
+
+    def _live_leases(self, conn: sqlite3.Connection) -> dict[str, str]:
+        """Operation id → owner, for leases whose owner may still be sending."""
+        live: dict[str, str] = {}
+        if not self._has_leases:
+            return live
+        now = _timestamp(self._clock())
+        for operation_id, owner, expires_at in conn.execute(
+            "SELECT operation_id, owner, expires_at FROM lease"
+        ):
+            if expires_at > now and _owner_alive(owner):
+                live[operation_id] = owner
+        return live
+
     def _advance(
         self,
         operation_id: str,
@@ -366,16 +406,36 @@ class Journal:
         state: OpState,
         staff: StaffRef | None = None,
         inherit_staff: bool = True,
+        over_inferred: bool = False,
+        respect_lease: bool = False,
         **values: object,
     ) -> Operation:
+        """Append the operation's next row.
+
+        ``over_inferred`` also allows the step from an outcome reconciliation inferred (the
+        server's own answer, or a later and better inference, replaces it).
+        ``respect_lease`` refuses with :class:`OperationLeasedError` while another owner is
+        sending the operation. Every step ends the operation's lease: its sender is done.
+        """
         with self._writing() as conn:
             entries = self._entries(conn, operation_id)
             if not entries:
                 raise UnknownOperationError(operation_id)
             first, last = entries[0], entries[-1]
             assert last.state is not None
-            if last.state not in allowed_from:
+            inferred = last.resolved_by == RECONCILIATION and last.state.is_final
+            if last.state not in allowed_from and not (over_inferred and inferred):
                 raise InvalidTransitionError(operation_id, last.state.value, state.value)
+            if respect_lease:
+                owner = self._live_leases(conn).get(operation_id)
+                if owner is not None:
+                    raise OperationLeasedError(
+                        f"Operation {operation_id} is being sent by another window.",
+                        operation_id=operation_id,
+                        owner=owner,
+                    )
+            if self._has_leases:
+                conn.execute("DELETE FROM lease WHERE operation_id = ?", (operation_id,))
             if staff is None and inherit_staff:
                 staff_id, staff_name = first.staff_id, first.staff_name
             else:
@@ -412,12 +472,17 @@ class Journal:
         loyalty_transaction_uuid: str,
         reward_title: str,
         staff: StaffRef | None = None,
+        lease: timedelta | None = None,
     ) -> Operation:
         """Record a collect as ``pending``; call before the request is sent.
 
         Raises :class:`OperationInProgressError` while an earlier collect of the same
         loyalty transaction is still pending or unknown: sending again could hand the
         reward over twice. Reconcile that one first.
+
+        ``lease`` (how long the request may take at most) marks the operation as being sent
+        by this object until its outcome is written or the lease runs out: reconciliation
+        in any window or process leaves it alone meanwhile (see :meth:`settleable`).
         """
         if not loyalty_transaction_uuid:
             raise ValueError("a collect needs the loyalty transaction uuid")
@@ -454,6 +519,8 @@ class Journal:
                     "reward_title": reward_title,
                 },
             )
+            if lease is not None:
+                self._take_lease(conn, operation_id, lease)
             return self._operation(conn, operation_id)
 
     def begin_reverse(
@@ -464,6 +531,7 @@ class Journal:
         redemption_uuid: str | None = None,
         note: str | None = None,
         staff: StaffRef | None = None,
+        lease: timedelta | None = None,
     ) -> Operation:
         """Record a reverse of a confirmed collect as ``pending``; call before sending it.
 
@@ -531,13 +599,17 @@ class Journal:
                     "note": note,
                 },
             )
+            if lease is not None:
+                self._take_lease(conn, operation_id, lease)
             return self._operation(conn, operation_id)
 
     def confirm(self, operation_id: str, *, redemption_uuid: str | None = None) -> Operation:
         """The server accepted a pending operation.
 
         A collect must be given the redemption uuid the server returned (reverse needs it);
-        a reverse keeps the one it was started with unless another is given.
+        a reverse keeps the one it was started with unless another is given. The server's
+        answer also replaces an outcome reconciliation inferred meanwhile (an answer slower
+        than the lease).
         """
         with self._reading() as conn:
             kind = conn.execute(
@@ -552,6 +624,7 @@ class Journal:
             operation_id,
             allowed_from={OpState.PENDING},
             state=OpState.CONFIRMED,
+            over_inferred=True,
             redemption_uuid=redemption_uuid,
         )
 
@@ -563,6 +636,7 @@ class Journal:
             operation_id,
             allowed_from={OpState.PENDING},
             state=OpState.FAILED,
+            over_inferred=True,
             error_code=code,
             error_message=message,
         )
@@ -582,11 +656,15 @@ class Journal:
         redemption_uuid: str | None = None,
         resolved_by: str = RECONCILIATION,
         staff: StaffRef | None = None,
+        correct_inferred: bool = False,
     ) -> Operation:
         """Record the outcome of a pending or unknown operation learned later.
 
         ``state`` is ``confirmed`` or ``failed``; ``note`` says how it was learned (e.g.
         "item no longer in the uncollected list", "item still waiting").
+        ``correct_inferred`` also replaces an earlier inferred outcome that later evidence
+        contradicts. Raises :class:`OperationLeasedError` while another window is sending
+        the operation.
         """
         outcome = OpState(state)
         if not outcome.is_final:
@@ -600,6 +678,8 @@ class Journal:
             # Reconciliation is the app's doing, not that of whoever started the operation.
             staff=staff,
             inherit_staff=False,
+            over_inferred=correct_inferred,
+            respect_lease=True,
             note=note,
             redemption_uuid=redemption_uuid,
             resolved_by=resolved_by,
@@ -650,6 +730,33 @@ class Journal:
                           AND t.state IN ('confirmed', 'failed'))
                     ORDER BY p.id
                     """
+                )
+            ]
+            return self._operations(conn, ids)
+
+    def settleable(self) -> list[Operation]:
+        """:meth:`unresolved` operations that nobody is sending right now.
+
+        Leaving out those under a live lease (its deadline not passed, its owner not known
+        to be dead) keeps reconciliation away from an answer that is still on its way.
+        """
+        with self._reading() as conn:
+            leased = self._live_leases(conn)
+        return [op for op in self.unresolved() if op.operation_id not in leased]
+
+    def collects_of(self, loyalty_transaction_uuid: str) -> list[Operation]:
+        """Every collect of this reward in the journal (any counter), oldest first."""
+        with self._reading() as conn:
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    f"""
+                    SELECT operation_id FROM journal
+                    WHERE loyalty_transaction_uuid = ? AND kind = '{COLLECT}'
+                      AND state = 'pending'
+                    ORDER BY id
+                    """,
+                    (loyalty_transaction_uuid,),
                 )
             ]
             return self._operations(conn, ids)
@@ -781,3 +888,23 @@ class Journal:
     def verify(self) -> VerifyResult:
         """Recompute the hash chain; reports the first broken row and why."""
         return verify_rows(self.raw_rows())
+
+
+def _owner_alive(owner: str) -> bool:
+    """False only when the owner is known to be gone: a process of this host that died."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != _HOST or not pid_text.isdigit() or sys.platform == "win32":
+        # WORKAROUND: on Windows os.kill(pid, 0) sends CTRL_C_EVENT instead of probing, so
+        # there the lease's deadline alone decides.
+        return True
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but belongs to someone else
+    return True

@@ -192,3 +192,8 @@ class Operation:
     @property
     def is_reversed(self) -> bool:
         return self.reversal_state is OpState.CONFIRMED
+
+    @property
+    def is_inferred(self) -> bool:
+        """Settled from the customer's list by reconciliation, not by the server's answer."""
+        return self.resolved_by == RECONCILIATION and self.state.is_final

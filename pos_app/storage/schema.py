@@ -23,6 +23,7 @@ from pos_app.storage.errors import JournalFormatError, JournalStorageError, Jour
 
 __all__ = [
     "APPLICATION_ID",
+    "LEASES_SINCE",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Migration",
@@ -129,9 +130,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX journal_kind ON journal (kind, id)",
         ),
     ),
+    Migration(
+        3,
+        "leases: which window is sending an operation right now, until when",
+        (
+            # The one table that is not append-only: a lease says "being sent by OWNER, leave
+            # it alone until EXPIRES_AT" and goes away when its sender writes the outcome.
+            # It is working state, not history, and not part of the hash chain.
+            """
+            CREATE TABLE lease (
+                operation_id TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The format from which a journal has the lease table.
+LEASES_SINCE = 3
 
 
 def _check_numbering(migrations: tuple[Migration, ...]) -> None:

@@ -138,7 +138,11 @@ class MainWindow(QMainWindow):
             CustomerLookup(clients.piggy, clock=clock) if clients.piggy is not None else None
         )
         self._desk = (
-            PickupDesk(clients.piggy, journal)
+            PickupDesk(
+                clients.piggy,
+                journal,
+                settle_grace=timedelta(seconds=settings.settle_grace_seconds),
+            )
             if clients.piggy is not None and journal is not None
             else None
         )
@@ -966,12 +970,31 @@ class MainWindow(QMainWindow):
         done = [r for r in results if r.outcome is CollectOutcome.COLLECTED]
         problems = [r for r in results if r.outcome is not CollectOutcome.COLLECTED]
         lines: list[str] = []
-        if done:
-            titles = ", ".join(r.item.title for r in done)
+        now_done = [r for r in done if not r.by_earlier_attempt]
+        if now_done:
+            titles = ", ".join(r.item.title for r in now_done)
             lines.append(self.tr("Collected: {titles}.").format(titles=titles))
+        earlier = [r for r in done if r.by_earlier_attempt]
+        if earlier:
+            titles = ", ".join(r.item.title for r in earlier)
+            lines.append(
+                self.tr(
+                    "Collected: {titles}. The earlier attempt went through after all: hand "
+                    "it over now."
+                ).format(titles=titles)
+            )
+        if any(r.not_recorded for r in results):
+            lines.append(
+                self.tr(
+                    "The journal could not record this (is the disk full?). Tell the store "
+                    "manager; the app records it as soon as it can."
+                )
+            )
         for result in problems:
             lines.append(self._describe_problem(result))
         kind = MessageKind.SUCCESS if not problems else MessageKind.ERROR
+        if any(r.not_recorded for r in results):
+            kind = MessageKind.ERROR
         self.message_bar.show_message(" ".join(lines), kind)
         if any(r.outcome is not CollectOutcome.UNKNOWN for r in results):
             self._mark_online()
@@ -1009,6 +1032,11 @@ class MainWindow(QMainWindow):
                     title=title, date=format_short_date(expires)
                 )
             return self.tr("{title}: expired; it cannot be handed over.").format(title=title)
+        if result.outcome is CollectOutcome.NOT_RECORDED:
+            return self.tr(
+                "{title}: not handed over. The journal cannot be written (is the disk full?), "
+                "so nothing was sent. Tell the store manager."
+            ).format(title=title)
         if result.outcome is CollectOutcome.UNKNOWN:
             return self.tr(
                 "{title}: no answer from the loyalty service, so it is not known whether the "
@@ -1045,8 +1073,21 @@ class MainWindow(QMainWindow):
             notices = []
             collects = [s for s in settled if s.operation.kind == COLLECT]
             went = [s.operation.reward_title or "" for s in collects if s.went_through]
-            not_went = [s.operation.reward_title or "" for s in collects if not s.went_through]
+            elsewhere = [
+                s.operation.reward_title or "" for s in collects if s.collected_by is not None
+            ]
+            not_went = [
+                s.operation.reward_title or ""
+                for s in collects
+                if not s.went_through and s.collected_by is None
+            ]
             parts = []
+            if elsewhere:
+                parts.append(
+                    self.tr("handed over at another counter: {titles}").format(
+                        titles=", ".join(elsewhere)
+                    )
+                )
             if went:
                 parts.append(
                     self.tr("recorded as handed over: {titles}").format(titles=", ".join(went))

@@ -187,7 +187,11 @@ class RecentPickupsModel(RowTableModel[Operation]):
             return mask_customer_uuid(operation.customer_uuid)
         if column is PickupColumn.STAFF:
             return operation.staff_name or "—"
-        return state_text(pickup_state(operation))
+        text = state_text(pickup_state(operation))
+        if operation.is_inferred:
+            # Learned from the customer's list, not from the server's answer to this request.
+            text = self.tr("{state} (from the list)").format(state=text)
+        return text
 
     def _tooltip(self, operation: Operation) -> str:
         lines = [
@@ -199,6 +203,13 @@ class RecentPickupsModel(RowTableModel[Operation]):
             ),
             state_text(pickup_state(operation)),
         ]
+        if operation.is_inferred:
+            lines.append(
+                self.tr(
+                    "Not confirmed by Piggy's answer: learned later from the customer's list "
+                    "of rewards to pick up."
+                )
+            )
         if operation.state is OpState.CONFIRMED and not operation.redemption_uuid:
             lines.append(self.tr("Confirmed by a later check: reverse it in the Piggy dashboard."))
         return "\n".join(lines)

@@ -56,6 +56,9 @@ def _env(simulator: Simulator, data_dir: Path) -> dict[str, str]:
             "POS_APP_NUDJ_TOKEN": demo.DEMO_NUDJ_TOKEN,
             "POS_APP_SHOP_UUID": simulator.state.data.shops[0].uuid,
             "POS_APP_REQUEST_TIMEOUT": "60",
+            # A request that got no answer counts as not handed over once this has passed
+            # (the wait itself has its own tests).
+            "POS_APP_SETTLE_GRACE_SECONDS": "0.2",
         }
     )
     return env

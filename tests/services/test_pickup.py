@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,10 @@ from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, ExpiryKind, PickupItem
 from pos_app.storage import AsyncJournal, OpState
+
+# The wait before "still in the list" may mean "not done" has its own tests
+# (test_pickup_in_flight.py); here the list is believed at once.
+NO_GRACE = timedelta(0)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +57,14 @@ async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter
             lookup = CustomerLookup(piggy)
             customer = await lookup.by_card(demo.CARD_MAIN)
             items = await lookup.rewards(customer.uuid)
-            yield Counter(PickupDesk(piggy, journal), lookup, journal, customer, items, simulator)
+            yield Counter(
+                PickupDesk(piggy, journal, settle_grace=NO_GRACE),
+                lookup,
+                journal,
+                customer,
+                items,
+                simulator,
+            )
     finally:
         await journal.aclose()
 
@@ -118,7 +130,7 @@ async def test_unknown_while_offline_then_reconciled(counter: Counter) -> None:
     # The line is back: the collect never reached the server ("drop" is not processed).
     settled = await counter.desk.reconcile()
     assert [s.operation.state for s in settled] == [OpState.FAILED]
-    assert settled[0].operation.detail == "item still waiting for pickup: not collected"
+    assert settled[0].operation.detail == "item still waiting for pickup after 0 s: not collected"
     assert await counter.journal.unresolved() == []
     # Now it can be handed over for real.
     retry = await counter.desk.collect(counter.customer.uuid, item)
@@ -132,9 +144,11 @@ async def test_retry_after_unknown_that_went_through_is_not_sent_again(counter: 
     item = counter.items[2]
     first = await counter.desk.collect(counter.customer.uuid, item)
     assert first.outcome is CollectOutcome.UNKNOWN
-    # The cashier presses Hand over again: the earlier attempt is settled first.
+    # The cashier presses Hand over again: the earlier attempt is settled first. It went
+    # through, and the item was kept back while unknown: the customer gets it now.
     second = await counter.desk.collect(counter.customer.uuid, item)
-    assert second.outcome is CollectOutcome.ALREADY_COLLECTED
+    assert second.outcome is CollectOutcome.COLLECTED
+    assert second.by_earlier_attempt
     assert second.operation is not None
     assert second.operation.operation_id == first.operation.operation_id  # type: ignore[union-attr]
     assert second.operation.state is OpState.CONFIRMED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,11 @@ from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.storage import REVERSE, AsyncJournal, Operation, OpState, ReverseReason, StaffRef
 
 MANAGER = StaffRef(profile_id="p-max", name="Max Manager")
+
+
+# The wait before "still in the list" may mean "not done" has its own tests
+# (test_pickup_in_flight.py); here the list is believed at once.
+NO_GRACE = timedelta(0)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +70,13 @@ async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter
             lookup = CustomerLookup(piggy)
             customer = await lookup.by_card(demo.CARD_MAIN)
             items = await lookup.rewards(customer.uuid)
-            yield Counter(PickupDesk(piggy, journal), journal, customer, items, simulator)
+            yield Counter(
+                PickupDesk(piggy, journal, settle_grace=NO_GRACE),
+                journal,
+                customer,
+                items,
+                simulator,
+            )
     finally:
         await journal.aclose()
 
@@ -124,7 +136,9 @@ async def test_already_reversed_on_the_server_6003(counter: Counter) -> None:
 
 @pytest.mark.asyncio
 async def test_unknown_to_the_server_80300(counter: Counter) -> None:
-    # A collect whose redemption the server never made (say, another shop's database).
+    # A collect whose redemption the server never made (say, another shop's database),
+    # of a reward that is collected on the server all the same.
+    counter.sim.state.collect(counter.items[0].loyalty_transaction_uuid)
     op = await counter.journal.begin_collect(
         customer_uuid=counter.customer.uuid,
         loyalty_transaction_uuid=counter.items[0].loyalty_transaction_uuid,
@@ -137,6 +151,25 @@ async def test_unknown_to_the_server_80300(counter: Counter) -> None:
     assert result.operation.state is OpState.FAILED
     assert result.operation.error_code == "80300"
     assert not result.collect.is_reversed
+
+
+@pytest.mark.asyncio
+async def test_not_found_for_a_reward_back_in_the_list_is_already_reversed(
+    counter: Counter,
+) -> None:
+    # Reverse errors are undocumented: a server may answer 80300 where the reward was
+    # reversed before. The customer's list tells: the reward is waiting again.
+    op = await counter.journal.begin_collect(
+        customer_uuid=counter.customer.uuid,
+        loyalty_transaction_uuid=counter.items[0].loyalty_transaction_uuid,
+        reward_title=counter.items[0].title,
+    )
+    collect = await counter.journal.confirm(op.operation_id, redemption_uuid="unknown-here")
+    result = await counter.desk.reverse(collect, reason="returned", staff=MANAGER)
+    assert result.outcome is ReverseOutcome.ALREADY_REVERSED
+    assert result.operation is not None
+    assert result.operation.state is OpState.FAILED
+    assert result.operation.error_code == "80300"
 
 
 @pytest.mark.asyncio

@@ -44,6 +44,10 @@ def _schema_objects(path: Path) -> set[str]:
     return names
 
 
+#: The number the next real migration step will have.
+NEXT = len(MIGRATIONS) + 1
+
+
 def _user_version(path: Path) -> int:
     with raw_connection(path) as conn:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -56,7 +60,7 @@ def test_a_new_journal(journal: Journal, journal_path: Path) -> None:
     conn = journal._connection()
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert {"journal", "journal_no_update", "journal_no_delete", "journal_chain_link"} <= (
         _schema_objects(journal_path)
@@ -93,12 +97,12 @@ def test_later_steps_are_applied_in_order(journal_path: Path) -> None:
         journal.record_event("pin_lockout")
     later = (
         *MIGRATIONS,
-        Migration(3, "notes table", ("CREATE TABLE notes (text TEXT)",)),
-        Migration(4, "fill it", ("INSERT INTO notes SELECT kind FROM journal",)),
+        Migration(NEXT, "notes table", ("CREATE TABLE notes (text TEXT)",)),
+        Migration(NEXT + 1, "fill it", ("INSERT INTO notes SELECT kind FROM journal",)),
     )
     conn = connect(journal_path, migrations=later)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == NEXT + 1
         assert conn.execute("SELECT text FROM notes").fetchall() == [("pin_lockout",)]
     finally:
         conn.close()
@@ -109,8 +113,8 @@ def test_a_failing_step_leaves_the_previous_version(journal_path: Path) -> None:
         journal.record_event("pin_lockout")
     broken = (
         *MIGRATIONS,
-        Migration(3, "good part", ("CREATE TABLE notes (text TEXT)",)),
-        Migration(4, "bad part", ("CREATE TABLE more (x)", "THIS IS NOT SQL")),
+        Migration(NEXT, "good part", ("CREATE TABLE notes (text TEXT)",)),
+        Migration(NEXT + 1, "bad part", ("CREATE TABLE more (x)", "THIS IS NOT SQL")),
     )
     with pytest.raises(JournalStorageError, match="cannot be opened"):
         connect(journal_path, migrations=broken)

@@ -1,0 +1,481 @@
+"""Hand-overs on a slow network: rows in flight, late answers, attribution, odd text, full disk.
+
+Each test holds a collect on the simulator with its latency fault (the server applies the
+request only after the wait), so "in flight" and "answered after the client gave up" are
+real, not simulated by the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import subprocess
+import sys
+import textwrap
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from pos_app.api import PiggyClient
+from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.identify import CustomerLookup
+from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk
+from pos_app.services.pickup_models import CustomerSummary, ExpiryKind, PickupItem
+from pos_app.storage import AsyncJournal, Journal, JournalStorageError, Operation, OpState
+
+#: The desks' wait before "still in the list" may mean "not handed over" (see PickupDesk).
+GRACE = timedelta(seconds=30)
+
+
+@pytest.fixture(scope="module")
+def simulator() -> Iterator[Simulator]:
+    with start_simulator() as sim:
+        yield sim
+
+
+class FakeClock:
+    """Real time plus an offset the test moves forward (the grace period, say)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+@dataclass
+class Counter:
+    desk: PickupDesk
+    piggy: PiggyClient
+    journal: AsyncJournal
+    customer: CustomerSummary
+    items: list[PickupItem]
+    sim: Simulator
+    clock: FakeClock
+    path: Path
+
+    def collected_on_server(self, item: PickupItem) -> bool:
+        return self.sim.state.item(item.loyalty_transaction_uuid).collected
+
+    def collect_requests(self, item: PickupItem) -> int:
+        return self.sim.state.collect_requests.get(item.loyalty_transaction_uuid, 0)
+
+    def collectable(self) -> list[PickupItem]:
+        now = datetime.now(UTC)
+        return [i for i in self.items if i.expiry(now).kind is not ExpiryKind.EXPIRED]
+
+
+async def wait_until(condition: Callable[[], bool]) -> None:
+    """Wait for something that must happen (never used to prove that something does not)."""
+    async with asyncio.timeout(10):
+        while not condition():  # noqa: ASYNC110 - the condition is in another thread/process
+            await asyncio.sleep(0.02)
+
+
+def make_desk(piggy: PiggyClient, journal: AsyncJournal, clock: FakeClock) -> PickupDesk:
+    return PickupDesk(piggy, journal, clock=clock, settle_grace=GRACE)
+
+
+@pytest_asyncio.fixture
+async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter]:
+    simulator.reset()
+    simulator.clear_faults()
+    path = tmp_path / "journal.sqlite3"
+    journal = await AsyncJournal.open(path, shop_uuid="s", counter="c1")
+    clock = FakeClock()
+    try:
+        async with PiggyClient(
+            simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=0.5, max_retries=0
+        ) as piggy:
+            lookup = CustomerLookup(piggy)
+            customer = await lookup.by_card(demo.CARD_MAIN)
+            items = await lookup.rewards(customer.uuid)
+            yield Counter(
+                make_desk(piggy, journal, clock),
+                piggy,
+                journal,
+                customer,
+                items,
+                simulator,
+                clock,
+                path,
+            )
+    finally:
+        await journal.aclose()
+
+
+async def slow_collect(
+    counter: Counter, item: PickupItem, *, ms: int
+) -> asyncio.Task[CollectResult]:
+    """Start a collect the server answers after ``ms``; return once its row is pending."""
+    counter.sim.set_fault("piggy.collect", f"latency:{ms}@1")
+    task = asyncio.ensure_future(counter.desk.collect(counter.customer.uuid, item))
+    await wait_until(lambda: counter.collect_requests(item) == 0 and _pending(counter))
+    return task
+
+
+def _pending(counter: Counter) -> bool:
+    # Synchronous peek from another connection: the pending row is committed before sending.
+    import sqlite3
+
+    with sqlite3.connect(counter.path) as conn:
+        return bool(
+            conn.execute("SELECT count(*) FROM journal WHERE state='pending'").fetchone()[0]
+        )
+
+
+# -- 1. reconciliation must leave a row in flight alone -------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_timer_reconcile_during_a_collect_leaves_it_to_its_sender(counter: Counter) -> None:
+    # The client waits long enough for this answer: only the reconciliation interferes.
+    async with PiggyClient(
+        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=10, max_retries=0
+    ) as piggy:
+        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+        item = counter.collectable()[0]
+        task = await slow_collect(counter, item, ms=1500)
+        # The 30 s timer fires now, even as if the grace period had long passed.
+        counter.clock.offset = GRACE * 10
+        settled = await counter.desk.reconcile()
+        assert settled == []
+        result = await task
+        assert counter.collect_requests(item) == 1
+        again = await counter.desk.collect(counter.customer.uuid, item)
+    assert result.outcome is CollectOutcome.COLLECTED
+    assert result.operation is not None
+    assert result.operation.state is OpState.CONFIRMED
+    assert result.operation.resolved_by is None  # the server's answer, not an inference
+    # No error on the late answer, and the journal knows it went: a second try is refused
+    # by the server (6003), not sent as a new hand-over.
+    assert again.outcome is CollectOutcome.ALREADY_COLLECTED
+    assert await counter.journal.unresolved() == []
+
+
+@pytest.mark.asyncio
+async def test_second_window_reconcile_during_a_collect_leaves_it_alone(counter: Counter) -> None:
+    async with PiggyClient(
+        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=10, max_retries=0
+    ) as piggy:
+        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+        other_journal = await AsyncJournal.open(counter.path, shop_uuid="s", counter="c1")
+        try:
+            other = make_desk(piggy, other_journal, counter.clock)
+            item = counter.collectable()[0]
+            task = await slow_collect(counter, item, ms=1500)
+            counter.clock.offset = GRACE * 10
+            assert await other.reconcile() == []
+            result = await task
+        finally:
+            await other_journal.aclose()
+    assert result.outcome is CollectOutcome.COLLECTED
+    assert counter.collect_requests(item) == 1
+
+
+_OTHER_PROCESS = textwrap.dedent(
+    """
+    import asyncio, sys
+    from datetime import UTC, datetime, timedelta
+    from pos_app.api import PiggyClient
+    from pos_app.services.pickup import PickupDesk
+    from pos_app.storage import AsyncJournal
+
+    async def main() -> None:
+        path, url, token = sys.argv[1:4]
+        journal = await AsyncJournal.open(path, shop_uuid="s", counter="c1")
+        try:
+            async with PiggyClient(url, token=token, max_retries=0) as piggy:
+                late = lambda: datetime.now(UTC) + timedelta(hours=1)
+                desk = PickupDesk(piggy, journal, clock=late, settle_grace=timedelta(seconds=30))
+                print(len(await desk.reconcile()))
+        finally:
+            await journal.aclose()
+
+    asyncio.run(main())
+    """
+)
+
+
+@pytest.mark.asyncio
+async def test_other_process_reconcile_during_a_collect_leaves_it_alone(counter: Counter) -> None:
+    async with PiggyClient(
+        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=15, max_retries=0
+    ) as piggy:
+        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+        item = counter.collectable()[0]
+        task = await slow_collect(counter, item, ms=4000)
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            _OTHER_PROCESS,
+            str(counter.path),
+            counter.sim.piggy_base_url,
+            demo.DEMO_PIGGY_TOKEN,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        out, err = await child.communicate()
+        assert child.returncode == 0, err.decode()
+        assert not task.done()  # the answer was still on its way while the other process ran
+        assert out.decode().strip() == "0"
+        result = await task
+    assert result.outcome is CollectOutcome.COLLECTED
+    assert counter.collect_requests(item) == 1
+
+
+# -- 2. a late answer is not a final "failed" -----------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_answer_after_the_timeout_is_not_booked_as_failed(counter: Counter) -> None:
+    item = counter.collectable()[0]
+    counter.sim.set_fault("piggy.collect", "latency:1500@1")
+    result = await counter.desk.collect(counter.customer.uuid, item)  # client timeout 0.5 s
+    assert result.outcome is CollectOutcome.UNKNOWN
+    assert result.operation is not None
+    assert result.operation.state is OpState.UNKNOWN
+    # The server is still working on it: still listed, but within the grace period.
+    assert await counter.desk.reconcile() == []
+    # The cashier presses Hand over again: no second request while the first may land.
+    retry = await counter.desk.collect(counter.customer.uuid, item)
+    assert retry.outcome is CollectOutcome.UNKNOWN
+    await wait_until(lambda: counter.collected_on_server(item))
+    settled = await counter.desk.reconcile()
+    assert [s.operation.state for s in settled] == [OpState.CONFIRMED]
+    assert settled[0].operation.resolved_by == "reconciliation"
+    assert counter.collect_requests(item) == 1
+
+
+@pytest.mark.asyncio
+async def test_still_listed_after_the_grace_period_is_not_handed_over(counter: Counter) -> None:
+    item = counter.collectable()[0]
+    counter.sim.set_fault("piggy.collect", "drop@1")  # never processed
+    result = await counter.desk.collect(counter.customer.uuid, item)
+    assert result.outcome is CollectOutcome.UNKNOWN
+    assert await counter.desk.reconcile() == []
+    counter.clock.offset = GRACE + timedelta(seconds=1)
+    settled = await counter.desk.reconcile()
+    assert [s.operation.state for s in settled] == [OpState.FAILED]
+    retry = await counter.desk.collect(counter.customer.uuid, item)
+    assert retry.outcome is CollectOutcome.COLLECTED
+
+
+@pytest.mark.asyncio
+async def test_already_collected_after_an_unsettled_attempt_is_that_attempts_success(
+    counter: Counter,
+) -> None:
+    # The first attempt is applied by the server only after the app has given up on it
+    # and concluded, after the grace period, that it did not happen.
+    item = counter.collectable()[0]
+    counter.sim.set_fault("piggy.collect", "drop@1")
+    first = await counter.desk.collect(counter.customer.uuid, item)
+    assert first.operation is not None
+    counter.clock.offset = GRACE + timedelta(seconds=1)
+    assert [s.operation.state for s in await counter.desk.reconcile()] == [OpState.FAILED]
+    counter.sim.state.collect(item.loyalty_transaction_uuid)  # the first PUT lands after all
+    retry = await counter.desk.collect(counter.customer.uuid, item)
+    # Not "already picked up, perhaps at another counter": it went out at this counter.
+    assert retry.outcome is CollectOutcome.COLLECTED
+    assert retry.by_earlier_attempt
+    assert retry.operation is not None
+    assert retry.operation.operation_id == first.operation.operation_id
+    assert retry.operation.state is OpState.CONFIRMED
+    done = [op for op in await counter.journal.recent_operations() if op.state is OpState.CONFIRMED]
+    assert [op.operation_id for op in done] == [first.operation.operation_id]
+
+
+# -- 3. attribution: "gone from the list" is not "handed over here" -------------------------
+
+
+@pytest.mark.asyncio
+async def test_unknown_collect_that_another_counter_then_made_is_not_booked_as_ours(
+    counter: Counter, tmp_path: Path
+) -> None:
+    item = counter.collectable()[0]
+    counter.sim.set_fault("piggy.collect", "drop@1")  # this counter's request never arrived
+    mine = await counter.desk.collect(counter.customer.uuid, item)
+    assert mine.outcome is CollectOutcome.UNKNOWN
+    # The customer walks to counter 2 (its own journal), which hands it over.
+    other_journal = await AsyncJournal.open(tmp_path / "c2.sqlite3", shop_uuid="s", counter="c2")
+    try:
+        theirs = await make_desk(counter.piggy, other_journal, counter.clock).collect(
+            counter.customer.uuid, item
+        )
+    finally:
+        await other_journal.aclose()
+    assert theirs.outcome is CollectOutcome.COLLECTED
+    settled = await counter.desk.reconcile()
+    assert [s.operation.state for s in settled] == [OpState.CONFIRMED]
+    # Booked as what it is: the reward is gone, this counter's request is not known to
+    # have done it. Counts of "handed over here" leave such rows out.
+    assert settled[0].operation.is_inferred
+    assert settled[0].operation.detail is not None
+    assert "perhaps at another counter" in settled[0].operation.detail
+
+
+@pytest.mark.asyncio
+async def test_gone_from_the_list_is_not_booked_when_another_collect_of_the_journal_did_it(
+    counter: Counter,
+) -> None:
+    item = counter.collectable()[0]
+    # A counter that died mid-hand-over left a pending row behind (its lease ran out) ...
+    crashed = await counter.journal.begin_collect(
+        customer_uuid=counter.customer.uuid,
+        loyalty_transaction_uuid=item.loyalty_transaction_uuid,
+        reward_title=item.title,
+    )
+    # ... and a window of another counter sharing the journal, which cannot see that the
+    # request never left, recorded the hand-over it made (copied from its own journal).
+    redemption = counter.sim.state.collect(item.loyalty_transaction_uuid)
+    other = await AsyncJournal.open(counter.path, shop_uuid="s", counter="c2")
+    try:
+        theirs = await other.run(lambda j: _record_confirmed(j, counter, item, redemption.uuid))
+    finally:
+        await other.aclose()
+    counter.clock.offset = GRACE * 10
+    settled = await counter.desk.reconcile()
+    assert [s.operation.operation_id for s in settled] == [crashed.operation_id]
+    assert settled[0].operation.state is OpState.FAILED
+    assert settled[0].collected_by is not None
+    assert settled[0].collected_by.operation_id == theirs.operation_id
+    assert theirs.reference is not None
+    assert theirs.reference in (settled[0].operation.detail or "")
+
+
+def _record_confirmed(
+    journal: Journal, counter: Counter, item: PickupItem, redemption_uuid: str
+) -> Operation:
+    # Written row by row, the way a copy from a shared journal arrives: begin_collect would
+    # (rightly) refuse a collect of a reward whose earlier collect has no outcome yet.
+    with journal._writing() as c:
+        op = journal._new_operation_id(c)
+        journal._append(
+            c,
+            {
+                "operation_id": op,
+                "kind": "collect",
+                "state": "pending",
+                "customer_uuid": counter.customer.uuid,
+                "loyalty_transaction_uuid": item.loyalty_transaction_uuid,
+                "reward_title": item.title,
+            },
+        )
+    with journal._writing() as c:
+        journal._append(
+            c,
+            {
+                "operation_id": op,
+                "kind": "collect",
+                "state": "confirmed",
+                "customer_uuid": counter.customer.uuid,
+                "loyalty_transaction_uuid": item.loyalty_transaction_uuid,
+                "redemption_uuid": redemption_uuid,
+                "reward_title": item.title,
+            },
+        )
+    return journal.operation(op)
+
+
+@pytest.mark.asyncio
+async def test_gone_from_the_list_is_recorded_as_inferred(counter: Counter) -> None:
+    item = counter.collectable()[0]
+    counter.sim.set_fault("piggy.collect", "after_apply:drop@1")
+    counter.sim.set_fault("piggy.rewards", "drop@1")
+    result = await counter.desk.collect(counter.customer.uuid, item)
+    assert result.outcome is CollectOutcome.UNKNOWN
+    settled = await counter.desk.reconcile()
+    assert [s.operation.state for s in settled] == [OpState.CONFIRMED]
+    operation = settled[0].operation
+    assert operation.is_inferred
+    assert operation.detail is not None
+    assert "not confirmed by" in operation.detail
+
+
+@pytest.mark.asyncio
+async def test_deleted_customer_is_not_everything_collected(counter: Counter) -> None:
+    item = counter.collectable()[0]
+    counter.sim.set_fault("piggy.collect", "drop@1")
+    result = await counter.desk.collect(counter.customer.uuid, item)
+    assert result.outcome is CollectOutcome.UNKNOWN
+    with counter.sim.state.lock:
+        del counter.sim.state.data.contacts[counter.customer.uuid]
+    counter.clock.offset = GRACE * 10
+    assert await counter.desk.reconcile() == []
+    assert [op.state for op in await counter.journal.unresolved()] == [OpState.UNKNOWN]
+
+
+# -- 5. journal errors stay inside the hand-over -------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_reward_title_with_a_lone_surrogate_can_be_handed_over(counter: Counter) -> None:
+    item = dataclasses.replace(counter.collectable()[0], title="Mug \ud800 blue")
+    result = await counter.desk.collect(counter.customer.uuid, item)
+    assert result.outcome is CollectOutcome.COLLECTED
+    assert result.operation is not None
+    assert result.operation.reward_title == "Mug \ufffd blue"
+    assert (await counter.journal.verify()).ok
+
+
+def _fill_disk(journal: Journal) -> None:
+    """Let SQLite answer SQLITE_FULL to the next row, as a full disk does.
+
+    No page may be added any more, and the free space in the last pages is used up by
+    events of shrinking size; a collect's row is larger than the smallest of them.
+    """
+    conn = journal._connection()
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    for size in (2000, 500, 100, 20, 0):
+        while True:
+            try:
+                journal.record_event("filler", note="x" * size or None)
+            except JournalStorageError:
+                break
+
+
+def _free_disk(journal: Journal) -> None:
+    journal._connection().execute("PRAGMA max_page_count = 1073741823")
+
+
+@pytest.mark.asyncio
+async def test_full_disk_before_sending_sends_nothing(counter: Counter) -> None:
+    item = counter.collectable()[0]
+    await counter.journal.run(_fill_disk)
+    result = await counter.desk.collect(counter.customer.uuid, item)
+    assert result.outcome is CollectOutcome.NOT_RECORDED
+    assert result.operation is None
+    assert counter.collect_requests(item) == 0
+    assert not counter.collected_on_server(item)
+
+
+@pytest.mark.asyncio
+async def test_full_disk_after_a_successful_collect_says_it_was_collected(
+    counter: Counter,
+) -> None:
+    item = counter.collectable()[0]
+    async with PiggyClient(
+        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=10, max_retries=0
+    ) as piggy:
+        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+        task = await slow_collect(counter, item, ms=1000)
+        await counter.journal.run(_fill_disk)
+        result = await task
+    assert result.outcome is CollectOutcome.COLLECTED
+    assert result.not_recorded
+    assert result.operation is not None
+    assert counter.collected_on_server(item)
+    # Space again: the next reconciliation writes what the server answered.
+    await counter.journal.run(_free_disk)
+    await counter.desk.reconcile()
+    operation = await counter.journal.operation(result.operation.operation_id)
+    assert operation.state is OpState.CONFIRMED
+    assert operation.resolved_by is None
+    assert operation.redemption_uuid
+    assert counter.collect_requests(item) == 1
