@@ -483,6 +483,26 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
 
 
 @pytest.mark.asyncio
+async def test_the_reconcile_timer_during_a_slow_hand_over_changes_nothing(
+    counter: Counter,
+) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    counter.sim.set_fault("piggy.collect", "latency:1500@1")
+    await counter.confirm_hand_over()
+    await wait_until(lambda: window.tasks.is_running("collect"))
+    await wait_until(lambda: bool(counter.sim.faults.snapshot()) is False)  # request arrived
+    window.reconcile_now()  # the 30 s timer fires while the answer is on its way
+    await counter.hand_over_finished()
+    assert window.message_bar.kind is MessageKind.SUCCESS
+    assert window.message_bar.text() == f"Collected: {item.title}."
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert await counter.journal_states() == [OpState.CONFIRMED]
+    assert counter.sim.state.collect_requests[item.loyalty_transaction_uuid] == 1
+
+
+@pytest.mark.asyncio
 async def test_a_failed_scan_does_not_leave_the_last_customer_on_screen(counter: Counter) -> None:
     await counter.load_main_customer()
     await counter.scan(demo.CARD_BLOCKED)
