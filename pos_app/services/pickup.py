@@ -1,18 +1,24 @@
 """Hand rewards over, through the journal, and find out what happened to unfinished ones.
 
-Every collect is written to the journal as ``pending`` before its request leaves, and is
+Every collect is written to the journal as ``pending`` before its request leaves, with a
+lease that keeps every other window and process away from it while it is on its way, and is
 sent exactly once. What the server answers decides the journal's next row:
 
 * 2xx with a redemption uuid → ``confirmed``;
-* a refusal (Piggy error, 401/403/404/429/503) → ``failed``: nothing happened;
-* no answer (timeout, dropped line), a 5xx, or a 2xx we cannot read → ``unknown``: it may
-  have happened. Such operations (and ``pending`` ones a crash left behind) are settled by
-  :meth:`PickupDesk.reconcile`, which looks at the customer's uncollected list: the item is
-  gone → it was collected; it is still there → it was not.
+* a refusal (Piggy error, 401/403/404/429, a JSON 503) → ``failed``: nothing happened;
+* no answer (timeout, dropped line), another 5xx, or a 2xx we cannot read → ``unknown``: it
+  may have happened. Such operations (and ``pending`` ones a crash left behind) are settled
+  by :meth:`PickupDesk.reconcile`, which looks at the customer's uncollected list: the item
+  is gone → it was collected (here, or perhaps at another counter: the row says it was
+  inferred); it is still there → it was not, but only once the grace period for a slow
+  server has passed and a second look agrees.
 
 A reverse (:meth:`PickupDesk.reverse`) goes the same way, with the redemption uuid the
 collect's confirmation recorded; reconciliation reads the list the other way round (the item
 is back → it was reversed).
+
+Journal trouble never escapes as an exception: an attempt the journal cannot record is not
+sent, and a server answer it cannot record (disk full) is kept and written later.
 """
 
 from __future__ import annotations
