@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 import pytest_asyncio
 
@@ -479,3 +480,50 @@ async def test_full_disk_after_a_successful_collect_says_it_was_collected(
     assert operation.resolved_by is None
     assert operation.redemption_uuid
     assert counter.collect_requests(item) == 1
+
+
+# -- 80300: "expired" and "not found" share a code ------------------------------------------
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("expires_in", "outcome"),
+    [
+        (timedelta(days=-1), CollectOutcome.EXPIRED),
+        (timedelta(days=3), CollectOutcome.ALREADY_COLLECTED),
+    ],
+)
+async def test_80300_in_other_words_is_told_apart_by_the_items_expiry(
+    tmp_path: Path, expires_in: timedelta, outcome: CollectOutcome
+) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.method == "PUT"
+        # Reworded and in Dutch: the text alone says neither "expired" nor "not found".
+        return httpx.Response(
+            400, json={"code": 80300, "message": "Beloning niet beschikbaar.", "status_code": 400}
+        )
+
+    item = PickupItem(
+        loyalty_transaction_uuid="lt-1",
+        title="Mug",
+        description=None,
+        picture_url=None,
+        claimed_at=datetime.now(UTC) - timedelta(days=10),
+        expires_at=datetime.now(UTC) + expires_in,
+        reward_type=None,
+    )
+    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
+    try:
+        async with PiggyClient(
+            "https://api.piggy.test",
+            token="token-1234",
+            transport=httpx.MockTransport(answer),
+            max_retries=0,
+        ) as piggy:
+            result = await PickupDesk(piggy, journal).collect("contact-1", item)
+    finally:
+        await journal.aclose()
+    assert result.outcome is outcome
+    assert result.operation is not None
+    assert result.operation.state is OpState.FAILED
+    assert result.operation.error_code == "80300"
