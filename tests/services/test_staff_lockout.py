@@ -7,8 +7,9 @@ wall clock alone (someone changing the PC's clock).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,36 @@ def test_reset_pin_lifts_the_lock_and_the_count(staff: StaffDirectory) -> None:
     staff.reset_pin(ann.profile_id, "2345")
     assert staff.lock_state(ann.profile_id) == (0, None)
     assert staff.verify_pin(ann.profile_id, "2345").accepted
+
+
+def test_a_lock_running_when_the_app_is_upgraded_is_kept(tmp_path: Path, clock: FakeClock) -> None:
+    """A staff file of schema 1 (fixed locks by wall clock, a separate approval count)."""
+    path = tmp_path / "staff.sqlite3"
+    with open_directory(path, clock) as directory:
+        ann = directory.add("Ann", Role.CASHIER, "1234")
+        bob = directory.add("Bob", Role.CASHIER, "5678")
+    later = datetime.now(UTC) + timedelta(minutes=3)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        f"""
+        ALTER TABLE pin_guard DROP COLUMN lock_left;
+        ALTER TABLE pin_guard DROP COLUMN lock_run;
+        ALTER TABLE pin_guard DROP COLUMN lock_mono;
+        PRAGMA user_version = 1;
+        INSERT INTO pin_guard (key, failures, locked_until)
+            VALUES ('{ann.profile_id}', 0, '{later.isoformat()}'),
+                   ('{bob.profile_id}', 0, '2020-01-01T09:00:00.000000+00:00'),
+                   ('manager-approval', 4, NULL);
+        """
+    )
+    conn.close()
+    with open_directory(path, clock) as directory:
+        check = directory.verify_pin(ann.profile_id, "1234")
+        assert check.outcome is PinOutcome.LOCKED
+        assert check.lock_left == LOCKOUT
+        assert directory.verify_pin(bob.profile_id, "5678").accepted
+        assert directory.lock_state("manager-approval") == (0, None)
+        # The next lock of Ann's is her second.
+        clock.advance(LOCKOUT)
+        lock(directory, ann.profile_id)
+        assert directory.verify_pin(ann.profile_id, "1234").lock_left == 2 * LOCKOUT
