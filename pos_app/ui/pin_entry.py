@@ -93,8 +93,8 @@ def describe_pin_check(check: PinCheck, *, approval: bool) -> str:
             text = _tr("Too many wrong PINs: manager approval is locked for another {duration}.")
         else:
             text = _tr(
-                "Too many wrong PINs: this profile is locked for another {duration}. "
-                "A manager can lift the lock by giving a new PIN."
+                "Too many wrong PINs: locked for another {duration}. "
+                "A manager can give you a new PIN."
             )
         return text.format(duration=duration)
     if check.outcome is PinOutcome.INACTIVE:

@@ -66,7 +66,7 @@ from pos_app.services.staff import (
 )
 from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
-from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_clock_time
+from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_lock_duration
 from pos_app.ui.row_table import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -427,7 +427,7 @@ PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class StaffTableModel(RowTableModel[StaffProfile]):
-    """Staff profiles: name, role, status (active, locked until …, deactivated)."""
+    """Staff profiles: name, role, status (active, locked with the time left, deactivated)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda profile: profile.profile_id, parent)
@@ -451,8 +451,9 @@ class StaffTableModel(RowTableModel[StaffProfile]):
         if not profile.active:
             return self.tr("Deactivated")
         if profile.is_locked(self._now) and profile.locked_until is not None:
-            return self.tr("Locked until {time}").format(
-                time=format_clock_time(profile.locked_until)
+            # Locks run down only while the app runs: the time left, not a clock time.
+            return self.tr("Locked, {duration} left").format(
+                duration=format_lock_duration(profile.locked_until - self._now)
             )
         return self.tr("Active")
 

@@ -158,8 +158,7 @@ async def test_escape_cancels_the_pin_dialog() -> None:
 def test_pin_check_texts() -> None:
     locked = PinCheck(PinOutcome.LOCKED, lock_left=timedelta(minutes=4, seconds=1))
     assert describe_pin_check(locked, approval=False) == (
-        "Too many wrong PINs: this profile is locked for another 5 min. "
-        "A manager can lift the lock by giving a new PIN."
+        "Too many wrong PINs: locked for another 5 min. A manager can give you a new PIN."
     )
     long_lock = PinCheck(PinOutcome.LOCKED, lock_left=timedelta(hours=21, minutes=20))
     assert describe_pin_check(long_lock, approval=True) == (
