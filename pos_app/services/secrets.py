@@ -104,12 +104,20 @@ class SecretStore:
         if not self._use_keyring or not self.keyring_available():
             return None
         try:
+            return self._read_keyring(name)
+        except KeyringUnavailableError:
+            return None
+
+    @staticmethod
+    def _read_keyring(name: SecretName) -> str | None:
+        """The stored value, None when there is none; raises when the keyring fails."""
+        try:
             stored: Any = keyring.get_password(KEYRING_SERVICE, name.value)
         except Exception as exc:
             # Backends raise their own exception types (D-Bus, Win32, ...); none of them
             # may stop the app. The value is never part of the message.
             log.warning("Cannot read %s from the OS keyring: %s", name.value, type(exc).__name__)
-            return None
+            raise KeyringUnavailableError(_unavailable_message(exc)) from exc
         return stored if isinstance(stored, str) and stored else None
 
     def source(self, name: SecretName) -> SecretSource:
@@ -141,16 +149,20 @@ class SecretStore:
         :class:`KeyringUnavailableError`: no PIN can be checked or stored then (the staff
         file is not used without its key, rather than with PINs anyone could recover).
         """
-        text = self.get(SecretName.STAFF_PIN_KEY)
-        if text is not None:
+        name = SecretName.STAFF_PIN_KEY
+        if text := self._env.get(name.env_var):
             return _decode_pin_key(text)
         if not self._use_keyring or not self.keyring_available():
             raise KeyringUnavailableError(_pin_key_unavailable())
+        # A keyring that fails to answer raises here: only one that answers "none" gets a
+        # new key, never one that may still hold the key the PINs were hashed with.
+        if (text := self._read_keyring(name)) is not None:
+            return _decode_pin_key(text)
         created = base64.b64encode(secrets.token_bytes(STAFF_PIN_KEY_BYTES)).decode("ascii")
-        self.set(SecretName.STAFF_PIN_KEY, created)
+        self.set(name, created)
         # Read back: a keyring that took the value without keeping it would otherwise make
         # every PIN stored from now on unverifiable after the next start.
-        stored = self.get(SecretName.STAFF_PIN_KEY)
+        stored = self.get(name)
         if stored != created:
             raise KeyringUnavailableError(_pin_key_unavailable())
         log.info("A new staff PIN key was stored in the OS keyring")

@@ -181,3 +181,27 @@ def test_a_short_manager_pin_still_works_but_asks_to_be_changed(staff: StaffDire
     assert approved.profile.name == "Cas"
     assert not staff.verify_manager_pin("123456").pin_too_short
     staff.close()
+
+
+class FlakyKeyring(MemoryKeyring):
+    """A keyring that holds the key but cannot be read right now (locked, D-Bus error)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise RuntimeError("org.freedesktop.DBus.Error.NoReply")
+
+
+def test_a_keyring_that_cannot_be_read_keeps_its_key() -> None:
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = FlakyKeyring()
+    stored = base64.b64encode(KEY).decode()
+    backend.store[("pos-app", SecretName.STAFF_PIN_KEY.value)] = stored
+    keyring.set_keyring(backend)
+    try:
+        with pytest.raises(KeyringUnavailableError):
+            SecretStore(env={}).staff_pin_key()
+    finally:
+        keyring.set_keyring(previous)
+    # Not replaced by a new key: the PINs hashed with it stay usable.
+    assert backend.store == {("pos-app", SecretName.STAFF_PIN_KEY.value): stored}
