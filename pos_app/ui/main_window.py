@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         """Ask for a sign-in; True when someone is signed in.
 
         Also True when there is nobody who could sign in, unless ``required`` (kiosk mode:
-        nothing a customer could do alone).
+        nothing a customer could do alone). False when PINs cannot be checked at all.
         """
         if self._staff is None:
             # Sign-in is asked for because this counter needs it: without a way to check
@@ -951,7 +951,7 @@ class MainWindow(QMainWindow):
                 self.rewards_list.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             if (
-                self._sign_in_needed()
+                (self._settings.require_staff_sign_in or self.kiosk is not None)
                 and self.sign_in_session.profile is None
                 and not await self._sign_in(required=self.kiosk is not None)
             ):
