@@ -252,7 +252,7 @@ def _start_gui(settings: Settings, secrets: SecretStore, *, demo: DemoInfo | Non
     from pos_app.ui.app import run_gui
 
     clients = build_clients(settings, secrets)
-    return run_gui(settings, clients, demo=demo)
+    return run_gui(settings, clients, secrets=secrets, demo=demo)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

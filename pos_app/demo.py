@@ -21,6 +21,10 @@ from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, SettingsError, load_settings
 from pos_app.services.staff import DEMO_STAFF, DemoStaff, StaffDirectory
 
+#: The staff PIN key of demo mode, which reads no keyring. The same in every demo, so that
+#: a kept --data-dir opens again; its PINs are on the demo banner anyway.
+DEMO_STAFF_PIN_KEY = "ZGVtby1zdGFmZi1waW4ta2V5LW5vdC1mb3Itc2hvcCE="
+
 
 @dataclass(frozen=True)
 class DemoInfo:
@@ -70,18 +74,21 @@ class DemoSession:
             giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
             nudj_user_id_source="uuid",
         )
-        # Demo staff, so that reversing and signing in can be tried at once. A kept data
-        # folder that has staff already is left as it is.
-        with StaffDirectory.open(self.settings.staff_path) as staff:
-            staff.add_demo_staff()
         self.secrets = SecretStore(
             env={
                 SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
                 SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
                 SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+                SecretName.STAFF_PIN_KEY.env_var: DEMO_STAFF_PIN_KEY,
             },
             use_keyring=False,
         )
+        # Demo staff, so that reversing and signing in can be tried at once. A kept data
+        # folder that has staff already is left as it is.
+        with StaffDirectory.open(
+            self.settings.staff_path, pin_key=self.secrets.staff_pin_key()
+        ) as staff:
+            staff.add_demo_staff()
         return self
 
     def __exit__(

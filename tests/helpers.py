@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from keyring.backend import KeyringBackend
+
+#: The staff PIN key a test's staff file is opened with (the app takes one from the keyring).
+STAFF_PIN_KEY = bytes(range(32))
 
 
 class MemoryKeyring(KeyringBackend):
@@ -26,3 +31,30 @@ class MemoryKeyring(KeyringBackend):
         if (service, username) not in self.store:
             raise PasswordDeleteError(username)
         del self.store[(service, username)]
+
+
+class FakeClock:
+    """A PC's wall clock and, for one app run, its monotonic clock (staff locks use both)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+        self.mono = 1000.0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def advance(self, delta: timedelta) -> None:
+        """Time passes while the app runs."""
+        self.now += delta
+        self.mono += delta.total_seconds()
+
+    def set_wall_clock(self, delta: timedelta) -> None:
+        """Someone moves the PC's clock; no time passes."""
+        self.now += delta
+
+    def new_process(self) -> None:
+        """A restart: the monotonic clock of the new process starts somewhere else."""
+        self.mono = 17.0

@@ -8,8 +8,11 @@ touching the keyring.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import os
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,6 +34,9 @@ class SecretName(StrEnum):
     PIGGY_CLIENT_SECRET = "piggy-client-secret"
     GIFTOIN_API_KEY = "giftoin-api-key"
     NUDJ_TOKEN = "nudj-token"
+    #: Mixed into every staff PIN hash, so that a copied staff file alone gives up no PIN.
+    #: Made by the app on first use; set by hand only to restore the one of a lost keyring.
+    STAFF_PIN_KEY = "staff-pin-key"
 
     @property
     def env_var(self) -> str:
@@ -46,11 +52,19 @@ _LABELS: Mapping[SecretName, str] = {
     SecretName.PIGGY_CLIENT_SECRET: "Piggy OAuth client secret",
     SecretName.GIFTOIN_API_KEY: "Giftoin API key",
     SecretName.NUDJ_TOKEN: "Nudj API token",
+    SecretName.STAFF_PIN_KEY: "key that protects the staff PINs",
 }
+
+#: Bytes of a new staff PIN key.
+STAFF_PIN_KEY_BYTES = 32
 
 
 class KeyringUnavailableError(Exception):
     """No usable OS keyring; the message tells a person what to do instead."""
+
+
+class PinKeyError(Exception):
+    """The staff PIN key given is not one (the message never holds the value)."""
 
 
 @dataclass(frozen=True)
@@ -90,12 +104,20 @@ class SecretStore:
         if not self._use_keyring or not self.keyring_available():
             return None
         try:
+            return self._read_keyring(name)
+        except KeyringUnavailableError:
+            return None
+
+    @staticmethod
+    def _read_keyring(name: SecretName) -> str | None:
+        """The stored value, None when there is none; raises when the keyring fails."""
+        try:
             stored: Any = keyring.get_password(KEYRING_SERVICE, name.value)
         except Exception as exc:
             # Backends raise their own exception types (D-Bus, Win32, ...); none of them
             # may stop the app. The value is never part of the message.
             log.warning("Cannot read %s from the OS keyring: %s", name.value, type(exc).__name__)
-            return None
+            raise KeyringUnavailableError(_unavailable_message(exc)) from exc
         return stored if isinstance(stored, str) and stored else None
 
     def source(self, name: SecretName) -> SecretSource:
@@ -118,6 +140,33 @@ class SecretStore:
             ) from exc
         except Exception as exc:
             raise KeyringUnavailableError(_unavailable_message(exc)) from exc
+
+    def staff_pin_key(self) -> bytes:
+        """The key mixed into the staff PIN hashes; made and stored on first use.
+
+        From ``POS_APP_STAFF_PIN_KEY`` when set (base64 of 32 bytes), else from the OS
+        keyring, where a new random key is stored when there is none yet. Without either,
+        :class:`KeyringUnavailableError`: no PIN can be checked or stored then (the staff
+        file is not used without its key, rather than with PINs anyone could recover).
+        """
+        name = SecretName.STAFF_PIN_KEY
+        if text := self._env.get(name.env_var):
+            return _decode_pin_key(text)
+        if not self._use_keyring or not self.keyring_available():
+            raise KeyringUnavailableError(_pin_key_unavailable())
+        # A keyring that fails to answer raises here: only one that answers "none" gets a
+        # new key, never one that may still hold the key the PINs were hashed with.
+        if (text := self._read_keyring(name)) is not None:
+            return _decode_pin_key(text)
+        created = base64.b64encode(secrets.token_bytes(STAFF_PIN_KEY_BYTES)).decode("ascii")
+        self.set(name, created)
+        # Read back: a keyring that took the value without keeping it would otherwise make
+        # every PIN stored from now on unverifiable after the next start.
+        stored = self.get(name)
+        if stored != created:
+            raise KeyringUnavailableError(_pin_key_unavailable())
+        log.info("A new staff PIN key was stored in the OS keyring")
+        return _decode_pin_key(stored)
 
     def delete(self, name: SecretName) -> bool:
         """Remove a stored secret; returns False when there was none."""
@@ -142,3 +191,23 @@ class SecretStore:
     def _check_backend(self) -> None:
         if not self._use_keyring or not self.keyring_available():
             raise KeyringUnavailableError(_unavailable_message(None))
+
+
+def _pin_key_unavailable() -> str:
+    return (
+        "Staff PINs need a key kept in the OS keyring, and no keyring is available on this "
+        "machine. Start or unlock the desktop keyring, or, on a headless machine, give the "
+        f"app the key in {SecretName.STAFF_PIN_KEY.env_var} (base64 of 32 random bytes)."
+    )
+
+
+def _decode_pin_key(text: str) -> bytes:
+    try:
+        key = base64.b64decode(text.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != STAFF_PIN_KEY_BYTES:
+        raise PinKeyError(
+            f"The {SecretName.STAFF_PIN_KEY.label} is not base64 of {STAFF_PIN_KEY_BYTES} bytes."
+        )
+    return key

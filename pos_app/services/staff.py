@@ -1,16 +1,33 @@
 """Staff profiles, roles and PINs, kept in a small SQLite file next to the journal.
 
-A profile has a name, a role (cashier or manager) and a PIN of 4 to 8 digits. The PIN is
-never stored, logged or put in an exception: only a salted ``hashlib.scrypt`` hash, in a
-self-describing form (``scrypt$n$r$p$salt$hash``) so that stronger parameters can come later
-and older hashes are upgraded on the next correct PIN.
+A profile has a name, a role (cashier or manager) and a PIN of 4 to 8 digits; a manager's
+PIN has at least :data:`MANAGER_PIN_MIN_LENGTH` digits (a shorter one from before still
+works, and the check says so, so that the app can ask for a new one). The PIN is never
+stored, logged or put in an exception: only a salted ``hashlib.scrypt`` hash of the PIN
+mixed with a key kept outside the file (HMAC-SHA256 with the *PIN key* from the OS keyring,
+see :meth:`~pos_app.services.secrets.SecretStore.staff_pin_key`), in a self-describing form
+(``scrypt$n$r$p$salt$hash$key-id``). A copied staff file without the key gives up no PIN,
+however short: every guess needs the key. Hashes written before the key existed
+(``scrypt$n$r$p$salt$hash``) still verify and are rewritten with the key, and with the
+current scrypt parameters, on the next right PIN. A file whose hashes name another key is
+refused when opened (:class:`PinKeyMismatchError`) rather than turning every right PIN into
+a wrong one.
 
-Wrong PINs: after :data:`MAX_WRONG_PINS` wrong tries in a row a profile is locked for
-:data:`LOCKOUT`. A manager PIN typed without picking a name (the approval of a reversal)
-cannot be charged to one profile, so those tries count against the counter's manager
-approval as a whole, with the same limits. Every lockout is journaled (``pin_lockout``) by
-:class:`StaffService` through the recorder it is given. The lock state lives in the database,
-so restarting the app does not lift it.
+Wrong PINs: one count per profile, whichever dialog the PIN was typed in, reset only by the
+profile's right PIN (or a manager giving it a new one). Every :data:`MAX_WRONG_PINS` wrong
+PINs lock the profile, the first time for :data:`LOCKOUT`, each further time twice as long,
+up to :data:`LOCKOUT_CAP`. A manager PIN typed without picking a name (the approval of a
+reversal, leaving kiosk mode, opening the staff list) is a guess at every manager's PIN at
+once, so it counts against every manager who is not locked; approval works while one of
+them is not locked. Every lockout is journaled (``pin_lockout``) by :class:`StaffService`
+through the recorder it is given.
+
+A lock is served in time the app was running, measured with a monotonic clock: the time
+left is stored, with the app run and the monotonic reading it was last counted at, and only
+the same run may count it down further. So moving the PC's clock (forward or back) neither
+ends nor lengthens a lock, and closing the app, moving the clock and starting it again does
+not either: the hours the app was not running are not counted. The price is that a lock
+does not run out while the app is closed; a manager can lift it by giving a new PIN.
 
 Two layers, like the journal: :class:`StaffDirectory` is the synchronous store, owned by
 one thread; :class:`StaffService` keeps it on a worker thread with coroutine methods, so a
@@ -28,6 +45,7 @@ import logging
 import re
 import secrets
 import sqlite3
+import time
 import unicodedata
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
@@ -37,14 +55,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypedDict, TypeVar, Unpack
 
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, StaffRef
 
 __all__ = [
     "DEMO_STAFF",
     "LOCKOUT",
-    "MANAGER_APPROVAL",
+    "LOCKOUT_CAP",
+    "MANAGER_PIN_MIN_LENGTH",
     "MAX_WRONG_PINS",
     "PIN_MAX_LENGTH",
     "PIN_MIN_LENGTH",
@@ -58,6 +77,7 @@ __all__ = [
     "LockoutRecorder",
     "PinCheck",
     "PinInUseError",
+    "PinKeyMismatchError",
     "PinOutcome",
     "Role",
     "ScryptParams",
@@ -69,27 +89,36 @@ __all__ = [
     "StaffStorageError",
     "UnknownProfileError",
     "check_pin_format",
+    "hash_pin",
     "journal_lockouts",
+    "lock_duration",
+    "pin_matches",
 ]
 
 log = logging.getLogger(__name__)
 
 PIN_MIN_LENGTH = 4
+#: A manager's PIN approves reversals and unlocks the kiosk: more digits than a cashier's.
+MANAGER_PIN_MIN_LENGTH = 6
 PIN_MAX_LENGTH = 8
-#: Wrong PINs in a row that lock a profile (or the counter's manager approval).
+#: Every this many wrong PINs since the profile's last right one lock it.
 MAX_WRONG_PINS = 5
-#: How long a lock lasts.
+#: How long the first lock lasts; each further one lasts twice as long ...
 LOCKOUT = timedelta(minutes=5)
-#: The lock key of manager PINs typed without a name (see the module docstring).
-MANAGER_APPROVAL = "manager-approval"
+#: ... up to this.
+LOCKOUT_CAP = timedelta(hours=24)
 #: ``PRAGMA user_version`` of the staff database this code writes.
-STAFF_SCHEMA_VERSION = 1
+STAFF_SCHEMA_VERSION = 2
 #: ``PRAGMA application_id`` of a staff database ("PUst").
 _APPLICATION_ID = 0x50557374
+#: The shortest PIN key taken (the app makes 32 random bytes).
+_PIN_KEY_MIN_BYTES = 16
 _NAME_MAX = 40
 _PIN = re.compile(rf"[0-9]{{{PIN_MIN_LENGTH},{PIN_MAX_LENGTH}}}", re.ASCII)
 
 Clock = Callable[[], datetime]
+#: Seconds from an arbitrary start, never going back while the process runs.
+Monotonic = Callable[[], float]
 
 
 def _utc_now() -> datetime:
@@ -102,6 +131,19 @@ def _timestamp(moment: datetime) -> str:
 
 def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def lock_duration(
+    lock_number: int, *, first: timedelta = LOCKOUT, cap: timedelta = LOCKOUT_CAP
+) -> timedelta:
+    """How long lock number ``lock_number`` (from 1) since the last right PIN lasts."""
+    # The exponent is bounded: past the cap the number only grows, the lock does not.
+    doubled: timedelta = first * 2 ** min(max(lock_number, 1) - 1, 32)
+    return min(doubled, cap)
+
+
+def _minutes(duration: timedelta) -> str:
+    return f"{round(duration.total_seconds() / 60)} minutes"
 
 
 # -- errors ------------------------------------------------------------------------------
@@ -123,6 +165,14 @@ class UnknownProfileError(StaffError, LookupError):
 
 class InvalidPinError(StaffError, ValueError):
     """A new PIN is not 4–8 digits."""
+
+
+class ManagerPinTooShortError(InvalidPinError):
+    """A new manager PIN has fewer than :data:`MANAGER_PIN_MIN_LENGTH` digits."""
+
+
+class PinKeyMismatchError(StaffStorageError):
+    """The staff file's PINs were hashed with another PIN key than the one at hand."""
 
 
 class PinInUseError(StaffError):
@@ -177,9 +227,9 @@ class StaffProfile:
 class PinOutcome(StrEnum):
     #: The PIN is right (``PinCheck.profile`` says whose it is).
     ACCEPTED = "accepted"
-    #: Wrong PIN; ``attempts_left`` tries before the lock.
+    #: Wrong PIN; ``attempts_left`` tries before a lock of ``next_lock``.
     WRONG = "wrong"
-    #: Locked after wrong PINs until ``locked_until``; the PIN was not even checked.
+    #: Locked after wrong PINs for ``lock_left`` more; the PIN was not even checked.
     LOCKED = "locked"
     #: The profile is deactivated (or unknown).
     INACTIVE = "inactive"
@@ -191,9 +241,13 @@ class PinOutcome(StrEnum):
 class Lockout:
     """A lock that a wrong PIN has just set: what the journal records."""
 
-    #: The locked profile, or for manager approval the person who typed (if known).
+    #: Who typed the PIN, if known: the locked profile at sign-in, whoever was signed in
+    #: at a manager approval.
     staff: StaffRef | None
+    #: The locked profile.
     key: str
+    duration: timedelta
+    #: When the lock ends if the app keeps running (an estimate: see the module docstring).
     until: datetime
     note: str
 
@@ -203,13 +257,25 @@ class PinCheck:
     outcome: PinOutcome
     profile: StaffProfile | None = None
     attempts_left: int | None = None
+    #: How long the lock that ``attempts_left`` more wrong PINs set will last.
+    next_lock: timedelta | None = None
+    #: How much of the lock is left to serve (while the app runs).
+    lock_left: timedelta | None = None
+    #: When the lock ends if the app keeps running (for display only).
     locked_until: datetime | None = None
-    #: Set when this very check locked the profile / the approval (journal it).
-    lockout: Lockout | None = None
+    #: The locks this very check set (journal them).
+    lockouts: tuple[Lockout, ...] = ()
+    #: Accepted, but the PIN is shorter than a manager's PIN has to be now.
+    pin_too_short: bool = False
 
     @property
     def accepted(self) -> bool:
         return self.outcome is PinOutcome.ACCEPTED
+
+    @property
+    def lockout(self) -> Lockout | None:
+        """The first lock this check set, if any."""
+        return self.lockouts[0] if self.lockouts else None
 
 
 @dataclass(frozen=True)
@@ -239,15 +305,20 @@ class DemoStaff:
 
 DEMO_STAFF: tuple[DemoStaff, ...] = (
     DemoStaff("Casey Jansen", Role.CASHIER, "1234"),
-    DemoStaff("Morgan Visser", Role.MANAGER, "2468"),
+    DemoStaff("Morgan Visser", Role.MANAGER, "246810"),
 )
 
 
-def check_pin_format(pin: str) -> str:
-    """The PIN if it is 4–8 ASCII digits, else :class:`InvalidPinError` (PIN not echoed)."""
+def check_pin_format(pin: str, role: Role = Role.CASHIER) -> str:
+    """The PIN if it is fit for ``role`` (4–8 ASCII digits, 6–8 for a manager), else
+    :class:`InvalidPinError` (the PIN is not echoed)."""
     if not isinstance(pin, str) or not _PIN.fullmatch(pin):
         raise InvalidPinError(
             f"A PIN is {PIN_MIN_LENGTH} to {PIN_MAX_LENGTH} digits (0–9), nothing else."
+        )
+    if role is Role.MANAGER and len(pin) < MANAGER_PIN_MIN_LENGTH:
+        raise ManagerPinTooShortError(
+            f"A manager's PIN is {MANAGER_PIN_MIN_LENGTH} to {PIN_MAX_LENGTH} digits."
         )
     return pin
 
@@ -265,10 +336,27 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def hash_pin(pin: str, params: ScryptParams) -> str:
-    salt = secrets.token_bytes(params.salt_bytes)
-    key = hashlib.scrypt(
-        pin.encode("ascii"),
+@dataclass(frozen=True)
+class _StoredHash:
+    params: ScryptParams
+    salt: bytes
+    key: bytes
+    #: Which PIN key was mixed in (None: a hash from before the PIN key).
+    pin_key_id: str | None
+
+
+def pin_key_id(pin_key: bytes) -> str:
+    """Names a PIN key in the hashes made with it, without giving anything of it away."""
+    return hmac.new(pin_key, b"pos-app staff PIN key id", hashlib.sha256).hexdigest()[:16]
+
+
+def _scrypt(pin: str, pin_key: bytes | None, salt: bytes, params: ScryptParams) -> bytes:
+    secret = pin.encode("ascii", "replace")
+    if pin_key is not None:
+        # The pepper: without the key, no guess at the PIN can even be tried.
+        secret = hmac.new(pin_key, secret, hashlib.sha256).digest()
+    return hashlib.scrypt(
+        secret,
         salt=salt,
         n=params.n,
         r=params.r,
@@ -276,41 +364,47 @@ def hash_pin(pin: str, params: ScryptParams) -> str:
         maxmem=params.maxmem,
         dklen=params.key_bytes,
     )
-    return f"scrypt${params.n}${params.r}${params.p}${_b64(salt)}${_b64(key)}"
 
 
-def _hash_params(stored: str) -> ScryptParams | None:
+def hash_pin(pin: str, params: ScryptParams, *, pin_key: bytes | None) -> str:
+    """A new salted hash; ``pin_key=None`` only makes the old format (for tests of it)."""
+    salt = secrets.token_bytes(params.salt_bytes)
+    key = _scrypt(pin, pin_key, salt, params)
+    text = f"scrypt${params.n}${params.r}${params.p}${_b64(salt)}${_b64(key)}"
+    return text if pin_key is None else f"{text}${pin_key_id(pin_key)}"
+
+
+def _parse_hash(stored: str) -> _StoredHash | None:
     try:
-        scheme, n, r, p, salt, key = stored.split("$")
-        if scheme != "scrypt":
+        scheme, n, r, p, salt, key, *rest = stored.split("$")
+        if scheme != "scrypt" or len(rest) > 1:
             return None
-        return ScryptParams(
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            salt_bytes=len(base64.b64decode(salt)),
-            key_bytes=len(base64.b64decode(key)),
+        salt_bytes = base64.b64decode(salt, validate=True)
+        key_bytes = base64.b64decode(key, validate=True)
+        params = ScryptParams(
+            n=int(n), r=int(r), p=int(p), salt_bytes=len(salt_bytes), key_bytes=len(key_bytes)
         )
     except ValueError:
         return None
+    return _StoredHash(params, salt_bytes, key_bytes, rest[0] if rest else None)
 
 
-def pin_matches(pin: str, stored: str) -> bool:
-    """Whether ``pin`` hashes to ``stored``; compared in constant time."""
-    params = _hash_params(stored)
-    if params is None:
+def pin_matches(pin: str, stored: str, *, pin_key: bytes | None) -> bool:
+    """Whether ``pin`` hashes to ``stored``; compared in constant time.
+
+    A hash made with a PIN key matches only with that key; one from before the PIN key
+    (no key id) is checked without it.
+    """
+    parsed = _parse_hash(stored)
+    if parsed is None:
         return False
-    _scheme, _n, _r, _p, salt, key = stored.split("$")
-    candidate = hashlib.scrypt(
-        pin.encode("ascii", "replace"),
-        salt=base64.b64decode(salt),
-        n=params.n,
-        r=params.r,
-        p=params.p,
-        maxmem=params.maxmem,
-        dklen=params.key_bytes,
-    )
-    return hmac.compare_digest(candidate, base64.b64decode(key))
+    if parsed.pin_key_id is not None:
+        if pin_key is None or parsed.pin_key_id != pin_key_id(pin_key):
+            return False
+        candidate = _scrypt(pin, pin_key, parsed.salt, parsed.params)
+    else:
+        candidate = _scrypt(pin, None, parsed.salt, parsed.params)
+    return hmac.compare_digest(candidate, parsed.key)
 
 
 # -- schema ------------------------------------------------------------------------------
@@ -332,7 +426,7 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         # People pick their name from a list: two active profiles may not share one.
         "CREATE UNIQUE INDEX staff_active_name ON staff (lower(name)) WHERE active = 1",
-        # Wrong PINs in a row and the lock they set, per profile id or MANAGER_APPROVAL.
+        # Wrong PINs in a row and the lock they set, per profile id.
         """
         CREATE TABLE pin_guard (
             key TEXT PRIMARY KEY,
@@ -340,6 +434,25 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             locked_until TEXT
         )
         """,
+    ),
+    (
+        # failures now counts every wrong PIN since the last right one (the lock number
+        # is failures // MAX_WRONG_PINS); locked_until is only an estimate for display.
+        # lock_left: seconds of the lock still to serve, as counted by the app run
+        # lock_run at its monotonic reading lock_mono (see the module docstring).
+        "ALTER TABLE pin_guard ADD COLUMN lock_left REAL",
+        "ALTER TABLE pin_guard ADD COLUMN lock_run TEXT",
+        "ALTER TABLE pin_guard ADD COLUMN lock_mono REAL",
+        # The counter-wide manager approval count is gone: its wrong PINs were not any
+        # one profile's, so they cannot be carried over.
+        "DELETE FROM pin_guard WHERE key = 'manager-approval'",
+        # A lock still running is served in full again, as the first lock.
+        f"""
+        UPDATE pin_guard SET failures = {MAX_WRONG_PINS},
+            lock_left = {LOCKOUT.total_seconds()}
+        WHERE locked_until IS NOT NULL AND julianday(locked_until) > julianday('now')
+        """,
+        "UPDATE pin_guard SET locked_until = NULL WHERE lock_left IS NULL",
     ),
 )
 
@@ -398,47 +511,80 @@ def _profile(row: tuple[str, str, str, int, str, str | None]) -> StaffProfile:
     )
 
 
+class DirectoryOptions(TypedDict, total=False):
+    """How a :class:`StaffDirectory` keeps time, hashes and locks (defaults: the app's)."""
+
+    clock: Clock
+    monotonic: Monotonic
+    scrypt: ScryptParams | None
+    max_wrong: int
+    lockout: timedelta
+    lockout_cap: timedelta
+
+
 class StaffDirectory:
-    """The staff database of one data folder, used by one thread (see :class:`StaffService`)."""
+    """The staff database of one data folder, used by one thread (see :class:`StaffService`).
+
+    ``pin_key`` is the secret mixed into every PIN hash (see the module docstring);
+    ``monotonic`` the clock locks are served by, ``clock`` the wall clock for display
+    and records.
+    """
 
     def __init__(
         self,
         conn: sqlite3.Connection,
         *,
         path: Path,
+        pin_key: bytes,
         clock: Clock = _utc_now,
+        monotonic: Monotonic = time.monotonic,
         scrypt: ScryptParams | None = None,
         max_wrong: int = MAX_WRONG_PINS,
         lockout: timedelta = LOCKOUT,
+        lockout_cap: timedelta = LOCKOUT_CAP,
     ) -> None:
         """Use :meth:`open`."""
+        if len(pin_key) < _PIN_KEY_MIN_BYTES:
+            raise ValueError("the PIN key is too short")
         self._conn: sqlite3.Connection | None = conn
         self._path = path
+        self._pin_key = pin_key
         self._clock = clock
+        self._monotonic = monotonic
         self._scrypt = scrypt or ScryptParams()
         self._max_wrong = max_wrong
         self._lockout = lockout
+        self._lockout_cap = lockout_cap
+        #: This app run: only the run that counted a lock last may count it down further.
+        self._run = uuid.uuid4().hex
 
     @classmethod
     def open(
-        cls,
-        path: Path | str,
-        *,
-        clock: Clock = _utc_now,
-        scrypt: ScryptParams | None = None,
-        max_wrong: int = MAX_WRONG_PINS,
-        lockout: timedelta = LOCKOUT,
+        cls, path: Path | str, *, pin_key: bytes, **options: Unpack[DirectoryOptions]
     ) -> StaffDirectory:
-        """Open (create, upgrade) the staff database at ``path``."""
+        """Open (create, upgrade) the staff database at ``path``.
+
+        Raises :class:`PinKeyMismatchError` when its PINs were hashed with another key.
+        """
         path = Path(path)
-        return cls(
-            _connect(path),
-            path=path,
-            clock=clock,
-            scrypt=scrypt,
-            max_wrong=max_wrong,
-            lockout=lockout,
-        )
+        conn = _connect(path)
+        try:
+            directory = cls(conn, path=path, pin_key=pin_key, **options)
+            directory._check_pin_key()
+        except BaseException:
+            conn.close()
+            raise
+        return directory
+
+    def _check_pin_key(self) -> None:
+        ours = pin_key_id(self._pin_key)
+        for (stored,) in self._connection().execute("SELECT pin_hash FROM staff WHERE active = 1"):
+            parsed = _parse_hash(stored)
+            if parsed is not None and parsed.pin_key_id not in (None, ours):
+                raise PinKeyMismatchError(
+                    f"The PINs in {self._path} were protected with another PIN key than "
+                    "the one this computer has."
+                )
 
     @property
     def path(self) -> Path:
@@ -446,8 +592,15 @@ class StaffDirectory:
 
     def close(self) -> None:
         if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+            try:
+                # Locks count down to this moment, not to the last PIN typed.
+                with self._writing() as conn:
+                    self._serve_all(conn)
+            except StaffStorageError:
+                log.warning("The staff database could not record the locks' time served")
+            finally:
+                self._conn.close()
+                self._conn = None
 
     def __enter__(self) -> StaffDirectory:
         return self
@@ -485,18 +638,20 @@ class StaffDirectory:
     def profiles(self, *, include_inactive: bool = False) -> list[StaffProfile]:
         """Profiles by name (active ones only unless asked)."""
         where = "" if include_inactive else "WHERE s.active = 1"
-        rows = self._connection().execute(
-            f"SELECT {_PROFILE_COLUMNS} {_PROFILE_FROM} {where} "
-            "ORDER BY s.active DESC, lower(s.name), s.created_at"
-        )
+        with self._writing() as conn:
+            self._serve_all(conn)
+            rows = conn.execute(
+                f"SELECT {_PROFILE_COLUMNS} {_PROFILE_FROM} {where} "
+                "ORDER BY s.active DESC, lower(s.name), s.created_at"
+            ).fetchall()
         return [_profile(row) for row in rows]
 
     def profile(self, profile_id: str) -> StaffProfile:
-        row = (
-            self._connection()
-            .execute(f"SELECT {_PROFILE_COLUMNS} {_PROFILE_FROM} WHERE s.id = ?", (profile_id,))
-            .fetchone()
-        )
+        with self._writing() as conn:
+            self._lock_left(conn, profile_id)
+            row = conn.execute(
+                f"SELECT {_PROFILE_COLUMNS} {_PROFILE_FROM} WHERE s.id = ?", (profile_id,)
+            ).fetchone()
         if row is None:
             raise UnknownProfileError(profile_id)
         return _profile(row)
@@ -515,8 +670,8 @@ class StaffDirectory:
     def add(self, name: str, role: Role | str, pin: str) -> StaffProfile:
         role = Role(role)
         name = _clean_name(name)
-        check_pin_format(pin)
-        pin_hash = hash_pin(pin, self._scrypt)
+        check_pin_format(pin, role)
+        pin_hash = hash_pin(pin, self._scrypt, pin_key=self._pin_key)
         now = _timestamp(self._clock())
         profile_id = str(uuid.uuid4())
         with self._writing() as conn:
@@ -559,11 +714,12 @@ class StaffDirectory:
         return self.profile(profile_id)
 
     def reset_pin(self, profile_id: str, pin: str) -> StaffProfile:
-        """Give a new PIN; also lifts a lock on the profile."""
+        """Give a new PIN; also lifts a lock on the profile and its count of wrong PINs."""
         check_pin_format(pin)
-        pin_hash = hash_pin(pin, self._scrypt)
+        pin_hash = hash_pin(pin, self._scrypt, pin_key=self._pin_key)
         with self._writing() as conn:
             role = self._require_active(conn, profile_id)
+            check_pin_format(pin, role)
             if role is Role.MANAGER:
                 self._refuse_manager_pin_in_use(conn, pin, exclude=profile_id)
             conn.execute(
@@ -616,69 +772,80 @@ class StaffDirectory:
         for row in conn.execute(
             "SELECT id, pin_hash FROM staff WHERE active = 1 AND role = 'manager'"
         ):
-            if row[0] != exclude and pin_matches(pin, row[1]):
+            if row[0] != exclude and pin_matches(pin, row[1], pin_key=self._pin_key):
                 raise PinInUseError("Choose another PIN.")
 
     # -- PINs -----------------------------------------------------------------------------
 
     def verify_pin(self, profile_id: str, pin: str) -> PinCheck:
         """Check the PIN of one profile (sign-in), counting wrong tries towards its lock."""
-        now = self._clock()
         with self._writing() as conn:
             row = conn.execute(
-                "SELECT pin_hash, active FROM staff WHERE id = ?", (profile_id,)
+                "SELECT pin_hash, active, role FROM staff WHERE id = ?", (profile_id,)
             ).fetchone()
             if row is None or not row[1]:
                 return PinCheck(PinOutcome.INACTIVE)
-            locked = self._lock_of(conn, profile_id, now)
-            if locked is not None:
-                profile = self._profile_in(conn, profile_id)
-                return PinCheck(PinOutcome.LOCKED, profile=profile, locked_until=locked)
-            if pin_matches(pin, row[0]):
-                self._succeeded(conn, profile_id)
-                self._upgrade_hash(conn, profile_id, pin, row[0])
-                return PinCheck(PinOutcome.ACCEPTED, profile=self._profile_in(conn, profile_id))
+            left = self._lock_left(conn, profile_id)
+            if left is not None:
+                return self._locked(left, profile=self._profile_in(conn, profile_id))
+            if pin_matches(pin, row[0], pin_key=self._pin_key):
+                return self._accepted(conn, profile_id, pin, row[0], Role(row[2]))
             profile = self._profile_in(conn, profile_id)
-            return self._failed(conn, profile_id, now, profile=profile, staff=profile.ref)
+            wrong = self._failed(conn, profile, staff=profile.ref, at_approval=False)
+            if wrong.lockouts:
+                return replace(wrong, profile=self._profile_in(conn, profile_id))
+            return wrong
 
     def verify_manager_pin(self, pin: str, *, asked_by: StaffRef | None = None) -> PinCheck:
-        """Which active manager's PIN this is; wrong tries count against manager approval.
+        """Which active manager's PIN this is, asked for without a name.
 
-        Every manager's hash is computed whatever the outcome, so the time taken does not
-        tell whose PIN came close. A manager whose own profile is locked is not accepted,
-        and the answer then is "wrong", not "locked": a locked profile must not confirm
-        that a guess was right.
+        A wrong PIN here was a guess at every manager's PIN at once: it counts against
+        each manager who is not locked, as a wrong sign-in would. A manager who is locked
+        is not accepted, and the answer then is "wrong", not "locked": a locked profile
+        must not confirm that a guess was right. When every manager is locked, the PIN is
+        not checked at all. Every unlocked manager's hash is computed whatever the outcome,
+        so the time taken does not tell whose PIN came close.
         """
-        now = self._clock()
         with self._writing() as conn:
-            locked = self._lock_of(conn, MANAGER_APPROVAL, now)
-            if locked is not None:
-                return PinCheck(PinOutcome.LOCKED, locked_until=locked)
             rows = conn.execute(
                 "SELECT id, pin_hash FROM staff WHERE active = 1 AND role = 'manager' "
                 "ORDER BY created_at"
             ).fetchall()
-            matches = [row for row in rows if pin_matches(pin, row[1])]
-            usable = [row for row in matches if self._lock_of(conn, row[0], now) is None]
-            if len(usable) > 1:
+            locks = {row[0]: self._lock_left(conn, row[0]) for row in rows}
+            usable = [row for row in rows if locks[row[0]] is None]
+            if rows and not usable:
+                return self._locked(min(left for left in locks.values() if left is not None))
+            matches = [row for row in usable if pin_matches(pin, row[1], pin_key=self._pin_key)]
+            if len(matches) > 1:
                 # Possible only after a cashier sharing a manager's PIN was made a manager
                 # (the PIN is not known then, so it could not be checked). Approving would
                 # not say which manager approved.
                 return PinCheck(PinOutcome.AMBIGUOUS)
-            if usable:
-                profile_id, stored = usable[0]
-                self._succeeded(conn, MANAGER_APPROVAL)
-                self._upgrade_hash(conn, profile_id, pin, stored)
-                return PinCheck(PinOutcome.ACCEPTED, profile=self._profile_in(conn, profile_id))
-            return self._failed(conn, MANAGER_APPROVAL, now, profile=None, staff=asked_by)
+            if matches:
+                profile_id, stored = matches[0]
+                return self._accepted(conn, profile_id, pin, stored, Role.MANAGER)
+            charged = [
+                self._failed(conn, self._profile_in(conn, row[0]), staff=asked_by, at_approval=True)
+                for row in usable
+            ]
+            lockouts = tuple(lockout for check in charged for lockout in check.lockouts)
+            still_open = [check for check in charged if not check.lockouts]
+            if charged and not still_open:
+                left = min(lockout.duration for lockout in lockouts)
+                return replace(self._locked(left), attempts_left=0, lockouts=lockouts)
+            if not still_open:
+                return PinCheck(PinOutcome.WRONG)
+            # The approval is locked as soon as the manager with the fewest tries left is.
+            soonest = min(still_open, key=lambda check: check.attempts_left or 0)
+            return replace(soonest, profile=None, lockouts=lockouts)
 
     def lock_state(self, key: str) -> tuple[int, datetime | None]:
-        """Wrong tries in a row and the lock's end, for a profile id or MANAGER_APPROVAL."""
-        row = (
-            self._connection()
-            .execute("SELECT failures, locked_until FROM pin_guard WHERE key = ?", (key,))
-            .fetchone()
-        )
+        """Wrong PINs since the last right one, and the lock's estimated end, for a profile."""
+        with self._writing() as conn:
+            self._lock_left(conn, key)
+            row = conn.execute(
+                "SELECT failures, locked_until FROM pin_guard WHERE key = ?", (key,)
+            ).fetchone()
         if row is None:
             return 0, None
         return int(row[0]), _parse(row[1])
@@ -689,77 +856,110 @@ class StaffDirectory:
         ).fetchone()
         return _profile(row)
 
-    def _lock_of(self, conn: sqlite3.Connection, key: str, now: datetime) -> datetime | None:
-        row = conn.execute("SELECT locked_until FROM pin_guard WHERE key = ?", (key,)).fetchone()
-        until = _parse(row[0]) if row else None
-        if until is None:
-            return None
-        if now < until:
-            return until
-        # The lock is over: a fresh series of tries.
-        conn.execute("DELETE FROM pin_guard WHERE key = ?", (key,))
-        return None
+    def _accepted(
+        self, conn: sqlite3.Connection, profile_id: str, pin: str, stored: str, role: Role
+    ) -> PinCheck:
+        conn.execute("DELETE FROM pin_guard WHERE key = ?", (profile_id,))
+        self._upgrade_hash(conn, profile_id, pin, stored)
+        return PinCheck(
+            PinOutcome.ACCEPTED,
+            profile=self._profile_in(conn, profile_id),
+            pin_too_short=role is Role.MANAGER and len(pin) < MANAGER_PIN_MIN_LENGTH,
+        )
 
-    def _succeeded(self, conn: sqlite3.Connection, key: str) -> None:
-        conn.execute("DELETE FROM pin_guard WHERE key = ?", (key,))
+    def _locked(self, left: timedelta, *, profile: StaffProfile | None = None) -> PinCheck:
+        return PinCheck(
+            PinOutcome.LOCKED, profile=profile, lock_left=left, locked_until=self._clock() + left
+        )
+
+    def _lock_left(self, conn: sqlite3.Connection, key: str) -> timedelta | None:
+        """What is left of the lock on ``key``, counted down to now (None: not locked)."""
+        row = conn.execute(
+            "SELECT lock_left, lock_run, lock_mono FROM pin_guard WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        left = float(row[0])
+        now = self._monotonic()
+        if row[1] == self._run and row[2] is not None:
+            left -= max(0.0, now - float(row[2]))
+        # Another run's reading means nothing here: the time in between, while the app was
+        # closed, is not counted (the wall clock could have been moved meanwhile).
+        if left <= 0:
+            conn.execute(
+                "UPDATE pin_guard SET lock_left = NULL, lock_run = NULL, lock_mono = NULL, "
+                "locked_until = NULL WHERE key = ?",
+                (key,),
+            )
+            return None
+        self._store_lock(conn, key, left, now)
+        return timedelta(seconds=left)
+
+    def _store_lock(self, conn: sqlite3.Connection, key: str, left: float, now: float) -> None:
+        conn.execute(
+            "UPDATE pin_guard SET lock_left = ?, lock_run = ?, lock_mono = ?, locked_until = ? "
+            "WHERE key = ?",
+            (left, self._run, now, _timestamp(self._clock() + timedelta(seconds=left)), key),
+        )
+
+    def _serve_all(self, conn: sqlite3.Connection) -> None:
+        keys = conn.execute("SELECT key FROM pin_guard WHERE lock_left IS NOT NULL").fetchall()
+        for (key,) in keys:
+            self._lock_left(conn, key)
+
+    def _lock_duration(self, lock_number: int) -> timedelta:
+        return lock_duration(lock_number, first=self._lockout, cap=self._lockout_cap)
 
     def _failed(
         self,
         conn: sqlite3.Connection,
-        key: str,
-        now: datetime,
+        profile: StaffProfile,
         *,
-        profile: StaffProfile | None,
         staff: StaffRef | None,
+        at_approval: bool,
     ) -> PinCheck:
+        key = profile.profile_id
         row = conn.execute("SELECT failures FROM pin_guard WHERE key = ?", (key,)).fetchone()
         failures = (row[0] if row else 0) + 1
-        if failures < self._max_wrong:
-            conn.execute(
-                "INSERT INTO pin_guard (key, failures) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures",
-                (key, failures),
-            )
-            return PinCheck(
-                PinOutcome.WRONG, profile=profile, attempts_left=self._max_wrong - failures
-            )
-        until = now + self._lockout
         conn.execute(
-            "INSERT INTO pin_guard (key, failures, locked_until) VALUES (?, 0, ?) "
-            "ON CONFLICT (key) DO UPDATE SET failures = 0, locked_until = excluded.locked_until",
-            (key, _timestamp(until)),
+            "INSERT INTO pin_guard (key, failures) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures",
+            (key, failures),
         )
-        minutes = round(self._lockout.total_seconds() / 60)
-        if key == MANAGER_APPROVAL:
-            note = (
-                f"{failures} wrong manager PINs in a row: manager approval at this counter "
-                f"locked for {minutes} minutes, until {_timestamp(until)}"
+        lock_number, series = divmod(failures, self._max_wrong)
+        if series:
+            return PinCheck(
+                PinOutcome.WRONG,
+                profile=profile,
+                attempts_left=self._max_wrong - series,
+                next_lock=self._lock_duration(lock_number + 1),
             )
-        else:
-            note = (
-                f"{failures} wrong PINs in a row: profile locked for {minutes} minutes, "
-                f"until {_timestamp(until)}"
-            )
-        log.warning(
-            "PIN lockout (%s)", "manager approval" if key == MANAGER_APPROVAL else "profile"
+        duration = self._lock_duration(lock_number)
+        self._store_lock(conn, key, duration.total_seconds(), self._monotonic())
+        until = self._clock() + duration
+        where = "the last at manager approval: " if at_approval else ""
+        note = (
+            f"{failures} wrong PINs for {profile.name} since their last right one, {where}"
+            f"profile locked for {_minutes(duration)} of app running time (lock {lock_number})"
         )
-        if profile is not None:
-            profile = replace(profile, locked_until=until)
+        log.warning("PIN lockout %d of a profile", lock_number)
         return PinCheck(
             PinOutcome.LOCKED,
             profile=profile,
             attempts_left=0,
+            lock_left=duration,
             locked_until=until,
-            lockout=Lockout(staff=staff, key=key, until=until, note=note),
+            lockouts=(Lockout(staff=staff, key=key, duration=duration, until=until, note=note),),
         )
 
     def _upgrade_hash(
         self, conn: sqlite3.Connection, profile_id: str, pin: str, stored: str
     ) -> None:
-        if _hash_params(stored) != self._scrypt:
+        parsed = _parse_hash(stored)
+        if parsed is None or parsed.params != self._scrypt or parsed.pin_key_id is None:
             conn.execute(
                 "UPDATE staff SET pin_hash = ? WHERE id = ?",
-                (hash_pin(pin, self._scrypt), profile_id),
+                (hash_pin(pin, self._scrypt, pin_key=self._pin_key), profile_id),
             )
 
 
@@ -809,28 +1009,19 @@ class StaffService:
         cls,
         path: Path | str,
         *,
+        pin_key: bytes,
         on_lockout: LockoutRecorder | None = None,
-        clock: Clock = _utc_now,
-        scrypt: ScryptParams | None = None,
-        max_wrong: int = MAX_WRONG_PINS,
-        lockout: timedelta = LOCKOUT,
+        **options: Unpack[DirectoryOptions],
     ) -> StaffService:
         """Open the staff database at ``path`` (e.g. ``settings.staff_path``)."""
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staff")
-        opener = functools.partial(
-            StaffDirectory.open,
-            path,
-            clock=clock,
-            scrypt=scrypt,
-            max_wrong=max_wrong,
-            lockout=lockout,
-        )
+        opener = functools.partial(StaffDirectory.open, path, pin_key=pin_key, **options)
         try:
             directory = await asyncio.get_running_loop().run_in_executor(executor, opener)
         except BaseException:
             executor.shutdown(wait=False)
             raise
-        return cls(directory, executor, on_lockout=on_lockout, clock=clock)
+        return cls(directory, executor, on_lockout=on_lockout, clock=options.get("clock", _utc_now))
 
     def set_lockout_recorder(self, recorder: LockoutRecorder | None) -> None:
         self._on_lockout = recorder
@@ -898,9 +1089,11 @@ class StaffService:
         return await self._journaled(check)
 
     async def _journaled(self, check: PinCheck) -> PinCheck:
-        if check.lockout is not None and self._on_lockout is not None:
+        if self._on_lockout is None:
+            return check
+        for lockout in check.lockouts:
             try:
-                await self._on_lockout(check.lockout.staff, check.lockout.note)
+                await self._on_lockout(lockout.staff, lockout.note)
             except Exception:
                 # The lock itself is stored; a journal that cannot be written must not turn
                 # a lockout into an accepted PIN or an error screen.

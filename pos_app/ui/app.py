@@ -16,8 +16,14 @@ from PySide6.QtWidgets import QApplication
 from pos_app import APP_NAME, __version__
 from pos_app.resources import DESKTOP_ENTRY_ID, app_icon_path
 from pos_app.services.connections import ApiClients
+from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import StaffError, StaffService, journal_lockouts
+from pos_app.services.staff import (
+    PinKeyMismatchError,
+    StaffError,
+    StaffService,
+    journal_lockouts,
+)
 from pos_app.storage import AsyncJournal, JournalError
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
@@ -83,29 +89,62 @@ async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | N
     return journal, None
 
 
-async def open_staff(settings: Settings, journal: AsyncJournal | None) -> StaffService | None:
-    """Staff profiles and PINs; without a journal there is nothing to reverse or sign."""
-    if journal is None:
-        return None
+async def open_staff(
+    settings: Settings, journal: AsyncJournal | None, secrets: SecretStore
+) -> tuple[StaffService | None, str | None]:
+    """Staff profiles and PINs, or why they cannot be used (then nothing needing a PIN works).
+
+    Opened even without a journal: leaving kiosk mode still needs a manager's PIN then.
+    """
     try:
-        return await StaffService.open(settings.staff_path, on_lockout=journal_lockouts(journal))
+        pin_key = secrets.staff_pin_key()
+        staff = await StaffService.open(
+            settings.staff_path,
+            pin_key=pin_key,
+            on_lockout=journal_lockouts(journal) if journal is not None else None,
+        )
+    except (KeyringUnavailableError, PinKeyError) as exc:
+        log.error("No staff PIN key: %s", exc)
+        reason = QCoreApplication.translate(
+            "App", "the key that protects them is missing or unreadable"
+        )
+    except PinKeyMismatchError as exc:
+        log.error("%s", exc)
+        reason = QCoreApplication.translate(
+            "App", "the staff list was protected with another key than this computer's"
+        )
     except (StaffError, OSError) as exc:
         log.error("Cannot open the staff database at %s: %s", settings.staff_path, exc)
-        return None
+        reason = QCoreApplication.translate("App", "the staff list cannot be opened")
+    else:
+        return staff, None
+    problem = QCoreApplication.translate(
+        "App",
+        "Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, "
+        "manager approval and leaving kiosk mode do not work. Ask your IT contact.",
+    ).format(reason=reason)
+    return None, problem
 
 
 async def run_app(
     settings: Settings,
     clients: ApiClients,
     *,
+    secrets: SecretStore,
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Open the journal, show the window, wait until it closes, then release everything."""
     journal, problem = await open_journal(settings)
-    staff = await open_staff(settings, journal)
+    staff, staff_problem = await open_staff(settings, journal, secrets)
     window = MainWindow(
-        settings, clients, journal=journal, journal_problem=problem, staff=staff, demo=demo
+        settings,
+        clients,
+        journal=journal,
+        journal_problem=problem,
+        staff=staff,
+        staff_problem=staff_problem,
+        demo=demo,
     )
     try:
         return await run_window(window, clients, on_shown=on_shown)
@@ -145,6 +184,7 @@ def run_gui(
     settings: Settings,
     clients: ApiClients,
     *,
+    secrets: SecretStore,
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
@@ -155,7 +195,9 @@ def run_gui(
     try:
         # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(run_app(settings, clients, demo=demo, on_shown=on_shown))
+            return runner.run(
+                run_app(settings, clients, secrets=secrets, demo=demo, on_shown=on_shown)
+            )
     finally:
         collector.stop()
         collector.deleteLater()

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         journal: AsyncJournal | None = None,
         journal_problem: str | None = None,
         staff: StaffService | None = None,
+        staff_problem: str | None = None,
         demo: DemoInfo | None = None,
         clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
             else None
         )
         self._staff = staff
+        self._staff_problem = staff_problem
         self.sign_in_session = SignInSession(
             idle_after=timedelta(minutes=settings.staff_idle_sign_out_minutes)
         )
@@ -469,16 +471,28 @@ class MainWindow(QMainWindow):
         """Ask for a sign-in; True when someone is signed in.
 
         Also True when there is nobody who could sign in, unless ``required`` (kiosk mode:
-        nothing a customer could do alone).
+        nothing a customer could do alone). False when PINs cannot be checked at all.
         """
         if self._staff is None:
-            return not required
+            # Sign-in is asked for because this counter needs it: without a way to check
+            # PINs nobody gets past it.
+            self._show_staff_problem()
+            return False
         profile = await sign_in(self._staff, self.sign_in_session, self)
         if profile is None:
             return not required and not await self._staff.has_any_staff()
         self._idle_sign_out.start()
         self._update_signed_in()
         return True
+
+    def _sign_in_needed(self) -> bool:
+        return self._settings.require_staff_sign_in or self.kiosk is not None
+
+    def _show_staff_problem(self) -> None:
+        self.message_bar.show_message(
+            self._staff_problem or self.tr("Staff PINs cannot be checked on this counter."),
+            MessageKind.ERROR,
+        )
 
     def on_idle_sign_out_signedOut(self, _profile: object) -> None:
         self._update_signed_in()
@@ -610,6 +624,9 @@ class MainWindow(QMainWindow):
         problems = list(self._clients.problems)
         if self._journal_problem:
             problems.append(self._journal_problem)
+        if self._staff_problem:
+            problems.append(self._staff_problem)
+            self.message_bar.show_message(self._staff_problem, MessageKind.ERROR)
         if problems:
             self.connection_label.setText(" ".join(problems))
             if self._journal_problem:
@@ -910,6 +927,9 @@ class MainWindow(QMainWindow):
                 MessageKind.ERROR,
             )
             return
+        if self._sign_in_needed() and self._staff is None:
+            self._show_staff_problem()
+            return
         items = self.rewards_list.selected_items()
         if not items:
             return
@@ -1162,23 +1182,25 @@ class MainWindow(QMainWindow):
 
     async def _ask_kiosk_unlock(self) -> bool:
         if self._staff is None:
-            # Without the staff list no PIN can be checked, and nothing can be handed over
-            # either: rather than trap the counter, leaving is only confirmed.
+            # No PIN can be checked, so nobody may leave from here: a counter left alone
+            # with a customer must not open up because its staff file broke.
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Leave kiosk mode"),
                 self.tr(
-                    "Staff PINs cannot be checked on this counter right now, so leaving "
-                    "kiosk mode is not protected. Leave kiosk mode?"
+                    "Staff PINs cannot be checked on this counter right now, so kiosk mode "
+                    "cannot be left from here. Your IT contact can end the app from the "
+                    "operating system, as the kiosk set-up notes describe."
                 ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Ok,
                 self,
             )
-            box.setObjectName("kioskLeaveConfirm")
+            box.setObjectName("kioskLeaveRefused")
             try:
-                return await await_dialog(box) == QMessageBox.StandardButton.Yes
+                await await_dialog(box)
             finally:
                 box.deleteLater()
+            return False
         manager = await ask_manager_pin(
             self._staff,
             self,

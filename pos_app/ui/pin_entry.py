@@ -12,8 +12,9 @@ a signal other than :attr:`PinEntry.submitted`, cleared after every check.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
@@ -37,6 +38,7 @@ from pos_app.services.staff import (
     PIN_MIN_LENGTH,
     PinCheck,
     PinOutcome,
+    StaffError,
     StaffProfile,
 )
 from pos_app.ui.async_support import TaskOwner, report_exception
@@ -61,24 +63,40 @@ def format_clock_time(moment: datetime) -> str:
     )
 
 
+def format_lock_duration(duration: timedelta) -> str:
+    """A lock's length, rounded up: "5 min", "1 h 20 min", "24 h"."""
+    minutes = max(1, math.ceil(duration.total_seconds() / 60))
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _tr("{minutes} min").format(minutes=minutes)
+    if not rest:
+        return _tr("{hours} h").format(hours=hours)
+    return _tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
+
 def describe_pin_check(check: PinCheck, *, approval: bool) -> str:
     """What the person at the keypad reads after a PIN that was not accepted."""
     if check.outcome is PinOutcome.WRONG:
-        left = check.attempts_left or 0
+        left = check.attempts_left
+        if left is None or check.next_lock is None:
+            return _tr("Wrong PIN.")
         if approval:
-            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock manager approval for 5 minutes.")
+            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock manager PINs for {duration}.")
         else:
-            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock this profile for 5 minutes.")
-        return text.format(n=left)
+            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock this profile for {duration}.")
+        return text.format(n=left, duration=format_lock_duration(check.next_lock))
     if check.outcome is PinOutcome.LOCKED:
-        if check.locked_until is None:
-            return _tr("Locked after too many wrong PINs. Try again in a few minutes.")
-        when = format_clock_time(check.locked_until)
+        if check.lock_left is None:
+            return _tr("Locked after too many wrong PINs. Try again later.")
+        duration = format_lock_duration(check.lock_left)
         if approval:
-            text = _tr("Too many wrong PINs: manager approval is locked until {time}.")
+            text = _tr("Too many wrong PINs: manager approval is locked for another {duration}.")
         else:
-            text = _tr("Too many wrong PINs: this profile is locked until {time}.")
-        return text.format(time=when)
+            text = _tr(
+                "Too many wrong PINs: locked for another {duration}. "
+                "A manager can give you a new PIN."
+            )
+        return text.format(duration=duration)
     if check.outcome is PinOutcome.INACTIVE:
         return _tr("This profile is no longer active. Ask a manager.")
     if check.outcome is PinOutcome.AMBIGUOUS:
@@ -286,6 +304,8 @@ class PinDialog(QDialog):
         self._profiles = list(profiles)
         self._tasks = TaskOwner()
         self.accepted_profile: StaffProfile | None = None
+        #: The check that accepted the PIN (says e.g. whether the PIN is too short now).
+        self.accepted_check: PinCheck | None = None
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -379,6 +399,7 @@ class PinDialog(QDialog):
         self.entry.clear()
         if check.accepted:
             self.accepted_profile = check.profile
+            self.accepted_check = check
             self.entry.show_message("")
             self.accept()
             return
@@ -390,8 +411,17 @@ class PinDialog(QDialog):
     def _on_check_failed(self, exc: BaseException) -> None:
         self.entry.set_busy(False)
         self.entry.clear()
-        self.entry.show_message(self.tr("The PIN could not be checked. Try again."))
         self._update_ok()
+        if isinstance(exc, StaffError):
+            # The staff file failed (a full or damaged disk): the world's doing, not a bug.
+            self.entry.show_message(
+                self.tr(
+                    "The PIN could not be checked: the staff list cannot be read. "
+                    "Ask your IT contact."
+                )
+            )
+            return
+        self.entry.show_message(self.tr("The PIN could not be checked. Try again."))
         report_exception(type(exc), exc, exc.__traceback__)
 
     def done(self, result: int) -> None:

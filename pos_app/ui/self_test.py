@@ -335,7 +335,13 @@ def run_self_test(
 
                 window.tasks.run(drive())
 
-            code = run_gui(session.settings, clients, demo=session.info, on_shown=shown)
+            code = run_gui(
+                session.settings,
+                clients,
+                secrets=session.secrets,
+                demo=session.info,
+                on_shown=shown,
+            )
     finally:
         watchdog.cancel()
     elapsed = time.perf_counter() - started

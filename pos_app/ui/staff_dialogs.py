@@ -46,12 +46,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.staff import (
+    MANAGER_PIN_MIN_LENGTH,
     PIN_MAX_LENGTH,
     PIN_MIN_LENGTH,
     DuplicateNameError,
     InvalidNameError,
     InvalidPinError,
     LastManagerError,
+    ManagerPinTooShortError,
     PinCheck,
     PinInUseError,
     Role,
@@ -64,7 +66,7 @@ from pos_app.services.staff import (
 )
 from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
-from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_clock_time
+from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_lock_duration
 from pos_app.ui.row_table import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -91,6 +93,10 @@ def describe_staff_error(exc: BaseException) -> str:
         )
     if isinstance(exc, PinInUseError):
         return _tr("Choose another PIN.")
+    if isinstance(exc, ManagerPinTooShortError):
+        return _tr("A manager's PIN has {min} to {max} digits.").format(
+            min=MANAGER_PIN_MIN_LENGTH, max=PIN_MAX_LENGTH
+        )
     if isinstance(exc, InvalidPinError):
         return _tr("A PIN has {min} to {max} digits.").format(
             min=PIN_MIN_LENGTH, max=PIN_MAX_LENGTH
@@ -107,9 +113,14 @@ def describe_staff_error(exc: BaseException) -> str:
 
 
 class NewPinFields(QWidget):
-    """A new PIN typed twice, with a keypad that types into the field being filled."""
+    """A new PIN typed twice, with a keypad that types into the field being filled.
 
-    def __init__(self, parent: QWidget | None = None, *, keypad: bool = True) -> None:
+    ``role`` is whose PIN it is: a manager's needs more digits.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, *, keypad: bool = True, role: Role = Role.CASHIER
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("newPinFields")
         layout = QVBoxLayout(self)
@@ -119,11 +130,10 @@ class NewPinFields(QWidget):
         self.pin.setObjectName("newPinInput")
         self.repeat = PinLineEdit(self)
         self.repeat.setObjectName("newPinRepeatInput")
-        form.addRow(
-            self.tr("PIN ({min}–{max} digits)").format(min=PIN_MIN_LENGTH, max=PIN_MAX_LENGTH),
-            self.pin,
-        )
+        self.pin_label = QLabel(self)
+        form.addRow(self.pin_label, self.pin)
         form.addRow(self.tr("PIN again"), self.repeat)
+        self.set_role(role)
         layout.addLayout(form)
         self.pad = PinPad(self)
         self.pad.setVisible(keypad)
@@ -147,10 +157,17 @@ class NewPinFields(QWidget):
             self._target = self.repeat
             self.repeat.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_role(self, role: Role) -> None:
+        self._role = role
+        shortest = MANAGER_PIN_MIN_LENGTH if role is Role.MANAGER else PIN_MIN_LENGTH
+        self.pin_label.setText(
+            self.tr("PIN ({min}–{max} digits)").format(min=shortest, max=PIN_MAX_LENGTH)
+        )
+
     def problem(self) -> str | None:
         """Why the PIN cannot be taken yet, or None."""
         try:
-            check_pin_format(self.pin.text())
+            check_pin_format(self.pin.text(), self._role)
         except InvalidPinError as exc:
             return describe_staff_error(exc)
         if self.pin.text() != self.repeat.text():
@@ -275,7 +292,7 @@ class FirstManagerDialog(_StaffFormDialog):
         self.name_input.setMinimumHeight(40)
         form.addRow(self.tr("Manager's name"), self.name_input)
         self.layout_.addLayout(form)
-        self.pins = NewPinFields(self)
+        self.pins = NewPinFields(self, role=Role.MANAGER)
         self.layout_.addWidget(self.pins)
         self._finish_layout(self.tr("Create manager"))
         self.ok_button.setObjectName("createManagerButton")
@@ -336,10 +353,24 @@ class StaffFormDialog(_StaffFormDialog):
             for role in (Role.CASHIER, Role.MANAGER):
                 self.role_input.addItem(role_text(role), role.value)
             form.addRow(self.tr("Role"), self.role_input)
+        #: Shown above the fields when set (why a new PIN is asked for).
+        self.note = QLabel(self)
+        self.note.setObjectName("staffFormNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.layout_.addWidget(self.note)
         self.layout_.addLayout(form)
         if mode in (StaffFormMode.ADD, StaffFormMode.RESET_PIN):
-            self.pins = NewPinFields(self)
+            self.pins = NewPinFields(
+                self, role=profile.role if profile is not None else Role.CASHIER
+            )
             self.layout_.addWidget(self.pins)
+        if self.role_input is not None and self.pins is not None:
+            pins = self.pins
+            role_input = self.role_input
+            role_input.currentIndexChanged.connect(
+                lambda: pins.set_role(Role(role_input.currentData()))
+            )
         if mode is StaffFormMode.ADD:
             self.setWindowTitle(self.tr("Add staff"))
             self._finish_layout(self.tr("Add"))
@@ -353,6 +384,10 @@ class StaffFormDialog(_StaffFormDialog):
         focus: QWidget | None = self.name_input or self.pins
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def problem(self) -> str | None:
         if self.name_input is not None and not self.name_input.text().strip():
@@ -392,7 +427,7 @@ PROFILE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class StaffTableModel(RowTableModel[StaffProfile]):
-    """Staff profiles: name, role, status (active, locked until …, deactivated)."""
+    """Staff profiles: name, role, status (active, locked with the time left, deactivated)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda profile: profile.profile_id, parent)
@@ -416,8 +451,9 @@ class StaffTableModel(RowTableModel[StaffProfile]):
         if not profile.active:
             return self.tr("Deactivated")
         if profile.is_locked(self._now) and profile.locked_until is not None:
-            return self.tr("Locked until {time}").format(
-                time=format_clock_time(profile.locked_until)
+            # Locks run down only while the app runs: the time left, not a clock time.
+            return self.tr("Locked, {duration} left").format(
+                duration=format_lock_duration(profile.locked_until - self._now)
             )
         return self.tr("Active")
 
@@ -686,8 +722,19 @@ async def ask_manager_pin(
     """A manager's approval: first manager if none yet, then any manager's PIN.
 
     Returns the approving manager, or None when cancelled. ``asked_by`` (who is signed in)
-    is journaled with a lockout of manager approval.
+    is journaled with a lockout that a wrong PIN sets.
     """
+    check = await _approval(staff, parent, prompt=prompt, asked_by=asked_by)
+    return check.profile if check is not None else None
+
+
+async def _approval(
+    staff: StaffService,
+    parent: QWidget | None,
+    *,
+    prompt: str | None,
+    asked_by: StaffRef | None,
+) -> PinCheck | None:
     try:
         await ensure_manager(staff, parent)
     except LookupError:
@@ -705,7 +752,30 @@ async def ask_manager_pin(
     try:
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
-        return dialog.accepted_profile
+        return dialog.accepted_check
+    finally:
+        dialog.deleteLater()
+
+
+async def ask_for_longer_pin(
+    staff: StaffService, manager: StaffProfile, parent: QWidget | None
+) -> StaffProfile | None:
+    """Ask a manager whose PIN is shorter than the rule for a new one; None if declined.
+
+    The old PIN keeps working when they decline: it is asked again next time.
+    """
+    dialog = StaffFormDialog(staff, StaffFormMode.RESET_PIN, profile=manager, parent=parent)
+    dialog.setObjectName("longerPinDialog")
+    dialog.set_note(
+        _tr(
+            "Your manager PIN is shorter than a manager's PIN may be now: choose a new one "
+            "of {min} to {max} digits."
+        ).format(min=MANAGER_PIN_MIN_LENGTH, max=PIN_MAX_LENGTH)
+    )
+    try:
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_profile
     finally:
         dialog.deleteLater()
 
@@ -718,16 +788,20 @@ async def manage_staff(
 ) -> bool:
     """The whole "Staff…" action: manager approval, then the staff list.
 
-    Returns False when it was cancelled before the list opened.
+    A manager whose PIN is shorter than the rule is first asked for a new one. Returns
+    False when it was cancelled before the list opened.
     """
-    manager = await ask_manager_pin(
+    approval = await _approval(
         staff,
         parent,
         prompt=_tr("Managing staff needs a manager's PIN."),
         asked_by=asked_by,
     )
-    if manager is None:
+    if approval is None or approval.profile is None:
         return False
+    manager = approval.profile
+    if approval.pin_too_short:
+        manager = await ask_for_longer_pin(staff, manager, parent) or manager
     dialog = StaffDialog(staff, manager=manager, parent=parent)
     try:
         await await_dialog(dialog)

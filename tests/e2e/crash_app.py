@@ -22,7 +22,9 @@ from pos_app.ui.main_window import MainWindow
 
 def main() -> int:
     settings = load_settings()
-    clients = build_clients(settings, SecretStore(use_keyring=False))
+    # Secrets (the API token, the staff PIN key) come from POS_APP_* variables only.
+    secrets = SecretStore(use_keyring=False)
+    clients = build_clients(settings, secrets)
 
     def shown(window: MainWindow) -> None:
         def confirm_when_asked() -> None:
@@ -41,7 +43,7 @@ def main() -> int:
         window.search_input.setText("DEMO-CARD-1")
         window.search_input.returnPressed.emit()
 
-    return run_gui(settings, clients, on_shown=shown)
+    return run_gui(settings, clients, secrets=secrets, on_shown=shown)
 
 
 if __name__ == "__main__":

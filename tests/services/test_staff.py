@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,6 @@ import pytest
 from pos_app.services.staff import (
     DEMO_STAFF,
     LOCKOUT,
-    MANAGER_APPROVAL,
     MAX_WRONG_PINS,
     STAFF_SCHEMA_VERSION,
     DuplicateNameError,
@@ -34,20 +33,10 @@ from pos_app.services.staff import (
     pin_matches,
 )
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
+from tests.helpers import STAFF_PIN_KEY, FakeClock
 
 #: Cheap hashes keep the suite fast; one test checks the real defaults.
 FAST = ScryptParams(n=2**8, r=8, p=1)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, delta: timedelta) -> None:
-        self.now += delta
 
 
 @pytest.fixture
@@ -57,7 +46,13 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def staff(tmp_path: Path, clock: FakeClock) -> Iterator[StaffDirectory]:
-    with StaffDirectory.open(tmp_path / "staff.sqlite3", clock=clock, scrypt=FAST) as directory:
+    with StaffDirectory.open(
+        tmp_path / "staff.sqlite3",
+        pin_key=STAFF_PIN_KEY,
+        clock=clock,
+        monotonic=clock.monotonic,
+        scrypt=FAST,
+    ) as directory:
         yield directory
 
 
@@ -66,7 +61,7 @@ def staff(tmp_path: Path, clock: FakeClock) -> Iterator[StaffDirectory]:
 
 def test_pins_are_stored_only_as_salted_scrypt_hashes(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "staff.sqlite3"
-    with StaffDirectory.open(path, clock=clock) as directory:
+    with StaffDirectory.open(path, pin_key=STAFF_PIN_KEY, clock=clock) as directory:
         a = directory.add("Ann", Role.CASHIER, "482913")
         b = directory.add("Bob", Role.CASHIER, "482913")
     raw = path.read_bytes()
@@ -80,9 +75,10 @@ def test_pins_are_stored_only_as_salted_scrypt_hashes(tmp_path: Path, clock: Fak
     # Default parameters, and a different salt for the same PIN.
     assert hashes[a.profile_id].startswith("scrypt$32768$8$1$")
     assert hashes[a.profile_id] != hashes[b.profile_id]
-    assert pin_matches("482913", hashes[a.profile_id])
-    assert not pin_matches("482914", hashes[a.profile_id])
-    assert not pin_matches("482913", "bcrypt$whatever")
+    assert pin_matches("482913", hashes[a.profile_id], pin_key=STAFF_PIN_KEY)
+    assert not pin_matches("482914", hashes[a.profile_id], pin_key=STAFF_PIN_KEY)
+    assert not pin_matches("482913", hashes[a.profile_id], pin_key=None)
+    assert not pin_matches("482913", "bcrypt$whatever", pin_key=STAFF_PIN_KEY)
 
 
 @pytest.mark.parametrize("pin", ["123", "123456789", "12a4", " 1234", "１２３４", "", "12 34"])
@@ -97,15 +93,15 @@ def test_pin_is_never_logged(
     staff: StaffDirectory, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    ann = staff.add("Ann", Role.MANAGER, "7391")
-    staff.verify_pin(ann.profile_id, "7391")
+    ann = staff.add("Ann", Role.MANAGER, "739146")
+    staff.verify_pin(ann.profile_id, "739146")
     for _ in range(MAX_WRONG_PINS):
         staff.verify_pin(ann.profile_id, "8642")
     staff.reset_pin(ann.profile_id, "55667788")
     staff.verify_manager_pin("55667788")
     text = caplog.text
     assert caplog.records
-    for pin in ("7391", "8642", "55667788"):
+    for pin in ("739146", "8642", "55667788"):
         assert pin not in text
 
 
@@ -113,10 +109,14 @@ def test_older_hash_parameters_are_upgraded_on_a_right_pin(
     tmp_path: Path, clock: FakeClock
 ) -> None:
     path = tmp_path / "staff.sqlite3"
-    with StaffDirectory.open(path, clock=clock, scrypt=FAST) as directory:
+    with StaffDirectory.open(
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+    ) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
     stronger = ScryptParams(n=2**9, r=8, p=1)
-    with StaffDirectory.open(path, clock=clock, scrypt=stronger) as directory:
+    with StaffDirectory.open(
+        path, pin_key=STAFF_PIN_KEY, clock=clock, scrypt=stronger
+    ) as directory:
         assert directory.verify_pin(ann.profile_id, "1234").accepted
     conn = sqlite3.connect(path)
     try:
@@ -124,7 +124,7 @@ def test_older_hash_parameters_are_upgraded_on_a_right_pin(
     finally:
         conn.close()
     assert stored.startswith("scrypt$512$8$1$")
-    assert pin_matches("1234", stored)
+    assert pin_matches("1234", stored, pin_key=STAFF_PIN_KEY)
 
 
 # -- profiles and roles ----------------------------------------------------------------------
@@ -142,17 +142,17 @@ def test_add_rename_change_role_reset_pin(staff: StaffDirectory) -> None:
     assert staff.rename(ann.profile_id, "Ann Bakker").name == "Ann Bakker"
     assert staff.change_role(ann.profile_id, Role.MANAGER).is_manager
     assert staff.has_any_manager()
-    staff.reset_pin(ann.profile_id, "98765")
+    staff.reset_pin(ann.profile_id, "987650")
     assert not staff.verify_pin(ann.profile_id, "1234").accepted
-    check = staff.verify_pin(ann.profile_id, "98765")
+    check = staff.verify_pin(ann.profile_id, "987650")
     assert check.accepted
     assert check.profile is not None
     assert check.profile.ref == StaffRef(profile_id=ann.profile_id, name="Ann Bakker")
 
 
 def test_names_are_unique_among_active_profiles(staff: StaffDirectory) -> None:
-    ann = staff.add("Ann", Role.MANAGER, "1234")
-    staff.add("Bob", Role.MANAGER, "5678")
+    ann = staff.add("Ann", Role.MANAGER, "123456")
+    staff.add("Bob", Role.MANAGER, "567890")
     with pytest.raises(DuplicateNameError):
         staff.add("ANN", Role.CASHIER, "1111")
     bea = staff.add("Bea", Role.CASHIER, "1111")
@@ -173,23 +173,23 @@ def test_invalid_names(staff: StaffDirectory, name: str) -> None:
 
 
 def test_the_last_manager_cannot_be_removed_or_demoted(staff: StaffDirectory) -> None:
-    max_ = staff.add("Max", Role.MANAGER, "1234")
+    max_ = staff.add("Max", Role.MANAGER, "123456")
     with pytest.raises(LastManagerError):
         staff.deactivate(max_.profile_id)
     with pytest.raises(LastManagerError):
         staff.change_role(max_.profile_id, Role.CASHIER)
-    eva = staff.add("Eva", Role.MANAGER, "5678")
+    eva = staff.add("Eva", Role.MANAGER, "567890")
     staff.change_role(max_.profile_id, Role.CASHIER)
     with pytest.raises(LastManagerError):
         staff.deactivate(eva.profile_id)
 
 
 def test_deactivated_profiles_cannot_sign_in_or_approve(staff: StaffDirectory) -> None:
-    staff.add("Max", Role.MANAGER, "1234")
-    eva = staff.add("Eva", Role.MANAGER, "5678")
+    staff.add("Max", Role.MANAGER, "123456")
+    eva = staff.add("Eva", Role.MANAGER, "567890")
     staff.deactivate(eva.profile_id)
-    assert staff.verify_pin(eva.profile_id, "5678").outcome is PinOutcome.INACTIVE
-    assert staff.verify_manager_pin("5678").outcome is PinOutcome.WRONG
+    assert staff.verify_pin(eva.profile_id, "567890").outcome is PinOutcome.INACTIVE
+    assert staff.verify_manager_pin("567890").outcome is PinOutcome.WRONG
     with pytest.raises(StaffError):
         staff.rename(eva.profile_id, "Eve")
     with pytest.raises(UnknownProfileError):
@@ -198,29 +198,29 @@ def test_deactivated_profiles_cannot_sign_in_or_approve(staff: StaffDirectory) -
 
 
 def test_cashier_pin_is_not_a_manager_pin(staff: StaffDirectory) -> None:
-    staff.add("Max", Role.MANAGER, "1234")
+    staff.add("Max", Role.MANAGER, "123456")
     staff.add("Cas", Role.CASHIER, "4321")
     assert staff.verify_manager_pin("4321").outcome is PinOutcome.WRONG
-    check = staff.verify_manager_pin("1234")
+    check = staff.verify_manager_pin("123456")
     assert check.accepted
     assert check.profile is not None
     assert check.profile.name == "Max"
 
 
 def test_two_managers_cannot_share_a_pin(staff: StaffDirectory) -> None:
-    max_ = staff.add("Max", Role.MANAGER, "1234")
+    max_ = staff.add("Max", Role.MANAGER, "123456")
     with pytest.raises(PinInUseError):
-        staff.add("Eva", Role.MANAGER, "1234")
-    eva = staff.add("Eva", Role.MANAGER, "9999")
+        staff.add("Eva", Role.MANAGER, "123456")
+    eva = staff.add("Eva", Role.MANAGER, "999999")
     with pytest.raises(PinInUseError):
-        staff.reset_pin(eva.profile_id, "1234")
-    staff.reset_pin(max_.profile_id, "1234")  # one's own PIN again is fine
+        staff.reset_pin(eva.profile_id, "123456")
+    staff.reset_pin(max_.profile_id, "123456")  # one's own PIN again is fine
     # A cashier with the same PIN made manager: approval cannot say who approved.
-    cas = staff.add("Cas", Role.CASHIER, "1234")
+    cas = staff.add("Cas", Role.CASHIER, "123456")
     staff.change_role(cas.profile_id, Role.MANAGER)
-    assert staff.verify_manager_pin("1234").outcome is PinOutcome.AMBIGUOUS
-    staff.reset_pin(cas.profile_id, "4444")
-    assert staff.verify_manager_pin("1234").accepted
+    assert staff.verify_manager_pin("123456").outcome is PinOutcome.AMBIGUOUS
+    staff.reset_pin(cas.profile_id, "444444")
+    assert staff.verify_manager_pin("123456").accepted
 
 
 def test_demo_staff(staff: StaffDirectory) -> None:
@@ -249,10 +249,11 @@ def test_five_wrong_pins_in_a_row_lock_a_profile_for_five_minutes(
     assert lefts == [4, 3, 2, 1]
     fifth = staff.verify_pin(ann.profile_id, "9999")
     assert fifth.outcome is PinOutcome.LOCKED
+    assert fifth.lock_left == LOCKOUT
     assert fifth.locked_until == clock.now + LOCKOUT
     assert fifth.lockout is not None
     assert fifth.lockout.staff == StaffRef(profile_id=ann.profile_id, name="Ann")
-    assert "5 wrong PINs in a row" in fifth.lockout.note
+    assert "5 wrong PINs for Ann since their last right one" in fifth.lockout.note
     assert "9999" not in fifth.lockout.note
     # Even the right PIN is refused while locked, and is not counted.
     clock.advance(LOCKOUT - timedelta(seconds=1))
@@ -283,6 +284,7 @@ def test_after_the_lock_a_fresh_series_starts(staff: StaffDirectory, clock: Fake
     check = staff.verify_pin(ann.profile_id, "0000")
     assert check.outcome is PinOutcome.WRONG
     assert check.attempts_left == MAX_WRONG_PINS - 1
+    assert check.next_lock == 2 * LOCKOUT
 
 
 def test_reset_pin_lifts_the_lock(staff: StaffDirectory) -> None:
@@ -295,42 +297,48 @@ def test_reset_pin_lifts_the_lock(staff: StaffDirectory) -> None:
 
 def test_the_lock_survives_a_restart(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "staff.sqlite3"
-    with StaffDirectory.open(path, clock=clock, scrypt=FAST) as directory:
+    with StaffDirectory.open(
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+    ) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
         for _ in range(MAX_WRONG_PINS):
             directory.verify_pin(ann.profile_id, "0000")
-    with StaffDirectory.open(path, clock=clock, scrypt=FAST) as directory:
+    with StaffDirectory.open(
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+    ) as directory:
         assert directory.verify_pin(ann.profile_id, "1234").outcome is PinOutcome.LOCKED
 
 
-def test_wrong_manager_pins_lock_manager_approval(staff: StaffDirectory, clock: FakeClock) -> None:
-    staff.add("Max", Role.MANAGER, "1234")
+def test_wrong_manager_pins_lock_the_manager(staff: StaffDirectory, clock: FakeClock) -> None:
+    max_ = staff.add("Max", Role.MANAGER, "123456")
     cashier = StaffRef(profile_id="p-cas", name="Cas")
     for left in range(MAX_WRONG_PINS - 1, 0, -1):
-        check = staff.verify_manager_pin("0000", asked_by=cashier)
+        check = staff.verify_manager_pin("000000", asked_by=cashier)
         assert check.outcome is PinOutcome.WRONG
         assert check.attempts_left == left
-    check = staff.verify_manager_pin("0000", asked_by=cashier)
+    check = staff.verify_manager_pin("000000", asked_by=cashier)
     assert check.outcome is PinOutcome.LOCKED
     assert check.lockout is not None
     assert check.lockout.staff == cashier
-    assert check.lockout.key == MANAGER_APPROVAL
+    assert check.lockout.key == max_.profile_id
     assert "manager approval" in check.lockout.note
-    assert staff.verify_manager_pin("1234").outcome is PinOutcome.LOCKED
+    assert staff.verify_manager_pin("123456").outcome is PinOutcome.LOCKED
+    assert staff.verify_pin(max_.profile_id, "123456").outcome is PinOutcome.LOCKED
     clock.advance(LOCKOUT)
-    assert staff.verify_manager_pin("1234").accepted
+    assert staff.verify_manager_pin("123456").accepted
 
 
 def test_a_locked_manager_is_not_confirmed_by_approval(
     staff: StaffDirectory, clock: FakeClock
 ) -> None:
     """A right guess for a locked manager answers "wrong", not "locked": no PIN oracle."""
-    max_ = staff.add("Max", Role.MANAGER, "1234")
+    max_ = staff.add("Max", Role.MANAGER, "123456")
+    staff.add("Eva", Role.MANAGER, "567890")
     for _ in range(MAX_WRONG_PINS):
         staff.verify_pin(max_.profile_id, "0000")
-    assert staff.verify_manager_pin("1234").outcome is PinOutcome.WRONG
+    assert staff.verify_manager_pin("123456").outcome is PinOutcome.WRONG
     clock.advance(LOCKOUT)
-    assert staff.verify_manager_pin("1234").accepted
+    assert staff.verify_manager_pin("123456").accepted
 
 
 # -- storage ---------------------------------------------------------------------------------
@@ -343,18 +351,18 @@ def test_not_a_staff_database(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with pytest.raises(StaffStorageError):
-        StaffDirectory.open(path)
+        StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
 
 
 def test_a_newer_staff_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "staff.sqlite3"
-    StaffDirectory.open(path).close()
+    StaffDirectory.open(path, pin_key=STAFF_PIN_KEY).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {STAFF_SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
     with pytest.raises(StaffStorageError, match="newer version"):
-        StaffDirectory.open(path)
+        StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
 
 
 # -- the async service and the journal -------------------------------------------------------
@@ -364,16 +372,21 @@ def test_a_newer_staff_database_is_refused(tmp_path: Path) -> None:
 async def test_service_journals_lockouts(tmp_path: Path, clock: FakeClock) -> None:
     journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c")
     service = await StaffService.open(
-        tmp_path / "staff.sqlite3", on_lockout=journal_lockouts(journal), clock=clock, scrypt=FAST
+        tmp_path / "staff.sqlite3",
+        pin_key=STAFF_PIN_KEY,
+        on_lockout=journal_lockouts(journal),
+        clock=clock,
+        monotonic=clock.monotonic,
+        scrypt=FAST,
     )
     try:
         ann = await service.add("Ann", Role.CASHIER, "1234")
-        await service.add("Max", Role.MANAGER, "5678")
+        await service.add("Max", Role.MANAGER, "567890")
         assert await service.has_any_manager()
         for _ in range(MAX_WRONG_PINS):
             await service.verify_pin(ann.profile_id, "8642")
         for _ in range(MAX_WRONG_PINS):
-            await service.verify_manager_pin("8642", asked_by=ann.ref)
+            await service.verify_manager_pin("864200", asked_by=ann.ref)
         events = await journal.events(kind=PIN_LOCKOUT)
         assert [(e.staff_id, e.staff_name) for e in reversed(events)] == [
             (ann.profile_id, "Ann"),
@@ -387,6 +400,7 @@ async def test_service_journals_lockouts(tmp_path: Path, clock: FakeClock) -> No
         await journal.aclose()
     with Journal.open_read_only(tmp_path / "journal.sqlite3") as plain:
         assert all("8642" not in (entry.note or "") for entry in plain.entries())
+        assert "Max" in (events[0].note or "")
 
 
 @pytest.mark.asyncio
@@ -395,7 +409,12 @@ async def test_a_journal_failure_does_not_undo_the_lock(tmp_path: Path, clock: F
         raise OSError("disk full")
 
     service = await StaffService.open(
-        tmp_path / "staff.sqlite3", on_lockout=broken, clock=clock, scrypt=FAST
+        tmp_path / "staff.sqlite3",
+        pin_key=STAFF_PIN_KEY,
+        on_lockout=broken,
+        clock=clock,
+        monotonic=clock.monotonic,
+        scrypt=FAST,
     )
     try:
         ann = await service.add("Ann", Role.CASHIER, "1234")

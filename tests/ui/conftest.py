@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from pos_app.demo import DEMO_STAFF_PIN_KEY
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.secrets import SecretName, SecretStore
@@ -47,6 +48,7 @@ def demo_secrets() -> SecretStore:
             SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
             SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
             SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+            SecretName.STAFF_PIN_KEY.env_var: DEMO_STAFF_PIN_KEY,
         },
         use_keyring=False,
     )

@@ -46,7 +46,13 @@ def main() -> int:
             # Left running on purpose: closing must cancel it cleanly.
             window.tasks.run(asyncio.sleep(3600))
 
-        code = run_gui(session.settings, clients, demo=session.info, on_shown=shown)
+        code = run_gui(
+            session.settings,
+            clients,
+            secrets=session.secrets,
+            demo=session.info,
+            on_shown=shown,
+        )
         still_open = [c for c in (piggy, giftoin, nudj) if not c.is_closed]
     # Anything the app left open now warns, and -W error turns that into a failure.
     gc.collect()

@@ -31,6 +31,7 @@ from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.recent_pickups import PickupColumn
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.slips import SlipDialog
+from tests.helpers import STAFF_PIN_KEY
 
 T = TypeVar("T")
 
@@ -52,6 +53,19 @@ def open_dialog() -> HandOverDialog | None:
         if isinstance(widget, HandOverDialog) and widget.isVisible():
             return widget
     return None
+
+
+def pictures_loading(window: MainWindow) -> bool:
+    urls = {item.picture_url for item in window.model.items() if item.picture_url}
+    # The progress panel beside the list loads its pictures from the same cache.
+    panel = window.progress_panel
+    urls |= panel.challenges.picture_urls() | panel.nudj_rewards.picture_urls()
+    return any(window.pictures.is_loading(url) for url in urls)
+
+
+async def settle(window: MainWindow) -> None:
+    """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
+    await wait_until(lambda: not pictures_loading(window) and window.tasks.pending == 0)
 
 
 @dataclass
@@ -82,16 +96,9 @@ class Counter:
         await wait_until(lambda: self.window.model.rowCount() > 0)
         await self.settle()
 
-    def _pictures_loading(self) -> bool:
-        urls = {item.picture_url for item in self.window.model.items() if item.picture_url}
-        # The progress panel beside the list loads its pictures from the same cache.
-        panel = self.window.progress_panel
-        urls |= panel.challenges.picture_urls() | panel.nudj_rewards.picture_urls()
-        return any(self.window.pictures.is_loading(url) for url in urls)
-
     async def settle(self) -> None:
         """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
-        await wait_until(lambda: not self._pictures_loading() and self.window.tasks.pending == 0)
+        await settle(self.window)
 
     async def confirm_hand_over(self) -> None:
         """Hand the selected rewards over and confirm (a sign-in or PIN may come next)."""
@@ -124,7 +131,10 @@ async def _make_counter(
         settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
     )
     staff = await StaffService.open(
-        settings.staff_path, on_lockout=journal_lockouts(journal), scrypt=FAST_SCRYPT
+        settings.staff_path,
+        pin_key=STAFF_PIN_KEY,
+        on_lockout=journal_lockouts(journal),
+        scrypt=FAST_SCRYPT,
     )
     for name, role, pin in staff_members:
         await staff.add(name, role, pin)
@@ -525,7 +535,7 @@ def visible_dialog(kind: type[T]) -> T | None:
 async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     counter: Counter,
 ) -> None:
-    await counter.staff.add("Morgan Manager", Role.MANAGER, "2468")
+    await counter.staff.add("Morgan Manager", Role.MANAGER, "246810")
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
@@ -549,7 +559,7 @@ async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     reverse = visible_dialog(ReverseDialog)
     assert reverse is not None
     reverse.reason_buttons[ReverseReason.RETURNED].click()
-    QTest.keyClicks(reverse.pin.field, "2468")
+    QTest.keyClicks(reverse.pin.field, "246810")
     QTest.keyClick(reverse.pin.field, Qt.Key.Key_Return)
     await wait_until(lambda: not view.is_reversing())
     await wait_until(lambda: view.tasks.pending == 0 and window.tasks.pending == 0)

@@ -43,7 +43,7 @@ from tests.ui.test_cashier_flow import (
 )
 
 CASHIER = ("Casey Cashier", Role.CASHIER, "1234")
-MANAGER = ("Morgan Manager", Role.MANAGER, "2468")
+MANAGER = ("Morgan Manager", Role.MANAGER, "246810")
 
 
 @pytest.fixture
@@ -202,7 +202,7 @@ async def _refuse_then_accept_closing(kiosk: Counter) -> None:
     assert not event.isAccepted()
     assert kiosk_mode.refused_closes == 2
     pin = await pin_asked()
-    QTest.keyClicks(pin.entry.field, "2468")
+    QTest.keyClicks(pin.entry.field, "246810")
     QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
     await asyncio.wait_for(closed.wait(), 5)
     assert not window.isVisible()

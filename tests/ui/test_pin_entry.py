@@ -26,6 +26,7 @@ from pos_app.services.staff import (
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
 from pos_app.ui.sign_in import IdleSignOut, sign_in
+from tests.helpers import STAFF_PIN_KEY
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 ANN = StaffProfile(
@@ -104,7 +105,9 @@ class FakeChecker:
         if pin == self.right:
             return PinCheck(PinOutcome.ACCEPTED, profile=ANN)
         self.wrong += 1
-        return PinCheck(PinOutcome.WRONG, attempts_left=5 - self.wrong)
+        return PinCheck(
+            PinOutcome.WRONG, attempts_left=5 - self.wrong, next_lock=timedelta(minutes=5)
+        )
 
 
 @pytest.mark.asyncio
@@ -125,7 +128,7 @@ async def test_pin_dialog_from_the_keyboard() -> None:
     QTest.keyClicks(field, "39")
     QTest.keyClick(field, Qt.Key.Key_Return)
     await wait_until(lambda: rejected)
-    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager approval for 5 minutes."]
+    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager PINs for 5 min."]
     assert dialog.entry.message_text() == rejected[0]
     assert field.text() == ""
     assert not waiting.done()
@@ -153,13 +156,18 @@ async def test_escape_cancels_the_pin_dialog() -> None:
 
 
 def test_pin_check_texts() -> None:
-    until = datetime(2026, 1, 1, 14, 5, tzinfo=UTC)
-    locked = PinCheck(PinOutcome.LOCKED, locked_until=until)
-    local = until.astimezone()
-    assert describe_pin_check(locked, approval=False).startswith(
-        "Too many wrong PINs: this profile is locked until "
+    locked = PinCheck(PinOutcome.LOCKED, lock_left=timedelta(minutes=4, seconds=1))
+    assert describe_pin_check(locked, approval=False) == (
+        "Too many wrong PINs: locked for another 5 min. A manager can give you a new PIN."
     )
-    assert f"{local:%M}" in describe_pin_check(locked, approval=True)
+    long_lock = PinCheck(PinOutcome.LOCKED, lock_left=timedelta(hours=21, minutes=20))
+    assert describe_pin_check(long_lock, approval=True) == (
+        "Too many wrong PINs: manager approval is locked for another 21 h 20 min."
+    )
+    wrong = PinCheck(PinOutcome.WRONG, attempts_left=1, next_lock=timedelta(hours=24))
+    assert describe_pin_check(wrong, approval=False) == (
+        "Wrong PIN. 1 more wrong PIN(s) lock this profile for 24 h."
+    )
     assert "more than one manager" in describe_pin_check(
         PinCheck(PinOutcome.AMBIGUOUS), approval=True
     )
@@ -170,7 +178,9 @@ def test_pin_check_texts() -> None:
 
 @pytest_asyncio.fixture
 async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
-    service = await StaffService.open(tmp_path / "staff.sqlite3", scrypt=FAST)
+    service = await StaffService.open(
+        tmp_path / "staff.sqlite3", pin_key=STAFF_PIN_KEY, scrypt=FAST
+    )
     try:
         yield service
     finally:
@@ -196,7 +206,7 @@ async def test_sign_in_picks_a_name_then_checks_that_persons_pin(staff: StaffSer
     QTest.keyClicks(dialog.entry.field, "1234")  # Ann's PIN, not Bob's
     QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
     await wait_until(lambda: rejected)
-    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock this profile for 5 minutes."]
+    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock this profile for 5 min."]
     QTest.keyClicks(dialog.entry.field, "5678")
     QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
     profile = await asyncio.wait_for(task, 5)

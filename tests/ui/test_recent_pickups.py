@@ -51,9 +51,10 @@ from pos_app.ui.recent_pickups import (
 )
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
+from tests.helpers import STAFF_PIN_KEY
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
-MANAGER_PIN = "2468"
+MANAGER_PIN = "246810"
 CASHIER_PIN = "1234"
 W = TypeVar("W", bound=QWidget)
 
@@ -143,7 +144,10 @@ class Desk:
 async def counter(qtbot: QtBot, simulator: Simulator, tmp_path: Path) -> AsyncIterator[Desk]:
     journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
     staff = await StaffService.open(
-        tmp_path / "staff.sqlite3", on_lockout=journal_lockouts(journal), scrypt=FAST
+        tmp_path / "staff.sqlite3",
+        pin_key=STAFF_PIN_KEY,
+        on_lockout=journal_lockouts(journal),
+        scrypt=FAST,
     )
     piggy = PiggyClient(
         simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0
@@ -269,7 +273,7 @@ async def test_cashier_cannot_reverse_without_a_manager_pin(counter: Desk) -> No
     QTest.keyClicks(dialog.pin.field, CASHIER_PIN)
     dialog.confirm_button.click()
     await wait_until(lambda: rejected)
-    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager approval for 5 minutes."]
+    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager PINs for 5 min."]
     assert dialog.isVisible()
     assert dialog.pin.pin() == ""  # cleared after every check
     assert await counter.reverses() == []
@@ -302,12 +306,12 @@ async def test_five_wrong_manager_pins_lock_approval_and_are_journaled(counter: 
             QTest.mouseClick(dialog.pin.pad.keys[digit], Qt.MouseButton.LeftButton)
         QTest.keyClick(dialog, Qt.Key.Key_Enter)
         await wait_until(lambda n=attempt: len(rejected) == n)  # type: ignore[misc]
-    assert rejected[-2] == "Wrong PIN. 1 more wrong PIN(s) lock manager approval for 5 minutes."
-    assert rejected[-1].startswith("Too many wrong PINs: manager approval is locked until ")
+    assert rejected[-2] == "Wrong PIN. 1 more wrong PIN(s) lock manager PINs for 5 min."
+    assert rejected[-1] == "Too many wrong PINs: manager approval is locked for another 5 min."
     events = await counter.journal.events(kind=PIN_LOCKOUT)
     assert len(events) == 1
     assert (events[0].staff_id, events[0].staff_name) == (cashier.profile_id, "Cas Cashier")
-    assert "5 wrong manager PINs in a row" in (events[0].note or "")
+    assert "the last at manager approval" in (events[0].note or "")
     # Locked: even the right PIN is refused now.
     QTest.keyClicks(dialog.pin.field, MANAGER_PIN)
     dialog.confirm_button.click()
@@ -329,17 +333,17 @@ async def test_first_manager_is_created_when_there_is_none(counter: Desk) -> Non
     QTest.mouseClick(counter.view.reverse_button, Qt.MouseButton.LeftButton)
     creator = await dialog_of(FirstManagerDialog)
     QTest.keyClicks(creator.name_input, "Robin Baas")
-    QTest.keyClicks(creator.pins.pin, "13579")
-    QTest.keyClicks(creator.pins.repeat, "13570")
+    QTest.keyClicks(creator.pins.pin, "135791")
+    QTest.keyClicks(creator.pins.repeat, "135790")
     QTest.keyClick(creator, Qt.Key.Key_Return)
     assert creator.message.text() == "The two PINs are not the same. Type them again."
     creator.pins.repeat.clear()
-    QTest.keyClicks(creator.pins.repeat, "13579")
+    QTest.keyClicks(creator.pins.repeat, "135791")
     QTest.keyClick(creator, Qt.Key.Key_Return)
     dialog = await dialog_of(ReverseDialog)
     assert await counter.staff.has_any_manager()
     dialog.choose(ReverseReason.WRONG_ITEM)
-    QTest.keyClicks(dialog.pin.field, "13579")
+    QTest.keyClicks(dialog.pin.field, "135791")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     await counter.reverse_finished()
     reverses = await counter.reverses()

@@ -26,6 +26,7 @@ from pos_app.ui.staff_dialogs import (
     ask_manager_pin,
     manage_staff,
 )
+from tests.helpers import STAFF_PIN_KEY
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 W = TypeVar("W", bound=QWidget)
@@ -55,7 +56,9 @@ async def dialog_of(kind: type[W]) -> W:
 
 @pytest_asyncio.fixture
 async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
-    service = await StaffService.open(tmp_path / "staff.sqlite3", scrypt=FAST)
+    service = await StaffService.open(
+        tmp_path / "staff.sqlite3", pin_key=STAFF_PIN_KEY, scrypt=FAST
+    )
     try:
         yield service
     finally:
@@ -79,7 +82,7 @@ def test_staff_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
     column = [model.index(r, StaffColumn.STATUS).data() for r in range(4)]
     assert column[0] == "Active"
-    assert column[1].startswith("Locked until ")
+    assert column[1] == "Locked, 3 min left"
     assert column[2:] == ["Deactivated", "Active"]
     assert [model.index(r, StaffColumn.ROLE).data() for r in range(4)] == [
         "Manager",
@@ -132,10 +135,10 @@ async def _fill_form(
 
 @pytest.mark.asyncio
 async def test_manager_manages_staff(staff: StaffService) -> None:
-    max_ = await staff.add("Max", Role.MANAGER, "2468")
+    max_ = await staff.add("Max", Role.MANAGER, "246810")
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
-    QTest.keyClicks(approval.entry.field, "2468")
+    QTest.keyClicks(approval.entry.field, "246810")
     QTest.keyClick(approval.entry.field, Qt.Key.Key_Return)
     dialog = await dialog_of(StaffDialog)
     await wait_until(lambda: dialog.model.rowCount() == 1)
@@ -165,11 +168,16 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
     await wait_until(lambda: (p := dialog.selected_profile()) is not None and p.is_manager)
     assert dialog.role_button.text() == "Make cashier"
 
-    # New PIN.
+    # New PIN: Cas is a manager now, so at least six digits.
     dialog.pin_button.click()
-    await _fill_form(pin="97531")
+    form = await _fill_form(pin="97531")
+    assert form.pins is not None
+    assert form.pins.pin_label.text() == "PIN (6–8 digits)"
+    assert form.message.text() == "A manager's PIN has 6 to 8 digits."
+    form.pins.clear()
+    await _fill_form(pin="975310")
     await wait_until(lambda: not dialog.is_busy())
-    assert (await staff.verify_pin(cas.profile_id, "97531")).accepted
+    assert (await staff.verify_pin(cas.profile_id, "975310")).accepted
 
     # Deactivate Max; then Cas, the last manager, cannot be.
     assert dialog.select_profile(max_.profile_id)
@@ -191,7 +199,7 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
 
 @pytest.mark.asyncio
 async def test_form_problems_are_shown_in_the_form(staff: StaffService) -> None:
-    await staff.add("Max", Role.MANAGER, "2468")
+    await staff.add("Max", Role.MANAGER, "246810")
     dialog = StaffDialog(staff)
     dialog.show()
     try:
@@ -202,11 +210,13 @@ async def test_form_problems_are_shown_in_the_form(staff: StaffService) -> None:
         assert form.message.text().startswith("Someone else already has this name.")
         assert form.name_input is not None
         form.name_input.setText("Eva")
-        form.role_input.setCurrentIndex(form.role_input.findData("manager"))  # type: ignore[union-attr]
         assert form.pins is not None
+        assert form.pins.pin_label.text() == "PIN (4–8 digits)"
+        form.role_input.setCurrentIndex(form.role_input.findData("manager"))  # type: ignore[union-attr]
+        assert form.pins.pin_label.text() == "PIN (6–8 digits)"
         form.pins.clear()
-        QTest.keyClicks(form.pins.pin, "2468")
-        QTest.keyClicks(form.pins.repeat, "2468")  # Max's PIN: a manager PIN must be unique
+        QTest.keyClicks(form.pins.pin, "246810")
+        QTest.keyClicks(form.pins.repeat, "246810")  # Max's PIN: a manager PIN must be unique
         QTest.keyClick(form, Qt.Key.Key_Return)
         await wait_until(lambda: form.message.text() == "Choose another PIN.")
         assert form.pins.pin.text() == ""
@@ -231,9 +241,59 @@ async def test_approval_offers_the_first_manager_when_there_is_none(staff: Staff
     QTest.keyClicks(creator.pins.pin, "8642")
     QTest.keyClicks(creator.pins.repeat, "8642")
     QTest.keyClick(creator, Qt.Key.Key_Return)
+    assert creator.message.text() == "A manager's PIN has 6 to 8 digits."
+    creator.pins.clear()
+    QTest.keyClicks(creator.pins.pin, "864200")
+    QTest.keyClicks(creator.pins.repeat, "864200")
+    QTest.keyClick(creator, Qt.Key.Key_Return)
     approval = await dialog_of(PinDialog)
-    QTest.keyClicks(approval.entry.field, "8642")
+    QTest.keyClicks(approval.entry.field, "864200")
     QTest.keyClick(approval, Qt.Key.Key_Return)
     manager = await asyncio.wait_for(flow, 5)
     assert manager is not None
     assert (manager.name, manager.role) == ("Morgan", Role.MANAGER)
+
+
+@pytest.mark.asyncio
+async def test_a_manager_with_a_short_pin_is_asked_for_a_longer_one(
+    staff: StaffService,
+) -> None:
+    await staff.add("Max", Role.MANAGER, "246810")
+    cas = await staff.add("Cas", Role.CASHIER, "1357")
+    await staff.change_role(cas.profile_id, Role.MANAGER)  # keeps the 4-digit PIN
+    flow = asyncio.ensure_future(manage_staff(staff, None))
+    approval = await dialog_of(PinDialog)
+    QTest.keyClicks(approval.entry.field, "1357")
+    QTest.keyClick(approval.entry.field, Qt.Key.Key_Return)
+    form = await dialog_of(StaffFormDialog)
+    assert form.objectName() == "longerPinDialog"
+    assert form.windowTitle() == "New PIN for Cas"
+    assert form.note.text() == (
+        "Your manager PIN is shorter than a manager's PIN may be now: choose a new one of "
+        "6 to 8 digits."
+    )
+    await _fill_form(pin="135799")
+    dialog = await dialog_of(StaffDialog)
+    dialog.close_button.click()
+    assert await asyncio.wait_for(flow, 5) is True
+    assert (await staff.verify_manager_pin("135799")).accepted
+    assert not (await staff.verify_manager_pin("1357")).accepted
+
+
+@pytest.mark.asyncio
+async def test_declining_the_longer_pin_keeps_the_old_one_working(staff: StaffService) -> None:
+    await staff.add("Max", Role.MANAGER, "246810")
+    cas = await staff.add("Cas", Role.CASHIER, "1357")
+    await staff.change_role(cas.profile_id, Role.MANAGER)
+    flow = asyncio.ensure_future(manage_staff(staff, None))
+    approval = await dialog_of(PinDialog)
+    QTest.keyClicks(approval.entry.field, "1357")
+    QTest.keyClick(approval.entry.field, Qt.Key.Key_Return)
+    form = await dialog_of(StaffFormDialog)
+    form.reject()
+    dialog = await dialog_of(StaffDialog)
+    dialog.close_button.click()
+    assert await asyncio.wait_for(flow, 5) is True
+    check = await staff.verify_manager_pin("1357")
+    assert check.accepted
+    assert check.pin_too_short
