@@ -202,16 +202,16 @@ def compare(sim: Simulator, journals: list[Path]) -> Check:
         else:
             check.mismatches.append(f"{op.reference}: journal says handed over, server did not")
     for redemption in redemptions.values():
-        op = claimed.get(redemption.uuid)
-        if op is None:
+        owner = claimed.get(redemption.uuid)
+        if owner is None:
             check.mismatches.append(f"server pickup {redemption.uuid} is in no journal")
             continue
-        journal_reversed = op.is_reversed
+        journal_reversed = owner.is_reversed
         server_reversed = redemption.status == "REVERSED"
         check.reversed += journal_reversed
         if journal_reversed is not server_reversed:
             check.mismatches.append(
-                f"{op.reference}: reversed in the journal {journal_reversed}, "
+                f"{owner.reference}: reversed in the journal {journal_reversed}, "
                 f"on the server {server_reversed}"
             )
     return check
