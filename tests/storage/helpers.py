@@ -81,3 +81,11 @@ def damage_index_page(path: Path, length: int = 64) -> int:
         data[i] ^= 0xFF
     path.write_bytes(bytes(data))
     return page
+
+
+def make_damaged_journal(path: Path) -> None:
+    """A journal of 400 rows (200 pickups) with 64 flipped bytes in an index page."""
+    with Journal.open(path, shop_uuid=SHOP, counter=COUNTER) as journal:
+        for n in range(1, 201):
+            collect(journal, n)
+    damage_index_page(path)

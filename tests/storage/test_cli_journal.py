@@ -16,7 +16,7 @@ from tests.storage.helpers import (
     SHOP,
     collect,
     cut_rows_after,
-    damage_index_page,
+    make_damaged_journal,
     raw_connection,
 )
 
@@ -166,8 +166,7 @@ def test_broken_settings_are_reported(
 def test_verify_reports_a_damaged_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """64 flipped bytes in an index page: the chain reads fine, SQLite's check does not."""
     path = data_dir / "journal.sqlite3"
-    _make_journal(path, pickups=200)
-    damage_index_page(path)
+    make_damaged_journal(path)
     assert main(["journal", "verify"]) == 1
     captured = capsys.readouterr()
     assert "Journal intact" not in captured.out
@@ -241,8 +240,7 @@ def test_acknowledge_refuses_a_damaged_file(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = data_dir / "journal.sqlite3"
-    _make_journal(path, pickups=200)
-    damage_index_page(path)
+    make_damaged_journal(path)
     assert main(["journal", "acknowledge", "--by", "Sam from IT"]) == 1
     err = capsys.readouterr().err
     assert "cannot be acknowledged" in err

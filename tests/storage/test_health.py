@@ -24,7 +24,7 @@ from tests.storage.helpers import (
     SHOP,
     collect,
     cut_rows_after,
-    damage_index_page,
+    make_damaged_journal,
 )
 
 
@@ -192,9 +192,8 @@ def test_a_lost_journal_is_reported_until_a_manager_acknowledges_it(
 
 
 def test_a_damaged_file_is_reported_and_cannot_be_acknowledged(journal_path: Path) -> None:
-    _make(journal_path, pickups=200)
-    assert not journal_path.with_name("journal.sqlite3-wal").exists()
-    damage_index_page(journal_path)
+    make_damaged_journal(journal_path)
+    assert not journal_path.with_name("journal.sqlite3-wal").exists()  # all in the file
     health = check_health(journal_path)
     assert health.problem is HealthProblem.DAMAGED
     assert not health.needs_acknowledgement

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
@@ -25,27 +23,11 @@ from pos_app.ui.app import run_app
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
-from tests.storage.helpers import collect, cut_rows_after, damage_index_page
+from tests.storage.helpers import collect, cut_rows_after, make_damaged_journal
+from tests.ui.helpers import dialog_of, visible, wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "2468"
-W = TypeVar("W", bound=QWidget)
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
-
-
-def visible(kind: type[W]) -> W | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible():
-            return widget
-    return None
 
 
 @dataclass
@@ -66,6 +48,16 @@ class Started:
                 dialog.reject()
         self.window.close()
         assert await asyncio.wait_for(self.run, 10) == 0
+
+
+def _banner(window: MainWindow) -> tuple[QWidget, QLabel]:
+    """The journal check's banner, on screen, and its text."""
+    banner = window.findChild(QWidget, "journalHealthBanner")
+    assert banner is not None
+    assert banner.isVisible()
+    text = banner.findChild(QLabel, "journalHealthText")
+    assert text is not None
+    return banner, text
 
 
 @pytest.fixture
@@ -117,11 +109,7 @@ async def test_a_shortened_journal_holds_hand_overs_until_a_manager_acknowledges
 
 async def _acknowledge_shortened(shortened: Started) -> None:
     window = shortened.window
-    banner = window.findChild(QWidget, "journalHealthBanner")
-    assert banner is not None
-    assert banner.isVisible()
-    text = banner.findChild(QLabel, "journalHealthText")
-    assert text is not None
+    banner, text = _banner(window)
     assert text.text() == (
         "The pickup journal is shorter than it was: it has 2 rows, but the copy of its end "
         "kept beside it says 6, so the last 4 rows are missing. Hand-overs are held until "
@@ -137,9 +125,7 @@ async def _acknowledge_shortened(shortened: Started) -> None:
     acknowledge = banner.findChild(QPushButton, "journalAcknowledgeButton")
     assert acknowledge is not None
     QTest.mouseClick(acknowledge, Qt.MouseButton.LeftButton)
-    await wait_until(lambda: visible(PinDialog) is not None)
-    approval = visible(PinDialog)
-    assert approval is not None
+    approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, MANAGER_PIN)
     QTest.keyClick(approval, Qt.Key.Key_Return)
     await wait_until(lambda: not banner.isVisible())
@@ -163,11 +149,7 @@ async def test_without_a_manager_the_it_contact_acknowledges(
     started = await _start(settings, demo_secrets)
     try:
         window = started.window
-        banner = window.findChild(QWidget, "journalHealthBanner")
-        assert banner is not None
-        assert banner.isVisible()
-        text = banner.findChild(QLabel, "journalHealthText")
-        assert text is not None
+        banner, text = _banner(window)
         assert text.text().startswith(
             "The pickup journal is missing: the copy of its end kept beside it says it had "
             "4 rows. A new, empty journal was started."
@@ -187,8 +169,7 @@ async def test_without_a_manager_the_it_contact_acknowledges(
 async def test_a_damaged_journal_switches_hand_overs_off(
     qtbot: QtBot, settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
-    _journal_with_pickups(settings, pickups=200)
-    damage_index_page(settings.journal_path)
+    make_damaged_journal(settings.journal_path)
     started = await _start(settings, demo_secrets)
     try:
         window = started.window
