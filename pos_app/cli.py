@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import getpass
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
     from pos_app.services.secrets import SecretStore
     from pos_app.services.settings import Settings
+    from pos_app.storage import Journal, JournalHealth
 
 log = logging.getLogger("pos_app")
 
@@ -33,10 +35,41 @@ commands:
   doctor                     check the settings, the keyring and every configured API
   journal verify             check that the journal of pickups is intact (--csv FILE: an export)
   journal export --csv FILE  write the journal of pickups as CSV ('-' for standard output)
+  journal acknowledge --by NAME
+                             after a journal problem was reported: record that it was seen,
+                             so hand-overs can start again (for counters without a manager)
+
+--data-dir, --config and -v may also come after the command.
 
 Settings live in a TOML file in this user's config folder (see `pos-app doctor`); each
 can be overridden by a POS_APP_<NAME> environment variable, e.g. POS_APP_PIGGY_BASE_URL.
 """
+
+
+def _shared_options(parser: argparse.ArgumentParser, *, after_command: bool) -> None:
+    """Options every command takes, before it or (``after_command``) after it."""
+    # After the command, an option not given must not reset the one given before it.
+    unset: dict[str, object] = {"default": argparse.SUPPRESS} if after_command else {}
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="folder for the journal and caches (overrides data_dir)",
+        **unset,  # type: ignore[arg-type]
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="settings file to use instead of the default",
+        **unset,  # type: ignore[arg-type]
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        help="more log output (-vv for debug)",
+        **(unset or {"default": 0}),  # type: ignore[arg-type]
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -73,40 +106,58 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run locked down for a shared counter PC (overrides the kiosk setting)",
     )
-    parser.add_argument(
-        "--data-dir", type=Path, help="folder for the journal and caches (overrides data_dir)"
-    )
-    parser.add_argument(
-        "--config", type=Path, metavar="FILE", help="settings file to use instead of the default"
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)"
-    )
+    _shared_options(parser, after_command=False)
+    after = argparse.ArgumentParser(add_help=False)
+    _shared_options(after, after_command=True)
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    secrets = commands.add_parser("secrets", help="store or remove an API secret in the keyring")
+    secrets = commands.add_parser(
+        "secrets", help="store or remove an API secret in the keyring", parents=[after]
+    )
     secrets_actions = secrets.add_subparsers(dest="action", metavar="ACTION", required=True)
     names = [name.value for name in SecretName]
     secret_set = secrets_actions.add_parser(
-        "set", help="store a secret (asked for without echo, or read from standard input)"
+        "set",
+        help="store a secret (asked for without echo, or read from standard input)",
+        parents=[after],
     )
     secret_set.add_argument("name", choices=names)
-    secret_delete = secrets_actions.add_parser("delete", help="remove a stored secret")
+    secret_delete = secrets_actions.add_parser(
+        "delete", help="remove a stored secret", parents=[after]
+    )
     secret_delete.add_argument("name", choices=names)
 
-    commands.add_parser("doctor", help="check settings, keyring and every configured API")
+    commands.add_parser(
+        "doctor", help="check settings, keyring and every configured API", parents=[after]
+    )
 
-    journal = commands.add_parser("journal", help="verify or export the journal of pickups")
+    journal = commands.add_parser(
+        "journal", help="verify or export the journal of pickups", parents=[after]
+    )
     journal_actions = journal.add_subparsers(dest="action", metavar="ACTION", required=True)
     journal_verify = journal_actions.add_parser(
-        "verify", help="recompute the hash chain; exit status 1 if a row was altered or removed"
+        "verify",
+        help="check the file (SQLite's integrity check), the hash chain and the copy of its "
+        "head; exit status 1 if the file is damaged or a row was altered or removed",
+        parents=[after],
     )
     journal_verify.add_argument(
         "--csv", metavar="FILE", help="check an export made by `journal export` instead"
     )
-    journal_export = journal_actions.add_parser("export", help="write every journal row as CSV")
+    journal_export = journal_actions.add_parser(
+        "export", help="write every journal row as CSV", parents=[after]
+    )
     journal_export.add_argument(
         "--csv", metavar="FILE", required=True, help="file to write; '-' for standard output"
+    )
+    journal_acknowledge = journal_actions.add_parser(
+        "acknowledge",
+        help="record that a reported journal problem (lost or replaced rows) was seen; "
+        "hand-overs start again when the app is next started",
+        parents=[after],
+    )
+    journal_acknowledge.add_argument(
+        "--by", metavar="NAME", required=True, help="who acknowledges it (journaled)"
     )
     return parser
 
@@ -174,7 +225,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 def _cmd_journal(args: argparse.Namespace) -> int:
     from pos_app.services.settings import SettingsError, load_settings
-    from pos_app.storage import Journal, JournalError, export_csv, verify_csv
+    from pos_app.storage import Journal, JournalError, check_health, export_csv, verify_csv
 
     if args.action == "verify" and args.csv:
         try:
@@ -192,14 +243,20 @@ def _cmd_journal(args: argparse.Namespace) -> int:
     if args.data_dir:
         settings = settings.with_overrides(data_dir=args.data_dir)
     path = settings.journal_path
-    if not path.is_file():
-        return _fail(f"there is no journal yet at {path} (nothing was handed over here).", 1)
     try:
+        if args.action == "acknowledge":
+            return _acknowledge(settings, by=args.by)
+        # The full integrity check for verify; the start's quick one before an export.
+        health = check_health(path, thorough=args.action == "verify")
+        if not path.is_file():
+            if not health.ok:
+                return _fail(health.describe(), 1)
+            return _fail(f"there is no journal yet at {path} (nothing was handed over here).", 1)
         with Journal.open_read_only(path) as journal:
             if args.action == "verify":
-                result = journal.verify()
-                print(result.describe())
-                return 0 if result.ok else 1
+                return _verify(journal, health)
+            if not health.ok:
+                print(f"pos-app: warning: {health.describe()}", file=sys.stderr)
             if args.csv == "-":
                 count = export_csv(journal, sys.stdout)
                 sys.stdout.flush()
@@ -212,6 +269,63 @@ def _cmd_journal(args: argparse.Namespace) -> int:
         return _fail(str(exc), 1)
     except OSError as exc:
         return _fail(f"cannot write {args.csv}: {exc}", 1)
+
+
+def _verify(journal: Journal, health: JournalHealth) -> int:
+    """Print what the file check and the chain found; 0 only if both found nothing."""
+    from pos_app.storage import JournalError
+
+    try:
+        result = journal.verify()
+    except JournalError as exc:
+        unreadable: str | None = str(exc)
+        result = None
+    if health.ok and result is not None and result.ok:
+        print(result.describe())
+        return 0
+    if not health.ok:
+        print(health.describe())
+    if result is None:
+        print(f"Its rows cannot be read: {unreadable}")
+    elif result.ok:
+        print(f"The hash chain of the {result.rows_checked} rows it has is intact.")
+    else:
+        print(result.describe())
+    return 1
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
+def _acknowledge(settings: Settings, *, by: str) -> int:
+    """The shop's IT person acknowledges a journal problem, e.g. where no manager exists."""
+    from pos_app.storage import Journal, JournalDamagedError, StaffRef, check_health
+
+    path = settings.journal_path
+    if not by.strip():
+        return _fail("say who acknowledges it: --by NAME.")
+    if check_health(path, thorough=False).ok:
+        print("Nothing to acknowledge: the journal check found no problem.")
+        return 0
+    staff = StaffRef(profile_id=f"os-user:{_os_user()}", name=by.strip())
+    with Journal.open(path, shop_uuid=settings.shop_uuid, counter=settings.counter_name) as journal:
+        try:
+            entry = journal.acknowledge_health(staff)
+        except JournalDamagedError as exc:
+            return _fail(str(exc), 1)
+        except ValueError:
+            print("Nothing to acknowledge: the journal check found no problem.")
+            return 0
+    print(entry.note)
+    print(
+        "The acknowledgement is journaled; hand-overs can start again (restart the app "
+        "if it is running)."
+    )
+    return 0
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

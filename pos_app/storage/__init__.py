@@ -12,8 +12,10 @@ from pos_app.storage.async_journal import AsyncJournal
 from pos_app.storage.chain import GENESIS_HASH, ChainProblem, VerifyResult
 from pos_app.storage.errors import (
     AlreadyReversedError,
+    DataFolderNotWritableError,
     InvalidTransitionError,
     JournalClosedError,
+    JournalDamagedError,
     JournalError,
     JournalFormatError,
     JournalReadOnlyError,
@@ -25,6 +27,14 @@ from pos_app.storage.errors import (
     UnknownOperationError,
 )
 from pos_app.storage.export import CSV_COLUMNS, export_csv, verify_csv
+from pos_app.storage.health import (
+    JOURNAL_CHECK_ACKNOWLEDGED,
+    HealthProblem,
+    JournalHead,
+    JournalHealth,
+    check_health,
+    head_file_path,
+)
 from pos_app.storage.journal import Journal
 from pos_app.storage.model import (
     COLLECT,
@@ -46,6 +56,7 @@ __all__ = [
     "COLUMNS",
     "CSV_COLUMNS",
     "GENESIS_HASH",
+    "JOURNAL_CHECK_ACKNOWLEDGED",
     "PIN_LOCKOUT",
     "RECONCILIATION",
     "REVERSE",
@@ -53,12 +64,17 @@ __all__ = [
     "AlreadyReversedError",
     "AsyncJournal",
     "ChainProblem",
+    "DataFolderNotWritableError",
     "Entry",
+    "HealthProblem",
     "InvalidTransitionError",
     "Journal",
     "JournalClosedError",
+    "JournalDamagedError",
     "JournalError",
     "JournalFormatError",
+    "JournalHead",
+    "JournalHealth",
     "JournalReadOnlyError",
     "JournalStorageError",
     "JournalVersionError",
@@ -71,7 +87,9 @@ __all__ = [
     "StaffRef",
     "UnknownOperationError",
     "VerifyResult",
+    "check_health",
     "export_csv",
+    "head_file_path",
     "parse_reference",
     "pickup_reference",
     "verify_csv",

@@ -6,8 +6,9 @@ Each row stores ``prev_hash`` (the previous row's ``hash``; 64 zeros for the fir
 sorted, no whitespace, non-ASCII kept as UTF-8, ``null`` for an absent value, ``id`` as an
 integer. A changed, inserted or removed row therefore breaks the chain from that row on.
 
-The chain cannot tell that rows were cut off the *end*; compare :attr:`VerifyResult.head_hash`
-with a value noted earlier (an export, a printout) to catch that.
+The chain cannot tell that rows were cut off the *end*; :func:`check_head` compares it
+with a head noted elsewhere (an export's end line; the journal keeps a copy of its own
+beside it, see :mod:`pos_app.storage.health`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -27,6 +28,7 @@ __all__ = [
     "ChainProblem",
     "VerifyResult",
     "canonical_bytes",
+    "check_head",
     "row_hash",
     "verify_rows",
 ]
@@ -58,6 +60,10 @@ class ChainProblem(StrEnum):
     PREV_HASH_MISMATCH = "prev_hash mismatch"
     #: The sequence ids are not 1, 2, 3, ...: rows were removed.
     GAP = "gap in sequence"
+    #: Fewer rows than the head noted elsewhere says: rows were cut off the end.
+    CUT_SHORT = "cut short"
+    #: The rows do not end as the head noted elsewhere says: added, or another chain.
+    HEAD_MISMATCH = "head mismatch"
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ class VerifyResult:
     problem: ChainProblem | None = None
     #: The last good row's hash (the whole chain's head when ``ok``).
     head_hash: str = GENESIS_HASH
+    #: The row count a head noted elsewhere gives (:func:`check_head`), if one was compared.
+    expected_rows: int | None = None
 
     @property
     def reason(self) -> str | None:
@@ -83,6 +91,17 @@ class VerifyResult:
         if self.ok:
             return f"Journal intact: {self.rows_checked} rows"
         assert self.problem is not None
+        if self.problem is ChainProblem.CUT_SHORT:
+            return (
+                f"Journal cut short: it says it has {self.expected_rows} rows but ends after "
+                f"row {self.rows_checked}; the {self.rows_checked} rows it has are intact"
+            )
+        if self.problem is ChainProblem.HEAD_MISMATCH:
+            return (
+                f"Journal broken at its end: it says it has {self.expected_rows} rows with "
+                f"another last hash than the {self.rows_checked} rows it has (rows were "
+                "added, or it was put together from another journal)"
+            )
         explanation = {
             ChainProblem.HASH_MISMATCH: "the row was changed after it was written",
             ChainProblem.PREV_HASH_MISMATCH: (
@@ -122,3 +141,23 @@ def verify_rows(rows: Iterable[Mapping[str, Any]]) -> VerifyResult:
         expected_prev = row["hash"]
         expected_id += 1
     return VerifyResult(ok=True, rows_checked=checked, head_hash=expected_prev)
+
+
+def check_head(result: VerifyResult, *, rows: int, head_hash: str) -> VerifyResult:
+    """An intact chain compared with the head (row count, last hash) noted for it elsewhere."""
+    if not result.ok:
+        return result
+    problem: ChainProblem | None = None
+    if result.rows_checked < rows:
+        problem = ChainProblem.CUT_SHORT
+    elif result.rows_checked > rows or result.head_hash != head_hash:
+        problem = ChainProblem.HEAD_MISMATCH
+    if problem is None:
+        return replace(result, expected_rows=rows)
+    return replace(
+        result,
+        ok=False,
+        broken_row_id=min(result.rows_checked, rows) + 1,
+        problem=problem,
+        expected_rows=rows,
+    )

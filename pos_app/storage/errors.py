@@ -6,7 +6,9 @@ The services match them by type. The tree::
     ├── JournalFormatError          the file is not a journal this app can read
     │   └── JournalVersionError     written by a newer version of the app
     ├── JournalStorageError         SQLite could not read or write (disk full, locked, I/O)
-    │   └── JournalReadOnlyError    a write on a journal opened for reading only
+    │   ├── JournalReadOnlyError    a write on a journal opened for reading only
+    │   ├── DataFolderNotWritableError  this user may not write the data folder or file
+    │   └── JournalDamagedError     SQLite's integrity check found the file damaged
     ├── JournalClosedError          used after close()/aclose()
     ├── UnknownOperationError       no operation with that id
     ├── InvalidTransitionError      e.g. confirming an operation that already failed
@@ -19,8 +21,10 @@ from __future__ import annotations
 
 __all__ = [
     "AlreadyReversedError",
+    "DataFolderNotWritableError",
     "InvalidTransitionError",
     "JournalClosedError",
+    "JournalDamagedError",
     "JournalError",
     "JournalFormatError",
     "JournalReadOnlyError",
@@ -56,6 +60,14 @@ class JournalStorageError(JournalError):
 
 class JournalReadOnlyError(JournalStorageError):
     """A write was attempted on a journal opened with :meth:`Journal.open_read_only`."""
+
+
+class DataFolderNotWritableError(JournalStorageError):
+    """The data folder or the journal file may not be written by this user account."""
+
+
+class JournalDamagedError(JournalStorageError):
+    """SQLite's integrity check found the journal file damaged (see :mod:`.health`)."""
 
 
 class JournalClosedError(JournalError):

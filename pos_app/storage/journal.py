@@ -29,6 +29,7 @@ See :mod:`pos_app.storage.model` for what is deliberately never stored.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import socket
@@ -46,12 +47,22 @@ from pos_app.storage.errors import (
     AlreadyReversedError,
     InvalidTransitionError,
     JournalClosedError,
+    JournalDamagedError,
     JournalReadOnlyError,
     JournalStorageError,
     NotReversibleError,
     OperationInProgressError,
     OperationLeasedError,
     UnknownOperationError,
+)
+from pos_app.storage.health import (
+    JOURNAL_CHECK_ACKNOWLEDGED,
+    JournalHealth,
+    examine,
+    head_file_path,
+    observe_files,
+    read_journal_head,
+    write_head_file,
 )
 from pos_app.storage.model import (
     COLLECT,
@@ -70,6 +81,8 @@ from pos_app.storage.schema import LEASES_SINCE, connect, schema_version
 
 __all__ = ["Journal"]
 
+log = logging.getLogger(__name__)
+
 Clock = Callable[[], datetime]
 
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM journal"
@@ -84,9 +97,6 @@ _BATCH = 500
 # Every character after a uuid prefix sorts below "g" ([0-9a-f-]): prefix..prefix+"g"
 # is the range of ids starting with the prefix, which the index answers directly.
 _PREFIX_END = "g"
-# Lone surrogates (from a broken vendor string) cannot be encoded for SQLite: they are
-# replaced by U+FFFD before anything is hashed or written.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _HOST = socket.gethostname()
 
 
@@ -106,7 +116,9 @@ def _text(value: object, column: str) -> str | None:
     # hashes to the same values.
     if not text:
         return None
-    text = _SURROGATE.sub("\ufffd", text)
+    # A lone surrogate (a broken vendor string) cannot be encoded for SQLite: replaced
+    # before anything is hashed or written.
+    text = well_formed(text)
     if column not in _MACHINE_COLUMNS:
         text = _EMAIL.sub(EMAIL_PLACEHOLDER, text)
     return text
@@ -124,6 +136,15 @@ def _day_bounds(day: date, tz: tzinfo | None) -> tuple[str, str]:
 def _timestamp(moment: datetime) -> str:
     # One fixed format (UTC, microseconds, "+00:00") so that text order is time order.
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with any lone UTF-16 surrogate replaced by U+FFFD.
+
+    Such half pairs come from broken pastes or decoders; SQLite (UTF-8) cannot take them.
+    Paired surrogates become the one character they stand for.
+    """
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _like(text: str) -> str:
@@ -183,6 +204,7 @@ class Journal:
         counter: str,
         clock: Clock | None = None,
         read_only: bool = False,
+        health: JournalHealth | None = None,
     ) -> None:
         """Wrap an open, migrated connection; use :meth:`open` instead."""
         self._conn: sqlite3.Connection | None = conn
@@ -196,6 +218,7 @@ class Journal:
         self._owner = f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         # Journals from before leases existed (opened read-only, never upgraded) have none.
         self._has_leases = schema_version(conn) >= LEASES_SINCE
+        self._health = health
 
     @classmethod
     def open(
@@ -212,12 +235,29 @@ class Journal:
         ``shop_uuid`` and ``counter`` are recorded on every row this object writes.
         ``clock`` (tests) must return timezone-aware datetimes. ``busy_timeout`` is how many
         seconds a write waits for another window's write to finish.
+
+        The journal's health is checked first (:attr:`health`, :mod:`.health`): while it
+        reports a problem, the copy of the head beside the journal is left as it was.
         """
         if not counter or not counter.strip():
             raise ValueError("the counter name must not be empty")
         path = Path(path)
+        # Before connecting: connecting creates a missing journal and fills an empty one.
+        before = observe_files(path)
         conn = connect(path, busy_timeout=busy_timeout)
-        return cls(conn, path=path, shop_uuid=shop_uuid, counter=counter, clock=clock)
+        try:
+            health = examine(conn, before)
+        except BaseException:
+            conn.close()
+            raise
+        journal = cls(
+            conn, path=path, shop_uuid=shop_uuid, counter=counter, clock=clock, health=health
+        )
+        if health.ok:
+            journal._note_head(conn)  # a first start, or the copy is behind after a crash
+        else:
+            log.warning("Journal check: %s", health.describe())
+        return journal
 
     @classmethod
     def open_read_only(cls, path: Path | str, *, busy_timeout: float = 10.0) -> Journal:
@@ -225,6 +265,48 @@ class Journal:
         path = Path(path)
         conn = connect(path, read_only=True, busy_timeout=busy_timeout)
         return cls(conn, path=path, shop_uuid=None, counter="(read-only)", read_only=True)
+
+    @property
+    def health(self) -> JournalHealth | None:
+        """What the check at :meth:`open` found (None: opened read-only, not checked)."""
+        return self._health
+
+    def acknowledge_health(self, staff: StaffRef) -> Entry:
+        """A manager saw the problem :attr:`health` reports: journal that, then carry on.
+
+        The event records who and what was found; afterwards the copy of the head follows
+        this journal as it is now. A damaged file raises :class:`JournalDamagedError`.
+        """
+        health = self._health
+        if health is None or health.ok:
+            raise ValueError("The journal check found nothing to acknowledge.")
+        if not health.needs_acknowledgement:
+            raise JournalDamagedError(
+                f"{health.describe()} A damaged journal cannot be acknowledged: move it aside "
+                "(keep it for the audit) or restore it from a backup."
+            )
+        entry = self.record_event(
+            JOURNAL_CHECK_ACKNOWLEDGED, staff=staff, note=f"Acknowledged: {health.describe()}"
+        )
+        conn = self._connection()
+        with self._reading():
+            head = read_journal_head(conn)
+        self._health = JournalHealth(self._path, rows=head.rows, expected=health.expected)
+        self._note_head(conn)
+        return entry
+
+    def _note_head(self, conn: sqlite3.Connection) -> None:
+        """Keep the copy of the head beside the journal current (after each commit).
+
+        Best effort: the row is committed whatever happens here, and a copy left behind
+        is read as "ahead of its copy", which is fine.
+        """
+        if self._health is None or not self._health.ok:
+            return
+        try:
+            write_head_file(head_file_path(self._path), read_journal_head(conn))
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("Journal %s: the copy of its head was not updated: %s", self._path, exc)
 
     @property
     def path(self) -> Path:
@@ -289,6 +371,7 @@ class Journal:
                     f"Writing to the journal {self._path} failed: {exc}. Nothing was recorded."
                 ) from exc
             raise
+        self._note_head(conn)
 
     def _append(self, conn: sqlite3.Connection, values: Mapping[str, object]) -> Entry:
         """Insert one row after the current last one; call inside :meth:`_writing`."""
@@ -784,6 +867,8 @@ class Journal:
         if day is not None:
             clauses.append("f.recorded_at >= ? AND f.recorded_at < ?")
             params += _day_bounds(day, tz)
+        if text is not None:
+            text = well_formed(text)
         if text is not None and text.strip():
             needle = _like(text.strip())
             matches = [

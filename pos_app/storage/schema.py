@@ -13,13 +13,19 @@ fields (:mod:`pos_app.storage.chain`), or the existing rows would stop verifying
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from pos_app.storage.chain import GENESIS_HASH
-from pos_app.storage.errors import JournalFormatError, JournalStorageError, JournalVersionError
+from pos_app.storage.errors import (
+    DataFolderNotWritableError,
+    JournalFormatError,
+    JournalStorageError,
+    JournalVersionError,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -167,6 +173,53 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0])
 
 
+#: Primary SQLite result codes that mean "this account may not", not "this is no journal".
+_ACCESS_CODES = frozenset({sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM})
+
+
+def _storage_error(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> JournalStorageError:
+    """The error to raise for an SQLite failure to open or read ``path``."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if writing and code is not None and code & 0xFF in _ACCESS_CODES:
+        return _not_writable(path, str(exc))
+    return JournalStorageError(f"The journal {path} cannot be opened: {exc}")
+
+
+def _not_writable(path: Path, reason: str) -> DataFolderNotWritableError:
+    folder = path.parent
+    if path.exists() and os.access(folder, os.W_OK | os.X_OK):
+        what = f"The journal {path} cannot be written"
+    else:
+        what = f"The data folder {folder} cannot be written"
+    return DataFolderNotWritableError(
+        f"{what} by this user account ({reason}), so nothing could be recorded. Give the "
+        "account permission to write there, or set another data folder."
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Create the data folder if need be; refuse early, in plain words, if it is not ours.
+
+    SQLite itself would open a file it may not write read-only and fail later with an
+    error that reads like a broken file. ``os.access`` asks for the real user, as the
+    kernel will decide for every later write (root passes; a read-only mount then fails
+    in SQLite, whose error is mapped the same way).
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise JournalStorageError(
+            f"The data folder {folder} is not a folder: a file is in the way ({exc})."
+        ) from exc
+    except PermissionError as exc:
+        raise _not_writable(path, "permission denied") from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _not_writable(path, "permission denied")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise _not_writable(path, "permission denied")
+
+
 def _check_readable(conn: sqlite3.Connection, path: Path, supported: int) -> int:
     """The file's schema version, after making sure this code may touch it."""
     try:
@@ -174,6 +227,9 @@ def _check_readable(conn: sqlite3.Connection, path: Path, supported: int) -> int
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            raise _storage_error(exc, path) from exc
         raise JournalFormatError(
             f"{path} is not a journal (not an SQLite database): {exc}"
         ) from exc
@@ -259,9 +315,11 @@ def connect(
                 timeout=busy_timeout,
             )
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _check_writable(path)
             conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
-    except (sqlite3.Error, OSError) as exc:
+    except sqlite3.Error as exc:
+        raise _storage_error(exc, path, writing=not read_only) from exc
+    except OSError as exc:
         raise JournalStorageError(f"The journal {path} cannot be opened: {exc}") from exc
     try:
         # Checked before any pragma that writes, so a newer journal stays untouched; in one
@@ -290,6 +348,6 @@ def connect(
     except BaseException as exc:
         conn.close()
         if isinstance(exc, sqlite3.Error):
-            raise JournalStorageError(f"The journal {path} cannot be opened: {exc}") from exc
+            raise _storage_error(exc, path, writing=not read_only) from exc
         raise
     return conn

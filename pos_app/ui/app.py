@@ -24,7 +24,13 @@ from pos_app.services.staff import (
     StaffService,
     journal_lockouts,
 )
-from pos_app.storage import AsyncJournal, JournalError
+from pos_app.storage import (
+    AsyncJournal,
+    DataFolderNotWritableError,
+    HealthProblem,
+    JournalError,
+    JournalHealth,
+)
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
 from pos_app.ui.main_window import MainWindow
@@ -78,6 +84,14 @@ async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | N
         journal = await AsyncJournal.open(
             settings.journal_path, shop_uuid=settings.shop_uuid, counter=settings.counter_name
         )
+    except DataFolderNotWritableError as exc:
+        log.error("Cannot open the journal at %s: %s", settings.journal_path, exc)
+        problem = QCoreApplication.translate(
+            "App",
+            "The data folder {folder} cannot be written by this user account, so hand-overs "
+            "are switched off: nothing could be recorded. Ask your IT contact.",
+        ).format(folder=settings.journal_path.parent)
+        return None, problem
     except (JournalError, OSError) as exc:
         log.error("Cannot open the journal at %s: %s", settings.journal_path, exc)
         problem = QCoreApplication.translate(
@@ -86,7 +100,26 @@ async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | N
             "Ask your IT contact.",
         ).format(error=type(exc).__name__)
         return None, problem
+    health = await journal_health(journal)
+    if health is not None and health.problem is HealthProblem.DAMAGED:
+        # Writing to a damaged file fails, or spreads the damage: it is not used at all.
+        log.error("Journal check: %s", health.describe())
+        await journal.aclose()
+        problem = QCoreApplication.translate(
+            "App",
+            "The pickup journal is damaged: SQLite's check found errors in the file, so "
+            "hand-overs are switched off. Ask your IT contact (“pos-app journal verify” "
+            "shows what is wrong).",
+        )
+        return None, problem
     return journal, None
+
+
+async def journal_health(journal: AsyncJournal | None) -> JournalHealth | None:
+    """What the journal check found when the journal was opened (None: no journal)."""
+    if journal is None:
+        return None
+    return await journal.run(lambda opened: opened.health)
 
 
 async def open_staff(
@@ -142,6 +175,7 @@ async def run_app(
         clients,
         journal=journal,
         journal_problem=problem,
+        journal_health=await journal_health(journal),
         staff=staff,
         staff_problem=staff_problem,
         demo=demo,

@@ -64,10 +64,11 @@ from pos_app.services.progress import (
 from pos_app.services.settings import Settings
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import SignInSession, StaffService
-from pos_app.storage import COLLECT, AsyncJournal, Operation, OpState
+from pos_app.storage import COLLECT, AsyncJournal, JournalHealth, Operation, OpState
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.customer_widgets import CodeEntry, CustomerHeader, MessageBar, MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.journal_health import JournalHealthBanner
 from pos_app.ui.kiosk import KioskHome, KioskMode, LogoButton
 from pos_app.ui.messages import (
     describe_connection_error,
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         *,
         journal: AsyncJournal | None = None,
         journal_problem: str | None = None,
+        journal_health: JournalHealth | None = None,
         staff: StaffService | None = None,
         staff_problem: str | None = None,
         demo: DemoInfo | None = None,
@@ -134,6 +136,10 @@ class MainWindow(QMainWindow):
         self._clients = clients
         self._journal = journal
         self._journal_problem = journal_problem
+        #: Set while hand-overs wait for a manager to acknowledge what the check found.
+        self._held_by: JournalHealth | None = (
+            journal_health if journal_health and journal_health.needs_acknowledgement else None
+        )
         self._demo = demo
         self._lookup = (
             CustomerLookup(clients.piggy, clock=clock) if clients.piggy is not None else None
@@ -256,6 +262,18 @@ class MainWindow(QMainWindow):
 
         self.message_bar = MessageBar(central)
         layout.addWidget(self.message_bar)
+        self.health_banner: JournalHealthBanner | None = None
+        if self._held_by is not None and self._journal is not None:
+            self.health_banner = JournalHealthBanner(
+                self._held_by,
+                self._journal,
+                self._staff,
+                self.tasks,
+                asked_by=lambda: self.sign_in_session.staff,
+                parent=central,
+            )
+            self.health_banner.acknowledged.connect(self.on_health_banner_acknowledged)
+            layout.addWidget(self.health_banner)
         self.code_entry = CodeEntry(central, keypad=self.kiosk is not None)
         layout.addWidget(self.code_entry)
 
@@ -908,7 +926,9 @@ class MainWindow(QMainWindow):
     def _update_collect_button(self) -> None:
         items = self.rewards_list.selected_items()
         busy = self.tasks.is_running(_COLLECT)
-        self.collect_button.setEnabled(bool(items) and not busy and self._desk is not None)
+        self.collect_button.setEnabled(
+            bool(items) and not busy and self._desk is not None and self._held_by is None
+        )
         if len(items) > 1:
             self.selection_label.setText(self.tr("{n} rewards selected").format(n=len(items)))
         else:
@@ -927,6 +947,9 @@ class MainWindow(QMainWindow):
                 MessageKind.ERROR,
             )
             return
+        if self.health_banner is not None and self._held_by is not None:
+            self.message_bar.show_message(self.health_banner.held_text(), MessageKind.ERROR)
+            return
         if self._sign_in_needed() and self._staff is None:
             self._show_staff_problem()
             return
@@ -936,6 +959,16 @@ class MainWindow(QMainWindow):
         task = self.tasks.run(self._hand_over(self.customer, items), key=_COLLECT)
         task.add_done_callback(self._on_hand_over_ended)
         self._update_collect_button()
+
+    def on_health_banner_acknowledged(self, manager_name: str) -> None:
+        self._held_by = None
+        self._update_collect_button()
+        self.message_bar.show_message(
+            self.tr("Acknowledged by {name}; hand-overs can start again.").format(
+                name=manager_name
+            ),
+            MessageKind.SUCCESS,
+        )
 
     def _on_hand_over_ended(self, _task: object) -> None:
         # In its own finally the task still counts as running: only now is the button

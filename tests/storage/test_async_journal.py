@@ -65,7 +65,7 @@ async def test_collect_and_reverse_through_the_worker(journal_path: Path) -> Non
         assert (await journal.verify()).rows_checked == 6
         out = io.StringIO()
         assert await journal.export_csv(out) == 6
-        assert len(out.getvalue().splitlines()) == 7
+        assert len(out.getvalue().splitlines()) == 8  # header, 6 rows, end line
         with pytest.raises(UnknownOperationError):
             await journal.fail("no-such-operation", code=1, message="x")
     finally:

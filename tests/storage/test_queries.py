@@ -114,6 +114,16 @@ def test_recent_operations_text_search(journal: Journal) -> None:
     assert len(found("   ")) == 4
 
 
+def test_recent_operations_text_with_a_lone_surrogate(journal: Journal) -> None:
+    """Text pasted from a broken source can hold half a UTF-16 pair; it matches as text."""
+    mug = collect(journal, 1, title="Coffee mug \ufffd edition")
+    collect(journal, 2, title="Tote bag")
+    assert journal.recent_operations(text="\ud800") == [journal.operation(mug.operation_id)]
+    assert journal.recent_operations(text="tote\udfff") == []
+    assert [op.reward_title for op in journal.recent_operations(text="\ud83d\ude00")] == []
+    assert len(journal.recent_operations(text="\udc80 ")) == 1
+
+
 def test_find_by_redemption_returns_the_collect(journal: Journal) -> None:
     pickup = collect(journal, 1)
     journal.begin_reverse(collect_operation_id=pickup.operation_id, reason="returned")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -52,34 +50,11 @@ from pos_app.ui.recent_pickups import (
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
 from tests.helpers import STAFF_PIN_KEY
+from tests.ui.helpers import dialog_of, visible, wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "246810"
 CASHIER_PIN = "1234"
-W = TypeVar("W", bound=QWidget)
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
-
-
-def visible(kind: type[W]) -> W | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible():
-            return widget
-    return None
-
-
-async def dialog_of(kind: type[W]) -> W:
-    await wait_until(lambda: visible(kind) is not None)
-    found = visible(kind)
-    assert found is not None
-    return found
 
 
 @dataclass
