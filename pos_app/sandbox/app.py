@@ -182,12 +182,18 @@ def _check_auth(ctx: SandboxContext, name: str, request: Request) -> Response | 
             return giftoin_error(ctx.state, 400, 1001, "This API Key is invalid.")
         return None
     if vendor == "nudj":
-        token = request.headers.get("x-api-token", "").strip()
-        if not token:
-            scheme, _, bearer = request.headers.get("authorization", "").partition(" ")
-            token = bearer.strip() if scheme.lower() == "bearer" else ""
+        path = _NUDJ_PATHS.get(name, "")
+        scheme, _, bearer = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer":
+            # A Bearer token is organisation-scoped and needs x-api-domain; without it Nudj
+            # routes the request where it is refused, whatever else it carries (API_NOTES §4).
+            if not request.headers.get("x-api-domain", "").strip():
+                return nudj_error(403, path, "x-api-domain header is required")
+            token = bearer.strip()
+        else:
+            token = request.headers.get("x-api-token", "").strip()
         if token != config.nudj_token:
-            return nudj_error(401, _NUDJ_PATHS.get(name, ""), "Invalid token")
+            return nudj_error(401, path, "Invalid token")
     return None
 
 

@@ -141,9 +141,10 @@ GIFTOIN_KEY = "gft-key-0123456789abcdef"
 NUDJ_TOKEN = "nudj-token-0123456789abcdef"
 
 
-def piggy_client(
-    server: FakeServer, sleeps: SleepRecorder | None = None, **kwargs: Any
-) -> PiggyClient:
+Sleep = Callable[[float], Awaitable[None]]
+
+
+def piggy_client(server: FakeServer, sleeps: Sleep | None = None, **kwargs: Any) -> PiggyClient:
     """A PiggyClient on the fake server (a static token unless credentials are given)."""
     if "client_id" not in kwargs and "token" not in kwargs:
         kwargs["token"] = TOKEN
@@ -152,18 +153,14 @@ def piggy_client(
     )
 
 
-def giftoin_client(
-    server: FakeServer, sleeps: SleepRecorder | None = None, **kwargs: Any
-) -> GiftoinClient:
+def giftoin_client(server: FakeServer, sleeps: Sleep | None = None, **kwargs: Any) -> GiftoinClient:
     kwargs.setdefault("api_key", GIFTOIN_KEY)
     return GiftoinClient(
         GIFTOIN_URL, transport=server.transport, sleep=sleeps or SleepRecorder(), **kwargs
     )
 
 
-def nudj_client(
-    server: FakeServer, sleeps: SleepRecorder | None = None, **kwargs: Any
-) -> NudjClient:
+def nudj_client(server: FakeServer, sleeps: Sleep | None = None, **kwargs: Any) -> NudjClient:
     kwargs.setdefault("token", NUDJ_TOKEN)
     return NudjClient(
         NUDJ_URL, transport=server.transport, sleep=sleeps or SleepRecorder(), **kwargs

@@ -113,8 +113,8 @@ async def test_a_counter_without_the_giftoin_mapping_says_so(
         assert window.progress_panel.giftoin.message_label.text() == (
             "Giftoin is not set up on this counter."
         )
-        # Nudj found Robin by email instead of the uuid.
-        assert state(window, Program.NUDJ) is SectionState.RESULT
+        # An email is no id Nudj promises to look up: Robin is not found by it.
+        assert state(window, Program.NUDJ) is SectionState.NOT_LINKED
     finally:
         await _close(made)
 
