@@ -129,8 +129,32 @@ class SleepRecorder:
         self.delays.append(delay)
 
 
+class FakeClock:
+    """Monotonic seconds that move only when the code under test waits."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.delays: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, delay: float) -> None:
+        self.delays.append(delay)
+        self.now += delay
+
+    def hung(self) -> Callable[[httpx.Request], Awaitable[httpx.Response]]:
+        """A route that answers nothing: the request's own read timeout passes."""
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            self.now += request.extensions["timeout"]["read"]
+            raise httpx.ReadTimeout("timed out")
+
+        return handler
+
+
 class MaxJitter(random.Random):
-    """Full jitter that always picks the top of the range, to make backoff exact."""
+    """Jitter that always picks the top of the range, to make backoff exact."""
 
     def uniform(self, a: float, b: float) -> float:
         return b

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
@@ -19,6 +18,7 @@ from pos_app.api import errors
 from pos_app.api.budget import Deadline, current_deadline, time_budget
 from tests.api.fakes import (
     PIGGY_PREFIX,
+    FakeClock,
     FakeServer,
     Reply,
     example,
@@ -31,30 +31,6 @@ from tests.api.fakes import (
 P = PIGGY_PREFIX
 SHOPS = f"{P}/shops"
 CONTACT = f"{P}/contacts/c-1"
-
-
-class FakeClock:
-    """Monotonic seconds that move only when the code under test waits."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.delays: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, delay: float) -> None:
-        self.delays.append(delay)
-        self.now += delay
-
-    def hung(self) -> Callable[[httpx.Request], Awaitable[httpx.Response]]:
-        """A route that answers nothing: the request's own read timeout passes."""
-
-        async def handler(request: httpx.Request) -> httpx.Response:
-            self.now += request.extensions["timeout"]["read"]
-            raise httpx.ReadTimeout("timed out")
-
-        return handler
 
 
 def rate_limited(seconds: str) -> Reply:
