@@ -231,7 +231,8 @@ def _endpoint(ctx: SandboxContext, route: VendorRoute) -> Handler:
         fault = ctx.faults.take(route.name)
         if fault is None:
             return await _serve(ctx, route, request)
-        log.info("Fault %s on %s %s", fault.spec(), request.method, request.url.path)
+        # The route's name, not its path: a Nudj user path may carry a customer's email.
+        log.info("Fault %s on %s %s", fault.spec(), request.method, route.name)
         kind = fault.kind
         if kind == "latency":
             await pause(ctx, (fault.ms + random.uniform(0, fault.jitter_ms)) / 1000)
