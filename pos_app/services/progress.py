@@ -249,7 +249,10 @@ class ChallengeView:
         ends_at = duration.end if duration is not None else None
         if ends_at is None and duration is None and challenge.time_left is not None:
             # Without a duration, timeLeft is all there is; it counts from the answer.
-            ends_at = fetched_at + challenge.time_left
+            try:
+                ends_at = fetched_at + challenge.time_left
+            except OverflowError:
+                ends_at = None  # past year 9999: no countdown worth showing
         cards = tuple(CardView.from_card(card) for card in challenge.cards)
         collected = challenge.collected_count
         if collected is None and cards and challenge.size is not None:

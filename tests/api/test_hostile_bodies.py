@@ -211,3 +211,20 @@ async def test_giftoin_and_nudj_refuse_deep_bodies_too(server: FakeServer) -> No
             await giftoin.collection_challenges("discord", "1")
         with pytest.raises(errors.ResponseValidationError):
             await nudj.user("u-1")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("field", ["createdTimestamp", "timeLeft"])
+async def test_a_giftoin_time_beyond_any_float_reads_as_missing(
+    server: FakeServer, field: str
+) -> None:
+    # A 400-digit integer: int() takes it, float() raises OverflowError (not ValueError).
+    body = b'[{"name": "Big", "' + field.encode() + b'": ' + b"3" * 400 + b"}]"
+    server.add(
+        "GET", "/api/v1/users/discord/1/progress/collection-challenges", Reply(200, content=body)
+    )
+    async with giftoin_client(server) as giftoin:
+        (challenge,) = await giftoin.collection_challenges("discord", "1")
+    assert challenge.name == "Big"
+    assert challenge.created_at is None
+    assert challenge.time_left is None

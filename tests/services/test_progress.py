@@ -546,6 +546,15 @@ def test_odd_giftoin_values_are_dropped_not_shown() -> None:
     assert view.reward.state is None  # neither claimable nor claimed nor locked was said
 
 
+def test_a_countdown_past_the_end_of_the_calendar_is_no_countdown() -> None:
+    # 80,000,000,000,000,000 ms is a valid timedelta (about 926 million days), but now plus
+    # that is past year 9999: the panel must show no countdown, not fail.
+    challenge = CollectionChallenge.model_validate({"name": "Forever", "timeLeft": 8e16})
+    view = ChallengeView.from_challenge(challenge, NOW)
+    assert view.ends_at is None
+    assert view.time_left(NOW) is None
+
+
 def test_collected_count_from_the_full_card_list() -> None:
     challenge = CollectionChallenge.model_validate(
         {"size": 3, "cards": [{"ownedQuantity": 1}, {"ownedQuantity": 0}, {"isOwned": True}]}
