@@ -589,12 +589,8 @@ class ApiTransport:
                         content: bytes | None = await _read_capped(response, limit)
                     except _BodyTooLarge as exc:
                         if response.is_success:
-                            return ResponseValidationError(
-                                f"response body too large ({exc})",
-                                vendor=info.vendor,
-                                status_code=response.status_code,
-                                method=info.method,
-                                request_path=info.path,
+                            return _validation_error(
+                                f"response body too large ({exc})", info, response.status_code
                             )
                         content = None  # an error is mapped by its status alone
                 finally:
@@ -615,11 +611,10 @@ class ApiTransport:
                 request_path=info.path,
             )
         except httpx.DecodingError as exc:
-            return ResponseValidationError(
+            return _validation_error(
                 f"response could not be decoded ({self._describe_exc(exc, extra_secrets)})",
-                vendor=info.vendor,
-                method=info.method,
-                request_path=info.path,
+                info,
+                None,
             )
         except httpx.HTTPError as exc:
             elapsed = _ms_since(started)
@@ -703,13 +698,7 @@ class ApiTransport:
             problem = "response body is nested too deeply"
         except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
             problem = "response body is not JSON"
-        raise ResponseValidationError(
-            problem,
-            vendor=self.vendor,
-            status_code=response.status_code,
-            method=response.info.method,
-            request_path=response.info.path,
-        )
+        raise _validation_error(problem, response.info, response.status_code)
 
     async def validate_large(self, adapter: TypeAdapter[T], value: Any, received: Received) -> T:
         """:meth:`validate` on a worker thread: for lists long enough to freeze a GUI."""
@@ -730,23 +719,15 @@ class ApiTransport:
                 for p in problems[:5]
             )
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-            raise ResponseValidationError(
+            raise _validation_error(
                 f"response did not fit the expected shape: {self.redact(listed)}{more}",
-                vendor=self.vendor,
-                status_code=received.status_code,
-                method=received.info.method,
-                request_path=received.info.path,
+                received.info,
+                received.status_code,
             ) from None
 
     def invalid(self, message: str, received: Received) -> ResponseValidationError:
         """A ResponseValidationError for a body that parsed but means nothing usable."""
-        return ResponseValidationError(
-            message,
-            vendor=self.vendor,
-            status_code=received.status_code,
-            method=received.info.method,
-            request_path=received.info.path,
-        )
+        return _validation_error(message, received.info, received.status_code)
 
 
 class _Borrowed(httpx.AsyncBaseTransport):
@@ -764,6 +745,18 @@ class _Borrowed(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         pass
+
+
+def _validation_error(
+    message: str, info: RequestInfo, status_code: int | None
+) -> ResponseValidationError:
+    return ResponseValidationError(
+        message,
+        vendor=info.vendor,
+        status_code=status_code,
+        method=info.method,
+        request_path=info.path,
+    )
 
 
 def _is_retryable(error: ApiError) -> bool:

@@ -40,6 +40,15 @@ def deep(depth: int) -> bytes:
     return b"[" * depth + b"]" * depth
 
 
+def assert_refused(error: errors.ApiError, status: int, why: str) -> None:
+    """A 2xx body is a validation error saying ``why``; an error status keeps its type."""
+    if status == 200:
+        assert isinstance(error, errors.ResponseValidationError)
+        assert why in str(error)
+    else:
+        assert error.status_code == status
+
+
 @pytest.mark.asyncio
 @pytest.mark.parametrize("status", [200, 400, 503])
 @pytest.mark.parametrize(("method", "path", "call"), PIGGY_CALLS, ids=PIGGY_IDS)
@@ -50,11 +59,7 @@ async def test_json_nested_a_thousand_deep_is_a_validation_or_status_error(
     async with piggy_client(server, max_retries=0) as piggy:
         with pytest.raises(errors.ApiError) as caught:
             await call(piggy)
-    if status == 200:
-        assert isinstance(caught.value, errors.ResponseValidationError)
-        assert "nested" in str(caught.value)
-    else:
-        assert caught.value.status_code == status
+    assert_refused(caught.value, status, "nested")
 
 
 @pytest.mark.asyncio
@@ -145,11 +150,7 @@ async def test_an_oversize_body_is_not_read_to_its_end(
             await call(piggy)
     (stream,) = streams
     assert stream.sent <= DEFAULT_MAX_BODY_BYTES + 2 * 1024 * 1024
-    if status == 200:
-        assert isinstance(caught.value, errors.ResponseValidationError)
-        assert "too large" in str(caught.value)
-    else:
-        assert caught.value.status_code == status
+    assert_refused(caught.value, status, "too large")
 
 
 @pytest.mark.asyncio
