@@ -162,11 +162,27 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _configure_logging(verbosity: int) -> None:
+#: Loggers never more verbose than this, whatever -v says: at DEBUG qasync logs the
+#: results of worker-thread calls (whole decoded response bodies, customers' emails
+#: included), httpcore the raw response headers, and httpx repeats every URL at INFO; the
+#: API transport logs each request itself at DEBUG, with its path masked.
+QUIETER_LOGGERS: dict[str, int] = {
+    "qasync": logging.INFO,
+    "httpcore": logging.INFO,
+    "httpx": logging.WARNING,
+}
+
+
+def configure_logging(verbosity: int) -> None:
+    """Log to stderr at WARNING, INFO (-v) or DEBUG (-vv); see :data:`QUIETER_LOGGERS`."""
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", stream=sys.stderr
     )
+    # Explicitly, too: basicConfig changes nothing when the root logger has a handler.
+    logging.getLogger().setLevel(level)
+    for name, floor in QUIETER_LOGGERS.items():
+        logging.getLogger(name).setLevel(max(level, floor))
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -372,7 +388,7 @@ def _start_gui(settings: Settings, secrets: SecretStore, *, demo: DemoInfo | Non
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    configure_logging(args.verbose)
     if args.command == "secrets":
         return _cmd_secrets(args)
     if args.command == "doctor":

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import random
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 from typing import Self
 
@@ -45,6 +46,8 @@ class BaseClient:
         retry_policy: RetryPolicy | None,
         sleep: SleepFunc | None,
         rng: random.Random | None,
+        auth: httpx.Auth | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         # max_retries is the everyday knob; retry_policy tunes the backoff. The knob wins.
         policy = dataclasses.replace(retry_policy or RetryPolicy(), max_retries=max_retries)
@@ -62,6 +65,8 @@ class BaseClient:
             user_agent=user_agent,
             secrets=secrets,
             rng=rng,
+            auth=auth,
+            clock=clock,
         )
 
     @property

@@ -117,13 +117,13 @@ UtcDatetime = Annotated[datetime, AfterValidator(_assume_utc)]
 def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
+    try:
+        if isinstance(value, int | float):
+            return float(value)  # OverflowError for an int beyond any float
+        if isinstance(value, str):
             return float(value.strip())
-        except ValueError:
-            return None
+    except (ValueError, OverflowError):
+        return None
     return None
 
 

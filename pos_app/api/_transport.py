@@ -18,23 +18,26 @@ import email.utils
 import json
 import logging
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from pos_app import __version__
+from pos_app.api.budget import Deadline, current_deadline
 from pos_app.api.errors import (
     ApiConnectionError,
     ApiError,
     ApiStatusError,
     ApiTimeoutError,
     AuthenticationError,
+    DeadlineExceededError,
     MaintenanceError,
     NotFoundError,
     PermissionDeniedError,
@@ -53,9 +56,21 @@ DEFAULT_TIMEOUT = 10.0
 #: rewards sends ~700 kB, ~5 ms of JSON decoding plus ~10 ms of validation).
 LARGE_BODY_BYTES = 64 * 1024
 DEFAULT_MAX_RETRIES = 3
+#: Bodies are read up to this size and refused beyond it. A customer with a thousand
+#: rewards sends ~700 kB, so this leaves room for ten thousand.
+DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
+#: An error body needs a message and a code, nothing more.
+MAX_ERROR_BODY_BYTES = 64 * 1024
+#: The vendors' payloads nest a handful of levels. Anything deeper is refused before a
+#: repr, a validator or a log line can recurse through it.
+MAX_JSON_DEPTH = 64
 DEFAULT_USER_AGENT = f"pos-app/{__version__}"
 
 _REDACTED = "[redacted]"
+_EMAIL_MASK = "[email]"
+# Anything shaped like an address; deliberately loose (a false positive only hides text).
+_WORD = r"[^\s@/\\\"'<>()\[\],;:]+"
+_EMAIL_IN_TEXT = re.compile(rf"{_WORD}@{_WORD}\.{_WORD}")
 # Secrets shorter than this are not searched for in free text: replacing "42" everywhere
 # would mangle messages without protecting anything real.
 _MIN_REDACT_LENGTH = 4
@@ -66,29 +81,45 @@ class RetryPolicy:
     """How hard a read is retried.
 
     ``max_retries`` counts retries, so a GET is sent at most ``max_retries + 1`` times.
-    Backoff is exponential with full jitter (a random wait between 0 and
-    ``min(backoff_max, backoff_base * 2**(n-1))``), so counters that lost the line together
-    do not come back together. A ``Retry-After`` up to ``retry_after_cap`` seconds is
-    honoured as is; a longer one is not slept through (a cashier is waiting): the
+    Backoff is exponential with "equal jitter": a random wait between half and all of
+    ``min(backoff_max, backoff_base * 2**(n-1))``, so counters that lost the line together
+    do not come back together, and no retry ever follows its failure back to back.
+
+    A ``Retry-After`` is a floor, not the wait: the jittered backoff comes on top of it
+    (ten counters told "5 s" must not all return at 5.0 s). One above
+    ``retry_after_cap`` is not slept through (a cashier is waiting): the
     :class:`RateLimitedError` / :class:`MaintenanceError` is raised at once, carrying the
     wait.
+
+    Every request runs within a time budget: the caller's (see :mod:`pos_app.api.budget`)
+    or else ``request_budget`` seconds. A retry whose wait would leave less than
+    ``min_attempt`` seconds of it is not made, and each attempt's timeout is clipped to
+    what is left.
     """
 
     max_retries: int = DEFAULT_MAX_RETRIES
     backoff_base: float = 0.5
     backoff_max: float = 8.0
     retry_after_cap: float = 30.0
+    request_budget: float = 30.0
+    min_attempt: float = 1.0
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
         if self.backoff_base < 0 or self.backoff_max < 0 or self.retry_after_cap < 0:
             raise ValueError("backoff and cap must be >= 0")
+        if self.request_budget <= 0 or self.min_attempt < 0:
+            raise ValueError("request_budget must be > 0 and min_attempt >= 0")
 
     def backoff(self, retry_number: int, rng: random.Random) -> float:
-        """The wait before retry number ``retry_number`` (1-based), full jitter."""
+        """The wait before retry number ``retry_number`` (1-based), equal jitter."""
         ceiling = min(self.backoff_max, self.backoff_base * (2 ** (retry_number - 1)))
-        return rng.uniform(0.0, ceiling)
+        return rng.uniform(ceiling / 2, ceiling)
+
+    def wait(self, retry_number: int, retry_after: float | None, rng: random.Random) -> float:
+        """The wait before a retry: the server's ``Retry-After`` (if any) plus the backoff."""
+        return (retry_after or 0.0) + self.backoff(retry_number, rng)
 
 
 @dataclass(frozen=True)
@@ -98,6 +129,16 @@ class RequestInfo:
     vendor: str
     method: str
     path: str
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    """A successful (2xx) response, its body read in full (and within the size cap)."""
+
+    info: RequestInfo
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -168,14 +209,20 @@ def map_error_response(error: ErrorResponse, translator: ErrorTranslator) -> Api
     (``{"message": "Unauthenticated."}``) and a vendor code would add nothing the UI acts
     on. For the other statuses the vendor's body decides (Piggy's domain errors come as
     HTTP 400), and only then a bare 404 becomes :class:`NotFoundError`.
+
+    A 503 is maintenance only with a JSON body (Laravel's maintenance mode). Without one
+    it comes from something in between (a proxy, a load balancer) and says nothing about
+    whether a write was applied: a :class:`ServerError`, which callers treat as "may have
+    happened".
     """
     status = error.status_code
     by_status: dict[int, tuple[type[ApiStatusError], str]] = {
         401: (AuthenticationError, "not authenticated (check the token or API key)"),
         403: (PermissionDeniedError, "permission denied"),
         429: (RateLimitedError, "rate limited"),
-        503: (MaintenanceError, "service in maintenance"),
     }
+    if status == 503 and isinstance(error.body, dict):
+        by_status[503] = (MaintenanceError, "service in maintenance")
     if status in by_status:
         cls, text = by_status[status]
         return make_status_error(cls, with_vendor_message(text, error), error)
@@ -250,25 +297,108 @@ class _StripQueryFromHttpxLogs(logging.Filter):
     """Cut the query string off the URLs in httpx's own "HTTP Request: ..." records.
 
     WORKAROUND: httpx logs every request at INFO with its full URL, and our query strings
-    carry customer emails and card values (Piggy has no POST search). An app that logs at
-    INFO would write them to disk. The filter keeps the line, minus the query.
+    carry customer emails and card values (Piggy has no POST search), and a Nudj user path
+    may carry an email. An app that logs at INFO would write them to disk. The filter keeps
+    the line, minus the query and with email-shaped path segments masked.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and any(
-            isinstance(arg, httpx.URL) and arg.query for arg in record.args
+            isinstance(arg, httpx.URL) for arg in record.args
         ):
             record.args = tuple(
-                arg.copy_with(query=None) if isinstance(arg, httpx.URL) else arg
-                for arg in record.args
+                _safe_url(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
             )
         return True
+
+
+def _safe_url(url: httpx.URL) -> str:
+    path = url.raw_path.split(b"?", 1)[0].decode("ascii", errors="replace")
+    return f"{url.scheme}://{url.netloc.decode('ascii', errors='replace')}{mask_path(path)}"
 
 
 def _install_httpx_log_filter() -> None:
     httpx_logger = logging.getLogger("httpx")
     if not any(isinstance(f, _StripQueryFromHttpxLogs) for f in httpx_logger.filters):
         httpx_logger.addFilter(_StripQueryFromHttpxLogs())
+
+
+def mask_path(path: str) -> str:
+    """``path`` with every segment that holds an email address masked.
+
+    The Nudj user id may be the customer's email (setting ``nudj_user_id_source``), and a
+    path ends up in log lines and in every error's text.
+    """
+    return "/".join(
+        _EMAIL_MASK if "@" in unquote(segment) else segment for segment in path.split("/")
+    )
+
+
+def mask_emails(text: str) -> str:
+    """``text`` with every email-shaped word masked (vendor messages may echo the id)."""
+    return _EMAIL_IN_TEXT.sub(_EMAIL_MASK, text)
+
+
+class JsonTooDeepError(ValueError):
+    """A JSON body nested deeper than :data:`MAX_JSON_DEPTH`."""
+
+
+def parse_json(content: bytes) -> Any:
+    """``content`` as JSON; ValueError for anything that is not usable JSON.
+
+    Besides :func:`json.loads`' own errors (a numeral of more than 4,300 digits is one),
+    nesting is bounded: the C decoder raises RecursionError near a thousand levels, and a
+    body just below that would make the first repr or recursive walk overflow instead.
+    """
+    try:
+        body = json.loads(content)
+    except RecursionError:
+        raise JsonTooDeepError("nested too deeply") from None
+    if _nested_deeper_than(body, MAX_JSON_DEPTH):
+        raise JsonTooDeepError("nested too deeply")
+    return body
+
+
+def _nested_deeper_than(value: Any, limit: int) -> bool:
+    # Iterative: a recursive walk is what this guards against.
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children: Iterable[Any]
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+class _BodyTooLarge(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"over {limit} bytes")
+        self.limit = limit
+
+
+async def _read_capped(response: httpx.Response, limit: int) -> bytes:
+    """The (decoded) body, read until its end or until it passes ``limit`` bytes.
+
+    Counted after decompression, so a small gzip bomb is caught as well.
+    """
+    declared = response.headers.get("content-length", "").strip()
+    if declared.isascii() and declared.isdigit() and len(declared) < 20 and int(declared) > limit:
+        raise _BodyTooLarge(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class ApiTransport:
@@ -289,9 +419,14 @@ class ApiTransport:
         user_agent: str | None = None,
         secrets: Iterable[str | None] = (),
         rng: random.Random | None = None,
+        auth: httpx.Auth | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be > 0 seconds")
+        if max_body_bytes <= 0:
+            raise ValueError("max_body_bytes must be > 0")
         _install_httpx_log_filter()
         self.vendor = vendor
         self._logger = logger
@@ -299,6 +434,9 @@ class ApiTransport:
         self._retry = retry_policy if retry_policy is not None else RetryPolicy()
         self._sleep: SleepFunc = sleep if sleep is not None else asyncio.sleep
         self._rng = rng if rng is not None else random.Random()
+        self._clock = clock
+        self._timeout = timeout
+        self._max_body = max_body_bytes
         self._secrets: set[str] = set()
         for secret in secrets:
             self.add_secret(secret)
@@ -312,6 +450,7 @@ class ApiTransport:
             headers=default_headers,
             timeout=httpx.Timeout(timeout),
             transport=_Borrowed(transport) if transport is not None else None,
+            auth=auth,
             # A redirect would resend our auth headers to wherever it points; the vendors'
             # APIs do not redirect, so a 3xx is reported instead of followed.
             follow_redirects=False,
@@ -331,15 +470,19 @@ class ApiTransport:
             self._secrets.add(value)
 
     def redact(self, text: str, extra: Iterable[str] = ()) -> str:
-        """``text`` with every known secret (and ``extra``) replaced."""
+        """``text`` with every known secret (and ``extra``) and every email replaced."""
         secrets = self._secrets.union(s for s in extra if s and len(s) >= _MIN_REDACT_LENGTH)
         # Longest first, so a secret containing another is replaced whole.
         for secret in sorted(secrets, key=len, reverse=True):
             text = text.replace(secret, _REDACTED)
-        return text
+        return mask_emails(text)
 
     async def aclose(self) -> None:
         await self._client.aclose()
+
+    def _deadline(self) -> Deadline:
+        own = Deadline(self._clock() + self._retry.request_budget, self._clock)
+        return current_deadline() or own
 
     async def request(
         self,
@@ -350,12 +493,16 @@ class ApiTransport:
         data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         secrets: Iterable[str] = (),
-    ) -> httpx.Response:
+        authenticate: bool = True,
+    ) -> RawResponse:
         """Send a request; return the 2xx response or raise an :class:`ApiError`.
 
         Only GET is retried. Anything else is sent once: even a connect error may come after
         the server got the bytes (a dropped line mid-request), and a collect or reverse
         repeated behind the cashier's back could hand over a reward twice.
+
+        ``authenticate=False`` sends it without the client's ``httpx.Auth`` (the request
+        that fetches a token).
         """
         method = method.upper()
         extra_secrets = tuple(secrets)
@@ -368,28 +515,45 @@ class ApiTransport:
                 f"invalid request URL ({self.redact(str(exc), extra_secrets)})",
                 vendor=self.vendor,
                 method=method,
-                request_path=path.split("?", 1)[0],
+                request_path=mask_path(path.split("?", 1)[0]),
             ) from None
         info = RequestInfo(self.vendor, method, _log_path(request))
+        deadline = self._deadline()
         retryable_method = method == "GET"
         attempts = (self._retry.max_retries + 1) if retryable_method else 1
         attempt = 0
         while True:
             attempt += 1
-            outcome = await self._send_once(request, info, extra_secrets)
-            if isinstance(outcome, httpx.Response):
+            left = deadline.remaining()
+            if left <= 0:
+                raise DeadlineExceededError(
+                    "no time left for this request (nothing was sent)",
+                    vendor=self.vendor,
+                    method=info.method,
+                    request_path=info.path,
+                )
+            outcome = await self._send_once(request, info, extra_secrets, left, authenticate)
+            if isinstance(outcome, RawResponse):
                 return outcome
             error = outcome
             if attempt >= attempts or not _is_retryable(error):
                 raise error
-            delay = self._retry.backoff(attempt, self._rng)
             retry_after = error.retry_after if isinstance(error, ApiStatusError) else None
-            if retry_after is not None:
-                if retry_after > self._retry.retry_after_cap:
-                    # Waiting minutes inside a counter action helps nobody: hand the wait
-                    # to the caller, who can tell the cashier.
-                    raise error
-                delay = retry_after
+            if retry_after is not None and retry_after > self._retry.retry_after_cap:
+                # Waiting minutes inside a counter action helps nobody: hand the wait
+                # to the caller, who can tell the cashier.
+                raise error
+            delay = self._retry.wait(attempt, retry_after, self._rng)
+            if deadline.remaining() - delay < self._retry.min_attempt:
+                # The retry could not finish within the action's time: the cashier hears
+                # the failure now instead of after a wait that cannot help.
+                self._logger.info(
+                    "Not retrying %s %s after %s: the time budget is spent",
+                    info.method,
+                    info.path,
+                    _reason(error),
+                )
+                raise error
             self._logger.warning(
                 "Retrying %s %s (attempt %d of %d) after %s; waiting %.2f s",
                 info.method,
@@ -402,13 +566,36 @@ class ApiTransport:
             await self._sleep(delay)
 
     async def _send_once(
-        self, request: httpx.Request, info: RequestInfo, extra_secrets: tuple[str, ...]
-    ) -> httpx.Response | ApiError:
-        """One attempt: the 2xx response, or the :class:`ApiError` it amounts to."""
+        self,
+        request: httpx.Request,
+        info: RequestInfo,
+        extra_secrets: tuple[str, ...],
+        time_left: float,
+        authenticate: bool,
+    ) -> RawResponse | ApiError:
+        """One attempt within ``time_left`` seconds: the 2xx response, or its ApiError."""
+        # httpx's timeouts are per operation (connect, each read); the attempt's share of
+        # the budget bounds the whole exchange, a body trickling in included.
+        per_attempt = min(self._timeout, time_left)
+        request.extensions["timeout"] = httpx.Timeout(per_attempt).as_dict()
         started = time.perf_counter()
+        auth: Any = httpx.USE_CLIENT_DEFAULT if authenticate else None
         try:
-            response = await self._client.send(request)
-        except httpx.TimeoutException as exc:
+            async with asyncio.timeout(per_attempt):
+                response = await self._client.send(request, auth=auth, stream=True)
+                try:
+                    limit = self._max_body if response.is_success else MAX_ERROR_BODY_BYTES
+                    try:
+                        content: bytes | None = await _read_capped(response, limit)
+                    except _BodyTooLarge as exc:
+                        if response.is_success:
+                            return _validation_error(
+                                f"response body too large ({exc})", info, response.status_code
+                            )
+                        content = None  # an error is mapped by its status alone
+                finally:
+                    await response.aclose()
+        except (httpx.TimeoutException, TimeoutError) as exc:
             elapsed = _ms_since(started)
             self._logger.debug(
                 "%s %s timed out after %.0f ms (%s)",
@@ -424,11 +611,10 @@ class ApiTransport:
                 request_path=info.path,
             )
         except httpx.DecodingError as exc:
-            return ResponseValidationError(
+            return _validation_error(
                 f"response could not be decoded ({self._describe_exc(exc, extra_secrets)})",
-                vendor=info.vendor,
-                method=info.method,
-                request_path=info.path,
+                info,
+                None,
             )
         except httpx.HTTPError as exc:
             elapsed = _ms_since(started)
@@ -449,14 +635,18 @@ class ApiTransport:
         self._logger.debug(
             "%s %s -> %d in %.0f ms", info.method, info.path, response.status_code, elapsed
         )
-        if response.is_success:
-            return response
-        return self._error_from_response(response, info, extra_secrets)
+        if response.is_success and content is not None:
+            return RawResponse(info, response.status_code, response.headers, content)
+        return self._error_from_response(response, content, info, extra_secrets)
 
     def _error_from_response(
-        self, response: httpx.Response, info: RequestInfo, extra_secrets: tuple[str, ...]
+        self,
+        response: httpx.Response,
+        content: bytes | None,
+        info: RequestInfo,
+        extra_secrets: tuple[str, ...],
     ) -> ApiStatusError:
-        body = _json_or_none(response)
+        body = _json_or_none(content)
         message = self._translator.describe(body)
         error = ErrorResponse(
             info=info,
@@ -481,28 +671,34 @@ class ApiTransport:
         data: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
         secrets: Iterable[str] = (),
+        authenticate: bool = True,
     ) -> Received:
         """:meth:`request`, then the body as JSON (a non-JSON 2xx body is an error)."""
         response = await self.request(
-            method, path, params=params, data=data, headers=headers, secrets=secrets
+            method,
+            path,
+            params=params,
+            data=data,
+            headers=headers,
+            secrets=secrets,
+            authenticate=authenticate,
         )
-        info = RequestInfo(self.vendor, method.upper(), _log_path(response.request))
+        body = await self.parse_body(response)
+        return Received(info=response.info, status_code=response.status_code, body=body)
+
+    async def parse_body(self, response: RawResponse) -> Any:
+        """The JSON of a 2xx body, or ResponseValidationError."""
         try:
             if len(response.content) >= LARGE_BODY_BYTES:
                 # Decoding a big body takes long enough to freeze a GUI on this loop;
                 # a worker thread leaves the loop free between GIL switches.
-                body = await asyncio.to_thread(json.loads, response.content)
-            else:
-                body = response.json()
+                return await asyncio.to_thread(parse_json, response.content)
+            return parse_json(response.content)
+        except JsonTooDeepError:
+            problem = "response body is nested too deeply"
         except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-            raise ResponseValidationError(
-                "response body is not JSON",
-                vendor=self.vendor,
-                status_code=response.status_code,
-                method=info.method,
-                request_path=info.path,
-            ) from None
-        return Received(info=info, status_code=response.status_code, body=body)
+            problem = "response body is not JSON"
+        raise _validation_error(problem, response.info, response.status_code)
 
     async def validate_large(self, adapter: TypeAdapter[T], value: Any, received: Received) -> T:
         """:meth:`validate` on a worker thread: for lists long enough to freeze a GUI."""
@@ -523,23 +719,15 @@ class ApiTransport:
                 for p in problems[:5]
             )
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-            raise ResponseValidationError(
+            raise _validation_error(
                 f"response did not fit the expected shape: {self.redact(listed)}{more}",
-                vendor=self.vendor,
-                status_code=received.status_code,
-                method=received.info.method,
-                request_path=received.info.path,
+                received.info,
+                received.status_code,
             ) from None
 
     def invalid(self, message: str, received: Received) -> ResponseValidationError:
         """A ResponseValidationError for a body that parsed but means nothing usable."""
-        return ResponseValidationError(
-            message,
-            vendor=self.vendor,
-            status_code=received.status_code,
-            method=received.info.method,
-            request_path=received.info.path,
-        )
+        return _validation_error(message, received.info, received.status_code)
 
 
 class _Borrowed(httpx.AsyncBaseTransport):
@@ -559,6 +747,18 @@ class _Borrowed(httpx.AsyncBaseTransport):
         pass
 
 
+def _validation_error(
+    message: str, info: RequestInfo, status_code: int | None
+) -> ResponseValidationError:
+    return ResponseValidationError(
+        message,
+        vendor=info.vendor,
+        status_code=status_code,
+        method=info.method,
+        request_path=info.path,
+    )
+
+
 def _is_retryable(error: ApiError) -> bool:
     return isinstance(error, ApiConnectionError | RateLimitedError | MaintenanceError | ServerError)
 
@@ -576,17 +776,17 @@ def _reason(error: ApiError) -> str:
 def _log_path(request: httpx.Request) -> str:
     # raw_path keeps the percent-encoding (a decoded "/" would mislead) and includes the
     # query string, which is cut off: it carries emails and card values.
-    return request.url.raw_path.split(b"?", 1)[0].decode("ascii", errors="replace")
+    return mask_path(request.url.raw_path.split(b"?", 1)[0].decode("ascii", errors="replace"))
 
 
 def _ms_since(started: float) -> float:
     return (time.perf_counter() - started) * 1000.0
 
 
-def _json_or_none(response: httpx.Response) -> Any:
-    if not response.content:
+def _json_or_none(content: bytes | None) -> Any:
+    if not content:
         return None
     try:
-        return response.json()
+        return parse_json(content)
     except ValueError:
         return None

@@ -7,6 +7,7 @@ the transport wraps every one of them. The tree::
     ApiError                          .vendor, .status_code, .message, .method, .request_path
     ├── ApiConnectionError            the server could not be reached / the line dropped
     │   └── ApiTimeoutError
+    │       └── DeadlineExceededError     the action's time budget was spent before sending
     ├── ResponseValidationError       a body that is not JSON or does not fit the model
     └── ApiStatusError                the server answered with an error status
         ├── AuthenticationError       401 (and Giftoin's 400/1001 "invalid key")
@@ -34,6 +35,7 @@ __all__ = [
     "ApiTimeoutError",
     "AuthenticationError",
     "ContactNotFoundError",
+    "DeadlineExceededError",
     "GiftoinError",
     "IdentifierInactiveError",
     "IdentifierNotFoundError",
@@ -106,6 +108,14 @@ class ApiConnectionError(ApiError):
 
 class ApiTimeoutError(ApiConnectionError):
     """No answer within the configured timeout; as unknown an outcome as a dropped line."""
+
+
+class DeadlineExceededError(ApiTimeoutError):
+    """The action's time budget (:mod:`pos_app.api.budget`) was spent: not sent at all.
+
+    Unlike its parent, the outcome is known: the request never left, so a write raising
+    this was certainly not applied.
+    """
 
 
 class ResponseValidationError(ApiError):

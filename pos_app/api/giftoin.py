@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import random
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -101,6 +103,7 @@ class GiftoinClient(BaseClient):
         retry_policy: RetryPolicy | None = None,
         sleep: SleepFunc | None = None,
         rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not api_key:
             raise ValueError("GiftoinClient needs an api_key")
@@ -125,6 +128,7 @@ class GiftoinClient(BaseClient):
             retry_policy=retry_policy,
             sleep=sleep,
             rng=rng,
+            clock=clock,
         )
 
     async def collection_challenges(

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
@@ -131,15 +132,14 @@ class NudjClient(BaseClient):
         retry_policy: RetryPolicy | None = None,
         sleep: SleepFunc | None = None,
         rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not token:
             raise ValueError("NudjClient needs a token")
-        headers = {
-            # Nudj documents both: x-api-token (legacy) and a Bearer token. Sending both
-            # works whichever one an organisation's deployment checks.
-            "x-api-token": token,
-            "Authorization": f"Bearer {token}",
-        }
+        # x-api-token only: every endpoint's own example uses it, while a Bearer token is
+        # organisation-scoped and needs an x-api-domain header, answering 403 without it
+        # (API_NOTES.md §4).
+        headers = {"x-api-token": token}
         if language:
             headers["x-language"] = language
         super().__init__(
@@ -156,6 +156,7 @@ class NudjClient(BaseClient):
             retry_policy=retry_policy,
             sleep=sleep,
             rng=rng,
+            clock=clock,
         )
 
     async def rewards(self, limit: int = 10, skip: int = 0) -> NudjRewardsPage:

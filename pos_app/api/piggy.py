@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from typing import Any
 
 import httpx
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from pos_app.api import errors
 from pos_app.api._client import BaseClient
@@ -27,6 +28,7 @@ from pos_app.api._transport import (
     Received,
     RetryPolicy,
     SleepFunc,
+    parse_json,
     path_segment,
 )
 from pos_app.api.piggy_models import (
@@ -89,13 +91,18 @@ def _field_errors(value: Any) -> dict[str, list[str]]:
     return result
 
 
+# ASCII digits only, and short: str.isdigit() also accepts "²" and "١٢٣", and int()
+# refuses more than 4,300 digits. Piggy's codes have five.
+_CODE_TEXT = re.compile(r"-?[0-9]{1,18}")
+
+
 def _as_int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
+    if isinstance(value, str) and _CODE_TEXT.fullmatch(value.strip()):
+        return int(value.strip())
     return None
 
 
@@ -187,16 +194,62 @@ class _TokenSource:
                 self._renew_at = None
 
 
+def _verification_result(content: bytes) -> VerificationResult:
+    """What a 2xx to "send the code" said, as far as it can be read; never an error."""
+    try:
+        body = parse_json(content)
+    except ValueError:
+        return VerificationResult()
+    data = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(data, dict):
+        return VerificationResult()
+    try:
+        return _VERIFICATION.validate_python(data)
+    except ValidationError:
+        return VerificationResult()
+
+
+class _TokenRejected(errors.AuthenticationError):
+    """The token endpoint refused the client credentials: no request may repeat on it."""
+
+
+class _BearerAuth(httpx.Auth):
+    """Puts the bearer token on every request; a 401 makes it renew the token next time.
+
+    It never resends a request itself: a collect or reverse that met a 401 must reach the
+    caller as the refusal it is, once (it is booked as such), and only
+    :meth:`PiggyClient._call` decides which requests may go again (reads).
+    """
+
+    def __init__(
+        self, tokens: _TokenSource, fetch: Callable[[str, str], Awaitable[OAuthToken]]
+    ) -> None:
+        self._tokens = tokens
+        self._fetch = fetch
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        token = await self._tokens.get(self._fetch)
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = yield request
+        if response.status_code == 401 and self._tokens.can_renew:
+            # A client-credentials token can be revoked or expire early: forget it, so the
+            # next request (whoever sends it) fetches a new one.
+            await self._tokens.invalidate(token)
+
+
 class PiggyClient(BaseClient):
     """Typed async client of the Piggy API v3 (OAuth clients).
 
     Authenticate with a personal access token / API key (``token``) or with client
     credentials (``client_id`` + ``client_secret``), for which a token is fetched, cached
-    and renewed shortly before it expires or once after a 401. A ``token`` given together
+    and renewed shortly before it expires or after a 401. A ``token`` given together
     with client credentials is used as is, never renewed.
 
-    Reads are retried by the transport; collect, reverse and the verification calls are
-    sent at most once per call (see :class:`~pos_app.api._transport.ApiTransport`).
+    Reads are retried by the transport, and repeated once with a new token after a 401;
+    collect, reverse and the verification calls are sent at most once per call, a 401
+    included (see :class:`~pos_app.api._transport.ApiTransport`).
     """
 
     vendor = "piggy"
@@ -219,6 +272,8 @@ class PiggyClient(BaseClient):
     ) -> None:
         if not token and not (client_id and client_secret):
             raise ValueError("PiggyClient needs a token or both client_id and client_secret")
+        credentials = (client_id, client_secret) if client_id and client_secret else None
+        self._tokens = _TokenSource(static=token or None, credentials=credentials, clock=clock)
         super().__init__(
             base_url,
             api_prefix=API_PREFIX,
@@ -233,9 +288,9 @@ class PiggyClient(BaseClient):
             retry_policy=retry_policy,
             sleep=sleep,
             rng=rng,
+            auth=_BearerAuth(self._tokens, self._fetch_token),
+            clock=clock,
         )
-        credentials = (client_id, client_secret) if client_id and client_secret else None
-        self._tokens = _TokenSource(static=token or None, credentials=credentials, clock=clock)
 
     # -- identify the customer -------------------------------------------------------
 
@@ -262,10 +317,15 @@ class PiggyClient(BaseClient):
     async def send_verification_code(self, email: str) -> VerificationResult:
         """Have Piggy email the customer a login code (needs a Contacts Portal: 55032).
 
-        Sent once: a repeat would send the customer a second email with a new code.
+        Sent once: a repeat would send the customer a second email with a new code. Any
+        2xx means the email went out, whatever its body says (the official SDK ignores the
+        body; the docs show ``{type, message}``): a reply of another shape must not read as
+        a failure, or the cashier would send a second email.
         """
-        received = await self._call("POST", "/contact-verification/send", data={"email": email})
-        return self._transport.validate(_VERIFICATION, self._data(received), received)
+        response = await self._transport.request(
+            "POST", API_PREFIX + "/contact-verification/send", data={"email": email}
+        )
+        return _verification_result(response.content)
 
     async def verify_code(self, email: str, code: str) -> str:
         """The uuid of the contact this code proves; InvalidVerificationCodeError if wrong."""
@@ -335,38 +395,23 @@ class PiggyClient(BaseClient):
         data: Mapping[str, str] | None = None,
         secrets: tuple[str, ...] = (),
     ) -> Received:
-        token = await self._tokens.get(self._fetch_token)
         try:
-            return await self._send(method, path, token, params, data, secrets)
+            return await self._transport.request_json(
+                method, API_PREFIX + path, params=params, data=data, secrets=secrets
+            )
+        except _TokenRejected:
+            raise
         except errors.AuthenticationError:
-            if not self._tokens.can_renew:
+            # The auth has forgotten the rejected token. Only a read may go again: a 401
+            # means a write was refused, and sending it again would make one attempt two
+            # requests (the journal books it once, as refused). No second repeat: a second
+            # 401 is a settings problem, not a stale token.
+            if method != "GET" or not self._tokens.can_renew:
                 raise
-            # A client-credentials token can be revoked or expire early. One renewal and
-            # one repeat are safe even for collect and reverse: a 401 means the request was
-            # rejected before anything was done. No second repeat: a second 401 is a
-            # settings problem, not a stale token.
-            await self._tokens.invalidate(token)
-            logger.info("Piggy answered 401; renewing the token and repeating %s once", method)
-            token = await self._tokens.get(self._fetch_token)
-            return await self._send(method, path, token, params, data, secrets)
-
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        token: str,
-        params: Mapping[str, str] | None,
-        data: Mapping[str, str] | None,
-        secrets: tuple[str, ...],
-    ) -> Received:
-        return await self._transport.request_json(
-            method,
-            API_PREFIX + path,
-            params=params,
-            data=data,
-            headers={"Authorization": f"Bearer {token}"},
-            secrets=secrets,
-        )
+            logger.info("Piggy answered 401; repeating %s once with a new token", method)
+            return await self._transport.request_json(
+                method, API_PREFIX + path, params=params, data=data, secrets=secrets
+            )
 
     async def _fetch_token(self, client_id: str, client_secret: str) -> OAuthToken:
         """POST /oauth/token (client credentials). Sent once; never retried."""
@@ -380,12 +425,13 @@ class PiggyClient(BaseClient):
                     "client_secret": client_secret,
                 },
                 secrets=(client_secret,),
+                authenticate=False,
             )
         except errors.ApiStatusError as exc:
-            if exc.status_code == 400 and not isinstance(exc, errors.AuthenticationError):
+            if exc.status_code in (400, 401):
                 # [inferred] Laravel Passport answers a wrong client id/secret with 400 or
                 # 401 ("invalid_client"); both are a credentials problem for the UI.
-                raise errors.AuthenticationError(
+                raise _TokenRejected(
                     f"could not obtain a token: {exc.message}",
                     vendor=self.vendor,
                     status_code=exc.status_code,

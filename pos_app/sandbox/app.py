@@ -182,12 +182,18 @@ def _check_auth(ctx: SandboxContext, name: str, request: Request) -> Response | 
             return giftoin_error(ctx.state, 400, 1001, "This API Key is invalid.")
         return None
     if vendor == "nudj":
-        token = request.headers.get("x-api-token", "").strip()
-        if not token:
-            scheme, _, bearer = request.headers.get("authorization", "").partition(" ")
-            token = bearer.strip() if scheme.lower() == "bearer" else ""
+        path = _NUDJ_PATHS.get(name, "")
+        scheme, _, bearer = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer":
+            # A Bearer token is organisation-scoped and needs x-api-domain; without it Nudj
+            # routes the request where it is refused, whatever else it carries (API_NOTES §4).
+            if not request.headers.get("x-api-domain", "").strip():
+                return nudj_error(403, path, "x-api-domain header is required")
+            token = bearer.strip()
+        else:
+            token = request.headers.get("x-api-token", "").strip()
         if token != config.nudj_token:
-            return nudj_error(401, _NUDJ_PATHS.get(name, ""), "Invalid token")
+            return nudj_error(401, path, "Invalid token")
     return None
 
 
@@ -225,7 +231,8 @@ def _endpoint(ctx: SandboxContext, route: VendorRoute) -> Handler:
         fault = ctx.faults.take(route.name)
         if fault is None:
             return await _serve(ctx, route, request)
-        log.info("Fault %s on %s %s", fault.spec(), request.method, request.url.path)
+        # The route's name, not its path: a Nudj user path may carry a customer's email.
+        log.info("Fault %s on %s %s", fault.spec(), request.method, route.name)
         kind = fault.kind
         if kind == "latency":
             await pause(ctx, (fault.ms + random.uniform(0, fault.jitter_ms)) / 1000)

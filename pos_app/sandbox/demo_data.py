@@ -9,7 +9,7 @@ Cards and emails:
 - ``DEMO-CARD-1`` / ``demo@example.com``: Robin de Vries, Gold tier, about 30 rewards to pick
   up (fresh, expiring today, this week, expired, no expiry, with and without pictures, one
   digital, some with custom attributes). Has a Contacts Portal (verification works), a
-  Giftoin account (Discord) and a Nudj account (id = Piggy contact uuid, also found by email).
+  Giftoin account (Discord) and a Nudj account (id = Piggy contact uuid).
 - ``DEMO-CARD-2``: Alex Peters, no rewards, no tier, no Giftoin, no Nudj, no Contacts Portal.
 - ``DEMO-CARD-BIG``: Sam Groot with 1,000 rewards (performance work); Giftoin and Nudj.
 - ``DEMO-CARD-UNLINKED``: a card that exists but belongs to nobody.
@@ -885,7 +885,7 @@ def build_demo_data(now: datetime, seed: int = 0) -> DemoData:
     }
 
     nudj_users = [
-        # The Nudj id is the Piggy contact uuid, so either mapping (uuid or email) finds it.
+        # The Nudj id is the Piggy contact uuid: the demo's mapping (uuid) finds it.
         NudjUser(
             id=main.uuid,
             email=main.email,

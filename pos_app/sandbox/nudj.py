@@ -432,15 +432,11 @@ def routes(ctx: SandboxContext) -> list[VendorRoute]:
     async def user(request: Request) -> Response:
         wanted = request.path_params["user_id"]
         with state.lock:
-            # [inferred] {id} takes Nudj's id or the merchant's external id; the sandbox also
-            # takes the email so that an email-based identity mapping can be tried.
+            # Nudj promises only its own id ("retrieve a user by their ID") and, on a sibling
+            # endpoint, the merchant's external id [inferred]. An email is documented nowhere,
+            # so it gets the not-found answer a real lookup by an unknown id gets.
             found = next(
-                (
-                    u
-                    for u in state.data.nudj_users
-                    if wanted in (u.id, u.external_user_id)
-                    or u.email.casefold() == wanted.casefold()
-                ),
+                (u for u in state.data.nudj_users if wanted in (u.id, u.external_user_id)),
                 None,
             )
             if found is None:

@@ -19,8 +19,9 @@ from pathlib import Path
 import httpx
 
 from pos_app.api import GiftoinClient, NudjClient, PiggyClient, Shop, errors
+from pos_app.services.progress import NUDJ_MISS_RECORD, read_nudj_misses
 from pos_app.services.secrets import SecretName, SecretStore
-from pos_app.services.settings import PiggyAuthMode, Settings
+from pos_app.services.settings import NudjIdKind, PiggyAuthMode, Settings
 
 
 class CheckStatus(StrEnum):
@@ -392,7 +393,45 @@ class Doctor:
             outcome, _ = await _probe(
                 component, url, "nudj_base_url", lambda: client.rewards(limit=1)
             )
-        return [outcome.reachable, outcome.credentials]
+        return [outcome.reachable, outcome.credentials, self._nudj_id_source_row(component)]
+
+    def _nudj_id_source_row(self, component: str) -> CheckResult:
+        """Which id customers are looked up by in Nudj, and whether the counter found any.
+
+        Nudj promises a lookup by its own id only (API_NOTES.md §4); whether the chosen id
+        source is what this shop's Nudj stores shows only with real customers, so the
+        counter records a run of misses for this row to report.
+        """
+        source = self._settings.nudj_user_id
+        check = "user id source"
+        fix = (
+            "Look one customer up in Nudj's dashboard and set nudj_user_id_source "
+            "(POS_APP_NUDJ_USER_ID_SOURCE) to the id Nudj holds for them: uuid, email or "
+            "attribute:NAME."
+        )
+        problem = read_nudj_misses(self._settings.data_dir / NUDJ_MISS_RECORD)
+        if problem is not None:
+            return CheckResult(
+                component,
+                check,
+                CheckStatus.FAIL,
+                f"Nudj found none of the last {problem.misses} customers looked up by "
+                f"{problem.looked_up_by}",
+                fix,
+            )
+        if source.kind is NudjIdKind.EMAIL:
+            return CheckResult(
+                component,
+                check,
+                CheckStatus.WARN,
+                "email: Nudj documents no lookup by email; customers may not be found",
+                fix,
+            )
+        if source.kind is NudjIdKind.UUID:
+            detail = "the Piggy contact uuid (found only where Nudj stores it as external id)"
+        else:
+            detail = f"the contact attribute {source.attribute}"
+        return CheckResult(component, check, CheckStatus.OK, detail)
 
 
 def _not_configured(component: str, secret: SecretName, setting: str) -> CheckResult:

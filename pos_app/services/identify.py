@@ -7,7 +7,9 @@ decides what the text is: an email address, a pickup-slip reference, or a card /
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from pos_app.api import PiggyClient, errors
+from pos_app.api.budget import Deadline, time_budget
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
 from pos_app.storage import parse_reference
 
@@ -25,6 +28,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 #: base32 (digits included; see pos_app.storage.reference). The hyphen is required here so
 #: that a card number that merely starts with "PU" stays a card.
 _SLIP = re.compile(r"^PU-[0-9A-Z]{8}$")
+
+#: Seconds a cashier waits for one lookup at most, all its requests and retries together.
+LOOKUP_BUDGET = 10.0
 
 
 class ScanKind(StrEnum):
@@ -74,30 +80,50 @@ class CustomerLookup:
 
     API errors pass through unchanged (typed, see :mod:`pos_app.api.errors`); the UI turns
     them into words. Only outcomes that are not API errors get their own exception.
+
+    Each method answers within ``budget`` seconds (:data:`LOOKUP_BUDGET`), whatever the
+    retries: it opens a :func:`~pos_app.api.budget.time_budget` that every request of the
+    lookup shares. A caller that wraps several methods in one budget of its own (the card
+    and then the rewards) makes them share that one: budgets nest.
     """
 
-    def __init__(self, piggy: PiggyClient, *, clock: Callable[[], datetime] | None = None):
+    def __init__(
+        self,
+        piggy: PiggyClient,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        budget: float = LOOKUP_BUDGET,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
         self._piggy = piggy
         self._clock = clock or _utc_now
+        self._budget = budget
+        self._monotonic = monotonic
+
+    def _budget_scope(self) -> contextlib.AbstractContextManager[Deadline]:
+        return time_budget(self._budget, clock=self._monotonic)
 
     async def by_card(self, value: str) -> CustomerSummary:
-        identifier = await self._piggy.find_contact_identifier(value)
-        if identifier.active is False:
-            # Piggy normally answers 60004 for an inactive card; a payload that says
-            # "active: false" means the same and must not slip through.
-            raise errors.IdentifierInactiveError(
-                "Contact identifier inactive.", code=60004, status_code=None
-            )
-        if identifier.contact is None:
-            raise CardNotLinkedError(value)
-        return await self.by_uuid(identifier.contact.uuid)
+        with self._budget_scope():
+            identifier = await self._piggy.find_contact_identifier(value)
+            if identifier.active is False:
+                # Piggy normally answers 60004 for an inactive card; a payload that says
+                # "active: false" means the same and must not slip through.
+                raise errors.IdentifierInactiveError(
+                    "Contact identifier inactive.", code=60004, status_code=None
+                )
+            if identifier.contact is None:
+                raise CardNotLinkedError(value)
+            return await self.by_uuid(identifier.contact.uuid)
 
     async def by_uuid(self, uuid: str) -> CustomerSummary:
-        return CustomerSummary.from_contact(await self._piggy.get_contact(uuid))
+        with self._budget_scope():
+            return CustomerSummary.from_contact(await self._piggy.get_contact(uuid))
 
     async def by_email(self, email: str) -> CustomerSummary:
         """Without a verification code (only when the shop turned the code off)."""
-        return CustomerSummary.from_contact(await self._piggy.find_contact_by_email(email))
+        with self._budget_scope():
+            return CustomerSummary.from_contact(await self._piggy.find_contact_by_email(email))
 
     async def send_code(self, email: str) -> None:
         """Ask Piggy to email the customer a login code.
@@ -105,17 +131,20 @@ class CustomerLookup:
         The contact is looked up first so that an unknown email gets its own clear message
         (55031) instead of a generic verification failure.
         """
-        await self._piggy.find_contact_by_email(email)
-        await self._piggy.send_verification_code(email)
+        with self._budget_scope():
+            await self._piggy.find_contact_by_email(email)
+            await self._piggy.send_verification_code(email)
 
     async def verify_code(self, email: str, code: str) -> CustomerSummary:
         code = clean_scan(code).replace(" ", "")
-        uuid = await self._piggy.verify_code(email, code)
-        return await self.by_uuid(uuid)
+        with self._budget_scope():
+            uuid = await self._piggy.verify_code(email, code)
+            return await self.by_uuid(uuid)
 
     async def rewards(self, customer_uuid: str) -> list[PickupItem]:
         """The customer's uncollected rewards in pickup order."""
-        items = await self._piggy.list_collectable_rewards(customer_uuid)
+        with self._budget_scope():
+            items = await self._piggy.list_collectable_rewards(customer_uuid)
         waiting = [PickupItem.from_reward(item) for item in items if not item.has_been_collected]
         return sort_for_pickup(waiting, self._clock())
 

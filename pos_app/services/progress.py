@@ -10,21 +10,34 @@ platform and that platform's user id, kept in a Piggy contact attribute
 (``giftoin_platform``, ``giftoin_user_attribute``); Nudj by a user id that is the Piggy
 contact uuid, the email or a contact attribute (``nudj_user_id_source``).
 
+Nudj promises to find a user only by its own id (and, by inference, the merchant's external
+id); whether the shop's id source matches what Nudj stores can only be learnt from real
+customers. So a Nudj "not found" reads as "this customer's Nudj id was not found (looked up
+by: ...)", and :data:`NUDJ_MISSES_ALERT` misses in a row are reported as a setup problem
+(:attr:`ProgressService.nudj_setup_problem`, a listener for the status bar, and a small
+record in the data folder that ``pos-app doctor`` reads).
+
 The Nudj rewards catalogue is the same for every customer, so it is fetched once (all
 pages) and kept for :data:`CATALOGUE_TTL` seconds; customers looked up while it loads share
 that one load.
+
+Each load runs within :data:`PROGRESS_BUDGET` seconds, whatever the retries (see
+:mod:`pos_app.api.budget`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import os
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Final
 
 from pos_app.api import (
@@ -37,12 +50,16 @@ from pos_app.api import (
     NudjReward,
     errors,
 )
+from pos_app.api.budget import time_budget
 from pos_app.services.connections import ApiClients
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.settings import NudjIdKind, NudjUserIdSource, Settings
 
 __all__ = [
     "CATALOGUE_TTL",
+    "NUDJ_MISSES_ALERT",
+    "NUDJ_MISS_RECORD",
+    "PROGRESS_BUDGET",
     "CardView",
     "CatalogueReward",
     "ChallengeRewardView",
@@ -52,18 +69,30 @@ __all__ = [
     "NotLinkedReason",
     "NudjProgress",
     "NudjRewardView",
+    "NudjSetupProblem",
     "Program",
     "ProgressService",
     "RewardCatalogue",
     "RewardState",
     "TimeLeft",
     "TimeLeftKind",
+    "read_nudj_misses",
 ]
 
 log = logging.getLogger(__name__)
 
 #: Seconds the Nudj rewards catalogue is reused before it is fetched again.
 CATALOGUE_TTL: Final = 300.0
+
+#: Seconds one program's load may take, all of its requests and retries together.
+PROGRESS_BUDGET: Final = 10.0
+
+#: Nudj lookups in a row that found no user before the id source is reported as suspect.
+#: One unknown customer is normal (not everyone joined); five in a row at a counter are not.
+NUDJ_MISSES_ALERT: Final = 5
+
+#: The file in the data folder where a suspect Nudj id source is recorded for the doctor.
+NUDJ_MISS_RECORD: Final = "nudj-id-misses.json"
 
 # Nudj statuses of rewards that cannot be had (API_NOTES.md §3). Anything else, including a
 # status Nudj adds later, is shown: hiding a live reward would be the worse mistake.
@@ -82,6 +111,9 @@ class NotLinkedReason(StrEnum):
     NO_ID = "no_id"
     #: The program does not know the id the contact holds.
     NO_ACCOUNT = "no_account"
+    #: Nudj found no user for the id taken from the contact. Not "no account": the id
+    #: source (``looked_up_by``) may not be what this shop's Nudj stores.
+    ID_NOT_FOUND = "id_not_found"
 
 
 @dataclass(frozen=True)
@@ -90,6 +122,29 @@ class NotLinked:
 
     program: Program
     reason: NotLinkedReason
+    #: For ``ID_NOT_FOUND``: the id source the lookup used (``uuid``, ``email``,
+    #: ``attribute:NAME``), for staff to check against the shop's Nudj set-up.
+    looked_up_by: str | None = None
+
+
+@dataclass(frozen=True)
+class NudjSetupProblem:
+    """Nudj found none of the last ``misses`` customers by ``looked_up_by``: check the set-up."""
+
+    misses: int
+    looked_up_by: str
+
+
+def read_nudj_misses(path: Path) -> NudjSetupProblem | None:
+    """The setup problem a counter recorded at ``path``, if any (for ``pos-app doctor``)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return NudjSetupProblem(misses=int(raw["misses"]), looked_up_by=str(raw["looked_up_by"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, KeyError):
+        log.warning("Unreadable Nudj miss record %s; ignored", path)
+        return None
 
 
 # --- Giftoin -------------------------------------------------------------------------------
@@ -194,7 +249,10 @@ class ChallengeView:
         ends_at = duration.end if duration is not None else None
         if ends_at is None and duration is None and challenge.time_left is not None:
             # Without a duration, timeLeft is all there is; it counts from the answer.
-            ends_at = fetched_at + challenge.time_left
+            try:
+                ends_at = fetched_at + challenge.time_left
+            except OverflowError:
+                ends_at = None  # past year 9999: no countdown worth showing
         cards = tuple(CardView.from_card(card) for card in challenge.cards)
         collected = challenge.collected_count
         if collected is None and cards and challenge.size is not None:
@@ -426,6 +484,8 @@ class ProgressService:
         catalogue_ttl: float = CATALOGUE_TTL,
         monotonic: Callable[[], float] = time.monotonic,
         clock: Callable[[], datetime] | None = None,
+        budget: float = PROGRESS_BUDGET,
+        nudj_miss_record: Path | None = None,
     ) -> None:
         self._giftoin = giftoin
         self._nudj = nudj
@@ -433,6 +493,12 @@ class ProgressService:
         self._giftoin_attribute = giftoin_user_attribute
         self._nudj_source = nudj_user_id_source
         self._clock = clock or _utc_now
+        self._monotonic = monotonic
+        self._budget = budget
+        self._nudj_misses = 0
+        self._nudj_problem: NudjSetupProblem | None = None
+        self._nudj_listeners: list[Callable[[NudjSetupProblem | None], None]] = []
+        self._miss_record = nudj_miss_record
         self.catalogue = RewardCatalogue(self._load_catalogue, ttl=catalogue_ttl, clock=monotonic)
 
     @classmethod
@@ -450,6 +516,7 @@ class ProgressService:
             giftoin_user_attribute=settings.giftoin_user_attribute,
             nudj_user_id_source=settings.nudj_user_id,
             clock=clock,
+            nudj_miss_record=settings.data_dir / NUDJ_MISS_RECORD,
         )
 
     # -- identity mapping ----------------------------------------------------------------
@@ -478,6 +545,58 @@ class ProgressService:
         assert source.attribute is not None
         return _attribute_id(customer.attributes.get(source.attribute))
 
+    # -- a suspect Nudj id source --------------------------------------------------------
+
+    @property
+    def nudj_setup_problem(self) -> NudjSetupProblem | None:
+        """Set while the last :data:`NUDJ_MISSES_ALERT` or more Nudj lookups found nobody."""
+        return self._nudj_problem
+
+    def add_nudj_setup_listener(self, listener: Callable[[NudjSetupProblem | None], None]) -> None:
+        """Call ``listener`` whenever :attr:`nudj_setup_problem` changes (None: cleared)."""
+        self._nudj_listeners.append(listener)
+
+    def _count_nudj_lookup(self, found: bool) -> None:
+        self._nudj_misses = 0 if found else self._nudj_misses + 1
+        problem = (
+            NudjSetupProblem(self._nudj_misses, str(self._nudj_source))
+            if self._nudj_misses >= NUDJ_MISSES_ALERT
+            else None
+        )
+        if (problem is None) == (self._nudj_problem is None):
+            if problem is not None:
+                self._nudj_problem = problem  # the count goes on; no new announcement
+            return
+        self._nudj_problem = problem
+        if problem is not None:
+            log.warning(
+                "Nudj found none of the last %d customers by %s: check nudj_user_id_source",
+                problem.misses,
+                problem.looked_up_by,
+            )
+        self._record_nudj_problem(problem)
+        for listener in list(self._nudj_listeners):
+            listener(problem)
+
+    def _record_nudj_problem(self, problem: NudjSetupProblem | None) -> None:
+        path = self._miss_record
+        if path is None:
+            return
+        try:
+            if problem is None:
+                path.unlink(missing_ok=True)
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(
+                json.dumps({"misses": problem.misses, "looked_up_by": problem.looked_up_by}),
+                encoding="utf-8",
+            )
+            os.replace(temporary, path)
+        except OSError as exc:
+            # The status bar still says it; only the doctor would not know.
+            log.warning("Could not record the Nudj setup problem: %s", type(exc).__name__)
+
     # -- loads -----------------------------------------------------------------------------
 
     async def giftoin(self, customer: CustomerSummary) -> GiftoinProgress | NotLinked:
@@ -487,7 +606,8 @@ class ProgressService:
         if user_id is None:
             return NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ID)
         try:
-            challenges = await self._giftoin.collection_challenges(self._platform, user_id)
+            with time_budget(self._budget, clock=self._monotonic):
+                challenges = await self._giftoin.collection_challenges(self._platform, user_id)
         except errors.NotFoundError:
             return NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ACCOUNT)
         now = self._clock()
@@ -502,16 +622,23 @@ class ProgressService:
         user_id = self.nudj_user_id(customer)
         if user_id is None:
             return NotLinked(Program.NUDJ, NotLinkedReason.NO_ID)
-        # The catalogue does not depend on the user: both requests go out together.
-        catalogue = asyncio.ensure_future(self.catalogue.get())
-        try:
+        with time_budget(self._budget, clock=self._monotonic):
+            # The catalogue does not depend on the user: both requests go out together.
+            catalogue = asyncio.ensure_future(self.catalogue.get())
             try:
-                user = await self._nudj.user(user_id)
-            except errors.NotFoundError:
-                return NotLinked(Program.NUDJ, NotLinkedReason.NO_ACCOUNT)
-            rewards = await catalogue
-        finally:
-            _discard(catalogue)
+                try:
+                    user = await self._nudj.user(user_id)
+                except errors.NotFoundError:
+                    self._count_nudj_lookup(found=False)
+                    return NotLinked(
+                        Program.NUDJ,
+                        NotLinkedReason.ID_NOT_FOUND,
+                        looked_up_by=str(self._nudj_source),
+                    )
+                self._count_nudj_lookup(found=True)
+                rewards = await catalogue
+            finally:
+                _discard(catalogue)
         return self._nudj_progress(user, rewards)
 
     def _nudj_progress(

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import hashlib
+import ipaddress
 import logging
 import os
 import tempfile
@@ -87,6 +88,34 @@ def safe_url(url: str) -> str:
     except ValueError:
         return "<unparsable URL>"
     return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def _is_internal_host(host: str) -> bool:
+    """Loopback, private, link-local or otherwise non-public: the counter's own network."""
+    name = host.strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False  # a name; where it resolves to is the DNS's business
+    return not address.is_global
+
+
+def may_redirect(original: httpx.URL, target: httpx.URL) -> bool:
+    """Whether a picture download may follow a redirect from ``original`` to ``target``.
+
+    Picture URLs come from reward data that anyone with a vendor dashboard can edit, so a
+    redirect must not turn the counter PC into a way to reach itself or the shop's own
+    network. Followed: the same host (no downgrade from https to http), which keeps the
+    demo simulator's 127.0.0.1 pictures working; or another host over https that is not
+    loopback, private or link-local. Anything else is refused.
+    """
+    if target.scheme not in ("http", "https"):
+        return False
+    if target.host == original.host and target.port == original.port:
+        return not (original.scheme == "https" and target.scheme == "http")
+    return target.scheme == "https" and not _is_internal_host(target.host)
 
 
 def cache_file_name(url: str) -> str:
@@ -548,22 +577,8 @@ class PictureCache(QObject):
             client = await self._http()
             self.stats.downloads += 1
             try:
-                async with client.stream("GET", url) as response:
-                    if response.status_code != 200:
-                        raise PictureError(f"HTTP {response.status_code}")
-                    declared = response.headers.get("content-length", "")
-                    if declared.isdigit() and int(declared) > self._max_bytes:
-                        raise PictureError(f"too large ({declared} bytes)")
-                    chunks: list[bytes] = []
-                    received = 0
-                    async for chunk in response.aiter_bytes():
-                        received += len(chunk)
-                        if received > self._max_bytes:
-                            raise PictureError(f"too large (over {self._max_bytes} bytes)")
-                        chunks.append(chunk)
-            except httpx.TooManyRedirects as exc:
-                raise PictureError("too many redirects") from exc
-            except httpx.HTTPError as exc:
+                chunks = await self._fetch(client, url)
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 # The exception text may repeat the URL with its query string.
                 raise PictureError(type(exc).__name__) from exc
             finally:
@@ -572,6 +587,32 @@ class PictureCache(QObject):
             return b"".join(chunks)
         finally:
             self._downloads.release()
+
+    async def _fetch(self, client: httpx.AsyncClient, url: str) -> list[bytes]:
+        """The body's chunks, following at most a few redirects that :func:`may_redirect`."""
+        current = httpx.URL(url)
+        for _ in range(_MAX_REDIRECTS + 1):
+            async with client.stream("GET", current) as response:
+                if response.is_redirect:
+                    target = current.join(response.headers.get("location", ""))
+                    if not may_redirect(httpx.URL(url), target):
+                        raise PictureError(f"redirect to {safe_url(str(target))} not followed")
+                    current = target
+                    continue
+                if response.status_code != 200:
+                    raise PictureError(f"HTTP {response.status_code}")
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self._max_bytes:
+                    raise PictureError(f"too large ({declared} bytes)")
+                chunks: list[bytes] = []
+                received = 0
+                async for chunk in response.aiter_bytes():
+                    received += len(chunk)
+                    if received > self._max_bytes:
+                        raise PictureError(f"too large (over {self._max_bytes} bytes)")
+                    chunks.append(chunk)
+                return chunks
+        raise PictureError("too many redirects")
 
     async def _http(self) -> httpx.AsyncClient:
         if self._client is None:
@@ -591,8 +632,8 @@ class PictureCache(QObject):
             # that a picture host (any CDN named in the reward data) must never see.
             headers={"User-Agent": f"{APP_NAME}/{__version__}", "Accept": "image/*"},
             timeout=httpx.Timeout(self._timeout),
-            follow_redirects=True,
-            max_redirects=_MAX_REDIRECTS,
+            # Redirects are followed by hand, each checked by may_redirect().
+            follow_redirects=False,
             limits=httpx.Limits(max_connections=self._max_concurrent),
             transport=self._transport,
         )

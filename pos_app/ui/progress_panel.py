@@ -289,6 +289,17 @@ def not_linked_text(result: NotLinked, platform: str | None = None) -> str:
         return QCoreApplication.translate(
             "ProgressPanel", "No {program} id on file for this customer."
         ).format(program=name)
+    if result.reason is NotLinkedReason.ID_NOT_FOUND:
+        # Not "no account": the id this counter looks customers up by may not be the one
+        # the shop's Nudj stores, so staff are told which source was used.
+        if result.looked_up_by:
+            return QCoreApplication.translate(
+                "ProgressPanel",
+                "This customer's {program} id was not found (looked up by: {source}).",
+            ).format(program=name, source=result.looked_up_by)
+        return QCoreApplication.translate(
+            "ProgressPanel", "This customer's {program} id was not found."
+        ).format(program=name)
     return QCoreApplication.translate(
         "ProgressPanel", "{program} does not know this customer."
     ).format(program=name)

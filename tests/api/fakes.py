@@ -129,8 +129,32 @@ class SleepRecorder:
         self.delays.append(delay)
 
 
+class FakeClock:
+    """Monotonic seconds that move only when the code under test waits."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.delays: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, delay: float) -> None:
+        self.delays.append(delay)
+        self.now += delay
+
+    def hung(self) -> Callable[[httpx.Request], Awaitable[httpx.Response]]:
+        """A route that answers nothing: the request's own read timeout passes."""
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            self.now += request.extensions["timeout"]["read"]
+            raise httpx.ReadTimeout("timed out")
+
+        return handler
+
+
 class MaxJitter(random.Random):
-    """Full jitter that always picks the top of the range, to make backoff exact."""
+    """Jitter that always picks the top of the range, to make backoff exact."""
 
     def uniform(self, a: float, b: float) -> float:
         return b
@@ -141,9 +165,10 @@ GIFTOIN_KEY = "gft-key-0123456789abcdef"
 NUDJ_TOKEN = "nudj-token-0123456789abcdef"
 
 
-def piggy_client(
-    server: FakeServer, sleeps: SleepRecorder | None = None, **kwargs: Any
-) -> PiggyClient:
+Sleep = Callable[[float], Awaitable[None]]
+
+
+def piggy_client(server: FakeServer, sleeps: Sleep | None = None, **kwargs: Any) -> PiggyClient:
     """A PiggyClient on the fake server (a static token unless credentials are given)."""
     if "client_id" not in kwargs and "token" not in kwargs:
         kwargs["token"] = TOKEN
@@ -152,18 +177,14 @@ def piggy_client(
     )
 
 
-def giftoin_client(
-    server: FakeServer, sleeps: SleepRecorder | None = None, **kwargs: Any
-) -> GiftoinClient:
+def giftoin_client(server: FakeServer, sleeps: Sleep | None = None, **kwargs: Any) -> GiftoinClient:
     kwargs.setdefault("api_key", GIFTOIN_KEY)
     return GiftoinClient(
         GIFTOIN_URL, transport=server.transport, sleep=sleeps or SleepRecorder(), **kwargs
     )
 
 
-def nudj_client(
-    server: FakeServer, sleeps: SleepRecorder | None = None, **kwargs: Any
-) -> NudjClient:
+def nudj_client(server: FakeServer, sleeps: Sleep | None = None, **kwargs: Any) -> NudjClient:
     kwargs.setdefault("token", NUDJ_TOKEN)
     return NudjClient(
         NUDJ_URL, transport=server.transport, sleep=sleeps or SleepRecorder(), **kwargs

@@ -278,37 +278,50 @@ async def test_short_lived_token_renews_at_half_life(server: FakeServer) -> None
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(
-    ("method", "path", "call_name", "arg"),
-    [
-        ("GET", f"{P}/shops", "list_shops", None),
-        ("PUT", f"{P}/collectable-rewards/collect/tx-1", "collect_reward", "tx-1"),
-        ("POST", f"{P}/collectable-rewards/red-1/reverse", "reverse_collection", "red-1"),
-    ],
-)
-async def test_a_401_renews_the_token_and_repeats_once(
-    server: FakeServer, method: str, path: str, call_name: str, arg: str | None
-) -> None:
-    body: dict[str, Any] = {"data": [], "meta": {}}
-    if method != "GET":
-        body = {"data": {"uuid": "u", "status": "X"}}
+async def test_a_401_on_a_read_renews_the_token_and_repeats_once(server: FakeServer) -> None:
     server.add("POST", "/oauth/token", token_reply("access-1"), token_reply("access-2"))
-    server.add(method, path, Reply(401, {"message": "Unauthenticated."}), ok(body))
+    server.add("GET", f"{P}/shops", Reply(401, {"message": "Unauthenticated."}), ok({"data": []}))
     async with piggy_client(server, client_id=CLIENT_ID, client_secret=CLIENT_SECRET) as piggy:
-        call = getattr(piggy, call_name)
-        await (call() if arg is None else call(arg))
-    assert [bearer(c) for c in server.calls_to(method, path)] == ["access-1", "access-2"]
+        await piggy.list_shops()
+    assert [bearer(c) for c in server.calls_to("GET", f"{P}/shops")] == ["access-1", "access-2"]
     assert len(server.calls_to("POST", "/oauth/token")) == 2
+
+
+WRITE_CALLS = [
+    ("PUT", f"{P}/collectable-rewards/collect/tx-1", "collect_reward", "tx-1"),
+    ("POST", f"{P}/collectable-rewards/red-1/reverse", "reverse_collection", "red-1"),
+    ("POST", f"{P}/contact-verification/send", "send_verification_code", "a@b.c"),
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("method", "path", "call_name", "arg"), WRITE_CALLS, ids=["collect", "reverse", "send-code"]
+)
+async def test_a_401_on_a_write_is_a_refusal_sent_once(
+    server: FakeServer, method: str, path: str, call_name: str, arg: str
+) -> None:
+    # One journaled attempt must be one request: the caller books the 401 as refused.
+    server.add("POST", "/oauth/token", token_reply("access-1"), token_reply("access-2"))
+    server.add(method, path, Reply(401, {"message": "Unauthenticated."}), ok({"data": {}}))
+    server.add("GET", f"{P}/shops", ok({"data": []}))
+    async with piggy_client(server, client_id=CLIENT_ID, client_secret=CLIENT_SECRET) as piggy:
+        with pytest.raises(errors.AuthenticationError):
+            await getattr(piggy, call_name)(arg)
+        assert len(server.calls_to(method, path)) == 1
+        # The rejected token was dropped: the next request goes with a new one.
+        await piggy.list_shops()
+    assert [bearer(c) for c in server.calls_to("GET", f"{P}/shops")] == ["access-2"]
 
 
 @pytest.mark.asyncio
 async def test_a_second_401_is_raised_not_looped(server: FakeServer) -> None:
     server.add("POST", "/oauth/token", token_reply("access-1"), token_reply("access-2"))
-    server.add("PUT", f"{P}/collectable-rewards/collect/tx-1", Reply(401, {"message": "No."}))
+    server.add("GET", f"{P}/shops", Reply(401, {"message": "No."}))
     async with piggy_client(server, client_id=CLIENT_ID, client_secret=CLIENT_SECRET) as piggy:
         with pytest.raises(errors.AuthenticationError):
-            await piggy.collect_reward("tx-1")
-    assert len(server.calls_to("PUT", f"{P}/collectable-rewards/collect/tx-1")) == 2
+            await piggy.list_shops()
+    assert len(server.calls_to("GET", f"{P}/shops")) == 2
     assert len(server.calls_to("POST", "/oauth/token")) == 2
 
 
@@ -386,3 +399,27 @@ async def test_token_response_without_a_token_is_a_validation_error(server: Fake
     async with piggy_client(server, client_id=CLIENT_ID, client_secret=CLIENT_SECRET) as piggy:
         with pytest.raises(errors.ResponseValidationError, match="access_token"):
             await piggy.list_shops()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "reply",
+    [
+        ok({"data": [True], "meta": []}),  # what the official SDK's test double answers
+        ok({"data": {"type": 7, "message": ["sent"]}}),
+        ok({}),
+        ok([]),
+        Reply(200, content=b""),
+        Reply(202, content=b"<html>queued</html>"),
+        Reply(204, content=b""),
+    ],
+    ids=["sdk-mock", "odd-types", "empty-object", "list", "empty", "html-202", "204"],
+)
+async def test_any_2xx_to_send_code_means_the_email_went_out(
+    server: FakeServer, reply: Reply
+) -> None:
+    # Reading an odd body as a failure would invite the cashier to send a second email.
+    server.add("POST", f"{P}/contact-verification/send", reply)
+    async with piggy_client(server) as piggy:
+        await piggy.send_verification_code("spongebob@bikinibottom.sea")
+    assert len(server.calls) == 1

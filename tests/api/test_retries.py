@@ -128,9 +128,10 @@ async def test_retry_after_seconds_is_honoured(server: FakeServer, sleeps: Sleep
         Reply(429, {"message": "Too Many Attempts."}, headers={"Retry-After": "7"}),
         example("piggy/shops_list.json"),
     )
-    async with piggy_client(server, sleeps) as piggy:
+    async with piggy_client(server, sleeps, rng=MaxJitter()) as piggy:
         await piggy.list_shops()
-    assert sleeps.delays == [7.0]
+    # The server's wait is the floor; the first retry's backoff (0.5 s at most) comes on top.
+    assert sleeps.delays == [7.5]
     assert len(server.calls) == 2
 
 
@@ -146,7 +147,7 @@ async def test_retry_after_http_date_is_honoured(server: FakeServer, sleeps: Sle
     async with piggy_client(server, sleeps) as piggy:
         await piggy.list_shops()
     (delay,) = sleeps.delays
-    assert 17.0 <= delay <= 20.0
+    assert 17.0 <= delay <= 20.5
 
 
 @pytest.mark.asyncio
@@ -172,10 +173,10 @@ async def test_the_retry_after_cap_is_configurable(
         Reply(429, {}, headers={"Retry-After": "45"}),
         example("piggy/shops_list.json"),
     )
-    policy = RetryPolicy(retry_after_cap=60.0)
-    async with piggy_client(server, sleeps, retry_policy=policy) as piggy:
+    policy = RetryPolicy(retry_after_cap=60.0, request_budget=120.0)
+    async with piggy_client(server, sleeps, retry_policy=policy, rng=MaxJitter()) as piggy:
         await piggy.list_shops()
-    assert sleeps.delays == [45.0]
+    assert sleeps.delays == [45.5]
 
 
 @pytest.mark.asyncio

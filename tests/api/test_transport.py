@@ -168,3 +168,44 @@ async def test_timeout_reaches_httpx(server: FakeServer) -> None:
     async with nudj_client(server, timeout=2.5) as client:
         await client.rewards()
     assert seen == [{"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (Reply(503, {"message": "Service Unavailable"}), errors.MaintenanceError),
+        (
+            Reply(503, content=b"<html><body>503 Service Unavailable</body></html>"),
+            errors.ServerError,
+        ),
+        (Reply(503, content=b""), errors.ServerError),
+    ],
+    ids=["laravel-json", "proxy-html", "empty"],
+)
+@pytest.mark.parametrize(
+    ("method", "path", "call_name", "arg"),
+    [
+        ("PUT", f"{PIGGY_PREFIX}/collectable-rewards/collect/tx-1", "collect_reward", "tx-1"),
+        ("POST", f"{PIGGY_PREFIX}/collectable-rewards/r-1/reverse", "reverse_collection", "r-1"),
+    ],
+    ids=["collect", "reverse"],
+)
+async def test_only_a_json_503_is_maintenance(
+    server: FakeServer,
+    reply: Reply,
+    expected: type[errors.ApiError],
+    method: str,
+    path: str,
+    call_name: str,
+    arg: str,
+) -> None:
+    # A 503 without Laravel's JSON body comes from a proxy in between: it says nothing
+    # about whether the write was applied, so it must not read as a clean refusal.
+    server.add(method, path, reply)
+    async with piggy_client(server) as piggy:
+        with pytest.raises(errors.ApiError) as caught:
+            await getattr(piggy, call_name)(arg)
+    assert type(caught.value) is expected
+    assert caught.value.status_code == 503
+    assert len(server.calls) == 1

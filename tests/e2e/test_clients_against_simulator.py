@@ -7,6 +7,7 @@ They run on the qasync loop, as the app runs the clients (tests/conftest.py).
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pos_app.api import GiftoinClient, NudjClient, PiggyClient, RetryPolicy, errors
+from pos_app.cli import QUIETER_LOGGERS, configure_logging
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox.demo_data import (
     BIG_REWARD_COUNT,
@@ -30,9 +32,13 @@ from pos_app.sandbox.demo_data import (
     DEMO_PIGGY_TOKEN,
     DISCORD_MAIN,
     DISCORD_UNKNOWN,
+    EMAIL_BIG,
     EMAIL_EMPTY,
     EMAIL_MAIN,
 )
+from pos_app.services.identify import CustomerLookup
+from pos_app.services.progress import NotLinked, ProgressService
+from pos_app.services.settings import NudjUserIdSource
 from tests.sandbox.helpers import expired_item, fresh_item, main_uuid
 
 # Short waits between retries keep the suite fast; the recorder shows which waits were asked.
@@ -352,7 +358,9 @@ async def test_rate_limit_honours_retry_after(sim: Simulator, sleeps: SleepRecor
     sim.set_fault("piggy.shops", "rate_limit:2@1")
     async with piggy(sim, sleeps) as client:
         await client.list_shops()
-    assert sleeps.waits == [2.0]
+    # Retry-After is the floor; the (fast) jittered backoff comes on top.
+    (wait,) = sleeps.waits
+    assert 2.0 < wait <= 2.0 + FAST_RETRIES.backoff_max
 
 
 @pytest.mark.asyncio
@@ -531,13 +539,64 @@ async def test_nudj_rewards_paging_and_language(sim: Simulator) -> None:
 async def test_nudj_user(sim: Simulator) -> None:
     async with nudj(sim) as client:
         by_uuid = await client.user(main_uuid(sim))
-        by_email = await client.user(EMAIL_MAIN)
-        with pytest.raises(errors.NotFoundError):
-            await client.user("nobody")
-    assert by_uuid == by_email
+        # An email is no id Nudj promises to look up: the simulator answers as for "nobody".
+        for unknown in (EMAIL_MAIN, "nobody"):
+            with pytest.raises(errors.NotFoundError):
+                await client.user(unknown)
     assert by_uuid.points == 340
     assert by_uuid.xp is not None
     assert by_uuid.xp.total == 1250
     async with NudjClient(sim.url, token="wrong") as wrong:
         with pytest.raises(errors.AuthenticationError):
             await wrong.rewards()
+
+
+@pytest.fixture
+def most_verbose_logging() -> Iterator[None]:
+    """The app's logging as `pos-app -vv` sets it up, put back afterwards."""
+    names = ["", *QUIETER_LOGGERS]
+    levels = {name: logging.getLogger(name).level for name in names}
+    configure_logging(2)
+    try:
+        yield
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+@pytest.mark.asyncio
+@pytest.mark.usefixtures("most_verbose_logging")
+async def test_no_customer_email_reaches_a_log_at_the_most_verbose_level(
+    sim: Simulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The big customer's reward list (1,000 items, each naming the contact's email) is
+    # decoded on a worker thread; a Nudj id source of "email" puts it in a URL path.
+    caplog.set_level(logging.DEBUG)
+    sim.set_fault("nudj.user", "error:503@1")
+    async with piggy(sim) as piggy_client, nudj(sim) as nudj_client:
+        lookup = CustomerLookup(piggy_client)
+        customer = await lookup.by_card(CARD_BIG)
+        items = await lookup.rewards(customer.uuid)
+        progress = ProgressService(
+            None,
+            nudj_client,
+            giftoin_platform=None,
+            giftoin_user_attribute=None,
+            nudj_user_id_source=NudjUserIdSource.parse("email"),
+        )
+        missed = await progress.nudj(customer)
+        with pytest.raises(errors.NotFoundError) as caught:
+            await nudj_client.user(EMAIL_BIG)
+        await progress.aclose()
+    assert customer.email == EMAIL_BIG
+    assert len(items) == BIG_REWARD_COUNT
+    assert isinstance(missed, NotLinked)
+    assert sim.state.data.contact_for_email(EMAIL_BIG) is not None
+    logged = [record for record in caplog.records if record.levelno >= logging.DEBUG]
+    assert any(record.name.startswith("pos_app.api") for record in logged)  # it did log
+    assert any("Retrying" in record.getMessage() for record in logged)
+    for record in logged:
+        assert EMAIL_BIG not in record.getMessage(), record.name
+    assert EMAIL_BIG not in caplog.text
+    assert EMAIL_BIG not in str(caught.value)
+    assert "sam.groot" not in str(caught.value)

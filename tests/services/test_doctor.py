@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from pos_app.services.doctor import CheckResult, CheckStatus, Doctor, exit_code, format_table
+from pos_app.services.progress import NUDJ_MISS_RECORD
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
 
@@ -234,3 +235,38 @@ def test_doctor_against_unreachable_hosts_prints_a_table(tmp_path: Path) -> None
     assert "next: Check the network and the piggy_base_url setting" in result.stdout
     for secret in SECRETS.values():
         assert secret not in result.stdout + result.stderr
+
+
+@pytest.mark.asyncio
+@pytest.mark.usefixtures("memory_keyring")
+@pytest.mark.parametrize(
+    ("source", "status", "fragment"),
+    [
+        ("uuid", CheckStatus.OK, "Piggy contact uuid"),
+        ("attribute:nudj_id", CheckStatus.OK, "contact attribute nudj_id"),
+        ("email", CheckStatus.WARN, "documents no lookup by email"),
+    ],
+)
+async def test_the_nudj_id_source_is_named_with_what_it_relies_on(
+    tmp_path: Path, source: str, status: CheckStatus, fragment: str
+) -> None:
+    settings = _settings(nudj_user_id_source=source, data_dir=tmp_path)
+    row = _row(await _run(settings, _vendors()), "Nudj", "user id source")
+    assert row.status is status
+    assert fragment in row.detail
+
+
+@pytest.mark.asyncio
+@pytest.mark.usefixtures("memory_keyring")
+async def test_a_counter_that_found_no_nudj_users_is_a_setup_problem(tmp_path: Path) -> None:
+    # What the counter records after five Nudj lookups in a row found nobody.
+    (tmp_path / NUDJ_MISS_RECORD).write_text(
+        json.dumps({"misses": 7, "looked_up_by": "email"}), encoding="utf-8"
+    )
+    settings = _settings(nudj_user_id_source="email", data_dir=tmp_path)
+    results = await _run(settings, _vendors())
+    row = _row(results, "Nudj", "user id source")
+    assert row.status is CheckStatus.FAIL
+    assert "the last 7 customers" in row.detail
+    assert "nudj_user_id_source" in row.next_step
+    assert exit_code(results) != 0

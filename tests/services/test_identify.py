@@ -9,6 +9,7 @@ from pos_app.api import PiggyClient, errors
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import (
+    LOOKUP_BUDGET,
     CardNotLinkedError,
     CustomerLookup,
     Scan,
@@ -17,6 +18,7 @@ from pos_app.services.identify import (
     clean_scan,
 )
 from pos_app.services.pickup_models import ExpiryKind
+from tests.api.fakes import FakeClock, FakeServer, Outcome, Reply, ok, piggy_client
 
 
 @pytest.mark.parametrize(
@@ -105,3 +107,45 @@ async def test_unknown_email(lookup: CustomerLookup) -> None:
 async def test_customer_without_rewards(lookup: CustomerLookup) -> None:
     customer = await lookup.by_card(demo.CARD_EMPTY)
     assert await lookup.rewards(customer.uuid) == []
+
+
+P = "/api/v3/oauth/clients"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "outcome",
+    ["hung", "rate-limited", "maintenance"],
+)
+async def test_a_lookup_answers_the_cashier_within_its_budget(outcome: str) -> None:
+    # Whatever the retries: one budget across the card, the contact and the rewards.
+    server = FakeServer()
+    clock = FakeClock()
+    identifier = {"data": {"value": "C-1", "active": True, "contact": {"uuid": "c-1"}}}
+    server.add("GET", f"{P}/contact-identifiers/find", ok(identifier))
+    failing: dict[str, Outcome] = {
+        "hung": clock.hung(),
+        "rate-limited": Reply(429, {"message": "Too Many Attempts."}, headers={"Retry-After": "3"}),
+        "maintenance": Reply(503, {"message": "Down"}, headers={"Retry-After": "2"}),
+    }
+    server.add("GET", f"{P}/contacts/c-1", failing[outcome])
+    started = clock.now
+    async with piggy_client(server, clock.sleep, clock=clock) as piggy:
+        lookup = CustomerLookup(piggy, monotonic=clock)
+        with pytest.raises(errors.ApiError):
+            await lookup.by_card("C-1")
+    assert clock.now - started <= LOOKUP_BUDGET
+    assert LOOKUP_BUDGET == 10.0
+
+
+@pytest.mark.asyncio
+async def test_the_rewards_after_a_lookup_get_a_budget_of_their_own() -> None:
+    server = FakeServer()
+    clock = FakeClock()
+    server.add("GET", f"{P}/collectable-rewards", clock.hung())
+    started = clock.now
+    async with piggy_client(server, clock.sleep, clock=clock) as piggy:
+        lookup = CustomerLookup(piggy, monotonic=clock)
+        with pytest.raises(errors.ApiTimeoutError):
+            await lookup.rewards("c-1")
+    assert clock.now - started <= LOOKUP_BUDGET

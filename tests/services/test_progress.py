@@ -22,6 +22,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.progress import (
+    NUDJ_MISSES_ALERT,
     CatalogueReward,
     ChallengeView,
     GiftoinProgress,
@@ -29,12 +30,14 @@ from pos_app.services.progress import (
     NotLinkedReason,
     NudjProgress,
     NudjRewardView,
+    NudjSetupProblem,
     Program,
     ProgressService,
     RewardCatalogue,
     RewardState,
     TimeLeft,
     TimeLeftKind,
+    read_nudj_misses,
 )
 from pos_app.services.settings import (
     NudjIdKind,
@@ -43,7 +46,7 @@ from pos_app.services.settings import (
     load_settings,
     save_settings,
 )
-from tests.api.fakes import EXAMPLES_DIR, FakeServer, giftoin_client, nudj_client, ok
+from tests.api.fakes import EXAMPLES_DIR, FakeServer, Reply, giftoin_client, nudj_client, ok
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 REWARDS = "/api/v2/integration/rewards"
@@ -233,10 +236,9 @@ async def test_giftoin_challenges_of_a_linked_customer(programs: Programs) -> No
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("source", ["uuid", "email", "attribute:email"])
-async def test_nudj_points_and_catalogue(programs: Programs, source: str) -> None:
+async def test_nudj_points_and_catalogue(programs: Programs) -> None:
     robin = await programs.lookup.by_card(demo.CARD_MAIN)
-    result = await programs.service(source).nudj(robin)
+    result = await programs.service("uuid").nudj(robin)
     assert isinstance(result, NudjProgress)
     assert (result.points, result.xp) == (340, 1250)
     catalogue = programs.sim.state.data.nudj_rewards
@@ -278,7 +280,10 @@ async def test_customers_without_accounts_are_not_linked(programs: Programs) -> 
     progress = programs.service()
     alex = await programs.lookup.by_card(demo.CARD_EMPTY)  # no Discord id, no Nudj account
     assert await progress.giftoin(alex) == NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ID)
-    assert await progress.nudj(alex) == NotLinked(Program.NUDJ, NotLinkedReason.NO_ACCOUNT)
+    # Not "no Nudj account": Nudj did not find the id the contact gave, by this source.
+    assert await progress.nudj(alex) == NotLinked(
+        Program.NUDJ, NotLinkedReason.ID_NOT_FOUND, looked_up_by="uuid"
+    )
     kim = await programs.lookup.by_email(demo.EMAIL_NO_CARD)  # a Discord id Giftoin lacks
     assert await progress.giftoin(kim) == NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ACCOUNT)
 
@@ -305,9 +310,57 @@ async def test_unknown_nudj_user_does_not_wait_for_the_catalogue(programs: Progr
     loop = asyncio.get_running_loop()
     started = loop.time()
     progress = programs.service()
-    assert await progress.nudj(alex) == NotLinked(Program.NUDJ, NotLinkedReason.NO_ACCOUNT)
+    assert await progress.nudj(alex) == NotLinked(
+        Program.NUDJ, NotLinkedReason.ID_NOT_FOUND, looked_up_by="uuid"
+    )
     assert loop.time() - started < 1.5
     await progress.aclose()
+
+
+@pytest.mark.asyncio
+async def test_a_nudj_miss_names_the_id_source(programs: Programs) -> None:
+    # An email is no id Nudj documents: Robin, who has an account, is not found by it.
+    robin = await programs.lookup.by_card(demo.CARD_MAIN)
+    result = await programs.service("email").nudj(robin)
+    assert result == NotLinked(Program.NUDJ, NotLinkedReason.ID_NOT_FOUND, looked_up_by="email")
+
+
+def _nudj_user_route(server: FakeServer, user_id: str, *, found: bool) -> None:
+    path = f"/api/v2/admin/users/{user_id}"
+    if found:
+        server.add("GET", path, ok({"id": user_id, "points": 5}))
+    else:
+        body = {"message": "User not found", "code": "NOT_FOUND", "data": {"httpStatus": 404}}
+        server.add("GET", path, Reply(404, body))
+
+
+@pytest.mark.asyncio
+async def test_many_nudj_misses_in_a_row_are_a_setup_problem(tmp_path: Path) -> None:
+    server = FakeServer()
+    server.add("GET", "/api/v2/integration/rewards", ok({"totalCount": 0, "edges": []}))
+    people = [customer(uuid=f"c-{n}") for n in range(NUDJ_MISSES_ALERT + 1)]
+    for person in people[:-1]:
+        _nudj_user_route(server, person.uuid, found=False)
+    _nudj_user_route(server, people[-1].uuid, found=True)
+    record = tmp_path / "nudj-id-misses.json"
+    seen: list[NudjSetupProblem | None] = []
+    async with nudj_client(server) as nudj:
+        progress = service(None, nudj, nudj_miss_record=record)
+        progress.add_nudj_setup_listener(seen.append)
+        for person in people[:-2]:
+            await progress.nudj(person)
+        assert progress.nudj_setup_problem is None  # a few unknown customers are normal
+        assert seen == []
+        await progress.nudj(people[-2])
+        problem = progress.nudj_setup_problem
+        assert problem == NudjSetupProblem(misses=NUDJ_MISSES_ALERT, looked_up_by="uuid")
+        assert seen == [problem]
+        assert read_nudj_misses(record) == problem  # for `pos-app doctor`
+        # One customer found: the mapping works after all.
+        assert isinstance(await progress.nudj(people[-1]), NudjProgress)
+    assert progress.nudj_setup_problem is None
+    assert seen == [problem, None]
+    assert read_nudj_misses(record) is None
 
 
 # --- the catalogue cache ---------------------------------------------------------------------
@@ -491,6 +544,15 @@ def test_odd_giftoin_values_are_dropped_not_shown() -> None:
     ]
     assert view.reward is not None
     assert view.reward.state is None  # neither claimable nor claimed nor locked was said
+
+
+def test_a_countdown_past_the_end_of_the_calendar_is_no_countdown() -> None:
+    # 80,000,000,000,000,000 ms is a valid timedelta (about 926 million days), but now plus
+    # that is past year 9999: the panel must show no countdown, not fail.
+    challenge = CollectionChallenge.model_validate({"name": "Forever", "timeLeft": 8e16})
+    view = ChallengeView.from_challenge(challenge, NOW)
+    assert view.ends_at is None
+    assert view.time_left(NOW) is None
 
 
 def test_collected_count_from_the_full_card_list() -> None:

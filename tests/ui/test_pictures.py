@@ -450,3 +450,65 @@ async def test_logs_keep_signed_query_strings_out(caplog: pytest.LogCaptureFixtu
     assert "SECRET-SIG" not in caplog.text
     assert "pw@" not in caplog.text
     assert safe_url(url) == "https://cdn.example/p.png"
+
+
+def redirect_to(target: str) -> Handler:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/start.png":
+            return httpx.Response(302, headers={"location": target})
+        return httpx.Response(200, content=png(), headers={"content-type": "image/png"})
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.1:8080/admin.png",
+        "https://127.0.0.1/p.png",
+        "https://localhost/p.png",
+        "https://[::1]/p.png",
+        "https://10.0.0.5/p.png",
+        "https://192.168.1.1/p.png",
+        "https://169.254.169.254/latest/meta-data.png",
+        "http://images.other.example/p.png",
+        "http://cdn.example/p.png",
+    ],
+    ids=[
+        "loopback-http",
+        "loopback-https",
+        "localhost",
+        "loopback-v6",
+        "private-10",
+        "private-192",
+        "link-local",
+        "other-host-plain-http",
+        "same-host-downgrade",
+    ],
+)
+async def test_redirects_to_internal_or_plain_http_hosts_are_not_followed(target: str) -> None:
+    # A picture URL comes from reward data anyone with a dashboard can edit: its redirect
+    # must not make the counter PC fetch from itself or from the shop's own network.
+    transport = RecordingTransport(redirect_to(target))
+    async with open_cache(None, transport=transport) as cache:
+        assert await cache.load("https://cdn.example/start.png") is None
+        assert cache.has_failed("https://cdn.example/start.png")
+    assert [str(r.url) for r in transport.requests] == ["https://cdn.example/start.png"]
+
+
+async def test_a_redirect_on_the_same_loopback_host_is_followed() -> None:
+    # The demo simulator serves its pictures from 127.0.0.1: same host, so still fine.
+    transport = RecordingTransport(redirect_to("/media/coffee.png"))
+    async with open_cache(None, transport=transport) as cache:
+        assert await cache.load("http://127.0.0.1:8765/start.png") is not None
+    assert [str(r.url) for r in transport.requests] == [
+        "http://127.0.0.1:8765/start.png",
+        "http://127.0.0.1:8765/media/coffee.png",
+    ]
+
+
+async def test_a_redirect_to_another_https_host_is_followed() -> None:
+    transport = RecordingTransport(redirect_to("https://images.other.example/p.png"))
+    async with open_cache(None, transport=transport) as cache:
+        assert await cache.load("https://cdn.example/start.png") is not None
+    assert [r.url.host for r in transport.requests] == ["cdn.example", "images.other.example"]

@@ -90,7 +90,9 @@ async def test_an_unlinked_customer_is_not_linked_not_an_error(counter: Counter)
     assert state(window, Program.NUDJ) is SectionState.NOT_LINKED
     assert panel.giftoin.headline_label.text() == "Not linked"
     assert panel.giftoin.message_label.text() == "No discord id on file for this customer."
-    assert panel.nudj.message_label.text() == "Nudj does not know this customer."
+    assert panel.nudj.message_label.text() == (
+        "This customer's Nudj id was not found (looked up by: uuid)."
+    )
     assert panel.giftoin.retry_button.isHidden()
 
 
@@ -113,8 +115,11 @@ async def test_a_counter_without_the_giftoin_mapping_says_so(
         assert window.progress_panel.giftoin.message_label.text() == (
             "Giftoin is not set up on this counter."
         )
-        # Nudj found Robin by email instead of the uuid.
-        assert state(window, Program.NUDJ) is SectionState.RESULT
+        # An email is no id Nudj promises to look up: Robin is not found by it.
+        assert state(window, Program.NUDJ) is SectionState.NOT_LINKED
+        assert window.progress_panel.nudj.message_label.text() == (
+            "This customer's Nudj id was not found (looked up by: email)."
+        )
     finally:
         await _close(made)
 

@@ -381,7 +381,17 @@ def test_nudj_texts() -> None:
     [
         (NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ID), "discord", "No discord id on file"),
         (NotLinked(Program.NUDJ, NotLinkedReason.NO_ID), None, "No Nudj id on file"),
-        (NotLinked(Program.NUDJ, NotLinkedReason.NO_ACCOUNT), None, "Nudj does not know"),
+        (NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ACCOUNT), None, "Giftoin does not know"),
+        (
+            NotLinked(Program.NUDJ, NotLinkedReason.ID_NOT_FOUND, looked_up_by="email"),
+            None,
+            "This customer's Nudj id was not found (looked up by: email).",
+        ),
+        (
+            NotLinked(Program.NUDJ, NotLinkedReason.ID_NOT_FOUND),
+            None,
+            "This customer's Nudj id was not found.",
+        ),
         (NotLinked(Program.GIFTOIN, NotLinkedReason.NOT_SET_UP), None, "Giftoin is not set up"),
     ],
 )
