@@ -135,6 +135,8 @@ def _utc_now() -> datetime:
 
 # Refusals: the server answered before doing anything, so the reward was not handed over.
 _REFUSALS = (
+    # The action's time budget was spent before the request left: nothing was sent.
+    errors.DeadlineExceededError,
     errors.PiggyError,
     errors.AuthenticationError,
     errors.PermissionDeniedError,

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 
 from pos_app import APP_NAME
 from pos_app.api import errors
+from pos_app.api.budget import Deadline, time_budget
 from pos_app.resources import app_icon_path
 from pos_app.services.connections import ApiClients
 from pos_app.services.identify import (
+    LOOKUP_BUDGET,
     CustomerLookup,
     IdentifyError,
     Scan,
@@ -58,6 +60,7 @@ from pos_app.services.progress import (
     GiftoinProgress,
     NotLinked,
     NudjProgress,
+    NudjSetupProblem,
     Program,
     ProgressService,
 )
@@ -93,6 +96,8 @@ RECONCILE_INTERVAL_MS = 30_000
 _LOOKUP = "lookup"
 _SHOP = "shop"
 _RECONCILE = "reconcile"
+# A spent budget still needs a positive number: the request then fails at once, unsent.
+_LEAST_BUDGET = 0.001
 _COLLECT = "collect"
 _KIOSK_SETUP = "kiosk.setup"
 #: A progress answer that arrives while the rewards list is still loading waits up to this
@@ -314,6 +319,15 @@ class MainWindow(QMainWindow):
         self.unresolved_label = QLabel(status)
         self.unresolved_label.setObjectName("unresolvedStatus")
         status.addPermanentWidget(self.unresolved_label)
+        # A Nudj id source that finds nobody is the shop's set-up, not the customer's: said
+        # to staff here, never on a kiosk's customer-facing screen (it is logged there).
+        self.nudj_setup_label = QLabel(status)
+        self.nudj_setup_label.setObjectName("nudjSetupStatus")
+        self.nudj_setup_label.setWordWrap(False)
+        self.nudj_setup_label.hide()
+        status.addPermanentWidget(self.nudj_setup_label)
+        if self.kiosk is None:
+            self.progress.add_nudj_setup_listener(self.on_progress_nudjSetupProblem)
         self.sign_in_button = QPushButton(self.tr("Sign in"), status)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setFlat(True)
@@ -687,6 +701,24 @@ class MainWindow(QMainWindow):
         log.warning("Shop lookup failed: %s", type(exc).__name__)
         self.connection_label.setText(text)
 
+    def on_progress_nudjSetupProblem(self, problem: NudjSetupProblem | None) -> None:
+        if problem is None:
+            self.nudj_setup_label.clear()
+            self.nudj_setup_label.hide()
+            return
+        self.nudj_setup_label.setText(
+            self.tr(
+                "Nudj found none of the last {n} customers (by {source}): check the set-up."
+            ).format(n=problem.misses, source=problem.looked_up_by)
+        )
+        self.nudj_setup_label.setToolTip(
+            self.tr(
+                "The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj "
+                "user for the last {n} customers. Check the setting; pos-app doctor shows it too."
+            ).format(n=problem.misses)
+        )
+        self.nudj_setup_label.show()
+
     def _note_api_error(self, exc: BaseException) -> None:
         if isinstance(exc, errors.ApiConnectionError):
             self._offline = True
@@ -757,11 +789,13 @@ class MainWindow(QMainWindow):
 
     async def _load_customer(self, scan: Scan) -> None:
         assert self._lookup is not None
-        if scan.kind is ScanKind.EMAIL:
-            customer = await self._lookup.by_email(scan.value)
-        else:
-            customer = await self._lookup.by_card(scan.value)
-        await self._show_customer(customer)
+        # One budget from Enter to the list: the card's calls and the rewards share it.
+        with time_budget(LOOKUP_BUDGET) as deadline:
+            if scan.kind is ScanKind.EMAIL:
+                customer = await self._lookup.by_email(scan.value)
+            else:
+                customer = await self._lookup.by_card(scan.value)
+        await self._show_customer(customer, deadline)
 
     async def _send_code(self, email: str) -> None:
         assert self._lookup is not None
@@ -799,7 +833,14 @@ class MainWindow(QMainWindow):
         self.message_bar.clear_message()
         self.focus_search()
 
-    async def _show_customer(self, customer: CustomerSummary) -> None:
+    async def _show_customer(
+        self, customer: CustomerSummary, deadline: Deadline | None = None
+    ) -> None:
+        """Show ``customer`` and their rewards, within what is left of ``deadline``.
+
+        The progress loads start outside that budget (they have their own): a task takes
+        the budget in force where it is created.
+        """
         assert self._lookup is not None
         self._mark_online()
         self.customer = customer
@@ -810,7 +851,8 @@ class MainWindow(QMainWindow):
         # Started before the rewards are asked for, and not awaited here: the list must
         # not wait for either program.
         self._load_progress(customer, (Program.GIFTOIN, Program.NUDJ))
-        items = await self._lookup.rewards(customer.uuid)
+        with time_budget(max(deadline.remaining(), _LEAST_BUDGET) if deadline else LOOKUP_BUDGET):
+            items = await self._lookup.rewards(customer.uuid)
         self._show_items(items)
         self.message_bar.clear_message()
         self.customerShown.emit(customer.uuid)

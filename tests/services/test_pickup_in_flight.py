@@ -22,6 +22,7 @@ import pytest
 import pytest_asyncio
 
 from pos_app.api import PiggyClient
+from pos_app.api.budget import time_budget
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
@@ -527,3 +528,29 @@ async def test_80300_in_other_words_is_told_apart_by_the_items_expiry(
     assert result.operation is not None
     assert result.operation.state is OpState.FAILED
     assert result.operation.error_code == "80300"
+
+
+@pytest.mark.asyncio
+async def test_a_collect_with_no_time_left_is_not_sent_and_not_unknown(tmp_path: Path) -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"data": {"uuid": "r-1", "status": "COLLECTED"}})
+
+    item = PickupItem("lt-1", "Mug", None, None, None, None, None)
+    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
+    try:
+        async with PiggyClient(
+            "https://api.piggy.test", token="token-1234", transport=httpx.MockTransport(answer)
+        ) as piggy:
+            clock = [0.0]
+            with time_budget(1.0, clock=lambda: clock[0]):
+                clock[0] = 2.0  # the action used up its time before the hand-over
+                result = await PickupDesk(piggy, journal).collect("contact-1", item)
+    finally:
+        await journal.aclose()
+    assert sent == []
+    assert result.outcome is CollectOutcome.REFUSED
+    assert result.operation is not None
+    assert result.operation.state is OpState.FAILED

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
-from pos_app.services.progress import Program
+from pos_app.services.progress import NUDJ_MISSES_ALERT, Program
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
@@ -264,3 +264,26 @@ async def test_the_collapsed_panel_stays_collapsed_in_the_next_session(
         assert not second.window.progress_panel.challenge_view.isVisible()
     finally:
         await _close(second)
+
+
+@pytest.mark.asyncio
+async def test_a_nudj_id_source_that_finds_nobody_is_said_in_the_status_bar(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    # Nudj does not look users up by email (its docs promise ids only): every customer
+    # misses, which is the shop's set-up, not the customers'.
+    settings = app_settings.with_overrides(nudj_user_id_source="email")
+    counter = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    try:
+        label = counter.window.nudj_setup_label
+        for _ in range(NUDJ_MISSES_ALERT - 1):
+            await scan_and_wait(counter, demo.CARD_MAIN)
+        assert label.isHidden()
+        await scan_and_wait(counter, demo.CARD_MAIN)
+        assert label.isVisible()
+        assert label.text() == (
+            f"Nudj found none of the last {NUDJ_MISSES_ALERT} customers (by email): "
+            "check the set-up."
+        )
+    finally:
+        await _close(counter)
