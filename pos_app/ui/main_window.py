@@ -1134,9 +1134,9 @@ class MainWindow(QMainWindow):
             ).format(title=title)
         if result.outcome is CollectOutcome.UNKNOWN:
             return self.tr(
-                "{title}: no answer from the loyalty service, so it is not known whether the "
-                "hand-over was recorded. Keep the item until the app has checked; it checks "
-                "by itself when the connection is back."
+                "{title}: no answer from the loyalty service in time, so it is not known "
+                "whether the hand-over was recorded. Keep the item until the app has checked; "
+                "it checks by itself every 30 seconds and says what it finds."
             ).format(title=title)
         reason = describe_connection_error(result.error) if result.error else ""
         return self.tr("{title}: not handed over. {reason}").format(title=title, reason=reason)
@@ -1199,6 +1199,10 @@ class MainWindow(QMainWindow):
                         outcomes="; ".join(parts)
                     )
                 )
+                if went:
+                    notices.append(
+                        self.tr("If an item was kept back meanwhile, give it to the customer.")
+                    )
             reversals = describe_reconciled_reversals(settled)
             if reversals:
                 notices.append(reversals)
