@@ -990,7 +990,15 @@ class MainWindow(QMainWindow):
             )
             return
         if self.health_banner is not None and self._held_by is not None:
-            self.message_bar.show_message(self.health_banner.held_text(), MessageKind.ERROR)
+            # The banner above says what was found; repeating it here would only push the
+            # customer's list down.
+            self.message_bar.show_message(
+                self.tr(
+                    "Not handed over: hand-overs are held until a manager acknowledges the "
+                    "journal check above."
+                ),
+                MessageKind.ERROR,
+            )
             return
         if self._sign_in_needed() and self._staff is None:
             self._show_staff_problem()

@@ -122,7 +122,9 @@ async def _acknowledge_shortened(shortened: Started) -> None:
     assert not window.collect_button.isEnabled()
     window.on_collect_button_clicked()  # Enter on the list lands here as well
     assert window.tasks.is_running("collect") is False
-    assert "Hand-overs are held" in window.message_bar.text()
+    assert window.message_bar.text() == (
+        "Not handed over: hand-overs are held until a manager acknowledges the journal check above."
+    )
 
     acknowledge = banner.findChild(QPushButton, "journalAcknowledgeButton")
     assert acknowledge is not None
