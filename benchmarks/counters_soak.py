@@ -155,8 +155,8 @@ class Check:
     reversed: int = 0
     doubles: list[str] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
-    #: Inferred hand-overs whose pickup another counter's answer accounts for: the journal
-    #: says "here, or perhaps at another counter", which is true, but not who.
+    #: Inferred hand-overs whose pickup another row accounts for: the journal says "here,
+    #: or perhaps at another counter", which is true, but not who.
     unattributed: list[str] = field(default_factory=list)
 
 
@@ -189,11 +189,10 @@ def compare(sim: Simulator, journals: list[Path]) -> Check:
         else:
             check.confirmed_inferred += 1
             inferred.append(op)
-    answered = dict(claimed)
     # An inferred hand-over ("gone from the list") says the reward was collected by the time
     # it was settled, "here, or perhaps at another counter". It stands for a server pickup
-    # of that reward no answer claimed; where only pickups another counter's answer claims
-    # exist, it is true but cannot say who; where there is none at all, it is wrong.
+    # of that reward nothing else claimed; where only claimed pickups exist, it is true but
+    # cannot say who; where there is none at all, it is wrong.
     for op in sorted(inferred, key=lambda o: o.created_at):
         before_settled = sorted(
             (
@@ -206,7 +205,9 @@ def compare(sim: Simulator, journals: list[Path]) -> Check:
         free = [r for r in before_settled if r.uuid not in claimed]
         if free:
             claimed[free[0].uuid] = op
-        elif any(r.uuid in answered for r in before_settled):
+        elif before_settled:
+            # Every such pickup is claimed already (by an answer, or by another counter's
+            # inference): the reward was collected, as the row says, but not by whom.
             check.unattributed.append(f"{op.reference} (counter {op.counter})")
         else:
             check.mismatches.append(
@@ -283,7 +284,7 @@ async def run(counters: int, seconds: float, *, contend: bool) -> int:
     for line in check.mismatches[:10]:
         print(f"    {line}")
     print(
-        f"  of the inferred, another counter's pickup of the same reward: "
+        f"  of the inferred, a pickup another row accounts for: "
         f"{len(check.unattributed)} (booked 'here, or perhaps at another counter')"
     )
     print(
