@@ -39,6 +39,7 @@ from pos_app.api.errors import (
     AuthenticationError,
     DeadlineExceededError,
     MaintenanceError,
+    NotConnectedError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
@@ -604,6 +605,14 @@ class ApiTransport:
                 elapsed,
                 type(exc).__name__,
             )
+            if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+                # Still waiting for a connection: the request never left.
+                return NotConnectedError(
+                    f"cannot reach the server ({self._describe_exc(exc, extra_secrets)})",
+                    vendor=info.vendor,
+                    method=info.method,
+                    request_path=info.path,
+                )
             return ApiTimeoutError(
                 f"no answer in time ({self._describe_exc(exc, extra_secrets)})",
                 vendor=info.vendor,
@@ -625,7 +634,10 @@ class ApiTransport:
                 elapsed,
                 type(exc).__name__,
             )
-            return ApiConnectionError(
+            # A connection that could not be made carried nothing: a write is known not to
+            # have happened. Anything later (a dropped line, a reset) may have.
+            cls = NotConnectedError if isinstance(exc, httpx.ConnectError) else ApiConnectionError
+            return cls(
                 f"cannot reach the server ({self._describe_exc(exc, extra_secrets)})",
                 vendor=info.vendor,
                 method=info.method,

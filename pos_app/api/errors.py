@@ -6,7 +6,9 @@ the transport wraps every one of them. The tree::
 
     ApiError                          .vendor, .status_code, .message, .method, .request_path
     ├── ApiConnectionError            the server could not be reached / the line dropped
+    │   ├── NotConnectedError         no connection made: nothing was sent
     │   └── ApiTimeoutError
+    │       └── DeadlineExceededError the action's time was up: nothing was sent
     │       └── DeadlineExceededError     the action's time budget was spent before sending
     ├── ResponseValidationError       a body that is not JSON or does not fit the model
     └── ApiStatusError                the server answered with an error status
@@ -43,6 +45,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidVerificationCodeError",
     "MaintenanceError",
+    "NotConnectedError",
     "NotFoundError",
     "NudjError",
     "PermissionDeniedError",
@@ -103,6 +106,14 @@ class ApiConnectionError(ApiError):
 
     For a write (collect, reverse) the outcome is unknown: the request may have reached the
     server. Callers must reconcile, never resend blindly.
+    """
+
+
+class NotConnectedError(ApiConnectionError):
+    """No connection could be made (refused, no route, name not found, TLS handshake).
+
+    Unlike its parent, the outcome is known: not a byte of the request left, so a write
+    raising this was certainly not applied.
     """
 
 

@@ -135,8 +135,10 @@ def _utc_now() -> datetime:
 
 # Refusals: the server answered before doing anything, so the reward was not handed over.
 _REFUSALS = (
-    # The action's time budget was spent before the request left: nothing was sent.
+    # The action's time budget was spent, or no connection could be made, before the
+    # request left: nothing was sent.
     errors.DeadlineExceededError,
+    errors.NotConnectedError,
     errors.PiggyError,
     errors.AuthenticationError,
     errors.PermissionDeniedError,

@@ -73,7 +73,7 @@ async def test_a_get_is_retried_until_it_succeeds(
 @pytest.mark.parametrize(
     ("failure", "expected"),
     [
-        (connect_error(), errors.ApiConnectionError),
+        (connect_error(), errors.NotConnectedError),
         (read_timeout(), errors.ApiTimeoutError),
         (Reply(500, {"message": "Server Error"}), errors.ServerError),
         (Reply(503, {"message": "Down for maintenance"}), errors.MaintenanceError),

@@ -209,3 +209,33 @@ async def test_only_a_json_503_is_maintenance(
     assert type(caught.value) is expected
     assert caught.value.status_code == 503
     assert len(server.calls) == 1
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("raised", "known_unsent"),
+    [
+        (httpx.ConnectError("[Errno 111] Connection refused"), True),
+        (httpx.ConnectTimeout("timed out connecting"), True),
+        (httpx.PoolTimeout("no connection free"), True),
+        # After the connection was made the request may have been read: unknown outcome.
+        (httpx.ReadError("connection reset by peer"), False),
+        (httpx.RemoteProtocolError("Server disconnected without sending a response."), False),
+        (httpx.ReadTimeout("timed out reading"), False),
+    ],
+)
+async def test_a_connection_never_made_is_told_apart_from_a_lost_answer(
+    raised: httpx.HTTPError, known_unsent: bool
+) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise raised
+
+    async with PiggyClient(
+        "https://api.piggy.test",
+        token="token-1234",
+        transport=httpx.MockTransport(fail),
+        max_retries=0,
+    ) as piggy:
+        with pytest.raises(errors.ApiConnectionError) as caught:
+            await piggy.collect_reward("lt-1")
+    assert isinstance(caught.value, errors.NotConnectedError) is known_unsent

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import socket
 import subprocess
 import sys
 import textwrap
@@ -21,7 +22,7 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from pos_app.api import PiggyClient
+from pos_app.api import PiggyClient, errors
 from pos_app.api.budget import time_budget
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox import demo_data as demo
@@ -554,3 +555,26 @@ async def test_a_collect_with_no_time_left_is_not_sent_and_not_unknown(tmp_path:
     assert result.outcome is CollectOutcome.REFUSED
     assert result.operation is not None
     assert result.operation.state is OpState.FAILED
+
+
+@pytest.mark.asyncio
+async def test_a_collect_with_no_connection_is_not_handed_over_at_once(tmp_path: Path) -> None:
+    # Nothing listens on this port: the connection is refused before a byte is sent.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    item = PickupItem("lt-1", "Mug", None, None, None, None, None)
+    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
+    try:
+        async with PiggyClient(
+            f"http://127.0.0.1:{port}", token="token-1234", max_retries=0
+        ) as piggy:
+            result = await PickupDesk(piggy, journal).collect("contact-1", item)
+        assert await journal.unresolved() == []
+    finally:
+        await journal.aclose()
+    # Not "unknown, keep the item and wait": it is known that nothing happened.
+    assert result.outcome is CollectOutcome.REFUSED
+    assert result.operation is not None
+    assert result.operation.state is OpState.FAILED
+    assert isinstance(result.error, errors.NotConnectedError)
