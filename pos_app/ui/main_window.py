@@ -1099,8 +1099,17 @@ class MainWindow(QMainWindow):
         if any(r.not_recorded for r in results):
             kind = MessageKind.ERROR
         self.message_bar.show_message(" ".join(lines), kind)
-        if any(r.outcome is not CollectOutcome.UNKNOWN for r in results):
+        # Piggy answered (whatever it said) unless the outcome is unknown or no connection
+        # could be made at all.
+        if any(
+            r.outcome not in (CollectOutcome.UNKNOWN, CollectOutcome.NOT_RECORDED)
+            and not isinstance(r.error, errors.ApiConnectionError)
+            for r in results
+        ):
             self._mark_online()
+        for result in results:
+            if result.error is not None:
+                self._note_api_error(result.error)
         if any(r.outcome is CollectOutcome.UNKNOWN for r in results):
             self._offline = True
             self._reconcile_timer.start()
