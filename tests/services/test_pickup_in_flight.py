@@ -8,6 +8,7 @@ real, not simulated by the client.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import socket
 import subprocess
@@ -84,6 +85,16 @@ def make_desk(piggy: PiggyClient, journal: AsyncJournal, clock: FakeClock) -> Pi
     return PickupDesk(piggy, journal, clock=clock, settle_grace=GRACE)
 
 
+@contextlib.asynccontextmanager
+async def patient(counter: Counter, *, wait: float) -> AsyncIterator[PiggyClient]:
+    """The counter's desk on a client that waits ``wait`` s for an answer."""
+    async with PiggyClient(
+        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=wait, max_retries=0
+    ) as piggy:
+        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+        yield piggy
+
+
 @pytest_asyncio.fixture
 async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter]:
     simulator.reset()
@@ -138,10 +149,7 @@ def _pending(counter: Counter) -> bool:
 @pytest.mark.asyncio
 async def test_timer_reconcile_during_a_collect_leaves_it_to_its_sender(counter: Counter) -> None:
     # The client waits long enough for this answer: only the reconciliation interferes.
-    async with PiggyClient(
-        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=10, max_retries=0
-    ) as piggy:
-        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+    async with patient(counter, wait=10):
         item = counter.collectable()[0]
         task = await slow_collect(counter, item, ms=1500)
         # The 30 s timer fires now, even as if the grace period had long passed.
@@ -163,10 +171,7 @@ async def test_timer_reconcile_during_a_collect_leaves_it_to_its_sender(counter:
 
 @pytest.mark.asyncio
 async def test_second_window_reconcile_during_a_collect_leaves_it_alone(counter: Counter) -> None:
-    async with PiggyClient(
-        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=10, max_retries=0
-    ) as piggy:
-        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+    async with patient(counter, wait=10) as piggy:
         other_journal = await AsyncJournal.open(counter.path, shop_uuid="s", counter="c1")
         try:
             other = make_desk(piggy, other_journal, counter.clock)
@@ -207,10 +212,7 @@ _OTHER_PROCESS = textwrap.dedent(
 
 @pytest.mark.asyncio
 async def test_other_process_reconcile_during_a_collect_leaves_it_alone(counter: Counter) -> None:
-    async with PiggyClient(
-        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=15, max_retries=0
-    ) as piggy:
-        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+    async with patient(counter, wait=15):
         item = counter.collectable()[0]
         task = await slow_collect(counter, item, ms=4000)
         child = await asyncio.create_subprocess_exec(
@@ -463,10 +465,7 @@ async def test_full_disk_after_a_successful_collect_says_it_was_collected(
     counter: Counter,
 ) -> None:
     item = counter.collectable()[0]
-    async with PiggyClient(
-        counter.sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=10, max_retries=0
-    ) as piggy:
-        counter.desk = make_desk(piggy, counter.journal, counter.clock)
+    async with patient(counter, wait=10):
         task = await slow_collect(counter, item, ms=1000)
         await counter.journal.run(_fill_disk)
         result = await task

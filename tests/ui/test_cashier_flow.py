@@ -32,20 +32,12 @@ from pos_app.ui.recent_pickups import PickupColumn
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.slips import SlipDialog
 from tests.helpers import STAFF_PIN_KEY
+from tests.ui.helpers import wait_until
 
 T = TypeVar("T")
 
 # Cheap hashing for tests; the app uses the default (slow on purpose) parameters.
 FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
 
 
 def open_dialog() -> HandOverDialog | None:

@@ -33,13 +33,13 @@ from pos_app.ui.kiosk import TOUCH_TARGET
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
+from tests.ui.helpers import wait_until
 from tests.ui.test_cashier_flow import (
     Counter,
     _close,
     _make_counter,
     open_dialog,
     visible_dialog,
-    wait_until,
 )
 
 CASHIER = ("Casey Cashier", Role.CASHIER, "1234")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from pos_app.ui.async_support import await_dialog
 from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
 from pos_app.ui.sign_in import IdleSignOut, sign_in
 from tests.helpers import STAFF_PIN_KEY
+from tests.ui.helpers import wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 ANN = StaffProfile(
@@ -36,14 +37,6 @@ ANN = StaffProfile(
     active=True,
     created_at=datetime(2026, 1, 1, tzinfo=UTC),
 )
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
 
 
 def visible_dialog(name: str) -> QDialog | None:

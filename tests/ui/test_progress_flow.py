@@ -20,7 +20,8 @@ from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.progress_panel import ProgressPanel, SectionState
-from tests.ui.test_cashier_flow import Counter, _close, _make_counter, wait_until
+from tests.ui.helpers import wait_until
+from tests.ui.test_cashier_flow import Counter, _close, _make_counter
 
 
 @pytest_asyncio.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from pos_app.ui.slips import (
     render_slip_image,
     save_slip_pdf,
 )
+from tests.ui.helpers import wait_until
 
 SLIP = PickupSlip(
     shop_name="De Kaasboer",
@@ -48,14 +48,6 @@ MANY = PickupSlip(
     customer="Robin V.",
 )
 MM_PER_POINT = 25.4 / 72
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
 
 
 def media_boxes_mm(pdf: Path) -> list[tuple[float, float]]:

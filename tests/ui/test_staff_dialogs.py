@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from pos_app.services.staff import Role, ScryptParams, StaffProfile, StaffService
@@ -27,31 +26,9 @@ from pos_app.ui.staff_dialogs import (
     manage_staff,
 )
 from tests.helpers import STAFF_PIN_KEY
+from tests.ui.helpers import dialog_of, visible, wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
-W = TypeVar("W", bound=QWidget)
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
-
-
-def visible(kind: type[W]) -> W | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible():
-            return widget
-    return None
-
-
-async def dialog_of(kind: type[W]) -> W:
-    await wait_until(lambda: visible(kind) is not None)
-    found = visible(kind)
-    assert found is not None
-    return found
 
 
 @pytest_asyncio.fixture

@@ -24,7 +24,8 @@ from pos_app.ui.app import open_staff
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.pin_entry import PinDialog
-from tests.ui.test_cashier_flow import open_dialog, settle, visible_dialog, wait_until
+from tests.ui.helpers import wait_until
+from tests.ui.test_cashier_flow import open_dialog, settle, visible_dialog
 
 PROBLEM_START = "Staff PINs cannot be checked on this counter ("
 
