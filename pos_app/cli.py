@@ -38,6 +38,8 @@ commands:
   journal acknowledge --by NAME
                              after a journal problem was reported: record that it was seen,
                              so hand-overs can start again (for counters without a manager)
+  staff reset --by NAME      after the staff list was lost: let the app ask for a first
+                             manager again (journaled)
 
 --data-dir, --config and -v may also come after the command.
 
@@ -159,6 +161,16 @@ def _build_parser() -> argparse.ArgumentParser:
     journal_acknowledge.add_argument(
         "--by", metavar="NAME", required=True, help="who acknowledges it (journaled)"
     )
+    staff = commands.add_parser("staff", help="the staff list of this counter", parents=[after])
+    staff_actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
+    staff_reset = staff_actions.add_parser(
+        "reset",
+        help="after the staff list was lost: let the app create a first manager again (journaled)",
+        parents=[after],
+    )
+    staff_reset.add_argument(
+        "--by", metavar="NAME", required=True, help="who resets it (journaled)"
+    )
     return parser
 
 
@@ -239,8 +251,18 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return exit_code(results)
 
 
+def _settings_of(args: argparse.Namespace) -> Settings:
+    """The settings as ``--config`` and ``--data-dir`` say (SettingsError if unreadable)."""
+    from pos_app.services.settings import load_settings
+
+    settings = load_settings(args.config)
+    if args.data_dir:
+        settings = settings.with_overrides(data_dir=args.data_dir)
+    return settings
+
+
 def _cmd_journal(args: argparse.Namespace) -> int:
-    from pos_app.services.settings import SettingsError, load_settings
+    from pos_app.services.settings import SettingsError
     from pos_app.storage import Journal, JournalError, check_health, export_csv, verify_csv
 
     if args.action == "verify" and args.csv:
@@ -253,11 +275,9 @@ def _cmd_journal(args: argparse.Namespace) -> int:
         return 0 if result.ok else 1
 
     try:
-        settings = load_settings(args.config)
+        settings = _settings_of(args)
     except SettingsError as exc:
         return _fail(str(exc), 1)
-    if args.data_dir:
-        settings = settings.with_overrides(data_dir=args.data_dir)
     path = settings.journal_path
     try:
         if args.action == "acknowledge":
@@ -319,7 +339,13 @@ def _os_user() -> str:
 
 def _acknowledge(settings: Settings, *, by: str) -> int:
     """The shop's IT person acknowledges a journal problem, e.g. where no manager exists."""
-    from pos_app.storage import Journal, JournalDamagedError, StaffRef, check_health
+    from pos_app.storage import (
+        OS_USER_PREFIX,
+        Journal,
+        JournalDamagedError,
+        StaffRef,
+        check_health,
+    )
 
     path = settings.journal_path
     if not by.strip():
@@ -327,7 +353,7 @@ def _acknowledge(settings: Settings, *, by: str) -> int:
     if check_health(path, thorough=False).ok:
         print("Nothing to acknowledge: the journal check found no problem.")
         return 0
-    staff = StaffRef(profile_id=f"os-user:{_os_user()}", name=by.strip())
+    staff = StaffRef(profile_id=f"{OS_USER_PREFIX}{_os_user()}", name=by.strip())
     with Journal.open(path, shop_uuid=settings.shop_uuid, counter=settings.counter_name) as journal:
         try:
             entry = journal.acknowledge_health(staff)
@@ -342,6 +368,50 @@ def _acknowledge(settings: Settings, *, by: str) -> int:
         "if it is running)."
     )
     return 0
+
+
+def _cmd_staff(args: argparse.Namespace) -> int:
+    """``pos-app staff reset``: the IT contact declares a lost staff list gone for good."""
+    from pos_app.services.settings import SettingsError
+    from pos_app.storage import OS_USER_PREFIX, STAFF_LIST_RESET, Journal, JournalError, StaffRef
+
+    try:
+        settings = _settings_of(args)
+    except SettingsError as exc:
+        return _fail(str(exc), 1)
+    if not args.by.strip():
+        return _fail("say who resets it: --by NAME.")
+    if settings.staff_path.is_file() and _has_profiles(settings):
+        return _fail(
+            f"The staff list {settings.staff_path} still has profiles; a manager changes "
+            "them in the app (Staff…). Nothing was reset.",
+            1,
+        )
+    staff = StaffRef(profile_id=f"{OS_USER_PREFIX}{_os_user()}", name=args.by.strip())
+    try:
+        with Journal.open(
+            settings.journal_path, shop_uuid=settings.shop_uuid, counter=settings.counter_name
+        ) as journal:
+            journal.record_event(
+                STAFF_LIST_RESET, staff=staff, note="staff list lost; started afresh"
+            )
+    except JournalError as exc:
+        return _fail(str(exc), 1)
+    print(
+        "Journaled. At the next start the app asks for a first manager again (restart it if "
+        "it is running)."
+    )
+    return 0
+
+
+def _has_profiles(settings: Settings) -> bool:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"{settings.staff_path.resolve().as_uri()}?mode=ro", uri=True) as db:
+            return bool(db.execute("SELECT count(*) FROM staff").fetchone()[0])
+    except sqlite3.Error:
+        return False
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -393,6 +463,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_secrets(args)
     if args.command == "doctor":
         return _cmd_doctor(args)
+    if args.command == "staff":
+        return _cmd_staff(args)
     if args.command == "journal":
         return _cmd_journal(args)
     return _cmd_gui(args)

@@ -243,6 +243,9 @@ class AsyncJournal:
     async def events(self, *, kind: str | None = None, limit: int = 100) -> list[Entry]:
         return await self._call(self._journal.events, kind=kind, limit=limit)
 
+    async def staff_worked_here(self) -> bool:
+        return await self._call(self._journal.staff_worked_here)
+
     async def count(self) -> int:
         return await self._call(self._journal.count)
 

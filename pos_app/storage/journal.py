@@ -68,8 +68,10 @@ from pos_app.storage.model import (
     COLLECT,
     COLUMNS,
     OPERATION_KINDS,
+    OS_USER_PREFIX,
     RECONCILIATION,
     REVERSE,
+    STAFF_LIST_RESET,
     Entry,
     Operation,
     OpState,
@@ -945,6 +947,25 @@ class Journal:
         params.append(limit)
         with self._reading() as conn:
             return [Entry.from_row(row) for row in conn.execute(query, params)]
+
+    def staff_worked_here(self) -> bool:
+        """Whether a staff profile acted on this journal since the staff list was last reset.
+
+        A staff list that is empty although profiles signed hand-overs, approved reversals
+        or were locked was lost or replaced: creating a "first" manager then would let
+        anyone at the counter make themselves one.
+        """
+        with self._reading() as conn:
+            row = conn.execute(
+                f"""
+                SELECT 1 FROM journal
+                WHERE staff_id IS NOT NULL AND staff_id NOT LIKE '{OS_USER_PREFIX}%'
+                  AND id > coalesce(
+                      (SELECT max(id) FROM journal WHERE kind = '{STAFF_LIST_RESET}'), 0)
+                LIMIT 1
+                """
+            ).fetchone()
+        return row is not None
 
     def count(self) -> int:
         """Number of rows."""

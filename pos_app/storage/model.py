@@ -18,9 +18,11 @@ __all__ = [
     "COLLECT",
     "COLUMNS",
     "OPERATION_KINDS",
+    "OS_USER_PREFIX",
     "PIN_LOCKOUT",
     "RECONCILIATION",
     "REVERSE",
+    "STAFF_LIST_RESET",
     "Entry",
     "OpState",
     "Operation",
@@ -36,6 +38,11 @@ COLLECT = "collect"
 REVERSE = "reverse"
 #: A staff profile was locked after repeated wrong PINs; a plain event.
 PIN_LOCKOUT = "pin_lockout"
+#: The shop's IT person declared the staff list lost and to be started afresh (after it, a
+#: first manager may be created again); a plain event.
+STAFF_LIST_RESET = "staff_list_reset"
+#: Prefix of the staff id of someone acting from the operating system (the command line).
+OS_USER_PREFIX = "os-user:"
 
 #: Kinds that are operations (with an operation id and states); every other kind is an event.
 OPERATION_KINDS = frozenset({COLLECT, REVERSE})

@@ -122,6 +122,20 @@ async def journal_health(journal: AsyncJournal | None) -> JournalHealth | None:
     return await journal.run(lambda opened: opened.health)
 
 
+async def _staff_list_lost(staff: StaffService, journal: AsyncJournal | None) -> bool:
+    """An empty staff list on a counter whose journal shows staff at work: lost or replaced.
+
+    Offering to create the "first" manager then would hand manager rights to whoever is
+    at the counter, so the staff list is not used at all until the IT contact acts.
+    """
+    if journal is None or await staff.profiles(include_inactive=True):
+        return False
+    try:
+        return await journal.staff_worked_here()
+    except JournalError:
+        return True  # cannot tell: the safe side
+
+
 async def open_staff(
     settings: Settings, journal: AsyncJournal | None, secrets: SecretStore
 ) -> tuple[StaffService | None, str | None]:
@@ -150,7 +164,18 @@ async def open_staff(
         log.error("Cannot open the staff database at %s: %s", settings.staff_path, exc)
         reason = QCoreApplication.translate("App", "the staff list cannot be opened")
     else:
-        return staff, None
+        if not await _staff_list_lost(staff, journal):
+            return staff, None
+        await staff.aclose()
+        log.error(
+            "The staff list %s is empty, although staff worked on this counter",
+            settings.staff_path,
+        )
+        reason = QCoreApplication.translate(
+            "App",
+            "the staff list is empty although staff worked here: restore staff.sqlite3 from "
+            "a backup, or start it afresh with `pos-app staff reset --by NAME`",
+        )
     problem = QCoreApplication.translate(
         "App",
         "Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, "

@@ -13,13 +13,14 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from pos_app import cli
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffDirectory
-from pos_app.storage import AsyncJournal
+from pos_app.storage import STAFF_LIST_RESET, AsyncJournal, StaffRef
 from pos_app.ui.app import open_staff
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.main_window import MainWindow
@@ -181,3 +182,63 @@ async def _leaving_is_refused(locked_kiosk: BrokenStaffCounter) -> None:
     assert not kiosk.unlocked
     for widget in QApplication.topLevelWidgets():
         assert not (isinstance(widget, QMessageBox) and widget.isVisible())
+
+
+@pytest.mark.asyncio
+async def test_a_staff_list_lost_on_a_used_counter_is_not_started_afresh(
+    tmp_path: Path, app_settings: Settings, demo_secrets: SecretStore
+) -> None:
+    settings = app_settings.with_overrides(data_dir=tmp_path / "data")
+    with StaffDirectory.open(settings.staff_path, pin_key=demo_secrets.staff_pin_key()) as made:
+        manager = made.add("Max", Role.MANAGER, "135790")
+    journal = await AsyncJournal.open(settings.journal_path, shop_uuid=None, counter="c1")
+    try:
+        # The manager approved something here: the journal says staff worked on this counter.
+        await journal.record_event("pin_lockout", staff=StaffRef(manager.profile_id, manager.name))
+        # Someone deletes the staff list, hoping to be offered "create the first manager".
+        settings.staff_path.unlink()
+        staff, problem = await open_staff(settings, journal, demo_secrets)
+        assert staff is None
+        assert problem is not None
+        assert "the staff list is empty although staff worked here" in problem
+        assert "`pos-app staff reset --by NAME`" in problem
+    finally:
+        await journal.aclose()
+    # The IT contact, from the operating system, starts it afresh (journaled).
+    args = ["--config", str(tmp_path / "none.toml"), "--data-dir", str(settings.data_dir)]
+    assert cli.main(["staff", "reset", "--by", "Ilse from IT", *args]) == 0
+    journal = await AsyncJournal.open(settings.journal_path, shop_uuid=None, counter="c1")
+    try:
+        staff, problem = await open_staff(settings, journal, demo_secrets)
+        assert problem is None
+        assert staff is not None
+        assert not await staff.has_any_manager()  # the first manager can be created again
+        await staff.add("Nina", Role.MANAGER, "864200")
+        await staff.aclose()
+        (reset,) = await journal.events(kind=STAFF_LIST_RESET)
+        assert reset.staff_name == "Ilse from IT"
+        assert reset.staff_id is not None
+        assert reset.staff_id.startswith("os-user:")
+    finally:
+        await journal.aclose()
+    # With profiles in the list, there is nothing to reset.
+    assert cli.main(["staff", "reset", "--by", "Ilse from IT", *args]) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_counter_where_no_staff_ever_worked_may_create_its_first_manager(
+    tmp_path: Path, app_settings: Settings, demo_secrets: SecretStore
+) -> None:
+    settings = app_settings.with_overrides(data_dir=tmp_path / "data")
+    journal = await AsyncJournal.open(settings.journal_path, shop_uuid=None, counter="c1")
+    try:
+        op = await journal.begin_collect(
+            customer_uuid="c-1", loyalty_transaction_uuid="lt-1", reward_title="Mug"
+        )
+        await journal.confirm(op.operation_id, redemption_uuid="r-1")  # no sign-in here
+        staff, problem = await open_staff(settings, journal, demo_secrets)
+        assert problem is None
+        assert staff is not None
+        await staff.aclose()
+    finally:
+        await journal.aclose()
