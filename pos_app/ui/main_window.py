@@ -64,7 +64,7 @@ from pos_app.services.progress import (
     Program,
     ProgressService,
 )
-from pos_app.services.settings import Settings
+from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import SignInSession, StaffService
 from pos_app.storage import COLLECT, AsyncJournal, JournalHealth, Operation, OpState
@@ -1062,14 +1062,35 @@ class MainWindow(QMainWindow):
                 results.append(result)
                 if result.outcome in (CollectOutcome.COLLECTED, CollectOutcome.ALREADY_COLLECTED):
                     self.model.remove(item.loyalty_transaction_uuid)
-            await self._report(customer, results)
-            await self._offer_slip(customer, results)
+            if self.customer is customer:
+                await self._report(customer, results)
+                await self._offer_slip(customer, results)
+            else:
+                # The next customer was scanned meanwhile: the outcome names whose it was,
+                # and no dialog of the previous customer's comes up over the new one.
+                # (A wiped screen shows no name at all.)
+                slip = await self._offer_slip(customer, results, interactive=False)
+                await self._report(
+                    customer,
+                    results,
+                    other_customer=self.customer is not None,
+                    slip_skipped=slip,
+                )
         finally:
             self.handOverFinished.emit()
             self._update_collect_button()
-            self.focus_search()
+            if self.customer is customer:
+                self.focus_search()
 
-    async def _report(self, customer: CustomerSummary, results: list[CollectResult]) -> None:
+    async def _report(
+        self,
+        customer: CustomerSummary,
+        results: list[CollectResult],
+        *,
+        other_customer: bool = False,
+        slip_skipped: bool | None = None,
+    ) -> None:
+        """Say what came of a hand-over; ``other_customer``: no longer the one on screen."""
         done = [r for r in results if r.outcome is CollectOutcome.COLLECTED]
         problems = [r for r in results if r.outcome is not CollectOutcome.COLLECTED]
         lines: list[str] = []
@@ -1098,7 +1119,12 @@ class MainWindow(QMainWindow):
         kind = MessageKind.SUCCESS if not problems else MessageKind.ERROR
         if any(r.not_recorded for r in results):
             kind = MessageKind.ERROR
-        self.message_bar.show_message(" ".join(lines), kind)
+        text = " ".join(lines)
+        if other_customer:
+            text = self.tr("{name}: {outcome}").format(name=customer.title, outcome=text)
+            if slip_skipped is False:
+                text += " " + self.tr("No slip was offered: another customer is on screen.")
+        self.message_bar.show_message(text, kind)
         # Piggy answered (whatever it said) unless the outcome is unknown or no connection
         # could be made at all.
         if any(
@@ -1117,19 +1143,27 @@ class MainWindow(QMainWindow):
         if any(r.outcome is CollectOutcome.ALREADY_COLLECTED for r in results):
             await self._refresh_list(customer)
 
-    async def _offer_slip(self, customer: CustomerSummary, results: list[CollectResult]) -> None:
-        """A pickup slip for what was handed over, as the print_slip setting says."""
+    async def _offer_slip(
+        self, customer: CustomerSummary, results: list[CollectResult], *, interactive: bool = True
+    ) -> bool | None:
+        """A pickup slip for what was handed over, as the print_slip setting says.
+
+        None when no slip was due; else False only when it was held back because it would
+        have needed a dialog and ``interactive`` is off (another customer on screen).
+        """
         operations = [
             r.operation
             for r in results
             if r.outcome is CollectOutcome.COLLECTED and r.operation is not None
         ]
-        if not operations:
-            return
+        setting = self._settings.print_slip
+        if not operations or setting is PrintSlip.NEVER:
+            return None
         slip = PickupSlip.from_operations(
             operations, shop_name=self._shop_name or APP_NAME, customer=customer
         )
-        await offer_slip(slip, self._settings.print_slip, self)
+        where = await offer_slip(slip, setting, self, interactive=interactive)
+        return where is not None or interactive
 
     def _describe_problem(self, result: CollectResult) -> str:
         title = result.item.title

@@ -748,12 +748,14 @@ async def offer_slip(
     *,
     pdf_folder: Path | None = None,
     default_printer: Callable[[], QPrinterInfo] = QPrinterInfo.defaultPrinter,
+    interactive: bool = True,
 ) -> str | None:
     """After a hand-over, as the ``print_slip`` setting says; returns where the slip went.
 
     ``never``: nothing. ``ask``: :class:`SlipDialog`. ``always``: straight to the default
     printer in the format its paper suggests; without a default printer the dialog opens,
-    so the slip can still be saved as PDF.
+    so the slip can still be saved as PDF. Not ``interactive`` (another customer is on
+    screen): never a dialog, only the print straight to the default printer.
     """
     if setting is PrintSlip.NEVER or not slip.items:
         return None
@@ -763,6 +765,8 @@ async def offer_slip(
             printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
             print_slip(printer, slip, default_printer_format(info))
             return info.printerName()
+    if not interactive:
+        return None
     dialog = SlipDialog(slip, pdf_folder=pdf_folder, parent=parent)
     where: list[str] = []
     dialog.printed.connect(where.append)

@@ -593,6 +593,35 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
 
 
 @pytest.mark.asyncio
+async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_customers(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    settings = app_settings.with_overrides(print_slip="ask")
+    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    try:
+        await made.load_main_customer()
+        window = made.window
+        item = window.model.item(0)
+        simulator.set_fault("piggy.collect", "latency:1500@1")
+        await made.confirm_hand_over()
+        await wait_until(lambda: not simulator.faults.snapshot())  # the collect is on its way
+        # The next customer steps up before the answer is back.
+        await made.scan(demo.CARD_EMPTY)
+        await wait_until(lambda: window.customer_header.name_label.text() == "Alex Peters")
+        await made.hand_over_finished()
+        # The outcome names whose hand-over it was, and no slip of Robin's pops up over Alex.
+        assert window.customer_header.name_label.text() == "Alex Peters"
+        assert window.message_bar.text() == (
+            f"Robin de Vries: Collected: {item.title}. No slip was offered: another customer "
+            "is on screen."
+        )
+        assert visible_dialog(SlipDialog) is None
+        assert [op.state for op in await made.journal.recent_operations()] == [OpState.CONFIRMED]
+    finally:
+        await _close(made)
+
+
+@pytest.mark.asyncio
 async def test_with_sign_in_required_the_hand_over_records_who_did_it(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
