@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 from pos_app.api import CollectableReward, Contact
+from pos_app.storage import Operation, OpState
 
 
 def mask_email(email: str | None) -> str:
@@ -148,3 +149,29 @@ def sort_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[PickupIt
         return (0, expires, claimed, item.title)
 
     return sorted(items, key=key)
+
+
+class PickupState(IntEnum):
+    """Where a pickup (a collect, with any reversal of it) stands, in the words staff use.
+
+    The one rule for it: the Recent pickups list, a scanned slip and the reverse checks all
+    read it from :func:`pickup_state`.
+    """
+
+    HANDED_OVER = 0
+    REVERSED = 1
+    REVERSAL_CHECKING = 2
+    FAILED = 3
+    CHECKING = 4
+
+
+def pickup_state(operation: Operation) -> PickupState:
+    if operation.state is OpState.FAILED:
+        return PickupState.FAILED
+    if operation.is_unresolved:
+        return PickupState.CHECKING
+    if operation.reversal_state is OpState.CONFIRMED:
+        return PickupState.REVERSED
+    if operation.reversal_state is not None:
+        return PickupState.REVERSAL_CHECKING
+    return PickupState.HANDED_OVER

@@ -55,7 +55,12 @@ from pos_app.services.pickup import (
     ReverseOutcome,
     ReverseResult,
 )
-from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
+from pos_app.services.pickup_models import (
+    CustomerSummary,
+    PickupItem,
+    mask_email,
+    pickup_state,
+)
 from pos_app.services.progress import (
     GiftoinProgress,
     NotLinked,
@@ -67,7 +72,7 @@ from pos_app.services.progress import (
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import SignInSession, StaffService
-from pos_app.storage import COLLECT, AsyncJournal, JournalHealth, Operation, OpState
+from pos_app.storage import COLLECT, AsyncJournal, JournalHealth, Operation
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.customer_widgets import CodeEntry, CustomerHeader, MessageBar, MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
@@ -79,7 +84,11 @@ from pos_app.ui.messages import (
 )
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress_panel import ProgressPanel
-from pos_app.ui.recent_pickups import RecentPickupsView, describe_reconciled_reversals
+from pos_app.ui.recent_pickups import (
+    RecentPickupsView,
+    describe_reconciled_reversals,
+    state_text,
+)
 from pos_app.ui.rewards_list import RewardListModel, RewardListView, format_short_date
 from pos_app.ui.sign_in import IdleSignOut, sign_in
 from pos_app.ui.slips import offer_slip
@@ -946,21 +955,13 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(self._describe_pickup(operation), MessageKind.INFO)
 
     def _describe_pickup(self, operation: Operation) -> str:
-        when = format_short_date(operation.created_at)
-        if operation.reversal_state is OpState.CONFIRMED:
-            state = self.tr("reversed")
-        elif operation.state is OpState.CONFIRMED:
-            state = self.tr("handed over")
-        elif operation.state is OpState.FAILED:
-            state = self.tr("not handed over")
-        else:
-            state = self.tr("outcome still being checked")
-        return self.tr("Pickup {ref}: {title}, {when} at {counter} — {state}.").format(
+        # In the words and by the rule of the Recent pickups list beside it.
+        return self.tr("Pickup {ref}: {title}, {when} at {counter}. {state}.").format(
             ref=operation.reference or "",
             title=operation.reward_title or "",
-            when=when,
+            when=format_short_date(operation.created_at),
             counter=operation.counter,
-            state=state,
+            state=state_text(pickup_state(operation)),
         )
 
     # -- hand over -----------------------------------------------------------------------

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup import PickupDesk, Reconciled, ReverseOutcome, ReverseResult
+from pos_app.services.pickup_models import PickupState, pickup_state
 from pos_app.services.slips import mask_customer_uuid
 from pos_app.services.staff import StaffService
 from pos_app.storage import (
@@ -74,26 +75,6 @@ ROW_LIMIT = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RecentPickups", text)
-
-
-class PickupState(IntEnum):
-    HANDED_OVER = 0
-    REVERSED = 1
-    REVERSAL_CHECKING = 2
-    FAILED = 3
-    CHECKING = 4
-
-
-def pickup_state(operation: Operation) -> PickupState:
-    if operation.state is OpState.FAILED:
-        return PickupState.FAILED
-    if operation.is_unresolved:
-        return PickupState.CHECKING
-    if operation.reversal_state is OpState.CONFIRMED:
-        return PickupState.REVERSED
-    if operation.reversal_state is not None:
-        return PickupState.REVERSAL_CHECKING
-    return PickupState.HANDED_OVER
 
 
 def state_text(state: PickupState) -> str:

@@ -524,6 +524,29 @@ def visible_dialog(kind: type[T]) -> T | None:
 
 
 @pytest.mark.asyncio
+async def test_a_scanned_slip_says_what_the_pickup_list_says(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    await counter.confirm_hand_over()
+    await counter.hand_over_finished()
+    (pickup,) = await counter.journal.recent_operations()
+    assert pickup.reference is not None
+    # A reversal was sent and its answer never came (another window, a crash).
+    await counter.journal.begin_reverse(collect_operation_id=pickup.operation_id, reason="returned")
+
+    await counter.scan(pickup.reference)
+    view = window.recent_view
+    assert view is not None
+    await wait_until(lambda: view.selected_operation() is not None)
+    row = view.model.row_of(pickup.operation_id)
+    assert row is not None
+    in_list = view.model.index(row, PickupColumn.STATE).data()
+    assert in_list == "Reversal being checked"
+    # The message under the search field says the same, not "handed over".
+    assert window.message_bar.text().endswith(f" {in_list}.")
+
+
+@pytest.mark.asyncio
 async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     counter: Counter,
 ) -> None:

@@ -20,7 +20,7 @@ from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk, Reconciled, ReverseOutcome
-from pos_app.services.pickup_models import PickupItem
+from pos_app.services.pickup_models import PickupItem, PickupState
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
     Role,
@@ -42,7 +42,6 @@ from pos_app.storage import (
 from pos_app.ui.recent_pickups import (
     PickupColumn,
     PickupRole,
-    PickupState,
     RecentPickupsModel,
     RecentPickupsView,
     describe_reconciled_reversals,
