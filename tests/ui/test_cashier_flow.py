@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import TypeVar
 
 import pytest
 import pytest_asyncio
@@ -18,154 +15,36 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
-from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.pickup_models import ExpiryKind
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role, ScryptParams, StaffService, journal_lockouts
-from pos_app.storage import AsyncJournal, Journal, OpState, ReverseReason
+from pos_app.services.staff import Role
+from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
-from pos_app.ui.main_window import MainWindow
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.recent_pickups import PickupColumn
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.slips import SlipDialog
-from tests.helpers import STAFF_PIN_KEY
-from tests.ui.helpers import wait_until
-
-T = TypeVar("T")
-
-# Cheap hashing for tests; the app uses the default (slow on purpose) parameters.
-FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
-
-
-def open_dialog() -> HandOverDialog | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, HandOverDialog) and widget.isVisible():
-            return widget
-    return None
-
-
-def pictures_loading(window: MainWindow) -> bool:
-    urls = {item.picture_url for item in window.model.items() if item.picture_url}
-    # The progress panel beside the list loads its pictures from the same cache.
-    panel = window.progress_panel
-    urls |= panel.challenges.picture_urls() | panel.nudj_rewards.picture_urls()
-    return any(window.pictures.is_loading(url) for url in urls)
-
-
-async def settle(window: MainWindow) -> None:
-    """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
-    await wait_until(lambda: not pictures_loading(window) and window.tasks.pending == 0)
-
-
-@dataclass
-class Counter:
-    window: MainWindow
-    sim: Simulator
-    journal: AsyncJournal
-    clients: ApiClients
-    data_dir: Path
-    staff: StaffService
-
-    @property
-    def customer_uuid(self) -> str:
-        return self.sim.state.data.contact_for_card(demo.CARD_MAIN).uuid
-
-    def waiting_on_server(self) -> set[str]:
-        data = self.sim.state.data
-        return {i.uuid for i in data.items_of(self.customer_uuid) if not i.collected}
-
-    async def scan(self, text: str) -> None:
-        self.window.search_input.setFocus()
-        self.window.search_input.setText(text)
-        QTest.keyClick(self.window.search_input, Qt.Key.Key_Return)
-        await wait_until(lambda: not self.window.tasks.is_running("lookup"))
-
-    async def load_main_customer(self) -> None:
-        await self.scan(demo.CARD_MAIN)
-        await wait_until(lambda: self.window.model.rowCount() > 0)
-        await self.settle()
-
-    async def settle(self) -> None:
-        """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
-        await settle(self.window)
-
-    async def confirm_hand_over(self) -> None:
-        """Hand the selected rewards over and confirm (a sign-in or PIN may come next)."""
-        self.window.collect_button.click()
-        await wait_until(open_dialog)
-        dialog = open_dialog()
-        assert dialog is not None
-        dialog.confirm_button.click()
-
-    async def hand_over_finished(self) -> None:
-        await wait_until(lambda: not self.window.tasks.is_running("collect"))
-        await self.settle()
-
-    async def journal_states(self) -> list[OpState]:
-        return [op.state for op in await self.journal.recent_operations()]
-
-
-async def _make_counter(
-    qtbot: QtBot,
-    settings: Settings,
-    secrets: SecretStore,
-    simulator: Simulator,
-    clock: Callable[[], datetime] | None = None,
-    staff_members: Sequence[tuple[str, Role, str]] = (),
-    *,
-    settle: bool = True,
-) -> Counter:
-    clients = build_clients(settings, secrets)
-    journal = await AsyncJournal.open(
-        settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
-    )
-    staff = await StaffService.open(
-        settings.staff_path,
-        pin_key=STAFF_PIN_KEY,
-        on_lockout=journal_lockouts(journal),
-        scrypt=FAST_SCRYPT,
-    )
-    for name, role, pin in staff_members:
-        await staff.add(name, role, pin)
-    # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
-    # for its async shutdown; _close() closes it on the loop.
-    window = MainWindow(settings, clients, journal=journal, staff=staff, clock=clock)
-    window.show()
-    window.activateWindow()
-    await wait_until(window.isActiveWindow)
-    window.start()
-    if settle:
-        # Let the start-up calls finish here: pytest-qt processes Qt events between test
-        # phases, when no asyncio loop runs, and a task step run from there has no loop.
-        await wait_until(lambda: window.tasks.pending == 0)
-    return Counter(window, simulator, journal, clients, settings.data_dir, staff)
-
-
-async def _close(counter: Counter) -> None:
-    closed = asyncio.Event()
-    counter.window.closed.connect(closed.set)
-    if counter.window.kiosk is not None:
-        counter.window.kiosk.unlocked = True  # as if a manager had typed their PIN
-    counter.window.close()
-    await asyncio.wait_for(closed.wait(), 5)
-    await counter.staff.aclose()
-
-    await counter.journal.aclose()
-    await counter.clients.aclose()
+from tests.helpers.ui import (
+    Counter,
+    close_counter,
+    make_counter,
+    open_dialog,
+    visible,
+    wait_until,
+)
 
 
 @pytest_asyncio.fixture
 async def counter(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> AsyncIterator[Counter]:
-    made = await _make_counter(qtbot, app_settings, demo_secrets, simulator)
+    made = await make_counter(qtbot, app_settings, demo_secrets, simulator)
     try:
         yield made
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -317,7 +196,7 @@ async def test_expired_on_the_server(
 ) -> None:
     """The counter's clock is behind: the app thinks a reward is still valid, Piggy does not."""
     late = datetime.now(UTC) - timedelta(days=365)
-    made = await _make_counter(qtbot, app_settings, demo_secrets, simulator, clock=lambda: late)
+    made = await make_counter(qtbot, app_settings, demo_secrets, simulator, clock=lambda: late)
     try:
         await made.load_main_customer()
         window = made.window
@@ -337,7 +216,7 @@ async def test_expired_on_the_server(
         assert window.model.row_of(item.loyalty_transaction_uuid) is not None
         assert await made.journal_states() == [OpState.FAILED]
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -412,14 +291,14 @@ async def test_rejected_credentials(
     qtbot: QtBot, app_settings: Settings, simulator: Simulator
 ) -> None:
     wrong = SecretStore(env={"POS_APP_PIGGY_TOKEN": "not-the-token"}, use_keyring=False)
-    made = await _make_counter(qtbot, app_settings, wrong, simulator)
+    made = await make_counter(qtbot, app_settings, wrong, simulator)
     try:
         await made.scan(demo.CARD_MAIN)
         assert made.window.message_bar.text().startswith(
             "The loyalty service refused this counter's credentials."
         )
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -516,13 +395,6 @@ async def test_a_failed_scan_does_not_leave_the_last_customer_on_screen(counter:
     assert window.message_bar.text().startswith("This card is blocked")
 
 
-def visible_dialog(kind: type[T]) -> T | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible():
-            return widget
-    return None
-
-
 @pytest.mark.asyncio
 async def test_a_scanned_slip_says_what_the_pickup_list_says(counter: Counter) -> None:
     await counter.load_main_customer()
@@ -570,8 +442,8 @@ async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     assert view.reverse_button.isEnabled()
 
     view.reverse_button.click()
-    await wait_until(lambda: visible_dialog(ReverseDialog))
-    reverse = visible_dialog(ReverseDialog)
+    await wait_until(lambda: visible(ReverseDialog))
+    reverse = visible(ReverseDialog)
     assert reverse is not None
     reverse.reason_buttons[ReverseReason.RETURNED].click()
     QTest.keyClicks(reverse.pin.field, "246810")
@@ -600,19 +472,19 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     settings = app_settings.with_overrides(print_slip="ask")
-    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    made = await make_counter(qtbot, settings, demo_secrets, simulator)
     try:
         await made.load_main_customer()
         await made.confirm_hand_over()
-        await wait_until(lambda: visible_dialog(SlipDialog))
-        slip = visible_dialog(SlipDialog)
+        await wait_until(lambda: visible(SlipDialog))
+        slip = visible(SlipDialog)
         assert slip is not None
         (pickup,) = await made.journal.recent_operations()
         assert [item.reference for item in slip.slip.items] == [pickup.reference]
         slip.reject()
         await made.hand_over_finished()
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -620,7 +492,7 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     settings = app_settings.with_overrides(print_slip="ask")
-    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    made = await make_counter(qtbot, settings, demo_secrets, simulator)
     try:
         await made.load_main_customer()
         window = made.window
@@ -638,10 +510,10 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
             f"Robin de Vries: Collected: {item.title}. No slip was offered: another customer "
             "is on screen."
         )
-        assert visible_dialog(SlipDialog) is None
+        assert visible(SlipDialog) is None
         assert [op.state for op in await made.journal.recent_operations()] == [OpState.CONFIRMED]
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -649,7 +521,7 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     settings = app_settings.with_overrides(require_staff_sign_in=True)
-    made = await _make_counter(qtbot, settings, demo_secrets, simulator)
+    made = await make_counter(qtbot, settings, demo_secrets, simulator)
     try:
         window = made.window
         assert window.sign_in_button.isVisible()
@@ -659,8 +531,8 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         item = window.model.item(0)
         await made.confirm_hand_over()
         # Nobody is signed in: the hand-over asks first.
-        await wait_until(lambda: visible_dialog(PinDialog))
-        pin = visible_dialog(PinDialog)
+        await wait_until(lambda: visible(PinDialog))
+        pin = visible(PinDialog)
         assert pin is not None
         assert pin.objectName() == "signInDialog"
         QTest.keyClicks(pin.entry.field, "1234")
@@ -671,4 +543,4 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         assert (pickup.state, pickup.staff_name) == (OpState.CONFIRMED, "Casey Cashier")
         assert window.sign_in_button.text() == "Casey Cashier · sign out"
     finally:
-        await _close(made)
+        await close_counter(made)

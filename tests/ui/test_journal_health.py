@@ -23,8 +23,8 @@ from pos_app.ui.app import run_app
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
+from tests.helpers.ui import dialog_of, visible, wait_until
 from tests.storage.helpers import collect, cut_rows_after, make_damaged_journal
-from tests.ui.helpers import dialog_of, visible, wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "246810"

@@ -33,13 +33,13 @@ from pos_app.ui.kiosk import TOUCH_TARGET
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
-from tests.ui.helpers import wait_until
-from tests.ui.test_cashier_flow import (
+from tests.helpers.ui import (
     Counter,
-    _close,
-    _make_counter,
+    close_counter,
+    make_counter,
     open_dialog,
-    visible_dialog,
+    visible,
+    wait_until,
 )
 
 CASHIER = ("Casey Cashier", Role.CASHIER, "1234")
@@ -55,13 +55,13 @@ def kiosk_settings(app_settings: Settings) -> Settings:
 async def kiosk(
     qtbot: QtBot, kiosk_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> AsyncIterator[Counter]:
-    made = await _make_counter(
+    made = await make_counter(
         qtbot, kiosk_settings, demo_secrets, simulator, staff_members=(CASHIER, MANAGER)
     )
     try:
         yield made
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 def short_idle(counter: Counter, *, idle: float = 1.2, countdown: float = 0.8) -> None:
@@ -112,8 +112,8 @@ async def load_customer_in_kiosk(counter: Counter) -> None:
 
 
 async def pin_asked() -> PinDialog:
-    await wait_until(lambda: visible_dialog(PinDialog))
-    pin = visible_dialog(PinDialog)
+    await wait_until(lambda: visible(PinDialog))
+    pin = visible(PinDialog)
     assert pin is not None
     return pin
 
@@ -162,7 +162,7 @@ async def _release(counter: Counter) -> None:
 async def test_close_requests_are_refused_without_a_manager_pin_and_accepted_with_it(
     qtbot: QtBot, kiosk_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
-    kiosk = await _make_counter(
+    kiosk = await make_counter(
         qtbot, kiosk_settings, demo_secrets, simulator, staff_members=(CASHIER, MANAGER)
     )
     try:
@@ -218,11 +218,11 @@ async def test_the_logo_held_down_asks_to_leave(kiosk: Counter) -> None:
     QTest.mousePress(logo, Qt.MouseButton.LeftButton)
     QTest.mouseRelease(logo, Qt.MouseButton.LeftButton, delay=100)
     await asyncio.sleep(0.05)
-    assert visible_dialog(PinDialog) is None  # a tap is not a long press
+    assert visible(PinDialog) is None  # a tap is not a long press
     QTest.mousePress(logo, Qt.MouseButton.LeftButton)
-    await wait_until(lambda: visible_dialog(PinDialog), within=4)
+    await wait_until(lambda: visible(PinDialog), within=4)
     QTest.mouseRelease(logo, Qt.MouseButton.LeftButton)
-    pin = visible_dialog(PinDialog)
+    pin = visible(PinDialog)
     assert pin is not None
     pin.reject()
     await wait_until(lambda: window.kiosk is not None and not window.kiosk.is_asking_to_unlock())
@@ -355,7 +355,7 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     assert window.rewards_list.selected_items() == [second]
     await kiosk.confirm_hand_over()
     await kiosk.hand_over_finished()
-    assert visible_dialog(PinDialog) is None
+    assert visible(PinDialog) is None
     pickups = await kiosk.journal.recent_operations()
     assert [(op.state, op.staff_name) for op in pickups] == [
         (OpState.CONFIRMED, "Casey Cashier"),
@@ -438,8 +438,8 @@ async def test_every_touch_target_is_at_least_44_px(kiosk: Counter) -> None:
     assert view.table.rowHeight(0) >= TOUCH_TARGET
     view.table.selectRow(0)
     view.reverse_button.click()
-    await wait_until(lambda: visible_dialog(ReverseDialog))
-    reverse = visible_dialog(ReverseDialog)
+    await wait_until(lambda: visible(ReverseDialog))
+    reverse = visible(ReverseDialog)
     assert reverse is not None
     reverse.reason_buttons[ReverseReason.RETURNED].click()
     assert too_small(reverse) == []
@@ -455,7 +455,7 @@ async def test_every_touch_target_is_at_least_44_px(kiosk: Counter) -> None:
 async def test_the_same_window_outside_kiosk_mode_keeps_desktop_sizes(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
-    made = await _make_counter(qtbot, app_settings, demo_secrets, simulator)
+    made = await make_counter(qtbot, app_settings, demo_secrets, simulator)
     try:
         window = made.window
         assert window.kiosk is None
@@ -465,7 +465,7 @@ async def test_the_same_window_outside_kiosk_mode_keeps_desktop_sizes(
         # The check above can fail: the desktop window has controls under 44 px.
         assert any(problem.startswith("progressToggle") for problem in too_small(window))
     finally:
-        await _close(made)
+        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -473,13 +473,13 @@ async def test_first_kiosk_start_without_a_manager_asks_for_one(
     qtbot: QtBot, kiosk_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     # No staff yet; start-up asks for a manager, so it is not waited for.
-    made = await _make_counter(qtbot, kiosk_settings, demo_secrets, simulator, settle=False)
+    made = await make_counter(qtbot, kiosk_settings, demo_secrets, simulator, settle=False)
     try:
         window = made.window
-        await wait_until(lambda: visible_dialog(FirstManagerDialog))
+        await wait_until(lambda: visible(FirstManagerDialog))
         # The start-up calls end first: nothing may be on the wire when the window closes.
         await wait_until(lambda: window.tasks.pending == 1)
-        dialog = visible_dialog(FirstManagerDialog)
+        dialog = visible(FirstManagerDialog)
         assert dialog is not None
         closed = asyncio.Event()
         window.closed.connect(closed.set)

@@ -27,7 +27,7 @@ from pos_app.ui.async_support import await_dialog
 from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
 from pos_app.ui.sign_in import IdleSignOut, sign_in
 from tests.helpers import STAFF_PIN_KEY
-from tests.ui.helpers import wait_until
+from tests.helpers.ui import wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 ANN = StaffProfile(

@@ -49,7 +49,7 @@ from pos_app.ui.recent_pickups import (
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
 from tests.helpers import STAFF_PIN_KEY
-from tests.ui.helpers import dialog_of, visible, wait_until
+from tests.helpers.ui import dialog_of, visible, wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "246810"

@@ -26,7 +26,7 @@ from pos_app.ui.slips import (
     render_slip_image,
     save_slip_pdf,
 )
-from tests.ui.helpers import wait_until
+from tests.helpers.ui import wait_until
 
 SLIP = PickupSlip(
     shop_name="De Kaasboer",

@@ -26,7 +26,7 @@ from pos_app.ui.staff_dialogs import (
     manage_staff,
 )
 from tests.helpers import STAFF_PIN_KEY
-from tests.ui.helpers import dialog_of, visible, wait_until
+from tests.helpers.ui import dialog_of, visible, wait_until
 
 FAST = ScryptParams(n=2**8, r=8, p=1)
 

@@ -25,8 +25,7 @@ from pos_app.ui.app import open_staff
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.pin_entry import PinDialog
-from tests.ui.helpers import wait_until
-from tests.ui.test_cashier_flow import open_dialog, settle, visible_dialog
+from tests.helpers.ui import open_dialog, settle, visible, wait_until
 
 PROBLEM_START = "Staff PINs cannot be checked on this counter ("
 
@@ -141,7 +140,7 @@ async def _hand_over_is_refused(signing_counter: BrokenStaffCounter) -> None:
     before = signing_counter.waiting_on_server()
     window.collect_button.click()
     assert open_dialog() is None
-    assert visible_dialog(PinDialog) is None
+    assert visible(PinDialog) is None
     assert window.message_bar.kind is MessageKind.ERROR
     assert window.message_bar.text().startswith(PROBLEM_START)
     assert not window.tasks.is_running("collect")
@@ -165,8 +164,8 @@ async def _leaving_is_refused(locked_kiosk: BrokenStaffCounter) -> None:
     kiosk = window.kiosk
     assert kiosk is not None
     assert window.close() is False
-    await wait_until(lambda: visible_dialog(QMessageBox))
-    box = visible_dialog(QMessageBox)
+    await wait_until(lambda: visible(QMessageBox))
+    box = visible(QMessageBox)
     assert box is not None
     assert box.objectName() == "kioskLeaveRefused"
     assert box.text() == (

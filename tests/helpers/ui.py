@@ -1,0 +1,175 @@
+"""For tests that drive the real widgets: waiting on the loop, finding dialogs, and a whole
+counter (window, journal, staff, clients) against the simulator."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.secrets import SecretStore
+from pos_app.services.settings import Settings
+from pos_app.services.staff import Role, ScryptParams, StaffService, journal_lockouts
+from pos_app.storage import AsyncJournal, OpState
+from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.main_window import MainWindow
+from tests.helpers import STAFF_PIN_KEY
+
+W = TypeVar("W", bound=QWidget)
+
+
+async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
+    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+def visible(kind: type[W]) -> W | None:
+    """The top-level window of this type that is on screen, if any."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+async def dialog_of(kind: type[W]) -> W:
+    """Wait for a window of this type to be shown, and return it."""
+    await wait_until(lambda: visible(kind) is not None)
+    found = visible(kind)
+    assert found is not None
+    return found
+
+
+# Cheap hashing for tests; the app uses the default (slow on purpose) parameters.
+FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
+
+
+def open_dialog() -> HandOverDialog | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, HandOverDialog) and widget.isVisible():
+            return widget
+    return None
+
+
+def pictures_loading(window: MainWindow) -> bool:
+    urls = {item.picture_url for item in window.model.items() if item.picture_url}
+    # The progress panel beside the list loads its pictures from the same cache.
+    panel = window.progress_panel
+    urls |= panel.challenges.picture_urls() | panel.nudj_rewards.picture_urls()
+    return any(window.pictures.is_loading(url) for url in urls)
+
+
+async def settle(window: MainWindow) -> None:
+    """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
+    await wait_until(lambda: not pictures_loading(window) and window.tasks.pending == 0)
+
+
+@dataclass
+class Counter:
+    window: MainWindow
+    sim: Simulator
+    journal: AsyncJournal
+    clients: ApiClients
+    data_dir: Path
+    staff: StaffService
+
+    @property
+    def customer_uuid(self) -> str:
+        return self.sim.state.data.contact_for_card(demo.CARD_MAIN).uuid
+
+    def waiting_on_server(self) -> set[str]:
+        data = self.sim.state.data
+        return {i.uuid for i in data.items_of(self.customer_uuid) if not i.collected}
+
+    async def scan(self, text: str) -> None:
+        self.window.search_input.setFocus()
+        self.window.search_input.setText(text)
+        QTest.keyClick(self.window.search_input, Qt.Key.Key_Return)
+        await wait_until(lambda: not self.window.tasks.is_running("lookup"))
+
+    async def load_main_customer(self) -> None:
+        await self.scan(demo.CARD_MAIN)
+        await wait_until(lambda: self.window.model.rowCount() > 0)
+        await self.settle()
+
+    async def settle(self) -> None:
+        """Wait for background work (pictures, follow-up calls) so no test ends mid-request."""
+        await settle(self.window)
+
+    async def confirm_hand_over(self) -> None:
+        """Hand the selected rewards over and confirm (a sign-in or PIN may come next)."""
+        self.window.collect_button.click()
+        await wait_until(open_dialog)
+        dialog = open_dialog()
+        assert dialog is not None
+        dialog.confirm_button.click()
+
+    async def hand_over_finished(self) -> None:
+        await wait_until(lambda: not self.window.tasks.is_running("collect"))
+        await self.settle()
+
+    async def journal_states(self) -> list[OpState]:
+        return [op.state for op in await self.journal.recent_operations()]
+
+
+async def make_counter(
+    qtbot: QtBot,
+    settings: Settings,
+    secrets: SecretStore,
+    simulator: Simulator,
+    clock: Callable[[], datetime] | None = None,
+    staff_members: Sequence[tuple[str, Role, str]] = (),
+    *,
+    settle: bool = True,
+) -> Counter:
+    clients = build_clients(settings, secrets)
+    journal = await AsyncJournal.open(
+        settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
+    )
+    staff = await StaffService.open(
+        settings.staff_path,
+        pin_key=STAFF_PIN_KEY,
+        on_lockout=journal_lockouts(journal),
+        scrypt=FAST_SCRYPT,
+    )
+    for name, role, pin in staff_members:
+        await staff.add(name, role, pin)
+    # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
+    # for its async shutdown; close_counter() closes it on the loop.
+    window = MainWindow(settings, clients, journal=journal, staff=staff, clock=clock)
+    window.show()
+    window.activateWindow()
+    await wait_until(window.isActiveWindow)
+    window.start()
+    if settle:
+        # Let the start-up calls finish here: pytest-qt processes Qt events between test
+        # phases, when no asyncio loop runs, and a task step run from there has no loop.
+        await wait_until(lambda: window.tasks.pending == 0)
+    return Counter(window, simulator, journal, clients, settings.data_dir, staff)
+
+
+async def close_counter(counter: Counter) -> None:
+    closed = asyncio.Event()
+    counter.window.closed.connect(closed.set)
+    if counter.window.kiosk is not None:
+        counter.window.kiosk.unlocked = True  # as if a manager had typed their PIN
+    counter.window.close()
+    await asyncio.wait_for(closed.wait(), 5)
+    await counter.staff.aclose()
+
+    await counter.journal.aclose()
+    await counter.clients.aclose()
