@@ -13,11 +13,12 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from pos_app.api import PiggyClient, errors
 from pos_app.api.budget import Deadline, time_budget
+from pos_app.clock import utc_now
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
 from pos_app.storage import parse_reference
 
@@ -71,10 +72,6 @@ class CardNotLinkedError(IdentifyError):
     """The card exists but belongs to nobody (Piggy answers ``contact: null``)."""
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class CustomerLookup:
     """Identify a customer and fetch what they can pick up.
 
@@ -96,7 +93,7 @@ class CustomerLookup:
         monotonic: Callable[[], float] = time.monotonic,
     ):
         self._piggy = piggy
-        self._clock = clock or _utc_now
+        self._clock = clock or utc_now
         self._budget = budget
         self._monotonic = monotonic
 

@@ -27,10 +27,11 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from pos_app.api import PiggyClient, errors
+from pos_app.clock import utc_now
 from pos_app.services.pickup_models import PickupItem
 from pos_app.storage import (
     COLLECT,
@@ -129,10 +130,6 @@ class Reconciled:
         return self.operation.state is OpState.CONFIRMED
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 # Refusals: the server answered before doing anything, so the reward was not handed over.
 _REFUSALS = (
     # The action's time budget was spent, or no connection could be made, before the
@@ -185,7 +182,7 @@ class PickupDesk:
         piggy: PiggyClient,
         journal: AsyncJournal,
         *,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         settle_grace: timedelta = DEFAULT_SETTLE_GRACE,
         lease: timedelta | None = None,
     ) -> None:

@@ -35,7 +35,7 @@ import os
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Final
@@ -51,6 +51,7 @@ from pos_app.api import (
     errors,
 )
 from pos_app.api.budget import time_budget
+from pos_app.clock import utc_now
 from pos_app.services.connections import ApiClients
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.settings import NudjIdKind, NudjUserIdSource, Settings
@@ -492,7 +493,7 @@ class ProgressService:
         self._platform = giftoin_platform
         self._giftoin_attribute = giftoin_user_attribute
         self._nudj_source = nudj_user_id_source
-        self._clock = clock or _utc_now
+        self._clock = clock or utc_now
         self._monotonic = monotonic
         self._budget = budget
         self._nudj_misses = 0
@@ -520,14 +521,6 @@ class ProgressService:
         )
 
     # -- identity mapping ----------------------------------------------------------------
-
-    @property
-    def giftoin_set_up(self) -> bool:
-        return self._giftoin is not None and bool(self._platform and self._giftoin_attribute)
-
-    @property
-    def nudj_set_up(self) -> bool:
-        return self._nudj is not None
 
     def giftoin_user_id(self, customer: CustomerSummary) -> str | None:
         """The customer's id on the Giftoin platform, from their Piggy contact attribute."""
@@ -666,10 +659,6 @@ class ProgressService:
     async def aclose(self) -> None:
         """Stop a catalogue load still running (the window closes)."""
         await self.catalogue.aclose()
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _ended(view: ChallengeView, now: datetime) -> bool:

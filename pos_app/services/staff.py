@@ -57,6 +57,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import ParamSpec, TypedDict, TypeVar, Unpack
 
+from pos_app.clock import utc_now
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, StaffRef
 
 __all__ = [
@@ -119,10 +120,6 @@ _PIN = re.compile(rf"[0-9]{{{PIN_MIN_LENGTH},{PIN_MAX_LENGTH}}}", re.ASCII)
 Clock = Callable[[], datetime]
 #: Seconds from an arbitrary start, never going back while the process runs.
 Monotonic = Callable[[], float]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _timestamp(moment: datetime) -> str:
@@ -536,7 +533,7 @@ class StaffDirectory:
         *,
         path: Path,
         pin_key: bytes,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
         monotonic: Monotonic = time.monotonic,
         scrypt: ScryptParams | None = None,
         max_wrong: int = MAX_WRONG_PINS,
@@ -995,7 +992,7 @@ class StaffService:
         executor: ThreadPoolExecutor,
         *,
         on_lockout: LockoutRecorder | None = None,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
     ) -> None:
         """Use :meth:`open`."""
         self._directory = directory
@@ -1021,10 +1018,7 @@ class StaffService:
         except BaseException:
             executor.shutdown(wait=False)
             raise
-        return cls(directory, executor, on_lockout=on_lockout, clock=options.get("clock", _utc_now))
-
-    def set_lockout_recorder(self, recorder: LockoutRecorder | None) -> None:
-        self._on_lockout = recorder
+        return cls(directory, executor, on_lockout=on_lockout, clock=options.get("clock", utc_now))
 
     def now(self) -> datetime:
         return self._clock()
@@ -1110,7 +1104,7 @@ class SignInSession:
     Qt-free: the UI calls :meth:`touch` on input and asks :meth:`is_idle` from a timer.
     """
 
-    def __init__(self, *, idle_after: timedelta, clock: Clock = _utc_now) -> None:
+    def __init__(self, *, idle_after: timedelta, clock: Clock = utc_now) -> None:
         self._idle_after = idle_after
         self._clock = clock
         self._profile: StaffProfile | None = None

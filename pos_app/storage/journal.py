@@ -42,6 +42,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from pos_app.clock import utc_now
 from pos_app.storage.chain import GENESIS_HASH, VerifyResult, row_hash, verify_rows
 from pos_app.storage.errors import (
     AlreadyReversedError,
@@ -100,10 +101,6 @@ _BATCH = 500
 # is the range of ids starting with the prefix, which the index answers directly.
 _PREFIX_END = "g"
 _HOST = socket.gethostname()
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _text(value: object, column: str) -> str | None:
@@ -213,7 +210,7 @@ class Journal:
         self._path = path
         self._shop_uuid = _text(shop_uuid, "shop_uuid")
         self._counter = _text(counter, "counter") or ""
-        self._clock = clock or _utc_now
+        self._clock = clock or utc_now
         self._read_only = read_only
         # Who holds the leases this object takes: host, process and this very object, so
         # two windows of one process are two owners too.

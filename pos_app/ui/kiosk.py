@@ -232,9 +232,6 @@ class IdleWatch(QObject):
         self._timer.stop()
         self._end_countdown()
 
-    def is_counting_down(self) -> bool:
-        return self._counting
-
     def touch(self) -> None:
         """Someone is here: the idle time starts again and a countdown stops."""
         self._last_input = self._clock()
