@@ -69,6 +69,7 @@ from pos_app.services.progress import (
     Program,
     ProgressService,
 )
+from pos_app.services.reconcile import Reconciler, ReconcileReport
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import SignInSession, StaffService
@@ -177,8 +178,19 @@ class MainWindow(QMainWindow):
         self._shop_name = ""
         self.customer: CustomerSummary | None = None
         self._pending_email: str | None = None
-        self._offline = False
         self.tasks = TaskOwner()
+        #: Settles what hand-overs and reversals left unfinished (None without a journal).
+        self.reconciler = (
+            Reconciler(
+                self._desk,
+                interval=RECONCILE_INTERVAL_MS / 1000,
+                spawn=lambda coro: self.tasks.run(coro, key=_RECONCILE),
+            )
+            if self._desk is not None
+            else None
+        )
+        if self.reconciler is not None:
+            self.reconciler.add_listener(self.on_reconciler_report)
         self._closing = False
         self._shutdown_task: asyncio.Future[None] | None = None
         self.pictures = PictureCache(settings.picture_cache_dir, parent=self)
@@ -194,9 +206,6 @@ class MainWindow(QMainWindow):
         title = APP_NAME if demo is None else self.tr("DEMO")
         self.setWindowTitle(title)
         self.resize(1100, 760)
-        self._reconcile_timer = QTimer(self)
-        self._reconcile_timer.setInterval(RECONCILE_INTERVAL_MS)
-        self._reconcile_timer.timeout.connect(self.reconcile_now)
         self._held_progress: list[tuple[CustomerSummary, Callable[[], None]]] = []
         self._progress_hold = QTimer(self)
         self._progress_hold.setSingleShot(True)
@@ -484,10 +493,11 @@ class MainWindow(QMainWindow):
             self.tasks.run(self._refresh_list(self.customer), key="refresh")
 
     def on_recent_view_reverseFinished(self, result: ReverseResult) -> None:
+        if self.reconciler is None:
+            return
         if result.outcome is ReverseOutcome.UNKNOWN:
-            self._offline = True
-            self._reconcile_timer.start()
-        self.tasks.run(self._refresh_unresolved(), key="unresolved")
+            self.reconciler.connection_lost()
+        self.reconciler.note_unfinished()
 
     def on_staff_button_clicked(self) -> None:
         if self._staff is None or self.tasks.is_running("staff"):
@@ -682,7 +692,8 @@ class MainWindow(QMainWindow):
             on_failure=self._on_connection_failed,
             key=_SHOP,
         )
-        self.reconcile_now()
+        if self.reconciler is not None:
+            self.reconciler.start()
 
     async def _load_shop_name(self) -> str:
         piggy = self._clients.piggy
@@ -729,14 +740,13 @@ class MainWindow(QMainWindow):
         self.nudj_setup_label.show()
 
     def _note_api_error(self, exc: BaseException) -> None:
-        if isinstance(exc, errors.ApiConnectionError):
-            self._offline = True
+        if isinstance(exc, errors.ApiConnectionError) and self.reconciler is not None:
+            self.reconciler.connection_lost()
 
     def _mark_online(self) -> None:
         """A call went through. After an outage, settle what it left unfinished."""
-        if self._offline:
-            self._offline = False
-            self.reconcile_now()
+        if self.reconciler is not None:
+            self.reconciler.answered()
 
     # -- search --------------------------------------------------------------------------
 
@@ -1137,10 +1147,9 @@ class MainWindow(QMainWindow):
         for result in results:
             if result.error is not None:
                 self._note_api_error(result.error)
-        if any(r.outcome is CollectOutcome.UNKNOWN for r in results):
-            self._offline = True
-            self._reconcile_timer.start()
-            await self._refresh_unresolved()
+        if any(r.outcome is CollectOutcome.UNKNOWN for r in results) and self.reconciler:
+            self.reconciler.connection_lost()
+            self.reconciler.note_unfinished()
         if any(r.outcome is CollectOutcome.ALREADY_COLLECTED for r in results):
             await self._refresh_list(customer)
 
@@ -1206,16 +1215,16 @@ class MainWindow(QMainWindow):
     # -- reconciliation ------------------------------------------------------------------
 
     def reconcile_now(self) -> None:
-        if self._desk is None or self.tasks.is_running(_RECONCILE):
-            return
-        self.tasks.run(
-            self._desk.reconcile(),
-            on_success=self._on_reconciled,
-            on_failure=self._on_reconcile_failed,
-            key=_RECONCILE,
-        )
+        if self.reconciler is not None:
+            self.reconciler.run_now()
 
-    def _on_reconciled(self, settled: list[Reconciled]) -> None:
+    def on_reconciler_report(self, report: ReconcileReport) -> None:
+        if report.failure is not None and not isinstance(report.failure, errors.ApiError):
+            report_exception(type(report.failure), report.failure, report.failure.__traceback__)
+        self._show_reconciled(report.settled)
+        self._show_unresolved(report.unresolved)
+
+    def _show_reconciled(self, settled: list[Reconciled]) -> None:
         if settled:
             notices = []
             collects = [s for s in settled if s.operation.kind == COLLECT]
@@ -1263,28 +1272,14 @@ class MainWindow(QMainWindow):
                 self.recent_view.refresh()
             if self.customer is not None:
                 self.tasks.run(self._refresh_list(self.customer), key="refresh")
-        self.tasks.run(self._refresh_unresolved(), key="unresolved")
 
-    def _on_reconcile_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, errors.ApiError):
-            report_exception(type(exc), exc, exc.__traceback__)
-            return
-        self._note_api_error(exc)
-        self._reconcile_timer.start()
-        self.tasks.run(self._refresh_unresolved(), key="unresolved")
-
-    async def _refresh_unresolved(self) -> None:
-        if self._desk is None:
-            return
-        count = await self._desk.unresolved_count()
+    def _show_unresolved(self, count: int | None) -> None:
         if count:
             self.unresolved_label.setText(
                 self.tr("{n} hand-over(s) or reversal(s) waiting to be checked").format(n=count)
             )
-            self._reconcile_timer.start()
-        else:
+        elif count == 0:
             self.unresolved_label.clear()
-            self._reconcile_timer.stop()
 
     def show_notice(self, text: str) -> None:
         """A message that must not be missed (reconciliation outcomes): bar and dialog."""
@@ -1420,7 +1415,8 @@ class MainWindow(QMainWindow):
             self._closing = True
             if self.kiosk is not None:
                 self.kiosk.release()
-            self._reconcile_timer.stop()
+            if self.reconciler is not None:
+                self.reconciler.stop()
             self.rewards_list.removeEventFilter(self)
             try:
                 asyncio.get_running_loop()

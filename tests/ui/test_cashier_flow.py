@@ -346,6 +346,7 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
     counter.sim.clear_faults()
     window.reconcile_now()
     await wait_until(lambda: window.unresolved_label.text() == "")
+    await counter.settle()  # the list is read again after the check
     operations = await counter.journal.recent_operations()
     assert [op.state for op in operations] == [OpState.CONFIRMED]
     assert operations[0].resolved_by == "reconciliation"

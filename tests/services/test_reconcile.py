@@ -1,0 +1,149 @@
+"""When reconciliation runs and what its listeners hear, without a window or QApplication."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from pos_app.api import PiggyClient, errors
+from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.identify import CustomerLookup
+from pos_app.services.pickup import CollectOutcome, PickupDesk
+from pos_app.services.pickup_models import CustomerSummary, PickupItem
+from pos_app.services.reconcile import Reconciler, ReconcileReport
+from pos_app.storage import AsyncJournal, OpState
+
+
+@pytest.fixture(scope="module")
+def simulator() -> Iterator[Simulator]:
+    with start_simulator() as sim:
+        yield sim
+
+
+@dataclass
+class Setup:
+    sim: Simulator
+    desk: PickupDesk
+    journal: AsyncJournal
+    customer: CustomerSummary
+    items: list[PickupItem]
+    reports: list[ReconcileReport] = field(default_factory=list)
+
+    def reconciler(self, interval: float = 30.0) -> Reconciler:
+        made = Reconciler(self.desk, interval=interval)
+        made.add_listener(self.reports.append)
+        return made
+
+    async def reports_reach(self, n: int) -> None:
+        async with asyncio.timeout(10):
+            while len(self.reports) < n:  # noqa: ASYNC110 - the runs are tasks of their own
+                await asyncio.sleep(0.01)
+
+    async def unknown_collect(self) -> PickupItem:
+        """A collect whose request the server never processed: unresolved until checked."""
+        self.sim.set_fault("piggy.collect", "drop@1")
+        self.sim.set_fault("piggy.rewards", "drop@1")  # the immediate check fails too
+        item = self.items[0]
+        result = await self.desk.collect(self.customer.uuid, item)
+        assert result.outcome is CollectOutcome.UNKNOWN
+        return item
+
+
+@pytest_asyncio.fixture
+async def setup(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Setup]:
+    simulator.reset()
+    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
+    try:
+        async with PiggyClient(
+            simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0
+        ) as piggy:
+            lookup = CustomerLookup(piggy)
+            customer = await lookup.by_card(demo.CARD_MAIN)
+            items = await lookup.rewards(customer.uuid)
+            desk = PickupDesk(piggy, journal, settle_grace=timedelta(0))
+            yield Setup(simulator, desk, journal, customer, items)
+    finally:
+        await journal.aclose()
+
+
+@pytest.mark.asyncio
+async def test_start_checks_at_once_and_reports_what_waits(setup: Setup) -> None:
+    reconciler = setup.reconciler()
+    reconciler.start()
+    await setup.reports_reach(1)
+    assert setup.reports == [ReconcileReport(settled=[], failure=None, unresolved=0)]
+    assert not reconciler.timer_active  # nothing waits: no timer
+    reconciler.stop()
+
+
+@pytest.mark.asyncio
+async def test_the_timer_runs_while_something_waits_and_stops_when_all_is_settled(
+    setup: Setup,
+) -> None:
+    await setup.unknown_collect()
+    setup.sim.set_fault("piggy.rewards", "drop@1")  # the first timed check fails as well
+    reconciler = setup.reconciler(interval=0.05)
+    reconciler.note_unfinished()
+    await setup.reports_reach(1)
+    assert setup.reports[0].unresolved == 1
+    assert reconciler.timer_active
+    # The timer's first run meets the dropped line; the next one settles it.
+    await setup.reports_reach(3)
+    failed, settled = setup.reports[1], setup.reports[2]
+    assert isinstance(failed.failure, errors.ApiConnectionError)
+    assert failed.unresolved == 1
+    assert [s.operation.state for s in settled.settled] == [OpState.FAILED]
+    assert settled.unresolved == 0
+    assert not reconciler.timer_active
+    reconciler.stop()
+
+
+@pytest.mark.asyncio
+async def test_an_answer_after_an_outage_starts_a_check(setup: Setup) -> None:
+    await setup.unknown_collect()
+    reconciler = setup.reconciler()
+    reconciler.answered()  # no outage noted: nothing happens
+    reconciler.connection_lost()
+    reconciler.answered()
+    await setup.reports_reach(1)
+    assert [s.operation.state for s in setup.reports[0].settled] == [OpState.FAILED]
+    reconciler.answered()  # online already: no further check (one would start at once)
+    assert not reconciler.is_running
+    assert len(setup.reports) == 1
+    reconciler.stop()
+
+
+@pytest.mark.asyncio
+async def test_run_now_while_a_check_runs_does_not_start_another(setup: Setup) -> None:
+    await setup.unknown_collect()
+    setup.sim.set_fault("piggy.rewards", "latency:300@1")
+    reconciler = setup.reconciler()
+    reconciler.run_now()
+    assert reconciler.is_running
+    reconciler.run_now()
+    await setup.reports_reach(1)
+    assert [s.operation.state for s in setup.reports[0].settled] == [OpState.FAILED]
+    assert len(setup.reports) == 1
+    reconciler.stop()
+
+
+@pytest.mark.asyncio
+async def test_after_stop_nothing_runs(setup: Setup) -> None:
+    await setup.unknown_collect()
+    reconciler = setup.reconciler(interval=0.01)
+    reconciler.stop()
+    reconciler.run_now()
+    reconciler.note_unfinished()
+    reconciler.connection_lost()
+    reconciler.answered()
+    assert not reconciler.is_running
+    assert not reconciler.timer_active
+    assert setup.reports == []
+    assert [op.state for op in await setup.journal.unresolved()] == [OpState.UNKNOWN]
