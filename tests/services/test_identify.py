@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
 
 from pos_app.api import PiggyClient, errors
-from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import (
     LOOKUP_BUDGET,
@@ -41,12 +41,6 @@ def test_classify_scan(raw: str, expected: Scan) -> None:
 def test_nothing_left_after_cleaning() -> None:
     assert classify_scan(" \r\n\x00") is None
     assert clean_scan("\u200bX\u200d") == "X"
-
-
-@pytest.fixture(scope="module")
-def simulator() -> Iterator[Simulator]:
-    with start_simulator() as sim:
-        yield sim
 
 
 @pytest_asyncio.fixture

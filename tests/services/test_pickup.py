@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 
 from pos_app.api import PiggyClient
-from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk
@@ -19,12 +19,6 @@ from pos_app.storage import AsyncJournal, OpState
 # The wait before "still in the list" may mean "not done" has its own tests
 # (test_pickup_in_flight.py); here the list is believed at once.
 NO_GRACE = timedelta(0)
-
-
-@pytest.fixture(scope="module")
-def simulator() -> Iterator[Simulator]:
-    with start_simulator() as sim:
-        yield sim
 
 
 @dataclass

@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +25,7 @@ import pytest_asyncio
 
 from pos_app.api import PiggyClient, errors
 from pos_app.api.budget import time_budget
-from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk
@@ -34,12 +34,6 @@ from pos_app.storage import AsyncJournal, Journal, JournalStorageError, Operatio
 
 #: The desks' wait before "still in the list" may mean "not handed over" (see PickupDesk).
 GRACE = timedelta(seconds=30)
-
-
-@pytest.fixture(scope="module")
-def simulator() -> Iterator[Simulator]:
-    with start_simulator() as sim:
-        yield sim
 
 
 class FakeClock:

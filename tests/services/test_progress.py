@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +17,7 @@ import pytest_asyncio
 from pos_app.api import GiftoinClient, NudjClient, PiggyClient, errors
 from pos_app.api.giftoin_models import CollectionChallenge
 from pos_app.api.nudj_models import NudjRewardsPage
-from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup_models import CustomerSummary
@@ -159,12 +159,6 @@ async def test_programs_not_set_up_are_not_linked_without_a_request() -> None:
 
 
 # --- against the simulator -------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def simulator() -> Iterator[Simulator]:
-    with start_simulator() as sim:
-        yield sim
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -12,19 +12,13 @@ import pytest
 import pytest_asyncio
 
 from pos_app.api import PiggyClient, errors
-from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.reconcile import Reconciler, ReconcileReport
 from pos_app.storage import AsyncJournal, OpState
-
-
-@pytest.fixture(scope="module")
-def simulator() -> Iterator[Simulator]:
-    with start_simulator() as sim:
-        yield sim
 
 
 @dataclass
