@@ -100,9 +100,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: How often unfinished hand-overs are checked again while some are left.
-RECONCILE_INTERVAL_MS = 30_000
-
 _LOOKUP = "lookup"
 _SHOP = "shop"
 _RECONCILE = "reconcile"
@@ -183,7 +180,6 @@ class MainWindow(QMainWindow):
         self.reconciler = (
             Reconciler(
                 self._desk,
-                interval=RECONCILE_INTERVAL_MS / 1000,
                 spawn=lambda coro: self.tasks.run(coro, key=_RECONCILE),
             )
             if self._desk is not None
