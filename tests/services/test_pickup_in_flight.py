@@ -27,10 +27,10 @@ from pos_app.api import PiggyClient, errors
 from pos_app.api.budget import time_budget
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
-from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, ExpiryKind, PickupItem
 from pos_app.storage import AsyncJournal, Journal, JournalStorageError, Operation, OpState
+from tests.helpers.desk import at_the_counter
 
 #: The desks' wait before "still in the list" may mean "not handed over" (see PickupDesk).
 GRACE = timedelta(seconds=30)
@@ -91,30 +91,19 @@ async def patient(counter: Counter, *, wait: float) -> AsyncIterator[PiggyClient
 
 @pytest_asyncio.fixture
 async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter]:
-    simulator.reset()
-    simulator.clear_faults()
     path = tmp_path / "journal.sqlite3"
-    journal = await AsyncJournal.open(path, shop_uuid="s", counter="c1")
     clock = FakeClock()
-    try:
-        async with PiggyClient(
-            simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=0.5, max_retries=0
-        ) as piggy:
-            lookup = CustomerLookup(piggy)
-            customer = await lookup.by_card(demo.CARD_MAIN)
-            items = await lookup.rewards(customer.uuid)
-            yield Counter(
-                make_desk(piggy, journal, clock),
-                piggy,
-                journal,
-                customer,
-                items,
-                simulator,
-                clock,
-                path,
-            )
-    finally:
-        await journal.aclose()
+    async with at_the_counter(simulator, path, wait=0.5) as at:
+        yield Counter(
+            make_desk(at.piggy, at.journal, clock),
+            at.piggy,
+            at.journal,
+            at.customer,
+            at.items,
+            simulator,
+            clock,
+            path,
+        )
 
 
 async def slow_collect(

@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from pos_app.api import PiggyClient
 from pos_app.sandbox import Simulator
-from pos_app.sandbox import demo_data as demo
-from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk, ReverseOutcome
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.storage import REVERSE, AsyncJournal, Operation, OpState, ReverseReason, StaffRef
+from tests.helpers.desk import at_the_counter
 
 MANAGER = StaffRef(profile_id="p-max", name="Max Manager")
 
@@ -54,25 +52,14 @@ class Counter:
 
 @pytest_asyncio.fixture
 async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter]:
-    simulator.reset()
-    simulator.clear_faults()
-    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
-    try:
-        async with PiggyClient(
-            simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0
-        ) as piggy:
-            lookup = CustomerLookup(piggy)
-            customer = await lookup.by_card(demo.CARD_MAIN)
-            items = await lookup.rewards(customer.uuid)
-            yield Counter(
-                PickupDesk(piggy, journal, settle_grace=NO_GRACE),
-                journal,
-                customer,
-                items,
-                simulator,
-            )
-    finally:
-        await journal.aclose()
+    async with at_the_counter(simulator, tmp_path / "journal.sqlite3") as at:
+        yield Counter(
+            PickupDesk(at.piggy, at.journal, settle_grace=NO_GRACE),
+            at.journal,
+            at.customer,
+            at.items,
+            simulator,
+        )
 
 
 @pytest.mark.asyncio

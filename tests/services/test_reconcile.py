@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from pos_app.api import PiggyClient, errors
+from pos_app.api import errors
 from pos_app.sandbox import Simulator
-from pos_app.sandbox import demo_data as demo
-from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.reconcile import Reconciler, ReconcileReport
 from pos_app.storage import AsyncJournal, OpState
+from tests.helpers.desk import at_the_counter
 
 
 @dataclass
@@ -52,19 +51,9 @@ class Setup:
 
 @pytest_asyncio.fixture
 async def setup(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Setup]:
-    simulator.reset()
-    journal = await AsyncJournal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="c1")
-    try:
-        async with PiggyClient(
-            simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0
-        ) as piggy:
-            lookup = CustomerLookup(piggy)
-            customer = await lookup.by_card(demo.CARD_MAIN)
-            items = await lookup.rewards(customer.uuid)
-            desk = PickupDesk(piggy, journal, settle_grace=timedelta(0))
-            yield Setup(simulator, desk, journal, customer, items)
-    finally:
-        await journal.aclose()
+    async with at_the_counter(simulator, tmp_path / "journal.sqlite3") as at:
+        desk = PickupDesk(at.piggy, at.journal, settle_grace=timedelta(0))
+        yield Setup(simulator, desk, at.journal, at.customer, at.items)
 
 
 @pytest.mark.asyncio
