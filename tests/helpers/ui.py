@@ -4,7 +4,8 @@ counter (window, journal, staff, clients) against the simulator."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -173,3 +174,24 @@ async def close_counter(counter: Counter) -> None:
 
     await counter.journal.aclose()
     await counter.clients.aclose()
+
+
+@asynccontextmanager
+async def running_counter(
+    qtbot: QtBot,
+    settings: Settings,
+    secrets: SecretStore,
+    simulator: Simulator,
+    clock: Callable[[], datetime] | None = None,
+    staff_members: Sequence[tuple[str, Role, str]] = (),
+    *,
+    settle: bool = True,
+) -> AsyncIterator[Counter]:
+    """:func:`make_counter` for the block, closed on the loop after it."""
+    made = await make_counter(
+        qtbot, settings, secrets, simulator, clock, staff_members, settle=settle
+    )
+    try:
+        yield made
+    finally:
+        await close_counter(made)

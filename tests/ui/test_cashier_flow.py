@@ -28,9 +28,8 @@ from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.slips import SlipDialog
 from tests.helpers.ui import (
     Counter,
-    close_counter,
-    make_counter,
     open_dialog,
+    running_counter,
     visible,
     wait_until,
 )
@@ -40,11 +39,8 @@ from tests.helpers.ui import (
 async def counter(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> AsyncIterator[Counter]:
-    made = await make_counter(qtbot, app_settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, app_settings, demo_secrets, simulator) as made:
         yield made
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -196,8 +192,9 @@ async def test_expired_on_the_server(
 ) -> None:
     """The counter's clock is behind: the app thinks a reward is still valid, Piggy does not."""
     late = datetime.now(UTC) - timedelta(days=365)
-    made = await make_counter(qtbot, app_settings, demo_secrets, simulator, clock=lambda: late)
-    try:
+    async with running_counter(
+        qtbot, app_settings, demo_secrets, simulator, clock=lambda: late
+    ) as made:
         await made.load_main_customer()
         window = made.window
         now = datetime.now(UTC)
@@ -215,8 +212,6 @@ async def test_expired_on_the_server(
         assert item.expires_at.astimezone().strftime("%Y") in text
         assert window.model.row_of(item.loyalty_transaction_uuid) is not None
         assert await made.journal_states() == [OpState.FAILED]
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -291,14 +286,11 @@ async def test_rejected_credentials(
     qtbot: QtBot, app_settings: Settings, simulator: Simulator
 ) -> None:
     wrong = SecretStore(env={"POS_APP_PIGGY_TOKEN": "not-the-token"}, use_keyring=False)
-    made = await make_counter(qtbot, app_settings, wrong, simulator)
-    try:
+    async with running_counter(qtbot, app_settings, wrong, simulator) as made:
         await made.scan(demo.CARD_MAIN)
         assert made.window.message_bar.text().startswith(
             "The loyalty service refused this counter's credentials."
         )
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -473,8 +465,7 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     settings = app_settings.with_overrides(print_slip="ask")
-    made = await make_counter(qtbot, settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
         await made.load_main_customer()
         await made.confirm_hand_over()
         await wait_until(lambda: visible(SlipDialog))
@@ -484,8 +475,6 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
         assert [item.reference for item in slip.slip.items] == [pickup.reference]
         slip.reject()
         await made.hand_over_finished()
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -493,8 +482,7 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     settings = app_settings.with_overrides(print_slip="ask")
-    made = await make_counter(qtbot, settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
         await made.load_main_customer()
         window = made.window
         item = window.model.item(0)
@@ -513,8 +501,6 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
         )
         assert visible(SlipDialog) is None
         assert [op.state for op in await made.journal.recent_operations()] == [OpState.CONFIRMED]
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -522,8 +508,7 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     settings = app_settings.with_overrides(require_staff_sign_in=True)
-    made = await make_counter(qtbot, settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
         window = made.window
         assert window.sign_in_button.isVisible()
         assert window.sign_in_button.text() == "Sign in"
@@ -543,5 +528,3 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         (pickup,) = await made.journal.recent_operations()
         assert (pickup.state, pickup.staff_name) == (OpState.CONFIRMED, "Casey Cashier")
         assert window.sign_in_button.text() == "Casey Cashier · sign out"
-    finally:
-        await close_counter(made)

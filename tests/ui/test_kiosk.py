@@ -35,9 +35,9 @@ from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
 from tests.helpers.ui import (
     Counter,
-    close_counter,
     make_counter,
     open_dialog,
+    running_counter,
     visible,
     wait_until,
 )
@@ -55,13 +55,10 @@ def kiosk_settings(app_settings: Settings) -> Settings:
 async def kiosk(
     qtbot: QtBot, kiosk_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> AsyncIterator[Counter]:
-    made = await make_counter(
+    async with running_counter(
         qtbot, kiosk_settings, demo_secrets, simulator, staff_members=(CASHIER, MANAGER)
-    )
-    try:
+    ) as made:
         yield made
-    finally:
-        await close_counter(made)
 
 
 def short_idle(counter: Counter, *, idle: float = 1.2, countdown: float = 0.8) -> None:
@@ -455,8 +452,7 @@ async def test_every_touch_target_is_at_least_44_px(kiosk: Counter) -> None:
 async def test_the_same_window_outside_kiosk_mode_keeps_desktop_sizes(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
-    made = await make_counter(qtbot, app_settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, app_settings, demo_secrets, simulator) as made:
         window = made.window
         assert window.kiosk is None
         assert not window.isFullScreen()
@@ -464,8 +460,6 @@ async def test_the_same_window_outside_kiosk_mode_keeps_desktop_sizes(
         await made.load_main_customer()
         # The check above can fail: the desktop window has controls under 44 px.
         assert any(problem.startswith("progressToggle") for problem in too_small(window))
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio

@@ -20,18 +20,15 @@ from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.progress_panel import ProgressPanel, SectionState
-from tests.helpers.ui import Counter, close_counter, make_counter, wait_until
+from tests.helpers.ui import Counter, running_counter, wait_until
 
 
 @pytest_asyncio.fixture
 async def counter(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> AsyncIterator[Counter]:
-    made = await make_counter(qtbot, app_settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, app_settings, demo_secrets, simulator) as made:
         yield made
-    finally:
-        await close_counter(made)
 
 
 def state(window: MainWindow, program: Program) -> SectionState:
@@ -107,8 +104,7 @@ async def test_a_counter_without_the_giftoin_mapping_says_so(
         shop_uuid=simulator.state.data.shops[0].uuid,
         nudj_user_id_source="email",
     )
-    made = await make_counter(qtbot, settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
         await scan_and_wait(made, demo.CARD_MAIN)
         window = made.window
         assert state(window, Program.GIFTOIN) is SectionState.NOT_LINKED
@@ -120,8 +116,6 @@ async def test_a_counter_without_the_giftoin_mapping_says_so(
         assert window.progress_panel.nudj.message_label.text() == (
             "This customer's Nudj id was not found (looked up by: email)."
         )
-    finally:
-        await close_counter(made)
 
 
 @pytest.mark.asyncio
@@ -245,25 +239,19 @@ async def test_a_new_scan_clears_the_panel(counter: Counter) -> None:
 async def test_the_collapsed_panel_stays_collapsed_in_the_next_session(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
-    first = await make_counter(qtbot, app_settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, app_settings, demo_secrets, simulator) as first:
         assert not first.window.progress_panel.collapsed
         QTest.mouseClick(first.window.progress_panel.toggle_button, Qt.MouseButton.LeftButton)
         assert first.window.progress_panel.collapsed
-    finally:
-        await close_counter(first)
     # Kept in the (test's throw-away) data folder, not in the user's config.
     assert app_settings.ui_state_path.is_relative_to(app_settings.data_dir)
     assert app_settings.ui_state_path.exists()
-    second = await make_counter(qtbot, app_settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, app_settings, demo_secrets, simulator) as second:
         assert second.window.progress_panel.collapsed
         await scan_and_wait(second, demo.CARD_MAIN)
         # Collapsed or not, the panel's loads run, ready for when it is opened.
         assert state(second.window, Program.NUDJ) is SectionState.RESULT
         assert not second.window.progress_panel.challenge_view.isVisible()
-    finally:
-        await close_counter(second)
 
 
 @pytest.mark.asyncio
@@ -273,8 +261,7 @@ async def test_a_nudj_id_source_that_finds_nobody_is_said_in_the_status_bar(
     # Nudj does not look users up by email (its docs promise ids only): every customer
     # misses, which is the shop's set-up, not the customers'.
     settings = app_settings.with_overrides(nudj_user_id_source="email")
-    counter = await make_counter(qtbot, settings, demo_secrets, simulator)
-    try:
+    async with running_counter(qtbot, settings, demo_secrets, simulator) as counter:
         label = counter.window.nudj_setup_label
         for _ in range(NUDJ_MISSES_ALERT - 1):
             await scan_and_wait(counter, demo.CARD_MAIN)
@@ -285,5 +272,3 @@ async def test_a_nudj_id_source_that_finds_nobody_is_said_in_the_status_bar(
             f"Nudj found none of the last {NUDJ_MISSES_ALERT} customers (by email): "
             "check the set-up."
         )
-    finally:
-        await close_counter(counter)
