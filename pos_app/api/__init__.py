@@ -6,6 +6,7 @@ one error hierarchy in :mod:`pos_app.api.errors`; retries only for reads, in one
 """
 
 from pos_app.api import errors
+from pos_app.api._logsafe import install_httpx_log_filter
 from pos_app.api._transport import RetryPolicy
 from pos_app.api.giftoin import GiftoinClient
 from pos_app.api.giftoin_models import (
@@ -56,4 +57,5 @@ __all__ = [
     "Tier",
     "VerificationResult",
     "errors",
+    "install_httpx_log_filter",
 ]

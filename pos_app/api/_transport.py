@@ -15,21 +15,29 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import logging
 import random
-import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from pos_app import __version__
+from pos_app.api._bodies import (
+    DEFAULT_MAX_BODY_BYTES,
+    MAX_ERROR_BODY_BYTES,
+    BodyTooLarge,
+    JsonTooDeepError,
+    json_or_none,
+    parse_json,
+    read_capped,
+)
+from pos_app.api._logsafe import install_httpx_log_filter, mask_emails, mask_path
 from pos_app.api.budget import Deadline, current_deadline
 from pos_app.api.errors import (
     ApiConnectionError,
@@ -57,21 +65,9 @@ DEFAULT_TIMEOUT = 10.0
 #: rewards sends ~700 kB, ~5 ms of JSON decoding plus ~10 ms of validation).
 LARGE_BODY_BYTES = 64 * 1024
 DEFAULT_MAX_RETRIES = 3
-#: Bodies are read up to this size and refused beyond it. A customer with a thousand
-#: rewards sends ~700 kB, so this leaves room for ten thousand.
-DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024
-#: An error body needs a message and a code, nothing more.
-MAX_ERROR_BODY_BYTES = 64 * 1024
-#: The vendors' payloads nest a handful of levels. Anything deeper is refused before a
-#: repr, a validator or a log line can recurse through it.
-MAX_JSON_DEPTH = 64
 DEFAULT_USER_AGENT = f"pos-app/{__version__}"
 
 _REDACTED = "[redacted]"
-_EMAIL_MASK = "[email]"
-# Anything shaped like an address; deliberately loose (a false positive only hides text).
-_WORD = r"[^\s@/\\\"'<>()\[\],;:]+"
-_EMAIL_IN_TEXT = re.compile(rf"{_WORD}@{_WORD}\.{_WORD}")
 # Secrets shorter than this are not searched for in free text: replacing "42" everywhere
 # would mangle messages without protecting anything real.
 _MIN_REDACT_LENGTH = 4
@@ -294,114 +290,6 @@ def normalize_base_url(base_url: str, api_prefix: str) -> str:
     return text
 
 
-class _StripQueryFromHttpxLogs(logging.Filter):
-    """Cut the query string off the URLs in httpx's own "HTTP Request: ..." records.
-
-    WORKAROUND: httpx logs every request at INFO with its full URL, and our query strings
-    carry customer emails and card values (Piggy has no POST search), and a Nudj user path
-    may carry an email. An app that logs at INFO would write them to disk. The filter keeps
-    the line, minus the query and with email-shaped path segments masked.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and any(
-            isinstance(arg, httpx.URL) for arg in record.args
-        ):
-            record.args = tuple(
-                _safe_url(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
-            )
-        return True
-
-
-def _safe_url(url: httpx.URL) -> str:
-    path = url.raw_path.split(b"?", 1)[0].decode("ascii", errors="replace")
-    return f"{url.scheme}://{url.netloc.decode('ascii', errors='replace')}{mask_path(path)}"
-
-
-def _install_httpx_log_filter() -> None:
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, _StripQueryFromHttpxLogs) for f in httpx_logger.filters):
-        httpx_logger.addFilter(_StripQueryFromHttpxLogs())
-
-
-def mask_path(path: str) -> str:
-    """``path`` with every segment that holds an email address masked.
-
-    The Nudj user id may be the customer's email (setting ``nudj_user_id_source``), and a
-    path ends up in log lines and in every error's text.
-    """
-    return "/".join(
-        _EMAIL_MASK if "@" in unquote(segment) else segment for segment in path.split("/")
-    )
-
-
-def mask_emails(text: str) -> str:
-    """``text`` with every email-shaped word masked (vendor messages may echo the id)."""
-    return _EMAIL_IN_TEXT.sub(_EMAIL_MASK, text)
-
-
-class JsonTooDeepError(ValueError):
-    """A JSON body nested deeper than :data:`MAX_JSON_DEPTH`."""
-
-
-def parse_json(content: bytes) -> Any:
-    """``content`` as JSON; ValueError for anything that is not usable JSON.
-
-    Besides :func:`json.loads`' own errors (a numeral of more than 4,300 digits is one),
-    nesting is bounded: the C decoder raises RecursionError near a thousand levels, and a
-    body just below that would make the first repr or recursive walk overflow instead.
-    """
-    try:
-        body = json.loads(content)
-    except RecursionError:
-        raise JsonTooDeepError("nested too deeply") from None
-    if _nested_deeper_than(body, MAX_JSON_DEPTH):
-        raise JsonTooDeepError("nested too deeply")
-    return body
-
-
-def _nested_deeper_than(value: Any, limit: int) -> bool:
-    # Iterative: a recursive walk is what this guards against.
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children: Iterable[Any]
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return False
-
-
-class _BodyTooLarge(Exception):
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"over {limit} bytes")
-        self.limit = limit
-
-
-async def _read_capped(response: httpx.Response, limit: int) -> bytes:
-    """The (decoded) body, read until its end or until it passes ``limit`` bytes.
-
-    Counted after decompression, so a small gzip bomb is caught as well.
-    """
-    declared = response.headers.get("content-length", "").strip()
-    if declared.isascii() and declared.isdigit() and len(declared) < 20 and int(declared) > limit:
-        raise _BodyTooLarge(limit)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise _BodyTooLarge(limit)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 class ApiTransport:
     """One vendor's HTTP connection pool with the retry and error rules applied."""
 
@@ -428,7 +316,7 @@ class ApiTransport:
             raise ValueError("timeout must be > 0 seconds")
         if max_body_bytes <= 0:
             raise ValueError("max_body_bytes must be > 0")
-        _install_httpx_log_filter()
+        install_httpx_log_filter()
         self.vendor = vendor
         self._logger = logger
         self._translator = translator
@@ -587,8 +475,8 @@ class ApiTransport:
                 try:
                     limit = self._max_body if response.is_success else MAX_ERROR_BODY_BYTES
                     try:
-                        content: bytes | None = await _read_capped(response, limit)
-                    except _BodyTooLarge as exc:
+                        content: bytes | None = await read_capped(response, limit)
+                    except BodyTooLarge as exc:
                         if response.is_success:
                             return _validation_error(
                                 f"response body too large ({exc})", info, response.status_code
@@ -658,7 +546,7 @@ class ApiTransport:
         info: RequestInfo,
         extra_secrets: tuple[str, ...],
     ) -> ApiStatusError:
-        body = _json_or_none(content)
+        body = json_or_none(content)
         message = self._translator.describe(body)
         error = ErrorResponse(
             info=info,
@@ -793,12 +681,3 @@ def _log_path(request: httpx.Request) -> str:
 
 def _ms_since(started: float) -> float:
     return (time.perf_counter() - started) * 1000.0
-
-
-def _json_or_none(content: bytes | None) -> Any:
-    if not content:
-        return None
-    try:
-        return parse_json(content)
-    except ValueError:
-        return None

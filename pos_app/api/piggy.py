@@ -19,6 +19,7 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from pos_app.api import errors
+from pos_app.api._bodies import parse_json
 from pos_app.api._client import BaseClient
 from pos_app.api._transport import (
     DEFAULT_MAX_RETRIES,
@@ -28,7 +29,6 @@ from pos_app.api._transport import (
     Received,
     RetryPolicy,
     SleepFunc,
-    parse_json,
     path_segment,
 )
 from pos_app.api.piggy_models import (

@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 )
 
 from pos_app import APP_NAME, __version__
+from pos_app.api import install_httpx_log_filter
 
 log = logging.getLogger(__name__)
 
@@ -120,28 +121,6 @@ def may_redirect(original: httpx.URL, target: httpx.URL) -> bool:
 
 def cache_file_name(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
-
-
-class _StripSecretsFromHttpxLogs(logging.Filter):
-    """WORKAROUND: httpx logs every request at INFO with its full URL; a signed picture URL
-    would put its signature (query string) or credentials (user info) in the app's log.
-    Keep the line, drop those parts."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and any(
-            isinstance(arg, httpx.URL) and (arg.query or arg.userinfo) for arg in record.args
-        ):
-            record.args = tuple(
-                arg.copy_with(query=None, userinfo=b"") if isinstance(arg, httpx.URL) else arg
-                for arg in record.args
-            )
-        return True
-
-
-def _install_httpx_log_filter() -> None:
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, _StripSecretsFromHttpxLogs) for f in httpx_logger.filters):
-        httpx_logger.addFilter(_StripSecretsFromHttpxLogs())
 
 
 class PictureError(Exception):
@@ -620,7 +599,7 @@ class PictureCache(QObject):
                 self._client_lock = asyncio.Lock()
             async with self._client_lock:
                 if self._client is None:
-                    _install_httpx_log_filter()
+                    install_httpx_log_filter()
                     # Made in a worker thread: loading the CA certificates for TLS takes
                     # 30-60 ms, a visible stutter on the UI thread.
                     self._client = await self._in_thread(self._new_client)

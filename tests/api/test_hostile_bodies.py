@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from pos_app.api import PiggyClient, errors
-from pos_app.api._transport import DEFAULT_MAX_BODY_BYTES, MAX_JSON_DEPTH
+from pos_app.api._bodies import DEFAULT_MAX_BODY_BYTES, MAX_JSON_DEPTH
 from tests.api.fakes import (
     PIGGY_PREFIX,
     FakeServer,
