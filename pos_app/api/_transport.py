@@ -9,6 +9,10 @@ Nothing here logs a header, a query string or a body: the secrets travel in head
 query strings (email, card value). Vendor messages and ``httpx`` messages that end up in an
 exception are passed through :meth:`ApiTransport.redact` as well, as a second line of
 defence.
+
+Size: one request's life (build, send within the budget, retry, map the error, parse);
+reading bodies safely (:mod:`pos_app.api._bodies`) and keeping log lines clean
+(:mod:`pos_app.api._logsafe`) are their own modules.
 """
 
 from __future__ import annotations

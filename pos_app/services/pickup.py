@@ -19,6 +19,11 @@ is back → it was reversed).
 
 Journal trouble never escapes as an exception: an attempt the journal cannot record is not
 sent, and a server answer it cannot record (disk full) is kept and written later.
+
+Size: one state machine, the journal's rules for collect and reverse, their refusals and
+unknown outcomes and how reconciliation settles them; splitting the reconciliation half off
+would put the rules for one row in two places. *When* to reconcile lives in
+:mod:`pos_app.services.reconcile`.
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ that one load.
 
 Each load runs within :data:`PROGRESS_BUDGET` seconds, whatever the retries (see
 :mod:`pos_app.api.budget`).
+
+Size: two programs' loading, identity mapping and the Nudj catalogue cache; the id
+mapping and the Nudj miss record are the parts to move into modules of their own.
 """
 
 from __future__ import annotations

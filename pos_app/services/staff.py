@@ -32,6 +32,9 @@ does not run out while the app is closed; a manager can lift it by giving a new 
 Two layers, like the journal: :class:`StaffDirectory` is the synchronous store, owned by
 one thread; :class:`StaffService` keeps it on a worker thread with coroutine methods, so a
 PIN check (tens of milliseconds of scrypt per profile) never blocks the GUI.
+
+Size: profiles, PIN hashing and the lock rules in one SQLite file, with its async front;
+PIN hashing and the sign-in session are the parts to move into modules of their own.
 """
 
 from __future__ import annotations

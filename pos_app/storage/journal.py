@@ -25,6 +25,9 @@ A :class:`Journal` and its connection belong to the thread that opened it; the G
 :class:`pos_app.storage.async_journal.AsyncJournal`, which keeps both on a worker thread.
 
 See :mod:`pos_app.storage.model` for what is deliberately never stored.
+
+Size: one SQLite table's writes, state transitions, leases and queries, all under the
+same transaction rules; its schema, chain, health check and export are modules of their own.
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@ Everything slow happens in tasks owned by :attr:`MainWindow.tasks`; a new scan r
 the lookup still running (same task key), so a late answer for an earlier customer never
 lands on the screen. The progress panel (Giftoin, Nudj) loads beside the rewards list under
 task keys of its own, so a slow program never holds the list or the Hand over button up.
+
+Size: still the counter's use cases as well as its wiring (scan dispatch, the email-code
+flow, the hand-over loop, kiosk branches). They move into a Qt-free counter session, as
+reconciliation already has (:mod:`pos_app.services.reconcile`), leaving this module the
+wiring of widgets to it.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ an HTTP client of their own that never carries an API token, a short timeout, a 
 and a memory of failures, and nothing about them ever blocks the Qt event loop: reading,
 decoding and scaling run in a worker thread on ``QImage`` (safe off the UI thread); only
 the final, tiny ``QPixmap`` is made on the UI thread, where Qt requires it.
+
+Size: one cache in three layers (memory, disk, a download client with its own redirect
+and size rules) that share one set of keys and one failure memory; the download client is
+the part to move out when a second user of it appears.
 """
 
 from __future__ import annotations

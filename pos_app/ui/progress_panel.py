@@ -8,6 +8,9 @@ window decides what to load and when; this module only shows it.
 
 Both lists are item models (:class:`ChallengeListModel`, :class:`NudjRewardListModel`)
 painted by delegates, with pictures from the window's :class:`PictureCache`.
+
+Size: holds one section type per program plus their list models and delegates; it is to
+become a package with one section per program and no Giftoin/Nudj branching.
 """
 
 from __future__ import annotations

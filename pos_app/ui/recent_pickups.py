@@ -6,6 +6,10 @@ newest first. :class:`RecentPickupsView` (``objectName`` ``recentPickups``) adds
 the whole reverse flow: first manager if there is none, reason and manager PIN
 (:class:`~pos_app.ui.reverse_dialog.ReverseDialog`), then
 :meth:`~pos_app.services.pickup.PickupDesk.reverse` and a message in shop words.
+
+Size: the table model, its view with the filters, and the reverse flow stay together
+while the reverse flow has no home of its own; it moves to a manager dialogs package with
+the other PIN-approved actions.
 """
 
 from __future__ import annotations

@@ -13,6 +13,9 @@ device pixels, sharp at any resolution.
 
 A receipt is one page exactly as long as its content (receipt printers cut where the page
 ends); an A4 slip continues on further pages when a hand-over has many rewards.
+
+Size: one slip drawn for two papers (80 mm and A4) with its preview, printing and PDF
+paths; the layout constants and the drawing code depend on each other line by line.
 """
 
 from __future__ import annotations

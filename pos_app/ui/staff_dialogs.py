@@ -9,6 +9,10 @@
 
 Every dialog is awaited with :func:`~pos_app.ui.async_support.await_dialog`; work on the
 staff database runs in each dialog's own :class:`~pos_app.ui.async_support.TaskOwner`.
+
+Size: the four staff dialogs and the approval flows share the PIN field, the busy and
+message handling and the lock wording; they split into one module per dialog once one
+async dialog base carries that shared plumbing.
 """
 
 from __future__ import annotations
