@@ -6,8 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 from keyring.backend import KeyringBackend
 
+from pos_app.services.staff import ScryptParams
+
 #: The staff PIN key a test's staff file is opened with (the app takes one from the keyring).
 STAFF_PIN_KEY = bytes(range(32))
+#: PIN hashing cheap enough for tests that are not about its cost.
+FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
 
 
 class MemoryKeyring(KeyringBackend):

@@ -21,11 +21,11 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role, ScryptParams, StaffService, journal_lockouts
+from pos_app.services.staff import Role, StaffService, journal_lockouts
 from pos_app.storage import AsyncJournal, OpState
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 
 W = TypeVar("W", bound=QWidget)
 
@@ -53,10 +53,6 @@ async def dialog_of(kind: type[W]) -> W:
     found = visible(kind)
     assert found is not None
     return found
-
-
-# Cheap hashing for tests; the app uses the default (slow on purpose) parameters.
-FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
 
 
 def open_dialog() -> HandOverDialog | None:

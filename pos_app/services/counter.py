@@ -1,0 +1,504 @@
+"""The cashier's use cases at one counter, without Qt: who is here, and handing over.
+
+:class:`CounterServices` is what a counter runs on (settings, API clients, journal, staff
+list), opened once by the app and closed once. :class:`CounterSession` is the counter's
+day on top of it: identify a customer (card, email with or without a code, a slip
+reference), load their rewards, hand rewards over, and keep the reconciler informed of
+what the calls learn about the connection.
+
+Views listen: every change the screen shows is a :data:`CounterEvent` sent to the
+listeners (:meth:`CounterSession.add_listener`), and each event names the customer it
+belongs to, so a view never writes one customer's outcome over another's screen. The
+session asks nobody anything: confirmations, sign-in and slips are the view's business,
+before and after :meth:`CounterSession.hand_over`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from pos_app.api import errors
+from pos_app.api.budget import Deadline, time_budget
+from pos_app.services.connections import ApiClients
+from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanKind
+from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk
+from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
+from pos_app.services.reconcile import Reconciler, Spawn
+from pos_app.services.settings import PrintSlip, Settings
+from pos_app.services.staff import SignInSession, StaffService
+from pos_app.storage import AsyncJournal, JournalHealth, Operation
+
+__all__ = [
+    "CodeSent",
+    "CounterEvent",
+    "CounterServices",
+    "CounterSession",
+    "CustomerCleared",
+    "CustomerFound",
+    "HandOverRefused",
+    "HandOverReport",
+    "ItemHandled",
+    "ItemsSending",
+    "NotSetUpError",
+    "Refusal",
+    "RewardsShown",
+]
+
+log = logging.getLogger(__name__)
+
+# A spent budget still needs a positive number: the request then fails at once, unsent.
+_LEAST_BUDGET = 0.001
+
+
+class NotSetUpError(Exception):
+    """A part of the counter that is not set up (or could not be opened) was asked for.
+
+    The message is the reason in words for a person, as the app worded it when it tried.
+    """
+
+
+@dataclass
+class CounterServices:
+    """What a counter runs on; ``None`` parts are not set up, ``*_problem`` says why."""
+
+    settings: Settings
+    clients: ApiClients
+    journal: AsyncJournal | None = None
+    journal_problem: str | None = None
+    journal_health: JournalHealth | None = None
+    staff: StaffService | None = None
+    staff_problem: str | None = None
+
+    @property
+    def problems(self) -> list[str]:
+        """Everything not set up, in words, for the status bar."""
+        found = list(self.clients.problems)
+        found += [p for p in (self.journal_problem, self.staff_problem) if p]
+        return found
+
+    async def aclose(self) -> None:
+        """Close what was opened; once, by whoever opened it (the app, or a test)."""
+        if self.staff is not None:
+            await self.staff.aclose()
+        if self.journal is not None:
+            await self.journal.aclose()
+        await self.clients.aclose()
+
+
+# -- events --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerCleared:
+    """Nobody is at the counter any more: nothing of the last customer may stay on screen."""
+
+
+@dataclass(frozen=True)
+class CustomerFound:
+    """``customer`` is identified; their rewards are being asked for."""
+
+    customer: CustomerSummary
+
+
+@dataclass(frozen=True)
+class RewardsShown:
+    """The rewards ``customer`` can pick up, in pickup order, as of ``now``.
+
+    ``first``: the first list after the customer was found (a refresh is not).
+    """
+
+    customer: CustomerSummary
+    items: list[PickupItem]
+    now: datetime
+    first: bool = True
+
+
+@dataclass(frozen=True)
+class CodeSent:
+    """A login code went to the customer's email; ``masked``: that email, safe to show."""
+
+    masked: str
+
+
+@dataclass(frozen=True)
+class ItemsSending:
+    """A hand-over of ``items`` for ``customer`` is being sent."""
+
+    customer: CustomerSummary
+    items: list[PickupItem]
+
+
+@dataclass(frozen=True)
+class ItemHandled:
+    """One item of a hand-over has its outcome."""
+
+    customer: CustomerSummary
+    result: CollectResult
+
+    @property
+    def gone(self) -> bool:
+        """Whether the item left the customer's list (handed over, here or elsewhere)."""
+        return self.result.outcome in (
+            CollectOutcome.COLLECTED,
+            CollectOutcome.ALREADY_COLLECTED,
+        )
+
+
+@dataclass(frozen=True)
+class HandOverReport:
+    """What came of one hand-over, for the customer it was made for.
+
+    ``current``: that customer is still the one at the counter; ``replaced``: another
+    customer is (a wiped screen has neither).
+    """
+
+    customer: CustomerSummary
+    results: list[CollectResult]
+    current: bool
+    replaced: bool
+
+    @property
+    def done(self) -> list[CollectResult]:
+        return [r for r in self.results if r.outcome is CollectOutcome.COLLECTED]
+
+    @property
+    def problems(self) -> list[CollectResult]:
+        return [r for r in self.results if r.outcome is not CollectOutcome.COLLECTED]
+
+    @property
+    def not_recorded(self) -> bool:
+        """The journal could not record some of it (the disk is full, or worse)."""
+        return any(r.not_recorded for r in self.results)
+
+    @property
+    def handed_over(self) -> list[Operation]:
+        """The journal rows of what was handed over now: what a slip lists."""
+        return [
+            r.operation
+            for r in self.results
+            if r.outcome is CollectOutcome.COLLECTED and r.operation is not None
+        ]
+
+
+CounterEvent = (
+    CustomerCleared | CustomerFound | RewardsShown | CodeSent | ItemsSending | ItemHandled
+)
+Listener = Callable[[CounterEvent], None]
+
+
+# -- hand-over policy ------------------------------------------------------------------------
+
+
+class Refusal(StrEnum):
+    """Why no hand-over can start at this counter right now."""
+
+    #: No journal (or no Piggy): nothing could be recorded, so nothing is sent.
+    NOT_SET_UP = "not_set_up"
+    #: The journal check found something a manager must acknowledge first.
+    HELD = "held"
+    #: Staff must sign in here, but the staff list cannot check PINs.
+    NO_STAFF_CHECK = "no_staff_check"
+    #: Staff must sign in here, and nobody is.
+    NOT_SIGNED_IN = "not_signed_in"
+
+
+class HandOverRefused(Exception):
+    """A hand-over was asked for that the counter's state does not allow; nothing sent."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
+
+
+class CounterSession:
+    """One counter's customers and hand-overs; see the module docstring.
+
+    ``kiosk``: a shared, locked-down counter, where staff always sign in to hand over.
+    ``spawn`` starts the reconciler's background runs (the view passes its task owner, so
+    its shutdown waits for them).
+    """
+
+    def __init__(
+        self,
+        services: CounterServices,
+        *,
+        kiosk: bool = False,
+        spawn: Spawn | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        settings = services.settings
+        self.services = services
+        self.settings = settings
+        self.kiosk = kiosk
+        piggy = services.clients.piggy
+        self._lookup = CustomerLookup(piggy, clock=clock) if piggy is not None else None
+        self.desk = (
+            PickupDesk(
+                piggy,
+                services.journal,
+                settle_grace=timedelta(seconds=settings.settle_grace_seconds),
+            )
+            if piggy is not None and services.journal is not None
+            else None
+        )
+        #: Settles what hand-overs and reversals left unfinished (None without a journal).
+        self.reconciler = (
+            Reconciler(self.desk, spawn=spawn or asyncio.ensure_future)
+            if self.desk is not None
+            else None
+        )
+        self.sign_in = SignInSession(
+            idle_after=timedelta(minutes=settings.staff_idle_sign_out_minutes)
+        )
+        health = services.journal_health
+        #: Set while hand-overs wait for a manager to acknowledge what the check found.
+        self.held_by: JournalHealth | None = (
+            health if health is not None and health.needs_acknowledgement else None
+        )
+        self.customer: CustomerSummary | None = None
+        self.shop_name = ""
+        self._pending_email: str | None = None
+        self._listeners: list[Listener] = []
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: CounterEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- the connection ----------------------------------------------------------------------
+
+    def note_error(self, exc: BaseException) -> None:
+        """A call failed: a lost connection is the reconciler's cue to check once it is back."""
+        if isinstance(exc, errors.ApiConnectionError) and self.reconciler is not None:
+            self.reconciler.connection_lost()
+
+    def mark_online(self) -> None:
+        """A call went through. After an outage, settle what it left unfinished."""
+        if self.reconciler is not None:
+            self.reconciler.answered()
+
+    def _piggy_lookup(self) -> CustomerLookup:
+        if self._lookup is None:
+            raise NotSetUpError(" ".join(self.services.clients.problems))
+        return self._lookup
+
+    async def load_shop_name(self) -> str | None:
+        """The name of the shop this counter is set up for; None when Piggy lacks it.
+
+        (None and "" are for the view to word: an unknown uuid, or no shop chosen.)
+        """
+        piggy = self.services.clients.piggy
+        if piggy is None:
+            raise NotSetUpError(" ".join(self.services.clients.problems))
+        try:
+            shops = await piggy.list_shops()
+        except errors.ApiError as exc:
+            self.note_error(exc)
+            raise
+        self.mark_online()
+        wanted = self.settings.shop_uuid
+        for shop in shops:
+            if wanted and shop.uuid == wanted:
+                self.shop_name = str(shop.name)
+                return self.shop_name
+        return None if wanted else ""
+
+    # -- who is at the counter ---------------------------------------------------------------
+
+    @property
+    def pending_email(self) -> str | None:
+        """The email a login code was sent to and not yet typed (never shown or logged)."""
+        return self._pending_email
+
+    def new_scan(self, scan: Scan) -> None:
+        """Something was scanned: a new customer (a slip reference leaves the customer)."""
+        self._pending_email = None
+        if scan.kind is not ScanKind.SLIP:
+            # The previous customer's rewards must not stay on screen, even if this
+            # lookup fails.
+            self.clear()
+
+    def clear(self) -> None:
+        """No customer at the counter."""
+        self.customer = None
+        self._pending_email = None
+        self._emit(CustomerCleared())
+
+    def needs_code(self, scan: Scan) -> bool:
+        return scan.kind is ScanKind.EMAIL and self.settings.require_code_for_email
+
+    async def load_customer(self, scan: Scan) -> CustomerSummary:
+        """Identify by card (or by email, when the shop needs no code) and show them."""
+        lookup = self._piggy_lookup()
+        # One budget from Enter to the list: the card's calls and the rewards share it.
+        with time_budget(LOOKUP_BUDGET) as deadline:
+            try:
+                if scan.kind is ScanKind.EMAIL:
+                    customer = await lookup.by_email(scan.value)
+                else:
+                    customer = await lookup.by_card(scan.value)
+            except errors.ApiError as exc:
+                self.note_error(exc)
+                raise
+        await self._show(customer, deadline)
+        return customer
+
+    async def send_code(self, email: str | None = None) -> None:
+        """Email the customer a login code (again, without ``email``)."""
+        lookup = self._piggy_lookup()
+        email = email or self._pending_email
+        if email is None:
+            return
+        try:
+            await lookup.send_code(email)
+        except errors.ApiError as exc:
+            self.note_error(exc)
+            raise
+        self.mark_online()
+        self._pending_email = email
+        self._emit(CodeSent(mask_email(email)))
+
+    def cancel_code(self) -> None:
+        self._pending_email = None
+
+    async def verify_code(self, code: str) -> CustomerSummary | None:
+        """The code the customer read out; None when no code is awaited."""
+        email = self._pending_email
+        if email is None:
+            return None
+        try:
+            customer = await self._piggy_lookup().verify_code(email, code)
+        except errors.ApiError as exc:
+            self.note_error(exc)
+            raise
+        self._pending_email = None
+        await self._show(customer)
+        return customer
+
+    async def _show(self, customer: CustomerSummary, deadline: Deadline | None = None) -> None:
+        """``customer`` is here: their rewards, within what is left of ``deadline``.
+
+        Listeners hear :class:`CustomerFound` before the rewards are asked for, so the
+        side programs start loading at once (outside this budget: they have their own; a
+        task takes the budget in force where it is created).
+        """
+        lookup = self._piggy_lookup()
+        self.mark_online()
+        self.customer = customer
+        self._emit(CustomerFound(customer))
+        budget = max(deadline.remaining(), _LEAST_BUDGET) if deadline else LOOKUP_BUDGET
+        with time_budget(budget):
+            try:
+                items = await lookup.rewards(customer.uuid)
+            except errors.ApiError as exc:
+                self.note_error(exc)
+                raise
+        if self.customer is customer:
+            self._emit(RewardsShown(customer, items, lookup.now()))
+
+    async def refresh(self, customer: CustomerSummary) -> None:
+        """Ask again what ``customer`` can pick up; shown only while they are here."""
+        lookup = self._piggy_lookup()
+        try:
+            items = await lookup.rewards(customer.uuid)
+        except errors.ApiError as exc:
+            self.note_error(exc)
+            return
+        if self.customer is customer:
+            self._emit(RewardsShown(customer, items, lookup.now(), first=False))
+
+    async def find_pickup(self, reference: str) -> Operation | None:
+        """The pickup a slip reference names, from this counter's journal."""
+        journal = self.services.journal
+        if journal is None:
+            raise NotSetUpError(self.services.journal_problem or "")
+        return await journal.find_by_reference(reference)
+
+    # -- handing over ------------------------------------------------------------------------
+
+    @property
+    def sign_in_required(self) -> bool:
+        """Staff sign in to hand over: the shop says so, or a kiosk (always)."""
+        return self.settings.require_staff_sign_in or self.kiosk
+
+    def refusal(self) -> Refusal | None:
+        """Why a hand-over cannot start now, before the cashier confirms anything.
+
+        Not being signed in is no refusal yet: the view asks for a sign-in after the
+        confirmation, and :meth:`hand_over` refuses if nobody did.
+        """
+        if self.desk is None:
+            return Refusal.NOT_SET_UP
+        if self.held_by is not None:
+            return Refusal.HELD
+        if self.sign_in_required and self.services.staff is None:
+            return Refusal.NO_STAFF_CHECK
+        return None
+
+    @property
+    def needs_sign_in(self) -> bool:
+        """A hand-over now would first need someone to sign in."""
+        return self.sign_in_required and self.sign_in.profile is None
+
+    def acknowledged(self) -> None:
+        """A manager acknowledged the journal check: hand-overs may start again."""
+        self.held_by = None
+
+    @property
+    def slip_due(self) -> bool:
+        return self.settings.print_slip is not PrintSlip.NEVER
+
+    async def hand_over(
+        self, customer: CustomerSummary, items: list[PickupItem]
+    ) -> HandOverReport:
+        """Hand ``items`` over to ``customer``, one after the other, each sent at most once.
+
+        Raises :class:`HandOverRefused` (nothing sent) when :meth:`refusal` or a missing
+        sign-in forbids it. The report names ``customer`` whoever is at the counter by the
+        time the answers are in.
+        """
+        refusal = self.refusal()
+        if refusal is None and self.needs_sign_in:
+            refusal = Refusal.NOT_SIGNED_IN
+        if refusal is not None:
+            raise HandOverRefused(refusal)
+        assert self.desk is not None
+        staff = self.sign_in.staff
+        self._emit(ItemsSending(customer, items))
+        results: list[CollectResult] = []
+        for item in items:
+            result = await self.desk.collect(customer.uuid, item, staff=staff)
+            results.append(result)
+            self._emit(ItemHandled(customer, result))
+        self._learn_from(results)
+        if any(r.outcome is CollectOutcome.ALREADY_COLLECTED for r in results):
+            await self.refresh(customer)
+        return HandOverReport(
+            customer,
+            results,
+            current=self.customer is customer,
+            replaced=self.customer is not None and self.customer is not customer,
+        )
+
+    def _learn_from(self, results: list[CollectResult]) -> None:
+        # Piggy answered (whatever it said) unless the outcome is unknown or no connection
+        # could be made at all.
+        if any(
+            r.outcome not in (CollectOutcome.UNKNOWN, CollectOutcome.NOT_RECORDED)
+            and not isinstance(r.error, errors.ApiConnectionError)
+            for r in results
+        ):
+            self.mark_online()
+        for result in results:
+            if result.error is not None:
+                self.note_error(result.error)
+        if any(r.outcome is CollectOutcome.UNKNOWN for r in results) and self.reconciler:
+            self.reconciler.connection_lost()
+            self.reconciler.note_unfinished()

@@ -1,0 +1,287 @@
+"""The counter's use cases without a window: identify, load, hand over, refuse.
+
+Everything here runs without a QApplication, against the simulator over loopback HTTP; a
+request the test wants to stand still is held by :class:`HeldRequests` until released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pos_app.api import PiggyClient, errors
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import ApiClients
+from pos_app.services.counter import (
+    CodeSent,
+    CounterEvent,
+    CounterServices,
+    CounterSession,
+    CustomerCleared,
+    CustomerFound,
+    HandOverRefused,
+    ItemHandled,
+    ItemsSending,
+    NotSetUpError,
+    Refusal,
+    RewardsShown,
+)
+from pos_app.services.identify import Scan, ScanKind
+from pos_app.services.pickup import CollectOutcome
+from pos_app.services.settings import load_settings
+from pos_app.services.staff import Role, StaffService
+from pos_app.storage import AsyncJournal, HealthProblem, JournalHealth, OpState
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
+from tests.helpers.desk import HeldRequests
+
+CARD_MAIN = Scan(ScanKind.CARD, demo.CARD_MAIN)
+CARD_EMPTY = Scan(ScanKind.CARD, demo.CARD_EMPTY)
+
+
+@dataclass
+class Desk:
+    sim: Simulator
+    session: CounterSession
+    held: HeldRequests
+    journal: AsyncJournal | None
+    events: list[CounterEvent] = field(default_factory=list)
+
+    def of(self, kind: type[Any]) -> list[Any]:
+        return [e for e in self.events if isinstance(e, kind)]
+
+    def collected_on_server(self, customer_uuid: str) -> set[str]:
+        return {i.uuid for i in self.sim.state.data.items_of(customer_uuid) if i.collected}
+
+
+@asynccontextmanager
+async def a_counter(
+    sim: Simulator,
+    data_dir: Path,
+    *,
+    journal: bool = True,
+    hold: tuple[str, str] = ("PUT", "/collect"),
+    staff: bool = False,
+    health: Callable[[JournalHealth], JournalHealth] | None = None,
+    **settings: object,
+) -> AsyncIterator[Desk]:
+    """A counter session on fresh demo data; requests matching ``hold`` wait for release."""
+    sim.reset()
+    sim.clear_faults()
+    options = load_settings().with_overrides(
+        piggy_base_url=sim.piggy_base_url,
+        shop_uuid=sim.state.data.shops[0].uuid,
+        request_timeout=5.0,
+        data_dir=data_dir,
+        **settings,
+    )
+    held = HeldRequests(*hold)
+    opened = (
+        await AsyncJournal.open(options.journal_path, shop_uuid="s", counter="c1")
+        if journal
+        else None
+    )
+    staff_service = (
+        await StaffService.open(options.staff_path, pin_key=STAFF_PIN_KEY, scrypt=FAST_SCRYPT)
+        if staff
+        else None
+    )
+    piggy = PiggyClient(
+        sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=5.0, transport=held
+    )
+    journal_health = None
+    if opened is not None and health is not None:
+        journal_health = health(await opened.run(lambda j: j.health))
+    services = CounterServices(
+        options,
+        ApiClients(piggy, None, None),
+        journal=opened,
+        journal_problem=None if journal else "The journal cannot be opened.",
+        journal_health=journal_health,
+        staff=staff_service,
+    )
+    session = CounterSession(services)
+    desk = Desk(sim, session, held, opened)
+    session.add_listener(desk.events.append)
+    try:
+        yield desk
+    finally:
+        held.release()
+        await services.aclose()
+        await held.aclose()
+
+
+@pytest.mark.asyncio
+async def test_a_card_shows_the_customer_then_their_rewards(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
+        shown = desk.of(RewardsShown)[0]
+        assert shown.customer is customer
+        assert shown.first
+        waiting = {i.uuid for i in simulator.state.data.items_of(customer.uuid)}
+        assert {i.loyalty_transaction_uuid for i in shown.items} <= waiting
+        assert shown.items
+
+
+@pytest.mark.asyncio
+async def test_a_new_scan_clears_the_last_customer_even_when_the_card_is_unknown(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        await desk.session.load_customer(CARD_MAIN)
+        scan = Scan(ScanKind.CARD, "NO-SUCH-CARD")
+        desk.session.new_scan(scan)
+        assert desk.session.customer is None
+        assert isinstance(desk.events[-1], CustomerCleared)
+        with pytest.raises(errors.IdentifierNotFoundError):
+            await desk.session.load_customer(scan)
+        assert desk.session.customer is None
+        assert not isinstance(desk.events[-1], CustomerFound | RewardsShown)
+
+
+@pytest.mark.asyncio
+async def test_an_email_code_is_sent_masked_and_the_right_code_shows_the_customer(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        scan = Scan(ScanKind.EMAIL, demo.EMAIL_MAIN)
+        assert desk.session.needs_code(scan)
+        await desk.session.send_code(demo.EMAIL_MAIN)
+        sent = desk.of(CodeSent)
+        assert len(sent) == 1
+        assert demo.EMAIL_MAIN not in sent[0].masked
+        with pytest.raises(errors.InvalidVerificationCodeError):
+            await desk.session.verify_code("000000")
+        assert desk.session.customer is None
+        code = simulator.last_verification_code(demo.EMAIL_MAIN)
+        assert code is not None
+        customer = await desk.session.verify_code(code)
+        assert customer is not None
+        assert desk.session.customer is customer
+        assert desk.session.pending_email is None
+        assert isinstance(desk.events[-1], RewardsShown)
+
+
+@pytest.mark.asyncio
+async def test_a_hand_over_ending_after_the_next_scan_names_its_own_customer(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        first = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        handing = asyncio.ensure_future(desk.session.hand_over(first, [item]))
+        await desk.held.arrived.wait()  # the collect is on its way, unanswered
+        desk.session.new_scan(CARD_EMPTY)
+        second = await desk.session.load_customer(CARD_EMPTY)
+        desk.held.release()
+        report = await handing
+
+        assert report.customer is first
+        assert not report.current
+        assert report.replaced
+        assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED]
+        # Every hand-over event names the first customer; the screen shows the second.
+        assert all(e.customer is first for e in desk.of(ItemsSending) + desk.of(ItemHandled))
+        assert desk.of(ItemHandled)
+        assert desk.session.customer is second
+        assert desk.collected_on_server(first.uuid) == {item.loyalty_transaction_uuid}
+        assert desk.journal is not None
+        states = [op.state for op in await desk.journal.recent_operations(limit=10)]
+        assert states == [OpState.CONFIRMED]
+
+
+@pytest.mark.asyncio
+async def test_without_a_journal_nothing_is_sent(simulator: Simulator, tmp_path: Path) -> None:
+    async with a_counter(simulator, tmp_path, journal=False) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        assert desk.session.refusal() is Refusal.NOT_SET_UP
+        with pytest.raises(HandOverRefused) as refused:
+            await desk.session.hand_over(customer, [item])
+        assert refused.value.refusal is Refusal.NOT_SET_UP
+        assert not desk.held.arrived.is_set()
+        assert desk.collected_on_server(customer.uuid) == set()
+        with pytest.raises(NotSetUpError, match="journal cannot be opened"):
+            await desk.session.find_pickup("PU-00000000")
+
+
+@pytest.mark.asyncio
+async def test_a_journal_check_that_needs_a_manager_holds_hand_overs_until_acknowledged(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    def truncated(health: JournalHealth) -> JournalHealth:
+        return dataclasses.replace(health, problem=HealthProblem.TRUNCATED)
+
+    async with a_counter(simulator, tmp_path, health=truncated) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        assert desk.session.refusal() is Refusal.HELD
+        with pytest.raises(HandOverRefused):
+            await desk.session.hand_over(customer, [item])
+        assert not desk.held.arrived.is_set()
+        desk.session.acknowledged()
+        desk.held.release()
+        report = await desk.session.hand_over(customer, [item])
+        assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED]
+
+
+@pytest.mark.asyncio
+async def test_sign_in_required_refuses_until_someone_signs_in_and_records_who(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path, staff=True, require_staff_sign_in=True) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        assert desk.session.refusal() is None
+        assert desk.session.needs_sign_in
+        with pytest.raises(HandOverRefused) as refused:
+            await desk.session.hand_over(customer, [item])
+        assert refused.value.refusal is Refusal.NOT_SIGNED_IN
+        assert not desk.held.arrived.is_set()
+        staff = desk.session.services.staff
+        assert staff is not None
+        # As the sign-in dialog would after the PIN was accepted.
+        desk.session.sign_in.sign_in(await staff.add("Mila", Role.CASHIER, "4812"))
+        desk.held.release()
+        report = await desk.session.hand_over(customer, [item])
+        operation = report.handed_over[0]
+        assert operation.staff_name == "Mila"
+
+
+@pytest.mark.asyncio
+async def test_sign_in_required_without_a_staff_list_is_refused_before_anything(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path, require_staff_sign_in=True) as desk:
+        assert desk.session.refusal() is Refusal.NO_STAFF_CHECK
+
+
+@pytest.mark.asyncio
+async def test_already_picked_up_elsewhere_refreshes_the_list(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        # Another counter hands it over first.
+        for server_item in simulator.state.data.items_of(customer.uuid):
+            if server_item.uuid == item.loyalty_transaction_uuid:
+                server_item.collected = True
+        desk.held.release()
+        report = await desk.session.hand_over(customer, [item])
+        assert [r.outcome for r in report.problems] == [CollectOutcome.ALREADY_COLLECTED]
+        refreshed = desk.of(RewardsShown)[-1]
+        assert not refreshed.first
+        assert item.loyalty_transaction_uuid not in {
+            i.loyalty_transaction_uuid for i in refreshed.items
+        }
