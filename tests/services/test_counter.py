@@ -98,7 +98,9 @@ async def a_counter(
     )
     journal_health = None
     if opened is not None and health is not None:
-        journal_health = health(await opened.run(lambda j: j.health))
+        found = await opened.run(lambda j: j.health)
+        assert found is not None
+        journal_health = health(found)
     services = CounterServices(
         options,
         ApiClients(piggy, None, None),
