@@ -48,9 +48,10 @@ from scan_to_list import (
 
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
+from pos_app.services.counter import CounterServices
 from pos_app.ui.app import configure_application, open_journal
+from pos_app.ui.counter import MainWindow
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
-from pos_app.ui.main_window import MainWindow
 
 PIGGY_MS = 80
 GIFTOIN_MS = 250
@@ -155,7 +156,7 @@ async def measure(url: str, card: str, runs: int) -> list[Run]:
     transport = RecordingTransport()
     clients = build_clients(settings, demo_secrets(), transport=transport)
     journal, _problem = await open_journal(settings)
-    window = MainWindow(settings, clients, journal=journal)
+    window = MainWindow(CounterServices(settings, clients, journal=journal))
     window.resize(1280, 800)
     window.show()
     window.start()

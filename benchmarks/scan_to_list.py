@@ -31,12 +31,13 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import AsyncJournal
 from pos_app.ui.app import configure_application, open_journal
+from pos_app.ui.counter import MainWindow
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
-from pos_app.ui.main_window import MainWindow
 
 
 class BlockMonitor:
@@ -128,7 +129,7 @@ async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, fl
     settings = simulator_settings(url, Path(tmp.name))
     clients = build_clients(settings, demo_secrets())
     journal, _problem = await open_journal(settings)
-    window = MainWindow(settings, clients, journal=journal)
+    window = MainWindow(CounterServices(settings, clients, journal=journal))
     window.resize(1100, 760)
     window.show()
     window.start()

@@ -455,17 +455,15 @@ class CounterSession:
     def slip_due(self) -> bool:
         return self.settings.print_slip is not PrintSlip.NEVER
 
-    async def hand_over(
-        self, customer: CustomerSummary, items: list[PickupItem]
-    ) -> HandOverReport:
+    async def hand_over(self, customer: CustomerSummary, items: list[PickupItem]) -> HandOverReport:
         """Hand ``items`` over to ``customer``, one after the other, each sent at most once.
 
         Raises :class:`HandOverRefused` (nothing sent) when :meth:`refusal` or a missing
-        sign-in forbids it. The report names ``customer`` whoever is at the counter by the
-        time the answers are in.
+        sign-in forbids it (the view asks for the sign-in first). The report names
+        ``customer`` whoever is at the counter by the time the answers are in.
         """
         refusal = self.refusal()
-        if refusal is None and self.needs_sign_in:
+        if refusal is None and self.needs_sign_in and not await self._sign_in_waived():
             refusal = Refusal.NOT_SIGNED_IN
         if refusal is not None:
             raise HandOverRefused(refusal)
@@ -486,6 +484,14 @@ class CounterSession:
             current=self.customer is customer,
             replaced=self.customer is not None and self.customer is not customer,
         )
+
+    async def _sign_in_waived(self) -> bool:
+        """A shop that requires sign-in but has no staff yet hands over unsigned.
+
+        Never a kiosk: there, nothing is handed over that no staff member signed for.
+        """
+        staff = self.services.staff
+        return not self.kiosk and staff is not None and not await staff.has_any_staff()
 
     def _learn_from(self, results: list[CollectResult]) -> None:
         # Piggy answered (whatever it said) unless the outcome is unknown or no connection

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pos_app import APP_NAME, __version__
 from pos_app.resources import DESKTOP_ENTRY_ID, app_icon_path
 from pos_app.services.connections import ApiClients
+from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import (
@@ -32,8 +33,8 @@ from pos_app.storage import (
     JournalHealth,
 )
 from pos_app.ui.async_support import install_excepthook, set_report_parent
+from pos_app.ui.counter import MainWindow
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
-from pos_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
@@ -184,6 +185,27 @@ async def open_staff(
     return None, problem
 
 
+async def open_services(
+    settings: Settings, clients: ApiClients, secrets: SecretStore
+) -> CounterServices:
+    """Everything a counter runs on, opened once; :meth:`CounterServices.aclose` closes it.
+
+    A part that cannot be opened is left out with the reason in words: the window shows
+    it, and the part's work stays off (no hand-overs without a journal).
+    """
+    journal, problem = await open_journal(settings)
+    staff, staff_problem = await open_staff(settings, journal, secrets)
+    return CounterServices(
+        settings,
+        clients,
+        journal=journal,
+        journal_problem=problem,
+        journal_health=await journal_health(journal),
+        staff=staff,
+        staff_problem=staff_problem,
+    )
+
+
 async def run_app(
     settings: Settings,
     clients: ApiClients,
@@ -192,36 +214,22 @@ async def run_app(
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
-    """Open the journal, show the window, wait until it closes, then release everything."""
-    journal, problem = await open_journal(settings)
-    staff, staff_problem = await open_staff(settings, journal, secrets)
-    window = MainWindow(
-        settings,
-        clients,
-        journal=journal,
-        journal_problem=problem,
-        journal_health=await journal_health(journal),
-        staff=staff,
-        staff_problem=staff_problem,
-        demo=demo,
-    )
+    """Open the services, show the window, wait until it closes, then release everything."""
+    services = await open_services(settings, clients, secrets)
     try:
-        return await run_window(window, clients, on_shown=on_shown)
+        window = MainWindow(services, demo=demo)
+        try:
+            return await run_window(window, on_shown=on_shown)
+        finally:
+            window.deleteLater()
     finally:
-        if staff is not None:
-            await staff.aclose()
-        if journal is not None:
-            await journal.aclose()
-        window.deleteLater()
+        await services.aclose()
 
 
 async def run_window(
-    window: MainWindow,
-    clients: ApiClients,
-    *,
-    on_shown: Callable[[MainWindow], None] | None = None,
+    window: MainWindow, *, on_shown: Callable[[MainWindow], None] | None = None
 ) -> int:
-    """Show the window, start its work, wait until it closes, then release the clients."""
+    """Show the window, start its work, wait until it closes and its tasks are done."""
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     set_report_parent(window)
@@ -235,7 +243,6 @@ async def run_window(
         set_report_parent(None)
         await window.tasks.cancel_all()
         await window.pictures.aclose()
-        await clients.aclose()
     return 0
 
 

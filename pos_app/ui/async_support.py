@@ -3,6 +3,12 @@
 Rules (DESIGN.md, "asyncio on Qt"): never nest event loops (no ``exec()`` /
 ``processEvents()`` in a coroutine), keep a reference to every task, cancel them on close,
 and route errors to one handler instead of a try/except in every button.
+
+Background work is started one way: ``tasks.op(coro, key=…)`` builds an :class:`Op`
+(what to do with the result, how a failure is said, which widget shows it is busy) and
+``.run()`` starts it. A failure without its own handler goes to the owner's ``on_error``
+(a window words the errors the world causes in its message area), and what that does not
+take is a bug for the exception hook.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import sys
 import traceback
 from collections.abc import Callable, Coroutine
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -32,10 +38,35 @@ class TaskOwner:
     one. ``cancel_all()`` is awaited on close so nothing outlives its window.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, on_error: Callable[[BaseException], bool] | None = None) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._keyed: dict[str, asyncio.Task[Any]] = {}
         self._closed = False
+        self._on_error = on_error
+        self._busy: dict[QWidget, int] = {}
+
+    def op(self, coro: Coroutine[Any, Any, T], *, key: str | None = None) -> Op[T]:
+        """Build a background operation; nothing runs before :meth:`Op.run`."""
+        return Op(self, coro, key)
+
+    def fail(self, exc: BaseException) -> None:
+        """The default route of a failure: ``on_error`` if it takes it, else a bug report."""
+        if self._on_error is not None and self._on_error(exc):
+            return
+        report_exception(type(exc), exc, exc.__traceback__)
+
+    def _busy_started(self, widget: QWidget) -> None:
+        self._busy[widget] = self._busy.get(widget, 0) + 1
+        widget.show()
+
+    def _busy_ended(self, widget: QWidget) -> None:
+        left = self._busy.get(widget, 1) - 1
+        if left > 0:
+            self._busy[widget] = left
+            return
+        self._busy.pop(widget, None)
+        if is_alive(widget):
+            widget.hide()
 
     def run(
         self,
@@ -66,7 +97,7 @@ class TaskOwner:
                 if on_failure is not None:
                     on_failure(exc)
                 else:
-                    report_exception(type(exc), exc, exc.__traceback__)
+                    self.fail(exc)
             elif on_success is not None:
                 on_success(finished.result())
 
@@ -93,6 +124,62 @@ class TaskOwner:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class Op(Generic[T]):
+    """One piece of background work, described before it starts (see the module docstring).
+
+    ``success`` gets the result; ``failure`` replaces the default route for errors;
+    ``busy`` is a widget shown while this (or any other op using it) runs, such as a busy
+    bar; ``disable`` widgets are disabled while it runs. A new op with the same key
+    cancels the running one, whose callbacks then do not run.
+    """
+
+    def __init__(self, owner: TaskOwner, coro: Coroutine[Any, Any, T], key: str | None):
+        self._owner = owner
+        self._coro = coro
+        self._key = key
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._busy: QWidget | None = None
+        self._disabled: tuple[QWidget, ...] = ()
+
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
+        self._on_failure = callback
+        return self
+
+    def busy(self, widget: QWidget) -> Op[T]:
+        self._busy = widget
+        return self
+
+    def disable(self, *widgets: QWidget) -> Op[T]:
+        self._disabled = widgets
+        return self
+
+    def run(self) -> asyncio.Task[T]:
+        owner = self._owner
+        task = owner.run(
+            self._coro, on_success=self._on_success, on_failure=self._on_failure, key=self._key
+        )
+        busy, disabled = self._busy, self._disabled
+        if busy is not None:
+            owner._busy_started(busy)
+        for widget in disabled:
+            widget.setEnabled(False)
+
+        def ended(_task: asyncio.Task[T]) -> None:
+            if busy is not None:
+                owner._busy_ended(busy)
+            for widget in disabled:
+                if is_alive(widget):
+                    widget.setEnabled(True)
+
+        task.add_done_callback(ended)
+        return task
 
 
 async def await_dialog(dialog: QDialog) -> int:

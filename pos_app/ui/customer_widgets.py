@@ -170,11 +170,9 @@ class CodeEntry(QFrame):
         self.verify_button.clicked.connect(self._submit)
         self.resend_button.clicked.connect(self.resend_requested)
         self.cancel_button.clicked.connect(self.cancelled)
-        self.email = ""
         self.hide()
 
-    def ask(self, email: str, masked: str) -> None:
-        self.email = email
+    def ask(self, masked: str) -> None:
         self.prompt.setText(
             self.tr("We emailed a code to {email}. Ask the customer to read it out.").format(
                 email=masked
@@ -196,7 +194,6 @@ class CodeEntry(QFrame):
         self.code_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_entry(self) -> None:
-        self.email = ""
         self.code_input.clear()
         self.hide()
 

@@ -33,12 +33,13 @@ from pos_app.sandbox import demo_data
 from pos_app.services.connections import build_clients
 from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
+from pos_app.ui.counter import LOOKUP
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.progress_panel import SectionState
 
 if TYPE_CHECKING:
     from pos_app.services.pickup_models import PickupItem
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.counter import MainWindow
 
 #: The whole run, from start to exit; then the watchdog ends the process.
 DEFAULT_TIMEOUT = 60.0
@@ -180,7 +181,7 @@ class SelfTest:
         window.search_input.setText(CARD)
         window.search_input.returnPressed.emit()
         await self._wait_for(
-            "the lookup did not end", lambda: shown or not window.tasks.is_running("lookup")
+            "the lookup did not end", lambda: shown or not window.tasks.is_running(LOOKUP)
         )
         if not shown:
             raise CheckFailed(f"no customer shown: {window.message_bar.text() or 'no message'}")

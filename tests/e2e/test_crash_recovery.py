@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
+from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import load_settings
 from pos_app.storage import AsyncJournal, Journal, JournalFormatError, Operation, OpState
 from pos_app.ui.app import configure_application
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -142,7 +143,7 @@ def test_killed_mid_collect_is_reconciled_on_next_start(
         journal = await AsyncJournal.open(
             settings.journal_path, shop_uuid=settings.shop_uuid, counter="restarted"
         )
-        window = MainWindow(settings, clients, journal=journal)
+        window = MainWindow(CounterServices(settings, clients, journal=journal))
         window.show()
         window.start()
         try:

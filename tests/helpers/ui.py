@@ -19,12 +19,13 @@ from pytestqt.qtbot import QtBot
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffService, journal_lockouts
 from pos_app.storage import AsyncJournal, OpState
+from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.handover_dialog import HandOverDialog
-from pos_app.ui.main_window import MainWindow
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 
 W = TypeVar("W", bound=QWidget)
@@ -96,7 +97,7 @@ class Counter:
         self.window.search_input.setFocus()
         self.window.search_input.setText(text)
         QTest.keyClick(self.window.search_input, Qt.Key.Key_Return)
-        await wait_until(lambda: not self.window.tasks.is_running("lookup"))
+        await wait_until(lambda: not self.window.tasks.is_running(LOOKUP))
 
     async def load_main_customer(self) -> None:
         await self.scan(demo.CARD_MAIN)
@@ -116,7 +117,7 @@ class Counter:
         dialog.confirm_button.click()
 
     async def hand_over_finished(self) -> None:
-        await wait_until(lambda: not self.window.tasks.is_running("collect"))
+        await wait_until(lambda: not self.window.tasks.is_running(HAND_OVER))
         await self.settle()
 
     async def journal_states(self) -> list[OpState]:
@@ -147,7 +148,9 @@ async def make_counter(
         await staff.add(name, role, pin)
     # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
     # for its async shutdown; close_counter() closes it on the loop.
-    window = MainWindow(settings, clients, journal=journal, staff=staff, clock=clock)
+    window = MainWindow(
+        CounterServices(settings, clients, journal=journal, staff=staff), clock=clock
+    )
     window.show()
     window.activateWindow()
     await wait_until(window.isActiveWindow)

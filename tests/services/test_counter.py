@@ -109,7 +109,7 @@ async def a_counter(
         journal_health=journal_health,
         staff=staff_service,
     )
-    session = CounterSession(services)
+    session = CounterSession(services, kiosk=options.kiosk)
     desk = Desk(sim, session, held, opened)
     session.add_listener(desk.events.append)
     try:
@@ -242,6 +242,9 @@ async def test_sign_in_required_refuses_until_someone_signs_in_and_records_who(
     simulator: Simulator, tmp_path: Path
 ) -> None:
     async with a_counter(simulator, tmp_path, staff=True, require_staff_sign_in=True) as desk:
+        staff = desk.session.services.staff
+        assert staff is not None
+        mila = await staff.add("Mila", Role.CASHIER, "4812")
         customer = await desk.session.load_customer(CARD_MAIN)
         item = desk.of(RewardsShown)[0].items[0]
         assert desk.session.refusal() is None
@@ -250,14 +253,36 @@ async def test_sign_in_required_refuses_until_someone_signs_in_and_records_who(
             await desk.session.hand_over(customer, [item])
         assert refused.value.refusal is Refusal.NOT_SIGNED_IN
         assert not desk.held.arrived.is_set()
-        staff = desk.session.services.staff
-        assert staff is not None
         # As the sign-in dialog would after the PIN was accepted.
-        desk.session.sign_in.sign_in(await staff.add("Mila", Role.CASHIER, "4812"))
+        desk.session.sign_in.sign_in(mila)
         desk.held.release()
         report = await desk.session.hand_over(customer, [item])
         operation = report.handed_over[0]
         assert operation.staff_name == "Mila"
+
+
+@pytest.mark.asyncio
+async def test_sign_in_required_with_nobody_on_the_staff_list_hands_over_unsigned(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path, staff=True, require_staff_sign_in=True) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        desk.held.release()
+        report = await desk.session.hand_over(customer, [item])
+        assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED]
+        assert report.handed_over[0].staff_name is None
+
+
+@pytest.mark.asyncio
+async def test_a_kiosk_never_hands_over_unsigned(simulator: Simulator, tmp_path: Path) -> None:
+    async with a_counter(simulator, tmp_path, staff=True, kiosk=True) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        item = desk.of(RewardsShown)[0].items[0]
+        with pytest.raises(HandOverRefused) as refused:
+            await desk.session.hand_over(customer, [item])
+        assert refused.value.refusal is Refusal.NOT_SIGNED_IN
+        assert not desk.held.arrived.is_set()
 
 
 @pytest.mark.asyncio

@@ -16,7 +16,7 @@ from pos_app.demo import DemoSession
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
 from pos_app.ui.app import run_gui
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter import MainWindow
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role
 from pos_app.storage import Journal, OpState, ReverseReason
+from pos_app.ui.counter import HAND_OVER, LOOKUP
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.pin_entry import PinDialog
@@ -131,7 +132,7 @@ async def test_several_rewards_at_once(counter: Counter) -> None:
     assert dialog is not None
     assert dialog.list.count() == len(chosen)
     dialog.confirm_button.click()
-    await wait_until(lambda: not window.tasks.is_running("collect"), within=15)
+    await wait_until(lambda: not window.tasks.is_running(HAND_OVER), within=15)
     await counter.settle()
     assert all(i.loyalty_transaction_uuid not in counter.waiting_on_server() for i in chosen)
     # Only the expired rewards stay on screen.
@@ -244,13 +245,13 @@ async def test_email_with_wrong_then_right_code(counter: Counter) -> None:
     wrong = "000000" if code != "000000" else "111111"
     QTest.keyClicks(window.code_entry.code_input, wrong)
     QTest.keyClick(window.code_entry.code_input, Qt.Key.Key_Return)
-    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    await wait_until(lambda: not window.tasks.is_running(LOOKUP))
     assert window.message_bar.text().startswith("That code is not right.")
     assert window.code_entry.isVisible()
     window.code_entry.code_input.clear()
     QTest.keyClicks(window.code_entry.code_input, code)
     QTest.keyClick(window.code_entry.code_input, Qt.Key.Key_Return)
-    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    await wait_until(lambda: not window.tasks.is_running(LOOKUP))
     await wait_until(lambda: window.model.rowCount() > 0)
     await counter.settle()
     assert not window.code_entry.isVisible()
@@ -315,7 +316,7 @@ async def test_scanning_while_the_list_has_focus_starts_a_new_search(counter: Co
     assert window.rewards_list.hasFocus()
     QTest.keyClicks(window.rewards_list, demo.CARD_EMPTY)
     QTest.keyClick(window.search_input, Qt.Key.Key_Return)
-    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    await wait_until(lambda: not window.tasks.is_running(LOOKUP))
     assert window.customer_header.name_label.text() == "Alex Peters"
 
 
@@ -365,7 +366,7 @@ async def test_the_reconcile_timer_during_a_slow_hand_over_changes_nothing(
     item = window.model.item(0)
     counter.sim.set_fault("piggy.collect", "latency:1500@1")
     await counter.confirm_hand_over()
-    await wait_until(lambda: window.tasks.is_running("collect"))
+    await wait_until(lambda: window.tasks.is_running(HAND_OVER))
     await wait_until(lambda: bool(counter.sim.faults.snapshot()) is False)  # request arrived
     window.reconcile_now()  # the 30 s timer fires while the answer is on its way
     await counter.hand_over_finished()

@@ -20,7 +20,7 @@ from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, ScryptParams, StaffService
 from pos_app.storage import Journal
 from pos_app.ui.app import run_app
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
 from tests.helpers.ui import dialog_of, visible, wait_until
@@ -40,7 +40,7 @@ class Started:
         self.window.search_input.setText(demo.CARD_MAIN)
         QTest.keyClick(self.window.search_input, Qt.Key.Key_Return)
         await wait_until(lambda: self.window.model.rowCount() > 0)
-        await wait_until(lambda: not self.window.tasks.is_running("lookup"))
+        await wait_until(lambda: not self.window.tasks.is_running(LOOKUP))
 
     async def close(self) -> None:
         for kind in (PinDialog, FirstManagerDialog):
@@ -120,8 +120,8 @@ async def _acknowledge_shortened(shortened: Started) -> None:
     await shortened.load_main_customer()
     assert window.rewards_list.selected_items()
     assert not window.collect_button.isEnabled()
-    window.on_collect_button_clicked()  # Enter on the list lands here as well
-    assert window.tasks.is_running("collect") is False
+    window.hand_over.start_selected()  # Enter on the list lands here as well
+    assert window.tasks.is_running(HAND_OVER) is False
     assert window.message_bar.text() == (
         "Not handed over: hand-overs are held until a manager acknowledges the journal check above."
     )

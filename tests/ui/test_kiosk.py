@@ -29,6 +29,7 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role
 from pos_app.storage import OpState, ReverseReason
+from pos_app.ui.counter import LOOKUP
 from pos_app.ui.kiosk import TOUCH_TARGET
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.reverse_dialog import ReverseDialog
@@ -99,7 +100,7 @@ async def scan_in_kiosk(counter: Counter, text: str) -> None:
     assert target is not None
     QTest.keyClicks(target, text)
     QTest.keyClick(target, Qt.Key.Key_Return)
-    await wait_until(lambda: not window.tasks.is_running("lookup"))
+    await wait_until(lambda: not window.tasks.is_running(LOOKUP))
 
 
 async def load_customer_in_kiosk(counter: Counter) -> None:

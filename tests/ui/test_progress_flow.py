@@ -18,7 +18,7 @@ from pos_app.services.progress import NUDJ_MISSES_ALERT, Program
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter import HAND_OVER, MainWindow
 from pos_app.ui.progress_panel import ProgressPanel, SectionState
 from tests.helpers.ui import Counter, running_counter, wait_until
 
@@ -170,7 +170,7 @@ async def test_a_slow_program_does_not_delay_the_list_or_the_hand_over(counter: 
     # A whole hand-over while Giftoin is still thinking.
     item = window.model.item(0)
     await counter.confirm_hand_over()
-    await wait_until(lambda: not window.tasks.is_running("collect"))
+    await wait_until(lambda: not window.tasks.is_running(HAND_OVER))
     assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
     assert await counter.journal_states() == [OpState.CONFIRMED]
     assert loop.time() - started < 2.9

@@ -14,9 +14,10 @@ from pytestqt.qtbot import QtBot
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
+from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,7 @@ async def test_window_runs_concurrent_requests_and_closes(
     assert clients.piggy is not None
     assert clients.giftoin is not None
     assert clients.nudj is not None
-    window = MainWindow(app_settings, clients)
+    window = MainWindow(CounterServices(app_settings, clients))
     qtbot.addWidget(window)
     window.show()
     window.start()
@@ -73,7 +74,7 @@ async def test_window_runs_concurrent_requests_and_closes(
 @pytest.mark.asyncio
 async def test_no_credentials_is_shown_not_fatal(qtbot: QtBot, app_settings: Settings) -> None:
     clients = build_clients(app_settings, SecretStore(env={}, use_keyring=False))
-    window = MainWindow(app_settings, clients)
+    window = MainWindow(CounterServices(app_settings, clients))
     qtbot.addWidget(window)
     window.show()
     window.start()
@@ -89,7 +90,7 @@ async def test_unreachable_piggy_is_a_status_not_a_crash(
 ) -> None:
     settings = app_settings.with_overrides(piggy_base_url="http://127.0.0.1:9", request_timeout=2)
     clients = build_clients(settings, demo_secrets)
-    window = MainWindow(settings, clients)
+    window = MainWindow(CounterServices(settings, clients))
     qtbot.addWidget(window)
     window.show()
     window.start()

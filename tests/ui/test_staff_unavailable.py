@@ -17,13 +17,14 @@ from pos_app import cli
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import STAFF_LIST_RESET, AsyncJournal, StaffRef
 from pos_app.ui.app import open_staff
+from pos_app.ui.counter import HAND_OVER, MainWindow
 from pos_app.ui.customer_widgets import MessageKind
-from pos_app.ui.main_window import MainWindow
 from pos_app.ui.pin_entry import PinDialog
 from tests.helpers.ui import open_dialog, settle, visible, wait_until
 
@@ -59,7 +60,9 @@ async def make_counter(
     damage(settings.staff_path)
     staff, problem = await open_staff(settings, journal, secrets)
     assert staff is None
-    window = MainWindow(settings, clients, journal=journal, staff=staff, staff_problem=problem)
+    window = MainWindow(
+        CounterServices(settings, clients, journal=journal, staff=staff, staff_problem=problem)
+    )
     window.show()
     window.start()
     await wait_until(lambda: window.tasks.pending == 0)
@@ -143,7 +146,7 @@ async def _hand_over_is_refused(signing_counter: BrokenStaffCounter) -> None:
     assert visible(PinDialog) is None
     assert window.message_bar.kind is MessageKind.ERROR
     assert window.message_bar.text().startswith(PROBLEM_START)
-    assert not window.tasks.is_running("collect")
+    assert not window.tasks.is_running(HAND_OVER)
     assert signing_counter.waiting_on_server() == before
     assert await signing_counter.journal.recent_operations() == []
 

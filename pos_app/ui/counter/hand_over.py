@@ -1,0 +1,157 @@
+"""Hand over at the counter: confirm, sign in if needed, send, say what came of it, slip.
+
+The sending and its policy are the counter session's
+(:meth:`~pos_app.services.counter.CounterSession.hand_over`); this is the conversation
+around it. The outcome is said for the customer it was made for: when the next customer
+is already on screen it is named, and no dialog of the previous customer's comes up over
+the new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from pos_app import APP_NAME
+from pos_app.services.counter import CounterSession, HandOverRefused, HandOverReport, Refusal
+from pos_app.services.pickup_models import CustomerSummary, PickupItem
+from pos_app.services.slips import PickupSlip
+from pos_app.ui.async_support import TaskOwner, await_dialog, is_alive
+from pos_app.ui.counter.customer_page import CustomerPage
+from pos_app.ui.counter.signing_in import SignInControl
+from pos_app.ui.counter.words import describe_hand_over, describe_refusal, hand_over_kind
+from pos_app.ui.customer_widgets import MessageBar, MessageKind
+from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.pictures import PictureCache
+from pos_app.ui.slips import offer_slip
+
+#: The task key of the hand-over: one at a time per counter.
+HAND_OVER = "hand-over"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HandOver", text)
+
+
+class HandOverFlow:
+    """Owns the Hand over button; ``finished(customer)`` when a hand-over ends, however."""
+
+    def __init__(
+        self,
+        counter: CounterSession,
+        signing_in: SignInControl,
+        *,
+        tasks: TaskOwner,
+        messages: MessageBar,
+        pictures: PictureCache,
+        page: CustomerPage,
+        window: QWidget,
+        finished: Callable[[CustomerSummary], None],
+    ) -> None:
+        self._counter = counter
+        self._signing_in = signing_in
+        self._tasks = tasks
+        self._messages = messages
+        self._pictures = pictures
+        self._page = page
+        self._window = window
+        self._finished = finished
+        rewards = page.rewards_list
+        page.collect_button.clicked.connect(self.start_selected)
+        rewards.activated.connect(self.start_selected)
+        rewards.selectionModel().selectionChanged.connect(self.update_button)
+        model = rewards.model()
+        model.modelReset.connect(self.update_button)
+        model.rowsRemoved.connect(self.update_button)
+
+    @property
+    def busy(self) -> bool:
+        return self._tasks.is_running(HAND_OVER)
+
+    def update_button(self) -> None:
+        counter = self._counter
+        can = not self.busy and counter.desk is not None and counter.held_by is None
+        self._page.show_selection(len(self._page.rewards_list.selected_items()), can)
+
+    def start_selected(self) -> None:
+        """Hand over what is selected in the list (the button, Enter, a double click)."""
+        if self._counter.customer is not None:
+            self.start(self._counter.customer, self._page.rewards_list.selected_items())
+
+    def start(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
+        # Double clicks and double Enters land here twice: only the first starts anything.
+        if self.busy or not items:
+            return
+        refusal = self._counter.refusal()
+        if refusal is not None:
+            self._refused(refusal)
+            return
+        task = self._tasks.op(self._run(customer, items), key=HAND_OVER).run()
+        # Only once the task is done does it stop counting as running: the button's state
+        # and whoever waits for the end hear of it then, also after a cancelled dialog.
+        task.add_done_callback(lambda _task: self._ended(customer))
+        self.update_button()
+
+    def _ended(self, customer: CustomerSummary) -> None:
+        if is_alive(self._page):
+            self.update_button()
+            self._finished(customer)
+
+    def _refused(self, refusal: Refusal) -> None:
+        services = self._counter.services
+        problem = {
+            Refusal.NOT_SET_UP: services.journal_problem,
+            Refusal.NO_STAFF_CHECK: services.staff_problem,
+        }.get(refusal)
+        self._messages.show_message(
+            describe_refusal(refusal, problem=problem, kiosk=self._counter.kiosk),
+            MessageKind.INFO if refusal is Refusal.NOT_SIGNED_IN else MessageKind.ERROR,
+        )
+
+    async def _run(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
+        dialog = HandOverDialog(customer.title, items, self._pictures, self._window)
+        try:
+            confirmed = await await_dialog(dialog) == HandOverDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if not confirmed:
+            self._page.rewards_list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self._counter.needs_sign_in:
+            await self._signing_in.sign_in(required=self._counter.kiosk)
+        self._messages.show_message(_tr("Handing over…"), MessageKind.INFO)
+        try:
+            report = await self._counter.hand_over(customer, items)
+        except HandOverRefused as refused:
+            self._refused(refused.refusal)
+            return
+        if report.current:
+            self._say(report)
+            await self._offer_slip(report)
+        else:
+            # (A wiped screen shows no name at all, and nobody to give a slip to.)
+            held_back = await self._offer_slip(report, interactive=False) is False
+            self._say(report, slip_held_back=held_back)
+
+    def _say(self, report: HandOverReport, *, slip_held_back: bool = False) -> None:
+        self._messages.show_message(
+            describe_hand_over(report, slip_held_back=slip_held_back), hand_over_kind(report)
+        )
+
+    async def _offer_slip(self, report: HandOverReport, *, interactive: bool = True) -> bool | None:
+        """A pickup slip for what was handed over, as the print_slip setting says.
+
+        None when no slip was due; else False only when it was held back because it would
+        have needed a dialog and ``interactive`` is off (another customer on screen).
+        """
+        operations = report.handed_over
+        if not operations or not self._counter.slip_due:
+            return None
+        slip = PickupSlip.from_operations(
+            operations, shop_name=self._counter.shop_name or APP_NAME, customer=report.customer
+        )
+        setting = self._counter.settings.print_slip
+        where = await offer_slip(slip, setting, self._window, interactive=interactive)
+        return where is not None or interactive

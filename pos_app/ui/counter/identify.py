@@ -1,0 +1,111 @@
+"""Who is at the counter: the scan field, the email code and slip references.
+
+The lookups are the counter session's; this runs them as the one lookup task (a new scan
+replaces the one running), says what is going on, and where the cashier goes after an
+error (the code entry again, or the scan field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from pos_app.services.counter import CounterSession
+from pos_app.services.identify import ScanKind, classify_scan
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.counter import words
+from pos_app.ui.counter.screen import LOOKUP, CounterScreen
+from pos_app.ui.customer_widgets import MessageKind
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Identify", text)
+
+
+class IdentifyFlow:
+    """``show_recent``: switch to Recent pickups (a slip reference opens its pickup there)."""
+
+    def __init__(
+        self,
+        counter: CounterSession,
+        screen: CounterScreen,
+        tasks: TaskOwner,
+        *,
+        show_recent: Callable[[], None],
+    ) -> None:
+        self._counter = counter
+        self._screen = screen
+        self._tasks = tasks
+        self._show_recent = show_recent
+        screen.search_bar.submitted.connect(self.search)
+        entry = screen.code_entry
+        entry.submitted.connect(self.verify_code)
+        entry.resend_requested.connect(
+            lambda: self._look_up(counter.send_code(), _tr("Sending the code…"))
+        )
+        entry.cancelled.connect(self.cancel_code)
+
+    @property
+    def busy(self) -> bool:
+        return self._tasks.is_running(LOOKUP)
+
+    def search(self) -> None:
+        field = self._screen.search_bar.input
+        scan = classify_scan(field.text())
+        field.selectAll()
+        if scan is None:
+            return
+        self._screen.code_entry.close_entry()
+        self._counter.new_scan(scan)
+        if scan.kind is ScanKind.SLIP:
+            self._look_up(self._open_slip(scan.value), _tr("Looking up the pickup…"))
+        elif self._counter.needs_code(scan):
+            self._look_up(self._counter.send_code(scan.value), _tr("Sending the code…"))
+        else:
+            self._look_up(self._counter.load_customer(scan), _tr("Looking up the customer…"))
+
+    def verify_code(self, code: str) -> None:
+        if self._counter.pending_email is not None:
+            self._screen.code_entry.set_busy(True)
+            self._look_up(self._counter.verify_code(code), _tr("Checking the code…"))
+
+    def cancel_code(self) -> None:
+        self._tasks.cancel(LOOKUP)
+        self._counter.cancel_code()
+        self._screen.code_entry.close_entry()
+        self._screen.message_bar.clear_message()
+        self._screen.focus_search()
+
+    def stop(self) -> None:
+        self._tasks.cancel(LOOKUP)
+
+    def _look_up(self, coro: Coroutine[Any, Any, object], waiting_text: str) -> None:
+        self._screen.message_bar.show_message(waiting_text, MessageKind.INFO)
+        op = self._tasks.op(coro, key=LOOKUP).failure(self._failed).busy(self._screen.busy_bar)
+        op.run().add_done_callback(lambda _task: self._ended())
+
+    def _ended(self) -> None:
+        if not self.busy:
+            self._screen.side.release()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._tasks.fail(exc)
+        if self._screen.code_entry.isVisible():
+            self._screen.code_entry.retry()
+        else:
+            self._screen.focus_search()
+
+    async def _open_slip(self, reference: str) -> None:
+        recent = self._screen.recent_view
+        if recent is not None:
+            self._show_recent()
+            operation = await recent.open_reference(reference)
+        else:
+            operation = await self._counter.find_pickup(reference)
+        messages = self._screen.message_bar
+        if operation is None:
+            messages.show_message(words.no_such_pickup(reference), MessageKind.ERROR)
+        else:
+            messages.show_message(words.describe_pickup(operation), MessageKind.INFO)

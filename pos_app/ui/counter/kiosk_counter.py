@@ -1,0 +1,117 @@
+"""The counter in kiosk mode: what an idle kiosk wipes, and who may leave it.
+
+:class:`~pos_app.ui.kiosk.KioskMode` locks the window down and watches the idle time; this
+is what it asks the counter: is any trace of a customer left, wipe them, may this person
+leave (a manager's PIN), and the first start's "who is the manager".
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from pos_app.services.staff import StaffService
+from pos_app.ui.async_support import await_dialog
+from pos_app.ui.kiosk import KioskMode
+from pos_app.ui.staff_dialogs import ask_manager_pin, ensure_manager
+
+if TYPE_CHECKING:
+    from pos_app.ui.counter.window import MainWindow
+
+log = logging.getLogger(__name__)
+
+_SETUP = "kiosk.setup"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("KioskCounter", text)
+
+
+def open_dialogs(window: MainWindow) -> list[QDialog]:
+    """The window's dialogs on screen (isAncestorOf stops at window borders)."""
+    found = []
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            owner = widget.parentWidget()
+            while owner is not None and owner is not window:
+                owner = owner.parentWidget()
+            if owner is window:
+                found.append(widget)
+    return found
+
+
+class KioskCounter:
+    def __init__(self, window: MainWindow, staff: StaffService | None) -> None:
+        self._window = window
+        self._staff = staff
+        settings = window.counter.settings
+        self.mode = KioskMode(
+            window,
+            idle_seconds=settings.kiosk_idle_seconds,
+            hide_cursor=settings.kiosk_hide_cursor,
+            tasks=window.tasks,
+            ask_unlock=self._ask_unlock,
+            armed=self.has_traces,
+            wipe=window.kiosk_reset,
+        )
+
+    def start(self) -> None:
+        self.mode.start()
+        if self._staff is not None:
+            self._window.tasks.op(self._first_start(self._staff), key=_SETUP).run()
+
+    def has_traces(self) -> bool:
+        """Is anything on screen or in memory that an idle kiosk must wipe?"""
+        window = self._window
+        return bool(
+            window.counter.customer is not None
+            or window.search_input.text()
+            or window.code_entry.isVisible()
+            or window.message_bar.isVisible()
+            or not window.search_bar.isHidden()
+            or window.pages.currentIndex() != 0
+            or window.sign_in_session.profile is not None
+            or window.looking_up
+            or open_dialogs(window)
+        )
+
+    async def _first_start(self, staff: StaffService) -> None:
+        """A locked counter needs a manager who can unlock it: the first start asks for one."""
+        try:
+            await ensure_manager(staff, self._window)
+        except LookupError:
+            log.error("Kiosk mode needs a manager; none was created, so the app quits.")
+            self.mode.unlocked = True
+            self._window.close()
+
+    async def _ask_unlock(self) -> bool:
+        if self._staff is None:
+            # No PIN can be checked, so nobody may leave from here: a counter left alone
+            # with a customer must not open up because its staff file broke.
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                _tr("Leave kiosk mode"),
+                _tr(
+                    "Staff PINs cannot be checked on this counter right now, so kiosk mode "
+                    "cannot be left from here. Your IT contact can end the app from the "
+                    "operating system, as the kiosk set-up notes describe."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self._window,
+            )
+            box.setObjectName("kioskLeaveRefused")
+            try:
+                await await_dialog(box)
+            finally:
+                box.deleteLater()
+            return False
+        manager = await ask_manager_pin(
+            self._staff,
+            self._window,
+            prompt=_tr("Leaving kiosk mode needs a manager's PIN."),
+            asked_by=self._window.sign_in_session.staff,
+        )
+        return manager is not None

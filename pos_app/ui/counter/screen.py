@@ -1,0 +1,174 @@
+"""The counter's screen: everything inside the window's frame, and how session events show.
+
+From top to bottom: the kiosk header or the demo banner, the scan field, a busy bar, the
+message area, the journal-health banner, the email-code entry, and the pages (welcome or
+kiosk home, the customer, Recent pickups). :meth:`CounterScreen.show_event` is the one
+place where what the counter session says becomes what the cashier sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_app.services import counter as events
+from pos_app.services.counter import CounterSession
+from pos_app.services.progress import ProgressService
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
+from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
+from pos_app.ui.counter.recent_page import RecentPage
+from pos_app.ui.counter.search import SearchBar
+from pos_app.ui.customer_widgets import CodeEntry, MessageBar
+from pos_app.ui.journal_health import JournalHealthBanner
+from pos_app.ui.kiosk import KioskHome, KioskMode
+from pos_app.ui.pictures import PictureCache
+from pos_app.ui.recent_pickups import RecentPickupsView
+from pos_app.ui.rewards_list import RewardListModel
+
+if TYPE_CHECKING:
+    from pos_app.demo import DemoInfo
+
+#: The task key of a lookup: a new scan replaces the one running.
+LOOKUP = "lookup"
+HOME, CUSTOMER = 0, 1
+
+
+class CounterScreen(QWidget):
+    """Signals:
+    customerShown(str): a customer's rewards are on screen (their uuid).
+    """
+
+    customerShown = Signal(str)
+
+    def __init__(
+        self,
+        counter: CounterSession,
+        tasks: TaskOwner,
+        *,
+        progress: ProgressService,
+        pictures: PictureCache,
+        ui_state: QSettings,
+        kiosk: KioskMode | None,
+        demo: DemoInfo | None,
+        clock: Callable[[], datetime] | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        services = counter.services
+        self._tasks = tasks
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        if kiosk is not None:
+            layout.addLayout(kiosk_header(kiosk, self))
+        self.demo_banner = DemoBanner(demo, self) if demo is not None else None
+        if self.demo_banner is not None:
+            layout.addWidget(self.demo_banner)
+        self.search_bar = SearchBar(
+            kiosk=kiosk is not None, recent_enabled=services.journal is not None, parent=self
+        )
+        layout.addWidget(self.search_bar)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busyIndicator")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumHeight(4)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        layout.addWidget(self.busy_bar)
+        self.message_bar = MessageBar(self)
+        layout.addWidget(self.message_bar)
+        self.health_banner: JournalHealthBanner | None = None
+        if counter.held_by is not None and services.journal is not None:
+            self.health_banner = JournalHealthBanner(
+                counter.held_by,
+                services.journal,
+                services.staff,
+                tasks,
+                asked_by=lambda: counter.sign_in.staff,
+                parent=self,
+            )
+            layout.addWidget(self.health_banner)
+        self.code_entry = CodeEntry(self, keypad=kiosk is not None)
+        layout.addWidget(self.code_entry)
+
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        self.kiosk_home = KioskHome(self.pages) if kiosk is not None else None
+        self.pages.addWidget(self.kiosk_home or welcome_label(self.pages))
+        self.model = RewardListModel(pictures, parent=self)
+        self.customer_page = CustomerPage(
+            self.model,
+            pictures,
+            kiosk=kiosk is not None,
+            ui_state=ui_state,
+            giftoin_platform=services.settings.giftoin_platform,
+            clock=clock,
+            parent=self.pages,
+        )
+        self.pages.addWidget(self.customer_page)
+        self.recent_page: RecentPage | None = None
+        self.recent_view: RecentPickupsView | None = None
+        if services.journal is not None:
+            self.recent_page = RecentPage(
+                services.journal, desk=counter.desk, staff=services.staff, parent=self.pages
+            )
+            self.recent_view = self.recent_page.view
+            self.pages.addWidget(self.recent_page)
+        layout.addWidget(self.pages, 1)
+        self.side = SidePrograms(
+            progress,
+            self.customer_page.progress_panel,
+            tasks,
+            current=lambda: counter.customer,
+            list_loading=lambda: tasks.is_running(LOOKUP),
+            parent=self,
+        )
+        counter.add_listener(self.show_event)
+
+    def focus_search(self) -> None:
+        # Kiosk: the field is hidden; the home screen or the list takes the scanner's
+        # keys and hands them on.
+        on_customer = self.pages.currentIndex() == CUSTOMER
+        rewards = self.customer_page.rewards_list
+        self.search_bar.focus(rewards if on_customer else self.kiosk_home)
+
+    def show_event(self, event: events.CounterEvent) -> None:
+        model, page = self.model, self.customer_page
+        if isinstance(event, events.CustomerCleared):
+            self.side.clear()
+            model.clear()
+            page.clear()
+            self.pages.setCurrentIndex(HOME)
+        elif isinstance(event, events.CustomerFound):
+            self.code_entry.close_entry()
+            page.show_loading(event.customer)
+            model.clear()
+            self.pages.setCurrentIndex(CUSTOMER)
+            # Started before the rewards are asked for: the list waits for neither program.
+            self.side.load(event.customer)
+        elif isinstance(event, events.RewardsShown):
+            model.set_items(event.items, event.now)
+            if event.first:
+                page.show_loaded()
+                if not page.rewards_list.select_first_available(focus=True):
+                    self.focus_search()
+                self.message_bar.clear_message()
+                self.customerShown.emit(event.customer.uuid)
+        elif isinstance(event, events.CodeSent):
+            self.code_entry.ask(event.masked)
+            self.message_bar.show_message(
+                self.tr("Code sent. Type the code the customer reads from the email.")
+            )
+        elif isinstance(event, events.ItemsSending):
+            for item in event.items:
+                model.set_busy(item.loyalty_transaction_uuid, True)
+        elif isinstance(event, events.ItemHandled):
+            uuid = event.result.item.loyalty_transaction_uuid
+            model.set_busy(uuid, False)
+            if event.gone:
+                model.remove(uuid)

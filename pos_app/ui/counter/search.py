@@ -1,0 +1,117 @@
+"""The scan field: a scanner's keys reach it whatever has focus.
+
+A barcode scanner is a keyboard. Keys typed while the rewards list (or the kiosk's home
+screen) has focus are a new search, not list navigation: they are handed to the field,
+the first one replacing the old query. In kiosk mode the field is hidden (scan first) and
+Enter after typed keys starts the search.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SearchBar", text)
+
+
+class SearchBar(QWidget):
+    """The field, Find, and Recent pickups.
+
+    Signals:
+        submitted: Enter or Find (read :attr:`input`'s text).
+    """
+
+    submitted = Signal()
+
+    def __init__(self, *, kiosk: bool, recent_enabled: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBar")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.input = QLineEdit(self)
+        self.input.setObjectName("searchInput")
+        self.input.setPlaceholderText(
+            _tr("Type the customer's email")
+            if kiosk
+            else _tr("Scan a loyalty card or QR code, or type an email")
+        )
+        self.input.setClearButtonEnabled(True)
+        self.input.setMinimumHeight(44)
+        font = self.input.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.input.setFont(font)
+        self.find_button = QPushButton(_tr("Find"), self)
+        self.find_button.setObjectName("searchButton")
+        self.find_button.setMinimumHeight(44)
+        self.recent_button = QPushButton(_tr("Recent pickups"), self)
+        self.recent_button.setObjectName("recentPickupsButton")
+        self.recent_button.setMinimumHeight(44)
+        self.recent_button.setToolTip(_tr("Pickups at this counter; managers reverse here"))
+        self.recent_button.setEnabled(recent_enabled)
+        row.addWidget(self.input, 1)
+        row.addWidget(self.find_button)
+        row.addWidget(self.recent_button)
+        self.input.returnPressed.connect(self.submitted)
+        self.find_button.clicked.connect(self.submitted)
+        #: Set while a scanner types into the hidden field of the kiosk.
+        self._typed = False
+        self._sources: list[QObject] = []
+        if kiosk:
+            self.hide()
+
+    def listen_to(self, source: QObject) -> None:
+        """Keys typed into ``source`` (a list, the kiosk home) are a scan."""
+        self._sources.append(source)
+        source.installEventFilter(self)
+
+    def stop_listening(self) -> None:
+        for source in self._sources:
+            source.removeEventFilter(self)
+        self._sources.clear()
+
+    def focus(self, fallback: QWidget | None) -> None:
+        """Ready for the next scan; ``fallback`` takes the keys while the field is hidden."""
+        self.input.selectAll()
+        if self.isHidden():
+            if fallback is not None:
+                fallback.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def reset(self, *, hide: bool) -> None:
+        self.input.clear()
+        self._typed = False
+        if hide:
+            self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self._sources:
+            assert isinstance(event, QKeyEvent)
+            if self._forward(event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _forward(self, event: QKeyEvent) -> bool:
+        text = event.text()
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        hidden = self.isHidden()
+        if hidden and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self._typed:
+                return False  # Enter on the list: hand over, as usual
+            self._typed = False
+            self.submitted.emit()
+            return True
+        if not (plain and text and text.isprintable() and not text.isspace()):
+            return False
+        if hidden:
+            self._typed = True
+        elif not self.input.hasFocus():
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.input.selectAll()
+        self.input.insert(text)
+        return True

@@ -1,0 +1,404 @@
+"""The counter's one window: the counter session's events wired to the widgets.
+
+What the cashier does is :class:`~pos_app.services.counter.CounterSession`'s business;
+this module builds the screen from the parts next to it (search bar, customer page, status
+bar, recent pickups page), starts the session's work through the task owner and shows its
+events. Everything slow runs in tasks owned by :attr:`MainWindow.tasks`; a new scan
+replaces the lookup still running (same task key), so a late answer for an earlier
+customer never lands on the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from pos_app import APP_NAME
+from pos_app.api import errors
+from pos_app.services.counter import CounterServices, CounterSession, NotSetUpError
+from pos_app.services.identify import IdentifyError
+from pos_app.services.pickup import ReverseOutcome, ReverseResult
+from pos_app.services.pickup_models import CustomerSummary
+from pos_app.services.progress import ProgressService
+from pos_app.services.reconcile import ReconcileReport
+from pos_app.ui.async_support import TaskOwner, report_exception
+from pos_app.ui.counter import words
+from pos_app.ui.counter.banners import demo_mailbox_text
+from pos_app.ui.counter.hand_over import HandOverFlow
+from pos_app.ui.counter.identify import IdentifyFlow
+from pos_app.ui.counter.kiosk_counter import KioskCounter, open_dialogs
+from pos_app.ui.counter.screen import CUSTOMER, HOME, CounterScreen
+from pos_app.ui.counter.signing_in import SignInControl
+from pos_app.ui.counter.status import CounterStatusBar
+from pos_app.ui.customer_widgets import MessageKind
+from pos_app.ui.messages import describe_connection_error, describe_lookup_error
+from pos_app.ui.pictures import PictureCache
+
+if TYPE_CHECKING:
+    from pos_app.demo import DemoInfo
+
+log = logging.getLogger(__name__)
+
+#: Task keys: a new task under a key replaces the one running.
+REFRESH = "refresh"
+_SHOP = "shop"
+_RECONCILE = "reconcile"
+
+
+class MainWindow(QMainWindow):
+    """The one window of the app.
+
+    Signals:
+        closed: the window has closed and its background tasks are cancelled.
+        customerShown(str): a customer's rewards are on screen (their uuid).
+        handOverFinished: a hand-over ended (whatever its outcome).
+        kioskReset: the kiosk wiped the customer and went back to its home screen.
+    """
+
+    closed = Signal()
+    customerShown = Signal(str)
+    handOverFinished = Signal()
+    kioskReset = Signal()
+
+    def __init__(
+        self,
+        services: CounterServices,
+        *,
+        demo: DemoInfo | None = None,
+        clock: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        settings = services.settings
+        self.services = services
+        self._demo = demo
+        self._closing = False
+        self._shutdown_task: asyncio.Future[None] | None = None
+        self.tasks = TaskOwner(on_error=self._say_error)
+        self.counter = CounterSession(
+            services,
+            kiosk=settings.kiosk,
+            spawn=lambda coro: self.tasks.run(coro, key=_RECONCILE),
+            clock=clock,
+        )
+        self.reconciler = self.counter.reconciler
+        self.sign_in_session = self.counter.sign_in
+        self.pictures = PictureCache(settings.picture_cache_dir, parent=self)
+        self.progress = ProgressService.from_settings(settings, services.clients, clock=clock)
+        # What the window remembers by itself (a collapsed panel) lives in the data folder,
+        # next to the journal: per counter, and never in the shop's settings file.
+        self.ui_state = QSettings(str(settings.ui_state_path), QSettings.Format.IniFormat, self)
+        self.setObjectName("mainWindow")
+        # Qt adds " — <application display name>" to any other title (set_app_identity),
+        # so the demo's title is "DEMO — Pickup Counter", not the name twice.
+        self.setWindowTitle(APP_NAME if demo is None else self.tr("DEMO"))
+        self.resize(1100, 760)
+        # Before the widgets: the kiosk look (larger font) must be in place when they copy
+        # their fonts.
+        self._kiosk = KioskCounter(self, services.staff) if settings.kiosk else None
+        self.kiosk = self._kiosk.mode if self._kiosk is not None else None
+        self._build(clock)
+        self._wire()
+        if self.kiosk is not None:
+            self.kiosk.attach()
+
+    @property
+    def customer(self) -> CustomerSummary | None:
+        return self.counter.customer
+
+    @property
+    def looking_up(self) -> bool:
+        return self.identify.busy
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self, clock: Callable[[], datetime] | None) -> None:
+        screen = self.counter_screen = CounterScreen(
+            self.counter,
+            self.tasks,
+            progress=self.progress,
+            pictures=self.pictures,
+            ui_state=self.ui_state,
+            kiosk=self.kiosk,
+            demo=self._demo,
+            clock=clock,
+            parent=self,
+        )
+        self.setCentralWidget(screen)
+        # The parts the tests and the kiosk look at, by the names they had on the window.
+        self.search_bar, self.search_input = screen.search_bar, screen.search_bar.input
+        self.recent_button, self.busy_bar = screen.search_bar.recent_button, screen.busy_bar
+        self.message_bar, self.health_banner = screen.message_bar, screen.health_banner
+        self.code_entry, self.pages = screen.code_entry, screen.pages
+        self.kiosk_home = screen.kiosk_home
+        self.model, page = screen.model, screen.customer_page
+        self.customer_header, self.rewards_list = page.header, page.rewards_list
+        self.collect_button, self.progress_panel = page.collect_button, page.progress_panel
+        self.recent_page, self.recent_view = screen.recent_page, screen.recent_view
+        services = self.services
+        self.status = CounterStatusBar(
+            services.settings.counter_name,
+            sign_in=self.counter.sign_in_required and services.staff is not None,
+            leave_kiosk=self.kiosk is not None,
+            parent=self,
+        )
+        self.connection_label = self.status.connection_label
+        self.unresolved_label = self.status.unresolved_label
+        self.nudj_setup_label = self.status.nudj_setup_label
+        self.sign_in_button = self.status.sign_in_button
+        self.setStatusBar(self.status)
+
+    def _wire(self) -> None:
+        counter, services = self.counter, self.services
+        self.signing_in = SignInControl(
+            counter.sign_in,
+            services.staff,
+            problem=services.staff_problem,
+            tasks=self.tasks,
+            messages=self.message_bar,
+            window=self,
+        )
+        self.signing_in.changed.connect(self._show_signed_in)
+        self.identify = IdentifyFlow(
+            counter, self.counter_screen, self.tasks, show_recent=self.show_recent_pickups
+        )
+        self.hand_over = HandOverFlow(
+            counter,
+            self.signing_in,
+            tasks=self.tasks,
+            messages=self.message_bar,
+            pictures=self.pictures,
+            page=self.counter_screen.customer_page,
+            window=self,
+            finished=self._hand_over_finished,
+        )
+        self.counter_screen.customerShown.connect(self.customerShown)
+        if self.reconciler is not None:
+            self.reconciler.add_listener(self._on_reconciled)
+        if self.kiosk is None:
+            self.progress.add_nudj_setup_listener(self.status.show_nudj_setup)
+        self.search_bar.listen_to(self.rewards_list)
+        self.recent_button.clicked.connect(self.show_recent_pickups)
+        self.sign_in_button.clicked.connect(self.signing_in.toggle)
+        if self.health_banner is not None:
+            self.health_banner.acknowledged.connect(self._acknowledged)
+        if self.kiosk_home is not None:
+            self.kiosk_home.emailRequested.connect(self._kiosk_email)
+            self.search_bar.listen_to(self.kiosk_home)
+        if self.status.leave_button is not None and self.kiosk is not None:
+            self.status.leave_button.clicked.connect(self.kiosk.request_unlock)
+        if self.counter_screen.customer_page.done_button is not None:
+            self.counter_screen.customer_page.done_button.clicked.connect(self.kiosk_reset)
+        if self.recent_page is not None and self.recent_view is not None:
+            self.recent_page.staff_button.clicked.connect(self.signing_in.manage_staff)
+            self.recent_page.back_button.clicked.connect(self.show_counter)
+            self.recent_view.pickupReversed.connect(self._pickup_reversed)
+            self.recent_view.reverseFinished.connect(self._reverse_finished)
+            self.handOverFinished.connect(self.recent_view.refresh)
+        banner = self.counter_screen.demo_banner
+        if banner is not None and banner.mailbox_button is not None:
+            banner.mailbox_button.clicked.connect(self._show_demo_mailbox)
+        for key in ("Ctrl+L", "F6"):
+            QShortcut(QKeySequence(key), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+
+    # -- start, errors, focus ------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin background work; called once the loop runs (never from __init__)."""
+        self.focus_search()
+        if self._kiosk is not None:
+            self._kiosk.start()
+        services = self.services
+        for problem in (services.staff_problem, services.journal_problem):
+            if problem:
+                self.message_bar.show_message(problem, MessageKind.ERROR)
+        if services.problems:
+            self.status.show_connection(" ".join(services.problems))
+            if services.clients.piggy is None:
+                return
+        if services.settings.require_staff_sign_in:
+            self.signing_in.ask()
+        self.tasks.op(self.counter.load_shop_name(), key=_SHOP).success(
+            lambda name: self.status.show_connection(
+                words.shop_text(name, services.settings.shop_uuid)
+            )
+        ).failure(self._shop_failed).run()
+        if self.reconciler is not None:
+            self.reconciler.start()
+
+    def _say_error(self, exc: BaseException) -> bool:
+        """The default route of a failed task: what the world caused, said in the bar."""
+        if isinstance(exc, NotSetUpError):
+            self.message_bar.show_message(str(exc), MessageKind.ERROR)
+            return True
+        if isinstance(exc, errors.ApiError | IdentifyError):
+            self.message_bar.show_message(describe_lookup_error(exc), MessageKind.ERROR)
+            return True
+        return False
+
+    def _shop_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, errors.ApiError):
+            self.tasks.fail(exc)
+            return
+        log.warning("Shop lookup failed: %s", type(exc).__name__)
+        self.status.show_connection(describe_connection_error(exc))
+
+    def focus_search(self) -> None:
+        self.counter_screen.focus_search()
+
+    def _escape(self) -> None:
+        if self.code_entry.isVisible():
+            self.identify.cancel_code()
+        else:
+            self.focus_search()
+
+    # -- hand over -----------------------------------------------------------------------
+
+    def _hand_over_finished(self, customer: CustomerSummary) -> None:
+        if self._closing:
+            return
+        self.handOverFinished.emit()
+        if self.counter.customer is customer:
+            self.focus_search()
+
+    def _acknowledged(self, manager_name: str) -> None:
+        self.counter.acknowledged()
+        self.hand_over.update_button()
+        text = self.tr("Acknowledged by {name}; hand-overs can start again.")
+        self.message_bar.show_message(text.format(name=manager_name), MessageKind.SUCCESS)
+
+    # -- recent pickups and reconciliation -----------------------------------------------
+
+    def show_recent_pickups(self) -> None:
+        page = self.recent_page
+        if page is None:
+            return
+        if self.kiosk is not None and self.sign_in_session.profile is None:
+            # The list names other customers' pickups: staff only at a shared counter.
+            self.signing_in.sign_in_then(lambda: self.pages.setCurrentWidget(page))
+            return
+        self.pages.setCurrentWidget(page)
+
+    def show_counter(self) -> None:
+        self.pages.setCurrentIndex(CUSTOMER if self.counter.customer is not None else HOME)
+        self.focus_search()
+
+    def _show_signed_in(self, staff: object) -> None:
+        self.status.show_signed_in(self.sign_in_session.staff)
+        if self.recent_view is not None:
+            self.recent_view.set_signed_in(self.sign_in_session.staff)
+
+    def _refresh(self) -> None:
+        if self.counter.customer is not None:
+            self.tasks.op(self.counter.refresh(self.counter.customer), key=REFRESH).run()
+
+    def _pickup_reversed(self, customer_uuid: str) -> None:
+        # The reward is collectable again: show it if that customer is at the counter.
+        if self.counter.customer is not None and self.counter.customer.uuid == customer_uuid:
+            self._refresh()
+
+    def _reverse_finished(self, result: ReverseResult) -> None:
+        if self.reconciler is not None:
+            if result.outcome is ReverseOutcome.UNKNOWN:
+                self.reconciler.connection_lost()
+            self.reconciler.note_unfinished()
+
+    def reconcile_now(self) -> None:
+        if self.reconciler is not None:
+            self.reconciler.run_now()
+
+    def _on_reconciled(self, report: ReconcileReport) -> None:
+        if report.failure is not None and not isinstance(report.failure, errors.ApiError):
+            report_exception(type(report.failure), report.failure, report.failure.__traceback__)
+        if report.settled:
+            self.show_notice(words.describe_reconciled(report.settled))
+            if self.recent_view is not None:
+                self.recent_view.refresh()
+            self._refresh()
+        self.status.show_unresolved(report.unresolved)
+
+    def show_notice(self, text: str) -> None:
+        """A message that must not be missed (reconciliation outcomes): bar and dialog."""
+        self.message_bar.show_message(text, MessageKind.INFO)
+        self._info_box(self.tr("Hand-overs checked"), text, "reconcileNotice")
+
+    def _info_box(self, title: str, text: str, name: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text)
+        box.setObjectName(name)
+        box.setParent(self, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- kiosk and demo ------------------------------------------------------------------
+
+    def _kiosk_email(self) -> None:
+        self.search_bar.show()
+        self.focus_search()
+
+    def kiosk_reset(self) -> None:
+        """Back to the home screen with no trace of the customer (kiosk idle or Done).
+
+        Open dialogs are closed, the lookup stopped, the customer's list, header, panel
+        and pictures forgotten, the search field emptied, and whoever signed in signed out.
+        A hand-over already sent is left to finish: its outcome is journaled either way.
+        """
+        for dialog in open_dialogs(self):
+            dialog.reject()
+        self.identify.stop()
+        self.tasks.cancel(REFRESH)
+        self.code_entry.close_entry()
+        self.counter.clear()
+        self.pictures.clear_memory()
+        self.message_bar.clear_message()
+        self.search_bar.reset(hide=self.kiosk is not None)
+        self.signing_in.sign_out()
+        self.focus_search()
+        self.kioskReset.emit()
+
+    def _show_demo_mailbox(self) -> None:
+        if self._demo is not None:
+            text = demo_mailbox_text(self._demo, self.counter.pending_email)
+            self._info_box(self.tr("Customer's mailbox"), text, "demoMailbox")
+
+    # -- closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            if self.kiosk is not None:
+                self.kiosk.release()
+            if self.reconciler is not None:
+                self.reconciler.stop()
+            self.search_bar.stop_listening()
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                # Closed while no loop runs (a test's teardown): whoever owns the loop
+                # cancels the tasks; nothing async can run here.
+                self.closed.emit()
+            else:
+                # Kept on self: asyncio holds tasks only weakly.
+                self._shutdown_task = asyncio.ensure_future(self._shutdown())
+        super().closeEvent(event)
+
+    async def _shutdown(self) -> None:
+        self.signing_in.stop()
+        await self.tasks.cancel_all()
+        if self.recent_view is not None:
+            await self.recent_view.aclose()
+        await self.progress.aclose()
+        await self.pictures.aclose()
+        self.closed.emit()

@@ -1,0 +1,175 @@
+"""What the counter says about hand-overs, refusals, reconciliation and slips, in shop words.
+
+Pure functions from the counter session's results to translated text: the window shows
+them, and the tests read the same sentences a cashier does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from pos_app.services.counter import HandOverReport, Refusal
+from pos_app.services.pickup import CollectOutcome, CollectResult, Reconciled
+from pos_app.services.pickup_models import pickup_state
+from pos_app.storage import COLLECT, Operation
+from pos_app.ui.customer_widgets import MessageKind
+from pos_app.ui.messages import describe_connection_error
+from pos_app.ui.recent_pickups import describe_reconciled_reversals, state_text
+from pos_app.ui.rewards_list import format_short_date
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Counter", text)
+
+
+def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) -> str:
+    """What came of a hand-over; named for its customer when another one is on screen."""
+    lines: list[str] = []
+    now_done = [r for r in report.done if not r.by_earlier_attempt]
+    if now_done:
+        titles = ", ".join(r.item.title for r in now_done)
+        lines.append(_tr("Collected: {titles}.").format(titles=titles))
+    earlier = [r for r in report.done if r.by_earlier_attempt]
+    if earlier:
+        titles = ", ".join(r.item.title for r in earlier)
+        lines.append(
+            _tr(
+                "Collected: {titles}. The earlier attempt went through after all: hand it over now."
+            ).format(titles=titles)
+        )
+    if report.not_recorded:
+        lines.append(
+            _tr(
+                "The journal could not record this (is the disk full?). Tell the store "
+                "manager; the app records it as soon as it can."
+            )
+        )
+    lines += [describe_problem(result) for result in report.problems]
+    text = " ".join(lines)
+    if report.replaced:
+        text = _tr("{name}: {outcome}").format(name=report.customer.title, outcome=text)
+        if slip_held_back:
+            text += " " + _tr("No slip was offered: another customer is on screen.")
+    return text
+
+
+def hand_over_kind(report: HandOverReport) -> MessageKind:
+    if report.problems or report.not_recorded:
+        return MessageKind.ERROR
+    return MessageKind.SUCCESS
+
+
+def describe_problem(result: CollectResult) -> str:
+    title = result.item.title
+    if result.outcome is CollectOutcome.ALREADY_COLLECTED:
+        return _tr("{title}: already picked up (perhaps at another counter).").format(title=title)
+    if result.outcome is CollectOutcome.EXPIRED:
+        expires = result.item.expires_at
+        if expires is not None:
+            return _tr("{title}: expired on {date}; it cannot be handed over.").format(
+                title=title, date=format_short_date(expires)
+            )
+        return _tr("{title}: expired; it cannot be handed over.").format(title=title)
+    if result.outcome is CollectOutcome.NOT_RECORDED:
+        return _tr(
+            "{title}: not handed over. The journal cannot be written (is the disk full?), "
+            "so nothing was sent. Tell the store manager."
+        ).format(title=title)
+    if result.outcome is CollectOutcome.UNKNOWN:
+        return _tr(
+            "{title}: no answer from the loyalty service in time, so it is not known "
+            "whether the hand-over was recorded. Keep the item until the app has checked; "
+            "it checks by itself every 30 seconds and says what it finds."
+        ).format(title=title)
+    reason = describe_connection_error(result.error) if result.error else ""
+    return _tr("{title}: not handed over. {reason}").format(title=title, reason=reason)
+
+
+def describe_refusal(refusal: Refusal, *, problem: str | None, kiosk: bool) -> str:
+    """Why the Hand over button did nothing; ``problem``: what the app found at start."""
+    if refusal is Refusal.NOT_SET_UP:
+        return problem or _tr("Hand-over is not available.")
+    if refusal is Refusal.HELD:
+        # The banner above says what was found; repeating it here would only push the
+        # customer's list down.
+        return _tr(
+            "Not handed over: hand-overs are held until a manager acknowledges the "
+            "journal check above."
+        )
+    if refusal is Refusal.NO_STAFF_CHECK:
+        return staff_problem_text(problem)
+    if kiosk:
+        return _tr("Staff hand rewards over: sign in with your PIN.")
+    return _tr("Sign in to hand rewards over.")
+
+
+def staff_problem_text(problem: str | None) -> str:
+    return problem or _tr("Staff PINs cannot be checked on this counter.")
+
+
+def describe_reconciled(settled: Sequence[Reconciled]) -> str:
+    """What a reconciliation run learned, for the notice that must not be missed."""
+    notices = []
+    collects = [s for s in settled if s.operation.kind == COLLECT]
+    went = [s.operation.reward_title or "" for s in collects if s.went_through]
+    elsewhere = [s.operation.reward_title or "" for s in collects if s.collected_by is not None]
+    not_went = [
+        s.operation.reward_title or ""
+        for s in collects
+        if not s.went_through and s.collected_by is None
+    ]
+    parts = []
+    if elsewhere:
+        parts.append(
+            _tr("handed over at another counter: {titles}").format(titles=", ".join(elsewhere))
+        )
+    if went:
+        parts.append(_tr("recorded as handed over: {titles}").format(titles=", ".join(went)))
+    if not_went:
+        parts.append(
+            _tr("not handed over (still waiting): {titles}").format(titles=", ".join(not_went))
+        )
+    if parts:
+        notices.append(
+            _tr("Earlier unfinished hand-overs were checked — {outcomes}.").format(
+                outcomes="; ".join(parts)
+            )
+        )
+        if went:
+            notices.append(_tr("If an item was kept back meanwhile, give it to the customer."))
+    reversals = describe_reconciled_reversals(settled)
+    if reversals:
+        notices.append(reversals)
+    return " ".join(notices)
+
+
+def unresolved_text(count: int) -> str:
+    return _tr("{n} hand-over(s) or reversal(s) waiting to be checked").format(n=count)
+
+
+def describe_pickup(operation: Operation) -> str:
+    """A slip's pickup, in the words and by the rule of the Recent pickups list."""
+    return _tr("Pickup {ref}: {title}, {when} at {counter}. {state}.").format(
+        ref=operation.reference or "",
+        title=operation.reward_title or "",
+        when=format_short_date(operation.created_at),
+        counter=operation.counter,
+        state=state_text(pickup_state(operation)),
+    )
+
+
+def no_such_pickup(reference: str) -> str:
+    return _tr("No pickup {ref} was made at this counter.").format(ref=reference)
+
+
+def shop_text(name: str | None, wanted: str | None) -> str:
+    """The status bar's "connected" line for what :meth:`load_shop_name` found."""
+    if name is None:
+        shop = _tr("unknown shop {uuid}").format(uuid=wanted or "")
+    elif not name:
+        shop = _tr("no shop chosen")
+    else:
+        shop = name
+    return _tr("Connected to Piggy · {shop}").format(shop=shop)
