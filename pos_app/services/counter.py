@@ -26,7 +26,13 @@ from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
 from pos_app.services.connections import ApiClients
 from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanKind
-from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk
+from pos_app.services.pickup import (
+    CollectOutcome,
+    CollectResult,
+    PickupDesk,
+    ReverseOutcome,
+    ReverseResult,
+)
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.reconcile import Reconciler, Spawn
 from pos_app.services.settings import PrintSlip, Settings
@@ -484,6 +490,13 @@ class CounterSession:
             current=self.customer is customer,
             replaced=self.customer is not None and self.customer is not customer,
         )
+
+    def reverse_finished(self, result: ReverseResult) -> None:
+        """A reversal ended (from Recent pickups): unknown ones wait to be checked."""
+        if self.reconciler is not None:
+            if result.outcome is ReverseOutcome.UNKNOWN:
+                self.reconciler.connection_lost()
+            self.reconciler.note_unfinished()
 
     async def _sign_in_waived(self) -> bool:
         """A shop that requires sign-in but has no staff yet hands over unsigned.

@@ -28,7 +28,6 @@ from pos_app import APP_NAME
 from pos_app.api import errors
 from pos_app.services.counter import CounterServices, CounterSession, NotSetUpError
 from pos_app.services.identify import IdentifyError
-from pos_app.services.pickup import ReverseOutcome, ReverseResult
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.progress import ProgressService
 from pos_app.services.reconcile import ReconcileReport
@@ -203,8 +202,9 @@ class MainWindow(QMainWindow):
         if self.recent_page is not None and self.recent_view is not None:
             self.recent_page.staff_button.clicked.connect(self.signing_in.manage_staff)
             self.recent_page.back_button.clicked.connect(self.show_counter)
-            self.recent_view.pickupReversed.connect(self._pickup_reversed)
-            self.recent_view.reverseFinished.connect(self._reverse_finished)
+            # A reversed reward is collectable again: shown if that customer is here.
+            self.recent_view.pickupReversed.connect(self._refresh)
+            self.recent_view.reverseFinished.connect(counter.reverse_finished)
             self.handOverFinished.connect(self.recent_view.refresh)
         banner = self.counter_screen.demo_banner
         if banner is not None and banner.mailbox_button is not None:
@@ -301,20 +301,11 @@ class MainWindow(QMainWindow):
         if self.recent_view is not None:
             self.recent_view.set_signed_in(self.sign_in_session.staff)
 
-    def _refresh(self) -> None:
-        if self.counter.customer is not None:
-            self.tasks.op(self.counter.refresh(self.counter.customer), key=REFRESH).run()
-
-    def _pickup_reversed(self, customer_uuid: str) -> None:
-        # The reward is collectable again: show it if that customer is at the counter.
-        if self.counter.customer is not None and self.counter.customer.uuid == customer_uuid:
-            self._refresh()
-
-    def _reverse_finished(self, result: ReverseResult) -> None:
-        if self.reconciler is not None:
-            if result.outcome is ReverseOutcome.UNKNOWN:
-                self.reconciler.connection_lost()
-            self.reconciler.note_unfinished()
+    def _refresh(self, customer_uuid: str | None = None) -> None:
+        """Ask again what the customer on screen can pick up (if it is ``customer_uuid``)."""
+        customer = self.counter.customer
+        if customer is not None and customer_uuid in (None, customer.uuid):
+            self.tasks.op(self.counter.refresh(customer), key=REFRESH).run()
 
     def reconcile_now(self) -> None:
         if self.reconciler is not None:
