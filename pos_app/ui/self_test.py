@@ -230,9 +230,9 @@ class SelfTest:
         self._handed_over = item
         finished: list[bool] = []
         window.handOverFinished.connect(lambda: finished.append(True))
-        if not window.collect_button.isEnabled():
+        if not window.hand_over_button.isEnabled():
             raise CheckFailed(f"the Hand over button is off ({window.message_bar.text()})")
-        window.collect_button.click()
+        window.hand_over_button.click()
         dialog: list[HandOverDialog] = []
 
         def dialog_open() -> bool:

@@ -36,7 +36,7 @@ def main() -> int:
             QTimer.singleShot(20, confirm_when_asked)
 
         def hand_over(_uuid: str) -> None:
-            window.collect_button.click()
+            window.hand_over_button.click()
             confirm_when_asked()
 
         window.customerShown.connect(hand_over)

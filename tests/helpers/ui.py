@@ -110,7 +110,7 @@ class Counter:
 
     async def confirm_hand_over(self) -> None:
         """Hand the selected rewards over and confirm (a sign-in or PIN may come next)."""
-        self.window.collect_button.click()
+        self.window.hand_over_button.click()
         await wait_until(open_dialog)
         dialog = open_dialog()
         assert dialog is not None

@@ -59,7 +59,7 @@ async def test_scan_shows_customer_and_rewards_with_keyboard_focus(counter: Coun
     selected = window.rewards_list.selected_items()
     assert len(selected) == 1
     assert selected[0] == window.model.item(0)
-    assert window.collect_button.isEnabled()
+    assert window.hand_over_button.isEnabled()
 
 
 @pytest.mark.asyncio
@@ -67,7 +67,7 @@ async def test_hand_over_by_mouse(counter: Counter, qtbot: QtBot) -> None:
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
-    QTest.mouseClick(window.collect_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.hand_over_button, Qt.MouseButton.LeftButton)
     await wait_until(open_dialog)
     dialog = open_dialog()
     assert dialog is not None
@@ -115,7 +115,7 @@ async def test_escape_cancels_and_nothing_is_sent(counter: Counter) -> None:
     assert counter.waiting_on_server() == before
     assert await counter.journal_states() == []
     # The reward is still selected and can be handed over after all.
-    assert window.collect_button.isEnabled()
+    assert window.hand_over_button.isEnabled()
 
 
 @pytest.mark.asyncio
@@ -126,7 +126,7 @@ async def test_several_rewards_at_once(counter: Counter) -> None:
     chosen = window.rewards_list.selected_items()
     now = datetime.now(UTC)
     assert len(chosen) == sum(item.can_hand_over(now) for item in window.model.items())
-    window.collect_button.click()
+    window.hand_over_button.click()
     await wait_until(open_dialog)
     dialog = open_dialog()
     assert dialog is not None
@@ -153,7 +153,7 @@ async def test_double_activation_sends_once(counter: Counter, qtbot: QtBot) -> N
         Qt.KeyboardModifier.NoModifier,
         first_row,
     )
-    window.collect_button.click()
+    window.hand_over_button.click()
     QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
     await wait_until(open_dialog)
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, HandOverDialog)]
@@ -163,7 +163,7 @@ async def test_double_activation_sends_once(counter: Counter, qtbot: QtBot) -> N
     # Enter twice on the dialog, and a click on the busy button: still one collect.
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     QTest.keyClick(dialog, Qt.Key.Key_Return)
-    window.collect_button.click()
+    window.hand_over_button.click()
     await counter.hand_over_finished()
     assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
     assert await counter.journal_states() == [OpState.CONFIRMED]

@@ -119,7 +119,7 @@ async def _acknowledge_shortened(shortened: Started) -> None:
     )
     await shortened.load_main_customer()
     assert window.rewards_list.selected_items()
-    assert not window.collect_button.isEnabled()
+    assert not window.hand_over_button.isEnabled()
     window.hand_over.start_selected()  # Enter on the list lands here as well
     assert window.tasks.is_running(HAND_OVER) is False
     assert window.message_bar.text() == (
@@ -134,7 +134,7 @@ async def _acknowledge_shortened(shortened: Started) -> None:
     QTest.keyClick(approval, Qt.Key.Key_Return)
     await wait_until(lambda: not banner.isVisible())
 
-    assert window.collect_button.isEnabled()
+    assert window.hand_over_button.isEnabled()
     assert window.message_bar.text() == ("Acknowledged by Max Manager; hand-overs can start again.")
     with Journal.open_read_only(shortened.settings.journal_path) as journal:
         (event,) = journal.events(kind="journal_check_acknowledged")
@@ -183,6 +183,6 @@ async def test_a_damaged_journal_switches_hand_overs_off(
         )
         assert not window.recent_button.isEnabled()
         await started.load_main_customer()
-        assert not window.collect_button.isEnabled()
+        assert not window.hand_over_button.isEnabled()
     finally:
         await started.close()

@@ -307,7 +307,7 @@ async def test_idle_timeout_closes_dialogs_and_signs_staff_out(kiosk: Counter) -
     assert window.sign_in_session.profile is not None
 
     window.rewards_list.select_first_available(focus=True)
-    window.collect_button.click()
+    window.hand_over_button.click()
     await wait_until(open_dialog)
     wiped = asyncio.Event()
     window.kioskReset.connect(wiped.set)
@@ -413,7 +413,7 @@ async def test_every_touch_target_is_at_least_44_px(kiosk: Counter) -> None:
             assert thickness >= TOUCH_TARGET
 
     # The dialogs staff and customers touch.
-    window.collect_button.click()
+    window.hand_over_button.click()
     await wait_until(open_dialog)
     handover = open_dialog()
     assert handover is not None

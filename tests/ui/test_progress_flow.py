@@ -75,7 +75,7 @@ async def test_both_sections_fill_for_a_linked_customer(counter: Counter) -> Non
     assert "XP" in summary
     # The panel filled in without taking the keyboard from the pickup flow.
     assert window.rewards_list.hasFocus()
-    assert window.collect_button.isEnabled()
+    assert window.hand_over_button.isEnabled()
 
 
 @pytest.mark.asyncio
@@ -138,7 +138,7 @@ async def test_one_program_failing_leaves_the_other_and_the_list_alone(
     assert section.retry_button.isVisible()
     assert state(window, working) is SectionState.RESULT
     assert window.model.rowCount() == len(counter.waiting_on_server())
-    assert window.collect_button.isEnabled()
+    assert window.hand_over_button.isEnabled()
     assert window.message_bar.isHidden()  # the pickup flow has nothing to report
 
     counter.sim.clear_faults()
@@ -164,7 +164,7 @@ async def test_a_slow_program_does_not_delay_the_list_or_the_hand_over(counter: 
     list_shown = loop.time() - started
     assert list_shown < 1.5
     assert state(window, Program.GIFTOIN) is SectionState.LOADING
-    assert window.collect_button.isEnabled()
+    assert window.hand_over_button.isEnabled()
     await wait_until(lambda: state(window, Program.NUDJ) is SectionState.RESULT)
 
     # A whole hand-over while Giftoin is still thinking.

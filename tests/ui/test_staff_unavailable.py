@@ -141,7 +141,7 @@ async def _hand_over_is_refused(signing_counter: BrokenStaffCounter) -> None:
     await wait_until(lambda: window.model.rowCount() > 0)
     await settle(window)
     before = signing_counter.waiting_on_server()
-    window.collect_button.click()
+    window.hand_over_button.click()
     assert open_dialog() is None
     assert visible(PinDialog) is None
     assert window.message_bar.kind is MessageKind.ERROR

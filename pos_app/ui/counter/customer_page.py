@@ -76,15 +76,15 @@ class CustomerPage(QWidget):
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selectionSummary")
         actions.addWidget(self.selection_label, 1)
-        self.collect_button = QPushButton(_tr("Hand over"), self)
-        self.collect_button.setObjectName("collectButton")
-        self.collect_button.setMinimumHeight(48)
-        self.collect_button.setMinimumWidth(200)
-        font = self.collect_button.font()
+        self.hand_over_button = QPushButton(_tr("Hand over"), self)
+        self.hand_over_button.setObjectName("handOverButton")
+        self.hand_over_button.setMinimumHeight(48)
+        self.hand_over_button.setMinimumWidth(200)
+        font = self.hand_over_button.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
-        self.collect_button.setFont(font)
-        self.collect_button.setEnabled(False)
+        self.hand_over_button.setFont(font)
+        self.hand_over_button.setEnabled(False)
         self.done_button: QPushButton | None = None
         if kiosk:
             self.done_button = QPushButton(_tr("Done"), self)
@@ -92,7 +92,7 @@ class CustomerPage(QWidget):
             self.done_button.setToolTip(_tr("Clear the screen for the next customer"))
             self.done_button.setMinimumSize(140, 48)
             actions.addWidget(self.done_button)
-        actions.addWidget(self.collect_button)
+        actions.addWidget(self.hand_over_button)
         pickup.addLayout(actions)
         row.addLayout(pickup, 1)
         self.progress_panel = ProgressPanel(pictures, state=ui_state, clock=clock, parent=self)
@@ -108,7 +108,7 @@ class CustomerPage(QWidget):
         self.rewards_list.set_empty_text(_tr("Nothing to pick up for this customer."))
 
     def show_selection(self, count: int, can_hand_over: bool) -> None:
-        self.collect_button.setEnabled(count > 0 and can_hand_over)
+        self.hand_over_button.setEnabled(count > 0 and can_hand_over)
         if count > 1:
             self.selection_label.setText(_tr("{n} rewards selected").format(n=count))
         else:

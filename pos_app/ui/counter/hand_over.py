@@ -59,7 +59,7 @@ class HandOverFlow:
         self._window = window
         self._finished = finished
         rewards = page.rewards_list
-        page.collect_button.clicked.connect(self.start_selected)
+        page.hand_over_button.clicked.connect(self.start_selected)
         rewards.activated.connect(self.start_selected)
         rewards.selectionModel().selectionChanged.connect(self.update_button)
         model = rewards.model()

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.kiosk_home = screen.kiosk_home
         self.model, page = screen.model, screen.customer_page
         self.customer_header, self.rewards_list = page.header, page.rewards_list
-        self.collect_button, self.progress_panel = page.collect_button, page.progress_panel
+        self.hand_over_button, self.progress_panel = page.hand_over_button, page.progress_panel
         self.recent_page, self.recent_view = screen.recent_page, screen.recent_view
         services = self.services
         self.status = CounterStatusBar(
