@@ -61,7 +61,7 @@ from pathlib import Path
 from typing import ParamSpec, TypedDict, TypeVar, Unpack
 
 from pos_app.clock import utc_now
-from pos_app.storage import PIN_LOCKOUT, AsyncJournal, StaffRef
+from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
 
 __all__ = [
     "DEMO_STAFF",
@@ -976,7 +976,7 @@ def journal_lockouts(journal: AsyncJournal) -> LockoutRecorder:
     """A recorder that writes each lockout to the journal as a ``pin_lockout`` event."""
 
     async def record(staff: StaffRef | None, note: str) -> object:
-        return await journal.record_event(PIN_LOCKOUT, staff=staff, note=note)
+        return await journal.call(Journal.record_event, PIN_LOCKOUT, staff=staff, note=note)
 
     return record
 

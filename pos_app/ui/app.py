@@ -28,6 +28,7 @@ from pos_app.storage import (
     AsyncJournal,
     DataFolderNotWritableError,
     HealthProblem,
+    Journal,
     JournalError,
     JournalHealth,
 )
@@ -131,7 +132,7 @@ async def _staff_list_lost(staff: StaffService, journal: AsyncJournal | None) ->
     if journal is None or await staff.profiles(include_inactive=True):
         return False
     try:
-        return await journal.staff_worked_here()
+        return await journal.call(Journal.staff_worked_here)
     except JournalError:
         return True  # cannot tell: the safe side
 

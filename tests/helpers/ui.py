@@ -22,7 +22,7 @@ from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, ScryptParams, StaffService, journal_lockouts
-from pos_app.storage import AsyncJournal, OpState
+from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
 from tests.helpers import STAFF_PIN_KEY
@@ -124,7 +124,7 @@ class Counter:
         await self.settle()
 
     async def journal_states(self) -> list[OpState]:
-        return [op.state for op in await self.journal.recent_operations()]
+        return [op.state for op in await self.journal.call(Journal.recent_operations)]
 
 
 async def make_counter(

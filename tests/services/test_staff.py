@@ -387,14 +387,14 @@ async def test_service_journals_lockouts(tmp_path: Path, clock: FakeClock) -> No
             await service.verify_pin(ann.profile_id, "8642")
         for _ in range(MAX_WRONG_PINS):
             await service.verify_manager_pin("864200", asked_by=ann.ref)
-        events = await journal.events(kind=PIN_LOCKOUT)
+        events = await journal.call(Journal.events, kind=PIN_LOCKOUT)
         assert [(e.staff_id, e.staff_name) for e in reversed(events)] == [
             (ann.profile_id, "Ann"),
             (ann.profile_id, "Ann"),
         ]
         assert "profile locked" in (events[1].note or "")
         assert "manager approval" in (events[0].note or "")
-        assert (await journal.verify()).ok
+        assert (await journal.call(Journal.verify)).ok
     finally:
         await service.aclose()
         await journal.aclose()

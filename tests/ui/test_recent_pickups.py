@@ -82,14 +82,14 @@ class Desk:
         return await self.staff.add(name, role, pin)
 
     async def reverses(self) -> list[Operation]:
-        return await self.journal.recent_operations(kinds=(REVERSE,))
+        return await self.journal.call(Journal.recent_operations, kinds=(REVERSE,))
 
     async def assert_server_and_journal_agree(self) -> None:
         """Every pickup the journal has: handed over ↔ collected on the server."""
         on_server = self.collected_on_server()
         with self.sim.state.lock:
             redemptions = {r: red.status for r, red in self.sim.state.redemptions.items()}
-        for op in await self.journal.recent_operations(kinds=(COLLECT,)):
+        for op in await self.journal.call(Journal.recent_operations, kinds=(COLLECT,)):
             assert op.loyalty_transaction_uuid is not None
             assert op.redemption_uuid is not None
             if op.is_reversed:
@@ -99,7 +99,7 @@ class Desk:
                 assert op.state is OpState.CONFIRMED
                 assert on_server[op.loyalty_transaction_uuid]
                 assert redemptions[op.redemption_uuid] == "COLLECTED"
-        assert (await self.journal.verify()).ok
+        assert (await self.journal.call(Journal.verify)).ok
 
     async def select(self, operation: Operation) -> None:
         await wait_until(lambda: self.view.model.row_of(operation.operation_id) is not None)
@@ -282,7 +282,7 @@ async def test_five_wrong_manager_pins_lock_approval_and_are_journaled(counter: 
         await wait_until(lambda n=attempt: len(rejected) == n)  # type: ignore[misc]
     assert rejected[-2] == "Wrong PIN. 1 more wrong PIN(s) lock manager PINs for 5 min."
     assert rejected[-1] == "Too many wrong PINs: manager approval is locked for another 5 min."
-    events = await counter.journal.events(kind=PIN_LOCKOUT)
+    events = await counter.journal.call(Journal.events, kind=PIN_LOCKOUT)
     assert len(events) == 1
     assert (events[0].staff_id, events[0].staff_name) == (cashier.profile_id, "Cas Cashier")
     assert "the last at manager approval" in (events[0].note or "")
