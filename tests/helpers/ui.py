@@ -21,7 +21,13 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role, ScryptParams, StaffService, journal_lockouts
+from pos_app.services.staff import (
+    Role,
+    ScryptParams,
+    StaffDirectory,
+    StaffService,
+    journal_lockouts,
+)
 from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
@@ -148,7 +154,7 @@ async def make_counter(
         scrypt=FAST_SCRYPT,
     )
     for name, role, pin in staff_members:
-        await staff.add(name, role, pin)
+        await staff.call(StaffDirectory.add, name, role, pin)
     # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
     # for its async shutdown; close_counter() closes it on the loop.
     window = MainWindow(settings, clients, journal=journal, staff=staff, clock=clock)

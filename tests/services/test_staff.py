@@ -380,9 +380,9 @@ async def test_service_journals_lockouts(tmp_path: Path, clock: FakeClock) -> No
         scrypt=FAST,
     )
     try:
-        ann = await service.add("Ann", Role.CASHIER, "1234")
-        await service.add("Max", Role.MANAGER, "567890")
-        assert await service.has_any_manager()
+        ann = await service.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
+        await service.call(StaffDirectory.add, "Max", Role.MANAGER, "567890")
+        assert await service.call(StaffDirectory.has_any_manager)
         for _ in range(MAX_WRONG_PINS):
             await service.verify_pin(ann.profile_id, "8642")
         for _ in range(MAX_WRONG_PINS):
@@ -417,7 +417,7 @@ async def test_a_journal_failure_does_not_undo_the_lock(tmp_path: Path, clock: F
         scrypt=FAST,
     )
     try:
-        ann = await service.add("Ann", Role.CASHIER, "1234")
+        ann = await service.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
         for _ in range(MAX_WRONG_PINS):
             check = await service.verify_pin(ann.profile_id, "0000")
         assert check.outcome is PinOutcome.LOCKED
@@ -425,7 +425,7 @@ async def test_a_journal_failure_does_not_undo_the_lock(tmp_path: Path, clock: F
     finally:
         await service.aclose()
     with pytest.raises(StaffStorageError):
-        await service.profiles()
+        await service.call(StaffDirectory.profiles)
 
 
 # -- sign-in ---------------------------------------------------------------------------------

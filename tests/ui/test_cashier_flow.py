@@ -18,7 +18,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.pickup_models import ExpiryKind
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role
+from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.handover_dialog import HandOverDialog
@@ -417,7 +417,7 @@ async def test_a_scanned_slip_says_what_the_pickup_list_says(counter: Counter) -
 async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     counter: Counter,
 ) -> None:
-    await counter.staff.add("Morgan Manager", Role.MANAGER, "246810")
+    await counter.staff.call(StaffDirectory.add, "Morgan Manager", Role.MANAGER, "246810")
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
@@ -518,7 +518,7 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         window = made.window
         assert window.sign_in_button.isVisible()
         assert window.sign_in_button.text() == "Sign in"
-        await made.staff.add("Casey Cashier", Role.CASHIER, "1234")
+        await made.staff.call(StaffDirectory.add, "Casey Cashier", Role.CASHIER, "1234")
         await made.load_main_customer()
         item = window.model.item(0)
         await made.confirm_hand_over()

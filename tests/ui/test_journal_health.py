@@ -17,7 +17,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role, ScryptParams, StaffService
+from pos_app.services.staff import Role, ScryptParams, StaffDirectory, StaffService
 from pos_app.storage import Journal
 from pos_app.ui.app import run_app
 from pos_app.ui.main_window import MainWindow
@@ -70,7 +70,7 @@ async def _with_manager(settings: Settings, secrets: SecretStore) -> None:
         settings.staff_path, pin_key=secrets.staff_pin_key(), scrypt=FAST
     )
     try:
-        await staff.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+        await staff.call(StaffDirectory.add, "Max Manager", Role.MANAGER, MANAGER_PIN)
     finally:
         await staff.aclose()
 

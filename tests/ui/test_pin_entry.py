@@ -20,6 +20,7 @@ from pos_app.services.staff import (
     Role,
     ScryptParams,
     SignInSession,
+    StaffDirectory,
     StaffProfile,
     StaffService,
 )
@@ -184,8 +185,8 @@ async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
 async def test_sign_in_picks_a_name_then_checks_that_persons_pin(staff: StaffService) -> None:
     session = SignInSession(idle_after=timedelta(minutes=10))
     assert await sign_in(staff, session, None) is None  # no staff: nobody to sign in
-    await staff.add("Ann", Role.CASHIER, "1234")
-    bob = await staff.add("Bob", Role.CASHIER, "5678")
+    await staff.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
+    bob = await staff.call(StaffDirectory.add, "Bob", Role.CASHIER, "5678")
     task = asyncio.ensure_future(sign_in(staff, session, None))
     await wait_until(lambda: visible_dialog("signInDialog") is not None)
     dialog = visible_dialog("signInDialog")

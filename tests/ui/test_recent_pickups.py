@@ -25,6 +25,7 @@ from pos_app.services.staff import (
     MAX_WRONG_PINS,
     Role,
     ScryptParams,
+    StaffDirectory,
     StaffProfile,
     StaffService,
     journal_lockouts,
@@ -79,7 +80,7 @@ class Desk:
         return result.operation
 
     async def add(self, name: str, role: Role, pin: str) -> StaffProfile:
-        return await self.staff.add(name, role, pin)
+        return await self.staff.call(StaffDirectory.add, name, role, pin)
 
     async def reverses(self) -> list[Operation]:
         return await self.journal.call(Journal.recent_operations, kinds=(REVERSE,))
@@ -315,7 +316,7 @@ async def test_first_manager_is_created_when_there_is_none(counter: Desk) -> Non
     QTest.keyClicks(creator.pins.repeat, "135791")
     QTest.keyClick(creator, Qt.Key.Key_Return)
     dialog = await dialog_of(ReverseDialog)
-    assert await counter.staff.has_any_manager()
+    assert await counter.staff.call(StaffDirectory.has_any_manager)
     dialog.choose(ReverseReason.WRONG_ITEM)
     QTest.keyClicks(dialog.pin.field, "135791")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
@@ -338,7 +339,7 @@ async def test_declining_to_create_a_manager_sends_nothing(counter: Desk) -> Non
     await counter.reverse_finished()
     assert counter.view.message.text() == "Reversing needs a manager. Nothing was changed."
     assert await counter.reverses() == []
-    assert not await counter.staff.has_any_manager()
+    assert not await counter.staff.call(StaffDirectory.has_any_manager)
 
 
 @pytest.mark.asyncio

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 
-from pos_app.services.staff import Role, ScryptParams, StaffProfile, StaffService
+from pos_app.services.staff import Role, ScryptParams, StaffDirectory, StaffProfile, StaffService
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import (
     FirstManagerDialog,
@@ -112,7 +112,7 @@ async def _fill_form(
 
 @pytest.mark.asyncio
 async def test_manager_manages_staff(staff: StaffService) -> None:
-    max_ = await staff.add("Max", Role.MANAGER, "246810")
+    max_ = await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, "246810")
@@ -176,7 +176,7 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
 
 @pytest.mark.asyncio
 async def test_form_problems_are_shown_in_the_form(staff: StaffService) -> None:
-    await staff.add("Max", Role.MANAGER, "246810")
+    await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
     dialog = StaffDialog(staff)
     dialog.show()
     try:
@@ -235,9 +235,11 @@ async def test_approval_offers_the_first_manager_when_there_is_none(staff: Staff
 async def test_a_manager_with_a_short_pin_is_asked_for_a_longer_one(
     staff: StaffService,
 ) -> None:
-    await staff.add("Max", Role.MANAGER, "246810")
-    cas = await staff.add("Cas", Role.CASHIER, "1357")
-    await staff.change_role(cas.profile_id, Role.MANAGER)  # keeps the 4-digit PIN
+    await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
+    cas = await staff.call(StaffDirectory.add, "Cas", Role.CASHIER, "1357")
+    await staff.call(
+        StaffDirectory.change_role, cas.profile_id, Role.MANAGER
+    )  # keeps the 4-digit PIN
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, "1357")
@@ -259,9 +261,9 @@ async def test_a_manager_with_a_short_pin_is_asked_for_a_longer_one(
 
 @pytest.mark.asyncio
 async def test_declining_the_longer_pin_keeps_the_old_one_working(staff: StaffService) -> None:
-    await staff.add("Max", Role.MANAGER, "246810")
-    cas = await staff.add("Cas", Role.CASHIER, "1357")
-    await staff.change_role(cas.profile_id, Role.MANAGER)
+    await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
+    cas = await staff.call(StaffDirectory.add, "Cas", Role.CASHIER, "1357")
+    await staff.call(StaffDirectory.change_role, cas.profile_id, Role.MANAGER)
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, "1357")
