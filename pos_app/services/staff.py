@@ -63,6 +63,7 @@ from typing import Concatenate, ParamSpec, TypedDict, TypeVar, Unpack
 
 from pos_app.clock import utc_now
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
+from pos_app.storage.sqlite import DatabaseKind, Migration, connect
 
 __all__ = [
     "DEMO_STAFF",
@@ -112,8 +113,6 @@ MAX_WRONG_PINS = 5
 LOCKOUT = timedelta(minutes=5)
 #: ... up to this.
 LOCKOUT_CAP = timedelta(hours=24)
-#: ``PRAGMA user_version`` of the staff database this code writes.
-STAFF_SCHEMA_VERSION = 2
 #: ``PRAGMA application_id`` of a staff database ("PUst").
 _APPLICATION_ID = 0x50557374
 #: The shortest PIN key taken (the app makes 32 random bytes).
@@ -410,91 +409,82 @@ def pin_matches(pin: str, stored: str, *, pin_key: bytes | None) -> bool:
 
 # -- schema ------------------------------------------------------------------------------
 
-_MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        f"PRAGMA application_id = {_APPLICATION_ID}",
-        # pin_hash holds only "scrypt$n$r$p$salt$hash": never a PIN.
-        """
-        CREATE TABLE staff (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL CHECK (name <> ''),
-            role TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),
-            pin_hash TEXT NOT NULL CHECK (pin_hash LIKE 'scrypt$%'),
-            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )
-        """,
-        # People pick their name from a list: two active profiles may not share one.
-        "CREATE UNIQUE INDEX staff_active_name ON staff (lower(name)) WHERE active = 1",
-        # Wrong PINs in a row and the lock they set, per profile id.
-        """
-        CREATE TABLE pin_guard (
-            key TEXT PRIMARY KEY,
-            failures INTEGER NOT NULL DEFAULT 0,
-            locked_until TEXT
-        )
-        """,
+_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "staff profiles, one active profile per name, wrong-PIN counts",
+        (
+            f"PRAGMA application_id = {_APPLICATION_ID}",
+            # pin_hash holds only "scrypt$n$r$p$salt$hash": never a PIN.
+            """
+            CREATE TABLE staff (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL CHECK (name <> ''),
+                role TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),
+                pin_hash TEXT NOT NULL CHECK (pin_hash LIKE 'scrypt$%'),
+                active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            # People pick their name from a list: two active profiles may not share one.
+            "CREATE UNIQUE INDEX staff_active_name ON staff (lower(name)) WHERE active = 1",
+            # Wrong PINs in a row and the lock they set, per profile id.
+            """
+            CREATE TABLE pin_guard (
+                key TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT
+            )
+            """,
+        ),
     ),
-    (
-        # failures now counts every wrong PIN since the last right one (the lock number
-        # is failures // MAX_WRONG_PINS); locked_until is only an estimate for display.
-        # lock_left: seconds of the lock still to serve, as counted by the app run
-        # lock_run at its monotonic reading lock_mono (see the module docstring).
-        "ALTER TABLE pin_guard ADD COLUMN lock_left REAL",
-        "ALTER TABLE pin_guard ADD COLUMN lock_run TEXT",
-        "ALTER TABLE pin_guard ADD COLUMN lock_mono REAL",
-        # The counter-wide manager approval count is gone: its wrong PINs were not any
-        # one profile's, so they cannot be carried over.
-        "DELETE FROM pin_guard WHERE key = 'manager-approval'",
-        # A lock still running is served in full again, as the first lock.
-        f"""
-        UPDATE pin_guard SET failures = {MAX_WRONG_PINS},
-            lock_left = {LOCKOUT.total_seconds()}
-        WHERE locked_until IS NOT NULL AND julianday(locked_until) > julianday('now')
-        """,
-        "UPDATE pin_guard SET locked_until = NULL WHERE lock_left IS NULL",
+    Migration(
+        2,
+        "locks served in app running time, one count per profile",
+        (
+            # failures now counts every wrong PIN since the last right one (the lock number
+            # is failures // MAX_WRONG_PINS); locked_until is only an estimate for display.
+            # lock_left: seconds of the lock still to serve, as counted by the app run
+            # lock_run at its monotonic reading lock_mono (see the module docstring).
+            "ALTER TABLE pin_guard ADD COLUMN lock_left REAL",
+            "ALTER TABLE pin_guard ADD COLUMN lock_run TEXT",
+            "ALTER TABLE pin_guard ADD COLUMN lock_mono REAL",
+            # The counter-wide manager approval count is gone: its wrong PINs were not any
+            # one profile's, so they cannot be carried over.
+            "DELETE FROM pin_guard WHERE key = 'manager-approval'",
+            # A lock still running is served in full again, as the first lock.
+            f"""
+            UPDATE pin_guard SET failures = {MAX_WRONG_PINS},
+                lock_left = {LOCKOUT.total_seconds()}
+            WHERE locked_until IS NOT NULL AND julianday(locked_until) > julianday('now')
+            """,
+            "UPDATE pin_guard SET locked_until = NULL WHERE lock_left IS NULL",
+        ),
     ),
 )
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0 and app_id == 0:
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise StaffStorageError(f"{path} is not a staff database.")
-            elif app_id != _APPLICATION_ID:
-                raise StaffStorageError(f"{path} is not a staff database.")
-            if version > len(_MIGRATIONS):
-                raise StaffStorageError(
-                    f"The staff database {path} was written by a newer version of the app "
-                    f"(version {version}); this one knows up to {len(_MIGRATIONS)}."
-                )
-            for step in range(version, len(_MIGRATIONS)):
-                for statement in _MIGRATIONS[step]:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {step + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-    except sqlite3.Error as exc:
-        conn.close()
-        raise StaffStorageError(f"The staff database {path} cannot be opened: {exc}") from exc
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+def _storage_error(message: str) -> StaffStorageError:
+    return StaffStorageError(message)
+
+
+def _version_error(message: str, found: int, supported: int) -> StaffStorageError:
+    return StaffStorageError(message)
+
+
+#: How the staff file is opened, checked and upgraded: as the journal is.
+_STAFF_FILE = DatabaseKind(
+    name="staff database",
+    application_id=_APPLICATION_ID,
+    migrations=_MIGRATIONS,
+    storage_error=_storage_error,
+    format_error=_storage_error,
+    version_error=_version_error,
+    not_writable_error=_storage_error,
+)
+#: ``PRAGMA user_version`` of the staff database this code writes.
+STAFF_SCHEMA_VERSION = _STAFF_FILE.version
 
 
 _PROFILE_COLUMNS = "s.id, s.name, s.role, s.active, s.created_at, g.locked_until"
@@ -568,7 +558,7 @@ class StaffDirectory:
         Raises :class:`PinKeyMismatchError` when its PINs were hashed with another key.
         """
         path = Path(path)
-        conn = _connect(path)
+        conn = connect(path, _STAFF_FILE)
         try:
             directory = cls(conn, path=path, pin_key=pin_key, **options)
             directory._check_pin_key()

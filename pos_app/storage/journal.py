@@ -83,7 +83,8 @@ from pos_app.storage.model import (
     StaffRef,
 )
 from pos_app.storage.reference import operation_id_prefix, parse_reference, pickup_reference
-from pos_app.storage.schema import LEASES_SINCE, connect, schema_version
+from pos_app.storage.schema import JOURNAL, LEASES_SINCE
+from pos_app.storage.sqlite import connect, schema_version
 
 __all__ = ["Journal"]
 
@@ -246,7 +247,7 @@ class Journal:
         path = Path(path)
         # Before connecting: connecting creates a missing journal and fills an empty one.
         before = observe_files(path)
-        conn = connect(path, busy_timeout=busy_timeout)
+        conn = connect(path, JOURNAL, busy_timeout=busy_timeout)
         try:
             health = examine(conn, before)
         except BaseException:
@@ -265,7 +266,7 @@ class Journal:
     def open_read_only(cls, path: Path | str, *, busy_timeout: float = 10.0) -> Journal:
         """Open an existing journal for reading only: no migration, no write ever."""
         path = Path(path)
-        conn = connect(path, read_only=True, busy_timeout=busy_timeout)
+        conn = connect(path, JOURNAL, read_only=True, busy_timeout=busy_timeout)
         return cls(conn, path=path, shop_uuid=None, counter="(read-only)", read_only=True)
 
     @property

@@ -365,6 +365,43 @@ def test_a_newer_staff_database_is_refused(tmp_path: Path) -> None:
         StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
 
 
+def test_the_staff_database_is_as_crash_safe_as_the_journal(staff: StaffDirectory) -> None:
+    # A lock count lost in a power cut would hand a guesser a fresh series of tries.
+    conn = staff._connection()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA fullfsync").fetchone()[0] == 1
+    assert conn.execute("PRAGMA checkpoint_fullfsync").fetchone()[0] == 1
+
+
+def test_a_file_where_the_data_folder_should_be(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StaffStorageError, match=f"The data folder {blocker} is not a folder"):
+        StaffDirectory.open(blocker / "staff.sqlite3", pin_key=STAFF_PIN_KEY)
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "staff.sqlite3"
+    path.write_text("shopping list\n" * 100, encoding="utf-8")
+    with pytest.raises(StaffStorageError, match="not a staff database"):
+        StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
+    assert path.read_text(encoding="utf-8") == "shopping list\n" * 100
+
+
+def test_a_newer_staff_database_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "staff.sqlite3"
+    StaffDirectory.open(path, pin_key=STAFF_PIN_KEY).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {STAFF_SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StaffStorageError, match="newer version"):
+        StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
+    assert path.read_bytes() == before
+
+
 # -- the async service and the journal -------------------------------------------------------
 
 
