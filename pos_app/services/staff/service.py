@@ -1,0 +1,145 @@
+"""The staff list for code on the GUI's event loop: :class:`StaffService`.
+
+A :class:`~pos_app.services.staff.profiles.StaffDirectory` on its own worker thread,
+whose methods run there as coroutines (``await staff.call(StaffDirectory.profiles)``), so
+a PIN check (tens of milliseconds of scrypt per profile) never blocks the GUI. Every
+lockout a PIN check sets is journaled (``pin_lockout``) through the recorder the service
+is given (:func:`journal_lockouts`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar, Unpack
+
+from pos_app.clock import utc_now
+from pos_app.services.staff.model import Clock, StaffStorageError
+from pos_app.services.staff.pins import PinCheck
+from pos_app.services.staff.profiles import DirectoryOptions, StaffDirectory
+from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
+
+__all__ = ["LockoutRecorder", "StaffService", "journal_lockouts"]
+
+log = logging.getLogger(__name__)
+
+#: Journals a lockout: ``(staff, note)``; see :func:`journal_lockouts`.
+LockoutRecorder = Callable[[StaffRef | None, str], Awaitable[object]]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def journal_lockouts(journal: AsyncJournal) -> LockoutRecorder:
+    """A recorder that writes each lockout to the journal as a ``pin_lockout`` event."""
+
+    async def record(staff: StaffRef | None, note: str) -> object:
+        return await journal.call(Journal.record_event, PIN_LOCKOUT, staff=staff, note=note)
+
+    return record
+
+
+class StaffService:
+    """Staff profiles and PIN checks for code on the GUI's event loop.
+
+    A :class:`StaffDirectory` on its own worker thread (scrypt is slow on purpose), used
+    through :meth:`call`. Open with :meth:`open`, finish with :meth:`aclose`. Lockouts are
+    handed to ``on_lockout`` (normally :func:`journal_lockouts`) before the check returns.
+    """
+
+    def __init__(
+        self,
+        directory: StaffDirectory,
+        executor: ThreadPoolExecutor,
+        *,
+        on_lockout: LockoutRecorder | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        """Use :meth:`open`."""
+        self._directory = directory
+        self._executor = executor
+        self._on_lockout = on_lockout
+        self._clock = clock
+        self._closed = False
+
+    @classmethod
+    async def open(
+        cls,
+        path: Path | str,
+        *,
+        pin_key: bytes,
+        on_lockout: LockoutRecorder | None = None,
+        **options: Unpack[DirectoryOptions],
+    ) -> StaffService:
+        """Open the staff database at ``path`` (e.g. ``settings.staff_path``)."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staff")
+        opener = functools.partial(StaffDirectory.open, path, pin_key=pin_key, **options)
+        try:
+            directory = await asyncio.get_running_loop().run_in_executor(executor, opener)
+        except BaseException:
+            executor.shutdown(wait=False)
+            raise
+        return cls(directory, executor, on_lockout=on_lockout, clock=options.get("clock", utc_now))
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @property
+    def path(self) -> Path:
+        return self._directory.path
+
+    async def aclose(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._executor, self._directory.close)
+        finally:
+            self._executor.shutdown(wait=True)
+
+    async def call(
+        self,
+        method: Callable[Concatenate[StaffDirectory, P], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Run ``method(directory, *args, **kwargs)`` on the worker thread; returns its result.
+
+        ``method`` is a :class:`StaffDirectory` method taken from the class, so mypy checks
+        the arguments against it: ``await staff.call(StaffDirectory.add, name, role, pin)``.
+        PIN checks go through :meth:`verify_pin` and :meth:`verify_manager_pin` instead,
+        which also journal the lockouts they set.
+        """
+        if self._closed:
+            raise StaffStorageError("The staff database is closed.")
+        work = functools.partial(method, self._directory, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+
+    async def has_any_staff(self) -> bool:
+        """Kept only for the main window until it uses :meth:`call` like the rest."""
+        return await self.call(StaffDirectory.has_any_staff)
+
+    async def verify_pin(self, profile_id: str, pin: str) -> PinCheck:
+        return await self._journaled(await self.call(StaffDirectory.verify_pin, profile_id, pin))
+
+    async def verify_manager_pin(self, pin: str, *, asked_by: StaffRef | None = None) -> PinCheck:
+        check = await self.call(StaffDirectory.verify_manager_pin, pin, asked_by=asked_by)
+        return await self._journaled(check)
+
+    async def _journaled(self, check: PinCheck) -> PinCheck:
+        if self._on_lockout is None:
+            return check
+        for lockout in check.lockouts:
+            try:
+                await self._on_lockout(lockout.staff, lockout.note)
+            except Exception:
+                # The lock itself is stored; a journal that cannot be written must not turn
+                # a lockout into an accepted PIN or an error screen.
+                log.exception("The PIN lockout could not be journaled")
+        return check
