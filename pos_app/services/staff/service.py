@@ -9,20 +9,20 @@ is given (:func:`journal_lockouts`).
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar, Unpack
+from typing import Unpack
 
 from pos_app.clock import utc_now
 from pos_app.services.staff.model import Clock, StaffStorageError
 from pos_app.services.staff.pins import PinCheck
 from pos_app.services.staff.profiles import DirectoryOptions, StaffDirectory
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
+from pos_app.storage.worker import OnWorkerThread, start_on_worker
 
 __all__ = ["LockoutRecorder", "StaffService", "journal_lockouts"]
 
@@ -30,9 +30,6 @@ log = logging.getLogger(__name__)
 
 #: Journals a lockout: ``(staff, note)``; see :func:`journal_lockouts`.
 LockoutRecorder = Callable[[StaffRef | None, str], Awaitable[object]]
-
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 def journal_lockouts(journal: AsyncJournal) -> LockoutRecorder:
@@ -44,12 +41,14 @@ def journal_lockouts(journal: AsyncJournal) -> LockoutRecorder:
     return record
 
 
-class StaffService:
+class StaffService(OnWorkerThread[StaffDirectory]):
     """Staff profiles and PIN checks for code on the GUI's event loop.
 
     A :class:`StaffDirectory` on its own worker thread (scrypt is slow on purpose), used
-    through :meth:`call`. Open with :meth:`open`, finish with :meth:`aclose`. Lockouts are
-    handed to ``on_lockout`` (normally :func:`journal_lockouts`) before the check returns.
+    through :meth:`call`: ``await staff.call(StaffDirectory.add, name, role, pin)``. Open
+    with :meth:`open`, finish with :meth:`aclose`. PIN checks go through :meth:`verify_pin`
+    and :meth:`verify_manager_pin`, which hand the lockouts a check set to ``on_lockout``
+    (normally :func:`journal_lockouts`) before it returns.
     """
 
     def __init__(
@@ -61,11 +60,9 @@ class StaffService:
         clock: Clock = utc_now,
     ) -> None:
         """Use :meth:`open`."""
-        self._directory = directory
-        self._executor = executor
+        super().__init__(directory, executor)
         self._on_lockout = on_lockout
         self._clock = clock
-        self._closed = False
 
     @classmethod
     async def open(
@@ -77,49 +74,19 @@ class StaffService:
         **options: Unpack[DirectoryOptions],
     ) -> StaffService:
         """Open the staff database at ``path`` (e.g. ``settings.staff_path``)."""
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="staff")
         opener = functools.partial(StaffDirectory.open, path, pin_key=pin_key, **options)
-        try:
-            directory = await asyncio.get_running_loop().run_in_executor(executor, opener)
-        except BaseException:
-            executor.shutdown(wait=False)
-            raise
+        directory, executor = await start_on_worker(opener, thread_name="staff")
         return cls(directory, executor, on_lockout=on_lockout, clock=options.get("clock", utc_now))
+
+    def _closed_error(self) -> StaffStorageError:
+        return StaffStorageError("The staff database is closed.")
 
     def now(self) -> datetime:
         return self._clock()
 
     @property
     def path(self) -> Path:
-        return self._directory.path
-
-    async def aclose(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        try:
-            await asyncio.get_running_loop().run_in_executor(self._executor, self._directory.close)
-        finally:
-            self._executor.shutdown(wait=True)
-
-    async def call(
-        self,
-        method: Callable[Concatenate[StaffDirectory, P], T],
-        /,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        """Run ``method(directory, *args, **kwargs)`` on the worker thread; returns its result.
-
-        ``method`` is a :class:`StaffDirectory` method taken from the class, so mypy checks
-        the arguments against it: ``await staff.call(StaffDirectory.add, name, role, pin)``.
-        PIN checks go through :meth:`verify_pin` and :meth:`verify_manager_pin` instead,
-        which also journal the lockouts they set.
-        """
-        if self._closed:
-            raise StaffStorageError("The staff database is closed.")
-        work = functools.partial(method, self._directory, *args, **kwargs)
-        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+        return self._resource.path
 
     async def has_any_staff(self) -> bool:
         """Kept only for the main window until it uses :meth:`call` like the rest."""
