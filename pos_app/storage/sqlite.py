@@ -59,7 +59,8 @@ def check_numbering(migrations: tuple[Migration, ...]) -> None:
 class DatabaseKind:
     """One kind of SQLite file the app keeps, and how its problems are reported.
 
-    The error factories get a message fit for a person (it never holds file contents).
+    The errors are made from a message fit for a person (it never holds file contents);
+    a kind that does not tell them apart gives only ``storage_error``.
     """
 
     #: What a person calls the file in a message: "journal", "staff database".
@@ -70,11 +71,11 @@ class DatabaseKind:
     #: SQLite could not open, read or write the file.
     storage_error: Callable[[str], Exception]
     #: The file is not one of these (another SQLite file, or not SQLite at all).
-    format_error: Callable[[str], Exception]
+    format_error: Callable[[str], Exception] | None = None
     #: Written by a newer app: the message, the version found, the newest one known here.
-    version_error: Callable[[str, int, int], Exception]
+    version_error: Callable[[str, int, int], Exception] | None = None
     #: This user account may not write the file or its folder.
-    not_writable_error: Callable[[str], Exception]
+    not_writable_error: Callable[[str], Exception] | None = None
 
     def __post_init__(self) -> None:
         check_numbering(self.migrations)
@@ -83,6 +84,17 @@ class DatabaseKind:
     def version(self) -> int:
         """The schema version this code writes."""
         return len(self.migrations)
+
+    def _not_this_kind(self, message: str) -> Exception:
+        return (self.format_error or self.storage_error)(message)
+
+    def _too_new(self, message: str, found: int, supported: int) -> Exception:
+        if self.version_error is None:
+            return self.storage_error(message)
+        return self.version_error(message, found, supported)
+
+    def _may_not_write(self, message: str) -> Exception:
+        return (self.not_writable_error or self.storage_error)(message)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -110,7 +122,7 @@ def _not_writable(path: Path, kind: DatabaseKind, reason: str) -> Exception:
         what = f"The {kind.name} {path} cannot be written"
     else:
         what = f"The data folder {folder} cannot be written"
-    return kind.not_writable_error(
+    return kind._may_not_write(
         f"{what} by this user account ({reason}), so nothing could be recorded. Give the "
         "account permission to write there, or set another data folder."
     )
@@ -149,12 +161,12 @@ def _check_readable(conn: sqlite3.Connection, path: Path, kind: DatabaseKind) ->
         code = getattr(exc, "sqlite_errorcode", None)
         if code is not None and code & 0xFF not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             raise _storage_error(exc, path, kind) from exc
-        raise kind.format_error(
+        raise kind._not_this_kind(
             f"{path} is not a {kind.name} (not an SQLite database): {exc}"
         ) from exc
     supported = kind.version
     if version > supported:
-        raise kind.version_error(
+        raise kind._too_new(
             f"The {kind.name} {path} was written by a newer version of the app ({kind.name} "
             f"format {version}; this version reads up to {supported}). Update the app on "
             f"this counter; the {kind.name} was left untouched.",
@@ -164,7 +176,9 @@ def _check_readable(conn: sqlite3.Connection, path: Path, kind: DatabaseKind) ->
     # Only a new file (nothing in it yet) may lack the id: the first step sets it.
     new = version == 0 and not has_tables and application_id in (0, kind.application_id)
     if not new and (version == 0 or application_id != kind.application_id):
-        raise kind.format_error(f"{path} is an SQLite database but not a {kind.name} of this app.")
+        raise kind._not_this_kind(
+            f"{path} is an SQLite database but not a {kind.name} of this app."
+        )
     return version
 
 
@@ -230,7 +244,7 @@ def connect(
     try:
         if read_only:
             if not path.is_file():
-                raise kind.format_error(f"There is no {kind.name} at {path}.")
+                raise kind._not_this_kind(f"There is no {kind.name} at {path}.")
             conn = sqlite3.connect(
                 f"{path.resolve().as_uri()}?mode=ro",
                 uri=True,
@@ -256,7 +270,7 @@ def connect(
                 conn.execute("ROLLBACK")
         if read_only:
             if version == 0:
-                raise kind.format_error(f"{path} is empty: not a {kind.name} yet.")
+                raise kind._not_this_kind(f"{path} is empty: not a {kind.name} yet.")
             return conn
         mode = _enable_wal(conn, busy_timeout)
         if mode.lower() != "wal":

@@ -160,23 +160,12 @@ _MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-def _storage_error(message: str) -> StaffStorageError:
-    return StaffStorageError(message)
-
-
-def _version_error(message: str, found: int, supported: int) -> StaffStorageError:
-    return StaffStorageError(message)
-
-
 #: How the staff file is opened, checked and upgraded: as the journal is.
 _STAFF_FILE = DatabaseKind(
     name="staff database",
     application_id=_APPLICATION_ID,
     migrations=_MIGRATIONS,
-    storage_error=_storage_error,
-    format_error=_storage_error,
-    version_error=_version_error,
-    not_writable_error=_storage_error,
+    storage_error=StaffStorageError,
 )
 #: ``PRAGMA user_version`` of the staff database this code writes.
 STAFF_SCHEMA_VERSION = _STAFF_FILE.version
