@@ -463,6 +463,32 @@ class Journal:
             if taken is None:
                 return operation_id
 
+    def _start_operation(
+        self,
+        conn: sqlite3.Connection,
+        kind: str,
+        *,
+        staff: StaffRef | None,
+        lease: timedelta | None,
+        fields: Mapping[str, object],
+    ) -> Operation:
+        """Append the pending row that starts a new operation; call inside :meth:`_writing`."""
+        operation_id = self._new_operation_id(conn)
+        self._append(
+            conn,
+            {
+                "operation_id": operation_id,
+                "kind": kind,
+                "state": OpState.PENDING.value,
+                "staff_id": staff.profile_id if staff else None,
+                "staff_name": staff.name if staff else None,
+                **fields,
+            },
+        )
+        if lease is not None:
+            self._take_lease(conn, operation_id, lease)
+        return self._operation(conn, operation_id)
+
     def _take_lease(self, conn: sqlite3.Connection, operation_id: str, lease: timedelta) -> None:
         if lease <= timedelta(0):
             raise ValueError("a lease must last longer than zero")
@@ -591,23 +617,17 @@ class Journal:
                     "outcome is not known yet; it must be reconciled before trying again.",
                     operation_id=busy[0],
                 )
-            operation_id = self._new_operation_id(conn)
-            self._append(
+            return self._start_operation(
                 conn,
-                {
-                    "operation_id": operation_id,
-                    "kind": COLLECT,
-                    "state": OpState.PENDING.value,
-                    "staff_id": staff.profile_id if staff else None,
-                    "staff_name": staff.name if staff else None,
+                COLLECT,
+                staff=staff,
+                lease=lease,
+                fields={
                     "customer_uuid": customer_uuid,
                     "loyalty_transaction_uuid": loyalty_transaction_uuid,
                     "reward_title": reward_title,
                 },
             )
-            if lease is not None:
-                self._take_lease(conn, operation_id, lease)
-            return self._operation(conn, operation_id)
 
     def begin_reverse(
         self,
@@ -667,15 +687,12 @@ class Journal:
                     f"The redemption uuid of the collect {collect.reference} is not known; "
                     "it is needed to reverse it."
                 )
-            operation_id = self._new_operation_id(conn)
-            self._append(
+            return self._start_operation(
                 conn,
-                {
-                    "operation_id": operation_id,
-                    "kind": REVERSE,
-                    "state": OpState.PENDING.value,
-                    "staff_id": staff.profile_id if staff else None,
-                    "staff_name": staff.name if staff else None,
+                REVERSE,
+                staff=staff,
+                lease=lease,
+                fields={
                     "customer_uuid": collect.customer_uuid,
                     "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
                     "redemption_uuid": redemption,
@@ -685,9 +702,6 @@ class Journal:
                     "note": note,
                 },
             )
-            if lease is not None:
-                self._take_lease(conn, operation_id, lease)
-            return self._operation(conn, operation_id)
 
     def confirm(self, operation_id: str, *, redemption_uuid: str | None = None) -> Operation:
         """The server accepted a pending operation.
