@@ -23,7 +23,6 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import (
     Role,
-    ScryptParams,
     StaffDirectory,
     StaffService,
     journal_lockouts,
@@ -31,7 +30,7 @@ from pos_app.services.staff import (
 from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 
 W = TypeVar("W", bound=QWidget)
 
@@ -62,7 +61,6 @@ async def dialog_of(kind: type[W]) -> W:
 
 
 # Cheap hashing for tests; the app uses the default (slow on purpose) parameters.
-FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
 
 
 def open_dialog() -> HandOverDialog | None:

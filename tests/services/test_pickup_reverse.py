@@ -54,6 +54,19 @@ class Counter:
         assert result.operation is not None
         return result.operation
 
+    async def journaled_only(self, redemption_uuid: str, n: int = 0) -> Operation:
+        """A collect of item ``n`` the journal has as confirmed with ``redemption_uuid``."""
+        item = self.items[n]
+        op = await self.journal.call(
+            Journal.begin_collect,
+            customer_uuid=self.customer.uuid,
+            loyalty_transaction_uuid=item.loyalty_transaction_uuid,
+            reward_title=item.title,
+        )
+        return await self.journal.call(
+            Journal.confirm, op.operation_id, redemption_uuid=redemption_uuid
+        )
+
     async def reverses(self) -> list[Operation]:
         return await self.journal.call(Journal.recent_operations, kinds=(REVERSE,))
 
@@ -128,15 +141,7 @@ async def test_unknown_to_the_server_80300(counter: Counter) -> None:
     # A collect whose redemption the server never made (say, another shop's database),
     # of a reward that is collected on the server all the same.
     counter.sim.state.collect(counter.items[0].loyalty_transaction_uuid)
-    op = await counter.journal.call(
-        Journal.begin_collect,
-        customer_uuid=counter.customer.uuid,
-        loyalty_transaction_uuid=counter.items[0].loyalty_transaction_uuid,
-        reward_title=counter.items[0].title,
-    )
-    collect = await counter.journal.call(
-        Journal.confirm, op.operation_id, redemption_uuid="no-such-redemption"
-    )
+    collect = await counter.journaled_only("no-such-redemption")
     result = await counter.desk.reverse(collect, reason="wrong_item", staff=MANAGER)
     assert result.outcome is ReverseOutcome.NOT_FOUND
     assert result.operation is not None
@@ -151,15 +156,7 @@ async def test_not_found_for_a_reward_back_in_the_list_is_already_reversed(
 ) -> None:
     # Reverse errors are undocumented: a server may answer 80300 where the reward was
     # reversed before. The customer's list tells: the reward is waiting again.
-    op = await counter.journal.call(
-        Journal.begin_collect,
-        customer_uuid=counter.customer.uuid,
-        loyalty_transaction_uuid=counter.items[0].loyalty_transaction_uuid,
-        reward_title=counter.items[0].title,
-    )
-    collect = await counter.journal.call(
-        Journal.confirm, op.operation_id, redemption_uuid="unknown-here"
-    )
+    collect = await counter.journaled_only("unknown-here")
     result = await counter.desk.reverse(collect, reason="returned", staff=MANAGER)
     assert result.outcome is ReverseOutcome.ALREADY_REVERSED
     assert result.operation is not None

@@ -33,10 +33,7 @@ from pos_app.services.staff import (
     pin_matches,
 )
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
-from tests.helpers import STAFF_PIN_KEY, FakeClock
-
-#: Cheap hashes keep the suite fast; one test checks the real defaults.
-FAST = ScryptParams(n=2**8, r=8, p=1)
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, FakeClock
 
 
 @pytest.fixture
@@ -51,7 +48,7 @@ def staff(tmp_path: Path, clock: FakeClock) -> Iterator[StaffDirectory]:
         pin_key=STAFF_PIN_KEY,
         clock=clock,
         monotonic=clock.monotonic,
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     ) as directory:
         yield directory
 
@@ -110,7 +107,7 @@ def test_older_hash_parameters_are_upgraded_on_a_right_pin(
 ) -> None:
     path = tmp_path / "staff.sqlite3"
     with StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     ) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
     stronger = ScryptParams(n=2**9, r=8, p=1)
@@ -298,13 +295,13 @@ def test_reset_pin_lifts_the_lock(staff: StaffDirectory) -> None:
 def test_the_lock_survives_a_restart(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "staff.sqlite3"
     with StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     ) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
         for _ in range(MAX_WRONG_PINS):
             directory.verify_pin(ann.profile_id, "0000")
     with StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     ) as directory:
         assert directory.verify_pin(ann.profile_id, "1234").outcome is PinOutcome.LOCKED
 
@@ -414,7 +411,7 @@ async def test_service_journals_lockouts(tmp_path: Path, clock: FakeClock) -> No
         on_lockout=journal_lockouts(journal),
         clock=clock,
         monotonic=clock.monotonic,
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     )
     try:
         ann = await service.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
@@ -451,7 +448,7 @@ async def test_a_journal_failure_does_not_undo_the_lock(tmp_path: Path, clock: F
         on_lockout=broken,
         clock=clock,
         monotonic=clock.monotonic,
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     )
     try:
         ann = await service.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")

@@ -18,7 +18,6 @@ from pos_app.services.staff import (
     PinCheck,
     PinOutcome,
     Role,
-    ScryptParams,
     SignInSession,
     StaffDirectory,
     StaffProfile,
@@ -27,10 +26,9 @@ from pos_app.services.staff import (
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
 from pos_app.ui.sign_in import IdleSignOut, sign_in
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import staff_service
 from tests.helpers.ui import wait_until
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 ANN = StaffProfile(
     profile_id="p-ann",
     name="Ann",
@@ -172,13 +170,8 @@ def test_pin_check_texts() -> None:
 
 @pytest_asyncio.fixture
 async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
-    service = await StaffService.open(
-        tmp_path / "staff.sqlite3", pin_key=STAFF_PIN_KEY, scrypt=FAST
-    )
-    try:
+    async with staff_service(tmp_path / "staff.sqlite3") as service:
         yield service
-    finally:
-        await service.aclose()
 
 
 @pytest.mark.asyncio

@@ -24,7 +24,6 @@ from pos_app.services.pickup_models import PickupItem, PickupState
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
     Role,
-    ScryptParams,
     StaffDirectory,
     StaffProfile,
     StaffService,
@@ -49,10 +48,9 @@ from pos_app.ui.recent_pickups import (
 )
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 from tests.helpers.ui import dialog_of, visible, wait_until
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "246810"
 CASHIER_PIN = "1234"
 
@@ -122,7 +120,7 @@ async def counter(qtbot: QtBot, simulator: Simulator, tmp_path: Path) -> AsyncIt
         tmp_path / "staff.sqlite3",
         pin_key=STAFF_PIN_KEY,
         on_lockout=journal_lockouts(journal),
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     )
     piggy = PiggyClient(
         simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0

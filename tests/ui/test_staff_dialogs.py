@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 
-from pos_app.services.staff import Role, ScryptParams, StaffDirectory, StaffProfile, StaffService
+from pos_app.services.staff import Role, StaffDirectory, StaffProfile, StaffService
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import (
     FirstManagerDialog,
@@ -25,24 +25,19 @@ from pos_app.ui.staff_dialogs import (
     ask_manager_pin,
     manage_staff,
 )
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import staff_service
 from tests.helpers.ui import dialog_of, visible, wait_until
-
-FAST = ScryptParams(n=2**8, r=8, p=1)
 
 
 @pytest_asyncio.fixture
 async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
-    service = await StaffService.open(
-        tmp_path / "staff.sqlite3", pin_key=STAFF_PIN_KEY, scrypt=FAST
-    )
-    try:
-        yield service
-    finally:
-        for kind in (StaffFormDialog, StaffDialog, PinDialog, FirstManagerDialog):
-            while (left := visible(kind)) is not None:
-                left.reject()
-        await service.aclose()
+    async with staff_service(tmp_path / "staff.sqlite3") as service:
+        try:
+            yield service
+        finally:
+            for kind in (StaffFormDialog, StaffDialog, PinDialog, FirstManagerDialog):
+                while (left := visible(kind)) is not None:
+                    left.reject()
 
 
 def test_staff_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
