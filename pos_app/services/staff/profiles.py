@@ -2,8 +2,8 @@
 
 A profile has a name, a role (cashier or manager) and a PIN (:mod:`.pins`). Names are
 picked from a list at sign-in, so two active profiles never share one; a profile taken out
-of use is kept, so journal rows still name a known person; there is always an active
-manager, or nobody could manage staff any more. A file whose PINs were hashed with another
+of use is kept, so journal rows still name a known person; the last active manager stays
+one, or nobody could manage staff any more. A file whose PINs were hashed with another
 PIN key is refused when opened (:class:`PinKeyMismatchError`) rather than turning every
 right PIN into a wrong one.
 
