@@ -130,7 +130,7 @@ async def counter_loop(
                 pool.remove(item)
             # The day is over: settle what is left, as the app's timer would.
             async with asyncio.timeout(120):
-                while await journal.unresolved():
+                while await journal.call(Journal.unresolved):
                     with contextlib.suppress(errors.ApiError):
                         await desk.reconcile()
                     await asyncio.sleep(1.0)

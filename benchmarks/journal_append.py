@@ -88,16 +88,17 @@ async def _bench_async(
         started = clock()
         for n in range(pairs):
             before = clock()
-            op = await journal.begin_collect(
+            op = await journal.call(
+                Journal.begin_collect,
                 customer_uuid="contact-bench",
                 loyalty_transaction_uuid=f"lt-async-{n}",
                 reward_title="Benchmark reward",
                 staff=STAFF,
             )
-            await journal.confirm(op.operation_id, redemption_uuid=f"red-async-{n}")
+            await journal.call(Journal.confirm, op.operation_id, redemption_uuid=f"red-async-{n}")
             latencies.append(clock() - before)
         elapsed = clock() - started
-        assert (await journal.verify()).ok
+        assert (await journal.call(Journal.verify)).ok
     finally:
         await journal.aclose()
     return latencies, elapsed

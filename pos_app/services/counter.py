@@ -36,8 +36,8 @@ from pos_app.services.pickup import (
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.reconcile import Reconciler, Spawn
 from pos_app.services.settings import PrintSlip, Settings
-from pos_app.services.staff import SignInSession, StaffService
-from pos_app.storage import AsyncJournal, JournalHealth, Operation
+from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
+from pos_app.storage import AsyncJournal, Journal, JournalHealth, Operation
 
 __all__ = [
     "CodeSent",
@@ -425,7 +425,7 @@ class CounterSession:
         journal = self.services.journal
         if journal is None:
             raise NotSetUpError(self.services.journal_problem or "")
-        return await journal.find_by_reference(reference)
+        return await journal.call(Journal.find_by_reference, reference)
 
     # -- handing over ------------------------------------------------------------------------
 
@@ -504,7 +504,11 @@ class CounterSession:
         Never a kiosk: there, nothing is handed over that no staff member signed for.
         """
         staff = self.services.staff
-        return not self.kiosk and staff is not None and not await staff.has_any_staff()
+        return (
+            not self.kiosk
+            and staff is not None
+            and not await staff.call(StaffDirectory.has_any_staff)
+        )
 
     def _learn_from(self, results: list[CollectResult]) -> None:
         # Piggy answered (whatever it said) unless the outcome is unknown or no connection

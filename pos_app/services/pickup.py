@@ -44,6 +44,7 @@ from pos_app.storage import (
     AlreadyReversedError,
     AsyncJournal,
     InvalidTransitionError,
+    Journal,
     JournalError,
     NotReversibleError,
     Operation,
@@ -213,7 +214,8 @@ class PickupDesk:
         """Hand one reward over. Never raises for an API or journal outcome: it is in the
         result."""
         try:
-            operation = await self._journal.begin_collect(
+            operation = await self._journal.call(
+                Journal.begin_collect,
                 customer_uuid=customer_uuid,
                 loyalty_transaction_uuid=item.loyalty_transaction_uuid,
                 reward_title=item.title,
@@ -248,8 +250,8 @@ class PickupDesk:
                 return CollectResult(item, CollectOutcome.REFUSED, operation, exc)
             return CollectResult(item, CollectOutcome.UNKNOWN, operation, exc)
         try:
-            operation = await self._journal.confirm(
-                operation.operation_id, redemption_uuid=result.uuid
+            operation = await self._journal.call(
+                Journal.confirm, operation.operation_id, redemption_uuid=result.uuid
             )
         except JournalError as exc:
             log.error("A hand-over went through but the journal cannot record it yet: %s", exc)
@@ -268,12 +270,12 @@ class PickupDesk:
 
     async def _unknown(self, operation: Operation, exc: errors.ApiError) -> Operation:
         try:
-            return await self._journal.mark_unknown(
-                operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
+            return await self._journal.call(
+                Journal.mark_unknown, operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
             )
         except InvalidTransitionError:
             # Reconciliation elsewhere settled it meanwhile (a lease that ran out).
-            return await self._journal.operation(operation.operation_id)
+            return await self._journal.call(Journal.operation, operation.operation_id)
         except JournalError as exc_journal:
             # The row stays pending: reconciliation settles it once the lease has run out.
             log.error("The journal cannot record an unknown outcome: %s", exc_journal)
@@ -288,8 +290,8 @@ class PickupDesk:
     ) -> CollectResult:
         code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
         try:
-            failed = await self._journal.fail(
-                operation.operation_id, code=code, message=exc.message
+            failed = await self._journal.call(
+                Journal.fail, operation.operation_id, code=code, message=exc.message
             )
         except JournalError as journal_error:
             self._owed[operation.operation_id] = _Owed(
@@ -315,7 +317,8 @@ class PickupDesk:
             return result
         reference = operation.reference or operation.operation_id
         try:
-            corrected = await self._journal.resolve(
+            corrected = await self._journal.call(
+                Journal.resolve,
                 earlier.operation_id,
                 state=OpState.CONFIRMED,
                 note=(
@@ -332,7 +335,9 @@ class PickupDesk:
     async def _earlier_unsettled_attempt(self, operation: Operation) -> Operation | None:
         assert operation.loyalty_transaction_uuid is not None
         try:
-            collects = await self._journal.collects_of(operation.loyalty_transaction_uuid)
+            collects = await self._journal.call(
+                Journal.collects_of, operation.loyalty_transaction_uuid
+            )
         except JournalError:
             return None
         earlier = [c for c in collects if c.operation_id != operation.operation_id]
@@ -350,7 +355,7 @@ class PickupDesk:
         exc: OperationInProgressError,
         staff: StaffRef | None,
     ) -> CollectResult:
-        earlier = await self._journal.operation(exc.operation_id)
+        earlier = await self._journal.call(Journal.operation, exc.operation_id)
         settled = await self._try_reconcile([earlier])
         if not settled:
             # Being sent, within the grace period, or offline: nothing new goes out.
@@ -379,7 +384,7 @@ class PickupDesk:
         :meth:`reconcile`. ``staff`` is the manager who approved it. Reason ``other``
         needs a ``note`` (ValueError otherwise, before anything is written).
         """
-        collect = await self._journal.operation(collect_operation.operation_id)
+        collect = await self._journal.call(Journal.operation, collect_operation.operation_id)
         if collect.kind != COLLECT or collect.state is not OpState.CONFIRMED:
             return ReverseResult(collect, ReverseOutcome.NOT_REVERSIBLE, None)
         if collect.is_reversed:
@@ -388,7 +393,8 @@ class PickupDesk:
         if collect.reversal_operation_id is None and not collect.redemption_uuid:
             return ReverseResult(collect, ReverseOutcome.NO_REDEMPTION, None)
         try:
-            operation = await self._journal.begin_reverse(
+            operation = await self._journal.call(
+                Journal.begin_reverse,
                 collect_operation_id=collect.operation_id,
                 reason=reason,
                 note=note,
@@ -396,13 +402,13 @@ class PickupDesk:
                 lease=self._lease,
             )
         except AlreadyReversedError as exc:
-            earlier = await self._journal.operation(exc.reverse_operation_id)
-            collect = await self._journal.operation(collect.operation_id)
+            earlier = await self._journal.call(Journal.operation, exc.reverse_operation_id)
+            collect = await self._journal.call(Journal.operation, collect.operation_id)
             return ReverseResult(collect, ReverseOutcome.ALREADY_REVERSED, earlier)
         except OperationInProgressError as exc:
             return await self._after_earlier_reverse(collect, exc, reason, note, staff)
         except NotReversibleError:
-            collect = await self._journal.operation(collect.operation_id)
+            collect = await self._journal.call(Journal.operation, collect.operation_id)
             return ReverseResult(collect, ReverseOutcome.NOT_REVERSIBLE, None)
         assert operation.redemption_uuid is not None
         try:
@@ -426,7 +432,7 @@ class PickupDesk:
             log.warning("Outcome of a reverse is unknown: %s", type(exc).__name__)
             operation = await self._unknown(operation, exc)
             settled = await self._try_reconcile([operation])
-            collect = await self._journal.operation(collect.operation_id)
+            collect = await self._journal.call(Journal.operation, collect.operation_id)
             if not settled:
                 return ReverseResult(collect, ReverseOutcome.UNKNOWN, operation, exc)
             operation = settled[0].operation
@@ -434,8 +440,8 @@ class PickupDesk:
                 return ReverseResult(collect, ReverseOutcome.REVERSED, operation)
             return ReverseResult(collect, ReverseOutcome.REFUSED, operation, exc)
         try:
-            operation = await self._journal.confirm(operation.operation_id)
-            collect = await self._journal.operation(collect.operation_id)
+            operation = await self._journal.call(Journal.confirm, operation.operation_id)
+            collect = await self._journal.call(Journal.operation, collect.operation_id)
         except JournalError as journal_error:
             log.error(
                 "A reverse went through but the journal cannot record it yet: %s", journal_error
@@ -449,7 +455,7 @@ class PickupDesk:
     async def _reversal_of(self, collect: Operation) -> Operation | None:
         if collect.reversal_operation_id is None:
             return None
-        return await self._journal.operation(collect.reversal_operation_id)
+        return await self._journal.call(Journal.operation, collect.reversal_operation_id)
 
     async def _reverse_refused(
         self,
@@ -471,10 +477,10 @@ class PickupDesk:
                 outcome = ReverseOutcome.ALREADY_REVERSED
         code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
         try:
-            failed = await self._journal.fail(
-                operation.operation_id, code=code, message=exc.message
+            failed = await self._journal.call(
+                Journal.fail, operation.operation_id, code=code, message=exc.message
             )
-            collect = await self._journal.operation(collect.operation_id)
+            collect = await self._journal.call(Journal.operation, collect.operation_id)
         except JournalError as journal_error:
             self._owed[operation.operation_id] = _Owed(
                 OpState.FAILED, code=code, message=exc.message
@@ -507,13 +513,13 @@ class PickupDesk:
         note: str | None,
         staff: StaffRef | None,
     ) -> ReverseResult:
-        earlier = await self._journal.operation(exc.operation_id)
+        earlier = await self._journal.call(Journal.operation, exc.operation_id)
         settled = await self._try_reconcile([earlier])
         if not settled:
             # Still no way to tell whether it happened: sending another could not be undone
             # cleanly either, so the earlier one stays for reconciliation.
             return ReverseResult(collect, ReverseOutcome.UNKNOWN, earlier)
-        collect = await self._journal.operation(collect.operation_id)
+        collect = await self._journal.call(Journal.operation, collect.operation_id)
         if settled[0].went_through:
             return ReverseResult(collect, ReverseOutcome.ALREADY_REVERSED, settled[0].operation)
         return await self.reverse(collect, reason=reason, note=note, staff=staff)
@@ -522,15 +528,19 @@ class PickupDesk:
         """Settle the pending/unknown operations nobody is sending; raises an ApiError when
         offline. Answers the journal could not take earlier are written first."""
         await self._write_owed()
-        return await self._reconcile(await self._journal.settleable())
+        return await self._reconcile(await self._journal.call(Journal.settleable))
 
     async def _write_owed(self) -> None:
         for operation_id, owed in list(self._owed.items()):
             try:
                 if owed.state is OpState.CONFIRMED:
-                    await self._journal.confirm(operation_id, redemption_uuid=owed.redemption_uuid)
+                    await self._journal.call(
+                        Journal.confirm, operation_id, redemption_uuid=owed.redemption_uuid
+                    )
                 else:
-                    await self._journal.fail(operation_id, code=owed.code, message=owed.message)
+                    await self._journal.call(
+                        Journal.fail, operation_id, code=owed.code, message=owed.message
+                    )
             except InvalidTransitionError:
                 pass  # settled meanwhile by the server's own word (another window)
             except JournalError as exc:
@@ -613,7 +623,9 @@ class PickupDesk:
     async def _other_collect(self, operation: Operation) -> Operation | None:
         """A confirmed, unreversed collect of the same reward other than ``operation``."""
         assert operation.loyalty_transaction_uuid is not None
-        for other in await self._journal.collects_of(operation.loyalty_transaction_uuid):
+        for other in await self._journal.call(
+            Journal.collects_of, operation.loyalty_transaction_uuid
+        ):
             if (
                 other.operation_id != operation.operation_id
                 and other.state is OpState.CONFIRMED
@@ -631,7 +643,9 @@ class PickupDesk:
         collected_by: Operation | None = None,
     ) -> Reconciled | None:
         try:
-            resolved = await self._journal.resolve(operation.operation_id, state=state, note=note)
+            resolved = await self._journal.call(
+                Journal.resolve, operation.operation_id, state=state, note=note
+            )
         except (OperationLeasedError, InvalidTransitionError):
             # Its sender, or another window's reconciliation, got there first.
             return None
@@ -639,4 +653,4 @@ class PickupDesk:
         return Reconciled(resolved, collected_by)
 
     async def unresolved_count(self) -> int:
-        return len(await self._journal.unresolved())
+        return len(await self._journal.call(Journal.unresolved))

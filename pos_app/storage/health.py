@@ -34,7 +34,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from pos_app.storage.chain import GENESIS_HASH
-from pos_app.storage.schema import connect
+from pos_app.storage.schema import JOURNAL
+from pos_app.storage.sqlite import connect
 
 __all__ = [
     "HEAD_FILE_SUFFIX",
@@ -341,7 +342,7 @@ def check_health(
     """Check a journal without writing to it or creating it (``pos-app journal verify``).
 
     ``thorough`` runs the full ``integrity_check`` rather than the start's quick check.
-    A file that is not a journal raises what :func:`~pos_app.storage.schema.connect` raises.
+    A file that is not a journal raises what :func:`~pos_app.storage.sqlite.connect` raises.
     """
     path = Path(journal_path)
     before = observe_files(path)
@@ -354,7 +355,7 @@ def check_health(
                 path, HealthProblem.HEAD_UNREADABLE, rows=0, details=(before.head_problem,)
             )
         return JournalHealth(path, rows=0, expected=before.expected)
-    conn = connect(path, read_only=True, busy_timeout=busy_timeout)
+    conn = connect(path, JOURNAL, read_only=True, busy_timeout=busy_timeout)
     try:
         return examine(conn, before, thorough=thorough)
     finally:

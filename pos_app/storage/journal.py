@@ -83,7 +83,8 @@ from pos_app.storage.model import (
     StaffRef,
 )
 from pos_app.storage.reference import operation_id_prefix, parse_reference, pickup_reference
-from pos_app.storage.schema import LEASES_SINCE, connect, schema_version
+from pos_app.storage.schema import JOURNAL, LEASES_SINCE
+from pos_app.storage.sqlite import connect, schema_version
 
 __all__ = ["Journal"]
 
@@ -246,7 +247,7 @@ class Journal:
         path = Path(path)
         # Before connecting: connecting creates a missing journal and fills an empty one.
         before = observe_files(path)
-        conn = connect(path, busy_timeout=busy_timeout)
+        conn = connect(path, JOURNAL, busy_timeout=busy_timeout)
         try:
             health = examine(conn, before)
         except BaseException:
@@ -265,7 +266,7 @@ class Journal:
     def open_read_only(cls, path: Path | str, *, busy_timeout: float = 10.0) -> Journal:
         """Open an existing journal for reading only: no migration, no write ever."""
         path = Path(path)
-        conn = connect(path, read_only=True, busy_timeout=busy_timeout)
+        conn = connect(path, JOURNAL, read_only=True, busy_timeout=busy_timeout)
         return cls(conn, path=path, shop_uuid=None, counter="(read-only)", read_only=True)
 
     @property
@@ -462,6 +463,32 @@ class Journal:
             if taken is None:
                 return operation_id
 
+    def _start_operation(
+        self,
+        conn: sqlite3.Connection,
+        kind: str,
+        *,
+        staff: StaffRef | None,
+        lease: timedelta | None,
+        fields: Mapping[str, object],
+    ) -> Operation:
+        """Append the pending row that starts a new operation; call inside :meth:`_writing`."""
+        operation_id = self._new_operation_id(conn)
+        self._append(
+            conn,
+            {
+                "operation_id": operation_id,
+                "kind": kind,
+                "state": OpState.PENDING.value,
+                "staff_id": staff.profile_id if staff else None,
+                "staff_name": staff.name if staff else None,
+                **fields,
+            },
+        )
+        if lease is not None:
+            self._take_lease(conn, operation_id, lease)
+        return self._operation(conn, operation_id)
+
     def _take_lease(self, conn: sqlite3.Connection, operation_id: str, lease: timedelta) -> None:
         if lease <= timedelta(0):
             raise ValueError("a lease must last longer than zero")
@@ -590,23 +617,17 @@ class Journal:
                     "outcome is not known yet; it must be reconciled before trying again.",
                     operation_id=busy[0],
                 )
-            operation_id = self._new_operation_id(conn)
-            self._append(
+            return self._start_operation(
                 conn,
-                {
-                    "operation_id": operation_id,
-                    "kind": COLLECT,
-                    "state": OpState.PENDING.value,
-                    "staff_id": staff.profile_id if staff else None,
-                    "staff_name": staff.name if staff else None,
+                COLLECT,
+                staff=staff,
+                lease=lease,
+                fields={
                     "customer_uuid": customer_uuid,
                     "loyalty_transaction_uuid": loyalty_transaction_uuid,
                     "reward_title": reward_title,
                 },
             )
-            if lease is not None:
-                self._take_lease(conn, operation_id, lease)
-            return self._operation(conn, operation_id)
 
     def begin_reverse(
         self,
@@ -666,15 +687,12 @@ class Journal:
                     f"The redemption uuid of the collect {collect.reference} is not known; "
                     "it is needed to reverse it."
                 )
-            operation_id = self._new_operation_id(conn)
-            self._append(
+            return self._start_operation(
                 conn,
-                {
-                    "operation_id": operation_id,
-                    "kind": REVERSE,
-                    "state": OpState.PENDING.value,
-                    "staff_id": staff.profile_id if staff else None,
-                    "staff_name": staff.name if staff else None,
+                REVERSE,
+                staff=staff,
+                lease=lease,
+                fields={
                     "customer_uuid": collect.customer_uuid,
                     "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
                     "redemption_uuid": redemption,
@@ -684,9 +702,6 @@ class Journal:
                     "note": note,
                 },
             )
-            if lease is not None:
-                self._take_lease(conn, operation_id, lease)
-            return self._operation(conn, operation_id)
 
     def confirm(self, operation_id: str, *, redemption_uuid: str | None = None) -> Operation:
         """The server accepted a pending operation.

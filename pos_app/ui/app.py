@@ -21,6 +21,7 @@ from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, Secre
 from pos_app.services.settings import Settings
 from pos_app.services.staff import (
     PinKeyMismatchError,
+    StaffDirectory,
     StaffError,
     StaffService,
     journal_lockouts,
@@ -29,6 +30,7 @@ from pos_app.storage import (
     AsyncJournal,
     DataFolderNotWritableError,
     HealthProblem,
+    Journal,
     JournalError,
     JournalHealth,
 )
@@ -129,10 +131,13 @@ async def _staff_list_lost(staff: StaffService, journal: AsyncJournal | None) ->
     Offering to create the "first" manager then would hand manager rights to whoever is
     at the counter, so the staff list is not used at all until the IT contact acts.
     """
-    if journal is None or await staff.profiles(include_inactive=True):
+    if journal is None:
+        return False
+    profiles = await staff.call(StaffDirectory.profiles, include_inactive=True)
+    if profiles:
         return False
     try:
-        return await journal.staff_worked_here()
+        return await journal.call(Journal.staff_worked_here)
     except JournalError:
         return True  # cannot tell: the safe side
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pos_app.services.staff import StaffService
+from pos_app.services.staff import StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, HealthProblem, JournalError, JournalHealth, StaffRef
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.staff_dialogs import ask_manager_pin
@@ -130,7 +130,7 @@ class JournalHealthBanner(QFrame):
         self._tasks.run(self._acknowledge(), on_failure=self._on_failed, key=_ACKNOWLEDGE)
 
     async def _acknowledge(self) -> None:
-        if self._staff is None or not await self._staff.has_any_manager():
+        if self._staff is None or not await self._staff.call(StaffDirectory.has_any_manager):
             self.text.setText(
                 " ".join(
                     (

@@ -54,6 +54,7 @@ from pos_app.storage import (
     COLLECT,
     REVERSE,
     AsyncJournal,
+    Journal,
     JournalError,
     Operation,
     OpState,
@@ -468,7 +469,7 @@ class RecentPickupsView(QWidget):
         finally:
             self.day_filter.blockSignals(blockers[0])
             self.search_input.blockSignals(blockers[1])
-        operation = await self._journal.find_by_reference(reference)
+        operation = await self._journal.call(Journal.find_by_reference, reference)
         await self.reload(operation.operation_id if operation is not None else None)
         if operation is None:
             self.show_message(
@@ -535,8 +536,8 @@ class RecentPickupsView(QWidget):
             keep = current.operation_id
         day = self.selected_day()
         text = self.search_input.text().strip() or None
-        operations = await self._journal.recent_operations(
-            day=day, text=text, kinds=(COLLECT,), limit=ROW_LIMIT
+        operations = await self._journal.call(
+            Journal.recent_operations, day=day, text=text, kinds=(COLLECT,), limit=ROW_LIMIT
         )
         self.model.set_operations(operations, with_date=day is None)
         if keep is None or not self.select_operation(keep):
@@ -593,7 +594,7 @@ class RecentPickupsView(QWidget):
             return
         self.show_message("")
         # The row may be stale (reversed at another window since it was loaded).
-        current = await self._journal.operation(operation.operation_id)
+        current = await self._journal.call(Journal.operation, operation.operation_id)
         refusal = self._refusal(current)
         if refusal is not None:
             # Told before any PIN is asked for: nothing could be sent anyway.
@@ -636,7 +637,9 @@ class RecentPickupsView(QWidget):
         }
         earlier = None
         if result.operation is None and result.collect.reversal_operation_id is not None:
-            earlier = await self._journal.operation(result.collect.reversal_operation_id)
+            earlier = await self._journal.call(
+                Journal.operation, result.collect.reversal_operation_id
+            )
         self.show_message(
             describe_reverse_result(result, earlier), kinds.get(result.outcome, "error")
         )

@@ -13,7 +13,13 @@ from datetime import timedelta
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from pos_app.services.staff import PinCheck, SignInSession, StaffProfile, StaffService
+from pos_app.services.staff import (
+    PinCheck,
+    SignInSession,
+    StaffDirectory,
+    StaffProfile,
+    StaffService,
+)
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.pin_entry import PinDialog
 
@@ -44,7 +50,7 @@ async def sign_in(
     With no staff profiles at all there is nobody to sign in: the caller lets the counter
     work as usual (and may offer :func:`~pos_app.ui.staff_dialogs.ensure_manager`).
     """
-    profiles = await staff.profiles()
+    profiles = await staff.call(StaffDirectory.profiles)
     if not profiles:
         return None
 

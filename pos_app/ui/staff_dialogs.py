@@ -61,6 +61,7 @@ from pos_app.services.staff import (
     PinCheck,
     PinInUseError,
     Role,
+    StaffDirectory,
     StaffError,
     StaffProfile,
     StaffService,
@@ -308,7 +309,9 @@ class FirstManagerDialog(_StaffFormDialog):
         return self.pins.problem()
 
     async def save(self) -> StaffProfile:
-        return await self._staff.add(self.name_input.text(), Role.MANAGER, self.pins.value())
+        return await self._staff.call(
+            StaffDirectory.add, self.name_input.text(), Role.MANAGER, self.pins.value()
+        )
 
     def after_failure(self, exc: BaseException) -> None:
         if isinstance(exc, PinInUseError | InvalidPinError):
@@ -404,13 +407,19 @@ class StaffFormDialog(_StaffFormDialog):
             assert self.role_input is not None
             assert self.pins is not None
             role = Role(self.role_input.currentData())
-            return await self._staff.add(self.name_input.text(), role, self.pins.value())
+            return await self._staff.call(
+                StaffDirectory.add, self.name_input.text(), role, self.pins.value()
+            )
         assert self._profile is not None
         if self._mode is StaffFormMode.RENAME:
             assert self.name_input is not None
-            return await self._staff.rename(self._profile.profile_id, self.name_input.text())
+            return await self._staff.call(
+                StaffDirectory.rename, self._profile.profile_id, self.name_input.text()
+            )
         assert self.pins is not None
-        return await self._staff.reset_pin(self._profile.profile_id, self.pins.value())
+        return await self._staff.call(
+            StaffDirectory.reset_pin, self._profile.profile_id, self.pins.value()
+        )
 
     def after_failure(self, exc: BaseException) -> None:
         if self.pins is not None and isinstance(exc, PinInUseError | InvalidPinError):
@@ -601,7 +610,7 @@ class StaffDialog(QDialog):
         keep = select
         if keep is None and (current := self.selected_profile()) is not None:
             keep = current.profile_id
-        profiles = await self._staff.profiles(include_inactive=True)
+        profiles = await self._staff.call(StaffDirectory.profiles, include_inactive=True)
         self.model.set_profiles(profiles, self._staff.now())
         if (keep is None or not self.select_profile(keep)) and profiles:
             self.table.selectRow(0)
@@ -676,7 +685,7 @@ class StaffDialog(QDialog):
             )
         if not await self._confirm(self.tr("Change role"), text, self.tr("Change role")):
             return
-        await self._staff.change_role(profile.profile_id, new_role)
+        await self._staff.call(StaffDirectory.change_role, profile.profile_id, new_role)
         self.staffChanged.emit()
         await self._reload(profile.profile_id)
 
@@ -687,7 +696,7 @@ class StaffDialog(QDialog):
         ).format(name=profile.name)
         if not await self._confirm(self.tr("Deactivate"), text, self.tr("Deactivate")):
             return
-        await self._staff.deactivate(profile.profile_id)
+        await self._staff.call(StaffDirectory.deactivate, profile.profile_id)
         self.staffChanged.emit()
         await self._reload(profile.profile_id)
 
@@ -705,7 +714,7 @@ async def ensure_manager(staff: StaffService, parent: QWidget | None) -> StaffPr
     Returns the manager just created, or None if there already was one. Raises
     ``LookupError`` when no manager exists and the person declined to create one.
     """
-    if await staff.has_any_manager():
+    if await staff.call(StaffDirectory.has_any_manager):
         return None
     dialog = FirstManagerDialog(staff, parent)
     try:

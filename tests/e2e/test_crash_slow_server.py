@@ -126,7 +126,7 @@ async def _restart_and_settle(simulator: Simulator, path: Path) -> None:
         ) as piggy:
             desk = PickupDesk(piggy, journal, settle_grace=GRACE)
             async with asyncio.timeout(30):
-                while await journal.unresolved():
+                while await journal.call(Journal.unresolved):
                     await desk.reconcile()  # as the app's timer does, until all are settled
                     await asyncio.sleep(0.2)
     finally:

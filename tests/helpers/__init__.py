@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from keyring.backend import KeyringBackend
 
-from pos_app.services.staff import ScryptParams
+from pos_app.services.staff import ScryptParams, StaffService
 
 #: The staff PIN key a test's staff file is opened with (the app takes one from the keyring).
 STAFF_PIN_KEY = bytes(range(32))
-#: PIN hashing cheap enough for tests that are not about its cost.
+#: Cheap PIN hashes keep the suite fast; one test checks the real defaults.
 FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
+
+
+@asynccontextmanager
+async def staff_service(path: Path) -> AsyncIterator[StaffService]:
+    """A staff list at ``path`` with the test PIN key and cheap hashes, closed afterwards."""
+    service = await StaffService.open(path, pin_key=STAFF_PIN_KEY, scrypt=FAST_SCRYPT)
+    try:
+        yield service
+    finally:
+        await service.aclose()
 
 
 class MemoryKeyring(KeyringBackend):

@@ -22,8 +22,13 @@ from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role, StaffService, journal_lockouts
-from pos_app.storage import AsyncJournal, OpState
+from pos_app.services.staff import (
+    Role,
+    StaffDirectory,
+    StaffService,
+    journal_lockouts,
+)
+from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.handover_dialog import HandOverDialog
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
@@ -121,7 +126,7 @@ class Counter:
         await self.settle()
 
     async def journal_states(self) -> list[OpState]:
-        return [op.state for op in await self.journal.recent_operations()]
+        return [op.state for op in await self.journal.call(Journal.recent_operations)]
 
 
 async def make_counter(
@@ -145,7 +150,7 @@ async def make_counter(
         scrypt=FAST_SCRYPT,
     )
     for name, role, pin in staff_members:
-        await staff.add(name, role, pin)
+        await staff.call(StaffDirectory.add, name, role, pin)
     # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
     # for its async shutdown; close_counter() closes it on the loop.
     window = MainWindow(

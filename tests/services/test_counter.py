@@ -37,8 +37,8 @@ from pos_app.services.counter import (
 from pos_app.services.identify import Scan, ScanKind
 from pos_app.services.pickup import CollectOutcome
 from pos_app.services.settings import load_settings
-from pos_app.services.staff import Role, StaffService
-from pos_app.storage import AsyncJournal, HealthProblem, JournalHealth, OpState
+from pos_app.services.staff import Role, StaffDirectory, StaffService
+from pos_app.storage import AsyncJournal, HealthProblem, Journal, JournalHealth, OpState
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 from tests.helpers.desk import HeldRequests
 
@@ -198,7 +198,7 @@ async def test_a_hand_over_ending_after_the_next_scan_names_its_own_customer(
         assert desk.session.customer is second
         assert desk.collected_on_server(first.uuid) == {item.loyalty_transaction_uuid}
         assert desk.journal is not None
-        states = [op.state for op in await desk.journal.recent_operations(limit=10)]
+        states = [op.state for op in await desk.journal.call(Journal.recent_operations, limit=10)]
         assert states == [OpState.CONFIRMED]
 
 
@@ -244,7 +244,7 @@ async def test_sign_in_required_refuses_until_someone_signs_in_and_records_who(
     async with a_counter(simulator, tmp_path, staff=True, require_staff_sign_in=True) as desk:
         staff = desk.session.services.staff
         assert staff is not None
-        mila = await staff.add("Mila", Role.CASHIER, "4812")
+        mila = await staff.call(StaffDirectory.add, "Mila", Role.CASHIER, "4812")
         customer = await desk.session.load_customer(CARD_MAIN)
         item = desk.of(RewardsShown)[0].items[0]
         assert desk.session.refusal() is None

@@ -12,7 +12,7 @@ from pos_app.sandbox import Simulator
 from pos_app.services.identify import CustomerLookup
 from pos_app.services.pickup import CollectOutcome, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, ExpiryKind, PickupItem
-from pos_app.storage import AsyncJournal, OpState
+from pos_app.storage import AsyncJournal, Journal, OpState
 from tests.helpers.desk import at_the_counter
 
 # The wait before "still in the list" may mean "not done" has its own tests
@@ -61,7 +61,7 @@ async def test_collect_confirms_in_journal_and_on_server(counter: Counter) -> No
     assert result.operation.redemption_uuid
     assert result.operation.redemption_uuid != item.loyalty_transaction_uuid
     assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
-    assert (await counter.journal.verify()).ok
+    assert (await counter.journal.call(Journal.verify)).ok
 
 
 @pytest.mark.asyncio
@@ -106,14 +106,14 @@ async def test_unknown_while_offline_then_reconciled(counter: Counter) -> None:
     assert result.outcome is CollectOutcome.UNKNOWN
     assert result.operation is not None
     assert result.operation.state is OpState.UNKNOWN
-    assert [op.operation_id for op in await counter.journal.unresolved()] == [
+    assert [op.operation_id for op in await counter.journal.call(Journal.unresolved)] == [
         result.operation.operation_id
     ]
     # The line is back: the collect never reached the server ("drop" is not processed).
     settled = await counter.desk.reconcile()
     assert [s.operation.state for s in settled] == [OpState.FAILED]
     assert settled[0].operation.detail == "item still waiting for pickup after 0 s: not collected"
-    assert await counter.journal.unresolved() == []
+    assert await counter.journal.call(Journal.unresolved) == []
     # Now it can be handed over for real.
     retry = await counter.desk.collect(counter.customer.uuid, item)
     assert retry.outcome is CollectOutcome.COLLECTED
@@ -134,7 +134,7 @@ async def test_retry_after_unknown_that_went_through_is_not_sent_again(counter: 
     assert second.operation is not None
     assert second.operation.operation_id == first.operation.operation_id  # type: ignore[union-attr]
     assert second.operation.state is OpState.CONFIRMED
-    collects = [op for op in await counter.journal.recent_operations()]
+    collects = [op for op in await counter.journal.call(Journal.recent_operations)]
     assert len(collects) == 1
 
 

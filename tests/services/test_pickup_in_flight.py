@@ -149,7 +149,7 @@ async def test_timer_reconcile_during_a_collect_leaves_it_to_its_sender(counter:
     # No error on the late answer, and the journal knows it went: a second try is refused
     # by the server (6003), not sent as a new hand-over.
     assert again.outcome is CollectOutcome.ALREADY_COLLECTED
-    assert await counter.journal.unresolved() == []
+    assert await counter.journal.call(Journal.unresolved) == []
 
 
 @pytest.mark.asyncio
@@ -274,7 +274,11 @@ async def test_already_collected_after_an_unsettled_attempt_is_that_attempts_suc
     assert retry.operation is not None
     assert retry.operation.operation_id == first.operation.operation_id
     assert retry.operation.state is OpState.CONFIRMED
-    done = [op for op in await counter.journal.recent_operations() if op.state is OpState.CONFIRMED]
+    done = [
+        op
+        for op in await counter.journal.call(Journal.recent_operations)
+        if op.state is OpState.CONFIRMED
+    ]
     assert [op.operation_id for op in done] == [first.operation.operation_id]
 
 
@@ -313,7 +317,8 @@ async def test_gone_from_the_list_is_not_booked_when_another_collect_of_the_jour
 ) -> None:
     item = counter.collectable()[0]
     # A counter that died mid-hand-over left a pending row behind (its lease ran out) ...
-    crashed = await counter.journal.begin_collect(
+    crashed = await counter.journal.call(
+        Journal.begin_collect,
         customer_uuid=counter.customer.uuid,
         loyalty_transaction_uuid=item.loyalty_transaction_uuid,
         reward_title=item.title,
@@ -395,7 +400,7 @@ async def test_deleted_customer_is_not_everything_collected(counter: Counter) ->
         del counter.sim.state.data.contacts[counter.customer.uuid]
     counter.clock.offset = GRACE * 10
     assert await counter.desk.reconcile() == []
-    assert [op.state for op in await counter.journal.unresolved()] == [OpState.UNKNOWN]
+    assert [op.state for op in await counter.journal.call(Journal.unresolved)] == [OpState.UNKNOWN]
 
 
 # -- 5. journal errors stay inside the hand-over -------------------------------------------
@@ -408,7 +413,7 @@ async def test_reward_title_with_a_lone_surrogate_can_be_handed_over(counter: Co
     assert result.outcome is CollectOutcome.COLLECTED
     assert result.operation is not None
     assert result.operation.reward_title == "Mug \ufffd blue"
-    assert (await counter.journal.verify()).ok
+    assert (await counter.journal.call(Journal.verify)).ok
 
 
 def _fill_disk(journal: Journal) -> None:
@@ -459,7 +464,7 @@ async def test_full_disk_after_a_successful_collect_says_it_was_collected(
     # Space again: the next reconciliation writes what the server answered.
     await counter.journal.run(_free_disk)
     await counter.desk.reconcile()
-    operation = await counter.journal.operation(result.operation.operation_id)
+    operation = await counter.journal.call(Journal.operation, result.operation.operation_id)
     assert operation.state is OpState.CONFIRMED
     assert operation.resolved_by is None
     assert operation.redemption_uuid
@@ -552,7 +557,7 @@ async def test_a_collect_with_no_connection_is_not_handed_over_at_once(tmp_path:
             f"http://127.0.0.1:{port}", token="token-1234", max_retries=0
         ) as piggy:
             result = await PickupDesk(piggy, journal).collect("contact-1", item)
-        assert await journal.unresolved() == []
+        assert await journal.call(Journal.unresolved) == []
     finally:
         await journal.aclose()
     # Not "unknown, keep the item and wait": it is known that nothing happened.

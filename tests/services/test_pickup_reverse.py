@@ -13,7 +13,15 @@ import pytest_asyncio
 from pos_app.sandbox import Simulator
 from pos_app.services.pickup import CollectOutcome, PickupDesk, ReverseOutcome
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
-from pos_app.storage import REVERSE, AsyncJournal, Operation, OpState, ReverseReason, StaffRef
+from pos_app.storage import (
+    REVERSE,
+    AsyncJournal,
+    Journal,
+    Operation,
+    OpState,
+    ReverseReason,
+    StaffRef,
+)
 from tests.helpers.desk import at_the_counter
 
 MANAGER = StaffRef(profile_id="p-max", name="Max Manager")
@@ -46,8 +54,21 @@ class Counter:
         assert result.operation is not None
         return result.operation
 
+    async def journaled_only(self, redemption_uuid: str, n: int = 0) -> Operation:
+        """A collect of item ``n`` the journal has as confirmed with ``redemption_uuid``."""
+        item = self.items[n]
+        op = await self.journal.call(
+            Journal.begin_collect,
+            customer_uuid=self.customer.uuid,
+            loyalty_transaction_uuid=item.loyalty_transaction_uuid,
+            reward_title=item.title,
+        )
+        return await self.journal.call(
+            Journal.confirm, op.operation_id, redemption_uuid=redemption_uuid
+        )
+
     async def reverses(self) -> list[Operation]:
-        return await self.journal.recent_operations(kinds=(REVERSE,))
+        return await self.journal.call(Journal.recent_operations, kinds=(REVERSE,))
 
 
 @pytest_asyncio.fixture
@@ -81,9 +102,9 @@ async def test_reverse_puts_the_reward_back(counter: Counter) -> None:
     assert item.loyalty_transaction_uuid in counter.waiting_on_server()
     assert collect.redemption_uuid is not None
     assert counter.redemption_status(collect.redemption_uuid) == "REVERSED"
-    history = await counter.journal.history(result.operation.operation_id)
+    history = await counter.journal.call(Journal.history, result.operation.operation_id)
     assert [entry.state for entry in history] == [OpState.PENDING, OpState.CONFIRMED]
-    assert (await counter.journal.verify()).ok
+    assert (await counter.journal.call(Journal.verify)).ok
 
 
 @pytest.mark.asyncio
@@ -120,12 +141,7 @@ async def test_unknown_to_the_server_80300(counter: Counter) -> None:
     # A collect whose redemption the server never made (say, another shop's database),
     # of a reward that is collected on the server all the same.
     counter.sim.state.collect(counter.items[0].loyalty_transaction_uuid)
-    op = await counter.journal.begin_collect(
-        customer_uuid=counter.customer.uuid,
-        loyalty_transaction_uuid=counter.items[0].loyalty_transaction_uuid,
-        reward_title=counter.items[0].title,
-    )
-    collect = await counter.journal.confirm(op.operation_id, redemption_uuid="no-such-redemption")
+    collect = await counter.journaled_only("no-such-redemption")
     result = await counter.desk.reverse(collect, reason="wrong_item", staff=MANAGER)
     assert result.outcome is ReverseOutcome.NOT_FOUND
     assert result.operation is not None
@@ -140,12 +156,7 @@ async def test_not_found_for_a_reward_back_in_the_list_is_already_reversed(
 ) -> None:
     # Reverse errors are undocumented: a server may answer 80300 where the reward was
     # reversed before. The customer's list tells: the reward is waiting again.
-    op = await counter.journal.begin_collect(
-        customer_uuid=counter.customer.uuid,
-        loyalty_transaction_uuid=counter.items[0].loyalty_transaction_uuid,
-        reward_title=counter.items[0].title,
-    )
-    collect = await counter.journal.confirm(op.operation_id, redemption_uuid="unknown-here")
+    collect = await counter.journaled_only("unknown-here")
     result = await counter.desk.reverse(collect, reason="returned", staff=MANAGER)
     assert result.outcome is ReverseOutcome.ALREADY_REVERSED
     assert result.operation is not None
@@ -165,7 +176,7 @@ async def test_unreachable_stays_unknown_until_reconciled(counter: Counter) -> N
     assert result.operation is not None
     assert result.operation.state is OpState.UNKNOWN
     assert result.collect.reversal_state is OpState.UNKNOWN
-    assert [op.operation_id for op in await counter.journal.unresolved()] == [
+    assert [op.operation_id for op in await counter.journal.call(Journal.unresolved)] == [
         result.operation.operation_id
     ]
     # Trying again while the line is still down sends nothing new.
@@ -178,8 +189,8 @@ async def test_unreachable_stays_unknown_until_reconciled(counter: Counter) -> N
     assert [s.operation.state for s in settled] == [OpState.CONFIRMED]
     assert settled[0].operation.detail == "item is back in the uncollected list"
     assert item.loyalty_transaction_uuid in counter.waiting_on_server()
-    assert await counter.journal.is_reversed(collect.operation_id)
-    assert (await counter.journal.verify()).ok
+    assert await counter.journal.call(Journal.is_reversed, collect.operation_id)
+    assert (await counter.journal.call(Journal.verify)).ok
 
 
 @pytest.mark.asyncio

@@ -16,7 +16,7 @@ from pos_app.sandbox import Simulator
 from pos_app.services.pickup import CollectOutcome, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.reconcile import Reconciler, ReconcileReport
-from pos_app.storage import AsyncJournal, OpState
+from pos_app.storage import AsyncJournal, Journal, OpState
 from tests.helpers.desk import at_the_counter
 
 
@@ -129,4 +129,4 @@ async def test_after_stop_nothing_runs(setup: Setup) -> None:
     assert not reconciler.is_running
     assert not reconciler.timer_active
     assert setup.reports == []
-    assert [op.state for op in await setup.journal.unresolved()] == [OpState.UNKNOWN]
+    assert [op.state for op in await setup.journal.call(Journal.unresolved)] == [OpState.UNKNOWN]

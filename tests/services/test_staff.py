@@ -33,10 +33,7 @@ from pos_app.services.staff import (
     pin_matches,
 )
 from pos_app.storage import PIN_LOCKOUT, AsyncJournal, Journal, StaffRef
-from tests.helpers import STAFF_PIN_KEY, FakeClock
-
-#: Cheap hashes keep the suite fast; one test checks the real defaults.
-FAST = ScryptParams(n=2**8, r=8, p=1)
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, FakeClock
 
 
 @pytest.fixture
@@ -51,7 +48,7 @@ def staff(tmp_path: Path, clock: FakeClock) -> Iterator[StaffDirectory]:
         pin_key=STAFF_PIN_KEY,
         clock=clock,
         monotonic=clock.monotonic,
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     ) as directory:
         yield directory
 
@@ -110,7 +107,7 @@ def test_older_hash_parameters_are_upgraded_on_a_right_pin(
 ) -> None:
     path = tmp_path / "staff.sqlite3"
     with StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     ) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
     stronger = ScryptParams(n=2**9, r=8, p=1)
@@ -298,13 +295,13 @@ def test_reset_pin_lifts_the_lock(staff: StaffDirectory) -> None:
 def test_the_lock_survives_a_restart(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "staff.sqlite3"
     with StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     ) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
         for _ in range(MAX_WRONG_PINS):
             directory.verify_pin(ann.profile_id, "0000")
     with StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     ) as directory:
         assert directory.verify_pin(ann.profile_id, "1234").outcome is PinOutcome.LOCKED
 
@@ -365,6 +362,43 @@ def test_a_newer_staff_database_is_refused(tmp_path: Path) -> None:
         StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
 
 
+def test_the_staff_database_is_as_crash_safe_as_the_journal(staff: StaffDirectory) -> None:
+    # A lock count lost in a power cut would hand a guesser a fresh series of tries.
+    conn = staff._connection()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA fullfsync").fetchone()[0] == 1
+    assert conn.execute("PRAGMA checkpoint_fullfsync").fetchone()[0] == 1
+
+
+def test_a_file_where_the_data_folder_should_be(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StaffStorageError, match=f"The data folder {blocker} is not a folder"):
+        StaffDirectory.open(blocker / "staff.sqlite3", pin_key=STAFF_PIN_KEY)
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "staff.sqlite3"
+    path.write_text("shopping list\n" * 100, encoding="utf-8")
+    with pytest.raises(StaffStorageError, match="not a staff database"):
+        StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
+    assert path.read_text(encoding="utf-8") == "shopping list\n" * 100
+
+
+def test_a_newer_staff_database_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "staff.sqlite3"
+    StaffDirectory.open(path, pin_key=STAFF_PIN_KEY).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {STAFF_SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StaffStorageError, match="newer version"):
+        StaffDirectory.open(path, pin_key=STAFF_PIN_KEY)
+    assert path.read_bytes() == before
+
+
 # -- the async service and the journal -------------------------------------------------------
 
 
@@ -377,24 +411,24 @@ async def test_service_journals_lockouts(tmp_path: Path, clock: FakeClock) -> No
         on_lockout=journal_lockouts(journal),
         clock=clock,
         monotonic=clock.monotonic,
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     )
     try:
-        ann = await service.add("Ann", Role.CASHIER, "1234")
-        await service.add("Max", Role.MANAGER, "567890")
-        assert await service.has_any_manager()
+        ann = await service.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
+        await service.call(StaffDirectory.add, "Max", Role.MANAGER, "567890")
+        assert await service.call(StaffDirectory.has_any_manager)
         for _ in range(MAX_WRONG_PINS):
             await service.verify_pin(ann.profile_id, "8642")
         for _ in range(MAX_WRONG_PINS):
             await service.verify_manager_pin("864200", asked_by=ann.ref)
-        events = await journal.events(kind=PIN_LOCKOUT)
+        events = await journal.call(Journal.events, kind=PIN_LOCKOUT)
         assert [(e.staff_id, e.staff_name) for e in reversed(events)] == [
             (ann.profile_id, "Ann"),
             (ann.profile_id, "Ann"),
         ]
         assert "profile locked" in (events[1].note or "")
         assert "manager approval" in (events[0].note or "")
-        assert (await journal.verify()).ok
+        assert (await journal.call(Journal.verify)).ok
     finally:
         await service.aclose()
         await journal.aclose()
@@ -414,10 +448,10 @@ async def test_a_journal_failure_does_not_undo_the_lock(tmp_path: Path, clock: F
         on_lockout=broken,
         clock=clock,
         monotonic=clock.monotonic,
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     )
     try:
-        ann = await service.add("Ann", Role.CASHIER, "1234")
+        ann = await service.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
         for _ in range(MAX_WRONG_PINS):
             check = await service.verify_pin(ann.profile_id, "0000")
         assert check.outcome is PinOutcome.LOCKED
@@ -425,7 +459,7 @@ async def test_a_journal_failure_does_not_undo_the_lock(tmp_path: Path, clock: F
     finally:
         await service.aclose()
     with pytest.raises(StaffStorageError):
-        await service.profiles()
+        await service.call(StaffDirectory.profiles)
 
 
 # -- sign-in ---------------------------------------------------------------------------------

@@ -20,14 +20,12 @@ from pos_app.services.staff import (
     MAX_WRONG_PINS,
     PinOutcome,
     Role,
-    ScryptParams,
     StaffDirectory,
     lock_duration,
 )
 from pos_app.storage import StaffRef
-from tests.helpers import STAFF_PIN_KEY, FakeClock
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, FakeClock
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "135790"
 
 
@@ -38,7 +36,7 @@ def clock() -> FakeClock:
 
 def open_directory(path: Path, clock: FakeClock) -> StaffDirectory:
     return StaffDirectory.open(
-        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST
+        path, pin_key=STAFF_PIN_KEY, clock=clock, monotonic=clock.monotonic, scrypt=FAST_SCRYPT
     )
 
 

@@ -22,15 +22,13 @@ from pos_app.services.staff import (
     InvalidPinError,
     PinKeyMismatchError,
     Role,
-    ScryptParams,
     StaffDirectory,
     StaffStorageError,
     hash_pin,
 )
+from tests.helpers import FAST_SCRYPT, MemoryKeyring
 from tests.helpers import STAFF_PIN_KEY as KEY
-from tests.helpers import MemoryKeyring
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 OTHER_KEY = bytes(range(1, 33))
 
 
@@ -59,7 +57,7 @@ def offline_guess(stored: str, pin: str) -> bool:
 
 def test_a_copied_staff_file_alone_gives_up_no_pin(tmp_path: Path) -> None:
     path = tmp_path / "staff.sqlite3"
-    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         directory.add("Ann", Role.CASHIER, "4821")
     copy = tmp_path / "copied.sqlite3"
     shutil.copy(path, copy)
@@ -69,7 +67,7 @@ def test_a_copied_staff_file_alone_gives_up_no_pin(tmp_path: Path) -> None:
     found = [pin for pin in (f"{n:04d}" for n in range(10_000)) if offline_guess(stored, pin)]
     assert found == []
     # The copy with the key (the keyring of the PC it came from) does verify.
-    with StaffDirectory.open(copy, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(copy, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         (ann,) = directory.profiles()
         assert directory.verify_pin(ann.profile_id, "4821").accepted
 
@@ -78,35 +76,35 @@ def test_a_different_key_is_refused_when_opening_not_counted_as_wrong_pins(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "staff.sqlite3"
-    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         directory.add("Max", Role.MANAGER, "135790")
     with pytest.raises(PinKeyMismatchError) as info:
-        StaffDirectory.open(path, pin_key=OTHER_KEY, scrypt=FAST)
+        StaffDirectory.open(path, pin_key=OTHER_KEY, scrypt=FAST_SCRYPT)
     assert isinstance(info.value, StaffStorageError)
     # The file is unchanged: with the right key everything still works.
-    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         assert directory.verify_manager_pin("135790").accepted
 
 
 def test_hashes_from_before_the_key_still_verify_and_are_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "staff.sqlite3"
-    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         ann = directory.add("Ann", Role.CASHIER, "1234")
     conn = sqlite3.connect(path)
-    old = hash_pin("1234", FAST, pin_key=None)
+    old = hash_pin("1234", FAST_SCRYPT, pin_key=None)
     assert old.count("$") == 5  # the format written before the key existed
     conn.execute("UPDATE staff SET pin_hash = ?", (old,))
     conn.commit()
     conn.close()
     assert offline_guess(old, "1234")
-    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         assert not directory.verify_pin(ann.profile_id, "4321").accepted
         assert stored_hashes(path)["Ann"] == old  # a wrong PIN changes nothing
         assert directory.verify_pin(ann.profile_id, "1234").accepted
     upgraded = stored_hashes(path)["Ann"]
     assert upgraded != old
     assert not offline_guess(upgraded, "1234")
-    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST) as directory:
+    with StaffDirectory.open(path, pin_key=KEY, scrypt=FAST_SCRYPT) as directory:
         assert directory.verify_pin(ann.profile_id, "1234").accepted
 
 
@@ -151,7 +149,7 @@ def test_a_malformed_key_in_the_environment_is_refused(value: str) -> None:
 
 @pytest.fixture
 def staff(tmp_path: Path) -> StaffDirectory:
-    return StaffDirectory.open(tmp_path / "staff.sqlite3", pin_key=KEY, scrypt=FAST)
+    return StaffDirectory.open(tmp_path / "staff.sqlite3", pin_key=KEY, scrypt=FAST_SCRYPT)
 
 
 def test_a_manager_pin_has_at_least_six_digits(staff: StaffDirectory) -> None:

@@ -17,6 +17,7 @@ from pos_app.storage import (
     JournalVersionError,
     OpState,
     UnknownOperationError,
+    export_csv,
 )
 from pos_app.storage.schema import SCHEMA_VERSION
 from tests.storage.helpers import CASHIER, COUNTER, MANAGER, SHOP, FakeClock, raw_connection
@@ -32,42 +33,50 @@ async def test_collect_and_reverse_through_the_worker(journal_path: Path) -> Non
         journal_path, shop_uuid=SHOP, counter=COUNTER, clock=FakeClock()
     )
     try:
-        op = await journal.begin_collect(
+        op = await journal.call(
+            Journal.begin_collect,
             customer_uuid="contact-aaaa",
             loyalty_transaction_uuid="lt-1",
             reward_title="Coffee mug",
             staff=CASHIER,
         )
         assert op.state is OpState.PENDING
-        confirmed = await journal.confirm(op.operation_id, redemption_uuid="red-1")
+        confirmed = await journal.call(Journal.confirm, op.operation_id, redemption_uuid="red-1")
         assert confirmed.redemption_uuid == "red-1"
         assert op.reference is not None
-        found = await journal.find_by_reference(op.reference)
+        found = await journal.call(Journal.find_by_reference, op.reference)
         assert found == confirmed
-        assert await journal.find_by_redemption("red-1") == confirmed
+        assert await journal.call(Journal.find_by_redemption, "red-1") == confirmed
 
-        reverse = await journal.begin_reverse(
-            collect_operation_id=op.operation_id, reason="returned", staff=MANAGER
+        reverse = await journal.call(
+            Journal.begin_reverse,
+            collect_operation_id=op.operation_id,
+            reason="returned",
+            staff=MANAGER,
         )
-        assert await journal.unresolved() == [reverse]
-        await journal.mark_unknown(reverse.operation_id, detail="timeout")
-        await journal.resolve(reverse.operation_id, state="confirmed", note="item back in list")
-        assert await journal.is_reversed(op.operation_id)
-        assert [o.operation_id for o in await journal.recent_operations(text="mug")] == [
+        assert await journal.call(Journal.unresolved) == [reverse]
+        await journal.call(Journal.mark_unknown, reverse.operation_id, detail="timeout")
+        await journal.call(
+            Journal.resolve, reverse.operation_id, state="confirmed", note="item back in list"
+        )
+        assert await journal.call(Journal.is_reversed, op.operation_id)
+        assert [
+            o.operation_id for o in await journal.call(Journal.recent_operations, text="mug")
+        ] == [
             reverse.operation_id,
             op.operation_id,
         ]
-        assert len(await journal.history(reverse.operation_id)) == 3
-        assert (await journal.operation(op.operation_id)).is_reversed
-        event = await journal.record_event("pin_lockout", staff=CASHIER)
-        assert await journal.events() == [event]
-        assert await journal.count() == 6
-        assert (await journal.verify()).rows_checked == 6
+        assert len(await journal.call(Journal.history, reverse.operation_id)) == 3
+        assert (await journal.call(Journal.operation, op.operation_id)).is_reversed
+        event = await journal.call(Journal.record_event, "pin_lockout", staff=CASHIER)
+        assert await journal.call(Journal.events) == [event]
+        assert await journal.call(Journal.count) == 6
+        assert (await journal.call(Journal.verify)).rows_checked == 6
         out = io.StringIO()
-        assert await journal.export_csv(out) == 6
+        assert await journal.call(export_csv, out) == 6
         assert len(out.getvalue().splitlines()) == 8  # header, 6 rows, end line
         with pytest.raises(UnknownOperationError):
-            await journal.fail("no-such-operation", code=1, message="x")
+            await journal.call(Journal.fail, "no-such-operation", code=1, message="x")
     finally:
         await journal.aclose()
 
@@ -119,7 +128,8 @@ async def test_calls_run_in_the_order_they_were_made(journal_path: Path) -> None
     try:
         ops = await asyncio.gather(
             *(
-                journal.begin_collect(
+                journal.call(
+                    Journal.begin_collect,
                     customer_uuid="contact-aaaa",
                     loyalty_transaction_uuid=f"lt-{n}",
                     reward_title=f"Reward {n}",
@@ -139,14 +149,14 @@ async def test_calls_run_in_the_order_they_were_made(journal_path: Path) -> None
 @pytest.mark.asyncio
 async def test_aclose_finishes_queued_calls_then_closes(journal_path: Path) -> None:
     journal = await AsyncJournal.open(journal_path, shop_uuid=SHOP, counter=COUNTER)
-    pending = asyncio.ensure_future(journal.record_event("pin_lockout"))
+    pending = asyncio.ensure_future(journal.call(Journal.record_event, "pin_lockout"))
     await asyncio.sleep(0)
     await journal.aclose()
     assert (await pending).id == 1
     assert journal.closed
     assert _journal_threads() == []
     with pytest.raises(JournalClosedError):
-        await journal.count()
+        await journal.call(Journal.count)
     await journal.aclose()  # idempotent
     with Journal.open_read_only(journal_path) as reader:
         assert reader.count() == 1
@@ -175,7 +185,7 @@ async def test_read_only_async_journal(journal_path: Path) -> None:
     journal = await AsyncJournal.open_read_only(journal_path)
     try:
         assert journal.path == journal_path
-        assert (await journal.verify()).ok
-        assert await journal.count() == 1
+        assert (await journal.call(Journal.verify)).ok
+        assert await journal.call(Journal.count) == 1
     finally:
         await journal.aclose()

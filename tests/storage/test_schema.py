@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,8 @@ from pos_app.storage import (
     JournalVersionError,
     OpState,
 )
-from pos_app.storage.schema import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    Migration,
-    _check_numbering,
-    connect,
-    migrate,
-)
+from pos_app.storage.schema import APPLICATION_ID, JOURNAL, MIGRATIONS
+from pos_app.storage.sqlite import Migration, check_numbering, connect, migrate
 from tests.storage.helpers import COUNTER, SHOP, FakeClock, collect, raw_connection
 
 V2_INDEXES = {
@@ -71,7 +66,7 @@ def test_a_new_journal(journal: Journal, journal_path: Path) -> None:
 def test_a_version_1_journal_is_upgraded(journal_path: Path, clock: FakeClock) -> None:
     journal_path.parent.mkdir(parents=True)
     conn = raw_connection(journal_path)
-    assert migrate(conn, path=journal_path, target=1) == 1
+    assert migrate(conn, JOURNAL, path=journal_path, target=1) == 1
     old = Journal(conn, path=journal_path, shop_uuid=SHOP, counter=COUNTER, clock=clock)
     pickup = collect(old, 1)
     old.close()
@@ -100,7 +95,7 @@ def test_later_steps_are_applied_in_order(journal_path: Path) -> None:
         Migration(NEXT, "notes table", ("CREATE TABLE notes (text TEXT)",)),
         Migration(NEXT + 1, "fill it", ("INSERT INTO notes SELECT kind FROM journal",)),
     )
-    conn = connect(journal_path, migrations=later)
+    conn = connect(journal_path, replace(JOURNAL, migrations=later))
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == NEXT + 1
         assert conn.execute("SELECT text FROM notes").fetchall() == [("pin_lockout",)]
@@ -117,7 +112,7 @@ def test_a_failing_step_leaves_the_previous_version(journal_path: Path) -> None:
         Migration(NEXT + 1, "bad part", ("CREATE TABLE more (x)", "THIS IS NOT SQL")),
     )
     with pytest.raises(JournalStorageError, match="cannot be opened"):
-        connect(journal_path, migrations=broken)
+        connect(journal_path, replace(JOURNAL, migrations=broken))
     # Both steps ran in one transaction: neither stuck.
     assert _user_version(journal_path) == SCHEMA_VERSION
     assert not {"notes", "more"} & _schema_objects(journal_path)
@@ -153,22 +148,36 @@ def test_a_file_that_is_not_a_journal_is_refused(tmp_path: Path) -> None:
         Journal.open(text, shop_uuid=SHOP, counter=COUNTER)
     assert text.read_text() == "shopping list\n" * 100
 
-    other = tmp_path / "other.sqlite3"
-    with raw_connection(other) as conn:
-        conn.execute("CREATE TABLE customers (name TEXT)")
-    conn.close()
-    before = _file_digest(other)
-    with pytest.raises(JournalFormatError, match="not a journal of this app"):
-        Journal.open(other, shop_uuid=SHOP, counter=COUNTER)
-    assert _file_digest(other) == before
-
     empty = tmp_path / "empty.sqlite3"
     empty.touch()
     with pytest.raises(JournalFormatError, match="empty"):
         Journal.open_read_only(empty)
 
 
+@pytest.mark.parametrize(
+    "statements",
+    [
+        ("CREATE TABLE customers (name TEXT)",),
+        # Every file of this app gets its id in the step that first sets user_version.
+        ("CREATE TABLE customers (name TEXT)", "PRAGMA user_version = 1"),
+    ],
+    ids=["no version", "a version but no application id"],
+)
+def test_another_apps_sqlite_file_is_refused_untouched(
+    tmp_path: Path, statements: tuple[str, ...]
+) -> None:
+    other = tmp_path / "other.sqlite3"
+    with raw_connection(other) as conn:
+        for statement in statements:
+            conn.execute(statement)
+    conn.close()
+    before = _file_digest(other)
+    with pytest.raises(JournalFormatError, match="not a journal of this app"):
+        Journal.open(other, shop_uuid=SHOP, counter=COUNTER)
+    assert _file_digest(other) == before
+
+
 def test_migrations_are_numbered_in_order() -> None:
     assert [step.version for step in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
     with pytest.raises(RuntimeError, match="listed as step 2"):
-        _check_numbering((MIGRATIONS[0], Migration(3, "skipped one", ())))
+        check_numbering((MIGRATIONS[0], Migration(3, "skipped one", ())))

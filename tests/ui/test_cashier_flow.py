@@ -18,7 +18,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.pickup_models import ExpiryKind
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role
+from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import HAND_OVER, LOOKUP
 from pos_app.ui.customer_widgets import MessageKind
@@ -340,7 +340,7 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
     window.reconcile_now()
     await wait_until(lambda: window.unresolved_label.text() == "")
     await counter.settle()  # the list is read again after the check
-    operations = await counter.journal.recent_operations()
+    operations = await counter.journal.call(Journal.recent_operations)
     assert [op.state for op in operations] == [OpState.CONFIRMED]
     assert operations[0].resolved_by == "reconciliation"
     assert window.message_bar.text().startswith("Earlier unfinished hand-overs were checked")
@@ -395,10 +395,12 @@ async def test_a_scanned_slip_says_what_the_pickup_list_says(counter: Counter) -
     window = counter.window
     await counter.confirm_hand_over()
     await counter.hand_over_finished()
-    (pickup,) = await counter.journal.recent_operations()
+    (pickup,) = await counter.journal.call(Journal.recent_operations)
     assert pickup.reference is not None
     # A reversal was sent and its answer never came (another window, a crash).
-    await counter.journal.begin_reverse(collect_operation_id=pickup.operation_id, reason="returned")
+    await counter.journal.call(
+        Journal.begin_reverse, collect_operation_id=pickup.operation_id, reason="returned"
+    )
 
     await counter.scan(pickup.reference)
     view = window.recent_view
@@ -416,13 +418,13 @@ async def test_a_scanned_slip_says_what_the_pickup_list_says(counter: Counter) -
 async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     counter: Counter,
 ) -> None:
-    await counter.staff.add("Morgan Manager", Role.MANAGER, "246810")
+    await counter.staff.call(StaffDirectory.add, "Morgan Manager", Role.MANAGER, "246810")
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
     await counter.confirm_hand_over()
     await counter.hand_over_finished()
-    (pickup,) = await counter.journal.recent_operations()
+    (pickup,) = await counter.journal.call(Journal.recent_operations)
     assert pickup.reference is not None
 
     # The customer comes back with the slip: scan its QR code (the pickup reference).
@@ -446,7 +448,9 @@ async def test_scanning_a_slip_opens_the_pickup_and_a_manager_reverses_it(
     await wait_until(lambda: view.tasks.pending == 0 and window.tasks.pending == 0)
 
     assert item.loyalty_transaction_uuid in counter.waiting_on_server()
-    reverses = [op for op in await counter.journal.recent_operations() if op.kind == "reverse"]
+    reverses = [
+        op for op in await counter.journal.call(Journal.recent_operations) if op.kind == "reverse"
+    ]
     assert [(op.state, op.reason, op.staff_name) for op in reverses] == [
         (OpState.CONFIRMED, "returned", "Morgan Manager")
     ]
@@ -472,7 +476,7 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
         await wait_until(lambda: visible(SlipDialog))
         slip = visible(SlipDialog)
         assert slip is not None
-        (pickup,) = await made.journal.recent_operations()
+        (pickup,) = await made.journal.call(Journal.recent_operations)
         assert [item.reference for item in slip.slip.items] == [pickup.reference]
         slip.reject()
         await made.hand_over_finished()
@@ -501,7 +505,9 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
             "is on screen."
         )
         assert visible(SlipDialog) is None
-        assert [op.state for op in await made.journal.recent_operations()] == [OpState.CONFIRMED]
+        assert [op.state for op in await made.journal.call(Journal.recent_operations)] == [
+            OpState.CONFIRMED
+        ]
 
 
 @pytest.mark.asyncio
@@ -513,7 +519,7 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         window = made.window
         assert window.sign_in_button.isVisible()
         assert window.sign_in_button.text() == "Sign in"
-        await made.staff.add("Casey Cashier", Role.CASHIER, "1234")
+        await made.staff.call(StaffDirectory.add, "Casey Cashier", Role.CASHIER, "1234")
         await made.load_main_customer()
         item = window.model.item(0)
         await made.confirm_hand_over()
@@ -526,6 +532,6 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
         await made.hand_over_finished()
         assert item.loyalty_transaction_uuid not in made.waiting_on_server()
-        (pickup,) = await made.journal.recent_operations()
+        (pickup,) = await made.journal.call(Journal.recent_operations)
         assert (pickup.state, pickup.staff_name) == (OpState.CONFIRMED, "Casey Cashier")
         assert window.sign_in_button.text() == "Casey Cashier · sign out"

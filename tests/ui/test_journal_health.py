@@ -17,16 +17,16 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role, ScryptParams, StaffService
+from pos_app.services.staff import Role, StaffDirectory, StaffService
 from pos_app.storage import Journal
 from pos_app.ui.app import run_app
 from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
+from tests.helpers import FAST_SCRYPT
 from tests.helpers.ui import dialog_of, visible, wait_until
 from tests.storage.helpers import collect, cut_rows_after, make_damaged_journal
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "246810"
 
 
@@ -67,10 +67,10 @@ def settings(app_settings: Settings, tmp_path: Path) -> Settings:
 
 async def _with_manager(settings: Settings, secrets: SecretStore) -> None:
     staff = await StaffService.open(
-        settings.staff_path, pin_key=secrets.staff_pin_key(), scrypt=FAST
+        settings.staff_path, pin_key=secrets.staff_pin_key(), scrypt=FAST_SCRYPT
     )
     try:
-        await staff.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+        await staff.call(StaffDirectory.add, "Max Manager", Role.MANAGER, MANAGER_PIN)
     finally:
         await staff.aclose()
 

@@ -28,7 +28,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role
-from pos_app.storage import OpState, ReverseReason
+from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import LOOKUP
 from pos_app.ui.kiosk import TOUCH_TARGET
 from pos_app.ui.pin_entry import PinDialog
@@ -354,7 +354,7 @@ async def test_hand_over_in_kiosk_mode_needs_a_staff_pin(kiosk: Counter) -> None
     await kiosk.confirm_hand_over()
     await kiosk.hand_over_finished()
     assert visible(PinDialog) is None
-    pickups = await kiosk.journal.recent_operations()
+    pickups = await kiosk.journal.call(Journal.recent_operations)
     assert [(op.state, op.staff_name) for op in pickups] == [
         (OpState.CONFIRMED, "Casey Cashier"),
         (OpState.CONFIRMED, "Casey Cashier"),

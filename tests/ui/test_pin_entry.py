@@ -18,18 +18,17 @@ from pos_app.services.staff import (
     PinCheck,
     PinOutcome,
     Role,
-    ScryptParams,
     SignInSession,
+    StaffDirectory,
     StaffProfile,
     StaffService,
 )
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
 from pos_app.ui.sign_in import IdleSignOut, sign_in
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import staff_service
 from tests.helpers.ui import wait_until
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 ANN = StaffProfile(
     profile_id="p-ann",
     name="Ann",
@@ -171,21 +170,16 @@ def test_pin_check_texts() -> None:
 
 @pytest_asyncio.fixture
 async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
-    service = await StaffService.open(
-        tmp_path / "staff.sqlite3", pin_key=STAFF_PIN_KEY, scrypt=FAST
-    )
-    try:
+    async with staff_service(tmp_path / "staff.sqlite3") as service:
         yield service
-    finally:
-        await service.aclose()
 
 
 @pytest.mark.asyncio
 async def test_sign_in_picks_a_name_then_checks_that_persons_pin(staff: StaffService) -> None:
     session = SignInSession(idle_after=timedelta(minutes=10))
     assert await sign_in(staff, session, None) is None  # no staff: nobody to sign in
-    await staff.add("Ann", Role.CASHIER, "1234")
-    bob = await staff.add("Bob", Role.CASHIER, "5678")
+    await staff.call(StaffDirectory.add, "Ann", Role.CASHIER, "1234")
+    bob = await staff.call(StaffDirectory.add, "Bob", Role.CASHIER, "5678")
     task = asyncio.ensure_future(sign_in(staff, session, None))
     await wait_until(lambda: visible_dialog("signInDialog") is not None)
     dialog = visible_dialog("signInDialog")

@@ -24,7 +24,7 @@ from pos_app.services.pickup_models import PickupItem, PickupState
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
     Role,
-    ScryptParams,
+    StaffDirectory,
     StaffProfile,
     StaffService,
     journal_lockouts,
@@ -48,10 +48,9 @@ from pos_app.ui.recent_pickups import (
 )
 from pos_app.ui.reverse_dialog import ReverseDialog
 from pos_app.ui.staff_dialogs import FirstManagerDialog
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 from tests.helpers.ui import dialog_of, visible, wait_until
 
-FAST = ScryptParams(n=2**8, r=8, p=1)
 MANAGER_PIN = "246810"
 CASHIER_PIN = "1234"
 
@@ -79,17 +78,17 @@ class Desk:
         return result.operation
 
     async def add(self, name: str, role: Role, pin: str) -> StaffProfile:
-        return await self.staff.add(name, role, pin)
+        return await self.staff.call(StaffDirectory.add, name, role, pin)
 
     async def reverses(self) -> list[Operation]:
-        return await self.journal.recent_operations(kinds=(REVERSE,))
+        return await self.journal.call(Journal.recent_operations, kinds=(REVERSE,))
 
     async def assert_server_and_journal_agree(self) -> None:
         """Every pickup the journal has: handed over ↔ collected on the server."""
         on_server = self.collected_on_server()
         with self.sim.state.lock:
             redemptions = {r: red.status for r, red in self.sim.state.redemptions.items()}
-        for op in await self.journal.recent_operations(kinds=(COLLECT,)):
+        for op in await self.journal.call(Journal.recent_operations, kinds=(COLLECT,)):
             assert op.loyalty_transaction_uuid is not None
             assert op.redemption_uuid is not None
             if op.is_reversed:
@@ -99,7 +98,7 @@ class Desk:
                 assert op.state is OpState.CONFIRMED
                 assert on_server[op.loyalty_transaction_uuid]
                 assert redemptions[op.redemption_uuid] == "COLLECTED"
-        assert (await self.journal.verify()).ok
+        assert (await self.journal.call(Journal.verify)).ok
 
     async def select(self, operation: Operation) -> None:
         await wait_until(lambda: self.view.model.row_of(operation.operation_id) is not None)
@@ -121,7 +120,7 @@ async def counter(qtbot: QtBot, simulator: Simulator, tmp_path: Path) -> AsyncIt
         tmp_path / "staff.sqlite3",
         pin_key=STAFF_PIN_KEY,
         on_lockout=journal_lockouts(journal),
-        scrypt=FAST,
+        scrypt=FAST_SCRYPT,
     )
     piggy = PiggyClient(
         simulator.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=2.0, max_retries=0
@@ -282,7 +281,7 @@ async def test_five_wrong_manager_pins_lock_approval_and_are_journaled(counter: 
         await wait_until(lambda n=attempt: len(rejected) == n)  # type: ignore[misc]
     assert rejected[-2] == "Wrong PIN. 1 more wrong PIN(s) lock manager PINs for 5 min."
     assert rejected[-1] == "Too many wrong PINs: manager approval is locked for another 5 min."
-    events = await counter.journal.events(kind=PIN_LOCKOUT)
+    events = await counter.journal.call(Journal.events, kind=PIN_LOCKOUT)
     assert len(events) == 1
     assert (events[0].staff_id, events[0].staff_name) == (cashier.profile_id, "Cas Cashier")
     assert "the last at manager approval" in (events[0].note or "")
@@ -315,7 +314,7 @@ async def test_first_manager_is_created_when_there_is_none(counter: Desk) -> Non
     QTest.keyClicks(creator.pins.repeat, "135791")
     QTest.keyClick(creator, Qt.Key.Key_Return)
     dialog = await dialog_of(ReverseDialog)
-    assert await counter.staff.has_any_manager()
+    assert await counter.staff.call(StaffDirectory.has_any_manager)
     dialog.choose(ReverseReason.WRONG_ITEM)
     QTest.keyClicks(dialog.pin.field, "135791")
     QTest.keyClick(dialog, Qt.Key.Key_Return)
@@ -338,7 +337,7 @@ async def test_declining_to_create_a_manager_sends_nothing(counter: Desk) -> Non
     await counter.reverse_finished()
     assert counter.view.message.text() == "Reversing needs a manager. Nothing was changed."
     assert await counter.reverses() == []
-    assert not await counter.staff.has_any_manager()
+    assert not await counter.staff.call(StaffDirectory.has_any_manager)
 
 
 @pytest.mark.asyncio

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 
-from pos_app.services.staff import Role, ScryptParams, StaffProfile, StaffService
+from pos_app.services.staff import Role, StaffDirectory, StaffProfile, StaffService
 from pos_app.ui.pin_entry import PinDialog
 from pos_app.ui.staff_dialogs import (
     FirstManagerDialog,
@@ -25,24 +25,19 @@ from pos_app.ui.staff_dialogs import (
     ask_manager_pin,
     manage_staff,
 )
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import staff_service
 from tests.helpers.ui import dialog_of, visible, wait_until
-
-FAST = ScryptParams(n=2**8, r=8, p=1)
 
 
 @pytest_asyncio.fixture
 async def staff(tmp_path: Path) -> AsyncIterator[StaffService]:
-    service = await StaffService.open(
-        tmp_path / "staff.sqlite3", pin_key=STAFF_PIN_KEY, scrypt=FAST
-    )
-    try:
-        yield service
-    finally:
-        for kind in (StaffFormDialog, StaffDialog, PinDialog, FirstManagerDialog):
-            while (left := visible(kind)) is not None:
-                left.reject()
-        await service.aclose()
+    async with staff_service(tmp_path / "staff.sqlite3") as service:
+        try:
+            yield service
+        finally:
+            for kind in (StaffFormDialog, StaffDialog, PinDialog, FirstManagerDialog):
+                while (left := visible(kind)) is not None:
+                    left.reject()
 
 
 def test_staff_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
@@ -112,7 +107,7 @@ async def _fill_form(
 
 @pytest.mark.asyncio
 async def test_manager_manages_staff(staff: StaffService) -> None:
-    max_ = await staff.add("Max", Role.MANAGER, "246810")
+    max_ = await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, "246810")
@@ -176,7 +171,7 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
 
 @pytest.mark.asyncio
 async def test_form_problems_are_shown_in_the_form(staff: StaffService) -> None:
-    await staff.add("Max", Role.MANAGER, "246810")
+    await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
     dialog = StaffDialog(staff)
     dialog.show()
     try:
@@ -235,9 +230,11 @@ async def test_approval_offers_the_first_manager_when_there_is_none(staff: Staff
 async def test_a_manager_with_a_short_pin_is_asked_for_a_longer_one(
     staff: StaffService,
 ) -> None:
-    await staff.add("Max", Role.MANAGER, "246810")
-    cas = await staff.add("Cas", Role.CASHIER, "1357")
-    await staff.change_role(cas.profile_id, Role.MANAGER)  # keeps the 4-digit PIN
+    await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
+    cas = await staff.call(StaffDirectory.add, "Cas", Role.CASHIER, "1357")
+    await staff.call(
+        StaffDirectory.change_role, cas.profile_id, Role.MANAGER
+    )  # keeps the 4-digit PIN
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, "1357")
@@ -259,9 +256,9 @@ async def test_a_manager_with_a_short_pin_is_asked_for_a_longer_one(
 
 @pytest.mark.asyncio
 async def test_declining_the_longer_pin_keeps_the_old_one_working(staff: StaffService) -> None:
-    await staff.add("Max", Role.MANAGER, "246810")
-    cas = await staff.add("Cas", Role.CASHIER, "1357")
-    await staff.change_role(cas.profile_id, Role.MANAGER)
+    await staff.call(StaffDirectory.add, "Max", Role.MANAGER, "246810")
+    cas = await staff.call(StaffDirectory.add, "Cas", Role.CASHIER, "1357")
+    await staff.call(StaffDirectory.change_role, cas.profile_id, Role.MANAGER)
     flow = asyncio.ensure_future(manage_staff(staff, None))
     approval = await dialog_of(PinDialog)
     QTest.keyClicks(approval.entry.field, "1357")

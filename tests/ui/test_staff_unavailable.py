@@ -21,7 +21,7 @@ from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffDirectory
-from pos_app.storage import STAFF_LIST_RESET, AsyncJournal, StaffRef
+from pos_app.storage import STAFF_LIST_RESET, AsyncJournal, Journal, StaffRef
 from pos_app.ui.app import open_staff
 from pos_app.ui.counter import HAND_OVER, MainWindow
 from pos_app.ui.customer_widgets import MessageKind
@@ -148,7 +148,7 @@ async def _hand_over_is_refused(signing_counter: BrokenStaffCounter) -> None:
     assert window.message_bar.text().startswith(PROBLEM_START)
     assert not window.tasks.is_running(HAND_OVER)
     assert signing_counter.waiting_on_server() == before
-    assert await signing_counter.journal.recent_operations() == []
+    assert await signing_counter.journal.call(Journal.recent_operations) == []
 
 
 # The offscreen platform cannot raise a window, and says so when the kiosk puts it back.
@@ -196,7 +196,9 @@ async def test_a_staff_list_lost_on_a_used_counter_is_not_started_afresh(
     journal = await AsyncJournal.open(settings.journal_path, shop_uuid=None, counter="c1")
     try:
         # The manager approved something here: the journal says staff worked on this counter.
-        await journal.record_event("pin_lockout", staff=StaffRef(manager.profile_id, manager.name))
+        await journal.call(
+            Journal.record_event, "pin_lockout", staff=StaffRef(manager.profile_id, manager.name)
+        )
         # Someone deletes the staff list, hoping to be offered "create the first manager".
         settings.staff_path.unlink()
         staff, problem = await open_staff(settings, journal, demo_secrets)
@@ -214,10 +216,12 @@ async def test_a_staff_list_lost_on_a_used_counter_is_not_started_afresh(
         staff, problem = await open_staff(settings, journal, demo_secrets)
         assert problem is None
         assert staff is not None
-        assert not await staff.has_any_manager()  # the first manager can be created again
-        await staff.add("Nina", Role.MANAGER, "864200")
+        assert not await staff.call(
+            StaffDirectory.has_any_manager
+        )  # the first manager can be created again
+        await staff.call(StaffDirectory.add, "Nina", Role.MANAGER, "864200")
         await staff.aclose()
-        (reset,) = await journal.events(kind=STAFF_LIST_RESET)
+        (reset,) = await journal.call(Journal.events, kind=STAFF_LIST_RESET)
         assert reset.staff_name == "Ilse from IT"
         assert reset.staff_id is not None
         assert reset.staff_id.startswith("os-user:")
@@ -234,10 +238,15 @@ async def test_a_counter_where_no_staff_ever_worked_may_create_its_first_manager
     settings = app_settings.with_overrides(data_dir=tmp_path / "data")
     journal = await AsyncJournal.open(settings.journal_path, shop_uuid=None, counter="c1")
     try:
-        op = await journal.begin_collect(
-            customer_uuid="c-1", loyalty_transaction_uuid="lt-1", reward_title="Mug"
+        op = await journal.call(
+            Journal.begin_collect,
+            customer_uuid="c-1",
+            loyalty_transaction_uuid="lt-1",
+            reward_title="Mug",
         )
-        await journal.confirm(op.operation_id, redemption_uuid="r-1")  # no sign-in here
+        await journal.call(
+            Journal.confirm, op.operation_id, redemption_uuid="r-1"
+        )  # no sign-in here
         staff, problem = await open_staff(settings, journal, demo_secrets)
         assert problem is None
         assert staff is not None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from pos_app.services.staff import SignInSession, StaffService
+from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.words import staff_problem_text
 from pos_app.ui.customer_widgets import MessageBar, MessageKind
@@ -89,7 +89,7 @@ class SignInControl(QObject):
             return False
         profile = await sign_in(self._staff, self.session, self._window)
         if profile is None:
-            return not required and not await self._staff.has_any_staff()
+            return not required and not await self._staff.call(StaffDirectory.has_any_staff)
         self._idle.start()
         self.changed.emit(self.session.staff)
         return True
