@@ -89,7 +89,7 @@ from pos_app.ui.messages import (
     describe_lookup_error,
 )
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.progress_panel import ProgressPanel
+from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.recent_pickups import (
     RecentPickupsView,
     describe_reconciled_reversals,
