@@ -42,13 +42,12 @@ from pos_app.services.staff import (
     StaffProfile,
 )
 from pos_app.ui.async_support import TaskOwner, report_exception
+from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 #: Checks a PIN: ``(profile picked, or None for "any manager", pin) -> PinCheck``.
 PinChecker = Callable[[StaffProfile | None, str], Coroutine[Any, Any, PinCheck]]
 
 _CHECK = "check"
-_ERROR_STYLE = "color: #8f1d17; font-weight: 600;"
-_INFO_STYLE = "color: #1d3f8f;"
 
 
 def _tr(text: str) -> str:
@@ -153,10 +152,7 @@ class PinPad(QWidget):
         # The PIN field keeps the keyboard focus; Enter must never "click" a digit.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoDefault(False)
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(key.isdigit())
-        button.setFont(font)
+        button.setFont(scaled_font(button.font(), TextSize.KEYPAD_KEY, bold=key.isdigit()))
         if key.isdigit():
             button.clicked.connect(lambda: self.digitPressed.emit(key))
         elif key == "backspace":
@@ -182,8 +178,7 @@ class PinLineEdit(QLineEdit):
         )
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumHeight(48)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font = scaled_font(self.font(), TextSize.PIN_DIGITS)
         font.setLetterSpacing(font.SpacingType.PercentageSpacing, 130)
         self.setFont(font)
         # No copying a PIN out of the field, no context menu offering to.
@@ -266,7 +261,7 @@ class PinEntry(QWidget):
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
+        set_style_property(self.message, "messageLine", "error" if error else "info")
 
     def message_text(self) -> str:
         return self.message.text()
@@ -314,10 +309,7 @@ class PinDialog(QDialog):
         self.prompt = QLabel(prompt, self)
         self.prompt.setObjectName("pinPrompt")
         self.prompt.setWordWrap(True)
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.prompt.setFont(font)
+        self.prompt.setFont(scaled_font(self.prompt.font(), TextSize.PIN_PROMPT, bold=True))
         layout.addWidget(self.prompt)
 
         self.staff_picker: QComboBox | None = None

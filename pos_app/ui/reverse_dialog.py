@@ -31,6 +31,7 @@ from pos_app.storage import Operation, ReverseReason, StaffRef
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.pin_entry import PinEntry, describe_pin_check
 from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 _CHECK = "check"
 _NOTE_MAX = 200
@@ -87,10 +88,9 @@ class ReverseDialog(QDialog):
         self.question = QLabel(self.tr("Reverse the pickup of {title}?").format(title=title), self)
         self.question.setObjectName("reverseQuestion")
         self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.question.setFont(font)
+        self.question.setFont(
+            scaled_font(self.question.font(), TextSize.DIALOG_QUESTION, bold=True)
+        )
         outer.addWidget(self.question)
         details = self.tr(
             "{ref} · handed over {when} by {staff} · customer {customer}. "
@@ -156,7 +156,7 @@ class ReverseDialog(QDialog):
         self.message.setObjectName("reverseMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #8f1d17; font-weight: 600;")
+        set_style_property(self.message, "messageLine", "error")
         self.message.hide()
         outer.addWidget(self.message)
 

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,10 +72,10 @@ from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_lock_duration
 from pos_app.ui.row_table import RowTableModel
+from pos_app.ui.theme import ColorScheme, set_style_property
 
 _Index = QModelIndex | QPersistentModelIndex
 _WORK = "work"
-_ERROR_STYLE = "color: #8f1d17; font-weight: 600;"
 
 
 def _tr(text: str) -> str:
@@ -193,7 +193,7 @@ def _message_label(parent: QWidget) -> QLabel:
     label.setObjectName("staffMessage")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(_ERROR_STYLE)
+    set_style_property(label, "messageLine", "error")
     label.hide()
     return label
 
@@ -473,7 +473,7 @@ class StaffTableModel(RowTableModel[StaffProfile]):
                 return role_text(profile.role)
             return self.status_text(profile)
         if role == Qt.ItemDataRole.ForegroundRole and not profile.active:
-            return QColor("#757575")
+            return ColorScheme.INACTIVE_TEXT
         if role == PROFILE_ROLE:
             return profile
         return None

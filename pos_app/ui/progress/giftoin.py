@@ -44,20 +44,11 @@ from pos_app.services.progress import (
 )
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress.rows import (
-    BAR_DONE,
-    BAR_FILL,
-    BAR_OVER,
-    CHIP_AMBER,
-    CHIP_BLUE,
-    CHIP_GREEN,
-    CHIP_NEUTRAL,
-    CHIP_STRONG_GREEN,
     Index,
     PictureListModel,
     ProgressListView,
     ProgressRole,
     draw_elided,
-    font_with,
     measure_chip,
     paint_bar,
     paint_chip,
@@ -76,35 +67,27 @@ from pos_app.ui.progress.texts import (
     reward_state_text,
     status_text,
 )
+from pos_app.ui.theme import ColorPair, ColorScheme, grown_font
 
 #: The countdowns ("3 hours left") are refreshed this often while on screen.
 COUNTDOWN_INTERVAL_MS: Final = 30_000
 
-_RARITY_COLORS: Final = {
-    "common": QColor("#546e7a"),
-    "uncommon": QColor("#2e7d32"),
-    "rare": QColor("#1565c0"),
-    "epic": QColor("#6a1b9a"),
-    "legendary": QColor("#a04c00"),
-}
-_OWNED_RING: Final = QColor("#1976d2")
 
-
-def status_colors(status: str | None) -> tuple[QColor, QColor]:
+def status_colors(status: str | None) -> ColorPair:
     key = (status or "").lower()
     if key == "in_progress":
-        return CHIP_BLUE
+        return ColorScheme.CHIP_BLUE
     if key == "completed":
-        return CHIP_GREEN
-    return CHIP_NEUTRAL
+        return ColorScheme.CHIP_GREEN
+    return ColorScheme.CHIP_NEUTRAL
 
 
-def reward_state_colors(state: RewardState | None) -> tuple[QColor, QColor]:
+def reward_state_colors(state: RewardState | None) -> ColorPair:
     if state is RewardState.CLAIMABLE:
-        return CHIP_STRONG_GREEN
+        return ColorScheme.CHIP_STRONG_GREEN
     if state is RewardState.LOCKED:
-        return CHIP_AMBER
-    return CHIP_NEUTRAL
+        return ColorScheme.CHIP_AMBER
+    return ColorScheme.CHIP_NEUTRAL
 
 
 class ChallengeListModel(PictureListModel):
@@ -255,10 +238,10 @@ class ChallengeDelegate(QStyledItemDelegate):
     MIN_WIDTH: Final = 240
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
-        title = font_with(base, 1, bold=True)
-        sub = font_with(base)
-        small = font_with(base, -1.5)
-        chip = font_with(base, -1)
+        title = grown_font(base, 1, bold=True)
+        sub = grown_font(base)
+        small = grown_font(base, -1.5)
+        chip = grown_font(base, -1)
         chip.setWeight(QFont.Weight.DemiBold)
         return title, sub, small, chip
 
@@ -386,11 +369,11 @@ class ChallengeDelegate(QStyledItemDelegate):
             fraction = index.data(ProgressRole.FRACTION)
             if isinstance(fraction, float):
                 if index.data(ProgressRole.COMPLETE):
-                    fill = BAR_DONE
+                    fill = ColorScheme.BAR_DONE
                 elif index.data(ProgressRole.ENDED):
-                    fill = BAR_OVER  # too late to finish: no call to action
+                    fill = ColorScheme.BAR_OVER  # too late to finish: no call to action
                 else:
-                    fill = BAR_FILL
+                    fill = ColorScheme.BAR_FILL
                 paint_bar(painter, g.bar, fraction, fill)
             painter.setPen(ink)
             painter.setFont(sub_font)
@@ -447,7 +430,7 @@ class ChallengeDelegate(QStyledItemDelegate):
         paint_picture(painter, target, pixmap, 6, 1.0 if card.owned else 0.28)
         painter.save()
         if card.owned:
-            painter.setPen(_OWNED_RING)
+            painter.setPen(ColorScheme.OWNED_CARD_RING)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         quantity = card.owned_quantity
@@ -459,10 +442,10 @@ class ChallengeDelegate(QStyledItemDelegate):
             w = metrics.horizontalAdvance(text) + 8
             h = metrics.height()
             badge = QRect(target.right() - w + 3, target.bottom() - h + 3, w, h)
-            paint_chip(painter, badge, text, badge_font, (QColor("#263238"), QColor("#ffffff")))
+            paint_chip(painter, badge, text, badge_font, ColorScheme.CARD_QUANTITY)
         rarity = rarity_text(card.rarity)
         if rarity:
-            color = _RARITY_COLORS.get((card.rarity or "").lower(), quiet)
+            color = ColorScheme.RARITY.get((card.rarity or "").lower(), quiet)
             painter.setPen(color)
             draw_elided(painter, label, rarity, small_font, Qt.AlignmentFlag.AlignCenter)
         painter.restore()

@@ -17,16 +17,11 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from pos_app.services.progress import NudjProgress, NudjRewardView, Program
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress.rows import (
-    BAR_DONE,
-    BAR_FILL,
-    CHIP_FEATURED,
-    CHIP_STRONG_GREEN,
     Index,
     PictureListModel,
     ProgressListView,
     ProgressRole,
     draw_elided,
-    font_with,
     measure_chip,
     paint_bar,
     paint_chip,
@@ -36,6 +31,7 @@ from pos_app.ui.progress.rows import (
 )
 from pos_app.ui.progress.section import ProgressSection
 from pos_app.ui.progress.texts import nudj_detail_text, nudj_summary_text, price_text
+from pos_app.ui.theme import ColorScheme, grown_font
 
 
 class NudjRewardListModel(PictureListModel):
@@ -115,9 +111,9 @@ class NudjRewardDelegate(QStyledItemDelegate):
     MIN_WIDTH: Final = 240
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
-        title = font_with(base, 0.5, bold=True)
-        sub = font_with(base)
-        chip = font_with(base, -1)
+        title = grown_font(base, 0.5, bold=True)
+        sub = grown_font(base)
+        chip = grown_font(base, -1)
         chip.setWeight(QFont.Weight.DemiBold)
         return title, sub, chip
 
@@ -166,7 +162,7 @@ class NudjRewardDelegate(QStyledItemDelegate):
                     size.width(),
                     size.height(),
                 )
-                paint_chip(painter, chip, chip_text, chip_font, CHIP_FEATURED)
+                paint_chip(painter, chip, chip_text, chip_font, ColorScheme.CHIP_FEATURED)
                 title_right = chip.left() - 8
             painter.setPen(ink)
             draw_elided(
@@ -189,7 +185,7 @@ class NudjRewardDelegate(QStyledItemDelegate):
                     size.width(),
                     size.height(),
                 )
-                paint_chip(painter, chip, label, chip_font, CHIP_STRONG_GREEN)
+                paint_chip(painter, chip, label, chip_font, ColorScheme.CHIP_STRONG_GREEN)
                 text_right = chip.left() - 8
             if price:
                 price_w = QFontMetrics(sub_font).horizontalAdvance(price)
@@ -203,7 +199,12 @@ class NudjRewardDelegate(QStyledItemDelegate):
             fraction = index.data(ProgressRole.FRACTION)
             if isinstance(fraction, float) and text_right - text_left > 24:
                 bar = QRect(text_left, row2 + (sub_h - 8) // 2, text_right - text_left + 1, 8)
-                paint_bar(painter, bar, fraction, BAR_DONE if affordable else BAR_FILL)
+                paint_bar(
+                    painter,
+                    bar,
+                    fraction,
+                    ColorScheme.BAR_DONE if affordable else ColorScheme.BAR_FILL,
+                )
             painter.setPen(quiet)
             draw_elided(
                 painter,

@@ -20,8 +20,8 @@ from pos_app.services.progress import GiftoinProgress, NotLinked, NudjProgress, 
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress.giftoin import GiftoinSection
 from pos_app.ui.progress.nudj import NudjSection
-from pos_app.ui.progress.rows import font_with
 from pos_app.ui.progress.section import ProgressSection
+from pos_app.ui.theme import grown_font
 
 #: Where the collapsed state is kept in the window's QSettings.
 COLLAPSED_KEY: Final = "progressPanel/collapsed"
@@ -73,7 +73,7 @@ class ProgressPanel(QFrame):
         header.setContentsMargins(4, 0, 0, 0)
         self.title_label = QLabel(QCoreApplication.translate("ProgressPanel", "Progress"), self)
         self.title_label.setObjectName("progressTitle")
-        self.title_label.setFont(font_with(self.font(), 2, bold=True))
+        self.title_label.setFont(grown_font(self.font(), 2, bold=True))
         self.toggle_button = QToolButton(self)
         self.toggle_button.setObjectName("progressToggle")
         self.toggle_button.setAutoRaise(True)

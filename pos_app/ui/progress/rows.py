@@ -5,7 +5,7 @@ delegates draw rows with."""
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any, Final
+from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStyleOptionViewItem, QWidget
 
 from pos_app.ui.pictures import PictureCache, PictureRowsModel
+from pos_app.ui.theme import ColorPair, ColorScheme
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,7 +74,7 @@ class PictureListModel(PictureRowsModel):
         if cache is None:
             if self._placeholder is None:
                 self._placeholder = QPixmap(QSize(1, 1))
-                self._placeholder.fill(QColor("#eceff1"))
+                self._placeholder.fill(ColorScheme.PICTURE_PLACEHOLDER)
             return self._placeholder
         pixmap = cache.pixmap(url) if url else None
         return pixmap if pixmap is not None else cache.placeholder()
@@ -93,39 +94,13 @@ class PictureListModel(PictureRowsModel):
 
 # --- painting helpers ------------------------------------------------------------------------
 
-#: (background, text) pairs; each has a contrast ratio of at least 4.5:1.
-CHIP_NEUTRAL: Final = (QColor("#eceff1"), QColor("#37474f"))
-CHIP_BLUE: Final = (QColor("#e3f2fd"), QColor("#0d47a1"))
-CHIP_GREEN: Final = (QColor("#e3f4e8"), QColor("#17602f"))
-CHIP_STRONG_GREEN: Final = (QColor("#2e7d32"), QColor("#ffffff"))
-CHIP_AMBER: Final = (QColor("#fff3e0"), QColor("#7a3e00"))
-CHIP_FEATURED: Final = (QColor("#fff8e1"), QColor("#6d4c00"))
-BAR_TRACK: Final = QColor("#dfe4e8")
-BAR_FILL: Final = QColor("#1976d2")
-BAR_DONE: Final = QColor("#2e7d32")
-BAR_OVER: Final = QColor("#90a4ae")
-
-
-def font_with(base: QFont, delta: float = 0.0, *, bold: bool = False) -> QFont:
-    font = QFont(base)
-    if delta:
-        if base.pointSizeF() > 0:
-            font.setPointSizeF(max(6.0, base.pointSizeF() + delta))
-        else:
-            font.setPixelSize(max(8, base.pixelSize() + round(delta * 4 / 3)))
-    if bold:
-        font.setBold(True)
-    return font
-
 
 def measure_chip(text: str, font: QFont) -> QSize:
     metrics = QFontMetrics(font)
     return QSize(metrics.horizontalAdvance(text) + 16, metrics.height() + 4)
 
 
-def paint_chip(
-    painter: QPainter, rect: QRect, text: str, font: QFont, colors: tuple[QColor, QColor]
-) -> None:
+def paint_chip(painter: QPainter, rect: QRect, text: str, font: QFont, colors: ColorPair) -> None:
     background, ink = colors
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
@@ -142,7 +117,7 @@ def paint_bar(painter: QPainter, rect: QRect, fraction: float, fill: QColor) -> 
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     radius = rect.height() / 2
-    painter.setBrush(BAR_TRACK)
+    painter.setBrush(ColorScheme.BAR_TRACK)
     painter.drawRoundedRect(QRectF(rect), radius, radius)
     if fraction > 0:
         filled = QRectF(rect)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.progress import NotLinked, Program
-from pos_app.ui.progress.rows import PictureListModel, ProgressListView, font_with
+from pos_app.ui.progress.rows import PictureListModel, ProgressListView
 from pos_app.ui.progress.texts import describe_progress_error, not_linked_text
+from pos_app.ui.theme import grown_font, set_style_property
 
 #: What a program's service call returns when the customer is linked.
 ResultT = TypeVar("ResultT")
@@ -77,11 +78,11 @@ class ProgressSection(QFrame, Generic[ResultT]):
         header.setContentsMargins(12, 0, 12, 0)
         self.title_label = QLabel(title, self)
         self.title_label.setObjectName(f"{program.value}Title")
-        self.title_label.setFont(font_with(self.font(), 1, bold=True))
+        self.title_label.setFont(grown_font(self.font(), 1, bold=True))
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName(f"{program.value}Summary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.summary_label.setFont(font_with(self.font(), 0.5, bold=True))
+        self.summary_label.setFont(grown_font(self.font(), 0.5, bold=True))
         header.addWidget(self.title_label, 1)
         header.addWidget(self.summary_label)
         layout.addLayout(header)
@@ -107,7 +108,7 @@ class ProgressSection(QFrame, Generic[ResultT]):
         message_layout.setContentsMargins(12, 4, 12, 8)
         self.headline_label = QLabel(message)
         self.headline_label.setObjectName(f"{program.value}Headline")
-        self.headline_label.setFont(font_with(self.font(), 0, bold=True))
+        self.headline_label.setFont(grown_font(self.font(), 0, bold=True))
         self.message_label = QLabel(message)
         self.message_label.setObjectName(f"{program.value}Message")
         self.message_label.setWordWrap(True)
@@ -177,7 +178,7 @@ class ProgressSection(QFrame, Generic[ResultT]):
         self.headline_label.setText(
             QCoreApplication.translate("ProgressPanel", "Not available right now")
         )
-        self.headline_label.setStyleSheet("color: #8f1d17;")
+        set_style_property(self.headline_label, "kind", "error")
         self.message_label.setText(describe_progress_error(self.program, exc))
         self.retry_button.show()
         self._show_page(self._message)
@@ -210,7 +211,7 @@ class ProgressSection(QFrame, Generic[ResultT]):
         self.state = SectionState.NOT_LINKED
         self.summary_label.clear()
         self.headline_label.setText(QCoreApplication.translate("ProgressPanel", "Not linked"))
-        self.headline_label.setStyleSheet("")
+        set_style_property(self.headline_label, "kind", None)
         self.message_label.setText(detail)
         self.retry_button.hide()
         self._show_page(self._message)
