@@ -136,6 +136,23 @@ class TextSize:
     KIOSK_OVERLAY_TEXT: Final = 1.4
 
 
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21; AA asks 4.5 for text)."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
     """``base`` made ``factor`` times as large (a :class:`TextSize`), bold if asked."""
     font = QFont(base)

@@ -8,22 +8,13 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import configure_application
 from pos_app.ui.customer_widgets import MessageBar, MessageKind
-from pos_app.ui.theme import ColorPair, ColorScheme, style_sheet, style_sheet_path
-
-
-def _contrast(a: QColor, b: QColor) -> float:
-    def luminance(color: QColor) -> float:
-        def channel(value: float) -> float:
-            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(color.redF())
-            + 0.7152 * channel(color.greenF())
-            + 0.0722 * channel(color.blueF())
-        )
-
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+from pos_app.ui.theme import (
+    ColorPair,
+    ColorScheme,
+    contrast_ratio,
+    style_sheet,
+    style_sheet_path,
+)
 
 
 def test_the_style_sheet_is_a_resource_with_every_colour_filled_in() -> None:
@@ -42,6 +33,11 @@ def test_the_application_has_the_theme(qapp: QApplication) -> None:
     assert qapp.styleSheet() == style_sheet()
 
 
+def test_contrast_ratio_is_wcags() -> None:
+    assert round(contrast_ratio(QColor("#ffffff"), QColor("#000000")), 1) == 21.0
+    assert contrast_ratio(QColor("#777777"), QColor("#777777")) == 1.0
+
+
 def test_every_colour_pair_is_readable() -> None:
     pairs: list[tuple[str, ColorPair]] = [
         (name, value)
@@ -56,7 +52,7 @@ def test_every_colour_pair_is_readable() -> None:
     ]
     assert len(pairs) > 10
     for name, (background, text) in pairs:
-        assert _contrast(background, text) >= 4.5, name
+        assert contrast_ratio(background, text) >= 4.5, name
 
 
 def test_a_message_takes_the_colours_of_its_kind(qapp: QApplication, qtbot: QtBot) -> None:
