@@ -1,7 +1,8 @@
 """PIN entry: an on-screen keypad for touch screens that also works from the keyboard.
 
 :class:`PinEntry` is the masked field, its feedback line and the keypad, for embedding
-(the reverse dialog has one). :class:`PinDialog` asks for a PIN on its own: a manager's
+(the reverse dialog has one). :class:`PinCheckDialog` is the one PIN check of the dialogs
+that hold a :class:`PinEntry`. :class:`PinDialog` asks for a PIN on its own: a manager's
 approval (any manager's PIN) or a sign-in (pick your name, then your PIN). Digits,
 Backspace, Enter and Escape work from the keyboard; the keypad buttons never take the
 focus, so typing and tapping can be mixed.

@@ -11,9 +11,9 @@ Every dialog is awaited with :func:`~pos_app.ui.async_support.await_dialog`; wor
 staff database runs through the dialogs' base, :class:`~pos_app.ui.dialogs.base.AsyncDialog`
 (one task at a time, cancelled on close).
 
-Size: the four staff dialogs and the approval flows share the PIN field, the busy and
-message handling and the lock wording; they split into one module per dialog once one
-async dialog base carries that shared plumbing.
+Size: the four staff dialogs and the approval flows share the PIN field and the lock
+wording; now that AsyncDialog carries the busy and message handling, they can split into
+one module per dialog.
 """
 
 from __future__ import annotations
