@@ -37,6 +37,7 @@ from pos_app.storage import (
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
+from pos_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
@@ -63,6 +64,7 @@ def configure_application(app: QApplication) -> None:
     # loop would stop before that clean-up ran ("Event loop stopped before Future
     # completed"), leaving sockets open.
     app.setQuitOnLastWindowClosed(False)
+    apply_theme(app)
 
 
 def set_app_identity(app: QApplication) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.ui.pin_entry import PinPad
+from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 
 class CustomerHeader(QFrame):
@@ -32,10 +33,9 @@ class CustomerHeader(QFrame):
         names = QVBoxLayout()
         self.name_label = QLabel(self)
         self.name_label.setObjectName("customerName")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setFont(
+            scaled_font(self.name_label.font(), TextSize.CUSTOMER_NAME, bold=True)
+        )
         self.email_label = QLabel(self)
         self.email_label.setObjectName("customerEmail")
         names.addWidget(self.name_label)
@@ -43,10 +43,6 @@ class CustomerHeader(QFrame):
         layout.addLayout(names, 1)
         self.tier_label = QLabel(self)
         self.tier_label.setObjectName("customerTier")
-        self.tier_label.setStyleSheet(
-            "QLabel#customerTier { background: #e8eef9; color: #1d3f8f; border-radius: 10px;"
-            " padding: 4px 10px; font-weight: 600; }"
-        )
         self.points_label = QLabel(self)
         self.points_label.setObjectName("customerPoints")
         self.points_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -80,13 +76,6 @@ class MessageKind(StrEnum):
     ERROR = "error"
 
 
-_MESSAGE_STYLE = {
-    MessageKind.INFO: "background: #e8eef9; color: #1d3f8f;",
-    MessageKind.SUCCESS: "background: #e3f4e8; color: #17602f;",
-    MessageKind.ERROR: "background: #fde8e7; color: #8f1d17;",
-}
-
-
 class MessageBar(QLabel):
     """One line of feedback under the scan field: what just happened, or what went wrong."""
 
@@ -101,11 +90,7 @@ class MessageBar(QLabel):
     def show_message(self, text: str, kind: MessageKind = MessageKind.INFO) -> None:
         self.kind = kind
         self.setText(text)
-        self.setProperty("kind", kind.value)
-        self.setStyleSheet(
-            f"QLabel#messageBar {{ {_MESSAGE_STYLE[kind]} padding: 8px 12px;"
-            " border-radius: 6px; font-weight: 600; }"
-        )
+        set_style_property(self, "kind", kind.value)
         self.show()
 
     def clear_message(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import PickupItem
 from pos_app.ui.pictures import PictureCache
+from pos_app.ui.theme import TextSize, scaled_font
 
 
 class HandOverDialog(QDialog):
@@ -42,10 +43,9 @@ class HandOverDialog(QDialog):
         self.question = QLabel(question.format(n=len(items), name=customer_name), self)
         self.question.setObjectName("handOverQuestion")
         self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.question.setFont(font)
+        self.question.setFont(
+            scaled_font(self.question.font(), TextSize.DIALOG_QUESTION, bold=True)
+        )
         layout.addWidget(self.question)
 
         self.list = QListWidget(self)

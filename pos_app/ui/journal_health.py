@@ -94,10 +94,6 @@ class JournalHealthBanner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalHealthBanner")
-        self.setStyleSheet(
-            "QFrame#journalHealthBanner { background: #fde8e7; border-radius: 6px; }"
-            " QFrame#journalHealthBanner QLabel { color: #8f1d17; font-weight: 600; }"
-        )
         self._health = health
         self._journal = journal
         self._staff = staff

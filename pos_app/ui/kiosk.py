@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QCursor, QFont, QIcon, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QCursor, QFont, QIcon, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.theme import ColorScheme, TextSize, scaled_font
 
 #: The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44).
 TOUCH_TARGET = 44
@@ -281,35 +282,25 @@ class CountdownOverlay(QFrame):
         super().__init__(parent)
         self.setObjectName("kioskCountdown")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(
-            "QFrame#kioskCountdown { background: rgba(20, 28, 40, 200); }"
-            " QFrame#kioskCountdown QLabel { color: white; }"
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)
         layout.addStretch(1)
         self.title = QLabel(_tr("Still there?"), self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.title.font(), TextSize.KIOSK_OVERLAY_TITLE, bold=True))
         layout.addWidget(self.title)
         self.seconds = QLabel(self)
         self.seconds.setObjectName("kioskCountdownSeconds")
         self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.seconds.font()
-        font.setPointSizeF(font.pointSizeF() * 6)
-        font.setBold(True)
-        self.seconds.setFont(font)
+        self.seconds.setFont(
+            scaled_font(self.seconds.font(), TextSize.KIOSK_OVERLAY_SECONDS, bold=True)
+        )
         layout.addWidget(self.seconds)
         self.text = QLabel(self)
         self.text.setObjectName("kioskCountdownText")
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        font = self.text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.text.setFont(font)
+        self.text.setFont(scaled_font(self.text.font(), TextSize.KIOSK_OVERLAY_TEXT))
         layout.addWidget(self.text)
         layout.addSpacing(24)
         self.stay_button = QPushButton(_tr("I'm still here"), self)
@@ -392,10 +383,12 @@ class BarcodeSymbol(QWidget):
         unit = (self.width() - 40) / units
         x = 20.0
         for width in self.BARS:
-            painter.fillRect(QRectF(x, 14, width * unit, self.height() - 28), QColor("#1d3f8f"))
+            painter.fillRect(
+                QRectF(x, 14, width * unit, self.height() - 28), ColorScheme.SCANNER_BARS
+            )
             x += (width + 1) * unit
         # The scanner's red line across the bars.
-        painter.setPen(QPen(QColor("#d23b2f"), 4))
+        painter.setPen(QPen(ColorScheme.SCANNER_LINE, 4))
         middle = self.height() / 2
         painter.drawLine(QPointF(6, middle), QPointF(self.width() - 6, middle))
         painter.end()
@@ -427,19 +420,14 @@ class KioskHome(QFrame):
         self.prompt.setObjectName("kioskScanPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setWordWrap(True)
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 2.4)
-        font.setBold(True)
-        self.prompt.setFont(font)
+        self.prompt.setFont(scaled_font(self.prompt.font(), TextSize.KIOSK_PROMPT, bold=True))
         layout.addWidget(self.prompt)
         hint = QLabel(
             _tr("Hold it under the scanner. Your rewards waiting for pickup appear here."), self
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
-        font = hint.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        hint.setFont(font)
+        hint.setFont(scaled_font(hint.font(), TextSize.KIOSK_HINT))
         layout.addWidget(hint)
         layout.addStretch(3)
         self.email_button = QPushButton(_tr("Staff: find a customer by email"), self)

@@ -45,7 +45,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QImage,
     QImageReader,
@@ -57,6 +56,7 @@ from PySide6.QtGui import (
 
 from pos_app import APP_NAME, __version__
 from pos_app.api import install_httpx_log_filter
+from pos_app.ui.theme import ColorScheme
 
 log = logging.getLogger(__name__)
 
@@ -263,12 +263,12 @@ def placeholder_pixmap(size: QSize = THUMBNAIL_SIZE, ratio: float | None = None)
         ratio = _screen_ratio()
     pixmap = QPixmap(QSize(round(size.width() * ratio), round(size.height() * ratio)))
     pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(QColor("#eceff1"))
+    pixmap.fill(ColorScheme.PICTURE_PLACEHOLDER)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     w, h = float(size.width()), float(size.height())
     # A simple "picture" glyph: a frame with a sun and a hill, in a muted grey.
-    ink = QColor("#b0bec5")
+    ink = ColorScheme.PICTURE_PLACEHOLDER_INK
     frame = QRectF(w * 0.25, h * 0.28, w * 0.5, h * 0.44)
     painter.setPen(QPen(ink, max(1.5, w / 32)))
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -1,7 +1,8 @@
 """PIN entry: an on-screen keypad for touch screens that also works from the keyboard.
 
 :class:`PinEntry` is the masked field, its feedback line and the keypad, for embedding
-(the reverse dialog has one). :class:`PinDialog` asks for a PIN on its own: a manager's
+(the reverse dialog has one). :class:`PinCheckDialog` is the one PIN check of the dialogs
+that hold a :class:`PinEntry`. :class:`PinDialog` asks for a PIN on its own: a manager's
 approval (any manager's PIN) or a sign-in (pick your name, then your PIN). Digits,
 Backspace, Enter and Escape work from the keyboard; the keypad buttons never take the
 focus, so typing and tapping can be mixed.
@@ -21,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -41,14 +41,12 @@ from pos_app.services.staff import (
     StaffError,
     StaffProfile,
 )
-from pos_app.ui.async_support import TaskOwner, report_exception
+from pos_app.ui.async_support import report_exception
+from pos_app.ui.dialogs.base import AsyncDialog
+from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 #: Checks a PIN: ``(profile picked, or None for "any manager", pin) -> PinCheck``.
 PinChecker = Callable[[StaffProfile | None, str], Coroutine[Any, Any, PinCheck]]
-
-_CHECK = "check"
-_ERROR_STYLE = "color: #8f1d17; font-weight: 600;"
-_INFO_STYLE = "color: #1d3f8f;"
 
 
 def _tr(text: str) -> str:
@@ -153,10 +151,7 @@ class PinPad(QWidget):
         # The PIN field keeps the keyboard focus; Enter must never "click" a digit.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoDefault(False)
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(key.isdigit())
-        button.setFont(font)
+        button.setFont(scaled_font(button.font(), TextSize.KEYPAD_KEY, bold=key.isdigit()))
         if key.isdigit():
             button.clicked.connect(lambda: self.digitPressed.emit(key))
         elif key == "backspace":
@@ -182,8 +177,7 @@ class PinLineEdit(QLineEdit):
         )
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumHeight(48)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font = scaled_font(self.font(), TextSize.PIN_DIGITS)
         font.setLetterSpacing(font.SpacingType.PercentageSpacing, 130)
         self.setFont(font)
         # No copying a PIN out of the field, no context menu offering to.
@@ -266,13 +260,80 @@ class PinEntry(QWidget):
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
+        set_style_property(self.message, "messageLine", "error" if error else "info")
 
     def message_text(self) -> str:
         return self.message.text()
 
 
-class PinDialog(QDialog):
+class PinCheckDialog(AsyncDialog):
+    """A dialog that checks the PIN typed into one of its :class:`PinEntry` before it closes.
+
+    The PIN check is written here once: the entry is off and says "Checking…" while the
+    check runs; a rejected PIN is explained in the entry (and :attr:`pinRejected` says
+    so); an accepted one goes to :meth:`pin_accepted`.
+
+    Signals:
+        pinRejected(str): a PIN was not accepted; the text shown for it.
+    """
+
+    pinRejected = Signal(str)
+
+    def check_pin(
+        self,
+        entry: PinEntry,
+        check: Coroutine[Any, Any, PinCheck],
+        *,
+        approval: bool,
+        busy: Sequence[QWidget] = (),
+        on_settled: Callable[[], None] | None = None,
+    ) -> None:
+        """Check the PIN in ``entry`` with ``check`` (ignored while a check runs)."""
+        if self.is_busy():
+            check.close()
+            return
+        entry.set_busy(True)
+        entry.show_message(self.tr("Checking…"), error=False)
+        self.run_work(
+            check,
+            on_success=lambda result: self._on_pin_checked(entry, result, approval=approval),
+            on_failure=lambda exc: self._on_pin_check_failed(entry, exc),
+            busy=busy,
+            on_settled=on_settled,
+        )
+
+    def pin_accepted(self, check: PinCheck) -> None:
+        """The PIN was accepted (``check.profile`` is whose it was)."""
+        raise NotImplementedError
+
+    def _on_pin_checked(self, entry: PinEntry, check: PinCheck, *, approval: bool) -> None:
+        entry.set_busy(False)
+        entry.clear()
+        if check.accepted:
+            entry.show_message("")
+            self.pin_accepted(check)
+            return
+        text = describe_pin_check(check, approval=approval)
+        entry.show_message(text)
+        self.pinRejected.emit(text)
+
+    def _on_pin_check_failed(self, entry: PinEntry, exc: BaseException) -> None:
+        entry.set_busy(False)
+        entry.clear()
+        if isinstance(exc, StaffError):
+            # The staff file failed (a full or damaged disk): the world's doing, not a bug.
+            entry.show_message(
+                self.tr(
+                    "The PIN could not be checked: the staff list cannot be read. "
+                    "Ask your IT contact."
+                )
+            )
+            return
+        entry.show_message(self.tr("The PIN could not be checked. Try again."))
+        report_exception(type(exc), exc, exc.__traceback__)
+
+
+class PinDialog(PinCheckDialog):
     """Asks for a PIN and checks it before closing; a wrong PIN keeps it open.
 
     With ``profiles`` the person first picks their name (sign-in); without, any manager's
@@ -284,8 +345,6 @@ class PinDialog(QDialog):
         pinRejected(str): a PIN was not accepted; the text shown for it.
     """
 
-    pinRejected = Signal(str)
-
     def __init__(
         self,
         check: PinChecker,
@@ -296,13 +355,11 @@ class PinDialog(QDialog):
         selected_profile_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, message_name="pinDialogMessage")
         self.setObjectName("pinDialog")
         self.setWindowTitle(title)
-        self.setModal(True)
         self._check = check
         self._profiles = list(profiles)
-        self._tasks = TaskOwner()
         self.accepted_profile: StaffProfile | None = None
         #: The check that accepted the PIN (says e.g. whether the PIN is too short now).
         self.accepted_check: PinCheck | None = None
@@ -314,10 +371,7 @@ class PinDialog(QDialog):
         self.prompt = QLabel(prompt, self)
         self.prompt.setObjectName("pinPrompt")
         self.prompt.setWordWrap(True)
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.prompt.setFont(font)
+        self.prompt.setFont(scaled_font(self.prompt.font(), TextSize.PIN_PROMPT, bold=True))
         layout.addWidget(self.prompt)
 
         self.staff_picker: QComboBox | None = None
@@ -338,6 +392,7 @@ class PinDialog(QDialog):
 
         self.entry = PinEntry(self)
         layout.addWidget(self.entry)
+        layout.addWidget(self.message)
 
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -365,7 +420,7 @@ class PinDialog(QDialog):
         return self._profiles[self.staff_picker.currentIndex()]
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.entry.is_complete() and not self._tasks.is_running(_CHECK))
+        self.ok_button.setEnabled(self.entry.is_complete() and not self.is_busy())
 
     def on_staff_picker_changed(self) -> None:
         self.entry.show_message("")
@@ -374,7 +429,7 @@ class PinDialog(QDialog):
 
     def on_ok_button_clicked(self) -> None:
         # Enter pressed twice, or Enter and a tap: one check at a time.
-        if self._tasks.is_running(_CHECK):
+        if self.is_busy():
             return
         if not self.entry.is_complete():
             self.entry.show_message(
@@ -383,49 +438,19 @@ class PinDialog(QDialog):
                 )
             )
             return
-        pin = self.entry.pin()
-        self.entry.set_busy(True)
-        self.entry.show_message(self.tr("Checking…"), error=False)
-        self._tasks.run(
-            self._check(self.selected_profile(), pin),
-            on_success=self._on_checked,
-            on_failure=self._on_check_failed,
-            key=_CHECK,
+        self.check_pin(
+            self.entry,
+            self._check(self.selected_profile(), self.entry.pin()),
+            approval=self.staff_picker is None,
+            on_settled=self._update_ok,
         )
         self._update_ok()
 
-    def _on_checked(self, check: PinCheck) -> None:
-        self.entry.set_busy(False)
-        self.entry.clear()
-        if check.accepted:
-            self.accepted_profile = check.profile
-            self.accepted_check = check
-            self.entry.show_message("")
-            self.accept()
-            return
-        text = describe_pin_check(check, approval=self.staff_picker is None)
-        self.entry.show_message(text)
-        self._update_ok()
-        self.pinRejected.emit(text)
-
-    def _on_check_failed(self, exc: BaseException) -> None:
-        self.entry.set_busy(False)
-        self.entry.clear()
-        self._update_ok()
-        if isinstance(exc, StaffError):
-            # The staff file failed (a full or damaged disk): the world's doing, not a bug.
-            self.entry.show_message(
-                self.tr(
-                    "The PIN could not be checked: the staff list cannot be read. "
-                    "Ask your IT contact."
-                )
-            )
-            return
-        self.entry.show_message(self.tr("The PIN could not be checked. Try again."))
-        report_exception(type(exc), exc, exc.__traceback__)
+    def pin_accepted(self, check: PinCheck) -> None:
+        self.accepted_profile = check.profile
+        self.accepted_check = check
+        self.accept()
 
     def done(self, result: int) -> None:
-        # A check still running belongs to this dialog: its answer must not land later.
-        self._tasks.cancel(_CHECK)
         self.entry.field.clear()
         super().done(result)

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +66,7 @@ from pos_app.ui.reverse_dialog import ReverseDialog, reason_text
 from pos_app.ui.rewards_list import format_short_date
 from pos_app.ui.row_table import RowTableModel
 from pos_app.ui.staff_dialogs import ensure_manager
+from pos_app.ui.theme import ColorScheme, set_style_property
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +121,11 @@ class PickupRole(IntEnum):
 
 
 _STATE_COLORS = {
-    PickupState.HANDED_OVER: QColor("#17602f"),
-    PickupState.REVERSED: QColor("#5f4b00"),
-    PickupState.REVERSAL_CHECKING: QColor("#1d3f8f"),
-    PickupState.FAILED: QColor("#8f1d17"),
-    PickupState.CHECKING: QColor("#1d3f8f"),
+    PickupState.HANDED_OVER: ColorScheme.SUCCESS_TEXT,
+    PickupState.REVERSED: ColorScheme.REVERSED_TEXT,
+    PickupState.REVERSAL_CHECKING: ColorScheme.INFO_TEXT,
+    PickupState.FAILED: ColorScheme.ERROR_TEXT,
+    PickupState.CHECKING: ColorScheme.INFO_TEXT,
 }
 
 
@@ -302,13 +303,6 @@ def describe_reconciled_reversals(settled: Sequence[Reconciled]) -> str | None:
     return _tr("Earlier unfinished reversals were checked — {outcomes}.").format(
         outcomes="; ".join(parts)
     )
-
-
-_MESSAGE_STYLES = {
-    "info": "background: #e8eef9; color: #1d3f8f;",
-    "success": "background: #e3f4e8; color: #17602f;",
-    "error": "background: #fde8e7; color: #8f1d17;",
-}
 
 
 # -- the view --------------------------------------------------------------------------------
@@ -498,10 +492,7 @@ class RecentPickupsView(QWidget):
     def show_message(self, text: str, kind: str = "info") -> None:
         self.message_kind = kind if text else None
         self.message.setText(text)
-        self.message.setStyleSheet(
-            f"QLabel#recentMessage {{ {_MESSAGE_STYLES[kind]} padding: 8px 12px;"
-            " border-radius: 6px; font-weight: 600; }"
-        )
+        set_style_property(self.message, "kind", kind)
         self.message.setVisible(bool(text))
 
     async def aclose(self) -> None:

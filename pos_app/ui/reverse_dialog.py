@@ -8,11 +8,10 @@ manager approved it. The dialog only checks the PIN; the caller sends the revers
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QGroupBox,
@@ -28,11 +27,10 @@ from PySide6.QtWidgets import (
 from pos_app.services.slips import mask_customer_uuid
 from pos_app.services.staff import PinCheck, StaffProfile, StaffService
 from pos_app.storage import Operation, ReverseReason, StaffRef
-from pos_app.ui.async_support import TaskOwner, report_exception
-from pos_app.ui.pin_entry import PinEntry, describe_pin_check
+from pos_app.ui.pin_entry import PinCheckDialog, PinEntry
 from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.theme import TextSize, scaled_font
 
-_CHECK = "check"
 _NOTE_MAX = 200
 
 
@@ -49,7 +47,7 @@ def reason_text(reason: ReverseReason | str) -> str:
     return str(reason)
 
 
-class ReverseDialog(QDialog):
+class ReverseDialog(PinCheckDialog):
     """Reason (returned, damaged, wrong item, other + note) and a manager's PIN.
 
     After it was accepted: :attr:`reason`, :attr:`note` and :attr:`approved_by` (the
@@ -59,8 +57,6 @@ class ReverseDialog(QDialog):
         pinRejected(str): a manager PIN was not accepted; the text shown for it.
     """
 
-    pinRejected = Signal(str)
-
     def __init__(
         self,
         operation: Operation,
@@ -69,14 +65,12 @@ class ReverseDialog(QDialog):
         asked_by: StaffRef | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, message_name="reverseMessage")
         self.setObjectName("reverseDialog")
         self.setWindowTitle(self.tr("Reverse a pickup"))
-        self.setModal(True)
         self._operation = operation
         self._staff = staff
         self._asked_by = asked_by
-        self._tasks = TaskOwner()
         self.reason: ReverseReason | None = None
         self.note: str | None = None
         self.approved_by: StaffProfile | None = None
@@ -87,10 +81,9 @@ class ReverseDialog(QDialog):
         self.question = QLabel(self.tr("Reverse the pickup of {title}?").format(title=title), self)
         self.question.setObjectName("reverseQuestion")
         self.question.setWordWrap(True)
-        font = self.question.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.question.setFont(font)
+        self.question.setFont(
+            scaled_font(self.question.font(), TextSize.DIALOG_QUESTION, bold=True)
+        )
         outer.addWidget(self.question)
         details = self.tr(
             "{ref} · handed over {when} by {staff} · customer {customer}. "
@@ -152,12 +145,6 @@ class ReverseDialog(QDialog):
         right.addWidget(self.pin)
         columns.addLayout(right, 1)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("reverseMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #8f1d17; font-weight: 600;")
-        self.message.hide()
         outer.addWidget(self.message)
 
         buttons = QDialogButtonBox(self)
@@ -214,10 +201,6 @@ class ReverseDialog(QDialog):
         else:
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     def problem(self) -> str | None:
         reason = self.selected_reason()
         if reason is None:
@@ -231,48 +214,27 @@ class ReverseDialog(QDialog):
         return None
 
     def on_confirm_button_clicked(self) -> None:
-        if self._tasks.is_running(_CHECK):
+        if self.is_busy():
             return
         problem = self.problem()
         if problem:
             self.show_problem(problem)
             return
         self.show_problem("")
-        pin = self.pin.pin()
-        self.pin.set_busy(True)
-        self.confirm_button.setEnabled(False)
-        self.pin.show_message(self.tr("Checking…"), error=False)
-        self._tasks.run(
-            self._staff.verify_manager_pin(pin, asked_by=self._asked_by),
-            on_success=self._on_checked,
-            on_failure=self._on_check_failed,
-            key=_CHECK,
+        self.check_pin(
+            self.pin,
+            self._staff.verify_manager_pin(self.pin.pin(), asked_by=self._asked_by),
+            approval=True,
+            busy=[self.confirm_button],
         )
 
-    def _on_checked(self, check: PinCheck) -> None:
-        self.pin.set_busy(False)
-        self.pin.clear()
-        self.confirm_button.setEnabled(True)
-        if check.accepted and check.profile is not None:
-            self.pin.show_message("")
-            self.reason = self.selected_reason()
-            note = self.note_input.text().strip()
-            self.note = note or None
-            self.approved_by = check.profile
-            self.accept()
-            return
-        text = describe_pin_check(check, approval=True)
-        self.pin.show_message(text)
-        self.pinRejected.emit(text)
-
-    def _on_check_failed(self, exc: BaseException) -> None:
-        self.pin.set_busy(False)
-        self.pin.clear()
-        self.confirm_button.setEnabled(True)
-        self.pin.show_message(self.tr("The PIN could not be checked. Try again."))
-        report_exception(type(exc), exc, exc.__traceback__)
+    def pin_accepted(self, check: PinCheck) -> None:
+        self.reason = self.selected_reason()
+        note = self.note_input.text().strip()
+        self.note = note or None
+        self.approved_by = check.profile
+        self.accept()
 
     def done(self, result: int) -> None:
-        self._tasks.cancel(_CHECK)
         self.pin.field.clear()
         super().done(result)

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem, sort_for_pickup
 from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
+from pos_app.ui.theme import ColorScheme, grown_font
 
 log = logging.getLogger(__name__)
 
@@ -308,12 +309,12 @@ class RewardListModel(PictureRowsModel):
 # --- delegate --------------------------------------------------------------------------------
 
 
-#: (background, text) per badge; every pair has a contrast ratio of at least 4.5:1.
-BADGE_EXPIRED: Final = (QColor("#c62828"), QColor("#ffffff"))
-BADGE_TODAY: Final = (QColor("#f57c00"), QColor("#1a1a1a"))
-BADGE_SOON: Final = (QColor("#ffca28"), QColor("#3e2c00"))
-BADGE_LATER: Final = (QColor("#e3f2fd"), QColor("#0d47a1"))
-BADGE_NONE: Final = (QColor("#eceff1"), QColor("#455a64"))
+#: The badge colours by urgency, from the theme.
+BADGE_EXPIRED: Final = ColorScheme.BADGE_EXPIRED
+BADGE_TODAY: Final = ColorScheme.BADGE_TODAY
+BADGE_SOON: Final = ColorScheme.BADGE_SOON
+BADGE_LATER: Final = ColorScheme.BADGE_LATER
+BADGE_NONE: Final = ColorScheme.BADGE_NONE
 #: Up to this many days ahead a reward counts as "expiring soon" (amber).
 SOON_DAYS: Final = 7
 
@@ -326,17 +327,6 @@ def badge_colors(expiry: Expiry) -> tuple[QColor, QColor]:
     if expiry.kind is ExpiryKind.DAYS:
         return BADGE_SOON if expiry.days <= SOON_DAYS else BADGE_LATER
     return BADGE_NONE
-
-
-def _grown(base: QFont, points: int) -> QFont:
-    font = QFont(base)
-    if points:
-        if base.pointSizeF() > 0:
-            font.setPointSizeF(base.pointSizeF() + points)
-        else:
-            # A style sheet may have set the size in pixels; a point is about 4/3 px.
-            font.setPixelSize(base.pixelSize() + round(points * 4 / 3))
-    return font
 
 
 class RewardDelegate(QStyledItemDelegate):
@@ -383,10 +373,10 @@ class RewardDelegate(QStyledItemDelegate):
     # -- fonts and geometry --------------------------------------------------------------
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
-        title = _grown(base, 3 if self._touch else 1)
+        title = grown_font(base, 3 if self._touch else 1)
         title.setBold(True)
-        sub = _grown(base, 2 if self._touch else 0)
-        badge = _grown(base, 2 if self._touch else 0)
+        sub = grown_font(base, 2 if self._touch else 0)
+        badge = grown_font(base, 2 if self._touch else 0)
         badge.setWeight(QFont.Weight.DemiBold)
         return title, sub, badge
 
@@ -701,8 +691,7 @@ class RewardListView(QListView):
             return
         painter = QPainter(self.viewport())
         try:
-            font = QFont(self.font())
-            font.setPointSizeF(font.pointSizeF() + (4 if self._delegate.touch else 2))
+            font = grown_font(self.font(), 4 if self._delegate.touch else 2)
             painter.setFont(font)
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             area = self.viewport().rect().adjusted(24, 24, -24, -24)

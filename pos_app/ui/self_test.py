@@ -35,7 +35,7 @@ from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
 from pos_app.ui.counter import LOOKUP
 from pos_app.ui.handover_dialog import HandOverDialog
-from pos_app.ui.progress_panel import SectionState
+from pos_app.ui.progress.section import SectionState
 
 if TYPE_CHECKING:
     from pos_app.services.pickup_models import PickupItem

@@ -70,6 +70,7 @@ from pos_app.services.slips import PickupSlip, qr_matrix
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.pin_entry import format_clock_time
 from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.theme import TextSize, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -579,7 +580,6 @@ class SlipDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("slipPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.preview.setStyleSheet("background: white;")
         scroll = QScrollArea(self)
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
@@ -589,10 +589,7 @@ class SlipDialog(QDialog):
         side = QVBoxLayout()
         question = QLabel(self.tr("Give the customer a pickup slip?"), self)
         question.setWordWrap(True)
-        font = question.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        question.setFont(font)
+        question.setFont(scaled_font(question.font(), TextSize.SLIP_QUESTION, bold=True))
         side.addWidget(question)
         side.addWidget(QLabel(self.tr("Paper"), self))
         self.format_input = QComboBox(self)

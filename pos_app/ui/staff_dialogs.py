@@ -8,11 +8,12 @@
   the main window awaits for a manager-only action.
 
 Every dialog is awaited with :func:`~pos_app.ui.async_support.await_dialog`; work on the
-staff database runs in each dialog's own :class:`~pos_app.ui.async_support.TaskOwner`.
+staff database runs through the dialogs' base, :class:`~pos_app.ui.dialogs.base.AsyncDialog`
+(one task at a time, cancelled on close).
 
-Size: the four staff dialogs and the approval flows share the PIN field, the busy and
-message handling and the lock wording; they split into one module per dialog once one
-async dialog base carries that shared plumbing.
+Size: the four staff dialogs and the approval flows share the PIN field and the lock
+wording; now that AsyncDialog carries the busy and message handling, they can split into
+one module per dialog.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,13 +71,13 @@ from pos_app.services.staff import (
     check_pin_format,
 )
 from pos_app.storage import StaffRef
-from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.async_support import await_dialog, report_exception
+from pos_app.ui.dialogs.base import AsyncDialog
 from pos_app.ui.pin_entry import PinDialog, PinLineEdit, PinPad, format_lock_duration
 from pos_app.ui.row_table import RowTableModel
+from pos_app.ui.theme import ColorScheme
 
 _Index = QModelIndex | QPersistentModelIndex
-_WORK = "work"
-_ERROR_STYLE = "color: #8f1d17; font-weight: 600;"
 
 
 def _tr(text: str) -> str:
@@ -189,28 +190,15 @@ class NewPinFields(QWidget):
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def _message_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("staffMessage")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(_ERROR_STYLE)
-    label.hide()
-    return label
-
-
-class _StaffFormDialog(QDialog):
+class _StaffFormDialog(AsyncDialog):
     """Common ground of the small forms: a message line, OK/Cancel, one save at a time."""
 
     def __init__(self, staff: StaffService, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setModal(True)
+        super().__init__(parent, message_name="staffMessage")
         self._staff = staff
-        self._tasks = TaskOwner()
         self.result_profile: StaffProfile | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        self.message = _message_label(self)
         self.buttons = QDialogButtonBox(self)
 
     def _finish_layout(self, ok_text: str) -> None:
@@ -228,21 +216,16 @@ class _StaffFormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
 
-    def show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-
     def on_ok_button_clicked(self) -> None:
-        if self._tasks.is_running(_WORK):
+        if self.is_busy():
             return
         problem = self.problem()
         if problem:
             self.show_problem(problem)
             return
         self.show_problem("")
-        self.ok_button.setEnabled(False)
-        self._tasks.run(
-            self.save(), on_success=self._saved, on_failure=self._save_failed, key=_WORK
+        self.run_work(
+            self.save(), on_success=self._saved, on_failure=self._save_failed, busy=[self.ok_button]
         )
 
     def problem(self) -> str | None:
@@ -256,7 +239,6 @@ class _StaffFormDialog(QDialog):
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
         if not isinstance(exc, StaffError):
             report_exception(type(exc), exc, exc.__traceback__)
         self.show_problem(describe_staff_error(exc))
@@ -264,10 +246,6 @@ class _StaffFormDialog(QDialog):
 
     def after_failure(self, exc: BaseException) -> None:
         pass
-
-    def done(self, result: int) -> None:
-        self._tasks.cancel(_WORK)
-        super().done(result)
 
 
 class FirstManagerDialog(_StaffFormDialog):
@@ -482,13 +460,13 @@ class StaffTableModel(RowTableModel[StaffProfile]):
                 return role_text(profile.role)
             return self.status_text(profile)
         if role == Qt.ItemDataRole.ForegroundRole and not profile.active:
-            return QColor("#757575")
+            return ColorScheme.INACTIVE_TEXT
         if role == PROFILE_ROLE:
             return profile
         return None
 
 
-class StaffDialog(QDialog):
+class StaffDialog(AsyncDialog):
     """The staff list for managers: add, rename, change role, reset PIN, deactivate.
 
     Loads the list when shown. ``manager`` is the manager who opened it (by PIN).
@@ -506,13 +484,11 @@ class StaffDialog(QDialog):
         manager: StaffProfile | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, message_name="staffMessage")
         self.setObjectName("staffDialog")
         self.setWindowTitle(self.tr("Staff"))
-        self.setModal(True)
         self._staff = staff
         self._manager = manager
-        self._tasks = TaskOwner()
         self._loaded_once = False
         self.model = StaffTableModel(self)
 
@@ -530,7 +506,6 @@ class StaffDialog(QDialog):
         header.setSectionResizeMode(StaffColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(StaffColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
-        self.message = _message_label(self)
         layout.addWidget(self.message)
 
         row = QHBoxLayout()
@@ -575,9 +550,6 @@ class StaffDialog(QDialog):
         self.table.selectRow(row)
         return True
 
-    def is_busy(self) -> bool:
-        return self._tasks.is_running(_WORK)
-
     def _update_buttons(self) -> None:
         profile = self.selected_profile()
         usable = profile is not None and profile.active and not self.is_busy()
@@ -589,10 +561,6 @@ class StaffDialog(QDialog):
             self.role_button.setText(self.tr("Make cashier"))
         else:
             self.role_button.setText(self.tr("Make manager"))
-
-    def show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     # -- loading -------------------------------------------------------------------------
 
@@ -616,12 +584,11 @@ class StaffDialog(QDialog):
             self.table.selectRow(0)
 
     def _run(self, coro: Coroutine[Any, Any, None]) -> None:
-        if self._tasks.is_running(_WORK):
+        if self.is_busy():
             coro.close()
             return
         self.show_problem("")
-        task = self._tasks.run(coro, on_failure=self._on_failed, key=_WORK)
-        task.add_done_callback(lambda _task: self._update_buttons())
+        self.run_work(coro, on_failure=self._on_failed, on_settled=self._update_buttons)
         self._update_buttons()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -699,10 +666,6 @@ class StaffDialog(QDialog):
         await self._staff.call(StaffDirectory.deactivate, profile.profile_id)
         self.staffChanged.emit()
         await self._reload(profile.profile_id)
-
-    def done(self, result: int) -> None:
-        self._tasks.cancel(_WORK)
-        super().done(result)
 
 
 # -- flows for the main window ---------------------------------------------------------------

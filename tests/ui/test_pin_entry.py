@@ -133,6 +133,45 @@ async def test_pin_dialog_from_the_keyboard() -> None:
     dialog.deleteLater()
 
 
+class HeldChecker:
+    """Accepts any PIN, but only once the test releases the answer."""
+
+    def __init__(self) -> None:
+        self.asked = asyncio.Event()
+        self.release = asyncio.Event()
+        self.cancelled = asyncio.Event()
+
+    async def __call__(self, profile: StaffProfile | None, pin: str) -> PinCheck:
+        self.asked.set()
+        try:
+            await self.release.wait()
+        except asyncio.CancelledError:
+            self.cancelled.set()
+            raise
+        return PinCheck(PinOutcome.ACCEPTED, profile=ANN)
+
+
+@pytest.mark.asyncio
+async def test_closing_the_dialog_drops_the_check_still_running() -> None:
+    checker = HeldChecker()
+    dialog = PinDialog(checker, title="t", prompt="p")
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    await wait_until(dialog.isVisible)
+    QTest.keyClicks(dialog.entry.field, "2468")
+    QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
+    await asyncio.wait_for(checker.asked.wait(), 5)
+    # Busy while it checks: no second check, no typing.
+    assert dialog.entry.message_text() == "Checking…"
+    assert not dialog.ok_button.isEnabled()
+    assert not dialog.entry.field.isEnabled()
+    dialog.cancel_button.click()
+    assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Rejected
+    # The check was cancelled with the dialog: its answer can never land on it.
+    await asyncio.wait_for(checker.cancelled.wait(), 5)
+    assert dialog.accepted_profile is None
+    dialog.deleteLater()
+
+
 @pytest.mark.asyncio
 async def test_escape_cancels_the_pin_dialog() -> None:
     checker = FakeChecker("2468")

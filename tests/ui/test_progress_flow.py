@@ -19,7 +19,8 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
 from pos_app.ui.counter import HAND_OVER, MainWindow
-from pos_app.ui.progress_panel import ProgressPanel, SectionState
+from pos_app.ui.progress import ProgressPanel
+from pos_app.ui.progress.section import SectionState
 from tests.helpers.ui import Counter, running_counter, wait_until
 
 

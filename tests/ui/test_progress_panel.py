@@ -43,15 +43,12 @@ from pos_app.services.progress import (
     TimeLeftKind,
 )
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.progress_panel import (
-    COLLAPSED_KEY,
-    ChallengeDelegate,
-    ChallengeListModel,
-    NudjRewardDelegate,
-    NudjRewardListModel,
-    ProgressPanel,
-    ProgressRole,
-    SectionState,
+from pos_app.ui.progress.giftoin import ChallengeDelegate, ChallengeListModel
+from pos_app.ui.progress.nudj import NudjRewardDelegate, NudjRewardListModel
+from pos_app.ui.progress.panel import COLLAPSED_KEY, ProgressPanel
+from pos_app.ui.progress.rows import ProgressRole
+from pos_app.ui.progress.section import SectionState
+from pos_app.ui.progress.texts import (
     card_text,
     challenge_detail_text,
     challenge_progress_text,

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,10 +25,12 @@ from pos_app.services.pickup import CollectOutcome, PickupDesk, Reconciled, Reve
 from pos_app.services.pickup_models import PickupItem, PickupState
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
+    PinCheck,
     Role,
     StaffDirectory,
     StaffProfile,
     StaffService,
+    StaffStorageError,
     journal_lockouts,
 )
 from pos_app.storage import (
@@ -38,7 +42,9 @@ from pos_app.storage import (
     Operation,
     OpState,
     ReverseReason,
+    StaffRef,
 )
+from pos_app.ui.async_support import await_dialog
 from pos_app.ui.recent_pickups import (
     PickupColumn,
     PickupRole,
@@ -107,6 +113,18 @@ class Desk:
     async def open_reverse_dialog(self) -> ReverseDialog:
         QTest.mouseClick(self.view.reverse_button, Qt.MouseButton.LeftButton)
         return await dialog_of(ReverseDialog)
+
+    async def cashier_opens_the_reverse_dialog(
+        self,
+    ) -> tuple[StaffProfile, Operation, ReverseDialog]:
+        """A manager and a cashier on file; the cashier signed in asks to reverse a pickup."""
+        await self.add("Max Manager", Role.MANAGER, MANAGER_PIN)
+        cashier = await self.add("Cas Cashier", Role.CASHIER, CASHIER_PIN)
+        first = await self.collect(0)
+        await show(self, 1)
+        self.view.set_signed_in(cashier.ref)
+        await self.select(first)
+        return cashier, first, await self.open_reverse_dialog()
 
     async def reverse_finished(self) -> None:
         await wait_until(lambda: not self.view.is_reversing())
@@ -222,13 +240,7 @@ async def test_manager_reverses_a_pickup(counter: Desk) -> None:
 
 @pytest.mark.asyncio
 async def test_cashier_cannot_reverse_without_a_manager_pin(counter: Desk) -> None:
-    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
-    cashier = await counter.add("Cas Cashier", Role.CASHIER, CASHIER_PIN)
-    first = await counter.collect(0)
-    await show(counter, 1)
-    counter.view.set_signed_in(cashier.ref)
-    await counter.select(first)
-    dialog = await counter.open_reverse_dialog()
+    _cashier, first, dialog = await counter.cashier_opens_the_reverse_dialog()
     rejected: list[str] = []
     dialog.pinRejected.connect(rejected.append)
 
@@ -263,13 +275,7 @@ async def test_cashier_cannot_reverse_without_a_manager_pin(counter: Desk) -> No
 
 @pytest.mark.asyncio
 async def test_five_wrong_manager_pins_lock_approval_and_are_journaled(counter: Desk) -> None:
-    await counter.add("Max Manager", Role.MANAGER, MANAGER_PIN)
-    cashier = await counter.add("Cas Cashier", Role.CASHIER, CASHIER_PIN)
-    first = await counter.collect(0)
-    await show(counter, 1)
-    counter.view.set_signed_in(cashier.ref)
-    await counter.select(first)
-    dialog = await counter.open_reverse_dialog()
+    cashier, _first, dialog = await counter.cashier_opens_the_reverse_dialog()
     rejected: list[str] = []
     dialog.pinRejected.connect(rejected.append)
     dialog.choose(ReverseReason.RETURNED)
@@ -512,3 +518,33 @@ def test_reconciled_reversals_are_described_as_reversals(qapp: QApplication) -> 
         "Earlier unfinished reversals were checked — reversed: Mug; "
         "not reversed (still handed over): Socks."
     )
+
+
+class _UnreadableStaff:
+    """A staff service whose staff file cannot be read (a full or damaged disk)."""
+
+    async def verify_manager_pin(self, pin: str, *, asked_by: StaffRef | None = None) -> PinCheck:
+        raise StaffStorageError("staff.json: input/output error")
+
+
+@pytest.mark.asyncio
+async def test_reverse_dialog_says_when_the_staff_list_cannot_be_read() -> None:
+    staff = cast(StaffService, _UnreadableStaff())
+    dialog = ReverseDialog(_operation(1, OpState.CONFIRMED), staff)
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    await wait_until(dialog.isVisible)
+    dialog.choose(ReverseReason.RETURNED)
+    QTest.keyClicks(dialog.pin.field, "246810")
+    dialog.confirm_button.click()
+    await wait_until(lambda: dialog.pin.message_text() != "Checking…")
+    # The world's doing (the disk), told in shop words: no internal error report.
+    assert dialog.pin.message_text() == (
+        "The PIN could not be checked: the staff list cannot be read. Ask your IT contact."
+    )
+    assert visible(QMessageBox) is None
+    assert dialog.confirm_button.isEnabled()
+    assert dialog.pin.field.isEnabled()
+    assert not waiting.done()
+    dialog.reject()
+    assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Rejected
+    dialog.deleteLater()

@@ -12,6 +12,7 @@ from pos_app import APP_NAME
 from pos_app.resources import app_icon_path
 from pos_app.ui.kiosk import KioskMode, LogoButton
 from pos_app.ui.staff_dialogs import role_text
+from pos_app.ui.theme import TextSize, scaled_font
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
@@ -29,10 +30,7 @@ def kiosk_header(kiosk: KioskMode, parent: QWidget) -> QHBoxLayout:
     row.addWidget(logo)
     title = QLabel(APP_NAME, parent)
     title.setObjectName("kioskTitle")
-    font = title.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    title.setFont(font)
+    title.setFont(scaled_font(title.font(), TextSize.PAGE_TITLE, bold=True))
     row.addWidget(title, 1)
     return row
 
@@ -43,10 +41,6 @@ class DemoBanner(QFrame):
     def __init__(self, demo: DemoInfo, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("demoBanner")
-        self.setStyleSheet(
-            "QFrame#demoBanner { background: #ffcc33; border-radius: 6px; }"
-            " QFrame#demoBanner QLabel { color: #222; font-weight: 600; }"
-        )
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)
         text = _tr(
@@ -90,7 +84,5 @@ def welcome_label(parent: QWidget) -> QLabel:
     welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
     welcome.setWordWrap(True)
     welcome.setFrameShape(QFrame.Shape.StyledPanel)
-    font = welcome.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    welcome.setFont(font)
+    welcome.setFont(scaled_font(welcome.font(), TextSize.PAGE_TITLE))
     return welcome

@@ -29,8 +29,9 @@ from pos_app.services.progress import (
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.customer_widgets import CustomerHeader
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.progress_panel import ProgressPanel
+from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.rewards_list import RewardListModel, RewardListView
+from pos_app.ui.theme import TextSize, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +81,8 @@ class CustomerPage(QWidget):
         self.hand_over_button.setObjectName("handOverButton")
         self.hand_over_button.setMinimumHeight(48)
         self.hand_over_button.setMinimumWidth(200)
-        font = self.hand_over_button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.hand_over_button.setFont(font)
+        button_font = self.hand_over_button.font()
+        self.hand_over_button.setFont(scaled_font(button_font, TextSize.MAIN_BUTTON, bold=True))
         self.hand_over_button.setEnabled(False)
         self.done_button: QPushButton | None = None
         if kiosk:

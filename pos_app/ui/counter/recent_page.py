@@ -9,6 +9,7 @@ from pos_app.services.pickup import PickupDesk
 from pos_app.services.staff import StaffService
 from pos_app.storage import AsyncJournal
 from pos_app.ui.recent_pickups import RecentPickupsView
+from pos_app.ui.theme import TextSize, scaled_font
 
 
 def _tr(text: str) -> str:
@@ -30,10 +31,7 @@ class RecentPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         title = QLabel(_tr("Recent pickups"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title.setFont(scaled_font(title.font(), TextSize.PAGE_TITLE, bold=True))
         header.addWidget(title, 1)
         self.staff_button = QPushButton(_tr("Staff…"), self)
         self.staff_button.setObjectName("staffButton")

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from pos_app.ui.theme import TextSize, scaled_font
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SearchBar", text)
@@ -40,9 +42,7 @@ class SearchBar(QWidget):
         )
         self.input.setClearButtonEnabled(True)
         self.input.setMinimumHeight(44)
-        font = self.input.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.input.setFont(font)
+        self.input.setFont(scaled_font(self.input.font(), TextSize.SEARCH_FIELD))
         self.find_button = QPushButton(_tr("Find"), self)
         self.find_button.setObjectName("searchButton")
         self.find_button.setMinimumHeight(44)

@@ -44,7 +44,6 @@ class CounterStatusBar(QStatusBar):
             self.leave_button = QPushButton(_tr("Leave kiosk"), self)
             self.leave_button.setObjectName("kioskLeaveButton")
             self.leave_button.setFlat(True)
-            self.leave_button.setStyleSheet("color: #777;")
             self.leave_button.setAccessibleName(_tr("Leave kiosk mode (manager PIN)"))
             self.addPermanentWidget(self.leave_button)
         self.addPermanentWidget(QLabel(_tr("Counter: {name}").format(name=counter_name), self))

@@ -1,0 +1,97 @@
+"""The base of dialogs that wait for background work (a PIN check, saving a profile).
+
+:class:`AsyncDialog` owns a :class:`~pos_app.ui.async_support.TaskOwner`, runs one piece
+of work at a time while the buttons it names are off, shows one message line, and
+cancels its work when it closes, so a late answer never lands on a closed dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, Final, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.theme import set_style_property
+
+T = TypeVar("T")
+
+#: The key of the dialog's one piece of work.
+WORK: Final = "work"
+
+
+def message_line(parent: QWidget, object_name: str) -> QLabel:
+    """A hidden line for what went wrong, styled as an error message line."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_style_property(label, "messageLine", "error")
+    label.hide()
+    return label
+
+
+class AsyncDialog(QDialog):
+    """A modal dialog with a message line that runs one background task at a time."""
+
+    def __init__(self, parent: QWidget | None, *, message_name: str) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self._tasks = TaskOwner()
+        #: Where :meth:`show_problem` writes; the subclass places it in its layout.
+        self.message = message_line(self, message_name)
+
+    def show_problem(self, text: str) -> None:
+        """Say what is wrong ("" hides the line)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def is_busy(self) -> bool:
+        return self._tasks.is_running(WORK)
+
+    def run_work(
+        self,
+        coro: Coroutine[Any, Any, T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None],
+        busy: Sequence[QWidget] = (),
+        on_settled: Callable[[], None] | None = None,
+    ) -> bool:
+        """Run ``coro`` unless work is running (then it is dropped: False).
+
+        ``busy`` widgets are off while it runs and on again before its outcome is handled;
+        ``on_settled`` runs after either outcome (and not when the dialog closed first).
+        """
+        if self.is_busy():
+            coro.close()
+            return False
+        for widget in busy:
+            widget.setEnabled(False)
+
+        def settle() -> None:
+            for widget in busy:
+                widget.setEnabled(True)
+
+        def succeeded(value: T) -> None:
+            settle()
+            if on_success is not None:
+                on_success(value)
+            if on_settled is not None:
+                on_settled()
+
+        def failed(exc: BaseException) -> None:
+            settle()
+            on_failure(exc)
+            if on_settled is not None:
+                on_settled()
+
+        self._tasks.run(coro, on_success=succeeded, on_failure=failed, key=WORK)
+        return True
+
+    def done(self, result: int) -> None:
+        # Work still running belongs to this dialog: its answer must not land later.
+        self._tasks.cancel(WORK)
+        super().done(result)

@@ -1,0 +1,221 @@
+"""The app's look in one place: colours, text sizes and the style sheet that uses them.
+
+Widgets are styled by ``resources/styles/app.qss`` through their objectName and dynamic
+properties (``kind="error"`` …), applied to the whole application at start by
+:func:`apply_theme`. The sheet names its colours (``$error_text``) instead of repeating
+them: they are filled in from :class:`ColorScheme`, which is also what delegates and
+other painting code take their colours from (as Electrum's ``ColorScheme``). Text sizes
+are relative to the app's font (:class:`TextSize`), so kiosk mode's larger font scales
+every heading with it.
+
+Every (background, text) pair meets WCAG AA contrast (4.5:1; tests/ui/test_theme.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+from string import Template
+from typing import Final
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+#: (background, text)
+ColorPair = tuple[QColor, QColor]
+
+
+class ColorScheme:
+    """Every colour the app shows, by what it is for.
+
+    Single colours are also the ``$names`` of the style sheet (attribute name in lower case).
+    """
+
+    # Messages: the line under the scan field, the recent pickups' message, dialog lines.
+    INFO_TEXT: Final = QColor("#1d3f8f")
+    INFO_BACKGROUND: Final = QColor("#e8eef9")
+    SUCCESS_TEXT: Final = QColor("#17602f")
+    SUCCESS_BACKGROUND: Final = QColor("#e3f4e8")
+    ERROR_TEXT: Final = QColor("#8f1d17")
+    ERROR_BACKGROUND: Final = QColor("#fde8e7")
+    #: A pickup that was reversed (recent pickups).
+    REVERSED_TEXT: Final = QColor("#5f4b00")
+    #: Rows that are there but not in use (a deactivated staff profile).
+    INACTIVE_TEXT: Final = QColor("#757575")
+    #: Buttons that should not draw the eye (leaving kiosk mode).
+    QUIET_BUTTON_TEXT: Final = QColor("#777777")
+
+    DEMO_BANNER: Final = QColor("#ffcc33")
+    DEMO_BANNER_TEXT: Final = QColor("#222222")
+
+    #: A reward picture that has not arrived (or has none).
+    PICTURE_PLACEHOLDER: Final = QColor("#eceff1")
+    PICTURE_PLACEHOLDER_INK: Final = QColor("#b0bec5")
+    #: The pickup slip's preview shows the paper.
+    PAPER: Final = QColor("#ffffff")
+
+    # Kiosk mode: the "Still there?" overlay, the scanner drawing on the scan screen.
+    KIOSK_OVERLAY: Final = QColor(20, 28, 40, 200)
+    KIOSK_OVERLAY_TEXT: Final = QColor("#ffffff")
+    SCANNER_BARS: Final = QColor("#1d3f8f")
+    SCANNER_LINE: Final = QColor("#d23b2f")
+
+    # Expiry badges in the rewards list, by urgency.
+    BADGE_EXPIRED: Final = (QColor("#c62828"), QColor("#ffffff"))
+    BADGE_TODAY: Final = (QColor("#f57c00"), QColor("#1a1a1a"))
+    BADGE_SOON: Final = (QColor("#ffca28"), QColor("#3e2c00"))
+    BADGE_LATER: Final = (QColor("#e3f2fd"), QColor("#0d47a1"))
+    BADGE_NONE: Final = (QColor("#eceff1"), QColor("#455a64"))
+
+    # Chips of the progress panel (statuses, reward states, featured).
+    CHIP_NEUTRAL: Final = (QColor("#eceff1"), QColor("#37474f"))
+    CHIP_BLUE: Final = (QColor("#e3f2fd"), QColor("#0d47a1"))
+    CHIP_GREEN: Final = (QColor("#e3f4e8"), QColor("#17602f"))
+    CHIP_STRONG_GREEN: Final = (QColor("#2e7d32"), QColor("#ffffff"))
+    CHIP_AMBER: Final = (QColor("#fff3e0"), QColor("#7a3e00"))
+    CHIP_FEATURED: Final = (QColor("#fff8e1"), QColor("#6d4c00"))
+    #: "×2" on a collection card owned more than once.
+    CARD_QUANTITY: Final = (QColor("#263238"), QColor("#ffffff"))
+    # Progress bars.
+    BAR_TRACK: Final = QColor("#dfe4e8")
+    BAR_FILL: Final = QColor("#1976d2")
+    BAR_DONE: Final = QColor("#2e7d32")
+    #: Too late to finish: no call to action.
+    BAR_OVER: Final = QColor("#90a4ae")
+    OWNED_CARD_RING: Final = QColor("#1976d2")
+    #: Giftoin card rarities, by Giftoin's names.
+    RARITY: Final = {
+        "common": QColor("#546e7a"),
+        "uncommon": QColor("#2e7d32"),
+        "rare": QColor("#1565c0"),
+        "epic": QColor("#6a1b9a"),
+        "legendary": QColor("#a04c00"),
+    }
+
+    @classmethod
+    def style_sheet_names(cls) -> dict[str, str]:
+        """``$name`` → colour for the style sheet: every single colour above."""
+        return {
+            name.lower(): _css_color(value)
+            for name, value in vars(cls).items()
+            if name.isupper() and isinstance(value, QColor)
+        }
+
+
+class TextSize:
+    """Text sizes relative to the font a widget starts with (see :func:`scaled_font`)."""
+
+    #: The customer's name in the header.
+    CUSTOMER_NAME: Final = 1.5
+    #: The question a confirmation dialog asks ("Hand over these 2 rewards?").
+    DIALOG_QUESTION: Final = 1.25
+    #: What a PIN dialog asks for.
+    PIN_PROMPT: Final = 1.2
+    #: The digits typed into a PIN field.
+    PIN_DIGITS: Final = 1.8
+    #: The keys of the on-screen PIN keypad.
+    KEYPAD_KEY: Final = 1.5
+    #: The question beside the pickup slip preview.
+    SLIP_QUESTION: Final = 1.15
+    #: What the scan field shows (large: read from a step back).
+    SEARCH_FIELD: Final = 1.4
+    #: The title of a page (Recent pickups, the kiosk's title bar) and the welcome text.
+    PAGE_TITLE: Final = 1.3
+    #: The button a page is for (Hand over).
+    MAIN_BUTTON: Final = 1.2
+    # Kiosk mode's scan screen and its "Still there?" overlay.
+    KIOSK_PROMPT: Final = 2.4
+    KIOSK_HINT: Final = 1.3
+    KIOSK_OVERLAY_TITLE: Final = 2.2
+    KIOSK_OVERLAY_SECONDS: Final = 6.0
+    KIOSK_OVERLAY_TEXT: Final = 1.4
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21; AA asks 4.5 for text)."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
+    """``base`` made ``factor`` times as large (a :class:`TextSize`), bold if asked."""
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * factor)
+    if bold:
+        font.setBold(True)
+    return font
+
+
+def grown_font(base: QFont, points: float = 0.0, *, bold: bool = False) -> QFont:
+    """``base`` larger (or smaller) by ``points``: for text painted by delegates."""
+    font = QFont(base)
+    if points:
+        if base.pointSizeF() > 0:
+            font.setPointSizeF(max(6.0, base.pointSizeF() + points))
+        else:
+            # A style sheet may have set the size in pixels; a point is about 4/3 px.
+            font.setPixelSize(max(8, base.pixelSize() + round(points * 4 / 3)))
+    if bold:
+        font.setBold(True)
+    return font
+
+
+def set_style_property(widget: QWidget, name: str, value: str | None) -> None:
+    """Set a property the style sheet selects on (``kind="error"``) and restyle ``widget``.
+
+    Qt matches property selectors when a widget is polished, not when a property changes.
+    """
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def style_sheet_path() -> Path:
+    return resources_dir() / "styles" / "app.qss"
+
+
+@cache
+def style_sheet() -> str:
+    """The app's style sheet with its colours filled in ("" if the file is missing)."""
+    path = style_sheet_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        # The app stays usable in Qt's plain look; the self-test reports the missing file.
+        log.warning("The style sheet %s could not be read: %s", path, exc)
+        return ""
+    # A name the scheme lacks stays as written (Qt then skips that rule, and a test finds
+    # it) rather than keeping the app from starting.
+    return Template(text).safe_substitute(ColorScheme.style_sheet_names())
+
+
+def apply_theme(app: QApplication) -> None:
+    """Give the whole application (windows and dialogs) the app's style sheet."""
+    sheet = style_sheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+
+
+def _css_color(color: QColor) -> str:
+    if color.alpha() == 255:
+        return color.name()
+    return f"rgba({color.red()}, {color.green()}, {color.blue()}, {color.alpha()})"
