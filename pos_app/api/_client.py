@@ -8,17 +8,39 @@ import random
 import time
 from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
-from typing import Self
+from typing import Self, TypedDict, Unpack
 
 import httpx
 
 from pos_app.api._transport import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
     ApiTransport,
     ErrorTranslator,
     RetryPolicy,
     SleepFunc,
     normalize_base_url,
 )
+
+
+class ClientOptions(TypedDict, total=False):
+    """How a client talks to its server, the same for every vendor (all optional).
+
+    ``timeout`` (seconds per phase of a request, default ``DEFAULT_TIMEOUT``); ``transport``
+    (an injected ``httpx`` transport, only borrowed: its owner closes it); ``max_retries``
+    (retries of a read, default ``DEFAULT_MAX_RETRIES``; it wins over ``retry_policy``'s);
+    ``user_agent``; ``retry_policy`` (the backoff); ``sleep``, ``rng`` and ``clock`` (how
+    the client waits, jitters and tells the time; tests pass their own).
+    """
+
+    timeout: float
+    transport: httpx.AsyncBaseTransport | None
+    max_retries: int
+    user_agent: str | None
+    retry_policy: RetryPolicy | None
+    sleep: SleepFunc | None
+    rng: random.Random | None
+    clock: Callable[[], float]
 
 
 class BaseClient:
@@ -39,18 +61,21 @@ class BaseClient:
         translator: ErrorTranslator,
         headers: Mapping[str, str],
         secrets: Iterable[str | None],
-        timeout: float,
-        transport: httpx.AsyncBaseTransport | None,
-        max_retries: int,
-        user_agent: str | None,
-        retry_policy: RetryPolicy | None,
-        sleep: SleepFunc | None,
-        rng: random.Random | None,
         auth: httpx.Auth | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **options: Unpack[ClientOptions],
     ) -> None:
+        unknown = options.keys() - ClientOptions.__optional_keys__
+        if unknown:
+            # Only the type checker reads the TypedDict: a misspelt option would otherwise
+            # be dropped silently and the client run on a default.
+            names = ", ".join(sorted(unknown))
+            raise TypeError(f"{type(self).__name__}() got unexpected options: {names}")
+        timeout = options.get("timeout", DEFAULT_TIMEOUT)
         # max_retries is the everyday knob; retry_policy tunes the backoff. The knob wins.
-        policy = dataclasses.replace(retry_policy or RetryPolicy(), max_retries=max_retries)
+        policy = dataclasses.replace(
+            options.get("retry_policy") or RetryPolicy(),
+            max_retries=options.get("max_retries", DEFAULT_MAX_RETRIES),
+        )
         self._timeout = timeout
         self._transport = ApiTransport(
             vendor=self.vendor,
@@ -59,14 +84,14 @@ class BaseClient:
             translator=translator,
             headers=headers,
             timeout=timeout,
-            transport=transport,
+            transport=options.get("transport"),
             retry_policy=policy,
-            sleep=sleep,
-            user_agent=user_agent,
+            sleep=options.get("sleep"),
+            user_agent=options.get("user_agent"),
             secrets=secrets,
-            rng=rng,
+            rng=options.get("rng"),
             auth=auth,
-            clock=clock,
+            clock=options.get("clock", time.monotonic),
         )
 
     @property

@@ -7,25 +7,17 @@ Piggy contact attribute, say); which attribute and platform is a setting of the 
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
-import httpx
 from pydantic import TypeAdapter
 
 from pos_app.api import errors
-from pos_app.api._client import BaseClient
+from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._models import LenientList
 from pos_app.api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     ErrorResponse,
     ErrorTranslator,
     Received,
-    RetryPolicy,
-    SleepFunc,
     make_status_error,
     path_segment,
 )
@@ -96,14 +88,7 @@ class GiftoinClient(BaseClient):
         base_url: str,
         *,
         api_key: str,
-        timeout: float = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        sleep: SleepFunc | None = None,
-        rng: random.Random | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **options: Unpack[ClientOptions],
     ) -> None:
         if not api_key:
             raise ValueError("GiftoinClient needs an api_key")
@@ -121,14 +106,7 @@ class GiftoinClient(BaseClient):
                 "x-gft-api-key": api_key,
             },
             secrets=(api_key,),
-            timeout=timeout,
-            transport=transport,
-            max_retries=max_retries,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-            sleep=sleep,
-            rng=rng,
-            clock=clock,
+            **options,
         )
 
     async def collection_challenges(

@@ -7,23 +7,16 @@ the client adds ``/api/v2``. Texts come in the language of ``x-language`` when s
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import Any, Unpack
 
-import httpx
 from pydantic import TypeAdapter
 
 from pos_app.api import errors
-from pos_app.api._client import BaseClient
+from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     ErrorResponse,
     ErrorTranslator,
-    RetryPolicy,
-    SleepFunc,
     make_status_error,
     path_segment,
     with_vendor_message,
@@ -125,14 +118,7 @@ class NudjClient(BaseClient):
         *,
         token: str,
         language: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        sleep: SleepFunc | None = None,
-        rng: random.Random | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **options: Unpack[ClientOptions],
     ) -> None:
         if not token:
             raise ValueError("NudjClient needs a token")
@@ -149,14 +135,7 @@ class NudjClient(BaseClient):
             translator=NudjErrorTranslator(),
             headers=headers,
             secrets=(token,),
-            timeout=timeout,
-            transport=transport,
-            max_retries=max_retries,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-            sleep=sleep,
-            rng=rng,
-            clock=clock,
+            **options,
         )
 
     async def rewards(self, limit: int = 10, skip: int = 0) -> NudjRewardsPage:

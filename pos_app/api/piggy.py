@@ -9,26 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import re
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, Unpack
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from pos_app.api import errors
 from pos_app.api._bodies import parse_json
-from pos_app.api._client import BaseClient
+from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     ErrorResponse,
     ErrorTranslator,
     Received,
-    RetryPolicy,
-    SleepFunc,
     path_segment,
 )
 from pos_app.api.piggy_models import (
@@ -261,19 +256,16 @@ class PiggyClient(BaseClient):
         token: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        sleep: SleepFunc | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        rng: random.Random | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         if not token and not (client_id and client_secret):
             raise ValueError("PiggyClient needs a token or both client_id and client_secret")
         credentials = (client_id, client_secret) if client_id and client_secret else None
-        self._tokens = _TokenSource(static=token or None, credentials=credentials, clock=clock)
+        self._tokens = _TokenSource(
+            static=token or None,
+            credentials=credentials,
+            clock=options.get("clock", time.monotonic),
+        )
         super().__init__(
             base_url,
             api_prefix=API_PREFIX,
@@ -281,15 +273,8 @@ class PiggyClient(BaseClient):
             translator=PiggyErrorTranslator(),
             headers={},
             secrets=(token, client_secret),
-            timeout=timeout,
-            transport=transport,
-            max_retries=max_retries,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-            sleep=sleep,
-            rng=rng,
             auth=_BearerAuth(self._tokens, self._fetch_token),
-            clock=clock,
+            **options,
         )
 
     # -- identify the customer -------------------------------------------------------

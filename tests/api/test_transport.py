@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -154,6 +155,22 @@ async def test_iter_rewards_has_a_page_limit(
 def test_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="timeout"):
         GiftoinClient("https://api.giftoin.test", api_key="k-123", timeout=0)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda **bad: PiggyClient("https://api.piggy.test", token="t-123", **bad),
+        lambda **bad: GiftoinClient("https://api.giftoin.test", api_key="k-123", **bad),
+        lambda **bad: NudjClient("https://org.nudj.test", token="t-123", **bad),
+    ],
+    ids=["piggy", "giftoin", "nudj"],
+)
+def test_a_misspelt_client_option_is_refused(make: Callable[..., object]) -> None:
+    # The options are declared once for the three clients; a typo must not be dropped
+    # silently (the counter would run with the default timeout instead of the one meant).
+    with pytest.raises(TypeError, match="timout"):
+        make(timout=2.5)
 
 
 @pytest.mark.asyncio
