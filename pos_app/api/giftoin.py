@@ -113,36 +113,37 @@ class GiftoinClient(BaseClient):
         self, platform: str, platform_user_id: str
     ) -> list[CollectionChallenge]:
         """The user's progress in every collection challenge."""
-        path = self._user_path(platform, platform_user_id, _PROGRESS)
-        received = await self._transport.request_json("GET", path)
-        result = self._result(received)
-        if not isinstance(result, list):
-            raise self._transport.invalid("expected a list of collection challenges", received)
-        return self._transport.validate(_CHALLENGES, result, received)
+        return await self._get(
+            self._user_path(platform, platform_user_id, _PROGRESS),
+            _CHALLENGES,
+            pick=self._result,
+            expect=list,
+            what="a list of collection challenges",
+        )
 
     async def collection_challenge(
         self, platform: str, platform_user_id: str, program_id: str
     ) -> CollectionChallenge:
         """The user's progress in one collection challenge (``program_id``)."""
         segment = path_segment(program_id, what="program_id")
-        path = self._user_path(platform, platform_user_id, f"{_PROGRESS}/{segment}")
-        received = await self._transport.request_json("GET", path)
-        result = self._result(received)
-        if not isinstance(result, dict):
-            raise self._transport.invalid("expected one collection challenge", received)
-        return self._transport.validate(_CHALLENGE, result, received)
+        return await self._get(
+            self._user_path(platform, platform_user_id, f"{_PROGRESS}/{segment}"),
+            _CHALLENGE,
+            pick=self._result,
+            expect=dict,
+            what="one collection challenge",
+        )
 
     async def inventory(self, platform: str, platform_user_id: str) -> GiftoinInventory:
         """The user's inventory (undocumented body: raw map plus best-effort points)."""
-        path = self._user_path(platform, platform_user_id, "inventory")
-        received = await self._transport.request_json("GET", path)
+        received = await self._call("GET", self._user_path(platform, platform_user_id, "inventory"))
         return GiftoinInventory.from_body(self._result(received))
 
     @staticmethod
     def _user_path(platform: str, platform_user_id: str, tail: str) -> str:
         # Both segments are user data (a Discord id typed into a contact attribute).
         return (
-            f"{API_PREFIX}/users/{path_segment(platform, what='platform')}"
+            f"/users/{path_segment(platform, what='platform')}"
             f"/{path_segment(platform_user_id, what='platform_user_id')}/{tail}"
         )
 

@@ -17,6 +17,7 @@ from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._transport import (
     ErrorResponse,
     ErrorTranslator,
+    Received,
     make_status_error,
     path_segment,
     with_vendor_message,
@@ -96,6 +97,19 @@ class NudjErrorTranslator(ErrorTranslator):
         )
 
 
+def _page_body(received: Received) -> Any:
+    # Anything but a page with an edges list is None, which the dict check then refuses.
+    body = received.body
+    return body if isinstance(body, dict) and isinstance(body.get("edges"), list) else None
+
+
+def _user_body(received: Received) -> Any:
+    body = received.body
+    if isinstance(body, dict) and "id" not in body and isinstance(body.get("data"), dict):
+        return body["data"]  # [inferred] tolerate an envelope, as other endpoints use
+    return body
+
+
 def _check_page_args(limit: int, skip: int) -> None:
     # Nudj's shared pagination contract: 1 <= limit <= 100, skip >= 0 (API_NOTES.md §3).
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
@@ -141,13 +155,14 @@ class NudjClient(BaseClient):
     async def rewards(self, limit: int = 10, skip: int = 0) -> NudjRewardsPage:
         """One page of the organisation's rewards (``limit`` 1-100, ``skip`` >= 0)."""
         _check_page_args(limit, skip)
-        received = await self._transport.request_json(
-            "GET", f"{API_PREFIX}/integration/rewards", params={"limit": limit, "skip": skip}
+        return await self._get(
+            "/integration/rewards",
+            _PAGE,
+            params={"limit": limit, "skip": skip},
+            pick=_page_body,
+            expect=dict,
+            what="a page with an edges list",
         )
-        body = received.body
-        if not isinstance(body, dict) or not isinstance(body.get("edges"), list):
-            raise self._transport.invalid("expected a page with an edges list", received)
-        return self._transport.validate(_PAGE, body, received)
 
     def iter_rewards(self, page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[NudjReward]:
         """Every reward, page after page, until an empty page or ``totalCount`` is reached.
@@ -173,10 +188,6 @@ class NudjClient(BaseClient):
     async def user(self, user_id: str) -> NudjCustomer:
         """One customer by Nudj id, or by the merchant's external user id [inferred]."""
         segment = path_segment(user_id, what="user_id")
-        received = await self._transport.request_json("GET", f"{API_PREFIX}/admin/users/{segment}")
-        body = received.body
-        if isinstance(body, dict) and "id" not in body and isinstance(body.get("data"), dict):
-            body = body["data"]  # [inferred] tolerate an envelope, as other endpoints use
-        if not isinstance(body, dict):
-            raise self._transport.invalid("expected a user object", received)
-        return self._transport.validate(_CUSTOMER, body, received)
+        return await self._get(
+            f"/admin/users/{segment}", _CUSTOMER, pick=_user_body, expect=dict, what="a user object"
+        )

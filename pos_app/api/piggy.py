@@ -284,20 +284,23 @@ class PiggyClient(BaseClient):
 
         Raises IdentifierNotFoundError (60003) or IdentifierInactiveError (60004).
         """
-        received = await self._call(
-            "GET", "/contact-identifiers/find", params={"contact_identifier_value": value}
+        return await self._get(
+            "/contact-identifiers/find",
+            _IDENTIFIER,
+            params={"contact_identifier_value": value},
+            pick=self._data,
         )
-        return self._transport.validate(_IDENTIFIER, self._data(received), received)
 
     async def find_contact_by_email(self, email: str) -> Contact:
         """The contact with this email; ContactNotFoundError (55031) if none."""
-        received = await self._call("GET", "/contacts/find-one-by", params={"email": email})
-        return self._transport.validate(_CONTACT, self._data(received), received)
+        return await self._get(
+            "/contacts/find-one-by", _CONTACT, params={"email": email}, pick=self._data
+        )
 
     async def get_contact(self, uuid: str) -> Contact:
         """The contact with this uuid; ContactNotFoundError (55031) if none."""
-        received = await self._call("GET", f"/contacts/{path_segment(uuid, what='uuid')}")
-        return self._transport.validate(_CONTACT, self._data(received), received)
+        segment = path_segment(uuid, what="uuid")
+        return await self._get(f"/contacts/{segment}", _CONTACT, pick=self._data)
 
     async def send_verification_code(self, email: str) -> VerificationResult:
         """Have Piggy email the customer a login code (needs a Contacts Portal: 55032).
@@ -363,8 +366,7 @@ class PiggyClient(BaseClient):
 
     async def list_shops(self) -> list[Shop]:
         """The account's shops (not paginated), for picking this counter's shop."""
-        received = await self._call("GET", "/shops")
-        return self._transport.validate(_SHOPS, self._data(received), received)
+        return await self._get("/shops", _SHOPS, pick=self._data)
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -376,14 +378,12 @@ class PiggyClient(BaseClient):
         method: str,
         path: str,
         *,
-        params: Mapping[str, str] | None = None,
+        params: Mapping[str, str | int] | None = None,
         data: Mapping[str, str] | None = None,
         secrets: tuple[str, ...] = (),
     ) -> Received:
         try:
-            return await self._transport.request_json(
-                method, API_PREFIX + path, params=params, data=data, secrets=secrets
-            )
+            return await super()._call(method, path, params=params, data=data, secrets=secrets)
         except _TokenRejected:
             raise
         except errors.AuthenticationError:
@@ -394,9 +394,7 @@ class PiggyClient(BaseClient):
             if method != "GET" or not self._tokens.can_renew:
                 raise
             logger.info("Piggy answered 401; repeating %s once with a new token", method)
-            return await self._transport.request_json(
-                method, API_PREFIX + path, params=params, data=data, secrets=secrets
-            )
+            return await super()._call(method, path, params=params, data=data, secrets=secrets)
 
     async def _fetch_token(self, client_id: str, client_secret: str) -> OAuthToken:
         """POST /oauth/token (client credentials). Sent once; never retried."""
