@@ -55,6 +55,7 @@ from pos_app.api.errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
+    ResponseContext,
     ResponseValidationError,
     ServerError,
 )
@@ -163,6 +164,16 @@ class ErrorResponse:
     vendor_message: str | None
     """The vendor's message from the body, already redacted."""
 
+    @property
+    def context(self) -> ResponseContext:
+        """The status, request and wait that the error raised for this answer carries."""
+        return {
+            "status_code": self.status_code,
+            "method": self.info.method,
+            "request_path": self.info.path,
+            "retry_after": self.retry_after,
+        }
+
 
 class ErrorTranslator:
     """Vendor-specific part of error mapping; the transport does the status-first part.
@@ -189,14 +200,7 @@ def make_status_error(
     cls: type[ApiStatusError], message: str, error: ErrorResponse
 ) -> ApiStatusError:
     """Build a status error of ``cls`` carrying the request and response context."""
-    return cls(
-        message,
-        vendor=error.info.vendor,
-        status_code=error.status_code,
-        method=error.info.method,
-        request_path=error.info.path,
-        retry_after=error.retry_after,
-    )
+    return cls(message, vendor=error.info.vendor, **error.context)
 
 
 def with_vendor_message(default: str, error: ErrorResponse) -> str:

@@ -65,14 +65,7 @@ class GiftoinErrorTranslator(ErrorTranslator):
             )
         if error.status_code == 404:
             return None  # a plain NotFoundError (with Giftoin's message): nothing to add
-        return errors.GiftoinError(
-            message,
-            code=code,
-            status_code=error.status_code,
-            method=error.info.method,
-            request_path=error.info.path,
-            retry_after=error.retry_after,
-        )
+        return errors.GiftoinError(message, code=code, **error.context)
 
 
 class GiftoinClient(BaseClient):

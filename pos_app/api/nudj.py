@@ -89,11 +89,8 @@ class NudjErrorTranslator(ErrorTranslator):
         return errors.NudjError(
             error.vendor_message or "Nudj error",
             code=code,
-            status_code=error.status_code,
             path=procedure if isinstance(procedure, str) else None,
-            method=error.info.method,
-            request_path=error.info.path,
-            retry_after=error.retry_after,
+            **error.context,
         )
 
 

@@ -124,11 +124,8 @@ class PiggyErrorTranslator(ErrorTranslator):
         return cls(
             message,
             code=code,
-            status_code=error.status_code,
             field_errors=_field_errors(body.get("errors")),
-            method=error.info.method,
-            request_path=error.info.path,
-            retry_after=error.retry_after,
+            **error.context,
         )
 
 
