@@ -19,9 +19,11 @@ from pos_app.api._transport import (
     ApiTransport,
     ErrorTranslator,
     Received,
+    RequestOptions,
     RetryPolicy,
     SleepFunc,
     normalize_base_url,
+    refuse_unknown_options,
 )
 
 T = TypeVar("T")
@@ -68,12 +70,7 @@ class BaseClient:
         auth: httpx.Auth | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        unknown = options.keys() - ClientOptions.__optional_keys__
-        if unknown:
-            # Only the type checker reads the TypedDict: a misspelt option would otherwise
-            # be dropped silently and the client run on a default.
-            names = ", ".join(sorted(unknown))
-            raise TypeError(f"{type(self).__name__}() got unexpected options: {names}")
+        refuse_unknown_options(options, ClientOptions.__optional_keys__, type(self).__name__)
         timeout = options.get("timeout", DEFAULT_TIMEOUT)
         # max_retries is the everyday knob; retry_policy tunes the backoff. The knob wins.
         policy = dataclasses.replace(
@@ -103,19 +100,14 @@ class BaseClient:
         self,
         method: str,
         path: str,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        data: Mapping[str, str] | None = None,
-        secrets: tuple[str, ...] = (),
+        **options: Unpack[RequestOptions],
     ) -> Received:
         """``method`` on ``path`` (below the API prefix); the 2xx body parsed as JSON.
 
         The one way the clients' methods reach their server: a vendor that needs more
         around every request (Piggy: a new token after a 401) overrides this.
         """
-        return await self._transport.request_json(
-            method, self._api_prefix + path, params=params, data=data, secrets=secrets
-        )
+        return await self._transport.request_json(method, self._api_prefix + path, **options)
 
     async def _get(
         self,

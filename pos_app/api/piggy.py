@@ -11,7 +11,7 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any, Unpack
 
 import httpx
@@ -24,6 +24,7 @@ from pos_app.api._transport import (
     ErrorResponse,
     ErrorTranslator,
     Received,
+    RequestOptions,
     path_segment,
 )
 from pos_app.api.piggy_models import (
@@ -374,13 +375,10 @@ class PiggyClient(BaseClient):
         self,
         method: str,
         path: str,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        data: Mapping[str, str] | None = None,
-        secrets: tuple[str, ...] = (),
+        **options: Unpack[RequestOptions],
     ) -> Received:
         try:
-            return await super()._call(method, path, params=params, data=data, secrets=secrets)
+            return await super()._call(method, path, **options)
         except _TokenRejected:
             raise
         except errors.AuthenticationError:
@@ -391,7 +389,7 @@ class PiggyClient(BaseClient):
             if method != "GET" or not self._tokens.can_renew:
                 raise
             logger.info("Piggy answered 401; repeating %s once with a new token", method)
-            return await super()._call(method, path, params=params, data=data, secrets=secrets)
+            return await super()._call(method, path, **options)
 
     async def _fetch_token(self, client_id: str, client_secret: str) -> OAuthToken:
         """POST /oauth/token (client credentials). Sent once; never retried."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -9,7 +10,12 @@ import httpx
 import pytest
 
 from pos_app.api import GiftoinClient, NudjClient, PiggyClient, errors, nudj
-from pos_app.api._transport import normalize_base_url, path_segment
+from pos_app.api._transport import (
+    ApiTransport,
+    ErrorTranslator,
+    normalize_base_url,
+    path_segment,
+)
 from tests.api.fakes import (
     PIGGY_PREFIX,
     FakeServer,
@@ -171,6 +177,26 @@ def test_a_misspelt_client_option_is_refused(make: Callable[..., object]) -> Non
     # silently (the counter would run with the default timeout instead of the one meant).
     with pytest.raises(TypeError, match="timout"):
         make(timout=2.5)
+
+
+@pytest.mark.asyncio
+async def test_a_misspelt_request_option_is_refused_before_sending(server: FakeServer) -> None:
+    server.add("GET", "/api/v2/integration/rewards", ok({"edges": []}))
+    transport = ApiTransport(
+        vendor="nudj",
+        base_url="https://org.nudj.test",
+        logger=logging.getLogger("tests.transport"),
+        translator=ErrorTranslator(),
+        transport=server.transport,
+    )
+    async with contextlib.aclosing(transport):
+        with pytest.raises(TypeError, match="parms"):
+            await transport.request_json(
+                "GET",
+                "/api/v2/integration/rewards",
+                parms={"limit": 1},  # type: ignore[call-arg]
+            )
+    assert server.calls == []
 
 
 @pytest.mark.asyncio
