@@ -33,25 +33,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx
-import qasync
-from PySide6.QtWidgets import QApplication
 
 # Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helpers import.
 from scan_to_list import (
     BlockMonitor,
+    app_and_simulator,
     close_window,
     demo_secrets,
+    open_window,
     simulator_settings,
-    start_simulator_process,
     until,
 )
 
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
-from pos_app.services.counter import CounterServices
-from pos_app.ui.app import configure_application, open_journal
-from pos_app.ui.counter import MainWindow
-from pos_app.ui.gc_guard import MainThreadGarbageCollector
 
 PIGGY_MS = 80
 GIFTOIN_MS = 250
@@ -155,11 +150,7 @@ async def measure(url: str, card: str, runs: int) -> list[Run]:
     )
     transport = RecordingTransport()
     clients = build_clients(settings, demo_secrets(), transport=transport)
-    journal, _problem = await open_journal(settings)
-    window = MainWindow(CounterServices(settings, clients, journal=journal))
-    window.resize(1280, 800)
-    window.show()
-    window.start()
+    window, journal = await open_window(settings, clients, 1280, 800)
     monitor = BlockMonitor()
     results: list[Run] = []
     list_shown = asyncio.Event()
@@ -242,22 +233,12 @@ def main() -> int:
     parser.add_argument("--card", default=demo.CARD_MAIN)
     parser.add_argument("--runs", type=int, default=5, help="cold runs, then as many warm ones")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    configure_application(app)
-    collector = MainThreadGarbageCollector(app)
-    process, url = start_simulator_process(FAULTS)
-    try:
+    with app_and_simulator(FAULTS) as (url, runner):
         print(
             f"card {args.card}; latency Piggy {PIGGY_MS} ms, Giftoin {GIFTOIN_MS} ms, "
             f"Nudj {NUDJ_MS} ms a call; simulator in its own process at {url}"
         )
-        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            results = runner.run(measure(url, args.card, args.runs))
-    finally:
-        collector.stop()
-        process.terminate()
-        process.wait(10)
+        results = runner.run(measure(url, args.card, args.runs))
     cold = [r for r in results if r.cold]
     warm = [r for r in results if not r.cold]
     print_timeline(cold[0])

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,35 @@ def demo_secrets() -> SecretStore:
     )
 
 
+@contextlib.contextmanager
+def app_and_simulator(faults: Sequence[str] = ()) -> Iterator[tuple[str, asyncio.Runner]]:
+    """The app's QApplication on a qasync loop and a simulator process: its URL, the loop."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    collector = MainThreadGarbageCollector(app)
+    process, url = start_simulator_process(faults)
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            yield url, runner
+    finally:
+        collector.stop()
+        process.terminate()
+        process.wait(10)
+
+
+async def open_window(
+    settings: Settings, clients: ApiClients, width: int, height: int
+) -> tuple[MainWindow, AsyncJournal | None]:
+    """The main window on the app's services, shown and started; and its journal."""
+    journal, _problem = await open_journal(settings)
+    window = MainWindow(CounterServices(settings, clients, journal=journal))
+    window.resize(width, height)
+    window.show()
+    window.start()
+    return window, journal
+
+
 async def close_window(
     window: MainWindow, journal: AsyncJournal | None, clients: ApiClients
 ) -> None:
@@ -128,11 +158,7 @@ async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, fl
     tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
     settings = simulator_settings(url, Path(tmp.name))
     clients = build_clients(settings, demo_secrets())
-    journal, _problem = await open_journal(settings)
-    window = MainWindow(CounterServices(settings, clients, journal=journal))
-    window.resize(1100, 760)
-    window.show()
-    window.start()
+    window, journal = await open_window(settings, clients, 1100, 760)
     monitor = BlockMonitor()
     results: list[tuple[float, float, float, int]] = []
     try:
@@ -176,19 +202,9 @@ def main() -> int:
     parser.add_argument("--card", default=demo.CARD_BIG)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    configure_application(app)
-    collector = MainThreadGarbageCollector(app)
-    process, url = start_simulator_process()
-    try:
+    with app_and_simulator() as (url, runner):
         print(f"card {args.card}, {args.runs} runs, simulator in its own process at {url}")
-        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            results = runner.run(measure(url, args.card, args.runs))
-    finally:
-        collector.stop()
-        process.terminate()
-        process.wait(10)
+        results = runner.run(measure(url, args.card, args.runs))
     times = [r[0] for r in results]
     blocks = [r[1] for r in results]
     print(

@@ -25,7 +25,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack
 from urllib.parse import quote
 
 import httpx
@@ -55,6 +55,7 @@ from pos_app.api.errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
+    ResponseContext,
     ResponseValidationError,
     ServerError,
 )
@@ -123,6 +124,33 @@ class RetryPolicy:
         return (retry_after or 0.0) + self.backoff(retry_number, rng)
 
 
+class RequestOptions(TypedDict, total=False):
+    """What a request may carry besides its method and path (all optional).
+
+    ``params`` (the query string), ``data`` (a form body), ``headers`` (on top of the
+    client's), ``secrets`` (values of this request that must not show up in a log line or
+    error message, such as a verification code) and ``authenticate`` (False: without the
+    client's ``httpx.Auth``).
+    """
+
+    params: Mapping[str, str | int] | None
+    data: Mapping[str, str] | None
+    headers: Mapping[str, str] | None
+    secrets: Iterable[str]
+    authenticate: bool
+
+
+def refuse_unknown_options(options: Mapping[str, object], known: frozenset[str], to: str) -> None:
+    """A TypeError for a misspelt keyword that ``**options`` would otherwise swallow.
+
+    Only the type checker reads a TypedDict; at run time an unknown option would be
+    dropped silently and the request or client run on a default.
+    """
+    unknown = options.keys() - known
+    if unknown:
+        raise TypeError(f"{to}() got unexpected options: {', '.join(sorted(unknown))}")
+
+
 @dataclass(frozen=True)
 class RequestInfo:
     """What a request was, in log-safe form: the path without its query string."""
@@ -163,6 +191,16 @@ class ErrorResponse:
     vendor_message: str | None
     """The vendor's message from the body, already redacted."""
 
+    @property
+    def context(self) -> ResponseContext:
+        """The status, request and wait that the error raised for this answer carries."""
+        return {
+            "status_code": self.status_code,
+            "method": self.info.method,
+            "request_path": self.info.path,
+            "retry_after": self.retry_after,
+        }
+
 
 class ErrorTranslator:
     """Vendor-specific part of error mapping; the transport does the status-first part.
@@ -189,14 +227,7 @@ def make_status_error(
     cls: type[ApiStatusError], message: str, error: ErrorResponse
 ) -> ApiStatusError:
     """Build a status error of ``cls`` carrying the request and response context."""
-    return cls(
-        message,
-        vendor=error.info.vendor,
-        status_code=error.status_code,
-        method=error.info.method,
-        request_path=error.info.path,
-        retry_after=error.retry_after,
-    )
+    return cls(message, vendor=error.info.vendor, **error.context)
 
 
 def with_vendor_message(default: str, error: ErrorResponse) -> str:
@@ -381,12 +412,7 @@ class ApiTransport:
         self,
         method: str,
         path: str,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        data: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
-        secrets: Iterable[str] = (),
-        authenticate: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> RawResponse:
         """Send a request; return the 2xx response or raise an :class:`ApiError`.
 
@@ -397,11 +423,17 @@ class ApiTransport:
         ``authenticate=False`` sends it without the client's ``httpx.Auth`` (the request
         that fetches a token).
         """
+        refuse_unknown_options(options, RequestOptions.__optional_keys__, "request")
         method = method.upper()
-        extra_secrets = tuple(secrets)
+        extra_secrets = tuple(options.get("secrets", ()))
+        authenticate = options.get("authenticate", True)
         try:
             request = self._client.build_request(
-                method, path, params=params, data=data, headers=headers
+                method,
+                path,
+                params=options.get("params"),
+                data=options.get("data"),
+                headers=options.get("headers"),
             )
         except httpx.InvalidURL as exc:
             raise ApiError(
@@ -570,23 +602,10 @@ class ApiTransport:
         self,
         method: str,
         path: str,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        data: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
-        secrets: Iterable[str] = (),
-        authenticate: bool = True,
+        **options: Unpack[RequestOptions],
     ) -> Received:
         """:meth:`request`, then the body as JSON (a non-JSON 2xx body is an error)."""
-        response = await self.request(
-            method,
-            path,
-            params=params,
-            data=data,
-            headers=headers,
-            secrets=secrets,
-            authenticate=authenticate,
-        )
+        response = await self.request(method, path, **options)
         body = await self.parse_body(response)
         return Received(info=response.info, status_code=response.status_code, body=body)
 

@@ -8,8 +8,7 @@ the transport wraps every one of them. The tree::
     ├── ApiConnectionError            the server could not be reached / the line dropped
     │   ├── NotConnectedError         no connection made: nothing was sent
     │   └── ApiTimeoutError
-    │       └── DeadlineExceededError the action's time was up: nothing was sent
-    │       └── DeadlineExceededError     the action's time budget was spent before sending
+    │       └── DeadlineExceededError the action's time budget was spent: nothing was sent
     ├── ResponseValidationError       a body that is not JSON or does not fit the model
     └── ApiStatusError                the server answered with an error status
         ├── AuthenticationError       401 (and Giftoin's 400/1001 "invalid key")
@@ -29,6 +28,8 @@ are English and not meant for customers; the UI shows its own text per error typ
 """
 
 from __future__ import annotations
+
+from typing import ClassVar, Generic, NotRequired, TypedDict, TypeVar, Unpack
 
 __all__ = [
     "ApiConnectionError",
@@ -184,38 +185,56 @@ class ServerError(ApiStatusError):
     """Any other 5xx: the vendor failed; reads were already retried by the transport."""
 
 
-class PiggyError(ApiStatusError):
+class ResponseContext(TypedDict):
+    """What every status error carries about the answer besides its message."""
+
+    status_code: int | None
+    method: NotRequired[str | None]
+    request_path: NotRequired[str | None]
+    retry_after: NotRequired[float | None]
+
+
+_Code = TypeVar("_Code", int, str)
+
+
+class _VendorError(ApiStatusError, Generic[_Code]):
+    """An error the vendor described in its own body: its ``code`` leads the details."""
+
+    _vendor: ClassVar[str]
+
+    def __init__(
+        self, message: str, *, code: _Code | None, **context: Unpack[ResponseContext]
+    ) -> None:
+        super().__init__(message, vendor=self._vendor, **context)
+        self.code: _Code | None = code
+
+    def _code_detail(self) -> str | None:
+        return f"code {self.code}" if self.code is not None else None
+
+    def _details(self) -> list[str]:
+        detail = self._code_detail()
+        return ([detail] if detail else []) + super()._details()
+
+
+class PiggyError(_VendorError[int]):
     """A Piggy domain error: ``{"message", "code", "status_code"[, "errors"]}``.
 
     ``field_errors`` maps an input field to its messages; Piggy sends each value as a
     string or a list, this always holds lists.
     """
 
+    _vendor = "piggy"
+
     def __init__(
         self,
         message: str,
         *,
         code: int | None,
-        status_code: int | None,
         field_errors: dict[str, list[str]] | None = None,
-        method: str | None = None,
-        request_path: str | None = None,
-        retry_after: float | None = None,
+        **context: Unpack[ResponseContext],
     ) -> None:
-        super().__init__(
-            message,
-            vendor="piggy",
-            status_code=status_code,
-            method=method,
-            request_path=request_path,
-            retry_after=retry_after,
-        )
-        self.code = code
+        super().__init__(message, code=code, **context)
         self.field_errors: dict[str, list[str]] = dict(field_errors or {})
-
-    def _details(self) -> list[str]:
-        details = [f"code {self.code}"] if self.code is not None else []
-        return details + super()._details()
 
 
 class ContactNotFoundError(PiggyError):
@@ -258,63 +277,31 @@ class ShopNotFoundError(PiggyError):
     """1008: the configured shop uuid is unknown to this account."""
 
 
-class GiftoinError(ApiStatusError):
+class GiftoinError(_VendorError[int]):
     """A Giftoin error body ``{"status": {"errorCode", "errorMessage"}}`` not covered above."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: int | None,
-        status_code: int | None,
-        method: str | None = None,
-        request_path: str | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(
-            message,
-            vendor="giftoin",
-            status_code=status_code,
-            method=method,
-            request_path=request_path,
-            retry_after=retry_after,
-        )
-        self.code = code
-
-    def _details(self) -> list[str]:
-        details = [f"code {self.code}"] if self.code is not None else []
-        return details + super()._details()
+    _vendor = "giftoin"
 
 
-class NudjError(ApiStatusError):
+class NudjError(_VendorError[str]):
     """A Nudj tRPC error (``BAD_REQUEST``, ``CONFLICT``, ...) not covered above.
 
     ``path`` is Nudj's procedure path (``integration.rewards.list``) from the body, when
     it has one; ``request_path`` is the HTTP path as for every other error.
     """
 
+    _vendor = "nudj"
+
     def __init__(
         self,
         message: str,
         *,
         code: str | None,
-        status_code: int | None,
         path: str | None = None,
-        method: str | None = None,
-        request_path: str | None = None,
-        retry_after: float | None = None,
+        **context: Unpack[ResponseContext],
     ) -> None:
-        super().__init__(
-            message,
-            vendor="nudj",
-            status_code=status_code,
-            method=method,
-            request_path=request_path,
-            retry_after=retry_after,
-        )
-        self.code = code
+        super().__init__(message, code=code, **context)
         self.path = path
 
-    def _details(self) -> list[str]:
-        details = [self.code] if self.code else []
-        return details + super()._details()
+    def _code_detail(self) -> str | None:
+        return self.code or None

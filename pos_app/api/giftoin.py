@@ -7,25 +7,17 @@ Piggy contact attribute, say); which attribute and platform is a setting of the 
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Unpack
 
-import httpx
 from pydantic import TypeAdapter
 
 from pos_app.api import errors
-from pos_app.api._client import BaseClient
+from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._models import LenientList
 from pos_app.api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     ErrorResponse,
     ErrorTranslator,
     Received,
-    RetryPolicy,
-    SleepFunc,
     make_status_error,
     path_segment,
 )
@@ -73,14 +65,7 @@ class GiftoinErrorTranslator(ErrorTranslator):
             )
         if error.status_code == 404:
             return None  # a plain NotFoundError (with Giftoin's message): nothing to add
-        return errors.GiftoinError(
-            message,
-            code=code,
-            status_code=error.status_code,
-            method=error.info.method,
-            request_path=error.info.path,
-            retry_after=error.retry_after,
-        )
+        return errors.GiftoinError(message, code=code, **error.context)
 
 
 class GiftoinClient(BaseClient):
@@ -96,14 +81,7 @@ class GiftoinClient(BaseClient):
         base_url: str,
         *,
         api_key: str,
-        timeout: float = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        sleep: SleepFunc | None = None,
-        rng: random.Random | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **options: Unpack[ClientOptions],
     ) -> None:
         if not api_key:
             raise ValueError("GiftoinClient needs an api_key")
@@ -121,50 +99,44 @@ class GiftoinClient(BaseClient):
                 "x-gft-api-key": api_key,
             },
             secrets=(api_key,),
-            timeout=timeout,
-            transport=transport,
-            max_retries=max_retries,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-            sleep=sleep,
-            rng=rng,
-            clock=clock,
+            **options,
         )
 
     async def collection_challenges(
         self, platform: str, platform_user_id: str
     ) -> list[CollectionChallenge]:
         """The user's progress in every collection challenge."""
-        path = self._user_path(platform, platform_user_id, _PROGRESS)
-        received = await self._transport.request_json("GET", path)
-        result = self._result(received)
-        if not isinstance(result, list):
-            raise self._transport.invalid("expected a list of collection challenges", received)
-        return self._transport.validate(_CHALLENGES, result, received)
+        return await self._get(
+            self._user_path(platform, platform_user_id, _PROGRESS),
+            _CHALLENGES,
+            pick=self._result,
+            expect=list,
+            what="a list of collection challenges",
+        )
 
     async def collection_challenge(
         self, platform: str, platform_user_id: str, program_id: str
     ) -> CollectionChallenge:
         """The user's progress in one collection challenge (``program_id``)."""
         segment = path_segment(program_id, what="program_id")
-        path = self._user_path(platform, platform_user_id, f"{_PROGRESS}/{segment}")
-        received = await self._transport.request_json("GET", path)
-        result = self._result(received)
-        if not isinstance(result, dict):
-            raise self._transport.invalid("expected one collection challenge", received)
-        return self._transport.validate(_CHALLENGE, result, received)
+        return await self._get(
+            self._user_path(platform, platform_user_id, f"{_PROGRESS}/{segment}"),
+            _CHALLENGE,
+            pick=self._result,
+            expect=dict,
+            what="one collection challenge",
+        )
 
     async def inventory(self, platform: str, platform_user_id: str) -> GiftoinInventory:
         """The user's inventory (undocumented body: raw map plus best-effort points)."""
-        path = self._user_path(platform, platform_user_id, "inventory")
-        received = await self._transport.request_json("GET", path)
+        received = await self._call("GET", self._user_path(platform, platform_user_id, "inventory"))
         return GiftoinInventory.from_body(self._result(received))
 
     @staticmethod
     def _user_path(platform: str, platform_user_id: str, tail: str) -> str:
         # Both segments are user data (a Discord id typed into a contact attribute).
         return (
-            f"{API_PREFIX}/users/{path_segment(platform, what='platform')}"
+            f"/users/{path_segment(platform, what='platform')}"
             f"/{path_segment(platform_user_id, what='platform_user_id')}/{tail}"
         )
 

@@ -7,23 +7,17 @@ the client adds ``/api/v2``. Texts come in the language of ``x-language`` when s
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import Any, Unpack
 
-import httpx
 from pydantic import TypeAdapter
 
 from pos_app.api import errors
-from pos_app.api._client import BaseClient
+from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     ErrorResponse,
     ErrorTranslator,
-    RetryPolicy,
-    SleepFunc,
+    Received,
     make_status_error,
     path_segment,
     with_vendor_message,
@@ -95,12 +89,22 @@ class NudjErrorTranslator(ErrorTranslator):
         return errors.NudjError(
             error.vendor_message or "Nudj error",
             code=code,
-            status_code=error.status_code,
             path=procedure if isinstance(procedure, str) else None,
-            method=error.info.method,
-            request_path=error.info.path,
-            retry_after=error.retry_after,
+            **error.context,
         )
+
+
+def _page_body(received: Received) -> Any:
+    # Anything but a page with an edges list is None, which the dict check then refuses.
+    body = received.body
+    return body if isinstance(body, dict) and isinstance(body.get("edges"), list) else None
+
+
+def _user_body(received: Received) -> Any:
+    body = received.body
+    if isinstance(body, dict) and "id" not in body and isinstance(body.get("data"), dict):
+        return body["data"]  # [inferred] tolerate an envelope, as other endpoints use
+    return body
 
 
 def _check_page_args(limit: int, skip: int) -> None:
@@ -125,14 +129,7 @@ class NudjClient(BaseClient):
         *,
         token: str,
         language: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        sleep: SleepFunc | None = None,
-        rng: random.Random | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **options: Unpack[ClientOptions],
     ) -> None:
         if not token:
             raise ValueError("NudjClient needs a token")
@@ -149,26 +146,20 @@ class NudjClient(BaseClient):
             translator=NudjErrorTranslator(),
             headers=headers,
             secrets=(token,),
-            timeout=timeout,
-            transport=transport,
-            max_retries=max_retries,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-            sleep=sleep,
-            rng=rng,
-            clock=clock,
+            **options,
         )
 
     async def rewards(self, limit: int = 10, skip: int = 0) -> NudjRewardsPage:
         """One page of the organisation's rewards (``limit`` 1-100, ``skip`` >= 0)."""
         _check_page_args(limit, skip)
-        received = await self._transport.request_json(
-            "GET", f"{API_PREFIX}/integration/rewards", params={"limit": limit, "skip": skip}
+        return await self._get(
+            "/integration/rewards",
+            _PAGE,
+            params={"limit": limit, "skip": skip},
+            pick=_page_body,
+            expect=dict,
+            what="a page with an edges list",
         )
-        body = received.body
-        if not isinstance(body, dict) or not isinstance(body.get("edges"), list):
-            raise self._transport.invalid("expected a page with an edges list", received)
-        return self._transport.validate(_PAGE, body, received)
 
     def iter_rewards(self, page_size: int = MAX_PAGE_SIZE) -> AsyncIterator[NudjReward]:
         """Every reward, page after page, until an empty page or ``totalCount`` is reached.
@@ -194,10 +185,6 @@ class NudjClient(BaseClient):
     async def user(self, user_id: str) -> NudjCustomer:
         """One customer by Nudj id, or by the merchant's external user id [inferred]."""
         segment = path_segment(user_id, what="user_id")
-        received = await self._transport.request_json("GET", f"{API_PREFIX}/admin/users/{segment}")
-        body = received.body
-        if isinstance(body, dict) and "id" not in body and isinstance(body.get("data"), dict):
-            body = body["data"]  # [inferred] tolerate an envelope, as other endpoints use
-        if not isinstance(body, dict):
-            raise self._transport.invalid("expected a user object", received)
-        return self._transport.validate(_CUSTOMER, body, received)
+        return await self._get(
+            f"/admin/users/{segment}", _CUSTOMER, pick=_user_body, expect=dict, what="a user object"
+        )

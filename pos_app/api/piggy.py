@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import re
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
-from typing import Any
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import Any, Unpack
 
 import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from pos_app.api import errors
 from pos_app.api._bodies import parse_json
-from pos_app.api._client import BaseClient
+from pos_app.api._client import BaseClient, ClientOptions
 from pos_app.api._transport import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     ErrorResponse,
     ErrorTranslator,
     Received,
-    RetryPolicy,
-    SleepFunc,
+    RequestOptions,
     path_segment,
 )
 from pos_app.api.piggy_models import (
@@ -129,11 +125,8 @@ class PiggyErrorTranslator(ErrorTranslator):
         return cls(
             message,
             code=code,
-            status_code=error.status_code,
             field_errors=_field_errors(body.get("errors")),
-            method=error.info.method,
-            request_path=error.info.path,
-            retry_after=error.retry_after,
+            **error.context,
         )
 
 
@@ -261,19 +254,16 @@ class PiggyClient(BaseClient):
         token: str | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        sleep: SleepFunc | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        rng: random.Random | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         if not token and not (client_id and client_secret):
             raise ValueError("PiggyClient needs a token or both client_id and client_secret")
         credentials = (client_id, client_secret) if client_id and client_secret else None
-        self._tokens = _TokenSource(static=token or None, credentials=credentials, clock=clock)
+        self._tokens = _TokenSource(
+            static=token or None,
+            credentials=credentials,
+            clock=options.get("clock", time.monotonic),
+        )
         super().__init__(
             base_url,
             api_prefix=API_PREFIX,
@@ -281,15 +271,8 @@ class PiggyClient(BaseClient):
             translator=PiggyErrorTranslator(),
             headers={},
             secrets=(token, client_secret),
-            timeout=timeout,
-            transport=transport,
-            max_retries=max_retries,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-            sleep=sleep,
-            rng=rng,
             auth=_BearerAuth(self._tokens, self._fetch_token),
-            clock=clock,
+            **options,
         )
 
     # -- identify the customer -------------------------------------------------------
@@ -299,20 +282,23 @@ class PiggyClient(BaseClient):
 
         Raises IdentifierNotFoundError (60003) or IdentifierInactiveError (60004).
         """
-        received = await self._call(
-            "GET", "/contact-identifiers/find", params={"contact_identifier_value": value}
+        return await self._get(
+            "/contact-identifiers/find",
+            _IDENTIFIER,
+            params={"contact_identifier_value": value},
+            pick=self._data,
         )
-        return self._transport.validate(_IDENTIFIER, self._data(received), received)
 
     async def find_contact_by_email(self, email: str) -> Contact:
         """The contact with this email; ContactNotFoundError (55031) if none."""
-        received = await self._call("GET", "/contacts/find-one-by", params={"email": email})
-        return self._transport.validate(_CONTACT, self._data(received), received)
+        return await self._get(
+            "/contacts/find-one-by", _CONTACT, params={"email": email}, pick=self._data
+        )
 
     async def get_contact(self, uuid: str) -> Contact:
         """The contact with this uuid; ContactNotFoundError (55031) if none."""
-        received = await self._call("GET", f"/contacts/{path_segment(uuid, what='uuid')}")
-        return self._transport.validate(_CONTACT, self._data(received), received)
+        segment = path_segment(uuid, what="uuid")
+        return await self._get(f"/contacts/{segment}", _CONTACT, pick=self._data)
 
     async def send_verification_code(self, email: str) -> VerificationResult:
         """Have Piggy email the customer a login code (needs a Contacts Portal: 55032).
@@ -378,8 +364,7 @@ class PiggyClient(BaseClient):
 
     async def list_shops(self) -> list[Shop]:
         """The account's shops (not paginated), for picking this counter's shop."""
-        received = await self._call("GET", "/shops")
-        return self._transport.validate(_SHOPS, self._data(received), received)
+        return await self._get("/shops", _SHOPS, pick=self._data)
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -390,15 +375,10 @@ class PiggyClient(BaseClient):
         self,
         method: str,
         path: str,
-        *,
-        params: Mapping[str, str] | None = None,
-        data: Mapping[str, str] | None = None,
-        secrets: tuple[str, ...] = (),
+        **options: Unpack[RequestOptions],
     ) -> Received:
         try:
-            return await self._transport.request_json(
-                method, API_PREFIX + path, params=params, data=data, secrets=secrets
-            )
+            return await super()._call(method, path, **options)
         except _TokenRejected:
             raise
         except errors.AuthenticationError:
@@ -409,9 +389,7 @@ class PiggyClient(BaseClient):
             if method != "GET" or not self._tokens.can_renew:
                 raise
             logger.info("Piggy answered 401; repeating %s once with a new token", method)
-            return await self._transport.request_json(
-                method, API_PREFIX + path, params=params, data=data, secrets=secrets
-            )
+            return await super()._call(method, path, **options)
 
     async def _fetch_token(self, client_id: str, client_secret: str) -> OAuthToken:
         """POST /oauth/token (client credentials). Sent once; never retried."""

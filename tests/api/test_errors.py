@@ -184,6 +184,39 @@ def test_piggy_error_text_names_code_status_and_request() -> None:
     assert isinstance(error, errors.ApiStatusError)
 
 
+@pytest.mark.parametrize(
+    ("error", "text"),
+    [
+        (
+            errors.GiftoinError(
+                "User not found", code=3004, status_code=400, method="GET", request_path="/u"
+            ),
+            "Giftoin: User not found (code 3004, HTTP 400, GET /u)",
+        ),
+        (errors.GiftoinError("odd", code=None, status_code=418), "Giftoin: odd (HTTP 418)"),
+        (
+            errors.NudjError(
+                "Already redeemed",
+                code="CONFLICT",
+                status_code=409,
+                path="integration.rewards.redeem",
+                method="POST",
+                request_path="/api/v2/x",
+                retry_after=3.0,
+            ),
+            "Nudj: Already redeemed (CONFLICT, HTTP 409, POST /api/v2/x)",
+        ),
+        (errors.NudjError("bare", code="", status_code=400), "Nudj: bare (HTTP 400)"),
+    ],
+    ids=["giftoin", "giftoin-no-code", "nudj", "nudj-empty-code"],
+)
+def test_vendor_error_text_names_code_status_and_request(
+    error: errors.ApiStatusError, text: str
+) -> None:
+    assert str(error) == text
+    assert error.vendor == text.split(":")[0].lower()
+
+
 @pytest.mark.asyncio
 async def test_piggy_field_errors_take_strings_and_lists(server: FakeServer) -> None:
     body = load_example("piggy/error_invalid_input_with_errors.json")

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 
 import httpx
 import pytest
 
 from pos_app.api import GiftoinClient, NudjClient, PiggyClient, errors, nudj
-from pos_app.api._transport import normalize_base_url, path_segment
+from pos_app.api._transport import (
+    ApiTransport,
+    ErrorTranslator,
+    normalize_base_url,
+    path_segment,
+)
 from tests.api.fakes import (
     PIGGY_PREFIX,
     FakeServer,
@@ -154,6 +161,42 @@ async def test_iter_rewards_has_a_page_limit(
 def test_timeout_must_be_positive() -> None:
     with pytest.raises(ValueError, match="timeout"):
         GiftoinClient("https://api.giftoin.test", api_key="k-123", timeout=0)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda **bad: PiggyClient("https://api.piggy.test", token="t-123", **bad),
+        lambda **bad: GiftoinClient("https://api.giftoin.test", api_key="k-123", **bad),
+        lambda **bad: NudjClient("https://org.nudj.test", token="t-123", **bad),
+    ],
+    ids=["piggy", "giftoin", "nudj"],
+)
+def test_a_misspelt_client_option_is_refused(make: Callable[..., object]) -> None:
+    # The options are declared once for the three clients; a typo must not be dropped
+    # silently (the counter would run with the default timeout instead of the one meant).
+    with pytest.raises(TypeError, match="timout"):
+        make(timout=2.5)
+
+
+@pytest.mark.asyncio
+async def test_a_misspelt_request_option_is_refused_before_sending(server: FakeServer) -> None:
+    server.add("GET", "/api/v2/integration/rewards", ok({"edges": []}))
+    transport = ApiTransport(
+        vendor="nudj",
+        base_url="https://org.nudj.test",
+        logger=logging.getLogger("tests.transport"),
+        translator=ErrorTranslator(),
+        transport=server.transport,
+    )
+    async with contextlib.aclosing(transport):
+        with pytest.raises(TypeError, match="parms"):
+            await transport.request_json(
+                "GET",
+                "/api/v2/integration/rewards",
+                parms={"limit": 1},  # type: ignore[call-arg]
+            )
+    assert server.calls == []
 
 
 @pytest.mark.asyncio
