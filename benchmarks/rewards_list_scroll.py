@@ -108,7 +108,7 @@ async def measure(items: list[Any], folder: Path, args: argparse.Namespace) -> F
     from PySide6.QtGui import QPaintEvent
 
     from pos_app.ui.pictures import PictureCache
-    from pos_app.ui.rewards_list import RewardListModel, RewardListView, RewardRole
+    from pos_app.ui.rewards import RewardListModel, RewardListView, RewardRole
 
     class TimedView(RewardListView):
         """Times every paint of the viewport and notes when the first one finished."""

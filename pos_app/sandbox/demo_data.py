@@ -16,6 +16,9 @@ Cards and emails:
 - ``DEMO-CARD-BLOCKED``: an inactive (lost) card of Robin's.
 - ``kim.bakker@example.com`` (no card): three rewards, a Discord id Giftoin does not know,
   no Nudj account.
+
+Size: mostly data (the catalogue, challenges, rewards and their texts) written out for
+people to read and change; the code that builds it from them is a small part.
 """
 
 from __future__ import annotations

@@ -34,8 +34,8 @@ from pos_app.services.connections import build_clients
 from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
 from pos_app.ui.counter import LOOKUP
-from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.progress.section import SectionState
+from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 
 if TYPE_CHECKING:
     from pos_app.services.pickup_models import PickupItem

@@ -17,7 +17,7 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import load_settings
 from pos_app.ui.app import run_gui
 from pos_app.ui.counter import MainWindow
-from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 
 
 def main() -> int:

@@ -30,7 +30,7 @@ from pos_app.services.staff import (
 )
 from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
-from pos_app.ui.handover_dialog import HandOverDialog
+from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 
 W = TypeVar("W", bound=QWidget)

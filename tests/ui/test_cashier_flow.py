@@ -21,11 +21,11 @@ from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import HAND_OVER, LOOKUP
-from pos_app.ui.customer_widgets import MessageKind
-from pos_app.ui.handover_dialog import HandOverDialog
-from pos_app.ui.pin_entry import PinDialog
-from pos_app.ui.recent_pickups import PickupColumn
-from pos_app.ui.reverse_dialog import ReverseDialog
+from pos_app.ui.counter.customer_widgets import MessageKind
+from pos_app.ui.dialogs.pin_entry import PinDialog
+from pos_app.ui.managers.recent_pickups import PickupColumn
+from pos_app.ui.managers.reverse_dialog import ReverseDialog
+from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import SlipDialog
 from tests.helpers.ui import (
     Counter,

@@ -30,10 +30,10 @@ from pos_app.services.settings import Settings
 from pos_app.services.staff import Role
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import LOOKUP
-from pos_app.ui.kiosk import TOUCH_TARGET
-from pos_app.ui.pin_entry import PinDialog
-from pos_app.ui.reverse_dialog import ReverseDialog
-from pos_app.ui.staff_dialogs import FirstManagerDialog
+from pos_app.ui.counter.kiosk import TOUCH_TARGET
+from pos_app.ui.dialogs.pin_entry import PinDialog
+from pos_app.ui.managers.reverse_dialog import ReverseDialog
+from pos_app.ui.managers.staff import FirstManagerDialog
 from tests.helpers.ui import (
     Counter,
     make_counter,

@@ -24,8 +24,8 @@ from pos_app.services.staff import (
     StaffService,
 )
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.pin_entry import PinDialog, PinEntry, describe_pin_check
-from pos_app.ui.sign_in import IdleSignOut, sign_in
+from pos_app.ui.dialogs.pin_entry import PinDialog, PinEntry, describe_pin_check
+from pos_app.ui.dialogs.sign_in import IdleSignOut, sign_in
 from tests.helpers import staff_service
 from tests.helpers.ui import wait_until
 

@@ -45,15 +45,15 @@ from pos_app.storage import (
     StaffRef,
 )
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.recent_pickups import (
+from pos_app.ui.managers.recent_pickups import (
     PickupColumn,
     PickupRole,
     RecentPickupsModel,
     RecentPickupsView,
     describe_reconciled_reversals,
 )
-from pos_app.ui.reverse_dialog import ReverseDialog
-from pos_app.ui.staff_dialogs import FirstManagerDialog
+from pos_app.ui.managers.reverse_dialog import ReverseDialog
+from pos_app.ui.managers.staff import FirstManagerDialog
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
 from tests.helpers.ui import dialog_of, visible, wait_until
 

@@ -17,19 +17,16 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.rewards_list import (
+from pos_app.ui.rewards.model import RewardListModel, RewardRole, badge_text, format_short_date
+from pos_app.ui.rewards.view import (
     BADGE_EXPIRED,
     BADGE_LATER,
     BADGE_NONE,
     BADGE_SOON,
     BADGE_TODAY,
     RewardDelegate,
-    RewardListModel,
     RewardListView,
-    RewardRole,
     badge_colors,
-    badge_text,
-    format_short_date,
 )
 
 #: Noon local time: "today" and "in N days" do not depend on the machine's time zone.

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
 from pos_app.services.settings import PrintSlip
 from pos_app.services.slips import PickupSlip, SlipItem
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.slips import (
+from pos_app.ui.slips import SlipDialog, offer_slip
+from pos_app.ui.slips.paper import (
     QR_QUIET_MODULES,
     QrBox,
-    SlipDialog,
     SlipFormat,
     SlipLayout,
-    offer_slip,
     render_slip_image,
     save_slip_pdf,
 )

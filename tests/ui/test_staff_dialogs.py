@@ -15,16 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from pos_app.services.staff import Role, StaffDirectory, StaffProfile, StaffService
-from pos_app.ui.pin_entry import PinDialog
-from pos_app.ui.staff_dialogs import (
-    FirstManagerDialog,
-    StaffColumn,
-    StaffDialog,
-    StaffFormDialog,
-    StaffTableModel,
-    ask_manager_pin,
-    manage_staff,
-)
+from pos_app.ui.dialogs.pin_entry import PinDialog
+from pos_app.ui.managers.staff import FirstManagerDialog, StaffDialog, ask_manager_pin, manage_staff
+from pos_app.ui.managers.staff.forms import StaffFormDialog
+from pos_app.ui.managers.staff.list_dialog import StaffColumn, StaffTableModel
 from tests.helpers import staff_service
 from tests.helpers.ui import dialog_of, visible, wait_until
 

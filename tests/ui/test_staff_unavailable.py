@@ -24,8 +24,8 @@ from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import STAFF_LIST_RESET, AsyncJournal, Journal, StaffRef
 from pos_app.ui.app import open_staff
 from pos_app.ui.counter import HAND_OVER, MainWindow
-from pos_app.ui.customer_widgets import MessageKind
-from pos_app.ui.pin_entry import PinDialog
+from pos_app.ui.counter.customer_widgets import MessageKind
+from pos_app.ui.dialogs.pin_entry import PinDialog
 from tests.helpers.ui import open_dialog, settle, visible, wait_until
 
 PROBLEM_START = "Staff PINs cannot be checked on this counter ("

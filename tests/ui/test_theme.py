@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.app import configure_application
-from pos_app.ui.customer_widgets import MessageBar, MessageKind
+from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.theme import (
     ColorPair,
     ColorScheme,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app import APP_NAME
 from pos_app.resources import app_icon_path
-from pos_app.ui.kiosk import KioskMode, LogoButton
-from pos_app.ui.staff_dialogs import role_text
+from pos_app.ui.counter.kiosk import KioskMode, LogoButton
+from pos_app.ui.managers.staff import role_text
 from pos_app.ui.theme import TextSize, scaled_font
 
 if TYPE_CHECKING:

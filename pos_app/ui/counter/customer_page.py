@@ -27,10 +27,10 @@ from pos_app.services.progress import (
     ProgressService,
 )
 from pos_app.ui.async_support import TaskOwner
-from pos_app.ui.customer_widgets import CustomerHeader
+from pos_app.ui.counter.customer_widgets import CustomerHeader
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress import ProgressPanel
-from pos_app.ui.rewards_list import RewardListModel, RewardListView
+from pos_app.ui.rewards import RewardListModel, RewardListView
 from pos_app.ui.theme import TextSize, scaled_font
 
 log = logging.getLogger(__name__)

@@ -20,11 +20,11 @@ from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, is_alive
 from pos_app.ui.counter.customer_page import CustomerPage
+from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.words import describe_hand_over, describe_refusal, hand_over_kind
-from pos_app.ui.customer_widgets import MessageBar, MessageKind
-from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.pictures import PictureCache
+from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import offer_slip
 
 #: The task key of the hand-over: one at a time per counter.

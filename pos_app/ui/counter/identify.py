@@ -16,8 +16,8 @@ from pos_app.services.counter import CounterSession
 from pos_app.services.identify import ScanKind, classify_scan
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter import words
+from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.screen import LOOKUP, CounterScreen
-from pos_app.ui.customer_widgets import MessageKind
 
 
 def _tr(text: str) -> str:

@@ -1,6 +1,6 @@
 """The counter in kiosk mode: what an idle kiosk wipes, and who may leave it.
 
-:class:`~pos_app.ui.kiosk.KioskMode` locks the window down and watches the idle time; this
+:class:`~pos_app.ui.counter.kiosk.KioskMode` locks the window down and watches the idle time; this
 is what it asks the counter: is any trace of a customer left, wipe them, may this person
 leave (a manager's PIN), and the first start's "who is the manager".
 """
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.kiosk import KioskMode
-from pos_app.ui.staff_dialogs import ask_manager_pin, ensure_manager
+from pos_app.ui.counter.kiosk import KioskMode
+from pos_app.ui.managers.staff import ask_manager_pin, ensure_manager
 
 if TYPE_CHECKING:
     from pos_app.ui.counter.window import MainWindow

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from pos_app.services.pickup import PickupDesk
 from pos_app.services.staff import StaffService
 from pos_app.storage import AsyncJournal
-from pos_app.ui.recent_pickups import RecentPickupsView
+from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.theme import TextSize, scaled_font
 
 

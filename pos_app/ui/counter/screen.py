@@ -21,14 +21,14 @@ from pos_app.services.progress import ProgressService
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
 from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
+from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
+from pos_app.ui.counter.kiosk import KioskHome, KioskMode
 from pos_app.ui.counter.recent_page import RecentPage
 from pos_app.ui.counter.search import SearchBar
-from pos_app.ui.customer_widgets import CodeEntry, MessageBar
-from pos_app.ui.journal_health import JournalHealthBanner
-from pos_app.ui.kiosk import KioskHome, KioskMode
+from pos_app.ui.managers.journal_health import JournalHealthBanner
+from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.recent_pickups import RecentPickupsView
-from pos_app.ui.rewards_list import RewardListModel
+from pos_app.ui.rewards import RewardListModel
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo

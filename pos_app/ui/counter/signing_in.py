@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.counter.words import staff_problem_text
-from pos_app.ui.customer_widgets import MessageBar, MessageKind
-from pos_app.ui.sign_in import IdleSignOut, sign_in
-from pos_app.ui.staff_dialogs import manage_staff
+from pos_app.ui.dialogs.sign_in import IdleSignOut, sign_in
+from pos_app.ui.managers.staff import manage_staff
 
 _SIGN_IN = "sign-in"
 _STAFF = "staff"

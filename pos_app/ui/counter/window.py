@@ -34,13 +34,13 @@ from pos_app.services.reconcile import ReconcileReport
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.counter import words
 from pos_app.ui.counter.banners import demo_mailbox_text
+from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.hand_over import HandOverFlow
 from pos_app.ui.counter.identify import IdentifyFlow
 from pos_app.ui.counter.kiosk_counter import KioskCounter, open_dialogs
 from pos_app.ui.counter.screen import CUSTOMER, HOME, CounterScreen
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.status import CounterStatusBar
-from pos_app.ui.customer_widgets import MessageKind
 from pos_app.ui.messages import describe_connection_error, describe_lookup_error
 from pos_app.ui.pictures import PictureCache
 

@@ -14,10 +14,10 @@ from pos_app.services.counter import HandOverReport, Refusal
 from pos_app.services.pickup import CollectOutcome, CollectResult, Reconciled
 from pos_app.services.pickup_models import pickup_state
 from pos_app.storage import COLLECT, Operation
-from pos_app.ui.customer_widgets import MessageKind
+from pos_app.ui.counter.customer_widgets import MessageKind
+from pos_app.ui.managers.recent_pickups import describe_reconciled_reversals, state_text
 from pos_app.ui.messages import describe_connection_error
-from pos_app.ui.recent_pickups import describe_reconciled_reversals, state_text
-from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.rewards import format_short_date
 
 
 def _tr(text: str) -> str:

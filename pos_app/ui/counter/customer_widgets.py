@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup_models import CustomerSummary
-from pos_app.ui.pin_entry import PinPad
+from pos_app.ui.dialogs.pin_entry import PinPad
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 

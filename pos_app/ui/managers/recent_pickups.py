@@ -4,7 +4,7 @@
 newest first. :class:`RecentPickupsView` (``objectName`` ``recentPickups``) adds the filters
 (day, text — a scanned slip reference included), the Reverse button (``reverseButton``) and
 the whole reverse flow: first manager if there is none, reason and manager PIN
-(:class:`~pos_app.ui.reverse_dialog.ReverseDialog`), then
+(:class:`~pos_app.ui.managers.reverse_dialog.ReverseDialog`), then
 :meth:`~pos_app.services.pickup.PickupDesk.reverse` and a message in shop words.
 
 Size: the table model, its view with the filters, and the reverse flow stay together
@@ -61,11 +61,11 @@ from pos_app.storage import (
     StaffRef,
 )
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.managers.reverse_dialog import ReverseDialog, reason_text
+from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.messages import describe_connection_error
-from pos_app.ui.reverse_dialog import ReverseDialog, reason_text
-from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.rewards import format_short_date
 from pos_app.ui.row_table import RowTableModel
-from pos_app.ui.staff_dialogs import ensure_manager
 from pos_app.ui.theme import ColorScheme, set_style_property
 
 log = logging.getLogger(__name__)

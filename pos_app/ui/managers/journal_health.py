@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from pos_app.services.staff import StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, HealthProblem, JournalError, JournalHealth, StaffRef
 from pos_app.ui.async_support import TaskOwner, report_exception
-from pos_app.ui.staff_dialogs import ask_manager_pin
+from pos_app.ui.managers.staff import ask_manager_pin
 
 __all__ = ["JournalHealthBanner", "describe_health"]
 

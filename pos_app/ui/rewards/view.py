@@ -1,30 +1,16 @@
-"""The customer's uncollected rewards: item model, row delegate and list view.
+"""The rewards list on screen: the row delegate that paints each reward, and the view.
 
-Rows come sorted for the counter (soonest expiry first, expired ones last and greyed out),
-each with its picture, title, claim date and an expiry badge. The model is a plain
-``QAbstractListModel``, so 1,000 rows cost no more than the handful on screen: pictures
-load only for rows that get painted.
-
-Size: the model, the row delegate (painting by hand for 1,000 rows) and the view share
-the row geometry; they stay one module until the delegate's painting gets a theme of its
-own.
+Painted by hand (not one widget per row), so a customer with 1,000 rewards scrolls as
+smoothly as one with three.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-from datetime import UTC, datetime
-from enum import IntEnum
 from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QByteArray,
-    QCoreApplication,
-    QDate,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,7 +28,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,260 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem, sort_for_pickup
-from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
+from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
+from pos_app.ui.rewards.model import RewardRole
 from pos_app.ui.theme import ColorScheme, grown_font
 
-log = logging.getLogger(__name__)
-
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class RewardRole(IntEnum):
-    """Custom data roles of :class:`RewardListModel` (beside Display, Decoration, ToolTip)."""
-
-    ITEM = Qt.ItemDataRole.UserRole + 1  # the PickupItem
-    UUID = Qt.ItemDataRole.UserRole + 2  # its loyalty transaction uuid (what collect takes)
-    EXPIRY = Qt.ItemDataRole.UserRole + 3  # Expiry as of the model's "now"
-    CLAIMED_TEXT = Qt.ItemDataRole.UserRole + 4  # "Claimed 12 Nov 2026", or ""
-    BADGE_TEXT = Qt.ItemDataRole.UserRole + 5  # "Expires in 5 days", "Expired on 3 Nov", ...
-    BUSY = Qt.ItemDataRole.UserRole + 6  # a hand-over of this row is running
-    CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired and not busy
-    PICTURE_URL = Qt.ItemDataRole.UserRole + 8  # str or None
-
-
-# --- text ------------------------------------------------------------------------------------
-
-
-def _day_month_format(locale: QLocale, with_year: bool) -> str:
-    """A short, spelled-out date in the locale's order: "3 Nov" / "Nov 3" (+ year)."""
-    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    day, month = short.find("d"), short.find("M")
-    month_first = 0 <= month < day if day >= 0 else False
-    if month_first:
-        return "MMM d, yyyy" if with_year else "MMM d"
-    return "d MMM yyyy" if with_year else "d MMM"
-
-
-def format_short_date(
-    moment: datetime, *, with_year: bool = True, locale: QLocale | None = None
-) -> str:
-    """``moment`` as the counter PC's calendar date, e.g. "12 Nov 2026"."""
-    locale = locale if locale is not None else QLocale()
-    local = moment.astimezone()
-    return locale.toString(
-        QDate(local.year, local.month, local.day), _day_month_format(locale, with_year)
-    )
-
-
-def badge_text(expiry: Expiry, now: datetime, locale: QLocale | None = None) -> str:
-    if expiry.kind is ExpiryKind.EXPIRED and expiry.expires_at is not None:
-        with_year = expiry.expires_at.astimezone().year != now.astimezone().year
-        when = format_short_date(expiry.expires_at, with_year=with_year, locale=locale)
-        return QCoreApplication.translate("RewardListModel", "Expired on {date}").format(date=when)
-    if expiry.kind is ExpiryKind.TODAY:
-        return QCoreApplication.translate("RewardListModel", "Expires today")
-    if expiry.kind is ExpiryKind.DAYS:
-        days = expiry.days
-        text = QCoreApplication.translate("RewardListModel", "Expires in %n day(s)", None, days)
-        if "day(s)" in text:
-            # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
-            # English one, so the untranslated source keeps its "(s)". Other languages get
-            # their plural forms from their catalogues.
-            text = text.replace("day(s)", "day" if days == 1 else "days")
-        return text
-    return QCoreApplication.translate("RewardListModel", "No expiry")
-
-
-def claimed_text(item: PickupItem, locale: QLocale | None = None) -> str:
-    if item.claimed_at is None:
-        return ""
-    return QCoreApplication.translate("RewardListModel", "Claimed {date}").format(
-        date=format_short_date(item.claimed_at, locale=locale)
-    )
-
-
-# --- model -----------------------------------------------------------------------------------
-
-
-class RewardListModel(PictureRowsModel):
-    """The uncollected rewards of one customer, in pickup order.
-
-    Expired rows and rows with a hand-over running (``set_busy``) are shown but can be
-    neither selected nor handed over. Pictures come from the optional :class:`PictureCache`;
-    a placeholder stands in until they arrive, then the row is repainted.
-    """
-
-    _changed_roles = (Qt.ItemDataRole.DecorationRole,)
-
-    def __init__(
-        self,
-        pictures: PictureCache | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(pictures, parent)
-        self._items: list[PickupItem] = []
-        self._now = datetime.now(UTC)
-        self._busy: set[str] = set()
-        self._row_by_uuid: dict[str, int] = {}
-        self._placeholder: QPixmap | None = None
-
-    # -- content -------------------------------------------------------------------------
-
-    def set_items(self, items: Sequence[PickupItem], now: datetime) -> None:
-        """Show ``items`` as of ``now`` (which decides what is expired), replacing the list."""
-        self.beginResetModel()
-        self._now = now
-        self._items = sort_for_pickup(items, now)
-        self._busy &= {item.loyalty_transaction_uuid for item in self._items}
-        self._reindex()
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._items = []
-        self._busy.clear()
-        self._reindex()
-        self.endResetModel()
-
-    def remove(self, loyalty_transaction_uuid: str) -> bool:
-        """Take a handed-over reward off the list; False if it is not (or no longer) here."""
-        row = self._row_by_uuid.get(loyalty_transaction_uuid)
-        if row is None:
-            return False
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._items[row]
-        self._busy.discard(loyalty_transaction_uuid)
-        self._reindex()
-        self.endRemoveRows()
-        return True
-
-    def set_busy(self, loyalty_transaction_uuid: str, busy: bool) -> bool:
-        """Mark a row as being handed over (disabled, "Handing over…") or done with that."""
-        row = self._row_by_uuid.get(loyalty_transaction_uuid)
-        if row is None:
-            return False
-        if busy == (loyalty_transaction_uuid in self._busy):
-            return True
-        if busy:
-            self._busy.add(loyalty_transaction_uuid)
-        else:
-            self._busy.discard(loyalty_transaction_uuid)
-        index = self.index(row, 0)
-        self.dataChanged.emit(index, index)
-        return True
-
-    def set_now(self, now: datetime) -> None:
-        """Re-judge expiry (the list stayed open past midnight): re-sorts, keeps selection."""
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        uuids = [self._items[index.row()].loyalty_transaction_uuid for index in persistent]
-        self._now = now
-        self._items = sort_for_pickup(self._items, now)
-        self._reindex()
-        for old, uuid in zip(persistent, uuids, strict=True):
-            row = self._row_by_uuid.get(uuid)
-            self.changePersistentIndex(
-                old, self.index(row, 0) if row is not None else QModelIndex()
-            )
-        self.layoutChanged.emit()
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
-
-    def is_busy(self, loyalty_transaction_uuid: str) -> bool:
-        return loyalty_transaction_uuid in self._busy
-
-    @property
-    def now(self) -> datetime:
-        return self._now
-
-    def item(self, row: int) -> PickupItem:
-        return self._items[row]
-
-    def items(self) -> list[PickupItem]:
-        return list(self._items)
-
-    def row_of(self, loyalty_transaction_uuid: str) -> int | None:
-        return self._row_by_uuid.get(loyalty_transaction_uuid)
-
-    def can_hand_over(self, row: int) -> bool:
-        item = self._items[row]
-        return item.loyalty_transaction_uuid not in self._busy and item.can_hand_over(self._now)
-
-    def _reindex(self) -> None:
-        self._row_by_uuid = {}
-        for row, item in enumerate(self._items):
-            self._row_by_uuid.setdefault(item.loyalty_transaction_uuid, row)
-        self._index_pictures([item.picture_url] if item.picture_url else [] for item in self._items)
-
-    # -- Qt model interface --------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        never = Qt.ItemFlag.ItemNeverHasChildren
-        if not self.can_hand_over(index.row()):
-            return never
-        return never | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        row = index.row()
-        if not 0 <= row < len(self._items):
-            return None
-        item = self._items[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.title
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._picture(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # The title may be elided in the row; the tooltip always has it whole.
-            return f"{item.title}\n{item.description}" if item.description else item.title
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [item.title, badge_text(item.expiry(self._now), self._now)]
-            if claimed := claimed_text(item):
-                parts.append(claimed)
-            return ", ".join(parts)
-        if role == RewardRole.ITEM:
-            return item
-        if role == RewardRole.UUID:
-            return item.loyalty_transaction_uuid
-        if role == RewardRole.EXPIRY:
-            return item.expiry(self._now)
-        if role == RewardRole.CLAIMED_TEXT:
-            return claimed_text(item)
-        if role == RewardRole.BADGE_TEXT:
-            return badge_text(item.expiry(self._now), self._now)
-        if role == RewardRole.BUSY:
-            return item.loyalty_transaction_uuid in self._busy
-        if role == RewardRole.CAN_HAND_OVER:
-            return self.can_hand_over(row)
-        if role == RewardRole.PICTURE_URL:
-            return item.picture_url
-        return None
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        for role in RewardRole:
-            names[int(role)] = QByteArray(role.name.lower().encode())
-        return names
-
-    def _picture(self, item: PickupItem) -> Any:
-        cache = self._pictures
-        if cache is None:
-            if self._placeholder is None:
-                self._placeholder = placeholder_pixmap(THUMBNAIL_SIZE)
-            return self._placeholder
-        pixmap = cache.pixmap(item.picture_url) if item.picture_url else None
-        return pixmap if pixmap is not None else cache.placeholder()
-
-
-# --- delegate --------------------------------------------------------------------------------
-
 
 #: The badge colours by urgency, from the theme.
 BADGE_EXPIRED: Final = ColorScheme.BADGE_EXPIRED

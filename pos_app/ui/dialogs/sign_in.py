@@ -21,7 +21,7 @@ from pos_app.services.staff import (
     StaffService,
 )
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.pin_entry import PinDialog
+from pos_app.ui.dialogs.pin_entry import PinDialog
 
 #: Input that counts as someone working at the counter.
 _ACTIVITY = frozenset(
@@ -48,7 +48,7 @@ async def sign_in(
     """Pick your name, type your PIN; returns who signed in (None: cancelled, or no staff).
 
     With no staff profiles at all there is nobody to sign in: the caller lets the counter
-    work as usual (and may offer :func:`~pos_app.ui.staff_dialogs.ensure_manager`).
+    work as usual (and may offer :func:`~pos_app.ui.managers.staff.ensure_manager`).
     """
     profiles = await staff.call(StaffDirectory.profiles)
     if not profiles:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from pos_app.services.slips import mask_customer_uuid
 from pos_app.services.staff import PinCheck, StaffProfile, StaffService
 from pos_app.storage import Operation, ReverseReason, StaffRef
-from pos_app.ui.pin_entry import PinCheckDialog, PinEntry
-from pos_app.ui.rewards_list import format_short_date
+from pos_app.ui.dialogs.pin_entry import PinCheckDialog, PinEntry
+from pos_app.ui.rewards import format_short_date
 from pos_app.ui.theme import TextSize, scaled_font
 
 _NOTE_MAX = 200

@@ -1,0 +1,290 @@
+"""Giving the customer a slip: the dialog, and the print_slip setting after a hand-over.
+
+* :class:`SlipDialog` shows the slip with Print… (the system's print dialog) and
+  Save as PDF…, both awaited without nesting the event loop.
+* :func:`offer_slip` applies the ``print_slip`` setting after a hand-over.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QPixmap,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.settings import PrintSlip
+from pos_app.services.slips import PickupSlip
+from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.slips.paper import (
+    SlipFormat,
+    default_printer_format,
+    paint_on_printer,
+    prepare_printer,
+    print_slip,
+    render_slip_image,
+    safe_file_name,
+    save_slip_pdf,
+)
+from pos_app.ui.theme import TextSize, scaled_font
+
+log = logging.getLogger(__name__)
+
+
+# -- the dialog ------------------------------------------------------------------------------
+
+_PRINT = "print"
+
+
+class SlipDialog(QDialog):
+    """The slip after a hand-over: preview, paper format, Print…, Save as PDF….
+
+    Print… opens the system's print dialog; Save as PDF… a file dialog; both are awaited
+    (never ``exec()``). Saving keeps the dialog open (one may still print); printing
+    closes it.
+
+    Signals:
+        printed(str): the slip went to this printer (its name).
+        savedPdf(str): the slip was saved to this PDF file.
+    """
+
+    printed = Signal(str)
+    savedPdf = Signal(str)
+
+    def __init__(
+        self,
+        slip: PickupSlip,
+        *,
+        slip_format: SlipFormat = SlipFormat.RECEIPT,
+        pdf_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipDialog")
+        self.setWindowTitle(self.tr("Pickup slip"))
+        self.setModal(True)
+        self.slip = slip
+        self._tasks = TaskOwner()
+        self._pdf_folder = pdf_folder
+        self.last_pdf: Path | None = None
+
+        layout = QHBoxLayout(self)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("slipPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumSize(360, 440)
+        layout.addWidget(scroll, 1)
+
+        side = QVBoxLayout()
+        question = QLabel(self.tr("Give the customer a pickup slip?"), self)
+        question.setWordWrap(True)
+        question.setFont(scaled_font(question.font(), TextSize.SLIP_QUESTION, bold=True))
+        side.addWidget(question)
+        side.addWidget(QLabel(self.tr("Paper"), self))
+        self.format_input = QComboBox(self)
+        self.format_input.setObjectName("slipFormat")
+        self.format_input.setMinimumHeight(40)
+        self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
+        self.format_input.addItem(self.tr("A4"), SlipFormat.A4.value)
+        self.format_input.setCurrentIndex(self.format_input.findData(slip_format.value))
+        side.addWidget(self.format_input)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setObjectName("printSlipButton")
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.save_button.setObjectName("savePdfButton")
+        self.close_button = QPushButton(self.tr("No slip"), self)
+        self.close_button.setObjectName("closeSlipButton")
+        for button in (self.print_button, self.save_button, self.close_button):
+            button.setMinimumHeight(48)
+            side.addWidget(button)
+        self.message = QLabel(self)
+        self.message.setObjectName("slipMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        layout.addLayout(side)
+
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.on_print_button_clicked)
+        self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self.format_input.currentIndexChanged.connect(self._update_preview)
+        self._update_preview()
+        self.resize(680, 560)
+
+    def slip_format(self) -> SlipFormat:
+        return SlipFormat(self.format_input.currentData())
+
+    def set_slip_format(self, fmt: SlipFormat) -> None:
+        self.format_input.setCurrentIndex(self.format_input.findData(fmt.value))
+
+    def _update_preview(self) -> None:
+        image, _layout = render_slip_image(self.slip, self.slip_format(), dpi=96)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def default_pdf_path(self) -> Path:
+        folder = self._pdf_folder
+        if folder is None:
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            folder = Path(documents) if documents else Path.home()
+        reference = self.slip.items[0].reference if self.slip.items else "slip"
+        return folder / f"pickup-slip-{safe_file_name(reference)}.pdf"
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.print_button, self.save_button, self.format_input):
+            button.setEnabled(not busy)
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+
+    # -- save as PDF ---------------------------------------------------------------------
+
+    def on_save_button_clicked(self) -> None:
+        if not self._tasks.is_running(_PRINT):
+            self._run(self.save_pdf_with_dialog())
+
+    async def save_pdf_with_dialog(self) -> Path | None:
+        dialog = QFileDialog(self, self.tr("Save the slip as PDF"))
+        dialog.setObjectName("slipPdfFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
+        # awaited on every platform; Qt's own dialog always can.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        default = self.default_pdf_path()
+        dialog.setDirectory(str(default.parent))
+        dialog.selectFile(default.name)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        if not chosen:
+            return None
+        return self.save_pdf(Path(chosen[0]))
+
+    def save_pdf(self, path: Path) -> Path:
+        """Save the slip as a PDF at ``path`` in the chosen format."""
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        save_slip_pdf(self.slip, path, self.slip_format())
+        self.last_pdf = path
+        self._show(self.tr("Saved as {path}.").format(path=path))
+        self.savedPdf.emit(str(path))
+        return path
+
+    # -- print ---------------------------------------------------------------------------
+
+    def on_print_button_clicked(self) -> None:
+        if not self._tasks.is_running(_PRINT):
+            self._run(self.print_with_dialog())
+
+    async def print_with_dialog(self) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        fmt = self.slip_format()
+        prepare_printer(printer, self.slip, fmt)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("slipPrintDialog")
+        dialog.setWindowTitle(self.tr("Print the pickup slip"))
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return False
+        finally:
+            dialog.deleteLater()
+        # The dialog may have changed the printer (or chosen "print to file"); the slip's
+        # page size is what the drawing was laid out for.
+        prepare_printer(printer, self.slip, fmt)
+        paint_on_printer(printer, self.slip, fmt)
+        name = printer.printerName() or printer.outputFileName()
+        self.printed.emit(name)
+        self.accept()
+        return True
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _run(self, coro: Coroutine[Any, Any, object]) -> None:
+        self._busy(True)
+        self._show("")
+        task = self._tasks.run(coro, on_failure=self._on_failed, key=_PRINT)
+        task.add_done_callback(lambda _task: self._busy(False))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            log.error("Slip not printed or saved: %s", exc)
+            self._show(
+                self.tr("The slip could not be printed or saved ({error}). Try again.").format(
+                    error=type(exc).__name__
+                )
+            )
+            return
+        report_exception(type(exc), exc, exc.__traceback__)
+
+    def done(self, result: int) -> None:
+        self._tasks.cancel(_PRINT)
+        super().done(result)
+
+
+async def offer_slip(
+    slip: PickupSlip,
+    setting: PrintSlip,
+    parent: QWidget | None,
+    *,
+    pdf_folder: Path | None = None,
+    default_printer: Callable[[], QPrinterInfo] = QPrinterInfo.defaultPrinter,
+    interactive: bool = True,
+) -> str | None:
+    """After a hand-over, as the ``print_slip`` setting says; returns where the slip went.
+
+    ``never``: nothing. ``ask``: :class:`SlipDialog`. ``always``: straight to the default
+    printer in the format its paper suggests; without a default printer the dialog opens,
+    so the slip can still be saved as PDF. Not ``interactive`` (another customer is on
+    screen): never a dialog, only the print straight to the default printer.
+    """
+    if setting is PrintSlip.NEVER or not slip.items:
+        return None
+    if setting is PrintSlip.ALWAYS:
+        info = default_printer()
+        if not info.isNull():
+            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+            print_slip(printer, slip, default_printer_format(info))
+            return info.printerName()
+    if not interactive:
+        return None
+    dialog = SlipDialog(slip, pdf_folder=pdf_folder, parent=parent)
+    where: list[str] = []
+    dialog.printed.connect(where.append)
+    dialog.savedPdf.connect(where.append)
+    try:
+        await await_dialog(dialog)
+    finally:
+        dialog.deleteLater()
+    return where[-1] if where else None
