@@ -123,7 +123,7 @@ class JournalHealthBanner(QFrame):
     def on_acknowledge_button_clicked(self) -> None:
         if self._tasks.is_running(_ACKNOWLEDGE):
             return
-        self._tasks.run(self._acknowledge(), on_failure=self._on_failed, key=_ACKNOWLEDGE)
+        self._tasks.op(self._acknowledge(), key=_ACKNOWLEDGE).failure(self._on_failed).run()
 
     async def _acknowledge(self) -> None:
         if self._staff is None or not await self._staff.call(StaffDirectory.has_any_manager):

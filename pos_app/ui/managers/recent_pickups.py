@@ -442,7 +442,7 @@ class RecentPickupsView(QWidget):
     def refresh(self) -> None:
         """Reload the table from the journal (the newest filters apply)."""
         self._search_timer.stop()
-        self.tasks.run(self._load(), on_failure=self._on_load_failed, key=_LOAD)
+        self.tasks.op(self._load(), key=_LOAD).failure(self._on_load_failed).run()
 
     async def reload(self, select: str | None = None) -> None:
         """Reload and wait for it (keeps, or moves, the selection to operation ``select``)."""
@@ -568,7 +568,7 @@ class RecentPickupsView(QWidget):
         self._run_reverse(self._reverse(operation))
 
     def _run_reverse(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = self.tasks.run(coro, on_failure=self._on_reverse_failed, key=_REVERSE)
+        task = self.tasks.op(coro, key=_REVERSE).failure(self._on_reverse_failed).run()
         task.add_done_callback(lambda _task: self._update_reverse_button())
         self._update_reverse_button()
 

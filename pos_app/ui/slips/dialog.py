@@ -156,10 +156,6 @@ class SlipDialog(QDialog):
         reference = self.slip.items[0].reference if self.slip.items else "slip"
         return folder / f"pickup-slip-{safe_file_name(reference)}.pdf"
 
-    def _busy(self, busy: bool) -> None:
-        for button in (self.print_button, self.save_button, self.format_input):
-            button.setEnabled(not busy)
-
     def _show(self, text: str) -> None:
         self.message.setText(text)
 
@@ -232,10 +228,10 @@ class SlipDialog(QDialog):
     # -- plumbing ------------------------------------------------------------------------
 
     def _run(self, coro: Coroutine[Any, Any, object]) -> None:
-        self._busy(True)
         self._show("")
-        task = self._tasks.run(coro, on_failure=self._on_failed, key=_PRINT)
-        task.add_done_callback(lambda _task: self._busy(False))
+        self._tasks.op(coro, key=_PRINT).failure(self._on_failed).disable(
+            self.print_button, self.save_button, self.format_input
+        ).run()
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, OSError):
