@@ -34,7 +34,7 @@ from pos_app.services.pickup import (
     ReverseResult,
 )
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
-from pos_app.services.reconcile import Reconciler, Spawn
+from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, Journal, JournalHealth, Operation
@@ -278,7 +278,25 @@ class CounterSession:
         for listener in list(self._listeners):
             listener(event)
 
-    # -- the connection ----------------------------------------------------------------------
+    # -- the connection and what waits to be settled ------------------------------------------
+
+    def on_reconciled(self, listener: Callable[[ReconcileReport], None]) -> None:
+        """``listener`` hears every reconciliation report (nothing without a journal)."""
+        if self.reconciler is not None:
+            self.reconciler.add_listener(listener)
+
+    def start_settling(self) -> None:
+        """The counter is up: settle what earlier runs left, and keep at it while any waits."""
+        if self.reconciler is not None:
+            self.reconciler.start()
+
+    def settle_now(self) -> None:
+        if self.reconciler is not None:
+            self.reconciler.run_now()
+
+    def stop_settling(self) -> None:
+        if self.reconciler is not None:
+            self.reconciler.stop()
 
     def note_error(self, exc: BaseException) -> None:
         """A call failed: a lost connection is the reconciler's cue to check once it is back."""

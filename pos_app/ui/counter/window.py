@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
             spawn=lambda coro: self.tasks.run(coro, key=_RECONCILE),
             clock=clock,
         )
-        self.reconciler = self.counter.reconciler
         self.sign_in_session = self.counter.sign_in
         self.pictures = PictureCache(settings.picture_cache_dir, parent=self)
         self.progress = ProgressService.from_settings(settings, services.clients, clock=clock)
@@ -183,8 +182,7 @@ class MainWindow(QMainWindow):
             finished=self._hand_over_finished,
         )
         self.counter_screen.customerShown.connect(self.customerShown)
-        if self.reconciler is not None:
-            self.reconciler.add_listener(self._on_reconciled)
+        counter.on_reconciled(self._on_reconciled)
         if self.kiosk is None:
             self.progress.add_nudj_setup_listener(self.status.show_nudj_setup)
         self.search_bar.listen_to(self.rewards_list)
@@ -236,8 +234,7 @@ class MainWindow(QMainWindow):
                 words.shop_text(name, services.settings.shop_uuid)
             )
         ).failure(self._shop_failed).run()
-        if self.reconciler is not None:
-            self.reconciler.start()
+        self.counter.start_settling()
 
     def _say_error(self, exc: BaseException) -> bool:
         """The default route of a failed task: what the world caused, said in the bar."""
@@ -308,8 +305,7 @@ class MainWindow(QMainWindow):
             self.tasks.op(self.counter.refresh(customer), key=REFRESH).run()
 
     def reconcile_now(self) -> None:
-        if self.reconciler is not None:
-            self.reconciler.run_now()
+        self.counter.settle_now()
 
     def _on_reconciled(self, report: ReconcileReport) -> None:
         if report.failure is not None and not isinstance(report.failure, errors.ApiError):
@@ -371,8 +367,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             if self.kiosk is not None:
                 self.kiosk.release()
-            if self.reconciler is not None:
-                self.reconciler.stop()
+            self.counter.stop_settling()
             self.search_bar.stop_listening()
             try:
                 asyncio.get_running_loop()
