@@ -25,7 +25,7 @@ from pos_app.services.staff import Role, ScryptParams, StaffService, journal_loc
 from pos_app.storage import AsyncJournal, OpState
 from pos_app.ui.handover_dialog import HandOverDialog
 from pos_app.ui.main_window import MainWindow
-from tests.helpers import STAFF_PIN_KEY
+from tests.helpers import STAFF_PIN_KEY, RetryWaits
 
 W = TypeVar("W", bound=QWidget)
 
@@ -87,6 +87,7 @@ class Counter:
     clients: ApiClients
     data_dir: Path
     staff: StaffService
+    retry_waits: RetryWaits
 
     @property
     def customer_uuid(self) -> str:
@@ -137,7 +138,8 @@ async def make_counter(
     *,
     settle: bool = True,
 ) -> Counter:
-    clients = build_clients(settings, secrets)
+    retry_waits = RetryWaits()
+    clients = build_clients(settings, secrets, sleep=retry_waits)
     journal = await AsyncJournal.open(
         settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
     )
@@ -160,7 +162,7 @@ async def make_counter(
         # Let the start-up calls finish here: pytest-qt processes Qt events between test
         # phases, when no asyncio loop runs, and a task step run from there has no loop.
         await wait_until(lambda: window.tasks.pending == 0)
-    return Counter(window, simulator, journal, clients, settings.data_dir, staff)
+    return Counter(window, simulator, journal, clients, settings.data_dir, staff, retry_waits)
 
 
 async def close_counter(counter: Counter) -> None:
