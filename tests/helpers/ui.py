@@ -36,7 +36,7 @@ async def wait_until(condition: Callable[[], object], within: float = 5.0) -> No
     while not condition():
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.002)
 
 
 def visible(kind: type[W]) -> W | None:
