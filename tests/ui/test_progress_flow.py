@@ -3,7 +3,6 @@ its own, and never holds the pickup list or the Hand over button up."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -44,10 +43,11 @@ def panel_settled(window: MainWindow) -> bool:
 
 async def settle(counter: Counter) -> None:
     """The window's settling (pictures of list and panel, tasks), twice: a paint right after
-    the first check may start more downloads, and no test may end mid-download."""
+    the first check may start more downloads, and no test may end mid-download. The paint
+    is done at once (repaint), not waited for."""
     for _ in range(2):
         await counter.settle()
-        await asyncio.sleep(0.05)
+        counter.window.repaint()
 
 
 async def scan_and_wait(counter: Counter, card: str, within: float = 10) -> None:
