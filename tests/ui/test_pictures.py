@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -271,8 +272,9 @@ async def test_the_newest_requests_download_first() -> None:
         names = ["first", "b", "c", "d"]
         loads = []
         for name in names:
-            loads.append(asyncio.ensure_future(cache.load(f"https://cdn.example/{name}.png")))
-            await asyncio.sleep(0.01)
+            url = f"https://cdn.example/{name}.png"
+            loads.append(asyncio.ensure_future(cache.load(url)))
+            await wait_until(functools.partial(cache.is_loading, url))  # asked for, in order
         gate.set()
         assert all(result is not None for result in await asyncio.gather(*loads))
     assert [r.url.path for r in transport.requests] == ["/first.png", "/d.png", "/c.png", "/b.png"]
