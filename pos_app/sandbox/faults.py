@@ -8,6 +8,7 @@ vendor route that has no fault of its own.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import json
 import threading
@@ -350,7 +351,9 @@ class HeldCalls:
                 self._waiting.pop(route, None)
             self._changed.notify_all()
         for loop, released in taken:
-            loop.call_soon_threadsafe(_settle, released, answer)
+            # A closed loop (the server has stopped) raises: the call went with it.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(_settle, released, answer)
         return len(taken)
 
     def release_all(self, *, answer: bool) -> int:
