@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
 PYTEST_ARGS ?=
+# pytest-xdist workers: one per core ("auto"); PYTEST_WORKERS=0 runs in this one process.
+PYTEST_WORKERS ?= auto
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' pos_app/__init__.py)
 BUNDLE := dist/pos-app
 ARCHIVE := dist/pos-app-$(VERSION)-linux-$(shell uname -m).tar.gz
@@ -42,8 +44,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # pytest exits 5 when it collected nothing; make treats that as the failure it is.
+# worksteal: an idle worker takes queued tests from a busy one, so a few long tests (the
+# fuzzing, the app started as a process) do not leave one core waiting at the end.
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # The one-folder bundle for counter PCs (packaging/pos-app.spec) and, on Linux, the archive
 # a shop's IT person unpacks (with the desktop entry and install.sh).

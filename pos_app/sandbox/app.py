@@ -56,10 +56,12 @@ def _client(scope: Scope) -> tuple[str, int] | None:
     return (str(client[0]), int(client[1])) if client else None
 
 
-async def _drop_connection(ctx: SandboxContext, scope: Scope) -> None:
+async def _drop_connection(ctx: SandboxContext, scope: Scope, *, gone_ok: bool = False) -> None:
     client = _client(scope)
     transport = ctx.transports.get(client) if client else None
     if transport is None:
+        if gone_ok:
+            return  # the client hung up while its call was held: nothing left to drop
         raise RuntimeError("cannot drop a connection the server does not track")
     transport.close()
     # Return only once the server has seen the connection go; otherwise uvicorn would answer
@@ -73,12 +75,13 @@ async def _drop_connection(ctx: SandboxContext, scope: Scope) -> None:
 class _DropConnection(Response):
     """Close the connection without a status line."""
 
-    def __init__(self, ctx: SandboxContext) -> None:
+    def __init__(self, ctx: SandboxContext, *, gone_ok: bool = False) -> None:
         super().__init__()
         self._ctx = ctx
+        self._gone_ok = gone_ok
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await _drop_connection(self._ctx, scope)
+        await _drop_connection(self._ctx, scope, gone_ok=self._gone_ok)
 
 
 class _Hang(Response):
@@ -246,6 +249,8 @@ def _endpoint(ctx: SandboxContext, route: VendorRoute) -> Handler:
             return _DropConnection(ctx)
         elif kind == "timeout":
             return _Hang(ctx, fault.seconds)
+        elif kind == "hold" and not await ctx.holds.wait(route.name):
+            return _DropConnection(ctx, gone_ok=True)
         response = await _serve(ctx, route, request)
         if kind == "slow_body":
             return _SlowBody(ctx, response, fault.slow_body_pause_ms / 1000)
@@ -368,6 +373,22 @@ def _control_routes(ctx: SandboxContext) -> list[Route]:
             return JSONResponse({"error": str(exc)}, status_code=404)
         return JSONResponse(faults_body())
 
+    async def held(request: Request) -> Response:
+        return JSONResponse({"held": ctx.holds.snapshot()})
+
+    async def release(request: Request) -> Response:
+        count_text = request.query_params.get("count")
+        try:
+            count = None if count_text is None else int(count_text)
+            if count is not None and count < 1:
+                raise ValueError("count must be at least 1")
+            released = ctx.holds.release(request.path_params["route"], count)
+        except FaultSyntaxError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=404)
+        except ValueError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse({"released": released, "held": ctx.holds.snapshot()})
+
     async def mailbox(request: Request) -> Response:
         return JSONResponse({"codes": ctx.state.mailbox()})
 
@@ -403,6 +424,8 @@ def _control_routes(ctx: SandboxContext) -> list[Route]:
         Route(p, info, methods=["GET"]),
         Route(f"{p}/faults", faults, methods=["GET", "POST", "PUT", "DELETE"]),
         Route(f"{p}/faults/{{route}}", fault_one, methods=["DELETE"]),
+        Route(f"{p}/held", held, methods=["GET"]),
+        Route(f"{p}/held/{{route}}/release", release, methods=["POST"]),
         Route(f"{p}/mailbox", mailbox, methods=["GET"]),
         Route(f"{p}/mailbox/{{email}}", mailbox_one, methods=["GET"]),
         Route(f"{p}/reset", reset, methods=["POST"]),

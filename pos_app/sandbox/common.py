@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from pos_app.resources import resources_dir
 from pos_app.sandbox import demo_data
-from pos_app.sandbox.faults import FaultBook
+from pos_app.sandbox.faults import FaultBook, HeldCalls
 from pos_app.sandbox.state import SimulatorState
 
 Vendor = Literal["piggy", "giftoin", "nudj", "media"]
@@ -71,6 +71,8 @@ class SandboxContext:
     faults: FaultBook
     resources_dir: Path
     stopping: threading.Event = field(default_factory=threading.Event)
+    # Calls a "hold" fault keeps waiting until a test (or the control API) releases them.
+    holds: HeldCalls = field(default_factory=HeldCalls)
     # Open connections by client address, so a fault can close one without an answer.
     transports: dict[tuple[str, int], asyncio.Transport] = field(default_factory=dict)
 

@@ -7,9 +7,12 @@ vendor route that has no fault of its own.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import json
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +46,7 @@ KINDS: Final[tuple[str, ...]] = (
     "slow_body",
     "timeout",
     "after_apply",
+    "hold",
 )
 AFTER_APPLY_THEN: Final[tuple[str, ...]] = ("drop", "timeout")
 
@@ -70,6 +74,9 @@ class Fault:
     - ``slow_body``: send the headers at once, then the body in chunks ``ms`` apart.
     - ``timeout``: answer nothing for ``seconds`` (None: until the simulator stops), then drop.
     - ``after_apply``: process the request (the state changes), then ``then`` (drop or timeout).
+    - ``hold``: keep the call waiting until it is released (:meth:`HeldCalls.release`), then
+      answer normally; the request is processed only then. A test decides when a slow server
+      answers, instead of waiting out a latency.
 
     ``count`` limits the fault to that many more calls; None means every call.
     """
@@ -274,3 +281,93 @@ def _parse_float(text: str, what: str) -> float:
         return float(text.strip())
     except ValueError:
         raise FaultSyntaxError(f"{what} must be a number, not {text!r}") from None
+
+
+class HeldCalls:
+    """The calls a ``hold`` fault keeps waiting, until someone releases them.
+
+    The server's loop waits on them; tests and the control API, on other threads, see how
+    many wait and release them. Released calls are answered in the order they arrived.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._waiting: dict[str, list[tuple[asyncio.AbstractEventLoop, asyncio.Future[bool]]]] = {}
+        self._closed = False
+
+    async def wait(self, route: str) -> bool:
+        """Hold one call of ``route`` until released: True to answer it, False to drop it."""
+        loop = asyncio.get_running_loop()
+        released: asyncio.Future[bool] = loop.create_future()
+        entry = (loop, released)
+        with self._changed:
+            if self._closed:
+                return False
+            self._waiting.setdefault(route, []).append(entry)
+            self._changed.notify_all()
+        try:
+            return await released
+        finally:
+            with self._changed:
+                waiting = self._waiting.get(route, [])
+                if entry in waiting:
+                    waiting.remove(entry)
+                if not waiting:
+                    self._waiting.pop(route, None)
+                self._changed.notify_all()
+
+    def count(self, route: str | None = None) -> int:
+        """How many calls of ``route`` (of every route: None) are held right now."""
+        with self._changed:
+            if route is None:
+                return sum(len(waiting) for waiting in self._waiting.values())
+            return len(self._waiting.get(check_route(route), []))
+
+    def snapshot(self) -> dict[str, int]:
+        with self._changed:
+            return {route: len(waiting) for route, waiting in self._waiting.items()}
+
+    def wait_for(self, route: str, count: int = 1, timeout: float = 10.0) -> None:
+        """Block until at least ``count`` calls of ``route`` are held (not from the server's
+        loop); :class:`TimeoutError` if they do not arrive in ``timeout`` s."""
+        route = check_route(route)
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while len(self._waiting.get(route, [])) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"{count} call(s) of {route} were not held in {timeout} s")
+                self._changed.wait(left)
+
+    def release(self, route: str, count: int | None = None, *, answer: bool = True) -> int:
+        """Let the oldest ``count`` held calls of ``route`` (all: None) go on: answered
+        (``answer``) or dropped without being processed. Returns how many were released."""
+        route = check_route(route)
+        with self._changed:
+            waiting = self._waiting.get(route, [])
+            taken = waiting[: len(waiting) if count is None else count]
+            del waiting[: len(taken)]
+            if not waiting:
+                self._waiting.pop(route, None)
+            self._changed.notify_all()
+        for loop, released in taken:
+            # A closed loop (the server has stopped) raises: the call went with it.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(_settle, released, answer)
+        return len(taken)
+
+    def release_all(self, *, answer: bool) -> int:
+        with self._changed:
+            routes = list(self._waiting)
+        return sum(self.release(route, answer=answer) for route in routes)
+
+    def close(self) -> None:
+        """The server stops: drop every held call, and hold no new one."""
+        with self._changed:
+            self._closed = True
+        self.release_all(answer=False)
+
+
+def _settle(released: asyncio.Future[bool], answer: bool) -> None:
+    if not released.done():
+        released.set_result(answer)

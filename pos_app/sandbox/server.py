@@ -145,6 +145,7 @@ class Simulator:
         """Stop serving and join the server thread. Safe to call twice."""
         server, thread = self._server, self._thread
         self._ctx.stopping.set()
+        self._ctx.holds.close()
         if server is not None and thread is not None:
             server.should_exit = True
             thread.join(_STOP_TIMEOUT)
@@ -209,9 +210,24 @@ class Simulator:
     def clear_faults(self, route: str | None = None) -> None:
         self.faults.clear(route)
 
+    def held(self, route: str | None = None) -> int:
+        """How many calls a ``hold`` fault keeps waiting on ``route`` (None: on every route)."""
+        return self._ctx.holds.count(route)
+
+    def wait_until_held(self, route: str, count: int = 1, timeout: float = 10.0) -> None:
+        """Block until ``count`` calls of ``route`` are held (from a thread, not a coroutine
+        on the loop that sends them: poll :meth:`held` there)."""
+        self._ctx.holds.wait_for(route, count, timeout)
+
+    def release(self, route: str, count: int | None = None, *, answer: bool = True) -> int:
+        """Let the oldest ``count`` held calls of ``route`` (all: None) go on: processed and
+        answered, or with ``answer=False`` dropped unprocessed. Returns how many."""
+        return self._ctx.holds.release(route, count, answer=answer)
+
     def reset(self) -> None:
-        """Fresh demo data, no faults."""
+        """Fresh demo data, no faults; held calls are dropped unprocessed."""
         self.faults.clear()
+        self._ctx.holds.release_all(answer=False)
         self.state.reset()
 
 

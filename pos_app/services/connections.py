@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -38,7 +39,10 @@ def build_clients(
     secrets: SecretStore,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
 ) -> ApiClients:
+    """The clients the settings and secrets allow; ``transport`` and ``sleep`` (the wait
+    between retries) are the clients' own, for benchmarks and tests."""
     problems: list[str] = []
     timeout = settings.request_timeout
     piggy: PiggyClient | None = None
@@ -51,6 +55,7 @@ def build_clients(
                 client_secret=secret,
                 timeout=timeout,
                 transport=transport,
+                sleep=sleep,
                 user_agent=USER_AGENT,
             )
         else:
@@ -66,6 +71,7 @@ def build_clients(
                 token=token,
                 timeout=timeout,
                 transport=transport,
+                sleep=sleep,
                 user_agent=USER_AGENT,
             )
         else:
@@ -79,6 +85,7 @@ def build_clients(
             api_key=giftoin_key,
             timeout=timeout,
             transport=transport,
+            sleep=sleep,
             user_agent=USER_AGENT,
         )
 
@@ -91,6 +98,7 @@ def build_clients(
             language=settings.language,
             timeout=timeout,
             transport=transport,
+            sleep=sleep,
             user_agent=USER_AGENT,
         )
     return ApiClients(piggy=piggy, giftoin=giftoin, nudj=nudj, problems=problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -75,3 +76,18 @@ class FakeClock:
     def new_process(self) -> None:
         """A restart: the monotonic clock of the new process starts somewhere else."""
         self.mono = 17.0
+
+
+class RetryWaits:
+    """The API clients' waits between retries, recorded instead of slept.
+
+    For tests of what a person sees when a service has trouble: the retries still happen, over
+    real HTTP, but nobody waits out the backoff (tests/api checks the backoff itself).
+    """
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, delay: float) -> None:
+        self.delays.append(delay)
+        await asyncio.sleep(0)  # a wait still lets the loop run, as a real one would

@@ -31,7 +31,7 @@ from pos_app.services.staff import (
 from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
-from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, RetryWaits
 
 W = TypeVar("W", bound=QWidget)
 
@@ -42,7 +42,7 @@ async def wait_until(condition: Callable[[], object], within: float = 5.0) -> No
     while not condition():
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.002)
 
 
 def visible(kind: type[W]) -> W | None:
@@ -89,6 +89,7 @@ class Counter:
     clients: ApiClients
     data_dir: Path
     staff: StaffService
+    retry_waits: RetryWaits
 
     @property
     def customer_uuid(self) -> str:
@@ -139,7 +140,8 @@ async def make_counter(
     *,
     settle: bool = True,
 ) -> Counter:
-    clients = build_clients(settings, secrets)
+    retry_waits = RetryWaits()
+    clients = build_clients(settings, secrets, sleep=retry_waits)
     journal = await AsyncJournal.open(
         settings.journal_path, shop_uuid=settings.shop_uuid, counter="test-counter"
     )
@@ -164,7 +166,7 @@ async def make_counter(
         # Let the start-up calls finish here: pytest-qt processes Qt events between test
         # phases, when no asyncio loop runs, and a task step run from there has no loop.
         await wait_until(lambda: window.tasks.pending == 0)
-    return Counter(window, simulator, journal, clients, settings.data_dir, staff)
+    return Counter(window, simulator, journal, clients, settings.data_dir, staff, retry_waits)
 
 
 async def close_counter(counter: Counter) -> None:
@@ -174,10 +176,7 @@ async def close_counter(counter: Counter) -> None:
         counter.window.kiosk.unlocked = True  # as if a manager had typed their PIN
     counter.window.close()
     await asyncio.wait_for(closed.wait(), 5)
-    await counter.staff.aclose()
-
-    await counter.journal.aclose()
-    await counter.clients.aclose()
+    await counter.window.services.aclose()
 
 
 @asynccontextmanager

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -12,7 +15,14 @@ import pytest
 from pos_app.sandbox import Fault, FaultSyntaxError, Simulator
 from pos_app.sandbox.demo_data import DISCORD_MAIN, EMAIL_MAIN, Contact
 from pos_app.sandbox.faults import FaultBook, load_fault_file, parse_assignment
-from tests.sandbox.helpers import GIFTOIN_AUTH, NUDJ_AUTH, PIGGY, PIGGY_AUTH, fresh_item
+from tests.sandbox.helpers import (
+    GIFTOIN_AUTH,
+    NUDJ_AUTH,
+    PIGGY,
+    PIGGY_AUTH,
+    fresh_item,
+    main_uuid,
+)
 
 SHOPS = f"{PIGGY}/shops"
 NUDJ_REWARDS = "/api/v2/integration/rewards"
@@ -39,6 +49,8 @@ GIFTOIN_PROGRESS = f"/api/v1/users/discord/{DISCORD_MAIN}/progress/collection-ch
         ("timeout:2.5", Fault("timeout", seconds=2.5)),
         ("after_apply", Fault("after_apply", then="drop")),
         ("after_apply:timeout@1", Fault("after_apply", then="timeout", count=1)),
+        ("hold", Fault("hold")),
+        ("hold@2", Fault("hold", count=2)),
     ],
 )
 def test_compact_syntax(text: str, expected: Fault) -> None:
@@ -49,7 +61,16 @@ def test_compact_syntax(text: str, expected: Fault) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["explode", "latency", "latency:soon", "error:200", "error:503@0", "drop:5", "after_apply:x"],
+    [
+        "explode",
+        "latency",
+        "latency:soon",
+        "error:200",
+        "error:503@0",
+        "drop:5",
+        "after_apply:x",
+        "hold:5",
+    ],
 )
 def test_bad_faults_are_refused(text: str) -> None:
     with pytest.raises(FaultSyntaxError):
@@ -287,6 +308,133 @@ def test_after_apply_timeout_reverses_then_hangs(client: httpx.Client, sim: Simu
     ):
         impatient.post(f"{PIGGY}/collectable-rewards/{redemption}/reverse", headers=PIGGY_AUTH)
     assert not sim.state.item(item.uuid).collected
+
+
+@contextmanager
+def in_background(call: Callable[[], httpx.Response]) -> Iterator[list[httpx.Response | Exception]]:
+    """Run ``call`` on a thread for the block; its answer (or error) is in the list after."""
+    outcome: list[httpx.Response | Exception] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except Exception as exc:  # looked at by the test
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    try:
+        yield outcome
+    finally:
+        thread.join(10)
+        assert not thread.is_alive()
+
+
+def collect_call(sim: Simulator, uuid: str) -> Callable[[], httpx.Response]:
+    def call() -> httpx.Response:
+        with httpx.Client(base_url=sim.url, timeout=10) as client:
+            return client.put(f"{PIGGY}/collectable-rewards/collect/{uuid}", headers=PIGGY_AUTH)
+
+    return call
+
+
+def test_hold_keeps_the_call_unprocessed_until_released(sim: Simulator) -> None:
+    item = fresh_item(sim)
+    sim.set_fault("piggy.collect", "hold@1")
+    with in_background(collect_call(sim, item.uuid)) as outcome:
+        sim.wait_until_held("piggy.collect")
+        # Held before the handler: nothing has happened to the reward yet.
+        assert sim.held("piggy.collect") == 1
+        assert sim.held() == 1
+        assert not sim.state.item(item.uuid).collected
+        assert outcome == []
+        assert sim.release("piggy.collect") == 1
+    (answer,) = outcome
+    assert isinstance(answer, httpx.Response)
+    assert answer.status_code == 200
+    assert answer.json()["data"]["status"] == "COLLECTED"
+    assert sim.state.item(item.uuid).collected
+    assert sim.held() == 0
+
+
+def test_held_calls_are_released_in_the_order_they_came(sim: Simulator) -> None:
+    first, second = (i for i in sim.state.uncollected(main_uuid(sim)) if i.expires_at is None)
+    sim.set_fault("piggy.collect", "hold")
+    with in_background(collect_call(sim, first.uuid)) as one:
+        sim.wait_until_held("piggy.collect")
+        with in_background(collect_call(sim, second.uuid)) as two:
+            sim.wait_until_held("piggy.collect", count=2)
+            assert sim.release("piggy.collect", 1) == 1
+            # Only the first one goes on; the second is still held.
+            with httpx.Client(base_url=sim.url) as control:
+                assert control.get("/__sandbox__/held").json() == {"held": {"piggy.collect": 1}}
+            assert sim.held("piggy.collect") == 1
+            assert not sim.state.item(second.uuid).collected
+            sim.release("piggy.collect")
+    assert sim.state.item(first.uuid).collected
+    assert sim.state.item(second.uuid).collected
+    assert [r.status_code for r in (*one, *two) if isinstance(r, httpx.Response)] == [200, 200]
+
+
+def test_a_held_call_released_unanswered_is_dropped_unprocessed(sim: Simulator) -> None:
+    item = fresh_item(sim)
+    sim.set_fault("piggy.collect", "hold")
+    with in_background(collect_call(sim, item.uuid)) as outcome:
+        sim.wait_until_held("piggy.collect")
+        assert sim.release("piggy.collect", answer=False) == 1
+    (error,) = outcome
+    assert isinstance(error, httpx.RemoteProtocolError)
+    assert not sim.state.item(item.uuid).collected
+
+
+def test_reset_drops_held_calls_so_none_reaches_the_fresh_data(sim: Simulator) -> None:
+    item = fresh_item(sim)
+    sim.set_fault("piggy.collect", "hold")
+    with in_background(collect_call(sim, item.uuid)) as outcome:
+        sim.wait_until_held("piggy.collect")
+        sim.reset()
+    assert isinstance(outcome[0], httpx.RemoteProtocolError)
+    assert sim.held() == 0
+    assert not sim.state.item(item.uuid).collected
+
+
+def test_a_call_held_after_its_client_gave_up_is_still_processed(sim: Simulator) -> None:
+    # Like a server slower than the client's patience: the request still takes effect.
+    item = fresh_item(sim)
+    sim.set_fault("piggy.collect", "hold@1")
+    with (
+        httpx.Client(base_url=sim.url, timeout=0.2) as impatient,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        impatient.put(f"{PIGGY}/collectable-rewards/collect/{item.uuid}", headers=PIGGY_AUTH)
+    assert sim.held("piggy.collect") == 1
+    assert not sim.state.item(item.uuid).collected
+    sim.release("piggy.collect")
+    with httpx.Client(base_url=sim.url) as control:
+        assert control.get("/__sandbox__/held").json() == {"held": {}}
+    assert sim.state.item(item.uuid).collected
+
+
+def test_waiting_for_a_call_that_never_comes_times_out(sim: Simulator) -> None:
+    sim.set_fault("piggy.collect", "hold")
+    with pytest.raises(TimeoutError):
+        sim.wait_until_held("piggy.collect", timeout=0.05)
+    assert sim.release("piggy.collect") == 0
+
+
+def test_control_release_endpoint(client: httpx.Client, sim: Simulator) -> None:
+    sim.set_fault("piggy.shops", "hold")
+    get_shops = lambda: httpx.get(f"{sim.url}{SHOPS}", headers=PIGGY_AUTH, timeout=10)  # noqa: E731
+    with in_background(get_shops) as outcome:
+        sim.wait_until_held("piggy.shops")
+        assert client.get("/__sandbox__/held").json() == {"held": {"piggy.shops": 1}}
+        assert client.post("/__sandbox__/held/piggy.shops/release?count=0").status_code == 400
+        assert client.post("/__sandbox__/held/nowhere/release").status_code == 404
+        released = client.post("/__sandbox__/held/piggy.shops/release?count=1").json()
+        assert released == {"released": 1, "held": {}}
+    (answer,) = outcome
+    assert isinstance(answer, httpx.Response)
+    assert answer.status_code == 200
 
 
 def test_count_limits_a_fault(client: httpx.Client, sim: Simulator) -> None:

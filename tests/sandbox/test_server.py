@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +26,14 @@ from pos_app.sandbox.demo_data import (
 from tests.sandbox.helpers import PIGGY, PIGGY_AUTH
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def wait_for(condition: Callable[[], bool]) -> None:
+    """Wait for something that must happen (never to prove that something does not)."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.005)
 
 
 def test_starts_fast_on_a_free_port_and_stops_cleanly() -> None:
@@ -56,8 +64,9 @@ def test_two_simulators_side_by_side() -> None:
         assert a.json()["data"]["contact"]["uuid"] != b.json()["data"]["contact"]["uuid"]
 
 
-def test_stop_does_not_wait_for_a_hanging_request() -> None:
-    sim = start_simulator(faults={"piggy.shops": "timeout"})
+@pytest.mark.parametrize("fault", ["timeout@1", "hold@1"])
+def test_stop_does_not_wait_for_a_hanging_request(fault: str) -> None:
+    sim = start_simulator(faults={"piggy.shops": fault})
     outcome: list[BaseException | int] = []
 
     def ask() -> None:
@@ -68,7 +77,8 @@ def test_stop_does_not_wait_for_a_hanging_request() -> None:
 
     asker = threading.Thread(target=ask)
     asker.start()
-    time.sleep(0.3)
+    # The fault is for one call: once it is used up, the request is hanging on it.
+    wait_for(lambda: "piggy.shops" not in sim.faults.snapshot())
     started = time.perf_counter()
     sim.stop()
     assert time.perf_counter() - started < 2.0

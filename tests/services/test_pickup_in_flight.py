@@ -1,8 +1,8 @@
 """Hand-overs on a slow network: rows in flight, late answers, attribution, odd text, full disk.
 
-Each test holds a collect on the simulator with its latency fault (the server applies the
-request only after the wait), so "in flight" and "answered after the client gave up" are
-real, not simulated by the client.
+Each test holds a collect on the simulator with its hold fault (the server applies the
+request only when the test releases it), so "in flight" and "answered after the client gave
+up" are real, not simulated by the client, and no test waits out a latency.
 """
 
 from __future__ import annotations
@@ -106,14 +106,19 @@ async def counter(simulator: Simulator, tmp_path: Path) -> AsyncIterator[Counter
         )
 
 
-async def slow_collect(
-    counter: Counter, item: PickupItem, *, ms: int
-) -> asyncio.Task[CollectResult]:
-    """Start a collect the server answers after ``ms``; return once its row is pending."""
-    counter.sim.set_fault("piggy.collect", f"latency:{ms}@1")
+async def slow_collect(counter: Counter, item: PickupItem) -> asyncio.Task[CollectResult]:
+    """Start a collect the server holds until ``answer_collect()``; return once its row is
+    pending and the request is held on the server, unapplied."""
+    counter.sim.set_fault("piggy.collect", "hold@1")
     task = asyncio.ensure_future(counter.desk.collect(counter.customer.uuid, item))
-    await wait_until(lambda: counter.collect_requests(item) == 0 and _pending(counter))
+    await wait_until(lambda: counter.sim.held("piggy.collect") == 1 and _pending(counter))
+    assert counter.collect_requests(item) == 0
     return task
+
+
+def answer_collect(counter: Counter) -> None:
+    """The slow server gets to the held collect now: it applies it and answers."""
+    assert counter.sim.release("piggy.collect") == 1
 
 
 def _pending(counter: Counter) -> bool:
@@ -134,11 +139,13 @@ async def test_timer_reconcile_during_a_collect_leaves_it_to_its_sender(counter:
     # The client waits long enough for this answer: only the reconciliation interferes.
     async with patient(counter, wait=10):
         item = counter.collectable()[0]
-        task = await slow_collect(counter, item, ms=1500)
+        task = await slow_collect(counter, item)
         # The 30 s timer fires now, even as if the grace period had long passed.
         counter.clock.offset = GRACE * 10
         settled = await counter.desk.reconcile()
         assert settled == []
+        assert not task.done()
+        answer_collect(counter)
         result = await task
         assert counter.collect_requests(item) == 1
         again = await counter.desk.collect(counter.customer.uuid, item)
@@ -159,9 +166,11 @@ async def test_second_window_reconcile_during_a_collect_leaves_it_alone(counter:
         try:
             other = make_desk(piggy, other_journal, counter.clock)
             item = counter.collectable()[0]
-            task = await slow_collect(counter, item, ms=1500)
+            task = await slow_collect(counter, item)
             counter.clock.offset = GRACE * 10
             assert await other.reconcile() == []
+            assert not task.done()
+            answer_collect(counter)
             result = await task
         finally:
             await other_journal.aclose()
@@ -197,7 +206,7 @@ _OTHER_PROCESS = textwrap.dedent(
 async def test_other_process_reconcile_during_a_collect_leaves_it_alone(counter: Counter) -> None:
     async with patient(counter, wait=15):
         item = counter.collectable()[0]
-        task = await slow_collect(counter, item, ms=4000)
+        task = await slow_collect(counter, item)
         child = await asyncio.create_subprocess_exec(
             sys.executable,
             "-c",
@@ -212,6 +221,7 @@ async def test_other_process_reconcile_during_a_collect_leaves_it_alone(counter:
         assert child.returncode == 0, err.decode()
         assert not task.done()  # the answer was still on its way while the other process ran
         assert out.decode().strip() == "0"
+        answer_collect(counter)
         result = await task
     assert result.outcome is CollectOutcome.COLLECTED
     assert counter.collect_requests(item) == 1
@@ -223,7 +233,7 @@ async def test_other_process_reconcile_during_a_collect_leaves_it_alone(counter:
 @pytest.mark.asyncio
 async def test_answer_after_the_timeout_is_not_booked_as_failed(counter: Counter) -> None:
     item = counter.collectable()[0]
-    counter.sim.set_fault("piggy.collect", "latency:1500@1")
+    counter.sim.set_fault("piggy.collect", "hold@1")
     result = await counter.desk.collect(counter.customer.uuid, item)  # client timeout 0.5 s
     assert result.outcome is CollectOutcome.UNKNOWN
     assert result.operation is not None
@@ -233,6 +243,8 @@ async def test_answer_after_the_timeout_is_not_booked_as_failed(counter: Counter
     # The cashier presses Hand over again: no second request while the first may land.
     retry = await counter.desk.collect(counter.customer.uuid, item)
     assert retry.outcome is CollectOutcome.UNKNOWN
+    # The server gets to the first request only now, after the client gave up on it.
+    answer_collect(counter)
     await wait_until(lambda: counter.collected_on_server(item))
     settled = await counter.desk.reconcile()
     assert [s.operation.state for s in settled] == [OpState.CONFIRMED]
@@ -454,8 +466,9 @@ async def test_full_disk_after_a_successful_collect_says_it_was_collected(
 ) -> None:
     item = counter.collectable()[0]
     async with patient(counter, wait=10):
-        task = await slow_collect(counter, item, ms=1000)
+        task = await slow_collect(counter, item)
         await counter.journal.run(_fill_disk)
+        answer_collect(counter)
         result = await task
     assert result.outcome is CollectOutcome.COLLECTED
     assert result.not_recorded

@@ -106,13 +106,21 @@ async def test_an_answer_after_an_outage_starts_a_check(setup: Setup) -> None:
 @pytest.mark.asyncio
 async def test_run_now_while_a_check_runs_does_not_start_another(setup: Setup) -> None:
     await setup.unknown_collect()
-    setup.sim.set_fault("piggy.rewards", "latency:300@1")
+    setup.sim.set_fault("piggy.rewards", "hold@1")
     reconciler = setup.reconciler()
     reconciler.run_now()
     assert reconciler.is_running
     reconciler.run_now()
+    # The check is on the server, held there, when the second request to run comes.
+    async with asyncio.timeout(10):
+        while setup.sim.held("piggy.rewards") == 0:  # noqa: ASYNC110 - the server's thread
+            await asyncio.sleep(0.01)
+    reconciler.run_now()
+    setup.sim.release("piggy.rewards")
     await setup.reports_reach(1)
     assert [s.operation.state for s in setup.reports[0].settled] == [OpState.FAILED]
+    # No second check ran, or runs: it would be running still or have reported.
+    assert not reconciler.is_running
     assert len(setup.reports) == 1
     reconciler.stop()
 

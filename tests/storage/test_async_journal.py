@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -101,24 +100,22 @@ async def test_everything_runs_on_one_worker_thread(journal_path: Path) -> None:
 @pytest.mark.asyncio
 async def test_the_loop_keeps_running_during_a_slow_write(journal_path: Path) -> None:
     journal = await AsyncJournal.open(journal_path, shop_uuid=SHOP, counter=COUNTER)
-    ticks = 0
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.005)
-            ticks += 1
+    writing = threading.Event()
+    loop_ran = threading.Event()
 
     def slow(j: Journal) -> int:
-        time.sleep(0.3)  # a disk having a bad moment
+        # A disk having a bad moment: the write ends only once the loop has run meanwhile.
+        writing.set()
+        if not loop_ran.wait(10):
+            raise AssertionError("the loop stood still during the write")
         return j.count()
 
-    task = asyncio.create_task(ticker())
     try:
-        assert await journal.run(slow) == 0
-        assert ticks >= 10
+        write = asyncio.ensure_future(journal.run(slow))
+        assert await asyncio.to_thread(writing.wait, 10)
+        loop_ran.set()  # this line runs on the loop while the write is still going on
+        assert await write == 0
     finally:
-        task.cancel()
         await journal.aclose()
 
 

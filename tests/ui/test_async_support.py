@@ -9,17 +9,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.async_support import TaskOwner, await_dialog, install_excepthook
+from tests.helpers.ui import wait_until
 
 
 @pytest.mark.asyncio
 async def test_runs_on_the_qt_loop() -> None:
     import qasync
 
-    assert isinstance(asyncio.get_running_loop(), qasync.QEventLoop)
-    fired: list[str] = []
-    QTimer.singleShot(10, lambda: fired.append("timer"))
-    await asyncio.sleep(0.05)
-    assert fired == ["timer"]
+    loop = asyncio.get_running_loop()
+    assert isinstance(loop, qasync.QEventLoop)
+    fired: asyncio.Future[str] = loop.create_future()
+    QTimer.singleShot(10, lambda: fired.set_result("timer"))
+    assert await asyncio.wait_for(fired, 5) == "timer"
 
 
 @pytest.mark.asyncio
@@ -49,13 +50,17 @@ async def test_new_task_with_same_key_cancels_the_old_one() -> None:
     owner = TaskOwner()
     landed: list[str] = []
 
-    async def lookup(name: str, delay: float) -> str:
-        await asyncio.sleep(delay)
+    never = asyncio.Event()  # the first answer comes only if nothing stops waiting for it
+
+    async def lookup(name: str, answer: asyncio.Event | None) -> str:
+        if answer is not None:
+            await answer.wait()
         return name
 
-    first = owner.run(lookup("first", 0.2), on_success=landed.append, key="search")
-    second = owner.run(lookup("second", 0.01), on_success=landed.append, key="search")
-    await asyncio.sleep(0.3)
+    first = owner.run(lookup("first", never), on_success=landed.append, key="search")
+    second = owner.run(lookup("second", None), on_success=landed.append, key="search")
+    await asyncio.wait([first, second], timeout=5)
+    await asyncio.sleep(0)  # the owner's done-callbacks run next
     assert first.cancelled()
     assert second.done()
     assert landed == ["second"]
@@ -96,8 +101,7 @@ async def test_await_dialog_does_not_nest_the_loop(qapp: QApplication) -> None:
 async def test_cancelled_dialog_wait_closes_the_dialog(qapp: QApplication) -> None:
     dialog = QDialog()
     waiting = asyncio.ensure_future(await_dialog(dialog))
-    await asyncio.sleep(0.01)
-    assert dialog.isVisible()
+    await wait_until(dialog.isVisible)
     waiting.cancel()
     with pytest.raises(asyncio.CancelledError):
         await waiting

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -296,13 +295,14 @@ async def test_rejected_credentials(
 
 @pytest.mark.asyncio
 async def test_new_scan_cancels_the_running_lookup(counter: Counter) -> None:
-    counter.sim.set_fault("piggy.identifier", "latency:1500@1")
+    counter.sim.set_fault("piggy.identifier", "hold@1")
     window = counter.window
     window.search_input.setText(demo.CARD_MAIN)
     QTest.keyClick(window.search_input, Qt.Key.Key_Return)
-    await asyncio.sleep(0.1)
+    await wait_until(lambda: counter.sim.held("piggy.identifier") == 1)
     await counter.scan(demo.CARD_EMPTY)
-    await asyncio.sleep(1.6)  # the first answer would have arrived by now
+    assert counter.sim.release("piggy.identifier") == 1  # the first answer comes now, last
+    await counter.settle()
     assert window.customer_header.name_label.text() == "Alex Peters"
     assert window.model.rowCount() == 0
     await counter.settle()
@@ -364,11 +364,13 @@ async def test_the_reconcile_timer_during_a_slow_hand_over_changes_nothing(
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
-    counter.sim.set_fault("piggy.collect", "latency:1500@1")
+    counter.sim.set_fault("piggy.collect", "hold@1")
     await counter.confirm_hand_over()
     await wait_until(lambda: window.tasks.is_running(HAND_OVER))
-    await wait_until(lambda: bool(counter.sim.faults.snapshot()) is False)  # request arrived
+    await wait_until(lambda: counter.sim.held("piggy.collect") == 1)  # arrived, not applied
     window.reconcile_now()  # the 30 s timer fires while the answer is on its way
+    await wait_until(lambda: not window.tasks.is_running("reconcile"))
+    assert counter.sim.release("piggy.collect") == 1
     await counter.hand_over_finished()
     assert window.message_bar.kind is MessageKind.SUCCESS
     assert window.message_bar.text() == f"Collected: {item.title}."
@@ -491,12 +493,13 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
         await made.load_main_customer()
         window = made.window
         item = window.model.item(0)
-        simulator.set_fault("piggy.collect", "latency:1500@1")
+        simulator.set_fault("piggy.collect", "hold@1")
         await made.confirm_hand_over()
-        await wait_until(lambda: not simulator.faults.snapshot())  # the collect is on its way
+        await wait_until(lambda: simulator.held("piggy.collect") == 1)  # the collect is on its way
         # The next customer steps up before the answer is back.
         await made.scan(demo.CARD_EMPTY)
         await wait_until(lambda: window.customer_header.name_label.text() == "Alex Peters")
+        assert simulator.release("piggy.collect") == 1
         await made.hand_over_finished()
         # The outcome names whose hand-over it was, and no slip of Robin's pops up over Alex.
         assert window.customer_header.name_label.text() == "Alex Peters"

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from pos_app.services.settings import Settings
 from pos_app.services.staff import Role
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import LOOKUP
-from pos_app.ui.counter.kiosk import TOUCH_TARGET
+from pos_app.ui.counter.kiosk import LONG_PRESS_MS, TOUCH_TARGET
 from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
@@ -141,10 +141,12 @@ async def test_kiosk_window_is_locked_full_screen_and_scan_first(kiosk: Counter)
     QTest.keyClick(window, Qt.Key.Key_Escape)
     QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
-    await asyncio.sleep(0.05)
     assert window.isVisible()
     window.showMinimized()
+    # The kiosk puts the window back from the loop: by then anything the keys above queued
+    # (a close, say) has run too.
     await wait_until(lambda: window.isFullScreen() and not window.isMinimized())
+    assert window.isVisible()
     window.showNormal()
     await wait_until(window.isFullScreen)
 
@@ -213,10 +215,16 @@ async def test_the_logo_held_down_asks_to_leave(kiosk: Counter) -> None:
     window = kiosk.window
     logo = window.findChild(QWidget, "kioskLogo")
     assert logo is not None
+    (hold,) = logo.findChildren(QTimer)  # the long press being timed
     QTest.mousePress(logo, Qt.MouseButton.LeftButton)
+    assert hold.isActive()
     QTest.mouseRelease(logo, Qt.MouseButton.LeftButton, delay=100)
-    await asyncio.sleep(0.05)
-    assert visible(PinDialog) is None  # a tap is not a long press
+    # A tap is not a long press: letting go stops the timing, so nothing can follow.
+    assert not hold.isActive()
+    assert visible(PinDialog) is None
+    # Held down as long as the timer says; shortened here as short_idle() does the idle time.
+    assert hold.interval() == LONG_PRESS_MS
+    hold.setInterval(50)
     QTest.mousePress(logo, Qt.MouseButton.LeftButton)
     await wait_until(lambda: visible(PinDialog), within=4)
     QTest.mouseRelease(logo, Qt.MouseButton.LeftButton)
@@ -254,14 +262,24 @@ async def test_idle_timeout_wipes_every_trace_of_the_customer(kiosk: Counter) ->
         assert trace in shown
     wiped = asyncio.Event()
     window.kioskReset.connect(wiped.set)
-
-    short_idle(kiosk)
-    overlay = window.kiosk.overlay if window.kiosk else None
+    assert window.kiosk is not None
+    idle = window.kiosk.idle
+    overlay = window.kiosk.overlay
     assert overlay is not None
-    await wait_until(overlay.isVisible, within=3)
-    assert overlay.seconds.text() in {"1", "2"}
-    assert "Touch anywhere to keep going" in overlay.text.text()
+    # What the overlay showed at each step of the countdown (read as it happens, not polled).
+    counted: list[tuple[bool, str, str]] = []
+    idle.countdown.connect(
+        lambda _: counted.append((overlay.isVisible(), overlay.seconds.text(), overlay.text.text()))
+    )
+
+    short_idle(kiosk, idle=0.3, countdown=0.3)
+    idle.check_now()  # the first check, as the timer runs it: the countdown starts at once
     await asyncio.wait_for(wiped.wait(), 3)
+    assert counted
+    was_visible, seconds, text = counted[0]
+    assert was_visible
+    assert seconds == "1"
+    assert "Touch anywhere to keep going" in text
 
     assert not overlay.isVisible()
     assert window.customer is None
@@ -274,16 +292,24 @@ async def test_idle_timeout_wipes_every_trace_of_the_customer(kiosk: Counter) ->
     remaining = texts_on_screen(window)
     for trace in [*traces, *titles, "Autumn Leaves", "340 points"]:
         assert trace not in remaining
-    # Nothing left to wipe: no countdown on the empty home screen.
-    await asyncio.sleep(1.5)
+    # Nothing left to wipe: no countdown on the empty home screen, even with the idle time
+    # long run out when the idle check runs (as its timer runs it).
+    counted.clear()
+    timed_out: list[bool] = []
+    idle.timedOut.connect(lambda: timed_out.append(True))
+    short_idle(kiosk, idle=0, countdown=0)
+    idle.check_now()
+    assert (counted, timed_out) == ([], [])
     assert not overlay.isVisible()
+    short_idle(kiosk, idle=30, countdown=10)
 
 
 @pytest.mark.asyncio
 async def test_a_touch_cancels_the_countdown(kiosk: Counter) -> None:
     window = kiosk.window
     await load_customer_in_kiosk(kiosk)
-    short_idle(kiosk, idle=1.5, countdown=1.0)
+    # The countdown starts at the first idle check, and lasts long enough to be touched.
+    short_idle(kiosk, idle=30, countdown=30)
     assert window.kiosk is not None
     overlay = window.kiosk.overlay
     assert overlay is not None
@@ -311,7 +337,7 @@ async def test_idle_timeout_closes_dialogs_and_signs_staff_out(kiosk: Counter) -
     await wait_until(open_dialog)
     wiped = asyncio.Event()
     window.kioskReset.connect(wiped.set)
-    short_idle(kiosk, idle=0.6, countdown=0.3)
+    short_idle(kiosk, idle=0.2, countdown=0.1)
     await asyncio.wait_for(wiped.wait(), 3)
     await kiosk.hand_over_finished()
     assert open_dialog() is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -18,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.ui.pictures import PictureCache, cache_file_name, safe_url
+from tests.helpers.ui import wait_until
 
 pytestmark = pytest.mark.asyncio
 
@@ -193,8 +195,8 @@ async def test_a_missing_picture_is_not_retried_at_once(
         assert cache.stats.failures == 1
         for _ in range(5):
             assert cache.pixmap(url) is None
-            await asyncio.sleep(0.01)
-        assert not cache.is_loading(url)
+            # A paint that started a download would show it as loading at once.
+            assert not cache.is_loading(url)
         assert len(transport.requests) == 1
         assert files_in(tmp_path) == []
         # After the pause it is tried again.
@@ -219,12 +221,16 @@ async def test_garbage_from_the_server_is_a_failure_and_not_cached(
 async def test_concurrent_requests_for_one_url_download_once(
     simulator: Simulator, tmp_path: Path
 ) -> None:
-    simulator.set_fault("media", "latency:150@1")
+    simulator.set_fault("media", "hold@1")
     transport = CountingTransport()
     url = picture_url(simulator, "scarf")
     async with open_cache(tmp_path, transport=transport) as cache:
         assert cache.pixmap(url) is None
-        results = await asyncio.gather(*(cache.load(url) for _ in range(5)))
+        loads = asyncio.gather(*(cache.load(url) for _ in range(5)))
+        # All five ask while the first download is held on the server.
+        await wait_until(lambda: simulator.held("media") == 1)
+        simulator.release("media")
+        results = await loads
         assert cache.pixmap(url) is not None
         assert all(result is not None for result in results)
         assert len(transport.requests) == 1
@@ -266,8 +272,9 @@ async def test_the_newest_requests_download_first() -> None:
         names = ["first", "b", "c", "d"]
         loads = []
         for name in names:
-            loads.append(asyncio.ensure_future(cache.load(f"https://cdn.example/{name}.png")))
-            await asyncio.sleep(0.01)
+            url = f"https://cdn.example/{name}.png"
+            loads.append(asyncio.ensure_future(cache.load(url)))
+            await wait_until(functools.partial(cache.is_loading, url))  # asked for, in order
         gate.set()
         assert all(result is not None for result in await asyncio.gather(*loads))
     assert [r.url.path for r in transport.requests] == ["/first.png", "/d.png", "/c.png", "/b.png"]
@@ -281,10 +288,13 @@ async def test_cancelled_loads_give_their_download_slot_back() -> None:
             await gate.wait()
         return httpx.Response(200, content=png())
 
-    async with open_cache(None, transport=RecordingTransport(held), max_concurrent=1) as cache:
+    transport = RecordingTransport(held)
+    async with open_cache(None, transport=transport, max_concurrent=1) as cache:
         running = asyncio.ensure_future(cache.load("https://cdn.example/running.png"))
         queued = asyncio.ensure_future(cache.load("https://cdn.example/queued.png"))
-        await asyncio.sleep(0.05)
+        # The first holds the one download slot; the second waits for it.
+        await wait_until(lambda: len(transport.requests) == 1)
+        await wait_until(lambda: cache.is_loading("https://cdn.example/queued.png"))
         cache.clear_memory()
         assert await running is None
         assert await queued is None
@@ -293,11 +303,11 @@ async def test_cancelled_loads_give_their_download_slot_back() -> None:
 
 
 async def test_aclose_cancels_loads_in_flight(simulator: Simulator, tmp_path: Path) -> None:
-    simulator.set_fault("media", "timeout:30")
+    simulator.set_fault("media", "hold")
     url = picture_url(simulator, "umbrella")
     cache = PictureCache(tmp_path, device_pixel_ratio=1.0)
     waiter = asyncio.ensure_future(cache.load(url))
-    await asyncio.sleep(0.2)
+    await wait_until(lambda: simulator.held("media") == 1)  # on the server, never answered
     assert cache.is_loading(url)
     started = asyncio.get_running_loop().time()
     await cache.aclose()
@@ -325,7 +335,7 @@ async def test_clear_memory_forgets_pictures_and_stops_loads(tmp_path: Path) -> 
         assert await cache.load("https://cdn.example/fast.png") is not None
         slow_url = "https://cdn.example/slow.png"
         slow = asyncio.ensure_future(cache.load(slow_url))
-        await asyncio.sleep(0.05)
+        await wait_until(lambda: transport.requests[-1].url == slow_url)
         cache.clear_memory()
         assert not cache.is_loading(slow_url)
         # The next paint asks again: a fresh load, not the cancelled one.

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem
@@ -306,7 +306,8 @@ async def test_rows_show_their_picture_once_it_arrives() -> None:
         assert placeholder.cacheKey() == cache.placeholder().cacheKey()
         await cache.load(url)
         await asyncio.wait_for(announced, 2)
-        await asyncio.sleep(0.05)
+        # Nothing more can be announced: the batch timer is done and no picture is on its way.
+        assert not any(timer.isActive() for timer in model.findChildren(QTimer))
         # Both rows with that picture, in one signal.
         assert changed == [(1, 2, [Qt.ItemDataRole.DecorationRole])]
         picture = model.index(1, 0).data(Qt.ItemDataRole.DecorationRole)
@@ -336,11 +337,17 @@ async def test_a_burst_of_pictures_repaints_once() -> None:
             [reward(f"lt-{i}", f"R{i}", None, picture_url=url) for i, url in enumerate(urls)], NOW
         )
         spans: list[tuple[int, int]] = []
-        model.dataChanged.connect(
-            lambda top, bottom, _roles: spans.append((top.row(), bottom.row()))
-        )
+        announced = asyncio.Event()
+
+        def on_changed(top: QModelIndex, bottom: QModelIndex, _roles: list[int]) -> None:
+            spans.append((top.row(), bottom.row()))
+            announced.set()
+
+        model.dataChanged.connect(on_changed)
         await asyncio.gather(*(cache.load(url) for url in urls))
-        await asyncio.sleep(0.1)
+        await asyncio.wait_for(announced.wait(), 2)
+        # All pictures are in and the batch timer is done: no second repaint can follow.
+        assert not any(timer.isActive() for timer in model.findChildren(QTimer))
         assert spans == [(0, 7)]
     finally:
         await cache.aclose()

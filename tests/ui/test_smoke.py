@@ -18,6 +18,7 @@ from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.ui.counter import MainWindow
+from tests.helpers import RetryWaits
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,7 +90,8 @@ async def test_unreachable_piggy_is_a_status_not_a_crash(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore
 ) -> None:
     settings = app_settings.with_overrides(piggy_base_url="http://127.0.0.1:9", request_timeout=2)
-    clients = build_clients(settings, demo_secrets)
+    waits = RetryWaits()  # the connection is retried, without waiting out the backoff
+    clients = build_clients(settings, demo_secrets, sleep=waits)
     window = MainWindow(CounterServices(settings, clients))
     qtbot.addWidget(window)
     window.show()
@@ -99,6 +101,7 @@ async def test_unreachable_piggy_is_a_status_not_a_crash(
             break
         await asyncio.sleep(0.04)
     assert window.connection_label.text().startswith("No connection to the loyalty service.")
+    assert waits.delays  # given up on only after retrying
     await window.tasks.cancel_all()
     await clients.aclose()
 

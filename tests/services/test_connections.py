@@ -1,0 +1,47 @@
+"""The three API clients as the app builds them from its settings and secrets."""
+
+from __future__ import annotations
+
+import pytest
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import load_settings
+from tests.helpers import RetryWaits
+
+
+@pytest.mark.asyncio
+async def test_the_clients_wait_between_retries_with_the_given_sleep(simulator: Simulator) -> None:
+    simulator.reset()
+    settings = load_settings().with_overrides(
+        piggy_base_url=simulator.piggy_base_url,
+        giftoin_base_url=simulator.giftoin_base_url,
+        nudj_base_url=simulator.nudj_base_url,
+    )
+    secrets = SecretStore(
+        env={
+            SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
+            SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
+            SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+        },
+        use_keyring=False,
+    )
+    waits = RetryWaits()
+    clients = build_clients(settings, secrets, sleep=waits)
+    try:
+        assert clients.piggy is not None
+        assert clients.giftoin is not None
+        assert clients.nudj is not None
+        for route in ("piggy.shops", "giftoin.inventory", "nudj.rewards"):
+            simulator.set_fault(route, "error:503@1")
+        assert await clients.piggy.list_shops()
+        inventory = await clients.giftoin.inventory(demo.GIFTOIN_PLATFORM, demo.DISCORD_MAIN)
+        assert inventory.raw
+        assert (await clients.nudj.rewards()).edges
+    finally:
+        await clients.aclose()
+    # Each client retried its 503 once, after a wait it asked of the given sleep.
+    assert len(waits.delays) == 3
+    assert all(delay > 0 for delay in waits.delays)
