@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +16,15 @@ from pos_app.services.staff import ScryptParams, StaffService
 STAFF_PIN_KEY = bytes(range(32))
 #: Cheap PIN hashes keep the suite fast; one test checks the real defaults.
 FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
+
+
+async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
+    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.002)
 
 
 @asynccontextmanager

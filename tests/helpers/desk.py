@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 from pos_app.api import PiggyClient
 from pos_app.sandbox import Simulator
@@ -47,31 +44,3 @@ async def at_the_counter(
             yield AtTheCounter(piggy, journal, lookup, customer, items)
     finally:
         await journal.aclose()
-
-
-class HeldRequests(httpx.AsyncBaseTransport):
-    """Real HTTP to the simulator, except that requests the test names wait to be sent.
-
-    A held request has not reached the server until :meth:`release`; :attr:`arrived` is
-    set when the first one is waiting. The test decides when time moves on, instead of
-    sleeping and hoping.
-    """
-
-    def __init__(self, method: str, path_contains: str) -> None:
-        self._inner = httpx.AsyncHTTPTransport()
-        self._method = method
-        self._path = path_contains
-        self.arrived = asyncio.Event()
-        self._released = asyncio.Event()
-
-    def release(self) -> None:
-        self._released.set()
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method == self._method and self._path in request.url.path:
-            self.arrived.set()
-            await self._released.wait()
-        return await self._inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()

@@ -31,18 +31,9 @@ from pos_app.services.staff import (
 from pos_app.storage import AsyncJournal, Journal, OpState
 from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
-from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, RetryWaits
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, RetryWaits, wait_until
 
 W = TypeVar("W", bound=QWidget)
-
-
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.002)
 
 
 def visible(kind: type[W]) -> W | None:

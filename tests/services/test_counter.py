@@ -1,7 +1,7 @@
 """The counter's use cases without a window: identify, load, hand over, refuse.
 
 Everything here runs without a QApplication, against the simulator over loopback HTTP; a
-request the test wants to stand still is held by :class:`HeldRequests` until released.
+collect the test wants to stand still is held by the simulator until the test releases it.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from pos_app.services.pickup import CollectOutcome
 from pos_app.services.settings import load_settings
 from pos_app.services.staff import Role, StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, HealthProblem, Journal, JournalHealth, OpState
-from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
-from tests.helpers.desk import HeldRequests
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, wait_until
 
+COLLECT_ROUTE = "piggy.collect"
 CARD_MAIN = Scan(ScanKind.CARD, demo.CARD_MAIN)
 CARD_EMPTY = Scan(ScanKind.CARD, demo.CARD_EMPTY)
 
@@ -50,7 +50,6 @@ CARD_EMPTY = Scan(ScanKind.CARD, demo.CARD_EMPTY)
 class Desk:
     sim: Simulator
     session: CounterSession
-    held: HeldRequests
     journal: AsyncJournal | None
     events: list[CounterEvent] = field(default_factory=list)
 
@@ -67,12 +66,11 @@ async def a_counter(
     data_dir: Path,
     *,
     journal: bool = True,
-    hold: tuple[str, str] = ("PUT", "/collect"),
     staff: bool = False,
     health: Callable[[JournalHealth], JournalHealth] | None = None,
     **settings: object,
 ) -> AsyncIterator[Desk]:
-    """A counter session on fresh demo data; requests matching ``hold`` wait for release."""
+    """A counter session on fresh demo data (its collects are held until released)."""
     sim.reset()
     sim.clear_faults()
     options = load_settings().with_overrides(
@@ -82,7 +80,7 @@ async def a_counter(
         data_dir=data_dir,
         **settings,
     )
-    held = HeldRequests(*hold)
+    sim.set_fault("piggy.collect", "hold")
     opened = (
         await AsyncJournal.open(options.journal_path, shop_uuid="s", counter="c1")
         if journal
@@ -93,9 +91,7 @@ async def a_counter(
         if staff
         else None
     )
-    piggy = PiggyClient(
-        sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=5.0, transport=held
-    )
+    piggy = PiggyClient(sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN, timeout=5.0)
     journal_health = None
     if opened is not None and health is not None:
         found = await opened.run(lambda j: j.health)
@@ -110,14 +106,14 @@ async def a_counter(
         staff=staff_service,
     )
     session = CounterSession(services, kiosk=options.kiosk)
-    desk = Desk(sim, session, held, opened)
+    desk = Desk(sim, session, opened)
     session.add_listener(desk.events.append)
     try:
         yield desk
     finally:
-        held.release()
+        sim.clear_faults()
+        sim.release(COLLECT_ROUTE)
         await services.aclose()
-        await held.aclose()
 
 
 @pytest.mark.asyncio
@@ -182,10 +178,10 @@ async def test_a_hand_over_ending_after_the_next_scan_names_its_own_customer(
         first = await desk.session.load_customer(CARD_MAIN)
         item = desk.of(RewardsShown)[0].items[0]
         handing = asyncio.ensure_future(desk.session.hand_over(first, [item]))
-        await desk.held.arrived.wait()  # the collect is on its way, unanswered
+        await wait_until(lambda: simulator.held(COLLECT_ROUTE) == 1)  # sent, unanswered
         desk.session.new_scan(CARD_EMPTY)
         second = await desk.session.load_customer(CARD_EMPTY)
-        desk.held.release()
+        simulator.release(COLLECT_ROUTE)
         report = await handing
 
         assert report.customer is first
@@ -211,7 +207,7 @@ async def test_without_a_journal_nothing_is_sent(simulator: Simulator, tmp_path:
         with pytest.raises(HandOverRefused) as refused:
             await desk.session.hand_over(customer, [item])
         assert refused.value.refusal is Refusal.NOT_SET_UP
-        assert not desk.held.arrived.is_set()
+        assert simulator.state.collect_requests == {}
         assert desk.collected_on_server(customer.uuid) == set()
         with pytest.raises(NotSetUpError, match="journal cannot be opened"):
             await desk.session.find_pickup("PU-00000000")
@@ -230,9 +226,9 @@ async def test_a_journal_check_that_needs_a_manager_holds_hand_overs_until_ackno
         assert desk.session.refusal() is Refusal.HELD
         with pytest.raises(HandOverRefused):
             await desk.session.hand_over(customer, [item])
-        assert not desk.held.arrived.is_set()
+        assert simulator.state.collect_requests == {}
         desk.session.acknowledged()
-        desk.held.release()
+        simulator.clear_faults(COLLECT_ROUTE)  # collects go through from here on
         report = await desk.session.hand_over(customer, [item])
         assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED]
 
@@ -252,10 +248,10 @@ async def test_sign_in_required_refuses_until_someone_signs_in_and_records_who(
         with pytest.raises(HandOverRefused) as refused:
             await desk.session.hand_over(customer, [item])
         assert refused.value.refusal is Refusal.NOT_SIGNED_IN
-        assert not desk.held.arrived.is_set()
+        assert simulator.state.collect_requests == {}
         # As the sign-in dialog would after the PIN was accepted.
         desk.session.sign_in.sign_in(mila)
-        desk.held.release()
+        simulator.clear_faults(COLLECT_ROUTE)  # collects go through from here on
         report = await desk.session.hand_over(customer, [item])
         operation = report.handed_over[0]
         assert operation.staff_name == "Mila"
@@ -268,7 +264,7 @@ async def test_sign_in_required_with_nobody_on_the_staff_list_hands_over_unsigne
     async with a_counter(simulator, tmp_path, staff=True, require_staff_sign_in=True) as desk:
         customer = await desk.session.load_customer(CARD_MAIN)
         item = desk.of(RewardsShown)[0].items[0]
-        desk.held.release()
+        simulator.clear_faults(COLLECT_ROUTE)  # collects go through from here on
         report = await desk.session.hand_over(customer, [item])
         assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED]
         assert report.handed_over[0].staff_name is None
@@ -282,7 +278,7 @@ async def test_a_kiosk_never_hands_over_unsigned(simulator: Simulator, tmp_path:
         with pytest.raises(HandOverRefused) as refused:
             await desk.session.hand_over(customer, [item])
         assert refused.value.refusal is Refusal.NOT_SIGNED_IN
-        assert not desk.held.arrived.is_set()
+        assert simulator.state.collect_requests == {}
 
 
 @pytest.mark.asyncio
@@ -304,7 +300,7 @@ async def test_already_picked_up_elsewhere_refreshes_the_list(
         for server_item in simulator.state.data.items_of(customer.uuid):
             if server_item.uuid == item.loyalty_transaction_uuid:
                 server_item.collected = True
-        desk.held.release()
+        simulator.clear_faults(COLLECT_ROUTE)  # collects go through from here on
         report = await desk.session.hand_over(customer, [item])
         assert [r.outcome for r in report.problems] == [CollectOutcome.ALREADY_COLLECTED]
         refreshed = desk.of(RewardsShown)[-1]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.async_support import TaskOwner, await_dialog, install_excepthook
-from tests.helpers.ui import wait_until
+from tests.helpers import wait_until
 
 
 @pytest.mark.asyncio

@@ -26,13 +26,8 @@ from pos_app.ui.managers.recent_pickups import PickupColumn
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import SlipDialog
-from tests.helpers.ui import (
-    Counter,
-    open_dialog,
-    running_counter,
-    visible,
-    wait_until,
-)
+from tests.helpers import wait_until
+from tests.helpers.ui import Counter, open_dialog, running_counter, visible
 
 
 @pytest_asyncio.fixture

@@ -23,8 +23,8 @@ from pos_app.ui.app import run_app
 from pos_app.ui.counter import HAND_OVER, LOOKUP, MainWindow
 from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
-from tests.helpers import FAST_SCRYPT
-from tests.helpers.ui import dialog_of, visible, wait_until
+from tests.helpers import FAST_SCRYPT, wait_until
+from tests.helpers.ui import dialog_of, visible
 from tests.storage.helpers import collect, cut_rows_after, make_damaged_journal
 
 MANAGER_PIN = "246810"

@@ -34,14 +34,8 @@ from pos_app.ui.counter.kiosk import LONG_PRESS_MS, TOUCH_TARGET
 from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
-from tests.helpers.ui import (
-    Counter,
-    make_counter,
-    open_dialog,
-    running_counter,
-    visible,
-    wait_until,
-)
+from tests.helpers import wait_until
+from tests.helpers.ui import Counter, make_counter, open_dialog, running_counter, visible
 
 CASHIER = ("Casey Cashier", Role.CASHIER, "1234")
 MANAGER = ("Morgan Manager", Role.MANAGER, "246810")

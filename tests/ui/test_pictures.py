@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.ui.pictures import PictureCache, cache_file_name, safe_url
-from tests.helpers.ui import wait_until
+from tests.helpers import wait_until
 
 pytestmark = pytest.mark.asyncio
 

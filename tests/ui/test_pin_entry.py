@@ -26,8 +26,7 @@ from pos_app.services.staff import (
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.dialogs.pin_entry import PinDialog, PinEntry, describe_pin_check
 from pos_app.ui.dialogs.sign_in import IdleSignOut, sign_in
-from tests.helpers import staff_service
-from tests.helpers.ui import wait_until
+from tests.helpers import staff_service, wait_until
 
 ANN = StaffProfile(
     profile_id="p-ann",

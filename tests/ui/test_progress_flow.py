@@ -20,7 +20,8 @@ from pos_app.storage import OpState
 from pos_app.ui.counter import HAND_OVER, MainWindow
 from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.progress.section import SectionState
-from tests.helpers.ui import Counter, running_counter, wait_until
+from tests.helpers import wait_until
+from tests.helpers.ui import Counter, running_counter
 
 
 @pytest_asyncio.fixture

@@ -54,8 +54,8 @@ from pos_app.ui.managers.recent_pickups import (
 )
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
-from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY
-from tests.helpers.ui import dialog_of, visible, wait_until
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, wait_until
+from tests.helpers.ui import dialog_of, visible
 
 MANAGER_PIN = "246810"
 CASHIER_PIN = "1234"

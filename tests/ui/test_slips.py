@@ -25,7 +25,7 @@ from pos_app.ui.slips.paper import (
     render_slip_image,
     save_slip_pdf,
 )
-from tests.helpers.ui import wait_until
+from tests.helpers import wait_until
 
 SLIP = PickupSlip(
     shop_name="De Kaasboer",

@@ -19,8 +19,8 @@ from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.staff import FirstManagerDialog, StaffDialog, ask_manager_pin, manage_staff
 from pos_app.ui.managers.staff.forms import StaffFormDialog
 from pos_app.ui.managers.staff.list_dialog import StaffColumn, StaffTableModel
-from tests.helpers import staff_service
-from tests.helpers.ui import dialog_of, visible, wait_until
+from tests.helpers import staff_service, wait_until
+from tests.helpers.ui import dialog_of, visible
 
 
 @pytest_asyncio.fixture

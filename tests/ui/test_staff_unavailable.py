@@ -26,7 +26,8 @@ from pos_app.ui.app import open_staff
 from pos_app.ui.counter import HAND_OVER, MainWindow
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.dialogs.pin_entry import PinDialog
-from tests.helpers.ui import open_dialog, settle, visible, wait_until
+from tests.helpers import wait_until
+from tests.helpers.ui import open_dialog, settle, visible
 
 PROBLEM_START = "Staff PINs cannot be checked on this counter ("
 
