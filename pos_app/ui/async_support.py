@@ -161,24 +161,37 @@ class Op(Generic[T]):
         return self
 
     def run(self) -> asyncio.Task[T]:
-        owner = self._owner
-        task = owner.run(
-            self._coro, on_success=self._on_success, on_failure=self._on_failure, key=self._key
-        )
-        busy, disabled = self._busy, self._disabled
-        if busy is not None:
-            owner._busy_started(busy)
-        for widget in disabled:
-            widget.setEnabled(False)
+        owner, busy, disabled = self._owner, self._busy, self._disabled
+        on_success, on_failure = self._on_success, self._on_failure
+        settled = False
 
-        def ended(_task: asyncio.Task[T]) -> None:
+        def settle() -> None:
+            # Before the outcome is handled: a handler may focus or disable a widget again.
+            nonlocal settled
+            if settled:
+                return
+            settled = True
             if busy is not None:
                 owner._busy_ended(busy)
             for widget in disabled:
                 if is_alive(widget):
                     widget.setEnabled(True)
 
-        task.add_done_callback(ended)
+        def succeeded(value: T) -> None:
+            settle()
+            if on_success is not None:
+                on_success(value)
+
+        def failed(exc: BaseException) -> None:
+            settle()
+            (on_failure or owner.fail)(exc)
+
+        task = owner.run(self._coro, on_success=succeeded, on_failure=failed, key=self._key)
+        if busy is not None:
+            owner._busy_started(busy)
+        for widget in disabled:
+            widget.setEnabled(False)
+        task.add_done_callback(lambda _task: settle())  # also when cancelled
         return task
 
 

@@ -11,7 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -189,3 +190,13 @@ async def running_counter(
         yield made
     finally:
         await close_counter(made)
+
+
+def png(color: str = "#2e7d32", width: int = 120, height: int = 80) -> bytes:
+    """A picture as a picture server sends it: a PNG of one colour."""
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor(color))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert QImageWriter(buffer, QByteArray(b"png")).write(image)
+    return bytes(buffer.data().data())

@@ -20,17 +20,9 @@ from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.ui.pictures import PictureCache, cache_file_name, safe_url
 from tests.helpers import wait_until
+from tests.helpers.ui import png
 
 pytestmark = pytest.mark.asyncio
-
-
-def png(color: str = "#2e7d32", width: int = 120, height: int = 80) -> bytes:
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(QColor(color))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert QImageWriter(buffer, QByteArray(b"png")).write(image)
-    return bytes(buffer.data().data())
 
 
 class CountingTransport(httpx.AsyncBaseTransport):

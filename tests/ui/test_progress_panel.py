@@ -11,16 +11,13 @@ from typing import Any
 import httpx
 import pytest
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
     QLocale,
     QModelIndex,
     QRect,
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QImageWriter
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
@@ -62,6 +59,7 @@ from pos_app.ui.progress.texts import (
     status_text,
     time_left_text,
 )
+from tests.helpers.ui import png
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 PICTURE = "https://pictures.example/{}.png"
@@ -274,21 +272,12 @@ def test_nudj_roles() -> None:
     assert "affordable" in coffee.data(Qt.ItemDataRole.AccessibleTextRole)
 
 
-def _png(color: str) -> bytes:
-    image = QImage(8, 8, QImage.Format.Format_RGB32)
-    image.fill(QColor(color))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert QImageWriter(buffer, QByteArray(b"png")).write(image)
-    return bytes(buffer.data().data())
-
-
 @pytest.mark.asyncio
 async def test_card_pictures_arrive_and_repaint_their_row() -> None:
-    png = _png("#ff0000")
+    body = png("#ff0000", 8, 8)
 
     def serve(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=png, headers={"content-type": "image/png"})
+        return httpx.Response(200, content=body, headers={"content-type": "image/png"})
 
     cache = PictureCache(None, transport=httpx.MockTransport(serve), device_pixel_ratio=1.0)
     try:

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QImageWriter
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
@@ -28,6 +28,8 @@ from pos_app.ui.rewards.view import (
     RewardListView,
     badge_colors,
 )
+from pos_app.ui.theme import contrast_ratio
+from tests.helpers.ui import png
 
 #: Noon local time: "today" and "in N days" do not depend on the machine's time zone.
 NOW = datetime(2026, 11, 10, 12, 0).astimezone()
@@ -242,21 +244,6 @@ def test_text_roles() -> None:
     assert b"badge_text" in model.roleNames().values()
 
 
-def _contrast(a: QColor, b: QColor) -> float:
-    def luminance(color: QColor) -> float:
-        def channel(value: float) -> float:
-            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(color.redF())
-            + 0.7152 * channel(color.greenF())
-            + 0.0722 * channel(color.blueF())
-        )
-
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def test_badge_colours_by_urgency_with_readable_text() -> None:
     assert badge_colors(EXPIRED.expiry(NOW)) == BADGE_EXPIRED
     assert badge_colors(TODAY.expiry(NOW)) == BADGE_TODAY
@@ -265,27 +252,18 @@ def test_badge_colours_by_urgency_with_readable_text() -> None:
     assert badge_colors(Expiry(ExpiryKind.DAYS, days=8)) == BADGE_LATER
     assert badge_colors(FOREVER.expiry(NOW)) == BADGE_NONE
     for background, text in (BADGE_EXPIRED, BADGE_TODAY, BADGE_SOON, BADGE_LATER, BADGE_NONE):
-        assert _contrast(background, text) >= 4.5, background.name()
+        assert contrast_ratio(background, text) >= 4.5, background.name()
 
 
 # --- pictures in the model -------------------------------------------------------------------
 
 
-def _png(color: str) -> bytes:
-    image = QImage(40, 40, QImage.Format.Format_ARGB32)
-    image.fill(QColor(color))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert QImageWriter(buffer, QByteArray(b"png")).write(image)
-    return bytes(buffer.data().data())
-
-
 @pytest.mark.asyncio
 async def test_rows_show_their_picture_once_it_arrives() -> None:
-    png = _png("#ff0000")
+    body = png("#ff0000", 40, 40)
 
     def serve(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=png, headers={"content-type": "image/png"})
+        return httpx.Response(200, content=body, headers={"content-type": "image/png"})
 
     cache = PictureCache(None, transport=httpx.MockTransport(serve), device_pixel_ratio=1.0)
     try:
@@ -324,10 +302,10 @@ async def test_rows_show_their_picture_once_it_arrives() -> None:
 
 @pytest.mark.asyncio
 async def test_a_burst_of_pictures_repaints_once() -> None:
-    png = _png("#0000ff")
+    body = png("#0000ff", 40, 40)
 
     def serve(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=png)
+        return httpx.Response(200, content=body)
 
     cache = PictureCache(None, transport=httpx.MockTransport(serve), device_pixel_ratio=1.0)
     try:

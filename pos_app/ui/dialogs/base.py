@@ -68,28 +68,33 @@ class AsyncDialog(QDialog):
         if self.is_busy():
             coro.close()
             return False
-        for widget in busy:
-            widget.setEnabled(False)
-
-        def settle() -> None:
-            for widget in busy:
-                widget.setEnabled(True)
 
         def succeeded(value: T) -> None:
-            settle()
             if on_success is not None:
                 on_success(value)
             if on_settled is not None:
                 on_settled()
 
         def failed(exc: BaseException) -> None:
-            settle()
             on_failure(exc)
             if on_settled is not None:
                 on_settled()
 
-        self._tasks.run(coro, on_success=succeeded, on_failure=failed, key=WORK)
+        self._tasks.op(coro, key=WORK).success(succeeded).failure(failed).disable(*busy).run()
         return True
+
+    def submit(self, start: Callable[[], object]) -> None:
+        """The dialog's main button: unless busy, say what is wrong, or else ``start``."""
+        if self.is_busy():
+            return
+        problem = self.problem()
+        self.show_problem(problem or "")
+        if not problem:
+            start()
+
+    def problem(self) -> str | None:
+        """What keeps the main button from doing anything (None: nothing)."""
+        return None
 
     def done(self, result: int) -> None:
         # Work still running belongs to this dialog: its answer must not land later.

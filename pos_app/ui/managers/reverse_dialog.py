@@ -214,18 +214,13 @@ class ReverseDialog(PinCheckDialog):
         return None
 
     def on_confirm_button_clicked(self) -> None:
-        if self.is_busy():
-            return
-        problem = self.problem()
-        if problem:
-            self.show_problem(problem)
-            return
-        self.show_problem("")
-        self.check_pin(
-            self.pin,
-            self._staff.verify_manager_pin(self.pin.pin(), asked_by=self._asked_by),
-            approval=True,
-            busy=[self.confirm_button],
+        self.submit(
+            lambda: self.check_pin(
+                self.pin,
+                self._staff.verify_manager_pin(self.pin.pin(), asked_by=self._asked_by),
+                approval=True,
+                busy=[self.confirm_button],
+            )
         )
 
     def pin_accepted(self, check: PinCheck) -> None:

@@ -194,19 +194,14 @@ class _StaffFormDialog(AsyncDialog):
         self.layout_.addWidget(self.buttons)
 
     def on_ok_button_clicked(self) -> None:
-        if self.is_busy():
-            return
-        problem = self.problem()
-        if problem:
-            self.show_problem(problem)
-            return
-        self.show_problem("")
-        self.run_work(
-            self.save(), on_success=self._saved, on_failure=self._save_failed, busy=[self.ok_button]
+        self.submit(
+            lambda: self.run_work(
+                self.save(),
+                on_success=self._saved,
+                on_failure=self._save_failed,
+                busy=[self.ok_button],
+            )
         )
-
-    def problem(self) -> str | None:
-        return None
 
     async def save(self) -> StaffProfile:
         raise NotImplementedError
