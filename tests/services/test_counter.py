@@ -36,6 +36,7 @@ from pos_app.services.counter import (
 )
 from pos_app.services.identify import Scan, ScanKind
 from pos_app.services.pickup import CollectOutcome
+from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.settings import load_settings
 from pos_app.services.staff import Role, StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, HealthProblem, Journal, JournalHealth, OpState
@@ -55,6 +56,11 @@ class Desk:
 
     def of(self, kind: type[Any]) -> list[Any]:
         return [e for e in self.events if isinstance(e, kind)]
+
+    async def main_customer(self) -> tuple[CustomerSummary, PickupItem]:
+        """DEMO-CARD-1 scanned: the customer, and the first reward on their list."""
+        customer = await self.session.load_customer(CARD_MAIN)
+        return customer, self.of(RewardsShown)[0].items[0]
 
     def collected_on_server(self, customer_uuid: str) -> set[str]:
         return {i.uuid for i in self.sim.state.data.items_of(customer_uuid) if i.collected}
@@ -175,8 +181,7 @@ async def test_a_hand_over_ending_after_the_next_scan_names_its_own_customer(
     simulator: Simulator, tmp_path: Path
 ) -> None:
     async with a_counter(simulator, tmp_path) as desk:
-        first = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        first, item = await desk.main_customer()
         handing = asyncio.ensure_future(desk.session.hand_over(first, [item]))
         await wait_until(lambda: simulator.held(COLLECT_ROUTE) == 1)  # sent, unanswered
         desk.session.new_scan(CARD_EMPTY)
@@ -201,8 +206,7 @@ async def test_a_hand_over_ending_after_the_next_scan_names_its_own_customer(
 @pytest.mark.asyncio
 async def test_without_a_journal_nothing_is_sent(simulator: Simulator, tmp_path: Path) -> None:
     async with a_counter(simulator, tmp_path, journal=False) as desk:
-        customer = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        customer, item = await desk.main_customer()
         assert desk.session.refusal() is Refusal.NOT_SET_UP
         with pytest.raises(HandOverRefused) as refused:
             await desk.session.hand_over(customer, [item])
@@ -221,8 +225,7 @@ async def test_a_journal_check_that_needs_a_manager_holds_hand_overs_until_ackno
         return dataclasses.replace(health, problem=HealthProblem.TRUNCATED)
 
     async with a_counter(simulator, tmp_path, health=truncated) as desk:
-        customer = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        customer, item = await desk.main_customer()
         assert desk.session.refusal() is Refusal.HELD
         with pytest.raises(HandOverRefused):
             await desk.session.hand_over(customer, [item])
@@ -241,8 +244,7 @@ async def test_sign_in_required_refuses_until_someone_signs_in_and_records_who(
         staff = desk.session.services.staff
         assert staff is not None
         mila = await staff.call(StaffDirectory.add, "Mila", Role.CASHIER, "4812")
-        customer = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        customer, item = await desk.main_customer()
         assert desk.session.refusal() is None
         assert desk.session.needs_sign_in
         with pytest.raises(HandOverRefused) as refused:
@@ -262,8 +264,7 @@ async def test_sign_in_required_with_nobody_on_the_staff_list_hands_over_unsigne
     simulator: Simulator, tmp_path: Path
 ) -> None:
     async with a_counter(simulator, tmp_path, staff=True, require_staff_sign_in=True) as desk:
-        customer = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        customer, item = await desk.main_customer()
         simulator.clear_faults(COLLECT_ROUTE)  # collects go through from here on
         report = await desk.session.hand_over(customer, [item])
         assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED]
@@ -273,8 +274,7 @@ async def test_sign_in_required_with_nobody_on_the_staff_list_hands_over_unsigne
 @pytest.mark.asyncio
 async def test_a_kiosk_never_hands_over_unsigned(simulator: Simulator, tmp_path: Path) -> None:
     async with a_counter(simulator, tmp_path, staff=True, kiosk=True) as desk:
-        customer = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        customer, item = await desk.main_customer()
         with pytest.raises(HandOverRefused) as refused:
             await desk.session.hand_over(customer, [item])
         assert refused.value.refusal is Refusal.NOT_SIGNED_IN
@@ -294,8 +294,7 @@ async def test_already_picked_up_elsewhere_refreshes_the_list(
     simulator: Simulator, tmp_path: Path
 ) -> None:
     async with a_counter(simulator, tmp_path) as desk:
-        customer = await desk.session.load_customer(CARD_MAIN)
-        item = desk.of(RewardsShown)[0].items[0]
+        customer, item = await desk.main_customer()
         # Another counter hands it over first.
         for server_item in simulator.state.data.items_of(customer.uuid):
             if server_item.uuid == item.loyalty_transaction_uuid:
