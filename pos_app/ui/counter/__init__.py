@@ -1,11 +1,12 @@
 """The counter screen: scan a customer, see their rewards, hand them over.
 
 ``window`` wires the counter session (:mod:`pos_app.services.counter`) to the parts in the
-modules next to it: ``search`` (the scan field that takes a scanner's keys from anywhere),
-``customer_page`` (header, rewards list, side programs), ``hand_over`` (confirm, sign in,
-send, say, slip), ``signing_in``, ``status`` (the status bar), ``recent_page``,
-``kiosk_counter`` (what kiosk mode asks of the counter), ``banners`` and ``words`` (what the
-counter says, in shop words).
+modules next to it: ``screen`` (everything inside the frame; shows the session's events),
+``search`` (the scan field that takes a scanner's keys from anywhere), ``identify`` and
+``hand_over`` (the conversations around the use cases), ``customer_page`` (header, rewards
+list, side programs), ``customer_widgets``, ``signing_in``, ``status`` (the status bar),
+``recent_page``, ``kiosk`` (the locked-down mode) with ``kiosk_counter`` (what it asks of
+the counter), ``banners`` and ``words`` (what the counter says, in shop words).
 """
 
 from pos_app.ui.counter.hand_over import HAND_OVER

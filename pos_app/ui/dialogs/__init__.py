@@ -1,1 +1,3 @@
-"""Dialogs' common ground: :mod:`~pos_app.ui.dialogs.base` for dialogs that wait for work."""
+"""Dialogs shared by several screens: :mod:`~pos_app.ui.dialogs.base` (the base of dialogs
+that wait for work: one task, one message line, one confirm rule), PIN entry with its
+keypad, and the staff sign-in with idle sign-out."""
