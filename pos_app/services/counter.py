@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
+from pos_app.clock import utc_now
 from pos_app.services.connections import ApiClients
 from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanKind
 from pos_app.services.pickup import (
@@ -37,9 +38,17 @@ from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_ema
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
-from pos_app.storage import AsyncJournal, Journal, JournalHealth, Operation
+from pos_app.storage import (
+    AsyncJournal,
+    Journal,
+    JournalHealth,
+    Operation,
+    ReverseReason,
+    StaffRef,
+)
 
 __all__ = [
+    "UNDO_SECONDS",
     "CodeSent",
     "CounterEvent",
     "CounterServices",
@@ -53,12 +62,16 @@ __all__ = [
     "NotSetUpError",
     "Refusal",
     "RewardsShown",
+    "UndoRefusal",
+    "UndoRefused",
 ]
 
 log = logging.getLogger(__name__)
 
 # A spent budget still needs a positive number: the request then fails at once, unsent.
 _LEAST_BUDGET = 0.001
+#: Seconds after a hand-over in which its cashier may undo it without a manager.
+UNDO_SECONDS = 30.0
 
 
 class NotSetUpError(Exception):
@@ -167,6 +180,9 @@ class HandOverReport:
     results: list[CollectResult]
     current: bool
     replaced: bool
+    #: Who handed it over (None: nobody signed in), and when the answers were in.
+    staff: StaffRef | None = None
+    finished_at: datetime | None = None
 
     @property
     def done(self) -> list[CollectResult]:
@@ -213,6 +229,23 @@ class Refusal(StrEnum):
     NOT_SIGNED_IN = "not_signed_in"
 
 
+class UndoRefusal(StrEnum):
+    """Why a hand-over cannot be undone at the counter (a manager can still reverse it)."""
+
+    #: Nothing of it was handed over (or the counter cannot reverse at all).
+    NOTHING = "nothing"
+    #: The few seconds for a mis-tap are over.
+    TOO_LATE = "too_late"
+    #: Someone else is signed in now than who handed it over.
+    OTHER_CASHIER = "other_cashier"
+
+
+class UndoRefused(Exception):
+    def __init__(self, refusal: UndoRefusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
+
+
 class HandOverRefused(Exception):
     """A hand-over was asked for that the counter's state does not allow; nothing sent."""
 
@@ -242,6 +275,7 @@ class CounterSession:
         self.settings = settings
         self.kiosk = kiosk
         piggy = services.clients.piggy
+        self._now = clock or utc_now
         self._lookup = CustomerLookup(piggy, clock=clock) if piggy is not None else None
         self.desk = (
             PickupDesk(
@@ -507,7 +541,52 @@ class CounterSession:
             results,
             current=self.customer is customer,
             replaced=self.customer is not None and self.customer is not customer,
+            staff=staff,
+            finished_at=self._now(),
         )
+
+    # -- undoing a mis-tap ---------------------------------------------------------------------
+
+    def undo_left(self, report: HandOverReport) -> float:
+        """Seconds left to undo ``report`` without a manager (0: the chance is gone)."""
+        if report.finished_at is None or not report.handed_over:
+            return 0.0
+        passed = (self._now() - report.finished_at).total_seconds()
+        return max(0.0, UNDO_SECONDS - passed)
+
+    def undo_refusal(self, report: HandOverReport) -> UndoRefusal | None:
+        if not report.handed_over:
+            return UndoRefusal.NOTHING
+        if self.undo_left(report) <= 0:
+            return UndoRefusal.TOO_LATE
+        if self.sign_in.staff != report.staff:
+            return UndoRefusal.OTHER_CASHIER
+        if self.desk is None:
+            return UndoRefusal.NOTHING
+        return None
+
+    async def undo(self, report: HandOverReport) -> list[ReverseResult]:
+        """Reverse what ``report`` handed over: the cashier tapped the wrong reward.
+
+        Only right after the hand-over (:data:`UNDO_SECONDS`) and by whoever made it; later,
+        or by someone else, it is a manager's reversal. Recorded as a reversal with reason
+        "mis-tap" and the cashier as the one who did it. Raises :class:`UndoRefused`
+        (nothing sent) otherwise.
+        """
+        refusal = self.undo_refusal(report)
+        if refusal is not None:
+            raise UndoRefused(refusal)
+        assert self.desk is not None
+        results = [
+            await self.desk.reverse(operation, reason=ReverseReason.MIS_TAP, staff=report.staff)
+            for operation in report.handed_over
+        ]
+        if any(r.outcome is ReverseOutcome.UNKNOWN for r in results) and self.reconciler:
+            self.reconciler.connection_lost()
+            self.reconciler.note_unfinished()
+        if any(r.outcome is ReverseOutcome.REVERSED for r in results):
+            await self.refresh(report.customer)
+        return results
 
     def reverse_finished(self, result: ReverseResult) -> None:
         """A reversal ended (from Recent pickups): unknown ones wait to be checked."""

@@ -76,6 +76,9 @@ class ReverseReason(StrEnum):
     WRONG_ITEM = "wrong_item"
     #: Requires a note saying what happened.
     OTHER = "other"
+    #: Undone at the counter right after the hand-over by the cashier who made it (the
+    #: wrong reward was tapped); no manager involved.
+    MIS_TAP = "mis_tap"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import ApiClients
 from pos_app.services.counter import (
+    UNDO_SECONDS,
     CodeSent,
     CounterEvent,
     CounterServices,
@@ -33,14 +35,23 @@ from pos_app.services.counter import (
     NotSetUpError,
     Refusal,
     RewardsShown,
+    UndoRefusal,
+    UndoRefused,
 )
 from pos_app.services.identify import Scan, ScanKind
-from pos_app.services.pickup import CollectOutcome
+from pos_app.services.pickup import CollectOutcome, ReverseOutcome
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.settings import load_settings
 from pos_app.services.staff import Role, StaffDirectory, StaffService
-from pos_app.storage import AsyncJournal, HealthProblem, Journal, JournalHealth, OpState
-from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, wait_until
+from pos_app.storage import (
+    AsyncJournal,
+    HealthProblem,
+    Journal,
+    JournalHealth,
+    OpState,
+    ReverseReason,
+)
+from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, FakeClock, wait_until
 
 COLLECT_ROUTE = "piggy.collect"
 CARD_MAIN = Scan(ScanKind.CARD, demo.CARD_MAIN)
@@ -74,6 +85,7 @@ async def a_counter(
     journal: bool = True,
     staff: bool = False,
     health: Callable[[JournalHealth], JournalHealth] | None = None,
+    clock: Callable[[], datetime] | None = None,
     **settings: object,
 ) -> AsyncIterator[Desk]:
     """A counter session on fresh demo data (its collects are held until released)."""
@@ -111,7 +123,7 @@ async def a_counter(
         journal_health=journal_health,
         staff=staff_service,
     )
-    session = CounterSession(services, kiosk=options.kiosk)
+    session = CounterSession(services, kiosk=options.kiosk, clock=clock)
     desk = Desk(sim, session, opened)
     session.add_listener(desk.events.append)
     try:
@@ -307,3 +319,73 @@ async def test_already_picked_up_elsewhere_refreshes_the_list(
         assert item.loyalty_transaction_uuid not in {
             i.loyalty_transaction_uuid for i in refreshed.items
         }
+
+
+def _clock_at_now() -> FakeClock:
+    clock = FakeClock()
+    clock.now = datetime.now(UTC)
+    return clock
+
+
+@pytest.mark.asyncio
+async def test_the_cashier_undoes_a_mis_tap_right_after_the_hand_over(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    clock = _clock_at_now()
+    async with a_counter(simulator, tmp_path, staff=True, clock=clock) as desk:
+        staff = desk.session.services.staff
+        assert staff is not None
+        desk.session.sign_in.sign_in(
+            await staff.call(StaffDirectory.add, "Mila", Role.CASHIER, "4812")
+        )
+        customer, item = await desk.main_customer()
+        simulator.clear_faults(COLLECT_ROUTE)
+        report = await desk.session.hand_over(customer, [item])
+        clock.advance(timedelta(seconds=UNDO_SECONDS - 5))
+        assert desk.session.undo_left(report) == pytest.approx(5)
+        assert desk.session.undo_refusal(report) is None
+        results = await desk.session.undo(report)
+        assert [r.outcome for r in results] == [ReverseOutcome.REVERSED]
+        reversal = results[0].operation
+        assert reversal is not None
+        assert reversal.reason == ReverseReason.MIS_TAP
+        assert reversal.staff_name == "Mila"
+        assert desk.collected_on_server(customer.uuid) == set()
+        shown = desk.of(RewardsShown)[-1]
+        assert item.loyalty_transaction_uuid in {i.loyalty_transaction_uuid for i in shown.items}
+
+
+@pytest.mark.asyncio
+async def test_after_the_undo_time_it_is_a_managers_reversal(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    clock = _clock_at_now()
+    async with a_counter(simulator, tmp_path, clock=clock) as desk:
+        customer, item = await desk.main_customer()
+        simulator.clear_faults(COLLECT_ROUTE)
+        report = await desk.session.hand_over(customer, [item])
+        clock.advance(timedelta(seconds=UNDO_SECONDS + 1))
+        assert desk.session.undo_left(report) == 0
+        with pytest.raises(UndoRefused) as refused:
+            await desk.session.undo(report)
+        assert refused.value.refusal is UndoRefusal.TOO_LATE
+        assert desk.collected_on_server(customer.uuid) == {item.loyalty_transaction_uuid}
+
+
+@pytest.mark.asyncio
+async def test_another_cashier_cannot_undo_it(simulator: Simulator, tmp_path: Path) -> None:
+    clock = _clock_at_now()
+    async with a_counter(simulator, tmp_path, staff=True, clock=clock) as desk:
+        staff = desk.session.services.staff
+        assert staff is not None
+        mila = await staff.call(StaffDirectory.add, "Mila", Role.CASHIER, "4812")
+        joost = await staff.call(StaffDirectory.add, "Joost", Role.CASHIER, "5923")
+        desk.session.sign_in.sign_in(mila)
+        customer, item = await desk.main_customer()
+        simulator.clear_faults(COLLECT_ROUTE)
+        report = await desk.session.hand_over(customer, [item])
+        desk.session.sign_in.sign_in(joost)
+        assert desk.session.undo_refusal(report) is UndoRefusal.OTHER_CASHIER
+        with pytest.raises(UndoRefused):
+            await desk.session.undo(report)
+        assert desk.collected_on_server(customer.uuid) == {item.loyalty_transaction_uuid}

@@ -44,6 +44,8 @@ def reason_text(reason: ReverseReason | str) -> str:
         return QCoreApplication.translate("ReverseDialog", "Wrong item")
     if reason == ReverseReason.OTHER:
         return QCoreApplication.translate("ReverseDialog", "Other")
+    if reason == ReverseReason.MIS_TAP:
+        return QCoreApplication.translate("ReverseDialog", "Mis-tap, undone at the counter")
     return str(reason)
 
 
