@@ -74,10 +74,11 @@ async def test_hand_over_by_mouse(counter: Counter, qtbot: QtBot) -> None:
     assert item.loyalty_transaction_uuid not in counter.waiting_on_server()
     assert window.model.row_of(item.loyalty_transaction_uuid) is None
     assert window.message_bar.kind is MessageKind.SUCCESS
-    assert window.message_bar.text() == f"Collected: {item.title}."
+    assert window.message_bar.text() == f"{item.title} handed over to Robin de Vries."
     assert await counter.journal_states() == [OpState.CONFIRMED]
-    # The scan field is the window's focus widget again once the dialog has gone.
-    await wait_until(lambda: window.focusWidget() is window.search_input)
+    # The next reward that can go is selected and has the focus: Enter, Enter again.
+    await wait_until(lambda: window.focusWidget() is window.rewards_list)
+    assert window.rewards_list.selected_items() == [window.model.item(0)]
 
 
 @pytest.mark.asyncio
@@ -368,7 +369,7 @@ async def test_the_reconcile_timer_during_a_slow_hand_over_changes_nothing(
     assert counter.sim.release("piggy.collect") == 1
     await counter.hand_over_finished()
     assert window.message_bar.kind is MessageKind.SUCCESS
-    assert window.message_bar.text() == f"Collected: {item.title}."
+    assert window.message_bar.text() == f"{item.title} handed over to Robin de Vries."
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
     assert await counter.journal_states() == [OpState.CONFIRMED]
     assert counter.sim.state.collect_requests[item.loyalty_transaction_uuid] == 1
@@ -470,13 +471,19 @@ async def test_slip_offered_after_a_hand_over_when_set_to_ask(
     async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
         await made.load_main_customer()
         await made.confirm_hand_over()
+        await made.hand_over_finished()
+        # No dialog in the way of the next customer: the slip is one click away.
+        assert visible(SlipDialog) is None
+        print_slip = made.window.counter_screen.notice_actions.slip_button
+        assert print_slip.isVisible()
+        print_slip.click()
         await wait_until(lambda: visible(SlipDialog))
         slip = visible(SlipDialog)
         assert slip is not None
         (pickup,) = await made.journal.call(Journal.recent_operations)
         assert [item.reference for item in slip.slip.items] == [pickup.reference]
         slip.reject()
-        await made.hand_over_finished()
+        await made.settle()
 
 
 @pytest.mark.asyncio
@@ -498,10 +505,7 @@ async def test_a_hand_over_ending_after_the_next_scan_is_not_shown_as_the_new_cu
         await made.hand_over_finished()
         # The outcome names whose hand-over it was, and no slip of Robin's pops up over Alex.
         assert window.customer_header.name_label.text() == "Alex Peters"
-        assert window.message_bar.text() == (
-            f"Robin de Vries: Collected: {item.title}. No slip was offered: another customer "
-            "is on screen."
-        )
+        assert window.message_bar.text() == f"{item.title} handed over to Robin de Vries."
         assert visible(SlipDialog) is None
         assert [op.state for op in await made.journal.call(Journal.recent_operations)] == [
             OpState.CONFIRMED

@@ -84,6 +84,11 @@ class CustomerPage(QWidget):
         button_font = self.hand_over_button.font()
         self.hand_over_button.setFont(scaled_font(button_font, TextSize.MAIN_BUTTON, bold=True))
         self.hand_over_button.setEnabled(False)
+        self.hand_over_all_button = QPushButton(self)
+        self.hand_over_all_button.setObjectName("handOverAllButton")
+        self.hand_over_all_button.setMinimumHeight(48)
+        self.hand_over_all_button.setToolTip(_tr("Hand over every reward that can go (Ctrl+Enter)"))
+        self.hand_over_all_button.hide()
         self.done_button: QPushButton | None = None
         if kiosk:
             self.done_button = QPushButton(_tr("Done"), self)
@@ -91,6 +96,7 @@ class CustomerPage(QWidget):
             self.done_button.setToolTip(_tr("Clear the screen for the next customer"))
             self.done_button.setMinimumSize(140, 48)
             actions.addWidget(self.done_button)
+        actions.addWidget(self.hand_over_all_button)
         actions.addWidget(self.hand_over_button)
         pickup.addLayout(actions)
         row.addLayout(pickup, 1)
@@ -106,8 +112,15 @@ class CustomerPage(QWidget):
     def show_loaded(self) -> None:
         self.rewards_list.set_empty_text(_tr("Nothing to pick up for this customer."))
 
-    def show_selection(self, count: int, can_hand_over: bool) -> None:
+    def show_selection(self, count: int, available: int, can_hand_over: bool) -> None:
+        """``count`` rewards selected of ``available`` that can go now."""
         self.hand_over_button.setEnabled(count > 0 and can_hand_over)
+        # "All" only means something with more than one to go.
+        self.hand_over_all_button.setVisible(available > 1)
+        self.hand_over_all_button.setEnabled(can_hand_over)
+        self.hand_over_all_button.setText(
+            QCoreApplication.translate("CustomerPage", "Hand over all (%n)", None, available)
+        )
         if count > 1:
             self.selection_label.setText(_tr("{n} rewards selected").format(n=count))
         else:

@@ -77,7 +77,13 @@ class MessageKind(StrEnum):
 
 
 class MessageBar(QLabel):
-    """One line of feedback under the scan field: what just happened, or what went wrong."""
+    """One line of feedback under the scan field: what just happened, or what went wrong.
+
+    Signals:
+        changed: another message is shown, or none (what belonged to the old one goes).
+    """
+
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +98,13 @@ class MessageBar(QLabel):
         self.setText(text)
         set_style_property(self, "kind", kind.value)
         self.show()
+        self.changed.emit()
 
     def clear_message(self) -> None:
         self.kind = None
         self.clear()
         self.hide()
+        self.changed.emit()
 
 
 class CodeEntry(QFrame):

@@ -11,24 +11,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from pos_app import APP_NAME
-from pos_app.services.counter import CounterSession, HandOverRefused, HandOverReport, Refusal
+from pos_app.services.counter import (
+    CounterSession,
+    HandOverRefused,
+    HandOverReport,
+    Refusal,
+    UndoRefused,
+)
+from pos_app.services.pickup import ReverseOutcome
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
+from pos_app.services.settings import PrintSlip
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, is_alive
 from pos_app.ui.counter.customer_page import CustomerPage
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
+from pos_app.ui.counter.notice import NoticeActions
 from pos_app.ui.counter.signing_in import SignInControl
-from pos_app.ui.counter.words import describe_hand_over, describe_refusal, hand_over_kind
+from pos_app.ui.counter.words import (
+    describe_hand_over,
+    describe_refusal,
+    describe_undo,
+    describe_undo_refusal,
+    hand_over_kind,
+    handing_over_text,
+)
 from pos_app.ui.pictures import PictureCache
+from pos_app.ui.rewards import RewardRole
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import offer_slip
 
 #: The task key of the hand-over: one at a time per counter.
 HAND_OVER = "hand-over"
+UNDO = "undo-hand-over"
+SLIP = "slip"
 
 
 def _tr(text: str) -> str:
@@ -47,6 +66,7 @@ class HandOverFlow:
         messages: MessageBar,
         pictures: PictureCache,
         page: CustomerPage,
+        actions: NoticeActions,
         window: QWidget,
         finished: Callable[[CustomerSummary], None],
     ) -> None:
@@ -56,10 +76,16 @@ class HandOverFlow:
         self._messages = messages
         self._pictures = pictures
         self._page = page
+        self._actions = actions
         self._window = window
         self._finished = finished
+        self._waiting = QTimer(window)
+        self._waiting.setInterval(1000)
+        self._waiting.timeout.connect(self._still_waiting)
+        self._waited = 0
         rewards = page.rewards_list
         page.hand_over_button.clicked.connect(self.start_selected)
+        page.hand_over_all_button.clicked.connect(self.start_all)
         rewards.activated.connect(self.start_selected)
         rewards.selectionModel().selectionChanged.connect(self.update_button)
         model = rewards.model()
@@ -73,12 +99,29 @@ class HandOverFlow:
     def update_button(self) -> None:
         counter = self._counter
         can = not self.busy and counter.desk is not None and counter.held_by is None
-        self._page.show_selection(len(self._page.rewards_list.selected_items()), can)
+        rewards = self._page.rewards_list
+        self._page.show_selection(len(rewards.selected_items()), len(self._available()), can)
+
+    def _available(self) -> list[PickupItem]:
+        """Every reward on the list that can go now (not expired, not being sent)."""
+        model = self._page.rewards_list.model()
+        found = []
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            item = index.data(RewardRole.ITEM)
+            if index.data(RewardRole.CAN_HAND_OVER) and isinstance(item, PickupItem):
+                found.append(item)
+        return found
 
     def start_selected(self) -> None:
         """Hand over what is selected in the list (the button, Enter, a double click)."""
         if self._counter.customer is not None:
             self.start(self._counter.customer, self._page.rewards_list.selected_items())
+
+    def start_all(self) -> None:
+        """Hand over every reward that can go (Hand over all, Ctrl+Enter)."""
+        if self._counter.customer is not None:
+            self.start(self._counter.customer, self._available())
 
     def start(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
         # Double clicks and double Enters land here twice: only the first starts anything.
@@ -95,9 +138,14 @@ class HandOverFlow:
         self.update_button()
 
     def _ended(self, customer: CustomerSummary) -> None:
+        self._waiting.stop()
         if is_alive(self._page):
             self.update_button()
             self._finished(customer)
+
+    def _still_waiting(self) -> None:
+        self._waited += 1
+        self._messages.show_message(handing_over_text(self._waited), MessageKind.INFO)
 
     def _refused(self, refusal: Refusal) -> None:
         services = self._counter.services
@@ -121,19 +169,52 @@ class HandOverFlow:
             return
         if self._counter.needs_sign_in:
             await self._signing_in.sign_in(required=self._counter.kiosk)
-        self._messages.show_message(_tr("Handing over…"), MessageKind.INFO)
+        self._messages.show_message(handing_over_text(0), MessageKind.INFO)
+        self._waited = 0
+        self._waiting.start()
         try:
             report = await self._counter.hand_over(customer, items)
         except HandOverRefused as refused:
             self._refused(refused.refusal)
             return
-        if report.current:
-            self._say(report)
-            await self._offer_slip(report)
-        else:
-            # (A wiped screen shows no name at all, and nobody to give a slip to.)
-            held_back = await self._offer_slip(report, interactive=False) is False
+        finally:
+            self._waiting.stop()
+        setting = self._counter.settings.print_slip
+        if setting is PrintSlip.ALWAYS:
+            # Straight to the printer; a dialog only when there is no printer to go to,
+            # and never over the next customer.
+            held_back = await self._offer_slip(report, interactive=report.current) is False
             self._say(report, slip_held_back=held_back)
+        else:
+            self._say(report)
+        if report.handed_over and (report.current or report.replaced):
+            if setting is PrintSlip.ASK:
+                self._actions.offer_slip(lambda: self._print_on_request(report))
+            if self._counter.undo_refusal(report) is None:
+                self._actions.offer_undo(
+                    lambda: self._counter.undo_left(report), lambda: self._undo(report)
+                )
+
+    def _print_on_request(self, report: HandOverReport) -> None:
+        self._tasks.op(self._offer_slip(report), key=SLIP).run()
+
+    def _undo(self, report: HandOverReport) -> None:
+        self._tasks.op(self._run_undo(report), key=UNDO).run()
+
+    async def _run_undo(self, report: HandOverReport) -> None:
+        self._messages.show_message(_tr("Undoing the hand-over…"), MessageKind.INFO)
+        try:
+            results = await self._counter.undo(report)
+        except UndoRefused as refused:
+            self._messages.show_message(
+                describe_undo_refusal(refused.refusal, report), MessageKind.ERROR
+            )
+            return
+        ok = all(r.outcome is ReverseOutcome.REVERSED for r in results)
+        self._messages.show_message(
+            describe_undo(report, results), MessageKind.SUCCESS if ok else MessageKind.ERROR
+        )
+        self._finished(report.customer)
 
     def _say(self, report: HandOverReport, *, slip_held_back: bool = False) -> None:
         self._messages.show_message(
@@ -152,6 +233,7 @@ class HandOverFlow:
         slip = PickupSlip.from_operations(
             operations, shop_name=self._counter.shop_name or APP_NAME, customer=report.customer
         )
-        setting = self._counter.settings.print_slip
-        where = await offer_slip(slip, setting, self._window, interactive=interactive)
+        where = await offer_slip(
+            slip, self._counter.settings.print_slip, self._window, interactive=interactive
+        )
         return where is not None or interactive

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.services import counter as events
 from pos_app.services.counter import CounterSession
@@ -23,6 +23,7 @@ from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
 from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
 from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
 from pos_app.ui.counter.kiosk import KioskHome, KioskMode
+from pos_app.ui.counter.notice import NoticeActions
 from pos_app.ui.counter.recent_page import RecentPage
 from pos_app.ui.counter.search import SearchBar
 from pos_app.ui.managers.journal_health import JournalHealthBanner
@@ -81,7 +82,16 @@ class CounterScreen(QWidget):
         self.busy_bar.hide()
         layout.addWidget(self.busy_bar)
         self.message_bar = MessageBar(self)
-        layout.addWidget(self.message_bar)
+        # The line keeps its place while empty: a notice coming or going does not move the
+        # list under the cashier's pointer.
+        policy = self.message_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message_bar.setSizePolicy(policy)
+        self.notice_actions = NoticeActions(self.message_bar, self)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.message_bar, 1)
+        notice_row.addWidget(self.notice_actions)
+        layout.addLayout(notice_row)
         self.health_banner: JournalHealthBanner | None = None
         if counter.held_by is not None and services.journal is not None:
             self.health_banner = JournalHealthBanner(

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             messages=self.message_bar,
             pictures=self.pictures,
             page=self.counter_screen.customer_page,
+            actions=self.counter_screen.notice_actions,
             window=self,
             finished=self._hand_over_finished,
         )
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         for key in ("Ctrl+L", "F6"):
             QShortcut(QKeySequence(key), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.hand_over.start_all)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
 
     # -- start, errors, focus ------------------------------------------------------------
@@ -268,7 +271,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self.handOverFinished.emit()
-        if self.counter.customer is customer:
+        # The next reward that can go is ready: another Enter, Enter hands it over.
+        if self.counter.customer is customer and not self.rewards_list.select_first_available():
             self.focus_search()
 
     def _acknowledged(self, manager_name: str) -> None:

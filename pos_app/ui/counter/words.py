@@ -10,12 +10,22 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.services.counter import HandOverReport, Refusal
-from pos_app.services.pickup import CollectOutcome, CollectResult, Reconciled
+from pos_app.services.counter import HandOverReport, Refusal, UndoRefusal
+from pos_app.services.pickup import (
+    CollectOutcome,
+    CollectResult,
+    Reconciled,
+    ReverseOutcome,
+    ReverseResult,
+)
 from pos_app.services.pickup_models import pickup_state
 from pos_app.storage import COLLECT, Operation
 from pos_app.ui.counter.customer_widgets import MessageKind
-from pos_app.ui.managers.recent_pickups import describe_reconciled_reversals, state_text
+from pos_app.ui.managers.recent_pickups import (
+    describe_reconciled_reversals,
+    describe_reverse_result,
+    state_text,
+)
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date
 
@@ -24,13 +34,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Counter", text)
 
 
+def _trn(text: str, n: int) -> str:
+    """A text with a count: ``%n`` is the number, and the translation picks the plural."""
+    return QCoreApplication.translate("Counter", text, None, n)
+
+
 def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) -> str:
     """What came of a hand-over; named for its customer when another one is on screen."""
     lines: list[str] = []
+    name = report.customer.title
     now_done = [r for r in report.done if not r.by_earlier_attempt]
-    if now_done:
-        titles = ", ".join(r.item.title for r in now_done)
-        lines.append(_tr("Collected: {titles}.").format(titles=titles))
+    if len(now_done) == 1:
+        lines.append(
+            _tr("{title} handed over to {name}.").format(title=now_done[0].item.title, name=name)
+        )
+    elif now_done:
+        lines.append(_trn("%n rewards handed over to {name}.", len(now_done)).format(name=name))
     earlier = [r for r in report.done if r.by_earlier_attempt]
     if earlier:
         titles = ", ".join(r.item.title for r in earlier)
@@ -48,11 +67,41 @@ def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) 
         )
     lines += [describe_problem(result) for result in report.problems]
     text = " ".join(lines)
-    if report.replaced:
-        text = _tr("{name}: {outcome}").format(name=report.customer.title, outcome=text)
-        if slip_held_back:
-            text += " " + _tr("No slip was offered: another customer is on screen.")
+    if report.replaced and not now_done:
+        text = _tr("{name}: {outcome}").format(name=name, outcome=text)
+    if report.replaced and slip_held_back:
+        text += " " + _tr("No slip was printed: another customer is on screen.")
     return text
+
+
+def describe_undo(report: HandOverReport, results: Sequence[ReverseResult]) -> str:
+    """What came of undoing a mis-tap."""
+    if all(r.outcome is ReverseOutcome.REVERSED for r in results):
+        if len(results) == 1:
+            return _tr("Undone: {title} is back on {name}'s list.").format(
+                title=results[0].collect.reward_title or "", name=report.customer.title
+            )
+        return _trn("Undone: %n rewards are back on {name}'s list.", len(results)).format(
+            name=report.customer.title
+        )
+    return " ".join(
+        describe_reverse_result(r) for r in results if r.outcome is not ReverseOutcome.REVERSED
+    )
+
+
+def describe_undo_refusal(refusal: UndoRefusal, report: HandOverReport) -> str:
+    if refusal is UndoRefusal.OTHER_CASHIER:
+        return _tr(
+            "Only {name} can undo this hand-over here; a manager can reverse it in Recent pickups."
+        ).format(name=report.staff.name if report.staff else _tr("whoever made it"))
+    return _tr("Too late to undo here: a manager reverses it in Recent pickups.")
+
+
+def handing_over_text(seconds: int) -> str:
+    """While the loyalty service has not answered yet (after the first seconds)."""
+    if seconds < 2:
+        return _tr("Handing over…")
+    return _trn("Handing over… waiting for the loyalty service (%n s)", seconds)
 
 
 def hand_over_kind(report: HandOverReport) -> MessageKind:

@@ -117,7 +117,8 @@ class ReverseDialog(PinCheckDialog):
             ReverseReason.WRONG_ITEM: "reasonWrongItem",
             ReverseReason.OTHER: "reasonOther",
         }
-        for reason in ReverseReason:
+        # A manager's reasons: a mis-tap is undone at the counter, not chosen here.
+        for reason in names:
             button = QRadioButton(reason_text(reason), reasons)
             button.setObjectName(names[reason])
             button.setMinimumHeight(40)

@@ -1,0 +1,158 @@
+"""The fewest keys at the counter: hand over all, the next reward ready, undo a mis-tap,
+and what the cashier reads while the loyalty service takes its time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.counter import UNDO_SECONDS
+from pos_app.services.secrets import SecretStore
+from pos_app.services.settings import Settings
+from pos_app.storage import Journal, OpState, ReverseReason
+from pos_app.ui.counter import HAND_OVER
+from pos_app.ui.counter.customer_widgets import MessageKind
+from tests.helpers import wait_until
+from tests.helpers.ui import Counter, open_dialog, running_counter
+
+
+class Clock:
+    """The counter's wall clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest_asyncio.fixture
+async def counter(
+    qtbot: QtBot,
+    app_settings: Settings,
+    demo_secrets: SecretStore,
+    simulator: Simulator,
+    clock: Clock,
+) -> AsyncIterator[Counter]:
+    async with running_counter(qtbot, app_settings, demo_secrets, simulator, clock=clock) as made:
+        yield made
+
+
+async def _confirm(counter: Counter) -> list[str]:
+    """Confirm the hand-over dialog; the titles it listed."""
+    await wait_until(open_dialog)
+    dialog = open_dialog()
+    assert dialog is not None
+    titles = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    dialog.confirm_button.click()
+    await counter.hand_over_finished()
+    return titles
+
+
+@pytest.mark.asyncio
+async def test_hand_over_all_sends_every_reward_that_can_go(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    button = window.counter_screen.customer_page.hand_over_all_button
+    model = window.model
+    going = [model.item(row) for row in range(model.rowCount()) if model.can_hand_over(row)]
+    assert len(going) > 1
+    assert button.isVisible()
+    assert button.text() == f"Hand over all ({len(going)})"
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    titles = await _confirm(counter)
+    assert titles == [i.title for i in going]
+    assert not {i.loyalty_transaction_uuid for i in going} & counter.waiting_on_server()
+    assert window.message_bar.text() == f"{len(going)} rewards handed over to Robin de Vries."
+    assert not button.isVisible()  # nothing (or only expired rewards) left to go
+
+
+@pytest.mark.asyncio
+async def test_after_a_hand_over_the_next_reward_is_one_enter_enter_away(
+    counter: Counter,
+) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    first, second = window.model.item(0), window.model.item(1)
+    for expected in (first, second):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+        assert await _confirm(counter) == [expected.title]
+        await wait_until(lambda: window.focusWidget() is window.rewards_list)
+    assert {first.loyalty_transaction_uuid, second.loyalty_transaction_uuid}.isdisjoint(
+        counter.waiting_on_server()
+    )
+
+
+@pytest.mark.asyncio
+async def test_the_cashier_undoes_a_mis_tap_with_one_click(counter: Counter, clock: Clock) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    item = window.model.item(0)
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await _confirm(counter)
+    undo = window.counter_screen.notice_actions.undo_button
+    assert undo.isVisible()
+    assert undo.text() == f"Undo ({int(UNDO_SECONDS)} s)"
+    clock.now += timedelta(seconds=10)
+    undo.click()
+    await wait_until(lambda: window.model.row_of(item.loyalty_transaction_uuid) is not None)
+    await counter.settle()
+    assert window.message_bar.kind is MessageKind.SUCCESS
+    assert window.message_bar.text() == f"Undone: {item.title} is back on Robin de Vries's list."
+    assert item.loyalty_transaction_uuid in counter.waiting_on_server()
+    operations = await counter.journal.call(Journal.recent_operations)
+    reversal = next(op for op in operations if op.kind == "reverse")
+    assert reversal.state is OpState.CONFIRMED
+    assert reversal.reason == ReverseReason.MIS_TAP
+    assert not undo.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_the_undo_is_gone_after_its_time_and_with_the_next_customer(
+    counter: Counter, clock: Clock
+) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await _confirm(counter)
+    actions = window.counter_screen.notice_actions
+    assert actions.undo_button.isVisible()
+    clock.now += timedelta(seconds=UNDO_SECONDS + 1)
+    actions._update_undo()  # the countdown's next tick
+    assert not actions.undo_button.isVisible()
+
+    await counter.load_main_customer()
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await _confirm(counter)
+    assert actions.undo_button.isVisible()
+    await counter.scan(demo.CARD_EMPTY)
+    assert not actions.undo_button.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_a_slow_answer_says_what_it_waits_for(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    counter.sim.set_fault("piggy.collect", "hold@1")
+    await counter.confirm_hand_over()
+    await wait_until(lambda: counter.sim.held("piggy.collect") == 1)
+    assert window.message_bar.text() == "Handing over…"
+    for _ in range(3):  # the once-a-second timer, driven by the test
+        window.hand_over._still_waiting()
+    assert window.message_bar.text() == ("Handing over… waiting for the loyalty service (3 s)")
+    assert counter.sim.release("piggy.collect") == 1
+    await wait_until(lambda: not window.tasks.is_running(HAND_OVER))
+    assert window.message_bar.text().endswith("handed over to Robin de Vries.")
