@@ -216,6 +216,11 @@ class Settings(BaseSettings):
         default=False,
         description="Kiosk mode: hide the mouse pointer (for touch screens).",
     )
+    scan_sound: bool = Field(
+        default=True,
+        description="Sound the computer's bell when a scan finds nobody (a good scan only "
+        "flashes the scan field green).",
+    )
 
     @classmethod
     def settings_customise_sources(

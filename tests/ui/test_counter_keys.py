@@ -18,7 +18,7 @@ from pos_app.services.counter import UNDO_SECONDS
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.storage import Journal, OpState, ReverseReason
-from pos_app.ui.counter import HAND_OVER
+from pos_app.ui.counter import HAND_OVER, LOOKUP
 from pos_app.ui.counter.customer_widgets import MessageKind
 from tests.helpers import wait_until
 from tests.helpers.ui import Counter, open_dialog, running_counter
@@ -156,3 +156,75 @@ async def test_a_slow_answer_says_what_it_waits_for(counter: Counter) -> None:
     assert counter.sim.release("piggy.collect") == 1
     await wait_until(lambda: not window.tasks.is_running(HAND_OVER))
     assert window.message_bar.text().endswith("handed over to Robin de Vries.")
+
+
+@pytest.mark.asyncio
+async def test_typing_the_next_search_is_never_lost_when_a_lookup_fails(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    counter.sim.set_fault("piggy.identifier", "hold@1")
+    QTest.keyClicks(window.search_input, "NO-SUCH-CARD")
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await wait_until(lambda: counter.sim.held("piggy.identifier") == 1)
+    QTest.keyClicks(window.search_input, "robin@exa")  # the next one, while it runs
+    assert counter.sim.release("piggy.identifier") == 1
+    await wait_until(lambda: not window.tasks.is_running(LOOKUP))
+    assert window.message_bar.text().startswith("Unknown card.")
+    assert window.search_input.text() == "robin@exa"
+    assert window.search_input.hasFocus()
+    QTest.keyClicks(window.search_input, "mple.com")
+    assert window.search_input.text() == "robin@example.com"
+
+
+@pytest.mark.asyncio
+async def test_typing_is_kept_when_the_last_customer_arrives(counter: Counter) -> None:
+    window = counter.window
+    counter.sim.set_fault("piggy.identifier", "hold@1")
+    QTest.keyClicks(window.search_input, demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await wait_until(lambda: counter.sim.held("piggy.identifier") == 1)
+    QTest.keyClicks(window.search_input, "DEMO-CA")
+    assert counter.sim.release("piggy.identifier") == 1
+    await wait_until(lambda: window.model.rowCount() > 0)
+    await counter.settle()
+    assert window.search_input.text() == "DEMO-CA"
+    assert window.search_input.hasFocus()
+
+
+@pytest.mark.asyncio
+async def test_a_scan_flashes_the_field_green_or_red(counter: Counter) -> None:
+    window = counter.window
+    await counter.load_main_customer()
+    assert window.search_input.property("scan") == "good"
+    await counter.scan("NO-SUCH-CARD")
+    assert window.search_input.property("scan") == "bad"
+
+
+@pytest.mark.asyncio
+async def test_the_email_code_is_visible_while_typed_and_survives_a_dialog(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    await counter.scan(demo.EMAIL_MAIN)
+    entry = window.code_entry
+    assert entry.isVisible()
+    QTest.keyClicks(entry.code_input, "12 3")
+    assert entry.code_input.echoMode() == entry.code_input.EchoMode.Normal
+    assert entry.code_input.displayText() == "12 3"
+    window.show_help()
+    assert window.help is not None
+    window.help.close()
+    assert entry.code_input.text() == "12 3"
+
+
+@pytest.mark.asyncio
+async def test_f1_shows_the_keys(counter: Counter) -> None:
+    window = counter.window
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    await wait_until(lambda: window.help is not None and window.help.isVisible())
+    assert window.help is not None
+    text = window.help.text.text()
+    for key in ("Ctrl+Enter", "Ctrl+R", "Ctrl+L or F6", "Escape", "Expires today"):
+        assert key in text
+    assert not window.help.isModal()

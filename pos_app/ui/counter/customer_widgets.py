@@ -136,8 +136,8 @@ class CodeEntry(QFrame):
         self.code_input.setMaxLength(12)
         self.code_input.setMinimumHeight(40)
         self.code_input.setFixedWidth(180)
-        # The code is a secret: hidden on screen like a PIN, never logged.
-        self.code_input.setEchoMode(QLineEdit.EchoMode.Password)
+        # Shown as it is typed: the customer reads it out at the counter and the cashier
+        # checks it back; it is cleared once checked or given up, and never logged.
         self.code_input.setValidator(QRegularExpressionValidator(r"[0-9A-Za-z ]{0,12}", self))
         self.verify_button = QPushButton(self.tr("Check code"), self)
         self.verify_button.setObjectName("verifyCodeButton")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from pos_app.services.counter import CounterSession
 from pos_app.services.identify import ScanKind, classify_scan
@@ -39,6 +40,7 @@ class IdentifyFlow:
         self._screen = screen
         self._tasks = tasks
         self._show_recent = show_recent
+        self._sound = counter.settings.scan_sound
         screen.search_bar.submitted.connect(self.search)
         entry = screen.code_entry
         entry.submitted.connect(self.verify_code)
@@ -57,6 +59,7 @@ class IdentifyFlow:
         field.selectAll()
         if scan is None:
             return
+        self._screen.search_bar.searched()
         self._screen.code_entry.close_entry()
         self._counter.new_scan(scan)
         if scan.kind is ScanKind.SLIP:
@@ -92,9 +95,13 @@ class IdentifyFlow:
 
     def _failed(self, exc: BaseException) -> None:
         self._tasks.fail(exc)
+        search = self._screen.search_bar
         if self._screen.code_entry.isVisible():
             self._screen.code_entry.retry()
-        else:
+        elif not search.is_typing():
+            search.flash(good=False)
+            if self._sound:
+                QApplication.beep()
             self._screen.focus_search()
 
     async def _open_slip(self, reference: str) -> None:

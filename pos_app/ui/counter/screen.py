@@ -165,7 +165,12 @@ class CounterScreen(QWidget):
             model.set_items(event.items, event.now)
             if event.first:
                 page.show_loaded()
-                if not page.rewards_list.select_first_available(focus=True):
+                # Someone typing the next search keeps their field, focus and cursor.
+                typing = self.search_bar.is_typing()
+                if not typing:
+                    self.search_bar.flash(good=True)
+                found = page.rewards_list.select_first_available(focus=not typing)
+                if not found and not typing:
                     self.focus_search()
                 self.message_bar.clear_message()
                 self.customerShown.emit(event.customer.uuid)

@@ -8,11 +8,14 @@ Enter after typed keys starts the search.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from pos_app.ui.theme import TextSize, scaled_font
+from pos_app.ui.theme import TextSize, scaled_font, set_style_property
+
+#: How long the scan field shows green (found) or red (not found) after a scan.
+FLASH_MS = 700
 
 
 def _tr(text: str) -> str:
@@ -41,6 +44,7 @@ class SearchBar(QWidget):
             else _tr("Scan a loyalty card or QR code, or type an email")
         )
         self.input.setClearButtonEnabled(True)
+        self.input.setAccessibleName(_tr("Scan or search"))
         self.input.setMinimumHeight(44)
         self.input.setFont(scaled_font(self.input.font(), TextSize.SEARCH_FIELD))
         self.find_button = QPushButton(_tr("Find"), self)
@@ -58,9 +62,28 @@ class SearchBar(QWidget):
         self.find_button.clicked.connect(self.submitted)
         #: Set while a scanner types into the hidden field of the kiosk.
         self._typed = False
+        #: What the last search was for: anything else in the field is being typed now.
+        self._searched: str | None = None
+        self._flash = QTimer(self)
+        self._flash.setSingleShot(True)
+        self._flash.setInterval(FLASH_MS)
+        self._flash.timeout.connect(lambda: set_style_property(self.input, "scan", ""))
         self._sources: list[QObject] = []
         if kiosk:
             self.hide()
+
+    def searched(self) -> None:
+        """The field's text is being looked up (what is typed after it is the cashier's)."""
+        self._searched = self.input.text()
+
+    def is_typing(self) -> bool:
+        """Someone is typing a new search while the last one runs: leave field and focus."""
+        return self.input.hasFocus() and self.input.text() != self._searched
+
+    def flash(self, *, good: bool) -> None:
+        """Show for a moment whether the scan found someone."""
+        set_style_property(self.input, "scan", "good" if good else "bad")
+        self._flash.start()
 
     def listen_to(self, source: QObject) -> None:
         """Keys typed into ``source`` (a list, the kiosk home) are a scan."""

@@ -20,7 +20,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from pos_app.ui.counter import words
 from pos_app.ui.counter.banners import demo_mailbox_text
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.hand_over import HandOverFlow
+from pos_app.ui.counter.help import HelpDialog, info_box
 from pos_app.ui.counter.identify import IdentifyFlow
 from pos_app.ui.counter.kiosk_counter import KioskCounter, open_dialogs
 from pos_app.ui.counter.screen import CUSTOMER, HOME, CounterScreen
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self._demo = demo
         self._closing = False
+        self.help: HelpDialog | None = None
         self._shutdown_task: asyncio.Future[None] | None = None
         self.tasks = TaskOwner(on_error=self._say_error)
         self.counter = CounterSession(
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.hand_over.start_all)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_help)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
 
     # -- start, errors, focus ------------------------------------------------------------
@@ -293,6 +295,13 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(page)
 
+    def show_help(self) -> None:
+        if self.help is None:
+            self.help = HelpDialog(self)
+        if self.help.isVisible():
+            self.help.raise_()  # already open, perhaps behind the window
+        self.help.show()
+
     def show_counter(self) -> None:
         self.pages.setCurrentIndex(CUSTOMER if self.counter.customer is not None else HOME)
         self.focus_search()
@@ -315,23 +324,14 @@ class MainWindow(QMainWindow):
         if report.failure is not None and not isinstance(report.failure, errors.ApiError):
             report_exception(type(report.failure), report.failure, report.failure.__traceback__)
         if report.settled:
-            self.show_notice(words.describe_reconciled(report.settled))
+            # Must not be missed: in the bar, and in a box until someone closes it.
+            text = words.describe_reconciled(report.settled)
+            self.message_bar.show_message(text, MessageKind.INFO)
+            info_box(self, self.tr("Hand-overs checked"), text, "reconcileNotice")
             if self.recent_view is not None:
                 self.recent_view.refresh()
             self._refresh()
         self.status.show_unresolved(report.unresolved)
-
-    def show_notice(self, text: str) -> None:
-        """A message that must not be missed (reconciliation outcomes): bar and dialog."""
-        self.message_bar.show_message(text, MessageKind.INFO)
-        self._info_box(self.tr("Hand-overs checked"), text, "reconcileNotice")
-
-    def _info_box(self, title: str, text: str, name: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text)
-        box.setObjectName(name)
-        box.setParent(self, box.windowFlags())
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     # -- kiosk and demo ------------------------------------------------------------------
 
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
     def _show_demo_mailbox(self) -> None:
         if self._demo is not None:
             text = demo_mailbox_text(self._demo, self.counter.pending_email)
-            self._info_box(self.tr("Customer's mailbox"), text, "demoMailbox")
+            info_box(self, self.tr("Customer's mailbox"), text, "demoMailbox")
 
     # -- closing -------------------------------------------------------------------------
 

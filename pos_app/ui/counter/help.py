@@ -1,0 +1,76 @@
+"""F1 at the counter (the keys and what the badges on a reward mean), and notice boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CounterHelp", text)
+
+
+def shortcuts() -> list[tuple[str, str]]:
+    """The counter's keys and what they do (also listed in the README)."""
+    return [
+        (_tr("Scan, or type and Enter"), _tr("Find the customer (card, QR, email, slip code)")),
+        (_tr("Enter on a reward"), _tr("Hand it over (Enter again to confirm)")),
+        (_tr("Ctrl+Enter"), _tr("Hand over all rewards that can go")),
+        (_tr("Ctrl+A"), _tr("Select every reward in the list")),
+        (_tr("Ctrl+L or F6"), _tr("Back to the scan field")),
+        (_tr("Ctrl+R"), _tr("Recent pickups (managers reverse there)")),
+        (_tr("Escape"), _tr("Cancel the email code; back to the scan field")),
+        (_tr("F1"), _tr("This help")),
+    ]
+
+
+def badges() -> list[tuple[str, str]]:
+    return [
+        (_tr("Expires today"), _tr("Orange: hand it over today or it is gone")),
+        (_tr("Expires in 3 days"), _tr("Amber within a week, grey later")),
+        (_tr("Expired on …"), _tr("Greyed out: it can no longer be handed over")),
+        (_tr("Handing over…"), _tr("Sent to the loyalty service, waiting for its answer")),
+    ]
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{what}</td></tr>" for key, what in rows
+    )
+    return f"<table cellspacing='4'>{cells}</table>"
+
+
+class HelpDialog(QDialog):
+    """Not modal: it can stay open beside the counter while the cashier works."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("counterHelp")
+        self.setWindowTitle(_tr("Help"))
+        layout = QVBoxLayout(self)
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setText(
+            f"<h3>{_tr('Keys')}</h3>{_table(shortcuts())}"
+            f"<h3>{_tr('Badges on a reward')}</h3>{_table(badges())}"
+        )
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+
+def info_box(parent: QWidget, title: str, text: str, name: str) -> None:
+    """A window-modal note that stays until closed, without holding anything up."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text)
+    box.setObjectName(name)
+    box.setParent(parent, box.windowFlags())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
