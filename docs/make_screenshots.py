@@ -1,0 +1,89 @@
+"""The README's pictures of the counter screen, made from the demo (refresh after UI changes).
+
+Runs the real app in demo mode without a display (Qt's offscreen platform), scans the
+demo card, waits until the list and the side panel are in, and saves the window as PNG:
+
+    .venv/bin/python docs/make_screenshots.py            # writes docs/counter.png
+    .venv/bin/python docs/make_screenshots.py --size 1024x768 --out /tmp/counter-1024.png
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from pos_app.demo import DemoSession
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
+from pos_app.ui.app import configure_application, open_services, set_app_identity
+from pos_app.ui.counter import LOOKUP, MainWindow
+
+HERE = Path(__file__).resolve().parent
+
+
+async def shoot(session: DemoSession, size: tuple[int, int], out: Path) -> None:
+    services = await open_services(
+        session.settings, build_clients(session.settings, session.secrets), session.secrets
+    )
+    window = MainWindow(services, demo=session.info)
+    try:
+        window.resize(*size)
+        window.show()
+        window.start()
+        await _until(lambda: window.tasks.pending == 0)
+        window.search_input.setText(demo.CARD_MAIN)
+        window.search_input.returnPressed.emit()
+        await _until(lambda: window.model.rowCount() > 0 and not window.tasks.is_running(LOOKUP))
+        await _until(lambda: not window.progress_panel.is_loading())
+        await _until(lambda: window.tasks.pending == 0)
+        await asyncio.sleep(1.0)  # the last pictures painted, the scan flash over
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out)):
+            raise SystemExit(f"could not write {out}")
+        print(f"{out} ({size[0]}×{size[1]})")
+    finally:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.close()
+        await closed.wait()
+        await services.aclose()
+
+
+async def _until(condition: object, within: float = 20.0) -> None:
+    assert callable(condition)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not condition():
+        if loop.time() > deadline:
+            raise SystemExit("the demo did not get there in time")
+        await asyncio.sleep(0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="1366x740", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--out", type=Path, default=HERE / "counter.png")
+    args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    set_app_identity(app)
+    configure_application(app)
+    with (
+        DemoSession() as session,
+        asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
+    ):
+        runner.run(shoot(session, (width, height), args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
