@@ -83,6 +83,7 @@ class HandOverFlow:
         self._waiting.setInterval(1000)
         self._waiting.timeout.connect(self._still_waiting)
         self._waited = 0
+        self._waiting_for: CustomerSummary | None = None
         rewards = page.rewards_list
         page.hand_over_button.clicked.connect(self.start_selected)
         page.hand_over_all_button.clicked.connect(self.start_all)
@@ -145,7 +146,10 @@ class HandOverFlow:
 
     def _still_waiting(self) -> None:
         self._waited += 1
-        self._messages.show_message(handing_over_text(self._waited), MessageKind.INFO)
+        # Said only while that customer is still at the counter: the next one's screen
+        # gets the outcome, named, when it comes.
+        if self._counter.customer is self._waiting_for:
+            self._messages.show_message(handing_over_text(self._waited), MessageKind.INFO)
 
     def _refused(self, refusal: Refusal) -> None:
         services = self._counter.services
@@ -171,6 +175,7 @@ class HandOverFlow:
             await self._signing_in.sign_in(required=self._counter.kiosk)
         self._messages.show_message(handing_over_text(0), MessageKind.INFO)
         self._waited = 0
+        self._waiting_for = customer
         self._waiting.start()
         try:
             report = await self._counter.hand_over(customer, items)
