@@ -36,6 +36,7 @@ from pos_app.services.pickup import (
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
 from pos_app.services.settings import PrintSlip, Settings
+from pos_app.services.slips import customer_display_name
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, Journal, JournalHealth, Operation
 
@@ -496,7 +497,9 @@ class CounterSession:
         self._emit(ItemsSending(customer, items))
         results: list[CollectResult] = []
         for item in items:
-            result = await self.desk.collect(customer.uuid, item, staff=staff)
+            result = await self.desk.collect(
+                customer.uuid, item, staff=staff, customer_name=customer_display_name(customer)
+            )
             results.append(result)
             self._emit(ItemHandled(customer, result))
         self._learn_from(results)

@@ -209,14 +209,21 @@ class PickupDesk:
     # -- collect ------------------------------------------------------------------------
 
     async def collect(
-        self, customer_uuid: str, item: PickupItem, *, staff: StaffRef | None = None
+        self,
+        customer_uuid: str,
+        item: PickupItem,
+        *,
+        staff: StaffRef | None = None,
+        customer_name: str | None = None,
     ) -> CollectResult:
         """Hand one reward over. Never raises for an API or journal outcome: it is in the
-        result."""
+        result. ``customer_name`` is the short name the slip shows ("Robin V."), journaled
+        so that Recent pickups can name the customer."""
         try:
             operation = await self._journal.call(
                 Journal.begin_collect,
                 customer_uuid=customer_uuid,
+                customer_name=customer_name,
                 loyalty_transaction_uuid=item.loyalty_transaction_uuid,
                 reward_title=item.title,
                 staff=staff,
@@ -224,7 +231,7 @@ class PickupDesk:
             )
         except OperationInProgressError as exc:
             # An earlier attempt has no outcome yet. Settle it before anything is sent.
-            return await self._after_earlier_attempt(customer_uuid, item, exc, staff)
+            return await self._after_earlier_attempt(customer_uuid, item, exc, staff, customer_name)
         except JournalError as exc:
             log.error("Hand-over not started, the journal cannot record it: %s", exc)
             return CollectResult(item, CollectOutcome.NOT_RECORDED, None, journal_error=exc)
@@ -354,6 +361,7 @@ class PickupDesk:
         item: PickupItem,
         exc: OperationInProgressError,
         staff: StaffRef | None,
+        customer_name: str | None,
     ) -> CollectResult:
         earlier = await self._journal.call(Journal.operation, exc.operation_id)
         settled = await self._try_reconcile([earlier])
@@ -367,7 +375,7 @@ class PickupDesk:
             return CollectResult(item, CollectOutcome.COLLECTED, operation, by_earlier_attempt=True)
         if settled[0].collected_by is not None:
             return CollectResult(item, CollectOutcome.ALREADY_COLLECTED, operation)
-        return await self.collect(customer_uuid, item, staff=staff)
+        return await self.collect(customer_uuid, item, staff=staff, customer_name=customer_name)
 
     async def reverse(
         self,

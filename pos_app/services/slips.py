@@ -21,6 +21,7 @@ from pos_app.storage import COLLECT, Operation, OpState
 __all__ = [
     "PickupSlip",
     "SlipItem",
+    "customer_display_name",
     "customer_label",
     "mask_customer_uuid",
     "qr_code",
@@ -42,14 +43,22 @@ def mask_customer_uuid(uuid: str | None) -> str:
     return f"{compact[:4]}…{compact[-4:]}"
 
 
+def customer_display_name(customer: CustomerSummary | None) -> str | None:
+    """The short name a slip shows (``Robin V.``, ``R***``); None for a customer without a
+    name. Made of the name only, so it is what the journal may keep of a customer."""
+    words = (customer.name or "").split() if customer is not None else []
+    if len(words) >= 2:
+        return f"{words[0]} {words[-1][0].upper()}."
+    if words:
+        return f"{words[0][0].upper()}***"
+    return None
+
+
 def customer_label(customer: CustomerSummary | None, uuid: str | None = None) -> str:
     """The customer as a slip names them: ``Robin V.``, else the masked email or uuid."""
     if customer is not None:
-        words = (customer.name or "").split()
-        if len(words) >= 2:
-            return f"{words[0]} {words[-1][0].upper()}."
-        if words:
-            return f"{words[0][0].upper()}***"
+        if (name := customer_display_name(customer)) is not None:
+            return name
         if customer.email_masked:
             return customer.email_masked
         uuid = uuid or customer.uuid

@@ -27,7 +27,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pos_app.storage.chain import GENESIS_HASH, HASHED_FIELDS, VerifyResult, check_head, verify_rows
+from pos_app.storage.chain import (
+    ADDED_FIELDS,
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    VerifyResult,
+    check_head,
+    verify_rows,
+)
 from pos_app.storage.errors import JournalFormatError
 from pos_app.storage.model import COLLECT, COLUMNS
 from pos_app.storage.reference import pickup_reference
@@ -100,8 +107,10 @@ def _parsed_rows(
                 raise JournalFormatError(f"Line {reader.line_num}: the end line is not readable.")
             end.append((int(found[1]), found[2]))
             continue
+        # An export from before a column was added has no cell for it: absent, not hashed.
         row: dict[str, Any] = {
-            name: (restore_cell(line[name] or "") or None) for name in (*HASHED_FIELDS, "hash")
+            name: (restore_cell(line.get(name) or "") or None)
+            for name in (*HASHED_FIELDS, *ADDED_FIELDS, "hash")
         }
         try:
             row["id"] = int(line["id"])
@@ -119,7 +128,7 @@ def verify_csv(source: TextIO) -> VerifyResult:
     :attr:`~pos_app.storage.chain.ChainProblem.CUT_SHORT`.
     """
     reader = csv.DictReader(source)
-    missing = [name for name in COLUMNS if name not in (reader.fieldnames or ())]
+    missing = [name for name in (*HASHED_FIELDS, "hash") if name not in (reader.fieldnames or ())]
     if missing:
         raise JournalFormatError(
             f"This is not a journal export: the columns {', '.join(missing)} are missing."

@@ -3,8 +3,10 @@
 What the journal deliberately does **not** hold: email addresses, login links or codes,
 verification codes, PINs or tokens. There is no column for any of them, and free text
 (notes, vendor error messages) has email addresses replaced before it is written, because
-an append-only file cannot be cleaned up later. A customer appears only as their Piggy
-contact uuid.
+an append-only file cannot be cleaned up later. A customer appears as their Piggy contact
+uuid and, since format 4, the short display name a pickup slip shows ("Robin V."): first
+name and initial, never an email address (a value with an ``@`` is not stored, and the
+table refuses one).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "ADDED_COLUMNS",
     "COLLECT",
     "COLUMNS",
     "OPERATION_KINDS",
@@ -109,7 +112,14 @@ COLUMNS: tuple[str, ...] = (
     "resolved_by",
     "prev_hash",
     "hash",
+    # Added by later formats (see ADDED_COLUMNS), after the hash so that the columns of
+    # the first format keep their places in exports.
+    "customer_name",
 )
+
+#: Columns added after the first format, and the format that added each. They are hashed
+#: only when they hold a value, so rows written before them keep verifying.
+ADDED_COLUMNS: dict[str, int] = {"customer_name": 4}
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -141,6 +151,9 @@ class Entry:
     resolved_by: str | None
     prev_hash: str
     hash: str
+    #: The customer's short display name ("Robin V."), on collect and reverse rows written
+    #: since format 4; never an email address.
+    customer_name: str | None
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Entry:
@@ -191,6 +204,12 @@ class Operation:
     #: confirmed), and that reverse's state.
     reversal_operation_id: str | None = None
     reversal_state: OpState | None = None
+    #: For a collect with such a reverse: its reason and the manager who approved it.
+    reversal_reason: str | None = None
+    reversal_staff_name: str | None = None
+    #: The customer's short display name as the slip showed it ("Robin V."); None for
+    #: rows from before the journal kept it.
+    customer_name: str | None = None
 
     @property
     def is_unresolved(self) -> bool:

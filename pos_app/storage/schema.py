@@ -5,8 +5,9 @@ How the file is opened, checked and upgraded is shared with the staff database
 of steps of :data:`MIGRATIONS` applied; a journal written by a *newer* app is refused
 before anything is written to it: an older app must not guess at a format it does not know.
 
-Steps are only ever appended. A step that adds a column must not add it to the hashed
-fields (:mod:`pos_app.storage.chain`), or the existing rows would stop verifying.
+Steps are only ever appended. A step that adds a column lists it in
+:data:`~pos_app.storage.model.ADDED_COLUMNS`: such a column is hashed only when it holds a
+value (:mod:`pos_app.storage.chain`), so the rows written before it keep verifying.
 """
 
 from __future__ import annotations
@@ -130,6 +131,18 @@ MIGRATIONS: tuple[Migration, ...] = (
                 owner TEXT NOT NULL,
                 expires_at TEXT NOT NULL
             )
+            """,
+        ),
+    ),
+    Migration(
+        4,
+        "the customer's short display name on collect and reverse rows",
+        (
+            # The name a pickup slip shows ("Robin V."), so that Recent pickups can name and
+            # find a customer. Never an email address: the table refuses any "@".
+            """
+            ALTER TABLE journal ADD COLUMN customer_name TEXT
+            CHECK (customer_name IS NULL OR instr(customer_name, '@') = 0)
             """,
         ),
     ),

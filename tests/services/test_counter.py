@@ -307,3 +307,23 @@ async def test_already_picked_up_elsewhere_refreshes_the_list(
         assert item.loyalty_transaction_uuid not in {
             i.loyalty_transaction_uuid for i in refreshed.items
         }
+
+
+@pytest.mark.asyncio
+async def test_the_journal_names_the_customer_as_the_slip_does_never_by_email(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer, item = await desk.main_customer()
+        assert customer.name
+        assert customer.email
+        handing = asyncio.ensure_future(desk.session.hand_over(customer, [item]))
+        await wait_until(lambda: simulator.held(COLLECT_ROUTE) == 1)
+        simulator.release(COLLECT_ROUTE)
+        await handing
+        assert desk.journal is not None
+        (pickup,) = await desk.journal.call(Journal.recent_operations, limit=10)
+        first, *_, last = customer.name.split()
+        assert pickup.customer_name == f"{first} {last[0]}."
+        rows = await desk.journal.call(Journal.history, pickup.operation_id)
+        assert all(customer.email not in repr(entry) for entry in rows)

@@ -77,8 +77,10 @@ class Desk:
         data = self.sim.state.data
         return {i.uuid: i.collected for i in data.items_of(self.customer_uuid)}
 
-    async def collect(self, n: int) -> Operation:
-        result = await self.desk.collect(self.customer_uuid, self.items[n])
+    async def collect(self, n: int, customer_name: str | None = None) -> Operation:
+        result = await self.desk.collect(
+            self.customer_uuid, self.items[n], customer_name=customer_name
+        )
         assert result.outcome is CollectOutcome.COLLECTED
         assert result.operation is not None
         return result.operation
@@ -448,7 +450,12 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
 
 
 def _operation(
-    n: int, state: OpState, *, reversal: OpState | None = None, redemption: str | None = "r"
+    n: int,
+    state: OpState,
+    *,
+    reversal: OpState | None = None,
+    redemption: str | None = "r",
+    customer_name: str | None = None,
 ) -> Operation:
     at = datetime(2026, 5, 9, 9, n, tzinfo=UTC)
     return Operation(
@@ -473,6 +480,9 @@ def _operation(
         reverses_operation_id=None,
         reversal_operation_id="x" if reversal else None,
         reversal_state=reversal,
+        reversal_reason="damaged" if reversal else None,
+        reversal_staff_name="Max" if reversal else None,
+        customer_name=customer_name,
     )
 
 
@@ -480,7 +490,7 @@ def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = RecentPickupsModel()
     operations = [
         _operation(1, OpState.CONFIRMED),
-        _operation(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED),
+        _operation(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED, customer_name="Robin V."),
         _operation(3, OpState.CONFIRMED, reversal=OpState.UNKNOWN),
         _operation(4, OpState.FAILED),
         _operation(5, OpState.UNKNOWN, redemption=None),
@@ -500,12 +510,44 @@ def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     reversible = [model.index(r, 0).data(PickupRole.CAN_REVERSE) for r in range(6)]
     assert reversible == [True, False, False, False, False, True]
     assert model.index(1, 0).data(PickupRole.STATE) is PickupState.REVERSED
-    assert model.index(0, PickupColumn.CUSTOMER).data() == "3f1c…4f3a"
+    # Named as the slip named them; rows from before names were journaled show a dash.
+    assert model.index(1, PickupColumn.CUSTOMER).data() == "Robin V."
+    assert model.index(0, PickupColumn.CUSTOMER).data() == "—"
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles == [
+        "Time",
+        "Reward",
+        "Customer",
+        "Handed over by",
+        "State",
+        "Reversal reason",
+        "Approved by",
+    ]
     assert model.index(0, PickupColumn.STAFF).data() == "Ann"
     assert model.index(1, PickupColumn.STAFF).data() == "—"
+    assert model.index(1, PickupColumn.REVERSAL_REASON).data() == "Damaged"
+    assert model.index(1, PickupColumn.APPROVED_BY).data() == "Max"
+    assert model.index(0, PickupColumn.REVERSAL_REASON).data() == ""
+    assert model.index(2, PickupColumn.APPROVED_BY).data() == "Max"
     assert "Piggy dashboard" in model.index(5, 0).data(Qt.ItemDataRole.ToolTipRole)
     model.set_operations([], with_date=True)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.asyncio
+async def test_customers_are_named_and_found_by_name(counter: Desk) -> None:
+    await counter.collect(0)  # a pickup without a name, as journaled before names were
+    named = await counter.collect(1, customer_name="Robin V.")
+    await show(counter, 2)
+    view = counter.view
+    model = view.model
+    row = model.row_of(named.operation_id)
+    assert row is not None
+    assert model.index(row, PickupColumn.CUSTOMER).data() == "Robin V."
+    assert model.index(1 - row, PickupColumn.CUSTOMER).data() == "—"
+    view.search_input.setText("robin")
+    await wait_until(lambda: model.rowCount() == 1)
+    assert model.operation(0).operation_id == named.operation_id
 
 
 def test_reconciled_reversals_are_described_as_reversals(qapp: QApplication) -> None:

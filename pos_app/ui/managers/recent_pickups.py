@@ -108,8 +108,13 @@ class PickupColumn(IntEnum):
     TIME = 0
     REWARD = 1
     CUSTOMER = 2
+    #: Who handed it over.
     STAFF = 3
     STATE = 4
+    #: For a reversed pickup (or one whose reversal is being checked): why, and who
+    #: approved it.
+    REVERSAL_REASON = 5
+    APPROVED_BY = 6
 
 
 class PickupRole(IntEnum):
@@ -153,8 +158,10 @@ class RecentPickupsModel(RowTableModel[Operation]):
             self.tr("Time"),
             self.tr("Reward"),
             self.tr("Customer"),
-            self.tr("Staff"),
+            self.tr("Handed over by"),
             self.tr("State"),
+            self.tr("Reversal reason"),
+            self.tr("Approved by"),
         ]
 
     def time_text(self, operation: Operation) -> str:
@@ -170,10 +177,16 @@ class RecentPickupsModel(RowTableModel[Operation]):
         if column is PickupColumn.REWARD:
             return operation.reward_title or ""
         if column is PickupColumn.CUSTOMER:
-            # The journal has no names or emails: a shortened uuid tells rows apart.
-            return mask_customer_uuid(operation.customer_uuid)
+            # The short name the slip showed; older rows have none (and never an email).
+            return operation.customer_name or "—"
         if column is PickupColumn.STAFF:
             return operation.staff_name or "—"
+        if column is PickupColumn.REVERSAL_REASON:
+            return reason_text(operation.reversal_reason) if operation.reversal_reason else ""
+        if column is PickupColumn.APPROVED_BY:
+            if operation.reversal_operation_id is None:
+                return ""
+            return operation.reversal_staff_name or "—"
         text = state_text(pickup_state(operation))
         if operation.is_inferred:
             # Learned from the customer's list, not from the server's answer to this request.
@@ -183,6 +196,10 @@ class RecentPickupsModel(RowTableModel[Operation]):
     def _tooltip(self, operation: Operation) -> str:
         lines = [
             f"{operation.reward_title or ''} — {operation.reference or ''}",
+            self.tr("Customer: {name} ({uuid})").format(
+                name=operation.customer_name or "—",
+                uuid=mask_customer_uuid(operation.customer_uuid),
+            ),
             self.tr("Handed over {when} at {counter}").format(
                 when=f"{format_short_date(operation.created_at)} "
                 f"{operation.created_at.astimezone():%H:%M}",
@@ -360,7 +377,9 @@ class RecentPickupsView(QWidget):
         self.search_input.setObjectName("recentSearch")
         self.search_input.setClearButtonEnabled(True)
         self.search_input.setMinimumHeight(40)
-        self.search_input.setPlaceholderText(self.tr("Reward, customer, staff or slip code (PU-…)"))
+        self.search_input.setPlaceholderText(
+            self.tr("Reward, customer name, staff or slip code (PU-…)")
+        )
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("recentRefreshButton")
         self.refresh_button.setMinimumHeight(40)
