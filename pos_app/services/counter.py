@@ -29,6 +29,7 @@ from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanK
 from pos_app.services.pickup import (
     CollectOutcome,
     CollectResult,
+    HandOver,
     PickupDesk,
     ReverseOutcome,
     ReverseResult,
@@ -496,9 +497,15 @@ class CounterSession:
         staff = self.sign_in.staff
         self._emit(ItemsSending(customer, items))
         results: list[CollectResult] = []
+        # One slip, one code for all of them.
+        together = HandOver()
         for item in items:
             result = await self.desk.collect(
-                customer.uuid, item, staff=staff, customer_name=customer_display_name(customer)
+                customer.uuid,
+                item,
+                staff=staff,
+                customer_name=customer_display_name(customer),
+                hand_over=together,
             )
             results.append(result)
             self._emit(ItemHandled(customer, result))

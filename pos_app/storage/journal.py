@@ -209,6 +209,7 @@ def _fold(rows: Sequence[Entry], reversal: _Reversal | None) -> Operation:
         staff_name=first.staff_name,
         customer_uuid=first.customer_uuid,
         customer_name=first.customer_name,
+        handover_id=(first.handover_id or first.operation_id) if first.kind == COLLECT else None,
         loyalty_transaction_uuid=first.loyalty_transaction_uuid,
         redemption_uuid=redemption,
         reward_title=first.reward_title,
@@ -518,9 +519,10 @@ class Journal:
         staff: StaffRef | None,
         lease: timedelta | None,
         fields: Mapping[str, object],
+        operation_id: str | None = None,
     ) -> Operation:
         """Append the pending row that starts a new operation; call inside :meth:`_writing`."""
-        operation_id = self._new_operation_id(conn)
+        operation_id = operation_id or self._new_operation_id(conn)
         self._append(
             conn,
             {
@@ -613,6 +615,7 @@ class Journal:
                 "staff_name": staff_name,
                 "customer_uuid": first.customer_uuid,
                 "customer_name": first.customer_name,
+                "handover_id": first.handover_id,
                 "loyalty_transaction_uuid": first.loyalty_transaction_uuid,
                 "redemption_uuid": known_redemption,
                 "reward_title": first.reward_title,
@@ -632,10 +635,14 @@ class Journal:
         loyalty_transaction_uuid: str,
         reward_title: str,
         customer_name: str | None = None,
+        handover_id: str | None = None,
         staff: StaffRef | None = None,
         lease: timedelta | None = None,
     ) -> Operation:
         """Record a collect as ``pending``; call before the request is sent.
+
+        ``handover_id`` is the operation id of the first collect of the same hand-over
+        (None: this collect starts one); the rewards of one hand-over share one slip code.
 
         ``customer_name`` is the short name the pickup slip shows ("Robin V."); anything
         with an ``@`` in it is not stored (see :mod:`pos_app.storage.model`).
@@ -669,13 +676,30 @@ class Journal:
                     "outcome is not known yet; it must be reconciled before trying again.",
                     operation_id=busy[0],
                 )
+            if handover_id is not None:
+                started = conn.execute(
+                    f"""
+                    SELECT 1 FROM journal WHERE operation_id = ? AND kind = '{COLLECT}'
+                      AND state = 'pending' AND handover_id = operation_id
+                    """,
+                    (handover_id,),
+                ).fetchone()
+                if started is None:
+                    raise UnknownOperationError(handover_id)
+            operation_id = self._new_operation_id(conn)
+            if self._version < ADDED_COLUMNS["handover_id"]:
+                handover_id = None  # an older file, opened without upgrading (tests)
+            else:
+                handover_id = handover_id or operation_id
             return self._start_operation(
                 conn,
                 COLLECT,
                 staff=staff,
                 lease=lease,
+                operation_id=operation_id,
                 fields={
                     "customer_uuid": customer_uuid,
+                    "handover_id": handover_id,
                     "customer_name": customer_name_or_none(customer_name),
                     "loyalty_transaction_uuid": loyalty_transaction_uuid,
                     "reward_title": reward_title,
@@ -929,7 +953,8 @@ class Journal:
         ``day`` keeps those started on that calendar day in ``tz`` (default: this computer's
         time zone). ``text`` matches, ignoring case, part of the reward title, the customer
         uuid or name, the staff name, the loyalty transaction or redemption uuid, or a pickup
-        reference (``PU-…``).
+        reference (``PU-…``: the pickup, or every pickup of the hand-over whose slip code it
+        is).
         """
         if limit <= 0 or not kinds:
             return []
@@ -960,6 +985,12 @@ class Journal:
                     f"(f.kind = '{COLLECT}' AND f.operation_id >= ? AND f.operation_id < ?)"
                 )
                 params += [prefix, prefix + _PREFIX_END]
+                if self._version >= ADDED_COLUMNS["handover_id"]:
+                    # A slip's code lists every reward of its hand-over.
+                    matches.append(
+                        f"(f.kind = '{COLLECT}' AND f.handover_id >= ? AND f.handover_id < ?)"
+                    )
+                    params += [prefix, prefix + _PREFIX_END]
             clauses.append(f"({' OR '.join(matches)})")
         params.append(limit)
         query = (
@@ -968,6 +999,31 @@ class Journal:
         )
         with self._reading() as conn:
             ids = [row[0] for row in conn.execute(query, params)]
+            return self._operations(conn, ids)
+
+    def hand_over(self, collect_operation_id: str) -> list[Operation]:
+        """The collects handed over together with this one (itself included), oldest first.
+
+        Raises :class:`UnknownOperationError` when there is no such collect.
+        """
+        with self._reading() as conn:
+            collect = self._operation(conn, collect_operation_id)
+            if collect.kind != COLLECT or collect.handover_id is None:
+                raise UnknownOperationError(collect_operation_id)
+            if self._version < ADDED_COLUMNS["handover_id"]:
+                return [collect]
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    f"""
+                    SELECT operation_id FROM journal
+                    WHERE kind = '{COLLECT}' AND state = 'pending'
+                      AND (handover_id = ? OR operation_id = ?)
+                    ORDER BY id
+                    """,
+                    (collect.handover_id, collect.handover_id),
+                )
+            ]
             return self._operations(conn, ids)
 
     def find_by_redemption(self, redemption_uuid: str) -> Operation | None:

@@ -16,6 +16,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pos_app.storage.reference import pickup_reference
+
 __all__ = [
     "ADDED_COLUMNS",
     "COLLECT",
@@ -115,11 +117,12 @@ COLUMNS: tuple[str, ...] = (
     # Added by later formats (see ADDED_COLUMNS), after the hash so that the columns of
     # the first format keep their places in exports.
     "customer_name",
+    "handover_id",
 )
 
 #: Columns added after the first format, and the format that added each. They are hashed
 #: only when they hold a value, so rows written before them keep verifying.
-ADDED_COLUMNS: dict[str, int] = {"customer_name": 4}
+ADDED_COLUMNS: dict[str, int] = {"customer_name": 4, "handover_id": 5}
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -154,6 +157,9 @@ class Entry:
     #: The customer's short display name ("Robin V."), on collect and reverse rows written
     #: since format 4; never an email address.
     customer_name: str | None
+    #: On collect rows since format 5: the operation id of the first collect of the same
+    #: hand-over (the row's own for that first one); its reference is the slip's one code.
+    handover_id: str | None
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Entry:
@@ -210,6 +216,16 @@ class Operation:
     #: The customer's short display name as the slip showed it ("Robin V."); None for
     #: rows from before the journal kept it.
     customer_name: str | None = None
+    #: For a collect: the operation id of its hand-over's first collect (its own for a
+    #: collect recorded before hand-overs were, each being its own hand-over).
+    handover_id: str | None = None
+
+    @property
+    def handover_reference(self) -> str | None:
+        """The code of the slip of this collect's hand-over (``PU-…``)."""
+        if self.kind != COLLECT or self.handover_id is None:
+            return None
+        return pickup_reference(self.handover_id)
 
     @property
     def is_unresolved(self) -> bool:

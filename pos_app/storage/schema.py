@@ -146,6 +146,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        5,
+        "hand-overs: the collects handed over together share one slip code",
+        (
+            # The operation id of the hand-over's first collect, on every row of each of its
+            # collects; that collect's reference is the one code on the slip. Rows from
+            # before it are each a hand-over of their own.
+            "ALTER TABLE journal ADD COLUMN handover_id TEXT",
+            """
+            CREATE INDEX journal_handover ON journal (handover_id)
+            WHERE handover_id IS NOT NULL
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

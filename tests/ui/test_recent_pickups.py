@@ -21,7 +21,13 @@ from pos_app.api import PiggyClient
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
-from pos_app.services.pickup import CollectOutcome, PickupDesk, Reconciled, ReverseOutcome
+from pos_app.services.pickup import (
+    CollectOutcome,
+    HandOver,
+    PickupDesk,
+    Reconciled,
+    ReverseOutcome,
+)
 from pos_app.services.pickup_models import PickupItem, PickupState
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
@@ -77,9 +83,11 @@ class Desk:
         data = self.sim.state.data
         return {i.uuid: i.collected for i in data.items_of(self.customer_uuid)}
 
-    async def collect(self, n: int, customer_name: str | None = None) -> Operation:
+    async def collect(
+        self, n: int, customer_name: str | None = None, hand_over: HandOver | None = None
+    ) -> Operation:
         result = await self.desk.collect(
-            self.customer_uuid, self.items[n], customer_name=customer_name
+            self.customer_uuid, self.items[n], customer_name=customer_name, hand_over=hand_over
         )
         assert result.outcome is CollectOutcome.COLLECTED
         assert result.operation is not None
@@ -447,6 +455,30 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
     assert len(view.model.index(0, PickupColumn.TIME).data()) > 5  # with the date now
     assert await view.open_reference("PU-ZZZZZZZZ") is None
     assert view.message.text() == "No pickup PU-ZZZZZZZZ was made at this counter."
+
+
+@pytest.mark.asyncio
+async def test_a_slips_one_code_lists_every_reward_of_its_hand_over(counter: Desk) -> None:
+    before = await counter.collect(0)
+    together = HandOver()
+    first = await counter.collect(1, hand_over=together)
+    second = await counter.collect(2, hand_over=together)
+    await counter.collect(3)
+    await show(counter, 4)
+    view = counter.view
+    code = first.handover_reference
+    assert code is not None
+    assert second.handover_reference == code
+    assert before.handover_reference != code
+
+    found = await view.open_reference(code)
+    assert found is not None
+    assert found.operation_id == first.operation_id
+    listed = {op.operation_id for op in view.model.operations()}
+    assert listed == {first.operation_id, second.operation_id}
+    selected = {op.operation_id for op in view.selected_operations()}
+    assert selected == listed
+    assert view.message.text() == f"Slip {code}: 2 rewards handed over together."
 
 
 def _operation(

@@ -23,6 +23,8 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -81,6 +83,16 @@ ROW_LIMIT = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RecentPickups", text)
+
+
+def english_plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
+    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue."""
+    if word in text:
+        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
+        # English one, so the untranslated source keeps its "(s)". Other languages get
+        # their plural forms from their catalogues.
+        text = text.replace(word, singular if n == 1 else plural)
+    return text
 
 
 def state_text(state: PickupState) -> str:
@@ -393,7 +405,8 @@ class RecentPickupsView(QWidget):
         self.table.setObjectName("recentTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows when a slip's code lists its hand-over; a reversal takes one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -489,13 +502,39 @@ class RecentPickupsView(QWidget):
                 self.tr("No pickup {ref} was made at this counter.").format(ref=reference),
                 "error",
             )
-        else:
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        # A slip's one code: every reward of its hand-over, all selected.
+        together = [op for op in self.model.operations() if op.handover_id == operation.handover_id]
+        if len(together) > 1 and operation.handover_reference is not None:
+            self.select_operations([op.operation_id for op in together])
+            text = self.tr("Slip {code}: %n reward(s) handed over together.", "", len(together))
+            text = english_plural(text, len(together), "reward(s)", "reward", "rewards")
+            self.show_message(text.format(code=operation.handover_reference), "info")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return operation
 
     def selected_operation(self) -> Operation | None:
+        """The one pickup selected; None when none or several are."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.operation(rows[0].row()) if rows else None
+        return self.model.operation(rows[0].row()) if len(rows) == 1 else None
+
+    def selected_operations(self) -> list[Operation]:
+        """Every selected pickup, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.operation(row) for row in rows]
+
+    def select_operations(self, operation_ids: Sequence[str]) -> None:
+        """Select these pickups (those shown), scrolled to the first."""
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        rows = sorted(r for i in operation_ids if (r := self.model.row_of(i)) is not None)
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 0))
 
     def select_operation(self, operation_id: str) -> bool:
         row = self.model.row_of(operation_id)

@@ -153,7 +153,7 @@ class SlipDialog(QDialog):
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
             folder = Path(documents) if documents else Path.home()
-        reference = self.slip.items[0].reference if self.slip.items else "slip"
+        reference = self.slip.code or "slip"
         return folder / f"pickup-slip-{safe_file_name(reference)}.pdf"
 
     def _show(self, text: str) -> None:
