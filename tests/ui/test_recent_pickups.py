@@ -437,16 +437,33 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
 
     view.search_input.clear()
     await wait_until(lambda: view.model.rowCount() == 2)
+    # The day is chosen in words; a date only when asked for one.
+    assert view.day_filter.currentText() == "Today"
+    assert [view.day_filter.itemText(i) for i in range(view.day_filter.count())] == [
+        "Today",
+        "Yesterday",
+        "All days",
+        "Choose a day…",
+    ]
+    assert not view.day_input.isVisible()
+    view.day_filter.setCurrentIndex(view.day_filter.findText("Yesterday"))
+    await wait_until(lambda: view.model.rowCount() == 0)
+    assert view.empty_label.text() == "No pickups on this day."
+    view.day_filter.setCurrentIndex(view.day_filter.findText("All days"))
+    await wait_until(lambda: view.model.rowCount() == 2)
+    view.day_filter.setCurrentIndex(view.day_filter.findText("Choose a day…"))
+    assert view.day_input.isVisible()
     yesterday = date.today() - timedelta(days=1)
     view.day_input.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
     await wait_until(lambda: view.model.rowCount() == 0)
-    assert view.empty_label.text() == "No pickups on this day."
+    assert view.selected_day() == yesterday
 
     assert first.reference is not None
     found = await view.open_reference(first.reference.lower())
     assert found is not None
     assert found.operation_id == first.operation_id
-    assert not view.day_filter.isChecked()
+    assert view.day_filter.currentText() == "All days"
+    assert view.selected_day() is None
     assert view.model.rowCount() == 1
     selected = view.selected_operation()
     assert selected is not None
@@ -455,6 +472,10 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
     assert len(view.model.index(0, PickupColumn.TIME).data()) > 5  # with the date now
     assert await view.open_reference("PU-ZZZZZZZZ") is None
     assert view.message.text() == "No pickup PU-ZZZZZZZZ was made at this counter."
+    # The page's one message line is at its top, above the filters and the list.
+    assert view.message.isVisible()
+    assert view.message.geometry().bottom() < view.search_input.geometry().top()
+    assert view.message.geometry().bottom() < view.table.geometry().top()
 
 
 @pytest.mark.asyncio

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import date
-from enum import IntEnum
+from datetime import date, timedelta
+from enum import IntEnum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
@@ -114,6 +114,16 @@ def can_reverse(operation: Operation) -> bool:
         and operation.state is OpState.CONFIRMED
         and operation.reversal_state is None
     )
+
+
+class DayChoice(StrEnum):
+    """Which days Recent pickups shows."""
+
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    ALL = "all"
+    #: The day in the date field.
+    CHOSEN = "chosen"
 
 
 class PickupColumn(IntEnum):
@@ -375,15 +385,36 @@ class RecentPickupsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The page's one message line, at its top: what a load, a search or a reversal
+        # came to.
+        self.message = QLabel(self)
+        self.message.setObjectName("recentMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        self.message_kind: str | None = None
+        layout.addWidget(self.message)
+
         filters = QHBoxLayout()
-        self.day_filter = QCheckBox(self.tr("Only"), self)
+        self.day_filter = QComboBox(self)
         self.day_filter.setObjectName("recentDayFilter")
-        self.day_filter.setChecked(True)
+        self.day_filter.setMinimumHeight(40)
+        for text, choice in (
+            (self.tr("Today"), DayChoice.TODAY),
+            (self.tr("Yesterday"), DayChoice.YESTERDAY),
+            (self.tr("All days"), DayChoice.ALL),
+            (self.tr("Choose a day…"), DayChoice.CHOSEN),
+        ):
+            self.day_filter.addItem(text, choice)
+        day_label = QLabel(self.tr("&Day:"), self)
+        day_label.setBuddy(self.day_filter)
         self.day_input = QDateEdit(self)
         self.day_input.setObjectName("recentDay")
         self.day_input.setCalendarPopup(True)
         self.day_input.setDisplayFormat("d MMM yyyy")
         self.day_input.setMinimumHeight(40)
+        self.day_input.setAccessibleName(self.tr("The day shown"))
+        self.day_input.hide()
         self._set_day(self._today())
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("recentSearch")
@@ -395,6 +426,7 @@ class RecentPickupsView(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("recentRefreshButton")
         self.refresh_button.setMinimumHeight(40)
+        filters.addWidget(day_label)
         filters.addWidget(self.day_filter)
         filters.addWidget(self.day_input)
         filters.addWidget(self.search_input, 1)
@@ -423,14 +455,6 @@ class RecentPickupsView(QWidget):
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("recentMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.hide()
-        self.message_kind: str | None = None
-        layout.addWidget(self.message)
-
         actions = QHBoxLayout()
         actions.addStretch(1)
         self.reverse_button = QPushButton(self.tr("Reverse…"), self)
@@ -446,7 +470,7 @@ class RecentPickupsView(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search_input.textChanged.connect(self._search_timer.start)
         self.search_input.returnPressed.connect(self.refresh)
-        self.day_filter.toggled.connect(self.on_day_filter_toggled)
+        self.day_filter.currentIndexChanged.connect(self.on_day_filter_currentIndexChanged)
         self.day_input.dateChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.reverse_button.clicked.connect(self.on_reverse_button_clicked)
@@ -489,8 +513,7 @@ class RecentPickupsView(QWidget):
         """
         blockers = [self.day_filter.blockSignals(True), self.search_input.blockSignals(True)]
         try:
-            self.day_filter.setChecked(False)
-            self.day_input.setEnabled(False)
+            self._choose(DayChoice.ALL)
             self.search_input.setText(reference)
         finally:
             self.day_filter.blockSignals(blockers[0])
@@ -569,14 +592,30 @@ class RecentPickupsView(QWidget):
     def _set_day(self, day: date) -> None:
         self.day_input.setDate(QDate(day.year, day.month, day.day))
 
+    def day_choice(self) -> DayChoice:
+        return DayChoice(self.day_filter.currentData())
+
     def selected_day(self) -> date | None:
-        if not self.day_filter.isChecked():
+        """The day whose pickups are shown; None for all days."""
+        choice = self.day_choice()
+        if choice is DayChoice.TODAY:
+            return self._today()
+        if choice is DayChoice.YESTERDAY:
+            return self._today() - timedelta(days=1)
+        if choice is DayChoice.ALL:
             return None
         qdate = self.day_input.date()
         return date(qdate.year(), qdate.month(), qdate.day())
 
-    def on_day_filter_toggled(self, checked: bool) -> None:
-        self.day_input.setEnabled(checked)
+    def _choose(self, choice: DayChoice) -> None:
+        self.day_filter.setCurrentIndex(self.day_filter.findData(choice))
+        self.day_input.setVisible(choice is DayChoice.CHOSEN)
+
+    def on_day_filter_currentIndexChanged(self, _index: int) -> None:
+        chosen = self.day_choice() is DayChoice.CHOSEN
+        self.day_input.setVisible(chosen)
+        if chosen:
+            self.day_input.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
 
     async def _load(self, select: str | None = None) -> None:
