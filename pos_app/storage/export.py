@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pos_app.storage.chain import (
@@ -42,7 +42,14 @@ from pos_app.storage.reference import pickup_reference
 if TYPE_CHECKING:
     from pos_app.storage.journal import Journal
 
-__all__ = ["CSV_COLUMNS", "export_csv", "neutralise_cell", "restore_cell", "verify_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "export_csv",
+    "export_table_csv",
+    "neutralise_cell",
+    "restore_cell",
+    "verify_csv",
+]
 
 #: Header of an export: the table's columns, then the derived pickup reference.
 CSV_COLUMNS: tuple[str, ...] = (*COLUMNS, "pickup_reference")
@@ -88,6 +95,24 @@ def export_csv(journal: Journal, out: TextIO) -> int:
         last_hash = row["hash"]
     end = f"{_END_MARK}: {count} rows with last hash {last_hash}"
     writer.writerow([end, *([""] * (len(CSV_COLUMNS) - 1))])
+    return count
+
+
+def export_table_csv(
+    header: Sequence[str], rows: Iterable[Sequence[str | None]], out: TextIO
+) -> int:
+    """Write a table as shown on screen (e.g. the pickups a filter shows): the header, one
+    line per row with every cell made safe as in :func:`export_csv` (None: an empty cell),
+    and an end line ``# end of export: N rows`` so a copy cut short is told from a whole
+    one. Returns the row count. Such a table has no hashes: it is a report, not a journal
+    export that :func:`verify_csv` can check."""
+    writer = csv.writer(out)
+    writer.writerow([neutralise_cell(name) for name in header])
+    count = 0
+    for row in rows:
+        writer.writerow(["" if cell is None else neutralise_cell(cell) for cell in row])
+        count += 1
+    writer.writerow([f"{_END_MARK}: {count} rows", *([""] * (len(header) - 1))])
     return count
 
 

@@ -944,6 +944,7 @@ class Journal:
         *,
         day: date | None = None,
         text: str | None = None,
+        customer_uuid: str | None = None,
         kinds: Collection[str] = (COLLECT, REVERSE),
         limit: int = 100,
         tz: tzinfo | None = None,
@@ -954,7 +955,7 @@ class Journal:
         time zone). ``text`` matches, ignoring case, part of the reward title, the customer
         uuid or name, the staff name, the loyalty transaction or redemption uuid, or a pickup
         reference (``PU-…``: the pickup, or every pickup of the hand-over whose slip code it
-        is).
+        is). ``customer_uuid`` keeps one customer's.
         """
         if limit <= 0 or not kinds:
             return []
@@ -963,6 +964,9 @@ class Journal:
         if day is not None:
             clauses.append("f.recorded_at >= ? AND f.recorded_at < ?")
             params += _day_bounds(day, tz)
+        if customer_uuid is not None:
+            clauses.append("f.customer_uuid = ?")
+            params.append(customer_uuid)
         if text is not None:
             text = well_formed(text)
         if text is not None and text.strip():

@@ -160,6 +160,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        6,
+        "lookup index for one customer's pickups",
+        (
+            """
+            CREATE INDEX journal_customer ON journal (customer_uuid, id)
+            WHERE customer_uuid IS NOT NULL
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

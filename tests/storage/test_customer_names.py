@@ -138,3 +138,20 @@ def test_a_reversal_shows_its_reason_and_manager_on_the_collect(journal: Journal
     assert shown.is_reversed
     assert (shown.reversal_reason, shown.reversal_staff_name) == ("damaged", MANAGER.name)
     assert shown.staff_name == "Ann Cashier"
+
+
+def test_one_customers_pickups(journal: Journal, journal_path: Path) -> None:
+    with raw_connection(journal_path) as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM journal WHERE customer_uuid = 'x'"
+            )
+        )
+    conn.close()
+    assert "journal_customer" in plan
+    mine = collect(journal, 1, customer="contact-aaaa")
+    collect(journal, 2, customer="contact-bbbb")
+    found = journal.recent_operations(customer_uuid="contact-aaaa")
+    assert [op.operation_id for op in found] == [mine.operation_id]
+    assert journal.recent_operations(customer_uuid="contact-aaaa", text="tote") == []

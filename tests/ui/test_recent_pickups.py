@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -13,7 +14,7 @@ import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -60,6 +61,7 @@ from pos_app.ui.managers.recent_pickups import (
 )
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
+from pos_app.ui.slips import SlipDialog
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, wait_until
 from tests.helpers.ui import dialog_of, visible
 
@@ -165,7 +167,7 @@ async def counter(qtbot: QtBot, simulator: Simulator, tmp_path: Path) -> AsyncIt
     try:
         yield made
     finally:
-        for kind in (ReverseDialog, FirstManagerDialog):
+        for kind in (ReverseDialog, FirstManagerDialog, SlipDialog, QFileDialog):
             while (open_dialog := visible(kind)) is not None:
                 open_dialog.reject()
         await view.aclose()
@@ -500,6 +502,114 @@ async def test_a_slips_one_code_lists_every_reward_of_its_hand_over(counter: Des
     selected = {op.operation_id for op in view.selected_operations()}
     assert selected == listed
     assert view.message.text() == f"Slip {code}: 2 rewards handed over together."
+
+
+@pytest.mark.asyncio
+async def test_one_customers_earlier_pickups_and_the_way_back_to_all(counter: Desk) -> None:
+    mine = await counter.collect(0, customer_name="Robin V.")
+    # Another customer's pickup, as the journal would have it.
+    other = await counter.desk.collect("another-customer", counter.items[1], customer_name="Sam K.")
+    assert other.operation is not None
+    await show(counter, 2)
+    view = counter.view
+    assert not view.customer_bar.isVisible()
+
+    await view.show_customer(counter.customer_uuid, "Robin V.")
+    assert [op.operation_id for op in view.model.operations()] == [mine.operation_id]
+    assert view.customer_bar.isVisible()
+    assert view.customer_label.text() == "Earlier pickups of Robin V."
+    # A customer's history is not one day's.
+    assert view.day_filter.currentText() == "All days"
+    # The search narrows within the customer.
+    view.search_input.setText("Sam")
+    await wait_until(lambda: view.model.rowCount() == 0)
+    assert view.empty_label.text() == "No pickups match."
+    view.search_input.clear()
+    await wait_until(lambda: view.model.rowCount() == 1)
+
+    QTest.mouseClick(view.all_customers_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: view.model.rowCount() == 2)
+    assert not view.customer_bar.isVisible()
+
+    # A scanned slip of another customer leaves the history.
+    await view.show_customer(counter.customer_uuid, "Robin V.")
+    assert other.operation.reference is not None
+    assert await view.open_reference(other.operation.reference) is not None
+    assert not view.customer_bar.isVisible()
+    assert view.shown_customer() is None
+    assert [op.operation_id for op in view.model.operations()] == [other.operation.operation_id]
+
+
+@pytest.mark.asyncio
+async def test_a_slip_is_reprinted_from_a_selected_pickup(counter: Desk) -> None:
+    together = HandOver()
+    first = await counter.collect(0, customer_name="Robin V.", hand_over=together)
+    second = await counter.collect(1, customer_name="Robin V.", hand_over=together)
+    await show(counter, 2)
+    view = counter.view
+    view.set_slip_options(shop_name=lambda: "De Kaasboer")
+    assert not view.reprint_button.isEnabled()  # nothing selected
+    await counter.select(second)
+    assert view.reprint_button.isEnabled()
+    QTest.mouseClick(view.reprint_button, Qt.MouseButton.LeftButton)
+    dialog = await dialog_of(SlipDialog)
+    try:
+        slip = dialog.slip
+        assert slip.reprint
+        assert slip.shop_name == "De Kaasboer"
+        assert slip.customer == "Robin V."
+        assert slip.code == first.reference
+        assert [item.title for item in slip.items] == [first.reward_title, second.reward_title]
+    finally:
+        dialog.reject()
+    await wait_until(lambda: view.tasks.pending == 0)
+
+
+@pytest.mark.asyncio
+async def test_the_rows_shown_are_exported_as_csv(counter: Desk, tmp_path: Path) -> None:
+    await counter.collect(0, customer_name="=1+2")  # a formula must not run when opened
+    await counter.collect(1, customer_name="Robin V.")
+    await show(counter, 2)
+    view = counter.view
+    view.search_input.setText("=1+2")
+    await wait_until(lambda: view.model.rowCount() == 1)
+
+    QTest.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: visible(QFileDialog) is not None)
+    files = visible(QFileDialog)
+    assert files is not None
+    assert files.selectedFiles()[0].endswith(".csv")
+    target = tmp_path / "shown.csv"
+    name_field = files.findChild(QLineEdit, "fileNameEdit")
+    assert name_field is not None
+    name_field.setText(str(target))
+    files.accept()
+    await wait_until(lambda: view.tasks.pending == 0)
+    rows = list(csv.reader(target.read_text(encoding="utf-8").splitlines()))
+    assert rows[0][:3] == ["Time", "Reward", "Customer"]
+    assert rows[0][-1] == "Slip code"
+    assert len(rows) == 3
+    assert rows[1][2] == "'=1+2"
+    assert rows[-1][0] == "# end of export: 1 rows"
+    assert view.message.text() == f"1 pickup exported to {target}."
+
+
+@pytest.mark.asyncio
+async def test_a_kiosk_exports_without_a_file_dialog(counter: Desk, tmp_path: Path) -> None:
+    await counter.collect(0, customer_name="Robin V.")
+    await show(counter, 1)
+    view = counter.view
+    view.set_kiosk(export_folder=None)
+    assert not view.export_button.isVisible()  # no folder to put it in, no dialog
+    folder = tmp_path / "exports"
+    view.set_kiosk(export_folder=folder)
+    assert view.export_button.isVisible()
+    QTest.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: view.tasks.pending == 0)
+    assert visible(QFileDialog) is None
+    (written,) = folder.glob("*.csv")
+    assert "Robin V." in written.read_text(encoding="utf-8")
+    assert view.message.text() == f"1 pickup exported to {written}."
 
 
 def _operation(

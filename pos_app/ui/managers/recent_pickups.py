@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import IntEnum, StrEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -38,6 +40,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,9 +52,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app import APP_NAME
 from pos_app.services.pickup import PickupDesk, Reconciled, ReverseOutcome, ReverseResult
 from pos_app.services.pickup_models import PickupState, pickup_state
-from pos_app.services.slips import mask_customer_uuid
+from pos_app.services.settings import PrintSlip
+from pos_app.services.slips import PickupSlip, mask_customer_uuid
 from pos_app.services.staff import StaffService
 from pos_app.storage import (
     COLLECT,
@@ -61,6 +67,7 @@ from pos_app.storage import (
     Operation,
     OpState,
     StaffRef,
+    export_table_csv,
 )
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.managers.reverse_dialog import ReverseDialog, reason_text
@@ -68,6 +75,7 @@ from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date
 from pos_app.ui.row_table import RowTableModel
+from pos_app.ui.slips import offer_slip
 from pos_app.ui.theme import ColorScheme, set_style_property
 
 log = logging.getLogger(__name__)
@@ -75,6 +83,8 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 _LOAD = "load"
 _REVERSE = "reverse"
+_REPRINT = "reprint"
+_EXPORT = "export"
 #: Typing in the search field reloads after this pause, not on every key.
 SEARCH_DELAY_MS = 250
 #: Rows the view asks the journal for.
@@ -105,6 +115,15 @@ def state_text(state: PickupState) -> str:
     if state is PickupState.FAILED:
         return _tr("Not handed over")
     return _tr("Being checked")
+
+
+def can_reprint(operation: Operation) -> bool:
+    """A pickup that was handed over and not reversed has a slip to print again."""
+    return (
+        operation.kind == COLLECT
+        and operation.state is OpState.CONFIRMED
+        and not operation.is_reversed
+    )
 
 
 def can_reverse(operation: Operation) -> bool:
@@ -185,6 +204,22 @@ class RecentPickupsModel(RowTableModel[Operation]):
             self.tr("Reversal reason"),
             self.tr("Approved by"),
         ]
+
+    def table_for_export(self) -> tuple[list[str], list[list[str]]]:
+        """The rows as shown (date always given), plus each pickup's slip code."""
+        with_date, self._with_date = self._with_date, True
+        try:
+            header = [*self.column_titles(), self.tr("Slip code")]
+            rows = [
+                [
+                    *(self._display(op, column) for column in PickupColumn),
+                    op.handover_reference or op.reference or "",
+                ]
+                for op in self._rows
+            ]
+        finally:
+            self._with_date = with_date
+        return header, rows
 
     def time_text(self, operation: Operation) -> str:
         local = operation.created_at.astimezone()
@@ -380,6 +415,12 @@ class RecentPickupsView(QWidget):
         self._staff = staff
         self._today = today or date.today
         self._asked_by: StaffRef | None = None
+        #: (uuid, name) while the list is one customer's history.
+        self._customer: tuple[str, str] | None = None
+        self._shop_name: Callable[[], str] = lambda: APP_NAME
+        self._pdf_folder: Path | None = None
+        self._kiosk = False
+        self._export_folder: Path | None = None
         self.tasks = TaskOwner()
         self.model = RecentPickupsModel(self)
 
@@ -433,6 +474,25 @@ class RecentPickupsView(QWidget):
         filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
 
+        # Shown while the list is one customer's history (show_customer).
+        self.customer_bar = QFrame(self)
+        self.customer_bar.setObjectName("recentCustomerBar")
+        bar = QHBoxLayout(self.customer_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.customer_label = QLabel(self.customer_bar)
+        self.customer_label.setObjectName("recentCustomerLabel")
+        self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.customer_label.font()
+        font.setBold(True)
+        self.customer_label.setFont(font)
+        self.all_customers_button = QPushButton(self.tr("Show all customers"), self.customer_bar)
+        self.all_customers_button.setObjectName("recentAllCustomersButton")
+        self.all_customers_button.setMinimumHeight(40)
+        bar.addWidget(self.customer_label, 1)
+        bar.addWidget(self.all_customers_button)
+        self.customer_bar.hide()
+        layout.addWidget(self.customer_bar)
+
         self.table = QTableView(self)
         self.table.setObjectName("recentTable")
         self.table.setModel(self.model)
@@ -456,7 +516,19 @@ class RecentPickupsView(QWidget):
         layout.addWidget(self.empty_label)
 
         actions = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setObjectName("recentExportButton")
+        self.export_button.setToolTip(self.tr("Save the pickups shown as a CSV file"))
+        self.export_button.setMinimumHeight(48)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
+        self.reprint_button = QPushButton(self.tr("Reprint slip…"), self)
+        self.reprint_button.setObjectName("reprintSlipButton")
+        self.reprint_button.setToolTip(
+            self.tr("Print the slip of the selected pickup's hand-over again")
+        )
+        self.reprint_button.setMinimumHeight(48)
+        actions.addWidget(self.reprint_button)
         self.reverse_button = QPushButton(self.tr("Reverse…"), self)
         self.reverse_button.setObjectName("reverseButton")
         self.reverse_button.setMinimumHeight(48)
@@ -474,6 +546,9 @@ class RecentPickupsView(QWidget):
         self.day_input.dateChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.reverse_button.clicked.connect(self.on_reverse_button_clicked)
+        self.reprint_button.clicked.connect(self.on_reprint_button_clicked)
+        self.export_button.clicked.connect(self.on_export_button_clicked)
+        self.all_customers_button.clicked.connect(self.show_all_customers)
         self.table.selectionModel().selectionChanged.connect(self._update_reverse_button)
         self.model.modelReset.connect(self._update_reverse_button)
         self.table.doubleClicked.connect(self.on_reverse_button_clicked)
@@ -509,8 +584,11 @@ class RecentPickupsView(QWidget):
     async def open_reference(self, reference: str) -> Operation | None:
         """Show the pickup with this slip reference, selected; None if the journal has none.
 
-        Clears the day filter: a slip may be days old.
+        Shows all days and all customers: a slip may be days old.
         """
+        # A slip may be old, and another customer's.
+        self._customer = None
+        self.customer_bar.hide()
         blockers = [self.day_filter.blockSignals(True), self.search_input.blockSignals(True)]
         try:
             self._choose(DayChoice.ALL)
@@ -535,6 +613,47 @@ class RecentPickupsView(QWidget):
             self.show_message(text.format(code=operation.handover_reference), "info")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return operation
+
+    async def show_customer(self, customer_uuid: str, name: str) -> None:
+        """Show one customer's earlier pickups (every day), until :meth:`show_all_customers`.
+
+        ``name`` is how the customer is named on screen, e.g. "Robin V.".
+        """
+        self._customer = (customer_uuid, name)
+        blockers = [self.day_filter.blockSignals(True), self.search_input.blockSignals(True)]
+        try:
+            self._choose(DayChoice.ALL)
+            self.search_input.clear()
+        finally:
+            self.day_filter.blockSignals(blockers[0])
+            self.search_input.blockSignals(blockers[1])
+        self.customer_label.setText(self.tr("Earlier pickups of {name}").format(name=name))
+        self.customer_bar.show()
+        self.show_message("")
+        await self.reload()
+
+    def show_all_customers(self) -> None:
+        """Back from one customer's history to everyone's pickups."""
+        self._customer = None
+        self.customer_bar.hide()
+        self.refresh()
+
+    def shown_customer(self) -> str | None:
+        """The uuid of the customer whose history is shown; None: all customers."""
+        return self._customer[0] if self._customer is not None else None
+
+    def set_slip_options(
+        self, *, shop_name: Callable[[], str], pdf_folder: Path | None = None
+    ) -> None:
+        """Where a reprinted slip gets the shop's name, and where its PDF goes by default."""
+        self._shop_name = shop_name
+        self._pdf_folder = pdf_folder
+
+    def set_kiosk(self, *, export_folder: Path | None) -> None:
+        """Kiosk mode: no file dialog; an export goes to ``export_folder`` (None: no export)."""
+        self._kiosk = True
+        self._export_folder = export_folder
+        self.export_button.setVisible(export_folder is not None)
 
     def selected_operation(self) -> Operation | None:
         """The one pickup selected; None when none or several are."""
@@ -625,13 +744,22 @@ class RecentPickupsView(QWidget):
         day = self.selected_day()
         text = self.search_input.text().strip() or None
         operations = await self._journal.call(
-            Journal.recent_operations, day=day, text=text, kinds=(COLLECT,), limit=ROW_LIMIT
+            Journal.recent_operations,
+            day=day,
+            text=text,
+            customer_uuid=self._customer[0] if self._customer is not None else None,
+            kinds=(COLLECT,),
+            limit=ROW_LIMIT,
         )
         self.model.set_operations(operations, with_date=day is None)
         if keep is None or not self.select_operation(keep):
             self.table.clearSelection()
         if not operations:
-            if text or day is None:
+            if text:
+                self.empty_label.setText(self.tr("No pickups match."))
+            elif self._customer is not None:
+                self.empty_label.setText(self.tr("No earlier pickups of this customer."))
+            elif day is None:
                 self.empty_label.setText(self.tr("No pickups match."))
             else:
                 self.empty_label.setText(self.tr("No pickups on this day."))
@@ -654,6 +782,11 @@ class RecentPickupsView(QWidget):
         self.reverse_button.setEnabled(
             operation is not None and can_reverse(operation) and not self.is_reversing()
         )
+        self.reprint_button.setEnabled(
+            any(can_reprint(op) for op in self.selected_operations())
+            and not self.tasks.is_running(_REPRINT)
+        )
+        self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def on_reverse_button_clicked(self) -> None:
         # A double click and a click on the button: one reverse at a time.
@@ -736,6 +869,96 @@ class RecentPickupsView(QWidget):
         if result.outcome is ReverseOutcome.REVERSED and result.collect.customer_uuid:
             self.pickupReversed.emit(result.collect.customer_uuid)
         self.reverseFinished.emit(result)
+
+    # -- reprinting and exporting --------------------------------------------------------
+
+    def on_reprint_button_clicked(self) -> None:
+        selected = [op for op in self.selected_operations() if can_reprint(op)]
+        if not selected or self.tasks.is_running(_REPRINT):
+            return
+        task = self.tasks.op(self._reprint(selected[0]), key=_REPRINT)
+        task.failure(self._on_load_failed).run().add_done_callback(
+            lambda _task: self._update_reverse_button()
+        )
+        self._update_reverse_button()
+
+    async def _reprint(self, operation: Operation) -> None:
+        together = await self._journal.call(Journal.hand_over, operation.operation_id)
+        # A reward that came back is not vouched for again.
+        kept = [op for op in together if not op.is_reversed]
+        try:
+            slip = PickupSlip.from_operations(
+                kept,
+                shop_name=self._shop_name(),
+                customer_name=operation.customer_name,
+                reprint=True,
+            )
+        except ValueError:
+            self.show_message(
+                self.tr("No slip: nothing of this hand-over is handed over any more."), "info"
+            )
+            return
+        self.show_message("")
+        await offer_slip(slip, PrintSlip.ASK, self.window(), pdf_folder=self._pdf_folder)
+
+    def on_export_button_clicked(self) -> None:
+        if self.model.rowCount() == 0 or self.tasks.is_running(_EXPORT):
+            return
+        self.tasks.op(self._export(), key=_EXPORT).failure(self._on_load_failed).run()
+
+    def default_export_name(self) -> str:
+        now = datetime.now().astimezone()
+        return f"recent-pickups-{now:%Y-%m-%d-%H%M%S}.csv"
+
+    async def _export(self) -> None:
+        header, rows = self.model.table_for_export()
+        if self._kiosk:
+            if self._export_folder is None:
+                return
+            path: Path | None = self._export_folder / self.default_export_name()
+        else:
+            path = await self._ask_export_path()
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="") as out:
+                count = export_table_csv(header, rows, out)
+        except OSError as exc:
+            log.warning("Recent pickups were not exported to %s: %s", path, exc)
+            self.show_message(
+                self.tr("The file {path} could not be written: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                ),
+                "error",
+            )
+            return
+        text = self.tr("%n pickup(s) exported to {path}.", "", count)
+        text = english_plural(text, count, "pickup(s)", "pickup", "pickups")
+        self.show_message(text.format(path=path), "success")
+
+    async def _ask_export_path(self) -> Path | None:
+        dialog = QFileDialog(self.window(), self.tr("Export the pickups shown"))
+        dialog.setObjectName("recentExportFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
+        # awaited on every platform; Qt's own dialog always can.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        dialog.setDirectory(documents or str(Path.home()))
+        dialog.selectFile(self.default_export_name())
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        return Path(chosen[0]) if chosen else None
 
     def _on_reverse_failed(self, exc: BaseException) -> None:
         if isinstance(exc, JournalError):
