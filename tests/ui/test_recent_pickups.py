@@ -478,6 +478,13 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
     assert view.message.isVisible()
     assert view.message.geometry().bottom() < view.search_input.geometry().top()
     assert view.message.geometry().bottom() < view.table.geometry().top()
+    # A page with a message line of its own gets the view's messages there instead.
+    said: list[tuple[str, str]] = []
+    view.set_message_sink(lambda text, kind: said.append((text, kind)))
+    assert not view.message.isVisible()
+    assert await view.open_reference("PU-ZZZZZZZY") is None
+    assert said == [("No pickup PU-ZZZZZZZY was made at this counter.", "error")]
+    assert not view.message.isVisible()
 
 
 @pytest.mark.asyncio

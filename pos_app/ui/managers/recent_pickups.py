@@ -421,6 +421,7 @@ class RecentPickupsView(QWidget):
         self._pdf_folder: Path | None = None
         self._kiosk = False
         self._export_folder: Path | None = None
+        self._message_sink: Callable[[str, str], None] | None = None
         self.tasks = TaskOwner()
         self.model = RecentPickupsModel(self)
 
@@ -440,6 +441,7 @@ class RecentPickupsView(QWidget):
         self.day_filter = QComboBox(self)
         self.day_filter.setObjectName("recentDayFilter")
         self.day_filter.setMinimumHeight(40)
+        self.day_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, choice in (
             (self.tr("Today"), DayChoice.TODAY),
             (self.tr("Yesterday"), DayChoice.YESTERDAY),
@@ -528,6 +530,7 @@ class RecentPickupsView(QWidget):
             self.tr("Print the slip of the selected pickup's hand-over again")
         )
         self.reprint_button.setMinimumHeight(48)
+        self.reprint_button.setMinimumWidth(160)
         actions.addWidget(self.reprint_button)
         self.reverse_button = QPushButton(self.tr("Reverse…"), self)
         self.reverse_button.setObjectName("reverseButton")
@@ -611,6 +614,8 @@ class RecentPickupsView(QWidget):
             text = self.tr("Slip {code}: %n reward(s) handed over together.", "", len(together))
             text = english_plural(text, len(together), "reward(s)", "reward", "rewards")
             self.show_message(text.format(code=operation.handover_reference), "info")
+        else:
+            self.show_message("")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return operation
 
@@ -690,10 +695,22 @@ class RecentPickupsView(QWidget):
         return self.tasks.is_running(_REVERSE)
 
     def show_message(self, text: str, kind: str = "info") -> None:
+        """Say ``text`` (kind ``info``, ``success`` or ``error``; "" clears) on the page's
+        one message line: this view's own, or the page's given to :meth:`set_message_sink`."""
         self.message_kind = kind if text else None
+        if self._message_sink is not None:
+            self._message_sink(text, kind)
+            return
         self.message.setText(text)
         set_style_property(self.message, "kind", kind)
         self.message.setVisible(bool(text))
+
+    def set_message_sink(self, sink: Callable[[str, str], None] | None) -> None:
+        """Send this view's messages to the page's message line (``sink(text, kind)``,
+        "" to clear) instead of its own, so a page has one place for messages."""
+        self._message_sink = sink
+        if sink is not None:
+            self.message.hide()
 
     async def aclose(self) -> None:
         """Cancel loads and a reverse waiting for its dialog; call when the window closes."""
