@@ -14,7 +14,14 @@ import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -567,6 +574,10 @@ async def test_a_slip_is_reprinted_from_a_selected_pickup(counter: Desk) -> None
         assert slip.customer == "Robin V."
         assert slip.code == first.reference
         assert [item.title for item in slip.items] == [first.reward_title, second.reward_title]
+        question = dialog.findChild(QLabel, "slipQuestion")
+        assert question is not None
+        assert question.text() == "Print this slip again?"
+        assert dialog.close_button.text() == "Close"
     finally:
         dialog.reject()
     await wait_until(lambda: view.tasks.pending == 0)
