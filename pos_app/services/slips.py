@@ -126,6 +126,11 @@ class PickupSlip:
             raise ValueError("a pickup slip needs at least one confirmed collect")
         first = done[0]
         name = customer_label(customer, first.customer_uuid) if customer is not None else None
+        # Normally all share one code. A reward that an earlier, unsettled attempt handed
+        # over belongs to that attempt's hand-over: the code most of them share wins (the
+        # first of those on a tie), so scanning it lists the most of this slip.
+        codes = [op.handover_reference or op.reference or "" for op in done]
+        code = max(codes, key=codes.count)
         return cls(
             shop_name=shop_name,
             counter=first.counter,
@@ -133,6 +138,6 @@ class PickupSlip:
             items=tuple(SlipItem(op.reward_title or "", op.reference or "") for op in done),
             customer=name or customer_name or mask_customer_uuid(first.customer_uuid),
             staff_name=first.staff_name,
-            reference=first.handover_reference or first.reference or "",
+            reference=code,
             reprint=reprint,
         )

@@ -129,3 +129,27 @@ def test_qr_matrix_is_segnos_full_size_qr_code() -> None:
     assert not expected.is_micro
     assert len(matrix) == 21  # version 1: large modules on an 80 mm slip
     assert matrix == [[bool(m) for m in row] for row in expected.matrix]
+
+
+def test_a_slip_carries_the_code_most_of_its_rewards_share(tmp_path: Path) -> None:
+    """A reward its earlier, unsettled attempt handed over belongs to that attempt's
+    hand-over; the slip's code is the one of the others."""
+    with Journal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="Till 2") as journal:
+        ops = []
+        earlier = journal.begin_collect(
+            customer_uuid=CUSTOMER_UUID, loyalty_transaction_uuid="lt-0", reward_title="Mug"
+        )
+        ops.append(journal.confirm(earlier.operation_id, redemption_uuid="red-0"))
+        first: str | None = None
+        for n, title in enumerate(["Tea towel", "Umbrella"], start=1):
+            op = journal.begin_collect(
+                customer_uuid=CUSTOMER_UUID,
+                loyalty_transaction_uuid=f"lt-{n}",
+                reward_title=title,
+                handover_id=first,
+            )
+            first = first or op.operation_id
+            ops.append(journal.confirm(op.operation_id, redemption_uuid=f"red-{n}"))
+        slip = PickupSlip.from_operations(ops, shop_name="The Shop")
+        assert slip.reference == ops[1].reference
+        assert [item.title for item in slip.items] == ["Mug", "Tea towel", "Umbrella"]

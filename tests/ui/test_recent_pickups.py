@@ -515,6 +515,10 @@ async def test_a_slips_one_code_lists_every_reward_of_its_hand_over(counter: Des
     assert listed == {first.operation_id, second.operation_id}
     selected = {op.operation_id for op in view.selected_operations()}
     assert selected == listed
+    row = view.model.row_of(second.operation_id)
+    assert row is not None
+    tooltip = view.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"On the slip {code} with other rewards" in tooltip
     assert view.message.text() == f"Slip {code}: 2 rewards handed over together."
 
 

@@ -264,6 +264,12 @@ class RecentPickupsModel(RowTableModel[Operation]):
             ),
             state_text(pickup_state(operation)),
         ]
+        if operation.handover_reference not in (None, operation.reference):
+            lines.append(
+                self.tr("On the slip {code} with other rewards").format(
+                    code=operation.handover_reference
+                )
+            )
         if operation.is_inferred:
             lines.append(
                 self.tr(
