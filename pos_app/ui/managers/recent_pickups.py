@@ -447,7 +447,6 @@ class RecentPickupsView(QWidget):
         self.day_filter = QComboBox(self)
         self.day_filter.setObjectName("recentDayFilter")
         self.day_filter.setMinimumHeight(40)
-        self.day_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, choice in (
             (self.tr("Today"), DayChoice.TODAY),
             (self.tr("Yesterday"), DayChoice.YESTERDAY),
@@ -455,6 +454,13 @@ class RecentPickupsView(QWidget):
             (self.tr("Choose a day…"), DayChoice.CHOSEN),
         ):
             self.day_filter.addItem(text, choice)
+        # WORKAROUND: under the style sheet's padding the selector's own size hint comes
+        # out short and cuts the longest choice off; room for it plus the arrow is made.
+        longest = max(
+            self.day_filter.fontMetrics().horizontalAdvance(self.day_filter.itemText(i))
+            for i in range(self.day_filter.count())
+        )
+        self.day_filter.setMinimumWidth(longest + 56)
         day_label = QLabel(self.tr("&Day:"), self)
         day_label.setBuddy(self.day_filter)
         self.day_input = QDateEdit(self)
