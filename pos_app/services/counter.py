@@ -30,6 +30,7 @@ from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanK
 from pos_app.services.pickup import (
     CollectOutcome,
     CollectResult,
+    HandOver,
     PickupDesk,
     ReverseOutcome,
     ReverseResult,
@@ -37,6 +38,7 @@ from pos_app.services.pickup import (
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
 from pos_app.services.settings import PrintSlip, Settings
+from pos_app.services.slips import customer_display_name
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.storage import (
     AsyncJournal,
@@ -529,8 +531,16 @@ class CounterSession:
         staff = self.sign_in.staff
         self._emit(ItemsSending(customer, items))
         results: list[CollectResult] = []
+        # One slip, one code for all of them.
+        together = HandOver()
         for item in items:
-            result = await self.desk.collect(customer.uuid, item, staff=staff)
+            result = await self.desk.collect(
+                customer.uuid,
+                item,
+                staff=staff,
+                customer_name=customer_display_name(customer),
+                hand_over=together,
+            )
             results.append(result)
             self._emit(ItemHandled(customer, result))
         self._learn_from(results)

@@ -74,6 +74,19 @@ class CollectOutcome(StrEnum):
     NOT_RECORDED = "not_recorded"
 
 
+@dataclass
+class HandOver:
+    """One hand-over of one or more rewards to one customer, collected one after another.
+
+    Pass the same object to each :meth:`PickupDesk.collect` of the hand-over: the first
+    collect's operation id is noted here and journaled with the others, so that one slip
+    with one code (the first collect's reference) lists them all.
+    """
+
+    #: Set by the first collect the journal recorded.
+    operation_id: str | None = None
+
+
 @dataclass(frozen=True)
 class CollectResult:
     item: PickupItem
@@ -209,14 +222,24 @@ class PickupDesk:
     # -- collect ------------------------------------------------------------------------
 
     async def collect(
-        self, customer_uuid: str, item: PickupItem, *, staff: StaffRef | None = None
+        self,
+        customer_uuid: str,
+        item: PickupItem,
+        *,
+        staff: StaffRef | None = None,
+        customer_name: str | None = None,
+        hand_over: HandOver | None = None,
     ) -> CollectResult:
         """Hand one reward over. Never raises for an API or journal outcome: it is in the
-        result."""
+        result. ``customer_name`` is the short name the slip shows ("Robin V."), journaled
+        so that Recent pickups can name the customer; ``hand_over`` groups the collects of
+        one hand-over under one slip code."""
         try:
             operation = await self._journal.call(
                 Journal.begin_collect,
                 customer_uuid=customer_uuid,
+                customer_name=customer_name,
+                handover_id=hand_over.operation_id if hand_over is not None else None,
                 loyalty_transaction_uuid=item.loyalty_transaction_uuid,
                 reward_title=item.title,
                 staff=staff,
@@ -224,10 +247,14 @@ class PickupDesk:
             )
         except OperationInProgressError as exc:
             # An earlier attempt has no outcome yet. Settle it before anything is sent.
-            return await self._after_earlier_attempt(customer_uuid, item, exc, staff)
+            return await self._after_earlier_attempt(
+                customer_uuid, item, exc, staff, customer_name, hand_over
+            )
         except JournalError as exc:
             log.error("Hand-over not started, the journal cannot record it: %s", exc)
             return CollectResult(item, CollectOutcome.NOT_RECORDED, None, journal_error=exc)
+        if hand_over is not None and hand_over.operation_id is None:
+            hand_over.operation_id = operation.operation_id
         try:
             result = await self._piggy.collect_reward(item.loyalty_transaction_uuid)
         except (errors.RewardExpiredError, errors.RewardNotFoundError) as exc:
@@ -354,6 +381,8 @@ class PickupDesk:
         item: PickupItem,
         exc: OperationInProgressError,
         staff: StaffRef | None,
+        customer_name: str | None,
+        hand_over: HandOver | None,
     ) -> CollectResult:
         earlier = await self._journal.call(Journal.operation, exc.operation_id)
         settled = await self._try_reconcile([earlier])
@@ -367,7 +396,9 @@ class PickupDesk:
             return CollectResult(item, CollectOutcome.COLLECTED, operation, by_earlier_attempt=True)
         if settled[0].collected_by is not None:
             return CollectResult(item, CollectOutcome.ALREADY_COLLECTED, operation)
-        return await self.collect(customer_uuid, item, staff=staff)
+        return await self.collect(
+            customer_uuid, item, staff=staff, customer_name=customer_name, hand_over=hand_over
+        )
 
     async def reverse(
         self,

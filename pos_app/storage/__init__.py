@@ -26,7 +26,7 @@ from pos_app.storage.errors import (
     OperationLeasedError,
     UnknownOperationError,
 )
-from pos_app.storage.export import CSV_COLUMNS, export_csv, verify_csv
+from pos_app.storage.export import CSV_COLUMNS, export_csv, export_table_csv, verify_csv
 from pos_app.storage.health import (
     JOURNAL_CHECK_ACKNOWLEDGED,
     HealthProblem,
@@ -93,6 +93,7 @@ __all__ = [
     "VerifyResult",
     "check_health",
     "export_csv",
+    "export_table_csv",
     "head_file_path",
     "parse_reference",
     "pickup_reference",

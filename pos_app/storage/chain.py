@@ -2,7 +2,8 @@
 
 Each row stores ``prev_hash`` (the previous row's ``hash``; 64 zeros for the first row) and
 ``hash`` = SHA-256 of the row's canonical serialization: a JSON object of every column in
-:data:`HASHED_FIELDS` (all columns but ``hash`` itself, ``prev_hash`` included), keys
+:data:`HASHED_FIELDS` (all columns of the first format but ``hash`` itself, ``prev_hash``
+included) and of each column of :data:`ADDED_FIELDS` that holds a value, keys
 sorted, no whitespace, non-ASCII kept as UTF-8, ``null`` for an absent value, ``id`` as an
 integer. A changed, inserted or removed row therefore breaks the chain from that row on.
 
@@ -20,9 +21,10 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from pos_app.storage.model import COLUMNS
+from pos_app.storage.model import ADDED_COLUMNS, COLUMNS
 
 __all__ = [
+    "ADDED_FIELDS",
     "GENESIS_HASH",
     "HASHED_FIELDS",
     "ChainProblem",
@@ -37,12 +39,19 @@ GENESIS_HASH = "0" * 64
 
 #: The serialized fields. Fixed: adding a column to the table does not add it here, or
 #: every existing row would stop verifying.
-HASHED_FIELDS: tuple[str, ...] = tuple(name for name in COLUMNS if name != "hash")
+HASHED_FIELDS: tuple[str, ...] = tuple(
+    name for name in COLUMNS if name != "hash" and name not in ADDED_COLUMNS
+)
+#: Columns added by later formats: serialized too, but only when they hold a value, so a
+#: row written before the column existed hashes as it did, and a value written since is
+#: covered like any other (changing or clearing it breaks the chain).
+ADDED_FIELDS: tuple[str, ...] = tuple(ADDED_COLUMNS)
 
 
 def canonical_bytes(row: Mapping[str, Any]) -> bytes:
     """The exact bytes that are hashed for ``row`` (extra keys, e.g. ``hash``, ignored)."""
     payload = {name: row[name] for name in HASHED_FIELDS}
+    payload.update({name: value for name in ADDED_FIELDS if (value := row.get(name)) is not None})
     return json.dumps(
         payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     ).encode("utf-8")

@@ -24,10 +24,17 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pos_app.storage.chain import GENESIS_HASH, HASHED_FIELDS, VerifyResult, check_head, verify_rows
+from pos_app.storage.chain import (
+    ADDED_FIELDS,
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    VerifyResult,
+    check_head,
+    verify_rows,
+)
 from pos_app.storage.errors import JournalFormatError
 from pos_app.storage.model import COLLECT, COLUMNS
 from pos_app.storage.reference import pickup_reference
@@ -35,7 +42,14 @@ from pos_app.storage.reference import pickup_reference
 if TYPE_CHECKING:
     from pos_app.storage.journal import Journal
 
-__all__ = ["CSV_COLUMNS", "export_csv", "neutralise_cell", "restore_cell", "verify_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "export_csv",
+    "export_table_csv",
+    "neutralise_cell",
+    "restore_cell",
+    "verify_csv",
+]
 
 #: Header of an export: the table's columns, then the derived pickup reference.
 CSV_COLUMNS: tuple[str, ...] = (*COLUMNS, "pickup_reference")
@@ -84,6 +98,24 @@ def export_csv(journal: Journal, out: TextIO) -> int:
     return count
 
 
+def export_table_csv(
+    header: Sequence[str], rows: Iterable[Sequence[str | None]], out: TextIO
+) -> int:
+    """Write a table as shown on screen (e.g. the pickups a filter shows): the header, one
+    line per row with every cell made safe as in :func:`export_csv` (None: an empty cell),
+    and an end line ``# end of export: N rows`` so a copy cut short is told from a whole
+    one. Returns the row count. Such a table has no hashes: it is a report, not a journal
+    export that :func:`verify_csv` can check."""
+    writer = csv.writer(out)
+    writer.writerow([neutralise_cell(name) for name in header])
+    count = 0
+    for row in rows:
+        writer.writerow(["" if cell is None else neutralise_cell(cell) for cell in row])
+        count += 1
+    writer.writerow([f"{_END_MARK}: {count} rows", *([""] * (len(header) - 1))])
+    return count
+
+
 def _parsed_rows(
     reader: csv.DictReader[str], end: list[tuple[int, str]]
 ) -> Iterator[dict[str, Any]]:
@@ -100,8 +132,10 @@ def _parsed_rows(
                 raise JournalFormatError(f"Line {reader.line_num}: the end line is not readable.")
             end.append((int(found[1]), found[2]))
             continue
+        # An export from before a column was added has no cell for it: absent, not hashed.
         row: dict[str, Any] = {
-            name: (restore_cell(line[name] or "") or None) for name in (*HASHED_FIELDS, "hash")
+            name: (restore_cell(line.get(name) or "") or None)
+            for name in (*HASHED_FIELDS, *ADDED_FIELDS, "hash")
         }
         try:
             row["id"] = int(line["id"])
@@ -119,7 +153,7 @@ def verify_csv(source: TextIO) -> VerifyResult:
     :attr:`~pos_app.storage.chain.ChainProblem.CUT_SHORT`.
     """
     reader = csv.DictReader(source)
-    missing = [name for name in COLUMNS if name not in (reader.fieldnames or ())]
+    missing = [name for name in (*HASHED_FIELDS, "hash") if name not in (reader.fieldnames or ())]
     if missing:
         raise JournalFormatError(
             f"This is not a journal export: the columns {', '.join(missing)} are missing."

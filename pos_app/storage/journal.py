@@ -41,6 +41,7 @@ import sys
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,7 @@ from pos_app.storage.health import (
     write_head_file,
 )
 from pos_app.storage.model import (
+    ADDED_COLUMNS,
     COLLECT,
     COLUMNS,
     OPERATION_KINDS,
@@ -92,8 +94,25 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
-_SELECT = f"SELECT {', '.join(COLUMNS)} FROM journal"
-_INSERT = f"INSERT INTO journal ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+
+def _columns_of(version: int) -> tuple[str, ...]:
+    """The columns a journal of this format has."""
+    return tuple(name for name in COLUMNS if ADDED_COLUMNS.get(name, 0) <= version)
+
+
+def _select(version: int) -> str:
+    """The SELECT of every column; a column a journal's format lacks reads as NULL."""
+    present = _columns_of(version)
+    names = [name if name in present else f"NULL AS {name}" for name in COLUMNS]
+    return f"SELECT {', '.join(names)} FROM journal"
+
+
+def _insert(version: int) -> tuple[str, tuple[str, ...]]:
+    present = _columns_of(version)
+    marks = ", ".join("?" for _ in present)
+    return f"INSERT INTO journal ({', '.join(present)}) VALUES ({marks})", present
+
+
 # Columns whose values are produced here, not passed in by callers: never redacted.
 _MACHINE_COLUMNS = frozenset({"id", "recorded_at", "prev_hash", "hash"})
 _EMAIL = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[^\s@<>()\[\]\"',;:]+")
@@ -150,12 +169,28 @@ def well_formed(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+@dataclass(frozen=True)
+class _Reversal:
+    """A collect's latest reverse that did not fail, as the collect's row shows it."""
+
+    operation_id: str
+    state: OpState
+    reason: str | None
+    staff_name: str | None
+
+
+def customer_name_or_none(name: str | None) -> str | None:
+    """A display name fit for the journal: stripped, and never anything with an ``@``."""
+    name = (name or "").strip()
+    return name if name and "@" not in name else None
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _fold(rows: Sequence[Entry], reversal: tuple[str, OpState] | None) -> Operation:
+def _fold(rows: Sequence[Entry], reversal: _Reversal | None) -> Operation:
     first, last = rows[0], rows[-1]
     assert first.operation_id is not None
     assert first.state is OpState.PENDING
@@ -173,6 +208,8 @@ def _fold(rows: Sequence[Entry], reversal: tuple[str, OpState] | None) -> Operat
         staff_id=first.staff_id,
         staff_name=first.staff_name,
         customer_uuid=first.customer_uuid,
+        customer_name=first.customer_name,
+        handover_id=(first.handover_id or first.operation_id) if first.kind == COLLECT else None,
         loyalty_transaction_uuid=first.loyalty_transaction_uuid,
         redemption_uuid=redemption,
         reward_title=first.reward_title,
@@ -184,8 +221,10 @@ def _fold(rows: Sequence[Entry], reversal: tuple[str, OpState] | None) -> Operat
         reverses_operation_id=first.reverses_operation_id,
         resolved_by=last.resolved_by,
         detail=last.note if len(rows) > 1 else None,
-        reversal_operation_id=reversal[0] if reversal else None,
-        reversal_state=reversal[1] if reversal else None,
+        reversal_operation_id=reversal.operation_id if reversal else None,
+        reversal_state=reversal.state if reversal else None,
+        reversal_reason=reversal.reason if reversal else None,
+        reversal_staff_name=reversal.staff_name if reversal else None,
     )
 
 
@@ -220,7 +259,12 @@ class Journal:
         # two windows of one process are two owners too.
         self._owner = f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         # Journals from before leases existed (opened read-only, never upgraded) have none.
-        self._has_leases = schema_version(conn) >= LEASES_SINCE
+        version = schema_version(conn)
+        self._version = version
+        self._has_leases = version >= LEASES_SINCE
+        # An older journal opened read-only lacks the later columns: they read as NULL.
+        self._select = _select(version)
+        self._insert, self._insert_columns = _insert(version)
         self._health = health
 
     @classmethod
@@ -383,6 +427,10 @@ class Journal:
         for column, value in values.items():
             if column not in row or column in _MACHINE_COLUMNS:
                 raise KeyError(column)
+            if value is not None and column not in self._insert_columns:
+                # Written into a journal of a format without the column: it would be hashed
+                # but not kept, and the row would not verify.
+                raise KeyError(column)
             row[column] = _text(value, column)
         row["id"] = (last[0] if last else 0) + 1
         row["recorded_at"] = _timestamp(self._clock())
@@ -390,12 +438,11 @@ class Journal:
         row["counter"] = self._counter
         row["prev_hash"] = last[1] if last else GENESIS_HASH
         row["hash"] = row_hash(row)
-        values_in_order = tuple(row[column] for column in COLUMNS)
-        conn.execute(_INSERT, values_in_order)
-        return Entry.from_row(values_in_order)
+        conn.execute(self._insert, tuple(row[column] for column in self._insert_columns))
+        return Entry.from_row(tuple(row[column] for column in COLUMNS))
 
     def _entries(self, conn: sqlite3.Connection, operation_id: str) -> list[Entry]:
-        cursor = conn.execute(f"{_SELECT} WHERE operation_id = ? ORDER BY id", (operation_id,))
+        cursor = conn.execute(f"{self._select} WHERE operation_id = ? ORDER BY id", (operation_id,))
         return [Entry.from_row(row) for row in cursor]
 
     def _operations(
@@ -407,7 +454,7 @@ class Journal:
             chunk = operation_ids[start : start + _BATCH]
             marks = ", ".join("?" for _ in chunk)
             cursor = conn.execute(
-                f"{_SELECT} WHERE operation_id IN ({marks}) ORDER BY id", tuple(chunk)
+                f"{self._select} WHERE operation_id IN ({marks}) ORDER BY id", tuple(chunk)
             )
             for row in cursor:
                 entry = Entry.from_row(row)
@@ -421,9 +468,9 @@ class Journal:
 
     def _reversals(
         self, conn: sqlite3.Connection, collect_ids: Sequence[str]
-    ) -> dict[str, tuple[str, OpState]]:
+    ) -> dict[str, _Reversal]:
         """For each collect, its latest reverse that did not fail, with that reverse's state."""
-        found: dict[str, tuple[str, OpState]] = {}
+        found: dict[str, _Reversal] = {}
         for start in range(0, len(collect_ids), _BATCH):
             chunk = collect_ids[start : start + _BATCH]
             marks = ", ".join("?" for _ in chunk)
@@ -431,7 +478,8 @@ class Journal:
                 f"""
                 SELECT r.reverses_operation_id, r.operation_id,
                        (SELECT l.state FROM journal l WHERE l.operation_id = r.operation_id
-                        ORDER BY l.id DESC LIMIT 1)
+                        ORDER BY l.id DESC LIMIT 1),
+                       r.reason, r.staff_name
                 FROM journal r
                 WHERE r.state = 'pending' AND r.kind = '{REVERSE}'
                   AND r.reverses_operation_id IN ({marks})
@@ -439,9 +487,9 @@ class Journal:
                 """,
                 tuple(chunk),
             )
-            for collect_id, reverse_id, state in cursor:
+            for collect_id, reverse_id, state, reason, staff_name in cursor:
                 if state != OpState.FAILED:
-                    found[collect_id] = (reverse_id, OpState(state))
+                    found[collect_id] = _Reversal(reverse_id, OpState(state), reason, staff_name)
         return found
 
     def _operation(self, conn: sqlite3.Connection, operation_id: str) -> Operation:
@@ -471,9 +519,10 @@ class Journal:
         staff: StaffRef | None,
         lease: timedelta | None,
         fields: Mapping[str, object],
+        operation_id: str | None = None,
     ) -> Operation:
         """Append the pending row that starts a new operation; call inside :meth:`_writing`."""
-        operation_id = self._new_operation_id(conn)
+        operation_id = operation_id or self._new_operation_id(conn)
         self._append(
             conn,
             {
@@ -565,6 +614,8 @@ class Journal:
                 "staff_id": staff_id,
                 "staff_name": staff_name,
                 "customer_uuid": first.customer_uuid,
+                "customer_name": first.customer_name,
+                "handover_id": first.handover_id,
                 "loyalty_transaction_uuid": first.loyalty_transaction_uuid,
                 "redemption_uuid": known_redemption,
                 "reward_title": first.reward_title,
@@ -583,10 +634,18 @@ class Journal:
         customer_uuid: str,
         loyalty_transaction_uuid: str,
         reward_title: str,
+        customer_name: str | None = None,
+        handover_id: str | None = None,
         staff: StaffRef | None = None,
         lease: timedelta | None = None,
     ) -> Operation:
         """Record a collect as ``pending``; call before the request is sent.
+
+        ``handover_id`` is the operation id of the first collect of the same hand-over
+        (None: this collect starts one); the rewards of one hand-over share one slip code.
+
+        ``customer_name`` is the short name the pickup slip shows ("Robin V."); anything
+        with an ``@`` in it is not stored (see :mod:`pos_app.storage.model`).
 
         Raises :class:`OperationInProgressError` while an earlier collect of the same
         loyalty transaction is still pending or unknown: sending again could hand the
@@ -617,13 +676,31 @@ class Journal:
                     "outcome is not known yet; it must be reconciled before trying again.",
                     operation_id=busy[0],
                 )
+            if handover_id is not None:
+                started = conn.execute(
+                    f"""
+                    SELECT 1 FROM journal WHERE operation_id = ? AND kind = '{COLLECT}'
+                      AND state = 'pending' AND handover_id = operation_id
+                    """,
+                    (handover_id,),
+                ).fetchone()
+                if started is None:
+                    raise UnknownOperationError(handover_id)
+            operation_id = self._new_operation_id(conn)
+            if self._version < ADDED_COLUMNS["handover_id"]:
+                handover_id = None  # an older file, opened without upgrading (tests)
+            else:
+                handover_id = handover_id or operation_id
             return self._start_operation(
                 conn,
                 COLLECT,
                 staff=staff,
                 lease=lease,
+                operation_id=operation_id,
                 fields={
                     "customer_uuid": customer_uuid,
+                    "handover_id": handover_id,
+                    "customer_name": customer_name_or_none(customer_name),
                     "loyalty_transaction_uuid": loyalty_transaction_uuid,
                     "reward_title": reward_title,
                 },
@@ -694,6 +771,7 @@ class Journal:
                 lease=lease,
                 fields={
                     "customer_uuid": collect.customer_uuid,
+                    "customer_name": collect.customer_name,
                     "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
                     "redemption_uuid": redemption,
                     "reward_title": collect.reward_title,
@@ -866,6 +944,7 @@ class Journal:
         *,
         day: date | None = None,
         text: str | None = None,
+        customer_uuid: str | None = None,
         kinds: Collection[str] = (COLLECT, REVERSE),
         limit: int = 100,
         tz: tzinfo | None = None,
@@ -874,8 +953,9 @@ class Journal:
 
         ``day`` keeps those started on that calendar day in ``tz`` (default: this computer's
         time zone). ``text`` matches, ignoring case, part of the reward title, the customer
-        uuid, the staff name, the loyalty transaction or redemption uuid, or a pickup
-        reference (``PU-…``).
+        uuid or name, the staff name, the loyalty transaction or redemption uuid, or a pickup
+        reference (``PU-…``: the pickup, or every pickup of the hand-over whose slip code it
+        is). ``customer_uuid`` keeps one customer's.
         """
         if limit <= 0 or not kinds:
             return []
@@ -884,6 +964,9 @@ class Journal:
         if day is not None:
             clauses.append("f.recorded_at >= ? AND f.recorded_at < ?")
             params += _day_bounds(day, tz)
+        if customer_uuid is not None:
+            clauses.append("f.customer_uuid = ?")
+            params.append(customer_uuid)
         if text is not None:
             text = well_formed(text)
         if text is not None and text.strip():
@@ -896,6 +979,8 @@ class Journal:
                 """EXISTS (SELECT 1 FROM journal r WHERE r.operation_id = f.operation_id
                            AND r.redemption_uuid LIKE ? ESCAPE '\\')""",
             ]
+            if self._version >= ADDED_COLUMNS["customer_name"]:
+                matches.append("f.customer_name LIKE ? ESCAPE '\\'")
             params += [needle] * len(matches)
             reference = parse_reference(text)
             if reference is not None:
@@ -904,6 +989,12 @@ class Journal:
                     f"(f.kind = '{COLLECT}' AND f.operation_id >= ? AND f.operation_id < ?)"
                 )
                 params += [prefix, prefix + _PREFIX_END]
+                if self._version >= ADDED_COLUMNS["handover_id"]:
+                    # A slip's code lists every reward of its hand-over.
+                    matches.append(
+                        f"(f.kind = '{COLLECT}' AND f.handover_id >= ? AND f.handover_id < ?)"
+                    )
+                    params += [prefix, prefix + _PREFIX_END]
             clauses.append(f"({' OR '.join(matches)})")
         params.append(limit)
         query = (
@@ -912,6 +1003,31 @@ class Journal:
         )
         with self._reading() as conn:
             ids = [row[0] for row in conn.execute(query, params)]
+            return self._operations(conn, ids)
+
+    def hand_over(self, collect_operation_id: str) -> list[Operation]:
+        """The collects handed over together with this one (itself included), oldest first.
+
+        Raises :class:`UnknownOperationError` when there is no such collect.
+        """
+        with self._reading() as conn:
+            collect = self._operation(conn, collect_operation_id)
+            if collect.kind != COLLECT or collect.handover_id is None:
+                raise UnknownOperationError(collect_operation_id)
+            if self._version < ADDED_COLUMNS["handover_id"]:
+                return [collect]
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    f"""
+                    SELECT operation_id FROM journal
+                    WHERE kind = '{COLLECT}' AND state = 'pending'
+                      AND (handover_id = ? OR operation_id = ?)
+                    ORDER BY id
+                    """,
+                    (collect.handover_id, collect.handover_id),
+                )
+            ]
             return self._operations(conn, ids)
 
     def find_by_redemption(self, redemption_uuid: str) -> Operation | None:
@@ -949,11 +1065,11 @@ class Journal:
         """Whether a reverse of this collect was confirmed (False for unknown ids)."""
         with self._reading() as conn:
             reversal = self._reversals(conn, [collect_operation_id]).get(collect_operation_id)
-        return reversal is not None and reversal[1] is OpState.CONFIRMED
+        return reversal is not None and reversal.state is OpState.CONFIRMED
 
     def events(self, *, kind: str | None = None, limit: int = 100) -> list[Entry]:
         """Plain events (no operation id), newest first."""
-        query = f"{_SELECT} WHERE operation_id IS NULL"
+        query = f"{self._select} WHERE operation_id IS NULL"
         params: list[object] = []
         if kind is not None:
             query += " AND kind = ?"
@@ -995,7 +1111,7 @@ class Journal:
         """
         conn = self._connection()
         try:
-            cursor = conn.execute(f"{_SELECT} ORDER BY id")
+            cursor = conn.execute(f"{self._select} ORDER BY id")
             for row in cursor:
                 yield dict(zip(COLUMNS, row, strict=True))
         except sqlite3.Error as exc:

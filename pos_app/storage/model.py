@@ -3,8 +3,10 @@
 What the journal deliberately does **not** hold: email addresses, login links or codes,
 verification codes, PINs or tokens. There is no column for any of them, and free text
 (notes, vendor error messages) has email addresses replaced before it is written, because
-an append-only file cannot be cleaned up later. A customer appears only as their Piggy
-contact uuid.
+an append-only file cannot be cleaned up later. A customer appears as their Piggy contact
+uuid and, since format 4, the short display name a pickup slip shows ("Robin V."): first
+name and initial, never an email address (a value with an ``@`` is not stored, and the
+table refuses one).
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pos_app.storage.reference import pickup_reference
+
 __all__ = [
+    "ADDED_COLUMNS",
     "COLLECT",
     "COLUMNS",
     "OPERATION_KINDS",
@@ -112,7 +117,15 @@ COLUMNS: tuple[str, ...] = (
     "resolved_by",
     "prev_hash",
     "hash",
+    # Added by later formats (see ADDED_COLUMNS), after the hash so that the columns of
+    # the first format keep their places in exports.
+    "customer_name",
+    "handover_id",
 )
+
+#: Columns added after the first format, and the format that added each. They are hashed
+#: only when they hold a value, so rows written before them keep verifying.
+ADDED_COLUMNS: dict[str, int] = {"customer_name": 4, "handover_id": 5}
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -144,6 +157,12 @@ class Entry:
     resolved_by: str | None
     prev_hash: str
     hash: str
+    #: The customer's short display name ("Robin V."), on collect and reverse rows written
+    #: since format 4; never an email address.
+    customer_name: str | None
+    #: On collect rows since format 5: the operation id of the first collect of the same
+    #: hand-over (the row's own for that first one); its reference is the slip's one code.
+    handover_id: str | None
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Entry:
@@ -194,6 +213,22 @@ class Operation:
     #: confirmed), and that reverse's state.
     reversal_operation_id: str | None = None
     reversal_state: OpState | None = None
+    #: For a collect with such a reverse: its reason and the manager who approved it.
+    reversal_reason: str | None = None
+    reversal_staff_name: str | None = None
+    #: The customer's short display name as the slip showed it ("Robin V."); None for
+    #: rows from before the journal kept it.
+    customer_name: str | None = None
+    #: For a collect: the operation id of its hand-over's first collect (its own for a
+    #: collect recorded before hand-overs were, each being its own hand-over).
+    handover_id: str | None = None
+
+    @property
+    def handover_reference(self) -> str | None:
+        """The code of the slip of this collect's hand-over (``PU-…``)."""
+        if self.kind != COLLECT or self.handover_id is None:
+            return None
+        return pickup_reference(self.handover_id)
 
     @property
     def is_unresolved(self) -> bool:

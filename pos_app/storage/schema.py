@@ -5,8 +5,9 @@ How the file is opened, checked and upgraded is shared with the staff database
 of steps of :data:`MIGRATIONS` applied; a journal written by a *newer* app is refused
 before anything is written to it: an older app must not guess at a format it does not know.
 
-Steps are only ever appended. A step that adds a column must not add it to the hashed
-fields (:mod:`pos_app.storage.chain`), or the existing rows would stop verifying.
+Steps are only ever appended. A step that adds a column lists it in
+:data:`~pos_app.storage.model.ADDED_COLUMNS`: such a column is hashed only when it holds a
+value (:mod:`pos_app.storage.chain`), so the rows written before it keep verifying.
 """
 
 from __future__ import annotations
@@ -130,6 +131,42 @@ MIGRATIONS: tuple[Migration, ...] = (
                 owner TEXT NOT NULL,
                 expires_at TEXT NOT NULL
             )
+            """,
+        ),
+    ),
+    Migration(
+        4,
+        "the customer's short display name on collect and reverse rows",
+        (
+            # The name a pickup slip shows ("Robin V."), so that Recent pickups can name and
+            # find a customer. Never an email address: the table refuses any "@".
+            """
+            ALTER TABLE journal ADD COLUMN customer_name TEXT
+            CHECK (customer_name IS NULL OR instr(customer_name, '@') = 0)
+            """,
+        ),
+    ),
+    Migration(
+        5,
+        "hand-overs: the collects handed over together share one slip code",
+        (
+            # The operation id of the hand-over's first collect, on every row of each of its
+            # collects; that collect's reference is the one code on the slip. Rows from
+            # before it are each a hand-over of their own.
+            "ALTER TABLE journal ADD COLUMN handover_id TEXT",
+            """
+            CREATE INDEX journal_handover ON journal (handover_id)
+            WHERE handover_id IS NOT NULL
+            """,
+        ),
+    ),
+    Migration(
+        6,
+        "lookup index for one customer's pickups",
+        (
+            """
+            CREATE INDEX journal_customer ON journal (customer_uuid, id)
+            WHERE customer_uuid IS NOT NULL
             """,
         ),
     ),

@@ -389,3 +389,47 @@ async def test_another_cashier_cannot_undo_it(simulator: Simulator, tmp_path: Pa
         with pytest.raises(UndoRefused):
             await desk.session.undo(report)
         assert desk.collected_on_server(customer.uuid) == {item.loyalty_transaction_uuid}
+
+
+@pytest.mark.asyncio
+async def test_the_journal_names_the_customer_as_the_slip_does_never_by_email(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer, item = await desk.main_customer()
+        assert customer.name
+        assert customer.email
+        handing = asyncio.ensure_future(desk.session.hand_over(customer, [item]))
+        await wait_until(lambda: simulator.held(COLLECT_ROUTE) == 1)
+        simulator.release(COLLECT_ROUTE)
+        await handing
+        assert desk.journal is not None
+        (pickup,) = await desk.journal.call(Journal.recent_operations, limit=10)
+        first, *_, last = customer.name.split()
+        assert pickup.customer_name == f"{first} {last[0]}."
+        rows = await desk.journal.call(Journal.history, pickup.operation_id)
+        assert all(customer.email not in repr(entry) for entry in rows)
+
+
+@pytest.mark.asyncio
+async def test_one_hand_over_of_several_rewards_has_one_slip_code(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer, _item = await desk.main_customer()
+        items = desk.of(RewardsShown)[0].items[:3]
+        simulator.clear_faults()
+        report = await desk.session.hand_over(customer, items)
+        assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED] * 3
+        handed = report.handed_over
+        first = handed[0]
+        assert first.reference is not None
+        assert [op.handover_reference for op in handed] == [first.reference] * 3
+        assert desk.journal is not None
+        members = await desk.journal.call(Journal.hand_over, handed[2].operation_id)
+        assert [op.operation_id for op in members] == [op.operation_id for op in handed]
+        # The next hand-over has a code of its own.
+        customer = await desk.session.load_customer(CARD_MAIN)
+        more = desk.of(RewardsShown)[-1].items[:1]
+        (again,) = (await desk.session.hand_over(customer, more)).handed_over
+        assert again.handover_reference == again.reference != first.reference

@@ -56,13 +56,16 @@ def test_slip_of_a_hand_over_lists_only_confirmed_collects(tmp_path: Path) -> No
     with Journal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="Till 2") as journal:
         staff = StaffRef(profile_id="p1", name="Casey Jansen")
         done = []
+        first: str | None = None
         for n, title in enumerate(["Coffee mug", "Tea towel", "Umbrella"]):
             op = journal.begin_collect(
                 customer_uuid=CUSTOMER_UUID,
                 loyalty_transaction_uuid=f"lt-{n}",
                 reward_title=title,
                 staff=staff,
+                handover_id=first,
             )
+            first = first or op.operation_id
             if title == "Tea towel":
                 done.append(journal.fail(op.operation_id, code=6003, message="Reward not found."))
             else:
@@ -79,14 +82,28 @@ def test_slip_of_a_hand_over_lists_only_confirmed_collects(tmp_path: Path) -> No
             SlipItem("Umbrella", done[2].reference or ""),
         )
         assert slip.handed_over_at == done[2].updated_at
-        # Every printed reference finds its pickup again, from the search field.
-        for item in slip.items:
-            scan = classify_scan(item.reference)
-            assert scan is not None
-            assert scan.kind is ScanKind.SLIP
-            found = journal.find_by_reference(scan.value)
-            assert found is not None
-            assert found.reward_title == item.title
+        assert not slip.reprint
+        # One code for the hand-over: its first collect's reference.
+        assert slip.reference == done[0].reference
+        scan = classify_scan(slip.reference)
+        assert scan is not None
+        assert scan.kind is ScanKind.SLIP
+        found = journal.find_by_reference(scan.value)
+        assert found is not None
+        listed = journal.recent_operations(text=scan.value)
+        assert sorted(op.reward_title or "" for op in listed) == [
+            "Coffee mug",
+            "Tea towel",
+            "Umbrella",
+        ]
+        again = PickupSlip.from_operations(
+            journal.hand_over(done[2].operation_id),
+            shop_name="The Shop",
+            customer_name=done[0].customer_name,
+            reprint=True,
+        )
+        assert again.reprint
+        assert (again.reference, again.items) == (slip.reference, slip.items)
         with pytest.raises(ValueError, match="confirmed collect"):
             PickupSlip.from_operations([done[1]], shop_name="The Shop")
 
@@ -112,3 +129,27 @@ def test_qr_matrix_is_segnos_full_size_qr_code() -> None:
     assert not expected.is_micro
     assert len(matrix) == 21  # version 1: large modules on an 80 mm slip
     assert matrix == [[bool(m) for m in row] for row in expected.matrix]
+
+
+def test_a_slip_carries_the_code_most_of_its_rewards_share(tmp_path: Path) -> None:
+    """A reward its earlier, unsettled attempt handed over belongs to that attempt's
+    hand-over; the slip's code is the one of the others."""
+    with Journal.open(tmp_path / "journal.sqlite3", shop_uuid="s", counter="Till 2") as journal:
+        ops = []
+        earlier = journal.begin_collect(
+            customer_uuid=CUSTOMER_UUID, loyalty_transaction_uuid="lt-0", reward_title="Mug"
+        )
+        ops.append(journal.confirm(earlier.operation_id, redemption_uuid="red-0"))
+        first: str | None = None
+        for n, title in enumerate(["Tea towel", "Umbrella"], start=1):
+            op = journal.begin_collect(
+                customer_uuid=CUSTOMER_UUID,
+                loyalty_transaction_uuid=f"lt-{n}",
+                reward_title=title,
+                handover_id=first,
+            )
+            first = first or op.operation_id
+            ops.append(journal.confirm(op.operation_id, redemption_uuid=f"red-{n}"))
+        slip = PickupSlip.from_operations(ops, shop_name="The Shop")
+        assert slip.reference == ops[1].reference
+        assert [item.title for item in slip.items] == ["Mug", "Tea towel", "Umbrella"]

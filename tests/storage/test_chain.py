@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from pos_app.storage import GENESIS_HASH, ChainProblem, Journal
-from pos_app.storage.chain import HASHED_FIELDS, canonical_bytes, row_hash, verify_rows
+from pos_app.storage.chain import (
+    ADDED_FIELDS,
+    HASHED_FIELDS,
+    canonical_bytes,
+    row_hash,
+    verify_rows,
+)
 from pos_app.storage.model import COLUMNS
 from tests.storage.helpers import collect, raw_connection
 
@@ -58,7 +64,9 @@ def test_canonical_serialization_is_fixed() -> None:
     assert row_hash(row) == hashlib.sha256(expected).hexdigest()
     # Pinned: changing the serialization would make every existing journal fail to verify.
     assert row_hash(row) == "2cb449278465606efac38289bda40aa9a6f7b621952e5f16b42ed86159fa9668"
-    assert set(HASHED_FIELDS) == set(COLUMNS) - {"hash"}
+    assert set(HASHED_FIELDS) | set(ADDED_FIELDS) == set(COLUMNS) - {"hash"}
+    # A column added later is hashed only when it holds a value: this row has none.
+    assert row_hash({**row, "customer_name": None}) == row_hash(row)
 
 
 def test_rows_are_chained(journal: Journal, journal_path: Path) -> None:

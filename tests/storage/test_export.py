@@ -14,6 +14,7 @@ from pos_app.storage import (
     Journal,
     JournalFormatError,
     export_csv,
+    export_table_csv,
     verify_csv,
 )
 from tests.storage.helpers import MANAGER, collect
@@ -171,3 +172,18 @@ def test_an_export_cut_short_is_caught(journal: Journal) -> None:
         verify_csv(io.StringIO("".join(lines[:-1]), newline=""))
     with pytest.raises(JournalFormatError, match="after its end line"):
         verify_csv(io.StringIO("".join(lines + lines[1:2]), newline=""))
+
+
+def test_a_table_is_exported_with_safe_cells_and_an_end_line() -> None:
+    out = io.StringIO()
+    count = export_table_csv(
+        ["Reward", "Customer"], [["=cmd|' /C calc'!A0", "Robin V."], ["Mug", None]], out
+    )
+    assert count == 2
+    lines = list(csv.reader(io.StringIO(out.getvalue())))
+    assert lines == [
+        ["Reward", "Customer"],
+        ["'=cmd|' /C calc'!A0", "Robin V."],
+        ["Mug", ""],
+        ["# end of export: 2 rows", ""],
+    ]

@@ -402,11 +402,20 @@ def test_no_column_for_secrets_and_emails_are_removed_from_text(
     assert failed.error_message == "Contact with email [email removed] not found"
     event = journal.record_event(PIN_LOCKOUT, note="ask bob@shop.example (manager)")
     assert event.note == "ask [email removed] (manager)"
+    # The customer's name is kept as the slip shows it; an email given for it is not kept.
+    named = journal.begin_collect(
+        customer_uuid="contact-bbbb",
+        loyalty_transaction_uuid="lt-2",
+        reward_title="Mug",
+        customer_name="carol@example.net",
+    )
+    assert named.customer_name is None
     with raw_connection(journal_path) as conn:
         dump = "\n".join(conn.iterdump())
     conn.close()
     assert "@example" not in dump
     assert "bob@" not in dump
+    assert "carol" not in dump
 
 
 def test_empty_text_is_stored_as_null(journal: Journal) -> None:

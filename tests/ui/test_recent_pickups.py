@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -13,7 +14,14 @@ import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +29,13 @@ from pos_app.api import PiggyClient
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
-from pos_app.services.pickup import CollectOutcome, PickupDesk, Reconciled, ReverseOutcome
+from pos_app.services.pickup import (
+    CollectOutcome,
+    HandOver,
+    PickupDesk,
+    Reconciled,
+    ReverseOutcome,
+)
 from pos_app.services.pickup_models import PickupItem, PickupState
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
@@ -54,6 +68,7 @@ from pos_app.ui.managers.recent_pickups import (
 )
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
+from pos_app.ui.slips import SlipDialog
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, wait_until
 from tests.helpers.ui import dialog_of, visible
 
@@ -77,8 +92,12 @@ class Desk:
         data = self.sim.state.data
         return {i.uuid: i.collected for i in data.items_of(self.customer_uuid)}
 
-    async def collect(self, n: int) -> Operation:
-        result = await self.desk.collect(self.customer_uuid, self.items[n])
+    async def collect(
+        self, n: int, customer_name: str | None = None, hand_over: HandOver | None = None
+    ) -> Operation:
+        result = await self.desk.collect(
+            self.customer_uuid, self.items[n], customer_name=customer_name, hand_over=hand_over
+        )
         assert result.outcome is CollectOutcome.COLLECTED
         assert result.operation is not None
         return result.operation
@@ -155,7 +174,7 @@ async def counter(qtbot: QtBot, simulator: Simulator, tmp_path: Path) -> AsyncIt
     try:
         yield made
     finally:
-        for kind in (ReverseDialog, FirstManagerDialog):
+        for kind in (ReverseDialog, FirstManagerDialog, SlipDialog, QFileDialog):
             while (open_dialog := visible(kind)) is not None:
                 open_dialog.reject()
         await view.aclose()
@@ -427,16 +446,33 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
 
     view.search_input.clear()
     await wait_until(lambda: view.model.rowCount() == 2)
+    # The day is chosen in words; a date only when asked for one.
+    assert view.day_filter.currentText() == "Today"
+    assert [view.day_filter.itemText(i) for i in range(view.day_filter.count())] == [
+        "Today",
+        "Yesterday",
+        "All days",
+        "Choose a day…",
+    ]
+    assert not view.day_input.isVisible()
+    view.day_filter.setCurrentIndex(view.day_filter.findText("Yesterday"))
+    await wait_until(lambda: view.model.rowCount() == 0)
+    assert view.empty_label.text() == "No pickups on this day."
+    view.day_filter.setCurrentIndex(view.day_filter.findText("All days"))
+    await wait_until(lambda: view.model.rowCount() == 2)
+    view.day_filter.setCurrentIndex(view.day_filter.findText("Choose a day…"))
+    assert view.day_input.isVisible()
     yesterday = date.today() - timedelta(days=1)
     view.day_input.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
     await wait_until(lambda: view.model.rowCount() == 0)
-    assert view.empty_label.text() == "No pickups on this day."
+    assert view.selected_day() == yesterday
 
     assert first.reference is not None
     found = await view.open_reference(first.reference.lower())
     assert found is not None
     assert found.operation_id == first.operation_id
-    assert not view.day_filter.isChecked()
+    assert view.day_filter.currentText() == "All days"
+    assert view.selected_day() is None
     assert view.model.rowCount() == 1
     selected = view.selected_operation()
     assert selected is not None
@@ -445,10 +481,166 @@ async def test_filters_by_day_and_text_and_opens_a_slip_reference(counter: Desk)
     assert len(view.model.index(0, PickupColumn.TIME).data()) > 5  # with the date now
     assert await view.open_reference("PU-ZZZZZZZZ") is None
     assert view.message.text() == "No pickup PU-ZZZZZZZZ was made at this counter."
+    # The page's one message line is at its top, above the filters and the list.
+    assert view.message.isVisible()
+    assert view.message.geometry().bottom() < view.search_input.geometry().top()
+    assert view.message.geometry().bottom() < view.table.geometry().top()
+    # A page with a message line of its own gets the view's messages there instead.
+    said: list[tuple[str, str]] = []
+    view.set_message_sink(lambda text, kind: said.append((text, kind)))
+    assert not view.message.isVisible()
+    assert await view.open_reference("PU-ZZZZZZZY") is None
+    assert said == [("No pickup PU-ZZZZZZZY was made at this counter.", "error")]
+    assert not view.message.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_a_slips_one_code_lists_every_reward_of_its_hand_over(counter: Desk) -> None:
+    before = await counter.collect(0)
+    together = HandOver()
+    first = await counter.collect(1, hand_over=together)
+    second = await counter.collect(2, hand_over=together)
+    await counter.collect(3)
+    await show(counter, 4)
+    view = counter.view
+    code = first.handover_reference
+    assert code is not None
+    assert second.handover_reference == code
+    assert before.handover_reference != code
+
+    found = await view.open_reference(code)
+    assert found is not None
+    assert found.operation_id == first.operation_id
+    listed = {op.operation_id for op in view.model.operations()}
+    assert listed == {first.operation_id, second.operation_id}
+    selected = {op.operation_id for op in view.selected_operations()}
+    assert selected == listed
+    row = view.model.row_of(second.operation_id)
+    assert row is not None
+    tooltip = view.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"On the slip {code} with other rewards" in tooltip
+    assert view.message.text() == f"Slip {code}: 2 rewards handed over together."
+
+
+@pytest.mark.asyncio
+async def test_one_customers_earlier_pickups_and_the_way_back_to_all(counter: Desk) -> None:
+    mine = await counter.collect(0, customer_name="Robin V.")
+    # Another customer's pickup, as the journal would have it.
+    other = await counter.desk.collect("another-customer", counter.items[1], customer_name="Sam K.")
+    assert other.operation is not None
+    await show(counter, 2)
+    view = counter.view
+    assert not view.customer_bar.isVisible()
+
+    await view.show_customer(counter.customer_uuid, "Robin V.")
+    assert [op.operation_id for op in view.model.operations()] == [mine.operation_id]
+    assert view.customer_bar.isVisible()
+    assert view.customer_label.text() == "Earlier pickups of Robin V."
+    # A customer's history is not one day's.
+    assert view.day_filter.currentText() == "All days"
+    # The search narrows within the customer.
+    view.search_input.setText("Sam")
+    await wait_until(lambda: view.model.rowCount() == 0)
+    assert view.empty_label.text() == "No pickups match."
+    view.search_input.clear()
+    await wait_until(lambda: view.model.rowCount() == 1)
+
+    QTest.mouseClick(view.all_customers_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: view.model.rowCount() == 2)
+    assert not view.customer_bar.isVisible()
+
+    # A scanned slip of another customer leaves the history.
+    await view.show_customer(counter.customer_uuid, "Robin V.")
+    assert other.operation.reference is not None
+    assert await view.open_reference(other.operation.reference) is not None
+    assert not view.customer_bar.isVisible()
+    assert view.shown_customer() is None
+    assert [op.operation_id for op in view.model.operations()] == [other.operation.operation_id]
+
+
+@pytest.mark.asyncio
+async def test_a_slip_is_reprinted_from_a_selected_pickup(counter: Desk) -> None:
+    together = HandOver()
+    first = await counter.collect(0, customer_name="Robin V.", hand_over=together)
+    second = await counter.collect(1, customer_name="Robin V.", hand_over=together)
+    await show(counter, 2)
+    view = counter.view
+    view.set_slip_options(shop_name=lambda: "De Kaasboer")
+    assert not view.reprint_button.isEnabled()  # nothing selected
+    await counter.select(second)
+    assert view.reprint_button.isEnabled()
+    QTest.mouseClick(view.reprint_button, Qt.MouseButton.LeftButton)
+    dialog = await dialog_of(SlipDialog)
+    try:
+        slip = dialog.slip
+        assert slip.reprint
+        assert slip.shop_name == "De Kaasboer"
+        assert slip.customer == "Robin V."
+        assert slip.code == first.reference
+        assert [item.title for item in slip.items] == [first.reward_title, second.reward_title]
+        question = dialog.findChild(QLabel, "slipQuestion")
+        assert question is not None
+        assert question.text() == "Print this slip again?"
+        assert dialog.close_button.text() == "Close"
+    finally:
+        dialog.reject()
+    await wait_until(lambda: view.tasks.pending == 0)
+
+
+@pytest.mark.asyncio
+async def test_the_rows_shown_are_exported_as_csv(counter: Desk, tmp_path: Path) -> None:
+    await counter.collect(0, customer_name="=1+2")  # a formula must not run when opened
+    await counter.collect(1, customer_name="Robin V.")
+    await show(counter, 2)
+    view = counter.view
+    view.search_input.setText("=1+2")
+    await wait_until(lambda: view.model.rowCount() == 1)
+
+    QTest.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: visible(QFileDialog) is not None)
+    files = visible(QFileDialog)
+    assert files is not None
+    assert files.selectedFiles()[0].endswith(".csv")
+    target = tmp_path / "shown.csv"
+    name_field = files.findChild(QLineEdit, "fileNameEdit")
+    assert name_field is not None
+    name_field.setText(str(target))
+    files.accept()
+    await wait_until(lambda: view.tasks.pending == 0)
+    rows = list(csv.reader(target.read_text(encoding="utf-8").splitlines()))
+    assert rows[0][:3] == ["Time", "Reward", "Customer"]
+    assert rows[0][-1] == "Slip code"
+    assert len(rows) == 3
+    assert rows[1][2] == "'=1+2"
+    assert rows[-1][0] == "# end of export: 1 rows"
+    assert view.message.text() == f"1 pickup exported to {target}."
+
+
+@pytest.mark.asyncio
+async def test_a_kiosk_exports_without_a_file_dialog(counter: Desk, tmp_path: Path) -> None:
+    await counter.collect(0, customer_name="Robin V.")
+    await show(counter, 1)
+    view = counter.view
+    view.set_kiosk(export_folder=None)
+    assert not view.export_button.isVisible()  # no folder to put it in, no dialog
+    folder = tmp_path / "exports"
+    view.set_kiosk(export_folder=folder)
+    assert view.export_button.isVisible()
+    QTest.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: view.tasks.pending == 0)
+    assert visible(QFileDialog) is None
+    (written,) = folder.glob("*.csv")
+    assert "Robin V." in written.read_text(encoding="utf-8")
+    assert view.message.text() == f"1 pickup exported to {written}."
 
 
 def _operation(
-    n: int, state: OpState, *, reversal: OpState | None = None, redemption: str | None = "r"
+    n: int,
+    state: OpState,
+    *,
+    reversal: OpState | None = None,
+    redemption: str | None = "r",
+    customer_name: str | None = None,
 ) -> Operation:
     at = datetime(2026, 5, 9, 9, n, tzinfo=UTC)
     return Operation(
@@ -473,6 +665,9 @@ def _operation(
         reverses_operation_id=None,
         reversal_operation_id="x" if reversal else None,
         reversal_state=reversal,
+        reversal_reason="damaged" if reversal else None,
+        reversal_staff_name="Max" if reversal else None,
+        customer_name=customer_name,
     )
 
 
@@ -480,7 +675,7 @@ def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = RecentPickupsModel()
     operations = [
         _operation(1, OpState.CONFIRMED),
-        _operation(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED),
+        _operation(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED, customer_name="Robin V."),
         _operation(3, OpState.CONFIRMED, reversal=OpState.UNKNOWN),
         _operation(4, OpState.FAILED),
         _operation(5, OpState.UNKNOWN, redemption=None),
@@ -500,12 +695,44 @@ def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     reversible = [model.index(r, 0).data(PickupRole.CAN_REVERSE) for r in range(6)]
     assert reversible == [True, False, False, False, False, True]
     assert model.index(1, 0).data(PickupRole.STATE) is PickupState.REVERSED
-    assert model.index(0, PickupColumn.CUSTOMER).data() == "3f1c…4f3a"
+    # Named as the slip named them; rows from before names were journaled show a dash.
+    assert model.index(1, PickupColumn.CUSTOMER).data() == "Robin V."
+    assert model.index(0, PickupColumn.CUSTOMER).data() == "—"
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles == [
+        "Time",
+        "Reward",
+        "Customer",
+        "Handed over by",
+        "State",
+        "Reversal reason",
+        "Approved by",
+    ]
     assert model.index(0, PickupColumn.STAFF).data() == "Ann"
     assert model.index(1, PickupColumn.STAFF).data() == "—"
+    assert model.index(1, PickupColumn.REVERSAL_REASON).data() == "Damaged"
+    assert model.index(1, PickupColumn.APPROVED_BY).data() == "Max"
+    assert model.index(0, PickupColumn.REVERSAL_REASON).data() == ""
+    assert model.index(2, PickupColumn.APPROVED_BY).data() == "Max"
     assert "Piggy dashboard" in model.index(5, 0).data(Qt.ItemDataRole.ToolTipRole)
     model.set_operations([], with_date=True)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.asyncio
+async def test_customers_are_named_and_found_by_name(counter: Desk) -> None:
+    await counter.collect(0)  # a pickup without a name, as journaled before names were
+    named = await counter.collect(1, customer_name="Robin V.")
+    await show(counter, 2)
+    view = counter.view
+    model = view.model
+    row = model.row_of(named.operation_id)
+    assert row is not None
+    assert model.index(row, PickupColumn.CUSTOMER).data() == "Robin V."
+    assert model.index(1 - row, PickupColumn.CUSTOMER).data() == "—"
+    view.search_input.setText("robin")
+    await wait_until(lambda: model.rowCount() == 1)
+    assert model.operation(0).operation_id == named.operation_id
 
 
 def test_reconciled_reversals_are_described_as_reversals(qapp: QApplication) -> None:

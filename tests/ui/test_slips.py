@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from pos_app.ui.slips.paper import (
     SlipLayout,
     render_slip_image,
     save_slip_pdf,
+    slip_texts,
 )
 from tests.helpers import wait_until
 
@@ -37,14 +39,16 @@ SLIP = PickupSlip(
     ),
     customer="Robin V.",
     staff_name="Casey Jansen",
+    reference="PU-7QX3M2KD",
 )
 #: Enough rewards to need a second A4 page.
 MANY = PickupSlip(
     shop_name="De Kaasboer",
     counter="c",
     handed_over_at=SLIP.handed_over_at,
-    items=tuple(SlipItem(f"Reward {n}", f"PU-{n:08d}") for n in range(8)),
+    items=tuple(SlipItem(f"Reward {n}", f"PU-{n:08d}") for n in range(30)),
     customer="Robin V.",
+    reference="PU-00000000",
 )
 MM_PER_POINT = 25.4 / 72
 
@@ -112,36 +116,54 @@ def test_pdf_exists_and_has_the_paper_size(
     else:
         assert width == pytest.approx(210, abs=0.5)
         assert height == pytest.approx(297, abs=0.5)
-    assert [box.reference for box in layout.qr_boxes] == ["PU-7QX3M2KD", "PU-0189ABCD"]
+    # One hand-over, one code.
+    assert [box.reference for box in layout.qr_boxes] == ["PU-7QX3M2KD"]
 
 
 def test_many_rewards_continue_on_a_second_a4_page(app: QApplication, tmp_path: Path) -> None:
     layout = save_slip_pdf(MANY, tmp_path / "many.pdf", SlipFormat.A4)
     assert layout.pages == 2
     assert len(media_boxes_mm(tmp_path / "many.pdf")) == 2
-    assert {box.page for box in layout.qr_boxes} == {0, 1}
+    assert [box.reference for box in layout.qr_boxes] == ["PU-00000000"]
     receipt = save_slip_pdf(MANY, tmp_path / "many-receipt.pdf", SlipFormat.RECEIPT)
     assert receipt.pages == 1  # a receipt is one long page
     ((_, height),) = media_boxes_mm(tmp_path / "many-receipt.pdf")
-    assert height > 300
+    assert height > 250  # as long as thirty titles and one code
 
 
 @pytest.mark.parametrize("fmt", list(SlipFormat))
 def test_qr_codes_encode_the_pickup_references(app: QApplication, fmt: SlipFormat) -> None:
     image, layout = render_slip_image(SLIP, fmt, dpi=300)
-    assert [box.reference for box in layout.qr_boxes] == [i.reference for i in SLIP.items]
+    assert [box.reference for box in layout.qr_boxes] == [SLIP.reference]
     for box in layout.qr_boxes:
         assert box.rect.width() / 300 * 25.4 > 15  # large enough for a phone or scanner
         assert_qr_encodes(image, box)
 
 
 def test_each_a4_page_image_holds_its_own_codes(app: QApplication) -> None:
+    boxes = []
     for page in (0, 1):
         image, layout = render_slip_image(MANY, SlipFormat.A4, dpi=150, page=page)
-        assert layout.qr_boxes
         assert all(box.page == page for box in layout.qr_boxes)
         for box in layout.qr_boxes:
             assert_qr_encodes(image, box)
+        boxes += layout.qr_boxes
+    assert [box.reference for box in boxes] == [MANY.reference]
+
+
+@pytest.mark.parametrize("fmt", list(SlipFormat))
+def test_a_reprint_says_so(app: QApplication, fmt: SlipFormat) -> None:
+    again = dataclasses.replace(SLIP, reprint=True)
+    _, layout = render_slip_image(again, fmt, dpi=150)
+    assert [box.reference for box in layout.qr_boxes] == [SLIP.reference]
+    lines = slip_texts(again, fmt)
+    assert any("REPRINT" in line.upper() for line in lines)
+    assert not any("REPRINT" in line.upper() for line in slip_texts(SLIP, fmt))
+    # Every reward is listed by its title, above the one code.
+    assert [item.title for item in SLIP.items] == [
+        line for line in lines if line in {item.title for item in SLIP.items}
+    ]
+    assert SLIP.reference in lines
 
 
 @pytest.mark.asyncio

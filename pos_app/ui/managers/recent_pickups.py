@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import date
-from enum import IntEnum
+from datetime import date, datetime, timedelta
+from enum import IntEnum, StrEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -33,9 +37,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,9 +52,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app import APP_NAME
 from pos_app.services.pickup import PickupDesk, Reconciled, ReverseOutcome, ReverseResult
 from pos_app.services.pickup_models import PickupState, pickup_state
-from pos_app.services.slips import mask_customer_uuid
+from pos_app.services.settings import PrintSlip
+from pos_app.services.slips import PickupSlip, mask_customer_uuid
 from pos_app.services.staff import StaffService
 from pos_app.storage import (
     COLLECT,
@@ -59,6 +67,7 @@ from pos_app.storage import (
     Operation,
     OpState,
     StaffRef,
+    export_table_csv,
 )
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.managers.reverse_dialog import ReverseDialog, reason_text
@@ -66,6 +75,7 @@ from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date
 from pos_app.ui.row_table import RowTableModel
+from pos_app.ui.slips import offer_slip
 from pos_app.ui.theme import ColorScheme, set_style_property
 
 log = logging.getLogger(__name__)
@@ -73,6 +83,8 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 _LOAD = "load"
 _REVERSE = "reverse"
+_REPRINT = "reprint"
+_EXPORT = "export"
 #: Typing in the search field reloads after this pause, not on every key.
 SEARCH_DELAY_MS = 250
 #: Rows the view asks the journal for.
@@ -81,6 +93,16 @@ ROW_LIMIT = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RecentPickups", text)
+
+
+def english_plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
+    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue."""
+    if word in text:
+        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
+        # English one, so the untranslated source keeps its "(s)". Other languages get
+        # their plural forms from their catalogues.
+        text = text.replace(word, singular if n == 1 else plural)
+    return text
 
 
 def state_text(state: PickupState) -> str:
@@ -95,6 +117,15 @@ def state_text(state: PickupState) -> str:
     return _tr("Being checked")
 
 
+def can_reprint(operation: Operation) -> bool:
+    """A pickup that was handed over and not reversed has a slip to print again."""
+    return (
+        operation.kind == COLLECT
+        and operation.state is OpState.CONFIRMED
+        and not operation.is_reversed
+    )
+
+
 def can_reverse(operation: Operation) -> bool:
     """A confirmed collect that was not reversed and has no reversal under way."""
     return (
@@ -104,12 +135,27 @@ def can_reverse(operation: Operation) -> bool:
     )
 
 
+class DayChoice(StrEnum):
+    """Which days Recent pickups shows."""
+
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    ALL = "all"
+    #: The day in the date field.
+    CHOSEN = "chosen"
+
+
 class PickupColumn(IntEnum):
     TIME = 0
     REWARD = 1
     CUSTOMER = 2
+    #: Who handed it over.
     STAFF = 3
     STATE = 4
+    #: For a reversed pickup (or one whose reversal is being checked): why, and who
+    #: approved it.
+    REVERSAL_REASON = 5
+    APPROVED_BY = 6
 
 
 class PickupRole(IntEnum):
@@ -153,9 +199,27 @@ class RecentPickupsModel(RowTableModel[Operation]):
             self.tr("Time"),
             self.tr("Reward"),
             self.tr("Customer"),
-            self.tr("Staff"),
+            self.tr("Handed over by"),
             self.tr("State"),
+            self.tr("Reversal reason"),
+            self.tr("Approved by"),
         ]
+
+    def table_for_export(self) -> tuple[list[str], list[list[str]]]:
+        """The rows as shown (date always given), plus each pickup's slip code."""
+        with_date, self._with_date = self._with_date, True
+        try:
+            header = [*self.column_titles(), self.tr("Slip code")]
+            rows = [
+                [
+                    *(self._display(op, column) for column in PickupColumn),
+                    op.handover_reference or op.reference or "",
+                ]
+                for op in self._rows
+            ]
+        finally:
+            self._with_date = with_date
+        return header, rows
 
     def time_text(self, operation: Operation) -> str:
         local = operation.created_at.astimezone()
@@ -170,10 +234,16 @@ class RecentPickupsModel(RowTableModel[Operation]):
         if column is PickupColumn.REWARD:
             return operation.reward_title or ""
         if column is PickupColumn.CUSTOMER:
-            # The journal has no names or emails: a shortened uuid tells rows apart.
-            return mask_customer_uuid(operation.customer_uuid)
+            # The short name the slip showed; older rows have none (and never an email).
+            return operation.customer_name or "—"
         if column is PickupColumn.STAFF:
             return operation.staff_name or "—"
+        if column is PickupColumn.REVERSAL_REASON:
+            return reason_text(operation.reversal_reason) if operation.reversal_reason else ""
+        if column is PickupColumn.APPROVED_BY:
+            if operation.reversal_operation_id is None:
+                return ""
+            return operation.reversal_staff_name or "—"
         text = state_text(pickup_state(operation))
         if operation.is_inferred:
             # Learned from the customer's list, not from the server's answer to this request.
@@ -183,6 +253,10 @@ class RecentPickupsModel(RowTableModel[Operation]):
     def _tooltip(self, operation: Operation) -> str:
         lines = [
             f"{operation.reward_title or ''} — {operation.reference or ''}",
+            self.tr("Customer: {name} ({uuid})").format(
+                name=operation.customer_name or "—",
+                uuid=mask_customer_uuid(operation.customer_uuid),
+            ),
             self.tr("Handed over {when} at {counter}").format(
                 when=f"{format_short_date(operation.created_at)} "
                 f"{operation.created_at.astimezone():%H:%M}",
@@ -190,6 +264,12 @@ class RecentPickupsModel(RowTableModel[Operation]):
             ),
             state_text(pickup_state(operation)),
         ]
+        if operation.handover_reference not in (None, operation.reference):
+            lines.append(
+                self.tr("On the slip {code} with other rewards").format(
+                    code=operation.handover_reference
+                )
+            )
         if operation.is_inferred:
             lines.append(
                 self.tr(
@@ -341,40 +421,98 @@ class RecentPickupsView(QWidget):
         self._staff = staff
         self._today = today or date.today
         self._asked_by: StaffRef | None = None
+        #: (uuid, name) while the list is one customer's history.
+        self._customer: tuple[str, str] | None = None
+        self._shop_name: Callable[[], str] = lambda: APP_NAME
+        self._pdf_folder: Path | None = None
+        self._kiosk = False
+        self._export_folder: Path | None = None
+        self._message_sink: Callable[[str, str], None] | None = None
         self.tasks = TaskOwner()
         self.model = RecentPickupsModel(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The page's one message line, at its top: what a load, a search or a reversal
+        # came to.
+        self.message = QLabel(self)
+        self.message.setObjectName("recentMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        self.message_kind: str | None = None
+        layout.addWidget(self.message)
+
         filters = QHBoxLayout()
-        self.day_filter = QCheckBox(self.tr("Only"), self)
+        self.day_filter = QComboBox(self)
         self.day_filter.setObjectName("recentDayFilter")
-        self.day_filter.setChecked(True)
+        self.day_filter.setMinimumHeight(40)
+        for text, choice in (
+            (self.tr("Today"), DayChoice.TODAY),
+            (self.tr("Yesterday"), DayChoice.YESTERDAY),
+            (self.tr("All days"), DayChoice.ALL),
+            (self.tr("Choose a day…"), DayChoice.CHOSEN),
+        ):
+            self.day_filter.addItem(text, choice)
+        # WORKAROUND: under the style sheet's padding the selector's own size hint comes
+        # out short and cuts the longest choice off; room for it plus the arrow is made.
+        longest = max(
+            self.day_filter.fontMetrics().horizontalAdvance(self.day_filter.itemText(i))
+            for i in range(self.day_filter.count())
+        )
+        self.day_filter.setMinimumWidth(longest + 56)
+        day_label = QLabel(self.tr("&Day:"), self)
+        day_label.setBuddy(self.day_filter)
         self.day_input = QDateEdit(self)
         self.day_input.setObjectName("recentDay")
         self.day_input.setCalendarPopup(True)
         self.day_input.setDisplayFormat("d MMM yyyy")
         self.day_input.setMinimumHeight(40)
+        self.day_input.setAccessibleName(self.tr("The day shown"))
+        self.day_input.hide()
         self._set_day(self._today())
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("recentSearch")
         self.search_input.setClearButtonEnabled(True)
         self.search_input.setMinimumHeight(40)
-        self.search_input.setPlaceholderText(self.tr("Reward, customer, staff or slip code (PU-…)"))
+        self.search_input.setPlaceholderText(
+            self.tr("Reward, customer name, staff or slip code (PU-…)")
+        )
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("recentRefreshButton")
         self.refresh_button.setMinimumHeight(40)
+        filters.addWidget(day_label)
         filters.addWidget(self.day_filter)
         filters.addWidget(self.day_input)
         filters.addWidget(self.search_input, 1)
         filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
 
+        # Shown while the list is one customer's history (show_customer).
+        self.customer_bar = QFrame(self)
+        self.customer_bar.setObjectName("recentCustomerBar")
+        bar = QHBoxLayout(self.customer_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.customer_label = QLabel(self.customer_bar)
+        self.customer_label.setObjectName("recentCustomerLabel")
+        self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.customer_label.font()
+        font.setBold(True)
+        self.customer_label.setFont(font)
+        self.all_customers_button = QPushButton(self.tr("Show all customers"), self.customer_bar)
+        self.all_customers_button.setObjectName("recentAllCustomersButton")
+        self.all_customers_button.setMinimumHeight(40)
+        bar.addWidget(self.customer_label, 1)
+        bar.addWidget(self.all_customers_button)
+        self.customer_bar.hide()
+        layout.addWidget(self.customer_bar)
+
         self.table = QTableView(self)
         self.table.setObjectName("recentTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows when a slip's code lists its hand-over; a reversal takes one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -391,16 +529,21 @@ class RecentPickupsView(QWidget):
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("recentMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.hide()
-        self.message_kind: str | None = None
-        layout.addWidget(self.message)
-
         actions = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setObjectName("recentExportButton")
+        self.export_button.setToolTip(self.tr("Save the pickups shown as a CSV file"))
+        self.export_button.setMinimumHeight(48)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
+        self.reprint_button = QPushButton(self.tr("Reprint slip…"), self)
+        self.reprint_button.setObjectName("reprintSlipButton")
+        self.reprint_button.setToolTip(
+            self.tr("Print the slip of the selected pickup's hand-over again")
+        )
+        self.reprint_button.setMinimumHeight(48)
+        self.reprint_button.setMinimumWidth(160)
+        actions.addWidget(self.reprint_button)
         self.reverse_button = QPushButton(self.tr("Reverse…"), self)
         self.reverse_button.setObjectName("reverseButton")
         self.reverse_button.setMinimumHeight(48)
@@ -414,10 +557,13 @@ class RecentPickupsView(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search_input.textChanged.connect(self._search_timer.start)
         self.search_input.returnPressed.connect(self.refresh)
-        self.day_filter.toggled.connect(self.on_day_filter_toggled)
+        self.day_filter.currentIndexChanged.connect(self.on_day_filter_currentIndexChanged)
         self.day_input.dateChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.reverse_button.clicked.connect(self.on_reverse_button_clicked)
+        self.reprint_button.clicked.connect(self.on_reprint_button_clicked)
+        self.export_button.clicked.connect(self.on_export_button_clicked)
+        self.all_customers_button.clicked.connect(self.show_all_customers)
         self.table.selectionModel().selectionChanged.connect(self._update_reverse_button)
         self.model.modelReset.connect(self._update_reverse_button)
         self.table.doubleClicked.connect(self.on_reverse_button_clicked)
@@ -453,12 +599,14 @@ class RecentPickupsView(QWidget):
     async def open_reference(self, reference: str) -> Operation | None:
         """Show the pickup with this slip reference, selected; None if the journal has none.
 
-        Clears the day filter: a slip may be days old.
+        Shows all days and all customers: a slip may be days old.
         """
+        # A slip may be old, and another customer's.
+        self._customer = None
+        self.customer_bar.hide()
         blockers = [self.day_filter.blockSignals(True), self.search_input.blockSignals(True)]
         try:
-            self.day_filter.setChecked(False)
-            self.day_input.setEnabled(False)
+            self._choose(DayChoice.ALL)
             self.search_input.setText(reference)
         finally:
             self.day_filter.blockSignals(blockers[0])
@@ -470,13 +618,82 @@ class RecentPickupsView(QWidget):
                 self.tr("No pickup {ref} was made at this counter.").format(ref=reference),
                 "error",
             )
+            return None
+        # A slip's one code: every reward of its hand-over, all selected.
+        together = [op for op in self.model.operations() if op.handover_id == operation.handover_id]
+        if len(together) > 1 and operation.handover_reference is not None:
+            self.select_operations([op.operation_id for op in together])
+            text = self.tr("Slip {code}: %n reward(s) handed over together.", "", len(together))
+            text = english_plural(text, len(together), "reward(s)", "reward", "rewards")
+            self.show_message(text.format(code=operation.handover_reference), "info")
         else:
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.show_message("")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return operation
 
+    async def show_customer(self, customer_uuid: str, name: str) -> None:
+        """Show one customer's earlier pickups (every day), until :meth:`show_all_customers`.
+
+        ``name`` is how the customer is named on screen, e.g. "Robin V.".
+        """
+        self._customer = (customer_uuid, name)
+        blockers = [self.day_filter.blockSignals(True), self.search_input.blockSignals(True)]
+        try:
+            self._choose(DayChoice.ALL)
+            self.search_input.clear()
+        finally:
+            self.day_filter.blockSignals(blockers[0])
+            self.search_input.blockSignals(blockers[1])
+        self.customer_label.setText(self.tr("Earlier pickups of {name}").format(name=name))
+        self.customer_bar.show()
+        self.show_message("")
+        await self.reload()
+
+    def show_all_customers(self) -> None:
+        """Back from one customer's history to everyone's pickups."""
+        self._customer = None
+        self.customer_bar.hide()
+        self.refresh()
+
+    def shown_customer(self) -> str | None:
+        """The uuid of the customer whose history is shown; None: all customers."""
+        return self._customer[0] if self._customer is not None else None
+
+    def set_slip_options(
+        self, *, shop_name: Callable[[], str], pdf_folder: Path | None = None
+    ) -> None:
+        """Where a reprinted slip gets the shop's name, and where its PDF goes by default."""
+        self._shop_name = shop_name
+        self._pdf_folder = pdf_folder
+
+    def set_kiosk(self, *, export_folder: Path | None) -> None:
+        """Kiosk mode: no file dialog; an export goes to ``export_folder`` (None: no export)."""
+        self._kiosk = True
+        self._export_folder = export_folder
+        self.export_button.setVisible(export_folder is not None)
+
     def selected_operation(self) -> Operation | None:
+        """The one pickup selected; None when none or several are."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.operation(rows[0].row()) if rows else None
+        return self.model.operation(rows[0].row()) if len(rows) == 1 else None
+
+    def selected_operations(self) -> list[Operation]:
+        """Every selected pickup, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.operation(row) for row in rows]
+
+    def select_operations(self, operation_ids: Sequence[str]) -> None:
+        """Select these pickups (those shown), scrolled to the first."""
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        rows = sorted(r for i in operation_ids if (r := self.model.row_of(i)) is not None)
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 0))
 
     def select_operation(self, operation_id: str) -> bool:
         row = self.model.row_of(operation_id)
@@ -490,10 +707,22 @@ class RecentPickupsView(QWidget):
         return self.tasks.is_running(_REVERSE)
 
     def show_message(self, text: str, kind: str = "info") -> None:
+        """Say ``text`` (kind ``info``, ``success`` or ``error``; "" clears) on the page's
+        one message line: this view's own, or the page's given to :meth:`set_message_sink`."""
         self.message_kind = kind if text else None
+        if self._message_sink is not None:
+            self._message_sink(text, kind)
+            return
         self.message.setText(text)
         set_style_property(self.message, "kind", kind)
         self.message.setVisible(bool(text))
+
+    def set_message_sink(self, sink: Callable[[str, str], None] | None) -> None:
+        """Send this view's messages to the page's message line (``sink(text, kind)``,
+        "" to clear) instead of its own, so a page has one place for messages."""
+        self._message_sink = sink
+        if sink is not None:
+            self.message.hide()
 
     async def aclose(self) -> None:
         """Cancel loads and a reverse waiting for its dialog; call when the window closes."""
@@ -511,14 +740,30 @@ class RecentPickupsView(QWidget):
     def _set_day(self, day: date) -> None:
         self.day_input.setDate(QDate(day.year, day.month, day.day))
 
+    def day_choice(self) -> DayChoice:
+        return DayChoice(self.day_filter.currentData())
+
     def selected_day(self) -> date | None:
-        if not self.day_filter.isChecked():
+        """The day whose pickups are shown; None for all days."""
+        choice = self.day_choice()
+        if choice is DayChoice.TODAY:
+            return self._today()
+        if choice is DayChoice.YESTERDAY:
+            return self._today() - timedelta(days=1)
+        if choice is DayChoice.ALL:
             return None
         qdate = self.day_input.date()
         return date(qdate.year(), qdate.month(), qdate.day())
 
-    def on_day_filter_toggled(self, checked: bool) -> None:
-        self.day_input.setEnabled(checked)
+    def _choose(self, choice: DayChoice) -> None:
+        self.day_filter.setCurrentIndex(self.day_filter.findData(choice))
+        self.day_input.setVisible(choice is DayChoice.CHOSEN)
+
+    def on_day_filter_currentIndexChanged(self, _index: int) -> None:
+        chosen = self.day_choice() is DayChoice.CHOSEN
+        self.day_input.setVisible(chosen)
+        if chosen:
+            self.day_input.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
 
     async def _load(self, select: str | None = None) -> None:
@@ -528,13 +773,22 @@ class RecentPickupsView(QWidget):
         day = self.selected_day()
         text = self.search_input.text().strip() or None
         operations = await self._journal.call(
-            Journal.recent_operations, day=day, text=text, kinds=(COLLECT,), limit=ROW_LIMIT
+            Journal.recent_operations,
+            day=day,
+            text=text,
+            customer_uuid=self._customer[0] if self._customer is not None else None,
+            kinds=(COLLECT,),
+            limit=ROW_LIMIT,
         )
         self.model.set_operations(operations, with_date=day is None)
         if keep is None or not self.select_operation(keep):
             self.table.clearSelection()
         if not operations:
-            if text or day is None:
+            if text:
+                self.empty_label.setText(self.tr("No pickups match."))
+            elif self._customer is not None:
+                self.empty_label.setText(self.tr("No earlier pickups of this customer."))
+            elif day is None:
                 self.empty_label.setText(self.tr("No pickups match."))
             else:
                 self.empty_label.setText(self.tr("No pickups on this day."))
@@ -557,6 +811,11 @@ class RecentPickupsView(QWidget):
         self.reverse_button.setEnabled(
             operation is not None and can_reverse(operation) and not self.is_reversing()
         )
+        self.reprint_button.setEnabled(
+            any(can_reprint(op) for op in self.selected_operations())
+            and not self.tasks.is_running(_REPRINT)
+        )
+        self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def on_reverse_button_clicked(self) -> None:
         # A double click and a click on the button: one reverse at a time.
@@ -639,6 +898,96 @@ class RecentPickupsView(QWidget):
         if result.outcome is ReverseOutcome.REVERSED and result.collect.customer_uuid:
             self.pickupReversed.emit(result.collect.customer_uuid)
         self.reverseFinished.emit(result)
+
+    # -- reprinting and exporting --------------------------------------------------------
+
+    def on_reprint_button_clicked(self) -> None:
+        selected = [op for op in self.selected_operations() if can_reprint(op)]
+        if not selected or self.tasks.is_running(_REPRINT):
+            return
+        task = self.tasks.op(self._reprint(selected[0]), key=_REPRINT)
+        task.failure(self._on_load_failed).run().add_done_callback(
+            lambda _task: self._update_reverse_button()
+        )
+        self._update_reverse_button()
+
+    async def _reprint(self, operation: Operation) -> None:
+        together = await self._journal.call(Journal.hand_over, operation.operation_id)
+        # A reward that came back is not vouched for again.
+        kept = [op for op in together if not op.is_reversed]
+        try:
+            slip = PickupSlip.from_operations(
+                kept,
+                shop_name=self._shop_name(),
+                customer_name=operation.customer_name,
+                reprint=True,
+            )
+        except ValueError:
+            self.show_message(
+                self.tr("No slip: nothing of this hand-over is handed over any more."), "info"
+            )
+            return
+        self.show_message("")
+        await offer_slip(slip, PrintSlip.ASK, self.window(), pdf_folder=self._pdf_folder)
+
+    def on_export_button_clicked(self) -> None:
+        if self.model.rowCount() == 0 or self.tasks.is_running(_EXPORT):
+            return
+        self.tasks.op(self._export(), key=_EXPORT).failure(self._on_load_failed).run()
+
+    def default_export_name(self) -> str:
+        now = datetime.now().astimezone()
+        return f"recent-pickups-{now:%Y-%m-%d-%H%M%S}.csv"
+
+    async def _export(self) -> None:
+        header, rows = self.model.table_for_export()
+        if self._kiosk:
+            if self._export_folder is None:
+                return
+            path: Path | None = self._export_folder / self.default_export_name()
+        else:
+            path = await self._ask_export_path()
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="") as out:
+                count = export_table_csv(header, rows, out)
+        except OSError as exc:
+            log.warning("Recent pickups were not exported to %s: %s", path, exc)
+            self.show_message(
+                self.tr("The file {path} could not be written: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                ),
+                "error",
+            )
+            return
+        text = self.tr("%n pickup(s) exported to {path}.", "", count)
+        text = english_plural(text, count, "pickup(s)", "pickup", "pickups")
+        self.show_message(text.format(path=path), "success")
+
+    async def _ask_export_path(self) -> Path | None:
+        dialog = QFileDialog(self.window(), self.tr("Export the pickups shown"))
+        dialog.setObjectName("recentExportFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
+        # awaited on every platform; Qt's own dialog always can.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        dialog.setDirectory(documents or str(Path.home()))
+        dialog.selectFile(self.default_export_name())
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        return Path(chosen[0]) if chosen else None
 
     def _on_reverse_failed(self, exc: BaseException) -> None:
         if isinstance(exc, JournalError):

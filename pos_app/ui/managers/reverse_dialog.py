@@ -96,7 +96,7 @@ class ReverseDialog(PinCheckDialog):
             when=f"{format_short_date(operation.created_at)} "
             f"{operation.created_at.astimezone():%H:%M}",
             staff=operation.staff_name or self.tr("(nobody signed in)"),
-            customer=mask_customer_uuid(operation.customer_uuid),
+            customer=operation.customer_name or mask_customer_uuid(operation.customer_uuid),
         )
         self.details = QLabel(details, self)
         self.details.setObjectName("reverseDetails")

@@ -99,7 +99,13 @@ class SlipDialog(QDialog):
         layout.addWidget(scroll, 1)
 
         side = QVBoxLayout()
-        question = QLabel(self.tr("Give the customer a pickup slip?"), self)
+        question = QLabel(
+            self.tr("Print this slip again?")
+            if slip.reprint
+            else self.tr("Give the customer a pickup slip?"),
+            self,
+        )
+        question.setObjectName("slipQuestion")
         question.setWordWrap(True)
         question.setFont(scaled_font(question.font(), TextSize.SLIP_QUESTION, bold=True))
         side.addWidget(question)
@@ -115,7 +121,9 @@ class SlipDialog(QDialog):
         self.print_button.setObjectName("printSlipButton")
         self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         self.save_button.setObjectName("savePdfButton")
-        self.close_button = QPushButton(self.tr("No slip"), self)
+        self.close_button = QPushButton(
+            self.tr("Close") if slip.reprint else self.tr("No slip"), self
+        )
         self.close_button.setObjectName("closeSlipButton")
         for button in (self.print_button, self.save_button, self.close_button):
             button.setMinimumHeight(48)
@@ -153,7 +161,7 @@ class SlipDialog(QDialog):
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
             folder = Path(documents) if documents else Path.home()
-        reference = self.slip.items[0].reference if self.slip.items else "slip"
+        reference = self.slip.code or "slip"
         return folder / f"pickup-slip-{safe_file_name(reference)}.pdf"
 
     def _show(self, text: str) -> None:

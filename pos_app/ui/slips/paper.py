@@ -205,7 +205,7 @@ class _Qr(_Block):
 
 
 class _ItemRow(_Block):
-    """A4: the reward and its reference on the left, the QR code on the right."""
+    """A4: what the code is for and the code on the left, its QR code on the right."""
 
     def __init__(
         self,
@@ -295,6 +295,19 @@ class _SlipDrawing:
             self.device, text, font, width or self.width, align, space_after=self.mm(after)
         )
 
+    def _kind(self) -> str:
+        return _tr("Pickup slip — reprint") if self.slip.reprint else _tr("Pickup slip")
+
+    def texts(self) -> list[str]:
+        """The text of every line drawn, top to bottom."""
+        found: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, _Text):
+                found.append(block.text)
+            elif isinstance(block, _ItemRow):
+                found += [block.title.text, block.reference_text.text]
+        return found
+
     def _people(self) -> list[str]:
         lines = [_tr("Customer: {customer}").format(customer=self.slip.customer)]
         if self.slip.staff_name:
@@ -306,7 +319,7 @@ class _SlipDrawing:
         slip = self.slip
         blocks: list[_Block] = [
             self._text(slip.shop_name, _font(13, bold=True), align=center, after=1),
-            self._text(_tr("PICKUP SLIP"), _font(9, bold=True), align=center, after=1),
+            self._text(self._kind().upper(), _font(9, bold=True), align=center, after=1),
             self._text(_when(slip), _font(9), align=center),
             self._text(
                 _tr("Counter: {counter}").format(counter=slip.counter), _font(9), align=center
@@ -314,11 +327,13 @@ class _SlipDrawing:
             _Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True),
         ]
         blocks += [self._text(line, _font(9)) for line in self._people()]
+        blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
         for item in slip.items:
-            blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
-            blocks.append(self._text(item.title, _font(11, bold=True), after=2))
-            blocks.append(_Qr(item.reference, self.mm(RECEIPT_QR_MM), self.width, self.mm(1)))
-            blocks.append(self._text(item.reference, _font(12, bold=True, mono=True), align=center))
+            blocks.append(self._text(item.title, _font(11, bold=True), after=1.5))
+        # One code for the whole hand-over.
+        blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
+        blocks.append(_Qr(slip.code, self.mm(RECEIPT_QR_MM), self.width, self.mm(1)))
+        blocks.append(self._text(slip.code, _font(12, bold=True, mono=True), align=center))
         blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
         blocks.append(
             self._text(
@@ -333,7 +348,7 @@ class _SlipDrawing:
         slip = self.slip
         blocks: list[_Block] = [
             self._text(slip.shop_name, _font(20, bold=True), after=1),
-            self._text(_tr("Pickup slip"), _font(13), after=3),
+            self._text(self._kind(), _font(13), after=3),
             self._text(
                 _tr("{when} · Counter: {counter}").format(when=_when(slip), counter=slip.counter),
                 _font(10),
@@ -347,9 +362,21 @@ class _SlipDrawing:
         for n, item in enumerate(slip.items):
             if n:
                 blocks.append(_Rule(self.width, self.mm(0.2), self.mm(2), dashed=False))
-            title = self._text(item.title, _font(13, bold=True), after=2, width=text_width)
-            reference = self._text(item.reference, _font(13, mono=True), width=text_width)
-            blocks.append(_ItemRow(self.device, title, reference, qr, self.width, self.mm(2)))
+            blocks.append(self._text(item.title, _font(13, bold=True), after=1))
+        blocks.append(_Rule(self.width, self.mm(0.4), self.mm(4), dashed=False))
+        # One code for the whole hand-over, beside what it is for.
+        count = len(slip.items)
+        if count == 1:
+            label_text = _tr("Code for this reward")
+        else:
+            # The plural form comes from the language's catalogue; English has none, and
+            # "%n" alone needs no fixing up.
+            label_text = QCoreApplication.translate(
+                "PickupSlip", "Code for these %n rewards", "", count
+            )
+        label = self._text(label_text, _font(11), after=2, width=text_width)
+        code = self._text(slip.code, _font(15, bold=True, mono=True), width=text_width)
+        blocks.append(_ItemRow(self.device, label, code, qr, self.width, self.mm(2)))
         blocks.append(_Rule(self.width, self.mm(0.4), self.mm(4), dashed=False))
         blocks.append(
             self._text(
@@ -432,7 +459,7 @@ def prepare_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> Non
     # The drawing keeps its own margins, measured from the paper's edge.
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(_tr("Pickup slip {ref}").format(ref=slip.items[0].reference))
+    printer.setDocName(_tr("Pickup slip {ref}").format(ref=slip.code))
 
 
 def print_slip(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> SlipLayout:
@@ -501,6 +528,12 @@ def render_slip_image(
         painter.end()
     layout.qr_boxes = [box for box in layout.qr_boxes if box.page == page]
     return image, layout
+
+
+def slip_texts(slip: PickupSlip, fmt: SlipFormat) -> list[str]:
+    """The lines of text the slip prints, top to bottom (for tests and read-back)."""
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    return _SlipDrawing(slip, fmt, probe).texts()
 
 
 def default_printer_format(info: QPrinterInfo) -> SlipFormat:
