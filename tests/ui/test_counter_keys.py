@@ -10,6 +10,7 @@ import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
@@ -228,3 +229,20 @@ async def test_f1_shows_the_keys(counter: Counter) -> None:
     for key in ("Ctrl+Enter", "Ctrl+R", "Ctrl+L or F6", "Escape", "Expires today"):
         assert key in text
     assert not window.help.isModal()
+
+
+@pytest.mark.asyncio
+async def test_managers_find_staff_in_the_status_bar_and_recent_pickups_speak_in_the_bar(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    entry = window.statusBar().findChild(QPushButton, "staffEntryButton")
+    assert entry is not None
+    assert entry.isVisible()
+    assert entry.isEnabled()
+    assert window.recent_view is not None
+    window.show_recent_pickups()
+    await window.recent_view.open_reference("PU-00000000")
+    # The page's messages are the counter's one message line.
+    assert window.message_bar.text().startswith("No pickup PU-00000000")
+    assert not window.recent_view.message.isVisible()

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos_app.services.pickup import PickupDesk
-from pos_app.services.staff import StaffService
+from pos_app import APP_NAME
+from pos_app.services.counter import CounterSession
 from pos_app.storage import AsyncJournal
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
+from pos_app.ui.managers.staff.entry import StaffEntry
 from pos_app.ui.theme import TextSize, scaled_font
 
 
@@ -17,15 +20,25 @@ def _tr(text: str) -> str:
 
 
 class RecentPage(QWidget):
+    """Recent pickups with the counter around it: its messages go to the counter's message
+    line, a reprint names the shop, and in kiosk mode nothing opens a file dialog.
+
+    :attr:`staff_entry` is the managers' Staff… entry; it stays in this page's header in
+    kiosk mode (staff only behind a sign-in), the window puts it in the status bar else.
+    """
+
     def __init__(
         self,
         journal: AsyncJournal,
+        counter: CounterSession,
         *,
-        desk: PickupDesk | None,
-        staff: StaffService | None,
+        tasks: TaskOwner,
+        messages: MessageBar,
+        kiosk: bool,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        services = counter.services
         self.setObjectName("recentPage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -33,15 +46,26 @@ class RecentPage(QWidget):
         title = QLabel(_tr("Recent pickups"), self)
         title.setFont(scaled_font(title.font(), TextSize.PAGE_TITLE, bold=True))
         header.addWidget(title, 1)
-        self.staff_button = QPushButton(_tr("Staff…"), self)
-        self.staff_button.setObjectName("staffButton")
-        self.staff_button.setMinimumHeight(40)
-        self.staff_button.setEnabled(staff is not None)
+        self.staff_entry = StaffEntry(
+            services.staff, tasks, self, asked_by=lambda: counter.sign_in.staff
+        )
+        if kiosk:
+            header.addWidget(self.staff_entry.button)
         self.back_button = QPushButton(_tr("Back to the counter"), self)
         self.back_button.setObjectName("backToCounterButton")
         self.back_button.setMinimumHeight(40)
-        header.addWidget(self.staff_button)
         header.addWidget(self.back_button)
         layout.addLayout(header)
-        self.view = RecentPickupsView(journal, desk=desk, staff=staff, parent=self)
+        self.view = RecentPickupsView(journal, desk=counter.desk, staff=services.staff, parent=self)
+        self.view.set_slip_options(shop_name=lambda: counter.shop_name or APP_NAME)
+        if kiosk:
+            self.view.set_kiosk(export_folder=None)
+
+        def say(text: str, kind: str) -> None:
+            if text:
+                messages.show_message(text, MessageKind(kind))
+            else:
+                messages.clear_message()
+
+        self.view.set_message_sink(say)
         layout.addWidget(self.view, 1)

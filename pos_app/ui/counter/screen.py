@@ -125,7 +125,12 @@ class CounterScreen(QWidget):
         self.recent_view: RecentPickupsView | None = None
         if services.journal is not None:
             self.recent_page = RecentPage(
-                services.journal, desk=counter.desk, staff=services.staff, parent=self.pages
+                services.journal,
+                counter,
+                tasks=tasks,
+                messages=self.message_bar,
+                kiosk=kiosk is not None,
+                parent=self.pages,
             )
             self.recent_view = self.recent_page.view
             self.pages.addWidget(self.recent_page)

@@ -12,10 +12,8 @@ from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.counter.words import staff_problem_text
 from pos_app.ui.dialogs.sign_in import IdleSignOut, sign_in
-from pos_app.ui.managers.staff import manage_staff
 
 _SIGN_IN = "sign-in"
-_STAFF = "staff"
 
 
 def _tr(text: str) -> str:
@@ -105,13 +103,6 @@ class SignInControl(QObject):
 
     def show_problem(self) -> None:
         self._messages.show_message(staff_problem_text(self._problem), MessageKind.ERROR)
-
-    def manage_staff(self) -> None:
-        if self._staff is None or self._tasks.is_running(_STAFF):
-            return
-        self._tasks.op(
-            manage_staff(self._staff, self._window, asked_by=self.session.staff), key=_STAFF
-        ).run()
 
     def _on_idle_signed_out(self, _profile: object) -> None:
         self.changed.emit(None)

@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self.unresolved_label = self.status.unresolved_label
         self.nudj_setup_label = self.status.nudj_setup_label
         self.sign_in_button = self.status.sign_in_button
+        if self.recent_page is not None and self.kiosk is None:
+            self.status.addPermanentWidget(self.recent_page.staff_entry.button)
         self.setStatusBar(self.status)
 
     def _wire(self) -> None:
@@ -200,7 +202,6 @@ class MainWindow(QMainWindow):
         if self.counter_screen.customer_page.done_button is not None:
             self.counter_screen.customer_page.done_button.clicked.connect(self.kiosk_reset)
         if self.recent_page is not None and self.recent_view is not None:
-            self.recent_page.staff_button.clicked.connect(self.signing_in.manage_staff)
             self.recent_page.back_button.clicked.connect(self.show_counter)
             # A reversed reward is collectable again: shown if that customer is here.
             self.recent_view.pickupReversed.connect(self._refresh)
