@@ -7,12 +7,15 @@ only; the full address is kept for finding the customer in Nudj and is never dis
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
+from typing import Any, Final
 
 from pos_app.api import CollectableReward, Contact
+from pos_app.api.piggy_models import is_secret_attribute
 from pos_app.storage import Operation, OpState
 
 
@@ -95,6 +98,38 @@ def _local_date(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
+#: Parts of a custom attribute's name that say it holds personal data: such an attribute is
+#: never shown beside a reward (the screen faces the queue too).
+_PERSONAL_NAME_PARTS: Final = ("email", "e_mail", "phone", "mobile", "address", "birth", "iban")
+_EMAIL_LIKE: Final = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def shown_attributes(raw: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The custom reward attributes a cashier may see, as ``(name, value as sent)`` pairs.
+
+    Piggy sends an account's custom reward attributes as extra keys on the reward
+    (``"size": "39-42"``). Kept in the order sent; left out: empty values, values that are
+    not a plain string, number or truth value, names that look like credentials or
+    personal data, and any value that looks like an email address.
+    """
+    shown: list[tuple[str, str]] = []
+    for name, value in raw.items():
+        key = str(name)
+        lowered = key.lower()
+        if is_secret_attribute(key) or any(part in lowered for part in _PERSONAL_NAME_PARTS):
+            continue
+        if isinstance(value, bool):
+            text = "true" if value else "false"  # as JSON sent it
+        elif isinstance(value, int | float | str):
+            text = str(value).strip()
+        else:
+            continue
+        if not text or _EMAIL_LIKE.search(text):
+            continue
+        shown.append((key, text))
+    return tuple(shown)
+
+
 @dataclass(frozen=True)
 class PickupItem:
     """One reward waiting for pickup (a Piggy collectable reward)."""
@@ -107,6 +142,10 @@ class PickupItem:
     claimed_at: datetime | None
     expires_at: datetime | None
     reward_type: str | None
+    #: The reward (catalogue entry) this is one of; None when Piggy did not say.
+    reward_uuid: str | None = None
+    #: The custom attributes that may be shown (:func:`shown_attributes`).
+    attributes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_reward(cls, item: CollectableReward) -> PickupItem:
@@ -122,6 +161,8 @@ class PickupItem:
             claimed_at=item.created_at,
             expires_at=item.expires_at,
             reward_type=reward.reward_type if reward is not None else None,
+            reward_uuid=reward.uuid if reward is not None else None,
+            attributes=shown_attributes(reward.custom_attributes) if reward is not None else (),
         )
 
     def expiry(self, now: datetime) -> Expiry:

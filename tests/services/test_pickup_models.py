@@ -102,3 +102,59 @@ def test_sort_order_soonest_first_then_no_expiry_then_expired() -> None:
         "expired yesterday",
         "expired long ago",
     ]
+
+
+def _reward_with(**custom: object) -> CollectableReward:
+    return CollectableReward.model_validate(
+        {
+            "uuid": "lt-socks",
+            "title": "Striped socks",
+            "reward": {
+                "uuid": "rw-socks",
+                "title": "Striped socks",
+                "reward_type": "PHYSICAL",
+                **custom,
+            },
+        }
+    )
+
+
+def test_custom_attributes_are_kept_as_sent_in_their_order() -> None:
+    item = PickupItem.from_reward(
+        _reward_with(size="39-42", colour="blue", eennaam="false", pairs=2, gift=True)
+    )
+    assert item.reward_uuid == "rw-socks"
+    assert item.attributes == (
+        ("size", "39-42"),
+        ("colour", "blue"),
+        ("eennaam", "false"),
+        ("pairs", "2"),
+        ("gift", "true"),
+    )
+
+
+def test_attributes_never_carry_personal_data_secrets_or_empty_values() -> None:
+    item = PickupItem.from_reward(
+        _reward_with(
+            size="M",
+            middle_name="",
+            blank="   ",
+            nothing=None,
+            contact_email="robin@example.com",
+            note="write to robin@example.com",
+            phone_number="+31 6 1234 5678",
+            delivery_address="Main street 1",
+            voucher_token="abc",
+            nested={"a": 1},
+            listed=["a"],
+        )
+    )
+    assert item.attributes == (("size", "M"),)
+    assert "robin@example.com" not in repr(item)
+
+
+def test_the_documented_reward_has_no_attributes() -> None:
+    body = json.loads((EXAMPLES / "collectable_rewards_list.json").read_text(encoding="utf-8"))
+    item = PickupItem.from_reward(CollectableReward.model_validate(body["data"][0]))
+    assert item.attributes == ()
+    assert item.reward_uuid == "539483d0-fab4-40db-add5-2ec65ef12901"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import httpx
@@ -17,7 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.rewards.model import RewardListModel, RewardRole, badge_text, format_short_date
+from pos_app.ui.rewards.model import (
+    RewardListModel,
+    RewardRole,
+    attribute_label,
+    badge_text,
+    format_short_date,
+)
 from pos_app.ui.rewards.view import (
     BADGE_EXPIRED,
     BADGE_LATER,
@@ -242,6 +249,70 @@ def test_text_roles() -> None:
     model.set_items([no_claim], NOW)
     assert model.index(0, 0).data(RewardRole.CLAIMED_TEXT) == ""
     assert b"badge_text" in model.roleNames().values()
+
+
+SOCKS = PickupItem(
+    loyalty_transaction_uuid="lt-socks",
+    title="Striped socks",
+    description="Cotton socks with the shop's stripes.",
+    picture_url=None,
+    claimed_at=NOW - timedelta(days=3),
+    expires_at=NOW + timedelta(days=30),
+    reward_type="PHYSICAL",
+    reward_uuid="rw-socks",
+    attributes=(("size", "39-42"), ("colour", "blue")),
+)
+
+
+def test_attributes_show_on_the_row_and_the_description_on_demand() -> None:
+    model = RewardListModel()
+    model.set_items([SOCKS, FOREVER], NOW)
+    socks = model.index(model.row_of("lt-socks") or 0, 0)
+    assert socks.data(RewardRole.ATTRIBUTES_TEXT) == "Size 39-42 · Colour blue"
+    assert socks.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Striped socks\nSize 39-42 · Colour blue\nCotton socks with the shop's stripes."
+    )
+    assert socks.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Striped socks, Size 39-42 · Colour blue, Expires in 30 days, Claimed 7 Nov 2026"
+    )
+    mug = model.index(model.row_of("lt-none") or 0, 0)
+    assert mug.data(RewardRole.ATTRIBUTES_TEXT) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("size", "Size"),
+        ("colour", "Colour"),
+        ("shirt_colour", "Shirt colour"),
+        ("shoeSize", "Shoe size"),
+        ("EAN-code", "EAN code"),
+        ("eennaam", "Eennaam"),
+    ],
+)
+def test_attribute_names_read_as_labels(name: str, label: str) -> None:
+    assert attribute_label(name) == label
+
+
+def test_the_second_line_shows_the_attributes_before_the_claim_date(qtbot: QtBot) -> None:
+    plain = replace(SOCKS, loyalty_transaction_uuid="lt-plain", attributes=())
+    model = RewardListModel()
+    model.set_items([SOCKS], NOW)
+    view = _show(qtbot, model)
+    with_attributes = view.viewport().grab().toImage()
+    other = RewardListModel()
+    other.set_items([plain], NOW)
+    other_view = _show(qtbot, other)
+    without = other_view.viewport().grab().toImage()
+    height = RewardDelegate.ROW_HEIGHT
+    # The second line starts right of the picture: dark text where the claim date was.
+    band = (90, height // 2 + 4, 200, height - 12)
+    ink_with = _colours(with_attributes, *band)
+    ink_without = _colours(without, *band)
+    assert ink_with != ink_without
+    assert min(QColor(c).lightness() for c in ink_with) < min(
+        QColor(c).lightness() for c in ink_without
+    )
 
 
 def test_badge_colours_by_urgency_with_readable_text() -> None:

@@ -9,6 +9,7 @@ load only for rows that get painted.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -47,6 +48,7 @@ class RewardRole(IntEnum):
     BUSY = Qt.ItemDataRole.UserRole + 6  # a hand-over of this row is running
     CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired and not busy
     PICTURE_URL = Qt.ItemDataRole.UserRole + 8  # str or None
+    ATTRIBUTES_TEXT = Qt.ItemDataRole.UserRole + 9  # "Size 39-42 · Colour blue", or ""
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -98,6 +100,37 @@ def claimed_text(item: PickupItem, locale: QLocale | None = None) -> str:
     return QCoreApplication.translate("RewardListModel", "Claimed {date}").format(
         date=format_short_date(item.claimed_at, locale=locale)
     )
+
+
+def attribute_label(name: str) -> str:
+    """A custom attribute's name as a label: ``size`` → "Size", ``shirt_colour`` → "Shirt colour".
+
+    Names are the shop's own (defined in Piggy), so they are shown, not translated.
+    """
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in re.split(r"[\s_\-]+", spaced)]
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:]
+
+
+def attributes_text(item: PickupItem) -> str:
+    """The reward's custom attributes on one line: "Size 39-42 · Colour blue"."""
+    return " · ".join(
+        QCoreApplication.translate("RewardListModel", "{name} {value}").format(
+            name=attribute_label(name), value=value
+        )
+        for name, value in item.attributes
+    )
+
+
+def tooltip_text(item: PickupItem) -> str:
+    """The whole story of a reward on demand: title, attributes and description."""
+    lines = [item.title]
+    if attributes := attributes_text(item):
+        lines.append(attributes)
+    if item.description:
+        lines.append(item.description)
+    return "\n".join(lines)
 
 
 # --- model -----------------------------------------------------------------------------------
@@ -238,10 +271,13 @@ class RewardListModel(PictureRowsModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._picture(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            # The title may be elided in the row; the tooltip always has it whole.
-            return f"{item.title}\n{item.description}" if item.description else item.title
+            # Title and attributes may be elided in the row; the tooltip has them whole.
+            return tooltip_text(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [item.title, badge_text(item.expiry(self._now), self._now)]
+            parts = [item.title]
+            if attributes := attributes_text(item):
+                parts.append(attributes)
+            parts.append(badge_text(item.expiry(self._now), self._now))
             if claimed := claimed_text(item):
                 parts.append(claimed)
             return ", ".join(parts)
@@ -261,6 +297,8 @@ class RewardListModel(PictureRowsModel):
             return self.can_hand_over(row)
         if role == RewardRole.PICTURE_URL:
             return item.picture_url
+        if role == RewardRole.ATTRIBUTES_TEXT:
+            return attributes_text(item)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

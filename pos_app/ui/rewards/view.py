@@ -6,6 +6,7 @@ smoothly as one with three.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -194,8 +195,10 @@ class RewardDelegate(QStyledItemDelegate):
             title_fm = QFontMetrics(title_font)
             sub_fm = QFontMetrics(sub_font)
             claimed = str(index.data(RewardRole.CLAIMED_TEXT) or "")
+            attributes = str(index.data(RewardRole.ATTRIBUTES_TEXT) or "")
             spacing = 4 if self._touch else 2
-            block = title_fm.height() + (spacing + sub_fm.height() if claimed else 0)
+            second = bool(claimed or attributes)
+            block = title_fm.height() + (spacing + sub_fm.height() if second else 0)
             top = text_rect.top() + (text_rect.height() - block) // 2
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             ink = QColor(palette.color(group, role))
@@ -212,22 +215,14 @@ class RewardDelegate(QStyledItemDelegate):
                 align,
                 title_fm.elidedText(title, Qt.TextElideMode.ElideRight, line.width()),
             )
-            if claimed:
-                quiet = QColor(ink)
-                quiet.setAlphaF(0.72 * quiet.alphaF())
-                painter.setFont(sub_font)
-                painter.setPen(quiet)
+            if second:
                 line = QRect(
                     text_rect.left(),
                     top + title_fm.height() + spacing,
                     text_rect.width(),
                     sub_fm.height(),
                 )
-                painter.drawText(
-                    visual(line),
-                    align,
-                    sub_fm.elidedText(claimed, Qt.TextElideMode.ElideRight, line.width()),
-                )
+                self._paint_second_line(painter, line, visual, attributes, claimed, ink, sub_font)
 
             self._paint_badge(painter, visual(badge_rect), label, badge_font, colors, outline=busy)
 
@@ -243,6 +238,40 @@ class RewardDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 6, 6)
         finally:
             painter.restore()
+
+    def _paint_second_line(
+        self,
+        painter: QPainter,
+        line: QRect,
+        visual: Callable[[QRect], QRect],
+        attributes: str,
+        claimed: str,
+        ink: QColor,
+        font: QFont,
+    ) -> None:
+        """The attributes in full ink (the right size must go out), then the claim date."""
+        fm = QFontMetrics(font)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.setFont(font)
+        left = line.left()
+        if attributes:
+            shown = fm.elidedText(attributes, Qt.TextElideMode.ElideRight, line.width())
+            painter.setPen(ink)
+            width = fm.horizontalAdvance(shown)
+            painter.drawText(
+                visual(QRect(left, line.top(), width + 1, line.height())), align, shown
+            )
+            left += width
+            claimed = f" · {claimed}" if claimed and shown == attributes else ""
+        room = line.right() - left
+        if claimed and room > fm.averageCharWidth() * 6:
+            quiet = QColor(ink)
+            quiet.setAlphaF(0.72 * quiet.alphaF())
+            painter.setPen(quiet)
+            rest = QRect(left, line.top(), room, line.height())
+            painter.drawText(
+                visual(rest), align, fm.elidedText(claimed, Qt.TextElideMode.ElideRight, room)
+            )
 
     def _busy_text(self) -> str:
         return self.tr("Handing over…")
