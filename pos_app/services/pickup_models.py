@@ -165,11 +165,21 @@ class PickupItem:
             attributes=shown_attributes(reward.custom_attributes) if reward is not None else (),
         )
 
+    @property
+    def is_digital(self) -> bool:
+        """A reward the customer received online (a code, an e-ticket): nothing to hand over.
+
+        Piggy's collectable rewards are physical by definition (the seed docs), so one of
+        type DIGITAL in the list is never handed over at the counter: recording a hand-over
+        of something that did not cross the counter would make the journal lie.
+        """
+        return (self.reward_type or "").upper() == "DIGITAL"
+
     def expiry(self, now: datetime) -> Expiry:
         return Expiry.of(self.expires_at, now)
 
     def can_hand_over(self, now: datetime) -> bool:
-        return self.expiry(now).kind is not ExpiryKind.EXPIRED
+        return not self.is_digital and self.expiry(now).kind is not ExpiryKind.EXPIRED
 
 
 def sort_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[PickupItem]:

@@ -307,3 +307,22 @@ async def test_already_picked_up_elsewhere_refreshes_the_list(
         assert item.loyalty_transaction_uuid not in {
             i.loyalty_transaction_uuid for i in refreshed.items
         }
+
+
+@pytest.mark.asyncio
+async def test_a_digital_reward_is_refused_and_nothing_of_the_hand_over_is_sent(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer, first = await desk.main_customer()
+        items = desk.of(RewardsShown)[0].items
+        digital = next(i for i in items if i.reward_type == "DIGITAL")
+        assert digital.is_digital
+        with pytest.raises(HandOverRefused) as refused:
+            await desk.session.hand_over(customer, [first, digital])
+        assert refused.value.refusal is Refusal.DIGITAL
+        # Nothing was sent, not even the physical reward beside it, and nothing journaled.
+        assert simulator.state.collect_requests == {}
+        assert desk.of(ItemsSending) == []
+        assert desk.journal is not None
+        assert await desk.journal.call(Journal.recent_operations, limit=10) == []

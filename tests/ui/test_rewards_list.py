@@ -26,6 +26,7 @@ from pos_app.ui.rewards.model import (
     format_short_date,
 )
 from pos_app.ui.rewards.view import (
+    BADGE_DIGITAL,
     BADGE_EXPIRED,
     BADGE_LATER,
     BADGE_NONE,
@@ -313,6 +314,58 @@ def test_the_second_line_shows_the_attributes_before_the_claim_date(qtbot: QtBot
     assert min(QColor(c).lightness() for c in ink_with) < min(
         QColor(c).lightness() for c in ink_without
     )
+
+
+CINEMA = replace(
+    reward("lt-cinema", "Cinema ticket", NOW + timedelta(days=2)), reward_type="DIGITAL"
+)
+
+
+def test_a_digital_reward_can_be_reached_but_not_selected(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    model = RewardListModel()
+    model.set_items([CINEMA, LATER], NOW)
+    check_model(qtmodeltester, model)
+    cinema = model.index(model.row_of("lt-cinema") or 0, 0)
+    flags = cinema.flags()
+    assert flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & Qt.ItemFlag.ItemIsSelectable
+    assert not cinema.data(RewardRole.CAN_HAND_OVER)
+    assert cinema.data(RewardRole.DIGITAL)
+    assert cinema.data(RewardRole.DETAIL_TEXT) == "Received online, nothing to hand over"
+    assert cinema.data(RewardRole.UNAVAILABLE_TEXT) == (
+        "Cinema ticket is digital: the customer received it online. There is nothing to "
+        "hand over at the counter."
+    )
+    assert model.index(model.row_of("lt-30") or 0, 0).data(RewardRole.UNAVAILABLE_TEXT) == ""
+    view = _show(qtbot, model)
+    # Nothing selects it: not the first-available pick, not Select all.
+    assert view.select_first_available()
+    assert view.currentIndex().row() == model.row_of("lt-30")
+    view.selectAll()
+    assert [i.loyalty_transaction_uuid for i in view.selected_items()] == ["lt-30"]
+    assert view.unavailable_reason() == ""
+    view.selectionModel().clearSelection()
+    view.setCurrentIndex(cinema)
+    assert view.selected_items() == []
+    assert "digital" in view.unavailable_reason()
+
+
+def test_a_digital_reward_wears_its_badge(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    model.set_items([CINEMA, LATER], NOW)
+    view = _show(qtbot, model)
+    image = view.viewport().grab().toImage()
+    height = RewardDelegate.ROW_HEIGHT
+    right = view.viewport().width()
+    row = model.row_of("lt-cinema") or 0
+    other = model.row_of("lt-30") or 0
+    band = (right // 2, row * height + 8, right - 14, row * height + height - 8)
+    assert BADGE_DIGITAL[0].name() in _colours(image, *band)
+    other_band = (right // 2, other * height + 8, right - 14, other * height + height - 8)
+    assert BADGE_DIGITAL[0].name() not in _colours(image, *other_band)
+    assert contrast_ratio(*BADGE_DIGITAL) >= 4.5
 
 
 def test_badge_colours_by_urgency_with_readable_text() -> None:

@@ -76,6 +76,7 @@ class CustomerPage(QWidget):
         actions = QHBoxLayout()
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selectionSummary")
+        self.selection_label.setWordWrap(True)
         actions.addWidget(self.selection_label, 1)
         self.hand_over_button = QPushButton(_tr("Hand over"), self)
         self.hand_over_button.setObjectName("handOverButton")
@@ -94,6 +95,8 @@ class CustomerPage(QWidget):
         actions.addWidget(self.hand_over_button)
         pickup.addLayout(actions)
         row.addLayout(pickup, 1)
+        self._selected = 0
+        self.rewards_list.selectionModel().currentChanged.connect(self._show_selection_label)
         self.progress_panel = ProgressPanel(pictures, state=ui_state, clock=clock, parent=self)
         self.progress_panel.set_giftoin_platform(giftoin_platform)
         row.addWidget(self.progress_panel)
@@ -108,8 +111,16 @@ class CustomerPage(QWidget):
 
     def show_selection(self, count: int, can_hand_over: bool) -> None:
         self.hand_over_button.setEnabled(count > 0 and can_hand_over)
-        if count > 1:
-            self.selection_label.setText(_tr("{n} rewards selected").format(n=count))
+        self._selected = count
+        self._show_selection_label()
+
+    def _show_selection_label(self, *args: object) -> None:
+        # On a row that cannot go, the label beside the (disabled) button says why.
+        reason = self.rewards_list.unavailable_reason()
+        if reason:
+            self.selection_label.setText(reason)
+        elif self._selected > 1:
+            self.selection_label.setText(_tr("{n} rewards selected").format(n=self._selected))
         else:
             self.selection_label.clear()
 

@@ -77,6 +77,10 @@ class HandOverFlow:
 
     def start_selected(self) -> None:
         """Hand over what is selected in the list (the button, Enter, a double click)."""
+        reason = self._page.rewards_list.unavailable_reason()
+        if reason:
+            self._messages.show_message(reason, MessageKind.INFO)
+            return
         if self._counter.customer is not None:
             self.start(self._counter.customer, self._page.rewards_list.selected_items())
 

@@ -49,6 +49,9 @@ class RewardRole(IntEnum):
     CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired and not busy
     PICTURE_URL = Qt.ItemDataRole.UserRole + 8  # str or None
     ATTRIBUTES_TEXT = Qt.ItemDataRole.UserRole + 9  # "Size 39-42 · Colour blue", or ""
+    DETAIL_TEXT = Qt.ItemDataRole.UserRole + 10  # the row's second line before the claim date
+    DIGITAL = Qt.ItemDataRole.UserRole + 11  # received online: nothing to hand over
+    UNAVAILABLE_TEXT = Qt.ItemDataRole.UserRole + 12  # why it cannot be handed over, or ""
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -123,11 +126,34 @@ def attributes_text(item: PickupItem) -> str:
     )
 
 
+def detail_text(item: PickupItem) -> str:
+    """What the row says under the title, before the claim date."""
+    parts = []
+    if item.is_digital:
+        parts.append(
+            QCoreApplication.translate("RewardListModel", "Received online, nothing to hand over")
+        )
+    if attributes := attributes_text(item):
+        parts.append(attributes)
+    return " · ".join(parts)
+
+
+def unavailable_text(item: PickupItem, now: datetime) -> str:
+    """Why ``item`` cannot go over the counter ("" when it can), for the cashier."""
+    if item.is_digital:
+        return QCoreApplication.translate(
+            "RewardListModel",
+            "{title} is digital: the customer received it online. There is nothing to hand "
+            "over at the counter.",
+        ).format(title=item.title)
+    return ""
+
+
 def tooltip_text(item: PickupItem) -> str:
     """The whole story of a reward on demand: title, attributes and description."""
     lines = [item.title]
-    if attributes := attributes_text(item):
-        lines.append(attributes)
+    if detail := detail_text(item):
+        lines.append(detail)
     if item.description:
         lines.append(item.description)
     return "\n".join(lines)
@@ -255,9 +281,13 @@ class RewardListModel(PictureRowsModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         never = Qt.ItemFlag.ItemNeverHasChildren
-        if not self.can_hand_over(index.row()):
-            return never
-        return never | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.can_hand_over(index.row()):
+            return never | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item = self._items[index.row()]
+        if item.is_digital and item.loyalty_transaction_uuid not in self._busy:
+            # Reachable but never selected: Enter on it says why it cannot go.
+            return never | Qt.ItemFlag.ItemIsEnabled
+        return never
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -275,8 +305,8 @@ class RewardListModel(PictureRowsModel):
             return tooltip_text(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [item.title]
-            if attributes := attributes_text(item):
-                parts.append(attributes)
+            if detail := detail_text(item):
+                parts.append(detail)
             parts.append(badge_text(item.expiry(self._now), self._now))
             if claimed := claimed_text(item):
                 parts.append(claimed)
@@ -299,6 +329,12 @@ class RewardListModel(PictureRowsModel):
             return item.picture_url
         if role == RewardRole.ATTRIBUTES_TEXT:
             return attributes_text(item)
+        if role == RewardRole.DETAIL_TEXT:
+            return detail_text(item)
+        if role == RewardRole.DIGITAL:
+            return item.is_digital
+        if role == RewardRole.UNAVAILABLE_TEXT:
+            return unavailable_text(item, self._now)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

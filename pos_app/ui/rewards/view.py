@@ -52,6 +52,8 @@ BADGE_TODAY: Final = ColorScheme.BADGE_TODAY
 BADGE_SOON: Final = ColorScheme.BADGE_SOON
 BADGE_LATER: Final = ColorScheme.BADGE_LATER
 BADGE_NONE: Final = ColorScheme.BADGE_NONE
+#: The "Digital" chip: the information colours, strong, so it is not read as an expiry badge.
+BADGE_DIGITAL: Final = (ColorScheme.INFO_TEXT, ColorScheme.PAPER)
 #: Up to this many days ahead a reward counts as "expiring soon" (amber).
 SOON_DAYS: Final = 7
 
@@ -126,7 +128,10 @@ class RewardDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         palette: QPalette = option.palette
         direction: Qt.LayoutDirection = option.direction
-        enabled = bool(state & QStyle.StateFlag.State_Enabled)
+        # Expired, digital and busy rows step back; the badges keep full colour so the reason
+        # shows.
+        enabled = bool(index.data(RewardRole.CAN_HAND_OVER))
+        digital = bool(index.data(RewardRole.DIGITAL))
         selected = bool(state & QStyle.StateFlag.State_Selected)
         busy = bool(index.data(RewardRole.BUSY))
         expiry = index.data(RewardRole.EXPIRY)
@@ -181,21 +186,27 @@ class RewardDelegate(QStyledItemDelegate):
                 badge_w,
                 badge_h,
             )
+            chip_rect = QRect()
+            chip_label = self._digital_text() if digital else ""
+            if chip_label:
+                chip_w = badge_fm.horizontalAdvance(chip_label) + 2 * pad_x
+                chip_rect = QRect(
+                    badge_rect.left() - gap // 2 - chip_w, badge_rect.top(), chip_w, badge_h
+                )
             text_left = thumb_rect.right() + 1 + gap
-            text_right = badge_rect.left() - gap
+            text_right = (chip_rect if chip_label else badge_rect).left() - gap
             text_rect = QRect(text_left, rect.top(), max(0, text_right - text_left), rect.height())
 
             def visual(r: QRect) -> QRect:
                 return QStyle.visualRect(direction, rect, r)
 
-            # Expired and busy rows step back; the badge keeps full colour so the reason shows.
             painter.setOpacity(1.0 if enabled else 0.4)
             self._paint_thumbnail(painter, visual(thumb_rect), index)
 
             title_fm = QFontMetrics(title_font)
             sub_fm = QFontMetrics(sub_font)
             claimed = str(index.data(RewardRole.CLAIMED_TEXT) or "")
-            attributes = str(index.data(RewardRole.ATTRIBUTES_TEXT) or "")
+            attributes = str(index.data(RewardRole.DETAIL_TEXT) or "")
             spacing = 4 if self._touch else 2
             second = bool(claimed or attributes)
             block = title_fm.height() + (spacing + sub_fm.height() if second else 0)
@@ -225,6 +236,10 @@ class RewardDelegate(QStyledItemDelegate):
                 self._paint_second_line(painter, line, visual, attributes, claimed, ink, sub_font)
 
             self._paint_badge(painter, visual(badge_rect), label, badge_font, colors, outline=busy)
+            if chip_label:
+                self._paint_badge(
+                    painter, visual(chip_rect), chip_label, badge_font, BADGE_DIGITAL, outline=False
+                )
 
             if state & QStyle.StateFlag.State_HasFocus:
                 # The keyboard's place in the list, visible also on a row that Ctrl+arrow
@@ -272,6 +287,9 @@ class RewardDelegate(QStyledItemDelegate):
             painter.drawText(
                 visual(rest), align, fm.elidedText(claimed, Qt.TextElideMode.ElideRight, room)
             )
+
+    def _digital_text(self) -> str:
+        return self.tr("Digital")
 
     def _busy_text(self) -> str:
         return self.tr("Handing over…")
@@ -431,6 +449,16 @@ class RewardListView(QListView):
                 return True
         selection.clearSelection()
         return False
+
+    def unavailable_reason(self) -> str:
+        """Why Enter does nothing here: the current row cannot go and nothing else is selected.
+
+        "" when there is something to hand over, or no current row.
+        """
+        if self.selected_items():
+            return ""
+        current = self.currentIndex()
+        return str(current.data(RewardRole.UNAVAILABLE_TEXT) or "") if current.isValid() else ""
 
     def selected_items(self) -> list[PickupItem]:
         """The selected rows that can be handed over, top to bottom."""
