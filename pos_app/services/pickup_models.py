@@ -202,6 +202,54 @@ def sort_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[PickupIt
     return sorted(items, key=key)
 
 
+def _group_key(item: PickupItem, now: datetime) -> tuple[object, ...]:
+    # Identical for the cashier: the same reward with the same attributes and the same
+    # expiry badge (same state, same day), so one row can stand for all of them. The day
+    # gives the state, except that a reward may expire at noon: "expired" is kept apart.
+    expires = item.expires_at
+    day = _local_date(expires) if expires is not None else None
+    expired = expires is not None and expires <= now
+    return (item.reward_uuid, item.title, item.reward_type, item.attributes, expired, day)
+
+
+def group_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[tuple[PickupItem, ...]]:
+    """Identical rewards together, in pickup order (:func:`sort_for_pickup`).
+
+    A group takes the place of its first item; inside, the soonest expiry comes first, so
+    handing over some of a group hands over those that would expire first.
+    """
+    groups: dict[tuple[object, ...], list[PickupItem]] = {}
+    for item in sort_for_pickup(items, now):
+        groups.setdefault(_group_key(item, now), []).append(item)
+    return [tuple(group) for group in groups.values()]
+
+
+@dataclass(frozen=True)
+class PickupCounts:
+    """How many rewards wait for a customer, by what can be done with them."""
+
+    to_pick_up: int = 0
+    expired: int = 0
+    digital: int = 0
+    #: When the most recently expired one expired.
+    last_expired: datetime | None = None
+
+    @classmethod
+    def of(cls, items: Iterable[PickupItem], now: datetime) -> PickupCounts:
+        to_pick_up = expired = digital = 0
+        last: datetime | None = None
+        for item in items:
+            if item.is_digital:
+                digital += 1
+            elif item.expires_at is not None and item.expires_at <= now:
+                expired += 1
+                if item.expires_at is not None and (last is None or item.expires_at > last):
+                    last = item.expires_at
+            else:
+                to_pick_up += 1
+        return cls(to_pick_up, expired, digital, last)
+
+
 class PickupState(IntEnum):
     """Where a pickup (a collect, with any reversal of it) stands, in the words staff use.
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,7 +13,9 @@ from pos_app.services.pickup_models import (
     CustomerSummary,
     Expiry,
     ExpiryKind,
+    PickupCounts,
     PickupItem,
+    group_for_pickup,
     mask_email,
     sort_for_pickup,
 )
@@ -158,3 +161,51 @@ def test_the_documented_reward_has_no_attributes() -> None:
     item = PickupItem.from_reward(CollectableReward.model_validate(body["data"][0]))
     assert item.attributes == ()
     assert item.reward_uuid == "539483d0-fab4-40db-add5-2ec65ef12901"
+
+
+def _same(uuid: str, expires_in: timedelta | None, **changes: object) -> PickupItem:
+    base = PickupItem(
+        loyalty_transaction_uuid=uuid,
+        title="Shop mug",
+        description=None,
+        picture_url=None,
+        claimed_at=NOW - timedelta(days=1),
+        expires_at=None if expires_in is None else NOW + expires_in,
+        reward_type="PHYSICAL",
+        reward_uuid="rw-mug",
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_identical_rewards_are_grouped_soonest_expiry_first() -> None:
+    later = _same("later", timedelta(hours=5))
+    sooner = _same("sooner", timedelta(hours=1))
+    tomorrow = _same("tomorrow", timedelta(days=1))
+    red = _same("red", timedelta(hours=2), attributes=(("colour", "red"),))
+    other = _same("other", timedelta(hours=3), reward_uuid="rw-other")
+    expired = _same("expired", -timedelta(minutes=5))
+    never = [_same("never-1", None), _same("never-2", None)]
+    groups = group_for_pickup([later, expired, *never, red, tomorrow, other, sooner], NOW)
+    assert [[i.loyalty_transaction_uuid for i in g] for g in groups] == [
+        ["sooner", "later"],
+        ["red"],
+        ["other"],
+        ["tomorrow"],
+        ["never-1", "never-2"],
+        ["expired"],
+    ]
+
+
+def test_counts_by_what_can_be_done() -> None:
+    items = [
+        _same("a", timedelta(days=1)),
+        _same("b", None),
+        _same("old", -timedelta(days=3)),
+        _same("older", -timedelta(days=9)),
+        _same("code", timedelta(days=1), reward_type="DIGITAL"),
+    ]
+    counts = PickupCounts.of(items, NOW)
+    assert counts == PickupCounts(
+        to_pick_up=2, expired=2, digital=1, last_expired=NOW - timedelta(days=3)
+    )
+    assert PickupCounts.of([], NOW) == PickupCounts()

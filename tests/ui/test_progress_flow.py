@@ -139,7 +139,7 @@ async def test_one_program_failing_leaves_the_other_and_the_list_alone(
     assert section.message_label.text() == f"{section.title_label.text().split()[0]} had a problem."
     assert section.retry_button.isVisible()
     assert state(window, working) is SectionState.RESULT
-    assert window.model.rowCount() == len(counter.waiting_on_server())
+    assert len(window.model.items()) == len(counter.waiting_on_server())
     assert window.hand_over_button.isEnabled()
     assert window.message_bar.isHidden()  # the pickup flow has nothing to report
 

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.pictures import PictureCache
+from pos_app.ui.rewards.header import counts_text
 from pos_app.ui.rewards.model import (
     RewardListModel,
     RewardRole,
@@ -671,3 +672,89 @@ def test_keyboard_moves_over_selectable_rows(qtbot: QtBot) -> None:
     QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
     assert len(view.selected_items()) == 5
     assert len(view.selectionModel().selectedRows()) == 5
+
+
+# --- identical rewards, counts, filter -------------------------------------------------------
+
+
+def mug(uuid: str, *, colour: str | None = None, expires_at: datetime | None = None) -> PickupItem:
+    return replace(
+        reward(uuid, "Shop mug", expires_at),
+        reward_uuid="rw-mug",
+        attributes=(("colour", colour),) if colour else (),
+    )
+
+
+MUGS = [mug("lt-mug-1"), mug("lt-mug-2"), mug("lt-mug-3")]
+RED_MUG = mug("lt-mug-red", colour="red")
+OLD_MUG = mug("lt-mug-old", expires_at=NOW - timedelta(days=2))
+
+
+def test_identical_rewards_share_one_row(qtmodeltester: ModelTester) -> None:
+    model = RewardListModel()
+    check_model(qtmodeltester, model)
+    model.set_items([*MUGS, RED_MUG, OLD_MUG, SOCKS], NOW)
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    # Same reward, attributes and expiry state together; a red one or an expired one not.
+    assert titles == ["Striped socks", "Shop mug ×3", "Shop mug", "Shop mug"]
+    three = model.index(1, 0)
+    assert three.data(RewardRole.COUNT) == 3
+    assert three.data(RewardRole.ITEMS) == tuple(MUGS)
+    assert three.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Shop mug ×3, ")
+    assert model.index(2, 0).data(RewardRole.ATTRIBUTES_TEXT) == "Colour red"
+    assert model.index(3, 0).data(RewardRole.EXPIRY).kind is ExpiryKind.EXPIRED
+    assert len(model.items()) == 6
+    # Busy while any of them is being handed over; handed over one by one, the row stays
+    # with the rest, then goes.
+    assert model.set_busy("lt-mug-2", True)
+    assert model.index(1, 0).data(RewardRole.BUSY)
+    assert not model.index(1, 0).data(RewardRole.CAN_HAND_OVER)
+    assert model.remove("lt-mug-2")
+    assert not model.index(1, 0).data(RewardRole.BUSY)
+    assert model.index(1, 0).data() == "Shop mug ×2"
+    assert model.remove("lt-mug-1")
+    assert model.index(1, 0).data() == "Shop mug"
+    assert model.remove("lt-mug-3")
+    assert model.rowCount() == 3
+    assert model.row_of("lt-mug-3") is None
+
+
+def test_counts_say_what_can_go_what_expired_and_what_is_digital() -> None:
+    model = RewardListModel()
+    model.set_items([*ALL, *MUGS, CINEMA], NOW)
+    counts = model.counts()
+    assert (counts.to_pick_up, counts.expired, counts.digital) == (8, 1, 1)
+    assert counts_text(counts) == "8 to pick up · 1 expired · 1 digital"
+    model.remove("lt-mug-1")
+    assert counts_text(model.counts()) == "7 to pick up · 1 expired · 1 digital"
+    model.set_items([TODAY], NOW)
+    assert counts_text(model.counts()) == "1 to pick up"
+    model.clear()
+    assert counts_text(model.counts()) == ""
+
+
+def test_the_filter_shows_the_rows_whose_title_or_attributes_match(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = RewardListModel()
+    check_model(qtmodeltester, model)
+    model.set_items([*ALL, *MUGS, RED_MUG, SOCKS], NOW)
+    everything = model.rowCount()
+    model.set_filter("39-42")
+    assert [model.item(r).title for r in range(model.rowCount())] == ["Striped socks"]
+    model.set_filter("  RED ")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Shop mug"]
+    model.set_filter("colour")  # the attribute's name matches too
+    assert model.rowCount() == 2
+    model.set_filter("mug")
+    assert model.rowCount() == 3
+    # Counts and the rewards stay the whole list's; a hidden reward has no row but still
+    # changes with a hand-over.
+    assert model.counts().to_pick_up == 10
+    assert model.row_of("lt-socks") is None
+    assert model.set_busy("lt-socks", True)
+    assert model.remove("lt-socks")
+    assert model.counts().to_pick_up == 9
+    model.set_filter("")
+    assert model.rowCount() == everything - 1
+    assert model.total_rows() == everything - 1

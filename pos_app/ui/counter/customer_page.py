@@ -14,7 +14,7 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.api import errors
@@ -31,6 +31,7 @@ from pos_app.ui.counter.customer_widgets import CustomerHeader
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.rewards import RewardListModel, RewardListView
+from pos_app.ui.rewards.header import RewardListHeader
 from pos_app.ui.theme import TextSize, scaled_font
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ class CustomerPage(QWidget):
         pickup = QVBoxLayout()
         self.rewards_list = RewardListView(self)
         self.rewards_list.setModel(model)
+        self.list_header = RewardListHeader(model, self.rewards_list, self)
+        pickup.addWidget(self.list_header)
         self.rewards_list.set_empty_text(_tr("Nothing to pick up for this customer."))
         pickup.addWidget(self.rewards_list, 1)
         actions = QHBoxLayout()
@@ -96,7 +99,11 @@ class CustomerPage(QWidget):
         pickup.addLayout(actions)
         row.addLayout(pickup, 1)
         self._selected = 0
-        self.rewards_list.selectionModel().currentChanged.connect(self._show_selection_label)
+        # Queued: the current row also moves while rows are being removed, when the
+        # selection cannot be asked about yet.
+        self.rewards_list.selectionModel().currentChanged.connect(
+            self._show_selection_label, Qt.ConnectionType.QueuedConnection
+        )
         self.progress_panel = ProgressPanel(pictures, state=ui_state, clock=clock, parent=self)
         self.progress_panel.set_giftoin_platform(giftoin_platform)
         row.addWidget(self.progress_panel)
@@ -104,6 +111,7 @@ class CustomerPage(QWidget):
 
     def show_loading(self, customer: CustomerSummary) -> None:
         self.header.show_customer(customer)
+        self.list_header.reset()
         self.rewards_list.set_empty_text(_tr("Loading the rewards…"))
 
     def show_loaded(self) -> None:
@@ -126,6 +134,7 @@ class CustomerPage(QWidget):
 
     def clear(self) -> None:
         self.header.clear()
+        self.list_header.reset()
         self.selection_label.clear()
 
 

@@ -118,6 +118,8 @@ class HandOverFlow:
         dialog = HandOverDialog(customer.title, items, self._pictures, self._window)
         try:
             confirmed = await await_dialog(dialog) == HandOverDialog.DialogCode.Accepted
+            # Of identical rewards, the cashier may have chosen to hand over fewer.
+            items = dialog.chosen_items()
         finally:
             dialog.deleteLater()
         if not confirmed:

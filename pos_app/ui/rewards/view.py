@@ -461,7 +461,10 @@ class RewardListView(QListView):
         return str(current.data(RewardRole.UNAVAILABLE_TEXT) or "") if current.isValid() else ""
 
     def selected_items(self) -> list[PickupItem]:
-        """The selected rows that can be handed over, top to bottom."""
+        """The rewards of the selected rows that can be handed over, top to bottom.
+
+        A row of identical rewards gives all of them; the confirmation asks how many go.
+        """
         selection = self.selectionModel()
         if selection is None:
             return []
@@ -470,9 +473,8 @@ class RewardListView(QListView):
         for row in rows:
             index = self.model().index(row, 0)
             if index.data(RewardRole.CAN_HAND_OVER):
-                item = index.data(RewardRole.ITEM)
-                if isinstance(item, PickupItem):
-                    items.append(item)
+                group = index.data(RewardRole.ITEMS)
+                items += [item for item in group or () if isinstance(item, PickupItem)]
         return items
 
     # -- painting --------------------------------------------------------------------------
