@@ -46,7 +46,8 @@ async def test_scan_shows_customer_and_rewards_with_keyboard_focus(counter: Coun
     assert window.customer_header.name_label.text() == "Robin de Vries"
     assert window.customer_header.email_label.text() == "d***@example.com"
     assert window.customer_header.tier_label.text() == "Gold"
-    assert window.customer_header.points_label.text() == "1612 points"
+    # Piggy's balance, named: the Nudj section beside it has points of its own.
+    assert window.customer_header.points_label.text() == "1612 Piggy points"
     # Identical rewards share a row: every reward is listed, in fewer rows.
     assert len(window.model.items()) == len(counter.waiting_on_server())
     # Keyboard path: the list has focus and the first reward that can go is selected.
