@@ -4,6 +4,7 @@ above the list, identical rewards in one row handed over in part, and the filter
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 import pytest_asyncio
@@ -13,10 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
+from pos_app.services.pickup_models import ExpiryKind
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.storage import OpState
-from pos_app.ui.counter import MainWindow
+from pos_app.ui.counter import HAND_OVER, MainWindow
+from pos_app.ui.rewards import format_short_date
 from tests.helpers import wait_until
 from tests.helpers.ui import Counter, open_dialog, running_counter
 
@@ -125,3 +128,59 @@ async def test_a_short_list_has_no_filter_field(counter: Counter) -> None:
     assert window.model.rowCount() <= 8
     assert not header.filter_field.isVisible()
     assert header.counts_label.text() == "2 to pick up · 1 expired"
+
+
+@pytest.mark.asyncio
+async def test_enter_on_an_expired_reward_says_why_with_its_date(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    rewards = window.rewards_list
+    now = datetime.now(UTC)
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if window.model.item(r).expiry(now).kind is ExpiryKind.EXPIRED
+    )
+    item = window.model.item(row)
+    assert item.expires_at is not None
+    # A click makes it current, never selected.
+    rewards.scrollTo(window.model.index(row, 0))
+    QTest.mouseClick(
+        rewards.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        rewards.visualRect(window.model.index(row, 0)).center(),
+    )
+    assert rewards.currentIndex().row() == row
+    assert rewards.selected_items() == []
+    reason = f"{item.title} expired on {format_short_date(item.expires_at, with_year=False)}: "
+    reason += "it can no longer be handed over."
+    label = window.counter_screen.customer_page.selection_label
+    await wait_until(lambda: label.text() == reason)
+    assert not window.hand_over_button.isEnabled()
+    QTest.keyClick(rewards, Qt.Key.Key_Return)
+    assert window.message_bar.text() == reason
+    assert open_dialog() is None
+    assert not window.tasks.is_running(HAND_OVER)
+    assert counter.sim.state.collect_requests == {}
+
+
+@pytest.mark.asyncio
+async def test_a_customer_with_only_expired_rewards_gets_a_summary(counter: Counter) -> None:
+    data = counter.sim.state.data
+    contact = data.contact_for_card(demo.CARD_MAIN)
+    now = datetime.now(UTC)
+    expired = [i for i in data.items_of(contact.uuid) if i.expires_at and i.expires_at <= now]
+    for item in data.items_of(contact.uuid):
+        if item not in expired:
+            item.collected = True  # picked up earlier: only the expired ones are left
+    await counter.load_main_customer()
+    window = counter.window
+    header = window.counter_screen.customer_page.list_header
+    last = max(i.expires_at for i in expired if i.expires_at is not None)
+    assert header.counts_label.text() == (
+        f"Nothing to pick up: {len(expired)} rewards expired "
+        f"(last on {format_short_date(last, with_year=False)})"
+    )
+    assert window.model.rowCount() == len(expired)
+    assert not window.hand_over_button.isEnabled()

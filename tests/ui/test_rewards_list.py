@@ -135,16 +135,29 @@ def test_rows_come_in_pickup_order_with_expired_last() -> None:
     assert model.item(0) is TODAY
 
 
-def test_expired_rows_are_visible_but_not_selectable() -> None:
+def test_expired_rows_are_visible_and_reachable_but_not_selectable() -> None:
     model = full_model()
     usable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
     flags = [model.flags(model.index(row, 0)) for row in range(model.rowCount())]
     assert [bool(f & usable == usable) for f in flags] == [True, True, True, True, True, False]
     expired = model.index(model.row_of("lt-expired") or 0, 0)
     assert not flags[-1] & Qt.ItemFlag.ItemIsSelectable
-    assert not flags[-1] & Qt.ItemFlag.ItemIsEnabled
+    # Enabled: the keyboard reaches it, and Enter on it says why it cannot go.
+    assert flags[-1] & Qt.ItemFlag.ItemIsEnabled
     assert expired.data(RewardRole.CAN_HAND_OVER) is False
     assert expired.data(Qt.ItemDataRole.DisplayRole) == "Old chocolate"
+    assert expired.data(RewardRole.UNAVAILABLE_TEXT) == (
+        "Old chocolate expired on 3 Nov: it can no longer be handed over."
+    )
+    assert model.index(0, 0).data(RewardRole.UNAVAILABLE_TEXT) == ""
+
+
+def test_an_expired_reward_of_last_year_names_the_year() -> None:
+    model = RewardListModel()
+    model.set_items([reward("lt-old", "Old tea", datetime(2025, 12, 30, 12).astimezone())], NOW)
+    assert model.index(0, 0).data(RewardRole.UNAVAILABLE_TEXT) == (
+        "Old tea expired on 30 Dec 2025: it can no longer be handed over."
+    )
 
 
 def test_busy_rows_are_disabled_until_done(qtbot: QtBot) -> None:
@@ -201,7 +214,9 @@ def test_set_now_moves_a_reward_that_expired_and_keeps_selection(qtbot: QtBot) -
     assert [index.data(RewardRole.UUID) for index in view.selectionModel().selectedRows()] == [
         "lt-30"
     ]
-    assert not model.flags(model.index(model.row_of("lt-1") or 0, 0)) & Qt.ItemFlag.ItemIsEnabled
+    newly_expired = model.index(model.row_of("lt-1") or 0, 0)
+    assert not model.flags(newly_expired) & Qt.ItemFlag.ItemIsSelectable
+    assert not newly_expired.data(RewardRole.CAN_HAND_OVER)
 
 
 @pytest.mark.parametrize(
@@ -656,11 +671,13 @@ def test_keyboard_moves_over_selectable_rows(qtbot: QtBot) -> None:
     view.select_first_available()
     for _ in range(6):
         QTest.keyClick(view, Qt.Key.Key_Down)
-    # Down stops at the last row that can be handed over...
-    assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
+    # Down goes on to the expired row at the bottom, which becomes current unselected ...
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-expired"
+    assert view.selected_items() == []
+    assert view.unavailable_reason().startswith("Old chocolate expired on 3 Nov")
     QTest.keyClick(view, Qt.Key.Key_Home)
     assert view.currentIndex().data(RewardRole.UUID) == "lt-today"
-    # ... and so do End and Page Down, though the expired rows below are disabled.
+    # ... but End and Page Down aim at the last row that can be handed over.
     QTest.keyClick(view, Qt.Key.Key_End)
     assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
     QTest.keyClick(view, Qt.Key.Key_Up)
@@ -719,18 +736,36 @@ def test_identical_rewards_share_one_row(qtmodeltester: ModelTester) -> None:
     assert model.row_of("lt-mug-3") is None
 
 
+def test_only_expired_rewards_are_summed_up_in_one_line() -> None:
+    model = RewardListModel()
+    second = reward("lt-2", "Tea", datetime(2026, 11, 2, 15, 0).astimezone())
+    first = reward("lt-3", "Cap", datetime(2026, 10, 20, 15, 0).astimezone())
+    model.set_items([EXPIRED, second, first], NOW)
+    assert (
+        counts_text(model.counts(), NOW) == "Nothing to pick up: 3 rewards expired (last on 3 Nov)"
+    )
+    model.set_items([second], NOW)
+    assert (
+        counts_text(model.counts(), NOW) == "Nothing to pick up: 1 reward expired (last on 2 Nov)"
+    )
+    model.set_items([second, CINEMA], NOW)
+    assert counts_text(model.counts(), NOW) == (
+        "Nothing to pick up: 1 reward expired (last on 2 Nov) · 1 digital"
+    )
+
+
 def test_counts_say_what_can_go_what_expired_and_what_is_digital() -> None:
     model = RewardListModel()
     model.set_items([*ALL, *MUGS, CINEMA], NOW)
     counts = model.counts()
     assert (counts.to_pick_up, counts.expired, counts.digital) == (8, 1, 1)
-    assert counts_text(counts) == "8 to pick up · 1 expired · 1 digital"
+    assert counts_text(counts, NOW) == "8 to pick up · 1 expired · 1 digital"
     model.remove("lt-mug-1")
-    assert counts_text(model.counts()) == "7 to pick up · 1 expired · 1 digital"
+    assert counts_text(model.counts(), NOW) == "7 to pick up · 1 expired · 1 digital"
     model.set_items([TODAY], NOW)
-    assert counts_text(model.counts()) == "1 to pick up"
+    assert counts_text(model.counts(), NOW) == "1 to pick up"
     model.clear()
-    assert counts_text(model.counts()) == ""
+    assert counts_text(model.counts(), NOW) == ""
 
 
 def test_the_filter_shows_the_rows_whose_title_or_attributes_match(

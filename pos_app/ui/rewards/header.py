@@ -9,6 +9,7 @@ clears it and goes back to the list.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -16,17 +17,36 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from pos_app.services.pickup_models import PickupCounts
-from pos_app.ui.rewards.model import RewardListModel
+from pos_app.ui.rewards.model import RewardListModel, english_plural, expiry_date_text
 from pos_app.ui.rewards.view import RewardListView
 
 #: The filter field shows when the list has more rows than this.
 FILTER_FROM_ROWS: Final = 8
 
 
-def counts_text(counts: PickupCounts) -> str:
-    """ "29 to pick up · 4 expired · 1 digital"; "" when nothing waits at all."""
+def counts_text(counts: PickupCounts, now: datetime) -> str:
+    """ "29 to pick up · 4 expired · 1 digital"; "" when nothing waits at all.
+
+    A customer with only expired rewards gets one line instead: "Nothing to pick up:
+    3 rewards expired (last on 2 Nov)".
+    """
     if not (counts.to_pick_up or counts.expired or counts.digital):
         return ""
+    if not counts.to_pick_up and counts.expired and counts.last_expired is not None:
+        # Only expired ones: the one line that answers "where is my reward?".
+        summary = QCoreApplication.translate(
+            "RewardListHeader",
+            "Nothing to pick up: %n reward(s) expired (last on {date})",
+            None,
+            counts.expired,
+        )
+        summary = english_plural(summary, counts.expired, "reward(s)", "reward", "rewards")
+        parts = [summary.format(date=expiry_date_text(counts.last_expired, now))]
+        if counts.digital:
+            parts.append(
+                QCoreApplication.translate("RewardListHeader", "%n digital", None, counts.digital)
+            )
+        return " · ".join(parts)
     parts = [
         QCoreApplication.translate("RewardListHeader", "%n to pick up", None, counts.to_pick_up)
     ]
@@ -123,7 +143,7 @@ class RewardListHeader(QWidget):
         self.filter_field.clear()
 
     def refresh(self, *args: object) -> None:
-        self.counts_label.setText(counts_text(self._model.counts()))
+        self.counts_label.setText(counts_text(self._model.counts(), self._model.now))
         long_list = self._model.total_rows() > FILTER_FROM_ROWS
         self.filter_field.setVisible(long_list or bool(self.filter_field.text()))
 

@@ -87,22 +87,36 @@ def format_short_date(
     )
 
 
+def english_plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
+    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue.
+
+    Texts stay literal ``translate(…, n)`` calls (pyside6-lupdate finds only those); this
+    only mends what comes back.
+    """
+    if word in text:
+        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
+        # English one, so the untranslated source keeps its "(s)". Other languages get
+        # their plural forms from their catalogues.
+        text = text.replace(word, singular if n == 1 else plural)
+    return text
+
+
+def expiry_date_text(expires_at: datetime, now: datetime, locale: QLocale | None = None) -> str:
+    """The day a reward expired: "3 Nov", with the year when it is not this year's."""
+    with_year = expires_at.astimezone().year != now.astimezone().year
+    return format_short_date(expires_at, with_year=with_year, locale=locale)
+
+
 def badge_text(expiry: Expiry, now: datetime, locale: QLocale | None = None) -> str:
     if expiry.kind is ExpiryKind.EXPIRED and expiry.expires_at is not None:
-        with_year = expiry.expires_at.astimezone().year != now.astimezone().year
-        when = format_short_date(expiry.expires_at, with_year=with_year, locale=locale)
+        when = expiry_date_text(expiry.expires_at, now, locale)
         return QCoreApplication.translate("RewardListModel", "Expired on {date}").format(date=when)
     if expiry.kind is ExpiryKind.TODAY:
         return QCoreApplication.translate("RewardListModel", "Expires today")
     if expiry.kind is ExpiryKind.DAYS:
         days = expiry.days
         text = QCoreApplication.translate("RewardListModel", "Expires in %n day(s)", None, days)
-        if "day(s)" in text:
-            # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
-            # English one, so the untranslated source keeps its "(s)". Other languages get
-            # their plural forms from their catalogues.
-            text = text.replace("day(s)", "day" if days == 1 else "days")
-        return text
+        return english_plural(text, days, "day(s)", "day", "days")
     return QCoreApplication.translate("RewardListModel", "No expiry")
 
 
@@ -155,6 +169,13 @@ def unavailable_text(item: PickupItem, now: datetime) -> str:
             "{title} is digital: the customer received it online. There is nothing to hand "
             "over at the counter.",
         ).format(title=item.title)
+    expiry = item.expiry(now)
+    if expiry.kind is ExpiryKind.EXPIRED:
+        if expiry.expires_at is None:  # pragma: no cover - EXPIRED always has its moment
+            return ""
+        return QCoreApplication.translate(
+            "RewardListModel", "{title} expired on {date}: it can no longer be handed over."
+        ).format(title=item.title, date=expiry_date_text(expiry.expires_at, now))
     return ""
 
 
@@ -380,11 +401,10 @@ class RewardListModel(PictureRowsModel):
         never = Qt.ItemFlag.ItemNeverHasChildren
         if self.can_hand_over(index.row()):
             return never | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        item = self._groups[index.row()][0]
-        if item.is_digital and not self._busy_row(index.row()):
-            # Reachable but never selected: Enter on it says why it cannot go.
-            return never | Qt.ItemFlag.ItemIsEnabled
-        return never
+        if self._busy_row(index.row()):
+            return never
+        # Expired or digital: reachable but never selected; Enter on it says why it cannot go.
+        return never | Qt.ItemFlag.ItemIsEnabled
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
