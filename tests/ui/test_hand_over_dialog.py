@@ -67,9 +67,10 @@ def test_the_confirmation_names_the_attributes_and_the_description(qtbot: QtBot)
     assert not mug.description.isVisible()
     # Every row is tall enough for its lines: nothing is cut off.
     for index, row in enumerate(dialog.rows):
-        assert dialog.list.visualItemRect(dialog.list.item(index)).height() >= (
-            row.sizeHint().height()
-        )
+        rect = dialog.list.visualItemRect(dialog.list.item(index))
+        assert rect.height() >= row.heightForWidth(rect.width())
+        assert rect.height() >= row.minimumSizeHint().height()
+        assert rect.width() == dialog.list.viewport().width()
 
 
 def mugs(n: int) -> list[PickupItem]:

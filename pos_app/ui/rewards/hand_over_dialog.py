@@ -75,6 +75,7 @@ class HandOverRow(QWidget):
         self.attributes = self._label(attributes_text(item), "handOverAttributes", texts)
         self.attributes.setFont(bold)
         self.description = self._label(item.description or "", "handOverDescription", texts)
+        texts.addStretch(1)
         layout.addLayout(texts, 1)
         self.count: QSpinBox | None = None
         if len(self.group) > 1:
@@ -134,6 +135,9 @@ class HandOverDialog(QDialog):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Rows wrap their text to the list's width; they never scroll sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.rows: list[HandOverRow] = []
         for group in group_for_pickup(items, now if now is not None else datetime.now(UTC)):
             url = group[0].picture_url
@@ -168,12 +172,15 @@ class HandOverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._ask()
+        self.setMinimumWidth(520)
         self.resize(560, self.sizeHint().height())
-        self._fit_rows()
         self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # The rows' heights depend on the width their text wraps to, known only now.
+        self._fit_rows()
+        self.resize(self.width(), self.sizeHint().height())
         count = self.rows[0].count if len(self.rows) == 1 else None
         if count is not None:
             # One row of several identical rewards: typing a number says how many, Enter
@@ -196,12 +203,13 @@ class HandOverDialog(QDialog):
 
     def _fit_rows(self) -> None:
         # Rows wrap their text to the list's width: their heights are known only then.
-        width = max(200, self.list.viewport().width())
+        width = self.list.viewport().width()
         total = 0
         for index, row in enumerate(self.rows):
             height = row.heightForWidth(width)
-            hint = QSize(width, max(height, row.sizeHint().height()))
+            hint = QSize(width, max(height, row.minimumSizeHint().height()))
             self.list.item(index).setSizeHint(hint)
             if index < VISIBLE_ROWS:
                 total += hint.height()
-        self.list.setMinimumHeight(total + 2 * self.list.frameWidth() + 4)
+        # As tall as its first rows: one reward makes a small dialog, many scroll.
+        self.list.setFixedHeight(total + 2 * self.list.frameWidth() + 2)
