@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.rewards.header import counts_text
+from pos_app.ui.rewards.header import RewardListHeader, counts_text
 from pos_app.ui.rewards.model import (
     RewardListModel,
     RewardRole,
@@ -793,3 +793,32 @@ def test_the_filter_shows_the_rows_whose_title_or_attributes_match(
     model.set_filter("")
     assert model.rowCount() == everything - 1
     assert model.total_rows() == everything - 1
+
+
+def test_the_current_row_stays_in_view_when_the_list_shrinks(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    model.set_items(
+        [reward(f"lt-{i}", f"Reward {i}", NOW + timedelta(days=i)) for i in range(20)], NOW
+    )
+    view = _show(qtbot, model, height=600)
+    view.setCurrentIndex(model.index(7, 0))
+    view.scrollTo(model.index(7, 0))
+    assert view.viewport().rect().contains(view.visualRect(model.index(7, 0)))
+    # A message appears above the list and takes some of its height.
+    view.resize(view.width(), 420)
+    assert view.viewport().rect().contains(view.visualRect(model.index(7, 0)))
+
+
+def test_the_filter_field_fits_its_hint_in_a_larger_font(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    view = RewardListView()
+    header = RewardListHeader(model, view)
+    qtbot.addWidget(header)
+    qtbot.addWidget(view)
+    field = header.filter_field
+    hint = field.placeholderText()
+    assert field.minimumWidth() > field.fontMetrics().horizontalAdvance(hint)
+    larger = QFont(field.font())
+    larger.setPointSizeF(field.font().pointSizeF() * 1.5)
+    field.setFont(larger)
+    assert field.minimumWidth() > QFontMetrics(larger).horizontalAdvance(hint)

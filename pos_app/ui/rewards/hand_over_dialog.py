@@ -121,7 +121,7 @@ class HandOverDialog(QDialog):
         self.setWindowTitle(self.tr("Hand over"))
         self.setModal(True)
         self._customer_name = customer_name
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         self.question = QLabel(self)
         self.question.setObjectName("handOverQuestion")
         self.question.setWordWrap(True)
@@ -180,7 +180,9 @@ class HandOverDialog(QDialog):
         super().showEvent(event)
         # The rows' heights depend on the width their text wraps to, known only now.
         self._fit_rows()
-        self.resize(self.width(), self.sizeHint().height())
+        layout = self._layout
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), height if height > 0 else self.sizeHint().height())
         count = self.rows[0].count if len(self.rows) == 1 else None
         if count is not None:
             # One row of several identical rewards: typing a number says how many, Enter

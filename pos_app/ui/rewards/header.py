@@ -68,6 +68,16 @@ class FilterField(QLineEdit):
         super().__init__(parent)
         self._rewards = rewards
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_placeholder()
+
+    def fit_placeholder(self) -> None:
+        # Wide enough for its hint in any font (kiosk mode enlarges it), plus the clear button.
+        hint = self.fontMetrics().horizontalAdvance(self.placeholderText())
+        self.setMinimumWidth(hint + 2 * self.fontMetrics().height() + 16)
+
     def event(self, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
@@ -119,10 +129,11 @@ class RewardListHeader(QWidget):
         layout.addWidget(self.counts_label, 1)
         self.filter_field = FilterField(rewards, self)
         self.filter_field.setObjectName("rewardsFilter")
-        self.filter_field.setPlaceholderText(self.tr("Filter: name, size, colour… (Ctrl+F)"))
+        self.filter_field.setPlaceholderText(self.tr("Filter: name, size, colour…"))
+        self.filter_field.setToolTip(self.tr("Filter the rewards by name or attribute (Ctrl+F)"))
         self.filter_field.setAccessibleName(self.tr("Filter the rewards"))
         self.filter_field.setClearButtonEnabled(True)
-        self.filter_field.setMinimumWidth(240)
+        self.filter_field.fit_placeholder()
         self.filter_field.setMinimumHeight(44)
         layout.addWidget(self.filter_field)
         self.filter_field.textChanged.connect(self._on_filter_changed)

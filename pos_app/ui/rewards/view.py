@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -476,6 +477,13 @@ class RewardListView(QListView):
                 group = index.data(RewardRole.ITEMS)
                 items += [item for item in group or () if isinstance(item, PickupItem)]
         return items
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A message appearing above shrinks the list: the row the cashier is on stays in view.
+        current = self.currentIndex()
+        if current.isValid() and event.size().height() < event.oldSize().height():
+            self.scrollTo(current)
 
     # -- painting --------------------------------------------------------------------------
 
