@@ -52,7 +52,7 @@ class RewardRole(IntEnum):
     CLAIMED_TEXT = Qt.ItemDataRole.UserRole + 4  # "Claimed 12 Nov 2026", or ""
     BADGE_TEXT = Qt.ItemDataRole.UserRole + 5  # "Expires in 5 days", "Expired on 3 Nov", ...
     BUSY = Qt.ItemDataRole.UserRole + 6  # a hand-over of this row is running
-    CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired and not busy
+    CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired, not digital, not busy
     PICTURE_URL = Qt.ItemDataRole.UserRole + 8  # str or None
     ATTRIBUTES_TEXT = Qt.ItemDataRole.UserRole + 9  # "Size 39-42 · Colour blue", or ""
     DETAIL_TEXT = Qt.ItemDataRole.UserRole + 10  # the row's second line before the claim date
@@ -214,8 +214,10 @@ class RewardListModel(PictureRowsModel):
     A row stands for a group of identical rewards (same reward, attributes and expiry
     badge: :func:`~pos_app.services.pickup_models.group_for_pickup`), titled "Shop mug ×3";
     a hand-over of some of them takes those off and leaves the row with the rest. Expired
-    rows and rows with a hand-over running (``set_busy``) are shown but can be neither
-    selected nor handed over. Pictures come from the optional :class:`PictureCache`; a
+    and digital rows, and rows with a hand-over running (``set_busy``), are shown but can
+    be neither selected nor handed over; expired and digital ones can be made current, so
+    Enter on them says why (:attr:`RewardRole.UNAVAILABLE_TEXT`). :meth:`set_filter` shows
+    only the rows that match. Pictures come from the optional :class:`PictureCache`; a
     placeholder stands in until they arrive, then the row is repainted.
     """
 
@@ -266,10 +268,6 @@ class RewardListModel(PictureRowsModel):
         self._filter = text
         self._apply_filter()
         self.endResetModel()
-
-    @property
-    def filter(self) -> str:
-        return self._filter
 
     def remove(self, loyalty_transaction_uuid: str) -> bool:
         """Take a handed-over reward off the list; False if it is not (or no longer) here."""
