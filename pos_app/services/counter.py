@@ -229,6 +229,9 @@ class Refusal(StrEnum):
     NO_STAFF_CHECK = "no_staff_check"
     #: Staff must sign in here, and nobody is.
     NOT_SIGNED_IN = "not_signed_in"
+    #: A digital reward was among the items: the customer received it online, so there is
+    #: nothing to hand over, and a collect would record a hand-over that never happened.
+    DIGITAL = "digital"
 
 
 class UndoRefusal(StrEnum):
@@ -518,11 +521,14 @@ class CounterSession:
     async def hand_over(self, customer: CustomerSummary, items: list[PickupItem]) -> HandOverReport:
         """Hand ``items`` over to ``customer``, one after the other, each sent at most once.
 
-        Raises :class:`HandOverRefused` (nothing sent) when :meth:`refusal` or a missing
-        sign-in forbids it (the view asks for the sign-in first). The report names
+        Raises :class:`HandOverRefused` (nothing sent) when :meth:`refusal`, a digital
+        reward among ``items`` or a missing sign-in forbids it (the view asks for the
+        sign-in first). The report names
         ``customer`` whoever is at the counter by the time the answers are in.
         """
         refusal = self.refusal()
+        if refusal is None and any(item.is_digital for item in items):
+            refusal = Refusal.DIGITAL
         if refusal is None and self.needs_sign_in and not await self._sign_in_waived():
             refusal = Refusal.NOT_SIGNED_IN
         if refusal is not None:

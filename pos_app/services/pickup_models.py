@@ -7,12 +7,15 @@ only; the full address is kept for finding the customer in Nudj and is never dis
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
+from typing import Any, Final
 
 from pos_app.api import CollectableReward, Contact
+from pos_app.api.piggy_models import is_secret_attribute
 from pos_app.storage import Operation, OpState
 
 
@@ -95,6 +98,38 @@ def _local_date(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
+#: Parts of a custom attribute's name that say it holds personal data: such an attribute is
+#: never shown beside a reward (the screen faces the queue too).
+_PERSONAL_NAME_PARTS: Final = ("email", "e_mail", "phone", "mobile", "address", "birth", "iban")
+_EMAIL_LIKE: Final = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def shown_attributes(raw: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The custom reward attributes a cashier may see, as ``(name, value as sent)`` pairs.
+
+    Piggy sends an account's custom reward attributes as extra keys on the reward
+    (``"size": "39-42"``). Kept in the order sent; left out: empty values, values that are
+    not a plain string, number or truth value, names that look like credentials or
+    personal data, and any value that looks like an email address.
+    """
+    shown: list[tuple[str, str]] = []
+    for name, value in raw.items():
+        key = str(name)
+        lowered = key.lower()
+        if is_secret_attribute(key) or any(part in lowered for part in _PERSONAL_NAME_PARTS):
+            continue
+        if isinstance(value, bool):
+            text = "true" if value else "false"  # as JSON sent it
+        elif isinstance(value, int | float | str):
+            text = str(value).strip()
+        else:
+            continue
+        if not text or _EMAIL_LIKE.search(text):
+            continue
+        shown.append((key, text))
+    return tuple(shown)
+
+
 @dataclass(frozen=True)
 class PickupItem:
     """One reward waiting for pickup (a Piggy collectable reward)."""
@@ -107,6 +142,10 @@ class PickupItem:
     claimed_at: datetime | None
     expires_at: datetime | None
     reward_type: str | None
+    #: The reward (catalogue entry) this is one of; None when Piggy did not say.
+    reward_uuid: str | None = None
+    #: The custom attributes that may be shown (:func:`shown_attributes`).
+    attributes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_reward(cls, item: CollectableReward) -> PickupItem:
@@ -122,13 +161,25 @@ class PickupItem:
             claimed_at=item.created_at,
             expires_at=item.expires_at,
             reward_type=reward.reward_type if reward is not None else None,
+            reward_uuid=reward.uuid if reward is not None else None,
+            attributes=shown_attributes(reward.custom_attributes) if reward is not None else (),
         )
+
+    @property
+    def is_digital(self) -> bool:
+        """A reward the customer received online (a code, an e-ticket): nothing to hand over.
+
+        Piggy's collectable rewards are physical by definition (the seed docs), so one of
+        type DIGITAL in the list is never handed over at the counter: recording a hand-over
+        of something that did not cross the counter would make the journal lie.
+        """
+        return (self.reward_type or "").upper() == "DIGITAL"
 
     def expiry(self, now: datetime) -> Expiry:
         return Expiry.of(self.expires_at, now)
 
     def can_hand_over(self, now: datetime) -> bool:
-        return self.expiry(now).kind is not ExpiryKind.EXPIRED
+        return not self.is_digital and self.expiry(now).kind is not ExpiryKind.EXPIRED
 
 
 def sort_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[PickupItem]:
@@ -149,6 +200,54 @@ def sort_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[PickupIt
         return (0, expires, claimed, item.title)
 
     return sorted(items, key=key)
+
+
+def _group_key(item: PickupItem, now: datetime) -> tuple[object, ...]:
+    # Identical for the cashier: the same reward with the same attributes and the same
+    # expiry badge (same state, same day), so one row can stand for all of them. The day
+    # gives the state, except that a reward may expire at noon: "expired" is kept apart.
+    expires = item.expires_at
+    day = _local_date(expires) if expires is not None else None
+    expired = expires is not None and expires <= now
+    return (item.reward_uuid, item.title, item.reward_type, item.attributes, expired, day)
+
+
+def group_for_pickup(items: Iterable[PickupItem], now: datetime) -> list[tuple[PickupItem, ...]]:
+    """Identical rewards together, in pickup order (:func:`sort_for_pickup`).
+
+    A group takes the place of its first item; inside, the soonest expiry comes first, so
+    handing over some of a group hands over those that would expire first.
+    """
+    groups: dict[tuple[object, ...], list[PickupItem]] = {}
+    for item in sort_for_pickup(items, now):
+        groups.setdefault(_group_key(item, now), []).append(item)
+    return [tuple(group) for group in groups.values()]
+
+
+@dataclass(frozen=True)
+class PickupCounts:
+    """How many rewards wait for a customer, by what can be done with them."""
+
+    to_pick_up: int = 0
+    expired: int = 0
+    digital: int = 0
+    #: When the most recently expired one expired.
+    last_expired: datetime | None = None
+
+    @classmethod
+    def of(cls, items: Iterable[PickupItem], now: datetime) -> PickupCounts:
+        to_pick_up = expired = digital = 0
+        last: datetime | None = None
+        for item in items:
+            if item.is_digital:
+                digital += 1
+            elif item.expires_at is not None and item.expires_at <= now:
+                expired += 1
+                if item.expires_at is not None and (last is None or item.expires_at > last):
+                    last = item.expires_at
+            else:
+                to_pick_up += 1
+        return cls(to_pick_up, expired, digital, last)
 
 
 class PickupState(IntEnum):

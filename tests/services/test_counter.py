@@ -417,7 +417,7 @@ async def test_one_hand_over_of_several_rewards_has_one_slip_code(
 ) -> None:
     async with a_counter(simulator, tmp_path) as desk:
         customer, _item = await desk.main_customer()
-        items = desk.of(RewardsShown)[0].items[:3]
+        items = [i for i in desk.of(RewardsShown)[0].items if not i.is_digital][:3]
         simulator.clear_faults()
         report = await desk.session.hand_over(customer, items)
         assert [r.outcome for r in report.results] == [CollectOutcome.COLLECTED] * 3
@@ -430,6 +430,25 @@ async def test_one_hand_over_of_several_rewards_has_one_slip_code(
         assert [op.operation_id for op in members] == [op.operation_id for op in handed]
         # The next hand-over has a code of its own.
         customer = await desk.session.load_customer(CARD_MAIN)
-        more = desk.of(RewardsShown)[-1].items[:1]
+        more = [i for i in desk.of(RewardsShown)[-1].items if not i.is_digital][:1]
         (again,) = (await desk.session.hand_over(customer, more)).handed_over
         assert again.handover_reference == again.reference != first.reference
+
+
+@pytest.mark.asyncio
+async def test_a_digital_reward_is_refused_and_nothing_of_the_hand_over_is_sent(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        customer, first = await desk.main_customer()
+        items = desk.of(RewardsShown)[0].items
+        digital = next(i for i in items if i.reward_type == "DIGITAL")
+        assert digital.is_digital
+        with pytest.raises(HandOverRefused) as refused:
+            await desk.session.hand_over(customer, [first, digital])
+        assert refused.value.refusal is Refusal.DIGITAL
+        # Nothing was sent, not even the physical reward beside it, and nothing journaled.
+        assert simulator.state.collect_requests == {}
+        assert desk.of(ItemsSending) == []
+        assert desk.journal is not None
+        assert await desk.journal.call(Journal.recent_operations, limit=10) == []

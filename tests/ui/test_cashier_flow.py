@@ -46,8 +46,10 @@ async def test_scan_shows_customer_and_rewards_with_keyboard_focus(counter: Coun
     assert window.customer_header.name_label.text() == "Robin de Vries"
     assert window.customer_header.email_label.text() == "d***@example.com"
     assert window.customer_header.tier_label.text() == "Gold"
-    assert window.customer_header.points_label.text() == "1612 points"
-    assert window.model.rowCount() == len(counter.waiting_on_server())
+    # Piggy's balance, named: the Nudj section beside it has points of its own.
+    assert window.customer_header.points_label.text() == "1612 Piggy points"
+    # Identical rewards share a row: every reward is listed, in fewer rows.
+    assert len(window.model.items()) == len(counter.waiting_on_server())
     # Keyboard path: the list has focus and the first reward that can go is selected.
     assert window.rewards_list.hasFocus()
     selected = window.rewards_list.selected_items()
@@ -97,6 +99,34 @@ async def test_hand_over_by_keyboard_enter_enter(counter: Counter) -> None:
 
 
 @pytest.mark.asyncio
+async def test_enter_on_a_digital_reward_says_there_is_nothing_to_hand_over(
+    counter: Counter,
+) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    rewards = window.rewards_list
+    row = next(r for r in range(window.model.rowCount()) if window.model.item(r).is_digital)
+    # The arrow keys reach it (it is not skipped), but it is never selected.
+    for _ in range(row):
+        QTest.keyClick(rewards, Qt.Key.Key_Down)
+    assert rewards.currentIndex().row() == row
+    assert rewards.selected_items() == []
+    assert not window.hand_over_button.isEnabled()
+    reason = (
+        "Cinema ticket is digital: the customer received it online. There is nothing to "
+        "hand over at the counter."
+    )
+    label = window.counter_screen.customer_page.selection_label
+    await wait_until(lambda: label.text() == reason)
+    QTest.keyClick(rewards, Qt.Key.Key_Return)
+    # Said at once, instead of asking to confirm: no dialog, nothing running or sent.
+    assert window.message_bar.text() == reason
+    assert open_dialog() is None
+    assert not window.tasks.is_running(HAND_OVER)
+    assert await counter.journal_states() == []
+
+
+@pytest.mark.asyncio
 async def test_escape_cancels_and_nothing_is_sent(counter: Counter) -> None:
     await counter.load_main_customer()
     window = counter.window
@@ -125,15 +155,15 @@ async def test_several_rewards_at_once(counter: Counter) -> None:
     await wait_until(open_dialog)
     dialog = open_dialog()
     assert dialog is not None
-    assert dialog.list.count() == len(chosen)
+    assert dialog.chosen_items() == chosen
     dialog.confirm_button.click()
     await wait_until(lambda: not window.tasks.is_running(HAND_OVER), within=15)
     await counter.settle()
     assert all(i.loyalty_transaction_uuid not in counter.waiting_on_server() for i in chosen)
-    # Only the expired rewards stay on screen.
+    # Only the expired rewards and the digital one stay on screen.
     remaining = window.model.items()
     assert remaining
-    assert all(i.expiry(now).kind is ExpiryKind.EXPIRED for i in remaining)
+    assert all(i.expiry(now).kind is ExpiryKind.EXPIRED or i.is_digital for i in remaining)
 
 
 @pytest.mark.asyncio

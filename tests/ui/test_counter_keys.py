@@ -53,11 +53,11 @@ async def counter(
 
 
 async def _confirm(counter: Counter) -> list[str]:
-    """Confirm the hand-over dialog; the titles it listed."""
+    """Confirm the hand-over dialog; the titles of the rewards it hands over."""
     await wait_until(open_dialog)
     dialog = open_dialog()
     assert dialog is not None
-    titles = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    titles = [item.title for item in dialog.chosen_items()]
     dialog.confirm_button.click()
     await counter.hand_over_finished()
     return titles
@@ -69,7 +69,9 @@ async def test_hand_over_all_sends_every_reward_that_can_go(counter: Counter) ->
     window = counter.window
     button = window.counter_screen.customer_page.hand_over_all_button
     model = window.model
-    going = [model.item(row) for row in range(model.rowCount()) if model.can_hand_over(row)]
+    going = [
+        i for row in range(model.rowCount()) if model.can_hand_over(row) for i in model.group(row)
+    ]
     assert len(going) > 1
     assert button.isVisible()
     assert button.text() == f"Hand over all ({len(going)})"

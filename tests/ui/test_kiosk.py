@@ -250,7 +250,7 @@ async def test_idle_timeout_wipes_every_trace_of_the_customer(kiosk: Counter) ->
     panel = window.progress_panel
     await wait_until(lambda: panel.challenges.rowCount() > 0 and panel.nudj_rewards.rowCount() > 0)
     shown = texts_on_screen(window)
-    traces = ["Robin de Vries", "d***@example.com", "1612 points", demo.CARD_MAIN]
+    traces = ["Robin de Vries", "d***@example.com", "1612 Piggy points", demo.CARD_MAIN]
     titles = [window.model.item(row).title for row in range(window.model.rowCount())]
     for trace in traces:
         assert trace in shown
@@ -284,7 +284,7 @@ async def test_idle_timeout_wipes_every_trace_of_the_customer(kiosk: Counter) ->
     assert window.search_input.text() == ""
     assert window.pages.currentWidget() is window.kiosk_home
     remaining = texts_on_screen(window)
-    for trace in [*traces, *titles, "Autumn Leaves", "340 points"]:
+    for trace in [*traces, *titles, "Autumn Leaves", "340 Nudj points"]:
         assert trace not in remaining
     # Nothing left to wipe: no countdown on the empty home screen, even with the idle time
     # long run out when the idle check runs (as its timer runs it).

@@ -73,7 +73,7 @@ async def test_both_sections_fill_for_a_linked_customer(counter: Counter) -> Non
     assert panel.nudj_rewards.rowCount() == len(counter.sim.state.data.nudj_rewards)
     assert panel.nudj_rewards.reward(0).reward.featured
     summary = panel.nudj.summary_label.text()
-    assert "340 points" in summary
+    assert "340 Nudj points" in summary
     assert "XP" in summary
     # The panel filled in without taking the keyboard from the pickup flow.
     assert window.rewards_list.hasFocus()
@@ -139,7 +139,7 @@ async def test_one_program_failing_leaves_the_other_and_the_list_alone(
     assert section.message_label.text() == f"{section.title_label.text().split()[0]} had a problem."
     assert section.retry_button.isVisible()
     assert state(window, working) is SectionState.RESULT
-    assert window.model.rowCount() == len(counter.waiting_on_server())
+    assert len(window.model.items()) == len(counter.waiting_on_server())
     assert window.hand_over_button.isEnabled()
     assert window.message_bar.isHidden()  # the pickup flow has nothing to report
 
@@ -221,10 +221,10 @@ async def test_a_fast_second_scan_discards_the_first_customers_late_results(
         counter.sim.state.data.giftoin_users[("discord", demo.DISCORD_BIG)].challenges
     )
     assert panel.challenges.rowCount() == sam_challenges == 3
-    assert "12800 points" in panel.nudj.summary_label.text().replace(",", "")
+    assert "12800 Nudj points" in panel.nudj.summary_label.text().replace(",", "")
     robin_challenges = 6
     assert robin_challenges not in shown_challenges
-    assert all("340 points" not in text for text in shown_summaries)
+    assert all("340 Nudj points" not in text for text in shown_summaries)
     await settle(counter)
 
 

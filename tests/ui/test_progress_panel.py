@@ -357,7 +357,7 @@ def test_nudj_texts() -> None:
         "12 left · entries: 2"
     )
     assert nudj_summary_text(NudjProgress(points=1340, xp=12500, rewards=())) == (
-        "1,340 points · 12,500 XP"
+        "1,340 Nudj points · 12,500 XP"
     )
     assert nudj_summary_text(NudjProgress(points=None, xp=None, rewards=())) == ""
 
@@ -511,7 +511,7 @@ def test_sections_go_through_their_states(qtbot: QtBot) -> None:
     assert panel.challenges.rowCount() == len(CHALLENGES)
 
     panel.show_nudj(NudjProgress(points=160, xp=None, rewards=tuple(REWARDS)))
-    assert panel.nudj.summary_label.text() == "160 points"
+    assert panel.nudj.summary_label.text() == "160 Nudj points"
     panel.clear()
     assert panel.challenges.rowCount() == 0
     assert panel.nudj_rewards.rowCount() == 0

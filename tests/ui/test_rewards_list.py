@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import httpx
@@ -17,8 +18,16 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.rewards.model import RewardListModel, RewardRole, badge_text, format_short_date
+from pos_app.ui.rewards.header import RewardListHeader, counts_text
+from pos_app.ui.rewards.model import (
+    RewardListModel,
+    RewardRole,
+    attribute_label,
+    badge_text,
+    format_short_date,
+)
 from pos_app.ui.rewards.view import (
+    BADGE_DIGITAL,
     BADGE_EXPIRED,
     BADGE_LATER,
     BADGE_NONE,
@@ -126,16 +135,29 @@ def test_rows_come_in_pickup_order_with_expired_last() -> None:
     assert model.item(0) is TODAY
 
 
-def test_expired_rows_are_visible_but_not_selectable() -> None:
+def test_expired_rows_are_visible_and_reachable_but_not_selectable() -> None:
     model = full_model()
     usable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
     flags = [model.flags(model.index(row, 0)) for row in range(model.rowCount())]
     assert [bool(f & usable == usable) for f in flags] == [True, True, True, True, True, False]
     expired = model.index(model.row_of("lt-expired") or 0, 0)
     assert not flags[-1] & Qt.ItemFlag.ItemIsSelectable
-    assert not flags[-1] & Qt.ItemFlag.ItemIsEnabled
+    # Enabled: the keyboard reaches it, and Enter on it says why it cannot go.
+    assert flags[-1] & Qt.ItemFlag.ItemIsEnabled
     assert expired.data(RewardRole.CAN_HAND_OVER) is False
     assert expired.data(Qt.ItemDataRole.DisplayRole) == "Old chocolate"
+    assert expired.data(RewardRole.UNAVAILABLE_TEXT) == (
+        "Old chocolate expired on 3 Nov: it can no longer be handed over."
+    )
+    assert model.index(0, 0).data(RewardRole.UNAVAILABLE_TEXT) == ""
+
+
+def test_an_expired_reward_of_last_year_names_the_year() -> None:
+    model = RewardListModel()
+    model.set_items([reward("lt-old", "Old tea", datetime(2025, 12, 30, 12).astimezone())], NOW)
+    assert model.index(0, 0).data(RewardRole.UNAVAILABLE_TEXT) == (
+        "Old tea expired on 30 Dec 2025: it can no longer be handed over."
+    )
 
 
 def test_busy_rows_are_disabled_until_done(qtbot: QtBot) -> None:
@@ -192,7 +214,9 @@ def test_set_now_moves_a_reward_that_expired_and_keeps_selection(qtbot: QtBot) -
     assert [index.data(RewardRole.UUID) for index in view.selectionModel().selectedRows()] == [
         "lt-30"
     ]
-    assert not model.flags(model.index(model.row_of("lt-1") or 0, 0)) & Qt.ItemFlag.ItemIsEnabled
+    newly_expired = model.index(model.row_of("lt-1") or 0, 0)
+    assert not model.flags(newly_expired) & Qt.ItemFlag.ItemIsSelectable
+    assert not newly_expired.data(RewardRole.CAN_HAND_OVER)
 
 
 @pytest.mark.parametrize(
@@ -242,6 +266,122 @@ def test_text_roles() -> None:
     model.set_items([no_claim], NOW)
     assert model.index(0, 0).data(RewardRole.CLAIMED_TEXT) == ""
     assert b"badge_text" in model.roleNames().values()
+
+
+SOCKS = PickupItem(
+    loyalty_transaction_uuid="lt-socks",
+    title="Striped socks",
+    description="Cotton socks with the shop's stripes.",
+    picture_url=None,
+    claimed_at=NOW - timedelta(days=3),
+    expires_at=NOW + timedelta(days=30),
+    reward_type="PHYSICAL",
+    reward_uuid="rw-socks",
+    attributes=(("size", "39-42"), ("colour", "blue")),
+)
+
+
+def test_attributes_show_on_the_row_and_the_description_on_demand() -> None:
+    model = RewardListModel()
+    model.set_items([SOCKS, FOREVER], NOW)
+    socks = model.index(model.row_of("lt-socks") or 0, 0)
+    assert socks.data(RewardRole.ATTRIBUTES_TEXT) == "Size 39-42 · Colour blue"
+    assert socks.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Striped socks\nSize 39-42 · Colour blue\nCotton socks with the shop's stripes."
+    )
+    assert socks.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Striped socks, Size 39-42 · Colour blue, Expires in 30 days, Claimed 7 Nov 2026"
+    )
+    mug = model.index(model.row_of("lt-none") or 0, 0)
+    assert mug.data(RewardRole.ATTRIBUTES_TEXT) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("size", "Size"),
+        ("colour", "Colour"),
+        ("shirt_colour", "Shirt colour"),
+        ("shoeSize", "Shoe size"),
+        ("EAN-code", "EAN code"),
+        ("eennaam", "Eennaam"),
+    ],
+)
+def test_attribute_names_read_as_labels(name: str, label: str) -> None:
+    assert attribute_label(name) == label
+
+
+def test_the_second_line_shows_the_attributes_before_the_claim_date(qtbot: QtBot) -> None:
+    plain = replace(SOCKS, loyalty_transaction_uuid="lt-plain", attributes=())
+    model = RewardListModel()
+    model.set_items([SOCKS], NOW)
+    view = _show(qtbot, model)
+    with_attributes = view.viewport().grab().toImage()
+    other = RewardListModel()
+    other.set_items([plain], NOW)
+    other_view = _show(qtbot, other)
+    without = other_view.viewport().grab().toImage()
+    height = RewardDelegate.ROW_HEIGHT
+    # The second line starts right of the picture: dark text where the claim date was.
+    band = (90, height // 2 + 4, 200, height - 12)
+    ink_with = _colours(with_attributes, *band)
+    ink_without = _colours(without, *band)
+    assert ink_with != ink_without
+    assert min(QColor(c).lightness() for c in ink_with) < min(
+        QColor(c).lightness() for c in ink_without
+    )
+
+
+CINEMA = replace(
+    reward("lt-cinema", "Cinema ticket", NOW + timedelta(days=2)), reward_type="DIGITAL"
+)
+
+
+def test_a_digital_reward_can_be_reached_but_not_selected(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    model = RewardListModel()
+    model.set_items([CINEMA, LATER], NOW)
+    check_model(qtmodeltester, model)
+    cinema = model.index(model.row_of("lt-cinema") or 0, 0)
+    flags = cinema.flags()
+    assert flags & Qt.ItemFlag.ItemIsEnabled
+    assert not flags & Qt.ItemFlag.ItemIsSelectable
+    assert not cinema.data(RewardRole.CAN_HAND_OVER)
+    assert cinema.data(RewardRole.DIGITAL)
+    assert cinema.data(RewardRole.DETAIL_TEXT) == "Received online, nothing to hand over"
+    assert cinema.data(RewardRole.UNAVAILABLE_TEXT) == (
+        "Cinema ticket is digital: the customer received it online. There is nothing to "
+        "hand over at the counter."
+    )
+    assert model.index(model.row_of("lt-30") or 0, 0).data(RewardRole.UNAVAILABLE_TEXT) == ""
+    view = _show(qtbot, model)
+    # Nothing selects it: not the first-available pick, not Select all.
+    assert view.select_first_available()
+    assert view.currentIndex().row() == model.row_of("lt-30")
+    view.selectAll()
+    assert [i.loyalty_transaction_uuid for i in view.selected_items()] == ["lt-30"]
+    assert view.unavailable_reason() == ""
+    view.selectionModel().clearSelection()
+    view.setCurrentIndex(cinema)
+    assert view.selected_items() == []
+    assert "digital" in view.unavailable_reason()
+
+
+def test_a_digital_reward_wears_its_badge(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    model.set_items([CINEMA, LATER], NOW)
+    view = _show(qtbot, model)
+    image = view.viewport().grab().toImage()
+    height = RewardDelegate.ROW_HEIGHT
+    right = view.viewport().width()
+    row = model.row_of("lt-cinema") or 0
+    other = model.row_of("lt-30") or 0
+    band = (right // 2, row * height + 8, right - 14, row * height + height - 8)
+    assert BADGE_DIGITAL[0].name() in _colours(image, *band)
+    other_band = (right // 2, other * height + 8, right - 14, other * height + height - 8)
+    assert BADGE_DIGITAL[0].name() not in _colours(image, *other_band)
+    assert contrast_ratio(*BADGE_DIGITAL) >= 4.5
 
 
 def test_badge_colours_by_urgency_with_readable_text() -> None:
@@ -531,11 +671,13 @@ def test_keyboard_moves_over_selectable_rows(qtbot: QtBot) -> None:
     view.select_first_available()
     for _ in range(6):
         QTest.keyClick(view, Qt.Key.Key_Down)
-    # Down stops at the last row that can be handed over...
-    assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
+    # Down goes on to the expired row at the bottom, which becomes current unselected ...
+    assert view.currentIndex().data(RewardRole.UUID) == "lt-expired"
+    assert view.selected_items() == []
+    assert view.unavailable_reason().startswith("Old chocolate expired on 3 Nov")
     QTest.keyClick(view, Qt.Key.Key_Home)
     assert view.currentIndex().data(RewardRole.UUID) == "lt-today"
-    # ... and so do End and Page Down, though the expired rows below are disabled.
+    # ... but End and Page Down aim at the last row that can be handed over.
     QTest.keyClick(view, Qt.Key.Key_End)
     assert view.currentIndex().data(RewardRole.UUID) == "lt-none"
     QTest.keyClick(view, Qt.Key.Key_Up)
@@ -547,3 +689,136 @@ def test_keyboard_moves_over_selectable_rows(qtbot: QtBot) -> None:
     QTest.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
     assert len(view.selected_items()) == 5
     assert len(view.selectionModel().selectedRows()) == 5
+
+
+# --- identical rewards, counts, filter -------------------------------------------------------
+
+
+def mug(uuid: str, *, colour: str | None = None, expires_at: datetime | None = None) -> PickupItem:
+    return replace(
+        reward(uuid, "Shop mug", expires_at),
+        reward_uuid="rw-mug",
+        attributes=(("colour", colour),) if colour else (),
+    )
+
+
+MUGS = [mug("lt-mug-1"), mug("lt-mug-2"), mug("lt-mug-3")]
+RED_MUG = mug("lt-mug-red", colour="red")
+OLD_MUG = mug("lt-mug-old", expires_at=NOW - timedelta(days=2))
+
+
+def test_identical_rewards_share_one_row(qtmodeltester: ModelTester) -> None:
+    model = RewardListModel()
+    check_model(qtmodeltester, model)
+    model.set_items([*MUGS, RED_MUG, OLD_MUG, SOCKS], NOW)
+    titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+    # Same reward, attributes and expiry state together; a red one or an expired one not.
+    assert titles == ["Striped socks", "Shop mug ×3", "Shop mug", "Shop mug"]
+    three = model.index(1, 0)
+    assert three.data(RewardRole.COUNT) == 3
+    assert three.data(RewardRole.ITEMS) == tuple(MUGS)
+    assert three.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Shop mug ×3, ")
+    assert model.index(2, 0).data(RewardRole.ATTRIBUTES_TEXT) == "Colour red"
+    assert model.index(3, 0).data(RewardRole.EXPIRY).kind is ExpiryKind.EXPIRED
+    assert len(model.items()) == 6
+    # Busy while any of them is being handed over; handed over one by one, the row stays
+    # with the rest, then goes.
+    assert model.set_busy("lt-mug-2", True)
+    assert model.index(1, 0).data(RewardRole.BUSY)
+    assert not model.index(1, 0).data(RewardRole.CAN_HAND_OVER)
+    assert model.remove("lt-mug-2")
+    assert not model.index(1, 0).data(RewardRole.BUSY)
+    assert model.index(1, 0).data() == "Shop mug ×2"
+    assert model.remove("lt-mug-1")
+    assert model.index(1, 0).data() == "Shop mug"
+    assert model.remove("lt-mug-3")
+    assert model.rowCount() == 3
+    assert model.row_of("lt-mug-3") is None
+
+
+def test_only_expired_rewards_are_summed_up_in_one_line() -> None:
+    model = RewardListModel()
+    second = reward("lt-2", "Tea", datetime(2026, 11, 2, 15, 0).astimezone())
+    first = reward("lt-3", "Cap", datetime(2026, 10, 20, 15, 0).astimezone())
+    model.set_items([EXPIRED, second, first], NOW)
+    assert (
+        counts_text(model.counts(), NOW) == "Nothing to pick up: 3 rewards expired (last on 3 Nov)"
+    )
+    model.set_items([second], NOW)
+    assert (
+        counts_text(model.counts(), NOW) == "Nothing to pick up: 1 reward expired (last on 2 Nov)"
+    )
+    model.set_items([second, CINEMA], NOW)
+    assert counts_text(model.counts(), NOW) == (
+        "Nothing to pick up: 1 reward expired (last on 2 Nov) · 1 digital"
+    )
+
+
+def test_counts_say_what_can_go_what_expired_and_what_is_digital() -> None:
+    model = RewardListModel()
+    model.set_items([*ALL, *MUGS, CINEMA], NOW)
+    counts = model.counts()
+    assert (counts.to_pick_up, counts.expired, counts.digital) == (8, 1, 1)
+    assert counts_text(counts, NOW) == "8 to pick up · 1 expired · 1 digital"
+    model.remove("lt-mug-1")
+    assert counts_text(model.counts(), NOW) == "7 to pick up · 1 expired · 1 digital"
+    model.set_items([TODAY], NOW)
+    assert counts_text(model.counts(), NOW) == "1 to pick up"
+    model.clear()
+    assert counts_text(model.counts(), NOW) == ""
+
+
+def test_the_filter_shows_the_rows_whose_title_or_attributes_match(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = RewardListModel()
+    check_model(qtmodeltester, model)
+    model.set_items([*ALL, *MUGS, RED_MUG, SOCKS], NOW)
+    everything = model.rowCount()
+    model.set_filter("39-42")
+    assert [model.item(r).title for r in range(model.rowCount())] == ["Striped socks"]
+    model.set_filter("  RED ")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Shop mug"]
+    model.set_filter("colour")  # the attribute's name matches too
+    assert model.rowCount() == 2
+    model.set_filter("mug")
+    assert model.rowCount() == 3
+    # Counts and the rewards stay the whole list's; a hidden reward has no row but still
+    # changes with a hand-over.
+    assert model.counts().to_pick_up == 10
+    assert model.row_of("lt-socks") is None
+    assert model.set_busy("lt-socks", True)
+    assert model.remove("lt-socks")
+    assert model.counts().to_pick_up == 9
+    model.set_filter("")
+    assert model.rowCount() == everything - 1
+    assert model.total_rows() == everything - 1
+
+
+def test_the_current_row_stays_in_view_when_the_list_shrinks(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    model.set_items(
+        [reward(f"lt-{i}", f"Reward {i}", NOW + timedelta(days=i)) for i in range(20)], NOW
+    )
+    view = _show(qtbot, model, height=600)
+    view.setCurrentIndex(model.index(7, 0))
+    view.scrollTo(model.index(7, 0))
+    assert view.viewport().rect().contains(view.visualRect(model.index(7, 0)))
+    # A message appears above the list and takes some of its height.
+    view.resize(view.width(), 420)
+    assert view.viewport().rect().contains(view.visualRect(model.index(7, 0)))
+
+
+def test_the_filter_field_fits_its_hint_in_a_larger_font(qtbot: QtBot) -> None:
+    model = RewardListModel()
+    view = RewardListView()
+    header = RewardListHeader(model, view)
+    qtbot.addWidget(header)
+    qtbot.addWidget(view)
+    field = header.filter_field
+    hint = field.placeholderText()
+    assert field.minimumWidth() > field.fontMetrics().horizontalAdvance(hint)
+    larger = QFont(field.font())
+    larger.setPointSizeF(field.font().pointSizeF() * 1.5)
+    field.setFont(larger)
+    assert field.minimumWidth() > QFontMetrics(larger).horizontalAdvance(hint)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.api import errors
@@ -31,6 +31,7 @@ from pos_app.ui.counter.customer_widgets import CustomerHeader
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.rewards import RewardListModel, RewardListView
+from pos_app.ui.rewards.header import RewardListHeader
 from pos_app.ui.theme import TextSize, scaled_font
 
 log = logging.getLogger(__name__)
@@ -70,12 +71,16 @@ class CustomerPage(QWidget):
         row.setSpacing(12)
         pickup = QVBoxLayout()
         self.rewards_list = RewardListView(self)
+        self.model = model
         self.rewards_list.setModel(model)
+        self.list_header = RewardListHeader(model, self.rewards_list, self)
+        pickup.addWidget(self.list_header)
         self.rewards_list.set_empty_text(_tr("Nothing to pick up for this customer."))
         pickup.addWidget(self.rewards_list, 1)
         actions = QHBoxLayout()
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("selectionSummary")
+        self.selection_label.setWordWrap(True)
         actions.addWidget(self.selection_label, 1)
         self.hand_over_button = QPushButton(_tr("Hand over"), self)
         self.hand_over_button.setObjectName("handOverButton")
@@ -100,6 +105,12 @@ class CustomerPage(QWidget):
         actions.addWidget(self.hand_over_button)
         pickup.addLayout(actions)
         row.addLayout(pickup, 1)
+        self._selected = 0
+        # Queued: the current row also moves while rows are being removed, when the
+        # selection cannot be asked about yet.
+        self.rewards_list.selectionModel().currentChanged.connect(
+            self._show_selection_label, Qt.ConnectionType.QueuedConnection
+        )
         self.progress_panel = ProgressPanel(pictures, state=ui_state, clock=clock, parent=self)
         self.progress_panel.set_giftoin_platform(giftoin_platform)
         row.addWidget(self.progress_panel)
@@ -107,6 +118,7 @@ class CustomerPage(QWidget):
 
     def show_loading(self, customer: CustomerSummary) -> None:
         self.header.show_customer(customer)
+        self.list_header.reset()
         self.rewards_list.set_empty_text(_tr("Loading the rewards…"))
 
     def show_loaded(self) -> None:
@@ -121,13 +133,22 @@ class CustomerPage(QWidget):
         self.hand_over_all_button.setText(
             QCoreApplication.translate("CustomerPage", "Hand over all (%n)", None, available)
         )
-        if count > 1:
-            self.selection_label.setText(_tr("{n} rewards selected").format(n=count))
+        self._selected = count
+        self._show_selection_label()
+
+    def _show_selection_label(self, *args: object) -> None:
+        # On a row that cannot go, the label beside the (disabled) button says why.
+        reason = self.rewards_list.unavailable_reason()
+        if reason:
+            self.selection_label.setText(reason)
+        elif self._selected > 1:
+            self.selection_label.setText(_tr("{n} rewards selected").format(n=self._selected))
         else:
             self.selection_label.clear()
 
     def clear(self) -> None:
         self.header.clear()
+        self.list_header.reset()
         self.selection_label.clear()
 
 

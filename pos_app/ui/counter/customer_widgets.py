@@ -61,7 +61,8 @@ class CustomerHeader(QFrame):
             self.points_label.setText("")
         else:
             self.points_label.setText(
-                self.tr("{points} points").format(points=QLocale().toString(customer.points))
+                # Named by program: the Nudj section beside it counts points of its own.
+                self.tr("{points} Piggy points").format(points=QLocale().toString(customer.points))
             )
 
     def clear(self) -> None:

@@ -40,7 +40,6 @@ from pos_app.ui.counter.words import (
     handing_over_text,
 )
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.rewards import RewardRole
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import offer_slip
 
@@ -104,18 +103,21 @@ class HandOverFlow:
         self._page.show_selection(len(rewards.selected_items()), len(self._available()), can)
 
     def _available(self) -> list[PickupItem]:
-        """Every reward on the list that can go now (not expired, not being sent)."""
-        model = self._page.rewards_list.model()
-        found = []
+        """Every reward on the list that can go now (not expired, digital or being sent);
+        a row of identical rewards gives all of them."""
+        model = self._page.model
+        found: list[PickupItem] = []
         for row in range(model.rowCount()):
-            index = model.index(row, 0)
-            item = index.data(RewardRole.ITEM)
-            if index.data(RewardRole.CAN_HAND_OVER) and isinstance(item, PickupItem):
-                found.append(item)
+            if model.can_hand_over(row):
+                found += model.group(row)
         return found
 
     def start_selected(self) -> None:
         """Hand over what is selected in the list (the button, Enter, a double click)."""
+        reason = self._page.rewards_list.unavailable_reason()
+        if reason:
+            self._messages.show_message(reason, MessageKind.INFO)
+            return
         if self._counter.customer is not None:
             self.start(self._counter.customer, self._page.rewards_list.selected_items())
 
@@ -166,6 +168,8 @@ class HandOverFlow:
         dialog = HandOverDialog(customer.title, items, self._pictures, self._window)
         try:
             confirmed = await await_dialog(dialog) == HandOverDialog.DialogCode.Accepted
+            # Of identical rewards, the cashier may have chosen to hand over fewer.
+            items = dialog.chosen_items()
         finally:
             dialog.deleteLater()
         if not confirmed:

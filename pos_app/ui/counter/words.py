@@ -149,6 +149,11 @@ def describe_refusal(refusal: Refusal, *, problem: str | None, kiosk: bool) -> s
         )
     if refusal is Refusal.NO_STAFF_CHECK:
         return staff_problem_text(problem)
+    if refusal is Refusal.DIGITAL:
+        return _tr(
+            "Not handed over: a digital reward reaches the customer online; there is "
+            "nothing to hand over at the counter."
+        )
     if kiosk:
         return _tr("Staff hand rewards over: sign in with your PIN.")
     return _tr("Sign in to hand rewards over.")

@@ -198,7 +198,7 @@ def nudj_summary_text(progress: NudjProgress) -> str:
     parts = []
     if progress.points is not None:
         parts.append(
-            QCoreApplication.translate("ProgressPanel", "{n} points").format(
+            QCoreApplication.translate("ProgressPanel", "{n} Nudj points").format(
                 n=number_text(progress.points)
             )
         )

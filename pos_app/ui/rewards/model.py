@@ -9,6 +9,7 @@ load only for rows that get painted.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -28,7 +29,13 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
-from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem, sort_for_pickup
+from pos_app.services.pickup_models import (
+    Expiry,
+    ExpiryKind,
+    PickupCounts,
+    PickupItem,
+    group_for_pickup,
+)
 from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
 
 log = logging.getLogger(__name__)
@@ -39,14 +46,21 @@ _Index = QModelIndex | QPersistentModelIndex
 class RewardRole(IntEnum):
     """Custom data roles of :class:`RewardListModel` (beside Display, Decoration, ToolTip)."""
 
-    ITEM = Qt.ItemDataRole.UserRole + 1  # the PickupItem
+    ITEM = Qt.ItemDataRole.UserRole + 1  # the row's first PickupItem
     UUID = Qt.ItemDataRole.UserRole + 2  # its loyalty transaction uuid (what collect takes)
     EXPIRY = Qt.ItemDataRole.UserRole + 3  # Expiry as of the model's "now"
     CLAIMED_TEXT = Qt.ItemDataRole.UserRole + 4  # "Claimed 12 Nov 2026", or ""
     BADGE_TEXT = Qt.ItemDataRole.UserRole + 5  # "Expires in 5 days", "Expired on 3 Nov", ...
     BUSY = Qt.ItemDataRole.UserRole + 6  # a hand-over of this row is running
-    CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired and not busy
+    CAN_HAND_OVER = Qt.ItemDataRole.UserRole + 7  # not expired, not digital, not busy
     PICTURE_URL = Qt.ItemDataRole.UserRole + 8  # str or None
+    ATTRIBUTES_TEXT = Qt.ItemDataRole.UserRole + 9  # "Size 39-42 · Colour blue", or ""
+    DETAIL_TEXT = Qt.ItemDataRole.UserRole + 10  # the row's second line before the claim date
+    DIGITAL = Qt.ItemDataRole.UserRole + 11  # received online: nothing to hand over
+    UNAVAILABLE_TEXT = Qt.ItemDataRole.UserRole + 12  # why it cannot be handed over, or ""
+    ITEMS = Qt.ItemDataRole.UserRole + 13  # every PickupItem the row stands for
+    COUNT = Qt.ItemDataRole.UserRole + 14  # how many identical rewards the row stands for
+    FILTER_TEXT = Qt.ItemDataRole.UserRole + 15  # what the filter field searches
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -73,22 +87,36 @@ def format_short_date(
     )
 
 
+def english_plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
+    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue.
+
+    Texts stay literal ``translate(…, n)`` calls (pyside6-lupdate finds only those); this
+    only mends what comes back.
+    """
+    if word in text:
+        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
+        # English one, so the untranslated source keeps its "(s)". Other languages get
+        # their plural forms from their catalogues.
+        text = text.replace(word, singular if n == 1 else plural)
+    return text
+
+
+def expiry_date_text(expires_at: datetime, now: datetime, locale: QLocale | None = None) -> str:
+    """The day a reward expired: "3 Nov", with the year when it is not this year's."""
+    with_year = expires_at.astimezone().year != now.astimezone().year
+    return format_short_date(expires_at, with_year=with_year, locale=locale)
+
+
 def badge_text(expiry: Expiry, now: datetime, locale: QLocale | None = None) -> str:
     if expiry.kind is ExpiryKind.EXPIRED and expiry.expires_at is not None:
-        with_year = expiry.expires_at.astimezone().year != now.astimezone().year
-        when = format_short_date(expiry.expires_at, with_year=with_year, locale=locale)
+        when = expiry_date_text(expiry.expires_at, now, locale)
         return QCoreApplication.translate("RewardListModel", "Expired on {date}").format(date=when)
     if expiry.kind is ExpiryKind.TODAY:
         return QCoreApplication.translate("RewardListModel", "Expires today")
     if expiry.kind is ExpiryKind.DAYS:
         days = expiry.days
         text = QCoreApplication.translate("RewardListModel", "Expires in %n day(s)", None, days)
-        if "day(s)" in text:
-            # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
-            # English one, so the untranslated source keeps its "(s)". Other languages get
-            # their plural forms from their catalogues.
-            text = text.replace("day(s)", "day" if days == 1 else "days")
-        return text
+        return english_plural(text, days, "day(s)", "day", "days")
     return QCoreApplication.translate("RewardListModel", "No expiry")
 
 
@@ -100,15 +128,97 @@ def claimed_text(item: PickupItem, locale: QLocale | None = None) -> str:
     )
 
 
+def attribute_label(name: str) -> str:
+    """A custom attribute's name as a label: ``size`` → "Size", ``shirt_colour`` → "Shirt colour".
+
+    Names are the shop's own (defined in Piggy), so they are shown, not translated.
+    """
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name)
+    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in re.split(r"[\s_\-]+", spaced)]
+    text = " ".join(w for w in words if w)
+    return text[:1].upper() + text[1:]
+
+
+def attributes_text(item: PickupItem) -> str:
+    """The reward's custom attributes on one line: "Size 39-42 · Colour blue"."""
+    return " · ".join(
+        QCoreApplication.translate("RewardListModel", "{name} {value}").format(
+            name=attribute_label(name), value=value
+        )
+        for name, value in item.attributes
+    )
+
+
+def detail_text(item: PickupItem) -> str:
+    """What the row says under the title, before the claim date."""
+    parts = []
+    if item.is_digital:
+        parts.append(
+            QCoreApplication.translate("RewardListModel", "Received online, nothing to hand over")
+        )
+    if attributes := attributes_text(item):
+        parts.append(attributes)
+    return " · ".join(parts)
+
+
+def unavailable_text(item: PickupItem, now: datetime) -> str:
+    """Why ``item`` cannot go over the counter ("" when it can), for the cashier."""
+    if item.is_digital:
+        return QCoreApplication.translate(
+            "RewardListModel",
+            "{title} is digital: the customer received it online. There is nothing to hand "
+            "over at the counter.",
+        ).format(title=item.title)
+    expiry = item.expiry(now)
+    if expiry.kind is ExpiryKind.EXPIRED:
+        if expiry.expires_at is None:  # pragma: no cover - EXPIRED always has its moment
+            return ""
+        return QCoreApplication.translate(
+            "RewardListModel", "{title} expired on {date}: it can no longer be handed over."
+        ).format(title=item.title, date=expiry_date_text(expiry.expires_at, now))
+    return ""
+
+
+def titled(item: PickupItem, count: int = 1) -> str:
+    """A row's title: "Shop mug", or "Shop mug ×3" for three identical ones."""
+    if count <= 1:
+        return item.title
+    return QCoreApplication.translate("RewardListModel", "{title} ×{n}").format(
+        title=item.title, n=count
+    )
+
+
+def filter_text(item: PickupItem) -> str:
+    """What the filter field matches: the title and the attributes, as shown and as sent."""
+    parts = [item.title, attributes_text(item)]
+    parts += [f"{name} {value}" for name, value in item.attributes]
+    return " ".join(parts)
+
+
+def tooltip_text(item: PickupItem, count: int = 1) -> str:
+    """The whole story of a reward on demand: title, attributes and description."""
+    lines = [titled(item, count)]
+    if detail := detail_text(item):
+        lines.append(detail)
+    if item.description:
+        lines.append(item.description)
+    return "\n".join(lines)
+
+
 # --- model -----------------------------------------------------------------------------------
 
 
 class RewardListModel(PictureRowsModel):
-    """The uncollected rewards of one customer, in pickup order.
+    """The uncollected rewards of one customer, in pickup order, identical ones in one row.
 
-    Expired rows and rows with a hand-over running (``set_busy``) are shown but can be
-    neither selected nor handed over. Pictures come from the optional :class:`PictureCache`;
-    a placeholder stands in until they arrive, then the row is repainted.
+    A row stands for a group of identical rewards (same reward, attributes and expiry
+    badge: :func:`~pos_app.services.pickup_models.group_for_pickup`), titled "Shop mug ×3";
+    a hand-over of some of them takes those off and leaves the row with the rest. Expired
+    and digital rows, and rows with a hand-over running (``set_busy``), are shown but can
+    be neither selected nor handed over; expired and digital ones can be made current, so
+    Enter on them says why (:attr:`RewardRole.UNAVAILABLE_TEXT`). :meth:`set_filter` shows
+    only the rows that match. Pictures come from the optional :class:`PictureCache`; a
+    placeholder stands in until they arrive, then the row is repainted.
     """
 
     _changed_roles = (Qt.ItemDataRole.DecorationRole,)
@@ -119,11 +229,17 @@ class RewardListModel(PictureRowsModel):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(pictures, parent)
-        self._items: list[PickupItem] = []
+        #: Every group of the customer's rewards, in pickup order ...
+        self._all: list[list[PickupItem]] = []
+        #: ... and those the filter lets through: the rows.
+        self._groups: list[list[PickupItem]] = []
+        self._filter = ""
         self._now = datetime.now(UTC)
         self._busy: set[str] = set()
+        self._group_of: dict[str, list[PickupItem]] = {}
         self._row_by_uuid: dict[str, int] = {}
         self._placeholder: QPixmap | None = None
+        self._counts: PickupCounts | None = None
 
     # -- content -------------------------------------------------------------------------
 
@@ -131,34 +247,60 @@ class RewardListModel(PictureRowsModel):
         """Show ``items`` as of ``now`` (which decides what is expired), replacing the list."""
         self.beginResetModel()
         self._now = now
-        self._items = sort_for_pickup(items, now)
-        self._busy &= {item.loyalty_transaction_uuid for item in self._items}
-        self._reindex()
+        self._all = [list(group) for group in group_for_pickup(items, now)]
+        self._busy &= {item.loyalty_transaction_uuid for item in items}
+        self._apply_filter()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._items = []
+        self._all = []
         self._busy.clear()
-        self._reindex()
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose title or attributes contain ``text`` (any case)."""
+        text = text.strip().casefold()
+        if text == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = text
+        self._apply_filter()
         self.endResetModel()
 
     def remove(self, loyalty_transaction_uuid: str) -> bool:
         """Take a handed-over reward off the list; False if it is not (or no longer) here."""
-        row = self._row_by_uuid.get(loyalty_transaction_uuid)
-        if row is None:
+        group = self._group_of.get(loyalty_transaction_uuid)
+        if group is None:
             return False
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._items[row]
         self._busy.discard(loyalty_transaction_uuid)
+        row = self._row_by_uuid.get(loyalty_transaction_uuid)
+        remaining = [i for i in group if i.loyalty_transaction_uuid != loyalty_transaction_uuid]
+        if remaining:
+            group[:] = remaining
+            self._reindex()
+            if row is not None:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+            return True
+        if row is None:  # filtered out: no row to take away
+            self._all = [g for g in self._all if g is not group]
+            self._reindex()
+            return True
+        # The row stays whole until Qt was told: the selection moves off it (and its
+        # listeners look at the model) inside beginRemoveRows.
+        self.beginRemoveRows(QModelIndex(), row, row)
+        group.clear()
+        self._all = [g for g in self._all if g is not group]
+        del self._groups[row]
         self._reindex()
         self.endRemoveRows()
         return True
 
     def set_busy(self, loyalty_transaction_uuid: str, busy: bool) -> bool:
-        """Mark a row as being handed over (disabled, "Handing over…") or done with that."""
-        row = self._row_by_uuid.get(loyalty_transaction_uuid)
-        if row is None:
+        """Mark a reward as being handed over (its row disabled, "Handing over…") or done."""
+        if loyalty_transaction_uuid not in self._group_of:
             return False
         if busy == (loyalty_transaction_uuid in self._busy):
             return True
@@ -166,26 +308,28 @@ class RewardListModel(PictureRowsModel):
             self._busy.add(loyalty_transaction_uuid)
         else:
             self._busy.discard(loyalty_transaction_uuid)
-        index = self.index(row, 0)
-        self.dataChanged.emit(index, index)
+        row = self._row_by_uuid.get(loyalty_transaction_uuid)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
         return True
 
     def set_now(self, now: datetime) -> None:
-        """Re-judge expiry (the list stayed open past midnight): re-sorts, keeps selection."""
+        """Re-judge expiry (the list stayed open past midnight): regroups, keeps selection."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        uuids = [self._items[index.row()].loyalty_transaction_uuid for index in persistent]
+        uuids = [self._groups[index.row()][0].loyalty_transaction_uuid for index in persistent]
         self._now = now
-        self._items = sort_for_pickup(self._items, now)
-        self._reindex()
+        self._all = [list(group) for group in group_for_pickup(self.items(), now)]
+        self._apply_filter()
         for old, uuid in zip(persistent, uuids, strict=True):
             row = self._row_by_uuid.get(uuid)
             self.changePersistentIndex(
                 old, self.index(row, 0) if row is not None else QModelIndex()
             )
         self.layoutChanged.emit()
-        if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
+        if self._groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
 
     def is_busy(self, loyalty_transaction_uuid: str) -> bool:
         return loyalty_transaction_uuid in self._busy
@@ -195,53 +339,95 @@ class RewardListModel(PictureRowsModel):
         return self._now
 
     def item(self, row: int) -> PickupItem:
-        return self._items[row]
+        """The first reward of a row (the one a hand-over of one of them takes)."""
+        return self._groups[row][0]
+
+    def group(self, row: int) -> tuple[PickupItem, ...]:
+        """All rewards a row stands for, soonest expiry first."""
+        return tuple(self._groups[row])
 
     def items(self) -> list[PickupItem]:
-        return list(self._items)
+        """Every reward of the customer's, group by group (also those filtered out)."""
+        return [item for group in self._all for item in group]
+
+    def total_rows(self) -> int:
+        """How many rows there are without the filter."""
+        return len(self._all)
+
+    def counts(self) -> PickupCounts:
+        """How many rewards can be picked up, have expired, are digital (unfiltered)."""
+        if self._counts is None:
+            self._counts = PickupCounts.of(self.items(), self._now)
+        return self._counts
 
     def row_of(self, loyalty_transaction_uuid: str) -> int | None:
+        """The row showing this reward; None when it is not listed or filtered out."""
         return self._row_by_uuid.get(loyalty_transaction_uuid)
 
     def can_hand_over(self, row: int) -> bool:
-        item = self._items[row]
-        return item.loyalty_transaction_uuid not in self._busy and item.can_hand_over(self._now)
+        group = self._groups[row]
+        return group[0].can_hand_over(self._now) and not self._busy_row(row)
+
+    def _busy_row(self, row: int) -> bool:
+        return any(item.loyalty_transaction_uuid in self._busy for item in self._groups[row])
+
+    def _apply_filter(self) -> None:
+        wanted = self._filter
+        self._groups = (
+            [g for g in self._all if wanted in filter_text(g[0]).casefold()]
+            if wanted
+            else list(self._all)
+        )
+        self._reindex()
 
     def _reindex(self) -> None:
+        self._counts = None
+        self._group_of = {item.loyalty_transaction_uuid: g for g in self._all for item in g}
         self._row_by_uuid = {}
-        for row, item in enumerate(self._items):
-            self._row_by_uuid.setdefault(item.loyalty_transaction_uuid, row)
-        self._index_pictures([item.picture_url] if item.picture_url else [] for item in self._items)
+        for row, group in enumerate(self._groups):
+            for item in group:
+                self._row_by_uuid.setdefault(item.loyalty_transaction_uuid, row)
+        # Identical rewards share their picture: the row's first one stands for all.
+        self._index_pictures(
+            [group[0].picture_url] if group[0].picture_url else [] for group in self._groups
+        )
 
     # -- Qt model interface --------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._groups)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         never = Qt.ItemFlag.ItemNeverHasChildren
-        if not self.can_hand_over(index.row()):
+        if self.can_hand_over(index.row()):
+            return never | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._busy_row(index.row()):
             return never
-        return never | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # Expired or digital: reachable but never selected; Enter on it says why it cannot go.
+        return never | Qt.ItemFlag.ItemIsEnabled
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
         row = index.row()
-        if not 0 <= row < len(self._items):
+        if not 0 <= row < len(self._groups):
             return None
-        item = self._items[row]
+        group = self._groups[row]
+        item = group[0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.title
+            return titled(item, len(group))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._picture(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            # The title may be elided in the row; the tooltip always has it whole.
-            return f"{item.title}\n{item.description}" if item.description else item.title
+            # Title and attributes may be elided in the row; the tooltip has them whole.
+            return tooltip_text(item, len(group))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [item.title, badge_text(item.expiry(self._now), self._now)]
+            parts = [titled(item, len(group))]
+            if detail := detail_text(item):
+                parts.append(detail)
+            parts.append(badge_text(item.expiry(self._now), self._now))
             if claimed := claimed_text(item):
                 parts.append(claimed)
             return ", ".join(parts)
@@ -256,11 +442,25 @@ class RewardListModel(PictureRowsModel):
         if role == RewardRole.BADGE_TEXT:
             return badge_text(item.expiry(self._now), self._now)
         if role == RewardRole.BUSY:
-            return item.loyalty_transaction_uuid in self._busy
+            return self._busy_row(row)
         if role == RewardRole.CAN_HAND_OVER:
             return self.can_hand_over(row)
         if role == RewardRole.PICTURE_URL:
             return item.picture_url
+        if role == RewardRole.ATTRIBUTES_TEXT:
+            return attributes_text(item)
+        if role == RewardRole.DETAIL_TEXT:
+            return detail_text(item)
+        if role == RewardRole.DIGITAL:
+            return item.is_digital
+        if role == RewardRole.UNAVAILABLE_TEXT:
+            return unavailable_text(item, self._now)
+        if role == RewardRole.ITEMS:
+            return tuple(group)
+        if role == RewardRole.COUNT:
+            return len(group)
+        if role == RewardRole.FILTER_TEXT:
+            return filter_text(item)
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

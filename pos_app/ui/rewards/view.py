@@ -6,6 +6,7 @@ smoothly as one with three.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +53,8 @@ BADGE_TODAY: Final = ColorScheme.BADGE_TODAY
 BADGE_SOON: Final = ColorScheme.BADGE_SOON
 BADGE_LATER: Final = ColorScheme.BADGE_LATER
 BADGE_NONE: Final = ColorScheme.BADGE_NONE
+#: The "Digital" chip: the information colours, strong, so it is not read as an expiry badge.
+BADGE_DIGITAL: Final = (ColorScheme.INFO_TEXT, ColorScheme.PAPER)
 #: Up to this many days ahead a reward counts as "expiring soon" (amber).
 SOON_DAYS: Final = 7
 
@@ -125,7 +129,10 @@ class RewardDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         palette: QPalette = option.palette
         direction: Qt.LayoutDirection = option.direction
-        enabled = bool(state & QStyle.StateFlag.State_Enabled)
+        # Expired, digital and busy rows step back; the badges keep full colour so the reason
+        # shows.
+        enabled = bool(index.data(RewardRole.CAN_HAND_OVER))
+        digital = bool(index.data(RewardRole.DIGITAL))
         selected = bool(state & QStyle.StateFlag.State_Selected)
         busy = bool(index.data(RewardRole.BUSY))
         expiry = index.data(RewardRole.EXPIRY)
@@ -180,22 +187,30 @@ class RewardDelegate(QStyledItemDelegate):
                 badge_w,
                 badge_h,
             )
+            chip_rect = QRect()
+            chip_label = self._digital_text() if digital else ""
+            if chip_label:
+                chip_w = badge_fm.horizontalAdvance(chip_label) + 2 * pad_x
+                chip_rect = QRect(
+                    badge_rect.left() - gap // 2 - chip_w, badge_rect.top(), chip_w, badge_h
+                )
             text_left = thumb_rect.right() + 1 + gap
-            text_right = badge_rect.left() - gap
+            text_right = (chip_rect if chip_label else badge_rect).left() - gap
             text_rect = QRect(text_left, rect.top(), max(0, text_right - text_left), rect.height())
 
             def visual(r: QRect) -> QRect:
                 return QStyle.visualRect(direction, rect, r)
 
-            # Expired and busy rows step back; the badge keeps full colour so the reason shows.
             painter.setOpacity(1.0 if enabled else 0.4)
             self._paint_thumbnail(painter, visual(thumb_rect), index)
 
             title_fm = QFontMetrics(title_font)
             sub_fm = QFontMetrics(sub_font)
             claimed = str(index.data(RewardRole.CLAIMED_TEXT) or "")
+            attributes = str(index.data(RewardRole.DETAIL_TEXT) or "")
             spacing = 4 if self._touch else 2
-            block = title_fm.height() + (spacing + sub_fm.height() if claimed else 0)
+            second = bool(claimed or attributes)
+            block = title_fm.height() + (spacing + sub_fm.height() if second else 0)
             top = text_rect.top() + (text_rect.height() - block) // 2
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             ink = QColor(palette.color(group, role))
@@ -212,24 +227,20 @@ class RewardDelegate(QStyledItemDelegate):
                 align,
                 title_fm.elidedText(title, Qt.TextElideMode.ElideRight, line.width()),
             )
-            if claimed:
-                quiet = QColor(ink)
-                quiet.setAlphaF(0.72 * quiet.alphaF())
-                painter.setFont(sub_font)
-                painter.setPen(quiet)
+            if second:
                 line = QRect(
                     text_rect.left(),
                     top + title_fm.height() + spacing,
                     text_rect.width(),
                     sub_fm.height(),
                 )
-                painter.drawText(
-                    visual(line),
-                    align,
-                    sub_fm.elidedText(claimed, Qt.TextElideMode.ElideRight, line.width()),
-                )
+                self._paint_second_line(painter, line, visual, attributes, claimed, ink, sub_font)
 
             self._paint_badge(painter, visual(badge_rect), label, badge_font, colors, outline=busy)
+            if chip_label:
+                self._paint_badge(
+                    painter, visual(chip_rect), chip_label, badge_font, BADGE_DIGITAL, outline=False
+                )
 
             if state & QStyle.StateFlag.State_HasFocus:
                 # The keyboard's place in the list, visible also on a row that Ctrl+arrow
@@ -243,6 +254,43 @@ class RewardDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(QRectF(rect).adjusted(2, 2, -2, -2), 6, 6)
         finally:
             painter.restore()
+
+    def _paint_second_line(
+        self,
+        painter: QPainter,
+        line: QRect,
+        visual: Callable[[QRect], QRect],
+        attributes: str,
+        claimed: str,
+        ink: QColor,
+        font: QFont,
+    ) -> None:
+        """The attributes in full ink (the right size must go out), then the claim date."""
+        fm = QFontMetrics(font)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.setFont(font)
+        left = line.left()
+        if attributes:
+            shown = fm.elidedText(attributes, Qt.TextElideMode.ElideRight, line.width())
+            painter.setPen(ink)
+            width = fm.horizontalAdvance(shown)
+            painter.drawText(
+                visual(QRect(left, line.top(), width + 1, line.height())), align, shown
+            )
+            left += width
+            claimed = f" · {claimed}" if claimed and shown == attributes else ""
+        room = line.right() - left
+        if claimed and room > fm.averageCharWidth() * 6:
+            quiet = QColor(ink)
+            quiet.setAlphaF(0.72 * quiet.alphaF())
+            painter.setPen(quiet)
+            rest = QRect(left, line.top(), room, line.height())
+            painter.drawText(
+                visual(rest), align, fm.elidedText(claimed, Qt.TextElideMode.ElideRight, room)
+            )
+
+    def _digital_text(self) -> str:
+        return self.tr("Digital")
 
     def _busy_text(self) -> str:
         return self.tr("Handing over…")
@@ -403,8 +451,21 @@ class RewardListView(QListView):
         selection.clearSelection()
         return False
 
+    def unavailable_reason(self) -> str:
+        """Why Enter does nothing here: the current row cannot go and nothing else is selected.
+
+        "" when there is something to hand over, or no current row.
+        """
+        if self.selected_items():
+            return ""
+        current = self.currentIndex()
+        return str(current.data(RewardRole.UNAVAILABLE_TEXT) or "") if current.isValid() else ""
+
     def selected_items(self) -> list[PickupItem]:
-        """The selected rows that can be handed over, top to bottom."""
+        """The rewards of the selected rows that can be handed over, top to bottom.
+
+        A row of identical rewards gives all of them; the confirmation asks how many go.
+        """
         selection = self.selectionModel()
         if selection is None:
             return []
@@ -413,10 +474,16 @@ class RewardListView(QListView):
         for row in rows:
             index = self.model().index(row, 0)
             if index.data(RewardRole.CAN_HAND_OVER):
-                item = index.data(RewardRole.ITEM)
-                if isinstance(item, PickupItem):
-                    items.append(item)
+                group = index.data(RewardRole.ITEMS)
+                items += [item for item in group or () if isinstance(item, PickupItem)]
         return items
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A message appearing above shrinks the list: the row the cashier is on stays in view.
+        current = self.currentIndex()
+        if current.isValid() and event.size().height() < event.oldSize().height():
+            self.scrollTo(current)
 
     # -- painting --------------------------------------------------------------------------
 
