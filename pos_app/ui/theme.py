@@ -19,6 +19,7 @@ from pathlib import Path
 from string import Template
 from typing import Final
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -136,6 +137,49 @@ class TextSize:
     KIOSK_OVERLAY_TEXT: Final = 1.4
 
 
+class Layout:
+    """Sizes of the window's parts that decide what fits on which screen."""
+
+    #: The screen the desktop look is drawn for (logical pixels): a counter laptop.
+    DESIGN_SCREEN: Final = QSize(1366, 768)
+    #: What a window manager adds around the window (title bar, borders), generously.
+    WINDOW_FRAME: Final = QSize(16, 40)
+    #: The default window grows with the screen up to this size, then stays centred.
+    LARGEST_WINDOW: Final = QSize(1600, 1000)
+    #: The rewards list keeps at least this width: a title and its expiry badge.
+    REWARDS_LIST_MIN_WIDTH: Final = 420
+    #: How much the side panel and the list share the width beyond their minimums.
+    REWARDS_LIST_STRETCH: Final = 3
+    PROGRESS_PANEL_STRETCH: Final = 2
+    #: Text grows on larger screens, at most by this factor (a 1920×1080 screen read from
+    #: the same step back as a laptop's).
+    LARGEST_FONT_SCALE: Final = 1.3
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The window's first size on a screen with ``available`` room: all of it fits.
+
+    The frame is taken off, so the title bar and the status bar are both on screen.
+    """
+    frame = Layout.WINDOW_FRAME
+    return QSize(
+        max(1, min(available.width() - frame.width(), Layout.LARGEST_WINDOW.width())),
+        max(1, min(available.height() - frame.height(), Layout.LARGEST_WINDOW.height())),
+    )
+
+
+def screen_font_scale(available: QSize) -> float:
+    """How much larger the text is than on :attr:`Layout.DESIGN_SCREEN` (1 on smaller ones).
+
+    Logical pixels already carry the screen's DPI scaling (Qt's high-DPI support), so a
+    larger logical screen is one with more room: text grows with it, by a little more than
+    half as much, so that the extra room is not all taken by larger letters.
+    """
+    design = Layout.DESIGN_SCREEN
+    ratio = min(available.width() / design.width(), available.height() / design.height())
+    return max(1.0, min(Layout.LARGEST_FONT_SCALE, 1.0 + (ratio - 1.0) * 0.6))
+
+
 def contrast_ratio(a: QColor, b: QColor) -> float:
     """WCAG's contrast ratio of two colours (1 to 21; AA asks 4.5 for text)."""
 
@@ -208,11 +252,27 @@ def style_sheet() -> str:
     return Template(text).safe_substitute(ColorScheme.style_sheet_names())
 
 
+#: The application property that keeps the font the platform gave (before screen scaling).
+_PLATFORM_FONT = "posAppPlatformFont"
+
+
 def apply_theme(app: QApplication) -> None:
-    """Give the whole application (windows and dialogs) the app's style sheet."""
+    """Give the whole application (windows and dialogs) the app's style sheet and a base
+    font for the size of its screen (:func:`screen_font_scale`)."""
     sheet = style_sheet()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+    platform_font = app.property(_PLATFORM_FONT)
+    if not isinstance(platform_font, QFont):
+        platform_font = QFont(QApplication.font())
+        app.setProperty(_PLATFORM_FONT, platform_font)
+    screen = app.primaryScreen()
+    scale = screen_font_scale(screen.availableSize()) if screen is not None else 1.0
+    if platform_font.pointSizeF() > 0:
+        font = QFont(platform_font)
+        font.setPointSizeF(round(platform_font.pointSizeF() * scale, 1))
+        if QApplication.font() != font:
+            QApplication.setFont(font)
 
 
 def _css_color(color: QColor) -> str:
