@@ -165,6 +165,8 @@ class ReverseDialog(PinCheckDialog):
         outer.addWidget(buttons)
 
         self.reason_group.buttonToggled.connect(self._on_reason_toggled)
+        # While manager PINs are locked nothing can be approved.
+        self.pin.lockChanged.connect(lambda locked: self.confirm_button.setEnabled(not locked))
         self.resize(720, self.sizeHint().height())
         self.reason_buttons[ReverseReason.RETURNED].setFocus(Qt.FocusReason.OtherFocusReason)
 
