@@ -48,8 +48,21 @@ class ColorScheme:
     REVERSED_TEXT: Final = QColor("#5f4b00")
     #: Rows that are there but not in use (a deactivated staff profile).
     INACTIVE_TEXT: Final = QColor("#757575")
-    #: Buttons that should not draw the eye (leaving kiosk mode).
-    QUIET_BUTTON_TEXT: Final = QColor("#777777")
+    #: Buttons that should not draw the eye (leaving kiosk mode): quiet, yet readable on
+    #: the window's grey (6:1).
+    QUIET_BUTTON_TEXT: Final = QColor("#555555")
+    #: The keyboard focus: a ring around buttons, fields and list rows (3:1 against the
+    #: window and the fields, WCAG's contrast for the parts of a control).
+    FOCUS_RING: Final = QColor("#1565c0")
+    # Buttons and fields (drawn by the style sheet so that the focus ring fits them).
+    CONTROL_FACE: Final = QColor("#fafafa")
+    CONTROL_HOVER: Final = QColor("#e8eef9")
+    CONTROL_PRESSED: Final = QColor("#d6e0f2")
+    CONTROL_BORDER: Final = QColor("#8a8a8a")
+    CONTROL_TEXT: Final = QColor("#1a1a1a")
+    CONTROL_DISABLED_FACE: Final = QColor("#e4e4e4")
+    #: Off, but still readable (what it would do, once it is on).
+    CONTROL_DISABLED_TEXT: Final = QColor("#5c5c5c")
 
     DEMO_BANNER: Final = QColor("#ffcc33")
     DEMO_BANNER_TEXT: Final = QColor("#222222")
@@ -195,6 +208,25 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 
     light, dark = sorted((luminance(a), luminance(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def faded_ink(ink: QColor, background: QColor, opacity: float) -> QColor:
+    """``ink`` faded towards ``background`` (``opacity`` 1: unchanged), as an opaque colour,
+    but never below AA contrast (4.5:1): rows that step back stay readable."""
+    opacity = max(0.0, min(1.0, opacity))
+
+    def mixed(alpha: float) -> QColor:
+        return QColor.fromRgbF(
+            background.redF() + (ink.redF() - background.redF()) * alpha,
+            background.greenF() + (ink.greenF() - background.greenF()) * alpha,
+            background.blueF() + (ink.blueF() - background.blueF()) * alpha,
+        )
+
+    color = mixed(opacity)
+    while opacity < 1.0 and contrast_ratio(color, background) < 4.5:
+        opacity = min(1.0, opacity + 0.02)
+        color = mixed(opacity)
+    return color
 
 
 def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:

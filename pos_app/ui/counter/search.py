@@ -40,6 +40,10 @@ class SearchBar(QWidget):
             if kiosk
             else _tr("Scan a loyalty card or QR code, or type an email")
         )
+        # The placeholder goes when typing starts; a screen reader needs a name that stays.
+        self.input.setAccessibleName(
+            _tr("Customer's email") if kiosk else _tr("Loyalty card, QR code or email")
+        )
         self.input.setClearButtonEnabled(True)
         self.input.setMinimumHeight(44)
         self.input.setFont(scaled_font(self.input.font(), TextSize.SEARCH_FIELD))

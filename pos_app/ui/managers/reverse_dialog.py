@@ -127,6 +127,7 @@ class ReverseDialog(PinCheckDialog):
         self.note_input.setMaxLength(_NOTE_MAX)
         self.note_input.setMinimumHeight(40)
         self.note_input.setPlaceholderText(self.tr("Note (required for Other)"))
+        self.note_input.setAccessibleName(self.tr("Note"))
         reasons_layout.addWidget(self.note_input)
         left.addWidget(reasons)
         left.addStretch(1)

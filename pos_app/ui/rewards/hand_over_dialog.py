@@ -50,6 +50,7 @@ class HandOverDialog(QDialog):
 
         self.list = QListWidget(self)
         self.list.setObjectName("handOverItems")
+        self.list.setAccessibleName(self.tr("Rewards to hand over"))
         self.list.setIconSize(QSize(56, 56))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.rewards.model import RewardRole
-from pos_app.ui.theme import ColorScheme, grown_font
+from pos_app.ui.theme import ColorScheme, faded_ink, grown_font
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -199,8 +199,10 @@ class RewardDelegate(QStyledItemDelegate):
             top = text_rect.top() + (text_rect.height() - block) // 2
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             ink = QColor(palette.color(group, role))
+            behind = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+            paper = palette.color(group, behind)
             if not enabled:
-                ink.setAlphaF(0.62 * ink.alphaF())
+                ink = faded_ink(ink, paper, 0.62)
             painter.setOpacity(1.0)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -215,6 +217,9 @@ class RewardDelegate(QStyledItemDelegate):
             if claimed:
                 quiet = QColor(ink)
                 quiet.setAlphaF(0.72 * quiet.alphaF())
+                if not enabled:
+                    # Faded twice over would be too faint to read: AA contrast at least.
+                    quiet = faded_ink(ink, paper, 0.72)
                 painter.setFont(sub_font)
                 painter.setPen(quiet)
                 line = QRect(

@@ -123,6 +123,7 @@ class NewPinFields(QWidget):
         self.repeat = PinLineEdit(self)
         self.repeat.setObjectName("newPinRepeatInput")
         self.pin_label = QLabel(self)
+        self.pin_label.setBuddy(self.pin)
         form.addRow(self.pin_label, self.pin)
         form.addRow(self.tr("PIN again"), self.repeat)
         self.set_role(role)
