@@ -76,6 +76,8 @@ class ColorScheme:
     # Kiosk mode: the "Still there?" overlay, the scanner drawing on the scan screen.
     KIOSK_OVERLAY: Final = QColor(20, 28, 40, 200)
     KIOSK_OVERLAY_TEXT: Final = QColor("#ffffff")
+    #: The panel the countdown's words sit on, over the dimmed screen.
+    KIOSK_OVERLAY_PANEL: Final = QColor("#1d2a3a")
     SCANNER_BARS: Final = QColor("#1d3f8f")
     SCANNER_LINE: Final = QColor("#d23b2f")
 
@@ -134,6 +136,8 @@ class TextSize:
     PIN_DIGITS: Final = 1.8
     #: The keys of the on-screen PIN keypad.
     KEYPAD_KEY: Final = 1.5
+    #: The keys of the kiosk's on-screen keyboard (many more of them: smaller).
+    KEYBOARD_KEY: Final = 1.2
     #: The question beside the pickup slip preview.
     SLIP_QUESTION: Final = 1.15
     #: What the scan field shows (large: read from a step back).
@@ -282,6 +286,17 @@ def style_sheet() -> str:
     # A name the scheme lacks stays as written (Qt then skips that rule, and a test finds
     # it) rather than keeping the app from starting.
     return Template(text).safe_substitute(ColorScheme.style_sheet_names())
+
+
+#: The application property that says the kiosk look is on (kiosk.KioskLook): dialogs
+#: that would open a file or printer chooser leave it out.
+KIOSK_LOOK: Final = "posAppKioskLook"
+
+
+def kiosk_look_active() -> bool:
+    """Whether the application runs in kiosk mode (one window per process, locked)."""
+    app = QApplication.instance()
+    return app is not None and bool(app.property(KIOSK_LOOK))
 
 
 #: The application property that keeps the font the platform gave (before screen scaling).

@@ -216,3 +216,19 @@ async def test_every_input_button_and_list_has_a_name(
             dialog.deleteLater()
         assert len(problems) == 7
         assert [(name, found) for name, found in problems if found] == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.asyncio
+async def test_the_kiosk_names_its_inputs_and_keys_too(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    settings = app_settings.with_overrides(kiosk=True)
+    async with running_counter(
+        qtbot, settings, demo_secrets, simulator, staff_members=(MANAGER,)
+    ) as made:
+        home = made.window.kiosk_home
+        assert home is not None
+        home.email_button.click()
+        await wait_until(made.window.search_input.isVisible)
+        assert _name_problems(made.window) == []

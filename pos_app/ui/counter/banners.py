@@ -62,7 +62,7 @@ class DemoBanner(QFrame):
         self._demo = demo
         self.guide: DemoGuide | None = None
         row = QHBoxLayout(self)
-        row.setContentsMargins(12, 4, 8, 4)
+        row.setContentsMargins(12, 2, 8, 2)
         text = _tr(
             "DEMO — nothing here is real: a built-in simulator stands in for Piggy, "
             "Giftoin and Nudj. Scan {card} to start."

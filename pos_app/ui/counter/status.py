@@ -83,10 +83,15 @@ class CounterStatusBar(QStatusBar):
         self.addPermanentWidget(self.sign_in_button)
         self.leave_button: QPushButton | None = None
         if leave_kiosk:
-            self.leave_button = QPushButton(_tr("Leave kiosk"), self)
+            self.leave_button = QPushButton(_tr("Leave kiosk (closes the app)"), self)
             self.leave_button.setObjectName("kioskLeaveButton")
             self.leave_button.setFlat(True)
-            self.leave_button.setAccessibleName(_tr("Leave kiosk mode (manager PIN)"))
+            self.leave_button.setAccessibleName(
+                _tr("Leave kiosk mode and close the app (manager PIN)")
+            )
+            self.leave_button.setToolTip(
+                _tr("A manager's PIN closes the app; start it again for the next customer.")
+            )
             self.addPermanentWidget(self.leave_button)
         self.counter_label = ElidedLabel(_tr("Counter: {name}").format(name=counter_name), self)
         self.counter_label.setObjectName("counterName")
