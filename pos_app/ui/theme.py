@@ -104,6 +104,8 @@ class ColorScheme:
     #: Too late to finish: no call to action.
     BAR_OVER: Final = QColor("#90a4ae")
     OWNED_CARD_RING: Final = QColor("#1976d2")
+    #: A collectible's name under its picture (owned or still missing: both readable).
+    CARD_NAME_TEXT: Final = QColor("#263238")
     #: Giftoin card rarities, by Giftoin's names.
     RARITY: Final = {
         "common": QColor("#546e7a"),

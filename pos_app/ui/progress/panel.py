@@ -124,7 +124,7 @@ class ProgressPanel(QFrame):
         return self.sections[Program(program)]
 
     def set_giftoin_platform(self, platform: str | None) -> None:
-        """The platform name used in "No discord id on file" (the setting's value)."""
+        """The platform Giftoin knows customers by (the setting's value, e.g. "discord")."""
         self.giftoin.set_platform(platform)
 
     def clear(self) -> None:
