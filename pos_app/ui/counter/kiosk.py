@@ -123,8 +123,10 @@ _NO_DECORATIONS = (
 def undecorate(dialog: QDialog) -> None:
     """A kiosk dialog: a title, no close, minimise or maximise buttons (before it shows)."""
     flags = dialog.windowFlags()
-    wanted = (flags & ~_NO_DECORATIONS) | Qt.WindowType.CustomizeWindowHint | (
-        Qt.WindowType.WindowTitleHint
+    wanted = (
+        (flags & ~_NO_DECORATIONS)
+        | Qt.WindowType.CustomizeWindowHint
+        | Qt.WindowType.WindowTitleHint
     )
     if wanted != flags:
         dialog.setWindowFlags(wanted)
