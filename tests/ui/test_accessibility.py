@@ -27,17 +27,21 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from pos_app.demo import DemoInfo
 from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
 from pos_app.services.pickup_models import ExpiryKind
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffDirectory, StaffService
 from pos_app.storage import OpState
 from pos_app.ui.async_support import await_dialog
+from pos_app.ui.counter.banners import DemoGuide
 from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
 from pos_app.ui.managers.staff.forms import StaffFormDialog, StaffFormMode
+from pos_app.ui.managers.staff.list_dialog import StaffDialog
 from pos_app.ui.rewards import RewardRole
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips.dialog import SlipDialog
@@ -49,6 +53,7 @@ from tests.ui.test_slips import SLIP
 
 AA = 4.5
 MANAGER = ("Ann", Role.MANAGER, "246810")
+DEMO_INFO = DemoInfo(cards=demo.DEMO_CARDS, email=demo.EMAIL_MAIN, faults=())
 
 
 def luminance_key(color: QColor) -> float:
@@ -183,6 +188,8 @@ async def _dialogs(staff: StaffService, counter: Counter) -> AsyncIterator[QDial
     yield FirstManagerDialog(staff)
     yield StaffFormDialog(staff, StaffFormMode.ADD)
     yield SlipDialog(SLIP)
+    yield StaffDialog(staff)
+    yield DemoGuide(DEMO_INFO, counter.window)
 
 
 @pytest.mark.asyncio
@@ -214,7 +221,7 @@ async def test_every_input_button_and_list_has_a_name(
             dialog.reject()
             await asyncio.wait_for(waiting, 5)
             dialog.deleteLater()
-        assert len(problems) == 7
+        assert len(problems) == 9
         assert [(name, found) for name, found in problems if found] == []
 
 
