@@ -27,16 +27,44 @@ DEMO_STAFF_PIN_KEY = "ZGVtby1zdGFmZi1waW4ta2V5LW5vdC1mb3Itc2hvcCE="
 
 
 @dataclass(frozen=True)
+class DemoCustomer:
+    """A demo customer as the demo guide lists them (see ``sandbox/demo_data.py``).
+
+    ``kind`` says what trying them shows; the window words it.
+    """
+
+    kind: str
+    card: str | None
+    email: str | None
+    name: str | None
+
+
+#: Every card and email of the demo data, and what each is for.
+DEMO_CUSTOMERS: tuple[DemoCustomer, ...] = (
+    DemoCustomer("main", demo.CARD_MAIN, demo.EMAIL_MAIN, "Robin de Vries"),
+    DemoCustomer("empty", demo.CARD_EMPTY, demo.EMAIL_EMPTY, "Alex Peters"),
+    DemoCustomer("big", demo.CARD_BIG, demo.EMAIL_BIG, "Sam Groot"),
+    DemoCustomer("no_card", None, demo.EMAIL_NO_CARD, "Kim Bakker"),
+    DemoCustomer("unlinked", demo.CARD_UNLINKED, None, None),
+    DemoCustomer("blocked", demo.CARD_BLOCKED, None, "Robin de Vries"),
+)
+
+
+@dataclass(frozen=True)
 class DemoInfo:
-    """What the window's DEMO banner tells a person trying the app."""
+    """What the window's DEMO banner and guide tell a person trying the app."""
 
     cards: tuple[str, ...]
     email: str
+    #: The routes that misbehave (``piggy.collect``), sorted.
     faults: tuple[str, ...]
     #: The simulated customer's inbox: the last login code emailed to an address.
     mailbox: Callable[[str], str | None] | None = None
     #: Demo staff and their PINs, for the banner (demo profiles only, never a shop's).
     staff: tuple[DemoStaff, ...] = DEMO_STAFF
+    customers: tuple[DemoCustomer, ...] = DEMO_CUSTOMERS
+    #: How each of :attr:`faults` misbehaves, by route.
+    fault_details: tuple[tuple[str, Fault], ...] = ()
 
 
 class DemoSession:
@@ -111,5 +139,6 @@ class DemoSession:
             cards=demo.DEMO_CARDS,
             email=demo.EMAIL_MAIN,
             faults=tuple(sorted(self._faults)),
+            fault_details=tuple(sorted(self._faults.items())),
             mailbox=simulator.last_verification_code if simulator is not None else None,
         )

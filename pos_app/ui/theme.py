@@ -19,6 +19,7 @@ from pathlib import Path
 from string import Template
 from typing import Final
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -47,8 +48,21 @@ class ColorScheme:
     REVERSED_TEXT: Final = QColor("#5f4b00")
     #: Rows that are there but not in use (a deactivated staff profile).
     INACTIVE_TEXT: Final = QColor("#757575")
-    #: Buttons that should not draw the eye (leaving kiosk mode).
-    QUIET_BUTTON_TEXT: Final = QColor("#777777")
+    #: Buttons that should not draw the eye (leaving kiosk mode): quiet, yet readable on
+    #: the window's grey (6:1).
+    QUIET_BUTTON_TEXT: Final = QColor("#555555")
+    #: The keyboard focus: a ring around buttons, fields and list rows (3:1 against the
+    #: window and the fields, WCAG's contrast for the parts of a control).
+    FOCUS_RING: Final = QColor("#1565c0")
+    # Buttons and fields (drawn by the style sheet so that the focus ring fits them).
+    CONTROL_FACE: Final = QColor("#fafafa")
+    CONTROL_HOVER: Final = QColor("#e8eef9")
+    CONTROL_PRESSED: Final = QColor("#d6e0f2")
+    CONTROL_BORDER: Final = QColor("#8a8a8a")
+    CONTROL_TEXT: Final = QColor("#1a1a1a")
+    CONTROL_DISABLED_FACE: Final = QColor("#e4e4e4")
+    #: Off, but still readable (what it would do, once it is on).
+    CONTROL_DISABLED_TEXT: Final = QColor("#5c5c5c")
 
     DEMO_BANNER: Final = QColor("#ffcc33")
     DEMO_BANNER_TEXT: Final = QColor("#222222")
@@ -62,6 +76,8 @@ class ColorScheme:
     # Kiosk mode: the "Still there?" overlay, the scanner drawing on the scan screen.
     KIOSK_OVERLAY: Final = QColor(20, 28, 40, 200)
     KIOSK_OVERLAY_TEXT: Final = QColor("#ffffff")
+    #: The panel the countdown's words sit on, over the dimmed screen.
+    KIOSK_OVERLAY_PANEL: Final = QColor("#1d2a3a")
     SCANNER_BARS: Final = QColor("#1d3f8f")
     SCANNER_LINE: Final = QColor("#d23b2f")
 
@@ -88,6 +104,8 @@ class ColorScheme:
     #: Too late to finish: no call to action.
     BAR_OVER: Final = QColor("#90a4ae")
     OWNED_CARD_RING: Final = QColor("#1976d2")
+    #: A collectible's name under its picture (owned or still missing: both readable).
+    CARD_NAME_TEXT: Final = QColor("#263238")
     #: Giftoin card rarities, by Giftoin's names.
     RARITY: Final = {
         "common": QColor("#546e7a"),
@@ -120,6 +138,8 @@ class TextSize:
     PIN_DIGITS: Final = 1.8
     #: The keys of the on-screen PIN keypad.
     KEYPAD_KEY: Final = 1.5
+    #: The keys of the kiosk's on-screen keyboard (many more of them: smaller).
+    KEYBOARD_KEY: Final = 1.2
     #: The question beside the pickup slip preview.
     SLIP_QUESTION: Final = 1.15
     #: What the scan field shows (large: read from a step back).
@@ -134,6 +154,49 @@ class TextSize:
     KIOSK_OVERLAY_TITLE: Final = 2.2
     KIOSK_OVERLAY_SECONDS: Final = 6.0
     KIOSK_OVERLAY_TEXT: Final = 1.4
+
+
+class Layout:
+    """Sizes of the window's parts that decide what fits on which screen."""
+
+    #: The screen the desktop look is drawn for (logical pixels): a counter laptop.
+    DESIGN_SCREEN: Final = QSize(1366, 768)
+    #: What a window manager adds around the window (title bar, borders), generously.
+    WINDOW_FRAME: Final = QSize(16, 40)
+    #: The default window grows with the screen up to this size, then stays centred.
+    LARGEST_WINDOW: Final = QSize(1600, 1000)
+    #: The rewards list keeps at least this width: a title and its expiry badge.
+    REWARDS_LIST_MIN_WIDTH: Final = 420
+    #: How much the side panel and the list share the width beyond their minimums.
+    REWARDS_LIST_STRETCH: Final = 3
+    PROGRESS_PANEL_STRETCH: Final = 2
+    #: Text grows on larger screens, at most by this factor (a 1920×1080 screen read from
+    #: the same step back as a laptop's).
+    LARGEST_FONT_SCALE: Final = 1.3
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The window's first size on a screen with ``available`` room: all of it fits.
+
+    The frame is taken off, so the title bar and the status bar are both on screen.
+    """
+    frame = Layout.WINDOW_FRAME
+    return QSize(
+        max(1, min(available.width() - frame.width(), Layout.LARGEST_WINDOW.width())),
+        max(1, min(available.height() - frame.height(), Layout.LARGEST_WINDOW.height())),
+    )
+
+
+def screen_font_scale(available: QSize) -> float:
+    """How much larger the text is than on :attr:`Layout.DESIGN_SCREEN` (1 on smaller ones).
+
+    Logical pixels already carry the screen's DPI scaling (Qt's high-DPI support), so a
+    larger logical screen is one with more room: text grows with it, by a little more than
+    half as much, so that the extra room is not all taken by larger letters.
+    """
+    design = Layout.DESIGN_SCREEN
+    ratio = min(available.width() / design.width(), available.height() / design.height())
+    return max(1.0, min(Layout.LARGEST_FONT_SCALE, 1.0 + (ratio - 1.0) * 0.6))
 
 
 def contrast_ratio(a: QColor, b: QColor) -> float:
@@ -151,6 +214,25 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 
     light, dark = sorted((luminance(a), luminance(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def faded_ink(ink: QColor, background: QColor, opacity: float) -> QColor:
+    """``ink`` faded towards ``background`` (``opacity`` 1: unchanged), as an opaque colour,
+    but never below AA contrast (4.5:1): rows that step back stay readable."""
+    opacity = max(0.0, min(1.0, opacity))
+
+    def mixed(alpha: float) -> QColor:
+        return QColor.fromRgbF(
+            background.redF() + (ink.redF() - background.redF()) * alpha,
+            background.greenF() + (ink.greenF() - background.greenF()) * alpha,
+            background.blueF() + (ink.blueF() - background.blueF()) * alpha,
+        )
+
+    color = mixed(opacity)
+    while opacity < 1.0 and contrast_ratio(color, background) < 4.5:
+        opacity = min(1.0, opacity + 0.02)
+        color = mixed(opacity)
+    return color
 
 
 def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
@@ -208,11 +290,38 @@ def style_sheet() -> str:
     return Template(text).safe_substitute(ColorScheme.style_sheet_names())
 
 
+#: The application property that says the kiosk look is on (kiosk.KioskLook): dialogs
+#: that would open a file or printer chooser leave it out.
+KIOSK_LOOK: Final = "posAppKioskLook"
+
+
+def kiosk_look_active() -> bool:
+    """Whether the application runs in kiosk mode (one window per process, locked)."""
+    app = QApplication.instance()
+    return app is not None and bool(app.property(KIOSK_LOOK))
+
+
+#: The application property that keeps the font the platform gave (before screen scaling).
+_PLATFORM_FONT = "posAppPlatformFont"
+
+
 def apply_theme(app: QApplication) -> None:
-    """Give the whole application (windows and dialogs) the app's style sheet."""
+    """Give the whole application (windows and dialogs) the app's style sheet and a base
+    font for the size of its screen (:func:`screen_font_scale`)."""
     sheet = style_sheet()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+    platform_font = app.property(_PLATFORM_FONT)
+    if not isinstance(platform_font, QFont):
+        platform_font = QFont(QApplication.font())
+        app.setProperty(_PLATFORM_FONT, platform_font)
+    screen = app.primaryScreen()
+    scale = screen_font_scale(screen.availableSize()) if screen is not None else 1.0
+    if platform_font.pointSizeF() > 0:
+        font = QFont(platform_font)
+        font.setPointSizeF(round(platform_font.pointSizeF() * scale, 1))
+        if QApplication.font() != font:
+            QApplication.setFont(font)
 
 
 def _css_color(color: QColor) -> str:

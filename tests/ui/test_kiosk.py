@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMenuBar,
@@ -26,16 +30,20 @@ from pytestqt.qtbot import QtBot
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.secrets import SecretStore
-from pos_app.services.settings import Settings
+from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.staff import Role
 from pos_app.storage import Journal, OpState, ReverseReason
+from pos_app.ui.async_support import await_dialog
 from pos_app.ui.counter import LOOKUP
 from pos_app.ui.counter.kiosk import LONG_PRESS_MS, TOUCH_TARGET
 from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
+from pos_app.ui.slips import SlipDialog, offer_slip
+from pos_app.ui.theme import ColorScheme, contrast_ratio
 from tests.helpers import wait_until
 from tests.helpers.ui import Counter, make_counter, open_dialog, running_counter, visible
+from tests.ui.test_slips import SLIP
 
 CASHIER = ("Casey Cashier", Role.CASHIER, "1234")
 MANAGER = ("Morgan Manager", Role.MANAGER, "246810")
@@ -66,6 +74,8 @@ def too_small(root: QWidget) -> list[str]:
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
     found = []
     for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget.parent(), QLineEdit):
+            continue  # a field's clear button: inside the field, which is the target
         if isinstance(widget, kinds) and widget.isVisible():
             size = widget.size()
             if min(size.width(), size.height()) < TOUCH_TARGET:
@@ -177,7 +187,7 @@ async def _refuse_then_accept_closing(kiosk: Counter) -> None:
     assert window.close() is False
     assert window.isVisible()
     pin = await pin_asked()
-    assert pin.prompt.text() == "Leaving kiosk mode needs a manager's PIN."
+    assert pin.prompt.text() == "Leaving kiosk mode closes the app. It needs a manager's PIN."
     # A cashier's PIN is not a manager's.
     entry = pin.entry
     QTest.keyClicks(entry.field, "1234")
@@ -504,3 +514,127 @@ async def test_first_kiosk_start_without_a_manager_asks_for_one(
         assert not window.isVisible()
     finally:
         await _release(made)
+
+
+# -- fitting a touch screen: dialogs, the email keyboard, the countdown, slips -------------
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.asyncio
+async def test_kiosk_dialogs_have_no_close_or_minimise_buttons(kiosk: Counter) -> None:
+    leave = kiosk.window.status.leave_button
+    assert leave is not None
+    assert "closes the app" in leave.text()
+    leave.click()
+    pin = await pin_asked()
+    flags = pin.windowFlags()
+    for hint in (
+        Qt.WindowType.WindowCloseButtonHint,
+        Qt.WindowType.WindowMinimizeButtonHint,
+        Qt.WindowType.WindowMaximizeButtonHint,
+    ):
+        assert not flags & hint, hint
+    assert flags & Qt.WindowType.CustomizeWindowHint
+    assert "closes the app" in pin.prompt.text()
+    # Its own Cancel button is the way out.
+    pin.cancel_button.click()
+    await wait_until(
+        lambda: kiosk.window.kiosk is not None and not kiosk.window.kiosk.is_asking_to_unlock()
+    )
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.asyncio
+async def test_staff_type_an_email_on_the_on_screen_keyboard(kiosk: Counter) -> None:
+    window = kiosk.window
+    home = window.kiosk_home
+    assert home is not None
+    keyboard = window.search_bar.keyboard
+    assert keyboard is not None
+    assert not keyboard.isVisible()
+    home.email_button.click()
+    await wait_until(keyboard.isVisible)
+    assert window.search_input.accessibleName() == "Customer's email"
+    # Everything still fits a 1024×768 kiosk screen, every key a fingertip's size.
+    assert window.minimumSizeHint().height() <= 768
+    assert too_small(keyboard) == []
+    for key in "demo@example.com":
+        QTest.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert window.search_input.text() == demo.EMAIL_MAIN
+    QTest.mouseClick(keyboard.keys["backspace"], Qt.MouseButton.LeftButton)
+    assert window.search_input.text() == demo.EMAIL_MAIN[:-1]
+    QTest.mouseClick(keyboard.keys["m"], Qt.MouseButton.LeftButton)
+    # The field kept the focus through every tap; its clear button sits inside it.
+    assert window.search_input.hasFocus()
+    (clear,) = [b for b in window.search_input.findChildren(QAbstractButton) if b.isVisible()]
+    inside = QRect(clear.mapTo(window.search_input, QPoint(0, 0)), clear.size())
+    assert window.search_input.rect().contains(inside)
+    QTest.mouseClick(keyboard.keys["enter"], Qt.MouseButton.LeftButton)
+    await wait_until(lambda: window.code_entry.isVisible())
+    # The code entry has its own keypad: the keyboard steps aside.
+    await wait_until(lambda: not keyboard.isVisible())
+
+
+@pytest.mark.asyncio
+async def test_the_countdown_is_on_a_readable_panel(kiosk: Counter) -> None:
+    overlay = kiosk.window.kiosk.overlay if kiosk.window.kiosk is not None else None
+    assert overlay is not None
+    overlay.show_seconds(7)
+    await wait_until(overlay.isVisible)
+    panel = overlay.panel
+    for label in (overlay.title, overlay.seconds, overlay.text):
+        assert label.parentWidget() is not None
+        assert panel.isAncestorOf(label)
+        assert panel.rect().contains(QRect(label.mapTo(panel, QPoint(0, 0)), label.size()))
+    image = panel.grab().toImage()
+    assert image.pixelColor(panel.width() // 2, 4) == ColorScheme.KIOSK_OVERLAY_PANEL
+    assert contrast_ratio(ColorScheme.KIOSK_OVERLAY_PANEL, ColorScheme.KIOSK_OVERLAY_TEXT) >= 7
+    overlay.hide()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.asyncio
+async def test_a_kiosk_slip_goes_to_the_counter_printer_or_not_at_all(
+    kiosk: Counter, tmp_path: Path
+) -> None:
+    # No printer: said, and no chooser of any kind.
+    dialog = SlipDialog(SLIP, counter_printer=lambda: None)
+    assert dialog.kiosk  # from the application's kiosk look
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    await wait_until(dialog.isVisible)
+    assert not dialog.save_button.isVisible()
+    dialog.print_button.click()
+    assert "No printer" in dialog.message.text()
+    assert not dialog.print_button.isEnabled()
+    assert visible(QFileDialog) is None
+    assert visible(QPrintDialog) is None
+    dialog.close_button.click()
+    await asyncio.wait_for(waiting, 5)
+    dialog.deleteLater()
+
+    # The counter's printer (here one that prints to a file): straight there.
+    out = tmp_path / "printed.pdf"
+
+    def printer() -> QPrinter:
+        made = QPrinter(QPrinter.PrinterMode.HighResolution)
+        made.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        made.setOutputFileName(str(out))
+        return made
+
+    dialog = SlipDialog(SLIP, counter_printer=printer)
+    printed: list[str] = []
+    dialog.printed.connect(printed.append)
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    await wait_until(dialog.isVisible)
+    dialog.print_button.click()
+    assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Accepted
+    assert printed == [str(out)]
+    assert out.read_bytes().startswith(b"%PDF")
+    assert visible(QPrintDialog) is None
+    dialog.deleteLater()
+    # print_slip=always without a printer: no dialog to fall back on in a kiosk.
+    no_printer = QPrinterInfo()
+    assert (
+        await offer_slip(SLIP, PrintSlip.ALWAYS, kiosk.window, default_printer=lambda: no_printer)
+        is None
+    )

@@ -120,7 +120,7 @@ async def test_pin_dialog_from_the_keyboard() -> None:
     QTest.keyClicks(field, "39")
     QTest.keyClick(field, Qt.Key.Key_Return)
     await wait_until(lambda: rejected)
-    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager PINs for 5 min."]
+    assert rejected == ["Wrong PIN. After 4 more wrong PINs, manager PINs are locked for 5 min."]
     assert dialog.entry.message_text() == rejected[0]
     assert field.text() == ""
     assert not waiting.done()
@@ -189,7 +189,7 @@ async def test_escape_cancels_the_pin_dialog() -> None:
 def test_pin_check_texts() -> None:
     locked = PinCheck(PinOutcome.LOCKED, lock_left=timedelta(minutes=4, seconds=1))
     assert describe_pin_check(locked, approval=False) == (
-        "Too many wrong PINs: locked for another 5 min. A manager can give you a new PIN."
+        "Too many wrong PINs: locked for another 4 min 01 s. A manager can give you a new PIN."
     )
     long_lock = PinCheck(PinOutcome.LOCKED, lock_left=timedelta(hours=21, minutes=20))
     assert describe_pin_check(long_lock, approval=True) == (
@@ -197,7 +197,7 @@ def test_pin_check_texts() -> None:
     )
     wrong = PinCheck(PinOutcome.WRONG, attempts_left=1, next_lock=timedelta(hours=24))
     assert describe_pin_check(wrong, approval=False) == (
-        "Wrong PIN. 1 more wrong PIN(s) lock this profile for 24 h."
+        "Wrong PIN. After 1 more wrong PIN, this profile is locked for 24 h."
     )
     assert "more than one manager" in describe_pin_check(
         PinCheck(PinOutcome.AMBIGUOUS), approval=True
@@ -232,7 +232,7 @@ async def test_sign_in_picks_a_name_then_checks_that_persons_pin(staff: StaffSer
     QTest.keyClicks(dialog.entry.field, "1234")  # Ann's PIN, not Bob's
     QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
     await wait_until(lambda: rejected)
-    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock this profile for 5 min."]
+    assert rejected == ["Wrong PIN. After 4 more wrong PINs, this profile is locked for 5 min."]
     QTest.keyClicks(dialog.entry.field, "5678")
     QTest.keyClick(dialog.entry.field, Qt.Key.Key_Return)
     profile = await asyncio.wait_for(task, 5)

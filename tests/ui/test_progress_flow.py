@@ -88,7 +88,10 @@ async def test_an_unlinked_customer_is_not_linked_not_an_error(counter: Counter)
     assert state(window, Program.GIFTOIN) is SectionState.NOT_LINKED
     assert state(window, Program.NUDJ) is SectionState.NOT_LINKED
     assert panel.giftoin.headline_label.text() == "Not linked"
-    assert panel.giftoin.message_label.text() == "No discord id on file for this customer."
+    assert panel.giftoin.message_label.text() == (
+        "Giftoin finds customers by their Discord account, and this customer has not linked "
+        "one to their loyalty account yet."
+    )
     assert panel.nudj.message_label.text() == (
         "This customer's Nudj id was not found (looked up by: uuid)."
     )

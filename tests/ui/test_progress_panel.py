@@ -17,9 +17,9 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -59,6 +59,7 @@ from pos_app.ui.progress.texts import (
     status_text,
     time_left_text,
 )
+from pos_app.ui.theme import ColorScheme, contrast_ratio
 from tests.helpers.ui import png
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -365,8 +366,17 @@ def test_nudj_texts() -> None:
 @pytest.mark.parametrize(
     ("result", "platform", "text"),
     [
-        (NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ID), "discord", "No discord id on file"),
-        (NotLinked(Program.NUDJ, NotLinkedReason.NO_ID), None, "No Nudj id on file"),
+        (
+            NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ID),
+            "discord",
+            "Giftoin finds customers by their Discord account, and this customer has not "
+            "linked one to their loyalty account yet.",
+        ),
+        (
+            NotLinked(Program.NUDJ, NotLinkedReason.NO_ID),
+            None,
+            "This customer's loyalty account is not linked to Nudj yet.",
+        ),
         (NotLinked(Program.GIFTOIN, NotLinkedReason.NO_ACCOUNT), None, "Giftoin does not know"),
         (
             NotLinked(Program.NUDJ, NotLinkedReason.ID_NOT_FOUND, looked_up_by="email"),
@@ -556,3 +566,91 @@ def test_collapsed_state_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
         False,
         "false",
     )
+
+
+# --- collectibles: by name, missing ones legible, nothing cut short -----------------------
+
+
+def _rendered_words(delegate: ChallengeDelegate, font: QFont, width: int) -> tuple[Any, Any]:
+    model = ChallengeListModel(now=NOW)
+    cards = (
+        card("Golden Acorn", 1, "legendary"),
+        card("Maple Leaf", 0, "uncommon"),
+        card("Chestnut", 2, "rare"),
+        card("Harvest Moon", 0, "epic"),
+    )
+    model.set_challenges([challenge(cards=cards)], NOW)
+    index = model.index(0, 0)
+    return delegate.geometry(QRect(0, 0, width, 0), font, index), cards
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25], ids=["desktop", "kiosk font"])
+def test_collectibles_are_named_with_their_rarity_and_nothing_is_cut_short(
+    qtbot: QtBot, scale: float
+) -> None:
+    font = QFont()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    delegate = ChallengeDelegate()
+    geometry, cards = _rendered_words(delegate, font, 320)
+    small = delegate._fonts(font)[2]
+    metrics = QFontMetrics(small)
+    for card_view, name_rect, rarity_rect in zip(
+        cards, geometry.names, geometry.rarities, strict=True
+    ):
+        # The name is the label (on up to two lines, every word whole); the rarity under it.
+        assert name_rect.bottom() < rarity_rect.top()
+        for word in (card_view.name or "").split():
+            assert metrics.horizontalAdvance(word) <= name_rect.width(), word
+        wrapped = metrics.boundingRect(
+            QRect(0, 0, name_rect.width(), 1000),
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+            card_view.name or "",
+        )
+        assert wrapped.height() <= name_rect.height()
+        assert metrics.horizontalAdvance(rarity_text(card_view.rarity)) <= rarity_rect.width()
+        assert QRect(0, 0, 320, geometry.height).contains(rarity_rect)
+
+
+def test_a_missing_collectible_is_legible(qtbot: QtBot) -> None:
+    # Its name is in a readable ink on the list's white, its picture more than a ghost.
+    assert contrast_ratio(ColorScheme.PAPER, ColorScheme.CARD_NAME_TEXT) >= 7
+    for rarity, color in ColorScheme.RARITY.items():
+        assert contrast_ratio(ColorScheme.PAPER, color) >= 4.5, rarity
+    panel = ProgressPanel(None, clock=lambda: NOW)
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    missing = challenge(cards=(card("Moon", 0, "epic"),))
+    panel.show_loading(Program.GIFTOIN)
+    panel.show_giftoin(GiftoinProgress((missing,)))
+    panel.show()
+    view = panel.challenge_view
+    index = panel.challenges.index(0, 0)
+    option = QStyleOptionViewItem()
+    option.font = view.font()
+    option.rect = view.visualRect(index)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, ChallengeDelegate)
+    geometry = delegate.geometry(option.rect, option.font, index)
+    shot = view.viewport().grab().toImage()
+    name = geometry.names[0]
+    darkest = min(
+        (
+            shot.pixelColor(x, y)
+            for x in range(name.left(), name.right())
+            for y in range(name.top(), name.bottom())
+        ),
+        key=lambda c: c.lightnessF(),
+    )
+    assert contrast_ratio(darkest, ColorScheme.PAPER) >= 4.5
+
+
+def test_the_panel_has_no_scroll_area_inside_another(qtbot: QtBot) -> None:
+    panel = ProgressPanel(None, clock=lambda: NOW)
+    qtbot.addWidget(panel)
+    areas = panel.findChildren(QAbstractScrollArea)
+    assert areas
+    for area in areas:
+        parent = area.parentWidget()
+        while parent is not None and parent is not panel:
+            assert not isinstance(parent, QAbstractScrollArea), area.objectName()
+            parent = parent.parentWidget()

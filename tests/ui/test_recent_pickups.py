@@ -277,7 +277,7 @@ async def test_cashier_cannot_reverse_without_a_manager_pin(counter: Desk) -> No
     QTest.keyClicks(dialog.pin.field, CASHIER_PIN)
     dialog.confirm_button.click()
     await wait_until(lambda: rejected)
-    assert rejected == ["Wrong PIN. 4 more wrong PIN(s) lock manager PINs for 5 min."]
+    assert rejected == ["Wrong PIN. After 4 more wrong PINs, manager PINs are locked for 5 min."]
     assert dialog.isVisible()
     assert dialog.pin.pin() == ""  # cleared after every check
     assert await counter.reverses() == []
@@ -304,17 +304,19 @@ async def test_five_wrong_manager_pins_lock_approval_and_are_journaled(counter: 
             QTest.mouseClick(dialog.pin.pad.keys[digit], Qt.MouseButton.LeftButton)
         QTest.keyClick(dialog, Qt.Key.Key_Enter)
         await wait_until(lambda n=attempt: len(rejected) == n)  # type: ignore[misc]
-    assert rejected[-2] == "Wrong PIN. 1 more wrong PIN(s) lock manager PINs for 5 min."
-    assert rejected[-1] == "Too many wrong PINs: manager approval is locked for another 5 min."
+    assert rejected[-2] == "Wrong PIN. After 1 more wrong PIN, manager PINs are locked for 5 min."
+    assert rejected[-1] == (
+        "Too many wrong PINs: manager approval is locked for another 5 min 00 s."
+    )
     events = await counter.journal.call(Journal.events, kind=PIN_LOCKOUT)
     assert len(events) == 1
     assert (events[0].staff_id, events[0].staff_name) == (cashier.profile_id, "Cas Cashier")
     assert "the last at manager approval" in (events[0].note or "")
-    # Locked: even the right PIN is refused now.
+    # Locked: not even the right PIN can be typed or sent now.
+    assert not dialog.confirm_button.isEnabled()
+    assert not dialog.pin.pad.isEnabled()
     QTest.keyClicks(dialog.pin.field, MANAGER_PIN)
-    dialog.confirm_button.click()
-    await wait_until(lambda: len(rejected) == MAX_WRONG_PINS + 1)
-    assert rejected[-1].startswith("Too many wrong PINs")
+    assert dialog.pin.pin() == ""
     assert await counter.reverses() == []
     await counter.assert_server_and_journal_agree()
     dialog.reject()

@@ -12,6 +12,7 @@ from pos_app.ui.theme import (
     ColorPair,
     ColorScheme,
     contrast_ratio,
+    faded_ink,
     style_sheet,
     style_sheet_path,
 )
@@ -38,7 +39,7 @@ def test_contrast_ratio_is_wcags() -> None:
     assert contrast_ratio(QColor("#777777"), QColor("#777777")) == 1.0
 
 
-def test_every_colour_pair_is_readable() -> None:
+def test_every_colour_pair_is_readable(qapp: QApplication) -> None:
     pairs: list[tuple[str, ColorPair]] = [
         (name, value)
         for name, value in vars(ColorScheme).items()
@@ -49,6 +50,14 @@ def test_every_colour_pair_is_readable() -> None:
         ("success", (ColorScheme.SUCCESS_BACKGROUND, ColorScheme.SUCCESS_TEXT)),
         ("error", (ColorScheme.ERROR_BACKGROUND, ColorScheme.ERROR_TEXT)),
         ("demo banner", (ColorScheme.DEMO_BANNER, ColorScheme.DEMO_BANNER_TEXT)),
+        ("button", (ColorScheme.CONTROL_FACE, ColorScheme.CONTROL_TEXT)),
+        ("button hovered", (ColorScheme.CONTROL_HOVER, ColorScheme.CONTROL_TEXT)),
+        ("button pressed", (ColorScheme.CONTROL_PRESSED, ColorScheme.CONTROL_TEXT)),
+        ("button off", (ColorScheme.CONTROL_DISABLED_FACE, ColorScheme.CONTROL_DISABLED_TEXT)),
+        ("field", (ColorScheme.PAPER, ColorScheme.CONTROL_TEXT)),
+        # The window's own grey (Qt's light palette) under a flat button.
+        ("leave kiosk", (QApplication.palette().window().color(), ColorScheme.QUIET_BUTTON_TEXT)),
+        ("inactive row", (ColorScheme.PAPER, ColorScheme.INACTIVE_TEXT)),
     ]
     assert len(pairs) > 10
     for name, (background, text) in pairs:
@@ -65,3 +74,12 @@ def test_a_message_takes_the_colours_of_its_kind(qapp: QApplication, qtbot: QtBo
     # Changing the kind restyles the same widget.
     bar.show_message("Handed over", MessageKind.SUCCESS)
     assert bar.grab().toImage().pixelColor(4, 20) == ColorScheme.SUCCESS_BACKGROUND
+
+
+def test_a_faded_ink_never_drops_below_aa() -> None:
+    white, black = QColor("#ffffff"), QColor("#000000")
+    assert faded_ink(black, white, 1.0) == black
+    faint = faded_ink(black, white, 0.3)
+    assert 4.5 <= contrast_ratio(faint, white) < 4.8
+    # Fading that is readable anyway is kept.
+    assert faded_ink(black, white, 0.8) == QColor.fromRgbF(0.2, 0.2, 0.2)

@@ -32,7 +32,7 @@ from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.rewards import RewardListModel, RewardListView
 from pos_app.ui.rewards.header import RewardListHeader
-from pos_app.ui.theme import TextSize, scaled_font
+from pos_app.ui.theme import Layout, TextSize, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,8 @@ class CustomerPage(QWidget):
         actions.addWidget(self.hand_over_all_button)
         actions.addWidget(self.hand_over_button)
         pickup.addLayout(actions)
-        row.addLayout(pickup, 1)
+        self.rewards_list.setMinimumWidth(Layout.REWARDS_LIST_MIN_WIDTH)
+        row.addLayout(pickup, Layout.REWARDS_LIST_STRETCH)
         self._selected = 0
         # Queued: the current row also moves while rows are being removed, when the
         # selection cannot be asked about yet.
@@ -113,7 +114,7 @@ class CustomerPage(QWidget):
         )
         self.progress_panel = ProgressPanel(pictures, state=ui_state, clock=clock, parent=self)
         self.progress_panel.set_giftoin_platform(giftoin_platform)
-        row.addWidget(self.progress_panel)
+        row.addWidget(self.progress_panel, Layout.PROGRESS_PANEL_STRETCH)
         layout.addLayout(row, 1)
 
     def show_loading(self, customer: CustomerSummary) -> None:

@@ -34,12 +34,22 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCursor, QFont, QIcon, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QCursor,
+    QFont,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QFrame,
     QLabel,
     QLineEdit,
@@ -52,7 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.async_support import TaskOwner
-from pos_app.ui.theme import ColorScheme, TextSize, scaled_font
+from pos_app.ui.theme import KIOSK_LOOK, ColorScheme, TextSize, scaled_font
 
 #: The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44).
 TOUCH_TARGET = 44
@@ -100,12 +110,40 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Kiosk", text)
 
 
+#: Title-bar buttons a kiosk's dialogs do without: nothing to minimise or maximise on a
+#: locked screen, and a dialog's own Cancel / Close button is touch-sized.
+_NO_DECORATIONS = (
+    Qt.WindowType.WindowCloseButtonHint
+    | Qt.WindowType.WindowMinimizeButtonHint
+    | Qt.WindowType.WindowMaximizeButtonHint
+    | Qt.WindowType.WindowContextHelpButtonHint
+)
+
+
+def undecorate(dialog: QDialog) -> None:
+    """A kiosk dialog: a title, no close, minimise or maximise buttons (before it shows)."""
+    flags = dialog.windowFlags()
+    wanted = (
+        (flags & ~_NO_DECORATIONS)
+        | Qt.WindowType.CustomizeWindowHint
+        | Qt.WindowType.WindowTitleHint
+    )
+    if wanted != flags:
+        dialog.setWindowFlags(wanted)
+
+
 #: Controls a finger must hit; each is made at least TOUCH_TARGET wide and high.
 _TOUCH_CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 
 
 def enlarge_for_touch(widget: QWidget) -> None:
-    """At least :data:`TOUCH_TARGET` square; larger minimum sizes are kept."""
+    """At least :data:`TOUCH_TARGET` square; larger minimum sizes are kept.
+
+    A field's own buttons (its clear button) are left as they are: the field places them
+    inside itself at their size, and a larger one would stick out of the field.
+    """
+    if isinstance(widget, QAbstractButton) and isinstance(widget.parent(), QLineEdit):
+        return
     if isinstance(widget, _TOUCH_CONTROLS):
         widget.setMinimumSize(
             max(widget.minimumWidth(), TOUCH_TARGET), max(widget.minimumHeight(), TOUCH_TARGET)
@@ -143,6 +181,7 @@ class KioskLook(QObject):
         font.setPointSizeF(self._old_font.pointSizeF() * FONT_SCALE)
         QApplication.setFont(font)
         app.setStyleSheet(self._old_style + KIOSK_STYLE_SHEET)
+        app.setProperty(KIOSK_LOOK, True)
         app.installEventFilter(self)
         if self._hide_cursor:
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
@@ -153,6 +192,7 @@ class KioskLook(QObject):
         if not isinstance(app, QApplication) or self._old_font is None:
             return
         app.removeEventFilter(self)
+        app.setProperty(KIOSK_LOOK, False)
         QApplication.setFont(self._old_font)
         app.setStyleSheet(self._old_style or "")
         self._old_font = None
@@ -164,6 +204,8 @@ class KioskLook(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Polish and isinstance(watched, QWidget):
             enlarge_for_touch(watched)
+            if isinstance(watched, QDialog) and watched.isWindow() and not watched.isVisible():
+                undecorate(watched)
         return False
 
 
@@ -282,9 +324,18 @@ class CountdownOverlay(QFrame):
         super().__init__(parent)
         self.setObjectName("kioskCountdown")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
-        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 40, 40, 40)
+        outer.addStretch(1)
+        # The words on a solid panel: the dimmed screen behind them is still the
+        # customer's list, and text straight on it was hard to read.
+        self.panel = QFrame(self)
+        self.panel.setObjectName("kioskCountdownPanel")
+        self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(40, 28, 40, 28)
         self.title = QLabel(_tr("Still there?"), self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setFont(scaled_font(self.title.font(), TextSize.KIOSK_OVERLAY_TITLE, bold=True))
@@ -309,7 +360,6 @@ class CountdownOverlay(QFrame):
         self.stay_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.stay_button.clicked.connect(self.hide)
         layout.addWidget(self.stay_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
         parent.installEventFilter(self)
         self.hide()
 
@@ -323,15 +373,20 @@ class CountdownOverlay(QFrame):
         )
         parent = self.parentWidget()
         if parent is not None:
-            self.setGeometry(parent.rect())
+            self._fit(parent)
         self.raise_()
         self.show()
+
+    def _fit(self, parent: QWidget) -> None:
+        self.setGeometry(parent.rect())
+        # A fixed width lets the wrapped text take the height it needs on the panel.
+        self.panel.setFixedWidth(max(280, min(680, parent.width() - 80)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             parent = self.parentWidget()
             if parent is not None:
-                self.setGeometry(parent.rect())
+                self._fit(parent)
         return False
 
 
@@ -414,7 +469,8 @@ class KioskHome(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 24)
         layout.addStretch(2)
-        layout.addWidget(BarcodeSymbol(self), 0, Qt.AlignmentFlag.AlignHCenter)
+        self.symbol = BarcodeSymbol(self)
+        layout.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
         self.prompt = QLabel(_tr("Scan your loyalty card or QR code"), self)
         self.prompt.setObjectName("kioskScanPrompt")
@@ -422,7 +478,7 @@ class KioskHome(QFrame):
         self.prompt.setWordWrap(True)
         self.prompt.setFont(scaled_font(self.prompt.font(), TextSize.KIOSK_PROMPT, bold=True))
         layout.addWidget(self.prompt)
-        hint = QLabel(
+        self.hint = hint = QLabel(
             _tr("Hold it under the scanner. Your rewards waiting for pickup appear here."), self
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -436,6 +492,20 @@ class KioskHome(QFrame):
         self.email_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.email_button.clicked.connect(self.emailRequested)
         layout.addWidget(self.email_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Room for the prompt and the email button only: when staff type an email the
+        # on-screen keyboard takes the height, and the drawing and the hint step aside
+        # (resizeEvent) rather than push the window past a 768 px screen.
+        self._full_height = layout.minimumSize().height()
+        self.setMinimumHeight(layout.minimumSize().height() - self._extras_height())
+
+    def _extras_height(self) -> int:
+        return self.symbol.minimumHeight() + 16 + self.hint.sizeHint().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        roomy = event.size().height() >= self._full_height
+        self.symbol.setVisible(roomy)
+        self.hint.setVisible(roomy)
+        super().resizeEvent(event)
 
 
 _UNLOCK = "kiosk.unlock"

@@ -111,7 +111,7 @@ class KioskCounter:
         manager = await ask_manager_pin(
             self._staff,
             self._window,
-            prompt=_tr("Leaving kiosk mode needs a manager's PIN."),
+            prompt=_tr("Leaving kiosk mode closes the app. It needs a manager's PIN."),
             asked_by=self._window.sign_in_session.staff,
         )
         return manager is not None

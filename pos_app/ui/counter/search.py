@@ -3,15 +3,24 @@
 A barcode scanner is a keyboard. Keys typed while the rewards list (or the kiosk's home
 screen) has focus are a new search, not list navigation: they are handed to the field,
 the first one replacing the old query. In kiosk mode the field is hidden (scan first) and
-Enter after typed keys starts the search.
+Enter after typed keys starts the search; when staff open it to type an email, an
+on-screen keyboard shows under it while it has the focus.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from pos_app.ui.counter.keyboard import EmailKeyboard
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 #: How long the scan field shows green (found) or red (not found) after a scan.
@@ -34,8 +43,11 @@ class SearchBar(QWidget):
     def __init__(self, *, kiosk: bool, recent_enabled: bool, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("searchBar")
-        row = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(row)
         self.input = QLineEdit(self)
         self.input.setObjectName("searchInput")
         self.input.setPlaceholderText(
@@ -43,8 +55,11 @@ class SearchBar(QWidget):
             if kiosk
             else _tr("Scan a loyalty card or QR code, or type an email")
         )
+        # The placeholder goes when typing starts; a screen reader needs a name that stays.
+        self.input.setAccessibleName(
+            _tr("Customer's email") if kiosk else _tr("Loyalty card, QR code or email")
+        )
         self.input.setClearButtonEnabled(True)
-        self.input.setAccessibleName(_tr("Scan or search"))
         self.input.setMinimumHeight(44)
         self.input.setFont(scaled_font(self.input.font(), TextSize.SEARCH_FIELD))
         self.find_button = QPushButton(_tr("Find"), self)
@@ -58,6 +73,15 @@ class SearchBar(QWidget):
         row.addWidget(self.input, 1)
         row.addWidget(self.find_button)
         row.addWidget(self.recent_button)
+        #: Kiosk only: a touch keyboard under the field while the field has the focus.
+        self.keyboard: EmailKeyboard | None = None
+        if kiosk:
+            self.keyboard = EmailKeyboard(self.input, self)
+            self.keyboard.hide()
+            outer.addWidget(self.keyboard)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self._on_focus_changed)
         self.input.returnPressed.connect(self.submitted)
         self.find_button.clicked.connect(self.submitted)
         #: Set while a scanner types into the hidden field of the kiosk.
@@ -85,6 +109,12 @@ class SearchBar(QWidget):
         set_style_property(self.input, "scan", "good" if good else "bad")
         self._flash.start()
 
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.keyboard is not None:
+            # Shown while typing an email; gone once the code entry or the list has the
+            # focus (its keys take no focus, so tapping them keeps it on the field).
+            self.keyboard.setVisible(new is self.input)
+
     def listen_to(self, source: QObject) -> None:
         """Keys typed into ``source`` (a list, the kiosk home) are a scan."""
         self._sources.append(source)
@@ -94,6 +124,10 @@ class SearchBar(QWidget):
         for source in self._sources:
             source.removeEventFilter(self)
         self._sources.clear()
+        app = QApplication.instance()
+        if self.keyboard is not None and isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_focus_changed)
+            self.keyboard = None
 
     def focus(self, fallback: QWidget | None) -> None:
         """Ready for the next scan; ``fallback`` takes the keys while the field is hidden."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from pos_app.services.progress import NudjSetupProblem
@@ -14,6 +15,48 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CounterStatusBar", text)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" instead of widening the window.
+
+    A plain QLabel's minimum width is its whole text, so one long status (a connection
+    error, a set-up warning, a long translation) would make the window wider than a
+    1024 px screen. The whole text stays in the tooltip and the accessible name.
+    """
+
+    #: Enough for the start of a message.
+    MIN_WIDTH = 80
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._sync_name()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._sync_name()
+
+    def clear(self) -> None:
+        super().clear()
+        self._sync_name()
+
+    def _sync_name(self) -> None:
+        self.setAccessibleName(self.text())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.MIN_WIDTH), hint.height())
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), text)
+
+
 class CounterStatusBar(QStatusBar):
     """``leave_kiosk``: a kiosk's quiet "Leave kiosk" button is added (manager PIN)."""
 
@@ -21,7 +64,7 @@ class CounterStatusBar(QStatusBar):
         self, counter_name: str, *, sign_in: bool, leave_kiosk: bool, parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.connection_label = QLabel(_tr("Connecting…"), self)
+        self.connection_label = ElidedLabel(_tr("Connecting…"), self)
         self.connection_label.setObjectName("connectionStatus")
         self.addWidget(self.connection_label, 1)
         self.unresolved_label = QLabel(self)
@@ -29,9 +72,8 @@ class CounterStatusBar(QStatusBar):
         self.addPermanentWidget(self.unresolved_label)
         # A Nudj id source that finds nobody is the shop's set-up, not the customer's: said
         # to staff here, never on a kiosk's customer-facing screen (it is logged there).
-        self.nudj_setup_label = QLabel(self)
+        self.nudj_setup_label = ElidedLabel(parent=self)
         self.nudj_setup_label.setObjectName("nudjSetupStatus")
-        self.nudj_setup_label.setWordWrap(False)
         self.nudj_setup_label.hide()
         self.addPermanentWidget(self.nudj_setup_label)
         self.sign_in_button = QPushButton(_tr("Sign in"), self)
@@ -41,15 +83,24 @@ class CounterStatusBar(QStatusBar):
         self.addPermanentWidget(self.sign_in_button)
         self.leave_button: QPushButton | None = None
         if leave_kiosk:
-            self.leave_button = QPushButton(_tr("Leave kiosk"), self)
+            self.leave_button = QPushButton(_tr("Leave kiosk (closes the app)"), self)
             self.leave_button.setObjectName("kioskLeaveButton")
             self.leave_button.setFlat(True)
-            self.leave_button.setAccessibleName(_tr("Leave kiosk mode (manager PIN)"))
+            self.leave_button.setAccessibleName(
+                _tr("Leave kiosk mode and close the app (manager PIN)")
+            )
+            self.leave_button.setToolTip(
+                _tr("A manager's PIN closes the app; start it again for the next customer.")
+            )
             self.addPermanentWidget(self.leave_button)
-        self.addPermanentWidget(QLabel(_tr("Counter: {name}").format(name=counter_name), self))
+        self.counter_label = ElidedLabel(_tr("Counter: {name}").format(name=counter_name), self)
+        self.counter_label.setObjectName("counterName")
+        self.counter_label.setToolTip(self.counter_label.text())
+        self.addPermanentWidget(self.counter_label)
 
     def show_connection(self, text: str) -> None:
         self.connection_label.setText(text)
+        self.connection_label.setToolTip(text)
 
     def show_unresolved(self, count: int | None) -> None:
         """``None``: could not be counted; the last count stays."""

@@ -43,6 +43,7 @@ from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.status import CounterStatusBar
 from pos_app.ui.messages import describe_connection_error, describe_lookup_error
 from pos_app.ui.pictures import PictureCache
+from pos_app.ui.theme import default_window_size
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         # Qt adds " — <application display name>" to any other title (set_app_identity),
         # so the demo's title is "DEMO — Pickup Counter", not the name twice.
         self.setWindowTitle(APP_NAME if demo is None else self.tr("DEMO"))
-        self.resize(1100, 760)
+        self.resize(default_window_size(self.screen().availableSize()))
         # Before the widgets: the kiosk look (larger font) must be in place when they copy
         # their fonts.
         self._kiosk = KioskCounter(self, services.staff) if settings.kiosk else None

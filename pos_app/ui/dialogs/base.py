@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Final, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from pos_app.ui.async_support import TaskOwner
@@ -42,6 +42,31 @@ class AsyncDialog(QDialog):
         self._tasks = TaskOwner()
         #: Where :meth:`show_problem` writes; the subclass places it in its layout.
         self.message = message_line(self, message_name)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._grow_to_contents()
+        return handled
+
+    def _grow_to_contents(self) -> None:
+        """Taller when the contents need it (a message appeared): never clip a keypad.
+
+        A layout's minimum size leaves out what wrapped text needs at the dialog's width,
+        so a message line appearing would squeeze the keys below their size instead.
+        """
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        width = self.width()
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(width))
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableSize().height())
+        if needed > self.height():
+            self.resize(width, needed)
 
     def show_problem(self, text: str) -> None:
         """Say what is wrong ("" hides the line)."""

@@ -14,11 +14,12 @@ a signal other than :attr:`PinEntry.submitted`, cleared after every check.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,29 +73,64 @@ def format_lock_duration(duration: timedelta) -> str:
     return _tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
 
 
+def format_lock_left(left: timedelta) -> str:
+    """What is left of a lock, to the second under an hour: "4 min 05 s", "1 h 20 min"."""
+    seconds = max(0, math.ceil(left.total_seconds()))
+    if seconds >= 3600:
+        return format_lock_duration(timedelta(seconds=seconds))
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return _tr("{seconds} s").format(seconds=rest)
+    return _tr("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{rest:02d}")
+
+
+def _pins_plural(text: str, n: int) -> str:
+    if "PIN(s)" in text:
+        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
+        # English one, so the untranslated source keeps its "(s)". Other languages get
+        # their plural forms from their catalogues.
+        text = text.replace("PIN(s)", "PIN" if n == 1 else "PINs")
+    return text
+
+
+def describe_lock(left: timedelta, *, approval: bool) -> str:
+    """A lock being served, with what is left of it (the entry counts it down)."""
+    duration = format_lock_left(left)
+    if approval:
+        text = _tr("Too many wrong PINs: manager approval is locked for another {duration}.")
+    else:
+        text = _tr(
+            "Too many wrong PINs: locked for another {duration}. A manager can give you a new PIN."
+        )
+    return text.format(duration=duration)
+
+
 def describe_pin_check(check: PinCheck, *, approval: bool) -> str:
     """What the person at the keypad reads after a PIN that was not accepted."""
     if check.outcome is PinOutcome.WRONG:
         left = check.attempts_left
         if left is None or check.next_lock is None:
             return _tr("Wrong PIN.")
+        # Written out twice: pyside6-lupdate only finds literal calls.
         if approval:
-            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock manager PINs for {duration}.")
+            text = QCoreApplication.translate(
+                "PinEntry",
+                "Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.",
+                None,
+                left,
+            )
         else:
-            text = _tr("Wrong PIN. {n} more wrong PIN(s) lock this profile for {duration}.")
-        return text.format(n=left, duration=format_lock_duration(check.next_lock))
+            text = QCoreApplication.translate(
+                "PinEntry",
+                "Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.",
+                None,
+                left,
+            )
+        return _pins_plural(text, left).format(duration=format_lock_duration(check.next_lock))
     if check.outcome is PinOutcome.LOCKED:
         if check.lock_left is None:
             return _tr("Locked after too many wrong PINs. Try again later.")
-        duration = format_lock_duration(check.lock_left)
-        if approval:
-            text = _tr("Too many wrong PINs: manager approval is locked for another {duration}.")
-        else:
-            text = _tr(
-                "Too many wrong PINs: locked for another {duration}. "
-                "A manager can give you a new PIN."
-            )
-        return text.format(duration=duration)
+        return describe_lock(check.lock_left, approval=approval)
     if check.outcome is PinOutcome.INACTIVE:
         return _tr("This profile is no longer active. Ask a manager.")
     if check.outcome is PinOutcome.AMBIGUOUS:
@@ -208,15 +244,32 @@ class PinEntry(QWidget):
     Enter is left to the dialog (its default button submits): a field that also reacted
     to Enter would check the PIN twice.
 
+    While a lock is served (:meth:`lock_for`) the field and the keypad are off and the
+    feedback line counts the lock down to the second; they come back on by themselves.
+
     Signals:
         changed: the PIN's length changed (enable or disable a submit button).
+        lockChanged(bool): a lock started (True) or ended (False).
     """
 
     changed = Signal()
+    lockChanged = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, *, keypad: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        keypad: bool = True,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pinEntry")
+        self._monotonic = monotonic
+        self._lock_end: float | None = None
+        self._describe_lock: Callable[[timedelta], str] | None = None
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setSingleShot(True)
+        self._lock_timer.timeout.connect(self._tick_lock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.field = PinLineEdit(self)
@@ -253,10 +306,52 @@ class PinEntry(QWidget):
             self.field.clear()
 
     def set_busy(self, busy: bool) -> None:
+        if self.locked:
+            return
         self.field.setEnabled(not busy)
         self.pad.setEnabled(not busy)
         if not busy:
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def locked(self) -> bool:
+        return self._lock_end is not None
+
+    def lock_for(self, left: timedelta, describe: Callable[[timedelta], str]) -> None:
+        """No PIN can be typed for ``left``; ``describe`` says what is left of the lock."""
+        self.field.clear()
+        self.field.setEnabled(False)
+        self.pad.setEnabled(False)
+        was_locked = self.locked
+        self._lock_end = self._monotonic() + left.total_seconds()
+        self._describe_lock = describe
+        self._tick_lock()
+        if not was_locked and self.locked:
+            self.lockChanged.emit(True)
+
+    def unlock(self) -> None:
+        """The lock is over: PINs can be typed again."""
+        if not self.locked:
+            return
+        self._lock_end = None
+        self._lock_timer.stop()
+        self.field.setEnabled(True)
+        self.pad.setEnabled(True)
+        self.show_message(self.tr("You can type a PIN again."), error=False)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.lockChanged.emit(False)
+
+    def _tick_lock(self) -> None:
+        if self._lock_end is None or self._describe_lock is None:
+            return
+        remaining = self._lock_end - self._monotonic()
+        if remaining <= 0:
+            self.unlock()
+            return
+        self.show_message(self._describe_lock(timedelta(seconds=remaining)))
+        # Next when the shown second changes (the text rounds up), or when the lock ends.
+        fraction = remaining - math.floor(remaining)
+        self._lock_timer.start(max(1, round((fraction or 1.0) * 1000)))
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
@@ -288,8 +383,9 @@ class PinCheckDialog(AsyncDialog):
         busy: Sequence[QWidget] = (),
         on_settled: Callable[[], None] | None = None,
     ) -> None:
-        """Check the PIN in ``entry`` with ``check`` (ignored while a check runs)."""
-        if self.is_busy():
+        """Check the PIN in ``entry`` with ``check`` (ignored while a check runs or the
+        entry is locked)."""
+        if self.is_busy() or entry.locked:
             check.close()
             return
         entry.set_busy(True)
@@ -313,8 +409,12 @@ class PinCheckDialog(AsyncDialog):
             entry.show_message("")
             self.pin_accepted(check)
             return
-        text = describe_pin_check(check, approval=approval)
-        entry.show_message(text)
+        if check.outcome is PinOutcome.LOCKED and check.lock_left is not None:
+            entry.lock_for(check.lock_left, lambda left: describe_lock(left, approval=approval))
+            text = entry.message_text()
+        else:
+            text = describe_pin_check(check, approval=approval)
+            entry.show_message(text)
         self.pinRejected.emit(text)
 
     def _on_pin_check_failed(self, entry: PinEntry, exc: BaseException) -> None:
@@ -410,6 +510,7 @@ class PinDialog(PinCheckDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.entry.changed.connect(self._update_ok)
+        self.entry.lockChanged.connect(self._update_ok)
         self._update_ok()
         self.resize(max(380, self.sizeHint().width()), self.sizeHint().height())
         self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -420,16 +521,20 @@ class PinDialog(PinCheckDialog):
         return self._profiles[self.staff_picker.currentIndex()]
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.entry.is_complete() and not self.is_busy())
+        self.ok_button.setEnabled(
+            self.entry.is_complete() and not self.is_busy() and not self.entry.locked
+        )
 
     def on_staff_picker_changed(self) -> None:
+        # A lock is one person's: the next name may type their PIN.
+        self.entry.unlock()
         self.entry.show_message("")
         self.entry.clear()
         self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_ok_button_clicked(self) -> None:
-        # Enter pressed twice, or Enter and a tap: one check at a time.
-        if self.is_busy():
+        # Enter pressed twice, or Enter and a tap: one check at a time; none while locked.
+        if self.is_busy() or self.entry.locked:
             return
         if not self.entry.is_complete():
             self.entry.show_message(

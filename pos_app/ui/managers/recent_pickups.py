@@ -465,6 +465,7 @@ class RecentPickupsView(QWidget):
         day_label.setBuddy(self.day_filter)
         self.day_input = QDateEdit(self)
         self.day_input.setObjectName("recentDay")
+        self.day_input.setAccessibleName(self.tr("Day"))
         self.day_input.setCalendarPopup(True)
         self.day_input.setDisplayFormat("d MMM yyyy")
         self.day_input.setMinimumHeight(40)
@@ -473,6 +474,7 @@ class RecentPickupsView(QWidget):
         self._set_day(self._today())
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("recentSearch")
+        self.search_input.setAccessibleName(self.tr("Search recent pickups"))
         self.search_input.setClearButtonEnabled(True)
         self.search_input.setMinimumHeight(40)
         self.search_input.setPlaceholderText(
@@ -509,6 +511,7 @@ class RecentPickupsView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("recentTable")
+        self.table.setAccessibleName(self.tr("Recent pickups"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows when a slip's code lists its hand-over; a reversal takes one.

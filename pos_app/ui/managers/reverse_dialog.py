@@ -130,6 +130,7 @@ class ReverseDialog(PinCheckDialog):
         self.note_input.setMaxLength(_NOTE_MAX)
         self.note_input.setMinimumHeight(40)
         self.note_input.setPlaceholderText(self.tr("Note (required for Other)"))
+        self.note_input.setAccessibleName(self.tr("Note"))
         reasons_layout.addWidget(self.note_input)
         left.addWidget(reasons)
         left.addStretch(1)
@@ -168,6 +169,8 @@ class ReverseDialog(PinCheckDialog):
         outer.addWidget(buttons)
 
         self.reason_group.buttonToggled.connect(self._on_reason_toggled)
+        # While manager PINs are locked nothing can be approved.
+        self.pin.lockChanged.connect(lambda locked: self.confirm_button.setEnabled(not locked))
         self.resize(720, self.sizeHint().height())
         self.reason_buttons[ReverseReason.RETURNED].setFocus(Qt.FocusReason.OtherFocusReason)
 

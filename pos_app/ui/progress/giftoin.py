@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyledItemDelegate,
@@ -220,6 +220,8 @@ class _ChallengeGeometry:
     progress: QRect
     detail: QRect
     cards: list[QRect]
+    #: Under each card: its name (up to two lines), then its rarity.
+    names: list[QRect]
     rarities: list[QRect]
     reward: _RewardGeometry | None
     height: int
@@ -227,13 +229,21 @@ class _ChallengeGeometry:
 
 class ChallengeDelegate(QStyledItemDelegate):
     """Paints one collection challenge: picture, name and status, progress bar, time left,
-    the cards as a grid (owned ones lit, with quantities, rarity under each), the reward."""
+    the cards as a grid (owned ones lit, with quantities; under each its name, then its
+    rarity), the reward.
+
+    A card's cell is as wide as its longest word needs (up to :attr:`CARD_CELL_MAX`), so
+    that no label is cut short in the kiosk's larger font; names wrap onto two lines.
+    """
 
     MARGIN: Final = 10
     PICTURE: Final = 48
     CARD: Final = 40
     CARD_CELL: Final = 62
-    CARD_GAP: Final = 4
+    CARD_CELL_MAX: Final = 124
+    CARD_GAP: Final = 6
+    #: Lines a card's name may take under it.
+    NAME_LINES: Final = 2
     REWARD_PICTURE: Final = 24
     MIN_WIDTH: Final = 240
 
@@ -276,25 +286,32 @@ class ChallengeDelegate(QStyledItemDelegate):
         detail = QRect(text_left, row2 + sub_h + 2, max(0, right - text_left + 1), sub_h)
         y = max(picture.bottom(), detail.bottom()) + 1 + 8
         card_rects: list[QRect] = []
+        name_rects: list[QRect] = []
         rarity_rects: list[QRect] = []
         if cards:
-            columns = max(1, (right - left + 1 + self.CARD_GAP) // (self.CARD_CELL + self.CARD_GAP))
-            cell_h = self.CARD + 2 + small_h
+            cell_w = self.cell_width(cards, small_font, max(self.CARD_CELL, right - left + 1))
+            columns = max(1, (right - left + 1 + self.CARD_GAP) // (cell_w + self.CARD_GAP))
+            # As tall as the painter lays out that many lines (more than n × lineSpacing).
+            name_h = (
+                QFontMetrics(small_font)
+                .boundingRect(
+                    QRect(0, 0, 1000, 1000),
+                    int(Qt.TextFlag.TextWordWrap),
+                    "\n".join(["X"] * self.NAME_LINES),
+                )
+                .height()
+            )
+            cell_h = self.CARD + 2 + name_h + small_h
             for i in range(len(cards)):
                 row, column = divmod(i, columns)
-                cell_left = left + column * (self.CARD_CELL + self.CARD_GAP)
+                cell_left = left + column * (cell_w + self.CARD_GAP)
                 cell_top = y + row * (cell_h + self.CARD_GAP)
                 card_rects.append(
-                    QRect(
-                        cell_left + (self.CARD_CELL - self.CARD) // 2,
-                        cell_top,
-                        self.CARD,
-                        self.CARD,
-                    )
+                    QRect(cell_left + (cell_w - self.CARD) // 2, cell_top, self.CARD, self.CARD)
                 )
-                rarity_rects.append(
-                    QRect(cell_left, cell_top + self.CARD + 2, self.CARD_CELL, small_h)
-                )
+                name_top = cell_top + self.CARD + 2
+                name_rects.append(QRect(cell_left, name_top, cell_w, name_h))
+                rarity_rects.append(QRect(cell_left, name_top + name_h, cell_w, small_h))
             rows = math.ceil(len(cards) / columns)
             y += rows * cell_h + (rows - 1) * self.CARD_GAP + 8
         reward = None
@@ -333,10 +350,20 @@ class ChallengeDelegate(QStyledItemDelegate):
             progress=progress,
             detail=detail,
             cards=card_rects,
+            names=name_rects,
             rarities=rarity_rects,
             reward=reward,
             height=height,
         )
+
+    def cell_width(self, cards: Sequence[CardView], font: QFont, room: int) -> int:
+        """Wide enough for each card's longest word and its rarity, within ``room``."""
+        metrics = QFontMetrics(font)
+        words = [rarity_text(card.rarity) for card in cards]
+        for card in cards:
+            words += (card.name or "").split()
+        widest = max((metrics.horizontalAdvance(word) for word in words if word), default=0)
+        return max(self.CARD_CELL, min(widest + 6, self.CARD_CELL_MAX, room))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = view_width(option, self.MIN_WIDTH)
@@ -387,10 +414,17 @@ class ChallengeDelegate(QStyledItemDelegate):
                 painter, g.detail, str(index.data(ProgressRole.DETAIL_TEXT) or ""), sub_font, left_v
             )
             pictures = index.data(ProgressRole.CARD_PICTURES) or []
-            for card, target, label, pixmap in zip(
-                challenge.cards, g.cards, g.rarities, pictures, strict=False
+            for card, target, name_rect, label, pixmap in zip(
+                challenge.cards, g.cards, g.names, g.rarities, pictures, strict=False
             ):
-                self._paint_card(painter, card, target, label, pixmap, small_font, chip_font, quiet)
+                self._paint_card(
+                    painter,
+                    card,
+                    (target, name_rect, label),
+                    pixmap,
+                    (small_font, chip_font),
+                    quiet,
+                )
             reward = challenge.reward
             if g.reward is not None and reward is not None:
                 paint_picture(painter, g.reward.picture, index.data(ProgressRole.REWARD_PICTURE), 4)
@@ -419,20 +453,23 @@ class ChallengeDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         card: CardView,
-        target: QRect,
-        label: QRect,
+        rects: tuple[QRect, QRect, QRect],
         pixmap: Any,
-        small_font: QFont,
-        badge_font: QFont,
+        fonts: tuple[QFont, QFont],
         quiet: QColor,
     ) -> None:
-        # Cards not owned yet step back; the owned ones are lit and ringed.
-        paint_picture(painter, target, pixmap, 6, 1.0 if card.owned else 0.28)
+        target, name_rect, label = rects
+        small_font, badge_font = fonts
+        # Cards still missing step back but stay recognisable: their picture half-lit in a
+        # dashed frame, their name and rarity as readable as the owned ones'.
+        paint_picture(painter, target, pixmap, 6, 1.0 if card.owned else 0.55)
         painter.save()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         if card.owned:
             painter.setPen(ColorScheme.OWNED_CARD_RING)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        else:
+            painter.setPen(QPen(quiet, 1, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         quantity = card.owned_quantity
         if quantity is not None and quantity > 1:
             text = QCoreApplication.translate("ProgressPanel", "×{n}").format(
@@ -443,6 +480,24 @@ class ChallengeDelegate(QStyledItemDelegate):
             h = metrics.height()
             badge = QRect(target.right() - w + 3, target.bottom() - h + 3, w, h)
             paint_chip(painter, badge, text, badge_font, ColorScheme.CARD_QUANTITY)
+        name = card.name or ""
+        if name:
+            painter.setPen(ColorScheme.CARD_NAME_TEXT)
+            painter.setFont(small_font)
+            metrics = QFontMetrics(small_font)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            fitted = metrics.boundingRect(
+                QRect(0, 0, name_rect.width(), 10_000), int(flags | Qt.TextFlag.TextWordWrap), name
+            )
+            if fitted.height() <= name_rect.height() and fitted.width() <= name_rect.width():
+                painter.drawText(name_rect, int(flags | Qt.TextFlag.TextWordWrap), name)
+                used = fitted.height()
+            else:
+                # Longer than two lines: one line, shortened.
+                draw_elided(painter, name_rect, name, small_font, flags)
+                used = metrics.height()
+            # The rarity right under the name, however many lines the name took.
+            label = QRect(label.left(), name_rect.top() + used, label.width(), label.height())
         rarity = rarity_text(card.rarity)
         if rarity:
             color = ColorScheme.RARITY.get((card.rarity or "").lower(), quiet)
@@ -514,7 +569,7 @@ class GiftoinSection(ProgressSection[GiftoinProgress]):
         self._countdown.timeout.connect(self.on_countdown_timeout)
 
     def set_platform(self, platform: str | None) -> None:
-        """The platform name used in "No discord id on file" (the setting's value)."""
+        """The platform Giftoin knows customers by (the setting's value, e.g. "discord")."""
         self._platform = platform
 
     def _fill_list(self, result: GiftoinProgress) -> str:

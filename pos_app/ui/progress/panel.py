@@ -43,8 +43,9 @@ class ProgressPanel(QFrame):
     finished = Signal()
     collapsedChanged = Signal(bool)
 
-    PREFERRED_WIDTH: Final = 420
-    MIN_WIDTH: Final = 320
+    #: The panel's width when room is short: the rewards list beside it has the priority
+    #: (theme.Layout: beyond their minimums the two share the width by stretch factors).
+    MIN_WIDTH: Final = 300
     #: Set rather than taken from the contents: sections switching between a line of text
     #: and a list would otherwise change the window's minimum size, and with it lay out
     #: the whole window again, on every load.
@@ -123,7 +124,7 @@ class ProgressPanel(QFrame):
         return self.sections[Program(program)]
 
     def set_giftoin_platform(self, platform: str | None) -> None:
-        """The platform name used in "No discord id on file" (the setting's value)."""
+        """The platform Giftoin knows customers by (the setting's value, e.g. "discord")."""
         self.giftoin.set_platform(platform)
 
     def clear(self) -> None:
@@ -217,4 +218,6 @@ class ProgressPanel(QFrame):
         hint = super().sizeHint()
         if self._collapsed:
             return hint
-        return QSize(max(hint.width(), self.PREFERRED_WIDTH), hint.height())
+        # Asks for no more than its minimum: what the window has beyond the list's and the
+        # panel's minimums is shared by their stretch factors, not taken by the panel first.
+        return QSize(self.MIN_WIDTH, hint.height())

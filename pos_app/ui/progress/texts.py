@@ -209,6 +209,15 @@ def nudj_summary_text(progress: NudjProgress) -> str:
     return " · ".join(parts)
 
 
+#: How the platforms Giftoin knows customers by are written (the setting is lower case).
+_PLATFORM_NAMES: Final = {"discord": "Discord", "telegram": "Telegram", "twitter": "X"}
+
+
+def platform_name(platform: str) -> str:
+    """A Giftoin platform as people write it: "discord" → "Discord"."""
+    return _PLATFORM_NAMES.get(platform.lower(), platform[:1].upper() + platform[1:])
+
+
 def not_linked_text(result: NotLinked, platform: str | None = None) -> str:
     """The detail under "Not linked": why there is nothing to show."""
     name = PROGRAM_NAMES[result.program]
@@ -217,12 +226,17 @@ def not_linked_text(result: NotLinked, platform: str | None = None) -> str:
             "ProgressPanel", "{program} is not set up on this counter."
         ).format(program=name)
     if result.reason is NotLinkedReason.NO_ID:
+        # Said as the customer's situation, not as a data field ("discord id"): the cashier
+        # can tell the customer what to do about it.
         if result.program is Program.GIFTOIN and platform:
             return QCoreApplication.translate(
-                "ProgressPanel", "No {platform} id on file for this customer."
-            ).format(platform=platform)
+                "ProgressPanel",
+                "Giftoin finds customers by their {platform} account, and this customer has "
+                "not linked one to their loyalty account yet.",
+            ).format(platform=platform_name(platform))
         return QCoreApplication.translate(
-            "ProgressPanel", "No {program} id on file for this customer."
+            "ProgressPanel",
+            "This customer's loyalty account is not linked to {program} yet.",
         ).format(program=name)
     if result.reason is NotLinkedReason.ID_NOT_FOUND:
         # Not "no account": the id this counter looks customers up by may not be the one

@@ -132,6 +132,7 @@ class HandOverDialog(QDialog):
 
         self.list = QListWidget(self)
         self.list.setObjectName("handOverItems")
+        self.list.setAccessibleName(self.tr("Rewards to hand over"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.rewards.model import RewardRole
-from pos_app.ui.theme import ColorScheme, grown_font
+from pos_app.ui.theme import ColorScheme, faded_ink, grown_font
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -214,8 +214,10 @@ class RewardDelegate(QStyledItemDelegate):
             top = text_rect.top() + (text_rect.height() - block) // 2
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             ink = QColor(palette.color(group, role))
+            behind = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+            paper = palette.color(group, behind)
             if not enabled:
-                ink.setAlphaF(0.62 * ink.alphaF())
+                ink = faded_ink(ink, paper, 0.62)
             painter.setOpacity(1.0)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -228,13 +230,20 @@ class RewardDelegate(QStyledItemDelegate):
                 title_fm.elidedText(title, Qt.TextElideMode.ElideRight, line.width()),
             )
             if second:
+                quiet = QColor(ink)
+                quiet.setAlphaF(0.72 * quiet.alphaF())
+                if not enabled:
+                    # Faded twice over would be too faint to read: AA contrast at least.
+                    quiet = faded_ink(ink, paper, 0.72)
                 line = QRect(
                     text_rect.left(),
                     top + title_fm.height() + spacing,
                     text_rect.width(),
                     sub_fm.height(),
                 )
-                self._paint_second_line(painter, line, visual, attributes, claimed, ink, sub_font)
+                self._paint_second_line(
+                    painter, line, visual, attributes, claimed, (ink, quiet), sub_font
+                )
 
             self._paint_badge(painter, visual(badge_rect), label, badge_font, colors, outline=busy)
             if chip_label:
@@ -262,10 +271,12 @@ class RewardDelegate(QStyledItemDelegate):
         visual: Callable[[QRect], QRect],
         attributes: str,
         claimed: str,
-        ink: QColor,
+        inks: tuple[QColor, QColor],
         font: QFont,
     ) -> None:
-        """The attributes in full ink (the right size must go out), then the claim date."""
+        """The attributes in full ink (the right size must go out), then the claim date in
+        the quieter one."""
+        ink, quiet = inks
         fm = QFontMetrics(font)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(font)
@@ -281,8 +292,6 @@ class RewardDelegate(QStyledItemDelegate):
             claimed = f" · {claimed}" if claimed and shown == attributes else ""
         room = line.right() - left
         if claimed and room > fm.averageCharWidth() * 6:
-            quiet = QColor(ink)
-            quiet.setAlphaF(0.72 * quiet.alphaF())
             painter.setPen(quiet)
             rest = QRect(left, line.top(), room, line.height())
             painter.drawText(

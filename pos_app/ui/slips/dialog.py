@@ -1,7 +1,9 @@
 """Giving the customer a slip: the dialog, and the print_slip setting after a hand-over.
 
 * :class:`SlipDialog` shows the slip with Print… (the system's print dialog) and
-  Save as PDF…, both awaited without nesting the event loop.
+  Save as PDF…, both awaited without nesting the event loop. In kiosk mode neither a
+  file nor a printer chooser can be reached from a customer-facing screen: the slip goes
+  to the counter's default printer, or not at all.
 * :func:`offer_slip` applies the ``print_slip`` setting after a hand-over.
 """
 
@@ -46,9 +48,17 @@ from pos_app.ui.slips.paper import (
     safe_file_name,
     save_slip_pdf,
 )
-from pos_app.ui.theme import TextSize, scaled_font
+from pos_app.ui.theme import TextSize, kiosk_look_active, scaled_font
 
 log = logging.getLogger(__name__)
+
+
+def default_counter_printer() -> QPrinter | None:
+    """The counter's default printer, or None when none is set up."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
 # -- the dialog ------------------------------------------------------------------------------
@@ -77,6 +87,8 @@ class SlipDialog(QDialog):
         *,
         slip_format: SlipFormat = SlipFormat.RECEIPT,
         pdf_folder: Path | None = None,
+        kiosk: bool | None = None,
+        counter_printer: Callable[[], QPrinter | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +99,8 @@ class SlipDialog(QDialog):
         self._tasks = TaskOwner()
         self._pdf_folder = pdf_folder
         self.last_pdf: Path | None = None
+        self.kiosk = kiosk_look_active() if kiosk is None else kiosk
+        self._counter_printer = counter_printer or default_counter_printer
 
         layout = QHBoxLayout(self)
         self.preview = QLabel(self)
@@ -109,9 +123,11 @@ class SlipDialog(QDialog):
         question.setWordWrap(True)
         question.setFont(scaled_font(question.font(), TextSize.SLIP_QUESTION, bold=True))
         side.addWidget(question)
-        side.addWidget(QLabel(self.tr("Paper"), self))
+        paper_label = QLabel(self.tr("Paper"), self)
+        side.addWidget(paper_label)
         self.format_input = QComboBox(self)
         self.format_input.setObjectName("slipFormat")
+        paper_label.setBuddy(self.format_input)
         self.format_input.setMinimumHeight(40)
         self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
         self.format_input.addItem(self.tr("A4"), SlipFormat.A4.value)
@@ -125,6 +141,11 @@ class SlipDialog(QDialog):
             self.tr("Close") if slip.reprint else self.tr("No slip"), self
         )
         self.close_button.setObjectName("closeSlipButton")
+        if self.kiosk:
+            self.print_button.setText(self.tr("Print"))
+            self.print_button.setToolTip(self.tr("Prints on this counter's printer"))
+            # No file chooser on a customer-facing screen: it would browse the PC's disks.
+            self.save_button.hide()
         for button in (self.print_button, self.save_button, self.close_button):
             button.setMinimumHeight(48)
             side.addWidget(button)
@@ -209,8 +230,28 @@ class SlipDialog(QDialog):
     # -- print ---------------------------------------------------------------------------
 
     def on_print_button_clicked(self) -> None:
-        if not self._tasks.is_running(_PRINT):
+        if self._tasks.is_running(_PRINT):
+            return
+        if self.kiosk:
+            self.print_to_counter_printer()
+        else:
             self._run(self.print_with_dialog())
+
+    def print_to_counter_printer(self) -> bool:
+        """Kiosk mode: the slip straight to the counter's printer, no printer chooser."""
+        printer = self._counter_printer()
+        if printer is None:
+            self._show(self.tr("No printer is set up at this counter: no slip this time."))
+            self.print_button.setEnabled(False)
+            return False
+        try:
+            print_slip(printer, self.slip, self.slip_format())
+        except OSError as exc:
+            self._on_failed(exc)
+            return False
+        self.printed.emit(printer.printerName() or printer.outputFileName())
+        self.accept()
+        return True
 
     async def print_with_dialog(self) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -282,6 +323,9 @@ async def offer_slip(
             print_slip(printer, slip, default_printer_format(info))
             return info.printerName()
     if not interactive:
+        return None
+    if setting is PrintSlip.ALWAYS and kiosk_look_active():
+        # No printer, and a kiosk offers no file to save to: no slip.
         return None
     dialog = SlipDialog(slip, pdf_folder=pdf_folder, parent=parent)
     where: list[str] = []

@@ -95,6 +95,14 @@ def describe_staff_error(exc: BaseException) -> str:
     return _tr("Something went wrong. Try again.")
 
 
+def staff_form() -> QFormLayout:
+    """A form whose labels sit level with the middle of their (touch-sized) fields."""
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return form
+
+
 class NewPinFields(QWidget):
     """A new PIN typed twice, with a keypad that types into the field being filled.
 
@@ -108,12 +116,14 @@ class NewPinFields(QWidget):
         self.setObjectName("newPinFields")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        #: The dialogs put their own rows (name, role) in here, so every field lines up.
+        self.form = form = staff_form()
         self.pin = PinLineEdit(self)
         self.pin.setObjectName("newPinInput")
         self.repeat = PinLineEdit(self)
         self.repeat.setObjectName("newPinRepeatInput")
         self.pin_label = QLabel(self)
+        self.pin_label.setBuddy(self.pin)
         form.addRow(self.pin_label, self.pin)
         form.addRow(self.tr("PIN again"), self.repeat)
         self.set_role(role)
@@ -240,14 +250,13 @@ class FirstManagerDialog(_StaffFormDialog):
         )
         intro.setWordWrap(True)
         self.layout_.addWidget(intro)
-        form = QFormLayout()
-        self.name_input = QLineEdit(self)
+        self.pins = NewPinFields(self, role=Role.MANAGER)
+        self.name_input = QLineEdit(self.pins)
         self.name_input.setObjectName("managerNameInput")
         self.name_input.setMaxLength(40)
         self.name_input.setMinimumHeight(40)
-        form.addRow(self.tr("Manager's name"), self.name_input)
-        self.layout_.addLayout(form)
-        self.pins = NewPinFields(self, role=Role.MANAGER)
+        # In the PIN fields' form: one column of labels, the fields aligned under each other.
+        self.pins.form.insertRow(0, self.tr("Manager's name"), self.name_input)
         self.layout_.addWidget(self.pins)
         self._finish_layout(self.tr("Create manager"))
         self.ok_button.setObjectName("createManagerButton")
@@ -291,10 +300,16 @@ class StaffFormDialog(_StaffFormDialog):
         self._profile = profile
         if mode is not StaffFormMode.ADD and profile is None:
             raise ValueError("renaming or resetting a PIN needs the profile")
-        form = QFormLayout()
         self.name_input: QLineEdit | None = None
         self.role_input: QComboBox | None = None
         self.pins: NewPinFields | None = None
+        if mode in (StaffFormMode.ADD, StaffFormMode.RESET_PIN):
+            self.pins = NewPinFields(
+                self, role=profile.role if profile is not None else Role.CASHIER
+            )
+        # Name and role go in the PIN fields' form when there is one: the fields align.
+        form = self.pins.form if self.pins is not None else staff_form()
+        rows = 0
         if mode in (StaffFormMode.ADD, StaffFormMode.RENAME):
             self.name_input = QLineEdit(self)
             self.name_input.setObjectName("staffNameInput")
@@ -302,26 +317,25 @@ class StaffFormDialog(_StaffFormDialog):
             self.name_input.setMinimumHeight(40)
             if profile is not None:
                 self.name_input.setText(profile.name)
-            form.addRow(self.tr("Name"), self.name_input)
+            form.insertRow(rows, self.tr("Name"), self.name_input)
+            rows += 1
         if mode is StaffFormMode.ADD:
             self.role_input = QComboBox(self)
             self.role_input.setObjectName("staffRoleInput")
             self.role_input.setMinimumHeight(40)
             for role in (Role.CASHIER, Role.MANAGER):
                 self.role_input.addItem(role_text(role), role.value)
-            form.addRow(self.tr("Role"), self.role_input)
+            form.insertRow(rows, self.tr("Role"), self.role_input)
         #: Shown above the fields when set (why a new PIN is asked for).
         self.note = QLabel(self)
         self.note.setObjectName("staffFormNote")
         self.note.setWordWrap(True)
         self.note.hide()
         self.layout_.addWidget(self.note)
-        self.layout_.addLayout(form)
-        if mode in (StaffFormMode.ADD, StaffFormMode.RESET_PIN):
-            self.pins = NewPinFields(
-                self, role=profile.role if profile is not None else Role.CASHIER
-            )
+        if self.pins is not None:
             self.layout_.addWidget(self.pins)
+        else:
+            self.layout_.addLayout(form)
         if self.role_input is not None and self.pins is not None:
             pins = self.pins
             role_input = self.role_input

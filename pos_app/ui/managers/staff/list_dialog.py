@@ -156,6 +156,7 @@ class StaffDialog(AsyncDialog):
         layout = QVBoxLayout(self)
         self.table = QTableView(self)
         self.table.setObjectName("staffTable")
+        self.table.setAccessibleName(self.tr("Staff"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
