@@ -169,6 +169,17 @@ async def close_counter(counter: Counter) -> None:
     counter.window.close()
     await asyncio.wait_for(closed.wait(), 5)
     await counter.window.services.aclose()
+    await delete_widget(counter.window)
+
+
+async def delete_widget(widget: QWidget) -> None:
+    """Delete a closed window now, not at the end of the run: every widget left alive is
+    polished again whenever the application's style sheet changes (kiosk mode changes it),
+    so each test would make the next ones slower."""
+    gone = asyncio.Event()
+    widget.destroyed.connect(gone.set)
+    widget.deleteLater()
+    await asyncio.wait_for(gone.wait(), 5)
 
 
 @asynccontextmanager

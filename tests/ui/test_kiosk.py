@@ -42,7 +42,14 @@ from pos_app.ui.managers.staff import FirstManagerDialog
 from pos_app.ui.slips import SlipDialog, offer_slip
 from pos_app.ui.theme import ColorScheme, contrast_ratio
 from tests.helpers import wait_until
-from tests.helpers.ui import Counter, make_counter, open_dialog, running_counter, visible
+from tests.helpers.ui import (
+    Counter,
+    delete_widget,
+    make_counter,
+    open_dialog,
+    running_counter,
+    visible,
+)
 from tests.ui.test_slips import SLIP
 
 CASHIER = ("Casey Cashier", Role.CASHIER, "1234")
@@ -157,9 +164,8 @@ async def test_kiosk_window_is_locked_full_screen_and_scan_first(kiosk: Counter)
 
 async def _release(counter: Counter) -> None:
     """What the app releases after its window closed by itself."""
-    await counter.staff.aclose()
-    await counter.journal.aclose()
-    await counter.clients.aclose()
+    await counter.window.services.aclose()
+    await delete_widget(counter.window)
 
 
 @pytest.mark.asyncio
