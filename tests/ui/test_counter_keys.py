@@ -248,3 +248,22 @@ async def test_managers_find_staff_in_the_status_bar_and_recent_pickups_speak_in
     # The page's messages are the counter's one message line.
     assert window.message_bar.text().startswith("No pickup PU-00000000")
     assert not window.recent_view.message.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_earlier_pickups_of_the_customer_from_the_header(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    (title,) = await _confirm(counter)
+    button = window.customer_header.earlier_button
+    assert button.isVisible()
+    button.click()
+    view = window.recent_view
+    assert view is not None
+    await wait_until(lambda: view.shown_customer() is not None)
+    await counter.settle()
+    assert window.pages.currentWidget() is window.recent_page
+    operation = view.selected_operation() or view.model.operation(0)
+    assert operation.reward_title == title
+    assert operation.customer_name == "Robin V."

@@ -56,6 +56,7 @@ class CustomerPage(QWidget):
         pictures: PictureCache,
         *,
         kiosk: bool,
+        history: bool,
         ui_state: QSettings,
         giftoin_platform: str | None,
         clock: Callable[[], datetime] | None,
@@ -65,7 +66,7 @@ class CustomerPage(QWidget):
         self.setObjectName("customerPage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.header = CustomerHeader(self)
+        self.header = CustomerHeader(self, history=history)
         layout.addWidget(self.header)
         row = QHBoxLayout()
         row.setSpacing(12)

@@ -22,9 +22,10 @@ from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 
 class CustomerHeader(QFrame):
-    """Who is at the counter: name (or masked email), masked email, tier, points."""
+    """Who is at the counter: name (or masked email), masked email, tier, points, and
+    Earlier pickups (``history``: shown where this counter keeps a journal to look in)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, history: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("customerHeader")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -49,6 +50,13 @@ class CustomerHeader(QFrame):
         layout.addWidget(self.tier_label)
         layout.addSpacing(16)
         layout.addWidget(self.points_label)
+        self.earlier_button = QPushButton(self.tr("Earlier pickups"), self)
+        self.earlier_button.setObjectName("earlierPickupsButton")
+        self.earlier_button.setFlat(True)
+        self.earlier_button.setToolTip(self.tr("This customer's pickups at this counter"))
+        self.earlier_button.setVisible(history)
+        layout.addSpacing(8)
+        layout.addWidget(self.earlier_button)
         self.clear()
 
     def show_customer(self, customer: CustomerSummary) -> None:

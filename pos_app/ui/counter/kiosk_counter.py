@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.counter.kiosk import KioskMode
+from pos_app.ui.counter.screen import REFRESH
 from pos_app.ui.managers.staff import ask_manager_pin, ensure_manager
 
 if TYPE_CHECKING:
@@ -62,6 +63,24 @@ class KioskCounter:
         self.mode.start()
         if self._staff is not None:
             self._window.tasks.op(self._first_start(self._staff), key=_SETUP).run()
+
+    def wipe(self) -> None:
+        """No trace of the customer: open dialogs closed, the lookup stopped, the list,
+        header, panel and pictures forgotten, the search field emptied and hidden, whoever
+        signed in signed out. A hand-over already sent is left to finish: its outcome is
+        journaled either way."""
+        window = self._window
+        for dialog in open_dialogs(window):
+            dialog.reject()
+        window.identify.stop()
+        window.tasks.cancel(REFRESH)
+        window.code_entry.close_entry()
+        window.counter.clear()
+        window.pictures.clear_memory()
+        window.message_bar.clear_message()
+        window.search_bar.reset(hide=True)
+        window.signing_in.sign_out()
+        window.focus_search()
 
     def has_traces(self) -> bool:
         """Is anything on screen or in memory that an idle kiosk must wipe?"""

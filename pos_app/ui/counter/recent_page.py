@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from pos_app import APP_NAME
 from pos_app.services.counter import CounterSession
+from pos_app.services.pickup_models import CustomerSummary
+from pos_app.services.slips import customer_display_name
 from pos_app.storage import AsyncJournal
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
@@ -69,3 +71,8 @@ class RecentPage(QWidget):
 
         self.view.set_message_sink(say)
         layout.addWidget(self.view, 1)
+
+    async def show_history(self, customer: CustomerSummary) -> None:
+        """``customer``'s earlier pickups (every day), named as their slip names them."""
+        name = customer_display_name(customer) or customer.title
+        await self.view.show_customer(customer.uuid, name)

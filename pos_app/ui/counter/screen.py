@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: The task key of a lookup: a new scan replaces the one running.
 LOOKUP = "lookup"
+#: The task key of asking again what the customer on screen can pick up.
+REFRESH = "refresh"
 HOME, CUSTOMER = 0, 1
 
 
@@ -115,6 +117,8 @@ class CounterScreen(QWidget):
             self.model,
             pictures,
             kiosk=kiosk is not None,
+            # Other customers' pickups are staff's business: not from a kiosk's screen.
+            history=services.journal is not None and kiosk is None,
             ui_state=ui_state,
             giftoin_platform=services.settings.giftoin_platform,
             clock=clock,

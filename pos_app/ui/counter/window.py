@@ -37,8 +37,8 @@ from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.hand_over import HandOverFlow
 from pos_app.ui.counter.help import HelpDialog, info_box
 from pos_app.ui.counter.identify import IdentifyFlow
-from pos_app.ui.counter.kiosk_counter import KioskCounter, open_dialogs
-from pos_app.ui.counter.screen import CUSTOMER, HOME, CounterScreen
+from pos_app.ui.counter.kiosk_counter import KioskCounter
+from pos_app.ui.counter.screen import CUSTOMER, HOME, REFRESH, CounterScreen
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.status import CounterStatusBar
 from pos_app.ui.messages import describe_connection_error, describe_lookup_error
@@ -51,7 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Task keys: a new task under a key replaces the one running.
-REFRESH = "refresh"
 _SHOP = "shop"
 _RECONCILE = "reconcile"
 
@@ -198,6 +197,7 @@ class MainWindow(QMainWindow):
         if self.kiosk_home is not None:
             self.kiosk_home.emailRequested.connect(self._kiosk_email)
             self.search_bar.listen_to(self.kiosk_home)
+        self.customer_header.earlier_button.clicked.connect(self._earlier_pickups)
         if self.status.leave_button is not None and self.kiosk is not None:
             self.status.leave_button.clicked.connect(self.kiosk.request_unlock)
         if self.counter_screen.customer_page.done_button is not None:
@@ -341,25 +341,18 @@ class MainWindow(QMainWindow):
         self.search_bar.show()
         self.focus_search()
 
-    def kiosk_reset(self) -> None:
-        """Back to the home screen with no trace of the customer (kiosk idle or Done).
+    def _earlier_pickups(self) -> None:
+        """The customer on screen's earlier pickups, in Recent pickups."""
+        customer, page = self.counter.customer, self.recent_page
+        if customer is not None and page is not None:
+            self.pages.setCurrentWidget(page)
+            self.tasks.op(page.show_history(customer), key=REFRESH).run()
 
-        Open dialogs are closed, the lookup stopped, the customer's list, header, panel
-        and pictures forgotten, the search field emptied, and whoever signed in signed out.
-        A hand-over already sent is left to finish: its outcome is journaled either way.
-        """
-        for dialog in open_dialogs(self):
-            dialog.reject()
-        self.identify.stop()
-        self.tasks.cancel(REFRESH)
-        self.code_entry.close_entry()
-        self.counter.clear()
-        self.pictures.clear_memory()
-        self.message_bar.clear_message()
-        self.search_bar.reset(hide=self.kiosk is not None)
-        self.signing_in.sign_out()
-        self.focus_search()
-        self.kioskReset.emit()
+    def kiosk_reset(self) -> None:
+        """Back to the home screen with no trace of the customer (kiosk idle or Done)."""
+        if self._kiosk is not None:
+            self._kiosk.wipe()
+            self.kioskReset.emit()
 
     def _show_demo_mailbox(self) -> None:
         if self._demo is not None:
