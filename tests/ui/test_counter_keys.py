@@ -267,3 +267,17 @@ async def test_earlier_pickups_of_the_customer_from_the_header(counter: Counter)
     operation = view.selected_operation() or view.model.operation(0)
     assert operation.reward_title == title
     assert operation.customer_name == "Robin V."
+
+
+@pytest.mark.asyncio
+async def test_a_notice_does_not_move_the_list(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    window.message_bar.clear_message()
+    await counter.settle()
+    before = window.rewards_list.mapTo(window, window.rewards_list.rect().topLeft())
+    QTest.keyClick(window.rewards_list, Qt.Key.Key_Return)
+    await _confirm(counter)
+    assert window.message_bar.isVisible()
+    after = window.rewards_list.mapTo(window, window.rewards_list.rect().topLeft())
+    assert after == before

@@ -89,6 +89,8 @@ class CounterScreen(QWidget):
         policy = self.message_bar.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.message_bar.setSizePolicy(policy)
+        # One line of text with the style sheet's padding, also while empty.
+        self.message_bar.setMinimumHeight(self.message_bar.fontMetrics().height() + 22)
         self.notice_actions = NoticeActions(self.message_bar, self)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.message_bar, 1)
