@@ -218,8 +218,8 @@ class Settings(BaseSettings):
     )
     scan_sound: bool = Field(
         default=True,
-        description="Sound the computer's bell when a scan finds nobody (a good scan only "
-        "flashes the scan field green).",
+        description="A short sound after a scan: two rising notes when the customer is found, "
+        "a low one when nobody is (Windows; elsewhere the system bell for nobody only).",
     )
 
     @classmethod

@@ -24,6 +24,7 @@ def shortcuts() -> list[tuple[str, str]]:
         (_tr("Enter on a reward"), _tr("Hand it over (Enter again to confirm)")),
         (_tr("Ctrl+Enter"), _tr("Hand over all rewards that can go")),
         (_tr("Ctrl+A"), _tr("Select every reward in the list")),
+        (_tr("Ctrl+F"), _tr("Filter a long list (Escape empties it)")),
         (_tr("Ctrl+L or F6"), _tr("Back to the scan field")),
         (_tr("Ctrl+R"), _tr("Recent pickups (managers reverse there)")),
         (_tr("Escape"), _tr("Cancel the email code; back to the scan field")),
@@ -36,6 +37,7 @@ def badges() -> list[tuple[str, str]]:
         (_tr("Expires today"), _tr("Orange: hand it over today or it is gone")),
         (_tr("Expires in 3 days"), _tr("Amber within a week, grey later")),
         (_tr("Expired on …"), _tr("Greyed out: it can no longer be handed over")),
+        (_tr("Digital"), _tr("Received online: nothing to hand over at the counter")),
         (_tr("Handing over…"), _tr("Sent to the loyalty service, waiting for its answer")),
     ]
 

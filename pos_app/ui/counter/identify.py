@@ -11,7 +11,6 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 
 from pos_app.services.counter import CounterSession
 from pos_app.services.identify import ScanKind, classify_scan
@@ -40,7 +39,6 @@ class IdentifyFlow:
         self._screen = screen
         self._tasks = tasks
         self._show_recent = show_recent
-        self._sound = counter.settings.scan_sound
         screen.search_bar.submitted.connect(self.search)
         entry = screen.code_entry
         entry.submitted.connect(self.verify_code)
@@ -100,8 +98,7 @@ class IdentifyFlow:
             self._screen.code_entry.retry()
         elif not search.is_typing():
             search.flash(good=False)
-            if self._sound:
-                QApplication.beep()
+            self._screen.sounds.nobody()
             self._screen.focus_search()
 
     async def _open_slip(self, reference: str) -> None:

@@ -26,6 +26,7 @@ from pos_app.ui.counter.kiosk import KioskHome, KioskMode
 from pos_app.ui.counter.notice import NoticeActions
 from pos_app.ui.counter.recent_page import RecentPage
 from pos_app.ui.counter.search import SearchBar
+from pos_app.ui.counter.sounds import ScanSounds
 from pos_app.ui.managers.journal_health import JournalHealthBanner
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.pictures import PictureCache
@@ -64,6 +65,9 @@ class CounterScreen(QWidget):
         super().__init__(parent)
         services = counter.services
         self._tasks = tasks
+        self.sounds = ScanSounds(
+            services.settings.data_dir / "sounds", enabled=services.settings.scan_sound
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -180,6 +184,7 @@ class CounterScreen(QWidget):
                 typing = self.search_bar.is_typing()
                 if not typing:
                     self.search_bar.flash(good=True)
+                    self.sounds.found()
                 found = page.rewards_list.select_first_available(focus=not typing)
                 if not found and not typing:
                     self.focus_search()
