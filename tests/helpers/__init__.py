@@ -18,8 +18,12 @@ STAFF_PIN_KEY = bytes(range(32))
 FAST_SCRYPT = ScryptParams(n=2**8, r=8, p=1)
 
 
-async def wait_until(condition: Callable[[], object], within: float = 5.0) -> None:
-    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine)."""
+async def wait_until(condition: Callable[[], object], within: float = 10.0) -> None:
+    """Let the one loop run until ``condition`` holds (never qtbot.wait in a coroutine).
+
+    ``within`` is generous on purpose: on a loaded two-core CI machine a dialog can take
+    seconds to come up; a condition that never holds still fails.
+    """
     deadline = asyncio.get_running_loop().time() + within
     while not condition():
         if asyncio.get_running_loop().time() > deadline:

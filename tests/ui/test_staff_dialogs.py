@@ -107,7 +107,7 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
     QTest.keyClicks(approval.entry.field, "246810")
     QTest.keyClick(approval.entry.field, Qt.Key.Key_Return)
     dialog = await dialog_of(StaffDialog)
-    await wait_until(lambda: dialog.model.rowCount() == 1)
+    await wait_until(lambda: dialog.model.rowCount() == 1 and not dialog.is_busy())
     changed: list[bool] = []
     dialog.staffChanged.connect(lambda: changed.append(True))
 
@@ -169,7 +169,7 @@ async def test_form_problems_are_shown_in_the_form(staff: StaffService) -> None:
     dialog = StaffDialog(staff)
     dialog.show()
     try:
-        await wait_until(lambda: dialog.model.rowCount() == 1)
+        await wait_until(lambda: dialog.model.rowCount() == 1 and not dialog.is_busy())
         dialog.add_button.click()
         form = await _fill_form("max", "1111")  # name taken (case ignored)
         await wait_until(lambda: form.message.isVisible() and form.message.text() != "")
