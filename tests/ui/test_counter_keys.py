@@ -281,3 +281,16 @@ async def test_a_notice_does_not_move_the_list(counter: Counter) -> None:
     assert window.message_bar.isVisible()
     after = window.rewards_list.mapTo(window, window.rewards_list.rect().topLeft())
     assert after == before
+
+
+@pytest.mark.asyncio
+async def test_a_card_scanned_into_the_filter_field_is_a_new_search(counter: Counter) -> None:
+    await counter.load_main_customer()
+    window = counter.window
+    header = window.counter_screen.customer_page.list_header
+    header.focus_filter()
+    QTest.keyClicks(header.filter_field, demo.CARD_EMPTY)  # the scanner's keys
+    QTest.keyClick(header.filter_field, Qt.Key.Key_Return)
+    await wait_until(lambda: window.customer_header.name_label.text() == "Alex Peters")
+    await counter.settle()
+    assert header.filter_field.text() == ""

@@ -46,6 +46,7 @@ class IdentifyFlow:
             lambda: self._look_up(counter.send_code(), _tr("Sending the code…"))
         )
         entry.cancelled.connect(self.cancel_code)
+        screen.customer_page.list_header.filter_field.scanned.connect(self._scanned_into_filter)
 
     @property
     def busy(self) -> bool:
@@ -66,6 +67,11 @@ class IdentifyFlow:
             self._look_up(self._counter.send_code(scan.value), _tr("Sending the code…"))
         else:
             self._look_up(self._counter.load_customer(scan), _tr("Looking up the customer…"))
+
+    def _scanned_into_filter(self, text: str) -> None:
+        """A scanner typed into the filter field: it was meant for the scan field."""
+        self._screen.search_bar.input.setText(text)
+        self.search()
 
     def verify_code(self, code: str) -> None:
         if self._counter.pending_email is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -62,7 +62,14 @@ def counts_text(counts: PickupCounts, now: datetime) -> str:
 
 
 class FilterField(QLineEdit):
-    """The filter's text field: Escape empties it and hands the keyboard back to the list."""
+    """The filter's text field: Escape empties it and hands the keyboard back to the list.
+
+    Signals:
+        scanned(str): Enter on text that matches no reward: a card (or an email) scanned
+            while the filter had the focus, meant for the scan field.
+    """
+
+    scanned = Signal(str)
 
     def __init__(self, rewards: RewardListView, parent: QWidget) -> None:
         super().__init__(parent)
@@ -95,10 +102,19 @@ class FilterField(QLineEdit):
             self.clear()
             self.back_to_list()
             return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._is_a_scan():
+            text = self.text()
+            self.clear()
+            self.scanned.emit(text)
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
             self.back_to_list()
             return
         super().keyPressEvent(event)
+
+    def _is_a_scan(self) -> bool:
+        model = self._rewards.model()
+        return bool(self.text().strip()) and model is not None and model.rowCount() == 0
 
     def back_to_list(self) -> None:
         rewards = self._rewards
