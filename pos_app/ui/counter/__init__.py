@@ -5,8 +5,10 @@ modules next to it: ``screen`` (everything inside the frame; shows the session's
 ``search`` (the scan field that takes a scanner's keys from anywhere), ``identify`` and
 ``hand_over`` (the conversations around the use cases), ``customer_page`` (header, rewards
 list, side programs), ``customer_widgets``, ``signing_in``, ``status`` (the status bar),
-``recent_page``, ``kiosk`` (the locked-down mode) with ``kiosk_counter`` (what it asks of
-the counter), ``banners`` and ``words`` (what the counter says, in shop words).
+``recent_page``, ``notice`` (Undo and Print slip beside a notice), ``help`` (F1),
+``sounds`` (after a scan), ``kiosk`` (the locked-down mode) with ``kiosk_counter`` (what it
+asks of the counter) and ``keyboard`` (the kiosk's on-screen keys), ``banners`` and
+``words`` (what the counter says, in shop words).
 """
 
 from pos_app.ui.counter.hand_over import HAND_OVER
