@@ -17,7 +17,7 @@ from pos_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
-    from pos_app.services.secrets import SecretStore
+    from pos_app.services.secrets import SecretName, SecretStore
     from pos_app.services.settings import Settings
     from pos_app.storage import Journal, JournalHealth
 
@@ -170,6 +170,29 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     staff_reset.add_argument(
         "--by", metavar="NAME", required=True, help="who resets it (journaled)"
+    )
+    settings = commands.add_parser(
+        "settings", help="copy the shop's settings to another counter", parents=[after]
+    )
+    settings_actions = settings.add_subparsers(dest="action", required=True, metavar="ACTION")
+    settings_export = settings_actions.add_parser(
+        "export",
+        help="write the shop's settings to FILE (not this PC's name or data folder, no secrets)",
+        parents=[after],
+    )
+    settings_export.add_argument("file", type=Path, metavar="FILE")
+    settings_import = settings_actions.add_parser(
+        "import",
+        help="take the shop's settings from FILE into this counter's settings, then ask for "
+        "the secrets it still needs",
+        parents=[after],
+    )
+    settings_import.add_argument("file", type=Path, metavar="FILE")
+    settings_import.add_argument(
+        "--secrets-from-stdin",
+        action="store_true",
+        help="for scripted roll-outs: read the secrets as NAME=VALUE lines from standard "
+        "input (NAME as for `pos-app secrets set`)",
     )
     return parser
 
@@ -414,6 +437,63 @@ def _has_profiles(settings: Settings) -> bool:
         return False
 
 
+def _cmd_settings(args: argparse.Namespace) -> int:
+    from pos_app.services.rollout import export_settings, import_settings, missing_secrets
+    from pos_app.services.secrets import SecretStore
+    from pos_app.services.settings import SettingsError, default_config_file
+
+    try:
+        if args.action == "export":
+            written = export_settings(_settings_of(args), args.file)
+            print(f"Wrote the shop's settings to {written} (no secrets, not this PC's name).")
+            return 0
+        target = args.config or default_config_file()
+        settings = import_settings(args.file, target)
+    except SettingsError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write the settings: {exc}")
+    print(f"Took the shop's settings into {target}.")
+    return _ask_for_secrets(missing_secrets(settings, SecretStore()), args.secrets_from_stdin)
+
+
+def _ask_for_secrets(missing: list[SecretName], from_stdin: bool) -> int:
+    """Store the secrets an imported counter still needs (asked for, or from stdin)."""
+    from pos_app.services.secrets import KeyringUnavailableError, SecretStore
+
+    if not missing:
+        print("Every secret these settings need is already stored.")
+        return 0
+    store = SecretStore()
+    given: dict[str, str] = {}
+    if from_stdin:
+        for line in sys.stdin:
+            name, _, value = line.strip().partition("=")
+            if value:
+                given[name.strip()] = value.strip()
+    left = []
+    try:
+        for name in missing:
+            value = given.get(name.value)
+            if value is None and not from_stdin and sys.stdin.isatty():
+                value = getpass.getpass(f"{name.label} (input hidden): ").strip()
+            if value:
+                store.set(name, value)
+                print(f"Stored the {name.label} in the OS keyring.")
+            else:
+                left.append(name)
+    except KeyringUnavailableError as exc:
+        return _fail(str(exc))
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)
+        left = missing
+    if left:
+        for name in left:
+            print(f"Still needed: the {name.label} (`pos-app secrets set {name.value}`).")
+        return 1
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from pos_app.services.settings import SettingsError
 
@@ -467,6 +547,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_staff(args)
     if args.command == "journal":
         return _cmd_journal(args)
+    if args.command == "settings":
+        return _cmd_settings(args)
     return _cmd_gui(args)
 
 

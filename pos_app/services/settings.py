@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -345,26 +346,39 @@ def _describe(exc: ValidationError, path: Path) -> str:
     return "\n".join(lines)
 
 
-def load_settings(path: Path | None = None, *, use_file: bool = True) -> Settings:
+def load_settings(
+    path: Path | None = None, *, use_file: bool = True, use_environment: bool = True
+) -> Settings:
     """Load the settings file (if any) with environment overrides on top.
 
-    ``use_file=False`` ignores the file (demo mode must not depend on a shop's setup).
+    ``use_file=False`` ignores the file (demo mode must not depend on a shop's setup);
+    ``use_environment=False`` takes the file alone (what an import writes into a file).
     Raises :class:`SettingsError` with a message fit for a person.
     """
     path = path or default_config_file()
     data = _read_toml(path) if use_file else {}
     try:
-        return Settings(**data)
+        if use_environment:
+            return Settings(**data)
+        checked = _WithoutEnvironment(**data)
     except ValidationError as exc:
         raise SettingsError(_describe(exc, path)) from exc
+    return Settings.model_construct(_fields_set=checked.model_fields_set, **checked.__dict__)
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the settings that differ from the defaults to the TOML file, atomically."""
+def save_settings(
+    settings: Settings, path: Path | None = None, *, leave_out: Collection[str] = ()
+) -> Path:
+    """Write the settings that differ from the defaults to the TOML file, atomically.
+
+    ``leave_out``: setting names not to write (those of one PC, in an export).
+    """
     path = path or default_config_file()
     defaults = Settings.model_construct()
     data: dict[str, Any] = {}
     for name in Settings.model_fields:
+        if name in leave_out:
+            continue
         value = getattr(settings, name)
         default = getattr(defaults, name, None)
         if value is None or value == default:
