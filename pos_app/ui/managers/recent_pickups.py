@@ -73,6 +73,7 @@ from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.managers.reverse_dialog import ReverseDialog, reason_text
 from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.messages import describe_connection_error
+from pos_app.ui.plurals import english_plural
 from pos_app.ui.rewards import format_short_date
 from pos_app.ui.row_table import RowTableModel
 from pos_app.ui.slips import offer_slip
@@ -93,16 +94,6 @@ ROW_LIMIT = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RecentPickups", text)
-
-
-def english_plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
-    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue."""
-    if word in text:
-        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
-        # English one, so the untranslated source keeps its "(s)". Other languages get
-        # their plural forms from their catalogues.
-        text = text.replace(word, singular if n == 1 else plural)
-    return text
 
 
 def state_text(state: PickupState) -> str:

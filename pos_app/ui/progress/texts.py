@@ -26,22 +26,13 @@ from pos_app.services.progress import (
     TimeLeftKind,
 )
 from pos_app.ui.messages import format_wait
+from pos_app.ui.plurals import english_plural
 
 PROGRAM_NAMES: Final = {Program.GIFTOIN: "Giftoin", Program.NUDJ: "Nudj"}
 
 
 # Texts are written out as QCoreApplication.translate("ProgressPanel", "...") calls, not
 # through a helper: pyside6-lupdate only finds literal calls.
-
-
-def _plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
-    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue."""
-    if word in text:
-        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
-        # English one, so the untranslated source keeps its "(s)". Other languages get
-        # their plural forms from their catalogues.
-        text = text.replace(word, singular if n == 1 else plural)
-    return text
 
 
 def number_text(value: int) -> str:
@@ -61,7 +52,7 @@ def time_left_text(left: TimeLeft | None) -> str:
     hours = seconds / 3600
     if hours >= 48:
         days = round(hours / 24)
-        return _plural(
+        return english_plural(
             QCoreApplication.translate("ProgressPanel", "%n day(s) left", None, days),
             days,
             "day(s)",
@@ -70,7 +61,7 @@ def time_left_text(left: TimeLeft | None) -> str:
         )
     if seconds >= 3600:
         whole = int(hours)
-        return _plural(
+        return english_plural(
             QCoreApplication.translate("ProgressPanel", "%n hour(s) left", None, whole),
             whole,
             "hour(s)",
@@ -78,7 +69,7 @@ def time_left_text(left: TimeLeft | None) -> str:
             "hours",
         )
     minutes = max(1, math.ceil(seconds / 60))
-    return _plural(
+    return english_plural(
         QCoreApplication.translate("ProgressPanel", "%n minute(s) left", None, minutes),
         minutes,
         "minute(s)",

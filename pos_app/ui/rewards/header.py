@@ -17,7 +17,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from pos_app.services.pickup_models import PickupCounts
-from pos_app.ui.rewards.model import RewardListModel, english_plural, expiry_date_text
+from pos_app.ui.plurals import english_plural
+from pos_app.ui.rewards.model import RewardListModel, expiry_date_text
 from pos_app.ui.rewards.view import RewardListView
 
 #: The filter field shows when the list has more rows than this.

@@ -37,6 +37,7 @@ from pos_app.services.pickup_models import (
     group_for_pickup,
 )
 from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
+from pos_app.ui.plurals import english_plural
 
 log = logging.getLogger(__name__)
 
@@ -85,20 +86,6 @@ def format_short_date(
     return locale.toString(
         QDate(local.year, local.month, local.day), _day_month_format(locale, with_year)
     )
-
-
-def english_plural(text: str, n: int, word: str, singular: str, plural: str) -> str:
-    """Fix up a translated ``%n word(s)`` text for English, which has no catalogue.
-
-    Texts stay literal ``translate(…, n)`` calls (pyside6-lupdate finds only those); this
-    only mends what comes back.
-    """
-    if word in text:
-        # WORKAROUND: Qt picks plural forms from a translation catalogue and we ship no
-        # English one, so the untranslated source keeps its "(s)". Other languages get
-        # their plural forms from their catalogues.
-        text = text.replace(word, singular if n == 1 else plural)
-    return text
 
 
 def expiry_date_text(expires_at: datetime, now: datetime, locale: QLocale | None = None) -> str:
