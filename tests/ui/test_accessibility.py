@@ -47,8 +47,8 @@ from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips.dialog import SlipDialog
 from pos_app.ui.theme import ColorScheme, contrast_ratio
 from tests.helpers import wait_until
+from tests.helpers.rows import journal_row
 from tests.helpers.ui import Counter, running_counter
-from tests.ui.test_recent_pickups import _operation
 from tests.ui.test_slips import SLIP
 
 AA = 4.5
@@ -184,7 +184,7 @@ async def _dialogs(staff: StaffService, counter: Counter) -> AsyncIterator[QDial
         profiles=profiles,
     )
     yield PinDialog(lambda profile, pin: staff.verify_manager_pin(pin), title="t", prompt="p")
-    yield ReverseDialog(_operation(1, OpState.CONFIRMED), staff)
+    yield ReverseDialog(journal_row(1, OpState.CONFIRMED), staff)
     yield FirstManagerDialog(staff)
     yield StaffFormDialog(staff, StaffFormMode.ADD)
     yield SlipDialog(SLIP)

@@ -22,7 +22,7 @@ from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import HAND_OVER, LOOKUP
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.dialogs.pin_entry import PinDialog
-from pos_app.ui.managers.recent_pickups import PickupColumn
+from pos_app.ui.managers.pickups_table import PickupColumn
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import SlipDialog

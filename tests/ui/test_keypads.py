@@ -21,7 +21,7 @@ from pos_app.ui.dialogs.pin_entry import PinDialog, PinPad, describe_pin_check
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
 from tests.helpers import wait_until
-from tests.ui.test_recent_pickups import _operation
+from tests.helpers.rows import journal_row
 
 
 @pytest.fixture(params=[1.0, FONT_SCALE], ids=["desktop", "kiosk font"])
@@ -65,7 +65,7 @@ async def closed(dialog: QDialog, waiting: asyncio.Future[int]) -> None:
 
 @pytest.mark.asyncio
 async def test_the_reverse_dialogs_keypad_stays_whole_after_a_message(font_scale: float) -> None:
-    dialog = ReverseDialog(_operation(1, OpState.CONFIRMED), cast(StaffService, object()))
+    dialog = ReverseDialog(journal_row(1, OpState.CONFIRMED), cast(StaffService, object()))
     waiting = await shown(dialog)
     assert_keypad_whole(dialog, dialog.pin.pad)
     dialog.confirm_button.click()  # no reason chosen: a message line appears
@@ -154,7 +154,7 @@ class LockedStaff:
 @pytest.mark.asyncio
 async def test_while_locked_the_reverse_button_and_keypad_are_off() -> None:
     staff = LockedStaff()
-    dialog = ReverseDialog(_operation(1, OpState.CONFIRMED), cast(StaffService, staff))
+    dialog = ReverseDialog(journal_row(1, OpState.CONFIRMED), cast(StaffService, staff))
     waiting = await shown(dialog)
     dialog.choose(ReverseReason.RETURNED)
     QTest.keyClicks(dialog.pin.field, "246810")

@@ -6,7 +6,7 @@ import asyncio
 import csv
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -59,17 +59,14 @@ from pos_app.storage import (
     StaffRef,
 )
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.managers.recent_pickups import (
-    PickupColumn,
-    PickupRole,
-    RecentPickupsModel,
-    RecentPickupsView,
-    describe_reconciled_reversals,
-)
+from pos_app.ui.managers.pickups_table import PickupColumn, PickupRole, RecentPickupsModel
+from pos_app.ui.managers.recent_pickups import RecentPickupsView
+from pos_app.ui.managers.reversal_words import describe_reconciled_reversals
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
 from pos_app.ui.slips import SlipDialog
 from tests.helpers import FAST_SCRYPT, STAFF_PIN_KEY, wait_until
+from tests.helpers.rows import journal_row
 from tests.helpers.ui import dialog_of, visible
 
 MANAGER_PIN = "246810"
@@ -636,52 +633,15 @@ async def test_a_kiosk_exports_without_a_file_dialog(counter: Desk, tmp_path: Pa
     assert view.message.text() == f"1 pickup exported to {written}."
 
 
-def _operation(
-    n: int,
-    state: OpState,
-    *,
-    reversal: OpState | None = None,
-    redemption: str | None = "r",
-    customer_name: str | None = None,
-) -> Operation:
-    at = datetime(2026, 5, 9, 9, n, tzinfo=UTC)
-    return Operation(
-        operation_id=f"0000000{n}-0000-4000-8000-000000000000",
-        kind=COLLECT,
-        state=state,
-        created_at=at,
-        updated_at=at,
-        shop_uuid="s",
-        counter="c",
-        staff_id="p" if n % 2 else None,
-        staff_name="Ann" if n % 2 else None,
-        customer_uuid="3f1c2a9e-5b7d-4c1e-9a2b-8b7d6c5e4f3a",
-        loyalty_transaction_uuid=f"lt-{n}",
-        redemption_uuid=redemption,
-        reward_title=f"Reward {n}",
-        error_code=None,
-        error_message=None,
-        reason=None,
-        note=None,
-        reference=f"PU-0000000{n}",
-        reverses_operation_id=None,
-        reversal_operation_id="x" if reversal else None,
-        reversal_state=reversal,
-        reversal_reason="damaged" if reversal else None,
-        reversal_staff_name="Max" if reversal else None,
-        customer_name=customer_name,
-    )
-
-
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = RecentPickupsModel()
     operations = [
-        _operation(1, OpState.CONFIRMED),
-        _operation(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED, customer_name="Robin V."),
-        _operation(3, OpState.CONFIRMED, reversal=OpState.UNKNOWN),
-        _operation(4, OpState.FAILED),
-        _operation(5, OpState.UNKNOWN, redemption=None),
-        _operation(6, OpState.CONFIRMED, redemption=None),
+        journal_row(1, OpState.CONFIRMED),
+        journal_row(2, OpState.CONFIRMED, reversal=OpState.CONFIRMED, customer_name="Robin V."),
+        journal_row(3, OpState.CONFIRMED, reversal=OpState.UNKNOWN),
+        journal_row(4, OpState.FAILED),
+        journal_row(5, OpState.UNKNOWN, redemption=None),
+        journal_row(6, OpState.CONFIRMED, redemption=None),
     ]
     model.set_operations(operations, with_date=False)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
@@ -738,9 +698,9 @@ async def test_customers_are_named_and_found_by_name(counter: Desk) -> None:
 
 
 def test_reconciled_reversals_are_described_as_reversals(qapp: QApplication) -> None:
-    collect = _operation(1, OpState.CONFIRMED)
-    back = replace(_operation(2, OpState.CONFIRMED), kind=REVERSE, reward_title="Mug")
-    stuck = replace(_operation(3, OpState.FAILED), kind=REVERSE, reward_title="Socks")
+    collect = journal_row(1, OpState.CONFIRMED)
+    back = replace(journal_row(2, OpState.CONFIRMED), kind=REVERSE, reward_title="Mug")
+    stuck = replace(journal_row(3, OpState.FAILED), kind=REVERSE, reward_title="Socks")
     assert describe_reconciled_reversals([Reconciled(collect)]) is None
     text = describe_reconciled_reversals([Reconciled(collect), Reconciled(back), Reconciled(stuck)])
     assert text == (
@@ -759,7 +719,7 @@ class _UnreadableStaff:
 @pytest.mark.asyncio
 async def test_reverse_dialog_says_when_the_staff_list_cannot_be_read() -> None:
     staff = cast(StaffService, _UnreadableStaff())
-    dialog = ReverseDialog(_operation(1, OpState.CONFIRMED), staff)
+    dialog = ReverseDialog(journal_row(1, OpState.CONFIRMED), staff)
     waiting = asyncio.ensure_future(await_dialog(dialog))
     await wait_until(dialog.isVisible)
     dialog.choose(ReverseReason.RETURNED)

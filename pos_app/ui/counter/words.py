@@ -21,10 +21,10 @@ from pos_app.services.pickup import (
 from pos_app.services.pickup_models import pickup_state
 from pos_app.storage import COLLECT, Operation
 from pos_app.ui.counter.customer_widgets import MessageKind
-from pos_app.ui.managers.recent_pickups import (
+from pos_app.ui.managers.pickups_table import state_text
+from pos_app.ui.managers.reversal_words import (
     describe_reconciled_reversals,
     describe_reverse_result,
-    state_text,
 )
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date

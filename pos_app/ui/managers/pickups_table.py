@@ -1,0 +1,239 @@
+"""The Recent pickups table: one row per collect (time, reward, customer, staff, state),
+newest first, with what a pickup's state says and whether it can be reversed or reprinted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from pos_app.services.pickup_models import PickupState, pickup_state
+from pos_app.services.slips import mask_customer_uuid
+from pos_app.storage import (
+    COLLECT,
+    Operation,
+    OpState,
+)
+from pos_app.ui.managers.reverse_dialog import reason_text
+from pos_app.ui.rewards import format_short_date
+from pos_app.ui.row_table import RowTableModel
+from pos_app.ui.theme import ColorScheme
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecentPickups", text)
+
+
+def state_text(state: PickupState) -> str:
+    if state is PickupState.HANDED_OVER:
+        return _tr("Handed over")
+    if state is PickupState.REVERSED:
+        return _tr("Reversed")
+    if state is PickupState.REVERSAL_CHECKING:
+        return _tr("Reversal being checked")
+    if state is PickupState.FAILED:
+        return _tr("Not handed over")
+    return _tr("Being checked")
+
+
+def can_reprint(operation: Operation) -> bool:
+    """A pickup that was handed over and not reversed has a slip to print again."""
+    return (
+        operation.kind == COLLECT
+        and operation.state is OpState.CONFIRMED
+        and not operation.is_reversed
+    )
+
+
+def can_reverse(operation: Operation) -> bool:
+    """A confirmed collect that was not reversed and has no reversal under way."""
+    return (
+        operation.kind == COLLECT
+        and operation.state is OpState.CONFIRMED
+        and operation.reversal_state is None
+    )
+
+
+class DayChoice(StrEnum):
+    """Which days Recent pickups shows."""
+
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    ALL = "all"
+    #: The day in the date field.
+    CHOSEN = "chosen"
+
+
+class PickupColumn(IntEnum):
+    TIME = 0
+    REWARD = 1
+    CUSTOMER = 2
+    #: Who handed it over.
+    STAFF = 3
+    STATE = 4
+    #: For a reversed pickup (or one whose reversal is being checked): why, and who
+    #: approved it.
+    REVERSAL_REASON = 5
+    APPROVED_BY = 6
+
+
+class PickupRole(IntEnum):
+    OPERATION = Qt.ItemDataRole.UserRole + 1  # the Operation
+    OPERATION_ID = Qt.ItemDataRole.UserRole + 2
+    REFERENCE = Qt.ItemDataRole.UserRole + 3  # "PU-…"
+    STATE = Qt.ItemDataRole.UserRole + 4  # PickupState
+    CAN_REVERSE = Qt.ItemDataRole.UserRole + 5
+
+
+_STATE_COLORS = {
+    PickupState.HANDED_OVER: ColorScheme.SUCCESS_TEXT,
+    PickupState.REVERSED: ColorScheme.REVERSED_TEXT,
+    PickupState.REVERSAL_CHECKING: ColorScheme.INFO_TEXT,
+    PickupState.FAILED: ColorScheme.ERROR_TEXT,
+    PickupState.CHECKING: ColorScheme.INFO_TEXT,
+}
+
+
+class RecentPickupsModel(RowTableModel[Operation]):
+    """Pickups (collects) newest first, each in its current state."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(lambda operation: operation.operation_id, parent)
+        self._with_date = False
+
+    def set_operations(self, operations: Sequence[Operation], *, with_date: bool) -> None:
+        """Show these collects (in the order given); ``with_date`` adds the day to the time."""
+        self._with_date = with_date
+        self._set_rows([op for op in operations if op.kind == COLLECT])
+
+    def operation(self, row: int) -> Operation:
+        return self._rows[row]
+
+    def operations(self) -> list[Operation]:
+        return list(self._rows)
+
+    def column_titles(self) -> Sequence[str]:
+        # In PickupColumn order.
+        return [
+            self.tr("Time"),
+            self.tr("Reward"),
+            self.tr("Customer"),
+            self.tr("Handed over by"),
+            self.tr("State"),
+            self.tr("Reversal reason"),
+            self.tr("Approved by"),
+        ]
+
+    def table_for_export(self) -> tuple[list[str], list[list[str]]]:
+        """The rows as shown (date always given), plus each pickup's slip code."""
+        with_date, self._with_date = self._with_date, True
+        try:
+            header = [*self.column_titles(), self.tr("Slip code")]
+            rows = [
+                [
+                    *(self._display(op, column) for column in PickupColumn),
+                    op.handover_reference or op.reference or "",
+                ]
+                for op in self._rows
+            ]
+        finally:
+            self._with_date = with_date
+        return header, rows
+
+    def time_text(self, operation: Operation) -> str:
+        local = operation.created_at.astimezone()
+        clock = f"{local:%H:%M}"
+        if self._with_date:
+            return f"{format_short_date(operation.created_at)} {clock}"
+        return clock
+
+    def _display(self, operation: Operation, column: PickupColumn) -> str:
+        if column is PickupColumn.TIME:
+            return self.time_text(operation)
+        if column is PickupColumn.REWARD:
+            return operation.reward_title or ""
+        if column is PickupColumn.CUSTOMER:
+            # The short name the slip showed; older rows have none (and never an email).
+            return operation.customer_name or "—"
+        if column is PickupColumn.STAFF:
+            return operation.staff_name or "—"
+        if column is PickupColumn.REVERSAL_REASON:
+            return reason_text(operation.reversal_reason) if operation.reversal_reason else ""
+        if column is PickupColumn.APPROVED_BY:
+            if operation.reversal_operation_id is None:
+                return ""
+            return operation.reversal_staff_name or "—"
+        text = state_text(pickup_state(operation))
+        if operation.is_inferred:
+            # Learned from the customer's list, not from the server's answer to this request.
+            text = self.tr("{state} (from the list)").format(state=text)
+        return text
+
+    def _tooltip(self, operation: Operation) -> str:
+        lines = [
+            f"{operation.reward_title or ''} — {operation.reference or ''}",
+            self.tr("Customer: {name} ({uuid})").format(
+                name=operation.customer_name or "—",
+                uuid=mask_customer_uuid(operation.customer_uuid),
+            ),
+            self.tr("Handed over {when} at {counter}").format(
+                when=f"{format_short_date(operation.created_at)} "
+                f"{operation.created_at.astimezone():%H:%M}",
+                counter=operation.counter,
+            ),
+            state_text(pickup_state(operation)),
+        ]
+        if operation.handover_reference not in (None, operation.reference):
+            lines.append(
+                self.tr("On the slip {code} with other rewards").format(
+                    code=operation.handover_reference
+                )
+            )
+        if operation.is_inferred:
+            lines.append(
+                self.tr(
+                    "Not confirmed by Piggy's answer: learned later from the customer's list "
+                    "of rewards to pick up."
+                )
+            )
+        if operation.state is OpState.CONFIRMED and not operation.redemption_uuid:
+            lines.append(self.tr("Confirmed by a later check: reverse it in the Piggy dashboard."))
+        return "\n".join(lines)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        operation = self._row(index)
+        if operation is None:
+            return None
+        column = PickupColumn(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(operation, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(operation)
+        if role == Qt.ItemDataRole.ForegroundRole and column is PickupColumn.STATE:
+            return _STATE_COLORS[pickup_state(operation)]
+        if role == Qt.ItemDataRole.FontRole and column is PickupColumn.STATE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == PickupRole.OPERATION:
+            return operation
+        if role == PickupRole.OPERATION_ID:
+            return operation.operation_id
+        if role == PickupRole.REFERENCE:
+            return operation.reference
+        if role == PickupRole.STATE:
+            return pickup_state(operation)
+        if role == PickupRole.CAN_REVERSE:
+            return can_reverse(operation)
+        return None
