@@ -6,7 +6,8 @@ day on top of it: identify a customer (card, email with or without a code, a sli
 reference), load their rewards, hand rewards over, and keep the reconciler informed of
 what the calls learn about the connection.
 
-Views listen: every change the screen shows is a :data:`CounterEvent` sent to the
+Views listen: every change the screen shows is a :data:`CounterEvent`
+(:mod:`pos_app.services.counter_events`, re-exported here) sent to the
 listeners (:meth:`CounterSession.add_listener`), and each event names the customer it
 belongs to, so a view never writes one customer's outcome over another's screen. The
 session asks nobody anything: confirmations, sign-in and slips are the view's business,
@@ -26,6 +27,17 @@ from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
 from pos_app.clock import utc_now
 from pos_app.services.connections import ApiClients
+from pos_app.services.counter_events import (
+    CodeSent,
+    CounterEvent,
+    CustomerCleared,
+    CustomerFound,
+    HandOverReport,
+    ItemHandled,
+    ItemsSending,
+    Listener,
+    RewardsShown,
+)
 from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanKind
 from pos_app.services.pickup import (
     CollectOutcome,
@@ -46,7 +58,6 @@ from pos_app.storage import (
     JournalHealth,
     Operation,
     ReverseReason,
-    StaffRef,
 )
 
 __all__ = [
@@ -109,110 +120,6 @@ class CounterServices:
         if self.journal is not None:
             await self.journal.aclose()
         await self.clients.aclose()
-
-
-# -- events --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CustomerCleared:
-    """Nobody is at the counter any more: nothing of the last customer may stay on screen."""
-
-
-@dataclass(frozen=True)
-class CustomerFound:
-    """``customer`` is identified; their rewards are being asked for."""
-
-    customer: CustomerSummary
-
-
-@dataclass(frozen=True)
-class RewardsShown:
-    """The rewards ``customer`` can pick up, in pickup order, as of ``now``.
-
-    ``first``: the first list after the customer was found (a refresh is not).
-    """
-
-    customer: CustomerSummary
-    items: list[PickupItem]
-    now: datetime
-    first: bool = True
-
-
-@dataclass(frozen=True)
-class CodeSent:
-    """A login code went to the customer's email; ``masked``: that email, safe to show."""
-
-    masked: str
-
-
-@dataclass(frozen=True)
-class ItemsSending:
-    """A hand-over of ``items`` for ``customer`` is being sent."""
-
-    customer: CustomerSummary
-    items: list[PickupItem]
-
-
-@dataclass(frozen=True)
-class ItemHandled:
-    """One item of a hand-over has its outcome."""
-
-    customer: CustomerSummary
-    result: CollectResult
-
-    @property
-    def gone(self) -> bool:
-        """Whether the item left the customer's list (handed over, here or elsewhere)."""
-        return self.result.outcome in (
-            CollectOutcome.COLLECTED,
-            CollectOutcome.ALREADY_COLLECTED,
-        )
-
-
-@dataclass(frozen=True)
-class HandOverReport:
-    """What came of one hand-over, for the customer it was made for.
-
-    ``current``: that customer is still the one at the counter; ``replaced``: another
-    customer is (a wiped screen has neither).
-    """
-
-    customer: CustomerSummary
-    results: list[CollectResult]
-    current: bool
-    replaced: bool
-    #: Who handed it over (None: nobody signed in), and when the answers were in.
-    staff: StaffRef | None = None
-    finished_at: datetime | None = None
-
-    @property
-    def done(self) -> list[CollectResult]:
-        return [r for r in self.results if r.outcome is CollectOutcome.COLLECTED]
-
-    @property
-    def problems(self) -> list[CollectResult]:
-        return [r for r in self.results if r.outcome is not CollectOutcome.COLLECTED]
-
-    @property
-    def not_recorded(self) -> bool:
-        """The journal could not record some of it (the disk is full, or worse)."""
-        return any(r.not_recorded for r in self.results)
-
-    @property
-    def handed_over(self) -> list[Operation]:
-        """The journal rows of what was handed over now: what a slip lists."""
-        return [
-            r.operation
-            for r in self.results
-            if r.outcome is CollectOutcome.COLLECTED and r.operation is not None
-        ]
-
-
-CounterEvent = (
-    CustomerCleared | CustomerFound | RewardsShown | CodeSent | ItemsSending | ItemHandled
-)
-Listener = Callable[[CounterEvent], None]
 
 
 # -- hand-over policy ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_app.services import counter as events
+from pos_app.services import counter_events as events
 from pos_app.services.counter import CounterSession
 from pos_app.services.progress import ProgressService
 from pos_app.ui.async_support import TaskOwner
