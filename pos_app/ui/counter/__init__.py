@@ -7,7 +7,8 @@ modules next to it: ``screen`` (everything inside the frame; shows the session's
 list, side programs), ``customer_widgets``, ``signing_in``, ``status`` (the status bar),
 ``recent_page``, ``notice`` (Undo and Print slip beside a notice), ``help`` (F1),
 ``sounds`` (after a scan), ``kiosk`` (the locked-down mode) with ``kiosk_counter`` (what it
-asks of the counter) and ``keyboard`` (the kiosk's on-screen keys), ``banners`` and
+asks of the counter), ``kiosk_home`` (its home screen and logo) and ``keyboard`` (the
+kiosk's on-screen keys), ``banners`` and
 ``words`` (what the counter says, in shop words).
 """
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from pos_app import APP_NAME
 from pos_app.resources import app_icon_path
-from pos_app.ui.counter.kiosk import KioskMode, LogoButton
+from pos_app.ui.counter.kiosk import KioskMode
+from pos_app.ui.counter.kiosk_home import LogoButton
 from pos_app.ui.managers.staff import role_text
 from pos_app.ui.theme import TextSize, scaled_font
 

@@ -22,7 +22,8 @@ from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
 from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
 from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
-from pos_app.ui.counter.kiosk import KioskHome, KioskMode
+from pos_app.ui.counter.kiosk import KioskMode
+from pos_app.ui.counter.kiosk_home import KioskHome
 from pos_app.ui.counter.notice import NoticeActions
 from pos_app.ui.counter.recent_page import RecentPage
 from pos_app.ui.counter.search import SearchBar

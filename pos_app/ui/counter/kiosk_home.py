@@ -1,0 +1,154 @@
+"""The kiosk's own faces: the home screen that asks for a scan, its barcode drawing, and
+the logo that is held down to leave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.ui.counter.kiosk import LONG_PRESS_MS, TOUCH_TARGET
+from pos_app.ui.theme import ColorScheme, TextSize, scaled_font
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Kiosk", text)
+
+
+class LogoButton(QLabel):
+    """The app's logo; holding it for :data:`LONG_PRESS_MS` emits :attr:`longPressed`.
+
+    Signals:
+        longPressed: the logo was held down (staff: leave kiosk mode).
+    """
+
+    longPressed = Signal()
+
+    def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskLogo")
+        self.setPixmap(icon.pixmap(QSize(TOUCH_TARGET, TOUCH_TARGET)))
+        self.setMinimumSize(TOUCH_TARGET, TOUCH_TARGET)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName(_tr("Logo (hold to leave kiosk mode)"))
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(LONG_PRESS_MS)
+        self._hold.timeout.connect(self.longPressed)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._hold.start()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._hold.stop()
+        super().mouseReleaseEvent(event)
+
+
+class BarcodeSymbol(QWidget):
+    """A drawn barcode under a scanner's beam: "scan here", without words."""
+
+    #: Bar widths in units; gaps of one unit between them.
+    BARS = (2, 1, 1, 3, 1, 2, 1, 1, 2, 3, 1, 1, 2, 1, 3, 1, 2)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(260, 120)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        units = sum(self.BARS) + len(self.BARS) - 1
+        unit = (self.width() - 40) / units
+        x = 20.0
+        for width in self.BARS:
+            painter.fillRect(
+                QRectF(x, 14, width * unit, self.height() - 28), ColorScheme.SCANNER_BARS
+            )
+            x += (width + 1) * unit
+        # The scanner's red line across the bars.
+        painter.setPen(QPen(ColorScheme.SCANNER_LINE, 4))
+        middle = self.height() / 2
+        painter.drawLine(QPointF(6, middle), QPointF(self.width() - 6, middle))
+        painter.end()
+
+
+class KioskHome(QFrame):
+    """The scan-first home screen: one big prompt; finding by email is there, not first.
+
+    It takes the keyboard focus so that a scanner's keystrokes reach the window (which
+    forwards them to the hidden search field).
+
+    Signals:
+        emailRequested: staff want to find a customer by email.
+    """
+
+    emailRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskHome")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 24)
+        layout.addStretch(2)
+        self.symbol = BarcodeSymbol(self)
+        layout.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        self.prompt = QLabel(_tr("Scan your loyalty card or QR code"), self)
+        self.prompt.setObjectName("kioskScanPrompt")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setWordWrap(True)
+        self.prompt.setFont(scaled_font(self.prompt.font(), TextSize.KIOSK_PROMPT, bold=True))
+        layout.addWidget(self.prompt)
+        self.hint = hint = QLabel(
+            _tr("Hold it under the scanner. Your rewards waiting for pickup appear here."), self
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        hint.setFont(scaled_font(hint.font(), TextSize.KIOSK_HINT))
+        layout.addWidget(hint)
+        layout.addStretch(3)
+        self.email_button = QPushButton(_tr("Staff: find a customer by email"), self)
+        self.email_button.setObjectName("kioskEmailButton")
+        self.email_button.setMinimumHeight(TOUCH_TARGET + 8)
+        self.email_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.email_button.clicked.connect(self.emailRequested)
+        layout.addWidget(self.email_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Room for the prompt and the email button only: when staff type an email the
+        # on-screen keyboard takes the height, and the drawing and the hint step aside
+        # (resizeEvent) rather than push the window past a 768 px screen.
+        self._full_height = layout.minimumSize().height()
+        self.setMinimumHeight(layout.minimumSize().height() - self._extras_height())
+
+    def _extras_height(self) -> int:
+        return self.symbol.minimumHeight() + 16 + self.hint.sizeHint().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        roomy = event.size().height() >= self._full_height
+        self.symbol.setVisible(roomy)
+        self.hint.setVisible(roomy)
+        super().resizeEvent(event)
