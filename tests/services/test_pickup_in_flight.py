@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +30,7 @@ from pos_app.sandbox import demo_data as demo
 from pos_app.services.pickup import CollectOutcome, CollectResult, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, ExpiryKind, PickupItem
 from pos_app.storage import AsyncJournal, Journal, JournalStorageError, Operation, OpState
+from tests.helpers import wait_until
 from tests.helpers.desk import at_the_counter
 
 #: The desks' wait before "still in the list" may mean "not handed over" (see PickupDesk).
@@ -66,13 +67,6 @@ class Counter:
     def collectable(self) -> list[PickupItem]:
         now = datetime.now(UTC)
         return [i for i in self.items if i.expiry(now).kind is not ExpiryKind.EXPIRED]
-
-
-async def wait_until(condition: Callable[[], bool]) -> None:
-    """Wait for something that must happen (never used to prove that something does not)."""
-    async with asyncio.timeout(10):
-        while not condition():  # noqa: ASYNC110 - the condition is in another thread/process
-            await asyncio.sleep(0.02)
 
 
 def make_desk(piggy: PiggyClient, journal: AsyncJournal, clock: FakeClock) -> PickupDesk:
