@@ -104,22 +104,29 @@ async def test_an_expired_reward_is_readable(counter: Counter) -> None:
     assert rendered_contrast(image, claimed) >= AA
 
 
-# The offscreen platform cannot raise a window, and says so when the kiosk puts it back.
-@pytest.mark.qt_log_ignore("This plugin does not support raise")
-@pytest.mark.asyncio
-async def test_the_leave_kiosk_button_is_readable(
+@pytest_asyncio.fixture
+async def kiosk(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
-) -> None:
+) -> AsyncIterator[Counter]:
+    """A kiosk counter with a manager who could unlock it."""
     settings = app_settings.with_overrides(kiosk=True)
     async with running_counter(
         qtbot, settings, demo_secrets, simulator, staff_members=(MANAGER,)
     ) as made:
-        button = made.window.status.leave_button
-        assert button is not None
-        # As drawn on the status bar (a flat button has no background of its own).
-        image = made.window.status.grab().toImage()
-        area = QRect(button.mapTo(made.window.status, button.rect().topLeft()), button.size())
-        assert rendered_contrast(image, area.adjusted(4, 4, -4, -4)) >= AA
+        yield made
+
+
+# The offscreen platform cannot raise a window, and says so when the kiosk puts it back.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.asyncio
+async def test_the_leave_kiosk_button_is_readable(kiosk: Counter) -> None:
+    made = kiosk
+    button = made.window.status.leave_button
+    assert button is not None
+    # As drawn on the status bar (a flat button has no background of its own).
+    image = made.window.status.grab().toImage()
+    area = QRect(button.mapTo(made.window.status, button.rect().topLeft()), button.size())
+    assert rendered_contrast(image, area.adjusted(4, 4, -4, -4)) >= AA
 
 
 def test_the_theme_has_a_focus_ring_that_stands_out() -> None:
@@ -227,15 +234,10 @@ async def test_every_input_button_and_list_has_a_name(
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 @pytest.mark.asyncio
-async def test_the_kiosk_names_its_inputs_and_keys_too(
-    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
-) -> None:
-    settings = app_settings.with_overrides(kiosk=True)
-    async with running_counter(
-        qtbot, settings, demo_secrets, simulator, staff_members=(MANAGER,)
-    ) as made:
-        home = made.window.kiosk_home
-        assert home is not None
-        home.email_button.click()
-        await wait_until(made.window.search_input.isVisible)
-        assert _name_problems(made.window) == []
+async def test_the_kiosk_names_its_inputs_and_keys_too(kiosk: Counter) -> None:
+    made = kiosk
+    home = made.window.kiosk_home
+    assert home is not None
+    home.email_button.click()
+    await wait_until(made.window.search_input.isVisible)
+    assert _name_problems(made.window) == []
