@@ -67,8 +67,8 @@ class MemoryKeyring(KeyringBackend):
 class FakeClock:
     """A PC's wall clock and, for one app run, its monotonic clock (staff locks use both)."""
 
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         self.mono = 1000.0
 
     def __call__(self) -> datetime:

@@ -321,17 +321,11 @@ async def test_already_picked_up_elsewhere_refreshes_the_list(
         }
 
 
-def _clock_at_now() -> FakeClock:
-    clock = FakeClock()
-    clock.now = datetime.now(UTC)
-    return clock
-
-
 @pytest.mark.asyncio
 async def test_the_cashier_undoes_a_mis_tap_right_after_the_hand_over(
     simulator: Simulator, tmp_path: Path
 ) -> None:
-    clock = _clock_at_now()
+    clock = FakeClock(datetime.now(UTC))
     async with a_counter(simulator, tmp_path, staff=True, clock=clock) as desk:
         staff = desk.session.services.staff
         assert staff is not None
@@ -359,7 +353,7 @@ async def test_the_cashier_undoes_a_mis_tap_right_after_the_hand_over(
 async def test_after_the_undo_time_it_is_a_managers_reversal(
     simulator: Simulator, tmp_path: Path
 ) -> None:
-    clock = _clock_at_now()
+    clock = FakeClock(datetime.now(UTC))
     async with a_counter(simulator, tmp_path, clock=clock) as desk:
         customer, item = await desk.main_customer()
         simulator.clear_faults(COLLECT_ROUTE)
@@ -374,7 +368,7 @@ async def test_after_the_undo_time_it_is_a_managers_reversal(
 
 @pytest.mark.asyncio
 async def test_another_cashier_cannot_undo_it(simulator: Simulator, tmp_path: Path) -> None:
-    clock = _clock_at_now()
+    clock = FakeClock(datetime.now(UTC))
     async with a_counter(simulator, tmp_path, staff=True, clock=clock) as desk:
         staff = desk.session.services.staff
         assert staff is not None

@@ -21,23 +21,14 @@ from pos_app.services.settings import Settings
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.counter import HAND_OVER, LOOKUP
 from pos_app.ui.counter.customer_widgets import MessageKind
-from tests.helpers import wait_until
+from tests.helpers import FakeClock, wait_until
 from tests.helpers.ui import Counter, open_dialog, running_counter
 
 
-class Clock:
-    """The counter's wall clock, moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    """The counter's wall clock, from now on moved by the test."""
+    return FakeClock(datetime.now(UTC))
 
 
 @pytest_asyncio.fixture
@@ -46,7 +37,7 @@ async def counter(
     app_settings: Settings,
     demo_secrets: SecretStore,
     simulator: Simulator,
-    clock: Clock,
+    clock: FakeClock,
 ) -> AsyncIterator[Counter]:
     async with running_counter(qtbot, app_settings, demo_secrets, simulator, clock=clock) as made:
         yield made
@@ -100,7 +91,9 @@ async def test_after_a_hand_over_the_next_reward_is_one_enter_enter_away(
 
 
 @pytest.mark.asyncio
-async def test_the_cashier_undoes_a_mis_tap_with_one_click(counter: Counter, clock: Clock) -> None:
+async def test_the_cashier_undoes_a_mis_tap_with_one_click(
+    counter: Counter, clock: FakeClock
+) -> None:
     await counter.load_main_customer()
     window = counter.window
     item = window.model.item(0)
@@ -109,7 +102,7 @@ async def test_the_cashier_undoes_a_mis_tap_with_one_click(counter: Counter, clo
     undo = window.counter_screen.notice_actions.undo_button
     assert undo.isVisible()
     assert undo.text() == f"Undo ({int(UNDO_SECONDS)} s)"
-    clock.now += timedelta(seconds=10)
+    clock.advance(timedelta(seconds=10))
     undo.click()
     await wait_until(lambda: window.model.row_of(item.loyalty_transaction_uuid) is not None)
     await counter.settle()
@@ -125,7 +118,7 @@ async def test_the_cashier_undoes_a_mis_tap_with_one_click(counter: Counter, clo
 
 @pytest.mark.asyncio
 async def test_the_undo_is_gone_after_its_time_and_with_the_next_customer(
-    counter: Counter, clock: Clock
+    counter: Counter, clock: FakeClock
 ) -> None:
     await counter.load_main_customer()
     window = counter.window
@@ -133,7 +126,7 @@ async def test_the_undo_is_gone_after_its_time_and_with_the_next_customer(
     await _confirm(counter)
     actions = window.counter_screen.notice_actions
     assert actions.undo_button.isVisible()
-    clock.now += timedelta(seconds=UNDO_SECONDS + 1)
+    clock.advance(timedelta(seconds=UNDO_SECONDS + 1))
     actions._update_undo()  # the countdown's next tick
     assert not actions.undo_button.isVisible()
 
