@@ -1,0 +1,144 @@
+"""The last pages of the setup flow: this counter's options, and the first manager."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from pos_app.services.settings import PrintSlip
+from pos_app.services.staff import Role, StaffDirectory, StaffProfile
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.managers.staff.forms import NewPinFields, describe_staff_error
+from pos_app.ui.setup.draft import SetupDraft, SetupPage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Setup", text)
+
+
+class CounterPage(SetupPage):
+    """Name, slips, staff sign-in and kiosk mode."""
+
+    def __init__(self, draft: SetupDraft, tasks: TaskOwner, parent: QWidget | None = None) -> None:
+        super().__init__(draft, tasks, parent)
+        self.setObjectName("counterPage")
+        self.setTitle(_tr("This counter"))
+        self.setSubTitle(_tr("How this counter works. Every option can be changed in Settings."))
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.name.setObjectName("counterNameInput")
+        self.name.setMaxLength(60)
+        self.name.setAccessibleName(_tr("Counter name"))
+        form.addRow(_tr("Counter name"), self.name)
+        self.print_slip = QComboBox(self)
+        self.print_slip.setObjectName("printSlipChoice")
+        self.print_slip.setAccessibleName(_tr("Pickup slip after a hand-over"))
+        self.print_slip.addItem(_tr("Offer one (print, PDF or none)"), PrintSlip.ASK.value)
+        self.print_slip.addItem(_tr("Always print one"), PrintSlip.ALWAYS.value)
+        self.print_slip.addItem(_tr("Never"), PrintSlip.NEVER.value)
+        form.addRow(_tr("Pickup slip"), self.print_slip)
+        self.sign_in = QCheckBox(_tr("Staff sign in with their name and PIN"), self)
+        self.sign_in.setObjectName("signInChoice")
+        form.addRow(_tr("Staff"), self.sign_in)
+        self.kiosk = QCheckBox(_tr("Kiosk: full screen, leaving needs a manager's PIN"), self)
+        self.kiosk.setObjectName("kioskChoice")
+        form.addRow(_tr("Kiosk mode"), self.kiosk)
+        self.idle = QSpinBox(self)
+        self.idle.setObjectName("kioskIdleSeconds")
+        self.idle.setRange(15, 3600)
+        self.idle.setSuffix(_tr(" s"))
+        self.idle.setAccessibleName(_tr("Seconds before a kiosk clears the customer"))
+        form.addRow(_tr("Clear the customer after"), self.idle)
+        self.hide_cursor = QCheckBox(_tr("Hide the mouse pointer (touch screens)"), self)
+        form.addRow("", self.hide_cursor)
+        self.kiosk.toggled.connect(self._kiosk_toggled)
+        self.form = form
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+
+    def _kiosk_toggled(self, on: bool) -> None:
+        self.idle.setEnabled(on)
+        self.hide_cursor.setEnabled(on)
+
+    def load(self) -> None:
+        settings = self.draft.settings
+        self.name.setText(settings.counter_name)
+        self.print_slip.setCurrentIndex(max(self.print_slip.findData(settings.print_slip.value), 0))
+        self.sign_in.setChecked(settings.require_staff_sign_in)
+        self.kiosk.setChecked(settings.kiosk)
+        self.idle.setValue(int(settings.kiosk_idle_seconds))
+        self.hide_cursor.setChecked(settings.kiosk_hide_cursor)
+        self._kiosk_toggled(settings.kiosk)
+
+    def problem(self) -> str | None:
+        return None if self.name.text().strip() else _tr("Give this counter a name.")
+
+    def apply(self) -> None:
+        self.draft.change(
+            counter_name=self.name.text().strip(),
+            print_slip=self.print_slip.currentData(),
+            require_staff_sign_in=self.sign_in.isChecked(),
+            kiosk=self.kiosk.isChecked(),
+            kiosk_idle_seconds=float(self.idle.value()),
+            kiosk_hide_cursor=self.hide_cursor.isChecked(),
+        )
+
+
+class ManagerPage(SetupPage):
+    """The first manager: managers approve reversals, manage staff and open Settings."""
+
+    def __init__(self, draft: SetupDraft, tasks: TaskOwner, parent: QWidget | None = None) -> None:
+        super().__init__(draft, tasks, parent)
+        self.setObjectName("managerPage")
+        self.setTitle(_tr("The first manager"))
+        self.setSubTitle(
+            _tr(
+                "Managers approve reversals, manage staff and their PINs, and open Settings. "
+                "Create the first one now; add more staff later."
+            )
+        )
+        self.pins = NewPinFields(self, role=Role.MANAGER)
+        self.name = QLineEdit(self.pins)
+        self.name.setObjectName("managerNameInput")
+        self.name.setMaxLength(40)
+        self.name.setMinimumHeight(40)
+        self.name.setAccessibleName(_tr("Manager's name"))
+        self.pins.form.insertRow(0, _tr("Manager's name"), self.name)
+        self.layout_.addWidget(self.pins)
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+        self.created: StaffProfile | None = None
+
+    def load(self) -> None:
+        if self.draft.staff_problem:
+            self.show_message(self.draft.staff_problem)
+        self.pins.setEnabled(self.draft.staff is not None)
+
+    def problem(self) -> str | None:
+        if self.draft.staff is None:
+            return self.draft.staff_problem
+        if not self.name.text().strip():
+            return _tr("Type the manager's name.")
+        return self.pins.problem()
+
+    async def create_manager(self) -> StaffProfile:
+        """Add the manager (the wizard calls this on Finish, before the settings are saved)."""
+        staff = self.draft.staff
+        assert staff is not None
+        self.created = await staff.call(
+            StaffDirectory.add, self.name.text(), Role.MANAGER, self.pins.value()
+        )
+        self.draft.has_manager = True
+        return self.created
+
+    def creation_failed(self, exc: BaseException) -> None:
+        self.show_message(describe_staff_error(exc))
+        self.pins.clear()

@@ -1,0 +1,107 @@
+"""What the setup pages fill in before anything is saved, and the base of every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+
+from pos_app.api import Shop
+from pos_app.services.pickup_models import CustomerSummary
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import Settings, load_settings
+from pos_app.services.staff import StaffService
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.dialogs.base import message_line
+from pos_app.ui.theme import set_style_property
+
+
+@dataclass
+class SetupDraft:
+    """The settings and secrets being chosen; written only when the person finishes."""
+
+    settings: Settings
+    store: SecretStore
+    config_file: Path
+    #: Secrets typed in this flow (a secret not typed stays as it is stored).
+    secrets: dict[SecretName, str] = field(default_factory=dict)
+    #: The shops the Piggy key sees, from the last successful Piggy check.
+    shops: tuple[Shop, ...] = ()
+    #: A real customer found by card, for the Giftoin and Nudj preview (never saved).
+    sample: CustomerSummary | None = None
+    staff: StaffService | None = None
+    #: Why staff PINs cannot be stored on this computer (no keyring), in words.
+    staff_problem: str | None = None
+    has_manager: bool = False
+    #: The settings changed in this flow: what is written into the file.
+    changes: dict[str, Any] = field(default_factory=dict)
+
+    def change(self, **values: Any) -> None:
+        """Set settings (validated like the file's; "" clears a text setting)."""
+        self.settings = self.settings.with_overrides(**values)
+        self.changes.update(values)
+
+    def file_settings(self) -> Settings:
+        """The settings file as it is, with this flow's changes: what Finish writes.
+
+        Not :attr:`settings`: that also holds what the environment and the command line
+        say, which belongs to this start only.
+        """
+        return load_settings(self.config_file, use_environment=False).with_overrides(**self.changes)
+
+    def secret(self, name: SecretName) -> str | None:
+        """The secret typed in this flow, else the one this computer has."""
+        return self.secrets.get(name) or self.store.get(name)
+
+    def from_environment(self, name: SecretName) -> bool:
+        return self.store.source(name).origin == "environment"
+
+
+class SetupPage(QWizardPage):
+    """A page of the setup flow and of the Settings screen.
+
+    :meth:`load` fills the fields from the draft, :meth:`apply` writes them back; both run
+    in the wizard (on entering and leaving the page) and in Settings (on showing, on
+    saving). :meth:`problem` says what keeps the page from being applied.
+    """
+
+    def __init__(self, draft: SetupDraft, tasks: TaskOwner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.tasks = tasks
+        self.layout_ = QVBoxLayout(self)
+        self.message = message_line(self, "setupMessage")
+
+    def note(self, text: str) -> QLabel:
+        """A wrapped line of explanation, added to the page."""
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        self.layout_.addWidget(label)
+        return label
+
+    def initializePage(self) -> None:
+        self.load()
+
+    def validatePage(self) -> bool:
+        problem = self.problem()
+        self.show_message(problem or "")
+        if problem:
+            return False
+        self.apply()
+        return True
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self.message.setText(text)
+        set_style_property(self.message, "messageLine", kind)
+        self.message.setVisible(bool(text))
+
+    def load(self) -> None:
+        pass
+
+    def apply(self) -> None:
+        pass
+
+    def problem(self) -> str | None:
+        return None

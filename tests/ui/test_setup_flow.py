@@ -1,0 +1,183 @@
+"""The first-start setup flow, driven against the simulator like a shop's IT person would."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDialog, QWizard
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import load_settings
+from pos_app.services.staff import Role, StaffDirectory
+from pos_app.ui.setup import Page, SetupWizard, open_draft
+from tests.helpers import FAST_SCRYPT, MemoryKeyring, wait_until
+from tests.helpers.ui import delete_widget, running_counter
+
+MANAGER_PIN = "482913"
+
+
+@pytest.fixture(autouse=True)
+def _keep_locale() -> Iterator[None]:
+    # The language page sets the default locale, as the app does; other tests expect theirs.
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest_asyncio.fixture
+async def wizard(
+    qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> AsyncIterator[SetupWizard]:
+    config = tmp_path / "settings.toml"
+    settings = load_settings(config, use_environment=False).with_overrides(
+        data_dir=tmp_path / "data"
+    )
+    draft = await open_draft(settings, SecretStore(env={}), config, scrypt=FAST_SCRYPT)
+    made = SetupWizard(draft)
+    made.show()
+    try:
+        yield made
+    finally:
+        made.close()
+        await made.tasks.cancel_all()
+        if draft.staff is not None:
+            await draft.staff.aclose()
+        await delete_widget(made)
+
+
+def _next(wizard: SetupWizard, page: int) -> None:
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert wizard.currentId() == page
+
+
+async def _connect_piggy(wizard: SetupWizard, sim: Simulator) -> None:
+    piggy = wizard.piggy_page
+    piggy.host.set_value(sim.piggy_base_url)
+    piggy.token.input.setText("a-token-that-was-revoked")
+    piggy.test_button.click()
+    await wait_until(lambda: "rejected" in piggy.message.text())
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    piggy.token.input.setText(demo.DEMO_PIGGY_TOKEN)
+    piggy.test_button.click()
+    await wait_until(piggy.isComplete)
+    assert "3 shops" in piggy.message.text()
+
+
+@pytest.mark.asyncio
+async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
+    wizard: SetupWizard, simulator: Simulator, qtbot: QtBot, tmp_path: Path
+) -> None:
+    wizard.language_page.choice.setCurrentIndex(wizard.language_page.choice.findData("nl"))
+    _next(wizard, Page.PIGGY)
+    await _connect_piggy(wizard, simulator)
+    _next(wizard, Page.SHOP)
+
+    shops = wizard.shop_page.shops
+    assert [shops.item(i).text() for i in range(shops.count())] == [
+        "Demo Store Centrum · shop",
+        "Demo Store Station · shop · ST-02",
+        "Demo Webshop · web shop · WEB-01",
+    ]
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    shops.setCurrentRow(1)
+    _next(wizard, Page.PROGRAMS)
+
+    programs = wizard.programs_page
+    programs.card.setText(demo.CARD_MAIN)
+    programs.look_up_button.click()
+    await wait_until(lambda: "Robin de Vries" in programs.sample_line.text())
+    programs.giftoin.setChecked(True)
+    programs.giftoin.host.set_value(simulator.giftoin_base_url)
+    programs.giftoin.key.input.setText(demo.DEMO_GIFTOIN_KEY)
+    programs.giftoin.platform.setCurrentText(demo.GIFTOIN_PLATFORM)
+    # The attributes offered are the ones the customer's contact holds.
+    attributes = programs.giftoin.attribute
+    offered = [attributes.itemText(i) for i in range(attributes.count())]
+    assert demo.GIFTOIN_USER_ATTRIBUTE in offered
+    attributes.setCurrentText(demo.GIFTOIN_USER_ATTRIBUTE)
+    programs.nudj.setChecked(True)
+    programs.nudj.host.set_value(simulator.nudj_base_url)
+    programs.nudj.key.input.setText(demo.DEMO_NUDJ_TOKEN)
+    programs.nudj.source.setCurrentIndex(programs.nudj.source.findData("email"))
+    programs.check_button.click()
+    await wait_until(lambda: programs.giftoin.checked_ is not None)
+    await wait_until(lambda: programs.nudj.checked_ is not None)
+    assert "finds this customer (6 collection challenges)" in programs.giftoin.result.text()
+    assert demo.DISCORD_MAIN in programs.giftoin.result.text()
+    # Nudj by email finds nobody: flagged, and the flow does not go on unasked.
+    nudj_line = programs.nudj.result.text()
+    assert "knows nobody" in nudj_line
+    assert "the customer's email address" in nudj_line
+    assert demo.EMAIL_MAIN not in nudj_line
+    assert programs.keep_anyway.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    programs.nudj.source.setCurrentIndex(programs.nudj.source.findData("uuid"))
+    assert not programs.keep_anyway.isVisible()
+    programs.check_button.click()
+    await wait_until(lambda: "finds this customer" in programs.nudj.result.text())
+    _next(wizard, Page.COUNTER)
+
+    wizard.counter_page.name.setText("Counter 2")
+    wizard.counter_page.print_slip.setCurrentIndex(wizard.counter_page.print_slip.findData("never"))
+    _next(wizard, Page.MANAGER)
+    manager = wizard.manager_page
+    manager.name.setText("Anna")
+    manager.pins.pin.setText(MANAGER_PIN)
+    manager.pins.repeat.setText(MANAGER_PIN)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    await wait_until(lambda: wizard.result() == QDialog.DialogCode.Accepted)
+
+    # The settings file holds the choices and no secret; the keyring holds the secrets.
+    config = wizard.draft.config_file
+    text = config.read_text(encoding="utf-8")
+    for secret in (demo.DEMO_PIGGY_TOKEN, demo.DEMO_GIFTOIN_KEY, demo.DEMO_NUDJ_TOKEN):
+        assert secret not in text
+    station = simulator.state.data.shops[1]
+    written = load_settings(config, use_environment=False)
+    assert written.shop_uuid == station.uuid
+    assert written.language == "nl"
+    assert written.counter_name == "Counter 2"
+    assert written.giftoin_user_attribute == demo.GIFTOIN_USER_ATTRIBUTE
+    assert written.nudj_user_id_source == "uuid"
+    # The data folder came from this start's own options, not from the flow.
+    assert "data_dir" not in text
+    store = SecretStore(env={})
+    assert store.get(SecretName.PIGGY_TOKEN) == demo.DEMO_PIGGY_TOKEN
+    assert store.get(SecretName.GIFTOIN_API_KEY) == demo.DEMO_GIFTOIN_KEY
+    assert store.get(SecretName.NUDJ_TOKEN) == demo.DEMO_NUDJ_TOKEN
+    assert wizard.draft.staff is not None
+    managers = await wizard.draft.staff.call(StaffDirectory.profiles)
+    assert [(p.name, p.role) for p in managers] == [("Anna", Role.MANAGER)]
+
+    # The counter works with what was written.
+    counter_settings = written.with_overrides(data_dir=tmp_path / "counter", language="en")
+    async with running_counter(qtbot, counter_settings, store, simulator) as counter:
+        await counter.load_main_customer()
+        assert counter.window.model.rowCount() > 0
+
+
+@pytest.mark.asyncio
+async def test_a_counter_with_a_manager_is_not_asked_for_another(
+    wizard: SetupWizard, simulator: Simulator
+) -> None:
+    assert wizard.draft.staff is not None
+    await wizard.draft.staff.call(StaffDirectory.add, "Bo", Role.MANAGER, "739164")
+    wizard.draft.has_manager = True
+    _next(wizard, Page.PIGGY)
+    await _connect_piggy(wizard, simulator)
+    _next(wizard, Page.SHOP)
+    wizard.shop_page.shops.setCurrentRow(0)
+    _next(wizard, Page.PROGRAMS)
+    _next(wizard, Page.COUNTER)
+    assert wizard.nextId() == -1
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    await wait_until(lambda: wizard.result() == QDialog.DialogCode.Accepted)
+    assert load_settings(wizard.draft.config_file).shop_uuid == simulator.state.data.shops[0].uuid
