@@ -113,8 +113,7 @@ async def open_journal(settings: Settings) -> tuple[AsyncJournal | None, str | N
         problem = QCoreApplication.translate(
             "App",
             "The pickup journal is damaged: SQLite's check found errors in the file, so "
-            "hand-overs are switched off. Ask your IT contact (“pos-app journal verify” "
-            "shows what is wrong).",
+            "hand-overs are switched off. Ask your IT contact.",
         )
         return None, problem
     return journal, None
@@ -176,13 +175,14 @@ async def open_staff(
             return staff, None
         await staff.aclose()
         log.error(
-            "The staff list %s is empty, although staff worked on this counter",
+            "The staff list %s is empty, although staff worked on this counter: restore it "
+            "from a backup, or start it afresh with `pos-app staff reset --by NAME`",
             settings.staff_path,
         )
         reason = QCoreApplication.translate(
             "App",
-            "the staff list is empty although staff worked here: restore staff.sqlite3 from "
-            "a backup, or start it afresh with `pos-app staff reset --by NAME`",
+            "the staff list is empty although staff worked here: it must be restored from a "
+            "backup, or started afresh",
         )
     problem = QCoreApplication.translate(
         "App",

@@ -60,8 +60,8 @@ def describe_connection_error(exc: BaseException) -> str:
         return _tr("No connection to the loyalty service. Check the network and try again.")
     if isinstance(exc, errors.AuthenticationError):
         return _tr(
-            "The loyalty service refused this counter's credentials. Ask your IT contact to "
-            "run `pos-app doctor`."
+            "The loyalty service refused this counter's key. Ask a manager to open Settings "
+            "and connect Piggy again."
         )
     if isinstance(exc, errors.PermissionDeniedError):
         return _tr("This counter is not allowed to do that. Ask your IT contact.")

@@ -315,7 +315,7 @@ async def test_rejected_credentials(
     async with running_counter(qtbot, app_settings, wrong, simulator) as made:
         await made.scan(demo.CARD_MAIN)
         assert made.window.message_bar.text().startswith(
-            "The loyalty service refused this counter's credentials."
+            "The loyalty service refused this counter's key. Ask a manager to open Settings"
         )
 
 

@@ -402,7 +402,7 @@ def test_not_linked_texts(result: NotLinked, platform: str | None, text: str) ->
         (errors.ApiConnectionError("c", vendor="giftoin"), "No connection to Giftoin."),
         (
             errors.AuthenticationError("a", vendor="giftoin", status_code=401),
-            "Giftoin refused this counter's credentials.",
+            "Giftoin refused this counter's key. Ask a manager to open Settings and check Giftoin.",
         ),
         (
             errors.RateLimitedError("r", vendor="giftoin", status_code=429, retry_after=30),

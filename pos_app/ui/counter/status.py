@@ -122,7 +122,8 @@ class CounterStatusBar(QStatusBar):
         self.nudj_setup_label.setToolTip(
             _tr(
                 "The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj "
-                "user for the last {n} customers. Check the setting; pos-app doctor shows it too."
+                "user for the last {n} customers. A manager checks it in Settings, under Giftoin "
+                "and Nudj."
             ).format(n=problem.misses)
         )
         self.nudj_setup_label.show()

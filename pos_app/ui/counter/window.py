@@ -230,10 +230,9 @@ class MainWindow(QMainWindow):
         for problem in (services.staff_problem, services.journal_problem):
             if problem:
                 self.message_bar.show_message(problem, MessageKind.ERROR)
-        if services.problems:
-            self.status.show_connection(" ".join(services.problems))
-            if services.clients.piggy is None:
-                return
+        if services.clients.piggy is None:
+            self.status.show_connection(self._not_set_up_text())
+            return
         if services.settings.require_staff_sign_in:
             self.signing_in.ask()
         self.tasks.op(self.counter.load_shop_name(), key=_SHOP).success(
@@ -246,12 +245,19 @@ class MainWindow(QMainWindow):
     def _say_error(self, exc: BaseException) -> bool:
         """The default route of a failed task: what the world caused, said in the bar."""
         if isinstance(exc, NotSetUpError):
-            self.message_bar.show_message(str(exc), MessageKind.ERROR)
+            text = str(exc) if self.services.clients.piggy is not None else ""
+            self.message_bar.show_message(text or self._not_set_up_text(), MessageKind.ERROR)
             return True
         if isinstance(exc, errors.ApiError | IdentifyError):
             self.message_bar.show_message(describe_lookup_error(exc), MessageKind.ERROR)
             return True
         return False
+
+    def _not_set_up_text(self) -> str:
+        """No way into Piggy: staff are told whom to ask; a kiosk's customer, nothing more."""
+        if self.kiosk is not None:
+            return self.tr("This counter is not ready yet. Please ask a member of staff.")
+        return self.tr("Piggy is not connected — ask a manager to open Settings.")
 
     def _shop_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, errors.ApiError):

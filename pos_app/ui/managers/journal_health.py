@@ -127,14 +127,17 @@ class JournalHealthBanner(QFrame):
 
     async def _acknowledge(self) -> None:
         if self._staff is None or not await self._staff.call(StaffDirectory.has_any_manager):
+            log.warning(
+                "A journal problem waits to be acknowledged and no manager exists here: "
+                "run `pos-app journal acknowledge --by NAME` on this computer, then restart"
+            )
             self.text.setText(
                 " ".join(
                     (
                         self.held_text(),
                         self.tr(
                             "No manager profile is set up on this counter, so it cannot be "
-                            "acknowledged here: your IT contact runs “pos-app journal "
-                            "acknowledge --by NAME” on this computer, then restarts the app."
+                            "acknowledged here. Ask your IT contact."
                         ),
                     )
                 )

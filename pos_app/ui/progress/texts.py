@@ -259,8 +259,8 @@ def describe_progress_error(program: Program, exc: BaseException) -> str:
     if isinstance(exc, errors.AuthenticationError | errors.PermissionDeniedError):
         return QCoreApplication.translate(
             "ProgressPanel",
-            "{program} refused this counter's credentials. Ask your IT contact to run "
-            "`pos-app doctor`.",
+            "{program} refused this counter's key. Ask a manager to open Settings and check "
+            "{program}.",
         ).format(program=name)
     if isinstance(exc, errors.MaintenanceError):
         return QCoreApplication.translate(
