@@ -2,9 +2,10 @@
 one real customer's card, the way the counter looks a customer up, and strictly read-only.
 
 Only reads are sent: the card lookup, the contact, the customer's rewards list, their
-Giftoin progress, their Nudj user and the Nudj rewards catalogue. Nothing is collected or
-reversed, no verification email goes out, and the Nudj lookup is not counted as one of the
-counter's misses (no miss record is written for ``pos-app doctor`` to report later).
+Giftoin progress, their Nudj user and the Nudj rewards catalogue (and, with Piggy client
+credentials, the request for an access token). Nothing is collected or reversed, no
+verification email goes out, and the Nudj lookup is not counted as one of the counter's
+misses (no miss record is written for ``pos-app doctor`` to report later).
 
 A card or QR value only, never an email address: at the counter an email lookup needs the
 code Piggy emails the customer, and a check that skipped it would find anyone by address.
@@ -384,12 +385,15 @@ class LiveCheck:
             )
         source = f"{platform} id from the contact attribute {attribute}"
         if isinstance(result, GiftoinProgress):
-            return CheckResult(
-                component,
-                check,
-                CheckStatus.OK,
-                f"{_plural(len(result.challenges), 'challenge')} ({source})",
-            )
+            if not result.challenges:
+                # [inferred] Giftoin does not promise a 404 for an unknown user
+                # (API_NOTES.md §4): an empty list may mean the same.
+                detail = (
+                    f"no challenges ({source}); Giftoin answers so also for an id it does not know"
+                )
+            else:
+                detail = f"{_plural(len(result.challenges), 'challenge')} ({source})"
+            return CheckResult(component, check, CheckStatus.OK, detail)
         choose = (
             f"If this customer uses Giftoin, open {page} and choose the contact attribute "
             f"that holds their {platform} id."

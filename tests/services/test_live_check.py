@@ -421,3 +421,14 @@ async def test_every_step_naming_a_command_or_variable_has_app_words(tmp_path: P
         assert "pos-app" not in row.app_step, row
         assert "POS_APP_" not in row.app_step, row
         assert "`" not in row.app_step, row
+
+
+@pytest.mark.asyncio
+async def test_no_giftoin_challenges_says_what_it_may_mean() -> None:
+    # Giftoin does not promise a 404 for an id it does not know (API_NOTES.md §4).
+    vendors = Vendors()
+    vendors.giftoin = lambda request: httpx.Response(200, json=[])
+    row = _row(await _check(vendors), "Giftoin", "customer")
+    assert row.status is CheckStatus.OK
+    assert row.detail.startswith("no challenges")
+    assert "does not know" in row.detail
