@@ -33,6 +33,11 @@ commands:
   --self-test                check this installation in demo mode, then quit (exit 0: all ok)
   secrets set|delete NAME    store or remove an API secret in the OS keyring
   doctor                     check the settings, the keyring and every configured API
+  doctor --customer CARD     the same, then look one real customer up by their card or QR
+                             value as the counter would: found, rewards, Giftoin, Nudj.
+                             Read-only: nothing is handed over or reversed, no email is
+                             sent; no name or email is printed. Card values only (an email
+                             lookup needs the code Piggy emails the customer)
   journal verify             check that the journal of pickups is intact (--csv FILE: an export)
   journal export --csv FILE  write the journal of pickups as CSV ('-' for standard output)
   journal acknowledge --by NAME
@@ -129,8 +134,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     secret_delete.add_argument("name", choices=names)
 
-    commands.add_parser(
+    doctor = commands.add_parser(
         "doctor", help="check settings, keyring and every configured API", parents=[after]
+    )
+    doctor.add_argument(
+        "--customer",
+        metavar="CARD",
+        help="then look this customer up as the counter would, read-only: the card or QR "
+        "value a scanner types (not an email address: looking a customer up by email needs "
+        "the code Piggy emails them); shows no name or email",
     )
 
     journal = commands.add_parser(
@@ -269,7 +281,8 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
         return 1
     if args.data_dir:
         settings = settings.with_overrides(data_dir=args.data_dir)
-    results = asyncio.run(Doctor(settings, SecretStore(), config_file=config_file).run())
+    doctor = Doctor(settings, SecretStore(), config_file=config_file)
+    results = asyncio.run(doctor.run(customer=args.customer))
     print(format_table(results))
     return exit_code(results)
 

@@ -2,7 +2,9 @@
 
 The checks talk to the real services with the configured settings and secrets, so a shop's
 IT person can see at a glance what is missing: a host that cannot be reached, a token that
-is refused, a shop uuid that does not exist.
+is refused, a shop uuid that does not exist. With a customer's card
+(:meth:`Doctor.run` ``customer=``) the live check of :mod:`pos_app.services.live_check`
+follows: the card, the rewards list and the side programs, read-only.
 """
 
 from __future__ import annotations
@@ -10,34 +12,26 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
-import textwrap
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 import httpx
 
 from pos_app.api import GiftoinClient, NudjClient, PiggyClient, Shop, errors
+from pos_app.services.checks import (
+    CheckResult,
+    CheckStatus,
+    exit_code,
+    format_table,
+    settings_page,
+)
+from pos_app.services.live_check import LiveCheck, secret_words
 from pos_app.services.progress import NUDJ_MISS_RECORD, read_nudj_misses
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import NudjIdKind, PiggyAuthMode, Settings
 
-
-class CheckStatus(StrEnum):
-    OK = "ok"
-    WARN = "warn"
-    FAIL = "FAIL"
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    component: str
-    check: str
-    status: CheckStatus
-    detail: str
-    next_step: str = ""
+__all__ = ["CheckResult", "CheckStatus", "Doctor", "exit_code", "format_table"]
 
 
 @dataclass(frozen=True)
@@ -49,9 +43,12 @@ class _Outcome:
     answered: bool
 
 
-def _probe_failure(component: str, url: str, exc: errors.ApiError, setting: str) -> _Outcome:
+def _probe_failure(
+    component: str, url: str, exc: errors.ApiError, setting: str, secret: SecretName
+) -> _Outcome:
     """Translate a failed probe call into the two rows a person needs to read."""
     env = "POS_APP_" + setting.upper()
+    page = settings_page(component)
     not_checked = CheckResult(
         component, "credentials accepted", CheckStatus.SKIPPED, "not checked: no answer"
     )
@@ -63,6 +60,7 @@ def _probe_failure(component: str, url: str, exc: errors.ApiError, setting: str)
                 CheckStatus.FAIL,
                 f"{url} did not answer in time",
                 "Check the network of this PC and the request_timeout setting.",
+                "Check this PC's network connection, then run the check again.",
             ),
             not_checked,
             False,
@@ -75,6 +73,7 @@ def _probe_failure(component: str, url: str, exc: errors.ApiError, setting: str)
                 CheckStatus.FAIL,
                 f"cannot connect to {url}",
                 f"Check the network and the {setting} setting ({env}).",
+                f"Check this PC's network connection and the server address in {page}.",
             ),
             not_checked,
             False,
@@ -89,7 +88,8 @@ def _probe_failure(component: str, url: str, exc: errors.ApiError, setting: str)
                 CheckStatus.FAIL,
                 "the server refused the credentials",
                 "Create a new key in the vendor's dashboard and store it with "
-                "`pos-app secrets set ...`.",
+                f"`pos-app secrets set {secret.value}`.",
+                f"Open {page} and paste a new {secret_words(secret)}.",
             ),
             True,
         )
@@ -136,6 +136,7 @@ def _probe_failure(component: str, url: str, exc: errors.ApiError, setting: str)
             CheckStatus.FAIL,
             f"{url} answered, but not like the {component} API: {exc}",
             f"Check the {setting} setting ({env}); it is the host root, e.g. https://host.",
+            f"Open {page} and check the server address: only the host, e.g. https://host.",
         ),
         _not_checked(component, "unexpected answer"),
         True,
@@ -149,12 +150,16 @@ def _not_checked(component: str, why: str) -> CheckResult:
 
 
 async def _probe(
-    component: str, url: str, setting: str, call: Callable[[], Awaitable[object]]
+    component: str,
+    url: str,
+    setting: str,
+    secret: SecretName,
+    call: Callable[[], Awaitable[object]],
 ) -> tuple[_Outcome, object | None]:
     try:
         result = await call()
     except errors.ApiError as exc:
-        return _probe_failure(component, url, exc, setting), None
+        return _probe_failure(component, url, exc, setting, secret), None
     outcome = _Outcome(
         CheckResult(component, "reachable", CheckStatus.OK, url),
         CheckResult(component, "credentials accepted", CheckStatus.OK, "yes"),
@@ -179,12 +184,17 @@ class Doctor:
         self._config_file = config_file
         self._transport = transport
 
-    async def run(self) -> list[CheckResult]:
+    async def run(self, *, customer: str | None = None) -> list[CheckResult]:
+        """Every check; with ``customer`` (a card or QR value) the live check's rows follow."""
         local = [self._check_config_file(), self._check_data_dir(), self._check_keyring()]
         piggy, giftoin, nudj = await asyncio.gather(
             self._check_piggy(), self._check_giftoin(), self._check_nudj()
         )
-        return [*local, *piggy, *giftoin, *nudj]
+        rows = [*local, *piggy, *giftoin, *nudj]
+        if customer is not None:
+            live = LiveCheck(self._settings, self._secrets, transport=self._transport)
+            rows += await live.run(customer)
+        return rows
 
     # -- local ---------------------------------------------------------------------------
 
@@ -215,6 +225,7 @@ class Doctor:
                 f"{folder}: {exc.strerror or exc}",
                 "Give this user write access, or choose another folder with data_dir "
                 "(POS_APP_DATA_DIR).",
+                "Ask your IT contact to give this PC's user write access to the data folder.",
             )
         return CheckResult("Data folder", "writable", CheckStatus.OK, str(folder))
 
@@ -231,6 +242,8 @@ class Doctor:
             + ("; secrets come from environment variables" if from_env else ""),
             "Start or unlock the desktop keyring, or set POS_APP_PIGGY_TOKEN and the other "
             "token variables in the app's environment.",
+            "Sign in to this PC again so that its keyring is unlocked, then restart the app. "
+            "If that does not help, ask your IT contact.",
         )
 
     def _secret_row(self, component: str, name: SecretName) -> tuple[CheckResult, str | None]:
@@ -245,6 +258,7 @@ class Doctor:
                 CheckStatus.FAIL,
                 f"no {name.label}",
                 f"Run `pos-app secrets set {name.value}` (or set {name.env_var}).",
+                f"Open {settings_page(component)} and paste the {secret_words(name)}.",
             ),
             None,
         )
@@ -264,6 +278,7 @@ class Doctor:
                         CheckStatus.FAIL,
                         "piggy_auth_mode is client_credentials but no piggy_client_id is set",
                         "Set piggy_client_id in the settings file (POS_APP_PIGGY_CLIENT_ID).",
+                        f"Open {settings_page(component)} and enter the client id.",
                     )
                 )
             row, secret = self._secret_row(component, SecretName.PIGGY_CLIENT_SECRET)
@@ -290,9 +305,18 @@ class Doctor:
                 transport=self._transport,
                 max_retries=0,
             )
+        secret_name = (
+            SecretName.PIGGY_CLIENT_SECRET
+            if settings.piggy_auth_mode is PiggyAuthMode.CLIENT_CREDENTIALS
+            else SecretName.PIGGY_TOKEN
+        )
         async with client:
             outcome, shops = await _probe(
-                component, settings.piggy_base_url, "piggy_base_url", client.list_shops
+                component,
+                settings.piggy_base_url,
+                "piggy_base_url",
+                secret_name,
+                client.list_shops,
             )
         rows += [outcome.reachable, outcome.credentials]
         if isinstance(shops, list):
@@ -313,6 +337,7 @@ class Doctor:
                 CheckStatus.FAIL,
                 "no shop_uuid configured",
                 f"Set shop_uuid (POS_APP_SHOP_UUID) to this shop. Shops this key sees: {known}",
+                f"Open {settings_page(component)} and choose this shop.",
             )
         for shop in shops:
             if shop.uuid == wanted:
@@ -323,6 +348,8 @@ class Doctor:
                         CheckStatus.WARN,
                         f"{shop.name} is a {shop.type} shop, not a physical one",
                         "Pickups normally belong to a physical shop; check shop_uuid.",
+                        f"Pickups normally belong to a physical shop; open "
+                        f"{settings_page(component)} and check the shop.",
                     )
                 return CheckResult(component, "shop", CheckStatus.OK, f"{shop.name} ({wanted})")
         return CheckResult(
@@ -331,6 +358,7 @@ class Doctor:
             CheckStatus.FAIL,
             f"shop {wanted} does not exist for this key",
             f"Set shop_uuid (POS_APP_SHOP_UUID) to one of: {known}",
+            f"Open {settings_page(component)} and choose this shop.",
         )
 
     # -- Giftoin and Nudj (optional programs) --------------------------------------------
@@ -360,7 +388,9 @@ class Doctor:
                         return []
                     raise
 
-            outcome, _ = await _probe(component, url, "giftoin_base_url", probe)
+            outcome, _ = await _probe(
+                component, url, "giftoin_base_url", SecretName.GIFTOIN_API_KEY, probe
+            )
         return [outcome.reachable, outcome.credentials]
 
     async def _check_nudj(self) -> list[CheckResult]:
@@ -377,6 +407,8 @@ class Doctor:
                     CheckStatus.FAIL,
                     "a Nudj token is stored but no nudj_base_url is set",
                     "Set nudj_base_url (POS_APP_NUDJ_BASE_URL), e.g. https://yourshop.nudj.cx",
+                    f"Open {settings_page(component)} and enter the Nudj address, e.g. "
+                    "https://yourshop.nudj.cx",
                 )
             ]
         if not token:
@@ -391,7 +423,11 @@ class Doctor:
             max_retries=0,
         ) as client:
             outcome, _ = await _probe(
-                component, url, "nudj_base_url", lambda: client.rewards(limit=1)
+                component,
+                url,
+                "nudj_base_url",
+                SecretName.NUDJ_TOKEN,
+                lambda: client.rewards(limit=1),
             )
         return [outcome.reachable, outcome.credentials, self._nudj_id_source_row(component)]
 
@@ -409,6 +445,10 @@ class Doctor:
             "(POS_APP_NUDJ_USER_ID_SOURCE) to the id Nudj holds for them: uuid, email or "
             "attribute:NAME."
         )
+        app_fix = (
+            f"Look one customer up in Nudj's dashboard, then open {settings_page(component)} "
+            "and choose the id Nudj holds for customers."
+        )
         problem = read_nudj_misses(self._settings.data_dir / NUDJ_MISS_RECORD)
         if problem is not None:
             return CheckResult(
@@ -418,6 +458,7 @@ class Doctor:
                 f"Nudj found none of the last {problem.misses} customers looked up by "
                 f"{problem.looked_up_by}",
                 fix,
+                app_fix,
             )
         if source.kind is NudjIdKind.EMAIL:
             return CheckResult(
@@ -426,6 +467,7 @@ class Doctor:
                 CheckStatus.WARN,
                 "email: Nudj documents no lookup by email; customers may not be found",
                 fix,
+                app_fix,
             )
         if source.kind is NudjIdKind.UUID:
             detail = "the Piggy contact uuid (found only where Nudj stores it as external id)"
@@ -441,38 +483,5 @@ def _not_configured(component: str, secret: SecretName, setting: str) -> CheckRe
         CheckStatus.SKIPPED,
         "not configured: the panel stays off",
         f"To use it: set {setting} and run `pos-app secrets set {secret.value}`.",
+        f"To use it: open {settings_page(component)}.",
     )
-
-
-def exit_code(results: list[CheckResult]) -> int:
-    return 1 if any(r.status is CheckStatus.FAIL for r in results) else 0
-
-
-def format_table(results: list[CheckResult], width: int = 100) -> str:
-    """A plain-text table; failures and warnings carry their next step on the line below."""
-    headers = ("Component", "Check", "Result", "Details")
-    col = [
-        max(len(headers[0]), *(len(r.component) for r in results)),
-        max(len(headers[1]), *(len(r.check) for r in results)),
-        max(len(headers[2]), *(len(r.status.value) for r in results)),
-    ]
-    indent = sum(col) + 3 * 2
-    detail_width = max(30, width - indent)
-    lines = [
-        f"{headers[0]:<{col[0]}}  {headers[1]:<{col[1]}}  {headers[2]:<{col[2]}}  {headers[3]}",
-        f"{'-' * col[0]}  {'-' * col[1]}  {'-' * col[2]}  {'-' * min(detail_width, 40)}",
-    ]
-    pad = " " * indent
-    for r in results:
-        detail = textwrap.wrap(r.detail, detail_width) or [""]
-        lines.append(
-            f"{r.component:<{col[0]}}  {r.check:<{col[1]}}  {r.status.value:<{col[2]}}  {detail[0]}"
-        )
-        lines += [pad + more for more in detail[1:]]
-        if r.next_step and r.status in (CheckStatus.FAIL, CheckStatus.WARN):
-            step = textwrap.wrap("next: " + r.next_step, detail_width)
-            lines += [pad + part for part in step]
-    failed = sum(r.status is CheckStatus.FAIL for r in results)
-    lines.append("")
-    lines.append("Everything needed is in order." if not failed else f"{failed} check(s) failed.")
-    return "\n".join(lines)
