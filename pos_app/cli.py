@@ -18,7 +18,7 @@ from pos_app import APP_NAME, __version__
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
     from pos_app.services.secrets import SecretName, SecretStore
-    from pos_app.services.settings import Settings
+    from pos_app.services.settings import Settings, SettingsSource
     from pos_app.storage import Journal, JournalHealth
 
 log = logging.getLogger("pos_app")
@@ -527,25 +527,32 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         if args.fault:
             return _fail("--fault only works together with --demo or --self-test.")
         from pos_app.services.secrets import SecretStore
-        from pos_app.services.settings import load_settings
+        from pos_app.services.settings import SettingsSource, default_config_file
 
-        settings = load_settings(args.config)
+        overrides: dict[str, object] = {}
         if args.data_dir:
-            settings = settings.with_overrides(data_dir=args.data_dir)
+            overrides["data_dir"] = args.data_dir
         if args.kiosk:
-            settings = settings.with_overrides(kiosk=True)
-        return _start_gui(settings, SecretStore())
+            overrides["kiosk"] = True
+        source = SettingsSource(args.config or default_config_file(), overrides)
+        return _start_gui(source.load(), SecretStore(), source=source)
     except SettingsError as exc:
         return _fail(str(exc), 1)
 
 
-def _start_gui(settings: Settings, secrets: SecretStore, *, demo: DemoInfo | None = None) -> int:
+def _start_gui(
+    settings: Settings,
+    secrets: SecretStore,
+    *,
+    demo: DemoInfo | None = None,
+    source: SettingsSource | None = None,
+) -> int:
     # Qt is imported only here: the command-line tools work on machines without a display.
     from pos_app.services.connections import build_clients
     from pos_app.ui.app import run_gui
 
     clients = build_clients(settings, secrets)
-    return run_gui(settings, clients, secrets=secrets, demo=demo)
+    return run_gui(settings, clients, secrets=secrets, demo=demo, source=source)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

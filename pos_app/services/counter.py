@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
@@ -49,6 +50,7 @@ from pos_app.services.pickup import (
 )
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
+from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.slips import customer_display_name
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
@@ -105,6 +107,9 @@ class CounterServices:
     journal_health: JournalHealth | None = None
     staff: StaffService | None = None
     staff_problem: str | None = None
+    #: Where Settings reads and writes (None: the demo and tests, which have no Settings).
+    secrets: SecretStore | None = None
+    config_file: Path | None = None
 
     @property
     def problems(self) -> list[str]:

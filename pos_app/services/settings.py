@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import socket
 import tomllib
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -364,6 +364,21 @@ def load_settings(
     except ValidationError as exc:
         raise SettingsError(_describe(exc, path)) from exc
     return Settings.model_construct(_fields_set=checked.model_fields_set, **checked.__dict__)
+
+
+@dataclass(frozen=True)
+class SettingsSource:
+    """Where a real start's settings come from: the file, the environment, the options.
+
+    ``overrides`` are the command line's (``--data-dir``, ``--kiosk``): they beat the file
+    and the environment, and they hold again when the settings are loaded again.
+    """
+
+    config_file: Path
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+    def load(self) -> Settings:
+        return load_settings(self.config_file).with_overrides(**self.overrides)
 
 
 def save_settings(

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
@@ -15,10 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app import APP_NAME, __version__
 from pos_app.resources import DESKTOP_ENTRY_ID, app_icon_path
-from pos_app.services.connections import ApiClients
+from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
-from pos_app.services.settings import Settings
+from pos_app.services.settings import Settings, SettingsSource
+from pos_app.services.setup import needs_setup
 from pos_app.services.staff import (
     PinKeyMismatchError,
     StaffDirectory,
@@ -193,7 +195,11 @@ async def open_staff(
 
 
 async def open_services(
-    settings: Settings, clients: ApiClients, secrets: SecretStore
+    settings: Settings,
+    clients: ApiClients,
+    secrets: SecretStore,
+    *,
+    config_file: Path | None = None,
 ) -> CounterServices:
     """Everything a counter runs on, opened once; :meth:`CounterServices.aclose` closes it.
 
@@ -210,7 +216,29 @@ async def open_services(
         journal_health=await journal_health(journal),
         staff=staff,
         staff_problem=staff_problem,
+        secrets=secrets if config_file is not None else None,
+        config_file=config_file,
     )
+
+
+async def first_setup(
+    settings: Settings, clients: ApiClients, secrets: SecretStore, config_file: Path
+) -> tuple[Settings, ApiClients]:
+    """A counter that cannot work yet opens the setup flow first (never in kiosk mode).
+
+    A kiosk's screen faces customers: its setup goes through a manager (Leave kiosk).
+    Cancelled, the counter opens as it is and says whom to ask.
+    """
+    if settings.kiosk or not needs_setup(settings, secrets):
+        return settings, clients
+    from pos_app.ui.setup import run_first_setup
+
+    changes = await run_first_setup(settings, secrets, config_file)
+    if changes is None:
+        return settings, clients
+    settings = settings.with_overrides(**changes)
+    await clients.aclose()
+    return settings, build_clients(settings, secrets)
 
 
 async def run_app(
@@ -220,17 +248,33 @@ async def run_app(
     secrets: SecretStore,
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
+    source: SettingsSource | None = None,
 ) -> int:
-    """Open the services, show the window, wait until it closes, then release everything."""
-    services = await open_services(settings, clients, secrets)
-    try:
-        window = MainWindow(services, demo=demo)
+    """Open the services, show the window, wait until it closes, then release everything.
+
+    With a ``source`` (a real start, not the demo), a counter that is not set up opens
+    the setup flow first, and Settings can be saved (the counter then starts again).
+    """
+    config_file = source.config_file if source is not None and demo is None else None
+    if config_file is not None:
+        settings, clients = await first_setup(settings, clients, secrets, config_file)
+    while True:
+        services = await open_services(settings, clients, secrets, config_file=config_file)
         try:
-            return await run_window(window, on_shown=on_shown)
+            window = MainWindow(services, demo=demo)
+            try:
+                code = await run_window(window, on_shown=on_shown)
+            finally:
+                window.deleteLater()
         finally:
-            window.deleteLater()
-    finally:
-        await services.aclose()
+            await services.aclose()
+        if config_file is None or not window.settings_entry.restart_requested:
+            return code
+        # Saved in Settings: every part starts again from the file, as at a new start.
+        assert source is not None
+        settings = source.load()
+        clients = build_clients(settings, secrets)
+        log.info("The counter starts again with the saved settings")
 
 
 async def run_window(
@@ -260,6 +304,7 @@ def run_gui(
     secrets: SecretStore,
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
+    source: SettingsSource | None = None,
 ) -> int:
     app = get_application()
     set_app_identity(app)
@@ -269,7 +314,14 @@ def run_gui(
         # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             return runner.run(
-                run_app(settings, clients, secrets=secrets, demo=demo, on_shown=on_shown)
+                run_app(
+                    settings,
+                    clients,
+                    secrets=secrets,
+                    demo=demo,
+                    on_shown=on_shown,
+                    source=source,
+                )
             )
     finally:
         collector.stop()

@@ -131,6 +131,7 @@ async def make_counter(
     staff_members: Sequence[tuple[str, Role, str]] = (),
     *,
     settle: bool = True,
+    config_file: Path | None = None,
 ) -> Counter:
     retry_waits = RetryWaits()
     clients = build_clients(settings, secrets, sleep=retry_waits)
@@ -148,7 +149,15 @@ async def make_counter(
     # Not handed to qtbot: pytest-qt would close it between test phases, when no loop runs
     # for its async shutdown; close_counter() closes it on the loop.
     window = MainWindow(
-        CounterServices(settings, clients, journal=journal, staff=staff), clock=clock
+        CounterServices(
+            settings,
+            clients,
+            journal=journal,
+            staff=staff,
+            secrets=secrets if config_file is not None else None,
+            config_file=config_file,
+        ),
+        clock=clock,
     )
     window.show()
     window.activateWindow()
@@ -166,8 +175,10 @@ async def close_counter(counter: Counter) -> None:
     counter.window.closed.connect(closed.set)
     if counter.window.kiosk is not None:
         counter.window.kiosk.unlocked = True  # as if a manager had typed their PIN
-    counter.window.close()
-    await asyncio.wait_for(closed.wait(), 5)
+    # A window the test closed itself (Settings saved) and waited for is closed already.
+    if counter.window.isVisible():
+        counter.window.close()
+        await asyncio.wait_for(closed.wait(), 5)
     await counter.window.services.aclose()
     await delete_widget(counter.window)
 
@@ -192,10 +203,19 @@ async def running_counter(
     staff_members: Sequence[tuple[str, Role, str]] = (),
     *,
     settle: bool = True,
+    config_file: Path | None = None,
 ) -> AsyncIterator[Counter]:
-    """:func:`make_counter` for the block, closed on the loop after it."""
+    """:func:`make_counter` for the block, closed on the loop after it (``config_file``:
+    Settings can be opened and saved there)."""
     made = await make_counter(
-        qtbot, settings, secrets, simulator, clock, staff_members, settle=settle
+        qtbot,
+        settings,
+        secrets,
+        simulator,
+        clock,
+        staff_members,
+        settle=settle,
+        config_file=config_file,
     )
     try:
         yield made

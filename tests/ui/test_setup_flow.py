@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -13,12 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import load_settings
 from pos_app.services.staff import Role, StaffDirectory
+from pos_app.ui.app import first_setup
 from pos_app.ui.setup import Page, SetupWizard, open_draft
 from tests.helpers import FAST_SCRYPT, MemoryKeyring, wait_until
-from tests.helpers.ui import delete_widget, running_counter
+from tests.helpers.ui import delete_widget, running_counter, visible
 
 MANAGER_PIN = "482913"
 
@@ -181,3 +184,27 @@ async def test_a_counter_with_a_manager_is_not_asked_for_another(
     wizard.button(QWizard.WizardButton.FinishButton).click()
     await wait_until(lambda: wizard.result() == QDialog.DialogCode.Accepted)
     assert load_settings(wizard.draft.config_file).shop_uuid == simulator.state.data.shops[0].uuid
+
+
+@pytest.mark.asyncio
+async def test_an_unconfigured_start_opens_the_setup_flow_but_a_kiosk_does_not(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    config = tmp_path / "settings.toml"
+    settings = load_settings(config, use_environment=False).with_overrides(
+        data_dir=tmp_path / "data"
+    )
+    store = SecretStore(env={})
+    clients = build_clients(settings, store)
+    started = asyncio.ensure_future(first_setup(settings, clients, store, config))
+    await wait_until(lambda: visible(SetupWizard) is not None)
+    shown = visible(SetupWizard)
+    assert shown is not None
+    shown.reject()
+    # Cancelled: the counter opens as it is (and says whom to ask), nothing was written.
+    assert await started == (settings, clients)
+    assert not config.exists()
+    kiosk = settings.with_overrides(kiosk=True)
+    assert await first_setup(kiosk, clients, store, config) == (kiosk, clients)
+    assert visible(SetupWizard) is None
+    await clients.aclose()

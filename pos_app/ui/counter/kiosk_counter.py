@@ -127,10 +127,40 @@ class KioskCounter:
             finally:
                 box.deleteLater()
             return False
+        entry = self._window.settings_entry
         manager = await ask_manager_pin(
             self._staff,
             self._window,
-            prompt=_tr("Leaving kiosk mode closes the app. It needs a manager's PIN."),
+            prompt=_tr("Leaving kiosk mode closes the app. It needs a manager's PIN.")
+            if not entry.available
+            else _tr("A manager's PIN: to close the app, or to open Settings."),
             asked_by=self._window.sign_in_session.staff,
         )
-        return manager is not None
+        if manager is None:
+            return False
+        if not entry.available or await self._close_chosen():
+            return True
+        # Settings restart the counter themselves when saved; closed unsaved, the kiosk
+        # stays as it was.
+        await entry.run(approved=True)
+        return False
+
+    async def _close_chosen(self) -> bool:
+        """The manager's choice after the PIN: close the app (True) or open Settings."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _tr("Leave kiosk mode"),
+            _tr("Close the app, or open this counter's Settings?"),
+            QMessageBox.StandardButton.NoButton,
+            self._window,
+        )
+        box.setObjectName("kioskManagerChoice")
+        close = box.addButton(_tr("Close the app"), QMessageBox.ButtonRole.AcceptRole)
+        settings = box.addButton(_tr("Open Settings"), QMessageBox.ButtonRole.ActionRole)
+        settings.setObjectName("kioskOpenSettings")
+        box.setDefaultButton(settings)
+        try:
+            await await_dialog(box)
+        finally:
+            box.deleteLater()
+        return box.clickedButton() is close

@@ -39,6 +39,7 @@ from pos_app.ui.counter.help import HelpDialog, info_box
 from pos_app.ui.counter.identify import IdentifyFlow
 from pos_app.ui.counter.kiosk_counter import KioskCounter
 from pos_app.ui.counter.screen import CUSTOMER, HOME, REFRESH, CounterScreen
+from pos_app.ui.counter.settings_entry import SettingsEntry
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.status import CounterStatusBar
 from pos_app.ui.messages import describe_connection_error, describe_lookup_error
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.help: HelpDialog | None = None
         self._shutdown_task: asyncio.Future[None] | None = None
         self.tasks = TaskOwner(on_error=self._say_error)
+        self.settings_entry = SettingsEntry(self, services, self.tasks)
         self.counter = CounterSession(
             services,
             kiosk=settings.kiosk,
@@ -158,6 +160,9 @@ class MainWindow(QMainWindow):
         self.sign_in_button = self.status.sign_in_button
         if self.recent_page is not None and self.kiosk is None:
             self.status.addPermanentWidget(self.recent_page.staff_entry.button)
+        if self.settings_entry.available and self.kiosk is None:
+            # A kiosk's Settings are behind Leave kiosk: nothing of them on its screen.
+            self.status.addPermanentWidget(self.settings_entry.button(self))
         self.setStatusBar(self.status)
 
     def _wire(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from pos_app.api import Shop
 from pos_app.services.pickup_models import CustomerSummary
+from pos_app.services.rollout import PER_COUNTER
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.services.staff import StaffService
@@ -42,6 +43,13 @@ class SetupDraft:
         """Set settings (validated like the file's; "" clears a text setting)."""
         self.settings = self.settings.with_overrides(**values)
         self.changes.update(values)
+
+    def replace(self, settings: Settings) -> None:
+        """Take every setting from ``settings`` except this PC's own (after an import)."""
+        kept = {name: getattr(self.settings, name) for name in PER_COUNTER}
+        values = {**settings.model_dump(), **kept}
+        self.settings = Settings.model_construct(_fields_set=set(values), **values)
+        self.changes.clear()
 
     def file_settings(self) -> Settings:
         """The settings file as it is, with this flow's changes: what Finish writes.

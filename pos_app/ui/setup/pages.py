@@ -19,12 +19,20 @@ from PySide6.QtWidgets import (
 from pos_app.api import Shop
 from pos_app.services.secrets import SecretName
 from pos_app.services.settings import PiggyAuthMode
-from pos_app.services.setup import PIGGY_HOSTS, PiggyAccess, PiggyCheck, Reach, check_piggy
+from pos_app.services.setup import (
+    PIGGY_HOSTS,
+    PiggyAccess,
+    PiggyCheck,
+    Reach,
+    check_piggy,
+    needs_setup,
+)
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.fields import HostField, SecretField
-from pos_app.ui.setup.words import reach_text
+from pos_app.ui.setup.words import reach_text, secret_label
+from pos_app.ui.theme import set_style_property
 
 
 def _tr(text: str) -> str:
@@ -50,7 +58,7 @@ def keyring_missing_text(name: SecretName) -> str:
         "never written to a plain file. Start or unlock the keyring (Windows Credential "
         "Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the "
         "app the {what} in the environment variable {variable} and start it again."
-    ).format(what=name.label, variable=name.env_var)
+    ).format(what=secret_label(name), variable=name.env_var)
 
 
 class LanguagePage(SetupPage):
@@ -121,6 +129,7 @@ class PiggyPage(SetupPage):
         self.layout_.addLayout(form)
         self.keyring_note = self.note("")
         self.keyring_note.setObjectName("keyringMissing")
+        set_style_property(self.keyring_note, "messageLine", "error")
         self.keyring_note.hide()
         test_row = QHBoxLayout()
         self.test_button = QPushButton(_tr("Test"), self)
@@ -134,6 +143,8 @@ class PiggyPage(SetupPage):
         self.layout_.addStretch(1)
         #: The access of the last test that passed; the page is complete while it holds.
         self._passed: PiggyAccess | None = None
+        #: The access the counter has now (Settings): unchanged, it needs no new Test.
+        self._current: PiggyAccess | None = None
         for signal in (
             self.host.changed,
             self.token.changed,
@@ -158,6 +169,9 @@ class PiggyPage(SetupPage):
             else:
                 field.set_stored(self.draft.store.get(name) is not None)
         self._edited()
+        if not needs_setup(self.draft.settings, self.draft.store):
+            self._current = self.access()
+        self.completeChanged.emit()
 
     def _mode(self) -> PiggyAuthMode:
         if self.client_choice.isChecked():
@@ -212,12 +226,19 @@ class PiggyPage(SetupPage):
             if field.input.isEnabled() or field.stored:
                 return _tr("Paste the token first.")
             return self.keyring_note.text()
-        if self._passed is None:
+        if not self.isComplete():
             return _tr("Press Test first: the counter only goes on with a key that works.")
         return None
 
+    def _accepted(self) -> PiggyAccess | None:
+        """What the fields describe, if it passed a Test or is what the counter has now."""
+        if self._passed is not None:
+            return self._passed
+        access = self.access()
+        return access if access is not None and access == self._current else None
+
     def isComplete(self) -> bool:
-        return self._passed is not None
+        return self._accepted() is not None
 
     def test(self) -> None:
         problem = self.problem() if self.access() is None else None
@@ -259,7 +280,7 @@ class PiggyPage(SetupPage):
         self.completeChanged.emit()
 
     def apply(self) -> None:
-        access = self._passed
+        access = self._accepted()
         assert access is not None
         field, name = self._secret_field()
         if field.typed():
@@ -298,6 +319,21 @@ class ShopPage(SetupPage):
         self.layout_.addWidget(self.message)
 
     def load(self) -> None:
+        access = PiggyAccess.from_settings(self.draft.settings, self.draft.store)
+        if not self.draft.shops and access is not None:
+            # Settings opens here without a Piggy Test first: ask Piggy for the list.
+            self.show_message(_tr("Loading the shops…"), "info")
+            self.tasks.op(check_piggy(access), key="setup.shops").success(self._loaded).run()
+        self._fill()
+
+    def _loaded(self, check: PiggyCheck) -> None:
+        if check.reach is not Reach.OK:
+            self.show_message(reach_text(check.reach, "Piggy"))
+            return
+        self.draft.shops = check.shops
+        self._fill()
+
+    def _fill(self) -> None:
         self.shops.clear()
         wanted = self.draft.settings.shop_uuid
         for shop in self.draft.shops:
@@ -311,7 +347,10 @@ class ShopPage(SetupPage):
             self.shops.setCurrentRow(rows.index(wanted))
         elif len(rows) == 1:
             self.shops.setCurrentRow(0)
-        self.show_message("" if self.draft.shops else _tr("Piggy shows no shops for this key."))
+        if self.draft.shops:
+            self.show_message("")
+        elif not self.tasks.is_running("setup.shops"):
+            self.show_message(_tr("Piggy shows no shops for this key."))
         self.completeChanged.emit()
 
     def _chosen_item(self) -> QListWidgetItem | None:
@@ -328,12 +367,15 @@ class ShopPage(SetupPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self._chosen_item() is not None
+        # Without a list (Piggy unreachable from Settings), the shop stays as it is.
+        unchanged = not self.draft.shops and bool(self.draft.settings.shop_uuid)
+        return self._chosen_item() is not None or unchanged
 
     def problem(self) -> str | None:
         return None if self.isComplete() else _tr("Choose the shop.")
 
     def apply(self) -> None:
         item = self._chosen_item()
-        assert item is not None
+        if item is None:
+            return
         self.draft.change(shop_uuid=item.data(Qt.ItemDataRole.UserRole))

@@ -111,6 +111,8 @@ class _ProgramBox(QGroupBox):
         self.form.addRow(_tr("Key"), self.key)
         self.result = _result_line(self, f"{vendor.lower()}Result")
         self.checked_: _Checked | None = None
+        #: What the counter uses now (Settings): unchanged, it needs no new Check.
+        self.current: _Config | None = None
 
     def finish_form(self) -> None:
         self.form.addRow(self.result)
@@ -138,6 +140,9 @@ class _ProgramBox(QGroupBox):
 
     def ready(self, draft: SetupDraft) -> bool:
         if not self.isChecked():
+            return True
+        config = self.config(draft)
+        if config is not None and config == self.current:
             return True
         checked = self.checked_
         return (
@@ -275,7 +280,7 @@ class ProgramsPage(SetupPage):
         self.giftoin.host.set_value(settings.giftoin_base_url or GIFTOIN_HOST)
         if settings.giftoin_platform:
             self.giftoin.platform.setCurrentText(settings.giftoin_platform)
-        self._fill_attributes(settings.giftoin_user_attribute)
+        self._fill_attributes(settings.giftoin_user_attribute, settings.nudj_user_id)
         self.nudj.setChecked(bool(settings.nudj_base_url))
         self.nudj.host.set_value(settings.nudj_base_url)
         for box in (self.giftoin, self.nudj):
@@ -284,9 +289,13 @@ class ProgramsPage(SetupPage):
                 box.key.set_from_environment(name.env_var)
             else:
                 box.key.set_stored(self.draft.store.get(name) is not None)
+            box.current = box.config(self.draft) if box.isChecked() else None
         self._edited()
 
-    def _fill_attributes(self, giftoin_attribute: str | None) -> None:
+    def _fill_attributes(
+        self, giftoin_attribute: str | None, nudj_source: NudjUserIdSource | None
+    ) -> None:
+        """Offer the sample customer's attributes; None keeps what is chosen now."""
         names = id_attributes(self.draft.sample) if self.draft.sample is not None else []
         current = giftoin_attribute or self.giftoin.attribute.currentText().strip()
         self.giftoin.attribute.blockSignals(True)
@@ -294,9 +303,7 @@ class ProgramsPage(SetupPage):
         self.giftoin.attribute.addItems(names)
         self.giftoin.attribute.setCurrentText(current)
         self.giftoin.attribute.blockSignals(False)
-        source = self.draft.settings.nudj_user_id
-        if self.nudj.source.count():
-            source = NudjUserIdSource.parse(str(self.nudj.source.currentData()))
+        source = nudj_source or NudjUserIdSource.parse(str(self.nudj.source.currentData()))
         self.nudj.set_attributes(names, source)
 
     def _edited(self) -> None:
@@ -357,7 +364,7 @@ class ProgramsPage(SetupPage):
             ),
             "success",
         )
-        self._fill_attributes(None)
+        self._fill_attributes(None, None)
         self._edited()
         if any(box.isChecked() for box in (self.giftoin, self.nudj)):
             self.check()

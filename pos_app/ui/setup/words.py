@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos_app.api import errors
 from pos_app.services.identify import CardNotLinkedError
+from pos_app.services.secrets import SecretName
 from pos_app.services.setup import Found, ProgramPreview, Reach
 from pos_app.ui.messages import describe_lookup_error
 from pos_app.ui.plurals import english_plural
@@ -51,6 +52,18 @@ def reach_text(reach: Reach, vendor: str) -> str:
         "Something answered at this host, but not {vendor}. Check the host: it is the "
         "address of {vendor}'s API, e.g. https://api.example.com."
     ).format(vendor=vendor)
+
+
+def secret_label(name: SecretName) -> str:
+    """A secret's name for the screen (the service's own label is English only)."""
+    labels = {
+        SecretName.PIGGY_TOKEN: _tr("Piggy personal access token"),
+        SecretName.PIGGY_CLIENT_SECRET: _tr("Piggy client secret"),
+        SecretName.GIFTOIN_API_KEY: _tr("Giftoin key"),
+        SecretName.NUDJ_TOKEN: _tr("Nudj token"),
+        SecretName.STAFF_PIN_KEY: _tr("key that protects the staff PINs"),
+    }
+    return labels[name]
 
 
 def sample_error_text(exc: BaseException) -> str:

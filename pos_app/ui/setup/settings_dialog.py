@@ -1,0 +1,155 @@
+"""Settings: the setup flow's pages side by side, plus Check this counter and Roll out.
+
+Opened by a manager (the window asks for the PIN first). Every page is filled from the
+settings in use; Save checks every page (a changed key needs its Test, a changed mapping
+its Check), stores new secrets in the keyring and writes the file. The counter then starts
+again with them: the clients, the journal and the staff list are built from the settings
+once, so a restart is the one way every part sees the same settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.secrets import KeyringUnavailableError
+from pos_app.services.setup import save_setup
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.setup.check_page import CheckPage, RolloutPage
+from pos_app.ui.setup.counter_page import CounterPage
+from pos_app.ui.setup.draft import SetupDraft, SetupPage
+from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
+from pos_app.ui.setup.programs import ProgramsPage
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Setup", text)
+
+
+class SettingsDialog(QDialog):
+    """Accepted means: saved (or imported), and the counter must start again."""
+
+    def __init__(self, draft: SetupDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(_tr("Settings"))
+        self.setModal(True)
+        self.draft = draft
+        self.tasks = TaskOwner()
+        self.language_page = LanguagePage(draft, self.tasks, self)
+        self.piggy_page = PiggyPage(draft, self.tasks, self)
+        self.shop_page = ShopPage(draft, self.tasks, self)
+        self.programs_page = ProgramsPage(draft, self.tasks, self)
+        self.counter_page = CounterPage(draft, self.tasks, self)
+        self.check_page = CheckPage(draft, self.tasks, self)
+        self.rollout_page = RolloutPage(draft, self.tasks, self)
+        #: The pages whose fields Save writes (the last two only act).
+        self.setting_pages: tuple[SetupPage, ...] = (
+            self.language_page,
+            self.piggy_page,
+            self.shop_page,
+            self.programs_page,
+            self.counter_page,
+        )
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("settingsSections")
+        self.sections.setAccessibleName(_tr("Settings pages"))
+        self.stack = QStackedWidget(self)
+        for page in (*self.setting_pages, self.check_page, self.rollout_page):
+            self.sections.addItem(page.title())
+            self.stack.addWidget(page)
+        self.sections.setMaximumWidth(220)
+        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self.stack, 1)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            _tr("Save and restart the counter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setObjectName("saveSettings")
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self._close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        self.rollout_page.imported_settings.connect(self._reload)
+        self._reload()
+        self.sections.setCurrentRow(0)
+        self.sections.setFocus(Qt.FocusReason.OtherFocusReason)
+        #: Where the settings were written, once they were.
+        self.saved_to: Path | None = None
+
+    def _reload(self) -> None:
+        for page in self.setting_pages:
+            page.load()
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 660)
+
+    def show_page(self, page: SetupPage) -> None:
+        self.sections.setCurrentRow(self.stack.indexOf(page))
+
+    def save(self) -> None:
+        """Check every page; the first one with a problem is shown, and nothing is saved."""
+        for page in self.setting_pages:
+            problem = page.problem()
+            if problem:
+                self.show_page(page)
+                page.show_message(problem)
+                return
+        for page in self.setting_pages:
+            page.apply()
+        try:
+            self.saved_to = save_setup(
+                self.draft.file_settings(),
+                self.draft.secrets,
+                self.draft.store,
+                self.draft.config_file,
+            )
+        except KeyringUnavailableError:
+            self.show_page(self.piggy_page)
+            self.piggy_page.show_message(
+                _tr(
+                    "The OS keyring refused to keep the keys, so nothing was saved. Start or "
+                    "unlock the keyring and save again."
+                )
+            )
+            return
+        except OSError as exc:
+            shown = self.stack.currentWidget()
+            assert isinstance(shown, SetupPage)
+            shown.show_message(
+                _tr(
+                    "The settings file {path} cannot be written ({error}). Nothing was saved."
+                ).format(path=self.draft.config_file, error=exc.strerror or type(exc).__name__)
+            )
+            return
+        log.info("Settings saved to %s", self.saved_to)
+        self.accept()
+
+    def _close(self) -> None:
+        # An import already wrote the file: the counter starts again with it.
+        if self.rollout_page.imported:
+            self.accept()
+        else:
+            self.reject()
+
+    def done(self, result: int) -> None:
+        for key in ("setup.piggy", "setup.shops", "setup.sample", "setup.check"):
+            self.tasks.cancel(key)
+        super().done(result)

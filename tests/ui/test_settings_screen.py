@@ -1,0 +1,285 @@
+"""Settings in the running counter: behind a manager's PIN, validated, saved, restarted."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.checks import CheckStatus
+from pos_app.services.rollout import export_settings
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import Settings, SettingsSource, load_settings, save_settings
+from pos_app.services.staff import Role
+from pos_app.ui.app import run_app
+from pos_app.ui.counter import MainWindow
+from pos_app.ui.dialogs.pin_entry import PinDialog
+from pos_app.ui.setup.settings_dialog import SettingsDialog
+from tests.helpers import MemoryKeyring, wait_until
+from tests.helpers.ui import Counter, running_counter, visible
+
+MANAGER = ("Morgan Manager", Role.MANAGER, "246810")
+
+
+@pytest.fixture(autouse=True)
+def _keep_locale() -> Iterator[None]:
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def shop_settings(app_settings: Settings, tmp_path: Path) -> tuple[Settings, Path]:
+    """A counter set up in a settings file, its secrets in the (memory) keyring."""
+    config = tmp_path / "settings.toml"
+    save_settings(app_settings.with_overrides(counter_name="Counter 1"), config)
+    return load_settings(config, use_environment=False).with_overrides(
+        data_dir=tmp_path / "data"
+    ), config
+
+
+@pytest.fixture
+def keyring_secrets(memory_keyring: MemoryKeyring) -> SecretStore:
+    store = SecretStore(env={})
+    store.set(SecretName.PIGGY_TOKEN, demo.DEMO_PIGGY_TOKEN)
+    store.set(SecretName.GIFTOIN_API_KEY, demo.DEMO_GIFTOIN_KEY)
+    store.set(SecretName.NUDJ_TOKEN, demo.DEMO_NUDJ_TOKEN)
+    return store
+
+
+async def _open_settings(counter: Counter) -> SettingsDialog:
+    button = counter.window.status.findChild(type(counter.window.sign_in_button), "settingsButton")
+    assert button is not None
+    assert button.isVisible()
+    button.click()
+    await wait_until(lambda: visible(PinDialog))
+    pin = visible(PinDialog)
+    assert pin is not None
+    pin.entry.field.setText(MANAGER[2])
+    pin.ok_button.click()
+    await wait_until(lambda: visible(SettingsDialog))
+    dialog = visible(SettingsDialog)
+    assert dialog is not None
+    return dialog
+
+
+async def _saved(counter: Counter, dialog: SettingsDialog) -> None:
+    closed = asyncio.Event()
+    counter.window.closed.connect(closed.set)
+    dialog.save_button.click()
+    await asyncio.wait_for(closed.wait(), 10)
+    assert counter.window.settings_entry.restart_requested
+
+
+@pytest.mark.asyncio
+async def test_a_manager_changes_a_setting_and_the_counter_restarts_with_it(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    async with running_counter(
+        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
+    ) as counter:
+        dialog = await _open_settings(counter)
+        # Secrets are never shown back: the field is empty and says one is stored.
+        token = dialog.piggy_page.token.input
+        assert token.text() == ""
+        assert "Stored on this computer" in token.placeholderText()
+        # The shops are asked for, so the shop can be changed from a list.
+        await wait_until(lambda: dialog.shop_page.shops.count() == 3)
+        assert dialog.shop_page.shops.selectedItems()[0].text() == "Demo Store Centrum · shop"
+        dialog.counter_page.name.setText("Counter 7")
+        await _saved(counter, dialog)
+    written = load_settings(config, use_environment=False)
+    assert written.counter_name == "Counter 7"
+    # Unchanged settings stay as they were; no secret went into the file.
+    assert written.shop_uuid == settings.shop_uuid
+    assert demo.DEMO_PIGGY_TOKEN not in config.read_text(encoding="utf-8")
+
+
+@pytest.mark.asyncio
+async def test_a_changed_token_must_pass_its_test_before_anything_is_saved(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    before = config.read_text(encoding="utf-8")
+    async with running_counter(
+        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
+    ) as counter:
+        dialog = await _open_settings(counter)
+        dialog.piggy_page.token.input.setText("a-new-token-nobody-tested")
+        dialog.save_button.click()
+        assert dialog.stack.currentWidget() is dialog.piggy_page
+        assert "Press Test first" in dialog.piggy_page.message.text()
+        dialog.piggy_page.test_button.click()
+        await wait_until(lambda: "rejected" in dialog.piggy_page.message.text())
+        dialog.save_button.click()
+        assert dialog.isVisible()
+        dialog.reject()
+        await wait_until(lambda: visible(SettingsDialog) is None)
+    assert config.read_text(encoding="utf-8") == before
+    assert keyring_secrets.get(SecretName.PIGGY_TOKEN) == demo.DEMO_PIGGY_TOKEN
+
+
+@pytest.mark.asyncio
+async def test_check_this_counter_with_a_customers_card(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    async with running_counter(
+        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
+    ) as counter:
+        dialog = await _open_settings(counter)
+        dialog.show_page(dialog.check_page)
+        dialog.check_page.card.setText(demo.CARD_MAIN)
+        dialog.check_page.run_button.click()
+        await wait_until(lambda: dialog.check_page.results)
+        rows = {(r.component, r.check): r.status for r in dialog.check_page.results}
+        assert rows[("Piggy", "credentials accepted")] is CheckStatus.OK
+        assert rows[("Customer", "found")] is CheckStatus.OK
+        assert dialog.check_page.rows.topLevelItemCount() == len(rows)
+        assert "in order" in dialog.check_page.message.text()
+        # The live check read only.
+        assert simulator.state.redemptions == {}
+        dialog.reject()
+        await wait_until(lambda: visible(SettingsDialog) is None)
+
+
+@pytest.mark.asyncio
+async def test_importing_a_counters_export_says_which_secrets_are_still_needed(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    simulator: Simulator,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    settings, config = shop_settings
+    # Counter 1's export names another shop; this counter has a Piggy token only.
+    export = tmp_path / "export.toml"
+    other = simulator.state.data.shops[1].uuid
+    export_settings(settings.with_overrides(shop_uuid=other, nudj_user_id_source="email"), export)
+    store = SecretStore(env={})
+    store.set(SecretName.PIGGY_TOKEN, demo.DEMO_PIGGY_TOKEN)
+    async with running_counter(
+        qtbot, settings, store, simulator, staff_members=(MANAGER,), config_file=config
+    ) as counter:
+        dialog = await _open_settings(counter)
+        dialog.show_page(dialog.rollout_page)
+        dialog.rollout_page.import_from(export)
+        text = dialog.rollout_page.message.text()
+        assert "Still needed here: Giftoin key, Nudj token" in text
+        # The pages show what was imported.
+        assert dialog.programs_page.nudj.source.currentData() == "email"
+        closed = asyncio.Event()
+        counter.window.closed.connect(closed.set)
+        dialog.close_button.click()
+        await asyncio.wait_for(closed.wait(), 10)
+    written = load_settings(config, use_environment=False)
+    assert written.shop_uuid == other
+    assert written.counter_name == "Counter 1"  # this PC's own name stays
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+@pytest.mark.asyncio
+async def test_a_kiosk_opens_settings_only_through_the_manager_path(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    async with running_counter(
+        qtbot,
+        settings.with_overrides(kiosk=True),
+        keyring_secrets,
+        simulator,
+        staff_members=(MANAGER,),
+        config_file=config,
+    ) as counter:
+        window = counter.window
+        assert window.status.findChild(type(window.sign_in_button), "settingsButton") is None
+        leave = window.status.leave_button
+        assert leave is not None
+        leave.click()
+        await wait_until(lambda: visible(PinDialog))
+        pin = visible(PinDialog)
+        assert pin is not None
+        pin.entry.field.setText(MANAGER[2])
+        pin.ok_button.click()
+        await wait_until(lambda: visible(QMessageBox))
+        choice = visible(QMessageBox)
+        assert choice is not None
+        assert choice.objectName() == "kioskManagerChoice"
+        open_settings = choice.findChild(type(leave), "kioskOpenSettings")
+        assert open_settings is not None
+        open_settings.click()
+        await wait_until(lambda: visible(SettingsDialog))
+        dialog = visible(SettingsDialog)
+        assert dialog is not None
+        dialog.reject()
+        # Closed unsaved: the kiosk stays as it was, locked.
+        await wait_until(lambda: visible(SettingsDialog) is None)
+        assert window.isVisible()
+        assert window.kiosk is not None
+        assert not window.kiosk.unlocked
+
+
+@pytest.mark.asyncio
+async def test_the_app_starts_the_counter_again_with_saved_settings(
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+    tmp_path: Path,
+) -> None:
+    _, config = shop_settings
+    source = SettingsSource(config, {"data_dir": tmp_path / "data"})
+    settings = source.load()
+    from pos_app.services.connections import build_clients
+    from pos_app.services.staff import StaffDirectory
+
+    with StaffDirectory.open(settings.staff_path, pin_key=keyring_secrets.staff_pin_key()) as staff:
+        staff.add(*MANAGER)
+    windows: list[MainWindow] = []
+    running = asyncio.ensure_future(
+        run_app(
+            settings,
+            build_clients(settings, keyring_secrets),
+            secrets=keyring_secrets,
+            source=source,
+            on_shown=windows.append,
+        )
+    )
+    await wait_until(lambda: len(windows) == 1, within=20)
+    first = windows[0]
+    first.settings_entry.open(asked_by=None)
+    await wait_until(lambda: visible(PinDialog))
+    pin = visible(PinDialog)
+    assert pin is not None
+    pin.entry.field.setText(MANAGER[2])
+    pin.ok_button.click()
+    await wait_until(lambda: visible(SettingsDialog))
+    dialog = visible(SettingsDialog)
+    assert dialog is not None
+    dialog.counter_page.name.setText("Counter 9")
+    dialog.save_button.click()
+    await wait_until(lambda: len(windows) == 2, within=20)
+    second = windows[1]
+    assert second.services.settings.counter_name == "Counter 9"
+    assert second.status.counter_label.text() == "Counter: Counter 9"
+    second.close()
+    assert await asyncio.wait_for(running, 10) == 0
