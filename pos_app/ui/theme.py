@@ -187,6 +187,14 @@ def default_window_size(available: QSize) -> QSize:
     )
 
 
+def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
+    """Resize a dialog to ``wanted``, but never beyond the screen's free area."""
+    screen = widget.screen()
+    if screen is not None:
+        wanted = wanted.boundedTo(screen.availableSize())
+    widget.resize(wanted)
+
+
 def screen_font_scale(available: QSize) -> float:
     """How much larger the text is than on :attr:`Layout.DESIGN_SCREEN` (1 on smaller ones).
 

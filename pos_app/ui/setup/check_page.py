@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
@@ -71,15 +71,21 @@ class CheckPage(SetupPage):
         self.run_button.clicked.connect(self.run_checks)
         row.addWidget(self.run_button)
         self.layout_.addLayout(row)
-        self.rows = QTreeWidget(self)
+        self.rows = QTableWidget(0, 4, self)
         self.rows.setObjectName("checkRows")
-        self.rows.setRootIsDecorated(False)
         self.rows.setWordWrap(True)
-        self.rows.setHeaderLabels([_tr("Part"), _tr("Check"), _tr("Result"), _tr("Details")])
-        header = self.rows.header()
+        self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rows.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.rows.verticalHeader().hide()
+        self.rows.setHorizontalHeaderLabels(
+            [_tr("Part"), _tr("Check"), _tr("Result"), _tr("Details")]
+        )
+        header = self.rows.horizontalHeader()
         header.setStretchLastSection(True)
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Rows as tall as their wrapped details: the next step is the part to read.
+        self.rows.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.layout_.addWidget(self.rows, 1)
         self.layout_.addWidget(self.message)
         self.results: list[CheckResult] = []
@@ -94,23 +100,27 @@ class CheckPage(SetupPage):
 
     def _show(self, results: list[CheckResult]) -> None:
         self.results = results
-        self.rows.clear()
+        self.rows.setRowCount(0)
         failed = 0
         for result in results:
             detail = result.detail
             step = result.app_step or (result.next_step if "`" not in result.next_step else "")
             if step and result.status in (CheckStatus.FAIL, CheckStatus.WARN):
                 detail += "\n" + _tr("Next: {step}").format(step=step)
-            item = QTreeWidgetItem(
-                [result.component, result.check, status_text(result.status), detail]
-            )
+            row = self.rows.rowCount()
+            self.rows.insertRow(row)
+            texts = (result.component, result.check, status_text(result.status), detail)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.rows.setItem(row, column, item)
+            status = self.rows.item(row, 2)
+            assert status is not None
             if result.status is CheckStatus.FAIL:
                 failed += 1
-                item.setForeground(2, ColorScheme.ERROR_TEXT)
+                status.setForeground(ColorScheme.ERROR_TEXT)
             elif result.status is CheckStatus.OK:
-                item.setForeground(2, ColorScheme.SUCCESS_TEXT)
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            self.rows.addTopLevelItem(item)
+                status.setForeground(ColorScheme.SUCCESS_TEXT)
         if failed:
             text = QCoreApplication.translate("Setup", "%n check(s) not working.", None, failed)
             self.show_message(text.replace("check(s)", "check" if failed == 1 else "checks"))

@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -17,6 +16,7 @@ from pos_app.services.staff import Role, StaffDirectory, StaffProfile
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.managers.staff.forms import NewPinFields, describe_staff_error
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
+from pos_app.ui.setup.fields import setup_form
 
 
 def _tr(text: str) -> str:
@@ -31,7 +31,7 @@ class CounterPage(SetupPage):
         self.setObjectName("counterPage")
         self.setTitle(_tr("This counter"))
         self.setSubTitle(_tr("How this counter works. Every option can be changed in Settings."))
-        form = QFormLayout()
+        form = setup_form()
         self.name = QLineEdit(self)
         self.name.setObjectName("counterNameInput")
         self.name.setMaxLength(60)

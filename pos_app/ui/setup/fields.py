@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 
 def _tr(text: str) -> str:
@@ -93,17 +100,18 @@ class HostField(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        # Under each other: a typed host is long, and the programs' boxes are narrow.
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(accessible_name)
         for host in hosts:
             self.choice.addItem(host.removeprefix("https://"), host)
         self.choice.addItem(_tr("Another host…"), None)
-        self.choice.setVisible(bool(hosts))
         self.choice.currentIndexChanged.connect(self._chosen)
-        layout.addWidget(self.choice)
+        if hosts:
+            layout.addWidget(self.choice)
+        else:
+            self.choice.hide()
         self.custom = QLineEdit(self)
         self.custom.setPlaceholderText(placeholder)
         self.custom.setAccessibleName(accessible_name)
@@ -138,3 +146,10 @@ class HostField(QWidget):
         if scheme not in ("https", "http") or not host:
             return _tr("Type the address in full, starting with https://")
         return None
+
+
+def setup_form() -> QFormLayout:
+    """A form whose fields take the page's width (some styles keep them at their hint)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form

@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -30,7 +29,7 @@ from pos_app.services.setup import (
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
-from pos_app.ui.setup.fields import HostField, SecretField
+from pos_app.ui.setup.fields import HostField, SecretField, setup_form
 from pos_app.ui.setup.words import reach_text, secret_label
 from pos_app.ui.theme import set_style_property
 
@@ -101,7 +100,7 @@ class PiggyPage(SetupPage):
                 "token in Piggy's dashboard (Settings → API) and paste it here."
             )
         )
-        form = QFormLayout()
+        form = setup_form()
         self.host = HostField(PIGGY_HOSTS, _tr("Piggy host"), parent=self)
         form.addRow(_tr("Host"), self.host)
         self.token_choice = QRadioButton(_tr("Personal access token"), self)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -43,7 +42,7 @@ from pos_app.services.setup import (
 )
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
-from pos_app.ui.setup.fields import HostField, SecretField
+from pos_app.ui.setup.fields import HostField, SecretField, setup_form
 from pos_app.ui.setup.words import preview_text, reach_text, sample_error_text
 from pos_app.ui.theme import set_style_property
 
@@ -102,7 +101,8 @@ class _ProgramBox(QGroupBox):
         self.vendor = vendor
         self.secret_name = secret
         self.setCheckable(True)
-        self.form = QFormLayout(self)
+        self.form = setup_form()
+        self.setLayout(self.form)
         self.host = HostField(
             hosts, _tr("{vendor} host").format(vendor=vendor), placeholder=host_hint, parent=self
         )
@@ -242,10 +242,8 @@ class ProgramsPage(SetupPage):
         self.layout_.addWidget(self.sample_line)
         self.giftoin = _GiftoinBox(self)
         self.nudj = _NudjBox(self)
-        boxes = QHBoxLayout()
-        boxes.addWidget(self.giftoin, 1)
-        boxes.addWidget(self.nudj, 1)
-        self.layout_.addLayout(boxes)
+        self.layout_.addWidget(self.giftoin)
+        self.layout_.addWidget(self.nudj)
         check_row = QHBoxLayout()
         self.check_button = QPushButton(_tr("Check"), self)
         self.check_button.setObjectName("programsCheck")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QStackedWidget,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from pos_app.ui.setup.counter_page import CounterPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
 from pos_app.ui.setup.programs import ProgramsPage
+from pos_app.ui.theme import fit_to_screen, grown_font
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +73,21 @@ class SettingsDialog(QDialog):
         for page in (*self.setting_pages, self.check_page, self.rollout_page):
             self.sections.addItem(page.title())
             self.stack.addWidget(page)
-        self.sections.setMaximumWidth(220)
-        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections.setMaximumWidth(240)
+        self.sections.currentRowChanged.connect(self._section_chosen)
+        # Outside a wizard a page's title and subtitle are not drawn: the dialog shows them.
+        self.heading = QLabel(self)
+        self.heading.setObjectName("settingsHeading")
+        self.heading.setFont(grown_font(self.font(), 3, bold=True))
+        self.subheading = QLabel(self)
+        self.subheading.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(self.heading)
+        right.addWidget(self.subheading)
+        right.addWidget(self.stack, 1)
         body = QHBoxLayout()
         body.addWidget(self.sections)
-        body.addWidget(self.stack, 1)
+        body.addLayout(right, 1)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             _tr("Save and restart the counter"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -93,6 +105,15 @@ class SettingsDialog(QDialog):
         self.sections.setFocus(Qt.FocusReason.OtherFocusReason)
         #: Where the settings were written, once they were.
         self.saved_to: Path | None = None
+        fit_to_screen(self, self.sizeHint())
+
+    def _section_chosen(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.widget(row)
+        if isinstance(page, SetupPage):
+            self.heading.setText(page.title())
+            self.subheading.setText(page.subTitle())
+            self.subheading.setVisible(bool(page.subTitle()))
 
     def _reload(self) -> None:
         for page in self.setting_pages:

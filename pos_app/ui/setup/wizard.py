@@ -19,6 +19,7 @@ from pos_app.ui.setup.counter_page import CounterPage, ManagerPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
 from pos_app.ui.setup.programs import ProgramsPage
+from pos_app.ui.theme import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class SetupWizard(QWizard):
         self._saved = False
         #: Where the settings were written, once they were.
         self.saved_to: Path | None = None
+        fit_to_screen(self, self.sizeHint())
 
     def setup_pages(self) -> tuple[SetupPage, ...]:
         return (
