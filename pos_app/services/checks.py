@@ -71,7 +71,7 @@ def format_table(results: list[CheckResult], width: int = 100) -> str:
 
 #: The app's settings page for each component's settings, for ``app_step`` texts.
 _SETTINGS_PAGES = {
-    "Piggy": "Piggy",
+    "Piggy": "Connect to Piggy",
     "Giftoin": "Giftoin and Nudj",
     "Nudj": "Giftoin and Nudj",
 }

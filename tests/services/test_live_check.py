@@ -273,7 +273,7 @@ async def test_rejected_token() -> None:
     assert found.status is CheckStatus.FAIL
     assert "refused" in found.detail
     assert "pos-app secrets set piggy-token" in found.next_step
-    assert found.app_step == "Open Settings → Piggy and paste a new token."
+    assert found.app_step == "Open Settings → Connect to Piggy and paste a new token."
 
 
 @pytest.mark.asyncio
@@ -366,7 +366,7 @@ async def test_piggy_not_set_up() -> None:
     found = _row(results, "Customer", "found")
     assert found.status is CheckStatus.FAIL
     assert "pos-app secrets set piggy-token" in found.next_step
-    assert found.app_step == "Open Settings → Piggy and paste the token."
+    assert found.app_step == "Open Settings → Connect to Piggy and paste the token."
     assert vendors.requests == []
 
 

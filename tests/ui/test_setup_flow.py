@@ -208,3 +208,49 @@ async def test_an_unconfigured_start_opens_the_setup_flow_but_a_kiosk_does_not(
     assert await first_setup(kiosk, clients, store, config) == (kiosk, clients)
     assert visible(SetupWizard) is None
     await clients.aclose()
+
+
+@pytest.mark.asyncio
+async def test_without_a_keyring_the_flow_says_so_and_takes_the_token_from_the_environment(
+    qtbot: QtBot, simulator: Simulator, tmp_path: Path, no_keyring: None
+) -> None:
+    config = tmp_path / "settings.toml"
+    settings = load_settings(config, use_environment=False).with_overrides(
+        data_dir=tmp_path / "data"
+    )
+    store = SecretStore(env={SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN})
+    draft = await open_draft(settings, store, config, scrypt=FAST_SCRYPT)
+    wizard = SetupWizard(draft)
+    wizard.show()
+    try:
+        _next(wizard, Page.PIGGY)
+        piggy = wizard.piggy_page
+        # The token comes from the environment: nothing to type, nothing to store.
+        assert not piggy.token.input.isEnabled()
+        assert SecretName.PIGGY_TOKEN.env_var in piggy.token.input.placeholderText()
+        piggy.host.set_value(simulator.piggy_base_url)
+        piggy.test_button.click()
+        await wait_until(piggy.isComplete)
+        # The OAuth secret would have to be typed, and could not be kept: said at once.
+        piggy.client_choice.setChecked(True)
+        assert piggy.keyring_note.isVisible()
+        assert "no OS keyring" in piggy.keyring_note.text()
+        assert not piggy.client_secret.input.isEnabled()
+        piggy.token_choice.setChecked(True)
+        piggy.test_button.click()
+        await wait_until(piggy.isComplete)
+        _next(wizard, Page.SHOP)
+        wizard.shop_page.shops.setCurrentRow(0)
+        _next(wizard, Page.PROGRAMS)
+        assert not wizard.programs_page.giftoin.key.input.isEnabled()
+        _next(wizard, Page.COUNTER)
+        _next(wizard, Page.MANAGER)
+        # No keyring for the staff PIN key either: said, and the flow still finishes.
+        assert "keyring" in wizard.manager_page.message.text()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        await wait_until(lambda: wizard.result() == QDialog.DialogCode.Accepted)
+        assert load_settings(config, use_environment=False).shop_uuid is not None
+        assert demo.DEMO_PIGGY_TOKEN not in config.read_text(encoding="utf-8")
+    finally:
+        wizard.close()
+        await delete_widget(wizard)

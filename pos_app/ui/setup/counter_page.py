@@ -121,10 +121,12 @@ class ManagerPage(SetupPage):
         if self.draft.staff_problem:
             self.show_message(self.draft.staff_problem)
         self.pins.setEnabled(self.draft.staff is not None)
+        self.name.setEnabled(self.draft.staff is not None)
 
     def problem(self) -> str | None:
         if self.draft.staff is None:
-            return self.draft.staff_problem
+            # The counter works without staff PINs (it says so); setup may still finish.
+            return None
         if not self.name.text().strip():
             return _tr("Type the manager's name.")
         return self.pins.problem()

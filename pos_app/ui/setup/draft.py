@@ -66,6 +66,10 @@ class SetupDraft:
     def from_environment(self, name: SecretName) -> bool:
         return self.store.source(name).origin == "environment"
 
+    def cannot_keep(self, name: SecretName) -> bool:
+        """A typed ``name`` could not be kept: no keyring, and not given by the environment."""
+        return not self.store.keyring_available() and not self.from_environment(name)
+
 
 class SetupPage(QWizardPage):
     """A page of the setup flow and of the Settings screen.

@@ -74,6 +74,18 @@ class SecretField(QWidget):
             _tr("Given to the app by the environment variable {name}").format(name=variable)
         )
 
+    def set_no_keyring(self, variable: str) -> None:
+        """No keyring to keep a typed secret in: say where it can come from instead."""
+        self.input.clear()
+        self.input.setEnabled(False)
+        self.show_button.setEnabled(False)
+        self.input.setPlaceholderText(
+            _tr("No OS keyring on this computer: give it to the app in {name}").format(
+                name=variable
+            )
+        )
+        self.input.setToolTip(self.input.placeholderText())
+
     @property
     def stored(self) -> bool:
         return self._stored

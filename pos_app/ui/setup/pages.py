@@ -194,9 +194,8 @@ class PiggyPage(SetupPage):
             if label is not None:
                 label.setVisible(shown)
         field, name = self._secret_field()
-        store = self.draft.store
         # Typing is pointless without a keyring: say so before anything is typed.
-        missing = not store.keyring_available() and not self.draft.from_environment(name)
+        missing = self.draft.cannot_keep(name)
         self.keyring_note.setText(keyring_missing_text(name) if missing else "")
         self.keyring_note.setVisible(missing)
         field.input.setEnabled(not missing and not self.draft.from_environment(name))

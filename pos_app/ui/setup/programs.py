@@ -285,6 +285,8 @@ class ProgramsPage(SetupPage):
             name = box.secret_name
             if self.draft.from_environment(name):
                 box.key.set_from_environment(name.env_var)
+            elif self.draft.cannot_keep(name):
+                box.key.set_no_keyring(name.env_var)
             else:
                 box.key.set_stored(self.draft.store.get(name) is not None)
             box.current = box.config(self.draft) if box.isChecked() else None

@@ -103,8 +103,9 @@ class SetupWizard(QWizard):
         return False
 
     async def _finish(self) -> Path:
-        if self.currentId() == Page.MANAGER and self.manager_page.created is None:
-            await self.manager_page.create_manager()
+        manager = self.manager_page
+        if self.currentId() == Page.MANAGER and manager.created is None and self.draft.staff:
+            await manager.create_manager()
         return save_setup(
             self.draft.file_settings(),
             self.draft.secrets,
