@@ -114,6 +114,19 @@ class GiftoinClient(BaseClient):
             what="a list of collection challenges",
         )
 
+    async def check_key(self) -> None:
+        """Prove the key is accepted (raises the key's error when it is not).
+
+        [inferred] Giftoin has no "who am I" endpoint: this asks for a user that does not
+        exist. A 404 (or an empty list) proves the key was accepted; an invalid key answers
+        400/1001 and a missing one 401/1002 before the user is looked up.
+        """
+        try:
+            await self.collection_challenges("discord", "0")
+        except errors.ApiStatusError as exc:
+            if exc.status_code != 404:
+                raise
+
     async def collection_challenge(
         self, platform: str, platform_user_id: str, program_id: str
     ) -> CollectionChallenge:

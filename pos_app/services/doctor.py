@@ -376,20 +376,8 @@ class Doctor:
             transport=self._transport,
             max_retries=0,
         ) as client:
-
-            async def probe() -> object:
-                # [inferred] There is no "who am I" endpoint: ask for a user that does not
-                # exist. A 404 (or an empty list) proves the key is accepted; an invalid
-                # key answers 400/1001 and a missing one 401/1002 before the user lookup.
-                try:
-                    return await client.collection_challenges("discord", "0")
-                except errors.ApiStatusError as exc:
-                    if exc.status_code == 404:
-                        return []
-                    raise
-
             outcome, _ = await _probe(
-                component, url, "giftoin_base_url", SecretName.GIFTOIN_API_KEY, probe
+                component, url, "giftoin_base_url", SecretName.GIFTOIN_API_KEY, client.check_key
             )
         return [outcome.reachable, outcome.credentials]
 

@@ -212,16 +212,7 @@ async def check_giftoin(
     base_url: str, api_key: str, *, transport: httpx.AsyncBaseTransport | None = None
 ) -> Reach:
     async with _giftoin_client(base_url, api_key, transport) as client:
-
-        async def probe() -> object:
-            # [inferred] Giftoin has no "who am I": ask for a user that does not exist. A
-            # 404 proves the key was accepted (a bad key answers 400/1001 or 401 first).
-            try:
-                return await client.collection_challenges("discord", "0")
-            except errors.NotFoundError:
-                return []
-
-        return await _reach(probe)
+        return await _reach(client.check_key)
 
 
 async def check_nudj(

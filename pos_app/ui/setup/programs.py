@@ -251,7 +251,7 @@ class ProgramsPage(SetupPage):
         self.check_button.clicked.connect(self.check)
         check_row.addWidget(self.check_button)
         self.keep_anyway = QCheckBox(
-            _tr("Use it anyway: this customer is not in the program, others are"), self
+            _tr("Use this mapping anyway (this customer may have no account there)"), self
         )
         self.keep_anyway.setObjectName("keepMappingAnyway")
         self.keep_anyway.hide()
