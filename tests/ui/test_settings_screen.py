@@ -121,7 +121,7 @@ async def test_a_changed_token_must_pass_its_test_before_anything_is_saved(
         dialog = await _open_settings(counter)
         dialog.piggy_page.token.input.setText("a-new-token-nobody-tested")
         dialog.save_button.click()
-        assert dialog.stack.currentWidget() is dialog.piggy_page
+        assert dialog.current_page() is dialog.piggy_page
         assert "Press Test first" in dialog.piggy_page.message.text()
         dialog.piggy_page.test_button.click()
         await wait_until(lambda: "rejected" in dialog.piggy_page.message.text())

@@ -138,15 +138,17 @@ class KioskCounter:
         )
         if manager is None:
             return False
-        if not entry.available or await self._close_chosen():
+        if not entry.available:
             return True
-        # Settings restart the counter themselves when saved; closed unsaved, the kiosk
-        # stays as it was.
-        await entry.run(approved=True)
-        return False
+        choice = await self._manager_choice()
+        if choice == "settings":
+            # Settings restart the counter themselves when saved; closed unsaved, the
+            # kiosk stays as it was.
+            await entry.run(approved=True)
+        return choice == "close"
 
-    async def _close_chosen(self) -> bool:
-        """The manager's choice after the PIN: close the app (True) or open Settings."""
+    async def _manager_choice(self) -> str:
+        """After the PIN: "close" the app, open "settings", or "stay" in the kiosk."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _tr("Leave kiosk mode"),
@@ -158,9 +160,13 @@ class KioskCounter:
         close = box.addButton(_tr("Close the app"), QMessageBox.ButtonRole.AcceptRole)
         settings = box.addButton(_tr("Open Settings"), QMessageBox.ButtonRole.ActionRole)
         settings.setObjectName("kioskOpenSettings")
+        box.addButton(_tr("Stay in kiosk mode"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(settings)
         try:
             await await_dialog(box)
         finally:
             box.deleteLater()
-        return box.clickedButton() is close
+        clicked = box.clickedButton()
+        if clicked is close:
+            return "close"
+        return "settings" if clicked is settings else "stay"

@@ -164,4 +164,6 @@ def setup_form() -> QFormLayout:
     """A form whose fields take the page's width (some styles keep them at their hint)."""
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    # Level with the middle of the field: kiosk mode's touch-sized fields are tall.
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return form

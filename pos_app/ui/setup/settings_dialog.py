@@ -16,9 +16,11 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +34,7 @@ from pos_app.ui.setup.counter_page import CounterPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
 from pos_app.ui.setup.programs import ProgramsPage
-from pos_app.ui.theme import fit_to_screen, grown_font
+from pos_app.ui.theme import fit_to_screen, grown_font, kiosk_look_active
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,12 @@ class SettingsDialog(QDialog):
         self.stack = QStackedWidget(self)
         for page in (*self.setting_pages, self.check_page, self.rollout_page):
             self.sections.addItem(page.title())
-            self.stack.addWidget(page)
+            # Kiosk mode's touch sizes make some pages taller than the screen: they scroll.
+            scroll = QScrollArea(self.stack)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
         self.sections.setMaximumWidth(240)
         self.sections.currentRowChanged.connect(self._section_chosen)
         # Outside a wizard a page's title and subtitle are not drawn: the dialog shows them.
@@ -109,21 +116,27 @@ class SettingsDialog(QDialog):
 
     def _section_chosen(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
-        page = self.stack.widget(row)
-        if isinstance(page, SetupPage):
-            self.heading.setText(page.title())
-            self.subheading.setText(page.subTitle())
-            self.subheading.setVisible(bool(page.subTitle()))
+        page = self.pages()[row]
+        self.heading.setText(page.title())
+        self.subheading.setText(page.subTitle())
+        self.subheading.setVisible(bool(page.subTitle()))
 
     def _reload(self) -> None:
         for page in self.setting_pages:
             page.load()
 
     def sizeHint(self) -> QSize:
-        return QSize(1000, 660)
+        # The kiosk's touch sizes need more room; the screen bounds it (fit_to_screen).
+        return QSize(1240, 800) if kiosk_look_active() else QSize(1000, 660)
+
+    def pages(self) -> list[SetupPage]:
+        return [*self.setting_pages, self.check_page, self.rollout_page]
 
     def show_page(self, page: SetupPage) -> None:
-        self.sections.setCurrentRow(self.stack.indexOf(page))
+        self.sections.setCurrentRow(self.pages().index(page))
+
+    def current_page(self) -> SetupPage:
+        return self.pages()[self.stack.currentIndex()]
 
     def save(self) -> None:
         """Check every page; the first one with a problem is shown, and nothing is saved."""
@@ -152,9 +165,7 @@ class SettingsDialog(QDialog):
             )
             return
         except OSError as exc:
-            shown = self.stack.currentWidget()
-            assert isinstance(shown, SetupPage)
-            shown.show_message(
+            self.current_page().show_message(
                 _tr(
                     "The settings file {path} cannot be written ({error}). Nothing was saved."
                 ).format(path=self.draft.config_file, error=exc.strerror or type(exc).__name__)
