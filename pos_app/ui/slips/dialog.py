@@ -52,7 +52,6 @@ from pos_app.ui.slips.printers import (
     MakePrinter,
     PrinterMissing,
     describe_missing_printer,
-    print_in_background,
     printer_label,
     system_printer,
 )
@@ -304,7 +303,7 @@ class SlipDialog(QDialog):
             dialog.deleteLater()
         # The dialog may have changed the printer (or chosen "print to file"): printing
         # sets the page size the drawing is laid out for again.
-        await print_in_background(printer, self.slip, fmt)
+        print_slip(printer, self.slip, fmt)
         self.printed.emit(printer_label(printer))
         self.accept()
         return True
@@ -359,7 +358,7 @@ async def offer_slip(
     if setting is PrintSlip.ALWAYS:
         try:
             printer = make_printer(printer_name or None, paper)
-            await print_in_background(printer, slip, paper)
+            print_slip(printer, slip, paper)
         except PrinterMissing as missing:
             if missing.name:
                 log.warning("The slip printer %r is not on this PC", missing.name)

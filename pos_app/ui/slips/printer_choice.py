@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.settings import Settings, SlipPaper
 from pos_app.services.slips import PickupSlip, SlipItem
-from pos_app.ui.async_support import TaskOwner, is_alive
+from pos_app.ui.slips.paper import print_slip
 from pos_app.ui.slips.printers import (
     MakePrinter,
     PrinterMissing,
     describe_missing_printer,
-    print_in_background,
     printer_label,
     system_printer,
 )
@@ -37,8 +36,6 @@ from pos_app.ui.slips.printers import (
 #: The code a test slip prints: which paper it was laid out for. It is no pickup's code,
 #: so scanning it at the counter finds nothing.
 TEST_SLIP_CODES = {SlipPaper.RECEIPT: "TEST-80MM", SlipPaper.A4: "TEST-A4"}
-
-_TEST_SLIP = "test-slip"
 
 
 def _tr(text: str) -> str:
@@ -82,7 +79,6 @@ class PrinterChoice(QWidget):
         self.setObjectName("printerChoice")
         self._make_printer = make_printer
         self._printer_names = printer_names
-        self._tasks = TaskOwner()
         self._loading = False
         self._counter = ""
 
@@ -171,36 +167,31 @@ class PrinterChoice(QWidget):
     # -- the test slip -------------------------------------------------------------------
 
     def on_test_button_clicked(self) -> None:
-        if not self._tasks.is_running(_TEST_SLIP):
-            self._tasks.op(self.print_test_slip(), key=_TEST_SLIP).disable(self.test_button).run()
+        self.print_test_slip()
 
-    async def print_test_slip(self) -> bool:
+    def print_test_slip(self) -> bool:
         """A test slip on the chosen printer and paper; the outcome goes under the button."""
         name, paper = self.printer_name(), self.paper()
         slip = make_test_slip(paper, self._counter)
-        self._say(self.tr("Printing a test slip…"))
         try:
             printer = self._make_printer(name, paper)
-            await print_in_background(printer, slip, paper)
+            print_slip(printer, slip, paper)
         except PrinterMissing as missing:
-            self._say(
+            self.test_result.setText(
                 self.tr("{missing} Choose another printer.").format(
                     missing=describe_missing_printer(missing)
                 )
             )
             return False
         except OSError as exc:
-            self._say(
+            self.test_result.setText(
                 self.tr("The test slip could not be printed on {printer} ({error}).").format(
                     printer=name or self.tr("the system's default printer"),
                     error=type(exc).__name__,
                 )
             )
             return False
-        self._say(self.tr("Sent to {printer}.").format(printer=printer_label(printer, name)))
+        self.test_result.setText(
+            self.tr("Sent to {printer}.").format(printer=printer_label(printer, name))
+        )
         return True
-
-    def _say(self, text: str) -> None:
-        # The widget may be gone by the time the printer answers.
-        if is_alive(self.test_result):
-            self.test_result.setText(text)

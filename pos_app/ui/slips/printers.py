@@ -3,30 +3,26 @@
 A printer is made through a :data:`MakePrinter` (tests hand in one that prints to a PDF
 file); :func:`system_printer` finds the PC's own. A printer that is not there is a
 :class:`PrinterMissing`, said in shop words by :func:`describe_missing_printer`.
-:func:`print_in_background` draws on the printer in a worker thread: handing a job to the
-spooler can take seconds (a network printer that sleeps), and the counter must not freeze
-meanwhile.
+
+Slips are drawn on the printer in the UI thread. A worker thread would not keep the
+screen alive while a spooler is slow to take a job: PySide6 holds Python's global lock
+through ``QPainter.begin()`` and ``end()``, where a print job is opened and handed over,
+so every other thread waits as well. (Tried with a printer whose job was held open: the
+main thread did not run again until the job was taken.)
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from pos_app.services.settings import SlipPaper
-from pos_app.services.slips import PickupSlip
-from pos_app.ui.slips.paper import SlipLayout, print_slip
 
 #: Makes the printer for a slip: the printer's name (None: the system's default) and the
 #: paper; raises :class:`PrinterMissing` when there is no such printer.
 MakePrinter = Callable[[str | None, SlipPaper], QPrinter]
-
-#: One slip at a time goes to the spooler, in this one thread (started on first use).
-_PRINTING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slip-printing")
 
 
 def _tr(text: str) -> str:
@@ -63,13 +59,3 @@ def describe_missing_printer(missing: PrinterMissing) -> str:
 def printer_label(printer: QPrinter, chosen: str | None = None) -> str:
     """How a printer is named to a person: its name, else the file it prints to."""
     return printer.printerName() or printer.outputFileName() or chosen or ""
-
-
-async def print_in_background(printer: QPrinter, slip: PickupSlip, paper: SlipPaper) -> SlipLayout:
-    """:func:`~pos_app.ui.slips.paper.print_slip` in the printing thread.
-
-    Qt draws on a QPrinter from any thread. The printer must not be touched elsewhere
-    until this returns; an OSError means the printer could not be started.
-    """
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_PRINTING, print_slip, printer, slip, paper)
