@@ -174,6 +174,25 @@ async def test_the_slip_dialog_starts_on_the_chosen_paper_and_printer(tmp_path: 
 
 
 @pytest.mark.asyncio
+async def test_print_says_when_the_slip_printer_is_gone_and_offers_the_others() -> None:
+    dialog = SlipDialog(SLIP, printer_name=GONE)
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    try:
+        await wait_until(dialog.isVisible)
+        assert dialog.message.text() == ""
+        dialog.print_button.click()
+        chooser = await dialog_of(QPrintDialog)
+        assert GONE in dialog.message.text()
+        assert "No printer found" in dialog.message.text()
+        chooser.reject()
+        await wait_until(dialog.print_button.isEnabled)
+    finally:
+        dialog.reject()
+        await asyncio.wait_for(waiting, 5)
+        await delete_widget(dialog)
+
+
+@pytest.mark.asyncio
 async def test_a_kiosk_prints_on_the_chosen_printer_or_says_it_is_gone(tmp_path: Path) -> None:
     printers = PdfPrinters(tmp_path)
     dialog = SlipDialog(SLIP, kiosk=True, printer_name="Till 2 receipts", make_printer=printers)

@@ -286,7 +286,10 @@ class SlipDialog(QDialog):
         """The counter's slip printer, preselected; the system's first choice without one."""
         try:
             return self._make_printer(self._printer_name, fmt)
-        except PrinterMissing:
+        except PrinterMissing as missing:
+            if missing.name:
+                # Said beside the system's chooser, which opens on another printer.
+                self._show(describe_missing_printer(missing))
             return QPrinter(QPrinter.PrinterMode.HighResolution)
 
     async def print_with_dialog(self) -> bool:
