@@ -99,3 +99,32 @@ def test_a_broken_export_changes_nothing(
     assert "print_slip" in capsys.readouterr().err
     assert main(["settings", "import", str(tmp_path / "none.toml"), "--config", str(target)]) == 2
     assert target.read_text(encoding="utf-8") == before
+
+
+def test_the_slip_printer_stays_with_its_counter_and_the_paper_goes_along(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    first = _config(
+        tmp_path / "counter1.toml",
+        COUNTER_1 + 'slip_printer = "Counter 1 receipts"\nslip_paper = "a4"\n',
+    )
+    export = tmp_path / "shop.toml"
+    assert main(["settings", "export", str(export), "--config", str(first)]) == 0
+    exported = tomllib.loads(export.read_text(encoding="utf-8"))
+    assert exported["slip_paper"] == "a4"
+    assert "slip_printer" not in exported  # a printer's name belongs to one PC
+
+    second = _config(
+        tmp_path / "counter2.toml", 'counter_name = "counter-2"\nslip_printer = "Till 2"\n'
+    )
+    assert main(["settings", "import", str(export), "--config", str(second)]) == 1
+    settings = load_settings(second, use_environment=False)
+    assert (settings.slip_printer, settings.slip_paper) == ("Till 2", "a4")
+
+    # A whole settings file copied over instead of an export: this counter, which prints
+    # on its default printer, does not take counter 1's printer.
+    third = _config(tmp_path / "counter3.toml", 'counter_name = "counter-3"\n')
+    assert main(["settings", "import", str(first), "--config", str(third)]) == 1
+    settings = load_settings(third, use_environment=False)
+    assert settings.slip_printer is None
+    assert settings.slip_paper == "a4"

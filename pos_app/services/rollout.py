@@ -1,9 +1,10 @@
 """Setting up counter 2..N from counter 1: the shop's settings as a file, without secrets.
 
 An export holds what every counter of the shop shares (hosts, the shop, the Giftoin and
-Nudj mapping, slips, sign-in, kiosk options); what belongs to one PC stays behind
-(:data:`PER_COUNTER`: its name and its data folder). Secrets are never settings, so no
-export holds one; an import says which secrets this counter still needs.
+Nudj mapping, slips and their paper, sign-in, kiosk options); what belongs to one PC stays
+behind (:data:`PER_COUNTER`: its name, its data folder and the printer its slips go to).
+Secrets are never settings, so no export holds one; an import says which secrets this
+counter still needs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pos_app.services.settings import (
 __all__ = ["PER_COUNTER", "export_settings", "import_settings", "missing_secrets"]
 
 #: Settings of one PC: never exported, kept as they are by an import.
-PER_COUNTER = frozenset({"counter_name", "data_dir"})
+PER_COUNTER = frozenset({"counter_name", "data_dir", "slip_printer"})
 
 
 def export_settings(settings: Settings, path: Path) -> Path:
@@ -33,8 +34,9 @@ def export_settings(settings: Settings, path: Path) -> Path:
 def import_settings(source: Path, target: Path) -> Settings:
     """Take the shop's settings from ``source`` into this counter's file ``target``.
 
-    This counter keeps its own name and data folder; everything else comes from the
-    export. Nothing is written when ``source`` is not a valid settings file
+    This counter keeps its own name, data folder and slip printer (also when it has none:
+    a copied settings file must not send its slips to another PC's printer); everything
+    else comes from the export. Nothing is written when ``source`` is not a valid settings file
     (:class:`SettingsError`, in words for a person).
     """
     if not source.is_file():
@@ -43,6 +45,10 @@ def import_settings(source: Path, target: Path) -> Settings:
     here = load_settings(target, use_environment=False)
     own = {name: getattr(here, name) for name in PER_COUNTER}
     merged = shared.with_overrides(**own)
+    # with_overrides takes None as "not given"; here it is this counter's own choice.
+    unset = {name: None for name, value in own.items() if value is None}
+    if unset:
+        merged = merged.model_copy(update=unset)
     save_settings(merged, target)
     return merged
 

@@ -83,9 +83,17 @@ class PrintSlip(StrEnum):
 
     #: The cashier is offered the slip (print, save as PDF, or no slip).
     ASK = "ask"
-    #: Printed on the default printer without asking (the dialog opens if there is none).
+    #: Printed on the slip printer without asking (the dialog opens if there is none).
     ALWAYS = "always"
     NEVER = "never"
+
+
+class SlipPaper(StrEnum):
+    """The paper pickup slips are printed on (the slips' drawing formats are these)."""
+
+    #: Receipt printers: 80 mm wide, the page as long as the slip.
+    RECEIPT = "receipt_80mm"
+    A4 = "a4"
 
 
 class SettingsError(Exception):
@@ -191,6 +199,17 @@ class Settings(BaseSettings):
         default=PrintSlip.ASK,
         description="After a hand-over: 'ask' to print a pickup slip, 'always' or 'never'.",
     )
+    slip_printer: str | None = Field(
+        default=None,
+        description=(
+            "The printer pickup slips go to, by its name on this PC; empty: the system's "
+            "default printer."
+        ),
+    )
+    slip_paper: SlipPaper = Field(
+        default=SlipPaper.RECEIPT,
+        description="The paper of pickup slips: 'receipt_80mm' (a receipt printer) or 'a4'.",
+    )
     require_staff_sign_in: bool = Field(
         default=False,
         description="Staff pick their name and type their PIN before working at the counter.",
@@ -247,7 +266,7 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
-    @field_validator("giftoin_platform", "giftoin_user_attribute")
+    @field_validator("giftoin_platform", "giftoin_user_attribute", "slip_printer")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         if value is None or not value.strip():

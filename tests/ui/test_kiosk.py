@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.secrets import SecretStore
-from pos_app.services.settings import PrintSlip, Settings
+from pos_app.services.settings import PrintSlip, Settings, SlipPaper
 from pos_app.services.staff import Role
 from pos_app.storage import Journal, OpState, ReverseReason
 from pos_app.ui.async_support import await_dialog
@@ -40,6 +40,7 @@ from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import FirstManagerDialog
 from pos_app.ui.slips import SlipDialog, offer_slip
+from pos_app.ui.slips.printers import PrinterMissing
 from pos_app.ui.theme import ColorScheme, contrast_ratio
 from tests.helpers import wait_until
 from tests.helpers.ui import (
@@ -638,9 +639,9 @@ async def test_a_kiosk_slip_goes_to_the_counter_printer_or_not_at_all(
     assert out.read_bytes().startswith(b"%PDF")
     assert visible(QPrintDialog) is None
     dialog.deleteLater()
+
     # print_slip=always without a printer: no dialog to fall back on in a kiosk.
-    no_printer = QPrinterInfo()
-    assert (
-        await offer_slip(SLIP, PrintSlip.ALWAYS, kiosk.window, default_printer=lambda: no_printer)
-        is None
-    )
+    def no_printer(name: str | None, paper: SlipPaper) -> QPrinter:
+        raise PrinterMissing(name)
+
+    assert await offer_slip(SLIP, PrintSlip.ALWAYS, kiosk.window, make_printer=no_printer) is None

@@ -37,6 +37,7 @@ from pos_app.services.pickup import (
     ReverseOutcome,
 )
 from pos_app.services.pickup_models import PickupItem, PickupState
+from pos_app.services.settings import SlipPaper
 from pos_app.services.staff import (
     MAX_WRONG_PINS,
     PinCheck,
@@ -564,7 +565,9 @@ async def test_a_slip_is_reprinted_from_a_selected_pickup(counter: Desk) -> None
     second = await counter.collect(1, customer_name="Robin V.", hand_over=together)
     await show(counter, 2)
     view = counter.view
-    view.set_slip_options(shop_name=lambda: "De Kaasboer")
+    view.set_slip_options(
+        shop_name=lambda: "De Kaasboer", printer=lambda: ("Till 2 receipts", SlipPaper.A4)
+    )
     assert not view.reprint_button.isEnabled()  # nothing selected
     await counter.select(second)
     assert view.reprint_button.isEnabled()
@@ -581,6 +584,7 @@ async def test_a_slip_is_reprinted_from_a_selected_pickup(counter: Desk) -> None
         assert question is not None
         assert question.text() == "Print this slip again?"
         assert dialog.close_button.text() == "Close"
+        assert dialog.slip_format() is SlipPaper.A4  # the counter's slip paper
     finally:
         dialog.reject()
     await wait_until(lambda: view.tasks.pending == 0)

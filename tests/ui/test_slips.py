@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import segno
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit
 
 from pos_app.services.settings import PrintSlip
@@ -27,6 +27,7 @@ from pos_app.ui.slips.paper import (
     save_slip_pdf,
     slip_texts,
 )
+from pos_app.ui.slips.printers import PrinterMissing
 from tests.helpers import wait_until
 
 SLIP = PickupSlip(
@@ -243,7 +244,7 @@ async def test_offer_slip_follows_the_setting(tmp_path: Path) -> None:
     assert not any(isinstance(w, SlipDialog) for w in QApplication.topLevelWidgets())
     # "always" without any printer falls back to the dialog, where a PDF can be saved.
     offered = asyncio.ensure_future(
-        offer_slip(SLIP, PrintSlip.ALWAYS, None, pdf_folder=tmp_path, default_printer=QPrinterInfo)
+        offer_slip(SLIP, PrintSlip.ALWAYS, None, pdf_folder=tmp_path, make_printer=no_printer)
     )
     await wait_until(lambda: visible_slip_dialog() is not None)
     dialog = visible_slip_dialog()
@@ -252,6 +253,11 @@ async def test_offer_slip_follows_the_setting(tmp_path: Path) -> None:
     assert path == tmp_path / "slip.pdf"
     dialog.close_button.click()
     assert await asyncio.wait_for(offered, 5) == str(tmp_path / "slip.pdf")
+
+
+def no_printer(name: str | None, paper: SlipFormat) -> QPrinter:
+    """A PC without printers."""
+    raise PrinterMissing(name)
 
 
 def visible_slip_dialog() -> SlipDialog | None:

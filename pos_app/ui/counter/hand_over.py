@@ -242,7 +242,13 @@ class HandOverFlow:
         slip = PickupSlip.from_operations(
             operations, shop_name=self._counter.shop_name or APP_NAME, customer=report.customer
         )
+        settings = self._counter.settings
         where = await offer_slip(
-            slip, self._counter.settings.print_slip, self._window, interactive=interactive
+            slip,
+            settings.print_slip,
+            self._window,
+            printer_name=settings.slip_printer,
+            paper=settings.slip_paper,
+            interactive=interactive,
         )
         return where is not None or interactive

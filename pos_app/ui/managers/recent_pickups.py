@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 
 from pos_app import APP_NAME
 from pos_app.services.pickup import PickupDesk, ReverseOutcome, ReverseResult
-from pos_app.services.settings import PrintSlip
+from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import StaffService
 from pos_app.storage import (
@@ -139,6 +139,10 @@ class RecentPickupsView(QWidget):
         self._customer: tuple[str, str] | None = None
         self._shop_name: Callable[[], str] = lambda: APP_NAME
         self._pdf_folder: Path | None = None
+        self._slip_printer: Callable[[], tuple[str | None, SlipPaper]] = lambda: (
+            None,
+            SlipPaper.RECEIPT,
+        )
         self._kiosk = False
         self._export_folder: Path | None = None
         self._message_sink: Callable[[str, str], None] | None = None
@@ -377,11 +381,18 @@ class RecentPickupsView(QWidget):
         return self._customer[0] if self._customer is not None else None
 
     def set_slip_options(
-        self, *, shop_name: Callable[[], str], pdf_folder: Path | None = None
+        self,
+        *,
+        shop_name: Callable[[], str],
+        pdf_folder: Path | None = None,
+        printer: Callable[[], tuple[str | None, SlipPaper]] | None = None,
     ) -> None:
-        """Where a reprinted slip gets the shop's name, and where its PDF goes by default."""
+        """Where a reprinted slip gets the shop's name, where its PDF goes by default, and
+        the counter's slip printer and paper (asked at each reprint: settings may change)."""
         self._shop_name = shop_name
         self._pdf_folder = pdf_folder
+        if printer is not None:
+            self._slip_printer = printer
 
     def set_kiosk(self, *, export_folder: Path | None) -> None:
         """Kiosk mode: no file dialog; an export goes to ``export_folder`` (None: no export)."""
@@ -645,7 +656,15 @@ class RecentPickupsView(QWidget):
             )
             return
         self.show_message("")
-        await offer_slip(slip, PrintSlip.ASK, self.window(), pdf_folder=self._pdf_folder)
+        printer_name, paper = self._slip_printer()
+        await offer_slip(
+            slip,
+            PrintSlip.ASK,
+            self.window(),
+            printer_name=printer_name,
+            paper=paper,
+            pdf_folder=self._pdf_folder,
+        )
 
     def on_export_button_clicked(self) -> None:
         if self.model.rowCount() == 0 or self.tasks.is_running(_EXPORT):

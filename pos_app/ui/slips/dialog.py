@@ -1,10 +1,11 @@
 """Giving the customer a slip: the dialog, and the print_slip setting after a hand-over.
 
-* :class:`SlipDialog` shows the slip with Print… (the system's print dialog) and
-  Save as PDF…, both awaited without nesting the event loop. In kiosk mode neither a
-  file nor a printer chooser can be reached from a customer-facing screen: the slip goes
-  to the counter's default printer, or not at all.
-* :func:`offer_slip` applies the ``print_slip`` setting after a hand-over.
+* :class:`SlipDialog` shows the slip with Print… (the system's print dialog, on the
+  counter's slip printer) and Save as PDF…, both awaited without nesting the event loop.
+  In kiosk mode neither a file nor a printer chooser can be reached from a
+  customer-facing screen: the slip goes to the counter's slip printer, or not at all.
+* :func:`offer_slip` applies the ``print_slip`` setting after a hand-over, on the
+  ``slip_printer`` and ``slip_paper`` the counter was set up with.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QStandardPaths,
     Qt,
     Signal,
@@ -22,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,30 +37,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.settings import PrintSlip
+from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.slips.paper import (
     SlipFormat,
-    default_printer_format,
-    paint_on_printer,
     prepare_printer,
     print_slip,
     render_slip_image,
     safe_file_name,
     save_slip_pdf,
 )
+from pos_app.ui.slips.printers import (
+    MakePrinter,
+    PrinterMissing,
+    describe_missing_printer,
+    printer_label,
+    system_printer,
+)
 from pos_app.ui.theme import TextSize, kiosk_look_active, scaled_font
 
 log = logging.getLogger(__name__)
 
 
-def default_counter_printer() -> QPrinter | None:
-    """The counter's default printer, or None when none is set up."""
-    info = QPrinterInfo.defaultPrinter()
-    if info.isNull():
-        return None
-    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SlipDialog", text)
 
 
 # -- the dialog ------------------------------------------------------------------------------
@@ -86,11 +89,17 @@ class SlipDialog(QDialog):
         slip: PickupSlip,
         *,
         slip_format: SlipFormat = SlipFormat.RECEIPT,
+        printer_name: str | None = None,
+        make_printer: MakePrinter = system_printer,
+        notice: str = "",
         pdf_folder: Path | None = None,
         kiosk: bool | None = None,
         counter_printer: Callable[[], QPrinter | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``printer_name``: the counter's slip printer (None: the system's default), the
+        one Print… starts on and a kiosk prints on; ``notice``: a line shown from the start
+        (why the dialog opened instead of printing)."""
         super().__init__(parent)
         self.setObjectName("slipDialog")
         self.setWindowTitle(self.tr("Pickup slip"))
@@ -100,7 +109,9 @@ class SlipDialog(QDialog):
         self._pdf_folder = pdf_folder
         self.last_pdf: Path | None = None
         self.kiosk = kiosk_look_active() if kiosk is None else kiosk
-        self._counter_printer = counter_printer or default_counter_printer
+        self._printer_name = printer_name or None
+        self._make_printer = make_printer
+        self._counter_printer = counter_printer
 
         layout = QHBoxLayout(self)
         self.preview = QLabel(self)
@@ -153,6 +164,7 @@ class SlipDialog(QDialog):
         self.message.setObjectName("slipMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setText(notice)
         side.addWidget(self.message)
         side.addStretch(1)
         layout.addLayout(side)
@@ -239,7 +251,24 @@ class SlipDialog(QDialog):
 
     def print_to_counter_printer(self) -> bool:
         """Kiosk mode: the slip straight to the counter's printer, no printer chooser."""
-        printer = self._counter_printer()
+        try:
+            printer = (
+                self._counter_printer()
+                if self._counter_printer is not None
+                else self._make_printer(self._printer_name, self.slip_format())
+            )
+        except PrinterMissing as missing:
+            if missing.name is None:
+                printer = None
+            else:
+                log.warning("The slip printer %r is not on this PC", missing.name)
+                self._show(
+                    self.tr("{missing} No slip this time.").format(
+                        missing=describe_missing_printer(missing)
+                    )
+                )
+                self.print_button.setEnabled(False)
+                return False
         if printer is None:
             self._show(self.tr("No printer is set up at this counter: no slip this time."))
             self.print_button.setEnabled(False)
@@ -249,13 +278,23 @@ class SlipDialog(QDialog):
         except OSError as exc:
             self._on_failed(exc)
             return False
-        self.printed.emit(printer.printerName() or printer.outputFileName())
+        self.printed.emit(printer_label(printer))
         self.accept()
         return True
 
+    def _printer_for_dialog(self, fmt: SlipFormat) -> QPrinter:
+        """The counter's slip printer, preselected; the system's first choice without one."""
+        try:
+            return self._make_printer(self._printer_name, fmt)
+        except PrinterMissing as missing:
+            if missing.name:
+                # Said beside the system's chooser, which opens on another printer.
+                self._show(describe_missing_printer(missing))
+            return QPrinter(QPrinter.PrinterMode.HighResolution)
+
     async def print_with_dialog(self) -> bool:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         fmt = self.slip_format()
+        printer = self._printer_for_dialog(fmt)
         prepare_printer(printer, self.slip, fmt)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("slipPrintDialog")
@@ -265,12 +304,10 @@ class SlipDialog(QDialog):
                 return False
         finally:
             dialog.deleteLater()
-        # The dialog may have changed the printer (or chosen "print to file"); the slip's
-        # page size is what the drawing was laid out for.
-        prepare_printer(printer, self.slip, fmt)
-        paint_on_printer(printer, self.slip, fmt)
-        name = printer.printerName() or printer.outputFileName()
-        self.printed.emit(name)
+        # The dialog may have changed the printer (or chosen "print to file"): printing
+        # sets the page size the drawing is laid out for again.
+        print_slip(printer, self.slip, fmt)
+        self.printed.emit(printer_label(printer))
         self.accept()
         return True
 
@@ -303,31 +340,54 @@ async def offer_slip(
     setting: PrintSlip,
     parent: QWidget | None,
     *,
+    printer_name: str | None = None,
+    paper: SlipPaper = SlipPaper.RECEIPT,
     pdf_folder: Path | None = None,
-    default_printer: Callable[[], QPrinterInfo] = QPrinterInfo.defaultPrinter,
+    make_printer: MakePrinter = system_printer,
     interactive: bool = True,
 ) -> str | None:
     """After a hand-over, as the ``print_slip`` setting says; returns where the slip went.
 
-    ``never``: nothing. ``ask``: :class:`SlipDialog`. ``always``: straight to the default
-    printer in the format its paper suggests; without a default printer the dialog opens,
-    so the slip can still be saved as PDF. Not ``interactive`` (another customer is on
-    screen): never a dialog, only the print straight to the default printer.
+    ``printer_name`` and ``paper`` are the counter's ``slip_printer`` (None: the system's
+    default printer) and ``slip_paper``. ``never``: nothing. ``ask``: :class:`SlipDialog`,
+    on that paper and printer. ``always``: straight to that printer; when it is not there
+    (or cannot start), the dialog opens saying so, so the slip can still go to another
+    printer or be saved as PDF. Not ``interactive`` (another customer is on screen): never
+    a dialog, only the print straight to the printer.
     """
     if setting is PrintSlip.NEVER or not slip.items:
         return None
+    notice = ""
     if setting is PrintSlip.ALWAYS:
-        info = default_printer()
-        if not info.isNull():
-            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-            print_slip(printer, slip, default_printer_format(info))
-            return info.printerName()
+        try:
+            printer = make_printer(printer_name or None, paper)
+            print_slip(printer, slip, paper)
+        except PrinterMissing as missing:
+            if missing.name:
+                log.warning("The slip printer %r is not on this PC", missing.name)
+            notice = describe_missing_printer(missing)
+        except OSError as exc:
+            log.error("Slip not printed on %s: %s", printer_name or "the default printer", exc)
+            notice = _tr("The slip could not be printed ({error}).").format(
+                error=type(exc).__name__
+            )
+        else:
+            return printer_label(printer, printer_name)
+        notice += " " + _tr("Choose a printer with Print…, or save the slip as PDF.")
     if not interactive:
         return None
     if setting is PrintSlip.ALWAYS and kiosk_look_active():
         # No printer, and a kiosk offers no file to save to: no slip.
         return None
-    dialog = SlipDialog(slip, pdf_folder=pdf_folder, parent=parent)
+    dialog = SlipDialog(
+        slip,
+        slip_format=paper,
+        printer_name=printer_name,
+        make_printer=make_printer,
+        notice=notice,
+        pdf_folder=pdf_folder,
+        parent=parent,
+    )
     where: list[str] = []
     dialog.printed.connect(where.append)
     dialog.savedPdf.connect(where.append)

@@ -16,7 +16,6 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -40,8 +39,9 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 
+from pos_app.services.settings import SlipPaper
 from pos_app.services.slips import PickupSlip, qr_matrix
 from pos_app.ui.dialogs.pin_entry import format_clock_time
 from pos_app.ui.rewards import format_short_date
@@ -49,9 +49,9 @@ from pos_app.ui.rewards import format_short_date
 log = logging.getLogger(__name__)
 
 
-class SlipFormat(StrEnum):
-    RECEIPT = "receipt_80mm"
-    A4 = "a4"
+#: The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the
+#: enum lives in the settings: services cannot import Qt).
+SlipFormat = SlipPaper
 
 
 RECEIPT_WIDTH_MM = 80.0
@@ -534,12 +534,6 @@ def slip_texts(slip: PickupSlip, fmt: SlipFormat) -> list[str]:
     """The lines of text the slip prints, top to bottom (for tests and read-back)."""
     probe = QImage(1, 1, QImage.Format.Format_RGB32)
     return _SlipDrawing(slip, fmt, probe).texts()
-
-
-def default_printer_format(info: QPrinterInfo) -> SlipFormat:
-    """Receipt for narrow paper (receipt printers), A4 for anything wider."""
-    width = info.defaultPageSize().size(QPageSize.Unit.Millimeter).width()
-    return SlipFormat.RECEIPT if 0 < width <= 100 else SlipFormat.A4
 
 
 def safe_file_name(text: str) -> str:

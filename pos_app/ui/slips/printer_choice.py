@@ -1,0 +1,197 @@
+"""Choosing, once, the printer and the paper of a counter's pickup slips, with a test slip.
+
+:class:`PrinterChoice` is the part of the setup flow and of the Settings screen that sets
+``slip_printer`` and ``slip_paper``: it lists this PC's printers, keeps a chosen printer
+that is not installed (marked, so it is not silently swapped for another), and prints a
+test slip on what is chosen before anything is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.settings import Settings, SlipPaper
+from pos_app.services.slips import PickupSlip, SlipItem
+from pos_app.ui.slips.paper import print_slip
+from pos_app.ui.slips.printers import (
+    MakePrinter,
+    PrinterMissing,
+    describe_missing_printer,
+    printer_label,
+    system_printer,
+)
+
+#: The code a test slip prints: which paper it was laid out for. It is no pickup's code,
+#: so scanning it at the counter finds nothing.
+TEST_SLIP_CODES = {SlipPaper.RECEIPT: "TEST-80MM", SlipPaper.A4: "TEST-A4"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrinterChoice", text)
+
+
+def make_test_slip(paper: SlipPaper, counter: str, at: datetime | None = None) -> PickupSlip:
+    """A made-up pickup slip that says on every line that matters that it is a test."""
+    code = TEST_SLIP_CODES[paper]
+    return PickupSlip(
+        shop_name=_tr("Test slip"),
+        counter=counter,
+        handed_over_at=at or datetime.now().astimezone(),
+        items=(SlipItem(_tr("This is a test: nothing was handed over"), code),),
+        customer=_tr("Test slip"),
+        reference=code,
+    )
+
+
+class PrinterChoice(QWidget):
+    """The slip printer and paper, and a button that prints a test slip on them.
+
+    ``load(settings)`` shows the settings; ``changes()`` gives them back as overrides
+    (``Settings.with_overrides(**choice.changes())``). ``make_printer`` makes the printer
+    a test slip goes to (tests print to PDF files); ``printer_names`` lists this PC's.
+
+    Signals:
+        changed(): the person chose another printer or paper.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        make_printer: MakePrinter = system_printer,
+        printer_names: Callable[[], Sequence[str]] = QPrinterInfo.availablePrinterNames,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("printerChoice")
+        self._make_printer = make_printer
+        self._printer_names = printer_names
+        self._loading = False
+        self._counter = ""
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.printer_input = QComboBox(self)
+        self.printer_input.setObjectName("slipPrinterInput")
+        self.printer_input.setMinimumHeight(40)
+        printer_label_widget = QLabel(self.tr("Slip printer"), self)
+        printer_label_widget.setBuddy(self.printer_input)
+        form.addRow(printer_label_widget, self.printer_input)
+        self.paper_input = QComboBox(self)
+        self.paper_input.setObjectName("slipPaperInput")
+        self.paper_input.setMinimumHeight(40)
+        self.paper_input.addItem(self.tr("80 mm receipt"), SlipPaper.RECEIPT.value)
+        self.paper_input.addItem(self.tr("A4"), SlipPaper.A4.value)
+        paper_label = QLabel(self.tr("Paper"), self)
+        paper_label.setBuddy(self.paper_input)
+        form.addRow(paper_label, self.paper_input)
+        layout.addLayout(form)
+        self.test_button = QPushButton(self.tr("Print a test slip"), self)
+        self.test_button.setObjectName("testSlipButton")
+        self.test_button.setMinimumHeight(40)
+        layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.test_result = QLabel(self)
+        self.test_result.setObjectName("testSlipResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.test_result)
+
+        self._fill_printers(None)
+        self.printer_input.currentIndexChanged.connect(self._on_choice_changed)
+        self.paper_input.currentIndexChanged.connect(self._on_choice_changed)
+        self.test_button.clicked.connect(self.on_test_button_clicked)
+
+    # -- the settings --------------------------------------------------------------------
+
+    def load(self, settings: Settings) -> None:
+        """Show ``settings``' slip printer and paper (not a change: ``changed`` stays quiet)."""
+        self._loading = True
+        try:
+            self._counter = settings.counter_name
+            self._fill_printers(settings.slip_printer)
+            self.paper_input.setCurrentIndex(self.paper_input.findData(settings.slip_paper.value))
+        finally:
+            self._loading = False
+        self.test_result.clear()
+
+    def changes(self) -> dict[str, object]:
+        """The chosen printer and paper as settings overrides.
+
+        The system's default printer is ``""`` rather than None: ``with_overrides`` reads
+        None as "leave as it is", and the setting reads an empty name as the default.
+        """
+        return {"slip_printer": self.printer_name() or "", "slip_paper": self.paper()}
+
+    def printer_name(self) -> str | None:
+        """The chosen printer; None: the system's default printer."""
+        return self.printer_input.currentData() or None
+
+    def paper(self) -> SlipPaper:
+        return SlipPaper(self.paper_input.currentData())
+
+    def _fill_printers(self, chosen: str | None) -> None:
+        names = list(self._printer_names())
+        self.printer_input.clear()
+        self.printer_input.addItem(self.tr("The system's default printer"), "")
+        for name in names:
+            self.printer_input.addItem(name, name)
+        if chosen and chosen not in names:
+            # Chosen on this PC once and gone since (or typed into the settings file):
+            # shown as it is, so saving does not quietly choose another printer.
+            self.printer_input.addItem(
+                self.tr("{printer} (not found on this PC)").format(printer=chosen), chosen
+            )
+        row = self.printer_input.findData(chosen) if chosen else 0
+        self.printer_input.setCurrentIndex(max(row, 0))
+
+    def _on_choice_changed(self) -> None:
+        if self._loading:
+            return
+        self.test_result.clear()  # said of the printer or paper chosen before
+        self.changed.emit()
+
+    # -- the test slip -------------------------------------------------------------------
+
+    def on_test_button_clicked(self) -> None:
+        self.print_test_slip()
+
+    def print_test_slip(self) -> bool:
+        """A test slip on the chosen printer and paper; the outcome goes under the button."""
+        name, paper = self.printer_name(), self.paper()
+        slip = make_test_slip(paper, self._counter)
+        try:
+            printer = self._make_printer(name, paper)
+            print_slip(printer, slip, paper)
+        except PrinterMissing as missing:
+            self.test_result.setText(
+                self.tr("{missing} Choose another printer.").format(
+                    missing=describe_missing_printer(missing)
+                )
+            )
+            return False
+        except OSError as exc:
+            self.test_result.setText(
+                self.tr("The test slip could not be printed on {printer} ({error}).").format(
+                    printer=name or self.tr("the system's default printer"),
+                    error=type(exc).__name__,
+                )
+            )
+            return False
+        self.test_result.setText(
+            self.tr("Sent to {printer}.").format(printer=printer_label(printer, name))
+        )
+        return True
