@@ -16,11 +16,12 @@ from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretName, SecretStore
-from pos_app.services.settings import load_settings
+from pos_app.services.settings import PrintSlip, SlipPaper, load_settings
 from pos_app.services.staff import Role, StaffDirectory
 from pos_app.ui.app import first_setup
 from pos_app.ui.setup import Page, SetupWizard, open_draft
 from tests.helpers import FAST_SCRYPT, MemoryKeyring, wait_until
+from tests.helpers.printing import PdfPrinters, pdf_text
 from tests.helpers.ui import delete_widget, running_counter, visible
 
 MANAGER_PIN = "482913"
@@ -43,6 +44,7 @@ async def wizard(
         data_dir=tmp_path / "data"
     )
     draft = await open_draft(settings, SecretStore(env={}), config, scrypt=FAST_SCRYPT)
+    draft.make_printer = PdfPrinters(tmp_path)
     made = SetupWizard(draft)
     made.show()
     try:
@@ -128,8 +130,18 @@ async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     await wait_until(lambda: "finds this customer" in programs.nudj.result.text())
     _next(wizard, Page.COUNTER)
 
-    wizard.counter_page.name.setText("Counter 2")
-    wizard.counter_page.print_slip.setCurrentIndex(wizard.counter_page.print_slip.findData("never"))
+    counter_page = wizard.counter_page
+    counter_page.name.setText("Counter 2")
+    counter_page.print_slip.setCurrentIndex(counter_page.print_slip.findData("always"))
+    # A test slip on the chosen paper, here to a PDF file as this machine has no printer.
+    printer = counter_page.printer
+    printer.paper_input.setCurrentIndex(printer.paper_input.findData("a4"))
+    printer.test_button.click()
+    assert printer.test_result.text().startswith("Sent to")
+    printers = wizard.draft.make_printer
+    assert isinstance(printers, PdfPrinters)
+    assert printers.asked == [(None, SlipPaper.A4)]
+    assert "Test slip" in pdf_text(printers.file(1))
     _next(wizard, Page.MANAGER)
     manager = wizard.manager_page
     manager.name.setText("Anna")
@@ -150,6 +162,8 @@ async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     assert written.counter_name == "Counter 2"
     assert written.giftoin_user_attribute == demo.GIFTOIN_USER_ATTRIBUTE
     assert written.nudj_user_id_source == "uuid"
+    assert written.print_slip is PrintSlip.ALWAYS
+    assert written.slip_paper is SlipPaper.A4
     # The data folder came from this start's own options, not from the flow.
     assert "data_dir" not in text
     store = SecretStore(env={})
@@ -161,7 +175,9 @@ async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     assert [(p.name, p.role) for p in managers] == [("Anna", Role.MANAGER)]
 
     # The counter works with what was written.
-    counter_settings = written.with_overrides(data_dir=tmp_path / "counter", language="en")
+    counter_settings = written.with_overrides(
+        data_dir=tmp_path / "counter", language="en", print_slip="never"
+    )
     async with running_counter(qtbot, counter_settings, store, simulator) as counter:
         await counter.load_main_customer()
         assert counter.window.model.rowCount() > 0

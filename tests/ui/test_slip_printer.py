@@ -6,9 +6,8 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pypdf
 import pytest
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 from PySide6.QtWidgets import QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +19,7 @@ from pos_app.ui.async_support import await_dialog
 from pos_app.ui.slips import SlipDialog, offer_slip
 from pos_app.ui.slips.printer_choice import PrinterChoice
 from tests.helpers import wait_until
+from tests.helpers.printing import PdfPrinters, page_width_mm, pdf_text
 from tests.helpers.ui import delete_widget, dialog_of, running_counter, visible
 
 SLIP = PickupSlip(
@@ -32,37 +32,6 @@ SLIP = PickupSlip(
 )
 #: No PC that runs the tests has a printer of this name.
 GONE = "Till printer that was taken away"
-MM_PER_POINT = 25.4 / 72
-
-
-class PdfPrinters:
-    """Makes printers that print to PDF files, one file per print, and remembers for which
-    printer and paper it was asked."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.asked: list[tuple[str | None, SlipPaper]] = []
-
-    def __call__(self, name: str | None, paper: SlipPaper) -> QPrinter:
-        self.asked.append((name, paper))
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.file(len(self.asked))))
-        return printer
-
-    def file(self, number: int) -> Path:
-        return self.folder / f"print-{number}.pdf"
-
-
-def pdf_text(path: Path) -> str:
-    """The text a PDF reader finds on the pages, words separated by single spaces."""
-    reader = pypdf.PdfReader(path)
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-
-
-def page_width_mm(path: Path) -> float:
-    (width,) = {float(page.mediabox.width) for page in pypdf.PdfReader(path).pages}
-    return width * MM_PER_POINT
 
 
 def texts(combo: QComboBox) -> list[str]:

@@ -17,6 +17,7 @@ from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.managers.staff.forms import NewPinFields, describe_staff_error
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.fields import setup_form
+from pos_app.ui.slips.printer_choice import PrinterChoice
 
 
 def _tr(text: str) -> str:
@@ -30,7 +31,12 @@ class CounterPage(SetupPage):
         super().__init__(draft, tasks, parent)
         self.setObjectName("counterPage")
         self.setTitle(_tr("This counter"))
-        self.setSubTitle(_tr("How this counter works. Every option can be changed in Settings."))
+        self.setSubTitle(
+            _tr(
+                "How this counter works, and where its slips print. All of it can be changed "
+                "in Settings later."
+            )
+        )
         form = setup_form()
         self.name = QLineEdit(self)
         self.name.setObjectName("counterNameInput")
@@ -61,6 +67,8 @@ class CounterPage(SetupPage):
         self.kiosk.toggled.connect(self._kiosk_toggled)
         self.form = form
         self.layout_.addLayout(form)
+        self.printer = PrinterChoice(self, make_printer=draft.make_printer)
+        self.layout_.addWidget(self.printer)
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
 
@@ -77,6 +85,7 @@ class CounterPage(SetupPage):
         self.idle.setValue(int(settings.kiosk_idle_seconds))
         self.hide_cursor.setChecked(settings.kiosk_hide_cursor)
         self._kiosk_toggled(settings.kiosk)
+        self.printer.load(settings)
 
     def problem(self) -> str | None:
         return None if self.name.text().strip() else _tr("Give this counter a name.")
@@ -89,6 +98,7 @@ class CounterPage(SetupPage):
             kiosk=self.kiosk.isChecked(),
             kiosk_idle_seconds=float(self.idle.value()),
             kiosk_hide_cursor=self.hide_cursor.isChecked(),
+            **self.printer.changes(),
         )
 
 

@@ -16,6 +16,7 @@ from pos_app.services.settings import Settings, load_settings
 from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.dialogs.base import message_line
+from pos_app.ui.slips.printers import MakePrinter, system_printer
 from pos_app.ui.theme import set_style_property
 
 
@@ -38,6 +39,8 @@ class SetupDraft:
     has_manager: bool = False
     #: The settings changed in this flow: what is written into the file.
     changes: dict[str, Any] = field(default_factory=dict)
+    #: How a test slip finds its printer (tests print to PDF files).
+    make_printer: MakePrinter = system_printer
 
     def change(self, **values: Any) -> None:
         """Set settings (validated like the file's; "" clears a text setting)."""
