@@ -65,10 +65,9 @@ class CounterPage(SetupPage):
         self.hide_cursor = QCheckBox(_tr("Hide the mouse pointer (touch screens)"), self)
         form.addRow("", self.hide_cursor)
         self.kiosk.toggled.connect(self._kiosk_toggled)
+        self.printer = PrinterChoice(self, make_printer=draft.make_printer, form=form)
         self.form = form
         self.layout_.addLayout(form)
-        self.printer = PrinterChoice(self, make_printer=draft.make_printer)
-        self.layout_.addWidget(self.printer)
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
 

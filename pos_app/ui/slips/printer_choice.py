@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -74,7 +75,10 @@ class PrinterChoice(QWidget):
         *,
         make_printer: MakePrinter = system_printer,
         printer_names: Callable[[], Sequence[str]] = QPrinterInfo.availablePrinterNames,
+        form: QFormLayout | None = None,
     ) -> None:
+        """``form``: the rows go into the caller's form (they line up with its other rows),
+        and this widget holds nothing of its own."""
         super().__init__(parent)
         self.setObjectName("printerChoice")
         self._make_printer = make_printer
@@ -84,31 +88,41 @@ class PrinterChoice(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        own_form = form is None
+        form = form if form is not None else QFormLayout()
+        # Touch-sized on its own; in another form, sized like that form's fields.
+        height = 40 if own_form else 0
         self.printer_input = QComboBox(self)
         self.printer_input.setObjectName("slipPrinterInput")
-        self.printer_input.setMinimumHeight(40)
+        self.printer_input.setMinimumHeight(height)
         printer_label_widget = QLabel(self.tr("Slip printer"), self)
         printer_label_widget.setBuddy(self.printer_input)
         form.addRow(printer_label_widget, self.printer_input)
         self.paper_input = QComboBox(self)
         self.paper_input.setObjectName("slipPaperInput")
-        self.paper_input.setMinimumHeight(40)
+        self.paper_input.setMinimumHeight(height)
         self.paper_input.addItem(self.tr("80 mm receipt"), SlipPaper.RECEIPT.value)
         self.paper_input.addItem(self.tr("A4"), SlipPaper.A4.value)
         paper_label = QLabel(self.tr("Paper"), self)
         paper_label.setBuddy(self.paper_input)
         form.addRow(paper_label, self.paper_input)
-        layout.addLayout(form)
         self.test_button = QPushButton(self.tr("Print a test slip"), self)
         self.test_button.setObjectName("testSlipButton")
-        self.test_button.setMinimumHeight(40)
-        layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.test_button.setMinimumHeight(height)
         self.test_result = QLabel(self)
         self.test_result.setObjectName("testSlipResult")
         self.test_result.setWordWrap(True)
         self.test_result.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.test_result)
+        if own_form:
+            layout.addLayout(form)
+            layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(self.test_result)
+        else:
+            test_row = QHBoxLayout()
+            test_row.addWidget(self.test_button)
+            test_row.addWidget(self.test_result, 1)
+            form.addRow("", test_row)
+            self.hide()  # its rows live in the caller's form
 
         self._fill_printers(None)
         self.printer_input.currentIndexChanged.connect(self._on_choice_changed)
