@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
@@ -144,9 +145,18 @@ async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     assert "Test slip" in pdf_text(printers.file(1))
     _next(wizard, Page.MANAGER)
     manager = wizard.manager_page
-    manager.name.setText("Anna")
-    manager.pins.pin.setText(MANAGER_PIN)
-    manager.pins.repeat.setText(MANAGER_PIN)
+    # Typed as a person would: the name first, Tab, the PIN, Tab, the PIN again.
+    wizard.activateWindow()
+    await wait_until(wizard.isActiveWindow)
+    await wait_until(manager.name.hasFocus)
+    for text in ("Anna", MANAGER_PIN, MANAGER_PIN):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClicks(focused, text)
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+    assert manager.name.text() == "Anna"
+    assert manager.pins.value() == MANAGER_PIN
+    assert manager.pins.repeat.text() == MANAGER_PIN
     wizard.button(QWizard.WizardButton.FinishButton).click()
     await wait_until(lambda: wizard.result() == QDialog.DialogCode.Accepted)
 

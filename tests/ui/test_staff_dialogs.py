@@ -11,7 +11,7 @@ import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 
 from pos_app.services.staff import Role, StaffDirectory, StaffProfile, StaffService
@@ -197,6 +197,17 @@ async def test_form_problems_are_shown_in_the_form(staff: StaffService) -> None:
         dialog.deleteLater()
 
 
+def _tab_after(widget: QWidget) -> QWidget:
+    """The widget Tab moves to from ``widget`` (the focus chain also holds labels)."""
+    following = widget.nextInFocusChain()
+    while following is not None and (
+        not following.focusPolicy() & Qt.FocusPolicy.TabFocus or not following.isEnabled()
+    ):
+        following = following.nextInFocusChain()
+    assert following is not None
+    return following
+
+
 @pytest.mark.asyncio
 async def test_approval_offers_the_first_manager_when_there_is_none(staff: StaffService) -> None:
     flow = asyncio.ensure_future(ask_manager_pin(staff, None))
@@ -209,6 +220,9 @@ async def test_approval_offers_the_first_manager_when_there_is_none(staff: Staff
     QTest.keyClick(creator, Qt.Key.Key_Return)
     assert creator.message.text() == "A manager's PIN has 6 to 8 digits."
     creator.pins.clear()
+    # From the name, Tab leads to the PIN and then to the PIN again.
+    assert _tab_after(creator.name_input) is creator.pins.pin
+    assert _tab_after(creator.pins.pin) is creator.pins.repeat
     QTest.keyClicks(creator.pins.pin, "864200")
     QTest.keyClicks(creator.pins.repeat, "864200")
     QTest.keyClick(creator, Qt.Key.Key_Return)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -121,6 +121,9 @@ class ManagerPage(SetupPage):
         self.name.setMinimumHeight(40)
         self.name.setAccessibleName(_tr("Manager's name"))
         self.pins.form.insertRow(0, _tr("Manager's name"), self.name)
+        # Made after the PIN fields, but typed in first.
+        QWidget.setTabOrder(self.name, self.pins.pin)
+        QWidget.setTabOrder(self.pins.pin, self.pins.repeat)
         self.layout_.addWidget(self.pins)
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
@@ -131,6 +134,8 @@ class ManagerPage(SetupPage):
             self.show_message(self.draft.staff_problem)
         self.pins.setEnabled(self.draft.staff is not None)
         self.name.setEnabled(self.draft.staff is not None)
+        # After the wizard's own focus change on a new page, which would win otherwise.
+        QTimer.singleShot(0, lambda: self.name.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def problem(self) -> str | None:
         if self.draft.staff is None:

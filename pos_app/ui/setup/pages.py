@@ -135,6 +135,9 @@ class PiggyPage(SetupPage):
         self.test_button.setObjectName("piggyTestButton")
         self.test_button.setAccessibleName(_tr("Test the connection to Piggy"))
         self.test_button.clicked.connect(self.test)
+        # Enter after pasting a key or typing a host tests it (Next needs a test first).
+        for line in (self.host.custom, self.token.input, self.client_secret.input):
+            line.returnPressed.connect(self.test)
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
         self.layout_.addLayout(test_row)

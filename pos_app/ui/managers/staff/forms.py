@@ -260,6 +260,10 @@ class FirstManagerDialog(_StaffFormDialog):
         self.layout_.addWidget(self.pins)
         self._finish_layout(self.tr("Create manager"))
         self.ok_button.setObjectName("createManagerButton")
+        # Made after the PIN fields, but typed in first (set once the buttons exist, which
+        # change the chain).
+        QWidget.setTabOrder(self.name_input, self.pins.pin)
+        QWidget.setTabOrder(self.pins.pin, self.pins.repeat)
         self.name_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def problem(self) -> str | None:
