@@ -26,7 +26,7 @@ from pos_app.services.checks import (
     format_table,
     settings_page,
 )
-from pos_app.services.live_check import LiveCheck, secret_words
+from pos_app.services.live_check import LiveCheck, not_looked_up, secret_words
 from pos_app.services.progress import NUDJ_MISS_RECORD, read_nudj_misses
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import NudjIdKind, PiggyAuthMode, Settings
@@ -191,10 +191,17 @@ class Doctor:
             self._check_piggy(), self._check_giftoin(), self._check_nudj()
         )
         rows = [*local, *piggy, *giftoin, *nudj]
-        if customer is not None:
-            live = LiveCheck(self._settings, self._secrets, transport=self._transport)
-            rows += await live.run(customer)
-        return rows
+        if customer is None:
+            return rows
+        unreachable = any(
+            row.component == "Piggy" and row.check == "reachable" and row.status is CheckStatus.FAIL
+            for row in piggy
+        )
+        if unreachable:
+            # The row above says why; the counter's lookup would only wait out its retries.
+            return [*rows, *not_looked_up("Piggy cannot be reached (see above)")]
+        live = LiveCheck(self._settings, self._secrets, transport=self._transport)
+        return [*rows, *await live.run(customer)]
 
     # -- local ---------------------------------------------------------------------------
 

@@ -212,6 +212,14 @@ def _refusal(scan: Scan | None) -> CheckResult:
     return CheckResult(CUSTOMER, "found", CheckStatus.FAIL, detail, step, scan_card)
 
 
+def not_looked_up(why: str) -> list[CheckResult]:
+    """Every row of the live check, not checked because of ``why``."""
+    return [
+        CheckResult(CUSTOMER, "found", CheckStatus.SKIPPED, f"not checked: {why}"),
+        *_not_checked(why),
+    ]
+
+
 def _not_checked(why: str) -> list[CheckResult]:
     return [
         CheckResult(CUSTOMER, "rewards", CheckStatus.SKIPPED, f"not checked: {why}"),
