@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -94,8 +94,8 @@ class PiggyAccess:
 
     base_url: str
     mode: PiggyAuthMode
-    #: The personal access token, or the OAuth client secret.
-    secret: str
+    #: The personal access token, or the OAuth client secret (never in a repr or a log).
+    secret: str = field(repr=False)
     client_id: str | None = None
 
     def client(

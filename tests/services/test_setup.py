@@ -195,3 +195,8 @@ def test_without_a_keyring_nothing_is_written(tmp_path: Path, no_keyring: None) 
     with pytest.raises(KeyringUnavailableError):
         save_setup(settings, {SecretName.PIGGY_TOKEN: "t"}, SecretStore(env={}), path)
     assert not path.exists()
+
+
+def test_an_access_never_shows_its_secret() -> None:
+    access = PiggyAccess("https://api.piggy.eu", PiggyAuthMode.TOKEN, "the-secret-token")
+    assert "the-secret-token" not in repr(access)

@@ -97,7 +97,7 @@ class PiggyPage(SetupPage):
         self.setSubTitle(
             _tr(
                 "Piggy (Leat) holds the customers and their rewards. Create a personal access "
-                "token in Piggy's dashboard (Settings → API) and paste it here."
+                "token (or an API key) in Piggy's business dashboard and paste it here."
             )
         )
         form = setup_form()
@@ -225,6 +225,8 @@ class PiggyPage(SetupPage):
             if self._mode() is PiggyAuthMode.CLIENT_CREDENTIALS and not self.client_id.text():
                 return _tr("Type the client id.")
             if field.input.isEnabled() or field.stored:
+                if field is self.client_secret:
+                    return _tr("Paste the client secret first.")
                 return _tr("Paste the token first.")
             return self.keyring_note.text()
         if not self.isComplete():

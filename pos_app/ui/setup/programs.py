@@ -9,7 +9,7 @@ that customer nowhere is flagged, and goes live only when the person says so.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -60,8 +60,8 @@ class _Config:
     """One program's fields as they were checked."""
 
     host: str
-    secret: str
-    mapping: tuple[str, ...]
+    secret: str = field(repr=False)
+    mapping: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
