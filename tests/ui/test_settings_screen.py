@@ -231,6 +231,9 @@ async def test_a_kiosk_opens_settings_only_through_the_manager_path(
         await wait_until(lambda: visible(SettingsDialog))
         dialog = visible(SettingsDialog)
         assert dialog is not None
+        # No file chooser on a locked counter: export and import are elsewhere.
+        assert not dialog.rollout_page.export_button.isEnabled()
+        assert not dialog.rollout_page.import_button.isEnabled()
         dialog.reject()
         # Closed unsaved: the kiosk stays as it was, locked.
         await wait_until(lambda: visible(SettingsDialog) is None)

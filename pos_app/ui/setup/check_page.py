@@ -28,7 +28,7 @@ from pos_app.services.settings import SettingsError
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.words import secret_label
-from pos_app.ui.theme import ColorScheme
+from pos_app.ui.theme import ColorScheme, kiosk_look_active
 
 
 def _tr(text: str) -> str:
@@ -159,6 +159,17 @@ class RolloutPage(SetupPage):
         row.addWidget(self.import_button)
         row.addStretch(1)
         self.layout_.addLayout(row)
+        if kiosk_look_active():
+            # A file chooser would open the PC's folders on a locked counter (as the
+            # slip dialog's Save as PDF does not there either).
+            for button in (self.export_button, self.import_button):
+                button.setEnabled(False)
+            self.note(
+                _tr(
+                    "In kiosk mode no files are opened: export and import on a counter that "
+                    "is not a kiosk, or ask your IT contact."
+                )
+            )
         self.layout_.addWidget(self.message)
         self.layout_.addStretch(1)
         #: Set after an import: the settings file changed, the counter must start again.
