@@ -39,7 +39,9 @@ def _keep_locale() -> Iterator[None]:
 def shop_settings(app_settings: Settings, tmp_path: Path) -> tuple[Settings, Path]:
     """A counter set up in a settings file, its secrets in the (memory) keyring."""
     config = tmp_path / "settings.toml"
-    save_settings(app_settings.with_overrides(counter_name="Counter 1"), config)
+    save_settings(
+        app_settings.with_overrides(counter_name="Counter 1"), config, leave_out={"data_dir"}
+    )
     return load_settings(config, use_environment=False).with_overrides(
         data_dir=tmp_path / "data"
     ), config
@@ -286,3 +288,45 @@ async def test_the_app_starts_the_counter_again_with_saved_settings(
     assert second.status.counter_label.text() == "Counter: Counter 9"
     second.close()
     assert await asyncio.wait_for(running, 10) == 0
+
+
+@pytest.mark.asyncio
+async def test_more_options_are_saved_and_this_starts_own_options_stay_out_of_the_file(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    # This start runs as a kiosk because its command line said so, not its file.
+    started_as_kiosk = settings.with_overrides(kiosk=True)
+    async with running_counter(
+        qtbot,
+        started_as_kiosk,
+        keyring_secrets,
+        simulator,
+        staff_members=(MANAGER,),
+        config_file=config,
+    ) as counter:
+        counter.window.settings_entry.open(asked_by=None)
+        await wait_until(lambda: visible(PinDialog))
+        pin = visible(PinDialog)
+        assert pin is not None
+        pin.entry.field.setText(MANAGER[2])
+        pin.ok_button.click()
+        await wait_until(lambda: visible(SettingsDialog))
+        dialog = visible(SettingsDialog)
+        assert dialog is not None
+        options = dialog.options_page
+        dialog.show_page(options)
+        assert options.email_code.isChecked()
+        assert options.data_dir.text() == str(settings.data_dir)
+        options.email_code.setChecked(False)
+        options.timeout.setValue(20)
+        await _saved(counter, dialog)
+    written = load_settings(config, use_environment=False)
+    assert written.require_code_for_email is False
+    assert written.request_timeout == 20
+    text = config.read_text(encoding="utf-8")
+    assert "kiosk" not in text
+    assert "data_dir" not in text

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -158,3 +159,75 @@ class ManagerPage(SetupPage):
     def creation_failed(self, exc: BaseException) -> None:
         self.show_message(describe_staff_error(exc))
         self.pins.clear()
+
+
+class OptionsPage(SetupPage):
+    """The rest of what the settings file holds, for Settings (the first start needs none)."""
+
+    def __init__(self, draft: SetupDraft, tasks: TaskOwner, parent: QWidget | None = None) -> None:
+        super().__init__(draft, tasks, parent)
+        self.setObjectName("optionsPage")
+        self.setTitle(_tr("More options"))
+        self.setSubTitle(_tr("Rarely changed. The defaults suit most shops."))
+        form = setup_form()
+        self.email_code = QCheckBox(
+            _tr("A customer found by email reads out the code Piggy emails them"), self
+        )
+        self.email_code.setObjectName("emailCodeChoice")
+        form.addRow(_tr("Email look-ups"), self.email_code)
+        self.scan_sound = QCheckBox(_tr("A short sound after each scan"), self)
+        self.scan_sound.setObjectName("scanSoundChoice")
+        form.addRow(_tr("Scanning"), self.scan_sound)
+        self.idle_sign_out = QSpinBox(self)
+        self.idle_sign_out.setObjectName("idleSignOutMinutes")
+        self.idle_sign_out.setRange(1, 24 * 60)
+        self.idle_sign_out.setSuffix(_tr(" min"))
+        self.idle_sign_out.setAccessibleName(_tr("Minutes without input before sign-out"))
+        form.addRow(_tr("Sign staff out after"), self.idle_sign_out)
+        self.timeout = QSpinBox(self)
+        self.timeout.setObjectName("requestTimeout")
+        self.timeout.setRange(1, 120)
+        self.timeout.setSuffix(_tr(" s"))
+        self.timeout.setAccessibleName(_tr("Seconds to wait for an answer"))
+        form.addRow(_tr("Wait for an answer"), self.timeout)
+        self.settle_grace = QSpinBox(self)
+        self.settle_grace.setObjectName("settleGraceSeconds")
+        self.settle_grace.setRange(0, 3600)
+        self.settle_grace.setSuffix(_tr(" s"))
+        self.settle_grace.setAccessibleName(
+            _tr("Seconds before an unanswered hand-over counts as not done")
+        )
+        form.addRow(_tr("Unanswered hand-overs settle after"), self.settle_grace)
+        self.data_dir = QLabel(self)
+        self.data_dir.setObjectName("dataDirShown")
+        self.data_dir.setWordWrap(True)
+        self.data_dir.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(_tr("Data folder"), self.data_dir)
+        self.layout_.addLayout(form)
+        self.note(
+            _tr(
+                "The data folder holds this counter's journal of pickups and its staff list; "
+                "it is moved by your IT contact, never from here, so no pickup is left behind."
+            )
+        )
+        self.layout_.addWidget(self.message)
+        self.layout_.addStretch(1)
+
+    def load(self) -> None:
+        settings = self.draft.settings
+        self.email_code.setChecked(settings.require_code_for_email)
+        self.scan_sound.setChecked(settings.scan_sound)
+        self.idle_sign_out.setValue(round(settings.staff_idle_sign_out_minutes))
+        self.timeout.setValue(round(settings.request_timeout))
+        self.settle_grace.setValue(round(settings.settle_grace_seconds))
+        self.data_dir.setText(str(settings.data_dir))
+
+    def apply(self) -> None:
+        changes = {
+            "require_code_for_email": self.email_code.isChecked(),
+            "scan_sound": self.scan_sound.isChecked(),
+            "staff_idle_sign_out_minutes": float(self.idle_sign_out.value()),
+            "request_timeout": float(self.timeout.value()),
+            "settle_grace_seconds": float(self.settle_grace.value()),
+        }
+        self.draft.change(**changes)

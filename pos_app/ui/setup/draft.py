@@ -43,9 +43,16 @@ class SetupDraft:
     make_printer: MakePrinter = system_printer
 
     def change(self, **values: Any) -> None:
-        """Set settings (validated like the file's; "" clears a text setting)."""
-        self.settings = self.settings.with_overrides(**values)
-        self.changes.update(values)
+        """Set settings (validated like the file's; "" clears a text setting).
+
+        Only what differs from the settings in use is recorded for the file: a value the
+        environment gives, left as it is, stays out of it.
+        """
+        changed = self.settings.with_overrides(**values)
+        for name in values:
+            if getattr(changed, name) != getattr(self.settings, name):
+                self.changes[name] = values[name]
+        self.settings = changed
 
     def replace(self, settings: Settings) -> None:
         """Take every setting from ``settings`` except this PC's own (after an import)."""

@@ -30,7 +30,7 @@ from pos_app.services.secrets import KeyringUnavailableError
 from pos_app.services.setup import save_setup
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.setup.check_page import CheckPage, RolloutPage
-from pos_app.ui.setup.counter_page import CounterPage
+from pos_app.ui.setup.counter_page import CounterPage, OptionsPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
 from pos_app.ui.setup.programs import ProgramsPage
@@ -58,6 +58,7 @@ class SettingsDialog(QDialog):
         self.shop_page = ShopPage(draft, self.tasks, self)
         self.programs_page = ProgramsPage(draft, self.tasks, self)
         self.counter_page = CounterPage(draft, self.tasks, self)
+        self.options_page = OptionsPage(draft, self.tasks, self)
         self.check_page = CheckPage(draft, self.tasks, self)
         self.rollout_page = RolloutPage(draft, self.tasks, self)
         #: The pages whose fields Save writes (the last two only act).
@@ -67,6 +68,7 @@ class SettingsDialog(QDialog):
             self.shop_page,
             self.programs_page,
             self.counter_page,
+            self.options_page,
         )
         self.sections = QListWidget(self)
         self.sections.setObjectName("settingsSections")
