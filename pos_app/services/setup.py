@@ -17,7 +17,7 @@ what this module finds:
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -355,12 +355,16 @@ def save_setup(
     secrets: Mapping[SecretName, str],
     store: SecretStore,
     path: Path | None = None,
+    *,
+    forget: Collection[SecretName] = (),
 ) -> Path:
     """Store ``secrets`` in the OS keyring, then write ``settings`` to the settings file.
 
     Secrets first: a keyring that refuses one (:class:`KeyringUnavailableError`) leaves
     the settings file as it was, so a counter is never half set up with a file that
     points at credentials nobody stored. Secrets are never written anywhere else.
+    ``forget``: secrets of programs turned off, removed from the keyring once the file no
+    longer needs them.
     """
     wanted = {name: value.strip() for name, value in secrets.items() if value.strip()}
     if wanted and not store.keyring_available():
@@ -369,4 +373,8 @@ def save_setup(
         )
     for name, value in wanted.items():
         store.set(name, value)
-    return save_settings(settings, path)
+    written = save_settings(settings, path)
+    for name in forget:
+        if name not in wanted and store.keyring_available():
+            store.delete(name)
+    return written

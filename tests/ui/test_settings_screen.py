@@ -330,3 +330,28 @@ async def test_more_options_are_saved_and_this_starts_own_options_stay_out_of_th
     text = config.read_text(encoding="utf-8")
     assert "kiosk" not in text
     assert "data_dir" not in text
+
+
+@pytest.mark.asyncio
+async def test_a_program_turned_off_leaves_no_key_behind(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    async with running_counter(
+        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
+    ) as counter:
+        dialog = await _open_settings(counter)
+        programs = dialog.programs_page
+        note = programs.forget_notes[programs.giftoin]
+        assert programs.giftoin.isChecked()
+        assert note.isHidden()
+        dialog.show_page(programs)
+        programs.giftoin.setChecked(False)
+        assert note.isVisible()
+        await _saved(counter, dialog)
+    assert keyring_secrets.get(SecretName.GIFTOIN_API_KEY) is None
+    assert keyring_secrets.get(SecretName.NUDJ_TOKEN) == demo.DEMO_NUDJ_TOKEN
+    assert load_settings(config, use_environment=False).giftoin_platform is None

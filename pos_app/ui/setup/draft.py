@@ -39,6 +39,8 @@ class SetupDraft:
     has_manager: bool = False
     #: The settings changed in this flow: what is written into the file.
     changes: dict[str, Any] = field(default_factory=dict)
+    #: Stored secrets to remove on saving (their program was turned off).
+    forget: set[SecretName] = field(default_factory=set)
     #: How a test slip finds its printer (tests print to PDF files).
     make_printer: MakePrinter = system_printer
 

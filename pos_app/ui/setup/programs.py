@@ -242,8 +242,16 @@ class ProgramsPage(SetupPage):
         self.layout_.addWidget(self.sample_line)
         self.giftoin = _GiftoinBox(self)
         self.nudj = _NudjBox(self)
-        self.layout_.addWidget(self.giftoin)
-        self.layout_.addWidget(self.nudj)
+        self.forget_notes: dict[_ProgramBox, QLabel] = {}
+        for box in (self.giftoin, self.nudj):
+            self.layout_.addWidget(box)
+            note = _result_line(self, f"{box.vendor.lower()}ForgetNote")
+            note.setText(
+                _tr("Off: its stored key is removed from this computer when this is saved.")
+            )
+            set_style_property(note, "messageLine", "info")
+            self.layout_.addWidget(note)
+            self.forget_notes[box] = note
         check_row = QHBoxLayout()
         self.check_button = QPushButton(_tr("Check"), self)
         self.check_button.setObjectName("programsCheck")
@@ -307,6 +315,8 @@ class ProgramsPage(SetupPage):
         self.nudj.set_attributes(names, source)
 
     def _edited(self) -> None:
+        for box, note in self.forget_notes.items():
+            note.setVisible(not box.isChecked() and box.key.stored)
         flagged = [
             box
             for box in (self.giftoin, self.nudj)
@@ -451,6 +461,7 @@ class ProgramsPage(SetupPage):
                 self.draft.secrets[SecretName.GIFTOIN_API_KEY] = self.giftoin.key.typed()
         else:
             changes.update(giftoin_platform="", giftoin_user_attribute="")
+            self._forget(SecretName.GIFTOIN_API_KEY)
         if self.nudj.isChecked():
             changes.update(
                 nudj_base_url=self.nudj.host.value(), nudj_user_id_source=self.nudj.mapping()[0]
@@ -459,4 +470,10 @@ class ProgramsPage(SetupPage):
                 self.draft.secrets[SecretName.NUDJ_TOKEN] = self.nudj.key.typed()
         else:
             changes.update(nudj_base_url="")
+            self._forget(SecretName.NUDJ_TOKEN)
         self.draft.change(**changes)
+
+    def _forget(self, name: SecretName) -> None:
+        """A program turned off leaves no key behind on this computer."""
+        if self.draft.store.source(name).origin == "keyring":
+            self.draft.forget.add(name)

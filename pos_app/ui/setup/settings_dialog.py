@@ -156,6 +156,7 @@ class SettingsDialog(QDialog):
                 self.draft.secrets,
                 self.draft.store,
                 self.draft.config_file,
+                forget=self.draft.forget,
             )
         except KeyringUnavailableError:
             self.show_page(self.piggy_page)

@@ -111,6 +111,7 @@ class SetupWizard(QWizard):
             self.draft.secrets,
             self.draft.store,
             self.draft.config_file,
+            forget=self.draft.forget,
         )
 
     def _finished(self, path: Path) -> None:
