@@ -13,9 +13,17 @@ VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' pos_app/__init__.py)
 BUNDLE := dist/pos-app
 ARCHIVE := dist/pos-app-$(VERSION)-linux-$(shell uname -m).tar.gz
 # What a bundle is built from: rebuilt by package-check when one of these changed.
-BUNDLE_SOURCES := $(shell find pos_app resources packaging -type f -not -path '*/__pycache__/*' 2>/dev/null)
+BUNDLE_SOURCES := $(shell find pos_app resources packaging translations -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: demo test lint typecheck pytest venv lock clean package package-check
+# Qt Linguist catalogues: translations/*.ts are the sources (in git), the .qm files the
+# app loads are built from them into resources/translations/.
+LANGUAGES := nl de
+TS_FILES := $(foreach lang,$(LANGUAGES),translations/pos_app_$(lang).ts)
+QM_FILES := $(foreach lang,$(LANGUAGES),resources/translations/pos_app_$(lang).qm)
+# lupdate reads a module's `_tr("…")` as `tr("…")` (see pos_app/ui/i18n.py).
+LUPDATE_ARGS := -tr-function-alias tr+=_tr -locations none -no-obsolete -source-language en
+
+.PHONY: demo test lint typecheck pytest venv lock clean package package-check translations update-translations
 
 # Re-install whenever the dependency declaration or the lock changes.
 $(STAMP): pyproject.toml constraints.txt
@@ -31,7 +39,20 @@ $(PACKAGE_STAMP): $(STAMP)
 
 venv: $(STAMP)
 
-demo: $(STAMP)
+resources/translations/pos_app_%.qm: translations/pos_app_%.ts $(STAMP)
+	@mkdir -p resources/translations
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# After changing texts in the code: collect them into the .ts files for translating.
+update-translations: $(STAMP)
+	for lang in $(LANGUAGES); do \
+	  $(BIN)/pyside6-lupdate $(LUPDATE_ARGS) -target-language $$lang \
+	    $$(find pos_app/ui -name '*.py' | sort) -ts translations/pos_app_$$lang.ts; \
+	done
+
+demo: $(STAMP) translations
 	$(BIN)/pos-app --demo $(ARGS)
 
 test: lint typecheck pytest
@@ -46,12 +67,12 @@ typecheck: $(STAMP)
 # pytest exits 5 when it collected nothing; make treats that as the failure it is.
 # worksteal: an idle worker takes queued tests from a busy one, so a few long tests (the
 # fuzzing, the app started as a process) do not leave one core waiting at the end.
-pytest: $(STAMP)
+pytest: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # The one-folder bundle for counter PCs (packaging/pos-app.spec) and, on Linux, the archive
 # a shop's IT person unpacks (with the desktop entry and install.sh).
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) translations
 	rm -rf $(BUNDLE)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/pos-app.spec
 	cp packaging/linux/pos-app.desktop packaging/linux/install.sh packaging/linux/README.md $(BUNDLE)/

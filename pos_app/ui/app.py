@@ -39,6 +39,7 @@ from pos_app.storage import (
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
+from pos_app.ui.i18n import use_language
 from pos_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -256,6 +257,7 @@ async def run_app(
     the setup flow first, and Settings can be saved (the counter then starts again).
     """
     config_file = source.config_file if source is not None and demo is None else None
+    use_language(settings.language)
     if config_file is not None:
         settings, clients = await first_setup(settings, clients, secrets, config_file)
     while True:
@@ -273,6 +275,7 @@ async def run_app(
         # Saved in Settings: every part starts again from the file, as at a new start.
         assert source is not None
         settings = source.load()
+        use_language(settings.language)
         clients = build_clients(settings, secrets)
         log.info("The counter starts again with the saved settings")
 

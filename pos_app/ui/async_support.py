@@ -24,6 +24,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from pos_app.ui.i18n import translate as _tr
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -218,10 +220,6 @@ async def await_dialog(dialog: QDialog) -> int:
         raise
     finally:
         dialog.finished.disconnect(finished)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReport", text)
 
 
 _parent_for_reports: QWidget | None = None

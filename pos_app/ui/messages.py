@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
-
 from pos_app.api import errors
 from pos_app.services.identify import CardNotLinkedError
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+from pos_app.ui.i18n import translate as _tr
 
 
 def format_wait(seconds: float | None) -> str:

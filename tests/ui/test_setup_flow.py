@@ -20,7 +20,8 @@ from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import PrintSlip, SlipPaper, load_settings
 from pos_app.services.staff import Role, StaffDirectory
 from pos_app.ui.app import first_setup
-from pos_app.ui.setup import Page, SetupWizard, open_draft
+from pos_app.ui.i18n import current_language, use_language
+from pos_app.ui.setup import Page, SetupWizard, open_draft, run_first_setup
 from tests.helpers import FAST_SCRYPT, MemoryKeyring, wait_until
 from tests.helpers.printing import PdfPrinters, pdf_text
 from tests.helpers.ui import delete_widget, running_counter, visible
@@ -29,10 +30,12 @@ MANAGER_PIN = "482913"
 
 
 @pytest.fixture(autouse=True)
-def _keep_locale() -> Iterator[None]:
-    # The language page sets the default locale, as the app does; other tests expect theirs.
+def _keep_language() -> Iterator[None]:
+    # The language page switches the app's language, as the app does; other tests expect
+    # English and their own locale.
     before = QLocale()
     yield
+    use_language("en")
     QLocale.setDefault(before)
 
 
@@ -81,7 +84,6 @@ async def _connect_piggy(wizard: SetupWizard, sim: Simulator) -> None:
 async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     wizard: SetupWizard, simulator: Simulator, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    wizard.language_page.choice.setCurrentIndex(wizard.language_page.choice.findData("nl"))
     _next(wizard, Page.PIGGY)
     await _connect_piggy(wizard, simulator)
     _next(wizard, Page.SHOP)
@@ -168,7 +170,7 @@ async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     station = simulator.state.data.shops[1]
     written = load_settings(config, use_environment=False)
     assert written.shop_uuid == station.uuid
-    assert written.language == "nl"
+    assert "language" not in text  # English, as it was
     assert written.counter_name == "Counter 2"
     assert written.giftoin_user_attribute == demo.GIFTOIN_USER_ATTRIBUTE
     assert written.nudj_user_id_source == "uuid"
@@ -280,3 +282,28 @@ async def test_without_a_keyring_the_flow_says_so_and_takes_the_token_from_the_e
     finally:
         wizard.close()
         await delete_widget(wizard)
+
+
+@pytest.mark.asyncio
+async def test_choosing_a_language_brings_the_flow_back_in_it(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    config = tmp_path / "settings.toml"
+    settings = load_settings(config, use_environment=False).with_overrides(
+        data_dir=tmp_path / "data"
+    )
+    running = asyncio.ensure_future(run_first_setup(settings, SecretStore(env={}), config))
+    await wait_until(lambda: visible(SetupWizard) is not None)
+    first = visible(SetupWizard)
+    assert first is not None
+    first.language_page.choice.setCurrentIndex(first.language_page.choice.findData("nl"))
+    first.next()
+    # Made again in Dutch, on the page after the language.
+    await wait_until(lambda: (shown := visible(SetupWizard)) is not None and shown is not first)
+    again = visible(SetupWizard)
+    assert again is not None
+    assert again.currentId() == Page.PIGGY
+    assert current_language() == "nl"
+    assert again.draft.settings.language == "nl"
+    again.reject()
+    assert await running is None

@@ -24,16 +24,13 @@ from pos_app import APP_NAME
 from pos_app.resources import app_icon_path
 from pos_app.ui.counter.kiosk import KioskMode
 from pos_app.ui.counter.kiosk_home import LogoButton
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff import role_text
 from pos_app.ui.theme import TextSize, scaled_font
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
     from pos_app.sandbox.faults import Fault
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CounterBanners", text)
 
 
 def kiosk_header(kiosk: KioskMode, parent: QWidget) -> QHBoxLayout:

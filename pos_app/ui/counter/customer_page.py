@@ -28,6 +28,7 @@ from pos_app.services.progress import (
 )
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import CustomerHeader
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.rewards import RewardListModel, RewardListView
@@ -41,10 +42,6 @@ log = logging.getLogger(__name__)
 PROGRESS_HOLD_MS = 250
 #: One task key per program: a Retry replaces only its own section's load.
 PROGRESS_KEYS = {Program.GIFTOIN: "progress.giftoin", Program.NUDJ: "progress.nudj"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerPage", text)
 
 
 class CustomerPage(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from pos_app import APP_NAME
@@ -39,6 +39,7 @@ from pos_app.ui.counter.words import (
     hand_over_kind,
     handing_over_text,
 )
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips import offer_slip
@@ -47,10 +48,6 @@ from pos_app.ui.slips import offer_slip
 HAND_OVER = "hand-over"
 UNDO = "undo-hand-over"
 SLIP = "slip"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandOver", text)
 
 
 class HandOverFlow:

@@ -10,18 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from pos_app.services.counter import CounterSession
 from pos_app.services.identify import ScanKind, classify_scan
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter import words
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.screen import LOOKUP, CounterScreen
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Identify", text)
+from pos_app.ui.i18n import translate as _tr
 
 
 class IdentifyFlow:

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import TextSize, scaled_font
 
 #: Rows of character keys, top to bottom (a QWERTY layout, as on phones).
 ROWS: Final = ("1234567890", "qwertyuiop", "asdfghjkl@", "zxcvbnm._-")
 #: The smallest key (a fingertip; the kiosk's touch target is 44 px).
 KEY_SIZE: Final = (52, 44)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EmailKeyboard", text)
 
 
 class EmailKeyboard(QWidget):

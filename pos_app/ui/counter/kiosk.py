@@ -24,7 +24,6 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QObject,
     Qt,
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import KIOSK_LOOK, TextSize, scaled_font
 
 #: The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44).
@@ -95,10 +95,6 @@ QToolTip {{
     font-size: 14pt;
 }}
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Kiosk", text)
 
 
 #: Title-bar buttons a kiosk's dialogs do without: nothing to minimise or maximise on a

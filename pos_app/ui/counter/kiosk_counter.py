@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.counter.kiosk import KioskMode
 from pos_app.ui.counter.screen import REFRESH
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff import ask_manager_pin, ensure_manager
 
 if TYPE_CHECKING:
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _SETUP = "kiosk.setup"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskCounter", text)
 
 
 def open_dialogs(window: MainWindow) -> list[QDialog]:

@@ -4,7 +4,6 @@ the logo that is held down to leave."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QPointF,
     QRectF,
     QSize,
@@ -29,11 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.counter.kiosk import LONG_PRESS_MS, TOUCH_TARGET
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import ColorScheme, TextSize, scaled_font
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Kiosk", text)
 
 
 class LogoButton(QLabel):

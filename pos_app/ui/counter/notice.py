@@ -10,14 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from pos_app.ui.counter.customer_widgets import MessageBar
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoticeActions", text)
+from pos_app.ui.i18n import translate as _tr
 
 
 class NoticeActions(QWidget):

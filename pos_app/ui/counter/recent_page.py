@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app import APP_NAME
@@ -12,13 +11,10 @@ from pos_app.services.slips import customer_display_name
 from pos_app.storage import AsyncJournal
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.managers.staff.entry import StaffEntry
 from pos_app.ui.theme import TextSize, scaled_font
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentPage", text)
 
 
 class RecentPage(QWidget):

@@ -9,7 +9,7 @@ on-screen keyboard shows under it while it has the focus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,14 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.counter.keyboard import EmailKeyboard
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 #: How long the scan field shows green (found) or red (not found) after a scan.
 FLASH_MS = 700
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchBar", text)
 
 
 class SearchBar(QWidget):

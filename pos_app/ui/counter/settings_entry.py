@@ -7,19 +7,16 @@ settings restart the counter (:attr:`SettingsEntry.restart_requested`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
 
 from pos_app.services.counter import CounterServices
 from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner, await_dialog
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff import ask_manager_pin
 
 _SETTINGS = "settings"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsEntry", text)
 
 
 class SettingsEntry(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
@@ -12,12 +12,9 @@ from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.counter.words import staff_problem_text
 from pos_app.ui.dialogs.sign_in import IdleSignOut, sign_in
+from pos_app.ui.i18n import translate as _tr
 
 _SIGN_IN = "sign-in"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignInControl", text)
 
 
 class SignInControl(QObject):

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from pos_app.services.progress import NudjSetupProblem
 from pos_app.storage import StaffRef
 from pos_app.ui.counter.words import unresolved_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CounterStatusBar", text)
+from pos_app.ui.i18n import translate as _tr
 
 
 class ElidedLabel(QLabel):

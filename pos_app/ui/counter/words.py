@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
-
 from pos_app.services.counter import HandOverReport, Refusal, UndoRefusal
 from pos_app.services.pickup import (
     CollectOutcome,
@@ -21,6 +19,7 @@ from pos_app.services.pickup import (
 from pos_app.services.pickup_models import pickup_state
 from pos_app.storage import COLLECT, Operation
 from pos_app.ui.counter.customer_widgets import MessageKind
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.pickups_table import state_text
 from pos_app.ui.managers.reversal_words import (
     describe_reconciled_reversals,
@@ -28,15 +27,6 @@ from pos_app.ui.managers.reversal_words import (
 )
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Counter", text)
-
-
-def _trn(text: str, n: int) -> str:
-    """A text with a count: ``%n`` is the number, and the translation picks the plural."""
-    return QCoreApplication.translate("Counter", text, None, n)
 
 
 def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) -> str:
@@ -49,7 +39,9 @@ def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) 
             _tr("{title} handed over to {name}.").format(title=now_done[0].item.title, name=name)
         )
     elif now_done:
-        lines.append(_trn("%n rewards handed over to {name}.", len(now_done)).format(name=name))
+        lines.append(
+            _tr("%n rewards handed over to {name}.", None, len(now_done)).format(name=name)
+        )
     earlier = [r for r in report.done if r.by_earlier_attempt]
     if earlier:
         titles = ", ".join(r.item.title for r in earlier)
@@ -81,7 +73,7 @@ def describe_undo(report: HandOverReport, results: Sequence[ReverseResult]) -> s
             return _tr("Undone: {title} is back on {name}'s list.").format(
                 title=results[0].collect.reward_title or "", name=report.customer.title
             )
-        return _trn("Undone: %n rewards are back on {name}'s list.", len(results)).format(
+        return _tr("Undone: %n rewards are back on {name}'s list.", None, len(results)).format(
             name=report.customer.title
         )
     return " ".join(
@@ -101,7 +93,7 @@ def handing_over_text(seconds: int) -> str:
     """While the loyalty service has not answered yet (after the first seconds)."""
     if seconds < 2:
         return _tr("Handing over…")
-    return _trn("Handing over… waiting for the loyalty service (%n s)", seconds)
+    return _tr("Handing over… waiting for the loyalty service (%n s)", None, seconds)
 
 
 def hand_over_kind(report: HandOverReport) -> MessageKind:

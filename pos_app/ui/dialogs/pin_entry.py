@@ -44,14 +44,11 @@ from pos_app.services.staff import (
 )
 from pos_app.ui.async_support import report_exception
 from pos_app.ui.dialogs.base import AsyncDialog
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 #: Checks a PIN: ``(profile picked, or None for "any manager", pin) -> PinCheck``.
 PinChecker = Callable[[StaffProfile | None, str], Coroutine[Any, Any, PinCheck]]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PinEntry", text)
 
 
 def format_clock_time(moment: datetime) -> str:

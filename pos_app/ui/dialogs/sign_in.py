@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pos_app.services.staff import (
@@ -22,6 +22,7 @@ from pos_app.services.staff import (
 )
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.dialogs.pin_entry import PinDialog
+from pos_app.ui.i18n import translate as _tr
 
 #: Input that counts as someone working at the counter.
 _ACTIVITY = frozenset(
@@ -32,10 +33,6 @@ _ACTIVITY = frozenset(
         QEvent.Type.Wheel,
     }
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignIn", text)
 
 
 async def sign_in(

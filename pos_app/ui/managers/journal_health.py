@@ -14,12 +14,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app.services.staff import StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, HealthProblem, JournalError, JournalHealth, StaffRef
 from pos_app.ui.async_support import TaskOwner, report_exception
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff import ask_manager_pin
 
 __all__ = ["JournalHealthBanner", "describe_health"]
@@ -27,10 +28,6 @@ __all__ = ["JournalHealthBanner", "describe_health"]
 log = logging.getLogger(__name__)
 
 _ACKNOWLEDGE = "journal.acknowledge"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JournalHealth", text)
 
 
 def describe_health(health: JournalHealth) -> str:

@@ -8,7 +8,6 @@ from enum import IntEnum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,16 +22,13 @@ from pos_app.storage import (
     Operation,
     OpState,
 )
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.reverse_dialog import reason_text
 from pos_app.ui.rewards import format_short_date
 from pos_app.ui.row_table import RowTableModel
 from pos_app.ui.theme import ColorScheme
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentPickups", text)
 
 
 def state_text(state: PickupState) -> str:

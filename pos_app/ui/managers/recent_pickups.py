@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QItemSelection,
     QItemSelectionModel,
@@ -93,10 +92,6 @@ _EXPORT = "export"
 SEARCH_DELAY_MS = 250
 #: Rows the view asks the journal for.
 ROW_LIMIT = 200
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentPickups", text)
 
 
 # -- the view --------------------------------------------------------------------------------

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QCoreApplication,
-)
-
 from pos_app.services.pickup import Reconciled, ReverseOutcome, ReverseResult
 from pos_app.storage import (
     REVERSE,
     Operation,
 )
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.reverse_dialog import reason_text
 from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentPickups", text)
 
 
 def describe_reverse_result(result: ReverseResult, earlier: Operation | None = None) -> str:

@@ -26,13 +26,10 @@ from pos_app.services.doctor import Doctor
 from pos_app.services.rollout import export_settings, import_settings, missing_secrets
 from pos_app.services.settings import SettingsError
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.words import secret_label
 from pos_app.ui.theme import ColorScheme, kiosk_look_active
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
 
 
 def status_text(status: CheckStatus) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,14 +15,11 @@ from PySide6.QtWidgets import (
 from pos_app.services.settings import PrintSlip
 from pos_app.services.staff import Role, StaffDirectory, StaffProfile
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff.forms import NewPinFields, describe_staff_error
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.fields import setup_form
 from pos_app.ui.slips.printer_choice import PrinterChoice
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
 
 
 class CounterPage(SetupPage):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,28 +27,13 @@ from pos_app.services.setup import (
     needs_setup,
 )
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import LANGUAGES
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.fields import HostField, SecretField, setup_form
 from pos_app.ui.setup.words import reach_text, secret_label
 from pos_app.ui.theme import set_style_property
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
-#: The languages the app speaks, by tag, each named in itself.
-LANGUAGES: tuple[tuple[str, str], ...] = (
-    ("en", "English"),
-    ("nl", "Nederlands"),
-    ("de", "Deutsch"),
-)
-
-
-def apply_language(tag: str) -> None:
-    """Dates and numbers in the chosen language from now on (the whole flow follows)."""
-    QLocale.setDefault(QLocale(tag))
 
 
 def keyring_missing_text(name: SecretName) -> str:
@@ -71,7 +56,6 @@ class LanguagePage(SetupPage):
         self.choice.setAccessibleName(_tr("Language"))
         for tag, name in LANGUAGES:
             self.choice.addItem(name, tag)
-        self.choice.currentIndexChanged.connect(self._chosen)
         self.layout_.addWidget(self.choice)
         self.layout_.addStretch(1)
 
@@ -80,8 +64,8 @@ class LanguagePage(SetupPage):
         index = self.choice.findData(tag)
         self.choice.setCurrentIndex(max(index, 0))
 
-    def _chosen(self) -> None:
-        apply_language(self.choice.currentData())
+    def chosen(self) -> str:
+        return str(self.choice.currentData())
 
     def apply(self) -> None:
         self.draft.change(language=self.choice.currentData())

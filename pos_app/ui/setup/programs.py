@@ -12,7 +12,6 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +40,7 @@ from pos_app.services.setup import (
     preview_nudj,
 )
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.fields import HostField, SecretField, setup_form
 from pos_app.ui.setup.words import preview_text, reach_text, sample_error_text
@@ -49,10 +49,6 @@ from pos_app.ui.theme import set_style_property
 #: Platforms Giftoin's documentation names; others can be typed.
 GIFTOIN_PLATFORMS = ("discord", "roblox")
 GIFTOIN_HOST = "https://api.giftoin.org"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.secrets import KeyringUnavailableError
 from pos_app.services.setup import save_setup
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.check_page import CheckPage, RolloutPage
 from pos_app.ui.setup.counter_page import CounterPage, OptionsPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
@@ -37,10 +38,6 @@ from pos_app.ui.setup.programs import ProgramsPage
 from pos_app.ui.theme import fit_to_screen, grown_font, kiosk_look_active
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
 
 
 class SettingsDialog(QDialog):

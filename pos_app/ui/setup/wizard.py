@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any, Unpack
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
@@ -15,6 +15,8 @@ from pos_app.services.setup import save_setup
 from pos_app.services.staff import StaffDirectory, StaffError, StaffService
 from pos_app.services.staff.profiles import DirectoryOptions
 from pos_app.ui.async_support import TaskOwner, await_dialog
+from pos_app.ui.i18n import current_language, language_of, use_language
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.counter_page import CounterPage, ManagerPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
@@ -22,10 +24,6 @@ from pos_app.ui.setup.programs import ProgramsPage
 from pos_app.ui.theme import fit_to_screen
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
 
 
 class Page:
@@ -46,7 +44,12 @@ class SetupWizard(QWizard):
     none) and the secrets and settings are saved (:func:`~pos_app.services.setup.save_setup`).
     """
 
-    def __init__(self, draft: SetupDraft, parent: QWidget | None = None) -> None:
+    #: The result code of a wizard closed to come back in the language just chosen.
+    LANGUAGE_CHANGED = 2
+
+    def __init__(
+        self, draft: SetupDraft, parent: QWidget | None = None, *, start: int = Page.LANGUAGE
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(_tr("Set up this counter"))
@@ -62,6 +65,7 @@ class SetupWizard(QWizard):
         self.manager_page = ManagerPage(draft, self.tasks, self)
         for number, page in enumerate(self.setup_pages()):
             self.setPage(number, page)
+        self.setStartId(start)
         self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Finish: start the counter"))
         self._saved = False
         #: Where the settings were written, once they were.
@@ -91,6 +95,12 @@ class SetupWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:
         if not super().validateCurrentPage():
+            return False
+        chosen = self.language_page.chosen()
+        if self.currentId() == Page.LANGUAGE and language_of(chosen) != current_language():
+            # Texts are set when a page is made: the flow comes back in the new language.
+            use_language(chosen)
+            self.done(self.LANGUAGE_CHANGED)
             return False
         if self.nextId() != -1 or self._saved:
             return True
@@ -173,12 +183,19 @@ async def run_first_setup(
 ) -> dict[str, Any] | None:
     """Show the setup flow; the settings it changed once finished, None when cancelled."""
     draft = await open_draft(settings, store, config_file)
-    wizard = SetupWizard(draft, parent)
+    start = Page.LANGUAGE
     try:
-        result = await await_dialog(wizard)
-        await wizard.tasks.cancel_all()
+        while True:
+            wizard = SetupWizard(draft, parent, start=start)
+            try:
+                result = await await_dialog(wizard)
+                await wizard.tasks.cancel_all()
+            finally:
+                wizard.deleteLater()
+            if result != SetupWizard.LANGUAGE_CHANGED:
+                break
+            start = Page.PIGGY
     finally:
-        wizard.deleteLater()
         if draft.staff is not None:
             await draft.staff.aclose()
     if result != QDialog.DialogCode.Accepted:

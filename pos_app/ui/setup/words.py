@@ -12,12 +12,9 @@ from pos_app.api import errors
 from pos_app.services.identify import CardNotLinkedError
 from pos_app.services.secrets import SecretName
 from pos_app.services.setup import Found, ProgramPreview, Reach
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.messages import describe_lookup_error
 from pos_app.ui.plurals import english_plural
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
 
 
 def reach_text(reach: Reach, vendor: str) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QStandardPaths,
     Qt,
     Signal,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.slips.paper import (
     SlipFormat,
     prepare_printer,
@@ -58,10 +58,6 @@ from pos_app.ui.slips.printers import (
 from pos_app.ui.theme import TextSize, kiosk_look_active, scaled_font
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SlipDialog", text)
 
 
 # -- the dialog ------------------------------------------------------------------------------

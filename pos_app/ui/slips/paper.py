@@ -44,6 +44,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pos_app.services.settings import SlipPaper
 from pos_app.services.slips import PickupSlip, qr_matrix
 from pos_app.ui.dialogs.pin_entry import format_clock_time
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.rewards import format_short_date
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,6 @@ QR_QUIET_MODULES = 4
 RECEIPT_TOP_MM = 3.0
 RECEIPT_BOTTOM_MM = 8.0
 _INK = QColor("#000000")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PickupSlip", text)
 
 
 @dataclass(frozen=True)

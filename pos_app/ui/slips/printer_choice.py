@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.settings import Settings, SlipPaper
 from pos_app.services.slips import PickupSlip, SlipItem
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.slips.paper import print_slip
 from pos_app.ui.slips.printers import (
     MakePrinter,
@@ -37,10 +38,6 @@ from pos_app.ui.slips.printers import (
 #: The code a test slip prints: which paper it was laid out for. It is no pickup's code,
 #: so scanning it at the counter finds nothing.
 TEST_SLIP_CODES = {SlipPaper.RECEIPT: "TEST-80MM", SlipPaper.A4: "TEST-A4"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrinterChoice", text)
 
 
 def make_test_slip(paper: SlipPaper, counter: str, at: datetime | None = None) -> PickupSlip:

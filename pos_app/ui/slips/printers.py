@@ -15,18 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from pos_app.services.settings import SlipPaper
+from pos_app.ui.i18n import translate as _tr
 
 #: Makes the printer for a slip: the printer's name (None: the system's default) and the
 #: paper; raises :class:`PrinterMissing` when there is no such printer.
 MakePrinter = Callable[[str | None, SlipPaper], QPrinter]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SlipPrinter", text)
 
 
 class PrinterMissing(Exception):

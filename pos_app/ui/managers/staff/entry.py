@@ -6,22 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from pos_app.services.staff import StaffService
 from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff.list_dialog import manage_staff
 
 __all__ = ["STAFF_TASK", "StaffEntry"]
 
 #: Task key of the running staff management: one at a time.
 STAFF_TASK = "staff"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffEntry", text)
 
 
 class StaffEntry(QObject):

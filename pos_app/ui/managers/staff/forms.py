@@ -14,7 +14,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -53,12 +52,9 @@ from pos_app.services.staff import (
 from pos_app.ui.async_support import report_exception
 from pos_app.ui.dialogs.base import AsyncDialog
 from pos_app.ui.dialogs.pin_entry import PinLineEdit, PinPad
+from pos_app.ui.i18n import translate as _tr
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffDialogs", text)
 
 
 def role_text(role: Role) -> str:

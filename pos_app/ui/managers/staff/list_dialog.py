@@ -14,7 +14,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -48,6 +47,7 @@ from pos_app.storage import StaffRef
 from pos_app.ui.async_support import await_dialog, report_exception
 from pos_app.ui.dialogs.base import AsyncDialog
 from pos_app.ui.dialogs.pin_entry import PinDialog, format_lock_duration
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff.forms import (
     FirstManagerDialog,
     StaffFormDialog,
@@ -59,10 +59,6 @@ from pos_app.ui.row_table import RowTableModel
 from pos_app.ui.theme import ColorScheme
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffDialogs", text)
 
 
 # -- the staff list --------------------------------------------------------------------------

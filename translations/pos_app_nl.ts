@@ -1,0 +1,2940 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app met an unexpected problem. The last action may not have finished; nothing was sent twice. If it happens again, tell your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan {card} to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated faults are on (see the guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo cards, emails, staff PINs and simulated faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo only: the email the simulated customer received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about 30 rewards to pick up: fresh, expiring today, this week, expired, without expiry, with and without pictures. Giftoin collections and Nudj rewards beside them; the email gets a login code (Customer&apos;s mailbox).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rewards, no tier, not in Giftoin or Nudj.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1,000 rewards to pick up (a long list); Giftoin and Nudj.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no card, found by email only; three rewards. Giftoin does not know their Discord id; not in Nudj.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card that belongs to nobody: the counter says it is not linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a lost card that was blocked: the counter says it cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing in to Piggy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking up a scanned card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding a customer by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending the email login code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking the email login code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading the shop&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading a customer&apos;s rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handing a reward over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reversing a pickup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading Giftoin collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading Giftoin collectibles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading Nudj rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading the customer&apos;s Nudj points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: misbehaves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers late (about {ms} ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails with a server error ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>says too many requests, try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is down for maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sends an answer that cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hangs up without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sends its answer very slowly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never answers (the counter gives up waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does it, but the answer is lost on the way: the counter cannot know it happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waits until it is released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({role}): PIN {pin}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every service answers at once. Start with --fault to try a bad day, e.g. --fault piggy.collect=timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No email has been sent to {email} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo only — the email {email} received says: your login code is {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card to see the rewards waiting for pickup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to pick up for this customer.</source>
+        <extracomment>A progress answer that arrives while the rewards list is still loading waits up to this long, so the list is laid out and painted first; a slow list does not hide the panel. One task key per program: a Retry replaces only its own section&apos;s load.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over every reward that can go (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the screen for the next customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the rewards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} rewards selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing the hand-over…</source>
+        <extracomment>The task key of the hand-over: one at a time per counter.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan, or type and Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the customer (card, QR, email, slip code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter on a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand it over (Enter again to confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over all rewards that can go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select every reward in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter a long list (Escape empties it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L or F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the scan field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent pickups (managers reverse there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the email code; back to the scan field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange: hand it over today or it is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amber within a week, grey later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired on …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greyed out: it can no longer be handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received online: nothing to hand over at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the loyalty service, waiting for its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the pickup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-screen keyboard</source>
+        <extracomment>Rows of character keys, top to bottom (a QWERTY layout, as on phones). The smallest key (a fingertip; the kiosk&apos;s touch target is 44 px).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <extracomment>The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44). Kiosk fonts are this much larger than the desktop&apos;s. The last seconds of the idle time are counted down on screen. Holding the logo this long opens &quot;leave kiosk mode&quot;. Input that counts as someone using the counter. Mouse moves do not: a nudged mouse must not keep a customer&apos;s rewards on screen forever. Applied to the whole application in kiosk mode, dialogs included. Controls are sized by :class:`KioskLook` instead: a style sheet&apos;s min-height would also shrink the larger minimum sizes widgets ask for themselves (the PIN keypad&apos;s keys). Title-bar buttons a kiosk&apos;s dialogs do without: nothing to minimise or maximise on a locked screen, and a dialog&apos;s own Cancel / Close button is touch-sized. Controls a finger must hit; each is made at least TOUCH_TARGET wide and high.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen is cleared in {n} s to keep this customer&apos;s rewards private. Touch anywhere to keep going.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff PINs cannot be checked on this counter right now, so kiosk mode cannot be left from here. Your IT contact can end the app from the operating system, as the kiosk set-up notes describe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving kiosk mode closes the app. It needs a manager&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN: to close the app, or to open Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the app, or open this counter&apos;s Settings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay in kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo (hold to leave kiosk mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your loyalty card or QR code</source>
+        <extracomment>Bar widths in units; gaps of one unit between them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold it under the scanner. Your rewards waiting for pickup appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff: find a customer by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo ({n} s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent pickups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s email</source>
+        <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a loyalty card or QR code, or type an email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty card, QR code or email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickups at this counter; managers reverse here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>True once settings were saved: the app starts the counter again after closing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings (manager PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings need a manager&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings need a manager&apos;s PIN, and staff PINs cannot be checked on this counter right now. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out after a quiet spell. Sign in again to hand rewards over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <extracomment>Enough for the start of a message.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Input that counts as someone working at the counter.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave kiosk (closes the app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode and close the app (manager PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN closes the app; start it again for the next customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj user for the last {n} customers. A manager checks it in Settings, under Giftoin and Nudj.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} handed over to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rewards handed over to {name}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Collected: {titles}. The earlier attempt went through after all: hand it over now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal could not record this (is the disk full?). Tell the store manager; the app records it as soon as it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slip was printed: another customer is on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: {title} is back on {name}&apos;s list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n rewards are back on {name}&apos;s list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only {name} can undo this hand-over here; a manager can reverse it in Recent pickups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whoever made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late to undo here: a manager reverses it in Recent pickups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Handing over… waiting for the loyalty service (%n s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title}: already picked up (perhaps at another counter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: expired on {date}; it cannot be handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: expired; it cannot be handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: not handed over. The journal cannot be written (is the disk full?), so nothing was sent. Tell the store manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: no answer from the loyalty service in time, so it is not known whether the hand-over was recorded. Keep the item until the app has checked; it checks by itself every 30 seconds and says what it finds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: not handed over. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not handed over: hand-overs are held until a manager acknowledges the journal check above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not handed over: a digital reward reaches the customer online; there is nothing to hand over at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff hand rewards over: sign in with your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to hand rewards over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff PINs cannot be checked on this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed over at another counter: {titles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded as handed over: {titles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not handed over (still waiting): {titles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier unfinished hand-overs were checked — {outcomes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If an item was kept back meanwhile, give it to the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown shop {uuid}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shop chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Piggy · {shop}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <extracomment>Checks a PIN: ``(profile picked, or None for &quot;any manager&quot;, pin) -&gt; PinCheck``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: manager approval is locked for another {duration}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: locked for another {duration}. A manager can give you a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is no longer active. Ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PIN belongs to more than one manager, so it cannot say who approved. One of them needs a new PIN (Staff).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick your name and type your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal is missing: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal was emptied: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal is shorter than it was: it has {rows} rows, but the copy of its end kept beside it says {expected}, so the last {missing} rows are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal is not the one this counter wrote: its rows do not match the copy of its end kept beside it ({rows} rows, the copy says {expected}). It was replaced by another file, or rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of the pickup journal&apos;s end, kept beside it, cannot be read, so it cannot be told whether pickups are missing from the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal being checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed: {title}. It is back in the customer&apos;s rewards to pick up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service says {title} was already reversed (perhaps in the Piggy dashboard). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} was already reversed on {when} ({reason}, {staff}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} was already reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service does not know this pickup of {title}, so it cannot be reversed from here. Check the customer in the Piggy dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} cannot be reversed from this app: its hand-over was confirmed later by a check, which cannot learn the code a reversal needs. A manager can reverse it in the Piggy dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a reward that was handed over can be reversed; {title} was not (or its outcome is still being checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: no answer from the loyalty service, so it is not known whether the reversal was recorded. The app checks by itself when the connection is back; until then this pickup cannot be reversed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: not reversed. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reversed: {titles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reversed (still handed over): {titles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier unfinished reversals were checked — {outcomes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff…</source>
+        <extracomment>Task key of the running staff management: one at a time.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff management (manager PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, rename or deactivate staff and change PINs (a manager&apos;s PIN is asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff list cannot be opened on this counter. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else already has this name. Add a surname or an initial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last manager: nobody could manage staff any more. Make someone else a manager first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN has {min} to {max} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has {min} to {max} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name of at most 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is no longer in the staff list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff list cannot be read or saved. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager types their PIN to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your manager PIN is shorter than a manager&apos;s PIN may be now: choose a new one of {min} to {max} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managing staff needs a manager&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {n} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {n} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is not linked to a customer yet. Ask the customer to link it in the app, or look them up by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown card. Scan it again, or look the customer up by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is blocked (reported lost or replaced). Ask for the customer&apos;s current card or their email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer with this email address. Check the spelling with the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not right. Ask the customer to read it again from the email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email codes are not set up for this shop, so the customer cannot be checked by email. Scan their card instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service did not answer in time. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to the loyalty service. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service refused this counter&apos;s key. Ask a manager to open Settings and connect Piggy again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter is not allowed to do that. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service is in maintenance. Try again {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests right now. Try again {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service sent an answer the app does not understand. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loyalty service had a problem. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the settings, the keys and every program with the settings saved now. With a customer&apos;s card it also looks them up, lists their rewards and asks Giftoin and Nudj, and changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer&apos;s card (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer&apos;s card, for the live check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything needed is in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up more counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this counter&apos;s settings to a file and import it on the next counter. The file holds no keys or tokens: the next counter asks for them. Its name and data folder stay its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In kiosk mode no files are opened: export and import on a counter that is not a kiosk, or ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the settings</source>
+        <extracomment>Set after an import: the settings file changed, the counter must start again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}. It holds no keys or tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported. The counter starts again with these settings when Settings closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still needed here: {names}. Paste them on their pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How this counter works, and where its slips print. All of it can be changed in Settings later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup slip after a hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer one (print, PDF or none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always print one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff sign in with their name and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk: full screen, leaving needs a manager&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds before a kiosk clears the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the customer after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the mouse pointer (touch screens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this counter a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managers approve reversals, manage staff and their PINs, and open Settings. Create the first one now; add more staff later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rarely changed. The defaults suit most shops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer found by email reads out the code Piggy emails them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email look-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short sound after each scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes without input before sign-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign staff out after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds before an unanswered hand-over counts as not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered hand-overs settle after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder holds this counter&apos;s journal of pickups and its staff list; it is moved by your IT contact, never from here, so no pickup is left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what was typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored on this computer; paste a new one to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given to the app by the environment variable {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OS keyring on this computer: give it to the app in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the host&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the address in full, starting with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
+        <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of this counter&apos;s screens, slips and Nudj texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Piggy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy (Leat) holds the customers and their rewards. Create a personal access token (or an API key) in Piggy&apos;s business dashboard and paste it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth client (client id and secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy personal access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection to Piggy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the client id.</source>
+        <extracomment>The access of the last test that passed; the page is complete while it holds. The access the counter has now (Settings): unchanged, it needs no new Test.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the client secret first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Test first: the counter only goes on with a key that works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy accepted the key, but it sees no shop. Give the key access to your shop in Piggy&apos;s dashboard, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which shop is this counter in? Pickups are recorded for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the shops…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy shows no shops for this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a web shop: pickups normally belong to a physical shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor} host</source>
+        <extracomment>Platforms Giftoin&apos;s documentation names; others can be typed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor} key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin collection challenges</source>
+        <extracomment>What the counter uses now (Settings): unchanged, it needs no new Check.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy attribute with the customer&apos;s platform id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id in Piggy attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudj rewards and points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How Nudj knows the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudj knows customers by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their Piggy contact uuid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Piggy attribute {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin and Nudj (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The side panel can show a customer&apos;s Giftoin collection challenges and Nudj points. Scan a real customer&apos;s card to see whom each setting finds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type a customer&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer&apos;s card, for the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: its stored key is removed from this computer when this is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the keys and the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this mapping anyway (this customer may have no account there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Check: a program that is on needs a key that works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping found this customer nowhere: change it, or tick “Use it anyway”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type a card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found {name}. Press Check to see whom each program finds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a customer&apos;s card above to try the mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <extracomment>The pages whose fields Save writes (the last two only act).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and restart the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and save again.</source>
+        <extracomment>Where the settings were written, once they were.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be written ({error}). Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish: start the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <extracomment>Where the settings were written, once they were.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and press Finish again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff PINs need the OS keyring, and this computer has none, so no manager can be created here. Start or unlock the keyring and open this again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff list cannot be opened. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: {vendor} accepted the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to {vendor}. Check the host and this computer&apos;s network (a firewall or proxy may block it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor} did not answer in time. Check this computer&apos;s network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor} rejected the key. Copy it again from {vendor}&apos;s dashboard: it may be mistyped, revoked, or for another host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor} accepted the key, but it may not be used for this. Give it the permission in {vendor}&apos;s dashboard, or create a key that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor} is busy or in maintenance right now; the key was not rejected. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something answered at this host, but not {vendor}. Check the host: it is the address of {vendor}&apos;s API, e.g. https://api.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudj token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key that protects the staff PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be looked up. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor}: this customer&apos;s Piggy contact holds nothing for this mapping, so nothing would be sent. Choose another attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer&apos;s email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor}: would send {sent}. {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor}: sends {sent}, and {vendor} knows nobody by it. With this mapping the panel would stay empty for this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{vendor}: sends {sent} and finds this customer ({found}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip could not be printed ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a printer with Print…, or save the slip as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <extracomment>The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the enum lives in the settings: services cannot import Qt). Most 80 mm printers print 72 mm wide: 4 mm each side stays blank. QR side including its quiet zone (4 modules each side): about 1 mm per module. The printable area of receipt printers starts a little below the cut. Height of the content in millimetres (for a receipt: the page length).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup slip — reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: {customer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over by: {staff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter: {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this slip. If you bring an item back, bring the slip too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when} · Counter: {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for this reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this slip. If you bring an item back, bring the slip too: the code finds your pickup at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shop} · Pickup slip · {when} · {customer} (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup slip {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test slip</source>
+        <extracomment>The code a test slip prints: which paper it was laid out for. It is no pickup&apos;s code, so scanning it at the counter finds nothing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test: nothing was handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer found: “{printer}” is not on this PC.</source>
+        <extracomment>Makes the printer for a slip: the printer&apos;s name (None: the system&apos;s default) and the paper; raises :class:`PrinterMissing` when there is no such printer. The chosen printer&apos;s name; None when the system&apos;s default was wanted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer found: this PC has no default printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The data folder {folder} cannot be written by this user account, so hand-overs are switched off: nothing could be recorded. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be opened ({error}), so hand-overs are switched off. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal is damaged: SQLite&apos;s check found errors in the file, so hand-overs are switched off. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key that protects them is missing or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the staff list was protected with another key than this computer&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the staff list cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the staff list is empty although staff worked here: it must be restored from a backup, or started afresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, manager approval and leaving kiosk mode do not work. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeEntry</name>
+    <message>
+        <source>Code from the email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We emailed a code to {email}. Ask the customer to read it out.</source>
+        <extracomment>Digits for touch screens (kiosk mode); the field keeps the keyboard focus.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <source>Code sent. Type the code the customer reads from the email.</source>
+        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHeader</name>
+    <message>
+        <source>Earlier pickups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s pickups at this counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} Piggy points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <source>Hand over all (%n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstManagerDialog</name>
+    <message>
+        <source>Create the first manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a manager, and no manager is set up on this counter yet. Create the first one now: managers approve reversals and manage staff and their PINs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over this reward to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over these {n} rewards to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandOverRow</name>
+    <message>
+        <source> of {n}</source>
+        <extracomment>The side of a reward&apos;s picture in the confirmation. Rows shown without scrolling; more scroll. What tells this one from its kind (&quot;Size 39-42&quot;): the cashier checks it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalHealthBanner</name>
+    <message>
+        <source>Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager confirms with their PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-overs are held until a manager has seen this and acknowledges it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No manager profile is set up on this counter, so it cannot be acknowledged here. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager acknowledges the journal problem with their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The acknowledgement could not be recorded in the journal, so hand-overs stay held. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DEMO</source>
+        <extracomment>Task keys: a new task under a key replaces the one running.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter is not ready yet. Please ask a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piggy is not connected — ask a manager to open Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by {name}; hand-overs can start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-overs checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPinFields</name>
+    <message>
+        <source>PIN again</source>
+        <extracomment>The dialogs put their own rows (name, role) in here, so every field lines up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN ({min}–{max} digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same. Type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupSlip</name>
+    <message>
+        <source>Code for these %n rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinCheckDialog</name>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked: the staff list cannot be read. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Your name</source>
+        <extracomment>The check that accepted the PIN (says e.g. whether the PIN is too short now).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has {min} to {max} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinEntry</name>
+    <message>
+        <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can type a PIN again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Clear</source>
+        <extracomment>Keys of the one-row pad (under a field that has little room above and below).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterChoice</name>
+    <message>
+        <source>Slip printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a test slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer} (not found on this PC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{missing} Choose another printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test slip could not be printed on {printer} ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>reward: {name} ({state})</source>
+        <extracomment>The countdowns (&quot;3 hours left&quot;) are refreshed this often while on screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward: {name}</source>
+        <extracomment>Under each card: its name (up to two lines), then its rarity. Lines a card&apos;s name may take under it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin collection challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No collection challenges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>featured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>affordable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ Featured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affordable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudj rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rewards in the Nudj catalogue right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress in other programs</source>
+        <extracomment>Where the collapsed state is kept in the window&apos;s QSettings. The panel&apos;s width when room is short: the rewards list beside it has the priority (theme.Layout: beyond their minimums the two share the width by stretch factors). Set rather than taken from the contents: sections switching between a line of text and a list would otherwise change the window&apos;s minimum size, and with it lay out the whole window again, on every load.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <extracomment>Top to bottom, as on screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the customer&apos;s progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the customer&apos;s progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <extracomment>What a program&apos;s service call returns when the customer is linked. The section&apos;s share of the panel&apos;s height while it takes room (see ``takes_room``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n day(s) left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n hour(s) left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n minute(s) left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncommon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legendary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{collected} / {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n more to collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{price} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} / {price} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owned: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entries: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Nudj points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} XP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} is not set up on this counter.</source>
+        <extracomment>How the platforms Giftoin knows customers by are written (the setting is lower case).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giftoin finds customers by their {platform} account, and this customer has not linked one to their loyalty account yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s loyalty account is not linked to {program} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s {program} id was not found (looked up by: {source}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer&apos;s {program} id was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} does not know this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to {program}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} refused this counter&apos;s key. Ask a manager to open Settings and check {program}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} is in maintenance. Try again {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} is busy. Try again {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} sent an answer the app does not understand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} had a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{program} could not be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not owned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentPickupsModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state} (from the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: {name} ({uuid})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over {when} at {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the slip {code} with other rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed by Piggy&apos;s answer: learned later from the customer&apos;s list of rewards to pick up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by a later check: reverse it in the Piggy dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecentPickupsView</name>
+    <message>
+        <source>Today</source>
+        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search recent pickups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward, customer name, staff or slip code (PU-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent pickups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pickups shown as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint slip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the slip of the selected pickup&apos;s hand-over again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Slip {code}: %n reward(s) handed over together.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earlier pickups of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pickups match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier pickups of this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pickups on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be read. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversing is not available on this counter right now (the journal or the staff list cannot be opened). Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversing needs a manager. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slip: nothing of this hand-over is handed over any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pickup(s) exported to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the pickups shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be written, so nothing was sent. Ask your IT contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mis-tap, undone at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse a pickup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse the pickup of {title}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (required for Other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose why the pickup is reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a short note saying why (required for Other).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager types their PIN to approve the reversal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RewardDelegate</name>
+    <message>
+        <source>Digital</source>
+        <extracomment>The badge colours by urgency, from the theme. The &quot;Digital&quot; chip: the information colours, strong, so it is not read as an expiry badge. Up to this many days ahead a reward counts as &quot;expiring soon&quot; (amber). The width a row asks for; in the view, rows always span the viewport.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RewardListHeader</name>
+    <message>
+        <source>Filter: name, size, colour…</source>
+        <extracomment>The filter field shows when the list has more rows than this.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the rewards by name or attribute (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RewardListModel</name>
+    <message>
+        <source>Expired on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in %n day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received online, nothing to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} is digital: the customer received it online. There is nothing to hand over at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} expired on {date}: it can no longer be handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} ×{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RewardListView</name>
+    <message>
+        <source>Rewards to pick up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to pick up for this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>%n check(s) not working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n collection challenge(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <source>Pickup slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this slip again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the customer a pickup slip?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints on this counter&apos;s printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the slip as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{missing} No slip this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is set up at this counter: no slip this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the pickup slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip could not be printed or saved ({error}). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make {name} a manager? Managers approve reversals and manage staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make {name} a cashier? They can no longer approve reversals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate {name}? They can no longer sign in or approve anything. Pickups they made stay in the journal under their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffFormDialog</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <extracomment>Shown above the fields when set (why a new PIN is asked for).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>The StaffProfile of a row (any column).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked, {duration} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_StaffFormDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
