@@ -60,6 +60,8 @@ class Translations:
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = SOURCE_LANGUAGE
+        #: The catalogues of :attr:`language` that could not be loaded (for the self-test).
+        self.missing: list[str] = []
 
     def use(self, tag: str) -> str:
         """Install the catalogues of ``tag``'s language (the app's and Qt's own).
@@ -71,6 +73,7 @@ class Translations:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+        self.missing = []
         QLocale.setDefault(QLocale(tag.replace("_", "-")))
         self.language = language
         if language == SOURCE_LANGUAGE:
@@ -87,6 +90,7 @@ class Translations:
                 self._app.installTranslator(translator)
                 self._installed.append(translator)
                 return
+        self.missing.append(name)
         log.warning("No translation catalogue %s; those texts stay English", name)
 
 
@@ -98,6 +102,11 @@ def current_language() -> str:
     if _translations is None:
         return SOURCE_LANGUAGE
     return _translations.language
+
+
+def missing_catalogues() -> list[str]:
+    """The catalogues of the current language that could not be loaded."""
+    return [] if _translations is None else list(_translations.missing)
 
 
 def use_language(tag: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication
 
 from pos_app import __version__
@@ -34,6 +34,13 @@ from pos_app.services.connections import build_clients
 from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
 from pos_app.ui.counter import LOOKUP
+from pos_app.ui.i18n import (
+    SOURCE_LANGUAGE,
+    current_language,
+    language_of,
+    missing_catalogues,
+)
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.progress.section import SectionState
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 
@@ -151,6 +158,27 @@ class SelfTest:
         else:
             self._report("app icon", True, f"rendered at {pixmap.width()}×{pixmap.height()} px")
 
+    def check_language(self) -> None:
+        wanted = language_of(self._session.settings.language)
+        language = current_language()
+        if language != wanted:
+            self._report("language", False, f"texts in {language!r}, not {wanted!r}")
+            return
+        if missing := missing_catalogues():
+            self._report("language", False, f"missing catalogues: {', '.join(missing)}")
+            return
+        if language == SOURCE_LANGUAGE:
+            self._report("language", True, "English (no catalogue needed)")
+            return
+        # One text of the app's catalogue and one of Qt's own, translated or not.
+        ours = _tr("Hand over") != "Hand over"
+        qts = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+        if not (ours and qts):
+            broken = "the app's" if not ours else "Qt's"
+            self._report("language", False, f"{language}: {broken} catalogue translates nothing")
+            return
+        self._report("language", True, f"{language}: the app's and Qt's catalogues loaded")
+
     def on_painted(self) -> None:
         age = process_age()
         self.shown_after = age if age is not None else time.perf_counter() - self._started
@@ -163,6 +191,7 @@ class SelfTest:
         except TimeoutError:
             self._report("window shown", False, "the window was never painted")
         self.check_icon()
+        self.check_language()
         later = ["reward picture", "progress panel", "hand-over", "journal"]
         if not await self._check("customer " + CARD, lambda: self._scan(window)):
             self._skip(later, "no customer on screen")

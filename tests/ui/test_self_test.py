@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECKS = (
     "window shown",
     "app icon",
+    "language",
     "customer DEMO-CARD-1",
     "reward picture",
     "progress panel",
@@ -71,7 +72,7 @@ def test_missing_demo_pictures_fail_the_self_test(tmp_path: Path) -> None:
     checks = check_lines(result.stdout)
     assert checks.pop("reward picture") == "FAILED"
     assert set(checks.values()) == {"ok"}
-    assert result.stdout.strip().splitlines()[-1].startswith("self-test FAILED: 1 of 7 checks")
+    assert result.stdout.strip().splitlines()[-1].startswith("self-test FAILED: 1 of 8 checks")
 
 
 @pytest.mark.slow
