@@ -21,6 +21,7 @@ from pos_app.services.staff import Role
 from pos_app.ui.app import run_app
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.dialogs.pin_entry import PinDialog
+from pos_app.ui.i18n import current_language, use_language
 from pos_app.ui.setup.settings_dialog import SettingsDialog
 from tests.helpers import MemoryKeyring, wait_until
 from tests.helpers.ui import Counter, running_counter, visible
@@ -29,9 +30,10 @@ MANAGER = ("Morgan Manager", Role.MANAGER, "246810")
 
 
 @pytest.fixture(autouse=True)
-def _keep_locale() -> Iterator[None]:
+def _keep_language() -> Iterator[None]:
     before = QLocale()
     yield
+    use_language("en")
     QLocale.setDefault(before)
 
 
@@ -281,11 +283,14 @@ async def test_the_app_starts_the_counter_again_with_saved_settings(
     dialog = visible(SettingsDialog)
     assert dialog is not None
     dialog.counter_page.name.setText("Counter 9")
+    dialog.language_page.choice.setCurrentIndex(dialog.language_page.choice.findData("de"))
     dialog.save_button.click()
     await wait_until(lambda: len(windows) == 2, within=20)
     second = windows[1]
     assert second.services.settings.counter_name == "Counter 9"
-    assert second.status.counter_label.text() == "Counter: Counter 9"
+    # The new language applies at once: the new window is made in it.
+    assert current_language() == "de"
+    assert "Counter 9" in second.status.counter_label.text()
     second.close()
     assert await asyncio.wait_for(running, 10) == 0
 

@@ -50,7 +50,12 @@ class LanguagePage(SetupPage):
         super().__init__(draft, tasks, parent)
         self.setObjectName("languagePage")
         self.setTitle(_tr("Language"))
-        self.setSubTitle(_tr("The language of this counter's screens, slips and Nudj texts."))
+        self.setSubTitle(
+            _tr(
+                "The language of this counter's screens, slips and Nudj texts. It applies at "
+                "once: the screens are made again in it."
+            )
+        )
         self.choice = QComboBox(self)
         self.choice.setObjectName("languageChoice")
         self.choice.setAccessibleName(_tr("Language"))
