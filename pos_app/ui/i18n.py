@@ -18,10 +18,18 @@ its own plural forms; English has no catalogue, see :mod:`pos_app.ui.plurals`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 
 from pos_app.resources import resources_dir
 
@@ -40,6 +48,36 @@ SOURCE_LANGUAGE = "en"
 def translate(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """A module's text in the app's language (the empty context; see the module's text)."""
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+class _Retranslator(QObject):
+    """Runs a widget's text setters again when the language changes (Qt tells each widget)."""
+
+    def __init__(self, owner: QObject) -> None:
+        super().__init__(owner)
+        self.setObjectName("retranslator")
+        self.apply: list[Callable[[], None]] = []
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            for apply in self.apply:
+                apply()
+        return False
+
+
+def retranslated(owner: QObject, apply: Callable[[], None]) -> None:
+    """Run ``apply`` (which sets ``owner``'s fixed texts) now, and again in every language
+    the app switches to while ``owner`` lives: Qt's retranslateUi, one setter at a time.
+
+    ``retranslated(button, lambda: button.setText(_tr("Hand over")))``.
+    """
+    apply()
+    found = owner.findChild(
+        _Retranslator, "retranslator", Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    retranslator = found if isinstance(found, _Retranslator) else _Retranslator(owner)
+    retranslator.apply.append(apply)
 
 
 def translations_dir() -> Path:

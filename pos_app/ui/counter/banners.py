@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -180,9 +180,9 @@ def describe_fault(route: str, fault: Fault | None) -> str:
     }.get(fault.kind, fault.kind)
     text = _tr("{what}: {how}").format(what=what, how=how)
     if fault.count is not None:
-        text += " " + QCoreApplication.translate(
-            "CounterBanners", "(the next %n call(s))", None, fault.count
-        ).replace("call(s)", "call" if fault.count == 1 else "calls")
+        text += " " + _tr("(the next %n call(s))", None, fault.count).replace(
+            "call(s)", "call" if fault.count == 1 else "calls"
+        )
     return text
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.api import errors
@@ -28,6 +28,7 @@ from pos_app.services.progress import (
 )
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import CustomerHeader
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress import ProgressPanel
@@ -80,7 +81,8 @@ class CustomerPage(QWidget):
         self.selection_label.setObjectName("selectionSummary")
         self.selection_label.setWordWrap(True)
         actions.addWidget(self.selection_label, 1)
-        self.hand_over_button = QPushButton(_tr("Hand over"), self)
+        self.hand_over_button = QPushButton(self)
+        retranslated(self, lambda: self.hand_over_button.setText(_tr("Hand over")))
         self.hand_over_button.setObjectName("handOverButton")
         self.hand_over_button.setMinimumHeight(48)
         self.hand_over_button.setMinimumWidth(200)
@@ -90,13 +92,23 @@ class CustomerPage(QWidget):
         self.hand_over_all_button = QPushButton(self)
         self.hand_over_all_button.setObjectName("handOverAllButton")
         self.hand_over_all_button.setMinimumHeight(48)
-        self.hand_over_all_button.setToolTip(_tr("Hand over every reward that can go (Ctrl+Enter)"))
+        retranslated(
+            self,
+            lambda: self.hand_over_all_button.setToolTip(
+                _tr("Hand over every reward that can go (Ctrl+Enter)")
+            ),
+        )
         self.hand_over_all_button.hide()
         self.done_button: QPushButton | None = None
         if kiosk:
-            self.done_button = QPushButton(_tr("Done"), self)
-            self.done_button.setObjectName("kioskDoneButton")
-            self.done_button.setToolTip(_tr("Clear the screen for the next customer"))
+            self.done_button = done = QPushButton(self)
+            done.setObjectName("kioskDoneButton")
+
+            def done_texts() -> None:
+                done.setText(_tr("Done"))
+                done.setToolTip(_tr("Clear the screen for the next customer"))
+
+            retranslated(done, done_texts)
             self.done_button.setMinimumSize(140, 48)
             actions.addWidget(self.done_button)
         actions.addWidget(self.hand_over_all_button)
@@ -129,9 +141,7 @@ class CustomerPage(QWidget):
         # "All" only means something with more than one to go.
         self.hand_over_all_button.setVisible(available > 1)
         self.hand_over_all_button.setEnabled(can_hand_over)
-        self.hand_over_all_button.setText(
-            QCoreApplication.translate("CustomerPage", "Hand over all (%n)", None, available)
-        )
+        self.hand_over_all_button.setText(_tr("Hand over all (%n)", None, available))
         self._selected = count
         self._show_selection_label()
 

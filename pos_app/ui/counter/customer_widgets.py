@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.ui.dialogs.pin_entry import PinPad
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
 
@@ -50,10 +51,15 @@ class CustomerHeader(QFrame):
         layout.addWidget(self.tier_label)
         layout.addSpacing(16)
         layout.addWidget(self.points_label)
-        self.earlier_button = QPushButton(self.tr("Earlier pickups"), self)
+        self.earlier_button = QPushButton(self)
         self.earlier_button.setObjectName("earlierPickupsButton")
         self.earlier_button.setFlat(True)
-        self.earlier_button.setToolTip(self.tr("This customer's pickups at this counter"))
+
+        def earlier_texts() -> None:
+            self.earlier_button.setText(self.tr("Earlier pickups"))
+            self.earlier_button.setToolTip(self.tr("This customer's pickups at this counter"))
+
+        retranslated(self.earlier_button, earlier_texts)
         self.earlier_button.setVisible(history)
         layout.addSpacing(8)
         layout.addWidget(self.earlier_button)
@@ -141,18 +147,26 @@ class CodeEntry(QFrame):
         self.prompt.setWordWrap(True)
         self.code_input = QLineEdit(self)
         self.code_input.setObjectName("codeInput")
-        self.code_input.setPlaceholderText(self.tr("Code from the email"))
+
         self.code_input.setMaxLength(12)
         self.code_input.setMinimumHeight(40)
         self.code_input.setFixedWidth(180)
         # Shown as it is typed: the customer reads it out at the counter and the cashier
         # checks it back; it is cleared once checked or given up, and never logged.
         self.code_input.setValidator(QRegularExpressionValidator(r"[0-9A-Za-z ]{0,12}", self))
-        self.verify_button = QPushButton(self.tr("Check code"), self)
+        self.verify_button = QPushButton(self)
         self.verify_button.setObjectName("verifyCodeButton")
         self.verify_button.setDefault(True)
-        self.resend_button = QPushButton(self.tr("Send again"), self)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.resend_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+
+        def code_texts() -> None:
+            self.code_input.setPlaceholderText(self.tr("Code from the email"))
+            self.verify_button.setText(self.tr("Check code"))
+            self.resend_button.setText(self.tr("Send again"))
+            self.cancel_button.setText(self.tr("Cancel"))
+
+        retranslated(self, code_texts)
         for button in (self.verify_button, self.resend_button, self.cancel_button):
             button.setMinimumHeight(40)
         layout.addWidget(self.prompt, 1)

@@ -13,6 +13,7 @@ from typing import Final
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import TextSize, scaled_font
 
@@ -31,7 +32,6 @@ class EmailKeyboard(QWidget):
     def __init__(self, field: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emailKeyboard")
-        self.setAccessibleName(_tr("On-screen keyboard"))
         self._field = field
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
@@ -47,13 +47,21 @@ class EmailKeyboard(QWidget):
         # so that the keyboard, the field and the home screen fit a 768 px kiosk screen.
         last = max(len(characters) for characters in ROWS)
         backspace = self._key("backspace", "⌫")
-        backspace.setAccessibleName(_tr("Delete the last character"))
         backspace.clicked.connect(self._backspace)
-        clear = self._key("clear", _tr("Clear"))
+        clear = self._key("clear", "")
         clear.clicked.connect(self._clear)
-        enter = self._key("enter", _tr("Find"))
-        enter.setAccessibleName(_tr("Find the customer"))
+        enter = self._key("enter", "")
         enter.clicked.connect(self._enter)
+
+        def texts() -> None:
+            self.setAccessibleName(_tr("On-screen keyboard"))
+            backspace.setAccessibleName(_tr("Delete the last character"))
+            clear.setText(_tr("Clear"))
+            clear.setAccessibleName(clear.text())
+            enter.setText(_tr("Find"))
+            enter.setAccessibleName(_tr("Find the customer"))
+
+        retranslated(self, texts)
         grid.addWidget(backspace, 0, last)
         grid.addWidget(clear, 1, last)
         grid.addWidget(enter, 2, last, 2, 1)

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import KIOSK_LOOK, TextSize, scaled_font
 
@@ -323,7 +324,7 @@ class CountdownOverlay(QFrame):
         outer.addStretch(1)
         layout = QVBoxLayout(self.panel)
         layout.setContentsMargins(40, 28, 40, 28)
-        self.title = QLabel(_tr("Still there?"), self)
+        self.title = QLabel(self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setFont(scaled_font(self.title.font(), TextSize.KIOSK_OVERLAY_TITLE, bold=True))
         layout.addWidget(self.title)
@@ -341,7 +342,13 @@ class CountdownOverlay(QFrame):
         self.text.setFont(scaled_font(self.text.font(), TextSize.KIOSK_OVERLAY_TEXT))
         layout.addWidget(self.text)
         layout.addSpacing(24)
-        self.stay_button = QPushButton(_tr("I'm still here"), self)
+        self.stay_button = QPushButton(self)
+
+        def overlay_texts() -> None:
+            self.title.setText(_tr("Still there?"))
+            self.stay_button.setText(_tr("I'm still here"))
+
+        retranslated(self, overlay_texts)
         self.stay_button.setObjectName("kioskStayButton")
         self.stay_button.setMinimumSize(260, 64)
         self.stay_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -16,6 +16,7 @@ from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import await_dialog
 from pos_app.ui.counter.kiosk import KioskMode
 from pos_app.ui.counter.screen import REFRESH
+from pos_app.ui.i18n import current_language, language_of, use_language
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.staff import ask_manager_pin, ensure_manager
 
@@ -76,13 +77,29 @@ class KioskCounter:
         window.message_bar.clear_message()
         window.search_bar.reset(hide=True)
         window.signing_in.sign_out()
+        self._counter_language_again()
         window.focus_search()
+
+    def choose_language(self, tag: str) -> None:
+        """The customer's language for the screen, until the next wipe (counter's again).
+
+        Qt tells every widget of the change; each sets its fixed texts again, and texts
+        made on demand (messages, dialogs, slips) are made in the new language anyway.
+        """
+        use_language(tag)
+        self.mode.idle.touch()
+
+    def _counter_language_again(self) -> None:
+        counter_language = self._window.counter.settings.language
+        if current_language() != language_of(counter_language):
+            use_language(counter_language)
 
     def has_traces(self) -> bool:
         """Is anything on screen or in memory that an idle kiosk must wipe?"""
         window = self._window
         return bool(
-            window.counter.customer is not None
+            current_language() != language_of(window.counter.settings.language)
+            or window.counter.customer is not None
             or window.search_input.text()
             or window.code_entry.isVisible()
             or window.message_bar.isVisible()

@@ -4,6 +4,7 @@ the logo that is held down to leave."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QPointF,
     QRectF,
     QSize,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.counter.kiosk import LONG_PRESS_MS, TOUCH_TARGET
+from pos_app.ui.i18n import LANGUAGES, current_language, retranslated
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import ColorScheme, TextSize, scaled_font
 
@@ -47,7 +50,7 @@ class LogoButton(QLabel):
         self.setPixmap(icon.pixmap(QSize(TOUCH_TARGET, TOUCH_TARGET)))
         self.setMinimumSize(TOUCH_TARGET, TOUCH_TARGET)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAccessibleName(_tr("Logo (hold to leave kiosk mode)"))
+        retranslated(self, lambda: self.setAccessibleName(_tr("Logo (hold to leave kiosk mode)")))
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.setInterval(LONG_PRESS_MS)
@@ -99,9 +102,11 @@ class KioskHome(QFrame):
 
     Signals:
         emailRequested: staff want to find a customer by email.
+        languageChosen(str): the customer chose the language of the screen (a tag).
     """
 
     emailRequested = Signal()
+    languageChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,21 +119,35 @@ class KioskHome(QFrame):
         self.symbol = BarcodeSymbol(self)
         layout.addWidget(self.symbol, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
-        self.prompt = QLabel(_tr("Scan your loyalty card or QR code"), self)
+        self.prompt = QLabel(self)
         self.prompt.setObjectName("kioskScanPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setWordWrap(True)
         self.prompt.setFont(scaled_font(self.prompt.font(), TextSize.KIOSK_PROMPT, bold=True))
         layout.addWidget(self.prompt)
-        self.hint = hint = QLabel(
-            _tr("Hold it under the scanner. Your rewards waiting for pickup appear here."), self
-        )
+        self.hint = hint = QLabel(self)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         hint.setFont(scaled_font(hint.font(), TextSize.KIOSK_HINT))
         layout.addWidget(hint)
         layout.addStretch(3)
-        self.email_button = QPushButton(_tr("Staff: find a customer by email"), self)
+        # Each language by its own name: a customer finds theirs without reading ours.
+        languages = QHBoxLayout()
+        languages.addStretch(1)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for tag, name in LANGUAGES:
+            button = QPushButton(name, self)
+            button.setObjectName(f"kioskLanguage_{tag}")
+            button.setCheckable(True)
+            button.setMinimumHeight(TOUCH_TARGET)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, tag=tag: self.languageChosen.emit(tag))
+            languages.addWidget(button)
+            self.language_buttons[tag] = button
+        languages.addStretch(1)
+        layout.addLayout(languages)
+        layout.addSpacing(12)
+        self.email_button = QPushButton(self)
         self.email_button.setObjectName("kioskEmailButton")
         self.email_button.setMinimumHeight(TOUCH_TARGET + 8)
         self.email_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -137,8 +156,28 @@ class KioskHome(QFrame):
         # Room for the prompt and the email button only: when staff type an email the
         # on-screen keyboard takes the height, and the drawing and the hint step aside
         # (resizeEvent) rather than push the window past a 768 px screen.
+        self.retranslate()
         self._full_height = layout.minimumSize().height()
         self.setMinimumHeight(layout.minimumSize().height() - self._extras_height())
+
+    def retranslate(self) -> None:
+        """The fixed texts in the language now in use (at start and on every change)."""
+        self.prompt.setText(_tr("Scan your loyalty card or QR code"))
+        self.hint.setText(
+            _tr("Hold it under the scanner. Your rewards waiting for pickup appear here.")
+        )
+        self.email_button.setText(_tr("Staff: find a customer by email"))
+        language = current_language()
+        for tag, button in self.language_buttons.items():
+            button.setChecked(tag == language)
+            button.setAccessibleName(
+                _tr("Show this screen in {language}").format(language=button.text())
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _extras_height(self) -> int:
         return self.symbol.minimumHeight() + 16 + self.hint.sizeHint().height()

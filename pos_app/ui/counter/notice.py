@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from pos_app.ui.counter.customer_widgets import MessageBar
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 
 
@@ -25,8 +26,13 @@ class NoticeActions(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.undo_button = QPushButton(self)
         self.undo_button.setObjectName("undoHandOverButton")
-        self.undo_button.setAccessibleName(_tr("Undo the last hand-over"))
-        self.slip_button = QPushButton(_tr("Print slip"), self)
+        self.slip_button = QPushButton(self)
+
+        def texts() -> None:
+            self.undo_button.setAccessibleName(_tr("Undo the last hand-over"))
+            self.slip_button.setText(_tr("Print slip"))
+
+        retranslated(self, texts)
         self.slip_button.setObjectName("printSlipButton")
         row.addWidget(self.undo_button)
         row.addWidget(self.slip_button)

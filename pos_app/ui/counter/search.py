@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.counter.keyboard import EmailKeyboard
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
@@ -47,29 +48,20 @@ class SearchBar(QWidget):
         outer.addLayout(row)
         self.input = QLineEdit(self)
         self.input.setObjectName("searchInput")
-        self.input.setPlaceholderText(
-            _tr("Type the customer's email")
-            if kiosk
-            else _tr("Scan a loyalty card or QR code, or type an email")
-        )
-        # The placeholder goes when typing starts; a screen reader needs a name that stays.
-        self.input.setAccessibleName(
-            _tr("Customer's email") if kiosk else _tr("Loyalty card, QR code or email")
-        )
         self.input.setClearButtonEnabled(True)
         self.input.setMinimumHeight(44)
         self.input.setFont(scaled_font(self.input.font(), TextSize.SEARCH_FIELD))
-        self.find_button = QPushButton(_tr("Find"), self)
+        self.find_button = QPushButton(self)
         self.find_button.setObjectName("searchButton")
         self.find_button.setMinimumHeight(44)
-        self.recent_button = QPushButton(_tr("Recent pickups"), self)
+        self.recent_button = QPushButton(self)
         self.recent_button.setObjectName("recentPickupsButton")
         self.recent_button.setMinimumHeight(44)
-        self.recent_button.setToolTip(_tr("Pickups at this counter; managers reverse here"))
         self.recent_button.setEnabled(recent_enabled)
         row.addWidget(self.input, 1)
         row.addWidget(self.find_button)
         row.addWidget(self.recent_button)
+        retranslated(self, lambda: self._texts(kiosk))
         #: Kiosk only: a touch keyboard under the field while the field has the focus.
         self.keyboard: EmailKeyboard | None = None
         if kiosk:
@@ -92,6 +84,20 @@ class SearchBar(QWidget):
         self._sources: list[QObject] = []
         if kiosk:
             self.hide()
+
+    def _texts(self, kiosk: bool) -> None:
+        self.input.setPlaceholderText(
+            _tr("Type the customer's email")
+            if kiosk
+            else _tr("Scan a loyalty card or QR code, or type an email")
+        )
+        # The placeholder goes when typing starts; a screen reader needs a name that stays.
+        self.input.setAccessibleName(
+            _tr("Customer's email") if kiosk else _tr("Loyalty card, QR code or email")
+        )
+        self.find_button.setText(_tr("Find"))
+        self.recent_button.setText(_tr("Recent pickups"))
+        self.recent_button.setToolTip(_tr("Pickups at this counter; managers reverse here"))
 
     def searched(self) -> None:
         """The field's text is being looked up (what is typed after it is the cashier's)."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from pos_app.services.progress import NudjSetupProblem
 from pos_app.storage import StaffRef
 from pos_app.ui.counter.words import unresolved_text
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 
 
@@ -80,20 +81,28 @@ class CounterStatusBar(QStatusBar):
         self.addPermanentWidget(self.sign_in_button)
         self.leave_button: QPushButton | None = None
         if leave_kiosk:
-            self.leave_button = QPushButton(_tr("Leave kiosk (closes the app)"), self)
-            self.leave_button.setObjectName("kioskLeaveButton")
-            self.leave_button.setFlat(True)
-            self.leave_button.setAccessibleName(
-                _tr("Leave kiosk mode and close the app (manager PIN)")
-            )
-            self.leave_button.setToolTip(
-                _tr("A manager's PIN closes the app; start it again for the next customer.")
-            )
-            self.addPermanentWidget(self.leave_button)
-        self.counter_label = ElidedLabel(_tr("Counter: {name}").format(name=counter_name), self)
-        self.counter_label.setObjectName("counterName")
-        self.counter_label.setToolTip(self.counter_label.text())
-        self.addPermanentWidget(self.counter_label)
+            self.leave_button = leave = QPushButton(self)
+            leave.setObjectName("kioskLeaveButton")
+            leave.setFlat(True)
+
+            def leave_texts() -> None:
+                leave.setText(_tr("Leave kiosk (closes the app)"))
+                leave.setAccessibleName(_tr("Leave kiosk mode and close the app (manager PIN)"))
+                leave.setToolTip(
+                    _tr("A manager's PIN closes the app; start it again for the next customer.")
+                )
+
+            retranslated(leave, leave_texts)
+            self.addPermanentWidget(leave)
+        self.counter_label = label = ElidedLabel(parent=self)
+        label.setObjectName("counterName")
+
+        def counter_texts() -> None:
+            label.setText(_tr("Counter: {name}").format(name=counter_name))
+            label.setToolTip(label.text())
+
+        retranslated(label, counter_texts)
+        self.addPermanentWidget(label)
 
     def show_connection(self, text: str) -> None:
         self.connection_label.setText(text)

@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
             self.health_banner.acknowledged.connect(self._acknowledged)
         if self.kiosk_home is not None:
             self.kiosk_home.emailRequested.connect(self._kiosk_email)
+            if self._kiosk is not None:
+                self.kiosk_home.languageChosen.connect(self._kiosk.choose_language)
             self.search_bar.listen_to(self.kiosk_home)
         self.customer_header.earlier_button.clicked.connect(self._earlier_pickups)
         if self.status.leave_button is not None and self.kiosk is not None:

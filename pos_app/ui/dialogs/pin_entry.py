@@ -19,7 +19,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -110,15 +110,13 @@ def describe_pin_check(check: PinCheck, *, approval: bool) -> str:
             return _tr("Wrong PIN.")
         # Written out twice: pyside6-lupdate only finds literal calls.
         if approval:
-            text = QCoreApplication.translate(
-                "PinEntry",
+            text = _tr(
                 "Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.",
                 None,
                 left,
             )
         else:
-            text = QCoreApplication.translate(
-                "PinEntry",
+            text = _tr(
                 "Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.",
                 None,
                 left,

@@ -25,6 +25,7 @@ from pos_app.services.progress import (
     TimeLeft,
     TimeLeftKind,
 )
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.messages import format_wait
 from pos_app.ui.plurals import english_plural
 
@@ -53,7 +54,7 @@ def time_left_text(left: TimeLeft | None) -> str:
     if hours >= 48:
         days = round(hours / 24)
         return english_plural(
-            QCoreApplication.translate("ProgressPanel", "%n day(s) left", None, days),
+            _tr("%n day(s) left", None, days),
             days,
             "day(s)",
             "day",
@@ -62,7 +63,7 @@ def time_left_text(left: TimeLeft | None) -> str:
     if seconds >= 3600:
         whole = int(hours)
         return english_plural(
-            QCoreApplication.translate("ProgressPanel", "%n hour(s) left", None, whole),
+            _tr("%n hour(s) left", None, whole),
             whole,
             "hour(s)",
             "hour",
@@ -70,7 +71,7 @@ def time_left_text(left: TimeLeft | None) -> str:
         )
     minutes = max(1, math.ceil(seconds / 60))
     return english_plural(
-        QCoreApplication.translate("ProgressPanel", "%n minute(s) left", None, minutes),
+        _tr("%n minute(s) left", None, minutes),
         minutes,
         "minute(s)",
         "minute",
@@ -137,7 +138,7 @@ def challenge_detail_text(challenge: ChallengeView, now: datetime) -> str:
     to_go = challenge.cards_to_go
     if to_go and (left is None or left.kind is not TimeLeftKind.ENDED):
         # No plural word in English; other languages get theirs from their catalogue.
-        parts.append(QCoreApplication.translate("ProgressPanel", "%n more to collect", None, to_go))
+        parts.append(_tr("%n more to collect", None, to_go))
     return " · ".join(part for part in parts if part)
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from pos_app.services.pickup_models import PickupCounts
+from pos_app.ui.i18n import retranslated
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.rewards.model import RewardListModel, expiry_date_text
 from pos_app.ui.rewards.view import RewardListView
@@ -35,8 +37,7 @@ def counts_text(counts: PickupCounts, now: datetime) -> str:
         return ""
     if not counts.to_pick_up and counts.expired and counts.last_expired is not None:
         # Only expired ones: the one line that answers "where is my reward?".
-        summary = QCoreApplication.translate(
-            "RewardListHeader",
+        summary = _tr(
             "Nothing to pick up: %n reward(s) expired (last on {date})",
             None,
             counts.expired,
@@ -44,21 +45,13 @@ def counts_text(counts: PickupCounts, now: datetime) -> str:
         summary = english_plural(summary, counts.expired, "reward(s)", "reward", "rewards")
         parts = [summary.format(date=expiry_date_text(counts.last_expired, now))]
         if counts.digital:
-            parts.append(
-                QCoreApplication.translate("RewardListHeader", "%n digital", None, counts.digital)
-            )
+            parts.append(_tr("%n digital", None, counts.digital))
         return " · ".join(parts)
-    parts = [
-        QCoreApplication.translate("RewardListHeader", "%n to pick up", None, counts.to_pick_up)
-    ]
+    parts = [_tr("%n to pick up", None, counts.to_pick_up)]
     if counts.expired:
-        parts.append(
-            QCoreApplication.translate("RewardListHeader", "%n expired", None, counts.expired)
-        )
+        parts.append(_tr("%n expired", None, counts.expired))
     if counts.digital:
-        parts.append(
-            QCoreApplication.translate("RewardListHeader", "%n digital", None, counts.digital)
-        )
+        parts.append(_tr("%n digital", None, counts.digital))
     return " · ".join(parts)
 
 
@@ -146,11 +139,16 @@ class RewardListHeader(QWidget):
         layout.addWidget(self.counts_label, 1)
         self.filter_field = FilterField(rewards, self)
         self.filter_field.setObjectName("rewardsFilter")
-        self.filter_field.setPlaceholderText(self.tr("Filter: name, size, colour…"))
-        self.filter_field.setToolTip(self.tr("Filter the rewards by name or attribute (Ctrl+F)"))
-        self.filter_field.setAccessibleName(self.tr("Filter the rewards"))
-        self.filter_field.setClearButtonEnabled(True)
-        self.filter_field.fit_placeholder()
+        field = self.filter_field
+
+        def filter_texts() -> None:
+            field.setPlaceholderText(self.tr("Filter: name, size, colour…"))
+            field.setToolTip(self.tr("Filter the rewards by name or attribute (Ctrl+F)"))
+            field.setAccessibleName(self.tr("Filter the rewards"))
+            field.fit_placeholder()
+
+        retranslated(field, filter_texts)
+        field.setClearButtonEnabled(True)
         self.filter_field.setMinimumHeight(44)
         layout.addWidget(self.filter_field)
         self.filter_field.textChanged.connect(self._on_filter_changed)

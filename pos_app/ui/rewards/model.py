@@ -36,6 +36,7 @@ from pos_app.services.pickup_models import (
     PickupItem,
     group_for_pickup,
 )
+from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
 from pos_app.ui.plurals import english_plural
 
@@ -102,7 +103,7 @@ def badge_text(expiry: Expiry, now: datetime, locale: QLocale | None = None) -> 
         return QCoreApplication.translate("RewardListModel", "Expires today")
     if expiry.kind is ExpiryKind.DAYS:
         days = expiry.days
-        text = QCoreApplication.translate("RewardListModel", "Expires in %n day(s)", None, days)
+        text = _tr("Expires in %n day(s)", None, days)
         return english_plural(text, days, "day(s)", "day", "days")
     return QCoreApplication.translate("RewardListModel", "No expiry")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -119,7 +119,7 @@ class CheckPage(SetupPage):
             elif result.status is CheckStatus.OK:
                 status.setForeground(ColorScheme.SUCCESS_TEXT)
         if failed:
-            text = QCoreApplication.translate("Setup", "%n check(s) not working.", None, failed)
+            text = _tr("%n check(s) not working.", None, failed)
             self.show_message(text.replace("check(s)", "check" if failed == 1 else "checks"))
         else:
             self.show_message(_tr("Everything needed is in order."), "success")

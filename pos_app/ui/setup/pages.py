@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -255,9 +255,7 @@ class PiggyPage(SetupPage):
         if check.shops:
             n = len(check.shops)
             text = english_plural(
-                QCoreApplication.translate(
-                    "Setup", "Connected: Piggy accepted the key and shows %n shop(s).", None, n
-                ),
+                _tr("Connected: Piggy accepted the key and shows %n shop(s).", None, n),
                 n,
                 "shop(s)",
                 "shop",

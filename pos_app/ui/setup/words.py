@@ -6,8 +6,6 @@ show them, and the tests read the same sentences a person does.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from pos_app.api import errors
 from pos_app.services.identify import CardNotLinkedError
 from pos_app.services.secrets import SecretName
@@ -94,7 +92,7 @@ def preview_text(preview: ProgramPreview, vendor: str) -> str:
     if preview.challenges is not None:
         n = preview.challenges
         found = english_plural(
-            QCoreApplication.translate("Setup", "%n collection challenge(s)", None, n),
+            _tr("%n collection challenge(s)", None, n),
             n,
             "challenge(s)",
             "challenge",

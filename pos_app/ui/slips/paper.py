@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QMarginsF,
     QPointF,
     QRectF,
@@ -368,9 +367,7 @@ class _SlipDrawing:
         else:
             # The plural form comes from the language's catalogue; English has none, and
             # "%n" alone needs no fixing up.
-            label_text = QCoreApplication.translate(
-                "PickupSlip", "Code for these %n rewards", "", count
-            )
+            label_text = _tr("Code for these %n rewards", None, count)
         label = self._text(label_text, _font(11), after=2, width=text_width)
         code = self._text(slip.code, _font(15, bold=True, mono=True), width=text_width)
         blocks.append(_ItemRow(self.device, label, code, qr, self.width, self.mm(2)))
