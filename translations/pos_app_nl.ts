@@ -5,1059 +5,1059 @@
     <name></name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis</translation>
     </message>
     <message>
         <source>The app met an unexpected problem. The last action may not have finished; nothing was sent twice. If it happens again, tell your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De app liep tegen een onverwacht probleem aan. De laatste handeling is mogelijk niet afgerond; er is niets twee keer verstuurd. Gebeurt het opnieuw, meld het dan aan je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>DEMO — nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan {card} to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO — niets hier is echt: een ingebouwde simulator speelt voor Piggy, Giftoin en Nudj. Scan {card} om te beginnen.</translation>
     </message>
     <message>
         <source>Simulated faults are on (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesimuleerde storingen staan aan (zie de handleiding).</translation>
     </message>
     <message>
         <source>Demo guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Demohandleiding</translation>
     </message>
     <message>
         <source>Demo cards, emails, staff PINs and simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Demokaarten, e-mailadressen, pincodes van medewerkers en gesimuleerde storingen</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox van de klant</translation>
     </message>
     <message>
         <source>Demo only: the email the simulated customer received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen demo: de e-mail die de gesimuleerde klant heeft ontvangen.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>about 30 rewards to pick up: fresh, expiring today, this week, expired, without expiry, with and without pictures. Giftoin collections and Nudj rewards beside them; the email gets a login code (Customer&apos;s mailbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>ongeveer 30 op te halen beloningen: nieuw, verloopt vandaag, verloopt deze week, verlopen, zonder vervaldatum, met en zonder afbeelding. Giftoin-verzamelingen en Nudj-beloningen ernaast; het e-mailadres krijgt een inlogcode (Mailbox van de klant).</translation>
     </message>
     <message>
         <source>no rewards, no tier, not in Giftoin or Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>geen beloningen, geen niveau, niet bekend bij Giftoin of Nudj.</translation>
     </message>
     <message>
         <source>1,000 rewards to pick up (a long list); Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>1.000 op te halen beloningen (een lange lijst); Giftoin en Nudj.</translation>
     </message>
     <message>
         <source>no card, found by email only; three rewards. Giftoin does not know their Discord id; not in Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>geen kaart, alleen te vinden via e-mail; drie beloningen. Giftoin kent het Discord-id niet; niet bekend bij Nudj.</translation>
     </message>
     <message>
         <source>a card that belongs to nobody: the counter says it is not linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>een kaart van niemand: de balie meldt dat die niet gekoppeld is.</translation>
     </message>
     <message>
         <source>a lost card that was blocked: the counter says it cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>een verloren kaart die is geblokkeerd: de balie meldt dat die niet gebruikt kan worden.</translation>
     </message>
     <message>
         <source>signing in to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>aanmelden bij Piggy</translation>
     </message>
     <message>
         <source>looking up a scanned card</source>
-        <translation type="unfinished"></translation>
+        <translation>een gescande kaart opzoeken</translation>
     </message>
     <message>
         <source>finding a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>een klant zoeken via e-mail</translation>
     </message>
     <message>
         <source>sending the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>de inlogcode per e-mail versturen</translation>
     </message>
     <message>
         <source>checking the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>de inlogcode uit de e-mail controleren</translation>
     </message>
     <message>
         <source>loading the shop&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>de naam van de winkel laden</translation>
     </message>
     <message>
         <source>loading a customer&apos;s rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>de beloningen van een klant laden</translation>
     </message>
     <message>
         <source>handing a reward over</source>
-        <translation type="unfinished"></translation>
+        <translation>een beloning overhandigen</translation>
     </message>
     <message>
         <source>reversing a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>een afhaling terugdraaien</translation>
     </message>
     <message>
         <source>loading Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzamelingen laden</translation>
     </message>
     <message>
         <source>loading Giftoin collectibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzamelobjecten laden</translation>
     </message>
     <message>
         <source>loading Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-beloningen laden</translation>
     </message>
     <message>
         <source>loading the customer&apos;s Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>de Nudj-punten van de klant laden</translation>
     </message>
     <message>
         <source>loading pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>afbeeldingen laden</translation>
     </message>
     <message>
         <source>every call</source>
-        <translation type="unfinished"></translation>
+        <translation>elke aanroep</translation>
     </message>
     <message>
         <source>{what}: misbehaves</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: werkt niet goed</translation>
     </message>
     <message>
         <source>answers late (about {ms} ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwoordt laat (ongeveer {ms} ms)</translation>
     </message>
     <message>
         <source>fails with a server error ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>geeft een serverfout ({status})</translation>
     </message>
     <message>
         <source>says too many requests, try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>meldt te veel verzoeken, probeer het later opnieuw</translation>
     </message>
     <message>
         <source>is down for maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>is in onderhoud</translation>
     </message>
     <message>
         <source>sends an answer that cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>stuurt een antwoord dat niet te lezen is</translation>
     </message>
     <message>
         <source>hangs up without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>verbreekt de verbinding zonder te antwoorden</translation>
     </message>
     <message>
         <source>sends its answer very slowly</source>
-        <translation type="unfinished"></translation>
+        <translation>stuurt het antwoord heel langzaam</translation>
     </message>
     <message>
         <source>never answers (the counter gives up waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwoordt nooit (de balie stopt met wachten)</translation>
     </message>
     <message>
         <source>does it, but the answer is lost on the way: the counter cannot know it happened</source>
-        <translation type="unfinished"></translation>
+        <translation>voert het uit, maar het antwoord raakt onderweg kwijt: de balie kan niet weten dat het gebeurd is</translation>
     </message>
     <message>
         <source>waits until it is released</source>
-        <translation type="unfinished"></translation>
+        <translation>wacht tot het wordt vrijgegeven</translation>
     </message>
     <message>
         <source>{what}: {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {how}</translation>
     </message>
     <message>
         <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets hier is echt: een ingebouwde simulator speelt voor Piggy, Giftoin en Nudj. Scan of typ een kaart, of typ een e-mailadres, in het scanveld.</translation>
     </message>
     <message>
         <source>Demo customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Demoklanten</translation>
     </message>
     <message>
         <source>Demo staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Demomedewerkers</translation>
     </message>
     <message>
         <source>{name} ({role}): PIN {pin}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}): pincode {pin}</translation>
     </message>
     <message>
         <source>Simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesimuleerde storingen</translation>
     </message>
     <message>
         <source>None: every service answers at once. Start with --fault to try a bad day, e.g. --fault piggy.collect=timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen: elke dienst antwoordt meteen. Start met --fault om een slechte dag te proberen, bijv. --fault piggy.collect=timeout.</translation>
     </message>
     <message>
         <source>No email has been sent to {email} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is nog geen e-mail verstuurd naar {email}.</translation>
     </message>
     <message>
         <source>Demo only — the email {email} received says: your login code is {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen demo — in de e-mail aan {email} staat: je inlogcode is {code}.</translation>
     </message>
     <message>
         <source>Scan the customer&apos;s card to see the rewards waiting for pickup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan de kaart van de klant om de op te halen beloningen te zien.</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
         <extracomment>A progress answer that arrives while the rewards list is still loading waits up to this long, so the list is laid out and painted first; a slow list does not hide the panel. One task key per program: a Retry replaces only its own section&apos;s load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Niets op te halen voor deze klant.</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen</translation>
     </message>
     <message>
         <source>Hand over every reward that can go (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle beloningen overhandigen die mee kunnen (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar</translation>
     </message>
     <message>
         <source>Clear the screen for the next customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Scherm leegmaken voor de volgende klant</translation>
     </message>
     <message>
         <source>Loading the rewards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloningen laden…</translation>
     </message>
     <message>
         <source>{n} rewards selected</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} beloningen geselecteerd</translation>
     </message>
     <message>
         <source>Undoing the hand-over…</source>
         <extracomment>The task key of the hand-over: one at a time per counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Overhandiging ongedaan maken…</translation>
     </message>
     <message>
         <source>Scan, or type and Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan, of typ en druk op Enter</translation>
     </message>
     <message>
         <source>Find the customer (card, QR, email, slip code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek de klant (kaart, QR, e-mail, boncode)</translation>
     </message>
     <message>
         <source>Enter on a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter op een beloning</translation>
     </message>
     <message>
         <source>Hand it over (Enter again to confirm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen (nogmaals Enter om te bevestigen)</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Hand over all rewards that can go</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle beloningen overhandigen die mee kunnen</translation>
     </message>
     <message>
         <source>Ctrl+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+A</translation>
     </message>
     <message>
         <source>Select every reward in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle beloningen in de lijst selecteren</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Filter a long list (Escape empties it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Een lange lijst filteren (Esc wist het filter)</translation>
     </message>
     <message>
         <source>Ctrl+L or F6</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L of F6</translation>
     </message>
     <message>
         <source>Back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar het scanveld</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Recent pickups (managers reverse there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen (managers draaien daar terug)</translation>
     </message>
     <message>
         <source>Escape</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Cancel the email code; back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailcode annuleren; terug naar het scanveld</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>This help</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze hulp</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt vandaag</translation>
     </message>
     <message>
         <source>Orange: hand it over today or it is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Oranje: vandaag overhandigen, anders vervalt hij</translation>
     </message>
     <message>
         <source>Expires in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt over 3 dagen</translation>
     </message>
     <message>
         <source>Amber within a week, grey later</source>
-        <translation type="unfinished"></translation>
+        <translation>Amber binnen een week, later grijs</translation>
     </message>
     <message>
         <source>Expired on …</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlopen op …</translation>
     </message>
     <message>
         <source>Greyed out: it can no longer be handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Grijs: kan niet meer worden overhandigd</translation>
     </message>
     <message>
         <source>Digital</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal</translation>
     </message>
     <message>
         <source>Received online: nothing to hand over at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Online ontvangen: niets te overhandigen aan de balie</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen…</translation>
     </message>
     <message>
         <source>Sent to the loyalty service, waiting for its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd naar het loyaltyplatform, wacht op antwoord</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hulp</translation>
     </message>
     <message>
         <source>Sending the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code versturen…</translation>
     </message>
     <message>
         <source>Looking up the pickup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaling opzoeken…</translation>
     </message>
     <message>
         <source>Looking up the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant opzoeken…</translation>
     </message>
     <message>
         <source>Checking the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code controleren…</translation>
     </message>
     <message>
         <source>On-screen keyboard</source>
         <extracomment>Rows of character keys, top to bottom (a QWERTY layout, as on phones). The smallest key (a fingertip; the kiosk&apos;s touch target is 44 px).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Schermtoetsenbord</translation>
     </message>
     <message>
         <source>Delete the last character</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste teken wissen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissen</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken</translation>
     </message>
     <message>
         <source>Find the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant zoeken</translation>
     </message>
     <message>
         <source>Still there?</source>
         <extracomment>The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44). Kiosk fonts are this much larger than the desktop&apos;s. The last seconds of the idle time are counted down on screen. Holding the logo this long opens &quot;leave kiosk mode&quot;. Input that counts as someone using the counter. Mouse moves do not: a nudged mouse must not keep a customer&apos;s rewards on screen forever. Applied to the whole application in kiosk mode, dialogs included. Controls are sized by :class:`KioskLook` instead: a style sheet&apos;s min-height would also shrink the larger minimum sizes widgets ask for themselves (the PIN keypad&apos;s keys). Title-bar buttons a kiosk&apos;s dialogs do without: nothing to minimise or maximise on a locked screen, and a dialog&apos;s own Cancel / Close button is touch-sized. Controls a finger must hit; each is made at least TOUCH_TARGET wide and high.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ben je er nog?</translation>
     </message>
     <message>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ik ben er nog</translation>
     </message>
     <message>
         <source>The screen is cleared in {n} s to keep this customer&apos;s rewards private. Touch anywhere to keep going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het scherm wordt over {n} s leeggemaakt, zodat je beloningen privé blijven. Tik ergens om door te gaan.</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlaten</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter right now, so kiosk mode cannot be left from here. Your IT contact can end the app from the operating system, as the kiosk set-up notes describe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers kunnen op deze balie nu niet worden gecontroleerd, dus de kioskmodus kan hier niet worden verlaten. Je IT-contactpersoon kan de app via het besturingssysteem afsluiten, zoals de instructies voor de kiosk beschrijven.</translation>
     </message>
     <message>
         <source>Leaving kiosk mode closes the app. It needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlaten sluit de app. Daarvoor is een managerpincode nodig.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN: to close the app, or to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een managerpincode: om de app te sluiten of om Instellingen te openen.</translation>
     </message>
     <message>
         <source>Close the app, or open this counter&apos;s Settings?</source>
-        <translation type="unfinished"></translation>
+        <translation>De app sluiten of de Instellingen van deze balie openen?</translation>
     </message>
     <message>
         <source>Close the app</source>
-        <translation type="unfinished"></translation>
+        <translation>App sluiten</translation>
     </message>
     <message>
         <source>Open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen openen</translation>
     </message>
     <message>
         <source>Stay in kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>In kioskmodus blijven</translation>
     </message>
     <message>
         <source>Logo (hold to leave kiosk mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo (ingedrukt houden om de kioskmodus te verlaten)</translation>
     </message>
     <message>
         <source>Scan your loyalty card or QR code</source>
         <extracomment>Bar widths in units; gaps of one unit between them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Scan je klantenkaart of QR-code</translation>
     </message>
     <message>
         <source>Hold it under the scanner. Your rewards waiting for pickup appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Houd hem onder de scanner. Je beloningen die klaarliggen verschijnen hier.</translation>
     </message>
     <message>
         <source>Staff: find a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers: klant zoeken via e-mail</translation>
     </message>
     <message>
         <source>Undo the last hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste overhandiging ongedaan maken</translation>
     </message>
     <message>
         <source>Print slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon afdrukken</translation>
     </message>
     <message>
         <source>Undo ({n} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan maken ({n} s)</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen</translation>
     </message>
     <message>
         <source>Back to the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar de balie</translation>
     </message>
     <message>
         <source>Type the customer&apos;s email</source>
         <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Typ het e-mailadres van de klant</translation>
     </message>
     <message>
         <source>Scan a loyalty card or QR code, or type an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan een klantenkaart of QR-code, of typ een e-mailadres</translation>
     </message>
     <message>
         <source>Customer&apos;s email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailadres van de klant</translation>
     </message>
     <message>
         <source>Loyalty card, QR code or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Klantenkaart, QR-code of e-mail</translation>
     </message>
     <message>
         <source>Pickups at this counter; managers reverse here</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhalingen aan deze balie; managers draaien hier terug</translation>
     </message>
     <message>
         <source>Settings</source>
         <extracomment>True once settings were saved: the app starts the counter again after closing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen</translation>
     </message>
     <message>
         <source>Settings (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen (managerpincode)</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor Instellingen is een managerpincode nodig.</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN, and staff PINs cannot be checked on this counter right now. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor Instellingen is een managerpincode nodig, en pincodes van medewerkers kunnen op deze balie nu niet worden gecontroleerd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Signed out after a quiet spell. Sign in again to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgemeld na een tijd zonder activiteit. Meld je opnieuw aan om beloningen te overhandigen.</translation>
     </message>
     <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>Sign in</source>
         <extracomment>Input that counts as someone working at the counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aanmelden</translation>
     </message>
     <message>
         <source>Leave kiosk (closes the app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk verlaten (sluit de app)</translation>
     </message>
     <message>
         <source>Leave kiosk mode and close the app (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlaten en de app sluiten (managerpincode)</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN closes the app; start it again for the next customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een managerpincode sluit de app; start de app opnieuw voor de volgende klant.</translation>
     </message>
     <message>
         <source>Counter: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Balie: {name}</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj vond geen van de laatste {n} klanten (via {source}): controleer de instellingen.</translation>
     </message>
     <message>
         <source>The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj user for the last {n} customers. A manager checks it in Settings, under Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het Nudj-id dat voor een klant wordt verstuurd (instelling nudj_user_id_source) kwam bij de laatste {n} klanten met geen enkele Nudj-gebruiker overeen. Een manager controleert dit in Instellingen, onder Giftoin en Nudj.</translation>
     </message>
     <message>
         <source>{name} · sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · afmelden</translation>
     </message>
     <message>
         <source>{title} handed over to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} overhandigd aan {name}.</translation>
     </message>
     <message numerus="yes">
         <source>%n rewards handed over to {name}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beloning overhandigd aan {name}.</numerusform>
+            <numerusform>%n beloningen overhandigd aan {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Collected: {titles}. The earlier attempt went through after all: hand it over now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geregistreerd als afgehaald: {titles}. De eerdere poging is toch gelukt: overhandig het nu.</translation>
     </message>
     <message>
         <source>The journal could not record this (is the disk full?). Tell the store manager; the app records it as soon as it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het logboek kon dit niet vastleggen (is de schijf vol?). Meld het aan de manager; de app legt het vast zodra dat kan.</translation>
     </message>
     <message>
         <source>{name}: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {outcome}</translation>
     </message>
     <message>
         <source>No slip was printed: another customer is on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen bon afgedrukt: er staat een andere klant op het scherm.</translation>
     </message>
     <message>
         <source>Undone: {title} is back on {name}&apos;s list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan gemaakt: {title} staat weer op de lijst van {name}.</translation>
     </message>
     <message numerus="yes">
         <source>Undone: %n rewards are back on {name}&apos;s list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ongedaan gemaakt: %n beloning staat weer op de lijst van {name}.</numerusform>
+            <numerusform>Ongedaan gemaakt: %n beloningen staan weer op de lijst van {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only {name} can undo this hand-over here; a manager can reverse it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen {name} kan deze overhandiging hier ongedaan maken; een manager kan hem terugdraaien in Recente afhalingen.</translation>
     </message>
     <message>
         <source>whoever made it</source>
-        <translation type="unfinished"></translation>
+        <translation>degene die hem deed</translation>
     </message>
     <message>
         <source>Too late to undo here: a manager reverses it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te laat om hier ongedaan te maken: een manager draait hem terug in Recente afhalingen.</translation>
     </message>
     <message numerus="yes">
         <source>Handing over… waiting for the loyalty service (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Overhandigen… wacht op het loyaltyplatform (%n s)</numerusform>
+            <numerusform>Overhandigen… wacht op het loyaltyplatform (%n s)</numerusform>
         </translation>
     </message>
     <message>
         <source>{title}: already picked up (perhaps at another counter).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: al afgehaald (misschien aan een andere balie).</translation>
     </message>
     <message>
         <source>{title}: expired on {date}; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: verlopen op {date}; kan niet worden overhandigd.</translation>
     </message>
     <message>
         <source>{title}: expired; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: verlopen; kan niet worden overhandigd.</translation>
     </message>
     <message>
         <source>{title}: not handed over. The journal cannot be written (is the disk full?), so nothing was sent. Tell the store manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: niet overhandigd. Het logboek kan niet worden bijgewerkt (is de schijf vol?), dus er is niets verstuurd. Meld het aan de manager.</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service in time, so it is not known whether the hand-over was recorded. Keep the item until the app has checked; it checks by itself every 30 seconds and says what it finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: geen tijdig antwoord van het loyaltyplatform, dus het is niet bekend of de overhandiging is geregistreerd. Houd het artikel achter tot de app het heeft gecontroleerd; de app controleert dit zelf elke 30 seconden en meldt wat hij vindt.</translation>
     </message>
     <message>
         <source>{title}: not handed over. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: niet overhandigd. {reason}</translation>
     </message>
     <message>
         <source>Hand-over is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen is niet beschikbaar.</translation>
     </message>
     <message>
         <source>Not handed over: hand-overs are held until a manager acknowledges the journal check above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overhandigd: overhandigingen staan stil tot een manager de logboekcontrole hierboven bevestigt.</translation>
     </message>
     <message>
         <source>Not handed over: a digital reward reaches the customer online; there is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overhandigd: een digitale beloning komt online bij de klant; er is niets te overhandigen aan de balie.</translation>
     </message>
     <message>
         <source>Staff hand rewards over: sign in with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers overhandigen beloningen: meld je aan met je pincode.</translation>
     </message>
     <message>
         <source>Sign in to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meld je aan om beloningen te overhandigen.</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers kunnen op deze balie niet worden gecontroleerd.</translation>
     </message>
     <message>
         <source>handed over at another counter: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>aan een andere balie overhandigd: {titles}</translation>
     </message>
     <message>
         <source>recorded as handed over: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>geregistreerd als overhandigd: {titles}</translation>
     </message>
     <message>
         <source>not handed over (still waiting): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>niet overhandigd (wacht nog): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished hand-overs were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere onafgemaakte overhandigingen zijn gecontroleerd — {outcomes}.</translation>
     </message>
     <message>
         <source>If an item was kept back meanwhile, give it to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Is er intussen een artikel achtergehouden, geef het dan aan de klant.</translation>
     </message>
     <message>
         <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} overhandigingen of terugdraaiingen wachten op controle</translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaling {ref}: {title}, {when} bij {counter}. {state}.</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
-        <translation type="unfinished"></translation>
+        <translation>onbekende winkel {uuid}</translation>
     </message>
     <message>
         <source>no shop chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>geen winkel gekozen</translation>
     </message>
     <message>
         <source>Connected to Piggy · {shop}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden met Piggy · {shop}</translation>
     </message>
     <message>
         <source>{minutes} min</source>
         <extracomment>Checks a PIN: ``(profile picked, or None for &quot;any manager&quot;, pin) -&gt; PinCheck``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} u</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} u {minutes} min</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
         <source>Too many wrong PINs: manager approval is locked for another {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te vaak een verkeerde pincode: goedkeuring door een manager is nog {duration} geblokkeerd.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: locked for another {duration}. A manager can give you a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te vaak een verkeerde pincode: nog {duration} geblokkeerd. Een manager kan je een nieuwe pincode geven.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde pincode.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geblokkeerd na te vaak een verkeerde pincode. Probeer het later opnieuw.</translation>
     </message>
     <message>
         <source>This profile is no longer active. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit profiel is niet meer actief. Vraag het een manager.</translation>
     </message>
     <message>
         <source>This PIN belongs to more than one manager, so it cannot say who approved. One of them needs a new PIN (Staff).</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze pincode hoort bij meer dan één manager, dus er is niet te zien wie heeft goedgekeurd. Een van hen heeft een nieuwe pincode nodig (Medewerkers).</translation>
     </message>
     <message>
         <source>Pick your name and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies je naam en typ je pincode.</translation>
     </message>
     <message>
         <source>The pickup journal is missing: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek ontbreekt: de kopie van het einde ervan, die ernaast wordt bewaard, zegt dat het {expected} regels had. Er is een nieuw, leeg logboek gestart.</translation>
     </message>
     <message>
         <source>The pickup journal was emptied: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is leeggemaakt: de kopie van het einde ervan, die ernaast wordt bewaard, zegt dat het {expected} regels had. Er is een nieuw, leeg logboek gestart.</translation>
     </message>
     <message>
         <source>The pickup journal is shorter than it was: it has {rows} rows, but the copy of its end kept beside it says {expected}, so the last {missing} rows are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is korter dan het was: het heeft {rows} regels, maar de kopie van het einde ervan, die ernaast wordt bewaard, zegt {expected}, dus de laatste {missing} regels ontbreken.</translation>
     </message>
     <message>
         <source>The pickup journal is not the one this counter wrote: its rows do not match the copy of its end kept beside it ({rows} rows, the copy says {expected}). It was replaced by another file, or rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is niet het logboek dat deze balie heeft geschreven: de regels komen niet overeen met de kopie van het einde ervan, die ernaast wordt bewaard ({rows} regels, de kopie zegt {expected}). Het is vervangen door een ander bestand, of herschreven.</translation>
     </message>
     <message>
         <source>The copy of the pickup journal&apos;s end, kept beside it, cannot be read, so it cannot be told whether pickups are missing from the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kopie van het einde van het afhaallogboek, die ernaast wordt bewaard, kan niet worden gelezen, dus er is niet vast te stellen of er afhalingen in het logboek ontbreken.</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggedraaid</translation>
     </message>
     <message>
         <source>Reversal being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaiing wordt gecontroleerd</translation>
     </message>
     <message>
         <source>Not handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overhandigd</translation>
     </message>
     <message>
         <source>Being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Wordt gecontroleerd</translation>
     </message>
     <message>
         <source>the reward</source>
-        <translation type="unfinished"></translation>
+        <translation>de beloning</translation>
     </message>
     <message>
         <source>Reversed: {title}. It is back in the customer&apos;s rewards to pick up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggedraaid: {title}. De beloning staat weer bij de op te halen beloningen van de klant.</translation>
     </message>
     <message>
         <source>The loyalty service says {title} was already reversed (perhaps in the Piggy dashboard). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform meldt dat {title} al was teruggedraaid (misschien in het Piggy-dashboard). Er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>{title} was already reversed on {when} ({reason}, {staff}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} was al teruggedraaid op {when} ({reason}, {staff}).</translation>
     </message>
     <message>
         <source>{title} was already reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} was al teruggedraaid.</translation>
     </message>
     <message>
         <source>The loyalty service does not know this pickup of {title}, so it cannot be reversed from here. Check the customer in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform kent deze afhaling van {title} niet, dus die kan hier niet worden teruggedraaid. Controleer de klant in het Piggy-dashboard.</translation>
     </message>
     <message>
         <source>{title} cannot be reversed from this app: its hand-over was confirmed later by a check, which cannot learn the code a reversal needs. A manager can reverse it in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} kan niet vanuit deze app worden teruggedraaid: de overhandiging is later door een controle bevestigd, en die kan de code die een terugdraaiing nodig heeft niet achterhalen. Een manager kan de afhaling terugdraaien in het Piggy-dashboard.</translation>
     </message>
     <message>
         <source>Only a reward that was handed over can be reversed; {title} was not (or its outcome is still being checked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een overhandigde beloning kan worden teruggedraaid; {title} is niet overhandigd (of de uitkomst wordt nog gecontroleerd).</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service, so it is not known whether the reversal was recorded. The app checks by itself when the connection is back; until then this pickup cannot be reversed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: geen antwoord van het loyaltyplatform, dus het is niet bekend of de terugdraaiing is geregistreerd. De app controleert dit zelf zodra de verbinding terug is; tot dan kan deze afhaling niet opnieuw worden teruggedraaid.</translation>
     </message>
     <message>
         <source>{title}: not reversed. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: niet teruggedraaid. {reason}</translation>
     </message>
     <message>
         <source>reversed: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>teruggedraaid: {titles}</translation>
     </message>
     <message>
         <source>not reversed (still handed over): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>niet teruggedraaid (nog overhandigd): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished reversals were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere onafgemaakte terugdraaiingen zijn gecontroleerd — {outcomes}.</translation>
     </message>
     <message>
         <source>Staff…</source>
         <extracomment>Task key of the running staff management: one at a time.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers…</translation>
     </message>
     <message>
         <source>Staff management (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkersbeheer (managerpincode)</translation>
     </message>
     <message>
         <source>Add, rename or deactivate staff and change PINs (a manager&apos;s PIN is asked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers toevoegen, hernoemen of deactiveren en pincodes wijzigen (vraagt om een managerpincode)</translation>
     </message>
     <message>
         <source>The staff list cannot be opened on this counter. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De medewerkerslijst kan op deze balie niet worden geopend. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Baliemedewerker</translation>
     </message>
     <message>
         <source>Someone else already has this name. Add a surname or an initial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iemand anders heeft al deze naam. Voeg een achternaam of een initiaal toe.</translation>
     </message>
     <message>
         <source>This is the last manager: nobody could manage staff any more. Make someone else a manager first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is de laatste manager: dan kan niemand meer medewerkers beheren. Maak eerst iemand anders manager.</translation>
     </message>
     <message>
         <source>Choose another PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een andere pincode.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een managerpincode heeft {min} tot {max} cijfers.</translation>
     </message>
     <message>
         <source>A PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
     </message>
     <message>
         <source>Type a name of at most 40 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een naam van maximaal 40 tekens.</translation>
     </message>
     <message>
         <source>This person is no longer in the staff list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze persoon staat niet meer in de medewerkerslijst.</translation>
     </message>
     <message>
         <source>The staff list cannot be read or saved. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De medewerkerslijst kan niet worden gelezen of opgeslagen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>This profile is deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit profiel is gedeactiveerd.</translation>
     </message>
     <message>
         <source>Something went wrong. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedkeuring door manager</translation>
     </message>
     <message>
         <source>A manager types their PIN to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager voert de pincode in om door te gaan.</translation>
     </message>
     <message>
         <source>Your manager PIN is shorter than a manager&apos;s PIN may be now: choose a new one of {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je managerpincode is korter dan nu is toegestaan: kies een nieuwe van {min} tot {max} cijfers.</translation>
     </message>
     <message>
         <source>Managing staff needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor medewerkersbeheer is een managerpincode nodig.</translation>
     </message>
     <message>
         <source>in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>zo meteen</translation>
     </message>
     <message>
         <source>in {n} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>over {n} seconden</translation>
     </message>
     <message>
         <source>in {n} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>over {n} minuten</translation>
     </message>
     <message>
         <source>This card is not linked to a customer yet. Ask the customer to link it in the app, or look them up by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze kaart is nog niet aan een klant gekoppeld. Vraag de klant de kaart in de app te koppelen, of zoek de klant op via e-mail.</translation>
     </message>
     <message>
         <source>Unknown card. Scan it again, or look the customer up by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende kaart. Scan de kaart opnieuw, of zoek de klant op via e-mail.</translation>
     </message>
     <message>
         <source>This card is blocked (reported lost or replaced). Ask for the customer&apos;s current card or their email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze kaart is geblokkeerd (als verloren gemeld of vervangen). Vraag om de huidige kaart van de klant of om het e-mailadres.</translation>
     </message>
     <message>
         <source>No customer with this email address. Check the spelling with the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen klant met dit e-mailadres. Controleer de spelling met de klant.</translation>
     </message>
     <message>
         <source>That code is not right. Ask the customer to read it again from the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die code klopt niet. Vraag de klant de code nog eens voor te lezen uit de e-mail.</translation>
     </message>
     <message>
         <source>Email codes are not set up for this shop, so the customer cannot be checked by email. Scan their card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailcodes zijn niet ingesteld voor deze winkel, dus de klant kan niet via e-mail worden gecontroleerd. Scan in plaats daarvan de kaart.</translation>
     </message>
     <message>
         <source>The loyalty service did not answer in time. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform antwoordde niet op tijd. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>No connection to the loyalty service. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verbinding met het loyaltyplatform. Controleer het netwerk en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The loyalty service refused this counter&apos;s key. Ask a manager to open Settings and connect Piggy again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform weigerde de sleutel van deze balie. Vraag een manager om Instellingen te openen en Piggy opnieuw te verbinden.</translation>
     </message>
     <message>
         <source>This counter is not allowed to do that. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie mag dat niet doen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The loyalty service is in maintenance. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform is in onderhoud. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>Too many requests right now. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te veel verzoeken op dit moment. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>The loyalty service sent an answer the app does not understand. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform stuurde een antwoord dat de app niet begrijpt. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The loyalty service had a problem. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform had een probleem. Probeer het zo meteen opnieuw.</translation>
     </message>
     <message>
         <source>In order</source>
-        <translation type="unfinished"></translation>
+        <translation>In orde</translation>
     </message>
     <message>
         <source>Check this</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleer dit</translation>
     </message>
     <message>
         <source>Not working</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkt niet</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet gecontroleerd</translation>
     </message>
     <message>
         <source>Check this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie controleren</translation>
     </message>
     <message>
         <source>Checks the settings, the keys and every program with the settings saved now. With a customer&apos;s card it also looks them up, lists their rewards and asks Giftoin and Nudj, and changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleert de instellingen, de sleutels en elk programma met de nu opgeslagen instellingen. Met de kaart van een klant zoekt de controle die klant ook op, toont de beloningen en vraagt Giftoin en Nudj, zonder iets te wijzigen.</translation>
     </message>
     <message>
         <source>A customer&apos;s card (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart van een klant (optioneel)</translation>
     </message>
     <message>
         <source>A customer&apos;s card, for the live check</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart van een klant, voor de live controle</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu controleren</translation>
     </message>
     <message>
         <source>Part</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderdeel</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren…</translation>
     </message>
     <message>
         <source>Next: {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende: {step}</translation>
     </message>
     <message>
         <source>Everything needed is in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wat nodig is, is in orde.</translation>
     </message>
     <message>
         <source>Set up more counters</source>
