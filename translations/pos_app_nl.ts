@@ -1061,729 +1061,729 @@
     </message>
     <message>
         <source>Set up more counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Meer balies instellen</translation>
     </message>
     <message>
         <source>Export this counter&apos;s settings to a file and import it on the next counter. The file holds no keys or tokens: the next counter asks for them. Its name and data folder stay its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer de instellingen van deze balie naar een bestand en importeer dat op de volgende balie. Het bestand bevat geen sleutels of tokens: de volgende balie vraagt daar zelf om. De naam en de gegevensmap van die balie blijven van die balie zelf.</translation>
     </message>
     <message>
         <source>Export to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren naar een bestand…</translation>
     </message>
     <message>
         <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren uit een bestand…</translation>
     </message>
     <message>
         <source>In kiosk mode no files are opened: export and import on a counter that is not a kiosk, or ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>In kioskmodus worden geen bestanden geopend: exporteer en importeer op een balie die geen kiosk is, of vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Export the settings</source>
         <extracomment>Set after an import: the settings file changed, the counter must start again.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>De instellingen exporteren</translation>
     </message>
     <message>
         <source>Import settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen importeren</translation>
     </message>
     <message>
         <source>Could not write {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon {path} niet schrijven: {error}</translation>
     </message>
     <message>
         <source>Exported to {path}. It holds no keys or tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geëxporteerd naar {path}. Het bestand bevat geen sleutels of tokens.</translation>
     </message>
     <message>
         <source>This file cannot be imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit bestand kan niet worden geïmporteerd: {reason}</translation>
     </message>
     <message>
         <source>Could not import {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon {path} niet importeren: {error}</translation>
     </message>
     <message>
         <source>Imported. The counter starts again with these settings when Settings closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geïmporteerd. De balie start opnieuw met deze instellingen zodra Instellingen wordt gesloten.</translation>
     </message>
     <message>
         <source>Still needed here: {names}. Paste them on their pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier nog nodig: {names}. Plak ze op de bijbehorende pagina’s.</translation>
     </message>
     <message>
         <source>This counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie</translation>
     </message>
     <message>
         <source>How this counter works, and where its slips print. All of it can be changed in Settings later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe deze balie werkt en waar de bonnen worden afgedrukt. Alles is later te wijzigen in Instellingen.</translation>
     </message>
     <message>
         <source>Counter name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de balie</translation>
     </message>
     <message>
         <source>Pickup slip after a hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon na een overhandiging</translation>
     </message>
     <message>
         <source>Offer one (print, PDF or none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanbieden (afdrukken, PDF of geen)</translation>
     </message>
     <message>
         <source>Always print one</source>
-        <translation type="unfinished"></translation>
+        <translation>Altijd afdrukken</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nooit</translation>
     </message>
     <message>
         <source>Pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon</translation>
     </message>
     <message>
         <source>Staff sign in with their name and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers melden zich aan met hun naam en pincode</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers</translation>
     </message>
     <message>
         <source>Kiosk: full screen, leaving needs a manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk: volledig scherm, verlaten vraagt een managerpincode</translation>
     </message>
     <message>
         <source>Kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Seconds before a kiosk clears the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconden voordat een kiosk het scherm van de klant leegmaakt</translation>
     </message>
     <message>
         <source>Clear the customer after</source>
-        <translation type="unfinished"></translation>
+        <translation>Scherm leegmaken na</translation>
     </message>
     <message>
         <source>Hide the mouse pointer (touch screens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muisaanwijzer verbergen (aanraakschermen)</translation>
     </message>
     <message>
         <source>Give this counter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef deze balie een naam.</translation>
     </message>
     <message>
         <source>The first manager</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste manager</translation>
     </message>
     <message>
         <source>Managers approve reversals, manage staff and their PINs, and open Settings. Create the first one now; add more staff later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Managers keuren terugdraaiingen goed, beheren medewerkers en hun pincodes en openen Instellingen. Maak nu de eerste aan; voeg later meer medewerkers toe.</translation>
     </message>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de manager</translation>
     </message>
     <message>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de naam van de manager.</translation>
     </message>
     <message>
         <source>More options</source>
-        <translation type="unfinished"></translation>
+        <translation>Meer opties</translation>
     </message>
     <message>
         <source>Rarely changed. The defaults suit most shops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelden gewijzigd. De standaardwaarden passen bij de meeste winkels.</translation>
     </message>
     <message>
         <source>A customer found by email reads out the code Piggy emails them</source>
-        <translation type="unfinished"></translation>
+        <translation>Een klant die via e-mail wordt gevonden, leest de code voor die Piggy naar de klant mailt</translation>
     </message>
     <message>
         <source>Email look-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzoeken via e-mail</translation>
     </message>
     <message>
         <source>A short sound after each scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Een kort geluid na elke scan</translation>
     </message>
     <message>
         <source>Scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes without input before sign-out</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten zonder invoer voordat medewerkers worden afgemeld</translation>
     </message>
     <message>
         <source>Sign staff out after</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers afmelden na</translation>
     </message>
     <message>
         <source>Seconds to wait for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconden wachten op een antwoord</translation>
     </message>
     <message>
         <source>Wait for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachten op antwoord</translation>
     </message>
     <message>
         <source>Seconds before an unanswered hand-over counts as not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconden voordat een onbeantwoorde overhandiging als niet gedaan geldt</translation>
     </message>
     <message>
         <source>Unanswered hand-overs settle after</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbeantwoorde overhandigingen gelden als niet gedaan na</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegevensmap</translation>
     </message>
     <message>
         <source>The data folder holds this counter&apos;s journal of pickups and its staff list; it is moved by your IT contact, never from here, so no pickup is left behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gegevensmap bevat het afhaallogboek en de medewerkerslijst van deze balie; alleen je IT-contactpersoon verplaatst hem, nooit vanuit hier, zodat er geen afhaling achterblijft.</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonen</translation>
     </message>
     <message>
         <source>Show what was typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonen wat er is getypt</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbergen</translation>
     </message>
     <message>
         <source>Stored on this computer; paste a new one to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen op deze computer; plak een nieuwe om die te vervangen</translation>
     </message>
     <message>
         <source>Paste it here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier plakken</translation>
     </message>
     <message>
         <source>Given to the app by the environment variable {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan de app gegeven via de omgevingsvariabele {name}</translation>
     </message>
     <message>
         <source>No OS keyring on this computer: give it to the app in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen sleutelhanger van het besturingssysteem op deze computer: geef dit aan de app via {name}</translation>
     </message>
     <message>
         <source>Another host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere host…</translation>
     </message>
     <message>
         <source>Type the host&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ het adres van de host.</translation>
     </message>
     <message>
         <source>Type the address in full, starting with https://</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ het volledige adres, beginnend met https://</translation>
     </message>
     <message>
         <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
         <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Deze computer heeft geen sleutelhanger van het besturingssysteem, dus de {what} kan hier niet veilig worden bewaard, en wordt nooit in een gewoon bestand geschreven. Start of ontgrendel de sleutelhanger (Windows Credential Manager, macOS Keychain, GNOME Keyring of KWallet) en open dit opnieuw, of geef de app de {what} via de omgevingsvariabele {variable} en start de app opnieuw.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message>
         <source>The language of this counter&apos;s screens, slips and Nudj texts.</source>
-        <translation type="unfinished"></translation>
+        <translation>De taal van de schermen, bonnen en Nudj-teksten van deze balie.</translation>
     </message>
     <message>
         <source>Connect to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden met Piggy</translation>
     </message>
     <message>
         <source>Piggy (Leat) holds the customers and their rewards. Create a personal access token (or an API key) in Piggy&apos;s business dashboard and paste it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy (Leat) beheert de klanten en hun beloningen. Maak in het bedrijfsdashboard van Piggy een persoonlijk toegangstoken (of een API-sleutel) aan en plak dat hier.</translation>
     </message>
     <message>
         <source>Piggy host</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-host</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Persoonlijk toegangstoken</translation>
     </message>
     <message>
         <source>OAuth client (client id and secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth-client (client-id en clientsecret)</translation>
     </message>
     <message>
         <source>Sign in with</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmelden met</translation>
     </message>
     <message>
         <source>Piggy personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Persoonlijk toegangstoken voor Piggy</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Piggy client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-id voor Piggy</translation>
     </message>
     <message>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-id</translation>
     </message>
     <message>
         <source>Piggy client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientsecret voor Piggy</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientsecret</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <source>Test the connection to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>De verbinding met Piggy testen</translation>
     </message>
     <message>
         <source>Type the client id.</source>
         <extracomment>The access of the last test that passed; the page is complete while it holds. The access the counter has now (Settings): unchanged, it needs no new Test.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Typ de client-id.</translation>
     </message>
     <message>
         <source>Paste the client secret first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plak eerst het clientsecret.</translation>
     </message>
     <message>
         <source>Paste the token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plak eerst het token.</translation>
     </message>
     <message>
         <source>Press Test first: the counter only goes on with a key that works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Druk eerst op Testen: de balie gaat alleen verder met een sleutel die werkt.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen…</translation>
     </message>
     <message>
         <source>Piggy accepted the key, but it sees no shop. Give the key access to your shop in Piggy&apos;s dashboard, then test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy accepteerde de sleutel, maar ziet geen winkel. Geef de sleutel toegang tot je winkel in het dashboard van Piggy en test opnieuw.</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen naam)</translation>
     </message>
     <message>
         <source>web shop</source>
-        <translation type="unfinished"></translation>
+        <translation>webshop</translation>
     </message>
     <message>
         <source>shop</source>
-        <translation type="unfinished"></translation>
+        <translation>winkel</translation>
     </message>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Je winkel</translation>
     </message>
     <message>
         <source>Which shop is this counter in? Pickups are recorded for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In welke winkel staat deze balie? Afhalingen worden voor die winkel geregistreerd.</translation>
     </message>
     <message>
         <source>Shops</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkels</translation>
     </message>
     <message>
         <source>Loading the shops…</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkels laden…</translation>
     </message>
     <message>
         <source>Piggy shows no shops for this key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy toont geen winkels voor deze sleutel.</translation>
     </message>
     <message>
         <source>This is a web shop: pickups normally belong to a physical shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is een webshop: afhalingen horen normaal bij een fysieke winkel.</translation>
     </message>
     <message>
         <source>Choose the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies de winkel.</translation>
     </message>
     <message>
         <source>{vendor} host</source>
         <extracomment>Platforms Giftoin&apos;s documentation names; others can be typed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}-host</translation>
     </message>
     <message>
         <source>{vendor} key</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}-sleutel</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel</translation>
     </message>
     <message>
         <source>Giftoin collection challenges</source>
         <extracomment>What the counter uses now (Settings): unchanged, it needs no new Check.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzameluitdagingen</translation>
     </message>
     <message>
         <source>Giftoin platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-platform</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform</translation>
     </message>
     <message>
         <source>Piggy attribute with the customer&apos;s platform id</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-attribuut met het platform-id van de klant</translation>
     </message>
     <message>
         <source>Id in Piggy attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Id in Piggy-attribuut</translation>
     </message>
     <message>
         <source>Nudj rewards and points</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-beloningen en -punten</translation>
     </message>
     <message>
         <source>How Nudj knows the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe Nudj de klant herkent</translation>
     </message>
     <message>
         <source>Nudj knows customers by</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj herkent klanten aan</translation>
     </message>
     <message>
         <source>their Piggy contact uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>hun Piggy-contact-uuid</translation>
     </message>
     <message>
         <source>their email address</source>
-        <translation type="unfinished"></translation>
+        <translation>hun e-mailadres</translation>
     </message>
     <message>
         <source>the Piggy attribute {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>het Piggy-attribuut {name}</translation>
     </message>
     <message>
         <source>Giftoin and Nudj (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin en Nudj (optioneel)</translation>
     </message>
     <message>
         <source>The side panel can show a customer&apos;s Giftoin collection challenges and Nudj points. Scan a real customer&apos;s card to see whom each setting finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het zijpaneel kan de Giftoin-verzameluitdagingen en Nudj-punten van een klant tonen. Scan de kaart van een echte klant om te zien wie elke instelling vindt.</translation>
     </message>
     <message>
         <source>Scan or type a customer&apos;s card</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan of typ de kaart van een klant</translation>
     </message>
     <message>
         <source>A customer&apos;s card, for the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart van een klant, voor de voorvertoning</translation>
     </message>
     <message>
         <source>Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzoeken</translation>
     </message>
     <message>
         <source>Off: its stored key is removed from this computer when this is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uit: de opgeslagen sleutel wordt bij het opslaan van deze computer verwijderd.</translation>
     </message>
     <message>
         <source>Check the keys and the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutels en de koppeling controleren</translation>
     </message>
     <message>
         <source>Use this mapping anyway (this customer may have no account there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze koppeling toch gebruiken (deze klant heeft daar misschien geen account)</translation>
     </message>
     <message>
         <source>Press Check: a program that is on needs a key that works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Druk op Controleren: een programma dat aan staat, heeft een sleutel nodig die werkt.</translation>
     </message>
     <message>
         <source>The mapping found this customer nowhere: change it, or tick “Use it anyway”.</source>
-        <translation type="unfinished"></translation>
+        <translation>De koppeling vond deze klant nergens: wijzig de koppeling, of vink “Toch gebruiken” aan.</translation>
     </message>
     <message>
         <source>Scan or type a card first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan of typ eerst een kaart.</translation>
     </message>
     <message>
         <source>Looking up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzoeken…</translation>
     </message>
     <message>
         <source>Found {name}. Press Check to see whom each program finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gevonden. Druk op Controleren om te zien wie elk programma vindt.</translation>
     </message>
     <message>
         <source>Paste the key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plak eerst de sleutel.</translation>
     </message>
     <message>
         <source>Scan a customer&apos;s card above to try the mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan hierboven de kaart van een klant om de koppeling te proberen.</translation>
     </message>
     <message>
         <source>Settings pages</source>
         <extracomment>The pages whose fields Save writes (the last two only act).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pagina’s van Instellingen</translation>
     </message>
     <message>
         <source>Save and restart the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan en de balie herstarten</translation>
     </message>
     <message>
         <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and save again.</source>
         <extracomment>Where the settings were written, once they were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger van het besturingssysteem weigerde de sleutels te bewaren, dus er is niets opgeslagen. Start of ontgrendel de sleutelhanger en sla opnieuw op.</translation>
     </message>
     <message>
         <source>The settings file {path} cannot be written ({error}). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het instellingenbestand {path} kan niet worden geschreven ({error}). Er is niets opgeslagen.</translation>
     </message>
     <message>
         <source>Set up this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie instellen</translation>
     </message>
     <message>
         <source>Finish: start the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltooien: de balie starten</translation>
     </message>
     <message>
         <source>Saving…</source>
         <extracomment>Where the settings were written, once they were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan…</translation>
     </message>
     <message>
         <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and press Finish again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger van het besturingssysteem weigerde de sleutels te bewaren, dus er is niets opgeslagen. Start of ontgrendel de sleutelhanger en druk opnieuw op Voltooien.</translation>
     </message>
     <message>
         <source>Staff PINs need the OS keyring, and this computer has none, so no manager can be created here. Start or unlock the keyring and open this again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers hebben de sleutelhanger van het besturingssysteem nodig, en die heeft deze computer niet, dus hier kan geen manager worden aangemaakt. Start of ontgrendel de sleutelhanger en open dit opnieuw.</translation>
     </message>
     <message>
         <source>The staff list cannot be opened. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De medewerkerslijst kan niet worden geopend. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Connected: {vendor} accepted the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden: {vendor} heeft de sleutel geaccepteerd.</translation>
     </message>
     <message>
         <source>No connection to {vendor}. Check the host and this computer&apos;s network (a firewall or proxy may block it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verbinding met {vendor}. Controleer de host en het netwerk van deze computer (een firewall of proxy kan de verbinding blokkeren).</translation>
     </message>
     <message>
         <source>{vendor} did not answer in time. Check this computer&apos;s network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} antwoordde niet op tijd. Controleer het netwerk van deze computer en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{vendor} rejected the key. Copy it again from {vendor}&apos;s dashboard: it may be mistyped, revoked, or for another host.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} heeft de sleutel geweigerd. Kopieer hem opnieuw uit het dashboard van {vendor}: hij is misschien verkeerd getypt, ingetrokken of voor een andere host.</translation>
     </message>
     <message>
         <source>{vendor} accepted the key, but it may not be used for this. Give it the permission in {vendor}&apos;s dashboard, or create a key that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} heeft de sleutel geaccepteerd, maar die mag hiervoor niet worden gebruikt. Geef de sleutel dat recht in het dashboard van {vendor}, of maak een sleutel aan die het heeft.</translation>
     </message>
     <message>
         <source>{vendor} is busy or in maintenance right now; the key was not rejected. Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} is nu druk of in onderhoud; de sleutel is niet geweigerd. Probeer het over een paar minuten opnieuw.</translation>
     </message>
     <message>
         <source>Something answered at this host, but not {vendor}. Check the host: it is the address of {vendor}&apos;s API, e.g. https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er antwoordde iets op deze host, maar niet {vendor}. Controleer de host: dat is het adres van de API van {vendor}, bijv. https://api.example.com.</translation>
     </message>
     <message>
         <source>Giftoin key</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-sleutel</translation>
     </message>
     <message>
         <source>Nudj token</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-token</translation>
     </message>
     <message>
         <source>key that protects the staff PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>sleutel die de pincodes van medewerkers beschermt</translation>
     </message>
     <message>
         <source>The card could not be looked up. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kaart kon niet worden opgezocht. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{vendor}: this customer&apos;s Piggy contact holds nothing for this mapping, so nothing would be sent. Choose another attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: het Piggy-contact van deze klant bevat niets voor deze koppeling, dus er zou niets worden verstuurd. Kies een ander attribuut.</translation>
     </message>
     <message>
         <source>the customer&apos;s email address</source>
-        <translation type="unfinished"></translation>
+        <translation>het e-mailadres van de klant</translation>
     </message>
     <message>
         <source>the id {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>het id {id}</translation>
     </message>
     <message>
         <source>{vendor}: would send {sent}. {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: zou {sent} versturen. {problem}</translation>
     </message>
     <message>
         <source>{vendor}: sends {sent}, and {vendor} knows nobody by it. With this mapping the panel would stay empty for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: verstuurt {sent}, en {vendor} kent daarmee niemand. Met deze koppeling blijft het paneel leeg voor deze klant.</translation>
     </message>
     <message>
         <source>{points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} punten</translation>
     </message>
     <message>
         <source>an account</source>
-        <translation type="unfinished"></translation>
+        <translation>een account</translation>
     </message>
     <message>
         <source>{vendor}: sends {sent} and finds this customer ({found}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: verstuurt {sent} en vindt deze klant ({found}).</translation>
     </message>
     <message>
         <source>The slip could not be printed ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon kon niet worden afgedrukt ({error}).</translation>
     </message>
     <message>
         <source>Choose a printer with Print…, or save the slip as PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een printer met Afdrukken…, of sla de bon op als PDF.</translation>
     </message>
     <message>
         <source>{date}, {time}</source>
         <extracomment>The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the enum lives in the settings: services cannot import Qt). Most 80 mm printers print 72 mm wide: 4 mm each side stays blank. QR side including its quiet zone (4 modules each side): about 1 mm per module. The printable area of receipt printers starts a little below the cut. Height of the content in millimetres (for a receipt: the page length).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>Pickup slip — reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon — herdruk</translation>
     </message>
     <message>
         <source>Customer: {customer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant: {customer}</translation>
     </message>
     <message>
         <source>Handed over by: {staff}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd door: {staff}</translation>
     </message>
     <message>
         <source>Counter: {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Balie: {counter}</translation>
     </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaar deze bon. Breng je een artikel terug, neem de bon dan ook mee.</translation>
     </message>
     <message>
         <source>{when} · Counter: {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} · Balie: {counter}</translation>
     </message>
     <message>
         <source>Code for this reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Code voor deze beloning</translation>
     </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too: the code finds your pickup at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaar deze bon. Breng je een artikel terug, neem de bon dan ook mee: met de code vinden we je afhaling aan de balie.</translation>
     </message>
     <message>
         <source>{shop} · Pickup slip · {when} · {customer} (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>{shop} · Afhaalbon · {when} · {customer} (vervolg)</translation>
     </message>
     <message>
         <source>Pickup slip {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon {ref}</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
         <source>The PDF could not be written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>De PDF kon niet worden geschreven naar {path}.</translation>
     </message>
     <message>
         <source>Test slip</source>
         <extracomment>The code a test slip prints: which paper it was laid out for. It is no pickup&apos;s code, so scanning it at the counter finds nothing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Testbon</translation>
     </message>
     <message>
         <source>This is a test: nothing was handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is een test: er is niets overhandigd</translation>
     </message>
     <message>
         <source>No printer found: “{printer}” is not on this PC.</source>
         <extracomment>Makes the printer for a slip: the printer&apos;s name (None: the system&apos;s default) and the paper; raises :class:`PrinterMissing` when there is no such printer. The chosen printer&apos;s name; None when the system&apos;s default was wanted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Geen printer gevonden: “{printer}” staat niet op deze pc.</translation>
     </message>
     <message>
         <source>No printer found: this PC has no default printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen printer gevonden: deze pc heeft geen standaardprinter.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>The data folder {folder} cannot be written by this user account, so hand-overs are switched off: nothing could be recorded. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gegevensmap {folder} is niet beschrijfbaar voor dit gebruikersaccount, dus overhandigen staat uit: er kon niets worden vastgelegd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be opened ({error}), so hand-overs are switched off. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek kan niet worden geopend ({error}), dus overhandigen staat uit. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The pickup journal is damaged: SQLite&apos;s check found errors in the file, so hand-overs are switched off. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is beschadigd: de controle van SQLite vond fouten in het bestand, dus overhandigen staat uit. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>the key that protects them is missing or unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>de sleutel die ze beschermt ontbreekt of is onleesbaar</translation>
     </message>
     <message>
         <source>the staff list was protected with another key than this computer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>de medewerkerslijst is beveiligd met een andere sleutel dan die van deze computer</translation>
     </message>
     <message>
         <source>the staff list cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>de medewerkerslijst kan niet worden geopend</translation>
     </message>
     <message>
         <source>the staff list is empty although staff worked here: it must be restored from a backup, or started afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>de medewerkerslijst is leeg, terwijl hier wel medewerkers hebben gewerkt: hij moet uit een back-up worden hersteld, of opnieuw worden opgezet</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, manager approval and leaving kiosk mode do not work. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers kunnen op deze balie niet worden gecontroleerd ({reason}), dus het aanmelden van medewerkers, goedkeuring door een manager en het verlaten van de kioskmodus werken niet. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>
