@@ -1790,24 +1790,24 @@
     <name>CodeEntry</name>
     <message>
         <source>Code from the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Code uit de e-mail</translation>
     </message>
     <message>
         <source>Check code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code controleren</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw versturen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>We emailed a code to {email}. Ask the customer to read it out.</source>
         <extracomment>Digits for touch screens (kiosk mode); the field keeps the keyboard focus.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>We hebben een code gemaild naar {email}. Vraag de klant de code voor te lezen.</translation>
     </message>
 </context>
 <context>
@@ -1815,75 +1815,75 @@
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
         <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Code verstuurd. Typ de code die de klant uit de e-mail voorleest.</translation>
     </message>
 </context>
 <context>
     <name>CustomerHeader</name>
     <message>
         <source>Earlier pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere afhalingen</translation>
     </message>
     <message>
         <source>This customer&apos;s pickups at this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhalingen van deze klant aan deze balie</translation>
     </message>
     <message>
         <source>{points} Piggy points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} Piggy-punten</translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
         <source>Hand over all (%n)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles overhandigen (%n)</translation>
     </message>
 </context>
 <context>
     <name>FirstManagerDialog</name>
     <message>
         <source>Create the first manager</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste manager aanmaken</translation>
     </message>
     <message>
         <source>This needs a manager, and no manager is set up on this counter yet. Create the first one now: managers approve reversals and manage staff and their PINs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiervoor is een manager nodig, en er is op deze balie nog geen manager ingesteld. Maak nu de eerste aan: managers keuren terugdraaiingen goed en beheren medewerkers en hun pincodes.</translation>
     </message>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de manager</translation>
     </message>
     <message>
         <source>Create manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager aanmaken</translation>
     </message>
     <message>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de naam van de manager.</translation>
     </message>
 </context>
 <context>
     <name>HandOverDialog</name>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen</translation>
     </message>
     <message>
         <source>Rewards to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Te overhandigen beloningen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Hand over this reward to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze beloning overhandigen aan {name}?</translation>
     </message>
     <message>
         <source>Hand over these {n} rewards to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze {n} beloningen overhandigen aan {name}?</translation>
     </message>
 </context>
 <context>
@@ -1891,38 +1891,38 @@
     <message>
         <source> of {n}</source>
         <extracomment>The side of a reward&apos;s picture in the confirmation. Rows shown without scrolling; more scroll. What tells this one from its kind (&quot;Size 39-42&quot;): the cashier checks it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> van {n}</translation>
     </message>
     <message>
         <source>How many {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal {title}</translation>
     </message>
 </context>
 <context>
     <name>JournalHealthBanner</name>
     <message>
         <source>Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevestigen…</translation>
     </message>
     <message>
         <source>A manager confirms with their PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager bevestigt met de pincode</translation>
     </message>
     <message>
         <source>Hand-overs are held until a manager has seen this and acknowledges it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigingen staan stil tot een manager dit heeft gezien en bevestigt.</translation>
     </message>
     <message>
         <source>No manager profile is set up on this counter, so it cannot be acknowledged here. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is op deze balie geen managerprofiel ingesteld, dus dit kan hier niet worden bevestigd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>A manager acknowledges the journal problem with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager bevestigt het logboekprobleem met de pincode.</translation>
     </message>
     <message>
         <source>The acknowledgement could not be recorded in the journal, so hand-overs stay held. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bevestiging kon niet in het logboek worden vastgelegd, dus overhandigingen blijven stilstaan. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>
@@ -1930,27 +1930,27 @@
     <message>
         <source>DEMO</source>
         <extracomment>Task keys: a new task under a key replaces the one running.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>DEMO</translation>
     </message>
     <message>
         <source>This counter is not ready yet. Please ask a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie is nog niet klaar voor gebruik. Vraag het even aan een medewerker.</translation>
     </message>
     <message>
         <source>Piggy is not connected — ask a manager to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy is niet verbonden — vraag een manager om Instellingen te openen.</translation>
     </message>
     <message>
         <source>Acknowledged by {name}; hand-overs can start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevestigd door {name}; overhandigen kan weer.</translation>
     </message>
     <message>
         <source>Hand-overs checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigingen gecontroleerd</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox van de klant</translation>
     </message>
 </context>
 <context>
@@ -1958,37 +1958,37 @@
     <message>
         <source>PIN again</source>
         <extracomment>The dialogs put their own rows (name, role) in here, so every field lines up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pincode nogmaals</translation>
     </message>
     <message>
         <source>PIN ({min}–{max} digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode ({min}–{max} cijfers)</translation>
     </message>
     <message>
         <source>The two PINs are not the same. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De twee pincodes zijn niet gelijk. Typ ze opnieuw.</translation>
     </message>
 </context>
 <context>
     <name>PickupSlip</name>
     <message>
         <source>Code for these %n rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Code voor deze %n beloningen</translation>
     </message>
 </context>
 <context>
     <name>PinCheckDialog</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren…</translation>
     </message>
     <message>
         <source>The PIN could not be checked: the staff list cannot be read. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pincode kon niet worden gecontroleerd: de medewerkerslijst kan niet worden gelezen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The PIN could not be checked. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pincode kon niet worden gecontroleerd. Probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1996,38 +1996,38 @@
     <message>
         <source>Your name</source>
         <extracomment>The check that accepted the PIN (says e.g. whether the PIN is too short now).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Je naam</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>A PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
     </message>
 </context>
 <context>
     <name>PinEntry</name>
     <message>
         <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde pincode. Nog %n keer fout en managerpincodes worden {duration} geblokkeerd.</translation>
     </message>
     <message>
         <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde pincode. Nog %n keer fout en dit profiel wordt {duration} geblokkeerd.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode</translation>
     </message>
     <message>
         <source>You can type a PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je kunt weer een pincode typen.</translation>
     </message>
 </context>
 <context>
@@ -2035,58 +2035,58 @@
     <message>
         <source>Clear</source>
         <extracomment>Keys of the one-row pad (under a field that has little room above and below).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wissen</translation>
     </message>
     <message>
         <source>Delete last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste cijfer wissen</translation>
     </message>
 </context>
 <context>
     <name>PrinterChoice</name>
     <message>
         <source>Slip printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonprinter</translation>
     </message>
     <message>
         <source>80 mm receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon 80 mm</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>Print a test slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbon afdrukken</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaardprinter van het systeem</translation>
     </message>
     <message>
         <source>{printer} (not found on this PC)</source>
-        <translation type="unfinished"></translation>
+        <translation>{printer} (niet gevonden op deze pc)</translation>
     </message>
     <message>
         <source>{missing} Choose another printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing} Kies een andere printer.</translation>
     </message>
     <message>
         <source>The test slip could not be printed on {printer} ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>De testbon kon niet worden afgedrukt op {printer} ({error}).</translation>
     </message>
     <message>
         <source>the system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>de standaardprinter van het systeem</translation>
     </message>
     <message>
         <source>Sent to {printer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd naar {printer}.</translation>
     </message>
 </context>
 <context>
@@ -2094,260 +2094,260 @@
     <message>
         <source>reward: {name} ({state})</source>
         <extracomment>The countdowns (&quot;3 hours left&quot;) are refreshed this often while on screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>beloning: {name} ({state})</translation>
     </message>
     <message>
         <source>Reward: {name}</source>
         <extracomment>Under each card: its name (up to two lines), then its rarity. Lines a card&apos;s name may take under it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Beloning: {name}</translation>
     </message>
     <message>
         <source>×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>×{n}</translation>
     </message>
     <message>
         <source>Giftoin collection challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzameluitdagingen</translation>
     </message>
     <message>
         <source>No collection challenges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verzameluitdagingen.</translation>
     </message>
     <message>
         <source>Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzamelingen</translation>
     </message>
     <message>
         <source>featured</source>
-        <translation type="unfinished"></translation>
+        <translation>uitgelicht</translation>
     </message>
     <message>
         <source>affordable</source>
-        <translation type="unfinished"></translation>
+        <translation>binnen bereik</translation>
     </message>
     <message>
         <source>★ Featured</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Uitgelicht</translation>
     </message>
     <message>
         <source>Affordable</source>
-        <translation type="unfinished"></translation>
+        <translation>Binnen bereik</translation>
     </message>
     <message>
         <source>Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-beloningen</translation>
     </message>
     <message>
         <source>No rewards in the Nudj catalogue right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu geen beloningen in de Nudj-catalogus.</translation>
     </message>
     <message>
         <source>Progress in other programs</source>
         <extracomment>Where the collapsed state is kept in the window&apos;s QSettings. The panel&apos;s width when room is short: the rewards list beside it has the priority (theme.Layout: beyond their minimums the two share the width by stretch factors). Set rather than taken from the contents: sections switching between a line of text and a list would otherwise change the window&apos;s minimum size, and with it lay out the whole window again, on every load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang in andere programma’s</translation>
     </message>
     <message>
         <source>Progress</source>
         <extracomment>Top to bottom, as on screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang</translation>
     </message>
     <message>
         <source>Show the customer&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang van de klant tonen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbergen</translation>
     </message>
     <message>
         <source>Hide the customer&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang van de klant verbergen</translation>
     </message>
     <message>
         <source>Loading…</source>
         <extracomment>What a program&apos;s service call returns when the customer is linked. The section&apos;s share of the panel&apos;s height while it takes room (see ``takes_room``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Laden…</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>Not available right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu niet beschikbaar</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet gekoppeld</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgelopen</translation>
     </message>
     <message>
         <source>No end date</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen einddatum</translation>
     </message>
     <message>
         <source>%n day(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n dag(en)</translation>
     </message>
     <message>
         <source>%n hour(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n uur</translation>
     </message>
     <message>
         <source>%n minute(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n min</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltooid</translation>
     </message>
     <message>
         <source>Common</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewoon</translation>
     </message>
     <message>
         <source>Uncommon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongewoon</translation>
     </message>
     <message>
         <source>Rare</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeldzaam</translation>
     </message>
     <message>
         <source>Epic</source>
-        <translation type="unfinished"></translation>
+        <translation>Episch</translation>
     </message>
     <message>
         <source>Legendary</source>
-        <translation type="unfinished"></translation>
+        <translation>Legendarisch</translation>
     </message>
     <message>
         <source>Claimable</source>
-        <translation type="unfinished"></translation>
+        <translation>Te claimen</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geclaimd</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrendeld</translation>
     </message>
     <message>
         <source>{collected} / {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{collected} / {size}</translation>
     </message>
     <message>
         <source>{percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}%</translation>
     </message>
     <message>
         <source>%n more to collect</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n te verzamelen</translation>
     </message>
     <message>
         <source>{price} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{price} punten</translation>
     </message>
     <message>
         <source>{points} / {price} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} / {price} punten</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitverkocht</translation>
     </message>
     <message>
         <source>{n} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog {n}</translation>
     </message>
     <message>
         <source>owned: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>in bezit: {n}</translation>
     </message>
     <message>
         <source>entries: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>deelnames: {n}</translation>
     </message>
     <message>
         <source>{n} Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Nudj-punten</translation>
     </message>
     <message>
         <source>{n} XP</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} XP</translation>
     </message>
     <message>
         <source>{program} is not set up on this counter.</source>
         <extracomment>How the platforms Giftoin knows customers by are written (the setting is lower case).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{program} is niet ingesteld op deze balie.</translation>
     </message>
     <message>
         <source>Giftoin finds customers by their {platform} account, and this customer has not linked one to their loyalty account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin vindt klanten via hun {platform}-account, en deze klant heeft dat nog niet aan het klantaccount gekoppeld.</translation>
     </message>
     <message>
         <source>This customer&apos;s loyalty account is not linked to {program} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het klantaccount van deze klant is nog niet gekoppeld aan {program}.</translation>
     </message>
     <message>
         <source>This customer&apos;s {program} id was not found (looked up by: {source}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het {program}-id van deze klant is niet gevonden (opgezocht via: {source}).</translation>
     </message>
     <message>
         <source>This customer&apos;s {program} id was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het {program}-id van deze klant is niet gevonden.</translation>
     </message>
     <message>
         <source>{program} does not know this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} kent deze klant niet.</translation>
     </message>
     <message>
         <source>{program} did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} antwoordde niet op tijd.</translation>
     </message>
     <message>
         <source>No connection to {program}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verbinding met {program}.</translation>
     </message>
     <message>
         <source>{program} refused this counter&apos;s key. Ask a manager to open Settings and check {program}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} weigerde de sleutel van deze balie. Vraag een manager om Instellingen te openen en {program} te controleren.</translation>
     </message>
     <message>
         <source>{program} is in maintenance. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} is in onderhoud. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>{program} is busy. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} is druk. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>{program} sent an answer the app does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} stuurde een antwoord dat de app niet begrijpt.</translation>
     </message>
     <message>
         <source>{program} had a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} had een probleem.</translation>
     </message>
     <message>
         <source>{program} could not be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} kon niet worden getoond.</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart</translation>
     </message>
     <message>
         <source>not owned</source>
-        <translation type="unfinished"></translation>
+        <translation>niet in bezit</translation>
     </message>
 </context>
 <context>
@@ -2355,59 +2355,59 @@
     <message>
         <source>Time</source>
         <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <source>Reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloning</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant</translation>
     </message>
     <message>
         <source>Handed over by</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd door</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reversal reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden terugdraaiing</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedgekeurd door</translation>
     </message>
     <message>
         <source>Slip code</source>
-        <translation type="unfinished"></translation>
+        <translation>Boncode</translation>
     </message>
     <message>
         <source>{state} (from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} (volgens de lijst)</translation>
     </message>
     <message>
         <source>Customer: {name} ({uuid})</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant: {name} ({uuid})</translation>
     </message>
     <message>
         <source>Handed over {when} at {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd {when} bij {counter}</translation>
     </message>
     <message>
         <source>On the slip {code} with other rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Op bon {code} met andere beloningen</translation>
     </message>
     <message>
         <source>Not confirmed by Piggy&apos;s answer: learned later from the customer&apos;s list of rewards to pick up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet bevestigd door het antwoord van Piggy: later afgeleid uit de lijst van op te halen beloningen van de klant.</translation>
     </message>
     <message>
         <source>Confirmed by a later check: reverse it in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevestigd door een latere controle: draai de afhaling terug in het Piggy-dashboard.</translation>
     </message>
 </context>
 <context>
@@ -2415,220 +2415,220 @@
     <message>
         <source>Today</source>
         <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Vandaag</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gisteren</translation>
     </message>
     <message>
         <source>All days</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle dagen</translation>
     </message>
     <message>
         <source>Choose a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een dag…</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dag:</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag</translation>
     </message>
     <message>
         <source>The day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>De getoonde dag</translation>
     </message>
     <message>
         <source>Search recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen doorzoeken</translation>
     </message>
     <message>
         <source>Reward, customer name, staff or slip code (PU-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloning, klantnaam, medewerker of boncode (PU-…)</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Vernieuwen</translation>
     </message>
     <message>
         <source>Show all customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle klanten tonen</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exporteren…</translation>
     </message>
     <message>
         <source>Save the pickups shown as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>De getoonde afhalingen opslaan als CSV-bestand</translation>
     </message>
     <message>
         <source>Reprint slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon opnieuw afdrukken…</translation>
     </message>
     <message>
         <source>Print the slip of the selected pickup&apos;s hand-over again</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon van de overhandiging van de gekozen afhaling opnieuw afdrukken</translation>
     </message>
     <message>
         <source>Reverse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien…</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
     </message>
     <message numerus="yes">
         <source>Slip {code}: %n reward(s) handed over together.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bon {code}: %n beloning overhandigd.</numerusform>
+            <numerusform>Bon {code}: %n beloningen samen overhandigd.</numerusform>
         </translation>
     </message>
     <message>
         <source>Earlier pickups of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere afhalingen van {name}</translation>
     </message>
     <message>
         <source>No pickups match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen afhalingen gevonden.</translation>
     </message>
     <message>
         <source>No earlier pickups of this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen eerdere afhalingen van deze klant.</translation>
     </message>
     <message>
         <source>No pickups on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen afhalingen op deze dag.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek kan niet worden gelezen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Reversing is not available on this counter right now (the journal or the staff list cannot be opened). Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien is op deze balie nu niet mogelijk (het logboek of de medewerkerslijst kan niet worden geopend). Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Reversing needs a manager. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor terugdraaien is een manager nodig. Er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>Reversing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien…</translation>
     </message>
     <message>
         <source>No slip: nothing of this hand-over is handed over any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bon: niets van deze overhandiging staat nog als overhandigd.</translation>
     </message>
     <message>
         <source>The file {path} could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand {path} kon niet worden geschreven: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n pickup(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n afhaling geëxporteerd naar {path}.</numerusform>
+            <numerusform>%n afhalingen geëxporteerd naar {path}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the pickups shown</source>
-        <translation type="unfinished"></translation>
+        <translation>De getoonde afhalingen exporteren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
         <source>The pickup journal cannot be written, so nothing was sent. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek kan niet worden bijgewerkt, dus er is niets verstuurd. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>
     <name>ReverseDialog</name>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggebracht</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschadigd</translation>
     </message>
     <message>
         <source>Wrong item</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerd artikel</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Anders</translation>
     </message>
     <message>
         <source>Mis-tap, undone at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergissing, aan de balie ongedaan gemaakt</translation>
     </message>
     <message>
         <source>Reverse a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Een afhaling terugdraaien</translation>
     </message>
     <message>
         <source>this reward</source>
-        <translation type="unfinished"></translation>
+        <translation>deze beloning</translation>
     </message>
     <message>
         <source>Reverse the pickup of {title}?</source>
-        <translation type="unfinished"></translation>
+        <translation>De afhaling van {title} terugdraaien?</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{ref} · overhandigd {when} door {staff} · klant {customer}. De beloning gaat terug naar de op te halen beloningen van de klant; punten worden niet teruggegeven.</translation>
     </message>
     <message>
         <source>(nobody signed in)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niemand aangemeld)</translation>
     </message>
     <message>
         <source>Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarom?</translation>
     </message>
     <message>
         <source>Note (required for Other)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie (verplicht bij Anders)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie</translation>
     </message>
     <message>
         <source>Manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Managerpincode</translation>
     </message>
     <message>
         <source>Reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Choose why the pickup is reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies waarom de afhaling wordt teruggedraaid.</translation>
     </message>
     <message>
         <source>Write a short note saying why (required for Other).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrijf in een korte notitie waarom (verplicht bij Anders).</translation>
     </message>
     <message>
         <source>A manager types their PIN to approve the reversal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager voert de pincode in om het terugdraaien goed te keuren.</translation>
     </message>
 </context>
 <context>
@@ -2636,11 +2636,11 @@
     <message>
         <source>Digital</source>
         <extracomment>The badge colours by urgency, from the theme. The &quot;Digital&quot; chip: the information colours, strong, so it is not read as an expiry badge. Up to this many days ahead a reward counts as &quot;expiring soon&quot; (amber). The width a row asks for; in the view, rows always span the viewport.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen…</translation>
     </message>
 </context>
 <context>
@@ -2648,258 +2648,258 @@
     <message>
         <source>Filter: name, size, colour…</source>
         <extracomment>The filter field shows when the list has more rows than this.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Filter: naam, maat, kleur…</translation>
     </message>
     <message>
         <source>Filter the rewards by name or attribute (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloningen filteren op naam of kenmerk (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter the rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloningen filteren</translation>
     </message>
 </context>
 <context>
     <name>RewardListModel</name>
     <message>
         <source>Expired on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlopen op {date}</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt vandaag</translation>
     </message>
     <message>
         <source>Expires in %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt over %n dag(en)</translation>
     </message>
     <message>
         <source>No expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt niet</translation>
     </message>
     <message>
         <source>Claimed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geclaimd op {date}</translation>
     </message>
     <message>
         <source>{name} {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {value}</translation>
     </message>
     <message>
         <source>Received online, nothing to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Online ontvangen, niets te overhandigen</translation>
     </message>
     <message>
         <source>{title} is digital: the customer received it online. There is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} is digitaal: de klant heeft de beloning online ontvangen. Er is niets te overhandigen aan de balie.</translation>
     </message>
     <message>
         <source>{title} expired on {date}: it can no longer be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} is verlopen op {date}: kan niet meer worden overhandigd.</translation>
     </message>
     <message>
         <source>{title} ×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ×{n}</translation>
     </message>
 </context>
 <context>
     <name>RewardListView</name>
     <message>
         <source>Rewards to pick up</source>
-        <translation type="unfinished"></translation>
+        <translation>Op te halen beloningen</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets op te halen voor deze klant.</translation>
     </message>
 </context>
 <context>
     <name>Setup</name>
     <message>
         <source>%n check(s) not working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Controles die niet werken: %n.</translation>
     </message>
     <message>
         <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden: Piggy accepteerde de sleutel. Winkels: %n.</translation>
     </message>
     <message>
         <source>%n collection challenge(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzameluitdagingen: %n</translation>
     </message>
 </context>
 <context>
     <name>SlipDialog</name>
     <message>
         <source>Pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon</translation>
     </message>
     <message>
         <source>Print this slip again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze bon opnieuw afdrukken?</translation>
     </message>
     <message>
         <source>Give the customer a pickup slip?</source>
-        <translation type="unfinished"></translation>
+        <translation>De klant een afhaalbon geven?</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>80 mm receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon 80 mm</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als PDF…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>No slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bon</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken</translation>
     </message>
     <message>
         <source>Prints on this counter&apos;s printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Drukt af op de printer van deze balie</translation>
     </message>
     <message>
         <source>Save the slip as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon opslaan als PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <source>Saved as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen als {path}.</translation>
     </message>
     <message>
         <source>{missing} No slip this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing} Deze keer geen bon.</translation>
     </message>
     <message>
         <source>No printer is set up at this counter: no slip this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is bij deze balie geen printer ingesteld: deze keer geen bon.</translation>
     </message>
     <message>
         <source>Print the pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>De afhaalbon afdrukken</translation>
     </message>
     <message>
         <source>The slip could not be printed or saved ({error}). Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon kon niet worden afgedrukt of opgeslagen ({error}). Probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
     <name>StaffDialog</name>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Toevoegen…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hernoemen…</translation>
     </message>
     <message>
         <source>Make manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager maken</translation>
     </message>
     <message>
         <source>New PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe pincode…</translation>
     </message>
     <message>
         <source>Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactiveren…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Make cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Baliemedewerker maken</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Make {name} a manager? Managers approve reversals and manage staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} manager maken? Managers keuren terugdraaiingen goed en beheren medewerkers.</translation>
     </message>
     <message>
         <source>Make {name} a cashier? They can no longer approve reversals.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} baliemedewerker maken? Terugdraaiingen goedkeuren is dan niet meer mogelijk.</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol wijzigen</translation>
     </message>
     <message>
         <source>Deactivate {name}? They can no longer sign in or approve anything. Pickups they made stay in the journal under their name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} deactiveren? Aanmelden en iets goedkeuren is dan niet meer mogelijk. Afhalingen die deze persoon deed, blijven onder die naam in het logboek staan.</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactiveren</translation>
     </message>
 </context>
 <context>
     <name>StaffFormDialog</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Add staff</source>
         <extracomment>Shown above the fields when set (why a new PIN is asked for).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Medewerker toevoegen</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Toevoegen</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Hernoemen</translation>
     </message>
     <message>
         <source>New PIN for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe pincode voor {name}</translation>
     </message>
     <message>
         <source>Save PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode opslaan</translation>
     </message>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een naam.</translation>
     </message>
 </context>
 <context>
@@ -2907,34 +2907,34 @@
     <message>
         <source>Name</source>
         <extracomment>The StaffProfile of a row (any column).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeactiveerd</translation>
     </message>
     <message>
         <source>Locked, {duration} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Geblokkeerd, nog {duration}</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actief</translation>
     </message>
 </context>
 <context>
     <name>_StaffFormDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 </TS>
