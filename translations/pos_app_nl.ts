@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation>{n} overhandigingen of terugdraaiingen wachten op controle</translation>
+        <translation>Overhandigingen of terugdraaiingen die op controle wachten: {n}</translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
