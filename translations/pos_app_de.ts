@@ -5,742 +5,742 @@
     <name></name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
         <source>The app met an unexpected problem. The last action may not have finished; nothing was sent twice. If it happens again, tell your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App hatte ein unerwartetes Problem. Die letzte Aktion ist vielleicht nicht abgeschlossen; nichts wurde doppelt gesendet. Wenn es wieder passiert, wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>DEMO — nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan {card} to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO – hier ist nichts echt: Ein eingebauter Simulator ersetzt Piggy, Giftoin und Nudj. Scannen Sie {card}, um zu beginnen.</translation>
     </message>
     <message>
         <source>Simulated faults are on (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Störungen sind aktiv (siehe Anleitung).</translation>
     </message>
     <message>
         <source>Demo guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Anleitung</translation>
     </message>
     <message>
         <source>Demo cards, emails, staff PINs and simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Karten, E-Mails, Personal-PINs und simulierte Störungen</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenpostfach</translation>
     </message>
     <message>
         <source>Demo only: the email the simulated customer received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Demo: die E-Mail, die im simulierten Kundenpostfach angekommen ist.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>about 30 rewards to pick up: fresh, expiring today, this week, expired, without expiry, with and without pictures. Giftoin collections and Nudj rewards beside them; the email gets a login code (Customer&apos;s mailbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>rund 30 Prämien zur Abholung: neu, heute ablaufend, diese Woche ablaufend, abgelaufen, ohne Ablaufdatum, mit und ohne Bilder. Daneben Giftoin-Sammlungen und Nudj-Prämien; die E-Mail-Adresse erhält einen Anmeldecode (Kundenpostfach).</translation>
     </message>
     <message>
         <source>no rewards, no tier, not in Giftoin or Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Prämien, keine Stufe, nicht bei Giftoin oder Nudj.</translation>
     </message>
     <message>
         <source>1,000 rewards to pick up (a long list); Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>1.000 Prämien zur Abholung (eine lange Liste); Giftoin und Nudj.</translation>
     </message>
     <message>
         <source>no card, found by email only; three rewards. Giftoin does not know their Discord id; not in Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Karte, nur per E-Mail zu finden; drei Prämien. Giftoin kennt die Discord-ID nicht; nicht bei Nudj.</translation>
     </message>
     <message>
         <source>a card that belongs to nobody: the counter says it is not linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Karte, die niemandem gehört: Die Kasse meldet, dass sie nicht verknüpft ist.</translation>
     </message>
     <message>
         <source>a lost card that was blocked: the counter says it cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine verlorene, gesperrte Karte: Die Kasse meldet, dass sie nicht verwendet werden kann.</translation>
     </message>
     <message>
         <source>signing in to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei Piggy</translation>
     </message>
     <message>
         <source>looking up a scanned card</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach einer gescannten Karte</translation>
     </message>
     <message>
         <source>finding a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundensuche per E-Mail</translation>
     </message>
     <message>
         <source>sending the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden des E-Mail-Anmeldecodes</translation>
     </message>
     <message>
         <source>checking the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen des E-Mail-Anmeldecodes</translation>
     </message>
     <message>
         <source>loading the shop&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden des Filialnamens</translation>
     </message>
     <message>
         <source>loading a customer&apos;s rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Prämien eines Kundenkontos</translation>
     </message>
     <message>
         <source>handing a reward over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe einer Prämie</translation>
     </message>
     <message>
         <source>reversing a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren einer Abholung</translation>
     </message>
     <message>
         <source>loading Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Giftoin-Sammlungen</translation>
     </message>
     <message>
         <source>loading Giftoin collectibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Giftoin-Sammelobjekte</translation>
     </message>
     <message>
         <source>loading Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Nudj-Prämien</translation>
     </message>
     <message>
         <source>loading the customer&apos;s Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Nudj-Punkte</translation>
     </message>
     <message>
         <source>loading pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Bilder</translation>
     </message>
     <message>
         <source>every call</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Aufruf</translation>
     </message>
     <message>
         <source>{what}: misbehaves</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: macht Probleme</translation>
     </message>
     <message>
         <source>answers late (about {ms} ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet spät (ca. {ms} ms)</translation>
     </message>
     <message>
         <source>fails with a server error ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>scheitert mit einem Serverfehler ({status})</translation>
     </message>
     <message>
         <source>says too many requests, try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>meldet zu viele Anfragen, später erneut versuchen</translation>
     </message>
     <message>
         <source>is down for maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>ist wegen Wartung nicht erreichbar</translation>
     </message>
     <message>
         <source>sends an answer that cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>sendet eine unlesbare Antwort</translation>
     </message>
     <message>
         <source>hangs up without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>bricht ohne Antwort ab</translation>
     </message>
     <message>
         <source>sends its answer very slowly</source>
-        <translation type="unfinished"></translation>
+        <translation>sendet die Antwort sehr langsam</translation>
     </message>
     <message>
         <source>never answers (the counter gives up waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet nie (die Kasse hört auf zu warten)</translation>
     </message>
     <message>
         <source>does it, but the answer is lost on the way: the counter cannot know it happened</source>
-        <translation type="unfinished"></translation>
+        <translation>führt es aus, aber die Antwort geht unterwegs verloren: Die Kasse kann nicht wissen, dass es geschehen ist</translation>
     </message>
     <message>
         <source>waits until it is released</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet, bis es freigegeben wird</translation>
     </message>
     <message>
         <source>{what}: {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {how}</translation>
     </message>
     <message>
         <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist nichts echt: Ein eingebauter Simulator ersetzt Piggy, Giftoin und Nudj. Scannen oder tippen Sie eine Karte oder tippen Sie eine E-Mail-Adresse in das Scanfeld.</translation>
     </message>
     <message>
         <source>Demo customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Kunden</translation>
     </message>
     <message>
         <source>Demo staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Personal</translation>
     </message>
     <message>
         <source>{name} ({role}): PIN {pin}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}): PIN {pin}</translation>
     </message>
     <message>
         <source>Simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Störungen</translation>
     </message>
     <message>
         <source>None: every service answers at once. Start with --fault to try a bad day, e.g. --fault piggy.collect=timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: Jeder Dienst antwortet sofort. Starten Sie mit --fault, um einen schlechten Tag auszuprobieren, z. B. --fault piggy.collect=timeout.</translation>
     </message>
     <message>
         <source>No email has been sent to {email} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>An {email} wurde noch keine E-Mail gesendet.</translation>
     </message>
     <message>
         <source>Demo only — the email {email} received says: your login code is {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Demo – die E-Mail an {email} lautet: Ihr Anmeldecode ist {code}.</translation>
     </message>
     <message>
         <source>Scan the customer&apos;s card to see the rewards waiting for pickup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie die Kundenkarte, um die Prämien zur Abholung zu sehen.</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
         <extracomment>A progress answer that arrives while the rewards list is still loading waits up to this long, so the list is laid out and painted first; a slow list does not hide the panel. One task key per program: a Retry replaces only its own section&apos;s load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Prämien zur Abholung.</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>Hand over every reward that can go (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle übergebbaren Prämien übergeben (Strg+Enter)</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Clear the screen for the next customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirm für die nächste Abholung leeren</translation>
     </message>
     <message>
         <source>Loading the rewards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien werden geladen…</translation>
     </message>
     <message>
         <source>{n} rewards selected</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Prämien ausgewählt</translation>
     </message>
     <message>
         <source>Undoing the hand-over…</source>
         <extracomment>The task key of the hand-over: one at a time per counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe wird rückgängig gemacht…</translation>
     </message>
     <message>
         <source>Scan, or type and Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen oder tippen und Enter</translation>
     </message>
     <message>
         <source>Find the customer (card, QR, email, slip code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundensuche (Karte, QR, E-Mail, Belegcode)</translation>
     </message>
     <message>
         <source>Enter on a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter auf einer Prämie</translation>
     </message>
     <message>
         <source>Hand it over (Enter again to confirm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben (erneut Enter zum Bestätigen)</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Enter</translation>
     </message>
     <message>
         <source>Hand over all rewards that can go</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle übergebbaren Prämien übergeben</translation>
     </message>
     <message>
         <source>Ctrl+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+A</translation>
     </message>
     <message>
         <source>Select every reward in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prämien der Liste auswählen</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+F</translation>
     </message>
     <message>
         <source>Filter a long list (Escape empties it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange Liste filtern (Esc leert den Filter)</translation>
     </message>
     <message>
         <source>Ctrl+L or F6</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+L oder F6</translation>
     </message>
     <message>
         <source>Back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum Scanfeld</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+R</translation>
     </message>
     <message>
         <source>Recent pickups (managers reverse there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abholungen (dort storniert die Filialleitung)</translation>
     </message>
     <message>
         <source>Escape</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Cancel the email code; back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Code abbrechen; zurück zum Scanfeld</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>This help</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft heute ab</translation>
     </message>
     <message>
         <source>Orange: hand it over today or it is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange: heute übergeben, sonst verfällt sie</translation>
     </message>
     <message>
         <source>Expires in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft in 3 Tagen ab</translation>
     </message>
     <message>
         <source>Amber within a week, grey later</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelb innerhalb einer Woche, danach grau</translation>
     </message>
     <message>
         <source>Expired on …</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen am …</translation>
     </message>
     <message>
         <source>Greyed out: it can no longer be handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegraut: kann nicht mehr übergeben werden</translation>
     </message>
     <message>
         <source>Digital</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital</translation>
     </message>
     <message>
         <source>Received online: nothing to hand over at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Online erhalten: an der Kasse nichts zu übergeben</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übergeben…</translation>
     </message>
     <message>
         <source>Sent to the loyalty service, waiting for its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>An das Bonussystem gesendet, wartet auf Antwort</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe</translation>
     </message>
     <message>
         <source>Sending the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code wird gesendet…</translation>
     </message>
     <message>
         <source>Looking up the pickup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholung wird gesucht…</translation>
     </message>
     <message>
         <source>Looking up the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde wird gesucht…</translation>
     </message>
     <message>
         <source>Checking the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code wird geprüft…</translation>
     </message>
     <message>
         <source>On-screen keyboard</source>
         <extracomment>Rows of character keys, top to bottom (a QWERTY layout, as on phones). The smallest key (a fingertip; the kiosk&apos;s touch target is 44 px).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmtastatur</translation>
     </message>
     <message>
         <source>Delete the last character</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Zeichen löschen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Find the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde suchen</translation>
     </message>
     <message>
         <source>Still there?</source>
         <extracomment>The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44). Kiosk fonts are this much larger than the desktop&apos;s. The last seconds of the idle time are counted down on screen. Holding the logo this long opens &quot;leave kiosk mode&quot;. Input that counts as someone using the counter. Mouse moves do not: a nudged mouse must not keep a customer&apos;s rewards on screen forever. Applied to the whole application in kiosk mode, dialogs included. Controls are sized by :class:`KioskLook` instead: a style sheet&apos;s min-height would also shrink the larger minimum sizes widgets ask for themselves (the PIN keypad&apos;s keys). Title-bar buttons a kiosk&apos;s dialogs do without: nothing to minimise or maximise on a locked screen, and a dialog&apos;s own Cancel / Close button is touch-sized. Controls a finger must hit; each is made at least TOUCH_TARGET wide and high.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Noch da?</translation>
     </message>
     <message>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich bin noch da</translation>
     </message>
     <message>
         <source>The screen is cleared in {n} s to keep this customer&apos;s rewards private. Touch anywhere to keep going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bildschirm wird in {n} s geleert, damit die angezeigten Prämien privat bleiben. Berühren Sie den Bildschirm, um fortzufahren.</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter right now, so kiosk mode cannot be left from here. Your IT contact can end the app from the operating system, as the kiosk set-up notes describe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal-PINs können an dieser Kasse gerade nicht geprüft werden, daher lässt sich der Kioskmodus hier nicht verlassen. Ihre IT-Betreuung kann die App über das Betriebssystem beenden, wie in den Hinweisen zur Kiosk-Einrichtung beschrieben.</translation>
     </message>
     <message>
         <source>Leaving kiosk mode closes the app. It needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Verlassen des Kioskmodus wird die App geschlossen. Dafür ist eine Leitungs-PIN nötig.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN: to close the app, or to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Leitungs-PIN: um die App zu schließen oder die Einstellungen zu öffnen.</translation>
     </message>
     <message>
         <source>Close the app, or open this counter&apos;s Settings?</source>
-        <translation type="unfinished"></translation>
+        <translation>App schließen oder die Einstellungen dieser Kasse öffnen?</translation>
     </message>
     <message>
         <source>Close the app</source>
-        <translation type="unfinished"></translation>
+        <translation>App schließen</translation>
     </message>
     <message>
         <source>Open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen öffnen</translation>
     </message>
     <message>
         <source>Stay in kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Kioskmodus bleiben</translation>
     </message>
     <message>
         <source>Logo (hold to leave kiosk mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo (gedrückt halten, um den Kioskmodus zu verlassen)</translation>
     </message>
     <message>
         <source>Scan your loyalty card or QR code</source>
         <extracomment>Bar widths in units; gaps of one unit between them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie Ihre Kundenkarte oder Ihren QR-Code</translation>
     </message>
     <message>
         <source>Hold it under the scanner. Your rewards waiting for pickup appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie sie unter den Scanner. Ihre Prämien zur Abholung erscheinen hier.</translation>
     </message>
     <message>
         <source>Staff: find a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: Kunde per E-Mail suchen</translation>
     </message>
     <message>
         <source>Undo the last hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Übergabe rückgängig machen</translation>
     </message>
     <message>
         <source>Print slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg drucken</translation>
     </message>
     <message>
         <source>Undo ({n} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig ({n} s)</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abholungen</translation>
     </message>
     <message>
         <source>Back to the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Kasse</translation>
     </message>
     <message>
         <source>Type the customer&apos;s email</source>
         <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse des Kunden eingeben</translation>
     </message>
     <message>
         <source>Scan a loyalty card or QR code, or type an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkarte oder QR-Code scannen oder E-Mail eingeben</translation>
     </message>
     <message>
         <source>Customer&apos;s email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden-E-Mail</translation>
     </message>
     <message>
         <source>Loyalty card, QR code or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkarte, QR-Code oder E-Mail</translation>
     </message>
     <message>
         <source>Pickups at this counter; managers reverse here</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholungen an dieser Kasse; hier storniert die Filialleitung</translation>
     </message>
     <message>
         <source>Settings</source>
         <extracomment>True once settings were saved: the app starts the counter again after closing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (Leitungs-PIN)</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Einstellungen ist eine Leitungs-PIN nötig.</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN, and staff PINs cannot be checked on this counter right now. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Einstellungen ist eine Leitungs-PIN nötig, und Personal-PINs können an dieser Kasse gerade nicht geprüft werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Signed out after a quiet spell. Sign in again to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer Pause ohne Eingabe abgemeldet. Melden Sie sich erneut an, um Prämien zu übergeben.</translation>
     </message>
     <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Sign in</source>
         <extracomment>Input that counts as someone working at the counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Leave kiosk (closes the app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk verlassen (schließt die App)</translation>
     </message>
     <message>
         <source>Leave kiosk mode and close the app (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlassen und App schließen (Leitungs-PIN)</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN closes the app; start it again for the next customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Leitungs-PIN schließt die App; starten Sie sie danach für die nächste Abholung neu.</translation>
     </message>
     <message>
         <source>Counter: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasse: {name}</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj hat keinen der letzten {n} Kunden gefunden (über {source}): Einrichtung prüfen.</translation>
     </message>
     <message>
         <source>The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj user for the last {n} customers. A manager checks it in Settings, under Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die für einen Kunden gesendete Nudj-ID (Einstellung nudj_user_id_source) passte bei den letzten {n} Kunden zu keinem Nudj-Konto. Die Filialleitung prüft das in den Einstellungen unter „Giftoin und Nudj“.</translation>
     </message>
     <message>
         <source>{name} · sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · abmelden</translation>
     </message>
     <message>
         <source>{title} handed over to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} an {name} übergeben.</translation>
     </message>
     <message numerus="yes">
         <source>%n rewards handed over to {name}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prämie an {name} übergeben.</numerusform>
+            <numerusform>%n Prämien an {name} übergeben.</numerusform>
         </translation>
     </message>
     <message>
         <source>Collected: {titles}. The earlier attempt went through after all: hand it over now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst: {titles}. Der frühere Versuch war doch erfolgreich: Jetzt übergeben.</translation>
     </message>
     <message>
         <source>The journal could not record this (is the disk full?). Tell the store manager; the app records it as soon as it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll konnte dies nicht speichern (ist die Festplatte voll?). Informieren Sie die Filialleitung; die App speichert es, sobald sie kann.</translation>
     </message>
     <message>
         <source>{name}: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {outcome}</translation>
     </message>
     <message>
         <source>No slip was printed: another customer is on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Beleg gedruckt: Es wird bereits ein anderes Kundenkonto angezeigt.</translation>
     </message>
     <message>
         <source>Undone: {title} is back on {name}&apos;s list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig: {title} ist wieder auf der Liste von {name}.</translation>
     </message>
     <message numerus="yes">
         <source>Undone: %n rewards are back on {name}&apos;s list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rückgängig: %n Prämie ist wieder auf der Liste von {name}.</numerusform>
+            <numerusform>Rückgängig: %n Prämien sind wieder auf der Liste von {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only {name} can undo this hand-over here; a manager can reverse it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur {name} kann diese Übergabe hier rückgängig machen; die Filialleitung kann sie unter „Letzte Abholungen“ stornieren.</translation>
     </message>
     <message>
         <source>whoever made it</source>
-        <translation type="unfinished"></translation>
+        <translation>die übergebende Person</translation>
     </message>
     <message>
         <source>Too late to undo here: a manager reverses it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu spät zum Rückgängigmachen: Die Filialleitung storniert sie unter „Letzte Abholungen“.</translation>
     </message>
     <message numerus="yes">
         <source>Handing over… waiting for the loyalty service (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wird übergeben… warte auf das Bonussystem (%n s)</numerusform>
+            <numerusform>Wird übergeben… warte auf das Bonussystem (%n s)</numerusform>
         </translation>
     </message>
     <message>
         <source>{title}: already picked up (perhaps at another counter).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: bereits abgeholt (vielleicht an einer anderen Kasse).</translation>
     </message>
     <message>
         <source>{title}: expired on {date}; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: am {date} abgelaufen; kann nicht übergeben werden.</translation>
     </message>
     <message>
         <source>{title}: expired; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: abgelaufen; kann nicht übergeben werden.</translation>
     </message>
     <message>
         <source>{title}: not handed over. The journal cannot be written (is the disk full?), so nothing was sent. Tell the store manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: nicht übergeben. Das Protokoll kann nicht geschrieben werden (ist die Festplatte voll?), daher wurde nichts gesendet. Informieren Sie die Filialleitung.</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service in time, so it is not known whether the hand-over was recorded. Keep the item until the app has checked; it checks by itself every 30 seconds and says what it finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: keine rechtzeitige Antwort vom Bonussystem, daher ist unklar, ob die Übergabe erfasst wurde. Behalten Sie den Artikel, bis die App es geprüft hat; sie prüft alle 30 Sekunden selbst und meldet das Ergebnis.</translation>
     </message>
     <message>
         <source>{title}: not handed over. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: nicht übergeben. {reason}</translation>
     </message>
     <message>
         <source>Hand-over is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>Not handed over: hand-overs are held until a manager acknowledges the journal check above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übergeben: Übergaben sind angehalten, bis die Filialleitung die Protokollprüfung oben bestätigt.</translation>
     </message>
     <message>
         <source>Not handed over: a digital reward reaches the customer online; there is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übergeben: Eine digitale Prämie kommt online an; an der Kasse gibt es nichts zu übergeben.</translation>
     </message>
     <message>
         <source>Staff hand rewards over: sign in with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien übergibt das Personal: Melden Sie sich mit Ihrer PIN an.</translation>
     </message>
     <message>
         <source>Sign in to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um Prämien zu übergeben.</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal-PINs können an dieser Kasse nicht geprüft werden.</translation>
     </message>
     <message>
         <source>handed over at another counter: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>an einer anderen Kasse übergeben: {titles}</translation>
     </message>
     <message>
         <source>recorded as handed over: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>als übergeben erfasst: {titles}</translation>
     </message>
     <message>
         <source>not handed over (still waiting): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht übergeben (wartet noch): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished hand-overs were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere unvollständige Übergaben wurden geprüft – {outcomes}.</translation>
     </message>
     <message>
         <source>If an item was kept back meanwhile, give it to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wurde ein Artikel zwischenzeitlich zurückbehalten, händigen Sie ihn jetzt aus.</translation>
     </message>
     <message>
         <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfende Übergaben oder Stornierungen: {n}</translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholung {ref}: {title}, {when}, Kasse {counter}. {state}.</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Filiale {uuid}</translation>
     </message>
     <message>
         <source>no shop chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Filiale gewählt</translation>
     </message>
     <message>
         <source>Connected to Piggy · {shop}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Piggy verbunden · {shop}</translation>
     </message>
     <message>
         <source>{minutes} min</source>
         <extracomment>Checks a PIN: ``(profile picked, or None for &quot;any manager&quot;, pin) -&gt; PinCheck``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} Min.</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} Std.</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} Std. {minutes} Min.</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} Sek.</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} Min. {seconds} Sek.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: manager approval is locked for another {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche PINs: Die Freigabe durch die Filialleitung ist noch {duration} gesperrt.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: locked for another {duration}. A manager can give you a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche PINs: noch {duration} gesperrt. Die Filialleitung kann Ihnen eine neue PIN geben.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach zu vielen falschen PINs gesperrt. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>This profile is no longer active. Ask a manager.</source>
