@@ -609,8 +609,8 @@
     <message numerus="yes">
         <source>Handing over… waiting for the loyalty service (%n s)</source>
         <translation>
-            <numerusform>Wird übergeben… warte auf das Bonussystem (%n s)</numerusform>
-            <numerusform>Wird übergeben… warte auf das Bonussystem (%n s)</numerusform>
+            <numerusform>Wird übergeben… wartet auf das Bonussystem (%n s)</numerusform>
+            <numerusform>Wird übergeben… wartet auf das Bonussystem (%n s)</numerusform>
         </translation>
     </message>
     <message>
@@ -1278,11 +1278,11 @@
     </message>
     <message>
         <source>Given to the app by the environment variable {name}</source>
-        <translation>Von der Umgebungsvariable {name} an die App übergeben</translation>
+        <translation>Über die Umgebungsvariable {name} an die App gegeben</translation>
     </message>
     <message>
         <source>No OS keyring on this computer: give it to the app in {name}</source>
-        <translation>Kein Schlüsselbund des Systems auf diesem Computer: Übergeben Sie ihn der App in {name}</translation>
+        <translation>Kein Schlüsselbund des Systems auf diesem Computer: Geben Sie ihn der App über {name}</translation>
     </message>
     <message>
         <source>Another host…</source>
@@ -1299,7 +1299,7 @@
     <message>
         <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
         <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
-        <translation>Dieser Computer hat keinen Schlüsselbund des Systems, daher kann der {what} hier nicht sicher aufbewahrt werden; in eine einfache Datei wird er nie geschrieben. Starten oder entsperren Sie den Schlüsselbund (Windows Credential Manager, macOS Keychain, GNOME Keyring oder KWallet) und öffnen Sie dies erneut, oder übergeben Sie der App den {what} in der Umgebungsvariable {variable} und starten Sie sie neu.</translation>
+        <translation>Dieser Computer hat keinen Schlüsselbund des Systems, daher kann der {what} hier nicht sicher aufbewahrt werden; in eine einfache Datei wird er nie geschrieben. Starten oder entsperren Sie den Schlüsselbund (Windows Credential Manager, macOS Keychain, GNOME Keyring oder KWallet) und öffnen Sie dies erneut, oder geben Sie der App den {what} über die Umgebungsvariable {variable} und starten Sie sie neu.</translation>
     </message>
     <message>
         <source>Language</source>
