@@ -5,1809 +5,1809 @@
     <name></name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
         <source>The app met an unexpected problem. The last action may not have finished; nothing was sent twice. If it happens again, tell your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App hatte ein unerwartetes Problem. Die letzte Aktion ist vielleicht nicht abgeschlossen; nichts wurde doppelt gesendet. Wenn es wieder passiert, wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>DEMO — nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan {card} to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO – hier ist nichts echt: Ein eingebauter Simulator ersetzt Piggy, Giftoin und Nudj. Scannen Sie {card}, um zu beginnen.</translation>
     </message>
     <message>
         <source>Simulated faults are on (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Störungen sind aktiv (siehe Anleitung).</translation>
     </message>
     <message>
         <source>Demo guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Anleitung</translation>
     </message>
     <message>
         <source>Demo cards, emails, staff PINs and simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Karten, E-Mails, Personal-PINs und simulierte Störungen</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenpostfach</translation>
     </message>
     <message>
         <source>Demo only: the email the simulated customer received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Demo: die E-Mail, die im simulierten Kundenpostfach angekommen ist.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>about 30 rewards to pick up: fresh, expiring today, this week, expired, without expiry, with and without pictures. Giftoin collections and Nudj rewards beside them; the email gets a login code (Customer&apos;s mailbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>rund 30 Prämien zur Abholung: neu, heute ablaufend, diese Woche ablaufend, abgelaufen, ohne Ablaufdatum, mit und ohne Bilder. Daneben Giftoin-Sammlungen und Nudj-Prämien; die E-Mail-Adresse erhält einen Anmeldecode (Kundenpostfach).</translation>
     </message>
     <message>
         <source>no rewards, no tier, not in Giftoin or Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Prämien, keine Stufe, nicht bei Giftoin oder Nudj.</translation>
     </message>
     <message>
         <source>1,000 rewards to pick up (a long list); Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>1.000 Prämien zur Abholung (eine lange Liste); Giftoin und Nudj.</translation>
     </message>
     <message>
         <source>no card, found by email only; three rewards. Giftoin does not know their Discord id; not in Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Karte, nur per E-Mail zu finden; drei Prämien. Giftoin kennt die Discord-ID nicht; nicht bei Nudj.</translation>
     </message>
     <message>
         <source>a card that belongs to nobody: the counter says it is not linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Karte, die niemandem gehört: Die Kasse meldet, dass sie nicht verknüpft ist.</translation>
     </message>
     <message>
         <source>a lost card that was blocked: the counter says it cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine verlorene, gesperrte Karte: Die Kasse meldet, dass sie nicht verwendet werden kann.</translation>
     </message>
     <message>
         <source>signing in to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei Piggy</translation>
     </message>
     <message>
         <source>looking up a scanned card</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach einer gescannten Karte</translation>
     </message>
     <message>
         <source>finding a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundensuche per E-Mail</translation>
     </message>
     <message>
         <source>sending the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden des E-Mail-Anmeldecodes</translation>
     </message>
     <message>
         <source>checking the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen des E-Mail-Anmeldecodes</translation>
     </message>
     <message>
         <source>loading the shop&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden des Filialnamens</translation>
     </message>
     <message>
         <source>loading a customer&apos;s rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Prämien eines Kundenkontos</translation>
     </message>
     <message>
         <source>handing a reward over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe einer Prämie</translation>
     </message>
     <message>
         <source>reversing a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren einer Abholung</translation>
     </message>
     <message>
         <source>loading Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Giftoin-Sammlungen</translation>
     </message>
     <message>
         <source>loading Giftoin collectibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Giftoin-Sammelobjekte</translation>
     </message>
     <message>
         <source>loading Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Nudj-Prämien</translation>
     </message>
     <message>
         <source>loading the customer&apos;s Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Nudj-Punkte</translation>
     </message>
     <message>
         <source>loading pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden der Bilder</translation>
     </message>
     <message>
         <source>every call</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Aufruf</translation>
     </message>
     <message>
         <source>{what}: misbehaves</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: macht Probleme</translation>
     </message>
     <message>
         <source>answers late (about {ms} ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet spät (ca. {ms} ms)</translation>
     </message>
     <message>
         <source>fails with a server error ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>scheitert mit einem Serverfehler ({status})</translation>
     </message>
     <message>
         <source>says too many requests, try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>meldet zu viele Anfragen, später erneut versuchen</translation>
     </message>
     <message>
         <source>is down for maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>ist wegen Wartung nicht erreichbar</translation>
     </message>
     <message>
         <source>sends an answer that cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>sendet eine unlesbare Antwort</translation>
     </message>
     <message>
         <source>hangs up without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>bricht ohne Antwort ab</translation>
     </message>
     <message>
         <source>sends its answer very slowly</source>
-        <translation type="unfinished"></translation>
+        <translation>sendet die Antwort sehr langsam</translation>
     </message>
     <message>
         <source>never answers (the counter gives up waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet nie (die Kasse hört auf zu warten)</translation>
     </message>
     <message>
         <source>does it, but the answer is lost on the way: the counter cannot know it happened</source>
-        <translation type="unfinished"></translation>
+        <translation>führt es aus, aber die Antwort geht unterwegs verloren: Die Kasse kann nicht wissen, dass es geschehen ist</translation>
     </message>
     <message>
         <source>waits until it is released</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet, bis es freigegeben wird</translation>
     </message>
     <message>
         <source>{what}: {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {how}</translation>
     </message>
     <message>
         <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist nichts echt: Ein eingebauter Simulator ersetzt Piggy, Giftoin und Nudj. Scannen oder tippen Sie eine Karte oder tippen Sie eine E-Mail-Adresse in das Scanfeld.</translation>
     </message>
     <message>
         <source>Demo customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Kunden</translation>
     </message>
     <message>
         <source>Demo staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Personal</translation>
     </message>
     <message>
         <source>{name} ({role}): PIN {pin}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}): PIN {pin}</translation>
     </message>
     <message>
         <source>Simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Störungen</translation>
     </message>
     <message>
         <source>None: every service answers at once. Start with --fault to try a bad day, e.g. --fault piggy.collect=timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: Jeder Dienst antwortet sofort. Starten Sie mit --fault, um einen schlechten Tag auszuprobieren, z. B. --fault piggy.collect=timeout.</translation>
     </message>
     <message>
         <source>No email has been sent to {email} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>An {email} wurde noch keine E-Mail gesendet.</translation>
     </message>
     <message>
         <source>Demo only — the email {email} received says: your login code is {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Demo – die E-Mail an {email} lautet: Ihr Anmeldecode ist {code}.</translation>
     </message>
     <message>
         <source>Scan the customer&apos;s card to see the rewards waiting for pickup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie die Kundenkarte, um die Prämien zur Abholung zu sehen.</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
         <extracomment>A progress answer that arrives while the rewards list is still loading waits up to this long, so the list is laid out and painted first; a slow list does not hide the panel. One task key per program: a Retry replaces only its own section&apos;s load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Prämien zur Abholung.</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>Hand over every reward that can go (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle übergebbaren Prämien übergeben (Strg+Enter)</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Clear the screen for the next customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirm für die nächste Abholung leeren</translation>
     </message>
     <message>
         <source>Loading the rewards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien werden geladen…</translation>
     </message>
     <message>
         <source>{n} rewards selected</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Prämien ausgewählt</translation>
     </message>
     <message>
         <source>Undoing the hand-over…</source>
         <extracomment>The task key of the hand-over: one at a time per counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe wird rückgängig gemacht…</translation>
     </message>
     <message>
         <source>Scan, or type and Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen oder tippen und Enter</translation>
     </message>
     <message>
         <source>Find the customer (card, QR, email, slip code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundensuche (Karte, QR, E-Mail, Belegcode)</translation>
     </message>
     <message>
         <source>Enter on a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter auf einer Prämie</translation>
     </message>
     <message>
         <source>Hand it over (Enter again to confirm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben (erneut Enter zum Bestätigen)</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Enter</translation>
     </message>
     <message>
         <source>Hand over all rewards that can go</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle übergebbaren Prämien übergeben</translation>
     </message>
     <message>
         <source>Ctrl+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+A</translation>
     </message>
     <message>
         <source>Select every reward in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prämien der Liste auswählen</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+F</translation>
     </message>
     <message>
         <source>Filter a long list (Escape empties it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange Liste filtern (Esc leert den Filter)</translation>
     </message>
     <message>
         <source>Ctrl+L or F6</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+L oder F6</translation>
     </message>
     <message>
         <source>Back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum Scanfeld</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+R</translation>
     </message>
     <message>
         <source>Recent pickups (managers reverse there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abholungen (dort storniert die Filialleitung)</translation>
     </message>
     <message>
         <source>Escape</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Cancel the email code; back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Code abbrechen; zurück zum Scanfeld</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>This help</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft heute ab</translation>
     </message>
     <message>
         <source>Orange: hand it over today or it is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange: heute übergeben, sonst verfällt sie</translation>
     </message>
     <message>
         <source>Expires in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft in 3 Tagen ab</translation>
     </message>
     <message>
         <source>Amber within a week, grey later</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelb innerhalb einer Woche, danach grau</translation>
     </message>
     <message>
         <source>Expired on …</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen am …</translation>
     </message>
     <message>
         <source>Greyed out: it can no longer be handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegraut: kann nicht mehr übergeben werden</translation>
     </message>
     <message>
         <source>Digital</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital</translation>
     </message>
     <message>
         <source>Received online: nothing to hand over at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Online erhalten: an der Kasse nichts zu übergeben</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übergeben…</translation>
     </message>
     <message>
         <source>Sent to the loyalty service, waiting for its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>An das Bonussystem gesendet, wartet auf Antwort</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe</translation>
     </message>
     <message>
         <source>Sending the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code wird gesendet…</translation>
     </message>
     <message>
         <source>Looking up the pickup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholung wird gesucht…</translation>
     </message>
     <message>
         <source>Looking up the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde wird gesucht…</translation>
     </message>
     <message>
         <source>Checking the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code wird geprüft…</translation>
     </message>
     <message>
         <source>On-screen keyboard</source>
         <extracomment>Rows of character keys, top to bottom (a QWERTY layout, as on phones). The smallest key (a fingertip; the kiosk&apos;s touch target is 44 px).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmtastatur</translation>
     </message>
     <message>
         <source>Delete the last character</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Zeichen löschen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Find the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde suchen</translation>
     </message>
     <message>
         <source>Still there?</source>
         <extracomment>The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44). Kiosk fonts are this much larger than the desktop&apos;s. The last seconds of the idle time are counted down on screen. Holding the logo this long opens &quot;leave kiosk mode&quot;. Input that counts as someone using the counter. Mouse moves do not: a nudged mouse must not keep a customer&apos;s rewards on screen forever. Applied to the whole application in kiosk mode, dialogs included. Controls are sized by :class:`KioskLook` instead: a style sheet&apos;s min-height would also shrink the larger minimum sizes widgets ask for themselves (the PIN keypad&apos;s keys). Title-bar buttons a kiosk&apos;s dialogs do without: nothing to minimise or maximise on a locked screen, and a dialog&apos;s own Cancel / Close button is touch-sized. Controls a finger must hit; each is made at least TOUCH_TARGET wide and high.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Noch da?</translation>
     </message>
     <message>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich bin noch da</translation>
     </message>
     <message>
         <source>The screen is cleared in {n} s to keep this customer&apos;s rewards private. Touch anywhere to keep going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bildschirm wird in {n} s geleert, damit die angezeigten Prämien privat bleiben. Berühren Sie den Bildschirm, um fortzufahren.</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter right now, so kiosk mode cannot be left from here. Your IT contact can end the app from the operating system, as the kiosk set-up notes describe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal-PINs können an dieser Kasse gerade nicht geprüft werden, daher lässt sich der Kioskmodus hier nicht verlassen. Ihre IT-Betreuung kann die App über das Betriebssystem beenden, wie in den Hinweisen zur Kiosk-Einrichtung beschrieben.</translation>
     </message>
     <message>
         <source>Leaving kiosk mode closes the app. It needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Verlassen des Kioskmodus wird die App geschlossen. Dafür ist eine Leitungs-PIN nötig.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN: to close the app, or to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Leitungs-PIN: um die App zu schließen oder die Einstellungen zu öffnen.</translation>
     </message>
     <message>
         <source>Close the app, or open this counter&apos;s Settings?</source>
-        <translation type="unfinished"></translation>
+        <translation>App schließen oder die Einstellungen dieser Kasse öffnen?</translation>
     </message>
     <message>
         <source>Close the app</source>
-        <translation type="unfinished"></translation>
+        <translation>App schließen</translation>
     </message>
     <message>
         <source>Open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen öffnen</translation>
     </message>
     <message>
         <source>Stay in kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Kioskmodus bleiben</translation>
     </message>
     <message>
         <source>Logo (hold to leave kiosk mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo (gedrückt halten, um den Kioskmodus zu verlassen)</translation>
     </message>
     <message>
         <source>Scan your loyalty card or QR code</source>
         <extracomment>Bar widths in units; gaps of one unit between them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie Ihre Kundenkarte oder Ihren QR-Code</translation>
     </message>
     <message>
         <source>Hold it under the scanner. Your rewards waiting for pickup appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie sie unter den Scanner. Ihre Prämien zur Abholung erscheinen hier.</translation>
     </message>
     <message>
         <source>Staff: find a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: Kunde per E-Mail suchen</translation>
     </message>
     <message>
         <source>Undo the last hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Übergabe rückgängig machen</translation>
     </message>
     <message>
         <source>Print slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg drucken</translation>
     </message>
     <message>
         <source>Undo ({n} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig ({n} s)</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abholungen</translation>
     </message>
     <message>
         <source>Back to the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Kasse</translation>
     </message>
     <message>
         <source>Type the customer&apos;s email</source>
         <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse des Kunden eingeben</translation>
     </message>
     <message>
         <source>Scan a loyalty card or QR code, or type an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkarte oder QR-Code scannen oder E-Mail eingeben</translation>
     </message>
     <message>
         <source>Customer&apos;s email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden-E-Mail</translation>
     </message>
     <message>
         <source>Loyalty card, QR code or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkarte, QR-Code oder E-Mail</translation>
     </message>
     <message>
         <source>Pickups at this counter; managers reverse here</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholungen an dieser Kasse; hier storniert die Filialleitung</translation>
     </message>
     <message>
         <source>Settings</source>
         <extracomment>True once settings were saved: the app starts the counter again after closing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (Leitungs-PIN)</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Einstellungen ist eine Leitungs-PIN nötig.</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN, and staff PINs cannot be checked on this counter right now. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Einstellungen ist eine Leitungs-PIN nötig, und Personal-PINs können an dieser Kasse gerade nicht geprüft werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Signed out after a quiet spell. Sign in again to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einer Pause ohne Eingabe abgemeldet. Melden Sie sich erneut an, um Prämien zu übergeben.</translation>
     </message>
     <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Sign in</source>
         <extracomment>Input that counts as someone working at the counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Leave kiosk (closes the app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk verlassen (schließt die App)</translation>
     </message>
     <message>
         <source>Leave kiosk mode and close the app (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlassen und App schließen (Leitungs-PIN)</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN closes the app; start it again for the next customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Leitungs-PIN schließt die App; starten Sie sie danach für die nächste Abholung neu.</translation>
     </message>
     <message>
         <source>Counter: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasse: {name}</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj hat keinen der letzten {n} Kunden gefunden (über {source}): Einrichtung prüfen.</translation>
     </message>
     <message>
         <source>The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj user for the last {n} customers. A manager checks it in Settings, under Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die für einen Kunden gesendete Nudj-ID (Einstellung nudj_user_id_source) passte bei den letzten {n} Kunden zu keinem Nudj-Konto. Die Filialleitung prüft das in den Einstellungen unter „Giftoin und Nudj“.</translation>
     </message>
     <message>
         <source>{name} · sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · abmelden</translation>
     </message>
     <message>
         <source>{title} handed over to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} an {name} übergeben.</translation>
     </message>
     <message numerus="yes">
         <source>%n rewards handed over to {name}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prämie an {name} übergeben.</numerusform>
+            <numerusform>%n Prämien an {name} übergeben.</numerusform>
         </translation>
     </message>
     <message>
         <source>Collected: {titles}. The earlier attempt went through after all: hand it over now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst: {titles}. Der frühere Versuch war doch erfolgreich: Jetzt übergeben.</translation>
     </message>
     <message>
         <source>The journal could not record this (is the disk full?). Tell the store manager; the app records it as soon as it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll konnte dies nicht speichern (ist die Festplatte voll?). Informieren Sie die Filialleitung; die App speichert es, sobald sie kann.</translation>
     </message>
     <message>
         <source>{name}: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {outcome}</translation>
     </message>
     <message>
         <source>No slip was printed: another customer is on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Beleg gedruckt: Es wird bereits ein anderes Kundenkonto angezeigt.</translation>
     </message>
     <message>
         <source>Undone: {title} is back on {name}&apos;s list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig: {title} ist wieder auf der Liste von {name}.</translation>
     </message>
     <message numerus="yes">
         <source>Undone: %n rewards are back on {name}&apos;s list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rückgängig: %n Prämie ist wieder auf der Liste von {name}.</numerusform>
+            <numerusform>Rückgängig: %n Prämien sind wieder auf der Liste von {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only {name} can undo this hand-over here; a manager can reverse it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur {name} kann diese Übergabe hier rückgängig machen; die Filialleitung kann sie unter „Letzte Abholungen“ stornieren.</translation>
     </message>
     <message>
         <source>whoever made it</source>
-        <translation type="unfinished"></translation>
+        <translation>die übergebende Person</translation>
     </message>
     <message>
         <source>Too late to undo here: a manager reverses it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu spät zum Rückgängigmachen: Die Filialleitung storniert sie unter „Letzte Abholungen“.</translation>
     </message>
     <message numerus="yes">
         <source>Handing over… waiting for the loyalty service (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wird übergeben… wartet auf das Bonussystem (%n s)</numerusform>
+            <numerusform>Wird übergeben… wartet auf das Bonussystem (%n s)</numerusform>
         </translation>
     </message>
     <message>
         <source>{title}: already picked up (perhaps at another counter).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: bereits abgeholt (vielleicht an einer anderen Kasse).</translation>
     </message>
     <message>
         <source>{title}: expired on {date}; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: am {date} abgelaufen; kann nicht übergeben werden.</translation>
     </message>
     <message>
         <source>{title}: expired; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: abgelaufen; kann nicht übergeben werden.</translation>
     </message>
     <message>
         <source>{title}: not handed over. The journal cannot be written (is the disk full?), so nothing was sent. Tell the store manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: nicht übergeben. Das Protokoll kann nicht geschrieben werden (ist die Festplatte voll?), daher wurde nichts gesendet. Informieren Sie die Filialleitung.</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service in time, so it is not known whether the hand-over was recorded. Keep the item until the app has checked; it checks by itself every 30 seconds and says what it finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: keine rechtzeitige Antwort vom Bonussystem, daher ist unklar, ob die Übergabe erfasst wurde. Behalten Sie den Artikel, bis die App es geprüft hat; sie prüft alle 30 Sekunden selbst und meldet das Ergebnis.</translation>
     </message>
     <message>
         <source>{title}: not handed over. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: nicht übergeben. {reason}</translation>
     </message>
     <message>
         <source>Hand-over is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>Not handed over: hand-overs are held until a manager acknowledges the journal check above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übergeben: Übergaben sind angehalten, bis die Filialleitung die Protokollprüfung oben bestätigt.</translation>
     </message>
     <message>
         <source>Not handed over: a digital reward reaches the customer online; there is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übergeben: Eine digitale Prämie kommt online an; an der Kasse gibt es nichts zu übergeben.</translation>
     </message>
     <message>
         <source>Staff hand rewards over: sign in with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien übergibt das Personal: Melden Sie sich mit Ihrer PIN an.</translation>
     </message>
     <message>
         <source>Sign in to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um Prämien zu übergeben.</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal-PINs können an dieser Kasse nicht geprüft werden.</translation>
     </message>
     <message>
         <source>handed over at another counter: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>an einer anderen Kasse übergeben: {titles}</translation>
     </message>
     <message>
         <source>recorded as handed over: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>als übergeben erfasst: {titles}</translation>
     </message>
     <message>
         <source>not handed over (still waiting): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht übergeben (wartet noch): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished hand-overs were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere unvollständige Übergaben wurden geprüft – {outcomes}.</translation>
     </message>
     <message>
         <source>If an item was kept back meanwhile, give it to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wurde ein Artikel zwischenzeitlich zurückbehalten, händigen Sie ihn jetzt aus.</translation>
     </message>
     <message>
         <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfende Übergaben oder Stornierungen: {n}</translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholung {ref}: {title}, {when}, Kasse {counter}. {state}.</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Filiale {uuid}</translation>
     </message>
     <message>
         <source>no shop chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Filiale gewählt</translation>
     </message>
     <message>
         <source>Connected to Piggy · {shop}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Piggy verbunden · {shop}</translation>
     </message>
     <message>
         <source>{minutes} min</source>
         <extracomment>Checks a PIN: ``(profile picked, or None for &quot;any manager&quot;, pin) -&gt; PinCheck``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} Min.</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} Std.</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} Std. {minutes} Min.</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} Sek.</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} Min. {seconds} Sek.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: manager approval is locked for another {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche PINs: Die Freigabe durch die Filialleitung ist noch {duration} gesperrt.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: locked for another {duration}. A manager can give you a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche PINs: noch {duration} gesperrt. Die Filialleitung kann Ihnen eine neue PIN geben.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach zu vielen falschen PINs gesperrt. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>This profile is no longer active. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil ist nicht mehr aktiv. Wenden Sie sich an die Filialleitung.</translation>
     </message>
     <message>
         <source>This PIN belongs to more than one manager, so it cannot say who approved. One of them needs a new PIN (Staff).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese PIN gehört mehreren Personen der Filialleitung, daher ist nicht erkennbar, wer freigegeben hat. Eine von ihnen braucht eine neue PIN (Personal).</translation>
     </message>
     <message>
         <source>Pick your name and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
         <source>The pickup journal is missing: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll fehlt: Laut der daneben gespeicherten Kopie seines Endes hatte es {expected} Zeilen. Ein neues, leeres Protokoll wurde begonnen.</translation>
     </message>
     <message>
         <source>The pickup journal was emptied: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll wurde geleert: Laut der daneben gespeicherten Kopie seines Endes hatte es {expected} Zeilen. Ein neues, leeres Protokoll wurde begonnen.</translation>
     </message>
     <message>
         <source>The pickup journal is shorter than it was: it has {rows} rows, but the copy of its end kept beside it says {expected}, so the last {missing} rows are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll ist kürzer als zuvor: Es hat {rows} Zeilen, laut der daneben gespeicherten Kopie seines Endes aber {expected}; die letzten {missing} Zeilen fehlen also.</translation>
     </message>
     <message>
         <source>The pickup journal is not the one this counter wrote: its rows do not match the copy of its end kept beside it ({rows} rows, the copy says {expected}). It was replaced by another file, or rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll ist nicht das, das diese Kasse geschrieben hat: Seine Zeilen passen nicht zur daneben gespeicherten Kopie seines Endes ({rows} Zeilen, laut Kopie {expected}). Es wurde durch eine andere Datei ersetzt oder neu geschrieben.</translation>
     </message>
     <message>
         <source>The copy of the pickup journal&apos;s end, kept beside it, cannot be read, so it cannot be told whether pickups are missing from the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die daneben gespeicherte Kopie des Protokollendes kann nicht gelesen werden, daher lässt sich nicht feststellen, ob Abholungen im Protokoll fehlen.</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert</translation>
     </message>
     <message>
         <source>Reversal being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierung wird geprüft</translation>
     </message>
     <message>
         <source>Not handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übergeben</translation>
     </message>
     <message>
         <source>Being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft</translation>
     </message>
     <message>
         <source>the reward</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prämie</translation>
     </message>
     <message>
         <source>Reversed: {title}. It is back in the customer&apos;s rewards to pick up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert: {title}. Die Prämie liegt wieder zur Abholung bereit.</translation>
     </message>
     <message>
         <source>The loyalty service says {title} was already reversed (perhaps in the Piggy dashboard). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut Bonussystem wurde {title} bereits storniert (vielleicht im Piggy-Dashboard). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>{title} was already reversed on {when} ({reason}, {staff}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} wurde bereits am {when} storniert ({reason}, {staff}).</translation>
     </message>
     <message>
         <source>{title} was already reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} wurde bereits storniert.</translation>
     </message>
     <message>
         <source>The loyalty service does not know this pickup of {title}, so it cannot be reversed from here. Check the customer in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bonussystem kennt diese Abholung ({title}) nicht, daher kann sie hier nicht storniert werden. Prüfen Sie das Kundenkonto im Piggy-Dashboard.</translation>
     </message>
     <message>
         <source>{title} cannot be reversed from this app: its hand-over was confirmed later by a check, which cannot learn the code a reversal needs. A manager can reverse it in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} kann in dieser App nicht storniert werden: Die Übergabe wurde erst später durch eine Prüfung bestätigt, die den für eine Stornierung nötigen Code nicht erfährt. Die Filialleitung kann sie im Piggy-Dashboard stornieren.</translation>
     </message>
     <message>
         <source>Only a reward that was handed over can be reversed; {title} was not (or its outcome is still being checked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine übergebene Prämie kann storniert werden; {title} wurde nicht übergeben (oder das Ergebnis wird noch geprüft).</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service, so it is not known whether the reversal was recorded. The app checks by itself when the connection is back; until then this pickup cannot be reversed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: keine Antwort vom Bonussystem, daher ist unklar, ob die Stornierung erfasst wurde. Die App prüft das selbst, sobald die Verbindung wieder steht; bis dahin kann diese Abholung nicht erneut storniert werden.</translation>
     </message>
     <message>
         <source>{title}: not reversed. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: nicht storniert. {reason}</translation>
     </message>
     <message>
         <source>reversed: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert: {titles}</translation>
     </message>
     <message>
         <source>not reversed (still handed over): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht storniert (weiterhin übergeben): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished reversals were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere unvollständige Stornierungen wurden geprüft – {outcomes}.</translation>
     </message>
     <message>
         <source>Staff…</source>
         <extracomment>Task key of the running staff management: one at a time.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Personal…</translation>
     </message>
     <message>
         <source>Staff management (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalverwaltung (Leitungs-PIN)</translation>
     </message>
     <message>
         <source>Add, rename or deactivate staff and change PINs (a manager&apos;s PIN is asked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal hinzufügen, umbenennen oder deaktivieren und PINs ändern (mit Leitungs-PIN)</translation>
     </message>
     <message>
         <source>The staff list cannot be opened on this counter. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Personalliste kann an dieser Kasse nicht geöffnet werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Filialleitung</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassenkraft</translation>
     </message>
     <message>
         <source>Someone else already has this name. Add a surname or an initial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Namen gibt es schon. Ergänzen Sie einen Nachnamen oder eine Initiale.</translation>
     </message>
     <message>
         <source>This is the last manager: nobody could manage staff any more. Make someone else a manager first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die letzte Person mit Leitungsrolle: Danach könnte niemand mehr das Personal verwalten. Machen Sie zuerst eine andere Person zur Filialleitung.</translation>
     </message>
     <message>
         <source>Choose another PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine andere PIN.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Leitungs-PIN hat {min} bis {max} Ziffern.</translation>
     </message>
     <message>
         <source>A PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat {min} bis {max} Ziffern.</translation>
     </message>
     <message>
         <source>Type a name of at most 40 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen mit höchstens 40 Zeichen ein.</translation>
     </message>
     <message>
         <source>This person is no longer in the staff list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Person ist nicht mehr in der Personalliste.</translation>
     </message>
     <message>
         <source>The staff list cannot be read or saved. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Personalliste kann nicht gelesen oder gespeichert werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>This profile is deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil ist deaktiviert.</translation>
     </message>
     <message>
         <source>Something went wrong. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigabe durch Filialleitung</translation>
     </message>
     <message>
         <source>A manager types their PIN to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filialleitung gibt ihre PIN ein, um fortzufahren.</translation>
     </message>
     <message>
         <source>Your manager PIN is shorter than a manager&apos;s PIN may be now: choose a new one of {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Leitungs-PIN ist kürzer als jetzt erlaubt: Wählen Sie eine neue mit {min} bis {max} Ziffern.</translation>
     </message>
     <message>
         <source>Managing staff needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Personalverwaltung ist eine Leitungs-PIN nötig.</translation>
     </message>
     <message>
         <source>in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>gleich</translation>
     </message>
     <message>
         <source>in {n} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>in {n} Sekunden</translation>
     </message>
     <message>
         <source>in {n} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>in {n} Minuten</translation>
     </message>
     <message>
         <source>This card is not linked to a customer yet. Ask the customer to link it in the app, or look them up by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Karte ist noch mit keinem Kundenkonto verknüpft. Bitten Sie die Person, sie in der App zu verknüpfen, oder suchen Sie per E-Mail.</translation>
     </message>
     <message>
         <source>Unknown card. Scan it again, or look the customer up by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Karte. Scannen Sie sie erneut oder suchen Sie per E-Mail.</translation>
     </message>
     <message>
         <source>This card is blocked (reported lost or replaced). Ask for the customer&apos;s current card or their email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Karte ist gesperrt (als verloren gemeldet oder ersetzt). Fragen Sie nach der aktuellen Karte oder der E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>No customer with this email address. Check the spelling with the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kundenkonto mit dieser E-Mail-Adresse. Prüfen Sie die Schreibweise gemeinsam mit der Person.</translation>
     </message>
     <message>
         <source>That code is not right. Ask the customer to read it again from the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Code stimmt nicht. Bitten Sie die Person, ihn noch einmal aus der E-Mail vorzulesen.</translation>
     </message>
     <message>
         <source>Email codes are not set up for this shop, so the customer cannot be checked by email. Scan their card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Codes sind für diese Filiale nicht eingerichtet, daher ist keine Prüfung per E-Mail möglich. Scannen Sie stattdessen die Karte.</translation>
     </message>
     <message>
         <source>The loyalty service did not answer in time. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bonussystem hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>No connection to the loyalty service. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zum Bonussystem. Prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The loyalty service refused this counter&apos;s key. Ask a manager to open Settings and connect Piggy again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bonussystem hat den Schlüssel dieser Kasse abgelehnt. Die Filialleitung muss in den Einstellungen Piggy neu verbinden.</translation>
     </message>
     <message>
         <source>This counter is not allowed to do that. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kasse darf das nicht. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>The loyalty service is in maintenance. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bonussystem wird gewartet. Versuchen Sie es {wait} erneut.</translation>
     </message>
     <message>
         <source>Too many requests right now. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade zu viele Anfragen. Versuchen Sie es {wait} erneut.</translation>
     </message>
     <message>
         <source>The loyalty service sent an answer the app does not understand. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bonussystem hat eine Antwort gesendet, die die App nicht versteht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The loyalty service had a problem. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bonussystem hatte ein Problem. Versuchen Sie es gleich erneut.</translation>
     </message>
     <message>
         <source>In order</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ordnung</translation>
     </message>
     <message>
         <source>Check this</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte prüfen</translation>
     </message>
     <message>
         <source>Not working</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktioniert nicht</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft</translation>
     </message>
     <message>
         <source>Check this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kasse prüfen</translation>
     </message>
     <message>
         <source>Checks the settings, the keys and every program with the settings saved now. With a customer&apos;s card it also looks them up, lists their rewards and asks Giftoin and Nudj, and changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft die Einstellungen, die Schlüssel und jedes Programm mit den jetzt gespeicherten Einstellungen. Mit einer Kundenkarte sucht es zusätzlich das Kundenkonto, listet dessen Prämien auf und fragt Giftoin und Nudj ab – ohne etwas zu ändern.</translation>
     </message>
     <message>
         <source>A customer&apos;s card (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kundenkarte (optional)</translation>
     </message>
     <message>
         <source>A customer&apos;s card, for the live check</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kundenkarte für die Live-Prüfung</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt prüfen</translation>
     </message>
     <message>
         <source>Part</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>Next: {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: {step}</translation>
     </message>
     <message>
         <source>Everything needed is in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles Nötige ist in Ordnung.</translation>
     </message>
     <message>
         <source>Set up more counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Kassen einrichten</translation>
     </message>
     <message>
         <source>Export this counter&apos;s settings to a file and import it on the next counter. The file holds no keys or tokens: the next counter asks for them. Its name and data folder stay its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren Sie die Einstellungen dieser Kasse in eine Datei und importieren Sie sie an der nächsten Kasse. Die Datei enthält keine Schlüssel oder Tokens: Die nächste Kasse fragt danach. Name und Datenordner der Kasse bleiben ihre eigenen.</translation>
     </message>
     <message>
         <source>Export to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei exportieren…</translation>
     </message>
     <message>
         <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Datei importieren…</translation>
     </message>
     <message>
         <source>In kiosk mode no files are opened: export and import on a counter that is not a kiosk, or ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Kioskmodus werden keine Dateien geöffnet: Exportieren und importieren Sie an einer Kasse, die kein Kiosk ist, oder wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Export the settings</source>
         <extracomment>Set after an import: the settings file changed, the counter must start again.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen exportieren</translation>
     </message>
     <message>
         <source>Import settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen importieren</translation>
     </message>
     <message>
         <source>Could not write {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
         <source>Exported to {path}. It holds no keys or tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach {path} exportiert. Die Datei enthält keine Schlüssel oder Tokens.</translation>
     </message>
     <message>
         <source>This file cannot be imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei kann nicht importiert werden: {reason}</translation>
     </message>
     <message>
         <source>Could not import {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} konnte nicht importiert werden: {error}</translation>
     </message>
     <message>
         <source>Imported. The counter starts again with these settings when Settings closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert. Die Kasse startet mit diesen Einstellungen neu, wenn die Einstellungen geschlossen werden.</translation>
     </message>
     <message>
         <source>Still needed here: {names}. Paste them on their pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier noch nötig: {names}. Fügen Sie sie auf den jeweiligen Seiten ein.</translation>
     </message>
     <message>
         <source>This counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kasse</translation>
     </message>
     <message>
         <source>How this counter works, and where its slips print. All of it can be changed in Settings later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie diese Kasse arbeitet und wo ihre Belege gedruckt werden. Alles lässt sich später in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Counter name</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassenname</translation>
     </message>
     <message>
         <source>Pickup slip after a hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg nach einer Übergabe</translation>
     </message>
     <message>
         <source>Offer one (print, PDF or none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieten (Druck, PDF oder keiner)</translation>
     </message>
     <message>
         <source>Always print one</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer drucken</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg</translation>
     </message>
     <message>
         <source>Staff sign in with their name and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal meldet sich mit Name und PIN an</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Kiosk: full screen, leaving needs a manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk: Vollbild, Verlassen nur mit Leitungs-PIN</translation>
     </message>
     <message>
         <source>Kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Seconds before a kiosk clears the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, bis ein Kiosk die Kundenanzeige leert</translation>
     </message>
     <message>
         <source>Clear the customer after</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenanzeige leeren nach</translation>
     </message>
     <message>
         <source>Hide the mouse pointer (touch screens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mauszeiger ausblenden (Touchscreens)</translation>
     </message>
     <message>
         <source>Give this counter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dieser Kasse einen Namen.</translation>
     </message>
     <message>
         <source>The first manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Filialleitung</translation>
     </message>
     <message>
         <source>Managers approve reversals, manage staff and their PINs, and open Settings. Create the first one now; add more staff later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filialleitung gibt Stornierungen frei, verwaltet das Personal und dessen PINs und öffnet die Einstellungen. Legen Sie jetzt die erste Person an; weiteres Personal später.</translation>
     </message>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Filialleitung</translation>
     </message>
     <message>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der Filialleitung ein.</translation>
     </message>
     <message>
         <source>More options</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Optionen</translation>
     </message>
     <message>
         <source>Rarely changed. The defaults suit most shops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selten geändert. Die Standardwerte passen für die meisten Filialen.</translation>
     </message>
     <message>
         <source>A customer found by email reads out the code Piggy emails them</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Suche per E-Mail liest die Person den Code vor, den Piggy ihr mailt</translation>
     </message>
     <message>
         <source>Email look-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche per E-Mail</translation>
     </message>
     <message>
         <source>A short sound after each scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurzer Ton nach jedem Scan</translation>
     </message>
     <message>
         <source>Scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes without input before sign-out</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten ohne Eingabe bis zur Abmeldung</translation>
     </message>
     <message>
         <source>Sign staff out after</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal abmelden nach</translation>
     </message>
     <message>
         <source>Seconds to wait for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden Wartezeit auf eine Antwort</translation>
     </message>
     <message>
         <source>Wait for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit auf Antwort</translation>
     </message>
     <message>
         <source>Seconds before an unanswered hand-over counts as not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, bis eine unbeantwortete Übergabe als nicht erfolgt gilt</translation>
     </message>
     <message>
         <source>Unanswered hand-overs settle after</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist für unbeantwortete Übergaben</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>The data folder holds this counter&apos;s journal of pickups and its staff list; it is moved by your IT contact, never from here, so no pickup is left behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Datenordner liegen das Abholprotokoll und die Personalliste dieser Kasse. Er wird nur von Ihrer IT-Betreuung verschoben, nie von hier aus, damit keine Abholung verloren geht.</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Show what was typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Stored on this computer; paste a new one to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gespeichert; fügen Sie einen neuen ein, um ihn zu ersetzen</translation>
     </message>
     <message>
         <source>Paste it here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier einfügen</translation>
     </message>
     <message>
         <source>Given to the app by the environment variable {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Über die Umgebungsvariable {name} an die App gegeben</translation>
     </message>
     <message>
         <source>No OS keyring on this computer: give it to the app in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund des Systems auf diesem Computer: Geben Sie ihn der App über {name}</translation>
     </message>
     <message>
         <source>Another host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Host…</translation>
     </message>
     <message>
         <source>Type the host&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Hosts ein.</translation>
     </message>
     <message>
         <source>Type the address in full, starting with https://</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die vollständige Adresse ein, beginnend mit https://</translation>
     </message>
     <message>
         <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
         <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer hat keinen Schlüsselbund des Systems, daher kann der {what} hier nicht sicher aufbewahrt werden; in eine einfache Datei wird er nie geschrieben. Starten oder entsperren Sie den Schlüsselbund (Windows Credential Manager, macOS Keychain, GNOME Keyring oder KWallet) und öffnen Sie dies erneut, oder geben Sie der App den {what} über die Umgebungsvariable {variable} und starten Sie sie neu.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The language of this counter&apos;s screens, slips and Nudj texts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache der Bildschirme, Belege und Nudj-Texte dieser Kasse.</translation>
     </message>
     <message>
         <source>Connect to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Piggy verbinden</translation>
     </message>
     <message>
         <source>Piggy (Leat) holds the customers and their rewards. Create a personal access token (or an API key) in Piggy&apos;s business dashboard and paste it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy (Leat) verwaltet die Kundenkonten und ihre Prämien. Erstellen Sie im Business-Dashboard von Piggy einen Personal Access Token (oder einen API-Schlüssel) und fügen Sie ihn hier ein.</translation>
     </message>
     <message>
         <source>Piggy host</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-Host</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal Access Token</translation>
     </message>
     <message>
         <source>OAuth client (client id and secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth-Client (Client-ID und Secret)</translation>
     </message>
     <message>
         <source>Sign in with</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden mit</translation>
     </message>
     <message>
         <source>Piggy personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy Personal Access Token</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Piggy client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-Client-ID</translation>
     </message>
     <message>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>Piggy client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-Client-Secret</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <source>Test the connection to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu Piggy testen</translation>
     </message>
     <message>
         <source>Type the client id.</source>
         <extracomment>The access of the last test that passed; the page is complete while it holds. The access the counter has now (Settings): unchanged, it needs no new Test.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
         <source>Paste the client secret first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst das Client-Secret ein.</translation>
     </message>
     <message>
         <source>Paste the token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst den Token ein.</translation>
     </message>
     <message>
         <source>Press Test first: the counter only goes on with a key that works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken Sie zuerst „Testen“: Die Kasse macht nur mit einem funktionierenden Schlüssel weiter.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <source>Piggy accepted the key, but it sees no shop. Give the key access to your shop in Piggy&apos;s dashboard, then test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy hat den Schlüssel angenommen, sieht aber keine Filiale. Geben Sie dem Schlüssel im Piggy-Dashboard Zugriff auf Ihre Filiale und testen Sie erneut.</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Name)</translation>
     </message>
     <message>
         <source>web shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Onlineshop</translation>
     </message>
     <message>
         <source>shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Filiale</translation>
     </message>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Filiale</translation>
     </message>
     <message>
         <source>Which shop is this counter in? Pickups are recorded for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In welcher Filiale steht diese Kasse? Abholungen werden für sie erfasst.</translation>
     </message>
     <message>
         <source>Shops</source>
-        <translation type="unfinished"></translation>
+        <translation>Filialen</translation>
     </message>
     <message>
         <source>Loading the shops…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filialen werden geladen…</translation>
     </message>
     <message>
         <source>Piggy shows no shops for this key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy zeigt für diesen Schlüssel keine Filialen.</translation>
     </message>
     <message>
         <source>This is a web shop: pickups normally belong to a physical shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein Onlineshop: Abholungen gehören normalerweise zu einer Filiale vor Ort.</translation>
     </message>
     <message>
         <source>Choose the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Filiale.</translation>
     </message>
     <message>
         <source>{vendor} host</source>
         <extracomment>Platforms Giftoin&apos;s documentation names; others can be typed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}-Host</translation>
     </message>
     <message>
         <source>{vendor} key</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}-Schlüssel</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Giftoin collection challenges</source>
         <extracomment>What the counter uses now (Settings): unchanged, it needs no new Check.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-Sammelaktionen</translation>
     </message>
     <message>
         <source>Giftoin platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-Plattform</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <source>Piggy attribute with the customer&apos;s platform id</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-Attribut mit der Plattform-ID des Kunden</translation>
     </message>
     <message>
         <source>Id in Piggy attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>ID im Piggy-Attribut</translation>
     </message>
     <message>
         <source>Nudj rewards and points</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-Prämien und -Punkte</translation>
     </message>
     <message>
         <source>How Nudj knows the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Nudj das Kundenkonto erkennt</translation>
     </message>
     <message>
         <source>Nudj knows customers by</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj erkennt Kunden an</translation>
     </message>
     <message>
         <source>their Piggy contact uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>ihrer Piggy-Kontakt-UUID</translation>
     </message>
     <message>
         <source>their email address</source>
-        <translation type="unfinished"></translation>
+        <translation>ihrer E-Mail-Adresse</translation>
     </message>
     <message>
         <source>the Piggy attribute {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Piggy-Attribut {name}</translation>
     </message>
     <message>
         <source>Giftoin and Nudj (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin und Nudj (optional)</translation>
     </message>
     <message>
         <source>The side panel can show a customer&apos;s Giftoin collection challenges and Nudj points. Scan a real customer&apos;s card to see whom each setting finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seitenleiste kann Giftoin-Sammelaktionen und Nudj-Punkte eines Kundenkontos zeigen. Scannen Sie eine echte Kundenkarte, um zu sehen, wen jede Einstellung findet.</translation>
     </message>
     <message>
         <source>Scan or type a customer&apos;s card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkarte scannen oder eintippen</translation>
     </message>
     <message>
         <source>A customer&apos;s card, for the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kundenkarte für die Vorschau</translation>
     </message>
     <message>
         <source>Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Off: its stored key is removed from this computer when this is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: Der gespeicherte Schlüssel wird beim Speichern von diesem Computer entfernt.</translation>
     </message>
     <message>
         <source>Check the keys and the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel und Zuordnung prüfen</translation>
     </message>
     <message>
         <source>Use this mapping anyway (this customer may have no account there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zuordnung trotzdem verwenden (dieses Kundenkonto hat dort vielleicht kein Konto)</translation>
     </message>
     <message>
         <source>Press Check: a program that is on needs a key that works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken Sie „Prüfen“: Ein eingeschaltetes Programm braucht einen funktionierenden Schlüssel.</translation>
     </message>
     <message>
         <source>The mapping found this customer nowhere: change it, or tick “Use it anyway”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuordnung hat dieses Kundenkonto nirgends gefunden: Ändern Sie sie oder setzen Sie das Häkchen bei „Trotzdem verwenden“.</translation>
     </message>
     <message>
         <source>Scan or type a card first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen oder tippen Sie zuerst eine Karte.</translation>
     </message>
     <message>
         <source>Looking up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesucht…</translation>
     </message>
     <message>
         <source>Found {name}. Press Check to see whom each program finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gefunden. Drücken Sie „Prüfen“, um zu sehen, wen jedes Programm findet.</translation>
     </message>
     <message>
         <source>Paste the key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst den Schlüssel ein.</translation>
     </message>
     <message>
         <source>Scan a customer&apos;s card above to try the mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie oben eine Kundenkarte, um die Zuordnung auszuprobieren.</translation>
     </message>
     <message>
         <source>Settings pages</source>
         <extracomment>The pages whose fields Save writes (the last two only act).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>Save and restart the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern und Kasse neu starten</translation>
     </message>
     <message>
         <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and save again.</source>
         <extracomment>Where the settings were written, once they were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems hat die Schlüssel nicht angenommen, daher wurde nichts gespeichert. Starten oder entsperren Sie den Schlüsselbund und speichern Sie erneut.</translation>
     </message>
     <message>
         <source>The settings file {path} cannot be written ({error}). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei {path} kann nicht geschrieben werden ({error}). Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Set up this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kasse einrichten</translation>
     </message>
     <message>
         <source>Finish: start the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigstellen: Kasse starten</translation>
     </message>
     <message>
         <source>Saving…</source>
         <extracomment>Where the settings were written, once they were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and press Finish again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems hat die Schlüssel nicht angenommen, daher wurde nichts gespeichert. Starten oder entsperren Sie den Schlüsselbund und drücken Sie erneut „Fertigstellen“.</translation>
     </message>
     <message>
         <source>Staff PINs need the OS keyring, and this computer has none, so no manager can be created here. Start or unlock the keyring and open this again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal-PINs brauchen den Schlüsselbund des Systems, und dieser Computer hat keinen; daher kann hier keine Filialleitung angelegt werden. Starten oder entsperren Sie den Schlüsselbund und öffnen Sie dies erneut.</translation>
     </message>
     <message>
         <source>The staff list cannot be opened. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Personalliste kann nicht geöffnet werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Connected: {vendor} accepted the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: {vendor} hat den Schlüssel angenommen.</translation>
     </message>
     <message>
         <source>No connection to {vendor}. Check the host and this computer&apos;s network (a firewall or proxy may block it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu {vendor}. Prüfen Sie den Host und das Netzwerk dieses Computers (eine Firewall oder ein Proxy kann die Verbindung blockieren).</translation>
     </message>
     <message>
         <source>{vendor} did not answer in time. Check this computer&apos;s network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} hat nicht rechtzeitig geantwortet. Prüfen Sie das Netzwerk dieses Computers und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>{vendor} rejected the key. Copy it again from {vendor}&apos;s dashboard: it may be mistyped, revoked, or for another host.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} hat den Schlüssel abgelehnt. Kopieren Sie ihn erneut aus dem Dashboard von {vendor}: Er ist vielleicht falsch eingegeben, widerrufen oder für einen anderen Host.</translation>
     </message>
     <message>
         <source>{vendor} accepted the key, but it may not be used for this. Give it the permission in {vendor}&apos;s dashboard, or create a key that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} hat den Schlüssel angenommen, aber er darf dafür nicht verwendet werden. Erteilen Sie ihm die Berechtigung im Dashboard von {vendor} oder erstellen Sie einen Schlüssel mit dieser Berechtigung.</translation>
     </message>
     <message>
         <source>{vendor} is busy or in maintenance right now; the key was not rejected. Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} ist gerade ausgelastet oder wird gewartet; der Schlüssel wurde nicht abgelehnt. Versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
         <source>Something answered at this host, but not {vendor}. Check the host: it is the address of {vendor}&apos;s API, e.g. https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter diesem Host hat etwas geantwortet, aber nicht {vendor}. Prüfen Sie den Host: Es ist die Adresse der API von {vendor}, z. B. https://api.example.com.</translation>
     </message>
     <message>
         <source>Giftoin key</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-Schlüssel</translation>
     </message>
     <message>
         <source>Nudj token</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-Token</translation>
     </message>
     <message>
         <source>key that protects the staff PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel für die Personal-PINs</translation>
     </message>
     <message>
         <source>The card could not be looked up. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte konnte nicht gesucht werden. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>{vendor}: this customer&apos;s Piggy contact holds nothing for this mapping, so nothing would be sent. Choose another attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: Der Piggy-Kontakt dieses Kundenkontos enthält für diese Zuordnung nichts, daher würde nichts gesendet. Wählen Sie ein anderes Attribut.</translation>
     </message>
     <message>
         <source>the customer&apos;s email address</source>
-        <translation type="unfinished"></translation>
+        <translation>die E-Mail-Adresse des Kundenkontos</translation>
     </message>
     <message>
         <source>the id {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>die ID {id}</translation>
     </message>
     <message>
         <source>{vendor}: would send {sent}. {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: würde {sent} senden. {problem}</translation>
     </message>
     <message>
         <source>{vendor}: sends {sent}, and {vendor} knows nobody by it. With this mapping the panel would stay empty for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: sendet {sent}, und {vendor} kennt darunter niemanden. Mit dieser Zuordnung bliebe die Seitenleiste für dieses Kundenkonto leer.</translation>
     </message>
     <message>
         <source>{points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} Punkte</translation>
     </message>
     <message>
         <source>an account</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Konto</translation>
     </message>
     <message>
         <source>{vendor}: sends {sent} and finds this customer ({found}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: sendet {sent} und findet dieses Kundenkonto ({found}).</translation>
     </message>
     <message>
         <source>The slip could not be printed ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beleg konnte nicht gedruckt werden ({error}).</translation>
     </message>
     <message>
         <source>Choose a printer with Print…, or save the slip as PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mit „Drucken…“ einen Drucker oder speichern Sie den Beleg als PDF.</translation>
     </message>
     <message>
         <source>{date}, {time}</source>
         <extracomment>The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the enum lives in the settings: services cannot import Qt). Most 80 mm printers print 72 mm wide: 4 mm each side stays blank. QR side including its quiet zone (4 modules each side): about 1 mm per module. The printable area of receipt printers starts a little below the cut. Height of the content in millimetres (for a receipt: the page length).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>Pickup slip — reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg – Nachdruck</translation>
     </message>
     <message>
         <source>Customer: {customer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: {customer}</translation>
     </message>
     <message>
         <source>Handed over by: {staff}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben von: {staff}</translation>
     </message>
     <message>
         <source>Counter: {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasse: {counter}</translation>
     </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewahren Sie diesen Beleg auf. Wenn Sie einen Artikel zurückbringen, bringen Sie auch den Beleg mit.</translation>
     </message>
     <message>
         <source>{when} · Counter: {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} · Kasse: {counter}</translation>
     </message>
     <message>
         <source>Code for this reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Code für diese Prämie</translation>
     </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too: the code finds your pickup at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewahren Sie diesen Beleg auf. Wenn Sie einen Artikel zurückbringen, bringen Sie auch den Beleg mit: Mit dem Code findet die Kasse Ihre Abholung.</translation>
     </message>
     <message>
         <source>{shop} · Pickup slip · {when} · {customer} (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>{shop} · Abholbeleg · {when} · {customer} (Fortsetzung)</translation>
     </message>
     <message>
         <source>Pickup slip {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg {ref}</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Drucker konnte nicht gestartet werden.</translation>
     </message>
     <message>
         <source>The PDF could not be written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PDF-Datei konnte nicht nach {path} geschrieben werden.</translation>
     </message>
     <message>
         <source>Test slip</source>
         <extracomment>The code a test slip prints: which paper it was laid out for. It is no pickup&apos;s code, so scanning it at the counter finds nothing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Testbeleg</translation>
     </message>
     <message>
         <source>This is a test: nothing was handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Test: Es wurde nichts übergeben</translation>
     </message>
     <message>
         <source>No printer found: “{printer}” is not on this PC.</source>
         <extracomment>Makes the printer for a slip: the printer&apos;s name (None: the system&apos;s default) and the paper; raises :class:`PrinterMissing` when there is no such printer. The chosen printer&apos;s name; None when the system&apos;s default was wanted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kein Drucker gefunden: „{printer}“ ist nicht an diesem PC.</translation>
     </message>
     <message>
         <source>No printer found: this PC has no default printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Drucker gefunden: Dieser PC hat keinen Standarddrucker.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>The data folder {folder} cannot be written by this user account, so hand-overs are switched off: nothing could be recorded. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenordner {folder} kann von diesem Benutzerkonto nicht beschrieben werden, daher sind Übergaben abgeschaltet: Es könnte nichts erfasst werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be opened ({error}), so hand-overs are switched off. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll kann nicht geöffnet werden ({error}), daher sind Übergaben abgeschaltet. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>The pickup journal is damaged: SQLite&apos;s check found errors in the file, so hand-overs are switched off. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll ist beschädigt: Die Prüfung von SQLite hat Fehler in der Datei gefunden, daher sind Übergaben abgeschaltet. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>the key that protects them is missing or unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel, der sie schützt, fehlt oder ist unlesbar</translation>
     </message>
     <message>
         <source>the staff list was protected with another key than this computer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>die Personalliste wurde mit einem anderen Schlüssel geschützt als dem dieses Computers</translation>
     </message>
     <message>
         <source>the staff list cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>die Personalliste kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>the staff list is empty although staff worked here: it must be restored from a backup, or started afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>die Personalliste ist leer, obwohl hier Personal gearbeitet hat: Sie muss aus einer Sicherung wiederhergestellt oder neu begonnen werden</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, manager approval and leaving kiosk mode do not work. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal-PINs können an dieser Kasse nicht geprüft werden ({reason}), daher funktionieren Personal-Anmeldung, Freigabe durch die Filialleitung und das Verlassen des Kioskmodus nicht. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
 </context>
 <context>
     <name>CodeEntry</name>
     <message>
         <source>Code from the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Code aus der E-Mail</translation>
     </message>
     <message>
         <source>Check code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code prüfen</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>We emailed a code to {email}. Ask the customer to read it out.</source>
         <extracomment>Digits for touch screens (kiosk mode); the field keeps the keyboard focus.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wir haben einen Code an {email} gesendet. Bitten Sie die Person, ihn vorzulesen.</translation>
     </message>
 </context>
 <context>
@@ -1815,75 +1815,75 @@
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
         <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Code gesendet. Geben Sie den Code ein, den die Person aus der E-Mail vorliest.</translation>
     </message>
 </context>
 <context>
     <name>CustomerHeader</name>
     <message>
         <source>Earlier pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Abholungen</translation>
     </message>
     <message>
         <source>This customer&apos;s pickups at this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholungen dieses Kundenkontos an dieser Kasse</translation>
     </message>
     <message>
         <source>{points} Piggy points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} Piggy-Punkte</translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
         <source>Hand over all (%n)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle übergeben (%n)</translation>
     </message>
 </context>
 <context>
     <name>FirstManagerDialog</name>
     <message>
         <source>Create the first manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Filialleitung anlegen</translation>
     </message>
     <message>
         <source>This needs a manager, and no manager is set up on this counter yet. Create the first one now: managers approve reversals and manage staff and their PINs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dafür ist eine Filialleitung nötig, und an dieser Kasse ist noch keine eingerichtet. Legen Sie jetzt die erste an: Die Filialleitung gibt Stornierungen frei und verwaltet das Personal und dessen PINs.</translation>
     </message>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Filialleitung</translation>
     </message>
     <message>
         <source>Create manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Filialleitung anlegen</translation>
     </message>
     <message>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der Filialleitung ein.</translation>
     </message>
 </context>
 <context>
     <name>HandOverDialog</name>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben</translation>
     </message>
     <message>
         <source>Rewards to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu übergebende Prämien</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Hand over this reward to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Prämie an {name} übergeben?</translation>
     </message>
     <message>
         <source>Hand over these {n} rewards to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese {n} Prämien an {name} übergeben?</translation>
     </message>
 </context>
 <context>
@@ -1891,38 +1891,38 @@
     <message>
         <source> of {n}</source>
         <extracomment>The side of a reward&apos;s picture in the confirmation. Rows shown without scrolling; more scroll. What tells this one from its kind (&quot;Size 39-42&quot;): the cashier checks it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> von {n}</translation>
     </message>
     <message>
         <source>How many {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl {title}</translation>
     </message>
 </context>
 <context>
     <name>JournalHealthBanner</name>
     <message>
         <source>Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen…</translation>
     </message>
     <message>
         <source>A manager confirms with their PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filialleitung bestätigt mit ihrer PIN</translation>
     </message>
     <message>
         <source>Hand-overs are held until a manager has seen this and acknowledges it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergaben sind angehalten, bis die Filialleitung dies gesehen und bestätigt hat.</translation>
     </message>
     <message>
         <source>No manager profile is set up on this counter, so it cannot be acknowledged here. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse ist kein Profil für die Filialleitung eingerichtet, daher kann dies hier nicht bestätigt werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>A manager acknowledges the journal problem with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filialleitung bestätigt das Protokollproblem mit ihrer PIN.</translation>
     </message>
     <message>
         <source>The acknowledgement could not be recorded in the journal, so hand-overs stay held. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bestätigung konnte nicht im Protokoll erfasst werden, daher bleiben Übergaben angehalten. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
 </context>
 <context>
@@ -1930,27 +1930,27 @@
     <message>
         <source>DEMO</source>
         <extracomment>Task keys: a new task under a key replaces the one running.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>DEMO</translation>
     </message>
     <message>
         <source>This counter is not ready yet. Please ask a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kasse ist noch nicht bereit. Bitte wenden Sie sich an das Personal.</translation>
     </message>
     <message>
         <source>Piggy is not connected — ask a manager to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy ist nicht verbunden – die Filialleitung muss die Einstellungen öffnen.</translation>
     </message>
     <message>
         <source>Acknowledged by {name}; hand-overs can start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt von {name}; Übergaben sind wieder möglich.</translation>
     </message>
     <message>
         <source>Hand-overs checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergaben geprüft</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenpostfach</translation>
     </message>
 </context>
 <context>
@@ -1958,37 +1958,37 @@
     <message>
         <source>PIN again</source>
         <extracomment>The dialogs put their own rows (name, role) in here, so every field lines up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PIN wiederholen</translation>
     </message>
     <message>
         <source>PIN ({min}–{max} digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN ({min}–{max} Ziffern)</translation>
     </message>
     <message>
         <source>The two PINs are not the same. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden PINs stimmen nicht überein. Geben Sie sie erneut ein.</translation>
     </message>
 </context>
 <context>
     <name>PickupSlip</name>
     <message>
         <source>Code for these %n rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Code für diese %n Prämien</translation>
     </message>
 </context>
 <context>
     <name>PinCheckDialog</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>The PIN could not be checked: the staff list cannot be read. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PIN konnte nicht geprüft werden: Die Personalliste kann nicht gelesen werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>The PIN could not be checked. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PIN konnte nicht geprüft werden. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -1996,38 +1996,38 @@
     <message>
         <source>Your name</source>
         <extracomment>The check that accepted the PIN (says e.g. whether the PIN is too short now).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>A PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat {min} bis {max} Ziffern.</translation>
     </message>
 </context>
 <context>
     <name>PinEntry</name>
     <message>
         <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN. Weitere Fehlversuche bis zur Sperre: %n. Dann sind die Leitungs-PINs für {duration} gesperrt.</translation>
     </message>
     <message>
         <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN. Weitere Fehlversuche bis zur Sperre: %n. Dann ist dieses Profil für {duration} gesperrt.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>You can type a PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können wieder eine PIN eingeben.</translation>
     </message>
 </context>
 <context>
@@ -2035,58 +2035,58 @@
     <message>
         <source>Clear</source>
         <extracomment>Keys of the one-row pad (under a field that has little room above and below).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Delete last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Ziffer löschen</translation>
     </message>
 </context>
 <context>
     <name>PrinterChoice</name>
     <message>
         <source>Slip printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegdrucker</translation>
     </message>
     <message>
         <source>80 mm receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>80-mm-Bon</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>Print a test slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbeleg drucken</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Standarddrucker des Systems</translation>
     </message>
     <message>
         <source>{printer} (not found on this PC)</source>
-        <translation type="unfinished"></translation>
+        <translation>{printer} (an diesem PC nicht gefunden)</translation>
     </message>
     <message>
         <source>{missing} Choose another printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing} Wählen Sie einen anderen Drucker.</translation>
     </message>
     <message>
         <source>The test slip could not be printed on {printer} ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Testbeleg konnte nicht gedruckt werden ({printer}: {error}).</translation>
     </message>
     <message>
         <source>the system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Standarddrucker des Systems</translation>
     </message>
     <message>
         <source>Sent to {printer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet an: {printer}.</translation>
     </message>
 </context>
 <context>
@@ -2094,260 +2094,260 @@
     <message>
         <source>reward: {name} ({state})</source>
         <extracomment>The countdowns (&quot;3 hours left&quot;) are refreshed this often while on screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Prämie: {name} ({state})</translation>
     </message>
     <message>
         <source>Reward: {name}</source>
         <extracomment>Under each card: its name (up to two lines), then its rarity. Lines a card&apos;s name may take under it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Prämie: {name}</translation>
     </message>
     <message>
         <source>×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>×{n}</translation>
     </message>
     <message>
         <source>Giftoin collection challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-Sammelaktionen</translation>
     </message>
     <message>
         <source>No collection challenges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sammelaktionen.</translation>
     </message>
     <message>
         <source>Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-Sammlungen</translation>
     </message>
     <message>
         <source>featured</source>
-        <translation type="unfinished"></translation>
+        <translation>empfohlen</translation>
     </message>
     <message>
         <source>affordable</source>
-        <translation type="unfinished"></translation>
+        <translation>genug Punkte</translation>
     </message>
     <message>
         <source>★ Featured</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Empfohlen</translation>
     </message>
     <message>
         <source>Affordable</source>
-        <translation type="unfinished"></translation>
+        <translation>Genug Punkte</translation>
     </message>
     <message>
         <source>Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-Prämien</translation>
     </message>
     <message>
         <source>No rewards in the Nudj catalogue right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurzeit keine Prämien im Nudj-Katalog.</translation>
     </message>
     <message>
         <source>Progress in other programs</source>
         <extracomment>Where the collapsed state is kept in the window&apos;s QSettings. The panel&apos;s width when room is short: the rewards list beside it has the priority (theme.Layout: beyond their minimums the two share the width by stretch factors). Set rather than taken from the contents: sections switching between a line of text and a list would otherwise change the window&apos;s minimum size, and with it lay out the whole window again, on every load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt in anderen Programmen</translation>
     </message>
     <message>
         <source>Progress</source>
         <extracomment>Top to bottom, as on screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Show the customer&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenfortschritt anzeigen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Hide the customer&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenfortschritt ausblenden</translation>
     </message>
     <message>
         <source>Loading…</source>
         <extracomment>What a program&apos;s service call returns when the customer is linked. The section&apos;s share of the panel&apos;s height while it takes room (see ``takes_room``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Not available right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurzeit nicht verfügbar</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verknüpft</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>No end date</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Enddatum</translation>
     </message>
     <message>
         <source>%n day(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %n Tg.</translation>
     </message>
     <message>
         <source>%n hour(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %n Std.</translation>
     </message>
     <message>
         <source>%n minute(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %n Min.</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Common</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewöhnlich</translation>
     </message>
     <message>
         <source>Uncommon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungewöhnlich</translation>
     </message>
     <message>
         <source>Rare</source>
-        <translation type="unfinished"></translation>
+        <translation>Selten</translation>
     </message>
     <message>
         <source>Epic</source>
-        <translation type="unfinished"></translation>
+        <translation>Episch</translation>
     </message>
     <message>
         <source>Legendary</source>
-        <translation type="unfinished"></translation>
+        <translation>Legendär</translation>
     </message>
     <message>
         <source>Claimable</source>
-        <translation type="unfinished"></translation>
+        <translation>Einlösbar</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingelöst</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>{collected} / {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{collected} / {size}</translation>
     </message>
     <message>
         <source>{percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} %</translation>
     </message>
     <message>
         <source>%n more to collect</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %n zu sammeln</translation>
     </message>
     <message>
         <source>{price} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{price} Punkte</translation>
     </message>
     <message>
         <source>{points} / {price} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} / {price} Punkte</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausverkauft</translation>
     </message>
     <message>
         <source>{n} left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch {n} verfügbar</translation>
     </message>
     <message>
         <source>owned: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>im Besitz: {n}</translation>
     </message>
     <message>
         <source>entries: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnahmen: {n}</translation>
     </message>
     <message>
         <source>{n} Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Nudj-Punkte</translation>
     </message>
     <message>
         <source>{n} XP</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} XP</translation>
     </message>
     <message>
         <source>{program} is not set up on this counter.</source>
         <extracomment>How the platforms Giftoin knows customers by are written (the setting is lower case).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{program} ist an dieser Kasse nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Giftoin finds customers by their {platform} account, and this customer has not linked one to their loyalty account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin findet Kunden über ihr {platform}-Konto, und für dieses Kundenkonto ist noch keines verknüpft.</translation>
     </message>
     <message>
         <source>This customer&apos;s loyalty account is not linked to {program} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Kundenkonto ist noch nicht mit {program} verknüpft.</translation>
     </message>
     <message>
         <source>This customer&apos;s {program} id was not found (looked up by: {source}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die {program}-ID dieses Kundenkontos wurde nicht gefunden (gesucht über: {source}).</translation>
     </message>
     <message>
         <source>This customer&apos;s {program} id was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die {program}-ID dieses Kundenkontos wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>{program} does not know this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} kennt dieses Kundenkonto nicht.</translation>
     </message>
     <message>
         <source>{program} did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>No connection to {program}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu {program}.</translation>
     </message>
     <message>
         <source>{program} refused this counter&apos;s key. Ask a manager to open Settings and check {program}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} hat den Schlüssel dieser Kasse abgelehnt. Die Filialleitung muss in den Einstellungen {program} prüfen.</translation>
     </message>
     <message>
         <source>{program} is in maintenance. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} wird gewartet. Versuchen Sie es {wait} erneut.</translation>
     </message>
     <message>
         <source>{program} is busy. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} ist ausgelastet. Versuchen Sie es {wait} erneut.</translation>
     </message>
     <message>
         <source>{program} sent an answer the app does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} hat eine Antwort gesendet, die die App nicht versteht.</translation>
     </message>
     <message>
         <source>{program} had a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} hatte ein Problem.</translation>
     </message>
     <message>
         <source>{program} could not be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} konnte nicht angezeigt werden.</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte</translation>
     </message>
     <message>
         <source>not owned</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im Besitz</translation>
     </message>
 </context>
 <context>
@@ -2355,59 +2355,59 @@
     <message>
         <source>Time</source>
         <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämie</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Handed over by</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben von</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reversal reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornogrund</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben von</translation>
     </message>
     <message>
         <source>Slip code</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegcode</translation>
     </message>
     <message>
         <source>{state} (from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} (aus der Liste)</translation>
     </message>
     <message>
         <source>Customer: {name} ({uuid})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde: {name} ({uuid})</translation>
     </message>
     <message>
         <source>Handed over {when} at {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben: {when}, Kasse {counter}</translation>
     </message>
     <message>
         <source>On the slip {code} with other rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Beleg {code} mit anderen Prämien</translation>
     </message>
     <message>
         <source>Not confirmed by Piggy&apos;s answer: learned later from the customer&apos;s list of rewards to pick up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht durch die Antwort von Piggy bestätigt: später aus der Abholliste des Kundenkontos erschlossen.</translation>
     </message>
     <message>
         <source>Confirmed by a later check: reverse it in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch eine spätere Prüfung bestätigt: im Piggy-Dashboard stornieren.</translation>
     </message>
 </context>
 <context>
@@ -2415,220 +2415,220 @@
     <message>
         <source>Today</source>
         <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>All days</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tage</translation>
     </message>
     <message>
         <source>Choose a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag wählen…</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tag:</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>The day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Der angezeigte Tag</translation>
     </message>
     <message>
         <source>Search recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abholungen durchsuchen</translation>
     </message>
     <message>
         <source>Reward, customer name, staff or slip code (PU-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämie, Kundenname, Personal oder Belegcode (PU-…)</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Show all customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden anzeigen</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Abholungen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Save the pickups shown as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Abholungen als CSV-Datei speichern</translation>
     </message>
     <message>
         <source>Reprint slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg nachdrucken…</translation>
     </message>
     <message>
         <source>Print the slip of the selected pickup&apos;s hand-over again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Beleg der Übergabe zur gewählten Abholung erneut drucken</translation>
     </message>
     <message>
         <source>Reverse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren…</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
     </message>
     <message numerus="yes">
         <source>Slip {code}: %n reward(s) handed over together.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Beleg {code}: %n Prämie übergeben.</numerusform>
+            <numerusform>Beleg {code}: %n Prämien zusammen übergeben.</numerusform>
         </translation>
     </message>
     <message>
         <source>Earlier pickups of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Abholungen von {name}</translation>
     </message>
     <message>
         <source>No pickups match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Abholungen.</translation>
     </message>
     <message>
         <source>No earlier pickups of this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine früheren Abholungen dieses Kundenkontos.</translation>
     </message>
     <message>
         <source>No pickups on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Abholungen an diesem Tag.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll kann nicht gelesen werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Reversing is not available on this counter right now (the journal or the staff list cannot be opened). Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren ist an dieser Kasse gerade nicht möglich (das Protokoll oder die Personalliste kann nicht geöffnet werden). Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>
         <source>Reversing needs a manager. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Stornieren ist die Filialleitung nötig. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Reversing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird storniert…</translation>
     </message>
     <message>
         <source>No slip: nothing of this hand-over is handed over any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Beleg: Von dieser Übergabe gilt nichts mehr als übergeben.</translation>
     </message>
     <message>
         <source>The file {path} could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei {path} konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n pickup(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abholung nach {path} exportiert.</numerusform>
+            <numerusform>%n Abholungen nach {path} exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the pickups shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Abholungen exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>The pickup journal cannot be written, so nothing was sent. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abholprotokoll kann nicht geschrieben werden, daher wurde nichts gesendet. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
 </context>
 <context>
     <name>ReverseDialog</name>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgegeben</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschädigt</translation>
     </message>
     <message>
         <source>Wrong item</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Artikel</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Mis-tap, undone at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgriff, an der Kasse rückgängig gemacht</translation>
     </message>
     <message>
         <source>Reverse a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholung stornieren</translation>
     </message>
     <message>
         <source>this reward</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Prämie</translation>
     </message>
     <message>
         <source>Reverse the pickup of {title}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholung von {title} stornieren?</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{ref} · übergeben {when} von {staff} · Kunde {customer}. Die Prämie liegt danach wieder zur Abholung bereit; Punkte werden nicht erstattet.</translation>
     </message>
     <message>
         <source>(nobody signed in)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niemand angemeldet)</translation>
     </message>
     <message>
         <source>Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Note (required for Other)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz (Pflicht bei „Sonstiges“)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitungs-PIN</translation>
     </message>
     <message>
         <source>Reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornieren</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Choose why the pickup is reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Grund für die Stornierung.</translation>
     </message>
     <message>
         <source>Write a short note saying why (required for Other).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie eine kurze Notiz mit dem Grund (Pflicht bei „Sonstiges“).</translation>
     </message>
     <message>
         <source>A manager types their PIN to approve the reversal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filialleitung gibt ihre PIN ein, um die Stornierung freizugeben.</translation>
     </message>
 </context>
 <context>
@@ -2636,11 +2636,11 @@
     <message>
         <source>Digital</source>
         <extracomment>The badge colours by urgency, from the theme. The &quot;Digital&quot; chip: the information colours, strong, so it is not read as an expiry badge. Up to this many days ahead a reward counts as &quot;expiring soon&quot; (amber). The width a row asks for; in the view, rows always span the viewport.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Digital</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übergeben…</translation>
     </message>
 </context>
 <context>
@@ -2648,258 +2648,258 @@
     <message>
         <source>Filter: name, size, colour…</source>
         <extracomment>The filter field shows when the list has more rows than this.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Filter: Name, Größe, Farbe…</translation>
     </message>
     <message>
         <source>Filter the rewards by name or attribute (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien nach Name oder Attribut filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Filter the rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien filtern</translation>
     </message>
 </context>
 <context>
     <name>RewardListModel</name>
     <message>
         <source>Expired on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen am {date}</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft heute ab</translation>
     </message>
     <message>
         <source>Expires in %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft in %n Tg. ab</translation>
     </message>
     <message>
         <source>No expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ablaufdatum</translation>
     </message>
     <message>
         <source>Claimed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingelöst am {date}</translation>
     </message>
     <message>
         <source>{name} {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {value}</translation>
     </message>
     <message>
         <source>Received online, nothing to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Online erhalten, nichts zu übergeben</translation>
     </message>
     <message>
         <source>{title} is digital: the customer received it online. There is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ist digital: Die Prämie kam online an. An der Kasse gibt es nichts zu übergeben.</translation>
     </message>
     <message>
         <source>{title} expired on {date}: it can no longer be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ist am {date} abgelaufen und kann nicht mehr übergeben werden.</translation>
     </message>
     <message>
         <source>{title} ×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ×{n}</translation>
     </message>
 </context>
 <context>
     <name>RewardListView</name>
     <message>
         <source>Rewards to pick up</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämien zur Abholung</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Prämien zur Abholung.</translation>
     </message>
 </context>
 <context>
     <name>Setup</name>
     <message>
         <source>%n check(s) not working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen mit Fehler: %n.</translation>
     </message>
     <message>
         <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: Piggy hat den Schlüssel angenommen. Filialen: %n.</translation>
     </message>
     <message>
         <source>%n collection challenge(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammelaktionen: %n</translation>
     </message>
 </context>
 <context>
     <name>SlipDialog</name>
     <message>
         <source>Pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg</translation>
     </message>
     <message>
         <source>Print this slip again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Beleg erneut drucken?</translation>
     </message>
     <message>
         <source>Give the customer a pickup slip?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg mitgeben?</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>80 mm receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>80-mm-Bon</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF speichern…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>No slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Beleg</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken</translation>
     </message>
     <message>
         <source>Prints on this counter&apos;s printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Druckt auf dem Drucker dieser Kasse</translation>
     </message>
     <message>
         <source>Save the slip as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg als PDF speichern</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
         <source>Saved as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert als {path}.</translation>
     </message>
     <message>
         <source>{missing} No slip this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing} Diesmal kein Beleg.</translation>
     </message>
     <message>
         <source>No printer is set up at this counter: no slip this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>An dieser Kasse ist kein Drucker eingerichtet: diesmal kein Beleg.</translation>
     </message>
     <message>
         <source>Print the pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholbeleg drucken</translation>
     </message>
     <message>
         <source>The slip could not be printed or saved ({error}). Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beleg konnte nicht gedruckt oder gespeichert werden ({error}). Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>StaffDialog</name>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Make manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Filialleitung</translation>
     </message>
     <message>
         <source>New PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue PIN…</translation>
     </message>
     <message>
         <source>Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Make cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Kassenkraft</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Make {name} a manager? Managers approve reversals and manage staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} zur Filialleitung machen? Die Filialleitung gibt Stornierungen frei und verwaltet das Personal.</translation>
     </message>
     <message>
         <source>Make {name} a cashier? They can no longer approve reversals.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} zur Kassenkraft machen? Die Person kann dann keine Stornierungen mehr freigeben.</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle ändern</translation>
     </message>
     <message>
         <source>Deactivate {name}? They can no longer sign in or approve anything. Pickups they made stay in the journal under their name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} deaktivieren? Die Person kann sich dann nicht mehr anmelden oder etwas freigeben. Ihre Abholungen bleiben unter ihrem Namen im Protokoll.</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren</translation>
     </message>
 </context>
 <context>
     <name>StaffFormDialog</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Add staff</source>
         <extracomment>Shown above the fields when set (why a new PIN is asked for).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Personal hinzufügen</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>New PIN for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue PIN für {name}</translation>
     </message>
     <message>
         <source>Save PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN speichern</translation>
     </message>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
 </context>
 <context>
@@ -2907,34 +2907,34 @@
     <message>
         <source>Name</source>
         <extracomment>The StaffProfile of a row (any column).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Locked, {duration} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt, noch {duration}</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
 </context>
 <context>
     <name>_StaffFormDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 </TS>

@@ -5,1809 +5,1809 @@
     <name></name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis</translation>
     </message>
     <message>
         <source>The app met an unexpected problem. The last action may not have finished; nothing was sent twice. If it happens again, tell your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De app liep tegen een onverwacht probleem aan. De laatste handeling is mogelijk niet afgerond; er is niets twee keer verstuurd. Gebeurt het opnieuw, meld het dan aan je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>DEMO — nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan {card} to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO — niets hier is echt: een ingebouwde simulator speelt voor Piggy, Giftoin en Nudj. Scan {card} om te beginnen.</translation>
     </message>
     <message>
         <source>Simulated faults are on (see the guide).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesimuleerde storingen staan aan (zie de handleiding).</translation>
     </message>
     <message>
         <source>Demo guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Demohandleiding</translation>
     </message>
     <message>
         <source>Demo cards, emails, staff PINs and simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Demokaarten, e-mailadressen, pincodes van medewerkers en gesimuleerde storingen</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox van de klant</translation>
     </message>
     <message>
         <source>Demo only: the email the simulated customer received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen demo: de e-mail die de gesimuleerde klant heeft ontvangen.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>about 30 rewards to pick up: fresh, expiring today, this week, expired, without expiry, with and without pictures. Giftoin collections and Nudj rewards beside them; the email gets a login code (Customer&apos;s mailbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>ongeveer 30 op te halen beloningen: nieuw, verloopt vandaag, verloopt deze week, verlopen, zonder vervaldatum, met en zonder afbeelding. Giftoin-verzamelingen en Nudj-beloningen ernaast; het e-mailadres krijgt een inlogcode (Mailbox van de klant).</translation>
     </message>
     <message>
         <source>no rewards, no tier, not in Giftoin or Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>geen beloningen, geen niveau, niet bekend bij Giftoin of Nudj.</translation>
     </message>
     <message>
         <source>1,000 rewards to pick up (a long list); Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>1.000 op te halen beloningen (een lange lijst); Giftoin en Nudj.</translation>
     </message>
     <message>
         <source>no card, found by email only; three rewards. Giftoin does not know their Discord id; not in Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>geen kaart, alleen te vinden via e-mail; drie beloningen. Giftoin kent het Discord-id niet; niet bekend bij Nudj.</translation>
     </message>
     <message>
         <source>a card that belongs to nobody: the counter says it is not linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>een kaart van niemand: de balie meldt dat die niet gekoppeld is.</translation>
     </message>
     <message>
         <source>a lost card that was blocked: the counter says it cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>een verloren kaart die is geblokkeerd: de balie meldt dat die niet gebruikt kan worden.</translation>
     </message>
     <message>
         <source>signing in to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>aanmelden bij Piggy</translation>
     </message>
     <message>
         <source>looking up a scanned card</source>
-        <translation type="unfinished"></translation>
+        <translation>een gescande kaart opzoeken</translation>
     </message>
     <message>
         <source>finding a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>een klant zoeken via e-mail</translation>
     </message>
     <message>
         <source>sending the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>de inlogcode per e-mail versturen</translation>
     </message>
     <message>
         <source>checking the email login code</source>
-        <translation type="unfinished"></translation>
+        <translation>de inlogcode uit de e-mail controleren</translation>
     </message>
     <message>
         <source>loading the shop&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>de naam van de winkel laden</translation>
     </message>
     <message>
         <source>loading a customer&apos;s rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>de beloningen van een klant laden</translation>
     </message>
     <message>
         <source>handing a reward over</source>
-        <translation type="unfinished"></translation>
+        <translation>een beloning overhandigen</translation>
     </message>
     <message>
         <source>reversing a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>een afhaling terugdraaien</translation>
     </message>
     <message>
         <source>loading Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzamelingen laden</translation>
     </message>
     <message>
         <source>loading Giftoin collectibles</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzamelobjecten laden</translation>
     </message>
     <message>
         <source>loading Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-beloningen laden</translation>
     </message>
     <message>
         <source>loading the customer&apos;s Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>de Nudj-punten van de klant laden</translation>
     </message>
     <message>
         <source>loading pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>afbeeldingen laden</translation>
     </message>
     <message>
         <source>every call</source>
-        <translation type="unfinished"></translation>
+        <translation>elke aanroep</translation>
     </message>
     <message>
         <source>{what}: misbehaves</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: werkt niet goed</translation>
     </message>
     <message>
         <source>answers late (about {ms} ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwoordt laat (ongeveer {ms} ms)</translation>
     </message>
     <message>
         <source>fails with a server error ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>geeft een serverfout ({status})</translation>
     </message>
     <message>
         <source>says too many requests, try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>meldt te veel verzoeken, probeer het later opnieuw</translation>
     </message>
     <message>
         <source>is down for maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>is in onderhoud</translation>
     </message>
     <message>
         <source>sends an answer that cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>stuurt een antwoord dat niet te lezen is</translation>
     </message>
     <message>
         <source>hangs up without answering</source>
-        <translation type="unfinished"></translation>
+        <translation>verbreekt de verbinding zonder te antwoorden</translation>
     </message>
     <message>
         <source>sends its answer very slowly</source>
-        <translation type="unfinished"></translation>
+        <translation>stuurt het antwoord heel langzaam</translation>
     </message>
     <message>
         <source>never answers (the counter gives up waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>antwoordt nooit (de balie stopt met wachten)</translation>
     </message>
     <message>
         <source>does it, but the answer is lost on the way: the counter cannot know it happened</source>
-        <translation type="unfinished"></translation>
+        <translation>voert het uit, maar het antwoord raakt onderweg kwijt: de balie kan niet weten dat het gebeurd is</translation>
     </message>
     <message>
         <source>waits until it is released</source>
-        <translation type="unfinished"></translation>
+        <translation>wacht tot het wordt vrijgegeven</translation>
     </message>
     <message>
         <source>{what}: {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {how}</translation>
     </message>
     <message>
         <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets hier is echt: een ingebouwde simulator speelt voor Piggy, Giftoin en Nudj. Scan of typ een kaart, of typ een e-mailadres, in het scanveld.</translation>
     </message>
     <message>
         <source>Demo customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Demoklanten</translation>
     </message>
     <message>
         <source>Demo staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Demomedewerkers</translation>
     </message>
     <message>
         <source>{name} ({role}): PIN {pin}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}): pincode {pin}</translation>
     </message>
     <message>
         <source>Simulated faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesimuleerde storingen</translation>
     </message>
     <message>
         <source>None: every service answers at once. Start with --fault to try a bad day, e.g. --fault piggy.collect=timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen: elke dienst antwoordt meteen. Start met --fault om een slechte dag te proberen, bijv. --fault piggy.collect=timeout.</translation>
     </message>
     <message>
         <source>No email has been sent to {email} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is nog geen e-mail verstuurd naar {email}.</translation>
     </message>
     <message>
         <source>Demo only — the email {email} received says: your login code is {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen demo — in de e-mail aan {email} staat: je inlogcode is {code}.</translation>
     </message>
     <message>
         <source>Scan the customer&apos;s card to see the rewards waiting for pickup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan de kaart van de klant om de op te halen beloningen te zien.</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
         <extracomment>A progress answer that arrives while the rewards list is still loading waits up to this long, so the list is laid out and painted first; a slow list does not hide the panel. One task key per program: a Retry replaces only its own section&apos;s load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Niets op te halen voor deze klant.</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen</translation>
     </message>
     <message>
         <source>Hand over every reward that can go (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle beloningen overhandigen die mee kunnen (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar</translation>
     </message>
     <message>
         <source>Clear the screen for the next customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Scherm leegmaken voor de volgende klant</translation>
     </message>
     <message>
         <source>Loading the rewards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloningen laden…</translation>
     </message>
     <message>
         <source>{n} rewards selected</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} beloningen geselecteerd</translation>
     </message>
     <message>
         <source>Undoing the hand-over…</source>
         <extracomment>The task key of the hand-over: one at a time per counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Overhandiging ongedaan maken…</translation>
     </message>
     <message>
         <source>Scan, or type and Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan, of typ en druk op Enter</translation>
     </message>
     <message>
         <source>Find the customer (card, QR, email, slip code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek de klant (kaart, QR, e-mail, boncode)</translation>
     </message>
     <message>
         <source>Enter on a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter op een beloning</translation>
     </message>
     <message>
         <source>Hand it over (Enter again to confirm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen (nogmaals Enter om te bevestigen)</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Hand over all rewards that can go</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle beloningen overhandigen die mee kunnen</translation>
     </message>
     <message>
         <source>Ctrl+A</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+A</translation>
     </message>
     <message>
         <source>Select every reward in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle beloningen in de lijst selecteren</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Filter a long list (Escape empties it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Een lange lijst filteren (Esc wist het filter)</translation>
     </message>
     <message>
         <source>Ctrl+L or F6</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L of F6</translation>
     </message>
     <message>
         <source>Back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar het scanveld</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Recent pickups (managers reverse there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen (managers draaien daar terug)</translation>
     </message>
     <message>
         <source>Escape</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Cancel the email code; back to the scan field</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailcode annuleren; terug naar het scanveld</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>This help</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze hulp</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt vandaag</translation>
     </message>
     <message>
         <source>Orange: hand it over today or it is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Oranje: vandaag overhandigen, anders vervalt hij</translation>
     </message>
     <message>
         <source>Expires in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt over 3 dagen</translation>
     </message>
     <message>
         <source>Amber within a week, grey later</source>
-        <translation type="unfinished"></translation>
+        <translation>Amber binnen een week, later grijs</translation>
     </message>
     <message>
         <source>Expired on …</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlopen op …</translation>
     </message>
     <message>
         <source>Greyed out: it can no longer be handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Grijs: kan niet meer worden overhandigd</translation>
     </message>
     <message>
         <source>Digital</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal</translation>
     </message>
     <message>
         <source>Received online: nothing to hand over at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Online ontvangen: niets te overhandigen aan de balie</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen…</translation>
     </message>
     <message>
         <source>Sent to the loyalty service, waiting for its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd naar het loyaltyplatform, wacht op antwoord</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hulp</translation>
     </message>
     <message>
         <source>Sending the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code versturen…</translation>
     </message>
     <message>
         <source>Looking up the pickup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaling opzoeken…</translation>
     </message>
     <message>
         <source>Looking up the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant opzoeken…</translation>
     </message>
     <message>
         <source>Checking the code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code controleren…</translation>
     </message>
     <message>
         <source>On-screen keyboard</source>
         <extracomment>Rows of character keys, top to bottom (a QWERTY layout, as on phones). The smallest key (a fingertip; the kiosk&apos;s touch target is 44 px).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Schermtoetsenbord</translation>
     </message>
     <message>
         <source>Delete the last character</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste teken wissen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissen</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken</translation>
     </message>
     <message>
         <source>Find the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant zoeken</translation>
     </message>
     <message>
         <source>Still there?</source>
         <extracomment>The smallest thing a finger is asked to hit, in pixels (Apple HIG / WCAG 2.5.5: 44×44). Kiosk fonts are this much larger than the desktop&apos;s. The last seconds of the idle time are counted down on screen. Holding the logo this long opens &quot;leave kiosk mode&quot;. Input that counts as someone using the counter. Mouse moves do not: a nudged mouse must not keep a customer&apos;s rewards on screen forever. Applied to the whole application in kiosk mode, dialogs included. Controls are sized by :class:`KioskLook` instead: a style sheet&apos;s min-height would also shrink the larger minimum sizes widgets ask for themselves (the PIN keypad&apos;s keys). Title-bar buttons a kiosk&apos;s dialogs do without: nothing to minimise or maximise on a locked screen, and a dialog&apos;s own Cancel / Close button is touch-sized. Controls a finger must hit; each is made at least TOUCH_TARGET wide and high.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ben je er nog?</translation>
     </message>
     <message>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ik ben er nog</translation>
     </message>
     <message>
         <source>The screen is cleared in {n} s to keep this customer&apos;s rewards private. Touch anywhere to keep going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het scherm wordt over {n} s leeggemaakt, zodat je beloningen privé blijven. Tik ergens om door te gaan.</translation>
     </message>
     <message>
         <source>Leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlaten</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter right now, so kiosk mode cannot be left from here. Your IT contact can end the app from the operating system, as the kiosk set-up notes describe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers kunnen op deze balie nu niet worden gecontroleerd, dus de kioskmodus kan hier niet worden verlaten. Je IT-contactpersoon kan de app via het besturingssysteem afsluiten, zoals de instructies voor de kiosk beschrijven.</translation>
     </message>
     <message>
         <source>Leaving kiosk mode closes the app. It needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlaten sluit de app. Daarvoor is een managerpincode nodig.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN: to close the app, or to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een managerpincode: om de app te sluiten of om Instellingen te openen.</translation>
     </message>
     <message>
         <source>Close the app, or open this counter&apos;s Settings?</source>
-        <translation type="unfinished"></translation>
+        <translation>De app sluiten of de Instellingen van deze balie openen?</translation>
     </message>
     <message>
         <source>Close the app</source>
-        <translation type="unfinished"></translation>
+        <translation>App sluiten</translation>
     </message>
     <message>
         <source>Open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen openen</translation>
     </message>
     <message>
         <source>Stay in kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>In kioskmodus blijven</translation>
     </message>
     <message>
         <source>Logo (hold to leave kiosk mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo (ingedrukt houden om de kioskmodus te verlaten)</translation>
     </message>
     <message>
         <source>Scan your loyalty card or QR code</source>
         <extracomment>Bar widths in units; gaps of one unit between them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Scan je klantenkaart of QR-code</translation>
     </message>
     <message>
         <source>Hold it under the scanner. Your rewards waiting for pickup appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Houd hem onder de scanner. Je beloningen die klaarliggen verschijnen hier.</translation>
     </message>
     <message>
         <source>Staff: find a customer by email</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers: klant zoeken via e-mail</translation>
     </message>
     <message>
         <source>Undo the last hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste overhandiging ongedaan maken</translation>
     </message>
     <message>
         <source>Print slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon afdrukken</translation>
     </message>
     <message>
         <source>Undo ({n} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan maken ({n} s)</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen</translation>
     </message>
     <message>
         <source>Back to the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar de balie</translation>
     </message>
     <message>
         <source>Type the customer&apos;s email</source>
         <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Typ het e-mailadres van de klant</translation>
     </message>
     <message>
         <source>Scan a loyalty card or QR code, or type an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan een klantenkaart of QR-code, of typ een e-mailadres</translation>
     </message>
     <message>
         <source>Customer&apos;s email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailadres van de klant</translation>
     </message>
     <message>
         <source>Loyalty card, QR code or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Klantenkaart, QR-code of e-mail</translation>
     </message>
     <message>
         <source>Pickups at this counter; managers reverse here</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhalingen aan deze balie; managers draaien hier terug</translation>
     </message>
     <message>
         <source>Settings</source>
         <extracomment>True once settings were saved: the app starts the counter again after closing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen</translation>
     </message>
     <message>
         <source>Settings (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen (managerpincode)</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor Instellingen is een managerpincode nodig.</translation>
     </message>
     <message>
         <source>Settings need a manager&apos;s PIN, and staff PINs cannot be checked on this counter right now. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor Instellingen is een managerpincode nodig, en pincodes van medewerkers kunnen op deze balie nu niet worden gecontroleerd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Signed out after a quiet spell. Sign in again to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgemeld na een tijd zonder activiteit. Meld je opnieuw aan om beloningen te overhandigen.</translation>
     </message>
     <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <source>Sign in</source>
         <extracomment>Input that counts as someone working at the counter.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aanmelden</translation>
     </message>
     <message>
         <source>Leave kiosk (closes the app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk verlaten (sluit de app)</translation>
     </message>
     <message>
         <source>Leave kiosk mode and close the app (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlaten en de app sluiten (managerpincode)</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN closes the app; start it again for the next customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een managerpincode sluit de app; start de app opnieuw voor de volgende klant.</translation>
     </message>
     <message>
         <source>Counter: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Balie: {name}</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj vond geen van de laatste {n} klanten (via {source}): controleer de instellingen.</translation>
     </message>
     <message>
         <source>The Nudj id sent for a customer (setting nudj_user_id_source) matched no Nudj user for the last {n} customers. A manager checks it in Settings, under Giftoin and Nudj.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het Nudj-id dat voor een klant wordt verstuurd (instelling nudj_user_id_source) kwam bij de laatste {n} klanten met geen enkele Nudj-gebruiker overeen. Een manager controleert dit in Instellingen, onder Giftoin en Nudj.</translation>
     </message>
     <message>
         <source>{name} · sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · afmelden</translation>
     </message>
     <message>
         <source>{title} handed over to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} overhandigd aan {name}.</translation>
     </message>
     <message numerus="yes">
         <source>%n rewards handed over to {name}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beloning overhandigd aan {name}.</numerusform>
+            <numerusform>%n beloningen overhandigd aan {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Collected: {titles}. The earlier attempt went through after all: hand it over now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geregistreerd als afgehaald: {titles}. De eerdere poging is toch gelukt: overhandig het nu.</translation>
     </message>
     <message>
         <source>The journal could not record this (is the disk full?). Tell the store manager; the app records it as soon as it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het logboek kon dit niet vastleggen (is de schijf vol?). Meld het aan de manager; de app legt het vast zodra dat kan.</translation>
     </message>
     <message>
         <source>{name}: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {outcome}</translation>
     </message>
     <message>
         <source>No slip was printed: another customer is on screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen bon afgedrukt: er staat een andere klant op het scherm.</translation>
     </message>
     <message>
         <source>Undone: {title} is back on {name}&apos;s list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan gemaakt: {title} staat weer op de lijst van {name}.</translation>
     </message>
     <message numerus="yes">
         <source>Undone: %n rewards are back on {name}&apos;s list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ongedaan gemaakt: %n beloning staat weer op de lijst van {name}.</numerusform>
+            <numerusform>Ongedaan gemaakt: %n beloningen staan weer op de lijst van {name}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only {name} can undo this hand-over here; a manager can reverse it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen {name} kan deze overhandiging hier ongedaan maken; een manager kan hem terugdraaien in Recente afhalingen.</translation>
     </message>
     <message>
         <source>whoever made it</source>
-        <translation type="unfinished"></translation>
+        <translation>degene die hem deed</translation>
     </message>
     <message>
         <source>Too late to undo here: a manager reverses it in Recent pickups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te laat om hier ongedaan te maken: een manager draait hem terug in Recente afhalingen.</translation>
     </message>
     <message numerus="yes">
         <source>Handing over… waiting for the loyalty service (%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Overhandigen… wacht op het loyaltyplatform (%n s)</numerusform>
+            <numerusform>Overhandigen… wacht op het loyaltyplatform (%n s)</numerusform>
         </translation>
     </message>
     <message>
         <source>{title}: already picked up (perhaps at another counter).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: al afgehaald (misschien aan een andere balie).</translation>
     </message>
     <message>
         <source>{title}: expired on {date}; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: verlopen op {date}; kan niet worden overhandigd.</translation>
     </message>
     <message>
         <source>{title}: expired; it cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: verlopen; kan niet worden overhandigd.</translation>
     </message>
     <message>
         <source>{title}: not handed over. The journal cannot be written (is the disk full?), so nothing was sent. Tell the store manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: niet overhandigd. Het logboek kan niet worden bijgewerkt (is de schijf vol?), dus er is niets verstuurd. Meld het aan de manager.</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service in time, so it is not known whether the hand-over was recorded. Keep the item until the app has checked; it checks by itself every 30 seconds and says what it finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: geen tijdig antwoord van het loyaltyplatform, dus het is niet bekend of de overhandiging is geregistreerd. Houd het artikel achter tot de app het heeft gecontroleerd; de app controleert dit zelf elke 30 seconden en meldt wat hij vindt.</translation>
     </message>
     <message>
         <source>{title}: not handed over. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: niet overhandigd. {reason}</translation>
     </message>
     <message>
         <source>Hand-over is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen is niet beschikbaar.</translation>
     </message>
     <message>
         <source>Not handed over: hand-overs are held until a manager acknowledges the journal check above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overhandigd: overhandigingen staan stil tot een manager de logboekcontrole hierboven bevestigt.</translation>
     </message>
     <message>
         <source>Not handed over: a digital reward reaches the customer online; there is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overhandigd: een digitale beloning komt online bij de klant; er is niets te overhandigen aan de balie.</translation>
     </message>
     <message>
         <source>Staff hand rewards over: sign in with your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers overhandigen beloningen: meld je aan met je pincode.</translation>
     </message>
     <message>
         <source>Sign in to hand rewards over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meld je aan om beloningen te overhandigen.</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers kunnen op deze balie niet worden gecontroleerd.</translation>
     </message>
     <message>
         <source>handed over at another counter: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>aan een andere balie overhandigd: {titles}</translation>
     </message>
     <message>
         <source>recorded as handed over: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>geregistreerd als overhandigd: {titles}</translation>
     </message>
     <message>
         <source>not handed over (still waiting): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>niet overhandigd (wacht nog): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished hand-overs were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere onafgemaakte overhandigingen zijn gecontroleerd — {outcomes}.</translation>
     </message>
     <message>
         <source>If an item was kept back meanwhile, give it to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Is er intussen een artikel achtergehouden, geef het dan aan de klant.</translation>
     </message>
     <message>
         <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigingen of terugdraaiingen die op controle wachten: {n}</translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaling {ref}: {title}, {when} bij {counter}. {state}.</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
-        <translation type="unfinished"></translation>
+        <translation>onbekende winkel {uuid}</translation>
     </message>
     <message>
         <source>no shop chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>geen winkel gekozen</translation>
     </message>
     <message>
         <source>Connected to Piggy · {shop}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden met Piggy · {shop}</translation>
     </message>
     <message>
         <source>{minutes} min</source>
         <extracomment>Checks a PIN: ``(profile picked, or None for &quot;any manager&quot;, pin) -&gt; PinCheck``.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} u</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} u {minutes} min</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>{minutes} min {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
         <source>Too many wrong PINs: manager approval is locked for another {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te vaak een verkeerde pincode: goedkeuring door een manager is nog {duration} geblokkeerd.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: locked for another {duration}. A manager can give you a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te vaak een verkeerde pincode: nog {duration} geblokkeerd. Een manager kan je een nieuwe pincode geven.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde pincode.</translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geblokkeerd na te vaak een verkeerde pincode. Probeer het later opnieuw.</translation>
     </message>
     <message>
         <source>This profile is no longer active. Ask a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit profiel is niet meer actief. Vraag het een manager.</translation>
     </message>
     <message>
         <source>This PIN belongs to more than one manager, so it cannot say who approved. One of them needs a new PIN (Staff).</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze pincode hoort bij meer dan één manager, dus er is niet te zien wie heeft goedgekeurd. Een van hen heeft een nieuwe pincode nodig (Medewerkers).</translation>
     </message>
     <message>
         <source>Pick your name and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies je naam en typ je pincode.</translation>
     </message>
     <message>
         <source>The pickup journal is missing: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek ontbreekt: de kopie van het einde ervan, die ernaast wordt bewaard, zegt dat het {expected} regels had. Er is een nieuw, leeg logboek gestart.</translation>
     </message>
     <message>
         <source>The pickup journal was emptied: the copy of its end kept beside it says it had {expected} rows. A new, empty journal was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is leeggemaakt: de kopie van het einde ervan, die ernaast wordt bewaard, zegt dat het {expected} regels had. Er is een nieuw, leeg logboek gestart.</translation>
     </message>
     <message>
         <source>The pickup journal is shorter than it was: it has {rows} rows, but the copy of its end kept beside it says {expected}, so the last {missing} rows are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is korter dan het was: het heeft {rows} regels, maar de kopie van het einde ervan, die ernaast wordt bewaard, zegt {expected}, dus de laatste {missing} regels ontbreken.</translation>
     </message>
     <message>
         <source>The pickup journal is not the one this counter wrote: its rows do not match the copy of its end kept beside it ({rows} rows, the copy says {expected}). It was replaced by another file, or rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is niet het logboek dat deze balie heeft geschreven: de regels komen niet overeen met de kopie van het einde ervan, die ernaast wordt bewaard ({rows} regels, de kopie zegt {expected}). Het is vervangen door een ander bestand, of herschreven.</translation>
     </message>
     <message>
         <source>The copy of the pickup journal&apos;s end, kept beside it, cannot be read, so it cannot be told whether pickups are missing from the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kopie van het einde van het afhaallogboek, die ernaast wordt bewaard, kan niet worden gelezen, dus er is niet vast te stellen of er afhalingen in het logboek ontbreken.</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd</translation>
     </message>
     <message>
         <source>Reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggedraaid</translation>
     </message>
     <message>
         <source>Reversal being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaiing wordt gecontroleerd</translation>
     </message>
     <message>
         <source>Not handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overhandigd</translation>
     </message>
     <message>
         <source>Being checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Wordt gecontroleerd</translation>
     </message>
     <message>
         <source>the reward</source>
-        <translation type="unfinished"></translation>
+        <translation>de beloning</translation>
     </message>
     <message>
         <source>Reversed: {title}. It is back in the customer&apos;s rewards to pick up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggedraaid: {title}. De beloning staat weer bij de op te halen beloningen van de klant.</translation>
     </message>
     <message>
         <source>The loyalty service says {title} was already reversed (perhaps in the Piggy dashboard). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform meldt dat {title} al was teruggedraaid (misschien in het Piggy-dashboard). Er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>{title} was already reversed on {when} ({reason}, {staff}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} was al teruggedraaid op {when} ({reason}, {staff}).</translation>
     </message>
     <message>
         <source>{title} was already reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} was al teruggedraaid.</translation>
     </message>
     <message>
         <source>The loyalty service does not know this pickup of {title}, so it cannot be reversed from here. Check the customer in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform kent deze afhaling van {title} niet, dus die kan hier niet worden teruggedraaid. Controleer de klant in het Piggy-dashboard.</translation>
     </message>
     <message>
         <source>{title} cannot be reversed from this app: its hand-over was confirmed later by a check, which cannot learn the code a reversal needs. A manager can reverse it in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} kan niet vanuit deze app worden teruggedraaid: de overhandiging is later door een controle bevestigd, en die kan de code die een terugdraaiing nodig heeft niet achterhalen. Een manager kan de afhaling terugdraaien in het Piggy-dashboard.</translation>
     </message>
     <message>
         <source>Only a reward that was handed over can be reversed; {title} was not (or its outcome is still being checked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een overhandigde beloning kan worden teruggedraaid; {title} is niet overhandigd (of de uitkomst wordt nog gecontroleerd).</translation>
     </message>
     <message>
         <source>{title}: no answer from the loyalty service, so it is not known whether the reversal was recorded. The app checks by itself when the connection is back; until then this pickup cannot be reversed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: geen antwoord van het loyaltyplatform, dus het is niet bekend of de terugdraaiing is geregistreerd. De app controleert dit zelf zodra de verbinding terug is; tot dan kan deze afhaling niet opnieuw worden teruggedraaid.</translation>
     </message>
     <message>
         <source>{title}: not reversed. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: niet teruggedraaid. {reason}</translation>
     </message>
     <message>
         <source>reversed: {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>teruggedraaid: {titles}</translation>
     </message>
     <message>
         <source>not reversed (still handed over): {titles}</source>
-        <translation type="unfinished"></translation>
+        <translation>niet teruggedraaid (nog overhandigd): {titles}</translation>
     </message>
     <message>
         <source>Earlier unfinished reversals were checked — {outcomes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere onafgemaakte terugdraaiingen zijn gecontroleerd — {outcomes}.</translation>
     </message>
     <message>
         <source>Staff…</source>
         <extracomment>Task key of the running staff management: one at a time.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers…</translation>
     </message>
     <message>
         <source>Staff management (manager PIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkersbeheer (managerpincode)</translation>
     </message>
     <message>
         <source>Add, rename or deactivate staff and change PINs (a manager&apos;s PIN is asked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers toevoegen, hernoemen of deactiveren en pincodes wijzigen (vraagt om een managerpincode)</translation>
     </message>
     <message>
         <source>The staff list cannot be opened on this counter. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De medewerkerslijst kan op deze balie niet worden geopend. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Baliemedewerker</translation>
     </message>
     <message>
         <source>Someone else already has this name. Add a surname or an initial.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iemand anders heeft al deze naam. Voeg een achternaam of een initiaal toe.</translation>
     </message>
     <message>
         <source>This is the last manager: nobody could manage staff any more. Make someone else a manager first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is de laatste manager: dan kan niemand meer medewerkers beheren. Maak eerst iemand anders manager.</translation>
     </message>
     <message>
         <source>Choose another PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een andere pincode.</translation>
     </message>
     <message>
         <source>A manager&apos;s PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een managerpincode heeft {min} tot {max} cijfers.</translation>
     </message>
     <message>
         <source>A PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
     </message>
     <message>
         <source>Type a name of at most 40 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een naam van maximaal 40 tekens.</translation>
     </message>
     <message>
         <source>This person is no longer in the staff list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze persoon staat niet meer in de medewerkerslijst.</translation>
     </message>
     <message>
         <source>The staff list cannot be read or saved. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De medewerkerslijst kan niet worden gelezen of opgeslagen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>This profile is deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit profiel is gedeactiveerd.</translation>
     </message>
     <message>
         <source>Something went wrong. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedkeuring door manager</translation>
     </message>
     <message>
         <source>A manager types their PIN to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager voert de pincode in om door te gaan.</translation>
     </message>
     <message>
         <source>Your manager PIN is shorter than a manager&apos;s PIN may be now: choose a new one of {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je managerpincode is korter dan nu is toegestaan: kies een nieuwe van {min} tot {max} cijfers.</translation>
     </message>
     <message>
         <source>Managing staff needs a manager&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor medewerkersbeheer is een managerpincode nodig.</translation>
     </message>
     <message>
         <source>in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>zo meteen</translation>
     </message>
     <message>
         <source>in {n} seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>over {n} seconden</translation>
     </message>
     <message>
         <source>in {n} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>over {n} minuten</translation>
     </message>
     <message>
         <source>This card is not linked to a customer yet. Ask the customer to link it in the app, or look them up by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze kaart is nog niet aan een klant gekoppeld. Vraag de klant de kaart in de app te koppelen, of zoek de klant op via e-mail.</translation>
     </message>
     <message>
         <source>Unknown card. Scan it again, or look the customer up by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende kaart. Scan de kaart opnieuw, of zoek de klant op via e-mail.</translation>
     </message>
     <message>
         <source>This card is blocked (reported lost or replaced). Ask for the customer&apos;s current card or their email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze kaart is geblokkeerd (als verloren gemeld of vervangen). Vraag om de huidige kaart van de klant of om het e-mailadres.</translation>
     </message>
     <message>
         <source>No customer with this email address. Check the spelling with the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen klant met dit e-mailadres. Controleer de spelling met de klant.</translation>
     </message>
     <message>
         <source>That code is not right. Ask the customer to read it again from the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die code klopt niet. Vraag de klant de code nog eens voor te lezen uit de e-mail.</translation>
     </message>
     <message>
         <source>Email codes are not set up for this shop, so the customer cannot be checked by email. Scan their card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailcodes zijn niet ingesteld voor deze winkel, dus de klant kan niet via e-mail worden gecontroleerd. Scan in plaats daarvan de kaart.</translation>
     </message>
     <message>
         <source>The loyalty service did not answer in time. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform antwoordde niet op tijd. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>No connection to the loyalty service. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verbinding met het loyaltyplatform. Controleer het netwerk en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The loyalty service refused this counter&apos;s key. Ask a manager to open Settings and connect Piggy again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform weigerde de sleutel van deze balie. Vraag een manager om Instellingen te openen en Piggy opnieuw te verbinden.</translation>
     </message>
     <message>
         <source>This counter is not allowed to do that. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie mag dat niet doen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The loyalty service is in maintenance. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform is in onderhoud. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>Too many requests right now. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te veel verzoeken op dit moment. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>The loyalty service sent an answer the app does not understand. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform stuurde een antwoord dat de app niet begrijpt. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The loyalty service had a problem. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het loyaltyplatform had een probleem. Probeer het zo meteen opnieuw.</translation>
     </message>
     <message>
         <source>In order</source>
-        <translation type="unfinished"></translation>
+        <translation>In orde</translation>
     </message>
     <message>
         <source>Check this</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleer dit</translation>
     </message>
     <message>
         <source>Not working</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkt niet</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet gecontroleerd</translation>
     </message>
     <message>
         <source>Check this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie controleren</translation>
     </message>
     <message>
         <source>Checks the settings, the keys and every program with the settings saved now. With a customer&apos;s card it also looks them up, lists their rewards and asks Giftoin and Nudj, and changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleert de instellingen, de sleutels en elk programma met de nu opgeslagen instellingen. Met de kaart van een klant zoekt de controle die klant ook op, toont de beloningen en vraagt Giftoin en Nudj, zonder iets te wijzigen.</translation>
     </message>
     <message>
         <source>A customer&apos;s card (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart van een klant (optioneel)</translation>
     </message>
     <message>
         <source>A customer&apos;s card, for the live check</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart van een klant, voor de live controle</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu controleren</translation>
     </message>
     <message>
         <source>Part</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderdeel</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren…</translation>
     </message>
     <message>
         <source>Next: {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende: {step}</translation>
     </message>
     <message>
         <source>Everything needed is in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wat nodig is, is in orde.</translation>
     </message>
     <message>
         <source>Set up more counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Meer balies instellen</translation>
     </message>
     <message>
         <source>Export this counter&apos;s settings to a file and import it on the next counter. The file holds no keys or tokens: the next counter asks for them. Its name and data folder stay its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer de instellingen van deze balie naar een bestand en importeer dat op de volgende balie. Het bestand bevat geen sleutels of tokens: de volgende balie vraagt daar zelf om. De naam en de gegevensmap van die balie blijven van die balie zelf.</translation>
     </message>
     <message>
         <source>Export to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren naar een bestand…</translation>
     </message>
     <message>
         <source>Import from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren uit een bestand…</translation>
     </message>
     <message>
         <source>In kiosk mode no files are opened: export and import on a counter that is not a kiosk, or ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>In kioskmodus worden geen bestanden geopend: exporteer en importeer op een balie die geen kiosk is, of vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Export the settings</source>
         <extracomment>Set after an import: the settings file changed, the counter must start again.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>De instellingen exporteren</translation>
     </message>
     <message>
         <source>Import settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen importeren</translation>
     </message>
     <message>
         <source>Could not write {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon {path} niet schrijven: {error}</translation>
     </message>
     <message>
         <source>Exported to {path}. It holds no keys or tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geëxporteerd naar {path}. Het bestand bevat geen sleutels of tokens.</translation>
     </message>
     <message>
         <source>This file cannot be imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit bestand kan niet worden geïmporteerd: {reason}</translation>
     </message>
     <message>
         <source>Could not import {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon {path} niet importeren: {error}</translation>
     </message>
     <message>
         <source>Imported. The counter starts again with these settings when Settings closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geïmporteerd. De balie start opnieuw met deze instellingen zodra Instellingen wordt gesloten.</translation>
     </message>
     <message>
         <source>Still needed here: {names}. Paste them on their pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier nog nodig: {names}. Plak ze op de bijbehorende pagina’s.</translation>
     </message>
     <message>
         <source>This counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie</translation>
     </message>
     <message>
         <source>How this counter works, and where its slips print. All of it can be changed in Settings later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe deze balie werkt en waar de bonnen worden afgedrukt. Alles is later te wijzigen in Instellingen.</translation>
     </message>
     <message>
         <source>Counter name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de balie</translation>
     </message>
     <message>
         <source>Pickup slip after a hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon na een overhandiging</translation>
     </message>
     <message>
         <source>Offer one (print, PDF or none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanbieden (afdrukken, PDF of geen)</translation>
     </message>
     <message>
         <source>Always print one</source>
-        <translation type="unfinished"></translation>
+        <translation>Altijd afdrukken</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nooit</translation>
     </message>
     <message>
         <source>Pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon</translation>
     </message>
     <message>
         <source>Staff sign in with their name and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers melden zich aan met hun naam en pincode</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers</translation>
     </message>
     <message>
         <source>Kiosk: full screen, leaving needs a manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk: volledig scherm, verlaten vraagt een managerpincode</translation>
     </message>
     <message>
         <source>Kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Seconds before a kiosk clears the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconden voordat een kiosk het scherm van de klant leegmaakt</translation>
     </message>
     <message>
         <source>Clear the customer after</source>
-        <translation type="unfinished"></translation>
+        <translation>Scherm leegmaken na</translation>
     </message>
     <message>
         <source>Hide the mouse pointer (touch screens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muisaanwijzer verbergen (aanraakschermen)</translation>
     </message>
     <message>
         <source>Give this counter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef deze balie een naam.</translation>
     </message>
     <message>
         <source>The first manager</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste manager</translation>
     </message>
     <message>
         <source>Managers approve reversals, manage staff and their PINs, and open Settings. Create the first one now; add more staff later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Managers keuren terugdraaiingen goed, beheren medewerkers en hun pincodes en openen Instellingen. Maak nu de eerste aan; voeg later meer medewerkers toe.</translation>
     </message>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de manager</translation>
     </message>
     <message>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de naam van de manager.</translation>
     </message>
     <message>
         <source>More options</source>
-        <translation type="unfinished"></translation>
+        <translation>Meer opties</translation>
     </message>
     <message>
         <source>Rarely changed. The defaults suit most shops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelden gewijzigd. De standaardwaarden passen bij de meeste winkels.</translation>
     </message>
     <message>
         <source>A customer found by email reads out the code Piggy emails them</source>
-        <translation type="unfinished"></translation>
+        <translation>Een klant die via e-mail wordt gevonden, leest de code voor die Piggy naar de klant mailt</translation>
     </message>
     <message>
         <source>Email look-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzoeken via e-mail</translation>
     </message>
     <message>
         <source>A short sound after each scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Een kort geluid na elke scan</translation>
     </message>
     <message>
         <source>Scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Minutes without input before sign-out</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten zonder invoer voordat medewerkers worden afgemeld</translation>
     </message>
     <message>
         <source>Sign staff out after</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers afmelden na</translation>
     </message>
     <message>
         <source>Seconds to wait for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconden wachten op een antwoord</translation>
     </message>
     <message>
         <source>Wait for an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachten op antwoord</translation>
     </message>
     <message>
         <source>Seconds before an unanswered hand-over counts as not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconden voordat een onbeantwoorde overhandiging als niet gedaan geldt</translation>
     </message>
     <message>
         <source>Unanswered hand-overs settle after</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbeantwoorde overhandigingen gelden als niet gedaan na</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegevensmap</translation>
     </message>
     <message>
         <source>The data folder holds this counter&apos;s journal of pickups and its staff list; it is moved by your IT contact, never from here, so no pickup is left behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gegevensmap bevat het afhaallogboek en de medewerkerslijst van deze balie; alleen je IT-contactpersoon verplaatst hem, nooit vanuit hier, zodat er geen afhaling achterblijft.</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonen</translation>
     </message>
     <message>
         <source>Show what was typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonen wat er is getypt</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbergen</translation>
     </message>
     <message>
         <source>Stored on this computer; paste a new one to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen op deze computer; plak een nieuwe om die te vervangen</translation>
     </message>
     <message>
         <source>Paste it here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier plakken</translation>
     </message>
     <message>
         <source>Given to the app by the environment variable {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan de app gegeven via de omgevingsvariabele {name}</translation>
     </message>
     <message>
         <source>No OS keyring on this computer: give it to the app in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen sleutelhanger van het besturingssysteem op deze computer: geef dit aan de app via {name}</translation>
     </message>
     <message>
         <source>Another host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere host…</translation>
     </message>
     <message>
         <source>Type the host&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ het adres van de host.</translation>
     </message>
     <message>
         <source>Type the address in full, starting with https://</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ het volledige adres, beginnend met https://</translation>
     </message>
     <message>
         <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
         <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Deze computer heeft geen sleutelhanger van het besturingssysteem, dus de {what} kan hier niet veilig worden bewaard, en wordt nooit in een gewoon bestand geschreven. Start of ontgrendel de sleutelhanger (Windows Credential Manager, macOS Keychain, GNOME Keyring of KWallet) en open dit opnieuw, of geef de app de {what} via de omgevingsvariabele {variable} en start de app opnieuw.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message>
         <source>The language of this counter&apos;s screens, slips and Nudj texts.</source>
-        <translation type="unfinished"></translation>
+        <translation>De taal van de schermen, bonnen en Nudj-teksten van deze balie.</translation>
     </message>
     <message>
         <source>Connect to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden met Piggy</translation>
     </message>
     <message>
         <source>Piggy (Leat) holds the customers and their rewards. Create a personal access token (or an API key) in Piggy&apos;s business dashboard and paste it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy (Leat) beheert de klanten en hun beloningen. Maak in het bedrijfsdashboard van Piggy een persoonlijk toegangstoken (of een API-sleutel) aan en plak dat hier.</translation>
     </message>
     <message>
         <source>Piggy host</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-host</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Persoonlijk toegangstoken</translation>
     </message>
     <message>
         <source>OAuth client (client id and secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth-client (client-id en clientsecret)</translation>
     </message>
     <message>
         <source>Sign in with</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmelden met</translation>
     </message>
     <message>
         <source>Piggy personal access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Persoonlijk toegangstoken voor Piggy</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Piggy client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-id voor Piggy</translation>
     </message>
     <message>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-id</translation>
     </message>
     <message>
         <source>Piggy client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientsecret voor Piggy</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientsecret</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <source>Test the connection to Piggy</source>
-        <translation type="unfinished"></translation>
+        <translation>De verbinding met Piggy testen</translation>
     </message>
     <message>
         <source>Type the client id.</source>
         <extracomment>The access of the last test that passed; the page is complete while it holds. The access the counter has now (Settings): unchanged, it needs no new Test.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Typ de client-id.</translation>
     </message>
     <message>
         <source>Paste the client secret first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plak eerst het clientsecret.</translation>
     </message>
     <message>
         <source>Paste the token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plak eerst het token.</translation>
     </message>
     <message>
         <source>Press Test first: the counter only goes on with a key that works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Druk eerst op Testen: de balie gaat alleen verder met een sleutel die werkt.</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen…</translation>
     </message>
     <message>
         <source>Piggy accepted the key, but it sees no shop. Give the key access to your shop in Piggy&apos;s dashboard, then test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy accepteerde de sleutel, maar ziet geen winkel. Geef de sleutel toegang tot je winkel in het dashboard van Piggy en test opnieuw.</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen naam)</translation>
     </message>
     <message>
         <source>web shop</source>
-        <translation type="unfinished"></translation>
+        <translation>webshop</translation>
     </message>
     <message>
         <source>shop</source>
-        <translation type="unfinished"></translation>
+        <translation>winkel</translation>
     </message>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Je winkel</translation>
     </message>
     <message>
         <source>Which shop is this counter in? Pickups are recorded for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In welke winkel staat deze balie? Afhalingen worden voor die winkel geregistreerd.</translation>
     </message>
     <message>
         <source>Shops</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkels</translation>
     </message>
     <message>
         <source>Loading the shops…</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkels laden…</translation>
     </message>
     <message>
         <source>Piggy shows no shops for this key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy toont geen winkels voor deze sleutel.</translation>
     </message>
     <message>
         <source>This is a web shop: pickups normally belong to a physical shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is een webshop: afhalingen horen normaal bij een fysieke winkel.</translation>
     </message>
     <message>
         <source>Choose the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies de winkel.</translation>
     </message>
     <message>
         <source>{vendor} host</source>
         <extracomment>Platforms Giftoin&apos;s documentation names; others can be typed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}-host</translation>
     </message>
     <message>
         <source>{vendor} key</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}-sleutel</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel</translation>
     </message>
     <message>
         <source>Giftoin collection challenges</source>
         <extracomment>What the counter uses now (Settings): unchanged, it needs no new Check.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzameluitdagingen</translation>
     </message>
     <message>
         <source>Giftoin platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-platform</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform</translation>
     </message>
     <message>
         <source>Piggy attribute with the customer&apos;s platform id</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy-attribuut met het platform-id van de klant</translation>
     </message>
     <message>
         <source>Id in Piggy attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Id in Piggy-attribuut</translation>
     </message>
     <message>
         <source>Nudj rewards and points</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-beloningen en -punten</translation>
     </message>
     <message>
         <source>How Nudj knows the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe Nudj de klant herkent</translation>
     </message>
     <message>
         <source>Nudj knows customers by</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj herkent klanten aan</translation>
     </message>
     <message>
         <source>their Piggy contact uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>hun Piggy-contact-uuid</translation>
     </message>
     <message>
         <source>their email address</source>
-        <translation type="unfinished"></translation>
+        <translation>hun e-mailadres</translation>
     </message>
     <message>
         <source>the Piggy attribute {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>het Piggy-attribuut {name}</translation>
     </message>
     <message>
         <source>Giftoin and Nudj (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin en Nudj (optioneel)</translation>
     </message>
     <message>
         <source>The side panel can show a customer&apos;s Giftoin collection challenges and Nudj points. Scan a real customer&apos;s card to see whom each setting finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het zijpaneel kan de Giftoin-verzameluitdagingen en Nudj-punten van een klant tonen. Scan de kaart van een echte klant om te zien wie elke instelling vindt.</translation>
     </message>
     <message>
         <source>Scan or type a customer&apos;s card</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan of typ de kaart van een klant</translation>
     </message>
     <message>
         <source>A customer&apos;s card, for the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart van een klant, voor de voorvertoning</translation>
     </message>
     <message>
         <source>Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzoeken</translation>
     </message>
     <message>
         <source>Off: its stored key is removed from this computer when this is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uit: de opgeslagen sleutel wordt bij het opslaan van deze computer verwijderd.</translation>
     </message>
     <message>
         <source>Check the keys and the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutels en de koppeling controleren</translation>
     </message>
     <message>
         <source>Use this mapping anyway (this customer may have no account there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze koppeling toch gebruiken (deze klant heeft daar misschien geen account)</translation>
     </message>
     <message>
         <source>Press Check: a program that is on needs a key that works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Druk op Controleren: een programma dat aan staat, heeft een sleutel nodig die werkt.</translation>
     </message>
     <message>
         <source>The mapping found this customer nowhere: change it, or tick “Use it anyway”.</source>
-        <translation type="unfinished"></translation>
+        <translation>De koppeling vond deze klant nergens: wijzig de koppeling, of vink “Toch gebruiken” aan.</translation>
     </message>
     <message>
         <source>Scan or type a card first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan of typ eerst een kaart.</translation>
     </message>
     <message>
         <source>Looking up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opzoeken…</translation>
     </message>
     <message>
         <source>Found {name}. Press Check to see whom each program finds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gevonden. Druk op Controleren om te zien wie elk programma vindt.</translation>
     </message>
     <message>
         <source>Paste the key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plak eerst de sleutel.</translation>
     </message>
     <message>
         <source>Scan a customer&apos;s card above to try the mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan hierboven de kaart van een klant om de koppeling te proberen.</translation>
     </message>
     <message>
         <source>Settings pages</source>
         <extracomment>The pages whose fields Save writes (the last two only act).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pagina’s van Instellingen</translation>
     </message>
     <message>
         <source>Save and restart the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan en de balie herstarten</translation>
     </message>
     <message>
         <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and save again.</source>
         <extracomment>Where the settings were written, once they were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger van het besturingssysteem weigerde de sleutels te bewaren, dus er is niets opgeslagen. Start of ontgrendel de sleutelhanger en sla opnieuw op.</translation>
     </message>
     <message>
         <source>The settings file {path} cannot be written ({error}). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het instellingenbestand {path} kan niet worden geschreven ({error}). Er is niets opgeslagen.</translation>
     </message>
     <message>
         <source>Set up this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie instellen</translation>
     </message>
     <message>
         <source>Finish: start the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltooien: de balie starten</translation>
     </message>
     <message>
         <source>Saving…</source>
         <extracomment>Where the settings were written, once they were.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan…</translation>
     </message>
     <message>
         <source>The OS keyring refused to keep the keys, so nothing was saved. Start or unlock the keyring and press Finish again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger van het besturingssysteem weigerde de sleutels te bewaren, dus er is niets opgeslagen. Start of ontgrendel de sleutelhanger en druk opnieuw op Voltooien.</translation>
     </message>
     <message>
         <source>Staff PINs need the OS keyring, and this computer has none, so no manager can be created here. Start or unlock the keyring and open this again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers hebben de sleutelhanger van het besturingssysteem nodig, en die heeft deze computer niet, dus hier kan geen manager worden aangemaakt. Start of ontgrendel de sleutelhanger en open dit opnieuw.</translation>
     </message>
     <message>
         <source>The staff list cannot be opened. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De medewerkerslijst kan niet worden geopend. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Connected: {vendor} accepted the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden: {vendor} heeft de sleutel geaccepteerd.</translation>
     </message>
     <message>
         <source>No connection to {vendor}. Check the host and this computer&apos;s network (a firewall or proxy may block it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verbinding met {vendor}. Controleer de host en het netwerk van deze computer (een firewall of proxy kan de verbinding blokkeren).</translation>
     </message>
     <message>
         <source>{vendor} did not answer in time. Check this computer&apos;s network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} antwoordde niet op tijd. Controleer het netwerk van deze computer en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{vendor} rejected the key. Copy it again from {vendor}&apos;s dashboard: it may be mistyped, revoked, or for another host.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} heeft de sleutel geweigerd. Kopieer hem opnieuw uit het dashboard van {vendor}: hij is misschien verkeerd getypt, ingetrokken of voor een andere host.</translation>
     </message>
     <message>
         <source>{vendor} accepted the key, but it may not be used for this. Give it the permission in {vendor}&apos;s dashboard, or create a key that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} heeft de sleutel geaccepteerd, maar die mag hiervoor niet worden gebruikt. Geef de sleutel dat recht in het dashboard van {vendor}, of maak een sleutel aan die het heeft.</translation>
     </message>
     <message>
         <source>{vendor} is busy or in maintenance right now; the key was not rejected. Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor} is nu druk of in onderhoud; de sleutel is niet geweigerd. Probeer het over een paar minuten opnieuw.</translation>
     </message>
     <message>
         <source>Something answered at this host, but not {vendor}. Check the host: it is the address of {vendor}&apos;s API, e.g. https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er antwoordde iets op deze host, maar niet {vendor}. Controleer de host: dat is het adres van de API van {vendor}, bijv. https://api.example.com.</translation>
     </message>
     <message>
         <source>Giftoin key</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-sleutel</translation>
     </message>
     <message>
         <source>Nudj token</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-token</translation>
     </message>
     <message>
         <source>key that protects the staff PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>sleutel die de pincodes van medewerkers beschermt</translation>
     </message>
     <message>
         <source>The card could not be looked up. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kaart kon niet worden opgezocht. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>{vendor}: this customer&apos;s Piggy contact holds nothing for this mapping, so nothing would be sent. Choose another attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: het Piggy-contact van deze klant bevat niets voor deze koppeling, dus er zou niets worden verstuurd. Kies een ander attribuut.</translation>
     </message>
     <message>
         <source>the customer&apos;s email address</source>
-        <translation type="unfinished"></translation>
+        <translation>het e-mailadres van de klant</translation>
     </message>
     <message>
         <source>the id {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>het id {id}</translation>
     </message>
     <message>
         <source>{vendor}: would send {sent}. {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: zou {sent} versturen. {problem}</translation>
     </message>
     <message>
         <source>{vendor}: sends {sent}, and {vendor} knows nobody by it. With this mapping the panel would stay empty for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: verstuurt {sent}, en {vendor} kent daarmee niemand. Met deze koppeling blijft het paneel leeg voor deze klant.</translation>
     </message>
     <message>
         <source>{points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} punten</translation>
     </message>
     <message>
         <source>an account</source>
-        <translation type="unfinished"></translation>
+        <translation>een account</translation>
     </message>
     <message>
         <source>{vendor}: sends {sent} and finds this customer ({found}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{vendor}: verstuurt {sent} en vindt deze klant ({found}).</translation>
     </message>
     <message>
         <source>The slip could not be printed ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon kon niet worden afgedrukt ({error}).</translation>
     </message>
     <message>
         <source>Choose a printer with Print…, or save the slip as PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een printer met Afdrukken…, of sla de bon op als PDF.</translation>
     </message>
     <message>
         <source>{date}, {time}</source>
         <extracomment>The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the enum lives in the settings: services cannot import Qt). Most 80 mm printers print 72 mm wide: 4 mm each side stays blank. QR side including its quiet zone (4 modules each side): about 1 mm per module. The printable area of receipt printers starts a little below the cut. Height of the content in millimetres (for a receipt: the page length).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>Pickup slip — reprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon — herdruk</translation>
     </message>
     <message>
         <source>Customer: {customer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant: {customer}</translation>
     </message>
     <message>
         <source>Handed over by: {staff}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd door: {staff}</translation>
     </message>
     <message>
         <source>Counter: {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Balie: {counter}</translation>
     </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaar deze bon. Breng je een artikel terug, neem de bon dan ook mee.</translation>
     </message>
     <message>
         <source>{when} · Counter: {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} · Balie: {counter}</translation>
     </message>
     <message>
         <source>Code for this reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Code voor deze beloning</translation>
     </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too: the code finds your pickup at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaar deze bon. Breng je een artikel terug, neem de bon dan ook mee: met de code vinden we je afhaling aan de balie.</translation>
     </message>
     <message>
         <source>{shop} · Pickup slip · {when} · {customer} (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>{shop} · Afhaalbon · {when} · {customer} (vervolg)</translation>
     </message>
     <message>
         <source>Pickup slip {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon {ref}</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
         <source>The PDF could not be written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>De PDF kon niet worden geschreven naar {path}.</translation>
     </message>
     <message>
         <source>Test slip</source>
         <extracomment>The code a test slip prints: which paper it was laid out for. It is no pickup&apos;s code, so scanning it at the counter finds nothing.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Testbon</translation>
     </message>
     <message>
         <source>This is a test: nothing was handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is een test: er is niets overhandigd</translation>
     </message>
     <message>
         <source>No printer found: “{printer}” is not on this PC.</source>
         <extracomment>Makes the printer for a slip: the printer&apos;s name (None: the system&apos;s default) and the paper; raises :class:`PrinterMissing` when there is no such printer. The chosen printer&apos;s name; None when the system&apos;s default was wanted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Geen printer gevonden: “{printer}” staat niet op deze pc.</translation>
     </message>
     <message>
         <source>No printer found: this PC has no default printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen printer gevonden: deze pc heeft geen standaardprinter.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>The data folder {folder} cannot be written by this user account, so hand-overs are switched off: nothing could be recorded. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gegevensmap {folder} is niet beschrijfbaar voor dit gebruikersaccount, dus overhandigen staat uit: er kon niets worden vastgelegd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be opened ({error}), so hand-overs are switched off. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek kan niet worden geopend ({error}), dus overhandigen staat uit. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The pickup journal is damaged: SQLite&apos;s check found errors in the file, so hand-overs are switched off. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek is beschadigd: de controle van SQLite vond fouten in het bestand, dus overhandigen staat uit. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>the key that protects them is missing or unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>de sleutel die ze beschermt ontbreekt of is onleesbaar</translation>
     </message>
     <message>
         <source>the staff list was protected with another key than this computer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>de medewerkerslijst is beveiligd met een andere sleutel dan die van deze computer</translation>
     </message>
     <message>
         <source>the staff list cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>de medewerkerslijst kan niet worden geopend</translation>
     </message>
     <message>
         <source>the staff list is empty although staff worked here: it must be restored from a backup, or started afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>de medewerkerslijst is leeg, terwijl hier wel medewerkers hebben gewerkt: hij moet uit een back-up worden hersteld, of opnieuw worden opgezet</translation>
     </message>
     <message>
         <source>Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, manager approval and leaving kiosk mode do not work. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincodes van medewerkers kunnen op deze balie niet worden gecontroleerd ({reason}), dus het aanmelden van medewerkers, goedkeuring door een manager en het verlaten van de kioskmodus werken niet. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>
     <name>CodeEntry</name>
     <message>
         <source>Code from the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Code uit de e-mail</translation>
     </message>
     <message>
         <source>Check code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code controleren</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw versturen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>We emailed a code to {email}. Ask the customer to read it out.</source>
         <extracomment>Digits for touch screens (kiosk mode); the field keeps the keyboard focus.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>We hebben een code gemaild naar {email}. Vraag de klant de code voor te lezen.</translation>
     </message>
 </context>
 <context>
@@ -1815,75 +1815,75 @@
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
         <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Code verstuurd. Typ de code die de klant uit de e-mail voorleest.</translation>
     </message>
 </context>
 <context>
     <name>CustomerHeader</name>
     <message>
         <source>Earlier pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere afhalingen</translation>
     </message>
     <message>
         <source>This customer&apos;s pickups at this counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhalingen van deze klant aan deze balie</translation>
     </message>
     <message>
         <source>{points} Piggy points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} Piggy-punten</translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
         <source>Hand over all (%n)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles overhandigen (%n)</translation>
     </message>
 </context>
 <context>
     <name>FirstManagerDialog</name>
     <message>
         <source>Create the first manager</source>
-        <translation type="unfinished"></translation>
+        <translation>De eerste manager aanmaken</translation>
     </message>
     <message>
         <source>This needs a manager, and no manager is set up on this counter yet. Create the first one now: managers approve reversals and manage staff and their PINs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiervoor is een manager nodig, en er is op deze balie nog geen manager ingesteld. Maak nu de eerste aan: managers keuren terugdraaiingen goed en beheren medewerkers en hun pincodes.</translation>
     </message>
     <message>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de manager</translation>
     </message>
     <message>
         <source>Create manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager aanmaken</translation>
     </message>
     <message>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de naam van de manager.</translation>
     </message>
 </context>
 <context>
     <name>HandOverDialog</name>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen</translation>
     </message>
     <message>
         <source>Rewards to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Te overhandigen beloningen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Hand over this reward to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze beloning overhandigen aan {name}?</translation>
     </message>
     <message>
         <source>Hand over these {n} rewards to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze {n} beloningen overhandigen aan {name}?</translation>
     </message>
 </context>
 <context>
@@ -1891,38 +1891,38 @@
     <message>
         <source> of {n}</source>
         <extracomment>The side of a reward&apos;s picture in the confirmation. Rows shown without scrolling; more scroll. What tells this one from its kind (&quot;Size 39-42&quot;): the cashier checks it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> van {n}</translation>
     </message>
     <message>
         <source>How many {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal {title}</translation>
     </message>
 </context>
 <context>
     <name>JournalHealthBanner</name>
     <message>
         <source>Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevestigen…</translation>
     </message>
     <message>
         <source>A manager confirms with their PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager bevestigt met de pincode</translation>
     </message>
     <message>
         <source>Hand-overs are held until a manager has seen this and acknowledges it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigingen staan stil tot een manager dit heeft gezien en bevestigt.</translation>
     </message>
     <message>
         <source>No manager profile is set up on this counter, so it cannot be acknowledged here. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is op deze balie geen managerprofiel ingesteld, dus dit kan hier niet worden bevestigd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>A manager acknowledges the journal problem with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager bevestigt het logboekprobleem met de pincode.</translation>
     </message>
     <message>
         <source>The acknowledgement could not be recorded in the journal, so hand-overs stay held. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bevestiging kon niet in het logboek worden vastgelegd, dus overhandigingen blijven stilstaan. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>
@@ -1930,27 +1930,27 @@
     <message>
         <source>DEMO</source>
         <extracomment>Task keys: a new task under a key replaces the one running.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>DEMO</translation>
     </message>
     <message>
         <source>This counter is not ready yet. Please ask a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze balie is nog niet klaar voor gebruik. Vraag het even aan een medewerker.</translation>
     </message>
     <message>
         <source>Piggy is not connected — ask a manager to open Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piggy is niet verbonden — vraag een manager om Instellingen te openen.</translation>
     </message>
     <message>
         <source>Acknowledged by {name}; hand-overs can start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevestigd door {name}; overhandigen kan weer.</translation>
     </message>
     <message>
         <source>Hand-overs checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigingen gecontroleerd</translation>
     </message>
     <message>
         <source>Customer&apos;s mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox van de klant</translation>
     </message>
 </context>
 <context>
@@ -1958,37 +1958,37 @@
     <message>
         <source>PIN again</source>
         <extracomment>The dialogs put their own rows (name, role) in here, so every field lines up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pincode nogmaals</translation>
     </message>
     <message>
         <source>PIN ({min}–{max} digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode ({min}–{max} cijfers)</translation>
     </message>
     <message>
         <source>The two PINs are not the same. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De twee pincodes zijn niet gelijk. Typ ze opnieuw.</translation>
     </message>
 </context>
 <context>
     <name>PickupSlip</name>
     <message>
         <source>Code for these %n rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Code voor deze %n beloningen</translation>
     </message>
 </context>
 <context>
     <name>PinCheckDialog</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren…</translation>
     </message>
     <message>
         <source>The PIN could not be checked: the staff list cannot be read. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pincode kon niet worden gecontroleerd: de medewerkerslijst kan niet worden gelezen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>The PIN could not be checked. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pincode kon niet worden gecontroleerd. Probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1996,38 +1996,38 @@
     <message>
         <source>Your name</source>
         <extracomment>The check that accepted the PIN (says e.g. whether the PIN is too short now).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Je naam</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>A PIN has {min} to {max} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
     </message>
 </context>
 <context>
     <name>PinEntry</name>
     <message>
         <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde pincode. Nog %n keer fout en managerpincodes worden {duration} geblokkeerd.</translation>
     </message>
     <message>
         <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde pincode. Nog %n keer fout en dit profiel wordt {duration} geblokkeerd.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode</translation>
     </message>
     <message>
         <source>You can type a PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je kunt weer een pincode typen.</translation>
     </message>
 </context>
 <context>
@@ -2035,58 +2035,58 @@
     <message>
         <source>Clear</source>
         <extracomment>Keys of the one-row pad (under a field that has little room above and below).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wissen</translation>
     </message>
     <message>
         <source>Delete last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste cijfer wissen</translation>
     </message>
 </context>
 <context>
     <name>PrinterChoice</name>
     <message>
         <source>Slip printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonprinter</translation>
     </message>
     <message>
         <source>80 mm receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon 80 mm</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>Print a test slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbon afdrukken</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaardprinter van het systeem</translation>
     </message>
     <message>
         <source>{printer} (not found on this PC)</source>
-        <translation type="unfinished"></translation>
+        <translation>{printer} (niet gevonden op deze pc)</translation>
     </message>
     <message>
         <source>{missing} Choose another printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing} Kies een andere printer.</translation>
     </message>
     <message>
         <source>The test slip could not be printed on {printer} ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>De testbon kon niet worden afgedrukt op {printer} ({error}).</translation>
     </message>
     <message>
         <source>the system&apos;s default printer</source>
-        <translation type="unfinished"></translation>
+        <translation>de standaardprinter van het systeem</translation>
     </message>
     <message>
         <source>Sent to {printer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd naar {printer}.</translation>
     </message>
 </context>
 <context>
@@ -2094,260 +2094,260 @@
     <message>
         <source>reward: {name} ({state})</source>
         <extracomment>The countdowns (&quot;3 hours left&quot;) are refreshed this often while on screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>beloning: {name} ({state})</translation>
     </message>
     <message>
         <source>Reward: {name}</source>
         <extracomment>Under each card: its name (up to two lines), then its rarity. Lines a card&apos;s name may take under it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Beloning: {name}</translation>
     </message>
     <message>
         <source>×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>×{n}</translation>
     </message>
     <message>
         <source>Giftoin collection challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzameluitdagingen</translation>
     </message>
     <message>
         <source>No collection challenges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verzameluitdagingen.</translation>
     </message>
     <message>
         <source>Giftoin collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin-verzamelingen</translation>
     </message>
     <message>
         <source>featured</source>
-        <translation type="unfinished"></translation>
+        <translation>uitgelicht</translation>
     </message>
     <message>
         <source>affordable</source>
-        <translation type="unfinished"></translation>
+        <translation>binnen bereik</translation>
     </message>
     <message>
         <source>★ Featured</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Uitgelicht</translation>
     </message>
     <message>
         <source>Affordable</source>
-        <translation type="unfinished"></translation>
+        <translation>Binnen bereik</translation>
     </message>
     <message>
         <source>Nudj rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Nudj-beloningen</translation>
     </message>
     <message>
         <source>No rewards in the Nudj catalogue right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu geen beloningen in de Nudj-catalogus.</translation>
     </message>
     <message>
         <source>Progress in other programs</source>
         <extracomment>Where the collapsed state is kept in the window&apos;s QSettings. The panel&apos;s width when room is short: the rewards list beside it has the priority (theme.Layout: beyond their minimums the two share the width by stretch factors). Set rather than taken from the contents: sections switching between a line of text and a list would otherwise change the window&apos;s minimum size, and with it lay out the whole window again, on every load.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang in andere programma’s</translation>
     </message>
     <message>
         <source>Progress</source>
         <extracomment>Top to bottom, as on screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang</translation>
     </message>
     <message>
         <source>Show the customer&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang van de klant tonen</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbergen</translation>
     </message>
     <message>
         <source>Hide the customer&apos;s progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang van de klant verbergen</translation>
     </message>
     <message>
         <source>Loading…</source>
         <extracomment>What a program&apos;s service call returns when the customer is linked. The section&apos;s share of the panel&apos;s height while it takes room (see ``takes_room``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Laden…</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>Not available right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu niet beschikbaar</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet gekoppeld</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgelopen</translation>
     </message>
     <message>
         <source>No end date</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen einddatum</translation>
     </message>
     <message>
         <source>%n day(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n dag(en)</translation>
     </message>
     <message>
         <source>%n hour(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n uur</translation>
     </message>
     <message>
         <source>%n minute(s) left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n min</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Voltooid</translation>
     </message>
     <message>
         <source>Common</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewoon</translation>
     </message>
     <message>
         <source>Uncommon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongewoon</translation>
     </message>
     <message>
         <source>Rare</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeldzaam</translation>
     </message>
     <message>
         <source>Epic</source>
-        <translation type="unfinished"></translation>
+        <translation>Episch</translation>
     </message>
     <message>
         <source>Legendary</source>
-        <translation type="unfinished"></translation>
+        <translation>Legendarisch</translation>
     </message>
     <message>
         <source>Claimable</source>
-        <translation type="unfinished"></translation>
+        <translation>Te claimen</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geclaimd</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrendeld</translation>
     </message>
     <message>
         <source>{collected} / {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{collected} / {size}</translation>
     </message>
     <message>
         <source>{percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}%</translation>
     </message>
     <message>
         <source>%n more to collect</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog %n te verzamelen</translation>
     </message>
     <message>
         <source>{price} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{price} punten</translation>
     </message>
     <message>
         <source>{points} / {price} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points} / {price} punten</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitverkocht</translation>
     </message>
     <message>
         <source>{n} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog {n}</translation>
     </message>
     <message>
         <source>owned: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>in bezit: {n}</translation>
     </message>
     <message>
         <source>entries: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>deelnames: {n}</translation>
     </message>
     <message>
         <source>{n} Nudj points</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Nudj-punten</translation>
     </message>
     <message>
         <source>{n} XP</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} XP</translation>
     </message>
     <message>
         <source>{program} is not set up on this counter.</source>
         <extracomment>How the platforms Giftoin knows customers by are written (the setting is lower case).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{program} is niet ingesteld op deze balie.</translation>
     </message>
     <message>
         <source>Giftoin finds customers by their {platform} account, and this customer has not linked one to their loyalty account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giftoin vindt klanten via hun {platform}-account, en deze klant heeft dat nog niet aan het klantaccount gekoppeld.</translation>
     </message>
     <message>
         <source>This customer&apos;s loyalty account is not linked to {program} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het klantaccount van deze klant is nog niet gekoppeld aan {program}.</translation>
     </message>
     <message>
         <source>This customer&apos;s {program} id was not found (looked up by: {source}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Het {program}-id van deze klant is niet gevonden (opgezocht via: {source}).</translation>
     </message>
     <message>
         <source>This customer&apos;s {program} id was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het {program}-id van deze klant is niet gevonden.</translation>
     </message>
     <message>
         <source>{program} does not know this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} kent deze klant niet.</translation>
     </message>
     <message>
         <source>{program} did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} antwoordde niet op tijd.</translation>
     </message>
     <message>
         <source>No connection to {program}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verbinding met {program}.</translation>
     </message>
     <message>
         <source>{program} refused this counter&apos;s key. Ask a manager to open Settings and check {program}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} weigerde de sleutel van deze balie. Vraag een manager om Instellingen te openen en {program} te controleren.</translation>
     </message>
     <message>
         <source>{program} is in maintenance. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} is in onderhoud. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>{program} is busy. Try again {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} is druk. Probeer het {wait} opnieuw.</translation>
     </message>
     <message>
         <source>{program} sent an answer the app does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} stuurde een antwoord dat de app niet begrijpt.</translation>
     </message>
     <message>
         <source>{program} had a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} had een probleem.</translation>
     </message>
     <message>
         <source>{program} could not be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{program} kon niet worden getoond.</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaart</translation>
     </message>
     <message>
         <source>not owned</source>
-        <translation type="unfinished"></translation>
+        <translation>niet in bezit</translation>
     </message>
 </context>
 <context>
@@ -2355,59 +2355,59 @@
     <message>
         <source>Time</source>
         <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <source>Reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloning</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant</translation>
     </message>
     <message>
         <source>Handed over by</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd door</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reversal reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden terugdraaiing</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedgekeurd door</translation>
     </message>
     <message>
         <source>Slip code</source>
-        <translation type="unfinished"></translation>
+        <translation>Boncode</translation>
     </message>
     <message>
         <source>{state} (from the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} (volgens de lijst)</translation>
     </message>
     <message>
         <source>Customer: {name} ({uuid})</source>
-        <translation type="unfinished"></translation>
+        <translation>Klant: {name} ({uuid})</translation>
     </message>
     <message>
         <source>Handed over {when} at {counter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigd {when} bij {counter}</translation>
     </message>
     <message>
         <source>On the slip {code} with other rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Op bon {code} met andere beloningen</translation>
     </message>
     <message>
         <source>Not confirmed by Piggy&apos;s answer: learned later from the customer&apos;s list of rewards to pick up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet bevestigd door het antwoord van Piggy: later afgeleid uit de lijst van op te halen beloningen van de klant.</translation>
     </message>
     <message>
         <source>Confirmed by a later check: reverse it in the Piggy dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevestigd door een latere controle: draai de afhaling terug in het Piggy-dashboard.</translation>
     </message>
 </context>
 <context>
@@ -2415,220 +2415,220 @@
     <message>
         <source>Today</source>
         <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Vandaag</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gisteren</translation>
     </message>
     <message>
         <source>All days</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle dagen</translation>
     </message>
     <message>
         <source>Choose a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een dag…</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dag:</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag</translation>
     </message>
     <message>
         <source>The day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>De getoonde dag</translation>
     </message>
     <message>
         <source>Search recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen doorzoeken</translation>
     </message>
     <message>
         <source>Reward, customer name, staff or slip code (PU-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloning, klantnaam, medewerker of boncode (PU-…)</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Vernieuwen</translation>
     </message>
     <message>
         <source>Show all customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle klanten tonen</translation>
     </message>
     <message>
         <source>Recent pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Recente afhalingen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exporteren…</translation>
     </message>
     <message>
         <source>Save the pickups shown as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>De getoonde afhalingen opslaan als CSV-bestand</translation>
     </message>
     <message>
         <source>Reprint slip…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon opnieuw afdrukken…</translation>
     </message>
     <message>
         <source>Print the slip of the selected pickup&apos;s hand-over again</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon van de overhandiging van de gekozen afhaling opnieuw afdrukken</translation>
     </message>
     <message>
         <source>Reverse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien…</translation>
     </message>
     <message>
         <source>No pickup {ref} was made at this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
     </message>
     <message numerus="yes">
         <source>Slip {code}: %n reward(s) handed over together.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bon {code}: %n beloning overhandigd.</numerusform>
+            <numerusform>Bon {code}: %n beloningen samen overhandigd.</numerusform>
         </translation>
     </message>
     <message>
         <source>Earlier pickups of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerdere afhalingen van {name}</translation>
     </message>
     <message>
         <source>No pickups match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen afhalingen gevonden.</translation>
     </message>
     <message>
         <source>No earlier pickups of this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen eerdere afhalingen van deze klant.</translation>
     </message>
     <message>
         <source>No pickups on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen afhalingen op deze dag.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek kan niet worden gelezen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Reversing is not available on this counter right now (the journal or the staff list cannot be opened). Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien is op deze balie nu niet mogelijk (het logboek of de medewerkerslijst kan niet worden geopend). Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>
         <source>Reversing needs a manager. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor terugdraaien is een manager nodig. Er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>Reversing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien…</translation>
     </message>
     <message>
         <source>No slip: nothing of this hand-over is handed over any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bon: niets van deze overhandiging staat nog als overhandigd.</translation>
     </message>
     <message>
         <source>The file {path} could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand {path} kon niet worden geschreven: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n pickup(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n afhaling geëxporteerd naar {path}.</numerusform>
+            <numerusform>%n afhalingen geëxporteerd naar {path}.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the pickups shown</source>
-        <translation type="unfinished"></translation>
+        <translation>De getoonde afhalingen exporteren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
         <source>The pickup journal cannot be written, so nothing was sent. Ask your IT contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het afhaallogboek kan niet worden bijgewerkt, dus er is niets verstuurd. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>
     <name>ReverseDialog</name>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggebracht</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschadigd</translation>
     </message>
     <message>
         <source>Wrong item</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerd artikel</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Anders</translation>
     </message>
     <message>
         <source>Mis-tap, undone at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergissing, aan de balie ongedaan gemaakt</translation>
     </message>
     <message>
         <source>Reverse a pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Een afhaling terugdraaien</translation>
     </message>
     <message>
         <source>this reward</source>
-        <translation type="unfinished"></translation>
+        <translation>deze beloning</translation>
     </message>
     <message>
         <source>Reverse the pickup of {title}?</source>
-        <translation type="unfinished"></translation>
+        <translation>De afhaling van {title} terugdraaien?</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{ref} · overhandigd {when} door {staff} · klant {customer}. De beloning gaat terug naar de op te halen beloningen van de klant; punten worden niet teruggegeven.</translation>
     </message>
     <message>
         <source>(nobody signed in)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niemand aangemeld)</translation>
     </message>
     <message>
         <source>Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarom?</translation>
     </message>
     <message>
         <source>Note (required for Other)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie (verplicht bij Anders)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie</translation>
     </message>
     <message>
         <source>Manager&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Managerpincode</translation>
     </message>
     <message>
         <source>Reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugdraaien</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Choose why the pickup is reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies waarom de afhaling wordt teruggedraaid.</translation>
     </message>
     <message>
         <source>Write a short note saying why (required for Other).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrijf in een korte notitie waarom (verplicht bij Anders).</translation>
     </message>
     <message>
         <source>A manager types their PIN to approve the reversal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een manager voert de pincode in om het terugdraaien goed te keuren.</translation>
     </message>
 </context>
 <context>
@@ -2636,11 +2636,11 @@
     <message>
         <source>Digital</source>
         <extracomment>The badge colours by urgency, from the theme. The &quot;Digital&quot; chip: the information colours, strong, so it is not read as an expiry badge. Up to this many days ahead a reward counts as &quot;expiring soon&quot; (amber). The width a row asks for; in the view, rows always span the viewport.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal</translation>
     </message>
     <message>
         <source>Handing over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Overhandigen…</translation>
     </message>
 </context>
 <context>
@@ -2648,258 +2648,258 @@
     <message>
         <source>Filter: name, size, colour…</source>
         <extracomment>The filter field shows when the list has more rows than this.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Filter: naam, maat, kleur…</translation>
     </message>
     <message>
         <source>Filter the rewards by name or attribute (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloningen filteren op naam of kenmerk (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter the rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Beloningen filteren</translation>
     </message>
 </context>
 <context>
     <name>RewardListModel</name>
     <message>
         <source>Expired on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlopen op {date}</translation>
     </message>
     <message>
         <source>Expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt vandaag</translation>
     </message>
     <message>
         <source>Expires in %n day(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt over %n dag(en)</translation>
     </message>
     <message>
         <source>No expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloopt niet</translation>
     </message>
     <message>
         <source>Claimed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Geclaimd op {date}</translation>
     </message>
     <message>
         <source>{name} {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {value}</translation>
     </message>
     <message>
         <source>Received online, nothing to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Online ontvangen, niets te overhandigen</translation>
     </message>
     <message>
         <source>{title} is digital: the customer received it online. There is nothing to hand over at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} is digitaal: de klant heeft de beloning online ontvangen. Er is niets te overhandigen aan de balie.</translation>
     </message>
     <message>
         <source>{title} expired on {date}: it can no longer be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} is verlopen op {date}: kan niet meer worden overhandigd.</translation>
     </message>
     <message>
         <source>{title} ×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ×{n}</translation>
     </message>
 </context>
 <context>
     <name>RewardListView</name>
     <message>
         <source>Rewards to pick up</source>
-        <translation type="unfinished"></translation>
+        <translation>Op te halen beloningen</translation>
     </message>
     <message>
         <source>Nothing to pick up for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets op te halen voor deze klant.</translation>
     </message>
 </context>
 <context>
     <name>Setup</name>
     <message>
         <source>%n check(s) not working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Controles die niet werken: %n.</translation>
     </message>
     <message>
         <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden: Piggy accepteerde de sleutel. Winkels: %n.</translation>
     </message>
     <message>
         <source>%n collection challenge(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzameluitdagingen: %n</translation>
     </message>
 </context>
 <context>
     <name>SlipDialog</name>
     <message>
         <source>Pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Afhaalbon</translation>
     </message>
     <message>
         <source>Print this slip again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze bon opnieuw afdrukken?</translation>
     </message>
     <message>
         <source>Give the customer a pickup slip?</source>
-        <translation type="unfinished"></translation>
+        <translation>De klant een afhaalbon geven?</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>80 mm receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon 80 mm</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als PDF…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>No slip</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bon</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken</translation>
     </message>
     <message>
         <source>Prints on this counter&apos;s printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Drukt af op de printer van deze balie</translation>
     </message>
     <message>
         <source>Save the slip as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon opslaan als PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <source>Saved as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen als {path}.</translation>
     </message>
     <message>
         <source>{missing} No slip this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing} Deze keer geen bon.</translation>
     </message>
     <message>
         <source>No printer is set up at this counter: no slip this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is bij deze balie geen printer ingesteld: deze keer geen bon.</translation>
     </message>
     <message>
         <source>Print the pickup slip</source>
-        <translation type="unfinished"></translation>
+        <translation>De afhaalbon afdrukken</translation>
     </message>
     <message>
         <source>The slip could not be printed or saved ({error}). Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon kon niet worden afgedrukt of opgeslagen ({error}). Probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
     <name>StaffDialog</name>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerkers</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Toevoegen…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hernoemen…</translation>
     </message>
     <message>
         <source>Make manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager maken</translation>
     </message>
     <message>
         <source>New PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe pincode…</translation>
     </message>
     <message>
         <source>Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactiveren…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Make cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Baliemedewerker maken</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Make {name} a manager? Managers approve reversals and manage staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} manager maken? Managers keuren terugdraaiingen goed en beheren medewerkers.</translation>
     </message>
     <message>
         <source>Make {name} a cashier? They can no longer approve reversals.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} baliemedewerker maken? Terugdraaiingen goedkeuren is dan niet meer mogelijk.</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol wijzigen</translation>
     </message>
     <message>
         <source>Deactivate {name}? They can no longer sign in or approve anything. Pickups they made stay in the journal under their name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} deactiveren? Aanmelden en iets goedkeuren is dan niet meer mogelijk. Afhalingen die deze persoon deed, blijven onder die naam in het logboek staan.</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactiveren</translation>
     </message>
 </context>
 <context>
     <name>StaffFormDialog</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Add staff</source>
         <extracomment>Shown above the fields when set (why a new PIN is asked for).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Medewerker toevoegen</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Toevoegen</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Hernoemen</translation>
     </message>
     <message>
         <source>New PIN for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe pincode voor {name}</translation>
     </message>
     <message>
         <source>Save PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Pincode opslaan</translation>
     </message>
     <message>
         <source>Type a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een naam.</translation>
     </message>
 </context>
 <context>
@@ -2907,34 +2907,34 @@
     <message>
         <source>Name</source>
         <extracomment>The StaffProfile of a row (any column).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeactiveerd</translation>
     </message>
     <message>
         <source>Locked, {duration} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Geblokkeerd, nog {duration}</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actief</translation>
     </message>
 </context>
 <context>
     <name>_StaffFormDialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 </TS>
