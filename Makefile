@@ -85,6 +85,7 @@ $(BUNDLE)/pos-app: $(PACKAGE_STAMP) $(BUNDLE_SOURCES)
 # The bundle proves it carries its resources and Qt plugins: exit status 0 or the target fails.
 package-check: $(BUNDLE)/pos-app
 	QT_QPA_PLATFORM=offscreen $(BUNDLE)/pos-app --self-test
+	QT_QPA_PLATFORM=offscreen POS_APP_LANGUAGE=nl $(BUNDLE)/pos-app --self-test
 
 # Refresh constraints.txt from what is installed (after changing pyproject.toml).
 lock: $(PACKAGE_STAMP)

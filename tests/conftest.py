@@ -105,6 +105,21 @@ def collect_between_tests() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """Each test starts in English with the default locale, as a test that started the app
+    (which installs the language of its settings) or switched languages may leave them."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    yield
+    from pos_app.ui.i18n import current_language, use_language
+
+    if current_language() != "en":
+        use_language("en")
+    QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
 def isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

@@ -171,6 +171,13 @@
         <source>{what}: {how}</source>
         <translation>{what}: {how}</translation>
     </message>
+    <message numerus="yes">
+        <source>(the next %n call(s))</source>
+        <translation>
+            <numerusform>(der nächste %n Aufruf)</numerusform>
+            <numerusform>(die nächsten %n Aufrufe)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
         <translation>Hier ist nichts echt: Ein eingebauter Simulator ersetzt Piggy, Giftoin und Nudj. Scannen oder tippen Sie eine Karte oder tippen Sie eine E-Mail-Adresse in das Scanfeld.</translation>
@@ -214,6 +221,7 @@
     </message>
     <message>
         <source>Hand over</source>
+        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over).</extracomment>
         <translation>Übergeben</translation>
     </message>
     <message>
@@ -231,6 +239,13 @@
     <message>
         <source>Loading the rewards…</source>
         <translation>Prämien werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand over all (%n)</source>
+        <translation>
+            <numerusform>Alle übergeben (%n)</numerusform>
+            <numerusform>Alle übergeben (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>{n} rewards selected</source>
@@ -457,6 +472,10 @@
         <translation>Personal: Kunde per E-Mail suchen</translation>
     </message>
     <message>
+        <source>Show this screen in {language}</source>
+        <translation>Diesen Bildschirm anzeigen in: {language}</translation>
+    </message>
+    <message>
         <source>Undo the last hand-over</source>
         <translation>Letzte Übergabe rückgängig machen</translation>
     </message>
@@ -478,7 +497,7 @@
     </message>
     <message>
         <source>Type the customer&apos;s email</source>
-        <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
+        <extracomment>How long the scan field shows green (found) or red (not found) after a scan. Kiosk only: a touch keyboard under the field while the field has the focus. Set while a scanner types into the hidden field of the kiosk. What the last search was for: anything else in the field is being typed now.</extracomment>
         <translation>E-Mail-Adresse des Kunden eingeben</translation>
     </message>
     <message>
@@ -737,6 +756,20 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
+        <translation>
+            <numerusform>Falsche PIN. Nach %n weiteren Fehlversuch sind die Leitungs-PINs für {duration} gesperrt.</numerusform>
+            <numerusform>Falsche PIN. Nach %n weiteren Fehlversuchen sind die Leitungs-PINs für {duration} gesperrt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
+        <translation>
+            <numerusform>Falsche PIN. Nach %n weiteren Fehlversuch ist dieses Profil für {duration} gesperrt.</numerusform>
+            <numerusform>Falsche PIN. Nach %n weiteren Fehlversuchen ist dieses Profil für {duration} gesperrt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. Try again later.</source>
@@ -1055,6 +1088,13 @@
         <source>Next: {step}</source>
         <translation>Weiter: {step}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n check(s) not working.</source>
+        <translation>
+            <numerusform>%n Prüfung mit Fehler.</numerusform>
+            <numerusform>%n Prüfungen mit Fehler.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Everything needed is in order.</source>
         <translation>Alles Nötige ist in Ordnung.</translation>
@@ -1298,7 +1338,6 @@
     </message>
     <message>
         <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
-        <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
         <translation>Dieser Computer hat keinen Schlüsselbund des Systems, daher kann der {what} hier nicht sicher aufbewahrt werden; in eine einfache Datei wird er nie geschrieben. Starten oder entsperren Sie den Schlüsselbund (Windows Credential Manager, macOS Keychain, GNOME Keyring oder KWallet) und öffnen Sie dies erneut, oder geben Sie der App den {what} über die Umgebungsvariable {variable} und starten Sie sie neu.</translation>
     </message>
     <message>
@@ -1306,8 +1345,8 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>The language of this counter&apos;s screens, slips and Nudj texts.</source>
-        <translation>Die Sprache der Bildschirme, Belege und Nudj-Texte dieser Kasse.</translation>
+        <source>The language of this counter&apos;s screens, slips and Nudj texts. It applies at once: the screens are made again in it.</source>
+        <translation>Die Sprache der Bildschirme, Belege und Nudj-Texte dieser Kasse. Sie gilt sofort: Die Bildschirme werden in ihr neu aufgebaut.</translation>
     </message>
     <message>
         <source>Connect to Piggy</source>
@@ -1389,6 +1428,13 @@
     <message>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
+        <translation>
+            <numerusform>Verbunden: Piggy hat den Schlüssel angenommen und zeigt %n Filiale.</numerusform>
+            <numerusform>Verbunden: Piggy hat den Schlüssel angenommen und zeigt %n Filialen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Piggy accepted the key, but it sees no shop. Give the key access to your shop in Piggy&apos;s dashboard, then test again.</source>
@@ -1572,6 +1618,7 @@
     </message>
     <message>
         <source>Set up this counter</source>
+        <extracomment>The result code of a wizard closed to come back in the language just chosen.</extracomment>
         <translation>Diese Kasse einrichten</translation>
     </message>
     <message>
@@ -1659,6 +1706,13 @@
         <source>{vendor}: sends {sent}, and {vendor} knows nobody by it. With this mapping the panel would stay empty for this customer.</source>
         <translation>{vendor}: sendet {sent}, und {vendor} kennt darunter niemanden. Mit dieser Zuordnung bliebe die Seitenleiste für dieses Kundenkonto leer.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n collection challenge(s)</source>
+        <translation>
+            <numerusform>%n Sammelaktion</numerusform>
+            <numerusform>%n Sammelaktionen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{points} points</source>
         <translation>{points} Punkte</translation>
@@ -1712,6 +1766,13 @@
         <source>Code for this reward</source>
         <translation>Code für diese Prämie</translation>
     </message>
+    <message numerus="yes">
+        <source>Code for these %n rewards</source>
+        <translation>
+            <numerusform>Code für %n Prämie</numerusform>
+            <numerusform>Code für diese %n Prämien</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too: the code finds your pickup at the counter.</source>
         <translation>Bewahren Sie diesen Beleg auf. Wenn Sie einen Artikel zurückbringen, bringen Sie auch den Beleg mit: Mit dem Code findet die Kasse Ihre Abholung.</translation>
@@ -1749,6 +1810,70 @@
     <message>
         <source>No printer found: this PC has no default printer.</source>
         <translation>Kein Drucker gefunden: Dieser PC hat keinen Standarddrucker.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>noch %n Tag</numerusform>
+            <numerusform>noch %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>noch %n Std.</numerusform>
+            <numerusform>noch %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>noch %n Min.</numerusform>
+            <numerusform>noch %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more to collect</source>
+        <translation>
+            <numerusform>noch %n zu sammeln</numerusform>
+            <numerusform>noch %n zu sammeln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to pick up: %n reward(s) expired (last on {date})</source>
+        <extracomment>The filter field shows when the list has more rows than this.</extracomment>
+        <translation>
+            <numerusform>Nichts abzuholen: %n Prämie abgelaufen (am {date})</numerusform>
+            <numerusform>Nichts abzuholen: %n Prämien abgelaufen (zuletzt am {date})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digital</source>
+        <translation>
+            <numerusform>%n digital</numerusform>
+            <numerusform>%n digital</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to pick up</source>
+        <translation>
+            <numerusform>%n abzuholen</numerusform>
+            <numerusform>%n abzuholen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n abgelaufen</numerusform>
+            <numerusform>%n abgelaufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Läuft in %n Tag ab</numerusform>
+            <numerusform>Läuft in %n Tagen ab</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1831,13 +1956,6 @@
     <message>
         <source>{points} Piggy points</source>
         <translation>{points} Piggy-Punkte</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerPage</name>
-    <message>
-        <source>Hand over all (%n)</source>
-        <translation>Alle übergeben (%n)</translation>
     </message>
 </context>
 <context>
@@ -1970,13 +2088,6 @@
     </message>
 </context>
 <context>
-    <name>PickupSlip</name>
-    <message>
-        <source>Code for these %n rewards</source>
-        <translation>Code für diese %n Prämien</translation>
-    </message>
-</context>
-<context>
     <name>PinCheckDialog</name>
     <message>
         <source>Checking…</source>
@@ -2013,14 +2124,6 @@
 </context>
 <context>
     <name>PinEntry</name>
-    <message>
-        <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
-        <translation>Falsche PIN. Weitere Fehlversuche bis zur Sperre: %n. Dann sind die Leitungs-PINs für {duration} gesperrt.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
-        <translation>Falsche PIN. Weitere Fehlversuche bis zur Sperre: %n. Dann ist dieses Profil für {duration} gesperrt.</translation>
-    </message>
     <message>
         <source>PIN</source>
         <translation>PIN</translation>
@@ -2189,18 +2292,6 @@
         <translation>Kein Enddatum</translation>
     </message>
     <message>
-        <source>%n day(s) left</source>
-        <translation>noch %n Tg.</translation>
-    </message>
-    <message>
-        <source>%n hour(s) left</source>
-        <translation>noch %n Std.</translation>
-    </message>
-    <message>
-        <source>%n minute(s) left</source>
-        <translation>noch %n Min.</translation>
-    </message>
-    <message>
         <source>In progress</source>
         <translation>Läuft</translation>
     </message>
@@ -2247,10 +2338,6 @@
     <message>
         <source>{percent}%</source>
         <translation>{percent} %</translation>
-    </message>
-    <message>
-        <source>%n more to collect</source>
-        <translation>noch %n zu sammeln</translation>
     </message>
     <message>
         <source>{price} points</source>
@@ -2647,7 +2734,6 @@
     <name>RewardListHeader</name>
     <message>
         <source>Filter: name, size, colour…</source>
-        <extracomment>The filter field shows when the list has more rows than this.</extracomment>
         <translation>Filter: Name, Größe, Farbe…</translation>
     </message>
     <message>
@@ -2668,10 +2754,6 @@
     <message>
         <source>Expires today</source>
         <translation>Läuft heute ab</translation>
-    </message>
-    <message>
-        <source>Expires in %n day(s)</source>
-        <translation>Läuft in %n Tg. ab</translation>
     </message>
     <message>
         <source>No expiry</source>
@@ -2711,21 +2793,6 @@
     <message>
         <source>Nothing to pick up for this customer.</source>
         <translation>Keine Prämien zur Abholung.</translation>
-    </message>
-</context>
-<context>
-    <name>Setup</name>
-    <message>
-        <source>%n check(s) not working.</source>
-        <translation>Prüfungen mit Fehler: %n.</translation>
-    </message>
-    <message>
-        <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
-        <translation>Verbunden: Piggy hat den Schlüssel angenommen. Filialen: %n.</translation>
-    </message>
-    <message>
-        <source>%n collection challenge(s)</source>
-        <translation>Sammelaktionen: %n</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,13 @@
         <source>{what}: {how}</source>
         <translation>{what}: {how}</translation>
     </message>
+    <message numerus="yes">
+        <source>(the next %n call(s))</source>
+        <translation>
+            <numerusform>(de volgende %n aanroep)</numerusform>
+            <numerusform>(de volgende %n aanroepen)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing here is real: a built-in simulator stands in for Piggy, Giftoin and Nudj. Scan or type a card, or type an email, in the scan field.</source>
         <translation>Niets hier is echt: een ingebouwde simulator speelt voor Piggy, Giftoin en Nudj. Scan of typ een kaart, of typ een e-mailadres, in het scanveld.</translation>
@@ -214,6 +221,7 @@
     </message>
     <message>
         <source>Hand over</source>
+        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over).</extracomment>
         <translation>Overhandigen</translation>
     </message>
     <message>
@@ -231,6 +239,13 @@
     <message>
         <source>Loading the rewards…</source>
         <translation>Beloningen laden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand over all (%n)</source>
+        <translation>
+            <numerusform>Alles overhandigen (%n)</numerusform>
+            <numerusform>Alles overhandigen (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>{n} rewards selected</source>
@@ -457,6 +472,10 @@
         <translation>Medewerkers: klant zoeken via e-mail</translation>
     </message>
     <message>
+        <source>Show this screen in {language}</source>
+        <translation>Dit scherm tonen in: {language}</translation>
+    </message>
+    <message>
         <source>Undo the last hand-over</source>
         <translation>Laatste overhandiging ongedaan maken</translation>
     </message>
@@ -478,7 +497,7 @@
     </message>
     <message>
         <source>Type the customer&apos;s email</source>
-        <extracomment>How long the scan field shows green (found) or red (not found) after a scan.</extracomment>
+        <extracomment>How long the scan field shows green (found) or red (not found) after a scan. Kiosk only: a touch keyboard under the field while the field has the focus. Set while a scanner types into the hidden field of the kiosk. What the last search was for: anything else in the field is being typed now.</extracomment>
         <translation>Typ het e-mailadres van de klant</translation>
     </message>
     <message>
@@ -737,6 +756,20 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>Verkeerde pincode.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
+        <translation>
+            <numerusform>Verkeerde pincode. Nog %n keer fout en managerpincodes worden {duration} geblokkeerd.</numerusform>
+            <numerusform>Verkeerde pincode. Nog %n keer fout en managerpincodes worden {duration} geblokkeerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
+        <translation>
+            <numerusform>Verkeerde pincode. Nog %n keer fout en dit profiel wordt {duration} geblokkeerd.</numerusform>
+            <numerusform>Verkeerde pincode. Nog %n keer fout en dit profiel wordt {duration} geblokkeerd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked after too many wrong PINs. Try again later.</source>
@@ -1055,6 +1088,13 @@
         <source>Next: {step}</source>
         <translation>Volgende: {step}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n check(s) not working.</source>
+        <translation>
+            <numerusform>%n controle werkt niet.</numerusform>
+            <numerusform>%n controles werken niet.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Everything needed is in order.</source>
         <translation>Alles wat nodig is, is in orde.</translation>
@@ -1298,7 +1338,6 @@
     </message>
     <message>
         <source>This computer has no OS keyring, so the {what} cannot be kept safely here, and it is never written to a plain file. Start or unlock the keyring (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open this again, or give the app the {what} in the environment variable {variable} and start it again.</source>
-        <extracomment>The languages the app speaks, by tag, each named in itself.</extracomment>
         <translation>Deze computer heeft geen sleutelhanger van het besturingssysteem, dus de {what} kan hier niet veilig worden bewaard, en wordt nooit in een gewoon bestand geschreven. Start of ontgrendel de sleutelhanger (Windows Credential Manager, macOS Keychain, GNOME Keyring of KWallet) en open dit opnieuw, of geef de app de {what} via de omgevingsvariabele {variable} en start de app opnieuw.</translation>
     </message>
     <message>
@@ -1306,8 +1345,8 @@
         <translation>Taal</translation>
     </message>
     <message>
-        <source>The language of this counter&apos;s screens, slips and Nudj texts.</source>
-        <translation>De taal van de schermen, bonnen en Nudj-teksten van deze balie.</translation>
+        <source>The language of this counter&apos;s screens, slips and Nudj texts. It applies at once: the screens are made again in it.</source>
+        <translation>De taal van de schermen, bonnen en Nudj-teksten van deze balie. Hij geldt meteen: de schermen worden opnieuw opgebouwd in die taal.</translation>
     </message>
     <message>
         <source>Connect to Piggy</source>
@@ -1389,6 +1428,13 @@
     <message>
         <source>Testing…</source>
         <translation>Testen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
+        <translation>
+            <numerusform>Verbonden: Piggy accepteerde de sleutel en toont %n winkel.</numerusform>
+            <numerusform>Verbonden: Piggy accepteerde de sleutel en toont %n winkels.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Piggy accepted the key, but it sees no shop. Give the key access to your shop in Piggy&apos;s dashboard, then test again.</source>
@@ -1572,6 +1618,7 @@
     </message>
     <message>
         <source>Set up this counter</source>
+        <extracomment>The result code of a wizard closed to come back in the language just chosen.</extracomment>
         <translation>Deze balie instellen</translation>
     </message>
     <message>
@@ -1659,6 +1706,13 @@
         <source>{vendor}: sends {sent}, and {vendor} knows nobody by it. With this mapping the panel would stay empty for this customer.</source>
         <translation>{vendor}: verstuurt {sent}, en {vendor} kent daarmee niemand. Met deze koppeling blijft het paneel leeg voor deze klant.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n collection challenge(s)</source>
+        <translation>
+            <numerusform>%n verzameluitdaging</numerusform>
+            <numerusform>%n verzameluitdagingen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{points} points</source>
         <translation>{points} punten</translation>
@@ -1712,6 +1766,13 @@
         <source>Code for this reward</source>
         <translation>Code voor deze beloning</translation>
     </message>
+    <message numerus="yes">
+        <source>Code for these %n rewards</source>
+        <translation>
+            <numerusform>Code voor %n beloning</numerusform>
+            <numerusform>Code voor deze %n beloningen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Keep this slip. If you bring an item back, bring the slip too: the code finds your pickup at the counter.</source>
         <translation>Bewaar deze bon. Breng je een artikel terug, neem de bon dan ook mee: met de code vinden we je afhaling aan de balie.</translation>
@@ -1749,6 +1810,70 @@
     <message>
         <source>No printer found: this PC has no default printer.</source>
         <translation>Geen printer gevonden: deze pc heeft geen standaardprinter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>Nog %n dag</numerusform>
+            <numerusform>Nog %n dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>Nog %n uur</numerusform>
+            <numerusform>Nog %n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>Nog %n minuut</numerusform>
+            <numerusform>Nog %n minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more to collect</source>
+        <translation>
+            <numerusform>Nog %n te verzamelen</numerusform>
+            <numerusform>Nog %n te verzamelen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to pick up: %n reward(s) expired (last on {date})</source>
+        <extracomment>The filter field shows when the list has more rows than this.</extracomment>
+        <translation>
+            <numerusform>Niets af te halen: %n beloning verlopen (op {date})</numerusform>
+            <numerusform>Niets af te halen: %n beloningen verlopen (laatste op {date})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digital</source>
+        <translation>
+            <numerusform>%n digitaal</numerusform>
+            <numerusform>%n digitaal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to pick up</source>
+        <translation>
+            <numerusform>%n af te halen</numerusform>
+            <numerusform>%n af te halen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired</source>
+        <translation>
+            <numerusform>%n verlopen</numerusform>
+            <numerusform>%n verlopen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Verloopt over %n dag</numerusform>
+            <numerusform>Verloopt over %n dagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1831,13 +1956,6 @@
     <message>
         <source>{points} Piggy points</source>
         <translation>{points} Piggy-punten</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerPage</name>
-    <message>
-        <source>Hand over all (%n)</source>
-        <translation>Alles overhandigen (%n)</translation>
     </message>
 </context>
 <context>
@@ -1970,13 +2088,6 @@
     </message>
 </context>
 <context>
-    <name>PickupSlip</name>
-    <message>
-        <source>Code for these %n rewards</source>
-        <translation>Code voor deze %n beloningen</translation>
-    </message>
-</context>
-<context>
     <name>PinCheckDialog</name>
     <message>
         <source>Checking…</source>
@@ -2013,14 +2124,6 @@
 </context>
 <context>
     <name>PinEntry</name>
-    <message>
-        <source>Wrong PIN. After %n more wrong PIN(s), manager PINs are locked for {duration}.</source>
-        <translation>Verkeerde pincode. Nog %n keer fout en managerpincodes worden {duration} geblokkeerd.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN. After %n more wrong PIN(s), this profile is locked for {duration}.</source>
-        <translation>Verkeerde pincode. Nog %n keer fout en dit profiel wordt {duration} geblokkeerd.</translation>
-    </message>
     <message>
         <source>PIN</source>
         <translation>Pincode</translation>
@@ -2189,18 +2292,6 @@
         <translation>Geen einddatum</translation>
     </message>
     <message>
-        <source>%n day(s) left</source>
-        <translation>Nog %n dag(en)</translation>
-    </message>
-    <message>
-        <source>%n hour(s) left</source>
-        <translation>Nog %n uur</translation>
-    </message>
-    <message>
-        <source>%n minute(s) left</source>
-        <translation>Nog %n min</translation>
-    </message>
-    <message>
         <source>In progress</source>
         <translation>Bezig</translation>
     </message>
@@ -2247,10 +2338,6 @@
     <message>
         <source>{percent}%</source>
         <translation>{percent}%</translation>
-    </message>
-    <message>
-        <source>%n more to collect</source>
-        <translation>Nog %n te verzamelen</translation>
     </message>
     <message>
         <source>{price} points</source>
@@ -2647,7 +2734,6 @@
     <name>RewardListHeader</name>
     <message>
         <source>Filter: name, size, colour…</source>
-        <extracomment>The filter field shows when the list has more rows than this.</extracomment>
         <translation>Filter: naam, maat, kleur…</translation>
     </message>
     <message>
@@ -2668,10 +2754,6 @@
     <message>
         <source>Expires today</source>
         <translation>Verloopt vandaag</translation>
-    </message>
-    <message>
-        <source>Expires in %n day(s)</source>
-        <translation>Verloopt over %n dag(en)</translation>
     </message>
     <message>
         <source>No expiry</source>
@@ -2711,21 +2793,6 @@
     <message>
         <source>Nothing to pick up for this customer.</source>
         <translation>Niets op te halen voor deze klant.</translation>
-    </message>
-</context>
-<context>
-    <name>Setup</name>
-    <message>
-        <source>%n check(s) not working.</source>
-        <translation>Controles die niet werken: %n.</translation>
-    </message>
-    <message>
-        <source>Connected: Piggy accepted the key and shows %n shop(s).</source>
-        <translation>Verbonden: Piggy accepteerde de sleutel. Winkels: %n.</translation>
-    </message>
-    <message>
-        <source>%n collection challenge(s)</source>
-        <translation>Verzameluitdagingen: %n</translation>
     </message>
 </context>
 <context>

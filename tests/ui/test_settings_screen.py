@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,20 +19,12 @@ from pos_app.services.staff import Role
 from pos_app.ui.app import run_app
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.dialogs.pin_entry import PinDialog
-from pos_app.ui.i18n import current_language, use_language
+from pos_app.ui.i18n import current_language
 from pos_app.ui.setup.settings_dialog import SettingsDialog
 from tests.helpers import MemoryKeyring, wait_until
 from tests.helpers.ui import Counter, running_counter, visible
 
 MANAGER = ("Morgan Manager", Role.MANAGER, "246810")
-
-
-@pytest.fixture(autouse=True)
-def _keep_language() -> Iterator[None]:
-    before = QLocale()
-    yield
-    use_language("en")
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
@@ -20,23 +20,13 @@ from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import PrintSlip, SlipPaper, load_settings
 from pos_app.services.staff import Role, StaffDirectory
 from pos_app.ui.app import first_setup
-from pos_app.ui.i18n import current_language, use_language
+from pos_app.ui.i18n import current_language
 from pos_app.ui.setup import Page, SetupWizard, open_draft, run_first_setup
 from tests.helpers import FAST_SCRYPT, MemoryKeyring, wait_until
 from tests.helpers.printing import PdfPrinters, pdf_text
 from tests.helpers.ui import delete_widget, running_counter, visible
 
 MANAGER_PIN = "482913"
-
-
-@pytest.fixture(autouse=True)
-def _keep_language() -> Iterator[None]:
-    # The language page switches the app's language, as the app does; other tests expect
-    # English and their own locale.
-    before = QLocale()
-    yield
-    use_language("en")
-    QLocale.setDefault(before)
 
 
 @pytest_asyncio.fixture

@@ -42,6 +42,7 @@ from pos_app.ui.counter.screen import CUSTOMER, HOME, REFRESH, CounterScreen
 from pos_app.ui.counter.settings_entry import SettingsEntry
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.status import CounterStatusBar
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.messages import describe_connection_error, describe_lookup_error
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.theme import default_window_size
@@ -238,13 +239,13 @@ class MainWindow(QMainWindow):
             if problem:
                 self.message_bar.show_message(problem, MessageKind.ERROR)
         if services.clients.piggy is None:
-            self.status.show_connection(self._not_set_up_text())
+            self._connection_words(self._not_set_up_text)
             return
         if services.settings.require_staff_sign_in:
             self.signing_in.ask()
         self.tasks.op(self.counter.load_shop_name(), key=_SHOP).success(
-            lambda name: self.status.show_connection(
-                words.shop_text(name, services.settings.shop_uuid)
+            lambda name: self._connection_words(
+                lambda: words.shop_text(name, services.settings.shop_uuid)
             )
         ).failure(self._shop_failed).run()
         self.counter.start_settling()
@@ -259,6 +260,11 @@ class MainWindow(QMainWindow):
             self.message_bar.show_message(describe_lookup_error(exc), MessageKind.ERROR)
             return True
         return False
+
+    def _connection_words(self, text: Callable[[], str]) -> None:
+        """The connection status, worded again in each language the screen switches to."""
+        label = self.status.connection_label
+        retranslated(label, lambda: self.status.show_connection(text()))
 
     def _not_set_up_text(self) -> str:
         """No way into Piggy: staff are told whom to ask; a kiosk's customer, nothing more."""

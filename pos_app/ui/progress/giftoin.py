@@ -42,6 +42,7 @@ from pos_app.services.progress import (
     RewardState,
     TimeLeftKind,
 )
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress.rows import (
     Index,
@@ -549,9 +550,6 @@ class GiftoinSection(ProgressSection[GiftoinProgress]):
         model = ChallengeListModel(pictures, now=clock())
         view = ProgressListView()
         view.setObjectName("giftoinChallenges")
-        view.setAccessibleName(
-            QCoreApplication.translate("ProgressPanel", "Giftoin collection challenges")
-        )
         view.setItemDelegate(ChallengeDelegate(view))
         view.set_empty_text(
             QCoreApplication.translate("ProgressPanel", "No collection challenges.")
@@ -564,6 +562,16 @@ class GiftoinSection(ProgressSection[GiftoinProgress]):
             parent,
         )
         self.model: ChallengeListModel = model
+
+        def texts() -> None:
+            view.setAccessibleName(
+                QCoreApplication.translate("ProgressPanel", "Giftoin collection challenges")
+            )
+            self.title_label.setText(
+                QCoreApplication.translate("ProgressPanel", "Giftoin collections")
+            )
+
+        retranslated(self, texts)
         self._countdown = QTimer(self)
         self._countdown.setInterval(COUNTDOWN_INTERVAL_MS)
         self._countdown.timeout.connect(self.on_countdown_timeout)

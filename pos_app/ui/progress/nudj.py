@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from pos_app.services.progress import NudjProgress, NudjRewardView, Program
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress.rows import (
     Index,
@@ -227,7 +228,6 @@ class NudjSection(ProgressSection[NudjProgress]):
         model = NudjRewardListModel(pictures)
         view = ProgressListView()
         view.setObjectName("nudjRewards")
-        view.setAccessibleName(QCoreApplication.translate("ProgressPanel", "Nudj rewards"))
         view.setItemDelegate(NudjRewardDelegate(view))
         view.set_empty_text(
             QCoreApplication.translate(
@@ -242,6 +242,13 @@ class NudjSection(ProgressSection[NudjProgress]):
             parent,
         )
         self.model: NudjRewardListModel = model
+
+        def texts() -> None:
+            title = QCoreApplication.translate("ProgressPanel", "Nudj rewards")
+            view.setAccessibleName(title)
+            self.title_label.setText(title)
+
+        retranslated(self, texts)
 
     def _fill_list(self, result: NudjProgress) -> str:
         self.model.set_rewards(result.rewards)

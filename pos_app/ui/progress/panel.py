@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from pos_app.services.progress import GiftoinProgress, NotLinked, NudjProgress, Program
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.progress.giftoin import GiftoinSection
 from pos_app.ui.progress.nudj import NudjSection
@@ -61,8 +62,11 @@ class ProgressPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressPanel")
-        self.setAccessibleName(
-            QCoreApplication.translate("ProgressPanel", "Progress in other programs")
+        retranslated(
+            self,
+            lambda: self.setAccessibleName(
+                QCoreApplication.translate("ProgressPanel", "Progress in other programs")
+            ),
         )
         self._state = state
         self._loading: set[Program] = set()
@@ -117,6 +121,8 @@ class ProgressPanel(QFrame):
             collapsed = bool(state.value(COLLAPSED_KEY, False, type=bool))
         self._collapsed = collapsed
         self._apply_collapsed(collapsed)
+        # The toggle's words in each language the screen switches to.
+        retranslated(self.toggle_button, lambda: self._apply_collapsed(self._collapsed))
 
     # -- sections --------------------------------------------------------------------------
 

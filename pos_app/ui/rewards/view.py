@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.rewards.model import RewardRole
 from pos_app.ui.theme import ColorScheme, faded_ink, grown_font
 
@@ -349,7 +350,7 @@ class RewardListView(QListView):
     def __init__(self, parent: QWidget | None = None, *, touch: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("rewardsList")
-        self.setAccessibleName(self.tr("Rewards to pick up"))
+        retranslated(self, lambda: self.setAccessibleName(self.tr("Rewards to pick up")))
         self._delegate = RewardDelegate(self, touch=touch)
         self.setItemDelegate(self._delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
