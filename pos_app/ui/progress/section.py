@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.progress import NotLinked, Program
+from pos_app.ui.i18n import retranslated
 from pos_app.ui.progress.rows import PictureListModel, ProgressListView
 from pos_app.ui.progress.texts import describe_progress_error, not_linked_text
 from pos_app.ui.theme import grown_font, set_style_property
@@ -83,6 +84,9 @@ class ProgressSection(QFrame, Generic[ResultT]):
         self.summary_label.setObjectName(f"{program.value}Summary")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.summary_label.setFont(grown_font(self.font(), 0.5, bold=True))
+        # Both wrap rather than overlap where the panel is narrow (long German words).
+        self.title_label.setWordWrap(True)
+        self.summary_label.setWordWrap(True)
         header.addWidget(self.title_label, 1)
         header.addWidget(self.summary_label)
         layout.addLayout(header)
@@ -92,8 +96,12 @@ class ProgressSection(QFrame, Generic[ResultT]):
         loading = QWidget(self)
         loading_layout = QVBoxLayout(loading)
         loading_layout.setContentsMargins(12, 4, 12, 8)
-        self.loading_label = QLabel(
-            QCoreApplication.translate("ProgressPanel", "Loading…"), loading
+        self.loading_label = QLabel(loading)
+        retranslated(
+            self.loading_label,
+            lambda: self.loading_label.setText(
+                QCoreApplication.translate("ProgressPanel", "Loading…")
+            ),
         )
         busy = QProgressBar(loading)
         busy.setRange(0, 0)
