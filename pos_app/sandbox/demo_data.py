@@ -708,49 +708,50 @@ def _giftoin_challenges(ids: _Ids, now: datetime, owned_scale: int) -> tuple[Gif
     )
 
 
-_NUDJ_TITLES: Final[tuple[tuple[str, str], ...]] = (
-    ("Free coffee", "Gratis koffie"),
-    ("Cinema night for two", "Bioscoopavond voor twee"),
-    ("Canvas tote bag", "Canvas draagtas"),
-    ("Concert ticket", "Concertkaartje"),
-    ("Plant workshop", "Plantenworkshop"),
-    ("Bike repair voucher", "Fietsreparatiebon"),
-    ("Cooking class", "Kookles"),
-    ("Museum pass", "Museumkaart"),
-    ("Pizza night", "Pizza-avond"),
-    ("Ice cream", "IJsje"),
-    ("Yoga class", "Yogales"),
-    ("Board game", "Bordspel"),
-    ("Phone case", "Telefoonhoesje"),
-    ("Sticker pack", "Stickerset"),
-    ("Hoodie", "Hoodie"),
-    ("Beanie", "Muts"),
-    ("Travel mug", "Reisbeker"),
-    ("Picnic blanket", "Picknickkleed"),
-    ("Cookbook", "Kookboek"),
-    ("Sunglasses", "Zonnebril"),
-    ("Gift card €10", "Cadeaukaart €10"),
-    ("Gift card €25", "Cadeaukaart €25"),
-    ("Early access to the sale", "Vroege toegang tot de uitverkoop"),
-    ("Meet the makers", "Ontmoet de makers"),
-    ("Mystery box", "Verrassingsdoos"),
+_NUDJ_TITLES: Final[tuple[tuple[str, str, str], ...]] = (
+    ("Free coffee", "Gratis koffie", "Gratis Kaffee"),
+    ("Cinema night for two", "Bioscoopavond voor twee", "Kinoabend für zwei"),
+    ("Canvas tote bag", "Canvas draagtas", "Stofftasche"),
+    ("Concert ticket", "Concertkaartje", "Konzertkarte"),
+    ("Plant workshop", "Plantenworkshop", "Pflanzen-Workshop"),
+    ("Bike repair voucher", "Fietsreparatiebon", "Gutschein für Fahrradreparatur"),
+    ("Cooking class", "Kookles", "Kochkurs"),
+    ("Museum pass", "Museumkaart", "Museumspass"),
+    ("Pizza night", "Pizza-avond", "Pizzaabend"),
+    ("Ice cream", "IJsje", "Eis"),
+    ("Yoga class", "Yogales", "Yogakurs"),
+    ("Board game", "Bordspel", "Brettspiel"),
+    ("Phone case", "Telefoonhoesje", "Handyhülle"),
+    ("Sticker pack", "Stickerset", "Stickerset"),
+    ("Hoodie", "Hoodie", "Hoodie"),
+    ("Beanie", "Muts", "Mütze"),
+    ("Travel mug", "Reisbeker", "Thermobecher"),
+    ("Picnic blanket", "Picknickkleed", "Picknickdecke"),
+    ("Cookbook", "Kookboek", "Kochbuch"),
+    ("Sunglasses", "Zonnebril", "Sonnenbrille"),
+    ("Gift card €10", "Cadeaukaart €10", "Geschenkkarte €10"),
+    ("Gift card €25", "Cadeaukaart €25", "Geschenkkarte €25"),
+    ("Early access to the sale", "Vroege toegang tot de uitverkoop", "Früher Zugang zum Sale"),
+    ("Meet the makers", "Ontmoet de makers", "Triff die Macher"),
+    ("Mystery box", "Verrassingsdoos", "Überraschungsbox"),
 )
 NUDJ_FEATURED: Final = frozenset({0, 1, 6, 20, 24})
 
 
 def _nudj_rewards(ids: _Ids, now: datetime) -> list[NudjReward]:
     rewards = []
-    for i, (en, nl) in enumerate(_NUDJ_TITLES):
+    for i, (en, nl, de) in enumerate(_NUDJ_TITLES):
         supply = 10 + (i * 7) % 90
         # One sold-out reward: a panel must show it without choking on zero supply.
         remaining = 0 if i == 13 else supply - (i * 3) % supply
         rewards.append(
             NudjReward(
                 id=ids.hex24(),
-                titles={"en": en, "nl": nl},
+                titles={"en": en, "nl": nl, "de": de},
                 descriptions={
                     "en": f"Swap your points for: {en.lower()}.",
                     "nl": f"Wissel je punten in voor: {nl.lower()}.",
+                    "de": f"Tauschen Sie Ihre Punkte ein gegen: {de}.",
                 },
                 picture=f"nudj/reward-{i % 10 + 1}.png",
                 points_price=50 * (1 + (i * 5) % 40),

@@ -18,7 +18,7 @@ from pos_app.sandbox.common import (
 )
 from pos_app.sandbox.demo_data import NudjReward, NudjUser
 
-LANGUAGES: Final = ("en", "nl")
+LANGUAGES: Final = ("en", "nl", "de")
 DEFAULT_LANGUAGE: Final = "en"
 REWARDS_PATH: Final = "integration.rewards.list"
 # [inferred] The tRPC procedure behind GET /admin/users/{id}.

@@ -195,6 +195,8 @@ def test_paging_limits_are_validated(client: httpx.Client, params: dict[str, obj
         ("en", "Free coffee"),
         ("nl", "Gratis koffie"),
         ("nl-NL", "Gratis koffie"),
+        ("de", "Gratis Kaffee"),
+        ("de-AT", "Gratis Kaffee"),
         ("fr", "Free coffee"),
     ],
 )
