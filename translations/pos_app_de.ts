@@ -548,6 +548,18 @@
         <translation>Anmelden</translation>
     </message>
     <message>
+        <source>Leave kiosk…</source>
+        <translation>Kiosk verlassen…</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode or open Settings (manager PIN)</source>
+        <translation>Kioskmodus verlassen oder Einstellungen öffnen (Leitungs-PIN)</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN, then: close the app, open Settings, or stay.</source>
+        <translation>Mit Leitungs-PIN, danach: App schließen, Einstellungen öffnen oder bleiben.</translation>
+    </message>
+    <message>
         <source>Leave kiosk (closes the app)</source>
         <translation>Kiosk verlassen (schließt die App)</translation>
     </message>
@@ -1575,8 +1587,8 @@
         <translation>Drücken Sie „Prüfen“: Ein eingeschaltetes Programm braucht einen funktionierenden Schlüssel.</translation>
     </message>
     <message>
-        <source>The mapping found this customer nowhere: change it, or tick “Use it anyway”.</source>
-        <translation>Die Zuordnung hat dieses Kundenkonto nirgends gefunden: Ändern Sie sie oder setzen Sie das Häkchen bei „Trotzdem verwenden“.</translation>
+        <source>The mapping found this customer nowhere: change it, or tick “Use this mapping anyway”.</source>
+        <translation>Die Zuordnung hat dieses Kundenkonto nirgends gefunden: Ändern Sie sie oder kreuzen Sie „Diese Zuordnung trotzdem verwenden“ an.</translation>
     </message>
     <message>
         <source>Scan or type a card first.</source>

@@ -548,6 +548,18 @@
         <translation>Aanmelden</translation>
     </message>
     <message>
+        <source>Leave kiosk…</source>
+        <translation>Kiosk verlaten…</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode or open Settings (manager PIN)</source>
+        <translation>Kioskmodus verlaten of Instellingen openen (managerpincode)</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN, then: close the app, open Settings, or stay.</source>
+        <translation>Een managerpincode, daarna: de app sluiten, Instellingen openen of blijven.</translation>
+    </message>
+    <message>
         <source>Leave kiosk (closes the app)</source>
         <translation>Kiosk verlaten (sluit de app)</translation>
     </message>
@@ -1575,8 +1587,8 @@
         <translation>Druk op Controleren: een programma dat aan staat, heeft een sleutel nodig die werkt.</translation>
     </message>
     <message>
-        <source>The mapping found this customer nowhere: change it, or tick “Use it anyway”.</source>
-        <translation>De koppeling vond deze klant nergens: wijzig de koppeling, of vink “Toch gebruiken” aan.</translation>
+        <source>The mapping found this customer nowhere: change it, or tick “Use this mapping anyway”.</source>
+        <translation>De koppeling vond deze klant nergens: pas hem aan, of vink “Deze koppeling toch gebruiken” aan.</translation>
     </message>
     <message>
         <source>Scan or type a card first.</source>

@@ -250,6 +250,10 @@ def test_dates_follow_the_locale_order() -> None:
     assert format_short_date(moment, with_year=False, locale=american) == "Nov 3"
     assert format_short_date(moment, with_year=False).startswith("3 Nov")
     assert format_short_date(moment, locale=dutch).startswith("3 nov")
+    # German dates read "3. Nov.": the day is an ordinal with its dot.
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert format_short_date(moment, locale=german) == "3. Nov. 2026"
+    assert format_short_date(moment, with_year=False, locale=german) == "3. Nov."
 
 
 def test_text_roles() -> None:

@@ -209,6 +209,8 @@ async def test_a_kiosk_opens_settings_only_through_the_manager_path(
         assert window.status.findChild(type(window.sign_in_button), "settingsButton") is None
         leave = window.status.leave_button
         assert leave is not None
+        # Not "closes the app": the manager chooses after the PIN.
+        assert leave.text() == "Leave kiosk…"
         leave.click()
         await wait_until(lambda: visible(PinDialog))
         pin = visible(PinDialog)

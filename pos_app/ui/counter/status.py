@@ -59,7 +59,13 @@ class CounterStatusBar(QStatusBar):
     """``leave_kiosk``: a kiosk's quiet "Leave kiosk" button is added (manager PIN)."""
 
     def __init__(
-        self, counter_name: str, *, sign_in: bool, leave_kiosk: bool, parent: QWidget
+        self,
+        counter_name: str,
+        *,
+        sign_in: bool,
+        leave_kiosk: bool,
+        parent: QWidget,
+        kiosk_settings: bool = False,
     ) -> None:
         super().__init__(parent)
         self.connection_label = ElidedLabel(_tr("Connecting…"), self)
@@ -86,6 +92,14 @@ class CounterStatusBar(QStatusBar):
             leave.setFlat(True)
 
             def leave_texts() -> None:
+                if kiosk_settings:
+                    # A manager then closes the app, opens Settings, or stays.
+                    leave.setText(_tr("Leave kiosk…"))
+                    leave.setAccessibleName(_tr("Leave kiosk mode or open Settings (manager PIN)"))
+                    leave.setToolTip(
+                        _tr("A manager's PIN, then: close the app, open Settings, or stay.")
+                    )
+                    return
                 leave.setText(_tr("Leave kiosk (closes the app)"))
                 leave.setAccessibleName(_tr("Leave kiosk mode and close the app (manager PIN)"))
                 leave.setToolTip(

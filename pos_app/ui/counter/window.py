@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             sign_in=self.counter.sign_in_required and services.staff is not None,
             leave_kiosk=self.kiosk is not None,
             parent=self,
+            kiosk_settings=self.settings_entry.available,
         )
         self.connection_label = self.status.connection_label
         self.unresolved_label = self.status.unresolved_label

@@ -75,7 +75,10 @@ def _day_month_format(locale: QLocale, with_year: bool) -> str:
     month_first = 0 <= month < day if day >= 0 else False
     if month_first:
         return "MMM d, yyyy" if with_year else "MMM d"
-    return "d MMM yyyy" if with_year else "d MMM"
+    # German writes the day as an ordinal with a dot ("2. Nov."), as its long format shows.
+    long = locale.dateFormat(QLocale.FormatType.LongFormat)
+    day_part = "d." if re.search(r"(?<![d'])d\.", long) else "d"
+    return f"{day_part} MMM yyyy" if with_year else f"{day_part} MMM"
 
 
 def format_short_date(

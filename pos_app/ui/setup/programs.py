@@ -335,7 +335,8 @@ class ProgramsPage(SetupPage):
             return _tr("Press Check: a program that is on needs a key that works.")
         if not self.isComplete():
             return _tr(
-                "The mapping found this customer nowhere: change it, or tick “Use it anyway”."
+                "The mapping found this customer nowhere: change it, or tick “Use this mapping "
+                "anyway”."
             )
         return None
 
