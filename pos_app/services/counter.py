@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
@@ -312,17 +313,25 @@ class CounterSession:
     async def load_customer(self, scan: Scan) -> CustomerSummary:
         """Identify by card (or by email, when the shop needs no code) and show them."""
         lookup = self._piggy_lookup()
+        rewards: asyncio.Future[list[PickupItem]] | None = None
         # One budget from Enter to the list: the card's calls and the rewards share it.
         with time_budget(LOOKUP_BUDGET) as deadline:
             try:
                 if scan.kind is ScanKind.EMAIL:
                     customer = await lookup.by_email(scan.value)
                 else:
-                    customer = await lookup.by_card(scan.value)
-            except errors.ApiError as exc:
-                self.note_error(exc)
+                    uuid = await lookup.card_contact(scan.value)
+                    # The rewards need only the uuid: asked for beside the contact, not
+                    # after it (made inside the budget, the task shares it).
+                    rewards = asyncio.ensure_future(lookup.rewards(uuid))
+                    customer = await lookup.by_uuid(uuid)
+            except BaseException as exc:
+                if rewards is not None:
+                    _drop(rewards)  # nobody's rewards without their contact
+                if isinstance(exc, errors.ApiError):
+                    self.note_error(exc)
                 raise
-        await self._show(customer, deadline)
+        await self._show(customer, deadline, rewards)
         return customer
 
     async def send_code(self, email: str | None = None) -> None:
@@ -357,12 +366,17 @@ class CounterSession:
         await self._show(customer)
         return customer
 
-    async def _show(self, customer: CustomerSummary, deadline: Deadline | None = None) -> None:
+    async def _show(
+        self,
+        customer: CustomerSummary,
+        deadline: Deadline | None = None,
+        rewards: asyncio.Future[list[PickupItem]] | None = None,
+    ) -> None:
         """``customer`` is here: their rewards, within what is left of ``deadline``.
 
-        Listeners hear :class:`CustomerFound` before the rewards are asked for, so the
-        side programs start loading at once (outside this budget: they have their own; a
-        task takes the budget in force where it is created).
+        Listeners hear :class:`CustomerFound` before the rewards are shown, so the side
+        programs start loading at once (outside this budget: they have their own; a task
+        takes the budget in force where it is created). ``rewards``: already asked for.
         """
         lookup = self._piggy_lookup()
         self.mark_online()
@@ -371,10 +385,13 @@ class CounterSession:
         budget = max(deadline.remaining(), _LEAST_BUDGET) if deadline else LOOKUP_BUDGET
         with time_budget(budget):
             try:
-                items = await lookup.rewards(customer.uuid)
+                items = await (rewards if rewards is not None else lookup.rewards(customer.uuid))
             except errors.ApiError as exc:
                 self.note_error(exc)
                 raise
+            finally:
+                if rewards is not None and not rewards.done():
+                    _drop(rewards)  # the load was cancelled: so is its rewards call
         if self.customer is customer:
             self._emit(RewardsShown(customer, items, lookup.now()))
 
@@ -550,3 +567,9 @@ class CounterSession:
         if any(r.outcome is CollectOutcome.UNKNOWN for r in results) and self.reconciler:
             self.reconciler.connection_lost()
             self.reconciler.note_unfinished()
+
+
+def _drop(task: asyncio.Future[Any]) -> None:
+    """Cancel ``task`` and take its outcome, so that nothing is left unretrieved."""
+    task.cancel()
+    task.add_done_callback(lambda done: done.cancelled() or done.exception())

@@ -102,16 +102,21 @@ class CustomerLookup:
 
     async def by_card(self, value: str) -> CustomerSummary:
         with self._budget_scope():
+            return await self.by_uuid(await self.card_contact(value))
+
+    async def card_contact(self, value: str) -> str:
+        """The uuid of the contact a card belongs to (what the rewards call needs)."""
+        with self._budget_scope():
             identifier = await self._piggy.find_contact_identifier(value)
-            if identifier.active is False:
-                # Piggy normally answers 60004 for an inactive card; a payload that says
-                # "active: false" means the same and must not slip through.
-                raise errors.IdentifierInactiveError(
-                    "Contact identifier inactive.", code=60004, status_code=None
-                )
-            if identifier.contact is None:
-                raise CardNotLinkedError(value)
-            return await self.by_uuid(identifier.contact.uuid)
+        if identifier.active is False:
+            # Piggy normally answers 60004 for an inactive card; a payload that says
+            # "active: false" means the same and must not slip through.
+            raise errors.IdentifierInactiveError(
+                "Contact identifier inactive.", code=60004, status_code=None
+            )
+        if identifier.contact is None:
+            raise CardNotLinkedError(value)
+        return identifier.contact.uuid
 
     async def by_uuid(self, uuid: str) -> CustomerSummary:
         with self._budget_scope():

@@ -150,6 +150,42 @@ async def test_a_card_shows_the_customer_then_their_rewards(
 
 
 @pytest.mark.asyncio
+async def test_a_cards_rewards_are_asked_for_while_the_contact_loads(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """The rewards call needs only the contact's uuid, which the card's identifier gives:
+    it does not wait for the contact call (two round trips to the list, not three)."""
+    async with a_counter(simulator, tmp_path) as desk:
+        simulator.set_fault("piggy.contact", "hold")
+        simulator.set_fault("piggy.rewards", "hold")
+        loading = asyncio.ensure_future(desk.session.load_customer(CARD_MAIN))
+        try:
+            await wait_until(lambda: simulator.held("piggy.contact") == 1)
+            # The contact's answer has not come, and the rewards are asked for already.
+            await wait_until(lambda: simulator.held("piggy.rewards") == 1)
+            assert desk.events == []
+        finally:
+            simulator.release("piggy.contact")
+            simulator.release("piggy.rewards")
+        customer = await loading
+        # Shown in the order a cashier reads them: who it is, then what they pick up.
+        assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
+        assert desk.of(RewardsShown)[0].customer is customer
+
+
+@pytest.mark.asyncio
+async def test_a_card_whose_contact_fails_shows_nobodys_rewards(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        simulator.set_fault("piggy.contact", "error:503")
+        with pytest.raises(errors.ApiError):
+            await desk.session.load_customer(CARD_MAIN)
+        assert desk.events == []
+        assert desk.session.customer is None
+
+
+@pytest.mark.asyncio
 async def test_a_new_scan_clears_the_last_customer_even_when_the_card_is_unknown(
     simulator: Simulator, tmp_path: Path
 ) -> None:
