@@ -80,6 +80,16 @@ def retranslated(owner: QObject, apply: Callable[[], None]) -> None:
     retranslator.apply.append(apply)
 
 
+def _locale_name(tag: str) -> str:
+    """The locale for dates and numbers: as the setting says, with bare English British.
+
+    The shops are European: a bare "en" would give American dates ("Nov 3") and a
+    12-hour clock; "en-US" still gives them where a shop wants that.
+    """
+    name = tag.replace("_", "-")
+    return "en-GB" if name.lower() == "en" else name
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 
@@ -112,7 +122,7 @@ class Translations:
             self._app.removeTranslator(translator)
         self._installed = []
         self.missing = []
-        QLocale.setDefault(QLocale(tag.replace("_", "-")))
+        QLocale.setDefault(QLocale(_locale_name(tag)))
         self.language = language
         if language == SOURCE_LANGUAGE:
             return language
