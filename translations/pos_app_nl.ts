@@ -1951,7 +1951,7 @@
     </message>
     <message>
         <source>Open {page} and paste a new {secret}.</source>
-        <translation>Open {page} en plak een nieuwe {secret}.</translation>
+        <translation>Open {page} en plak je nieuwe {secret}.</translation>
     </message>
     <message>
         <source>credentials accepted, but not allowed to use this API</source>
@@ -2067,7 +2067,7 @@
     </message>
     <message>
         <source>Open {page} and paste the {secret}.</source>
-        <translation>Open {page} en plak de {secret}.</translation>
+        <translation>Open {page} en plak je {secret}.</translation>
     </message>
     <message>
         <source>client id</source>
