@@ -20,8 +20,10 @@ BUNDLE_SOURCES := $(shell find pos_app resources packaging translations -type f 
 LANGUAGES := nl de
 TS_FILES := $(foreach lang,$(LANGUAGES),translations/pos_app_$(lang).ts)
 QM_FILES := $(foreach lang,$(LANGUAGES),resources/translations/pos_app_$(lang).qm)
-# lupdate reads a module's `_tr("…")` as `tr("…")` (see pos_app/ui/i18n.py).
-LUPDATE_ARGS := -tr-function-alias tr+=_tr -locations none -no-obsolete -source-language en
+# lupdate reads a module's `_tr("…")` and a service's `phrase("…")` as `tr("…")` (see
+# pos_app/ui/i18n.py); of the services, only the checks' rows are shown translated.
+LUPDATE_ARGS := -tr-function-alias tr+=_tr,tr+=phrase -locations none -no-obsolete -source-language en
+LUPDATE_SERVICES := pos_app/services/checks.py pos_app/services/doctor.py pos_app/services/live_check.py
 
 .PHONY: demo test lint typecheck pytest venv lock clean package package-check translations update-translations
 
@@ -49,7 +51,8 @@ translations: $(QM_FILES)
 update-translations: $(STAMP)
 	for lang in $(LANGUAGES); do \
 	  $(BIN)/pyside6-lupdate $(LUPDATE_ARGS) -target-language $$lang \
-	    $$(find pos_app/ui -name '*.py' | sort) -ts translations/pos_app_$$lang.ts; \
+	    $$(find pos_app/ui -name '*.py' | sort) $(LUPDATE_SERVICES) \
+	    -ts translations/pos_app_$$lang.ts; \
 	done
 
 demo: $(STAMP) translations

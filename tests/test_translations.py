@@ -20,11 +20,14 @@ ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("nl", "de")
 BIN = Path(sys.executable).parent
 #: The same options as `make update-translations`.
-LUPDATE_ARGS = ["-tr-function-alias", "tr+=_tr", "-locations", "none", "-no-obsolete"]
+LUPDATE_ARGS = ["-tr-function-alias", "tr+=_tr,tr+=phrase", "-locations", "none", "-no-obsolete"]
+#: The services whose texts the app shows: the checks' rows (`LUPDATE_SERVICES`).
+SERVICES = ("checks.py", "doctor.py", "live_check.py")
 
 
 def _sources() -> list[str]:
-    return sorted(str(path) for path in (ROOT / "pos_app" / "ui").rglob("*.py"))
+    ui = sorted(str(path) for path in (ROOT / "pos_app" / "ui").rglob("*.py"))
+    return [*ui, *(str(ROOT / "pos_app" / "services" / name) for name in SERVICES)]
 
 
 def _state(message: ET.Element) -> str:

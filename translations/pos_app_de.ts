@@ -1362,6 +1362,7 @@
     </message>
     <message>
         <source>Connect to Piggy</source>
+        <extracomment>What to do, for a person at a terminal: commands and POS_APP_* variables allowed. The same next step in app words (no command lines), for a screen in the app; empty where ``next_step`` names nothing technical or there is nothing to do. The app&apos;s settings page for each component&apos;s settings, for ``app_step`` texts.</extracomment>
         <translation>Mit Piggy verbinden</translation>
     </message>
     <message>
@@ -1886,6 +1887,521 @@
             <numerusform>Läuft in %n Tag ab</numerusform>
             <numerusform>Läuft in %n Tagen ab</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Giftoin and Nudj</source>
+        <translation>Giftoin und Nudj</translation>
+    </message>
+    <message>
+        <source>Settings → {page}</source>
+        <translation>Einstellungen → {page}</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>credentials accepted</source>
+        <translation>Zugangsdaten angenommen</translation>
+    </message>
+    <message>
+        <source>no Piggy personal access token / API key</source>
+        <extracomment>&quot;no &lt;the secret&apos;s label&gt;&quot; (:attr:`SecretName.label`), in words the app translates.</extracomment>
+        <translation>kein Piggy Personal Access Token / API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>no Piggy OAuth client secret</source>
+        <translation>kein Piggy-OAuth-Client-Secret</translation>
+    </message>
+    <message>
+        <source>no Giftoin API key</source>
+        <translation>kein Giftoin-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>no Nudj API token</source>
+        <translation>kein Nudj-API-Token</translation>
+    </message>
+    <message>
+        <source>no key that protects the staff PINs</source>
+        <translation>kein Schlüssel für die Personal-PINs</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>{url} did not answer in time</source>
+        <translation>{url} hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>Check this PC&apos;s network connection, then run the check again.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung dieses Computers und starten Sie die Prüfung dann erneut.</translation>
+    </message>
+    <message>
+        <source>cannot connect to {url}</source>
+        <translation>keine Verbindung zu {url}</translation>
+    </message>
+    <message>
+        <source>Check this PC&apos;s network connection and the server address in {page}.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung dieses Computers und die Serveradresse unter {page}.</translation>
+    </message>
+    <message>
+        <source>the server refused the credentials</source>
+        <translation>der Server hat die Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>Open {page} and paste a new {secret}.</source>
+        <translation>Öffnen Sie {page} und fügen Sie einen neuen {secret} ein.</translation>
+    </message>
+    <message>
+        <source>credentials accepted, but not allowed to use this API</source>
+        <translation>Zugangsdaten angenommen, aber ohne Berechtigung für diese API</translation>
+    </message>
+    <message>
+        <source>Give the key access to this API in the vendor&apos;s dashboard.</source>
+        <translation>Geben Sie dem Schlüssel im Dashboard des Anbieters Zugriff auf diese API.</translation>
+    </message>
+    <message>
+        <source>{url} is in maintenance (HTTP 503)</source>
+        <translation>{url} wird gerade gewartet (HTTP 503)</translation>
+    </message>
+    <message>
+        <source>Wait and run the check again; nothing to change here.</source>
+        <translation>Warten Sie kurz und starten Sie die Prüfung erneut; hier ist nichts zu ändern.</translation>
+    </message>
+    <message>
+        <source>service in maintenance</source>
+        <translation>Dienst wird gewartet</translation>
+    </message>
+    <message>
+        <source>rate limited for {seconds} s; credentials were not rejected</source>
+        <translation>zu viele Anfragen, {seconds} Sek. warten; die Zugangsdaten wurden nicht abgelehnt</translation>
+    </message>
+    <message>
+        <source>rate limited; credentials were not rejected</source>
+        <translation>zu viele Anfragen; die Zugangsdaten wurden nicht abgelehnt</translation>
+    </message>
+    <message>
+        <source>Run the check again later.</source>
+        <translation>Starten Sie die Prüfung später erneut.</translation>
+    </message>
+    <message>
+        <source>{url} answered, but not like the {vendor} API: {error}</source>
+        <translation>{url} hat geantwortet, aber nicht wie die API von {vendor}: {error}</translation>
+    </message>
+    <message>
+        <source>Open {page} and check the server address: only the host, e.g. https://host.</source>
+        <translation>Öffnen Sie {page} und prüfen Sie die Serveradresse: nur der Host, z. B. https://host.</translation>
+    </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation>unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>not checked: {why}</source>
+        <translation>nicht geprüft: {why}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Piggy cannot be reached (see above)</source>
+        <translation>Piggy ist nicht erreichbar (siehe oben)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>defaults and POS_APP_* only</source>
+        <translation>nur Standardwerte und POS_APP_*</translation>
+    </message>
+    <message>
+        <source>{path} does not exist: defaults and POS_APP_* variables in use</source>
+        <translation>{path} existiert nicht: Standardwerte und POS_APP_*-Variablen werden verwendet</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>beschreibbar</translation>
+    </message>
+    <message>
+        <source>Ask your IT contact to give this PC&apos;s user write access to the data folder.</source>
+        <translation>Bitten Sie Ihre IT-Betreuung, dem Benutzerkonto dieses Computers Schreibrechte für den Datenordner zu geben.</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <source>OS keyring in use</source>
+        <translation>Schlüsselbund des Systems in Gebrauch</translation>
+    </message>
+    <message>
+        <source>no OS keyring on this machine; secrets come from environment variables</source>
+        <translation>kein Schlüsselbund des Systems auf diesem Computer; Schlüssel und Tokens kommen aus Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>no OS keyring on this machine</source>
+        <translation>kein Schlüsselbund des Systems auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Sign in to this PC again so that its keyring is unlocked, then restart the app. If that does not help, ask your IT contact.</source>
+        <translation>Melden Sie sich an diesem Computer erneut an, damit sein Schlüsselbund entsperrt wird, und starten Sie dann die App neu. Wenn das nicht hilft, wenden Sie sich an Ihre IT-Betreuung.</translation>
+    </message>
+    <message>
+        <source>found (keyring)</source>
+        <translation>gefunden (Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>found (environment)</source>
+        <translation>gefunden (Umgebungsvariable)</translation>
+    </message>
+    <message>
+        <source>found ({source})</source>
+        <translation>gefunden ({source})</translation>
+    </message>
+    <message>
+        <source>Open {page} and paste the {secret}.</source>
+        <translation>Öffnen Sie {page} und fügen Sie den {secret} ein.</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>piggy_auth_mode is client_credentials but no piggy_client_id is set</source>
+        <translation>piggy_auth_mode ist client_credentials, aber piggy_client_id ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Open {page} and enter the client id.</source>
+        <translation>Öffnen Sie {page} und geben Sie die Client-ID ein.</translation>
+    </message>
+    <message>
+        <source>no shop list</source>
+        <translation>keine Filialliste</translation>
+    </message>
+    <message>
+        <source>Open {page} and choose this shop.</source>
+        <translation>Öffnen Sie {page} und wählen Sie diese Filiale.</translation>
+    </message>
+    <message>
+        <source>no shop_uuid configured</source>
+        <translation>keine shop_uuid eingerichtet</translation>
+    </message>
+    <message>
+        <source>{shop} is a {type} shop, not a physical one</source>
+        <translation>{shop} ist eine Filiale vom Typ {type}, keine physische</translation>
+    </message>
+    <message>
+        <source>Pickups normally belong to a physical shop; open {page} and check the shop.</source>
+        <translation>Abholungen gehören normalerweise zu einer physischen Filiale; öffnen Sie {page} und prüfen Sie die Filiale.</translation>
+    </message>
+    <message>
+        <source>shop {uuid} does not exist for this key</source>
+        <translation>die Filiale {uuid} gibt es für diesen Schlüssel nicht</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>a Nudj token is stored but no nudj_base_url is set</source>
+        <translation>ein Nudj-Token ist gespeichert, aber nudj_base_url ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Open {page} and enter the Nudj address, e.g. https://yourshop.nudj.cx</source>
+        <translation>Öffnen Sie {page} und geben Sie die Nudj-Adresse ein, z. B. https://yourshop.nudj.cx</translation>
+    </message>
+    <message>
+        <source>user id source</source>
+        <translation>Quelle der Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Look one customer up in Nudj&apos;s dashboard, then open {page} and choose the id Nudj holds for customers.</source>
+        <translation>Suchen Sie ein Kundenkonto im Dashboard von Nudj, öffnen Sie dann {page} und wählen Sie die ID, die Nudj für Kunden speichert.</translation>
+    </message>
+    <message>
+        <source>Nudj found none of the last {misses} customers looked up by {source}</source>
+        <translation>Nudj hat keinen der letzten {misses} über {source} gesuchten Kunden gefunden</translation>
+    </message>
+    <message>
+        <source>email: Nudj documents no lookup by email; customers may not be found</source>
+        <translation>E-Mail: Nudj dokumentiert keine Suche per E-Mail; Kunden werden vielleicht nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the Piggy contact uuid (found only where Nudj stores it as external id)</source>
+        <translation>die Kontakt-UUID von Piggy (nur gefunden, wo Nudj sie als externe ID speichert)</translation>
+    </message>
+    <message>
+        <source>the contact attribute {attribute}</source>
+        <translation>das Kontaktattribut {attribute}</translation>
+    </message>
+    <message>
+        <source>configured</source>
+        <translation>eingerichtet</translation>
+    </message>
+    <message>
+        <source>not configured: the panel stays off</source>
+        <translation>nicht eingerichtet: die Seitenleiste bleibt aus</translation>
+    </message>
+    <message>
+        <source>To use it: open {page}.</source>
+        <translation>Zum Verwenden öffnen Sie {page}.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>gefunden</translation>
+    </message>
+    <message>
+        <source>rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <extracomment>The check of a side program&apos;s row (Giftoin, Nudj): this customer in that program.</extracomment>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <extracomment>Characters of the contact uuid a row shows: enough to tell customers apart in a ticket. Contact attribute names a row lists at most, to help choose the Giftoin attribute.</extracomment>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>Schlüssel (Client-Secret)</translation>
+    </message>
+    <message>
+        <source>Giftoin API key</source>
+        <translation>Giftoin-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>staff PIN key</source>
+        <translation>Schlüssel für die Personal-PINs</translation>
+    </message>
+    <message>
+        <source>{vendor} refused the credentials</source>
+        <translation>{vendor} hat die Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>Give the key access to this API in {vendor}&apos;s dashboard.</source>
+        <translation>Geben Sie dem Schlüssel im Dashboard von {vendor} Zugriff auf diese API.</translation>
+    </message>
+    <message>
+        <source>{vendor} accepted the credentials but does not allow this lookup</source>
+        <translation>{vendor} hat die Zugangsdaten angenommen, erlaubt diese Abfrage aber nicht</translation>
+    </message>
+    <message>
+        <source>rate limited for {seconds} s: not checked</source>
+        <translation>zu viele Anfragen, {seconds} Sek. warten: nicht geprüft</translation>
+    </message>
+    <message>
+        <source>rate limited: not checked</source>
+        <translation>zu viele Anfragen: nicht geprüft</translation>
+    </message>
+    <message>
+        <source>{vendor} refused the lookup (code {code})</source>
+        <translation>{vendor} hat die Abfrage abgelehnt (Code {code})</translation>
+    </message>
+    <message>
+        <source>{vendor} refused the lookup</source>
+        <translation>{vendor} hat die Abfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>{url} answered, but not like the {vendor} API</source>
+        <translation>{url} hat geantwortet, aber nicht wie die API von {vendor}</translation>
+    </message>
+    <message>
+        <source>{url} answered with an error (HTTP {status})</source>
+        <translation>{url} hat mit einem Fehler geantwortet (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>{url} answered with an error</source>
+        <translation>{url} hat mit einem Fehler geantwortet</translation>
+    </message>
+    <message>
+        <source>Run the check again; if this stays, check the server address in {page}.</source>
+        <translation>Starten Sie die Prüfung erneut; bleibt es dabei, prüfen Sie die Serveradresse unter {page}.</translation>
+    </message>
+    <message>
+        <source>no customer with this card</source>
+        <translation>kein Kundenkonto mit dieser Karte</translation>
+    </message>
+    <message>
+        <source>Scan a card that works at the counter.</source>
+        <translation>Scannen Sie eine Karte, die an der Kasse funktioniert.</translation>
+    </message>
+    <message>
+        <source>this card is blocked (reported lost or replaced)</source>
+        <translation>diese Karte ist gesperrt (als verloren oder ersetzt gemeldet)</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s current card, or another customer&apos;s card.</source>
+        <translation>Scannen Sie die aktuelle Karte dieses Kundenkontos oder eine andere Kundenkarte.</translation>
+    </message>
+    <message>
+        <source>the card exists, but is not linked to a customer</source>
+        <translation>die Karte existiert, ist aber mit keinem Kundenkonto verknüpft</translation>
+    </message>
+    <message>
+        <source>Scan the card of a customer who linked it in the app.</source>
+        <translation>Scannen Sie eine Karte, die in der App mit einem Kundenkonto verknüpft ist.</translation>
+    </message>
+    <message>
+        <source>the card&apos;s customer was not found</source>
+        <translation>das Kundenkonto dieser Karte wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Scan another customer&apos;s card; if every card answers this, ask Piggy support.</source>
+        <translation>Scannen Sie eine andere Kundenkarte; wenn jede Karte dies ergibt, wenden Sie sich an den Piggy-Support.</translation>
+    </message>
+    <message>
+        <source>the card could not be looked up</source>
+        <translation>die Karte konnte nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card or QR code.</source>
+        <translation>Scannen Sie die Kundenkarte oder den QR-Code.</translation>
+    </message>
+    <message>
+        <source>no card value given</source>
+        <translation>kein Kartenwert angegeben</translation>
+    </message>
+    <message>
+        <source>an email address is not a card: not looked up</source>
+        <translation>eine E-Mail-Adresse ist keine Karte: nicht gesucht</translation>
+    </message>
+    <message>
+        <source>a pickup slip reference is not a customer&apos;s card: not looked up</source>
+        <translation>ein Abholbeleg ist keine Kundenkarte: nicht gesucht</translation>
+    </message>
+    <message>
+        <source>no card</source>
+        <translation>keine Karte</translation>
+    </message>
+    <message>
+        <source>Piggy is not set up</source>
+        <translation>Piggy ist nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>kein Kundenkonto</translation>
+    </message>
+    <message>
+        <source>contact {uuid}</source>
+        <translation>Kontakt {uuid}</translation>
+    </message>
+    <message>
+        <source>Open {page}, enter the client id and paste the client secret.</source>
+        <translation>Öffnen Sie {page}, geben Sie die Client-ID ein und fügen Sie das Client-Secret ein.</translation>
+    </message>
+    <message>
+        <source>Open {page} and paste the token.</source>
+        <translation>Öffnen Sie {page} und fügen Sie den Token ein.</translation>
+    </message>
+    <message>
+        <source>Piggy is not set up: not looked up</source>
+        <translation>Piggy ist nicht eingerichtet: nicht gesucht</translation>
+    </message>
+    <message>
+        <source>none uncollected</source>
+        <translation>keine offenen Prämien</translation>
+    </message>
+    <message>
+        <source>{count} uncollected: {to_pick_up} to hand over, {expired} expired, {digital} digital</source>
+        <translation>{count} offen: {to_pick_up} zu übergeben, {expired} abgelaufen, {digital} digital</translation>
+    </message>
+    <message>
+        <source>not set up: no panel</source>
+        <translation>nicht eingerichtet: keine Seitenleiste</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} und {second}</translation>
+    </message>
+    <message>
+        <source>{missing} not set: the panel finds no customer</source>
+        <translation>{missing} nicht gesetzt: die Seitenleiste findet kein Kundenkonto</translation>
+    </message>
+    <message>
+        <source>Open {page} and choose the platform and the contact attribute that holds the customer&apos;s id there.</source>
+        <translation>Öffnen Sie {page} und wählen Sie die Plattform und das Kontaktattribut mit der ID des Kundenkontos auf dieser Plattform.</translation>
+    </message>
+    <message>
+        <source>{platform} id from the contact attribute {attribute}</source>
+        <translation>{platform}-ID aus dem Kontaktattribut {attribute}</translation>
+    </message>
+    <message>
+        <source>no challenges ({source}); Giftoin answers so also for an id it does not know</source>
+        <translation>keine Sammelaktionen ({source}); so antwortet Giftoin auch bei einer unbekannten ID</translation>
+    </message>
+    <message>
+        <source>{count} challenge ({source})</source>
+        <translation>{count} Sammelaktion ({source})</translation>
+    </message>
+    <message>
+        <source>{count} challenges ({source})</source>
+        <translation>{count} Sammelaktionen ({source})</translation>
+    </message>
+    <message>
+        <source>If this customer uses Giftoin, open {page} and choose the contact attribute that holds their {platform} id.</source>
+        <translation>Wenn dieses Kundenkonto Giftoin nutzt, öffnen Sie {page} und wählen Sie das Kontaktattribut mit der {platform}-ID.</translation>
+    </message>
+    <message>
+        <source>this customer&apos;s contact has no value in the attribute {attribute}</source>
+        <translation>der Kontakt dieses Kundenkontos hat keinen Wert im Attribut {attribute}</translation>
+    </message>
+    <message>
+        <source>Giftoin knows no {platform} user with the {source}</source>
+        <translation>Giftoin kennt kein {platform}-Konto mit der {source}</translation>
+    </message>
+    <message>
+        <source>If this customer has a Nudj account, open {page} and choose the id Nudj holds for customers.</source>
+        <translation>Wenn dieses Kundenkonto ein Nudj-Konto hat, öffnen Sie {page} und wählen Sie die ID, die Nudj für Kunden speichert.</translation>
+    </message>
+    <message>
+        <source>this customer&apos;s contact has no email address (looked up by {source})</source>
+        <translation>der Kontakt dieses Kundenkontos hat keine E-Mail-Adresse (gesucht über {source})</translation>
+    </message>
+    <message>
+        <source>this customer&apos;s contact has no value in the attribute {attribute} (looked up by {source})</source>
+        <translation>der Kontakt dieses Kundenkontos hat keinen Wert im Attribut {attribute} (gesucht über {source})</translation>
+    </message>
+    <message>
+        <source>points unknown</source>
+        <translation>Punkte unbekannt</translation>
+    </message>
+    <message>
+        <source>{count} point</source>
+        <translation>{count} Punkt</translation>
+    </message>
+    <message>
+        <source>{count} points</source>
+        <translation>{count} Punkte</translation>
+    </message>
+    <message>
+        <source>{count} reward</source>
+        <translation>{count} Prämie</translation>
+    </message>
+    <message>
+        <source>{count} rewards</source>
+        <translation>{count} Prämien</translation>
+    </message>
+    <message>
+        <source>{points}, {rewards} on offer, {affordable} within reach (looked up by {source})</source>
+        <translation>{points}, {rewards} im Angebot, {affordable} mit genug Punkten (gesucht über {source})</translation>
+    </message>
+    <message>
+        <source>Nudj found no user for this customer (looked up by {source})</source>
+        <translation>Nudj hat für dieses Kundenkonto kein Konto gefunden (gesucht über {source})</translation>
     </message>
 </context>
 <context>

@@ -1362,6 +1362,7 @@
     </message>
     <message>
         <source>Connect to Piggy</source>
+        <extracomment>What to do, for a person at a terminal: commands and POS_APP_* variables allowed. The same next step in app words (no command lines), for a screen in the app; empty where ``next_step`` names nothing technical or there is nothing to do. The app&apos;s settings page for each component&apos;s settings, for ``app_step`` texts.</extracomment>
         <translation>Verbinden met Piggy</translation>
     </message>
     <message>
@@ -1886,6 +1887,521 @@
             <numerusform>Verloopt over %n dag</numerusform>
             <numerusform>Verloopt over %n dagen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Giftoin and Nudj</source>
+        <translation>Giftoin en Nudj</translation>
+    </message>
+    <message>
+        <source>Settings → {page}</source>
+        <translation>Instellingen → {page}</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>bereikbaar</translation>
+    </message>
+    <message>
+        <source>credentials accepted</source>
+        <translation>inloggegevens geaccepteerd</translation>
+    </message>
+    <message>
+        <source>no Piggy personal access token / API key</source>
+        <extracomment>&quot;no &lt;the secret&apos;s label&gt;&quot; (:attr:`SecretName.label`), in words the app translates.</extracomment>
+        <translation>geen persoonlijk toegangstoken of API-sleutel voor Piggy</translation>
+    </message>
+    <message>
+        <source>no Piggy OAuth client secret</source>
+        <translation>geen OAuth-clientsecret voor Piggy</translation>
+    </message>
+    <message>
+        <source>no Giftoin API key</source>
+        <translation>geen Giftoin-API-sleutel</translation>
+    </message>
+    <message>
+        <source>no Nudj API token</source>
+        <translation>geen Nudj-API-token</translation>
+    </message>
+    <message>
+        <source>no key that protects the staff PINs</source>
+        <translation>geen sleutel die de pincodes van medewerkers beschermt</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>geen antwoord</translation>
+    </message>
+    <message>
+        <source>{url} did not answer in time</source>
+        <translation>{url} antwoordde niet op tijd</translation>
+    </message>
+    <message>
+        <source>Check this PC&apos;s network connection, then run the check again.</source>
+        <translation>Controleer de netwerkverbinding van deze computer en voer de controle daarna opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>cannot connect to {url}</source>
+        <translation>geen verbinding met {url}</translation>
+    </message>
+    <message>
+        <source>Check this PC&apos;s network connection and the server address in {page}.</source>
+        <translation>Controleer de netwerkverbinding van deze computer en het serveradres in {page}.</translation>
+    </message>
+    <message>
+        <source>the server refused the credentials</source>
+        <translation>de server weigerde de inloggegevens</translation>
+    </message>
+    <message>
+        <source>Open {page} and paste a new {secret}.</source>
+        <translation>Open {page} en plak je nieuwe {secret}.</translation>
+    </message>
+    <message>
+        <source>credentials accepted, but not allowed to use this API</source>
+        <translation>inloggegevens geaccepteerd, maar ze geven geen toegang tot deze API</translation>
+    </message>
+    <message>
+        <source>Give the key access to this API in the vendor&apos;s dashboard.</source>
+        <translation>Geef de sleutel toegang tot deze API in het dashboard van de leverancier.</translation>
+    </message>
+    <message>
+        <source>{url} is in maintenance (HTTP 503)</source>
+        <translation>{url} is in onderhoud (HTTP 503)</translation>
+    </message>
+    <message>
+        <source>Wait and run the check again; nothing to change here.</source>
+        <translation>Wacht even en voer de controle opnieuw uit; hier hoeft niets te veranderen.</translation>
+    </message>
+    <message>
+        <source>service in maintenance</source>
+        <translation>dienst in onderhoud</translation>
+    </message>
+    <message>
+        <source>rate limited for {seconds} s; credentials were not rejected</source>
+        <translation>te veel verzoeken, {seconds} s wachten; de inloggegevens zijn niet geweigerd</translation>
+    </message>
+    <message>
+        <source>rate limited; credentials were not rejected</source>
+        <translation>te veel verzoeken; de inloggegevens zijn niet geweigerd</translation>
+    </message>
+    <message>
+        <source>Run the check again later.</source>
+        <translation>Voer de controle later opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>{url} answered, but not like the {vendor} API: {error}</source>
+        <translation>{url} antwoordde, maar niet zoals de API van {vendor}: {error}</translation>
+    </message>
+    <message>
+        <source>Open {page} and check the server address: only the host, e.g. https://host.</source>
+        <translation>Open {page} en controleer het serveradres: alleen de host, bijv. https://host.</translation>
+    </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation>onverwacht antwoord</translation>
+    </message>
+    <message>
+        <source>not checked: {why}</source>
+        <translation>niet gecontroleerd: {why}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Piggy cannot be reached (see above)</source>
+        <translation>Piggy is niet bereikbaar (zie hierboven)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>bestand</translation>
+    </message>
+    <message>
+        <source>defaults and POS_APP_* only</source>
+        <translation>alleen standaardwaarden en POS_APP_*</translation>
+    </message>
+    <message>
+        <source>{path} does not exist: defaults and POS_APP_* variables in use</source>
+        <translation>{path} bestaat niet: standaardwaarden en POS_APP_*-variabelen in gebruik</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>beschrijfbaar</translation>
+    </message>
+    <message>
+        <source>Ask your IT contact to give this PC&apos;s user write access to the data folder.</source>
+        <translation>Vraag je IT-contactpersoon om de gebruiker van deze computer schrijfrechten op de gegevensmap te geven.</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Sleutelhanger</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>beschikbaar</translation>
+    </message>
+    <message>
+        <source>OS keyring in use</source>
+        <translation>sleutelhanger van het besturingssysteem in gebruik</translation>
+    </message>
+    <message>
+        <source>no OS keyring on this machine; secrets come from environment variables</source>
+        <translation>geen sleutelhanger van het besturingssysteem op deze computer; sleutels en tokens komen uit omgevingsvariabelen</translation>
+    </message>
+    <message>
+        <source>no OS keyring on this machine</source>
+        <translation>geen sleutelhanger van het besturingssysteem op deze computer</translation>
+    </message>
+    <message>
+        <source>Sign in to this PC again so that its keyring is unlocked, then restart the app. If that does not help, ask your IT contact.</source>
+        <translation>Meld je opnieuw aan op deze computer, zodat de sleutelhanger wordt ontgrendeld, en start de app daarna opnieuw. Helpt dat niet, vraag het dan je IT-contactpersoon.</translation>
+    </message>
+    <message>
+        <source>found (keyring)</source>
+        <translation>gevonden (sleutelhanger)</translation>
+    </message>
+    <message>
+        <source>found (environment)</source>
+        <translation>gevonden (omgevingsvariabele)</translation>
+    </message>
+    <message>
+        <source>found ({source})</source>
+        <translation>gevonden ({source})</translation>
+    </message>
+    <message>
+        <source>Open {page} and paste the {secret}.</source>
+        <translation>Open {page} en plak je {secret}.</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>client-id</translation>
+    </message>
+    <message>
+        <source>piggy_auth_mode is client_credentials but no piggy_client_id is set</source>
+        <translation>piggy_auth_mode is client_credentials, maar er is geen piggy_client_id ingesteld</translation>
+    </message>
+    <message>
+        <source>Open {page} and enter the client id.</source>
+        <translation>Open {page} en vul de client-id in.</translation>
+    </message>
+    <message>
+        <source>no shop list</source>
+        <translation>geen winkellijst</translation>
+    </message>
+    <message>
+        <source>Open {page} and choose this shop.</source>
+        <translation>Open {page} en kies deze winkel.</translation>
+    </message>
+    <message>
+        <source>no shop_uuid configured</source>
+        <translation>geen shop_uuid ingesteld</translation>
+    </message>
+    <message>
+        <source>{shop} is a {type} shop, not a physical one</source>
+        <translation>{shop} is een winkel van het type {type}, geen fysieke winkel</translation>
+    </message>
+    <message>
+        <source>Pickups normally belong to a physical shop; open {page} and check the shop.</source>
+        <translation>Afhalingen horen normaal bij een fysieke winkel; open {page} en controleer de winkel.</translation>
+    </message>
+    <message>
+        <source>shop {uuid} does not exist for this key</source>
+        <translation>winkel {uuid} bestaat niet voor deze sleutel</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>host</translation>
+    </message>
+    <message>
+        <source>a Nudj token is stored but no nudj_base_url is set</source>
+        <translation>er is een Nudj-token opgeslagen, maar geen nudj_base_url ingesteld</translation>
+    </message>
+    <message>
+        <source>Open {page} and enter the Nudj address, e.g. https://yourshop.nudj.cx</source>
+        <translation>Open {page} en vul het Nudj-adres in, bijv. https://yourshop.nudj.cx</translation>
+    </message>
+    <message>
+        <source>user id source</source>
+        <translation>bron van het gebruikers-id</translation>
+    </message>
+    <message>
+        <source>Look one customer up in Nudj&apos;s dashboard, then open {page} and choose the id Nudj holds for customers.</source>
+        <translation>Zoek één klant op in het dashboard van Nudj, open daarna {page} en kies het id dat Nudj voor klanten bewaart.</translation>
+    </message>
+    <message>
+        <source>Nudj found none of the last {misses} customers looked up by {source}</source>
+        <translation>Nudj vond geen van de laatste {misses} klanten die via {source} zijn opgezocht</translation>
+    </message>
+    <message>
+        <source>email: Nudj documents no lookup by email; customers may not be found</source>
+        <translation>e-mail: Nudj beschrijft geen opzoeken via e-mail; klanten worden misschien niet gevonden</translation>
+    </message>
+    <message>
+        <source>the Piggy contact uuid (found only where Nudj stores it as external id)</source>
+        <translation>de contact-uuid van Piggy (alleen gevonden als Nudj die als extern id bewaart)</translation>
+    </message>
+    <message>
+        <source>the contact attribute {attribute}</source>
+        <translation>het contactattribuut {attribute}</translation>
+    </message>
+    <message>
+        <source>configured</source>
+        <translation>ingesteld</translation>
+    </message>
+    <message>
+        <source>not configured: the panel stays off</source>
+        <translation>niet ingesteld: het paneel blijft uit</translation>
+    </message>
+    <message>
+        <source>To use it: open {page}.</source>
+        <translation>Om het te gebruiken: open {page}.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>gevonden</translation>
+    </message>
+    <message>
+        <source>rewards</source>
+        <translation>beloningen</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <extracomment>The check of a side program&apos;s row (Giftoin, Nudj): this customer in that program.</extracomment>
+        <translation>klant</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <extracomment>Characters of the contact uuid a row shows: enough to tell customers apart in a ticket. Contact attribute names a row lists at most, to help choose the Giftoin attribute.</extracomment>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>clientsecret</translation>
+    </message>
+    <message>
+        <source>Giftoin API key</source>
+        <translation>Giftoin-API-sleutel</translation>
+    </message>
+    <message>
+        <source>staff PIN key</source>
+        <translation>pincodesleutel voor medewerkers</translation>
+    </message>
+    <message>
+        <source>{vendor} refused the credentials</source>
+        <translation>{vendor} weigerde de inloggegevens</translation>
+    </message>
+    <message>
+        <source>Give the key access to this API in {vendor}&apos;s dashboard.</source>
+        <translation>Geef de sleutel toegang tot deze API in het dashboard van {vendor}.</translation>
+    </message>
+    <message>
+        <source>{vendor} accepted the credentials but does not allow this lookup</source>
+        <translation>{vendor} accepteerde de inloggegevens, maar staat dit opzoeken niet toe</translation>
+    </message>
+    <message>
+        <source>rate limited for {seconds} s: not checked</source>
+        <translation>te veel verzoeken, {seconds} s wachten: niet gecontroleerd</translation>
+    </message>
+    <message>
+        <source>rate limited: not checked</source>
+        <translation>te veel verzoeken: niet gecontroleerd</translation>
+    </message>
+    <message>
+        <source>{vendor} refused the lookup (code {code})</source>
+        <translation>{vendor} weigerde het opzoeken (code {code})</translation>
+    </message>
+    <message>
+        <source>{vendor} refused the lookup</source>
+        <translation>{vendor} weigerde het opzoeken</translation>
+    </message>
+    <message>
+        <source>{url} answered, but not like the {vendor} API</source>
+        <translation>{url} antwoordde, maar niet zoals de API van {vendor}</translation>
+    </message>
+    <message>
+        <source>{url} answered with an error (HTTP {status})</source>
+        <translation>{url} antwoordde met een fout (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>{url} answered with an error</source>
+        <translation>{url} antwoordde met een fout</translation>
+    </message>
+    <message>
+        <source>Run the check again; if this stays, check the server address in {page}.</source>
+        <translation>Voer de controle opnieuw uit; blijft dit zo, controleer dan het serveradres in {page}.</translation>
+    </message>
+    <message>
+        <source>no customer with this card</source>
+        <translation>geen klant met deze kaart</translation>
+    </message>
+    <message>
+        <source>Scan a card that works at the counter.</source>
+        <translation>Scan een kaart die aan de balie werkt.</translation>
+    </message>
+    <message>
+        <source>this card is blocked (reported lost or replaced)</source>
+        <translation>deze kaart is geblokkeerd (als verloren of vervangen gemeld)</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s current card, or another customer&apos;s card.</source>
+        <translation>Scan de huidige kaart van de klant, of de kaart van een andere klant.</translation>
+    </message>
+    <message>
+        <source>the card exists, but is not linked to a customer</source>
+        <translation>de kaart bestaat, maar is niet aan een klant gekoppeld</translation>
+    </message>
+    <message>
+        <source>Scan the card of a customer who linked it in the app.</source>
+        <translation>Scan de kaart van een klant die hem in de app heeft gekoppeld.</translation>
+    </message>
+    <message>
+        <source>the card&apos;s customer was not found</source>
+        <translation>de klant van deze kaart is niet gevonden</translation>
+    </message>
+    <message>
+        <source>Scan another customer&apos;s card; if every card answers this, ask Piggy support.</source>
+        <translation>Scan de kaart van een andere klant; geeft elke kaart dit antwoord, vraag het dan aan de support van Piggy.</translation>
+    </message>
+    <message>
+        <source>the card could not be looked up</source>
+        <translation>de kaart kon niet worden opgezocht</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card or QR code.</source>
+        <translation>Scan de kaart of QR-code van de klant.</translation>
+    </message>
+    <message>
+        <source>no card value given</source>
+        <translation>geen kaartwaarde opgegeven</translation>
+    </message>
+    <message>
+        <source>an email address is not a card: not looked up</source>
+        <translation>een e-mailadres is geen kaart: niet opgezocht</translation>
+    </message>
+    <message>
+        <source>a pickup slip reference is not a customer&apos;s card: not looked up</source>
+        <translation>een afhaalbon is geen klantenkaart: niet opgezocht</translation>
+    </message>
+    <message>
+        <source>no card</source>
+        <translation>geen kaart</translation>
+    </message>
+    <message>
+        <source>Piggy is not set up</source>
+        <translation>Piggy is niet ingesteld</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>geen klant</translation>
+    </message>
+    <message>
+        <source>contact {uuid}</source>
+        <translation>contact {uuid}</translation>
+    </message>
+    <message>
+        <source>Open {page}, enter the client id and paste the client secret.</source>
+        <translation>Open {page}, vul de client-id in en plak het clientsecret.</translation>
+    </message>
+    <message>
+        <source>Open {page} and paste the token.</source>
+        <translation>Open {page} en plak het token.</translation>
+    </message>
+    <message>
+        <source>Piggy is not set up: not looked up</source>
+        <translation>Piggy is niet ingesteld: niet opgezocht</translation>
+    </message>
+    <message>
+        <source>none uncollected</source>
+        <translation>geen niet-afgehaalde beloningen</translation>
+    </message>
+    <message>
+        <source>{count} uncollected: {to_pick_up} to hand over, {expired} expired, {digital} digital</source>
+        <translation>{count} niet afgehaald: {to_pick_up} te overhandigen, {expired} verlopen, {digital} digitaal</translation>
+    </message>
+    <message>
+        <source>not set up: no panel</source>
+        <translation>niet ingesteld: geen paneel</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} en {second}</translation>
+    </message>
+    <message>
+        <source>{missing} not set: the panel finds no customer</source>
+        <translation>{missing} niet ingesteld: het paneel vindt geen klant</translation>
+    </message>
+    <message>
+        <source>Open {page} and choose the platform and the contact attribute that holds the customer&apos;s id there.</source>
+        <translation>Open {page} en kies het platform en het contactattribuut met het id van de klant op dat platform.</translation>
+    </message>
+    <message>
+        <source>{platform} id from the contact attribute {attribute}</source>
+        <translation>{platform}-id uit het contactattribuut {attribute}</translation>
+    </message>
+    <message>
+        <source>no challenges ({source}); Giftoin answers so also for an id it does not know</source>
+        <translation>geen uitdagingen ({source}); Giftoin antwoordt zo ook bij een id dat het niet kent</translation>
+    </message>
+    <message>
+        <source>{count} challenge ({source})</source>
+        <translation>{count} uitdaging ({source})</translation>
+    </message>
+    <message>
+        <source>{count} challenges ({source})</source>
+        <translation>{count} uitdagingen ({source})</translation>
+    </message>
+    <message>
+        <source>If this customer uses Giftoin, open {page} and choose the contact attribute that holds their {platform} id.</source>
+        <translation>Gebruikt deze klant Giftoin, open dan {page} en kies het contactattribuut met het {platform}-id van de klant.</translation>
+    </message>
+    <message>
+        <source>this customer&apos;s contact has no value in the attribute {attribute}</source>
+        <translation>het contact van deze klant heeft geen waarde in het attribuut {attribute}</translation>
+    </message>
+    <message>
+        <source>Giftoin knows no {platform} user with the {source}</source>
+        <translation>Giftoin kent geen {platform}-gebruiker met het {source}</translation>
+    </message>
+    <message>
+        <source>If this customer has a Nudj account, open {page} and choose the id Nudj holds for customers.</source>
+        <translation>Heeft deze klant een Nudj-account, open dan {page} en kies het id dat Nudj voor klanten bewaart.</translation>
+    </message>
+    <message>
+        <source>this customer&apos;s contact has no email address (looked up by {source})</source>
+        <translation>het contact van deze klant heeft geen e-mailadres (opgezocht via {source})</translation>
+    </message>
+    <message>
+        <source>this customer&apos;s contact has no value in the attribute {attribute} (looked up by {source})</source>
+        <translation>het contact van deze klant heeft geen waarde in het attribuut {attribute} (opgezocht via {source})</translation>
+    </message>
+    <message>
+        <source>points unknown</source>
+        <translation>punten onbekend</translation>
+    </message>
+    <message>
+        <source>{count} point</source>
+        <translation>{count} punt</translation>
+    </message>
+    <message>
+        <source>{count} points</source>
+        <translation>{count} punten</translation>
+    </message>
+    <message>
+        <source>{count} reward</source>
+        <translation>{count} beloning</translation>
+    </message>
+    <message>
+        <source>{count} rewards</source>
+        <translation>{count} beloningen</translation>
+    </message>
+    <message>
+        <source>{points}, {rewards} on offer, {affordable} within reach (looked up by {source})</source>
+        <translation>{points}, {rewards} in het aanbod, {affordable} binnen bereik (opgezocht via {source})</translation>
+    </message>
+    <message>
+        <source>Nudj found no user for this customer (looked up by {source})</source>
+        <translation>Nudj vond geen gebruiker voor deze klant (opgezocht via {source})</translation>
     </message>
 </context>
 <context>

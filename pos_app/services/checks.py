@@ -4,6 +4,9 @@ One :class:`CheckResult` per check, a next step for whatever is not in order. Th
 are printed as a table in a terminal (:func:`format_table`) and, later, shown to a manager
 in the app: ``next_step`` may name commands and environment variables for the shop's IT
 person, ``app_step`` says the same in the app's own words (its settings pages).
+
+The texts a screen shows (all but ``next_step``) are :class:`~pos_app.services.phrases.Phrase`
+objects, where they are more than a proper name or a value: English here, translated there.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from enum import StrEnum
+
+from pos_app.services.phrases import Phrase, phrase
 
 __all__ = ["CheckResult", "CheckStatus", "exit_code", "format_table", "settings_page"]
 
@@ -71,12 +76,12 @@ def format_table(results: list[CheckResult], width: int = 100) -> str:
 
 #: The app's settings page for each component's settings, for ``app_step`` texts.
 _SETTINGS_PAGES = {
-    "Piggy": "Connect to Piggy",
-    "Giftoin": "Giftoin and Nudj",
-    "Nudj": "Giftoin and Nudj",
+    "Piggy": phrase("Connect to Piggy"),
+    "Giftoin": phrase("Giftoin and Nudj"),
+    "Nudj": phrase("Giftoin and Nudj"),
 }
 
 
-def settings_page(component: str) -> str:
+def settings_page(component: str) -> Phrase:
     """``Settings → <page>``: where in the app the settings of ``component`` are changed."""
-    return f"Settings → {_SETTINGS_PAGES.get(component, component)}"
+    return phrase("Settings → {page}", page=_SETTINGS_PAGES.get(component, component))

@@ -5,6 +5,9 @@ IT person can see at a glance what is missing: a host that cannot be reached, a 
 is refused, a shop uuid that does not exist. With a customer's card
 (:meth:`Doctor.run` ``customer=``) the live check of :mod:`pos_app.services.live_check`
 follows: the card, the rewards list and the side programs, read-only.
+
+The rows' texts are phrases (:mod:`pos_app.services.phrases`): English in the terminal,
+translated in the app's Check this counter.
 """
 
 from __future__ import annotations
@@ -27,11 +30,24 @@ from pos_app.services.checks import (
     settings_page,
 )
 from pos_app.services.live_check import LiveCheck, not_looked_up, secret_words
+from pos_app.services.phrases import Phrase, phrase
 from pos_app.services.progress import NUDJ_MISS_RECORD, read_nudj_misses
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import NudjIdKind, PiggyAuthMode, Settings
 
 __all__ = ["CheckResult", "CheckStatus", "Doctor", "exit_code", "format_table"]
+
+REACHABLE = phrase("reachable")
+CREDENTIALS = phrase("credentials accepted")
+
+#: "no <the secret's label>" (:attr:`SecretName.label`), in words the app translates.
+_NO_SECRET: dict[SecretName, Phrase] = {
+    SecretName.PIGGY_TOKEN: phrase("no Piggy personal access token / API key"),
+    SecretName.PIGGY_CLIENT_SECRET: phrase("no Piggy OAuth client secret"),
+    SecretName.GIFTOIN_API_KEY: phrase("no Giftoin API key"),
+    SecretName.NUDJ_TOKEN: phrase("no Nudj API token"),
+    SecretName.STAFF_PIN_KEY: phrase("no key that protects the staff PINs"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,18 +65,16 @@ def _probe_failure(
     """Translate a failed probe call into the two rows a person needs to read."""
     env = "POS_APP_" + setting.upper()
     page = settings_page(component)
-    not_checked = CheckResult(
-        component, "credentials accepted", CheckStatus.SKIPPED, "not checked: no answer"
-    )
+    not_checked = _not_checked(component, phrase("no answer"))
     if isinstance(exc, errors.ApiTimeoutError):
         return _Outcome(
             CheckResult(
                 component,
-                "reachable",
+                REACHABLE,
                 CheckStatus.FAIL,
-                f"{url} did not answer in time",
+                phrase("{url} did not answer in time", url=url),
                 "Check the network of this PC and the request_timeout setting.",
-                "Check this PC's network connection, then run the check again.",
+                phrase("Check this PC's network connection, then run the check again."),
             ),
             not_checked,
             False,
@@ -69,27 +83,32 @@ def _probe_failure(
         return _Outcome(
             CheckResult(
                 component,
-                "reachable",
+                REACHABLE,
                 CheckStatus.FAIL,
-                f"cannot connect to {url}",
+                phrase("cannot connect to {url}", url=url),
                 f"Check the network and the {setting} setting ({env}).",
-                f"Check this PC's network connection and the server address in {page}.",
+                phrase(
+                    "Check this PC's network connection and the server address in {page}.",
+                    page=page,
+                ),
             ),
             not_checked,
             False,
         )
-    reachable = CheckResult(component, "reachable", CheckStatus.OK, url)
+    reachable = CheckResult(component, REACHABLE, CheckStatus.OK, url)
     if isinstance(exc, errors.AuthenticationError):
         return _Outcome(
             reachable,
             CheckResult(
                 component,
-                "credentials accepted",
+                CREDENTIALS,
                 CheckStatus.FAIL,
-                "the server refused the credentials",
+                phrase("the server refused the credentials"),
                 "Create a new key in the vendor's dashboard and store it with "
                 f"`pos-app secrets set {secret.value}`.",
-                f"Open {page} and paste a new {secret_words(secret)}.",
+                phrase(
+                    "Open {page} and paste a new {secret}.", page=page, secret=secret_words(secret)
+                ),
             ),
             True,
         )
@@ -98,32 +117,42 @@ def _probe_failure(
             reachable,
             CheckResult(
                 component,
-                "credentials accepted",
+                CREDENTIALS,
                 CheckStatus.FAIL,
-                "credentials accepted, but not allowed to use this API",
+                phrase("credentials accepted, but not allowed to use this API"),
                 "Give the key access to this API in the vendor's dashboard.",
+                phrase("Give the key access to this API in the vendor's dashboard."),
             ),
             True,
         )
     if isinstance(exc, errors.MaintenanceError):
         reachable = CheckResult(
             component,
-            "reachable",
+            REACHABLE,
             CheckStatus.FAIL,
-            f"{url} is in maintenance (HTTP 503)",
+            phrase("{url} is in maintenance (HTTP 503)", url=url),
             "Wait and run the doctor again; nothing to change here.",
+            phrase("Wait and run the check again; nothing to change here."),
         )
-        return _Outcome(reachable, _not_checked(component, "service in maintenance"), True)
+        return _Outcome(reachable, _not_checked(component, phrase("service in maintenance")), True)
     if isinstance(exc, errors.RateLimitedError):
-        wait = f" for {exc.retry_after:.0f} s" if exc.retry_after else ""
+        limited = (
+            phrase(
+                "rate limited for {seconds} s; credentials were not rejected",
+                seconds=f"{exc.retry_after:.0f}",
+            )
+            if exc.retry_after
+            else phrase("rate limited; credentials were not rejected")
+        )
         return _Outcome(
             reachable,
             CheckResult(
                 component,
-                "credentials accepted",
+                CREDENTIALS,
                 CheckStatus.WARN,
-                f"rate limited{wait}; credentials were not rejected",
+                limited,
                 "Run the doctor again later.",
+                phrase("Run the check again later."),
             ),
             True,
         )
@@ -132,20 +161,28 @@ def _probe_failure(
     return _Outcome(
         CheckResult(
             component,
-            "reachable",
+            REACHABLE,
             CheckStatus.FAIL,
-            f"{url} answered, but not like the {component} API: {exc}",
+            phrase(
+                "{url} answered, but not like the {vendor} API: {error}",
+                url=url,
+                vendor=component,
+                error=exc,
+            ),
             f"Check the {setting} setting ({env}); it is the host root, e.g. https://host.",
-            f"Open {page} and check the server address: only the host, e.g. https://host.",
+            phrase(
+                "Open {page} and check the server address: only the host, e.g. https://host.",
+                page=page,
+            ),
         ),
-        _not_checked(component, "unexpected answer"),
+        _not_checked(component, phrase("unexpected answer")),
         True,
     )
 
 
-def _not_checked(component: str, why: str) -> CheckResult:
+def _not_checked(component: str, why: Phrase) -> CheckResult:
     return CheckResult(
-        component, "credentials accepted", CheckStatus.SKIPPED, f"not checked: {why}"
+        component, CREDENTIALS, CheckStatus.SKIPPED, phrase("not checked: {why}", why=why)
     )
 
 
@@ -161,8 +198,8 @@ async def _probe(
     except errors.ApiError as exc:
         return _probe_failure(component, url, exc, setting, secret), None
     outcome = _Outcome(
-        CheckResult(component, "reachable", CheckStatus.OK, url),
-        CheckResult(component, "credentials accepted", CheckStatus.OK, "yes"),
+        CheckResult(component, REACHABLE, CheckStatus.OK, url),
+        CheckResult(component, CREDENTIALS, CheckStatus.OK, phrase("yes")),
         True,
     )
     return outcome, result
@@ -199,7 +236,7 @@ class Doctor:
         )
         if unreachable:
             # The row above says why; the counter's lookup would only wait out its retries.
-            return [*rows, *not_looked_up("Piggy cannot be reached (see above)")]
+            return [*rows, *not_looked_up(phrase("Piggy cannot be reached (see above)"))]
         live = LiveCheck(self._settings, self._secrets, transport=self._transport)
         return [*rows, *await live.run(customer)]
 
@@ -207,65 +244,83 @@ class Doctor:
 
     def _check_config_file(self) -> CheckResult:
         path = self._config_file
+        component, check = phrase("Settings"), phrase("file")
         if path is None:
-            return CheckResult("Settings", "file", CheckStatus.OK, "defaults and POS_APP_* only")
+            only = phrase("defaults and POS_APP_* only")
+            return CheckResult(component, check, CheckStatus.OK, only)
         if path.exists():
-            return CheckResult("Settings", "file", CheckStatus.OK, str(path))
+            return CheckResult(component, check, CheckStatus.OK, str(path))
         return CheckResult(
-            "Settings",
-            "file",
+            component,
+            check,
             CheckStatus.OK,
-            f"{path} does not exist: defaults and POS_APP_* variables in use",
+            phrase("{path} does not exist: defaults and POS_APP_* variables in use", path=path),
         )
 
     def _check_data_dir(self) -> CheckResult:
         folder = self._settings.data_dir
+        component, check = phrase("Data folder"), phrase("writable")
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
                 pass
         except OSError as exc:
             return CheckResult(
-                "Data folder",
-                "writable",
+                component,
+                check,
                 CheckStatus.FAIL,
+                # The folder and the system's own words for the error: nothing to translate.
                 f"{folder}: {exc.strerror or exc}",
                 "Give this user write access, or choose another folder with data_dir "
                 "(POS_APP_DATA_DIR).",
-                "Ask your IT contact to give this PC's user write access to the data folder.",
+                phrase(
+                    "Ask your IT contact to give this PC's user write access to the data folder."
+                ),
             )
-        return CheckResult("Data folder", "writable", CheckStatus.OK, str(folder))
+        return CheckResult(component, check, CheckStatus.OK, str(folder))
 
     def _check_keyring(self) -> CheckResult:
+        component, check = phrase("Keyring"), phrase("available")
         if self._secrets.keyring_available():
-            return CheckResult("Keyring", "available", CheckStatus.OK, "OS keyring in use")
+            return CheckResult(component, check, CheckStatus.OK, phrase("OS keyring in use"))
         from_env = [n for n in SecretName if os.environ.get(n.env_var)]
-        status = CheckStatus.WARN if from_env else CheckStatus.FAIL
         return CheckResult(
-            "Keyring",
-            "available",
-            status,
-            "no OS keyring on this machine"
-            + ("; secrets come from environment variables" if from_env else ""),
+            component,
+            check,
+            CheckStatus.WARN if from_env else CheckStatus.FAIL,
+            phrase("no OS keyring on this machine; secrets come from environment variables")
+            if from_env
+            else phrase("no OS keyring on this machine"),
             "Start or unlock the desktop keyring, or set POS_APP_PIGGY_TOKEN and the other "
             "token variables in the app's environment.",
-            "Sign in to this PC again so that its keyring is unlocked, then restart the app. "
-            "If that does not help, ask your IT contact.",
+            phrase(
+                "Sign in to this PC again so that its keyring is unlocked, then restart the app. "
+                "If that does not help, ask your IT contact."
+            ),
         )
 
     def _secret_row(self, component: str, name: SecretName) -> tuple[CheckResult, str | None]:
         value = self._secrets.get(name)
         source = self._secrets.source(name).origin
         if value:
-            return CheckResult(component, name.value, CheckStatus.OK, f"found ({source})"), value
+            found = {
+                "keyring": phrase("found (keyring)"),
+                "environment": phrase("found (environment)"),
+            }.get(source) or phrase("found ({source})", source=source)
+            # The check is the secret's own name, as `pos-app secrets` takes it.
+            return CheckResult(component, name.value, CheckStatus.OK, found), value
         return (
             CheckResult(
                 component,
                 name.value,
                 CheckStatus.FAIL,
-                f"no {name.label}",
+                _NO_SECRET[name],
                 f"Run `pos-app secrets set {name.value}` (or set {name.env_var}).",
-                f"Open {settings_page(component)} and paste the {secret_words(name)}.",
+                phrase(
+                    "Open {page} and paste the {secret}.",
+                    page=settings_page(component),
+                    secret=secret_words(name),
+                ),
             ),
             None,
         )
@@ -281,11 +336,15 @@ class Doctor:
                 rows.append(
                     CheckResult(
                         component,
-                        "client id",
+                        phrase("client id"),
                         CheckStatus.FAIL,
-                        "piggy_auth_mode is client_credentials but no piggy_client_id is set",
+                        phrase(
+                            "piggy_auth_mode is client_credentials but no piggy_client_id is set"
+                        ),
                         "Set piggy_client_id in the settings file (POS_APP_PIGGY_CLIENT_ID).",
-                        f"Open {settings_page(component)} and enter the client id.",
+                        phrase(
+                            "Open {page} and enter the client id.", page=settings_page(component)
+                        ),
                     )
                 )
             row, secret = self._secret_row(component, SecretName.PIGGY_CLIENT_SECRET)
@@ -329,43 +388,59 @@ class Doctor:
         if isinstance(shops, list):
             rows.append(self._shop_row(component, shops))
         else:
+            why = phrase("no shop list")
             rows.append(
-                CheckResult(component, "shop", CheckStatus.SKIPPED, "not checked: no shop list")
+                CheckResult(
+                    component,
+                    phrase("shop"),
+                    CheckStatus.SKIPPED,
+                    phrase("not checked: {why}", why=why),
+                )
             )
         return rows
 
     def _shop_row(self, component: str, shops: list[Shop]) -> CheckResult:
         wanted = self._settings.shop_uuid
         known = ", ".join(f"{shop.name} ({shop.uuid})" for shop in shops[:8]) or "none"
+        check, page = phrase("shop"), settings_page(component)
+        choose = phrase("Open {page} and choose this shop.", page=page)
         if not wanted:
             return CheckResult(
                 component,
-                "shop",
+                check,
                 CheckStatus.FAIL,
-                "no shop_uuid configured",
+                phrase("no shop_uuid configured"),
                 f"Set shop_uuid (POS_APP_SHOP_UUID) to this shop. Shops this key sees: {known}",
-                f"Open {settings_page(component)} and choose this shop.",
+                choose,
             )
         for shop in shops:
             if shop.uuid == wanted:
                 if shop.type and shop.type != "physical":
                     return CheckResult(
                         component,
-                        "shop",
+                        check,
                         CheckStatus.WARN,
-                        f"{shop.name} is a {shop.type} shop, not a physical one",
+                        phrase(
+                            "{shop} is a {type} shop, not a physical one",
+                            shop=shop.name,
+                            type=shop.type,
+                        ),
                         "Pickups normally belong to a physical shop; check shop_uuid.",
-                        f"Pickups normally belong to a physical shop; open "
-                        f"{settings_page(component)} and check the shop.",
+                        phrase(
+                            "Pickups normally belong to a physical shop; open {page} and check "
+                            "the shop.",
+                            page=page,
+                        ),
                     )
-                return CheckResult(component, "shop", CheckStatus.OK, f"{shop.name} ({wanted})")
+                # The shop's name and uuid: nothing to translate.
+                return CheckResult(component, check, CheckStatus.OK, f"{shop.name} ({wanted})")
         return CheckResult(
             component,
-            "shop",
+            check,
             CheckStatus.FAIL,
-            f"shop {wanted} does not exist for this key",
+            phrase("shop {uuid} does not exist for this key", uuid=wanted),
             f"Set shop_uuid (POS_APP_SHOP_UUID) to one of: {known}",
-            f"Open {settings_page(component)} and choose this shop.",
+            choose,
         )
 
     # -- Giftoin and Nudj (optional programs) --------------------------------------------
@@ -398,12 +473,14 @@ class Doctor:
             return [
                 CheckResult(
                     component,
-                    "host",
+                    phrase("host"),
                     CheckStatus.FAIL,
-                    "a Nudj token is stored but no nudj_base_url is set",
+                    phrase("a Nudj token is stored but no nudj_base_url is set"),
                     "Set nudj_base_url (POS_APP_NUDJ_BASE_URL), e.g. https://yourshop.nudj.cx",
-                    f"Open {settings_page(component)} and enter the Nudj address, e.g. "
-                    "https://yourshop.nudj.cx",
+                    phrase(
+                        "Open {page} and enter the Nudj address, e.g. https://yourshop.nudj.cx",
+                        page=settings_page(component),
+                    ),
                 )
             ]
         if not token:
@@ -434,15 +511,16 @@ class Doctor:
         counter records a run of misses for this row to report.
         """
         source = self._settings.nudj_user_id
-        check = "user id source"
+        check = phrase("user id source")
         fix = (
             "Look one customer up in Nudj's dashboard and set nudj_user_id_source "
             "(POS_APP_NUDJ_USER_ID_SOURCE) to the id Nudj holds for them: uuid, email or "
             "attribute:NAME."
         )
-        app_fix = (
-            f"Look one customer up in Nudj's dashboard, then open {settings_page(component)} "
-            "and choose the id Nudj holds for customers."
+        app_fix = phrase(
+            "Look one customer up in Nudj's dashboard, then open {page} and choose the id Nudj "
+            "holds for customers.",
+            page=settings_page(component),
         )
         problem = read_nudj_misses(self._settings.data_dir / NUDJ_MISS_RECORD)
         if problem is not None:
@@ -450,8 +528,11 @@ class Doctor:
                 component,
                 check,
                 CheckStatus.FAIL,
-                f"Nudj found none of the last {problem.misses} customers looked up by "
-                f"{problem.looked_up_by}",
+                phrase(
+                    "Nudj found none of the last {misses} customers looked up by {source}",
+                    misses=problem.misses,
+                    source=problem.looked_up_by,
+                ),
                 fix,
                 app_fix,
             )
@@ -460,23 +541,25 @@ class Doctor:
                 component,
                 check,
                 CheckStatus.WARN,
-                "email: Nudj documents no lookup by email; customers may not be found",
+                phrase("email: Nudj documents no lookup by email; customers may not be found"),
                 fix,
                 app_fix,
             )
         if source.kind is NudjIdKind.UUID:
-            detail = "the Piggy contact uuid (found only where Nudj stores it as external id)"
+            detail = phrase(
+                "the Piggy contact uuid (found only where Nudj stores it as external id)"
+            )
         else:
-            detail = f"the contact attribute {source.attribute}"
+            detail = phrase("the contact attribute {attribute}", attribute=source.attribute)
         return CheckResult(component, check, CheckStatus.OK, detail)
 
 
 def _not_configured(component: str, secret: SecretName, setting: str) -> CheckResult:
     return CheckResult(
         component,
-        "configured",
+        phrase("configured"),
         CheckStatus.SKIPPED,
-        "not configured: the panel stays off",
+        phrase("not configured: the panel stays off"),
         f"To use it: set {setting} and run `pos-app secrets set {secret.value}`.",
-        f"To use it: open {settings_page(component)}.",
+        phrase("To use it: open {page}.", page=settings_page(component)),
     )

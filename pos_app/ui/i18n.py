@@ -13,6 +13,11 @@ the bundle carries them). Three kinds of call are collected:
 
 A count goes in as ``n`` (``_tr("%n shop(s)", None, n)``), so that each language picks
 its own plural forms; English has no catalogue, see :mod:`pos_app.ui.plurals`.
+
+A fourth kind comes from the services: ``phrase("…", name=value)``
+(:mod:`pos_app.services.phrases`, the rows of the counter's checks) is English text that
+keeps its template; lupdate reads ``phrase`` as ``tr`` too, in the services named in
+``LUPDATE_SERVICES`` (Makefile), and :func:`translated` shows it in the app's language.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from PySide6.QtCore import (
 )
 
 from pos_app.resources import resources_dir
+from pos_app.services.phrases import Phrase
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,19 @@ SOURCE_LANGUAGE = "en"
 def translate(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """A module's text in the app's language (the empty context; see the module's text)."""
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def translated(text: str) -> str:
+    """A service's text in the app's language: a :class:`Phrase` by its template, its
+    phrases among the values translated in turn (other values as they are); a plain text
+    as a whole (as it is, where the catalogue does not know it: a name, an address)."""
+    if isinstance(text, Phrase):
+        values = {
+            name: translated(value) if isinstance(value, Phrase) else value
+            for name, value in text.values.items()
+        }
+        return translate(text.template).format_map(values)
+    return translate(text)
 
 
 class _Retranslator(QObject):

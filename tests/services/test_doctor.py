@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from pos_app.services.doctor import CheckResult, CheckStatus, Doctor, exit_code, format_table
+from pos_app.services.phrases import Phrase
 from pos_app.services.progress import NUDJ_MISS_RECORD
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
@@ -187,6 +188,35 @@ async def test_maintenance_and_rate_limit() -> None:
     limited_row = _row(results, "Nudj", "credentials accepted")
     assert limited_row.status is CheckStatus.WARN
     assert "9 s" in limited_row.detail
+
+
+@pytest.mark.asyncio
+@pytest.mark.usefixtures("memory_keyring")
+async def test_every_row_not_in_order_has_its_next_step_in_app_words() -> None:
+    """Check this counter shows ``app_step``, never the terminal's ``next_step``, and
+    translates it: a phrase, as are the row's check and details."""
+
+    def maintenance(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503, json={"message": "Service Unavailable"})
+
+    def forbidden(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(403, json={"message": "Forbidden."})
+
+    def limited(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, json={"message": "Too Many Attempts."})
+
+    results = await _run(_settings(), _vendors(piggy=maintenance, giftoin=forbidden, nudj=limited))
+    not_in_order = [r for r in results if r.status in (CheckStatus.FAIL, CheckStatus.WARN)]
+    assert {(r.component, r.check) for r in not_in_order} == {
+        ("Piggy", "reachable"),
+        ("Giftoin", "credentials accepted"),
+        ("Nudj", "credentials accepted"),
+    }
+    for row in not_in_order:
+        assert isinstance(row.app_step, Phrase), row
+        assert "doctor" not in row.app_step, row
+        assert isinstance(row.check, Phrase), row
+        assert isinstance(row.detail, Phrase), row
 
 
 @pytest.mark.asyncio

@@ -19,10 +19,12 @@ from pos_app.services.staff import Role
 from pos_app.ui.app import run_app
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.dialogs.pin_entry import PinDialog
-from pos_app.ui.i18n import current_language
+from pos_app.ui.i18n import current_language, use_language
+from pos_app.ui.setup import SetupDraft
 from pos_app.ui.setup.settings_dialog import SettingsDialog
 from tests.helpers import MemoryKeyring, wait_until
-from tests.helpers.ui import Counter, running_counter, visible
+from tests.helpers.language import english_in
+from tests.helpers.ui import Counter, delete_widget, running_counter, visible
 
 MANAGER = ("Morgan Manager", Role.MANAGER, "246810")
 
@@ -152,6 +154,51 @@ async def test_check_this_counter_with_a_customers_card(
         assert simulator.state.redemptions == {}
         dialog.reject()
         await wait_until(lambda: visible(SettingsDialog) is None)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("language", "card", "programs"),
+    [("nl", demo.CARD_MAIN, True), ("nl", demo.CARD_UNLINKED, False), ("de", demo.CARD_MAIN, True)],
+)
+async def test_check_this_counter_speaks_the_shops_language(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    demo_secrets: SecretStore,
+    simulator: Simulator,
+    language: str,
+    card: str,
+    programs: bool,
+    request: pytest.FixtureRequest,
+) -> None:
+    """Every cell of the check's table in the shop's language, the failures' next steps too:
+    without the programs' keys also on a PC without a keyring, for a card not linked."""
+    settings, config = shop_settings
+    if not programs:
+        request.getfixturevalue("no_keyring")
+        demo_secrets = SecretStore(
+            env={SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN}, use_keyring=False
+        )
+    use_language(language)
+    dialog = SettingsDialog(SetupDraft(settings=settings, store=demo_secrets, config_file=config))
+    dialog.show()
+    dialog.show_page(dialog.check_page)
+    page = dialog.check_page
+    page.card.setText(card)
+    page.run_button.click()
+    await wait_until(lambda: page.results)
+    cells = [
+        item.text()
+        for row in range(page.rows.rowCount())
+        for column in range(page.rows.columnCount())
+        if (item := page.rows.item(row, column)) is not None
+    ]
+    assert len(cells) == 4 * len(page.results) > 4 * 10
+    assert english_in(cells, language) == []
+    assert english_in([page.message.text()], language) == []
+    dialog.reject()
+    await dialog.tasks.cancel_all()
+    await delete_widget(dialog)
 
 
 @pytest.mark.asyncio

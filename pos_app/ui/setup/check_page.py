@@ -27,6 +27,7 @@ from pos_app.services.rollout import export_settings, import_settings, missing_s
 from pos_app.services.settings import SettingsError
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.i18n import translate as _tr
+from pos_app.ui.i18n import translated
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.words import secret_label
 from pos_app.ui.theme import ColorScheme, kiosk_look_active
@@ -100,13 +101,19 @@ class CheckPage(SetupPage):
         self.rows.setRowCount(0)
         failed = 0
         for result in results:
-            detail = result.detail
-            step = result.app_step or (result.next_step if "`" not in result.next_step else "")
+            # The rows are English phrases (the terminal's doctor prints them so).
+            detail = translated(result.detail)
+            step = translated(result.app_step) if result.app_step else ""
             if step and result.status in (CheckStatus.FAIL, CheckStatus.WARN):
                 detail += "\n" + _tr("Next: {step}").format(step=step)
             row = self.rows.rowCount()
             self.rows.insertRow(row)
-            texts = (result.component, result.check, status_text(result.status), detail)
+            texts = (
+                translated(result.component),
+                translated(result.check),
+                status_text(result.status),
+                detail,
+            )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
