@@ -71,6 +71,8 @@ DEFAULT_TIMEOUT = 10.0
 LARGE_BODY_BYTES = 64 * 1024
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_USER_AGENT = f"pos-app/{__version__}"
+#: Seconds an idle connection is kept for the next request: the minutes between customers.
+KEEPALIVE_EXPIRY = 20 * 60.0
 
 _REDACTED = "[redacted]"
 # Secrets shorter than this are not searched for in free text: replacing "42" everywhere
@@ -378,6 +380,14 @@ class ApiTransport:
             # A redirect would resend our auth headers to wherever it points; the vendors'
             # APIs do not redirect, so a 3xx is reported instead of followed.
             follow_redirects=False,
+            # Kept open for the minutes between customers (httpx closes idle ones after
+            # 5 s): a scan then pays no new TCP and TLS handshake. One the server closed
+            # meanwhile is noticed before use and opened anew.
+            limits=httpx.Limits(
+                max_connections=100,
+                max_keepalive_connections=20,
+                keepalive_expiry=KEEPALIVE_EXPIRY,
+            ),
         )
 
     @property

@@ -75,6 +75,8 @@ class SandboxContext:
     holds: HeldCalls = field(default_factory=HeldCalls)
     # Open connections by client address, so a fault can close one without an answer.
     transports: dict[tuple[str, int], asyncio.Transport] = field(default_factory=dict)
+    #: Connections accepted so far (benchmarks and tests: is an idle one reused?).
+    connections_opened: list[int] = field(default_factory=lambda: [0])
 
 
 @dataclass(frozen=True)

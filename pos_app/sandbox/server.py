@@ -29,6 +29,7 @@ _STOP_TIMEOUT: Final = 10.0
 
 def _tracking_protocol(
     transports: dict[tuple[str, int], asyncio.Transport],
+    opened: list[int],
 ) -> type[H11Protocol]:
     """uvicorn's h11 protocol, remembering each connection's transport by client address.
 
@@ -39,6 +40,7 @@ def _tracking_protocol(
     class TrackingH11Protocol(H11Protocol):
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
+            opened[0] += 1
             if self.client is not None:
                 transports[self.client] = transport
 
@@ -108,7 +110,7 @@ class Simulator:
         )
         config = uvicorn.Config(
             create_app(self._ctx),
-            http=_tracking_protocol(self._ctx.transports),
+            http=_tracking_protocol(self._ctx.transports, self._ctx.connections_opened),
             ws="none",
             lifespan="off",
             loop="asyncio",
@@ -209,6 +211,11 @@ class Simulator:
 
     def clear_faults(self, route: str | None = None) -> None:
         self.faults.clear(route)
+
+    @property
+    def connections_opened(self) -> int:
+        """Connections the simulator accepted since it started."""
+        return self._ctx.connections_opened[0]
 
     def held(self, route: str | None = None) -> int:
         """How many calls a ``hold`` fault keeps waiting on ``route`` (None: on every route)."""

@@ -1,0 +1,56 @@
+"""Connections kept open across the minutes between customers, against the simulator.
+
+A counter scans every few minutes; a connection closed after httpx's default 5 s idle
+would make each scan pay a new TCP (and, to a real vendor, TLS) handshake. httpcore's
+own clock is moved on here, so no test waits for minutes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import httpcore._async.http11 as http11
+import pytest
+
+from pos_app.api import PiggyClient
+from pos_app.sandbox import Simulator, start_simulator
+from pos_app.sandbox.demo_data import DEMO_PIGGY_TOKEN
+
+
+@pytest.fixture(scope="module")
+def simulator() -> Iterator[Simulator]:
+    with start_simulator() as sim:
+        yield sim
+
+
+def _minutes_later(monkeypatch: pytest.MonkeyPatch, minutes: float) -> None:
+    """httpcore's connections see a clock ``minutes`` ahead (the loop keeps the real one)."""
+    later = SimpleNamespace(monotonic=lambda: time.monotonic() + minutes * 60)
+    monkeypatch.setattr(http11, "time", later)
+
+
+@pytest.mark.asyncio
+async def test_a_connection_idle_for_minutes_is_used_again(
+    simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN) as client:
+        await client.list_shops()
+        opened = simulator.connections_opened
+        _minutes_later(monkeypatch, 3)
+        await client.list_shops()
+        assert simulator.connections_opened == opened
+
+
+@pytest.mark.asyncio
+async def test_a_connection_idle_for_hours_is_let_go(
+    simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Kept for the gaps between customers, not forever: overnight it is opened anew.
+    async with PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN) as client:
+        await client.list_shops()
+        opened = simulator.connections_opened
+        _minutes_later(monkeypatch, 120)
+        await client.list_shops()
+        assert simulator.connections_opened == opened + 1
