@@ -151,6 +151,14 @@ class BaseClient:
         """Close the connection pool (an injected transport is left to its owner)."""
         await self._transport.aclose()
 
+    #: Calls a lookup makes side by side to this vendor: the connections kept ready.
+    parallel_calls = 1
+
+    async def warm_up(self) -> int:
+        """Have connections open before the next calls (a customer is being scanned);
+        returns how many were opened."""
+        return await self._transport.warm_up(self.parallel_calls)
+
     @property
     def is_closed(self) -> bool:
         return self._transport.is_closed

@@ -394,6 +394,36 @@ class ApiTransport:
     def retry_policy(self) -> RetryPolicy:
         return self._retry
 
+    def ready_connections(self) -> int:
+        """Idle, open connections waiting for the next requests (0: none, or unknown)."""
+        # WORKAROUND: httpx has no public view of its pool; httpcore's connections say
+        # whether they are idle and still open. An injected transport has no such pool.
+        pool = getattr(getattr(self._client, "_transport", None), "_pool", None)
+        connections = getattr(pool, "connections", None) or []
+        return sum(1 for conn in connections if conn.is_idle() and not conn.has_expired())
+
+    async def warm_up(self, connections: int = 1) -> int:
+        """Have ``connections`` open ahead of the next requests (HTTP/1.1 carries one
+        request at a time, so calls made side by side need one each); returns how many
+        were opened.
+
+        A HEAD without credentials to the API's root: whatever it answers, the TCP and
+        TLS handshakes are done when the lookup starts. Never an error for the caller.
+        """
+        missing = max(0, connections - self.ready_connections())
+        if missing:
+            await asyncio.gather(*(self._open_one() for _ in range(missing)))
+        return missing
+
+    async def _open_one(self) -> None:
+        try:
+            response = await self._client.request("HEAD", "/", auth=None)
+            await response.aclose()
+        except httpx.HTTPError as exc:
+            self._logger.debug(
+                "%s: warming up a connection failed: %s", self.vendor, type(exc).__name__
+            )
+
     @property
     def is_closed(self) -> bool:
         return self._client.is_closed

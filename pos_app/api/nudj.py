@@ -121,6 +121,9 @@ class NudjClient(BaseClient):
     All calls are reads, retried by the transport on connection errors, 429 and 5xx.
     """
 
+    #: The customer and the catalogue are asked for side by side.
+    parallel_calls = 2
+
     vendor = "nudj"
 
     def __init__(

@@ -245,6 +245,9 @@ class PiggyClient(BaseClient):
     included (see :class:`~pos_app.api._transport.ApiTransport`).
     """
 
+    #: A card's contact and its rewards are asked for side by side.
+    parallel_calls = 2
+
     vendor = "piggy"
 
     def __init__(

@@ -212,6 +212,18 @@ class Simulator:
     def clear_faults(self, route: str | None = None) -> None:
         self.faults.clear(route)
 
+    def close_connections(self, timeout: float = 5.0) -> int:
+        """Close every open connection from the server's side, as an idle timeout does."""
+        transports = list(self._ctx.transports.values())
+        for transport in transports:
+            # Transports belong to the server's loop, on its own thread.
+            loop = getattr(transport, "_loop")  # noqa: B009
+            loop.call_soon_threadsafe(transport.close)
+        deadline = time.monotonic() + timeout
+        while self._ctx.transports and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return len(transports)
+
     @property
     def connections_opened(self) -> int:
         """Connections the simulator accepted since it started."""

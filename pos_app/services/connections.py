@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -32,6 +33,11 @@ class ApiClients:
         for client in (self.piggy, self.giftoin, self.nudj):
             if client is not None:
                 await client.aclose()
+
+    async def warm_up(self) -> None:
+        """Connections open to every vendor before a lookup needs them (a scan began)."""
+        clients = [c for c in (self.piggy, self.giftoin, self.nudj) if c is not None]
+        await asyncio.gather(*(client.warm_up() for client in clients))
 
 
 def build_clients(

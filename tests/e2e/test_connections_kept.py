@@ -54,3 +54,25 @@ async def test_a_connection_idle_for_hours_is_let_go(
         _minutes_later(monkeypatch, 120)
         await client.list_shops()
         assert simulator.connections_opened == opened + 1
+
+
+@pytest.mark.asyncio
+async def test_warming_up_opens_connections_only_where_none_is_ready(
+    simulator: Simulator,
+) -> None:
+    async with PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN) as client:
+        # Nothing open yet: one connection for each call a lookup makes side by side.
+        before = simulator.connections_opened
+        assert await client.warm_up() == 2
+        assert simulator.connections_opened == before + 2
+        # Open and idle: nothing to do, and the next calls go over them.
+        assert await client.warm_up() == 0
+        await client.list_shops()
+        assert simulator.connections_opened == before + 2
+        # The server closed them (its idle timeout): warming up opens new ones, so the
+        # next calls pay no handshake.
+        simulator.close_connections()
+        assert await client.warm_up() == 2
+        opened = simulator.connections_opened
+        await client.list_shops()
+        assert simulator.connections_opened == opened

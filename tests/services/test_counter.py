@@ -174,6 +174,20 @@ async def test_a_cards_rewards_are_asked_for_while_the_contact_loads(
 
 
 @pytest.mark.asyncio
+async def test_after_warming_up_a_scan_opens_no_connection(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        simulator.close_connections()  # idle for long: the server let them go
+        await desk.session.services.clients.warm_up()
+        opened = simulator.connections_opened
+        await desk.session.load_customer(CARD_MAIN)
+        # Identifier, then contact and rewards side by side: all over warm connections.
+        assert desk.of(RewardsShown)
+        assert simulator.connections_opened == opened
+
+
+@pytest.mark.asyncio
 async def test_a_card_whose_contact_fails_shows_nobodys_rewards(
     simulator: Simulator, tmp_path: Path
 ) -> None:

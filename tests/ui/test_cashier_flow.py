@@ -567,3 +567,18 @@ async def test_with_sign_in_required_the_hand_over_records_who_did_it(
         (pickup,) = await made.journal.call(Journal.recent_operations)
         assert (pickup.state, pickup.staff_name) == (OpState.CONFIRMED, "Casey Cashier")
         assert window.sign_in_button.text() == "Casey Cashier · sign out"
+
+
+@pytest.mark.asyncio
+async def test_the_first_keystroke_of_a_scan_opens_the_connections(counter: Counter) -> None:
+    window = counter.window
+    counter.sim.close_connections()  # the minutes since the last customer
+    before = counter.sim.connections_opened
+    window.search_input.setFocus()
+    QTest.keyClicks(window.search_input, "D")
+    # Piggy two (contact and rewards go side by side), Giftoin one, Nudj two.
+    await wait_until(lambda: counter.sim.connections_opened == before + 5)
+    await wait_until(lambda: window.tasks.pending == 0)
+    # The rest of the scan opens none before the list.
+    QTest.keyClicks(window.search_input, "EMO-CARD-1")
+    assert counter.sim.connections_opened == before + 5

@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 #: Task keys: a new task under a key replaces the one running.
 _SHOP = "shop"
 _RECONCILE = "reconcile"
+_WARM_UP = "warm-up"
 
 
 class MainWindow(QMainWindow):
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
                 self.kiosk_home.languageChosen.connect(self._kiosk.choose_language)
             self.search_bar.listen_to(self.kiosk_home)
         self.customer_header.earlier_button.clicked.connect(self._earlier_pickups)
+        self.search_input.textEdited.connect(self._typing)
         if self.status.leave_button is not None and self.kiosk is not None:
             self.status.leave_button.clicked.connect(self.kiosk.request_unlock)
         if self.counter_screen.customer_page.done_button is not None:
@@ -266,6 +268,11 @@ class MainWindow(QMainWindow):
         """The connection status, worded again in each language the screen switches to."""
         label = self.status.connection_label
         retranslated(label, lambda: self.status.show_connection(text()))
+
+    def _typing(self, text: str) -> None:
+        """A scan's first keystroke: connections are opened now, not after Enter."""
+        if len(text) == 1 and not self.tasks.is_running(_WARM_UP):
+            self.tasks.op(self.services.clients.warm_up(), key=_WARM_UP).run()
 
     def _not_set_up_text(self) -> str:
         """No way into Piggy: staff are told whom to ask; a kiosk's customer, nothing more."""
