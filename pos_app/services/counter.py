@@ -222,6 +222,10 @@ class CounterSession:
         self.shop_name = ""
         self._pending_email: str | None = None
         self._listeners: list[Listener] = []
+        #: Cards scanned at this counter since it started, and whose contact each was: a
+        #: guess that saves a round trip, never shown before Piggy confirms it (memory
+        #: only: no card number is written anywhere).
+        self._known_cards: dict[str, str] = {}
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -307,32 +311,70 @@ class CounterSession:
         self._pending_email = None
         self._emit(CustomerCleared())
 
+    def forget_cards(self) -> None:
+        """Forget which contact each card had: its next scan asks Piggy first again."""
+        self._known_cards.clear()
+
     def needs_code(self, scan: Scan) -> bool:
         return scan.kind is ScanKind.EMAIL and self.settings.require_code_for_email
 
     async def load_customer(self, scan: Scan) -> CustomerSummary:
         """Identify by card (or by email, when the shop needs no code) and show them."""
         lookup = self._piggy_lookup()
-        rewards: asyncio.Future[list[PickupItem]] | None = None
         # One budget from Enter to the list: the card's calls and the rewards share it.
         with time_budget(LOOKUP_BUDGET) as deadline:
             try:
                 if scan.kind is ScanKind.EMAIL:
                     customer = await lookup.by_email(scan.value)
+                    rewards = None
                 else:
-                    uuid = await lookup.card_contact(scan.value)
-                    # The rewards need only the uuid: asked for beside the contact, not
-                    # after it (made inside the budget, the task shares it).
-                    rewards = asyncio.ensure_future(lookup.rewards(uuid))
-                    customer = await lookup.by_uuid(uuid)
-            except BaseException as exc:
-                if rewards is not None:
-                    _drop(rewards)  # nobody's rewards without their contact
-                if isinstance(exc, errors.ApiError):
-                    self.note_error(exc)
+                    customer, rewards = await self._by_card(lookup, scan.value)
+            except errors.ApiError as exc:
+                self.note_error(exc)
                 raise
         await self._show(customer, deadline, rewards)
         return customer
+
+    async def _by_card(self, lookup: CustomerLookup, card: str) -> tuple[CustomerSummary, _Rewards]:
+        """The card's contact, and its rewards already asked for (tasks made inside the
+        caller's budget share it).
+
+        The rewards need only the contact's uuid, so they go beside the contact call, not
+        after it. For a card seen before, contact and rewards are asked for with the uuid
+        it had then, beside the identifier call; they are used only if the identifier
+        names that same contact, and dropped otherwise (a card blocked or given to another
+        customer), so no other customer's rewards are ever shown.
+        """
+        guess = self._known_cards.get(card)
+        pending: list[asyncio.Future[Any]] = []
+
+        def start(
+            uuid: str,
+        ) -> tuple[asyncio.Future[CustomerSummary], asyncio.Future[list[PickupItem]]]:
+            contact = asyncio.ensure_future(lookup.by_uuid(uuid))
+            rewards = asyncio.ensure_future(lookup.rewards(uuid))
+            pending[:] = [contact, rewards]
+            return contact, rewards
+
+        try:
+            guessed = start(guess) if guess is not None else None
+            try:
+                uuid = await lookup.card_contact(card)
+            except BaseException:
+                self._known_cards.pop(card, None)
+                raise
+            if guessed is None or uuid != guess:
+                for task in pending:
+                    _drop(task)
+                guessed = start(uuid)
+            self._known_cards[card] = uuid
+            contact, rewards = guessed
+            customer = await contact
+        except BaseException:
+            for task in pending:
+                _drop(task)  # nobody's rewards without their contact
+            raise
+        return customer, rewards
 
     async def send_code(self, email: str | None = None) -> None:
         """Email the customer a login code (again, without ``email``)."""
@@ -567,6 +609,10 @@ class CounterSession:
         if any(r.outcome is CollectOutcome.UNKNOWN for r in results) and self.reconciler:
             self.reconciler.connection_lost()
             self.reconciler.note_unfinished()
+
+
+#: A customer's rewards, asked for and on their way.
+_Rewards = asyncio.Future[list[PickupItem]]
 
 
 def _drop(task: asyncio.Future[Any]) -> None:

@@ -10,7 +10,7 @@ import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -171,6 +171,69 @@ async def test_a_cards_rewards_are_asked_for_while_the_contact_loads(
         # Shown in the order a cashier reads them: who it is, then what they pick up.
         assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
         assert desk.of(RewardsShown)[0].customer is customer
+
+
+@pytest.mark.asyncio
+async def test_a_card_seen_before_asks_for_its_rewards_beside_the_identifier(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    """One round trip for a card this counter knows: contact and rewards are asked for
+    with the contact it belonged to last time, while the identifier confirms it."""
+    async with a_counter(simulator, tmp_path) as desk:
+        await desk.session.load_customer(CARD_MAIN)
+        desk.events.clear()
+        simulator.set_fault("piggy.identifier", "hold")
+        simulator.set_fault("piggy.rewards", "hold")
+        again = asyncio.ensure_future(desk.session.load_customer(CARD_MAIN))
+        try:
+            await wait_until(lambda: simulator.held("piggy.identifier") == 1)
+            await wait_until(lambda: simulator.held("piggy.rewards") == 1)
+            # Nothing is shown on the guess alone.
+            assert desk.events == []
+        finally:
+            simulator.release("piggy.identifier")
+            simulator.release("piggy.rewards")
+        customer = await again
+        assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
+        assert customer.uuid == simulator.state.data.contact_for_card(demo.CARD_MAIN).uuid
+
+
+@pytest.mark.asyncio
+async def test_a_remembered_card_given_to_another_customer_shows_only_the_new_one(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        first = await desk.session.load_customer(CARD_MAIN)
+        # The shop hands the card to another customer (a lost card, re-issued).
+        data = simulator.state.data
+        other = data.contact_for_card(demo.CARD_EMPTY)
+        card = data.identifiers[demo.CARD_MAIN]
+        data.identifiers[demo.CARD_MAIN] = replace(card, contact_uuid=other.uuid)
+        desk.events.clear()
+        customer = await desk.session.load_customer(CARD_MAIN)
+        assert customer.uuid == other.uuid != first.uuid
+        # Not even for a moment: every event names the card's customer of now.
+        assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
+        shown = desk.of(CustomerFound) + desk.of(RewardsShown)
+        assert [e.customer.uuid for e in shown] == [other.uuid, other.uuid]
+        assert desk.of(RewardsShown)[0].items == []  # the new owner has nothing waiting
+
+
+@pytest.mark.asyncio
+async def test_a_remembered_card_that_was_blocked_shows_nobody(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_counter(simulator, tmp_path) as desk:
+        await desk.session.load_customer(CARD_MAIN)
+        data = simulator.state.data
+        card = data.identifiers[demo.CARD_MAIN]
+        data.identifiers[demo.CARD_MAIN] = replace(card, active=False)
+        desk.session.new_scan(CARD_MAIN)  # as the window does for every scan
+        desk.events.clear()
+        with pytest.raises(errors.IdentifierInactiveError):
+            await desk.session.load_customer(CARD_MAIN)
+        assert desk.events == []
+        assert desk.session.customer is None
 
 
 @pytest.mark.asyncio
