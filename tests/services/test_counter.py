@@ -149,6 +149,28 @@ async def test_a_card_shows_the_customer_then_their_rewards(
         assert shown.items
 
 
+async def _held_together(desk: Desk, first: str, beside: str) -> CustomerSummary:
+    """Scan DEMO-CARD-1 with ``first`` held: ``beside`` must be asked for meanwhile, and
+    nothing shown before both are answered. Returns the customer then shown."""
+    sim = desk.sim
+    sim.set_fault(first, "hold")
+    sim.set_fault(beside, "hold")
+    loading = asyncio.ensure_future(desk.session.load_customer(CARD_MAIN))
+    try:
+        await wait_until(lambda: sim.held(first) == 1)
+        await wait_until(lambda: sim.held(beside) == 1)
+        assert desk.events == []
+    finally:
+        sim.release(first)
+        sim.release(beside)
+    customer = await loading
+    # Shown in the order a cashier reads them: who it is, then what they pick up.
+    assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
+    shown: CustomerSummary = desk.of(RewardsShown)[0].customer
+    assert shown is customer
+    return customer
+
+
 @pytest.mark.asyncio
 async def test_a_cards_rewards_are_asked_for_while_the_contact_loads(
     simulator: Simulator, tmp_path: Path
@@ -156,21 +178,7 @@ async def test_a_cards_rewards_are_asked_for_while_the_contact_loads(
     """The rewards call needs only the contact's uuid, which the card's identifier gives:
     it does not wait for the contact call (two round trips to the list, not three)."""
     async with a_counter(simulator, tmp_path) as desk:
-        simulator.set_fault("piggy.contact", "hold")
-        simulator.set_fault("piggy.rewards", "hold")
-        loading = asyncio.ensure_future(desk.session.load_customer(CARD_MAIN))
-        try:
-            await wait_until(lambda: simulator.held("piggy.contact") == 1)
-            # The contact's answer has not come, and the rewards are asked for already.
-            await wait_until(lambda: simulator.held("piggy.rewards") == 1)
-            assert desk.events == []
-        finally:
-            simulator.release("piggy.contact")
-            simulator.release("piggy.rewards")
-        customer = await loading
-        # Shown in the order a cashier reads them: who it is, then what they pick up.
-        assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
-        assert desk.of(RewardsShown)[0].customer is customer
+        await _held_together(desk, "piggy.contact", beside="piggy.rewards")
 
 
 @pytest.mark.asyncio
@@ -178,23 +186,12 @@ async def test_a_card_seen_before_asks_for_its_rewards_beside_the_identifier(
     simulator: Simulator, tmp_path: Path
 ) -> None:
     """One round trip for a card this counter knows: contact and rewards are asked for
-    with the contact it belonged to last time, while the identifier confirms it."""
+    with the contact it belonged to last time, while the identifier confirms it; nothing
+    is shown on the guess alone."""
     async with a_counter(simulator, tmp_path) as desk:
         await desk.session.load_customer(CARD_MAIN)
         desk.events.clear()
-        simulator.set_fault("piggy.identifier", "hold")
-        simulator.set_fault("piggy.rewards", "hold")
-        again = asyncio.ensure_future(desk.session.load_customer(CARD_MAIN))
-        try:
-            await wait_until(lambda: simulator.held("piggy.identifier") == 1)
-            await wait_until(lambda: simulator.held("piggy.rewards") == 1)
-            # Nothing is shown on the guess alone.
-            assert desk.events == []
-        finally:
-            simulator.release("piggy.identifier")
-            simulator.release("piggy.rewards")
-        customer = await again
-        assert [type(e) for e in desk.events] == [CustomerFound, RewardsShown]
+        customer = await _held_together(desk, "piggy.identifier", beside="piggy.rewards")
         assert customer.uuid == simulator.state.data.contact_for_card(demo.CARD_MAIN).uuid
 
 
