@@ -1,0 +1,395 @@
+"""Scan → list and scan → panel over a line like a shop's: TLS, round trips, handshakes.
+
+The simulator runs in its own process; between it and the app sit, in this process,
+
+* a TLS terminator with a throw-away certificate (made here with ``cryptography``; the app
+  trusts it through ``SSL_CERT_FILE``), and in front of it
+* a delay proxy: every chunk is forwarded RTT/2 later in each direction, and a new
+  connection is answered only after one RTT (the TCP handshake). The TLS handshake's
+  bytes go through it too, so each handshake costs its round trips.
+
+The simulator's own per-call latency stands for server time. Printed side by side, per
+case: the app's median, the true limit (round trips × RTT + server time on the chain of
+calls that must wait for each other), their ratio, and a naive client (the same calls one
+after the other, a new connection for each scan) as the peer:
+
+* first scan of a card, connections open;
+* first scan after the minutes between customers: the server closed the idle
+  connections, and the scanner types the card (the first keystroke opens connections);
+* a card this counter has seen before.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/shop_line.py [--rtt 30] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import ipaddress
+import os
+import random
+import ssl
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import contextlib
+
+import httpx
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+# Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helpers import.
+from scan_to_list import (
+    app_and_simulator,
+    close_window,
+    demo_secrets,
+    open_window,
+    simulator_settings,
+    until,
+)
+
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.connections import build_clients
+
+SERVER_MS = 40  # Piggy's own time per call
+PROGRAM_MS = 120  # Giftoin's and Nudj's
+FAULTS = (
+    f"*=latency:{SERVER_MS}",
+    f"giftoin.progress=latency:{PROGRAM_MS}",
+    f"nudj.user=latency:{PROGRAM_MS}",
+    f"nudj.rewards=latency:{PROGRAM_MS}",
+)
+#: What a person's scanner takes for a card number (about 5 ms a character).
+SCANNER_TYPING_S = 0.06
+
+
+# -- the line: certificate, TLS terminator, delay proxy ------------------------------------
+
+
+def make_certificate(folder: Path) -> tuple[Path, Path, Path]:
+    """A throw-away CA and a certificate for 127.0.0.1 it signed: (ca, cert, key) files."""
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "pos-app bench CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    files = (folder / "ca.pem", folder / "cert.pem", folder / "key.pem")
+    files[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    files[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    files[2].write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return files
+
+
+async def _pump(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, delay: Callable[[], float]
+) -> None:
+    """Copy ``reader`` to ``writer``, each chunk ``delay()`` later, in order."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+
+    async def deliver() -> None:
+        while True:
+            due, chunk = await queue.get()
+            if not chunk:
+                return
+            await asyncio.sleep(max(0.0, due - loop.time()))
+            writer.write(chunk)
+            await writer.drain()
+
+    delivering = asyncio.ensure_future(deliver())
+    due = 0.0
+    try:
+        while chunk := await reader.read(65536):
+            due = max(due, loop.time() + delay())  # never before the chunk ahead of it
+            queue.put_nowait((due, chunk))
+    except (ConnectionError, OSError):
+        pass
+    finally:
+        queue.put_nowait((due, b""))
+        with contextlib.suppress(ConnectionError, OSError):
+            await delivering
+        writer.close()
+
+
+class Line:
+    """The delay proxy and TLS terminator, on their own loop in a background thread."""
+
+    def __init__(self, upstream: tuple[str, int], rtt_ms: float, certfile: Path, keyfile: Path):
+        self._upstream = upstream
+        self._rtt = rtt_ms / 1000
+        self._rng = random.Random(7)
+        self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self._tls.load_cert_chain(certfile, keyfile)
+        self._loop = asyncio.new_event_loop()
+        self._writers: set[asyncio.StreamWriter] = set()
+        self.connections = 0
+        self.port = 0
+        started = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(started,), daemon=True)
+        self._thread.start()
+        started.wait(10)
+
+    def _half_rtt(self) -> float:
+        return self._rtt / 2 * self._rng.uniform(0.8, 1.2)  # with some jitter
+
+    def _run(self, started: threading.Event) -> None:
+        asyncio.set_event_loop(self._loop)
+
+        async def serve() -> None:
+            terminator = await asyncio.start_server(self._terminate, "127.0.0.1", 0, ssl=self._tls)
+            self._terminator_port = terminator.sockets[0].getsockname()[1]
+            proxy = await asyncio.start_server(self._delay, "127.0.0.1", 0)
+            self.port = proxy.sockets[0].getsockname()[1]
+            started.set()
+            await asyncio.Event().wait()
+
+        self._loop.run_until_complete(serve())
+
+    async def _terminate(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(*self._upstream)
+        await asyncio.gather(
+            _pump(reader, up_writer, lambda: 0.0), _pump(up_reader, writer, lambda: 0.0)
+        )
+
+    async def _delay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        self._writers.add(writer)
+        await asyncio.sleep(self._rtt)  # SYN, SYN-ACK: the client can send after one RTT
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self._terminator_port)
+        try:
+            await asyncio.gather(
+                _pump(reader, up_writer, self._half_rtt), _pump(up_reader, writer, self._half_rtt)
+            )
+        finally:
+            self._writers.discard(writer)
+
+    def close_connections(self) -> None:
+        """Close every open connection, as a server does after its idle timeout."""
+
+        def close() -> None:
+            for writer in list(self._writers):
+                writer.close()
+
+        self._loop.call_soon_threadsafe(close)
+        time.sleep(0.2)
+
+
+# -- the cases -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    list_ms: float
+    panel_ms: float
+    list_limit: float
+    panel_limit: float
+    naive_ms: float | None
+
+
+async def naive_scan(url: str, card: str) -> float:
+    """The same calls one after the other, over a new connection: time to the rewards."""
+    headers = {"Authorization": f"Bearer {demo.DEMO_PIGGY_TOKEN}", "Accept": "application/json"}
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=f"{url}/api/v3/oauth/clients", headers=headers) as c:
+        params = {"contact_identifier_value": card}
+        found = (await c.get("/contact-identifiers/find", params=params)).json()
+        uuid = found["data"]["contact"]["uuid"]
+        await c.get(f"/contacts/{uuid}")
+        await c.get("/collectable-rewards", params={"contact_uuid": uuid})
+    return (time.perf_counter() - started) * 1000
+
+
+async def measure(sim_url: str, rtt_ms: float, runs: int, folder: Path) -> list[Case]:
+    host, port = sim_url.removeprefix("http://").split(":")
+    ca, cert, key = make_certificate(folder)
+    os.environ["SSL_CERT_FILE"] = str(ca)  # the app trusts the throw-away CA, this run only
+    line = Line((host, int(port)), rtt_ms, cert, key)
+    url = f"https://127.0.0.1:{line.port}"
+    settings = simulator_settings(
+        url,
+        folder / "data",
+        giftoin_platform=demo.GIFTOIN_PLATFORM,
+        giftoin_user_attribute=demo.GIFTOIN_USER_ATTRIBUTE,
+        nudj_user_id_source="uuid",
+    )
+    clients = build_clients(settings, demo_secrets())
+    window, journal = await open_window(settings, clients, 1280, 800)
+    shown = asyncio.Event()
+    panel = asyncio.Event()
+    window.customerShown.connect(lambda _uuid: shown.set())
+    window.progress_panel.finished.connect(panel.set)
+
+    async def scan(card: str, *, typed: bool) -> tuple[float, float]:
+        # Another customer in between, so that list and panel are made again.
+        window.search_input.setText(demo.CARD_EMPTY)
+        window.search_input.returnPressed.emit()
+        await until(lambda: not window.tasks.pending)
+        shown.clear()
+        panel.clear()
+        window.search_input.clear()
+        window.search_input.setFocus()
+        if typed:  # a scanner types: the first keystroke comes before the rest
+            QTest.keyClicks(window.search_input, card[0])
+            started = time.perf_counter()
+            await asyncio.sleep(SCANNER_TYPING_S)
+            QTest.keyClicks(window.search_input, card[1:])
+        else:
+            started = time.perf_counter()
+            window.search_input.setText(card)
+        QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+        await shown.wait()
+        list_ms = (time.perf_counter() - started) * 1000
+        await panel.wait()
+        panel_ms = (time.perf_counter() - started) * 1000
+        await until(lambda: not window.tasks.pending)
+        return list_ms, panel_ms
+
+    async def repeat(prepare: Callable[[], Awaitable[None]], typed: bool) -> tuple[float, float]:
+        lists, panels = [], []
+        for _run in range(runs):
+            await prepare()
+            list_ms, panel_ms = await scan(demo.CARD_MAIN, typed=typed)
+            lists.append(list_ms)
+            panels.append(panel_ms)
+        return statistics.median(lists), statistics.median(panels)
+
+    async def forget() -> None:
+        window.counter.forget_cards()
+
+    async def idle() -> None:
+        window.counter.forget_cards()
+        line.close_connections()
+        await asyncio.sleep(0.1)
+
+    async def nothing() -> None:
+        return None
+
+    rtt = rtt_ms
+    # A call costs one RTT plus the server's time; the programs need the contact first.
+    first_list = 2 * (rtt + SERVER_MS)
+    known_list = rtt + SERVER_MS
+    panel_after = rtt + PROGRAM_MS  # Nudj's user and catalogue side by side
+    try:
+        await until(lambda: not window.tasks.pending)
+        await scan(demo.CARD_MAIN, typed=False)  # connections open, catalogue cached
+        window.progress.catalogue.invalidate()
+        cases = []
+        warm = await repeat(forget, typed=False)
+        naive = statistics.median([await naive_scan(url, demo.CARD_MAIN) for _ in range(runs)])
+        cases.append(
+            Case("first scan, connections open", *warm, first_list, first_list + panel_after, naive)
+        )
+        after_idle = await repeat(idle, typed=True)
+        cases.append(
+            Case(
+                "first scan after idle minutes",
+                *after_idle,
+                first_list,
+                first_list + panel_after,
+                naive,
+            )
+        )
+        await scan(demo.CARD_MAIN, typed=False)  # this counter now knows the card
+        known = await repeat(nothing, typed=False)
+        cases.append(Case("card seen before", *known, known_list, known_list + panel_after, None))
+    finally:
+        await close_window(window, journal, clients)
+    return cases
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rtt", type=float, default=30.0, help="round trip time, ms")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with (
+        tempfile.TemporaryDirectory(prefix="pos-app-line-") as tmp,
+        app_and_simulator(FAULTS) as (url, runner),
+    ):
+        print(
+            f"TLS over a {args.rtt:.0f} ms RTT line (±20% jitter, one RTT per TCP handshake); "
+            f"server time Piggy {SERVER_MS} ms, Giftoin and Nudj {PROGRAM_MS} ms a call; "
+            f"median of {args.runs} runs"
+        )
+        cases = runner.run(measure(url, args.rtt, args.runs, Path(tmp)))
+    print(
+        f"{'case':<32} {'list':>8} {'limit':>7} {'ratio':>6}   "
+        f"{'panel':>8} {'limit':>7} {'ratio':>6}   {'naive list':>10}"
+    )
+    for case in cases:
+        naive = f"{case.naive_ms:8.1f} ms" if case.naive_ms is not None else "         –"
+        print(
+            f"{case.name:<32} {case.list_ms:6.1f}ms {case.list_limit:5.0f}ms "
+            f"{case.list_ms / case.list_limit:5.2f}×   {case.panel_ms:6.1f}ms "
+            f"{case.panel_limit:5.0f}ms {case.panel_ms / case.panel_limit:5.2f}×   {naive}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
