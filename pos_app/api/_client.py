@@ -154,6 +154,10 @@ class BaseClient:
     #: Calls a lookup makes side by side to this vendor: the connections kept ready.
     parallel_calls = 1
 
+    def ready_connections(self) -> int:
+        """Idle, open connections waiting for the next calls."""
+        return self._transport.ready_connections()
+
     async def warm_up(self) -> int:
         """Have connections open before the next calls (a customer is being scanned);
         returns how many were opened."""

@@ -122,6 +122,9 @@ class Simulator:
             proxy_headers=False,
             server_header=False,
             timeout_graceful_shutdown=3,
+            # Idle connections closed after 75 s, as nginx does by default: uvicorn's 5 s
+            # is shorter than any vendor's, and would close them between two scans.
+            timeout_keep_alive=75,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -14,6 +14,8 @@ from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import PiggyAuthMode, Settings
 
 USER_AGENT = f"pos-app/{__version__}"
+#: Seconds between two looks at whether a vendor closed the counter's idle connections.
+KEEP_WARM_INTERVAL = 10.0
 
 
 @dataclass
@@ -38,6 +40,18 @@ class ApiClients:
         """Connections open to every vendor before a lookup needs them (a scan began)."""
         clients = [c for c in (self.piggy, self.giftoin, self.nudj) if c is not None]
         await asyncio.gather(*(client.warm_up() for client in clients))
+
+    async def keep_warm(self, interval: float = KEEP_WARM_INTERVAL) -> None:
+        """Until cancelled: every ``interval`` seconds, open again what a server closed.
+
+        Servers close idle connections after their own timeout (often a minute), so in
+        the minutes between customers the next scan would pay the handshakes. Only the
+        missing connections are opened: a counter whose connections stay open sends
+        nothing.
+        """
+        while True:
+            await self.warm_up()
+            await asyncio.sleep(interval)
 
 
 def build_clients(

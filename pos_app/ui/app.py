@@ -289,11 +289,16 @@ async def run_window(
     set_report_parent(window)
     window.show()
     window.start()
+    # Connections open before the next customer, whatever a server closed meanwhile (not
+    # one of the window's tasks: it never ends by itself).
+    keeping = asyncio.ensure_future(window.services.clients.keep_warm())
     if on_shown is not None:
         on_shown(window)
     try:
         await closed.wait()
     finally:
+        keeping.cancel()
+        await asyncio.gather(keeping, return_exceptions=True)
         set_report_parent(None)
         await window.tasks.cancel_all()
         await window.pictures.aclose()

@@ -7,6 +7,7 @@ own clock is moved on here, so no test waits for minutes.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -17,6 +18,7 @@ import pytest
 from pos_app.api import PiggyClient
 from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox.demo_data import DEMO_PIGGY_TOKEN
+from tests.helpers import wait_until
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +78,25 @@ async def test_warming_up_opens_connections_only_where_none_is_ready(
         opened = simulator.connections_opened
         await client.list_shops()
         assert simulator.connections_opened == opened
+
+
+@pytest.mark.asyncio
+async def test_connections_a_server_closed_are_opened_again_in_the_background(
+    simulator: Simulator,
+) -> None:
+    from pos_app.services.connections import ApiClients
+
+    piggy = PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN)
+    clients = ApiClients(piggy, None, None)
+    keeping = asyncio.ensure_future(clients.keep_warm(interval=0.05))
+    try:
+        await wait_until(lambda: piggy.ready_connections() == 2)
+        before = simulator.connections_opened
+        simulator.close_connections()  # the server's idle timeout, between two customers
+        # Opened again without anyone scanning: the next scan pays no handshake.
+        await wait_until(lambda: simulator.connections_opened == before + 2)
+        await wait_until(lambda: piggy.ready_connections() == 2)
+    finally:
+        keeping.cancel()
+        await asyncio.gather(keeping, return_exceptions=True)
+        await clients.aclose()
