@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
@@ -40,7 +39,13 @@ from pos_app.services.counter_events import (
     Listener,
     RewardsShown,
 )
-from pos_app.services.identify import LOOKUP_BUDGET, CustomerLookup, Scan, ScanKind
+from pos_app.services.identify import (
+    LOOKUP_BUDGET,
+    CustomerLookup,
+    RememberedCards,
+    Scan,
+    ScanKind,
+)
 from pos_app.services.pickup import (
     CollectOutcome,
     CollectResult,
@@ -55,6 +60,7 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.slips import customer_display_name
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
+from pos_app.services.tasks import discard
 from pos_app.storage import (
     AsyncJournal,
     Journal,
@@ -222,10 +228,7 @@ class CounterSession:
         self.shop_name = ""
         self._pending_email: str | None = None
         self._listeners: list[Listener] = []
-        #: Cards scanned at this counter since it started, and whose contact each was: a
-        #: guess that saves a round trip, never shown before Piggy confirms it (memory
-        #: only: no card number is written anywhere).
-        self._known_cards: dict[str, str] = {}
+        self._cards = RememberedCards()
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -313,7 +316,7 @@ class CounterSession:
 
     def forget_cards(self) -> None:
         """Forget which contact each card had: its next scan asks Piggy first again."""
-        self._known_cards.clear()
+        self._cards.forget()
 
     def needs_code(self, scan: Scan) -> bool:
         return scan.kind is ScanKind.EMAIL and self.settings.require_code_for_email
@@ -328,53 +331,12 @@ class CounterSession:
                     customer = await lookup.by_email(scan.value)
                     rewards = None
                 else:
-                    customer, rewards = await self._by_card(lookup, scan.value)
+                    customer, rewards = await self._cards.look_up(lookup, scan.value)
             except errors.ApiError as exc:
                 self.note_error(exc)
                 raise
         await self._show(customer, deadline, rewards)
         return customer
-
-    async def _by_card(self, lookup: CustomerLookup, card: str) -> tuple[CustomerSummary, _Rewards]:
-        """The card's contact, and its rewards already asked for (tasks made inside the
-        caller's budget share it).
-
-        The rewards need only the contact's uuid, so they go beside the contact call, not
-        after it. For a card seen before, contact and rewards are asked for with the uuid
-        it had then, beside the identifier call; they are used only if the identifier
-        names that same contact, and dropped otherwise (a card blocked or given to another
-        customer), so no other customer's rewards are ever shown.
-        """
-        guess = self._known_cards.get(card)
-        pending: list[asyncio.Future[Any]] = []
-
-        def start(
-            uuid: str,
-        ) -> tuple[asyncio.Future[CustomerSummary], asyncio.Future[list[PickupItem]]]:
-            contact = asyncio.ensure_future(lookup.by_uuid(uuid))
-            rewards = asyncio.ensure_future(lookup.rewards(uuid))
-            pending[:] = [contact, rewards]
-            return contact, rewards
-
-        try:
-            guessed = start(guess) if guess is not None else None
-            try:
-                uuid = await lookup.card_contact(card)
-            except BaseException:
-                self._known_cards.pop(card, None)
-                raise
-            if guessed is None or uuid != guess:
-                for task in pending:
-                    _drop(task)
-                guessed = start(uuid)
-            self._known_cards[card] = uuid
-            contact, rewards = guessed
-            customer = await contact
-        except BaseException:
-            for task in pending:
-                _drop(task)  # nobody's rewards without their contact
-            raise
-        return customer, rewards
 
     async def send_code(self, email: str | None = None) -> None:
         """Email the customer a login code (again, without ``email``)."""
@@ -433,7 +395,7 @@ class CounterSession:
                 raise
             finally:
                 if rewards is not None and not rewards.done():
-                    _drop(rewards)  # the load was cancelled: so is its rewards call
+                    discard(rewards)  # the load was cancelled: so is its rewards call
         if self.customer is customer:
             self._emit(RewardsShown(customer, items, lookup.now()))
 
@@ -609,13 +571,3 @@ class CounterSession:
         if any(r.outcome is CollectOutcome.UNKNOWN for r in results) and self.reconciler:
             self.reconciler.connection_lost()
             self.reconciler.note_unfinished()
-
-
-#: A customer's rewards, asked for and on their way.
-_Rewards = asyncio.Future[list[PickupItem]]
-
-
-def _drop(task: asyncio.Future[Any]) -> None:
-    """Cancel ``task`` and take its outcome, so that nothing is left unretrieved."""
-    task.cancel()
-    task.add_done_callback(lambda done: done.cancelled() or done.exception())

@@ -7,6 +7,7 @@ decides what the text is: an email address, a pickup-slip reference, or a card /
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 import time
@@ -15,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from pos_app.api import PiggyClient, errors
 from pos_app.api.budget import Deadline, time_budget
 from pos_app.clock import utc_now
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
+from pos_app.services.tasks import discard
 from pos_app.storage import parse_reference
 
 # Deliberately loose: the server is the judge of what a valid email is; this only has to
@@ -152,3 +155,61 @@ class CustomerLookup:
 
     def now(self) -> datetime:
         return self._clock()
+
+
+#: A customer's rewards, asked for and on their way.
+Rewards = asyncio.Future[list[PickupItem]]
+
+
+class RememberedCards:
+    """Cards scanned at this counter since it started, and whose contact each was.
+
+    A guess that saves a round trip, never shown before Piggy confirms it; memory only,
+    so no card number is written anywhere.
+    """
+
+    def __init__(self) -> None:
+        self._contacts: dict[str, str] = {}
+
+    def forget(self) -> None:
+        """The next scan of each card asks Piggy first again."""
+        self._contacts.clear()
+
+    async def look_up(self, lookup: CustomerLookup, card: str) -> tuple[CustomerSummary, Rewards]:
+        """The card's contact, and its rewards already asked for (tasks made inside the
+        caller's budget share it).
+
+        The rewards need only the contact's uuid, so they go beside the contact call, not
+        after it. For a card seen before, contact and rewards are asked for with the uuid
+        it had then, beside the identifier call; they are used only if the identifier
+        names that same contact, and dropped otherwise (a card blocked or given to another
+        customer), so no other customer's rewards are ever shown.
+        """
+        guess = self._contacts.get(card)
+        pending: list[asyncio.Future[Any]] = []
+
+        def start(uuid: str) -> tuple[asyncio.Future[CustomerSummary], Rewards]:
+            contact = asyncio.ensure_future(lookup.by_uuid(uuid))
+            rewards = asyncio.ensure_future(lookup.rewards(uuid))
+            pending[:] = [contact, rewards]
+            return contact, rewards
+
+        try:
+            guessed = start(guess) if guess is not None else None
+            try:
+                uuid = await lookup.card_contact(card)
+            except BaseException:
+                self._contacts.pop(card, None)
+                raise
+            if guessed is None or uuid != guess:
+                for task in pending:
+                    discard(task)
+                guessed = start(uuid)
+            self._contacts[card] = uuid
+            contact, rewards = guessed
+            customer = await contact
+        except BaseException:
+            for task in pending:
+                discard(task)  # nobody's rewards without their contact
+            raise
+        return customer, rewards

@@ -58,6 +58,7 @@ from pos_app.clock import utc_now
 from pos_app.services.connections import ApiClients
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.settings import NudjIdKind, NudjUserIdSource, Settings
+from pos_app.services.tasks import discard
 
 __all__ = [
     "CATALOGUE_TTL",
@@ -634,7 +635,7 @@ class ProgressService:
                 self._count_nudj_lookup(found=True)
                 rewards = await catalogue
             finally:
-                _discard(catalogue)
+                discard(catalogue)
         return self._nudj_progress(user, rewards)
 
     def _nudj_progress(
@@ -667,16 +668,6 @@ class ProgressService:
 def _ended(view: ChallengeView, now: datetime) -> bool:
     left = view.time_left(now)
     return left is not None and left.kind is TimeLeftKind.ENDED
-
-
-def _discard(task: asyncio.Future[tuple[CatalogueReward, ...]]) -> None:
-    """Stop waiting for ``task``; its outcome (an error, say) is not needed any more."""
-    if task.done():
-        if not task.cancelled():
-            task.exception()
-    else:
-        # Only this customer's wait ends; the shared load itself is shielded.
-        task.cancel()
 
 
 def _attribute_id(value: object) -> str | None:
