@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.rollout import PER_COUNTER
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, load_settings
+from pos_app.services.setup import save_setup
 from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.dialogs.base import message_line
@@ -62,6 +64,21 @@ class SetupDraft:
         values = {**settings.model_dump(), **kept}
         self.settings = Settings.model_construct(_fields_set=set(values), **values)
         self.changes.clear()
+
+    async def save(self) -> Path:
+        """Store the secrets and write the settings file (see ``save_setup``).
+
+        On a worker thread: a keyring may take its time (a desktop keyring can ask to be
+        unlocked first), and the screen must not freeze meanwhile.
+        """
+        return await asyncio.to_thread(
+            save_setup,
+            self.file_settings(),
+            dict(self.secrets),
+            self.store,
+            self.config_file,
+            forget=set(self.forget),
+        )
 
     def file_settings(self) -> Settings:
         """The settings file as it is, with this flow's changes: what Finish writes.

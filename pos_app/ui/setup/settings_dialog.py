@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.secrets import KeyringUnavailableError
-from pos_app.services.setup import save_setup
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.check_page import CheckPage, RolloutPage
@@ -147,15 +146,17 @@ class SettingsDialog(QDialog):
                 return
         for page in self.setting_pages:
             page.apply()
-        try:
-            self.saved_to = save_setup(
-                self.draft.file_settings(),
-                self.draft.secrets,
-                self.draft.store,
-                self.draft.config_file,
-                forget=self.draft.forget,
-            )
-        except KeyringUnavailableError:
+        self.tasks.op(self.draft.save(), key="setup.save").success(self._saved).failure(
+            self._save_failed
+        ).disable(self.save_button).run()
+
+    def _saved(self, path: Path) -> None:
+        self.saved_to = path
+        log.info("Settings saved to %s", path)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KeyringUnavailableError):
             self.show_page(self.piggy_page)
             self.piggy_page.show_message(
                 _tr(
@@ -163,16 +164,14 @@ class SettingsDialog(QDialog):
                     "unlock the keyring and save again."
                 )
             )
-            return
-        except OSError as exc:
+        elif isinstance(exc, OSError):
             self.current_page().show_message(
                 _tr(
                     "The settings file {path} cannot be written ({error}). Nothing was saved."
                 ).format(path=self.draft.config_file, error=exc.strerror or type(exc).__name__)
             )
-            return
-        log.info("Settings saved to %s", self.saved_to)
-        self.accept()
+        else:
+            self.tasks.fail(exc)
 
     def _close(self) -> None:
         # An import already wrote the file: the counter starts again with it.

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.setup import save_setup
 from pos_app.services.staff import StaffDirectory, StaffError, StaffService
 from pos_app.services.staff.profiles import DirectoryOptions
 from pos_app.ui.async_support import TaskOwner, await_dialog
@@ -116,13 +115,7 @@ class SetupWizard(QWizard):
         manager = self.manager_page
         if self.currentId() == Page.MANAGER and manager.created is None and self.draft.staff:
             await manager.create_manager()
-        return save_setup(
-            self.draft.file_settings(),
-            self.draft.secrets,
-            self.draft.store,
-            self.draft.config_file,
-            forget=self.draft.forget,
-        )
+        return await self.draft.save()
 
     def _finished(self, path: Path) -> None:
         log.info("Setup finished; settings written to %s", path)
