@@ -33,6 +33,7 @@ from pos_app.sandbox import Simulator, start_simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.pickup import PickupDesk
 from pos_app.storage import AsyncJournal, Journal, JournalFormatError, OpState
+from tests.helpers import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Counters per moment of the kill; four moments.
@@ -152,10 +153,10 @@ async def _restart_and_settle(simulator: Simulator, paths: list[Path], held: lis
             # The server gets to some of them now, and drops the others unapplied.
             assert simulator.release("piggy.collect", EACH) == EACH
             assert simulator.release("piggy.collect", answer=False) == len(held) - EACH
-            async with asyncio.timeout(30):
-                # Must happen: the server applies what it was let go on with.
-                while sum(simulator.state.item(i).collected for i in held) < EACH:  # noqa: ASYNC110
-                    await asyncio.sleep(0.01)
+            # Must happen: the server applies what it was let go on with.
+            await wait_until(
+                lambda: sum(simulator.state.item(i).collected for i in held) >= EACH, within=30
+            )
             clock.offset = GRACE
             async with asyncio.timeout(30):
                 for desk, journal in zip(desks, journals, strict=True):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -17,6 +16,7 @@ from pos_app.services.pickup import CollectOutcome, PickupDesk
 from pos_app.services.pickup_models import CustomerSummary, PickupItem
 from pos_app.services.reconcile import Reconciler, ReconcileReport
 from pos_app.storage import AsyncJournal, Journal, OpState
+from tests.helpers import wait_until
 from tests.helpers.desk import at_the_counter
 
 
@@ -35,9 +35,7 @@ class Setup:
         return made
 
     async def reports_reach(self, n: int) -> None:
-        async with asyncio.timeout(10):
-            while len(self.reports) < n:  # noqa: ASYNC110 - the runs are tasks of their own
-                await asyncio.sleep(0.01)
+        await wait_until(lambda: len(self.reports) >= n)
 
     async def unknown_collect(self) -> PickupItem:
         """A collect whose request the server never processed: unresolved until checked."""
@@ -112,9 +110,7 @@ async def test_run_now_while_a_check_runs_does_not_start_another(setup: Setup) -
     assert reconciler.is_running
     reconciler.run_now()
     # The check is on the server, held there, when the second request to run comes.
-    async with asyncio.timeout(10):
-        while setup.sim.held("piggy.rewards") == 0:  # noqa: ASYNC110 - the server's thread
-            await asyncio.sleep(0.01)
+    await wait_until(lambda: setup.sim.held("piggy.rewards") > 0)
     reconciler.run_now()
     setup.sim.release("piggy.rewards")
     await setup.reports_reach(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
@@ -50,20 +51,38 @@ def keyring_secrets(memory_keyring: MemoryKeyring) -> SecretStore:
     return store
 
 
-async def _open_settings(counter: Counter) -> SettingsDialog:
-    button = counter.window.status.findChild(type(counter.window.sign_in_button), "settingsButton")
-    assert button is not None
-    assert button.isVisible()
-    button.click()
+async def _approve_as_manager() -> None:
+    """The manager's PIN, typed into the PIN dialog that comes up."""
     await wait_until(lambda: visible(PinDialog))
     pin = visible(PinDialog)
     assert pin is not None
     pin.entry.field.setText(MANAGER[2])
     pin.ok_button.click()
+
+
+async def _settings_shown() -> SettingsDialog:
     await wait_until(lambda: visible(SettingsDialog))
     dialog = visible(SettingsDialog)
     assert dialog is not None
     return dialog
+
+
+def _shop_counter(
+    qtbot: QtBot, settings: Settings, store: SecretStore, simulator: Simulator, config: Path
+) -> AbstractAsyncContextManager[Counter]:
+    """A counter with a manager whose Settings read and write ``config``."""
+    return running_counter(
+        qtbot, settings, store, simulator, staff_members=(MANAGER,), config_file=config
+    )
+
+
+async def _open_settings(counter: Counter) -> SettingsDialog:
+    button = counter.window.status.findChild(type(counter.window.sign_in_button), "settingsButton")
+    assert button is not None
+    assert button.isVisible()
+    button.click()
+    await _approve_as_manager()
+    return await _settings_shown()
 
 
 async def _saved(counter: Counter, dialog: SettingsDialog) -> None:
@@ -82,9 +101,7 @@ async def test_a_manager_changes_a_setting_and_the_counter_restarts_with_it(
     simulator: Simulator,
 ) -> None:
     settings, config = shop_settings
-    async with running_counter(
-        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
-    ) as counter:
+    async with _shop_counter(qtbot, settings, keyring_secrets, simulator, config) as counter:
         dialog = await _open_settings(counter)
         # Secrets are never shown back: the field is empty and says one is stored.
         token = dialog.piggy_page.token.input
@@ -111,9 +128,7 @@ async def test_a_changed_token_must_pass_its_test_before_anything_is_saved(
 ) -> None:
     settings, config = shop_settings
     before = config.read_text(encoding="utf-8")
-    async with running_counter(
-        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
-    ) as counter:
+    async with _shop_counter(qtbot, settings, keyring_secrets, simulator, config) as counter:
         dialog = await _open_settings(counter)
         dialog.piggy_page.token.input.setText("a-new-token-nobody-tested")
         dialog.save_button.click()
@@ -137,9 +152,7 @@ async def test_check_this_counter_with_a_customers_card(
     simulator: Simulator,
 ) -> None:
     settings, config = shop_settings
-    async with running_counter(
-        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
-    ) as counter:
+    async with _shop_counter(qtbot, settings, keyring_secrets, simulator, config) as counter:
         dialog = await _open_settings(counter)
         dialog.show_page(dialog.check_page)
         dialog.check_page.card.setText(demo.CARD_MAIN)
@@ -216,9 +229,7 @@ async def test_importing_a_counters_export_says_which_secrets_are_still_needed(
     export_settings(settings.with_overrides(shop_uuid=other, nudj_user_id_source="email"), export)
     store = SecretStore(env={})
     store.set(SecretName.PIGGY_TOKEN, demo.DEMO_PIGGY_TOKEN)
-    async with running_counter(
-        qtbot, settings, store, simulator, staff_members=(MANAGER,), config_file=config
-    ) as counter:
+    async with _shop_counter(qtbot, settings, store, simulator, config) as counter:
         dialog = await _open_settings(counter)
         dialog.show_page(dialog.rollout_page)
         dialog.rollout_page.import_from(export)
@@ -259,11 +270,7 @@ async def test_a_kiosk_opens_settings_only_through_the_manager_path(
         # Not "closes the app": the manager chooses after the PIN.
         assert leave.text() == "Leave kiosk…"
         leave.click()
-        await wait_until(lambda: visible(PinDialog))
-        pin = visible(PinDialog)
-        assert pin is not None
-        pin.entry.field.setText(MANAGER[2])
-        pin.ok_button.click()
+        await _approve_as_manager()
         await wait_until(lambda: visible(QMessageBox))
         choice = visible(QMessageBox)
         assert choice is not None
@@ -271,9 +278,7 @@ async def test_a_kiosk_opens_settings_only_through_the_manager_path(
         open_settings = choice.findChild(type(leave), "kioskOpenSettings")
         assert open_settings is not None
         open_settings.click()
-        await wait_until(lambda: visible(SettingsDialog))
-        dialog = visible(SettingsDialog)
-        assert dialog is not None
+        dialog = await _settings_shown()
         # No file chooser on a locked counter: export and import are elsewhere.
         assert not dialog.rollout_page.export_button.isEnabled()
         assert not dialog.rollout_page.import_button.isEnabled()
@@ -313,14 +318,8 @@ async def test_the_app_starts_the_counter_again_with_saved_settings(
     await wait_until(lambda: len(windows) == 1, within=20)
     first = windows[0]
     first.settings_entry.open(asked_by=None)
-    await wait_until(lambda: visible(PinDialog))
-    pin = visible(PinDialog)
-    assert pin is not None
-    pin.entry.field.setText(MANAGER[2])
-    pin.ok_button.click()
-    await wait_until(lambda: visible(SettingsDialog))
-    dialog = visible(SettingsDialog)
-    assert dialog is not None
+    await _approve_as_manager()
+    dialog = await _settings_shown()
     dialog.counter_page.name.setText("Counter 9")
     dialog.language_page.choice.setCurrentIndex(dialog.language_page.choice.findData("de"))
     dialog.save_button.click()
@@ -353,14 +352,8 @@ async def test_more_options_are_saved_and_this_starts_own_options_stay_out_of_th
         config_file=config,
     ) as counter:
         counter.window.settings_entry.open(asked_by=None)
-        await wait_until(lambda: visible(PinDialog))
-        pin = visible(PinDialog)
-        assert pin is not None
-        pin.entry.field.setText(MANAGER[2])
-        pin.ok_button.click()
-        await wait_until(lambda: visible(SettingsDialog))
-        dialog = visible(SettingsDialog)
-        assert dialog is not None
+        await _approve_as_manager()
+        dialog = await _settings_shown()
         options = dialog.options_page
         dialog.show_page(options)
         assert options.email_code.isChecked()
@@ -384,9 +377,7 @@ async def test_a_program_turned_off_leaves_no_key_behind(
     simulator: Simulator,
 ) -> None:
     settings, config = shop_settings
-    async with running_counter(
-        qtbot, settings, keyring_secrets, simulator, staff_members=(MANAGER,), config_file=config
-    ) as counter:
+    async with _shop_counter(qtbot, settings, keyring_secrets, simulator, config) as counter:
         dialog = await _open_settings(counter)
         programs = dialog.programs_page
         note = programs.forget_notes[programs.giftoin]
