@@ -22,6 +22,13 @@ from pos_app.ui.slips.printers import MakePrinter, system_printer
 from pos_app.ui.theme import set_style_property
 
 
+def show_line(label: QLabel, text: str, kind: str = "error") -> None:
+    """A message line says ``text`` as an error, info or success ("" hides it)."""
+    label.setText(text)
+    set_style_property(label, "messageLine", kind)
+    label.setVisible(bool(text))
+
+
 @dataclass
 class SetupDraft:
     """The settings and secrets being chosen; written only when the person finishes."""
@@ -134,9 +141,7 @@ class SetupPage(QWizardPage):
         return True
 
     def show_message(self, text: str, kind: str = "error") -> None:
-        self.message.setText(text)
-        set_style_property(self.message, "messageLine", kind)
-        self.message.setVisible(bool(text))
+        show_line(self.message, text, kind)
 
     def load(self) -> None:
         pass

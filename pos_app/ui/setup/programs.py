@@ -40,8 +40,9 @@ from pos_app.services.setup import (
     preview_nudj,
 )
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.dialogs.base import message_line
 from pos_app.ui.i18n import translate as _tr
-from pos_app.ui.setup.draft import SetupDraft, SetupPage
+from pos_app.ui.setup.draft import SetupDraft, SetupPage, show_line
 from pos_app.ui.setup.fields import HostField, SecretField, setup_form
 from pos_app.ui.setup.words import preview_text, reach_text, sample_error_text
 from pos_app.ui.theme import set_style_property
@@ -65,20 +66,6 @@ class _Checked:
     config: _Config
     reach: Reach
     preview: ProgramPreview | None
-
-
-def _result_line(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str, kind: str) -> None:
-    label.setText(text)
-    set_style_property(label, "messageLine", kind)
-    label.setVisible(bool(text))
 
 
 class _ProgramBox(QGroupBox):
@@ -105,7 +92,7 @@ class _ProgramBox(QGroupBox):
         self.form.addRow(_tr("Host"), self.host)
         self.key = SecretField(_tr("{vendor} key").format(vendor=vendor), self)
         self.form.addRow(_tr("Key"), self.key)
-        self.result = _result_line(self, f"{vendor.lower()}Result")
+        self.result = message_line(self, f"{vendor.lower()}Result")
         self.checked_: _Checked | None = None
         #: What the counter uses now (Settings): unchanged, it needs no new Check.
         self.current: _Config | None = None
@@ -234,18 +221,18 @@ class ProgramsPage(SetupPage):
         self.look_up_button.clicked.connect(self.look_up)
         sample_row.addWidget(self.look_up_button)
         self.layout_.addLayout(sample_row)
-        self.sample_line = _result_line(self, "sampleResult")
+        self.sample_line = message_line(self, "sampleResult")
         self.layout_.addWidget(self.sample_line)
         self.giftoin = _GiftoinBox(self)
         self.nudj = _NudjBox(self)
         self.forget_notes: dict[_ProgramBox, QLabel] = {}
         for box in (self.giftoin, self.nudj):
             self.layout_.addWidget(box)
-            note = _result_line(self, f"{box.vendor.lower()}ForgetNote")
+            note = message_line(self, f"{box.vendor.lower()}ForgetNote")
+            set_style_property(note, "messageLine", "info")
             note.setText(
                 _tr("Off: its stored key is removed from this computer when this is saved.")
             )
-            set_style_property(note, "messageLine", "info")
             self.layout_.addWidget(note)
             self.forget_notes[box] = note
         check_row = QHBoxLayout()
@@ -355,16 +342,16 @@ class ProgramsPage(SetupPage):
         card = self.card.text().strip()
         access = self._typed_piggy()
         if not card or access is None:
-            _show(self.sample_line, _tr("Scan or type a card first."), "error")
+            show_line(self.sample_line, _tr("Scan or type a card first."), "error")
             return
-        _show(self.sample_line, _tr("Looking up…"), "info")
+        show_line(self.sample_line, _tr("Looking up…"), "info")
         self.tasks.op(find_sample_customer(access, card), key="setup.sample").success(
             self._found
         ).failure(self._not_found).disable(self.look_up_button).run()
 
     def _found(self, customer: CustomerSummary) -> None:
         self.draft.sample = customer
-        _show(
+        show_line(
             self.sample_line,
             _tr("Found {name}. Press Check to see whom each program finds.").format(
                 name=customer.title
@@ -378,7 +365,7 @@ class ProgramsPage(SetupPage):
 
     def _not_found(self, exc: BaseException) -> None:
         self.draft.sample = None
-        _show(self.sample_line, sample_error_text(exc), "error")
+        show_line(self.sample_line, sample_error_text(exc), "error")
 
     # -- checking --------------------------------------------------------------------------
 
@@ -386,14 +373,14 @@ class ProgramsPage(SetupPage):
         self.show_message("")
         for box in (self.giftoin, self.nudj):
             if not box.isChecked():
-                _show(box.result, "", "info")
+                show_line(box.result, "", "info")
                 continue
             config = box.config(self.draft)
             if config is None:
                 problem = box.host.problem() or _tr("Paste the key first.")
-                _show(box.result, problem, "error")
+                show_line(box.result, problem, "error")
                 continue
-            _show(box.result, _tr("Checking…"), "info")
+            show_line(box.result, _tr("Checking…"), "info")
             coro = self._check_giftoin(config) if box is self.giftoin else self._check_nudj(config)
             self.tasks.op(coro, key=f"setup.{box.vendor}").success(
                 functools.partial(self._checked, box)
@@ -434,15 +421,15 @@ class ProgramsPage(SetupPage):
             return  # edited while it ran
         box.checked_ = checked
         if checked.reach is not Reach.OK:
-            _show(box.result, reach_text(checked.reach, box.vendor), "error")
+            show_line(box.result, reach_text(checked.reach, box.vendor), "error")
         elif checked.preview is None:
             text = reach_text(Reach.OK, box.vendor)
             if self.draft.sample is None:
                 text += " " + _tr("Scan a customer's card above to try the mapping.")
-            _show(box.result, text, "info")
+            show_line(box.result, text, "info")
         else:
             kind = "error" if box.flagged() else "success"
-            _show(box.result, preview_text(checked.preview, box.vendor), kind)
+            show_line(box.result, preview_text(checked.preview, box.vendor), kind)
         self._edited()
 
     def apply(self) -> None:
