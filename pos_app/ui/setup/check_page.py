@@ -28,6 +28,7 @@ from pos_app.services.settings import SettingsError
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.i18n import translated
+from pos_app.ui.plurals import english_plural
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.words import secret_label
 from pos_app.ui.theme import ColorScheme, kiosk_look_active
@@ -127,7 +128,7 @@ class CheckPage(SetupPage):
                 status.setForeground(ColorScheme.SUCCESS_TEXT)
         if failed:
             text = _tr("%n check(s) not working.", None, failed)
-            self.show_message(text.replace("check(s)", "check" if failed == 1 else "checks"))
+            self.show_message(english_plural(text, failed, "check(s)", "check", "checks"))
         else:
             self.show_message(_tr("Everything needed is in order."), "success")
 
