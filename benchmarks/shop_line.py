@@ -231,12 +231,13 @@ class Line:
     def close_connections(self) -> None:
         """Close every open connection, as a server does after its idle timeout."""
 
-        def close() -> None:
-            for writer in list(self._writers):
+        async def close() -> None:
+            writers = list(self._writers)
+            for writer in writers:
                 writer.close()
+            await asyncio.gather(*(w.wait_closed() for w in writers), return_exceptions=True)
 
-        self._loop.call_soon_threadsafe(close)
-        time.sleep(0.2)
+        asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
 
 
 # -- the cases -------------------------------------------------------------------------------
