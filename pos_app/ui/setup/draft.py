@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 from pos_app.api import Shop
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.rollout import PER_COUNTER
-from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.secrets import SecretName, SecretSource, SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.services.setup import save_setup
 from pos_app.services.staff import StaffService
@@ -52,6 +52,10 @@ class SetupDraft:
     forget: set[SecretName] = field(default_factory=set)
     #: How a test slip finds its printer (tests print to PDF files).
     make_printer: MakePrinter = system_printer
+    _stored: dict[SecretName, tuple[SecretSource, str | None]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _keyring: bool | None = field(default=None, init=False, repr=False)
 
     def change(self, **values: Any) -> None:
         """Set settings (validated like the file's; "" clears a text setting).
@@ -97,14 +101,31 @@ class SetupDraft:
 
     def secret(self, name: SecretName) -> str | None:
         """The secret typed in this flow, else the one this computer has."""
-        return self.secrets.get(name) or self.store.get(name)
+        return self.secrets.get(name) or self.stored(name)
+
+    def stored(self, name: SecretName) -> str | None:
+        """The secret this computer has (keyring or environment), read once per draft.
+
+        The pages ask on every keystroke (is the page complete?); a keyring answers over
+        D-Bus or the like, which must not happen on the UI thread that often.
+        """
+        if name not in self._stored:
+            self._stored[name] = (self.store.source(name), self.store.get(name))
+        return self._stored[name][1]
 
     def from_environment(self, name: SecretName) -> bool:
-        return self.store.source(name).origin == "environment"
+        self.stored(name)
+        return self._stored[name][0].origin == "environment"
+
+    def in_keyring(self, name: SecretName) -> bool:
+        self.stored(name)
+        return self._stored[name][0].origin == "keyring"
 
     def cannot_keep(self, name: SecretName) -> bool:
         """A typed ``name`` could not be kept: no keyring, and not given by the environment."""
-        return not self.store.keyring_available() and not self.from_environment(name)
+        if self._keyring is None:
+            self._keyring = self.store.keyring_available()
+        return not self._keyring and not self.from_environment(name)
 
 
 class SetupPage(QWizardPage):

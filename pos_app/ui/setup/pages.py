@@ -158,7 +158,7 @@ class PiggyPage(SetupPage):
             if self.draft.from_environment(name):
                 field.set_from_environment(name.env_var)
             else:
-                field.set_stored(self.draft.store.get(name) is not None)
+                field.set_stored(self.draft.stored(name) is not None)
         self._edited()
         if not needs_setup(self.draft.settings, self.draft.store):
             self._current = self.access()
@@ -198,7 +198,7 @@ class PiggyPage(SetupPage):
     def access(self) -> PiggyAccess | None:
         """The access the fields describe (None: something is missing)."""
         field, name = self._secret_field()
-        secret = field.typed() or self.draft.store.get(name)
+        secret = field.typed() or self.draft.stored(name)
         if not secret or self.host.problem():
             return None
         client_id = self.client_id.text().strip() or None

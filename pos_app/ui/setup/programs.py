@@ -101,7 +101,7 @@ class _ProgramBox(QGroupBox):
         self.form.addRow(self.result)
 
     def secret_value(self, draft: SetupDraft) -> str | None:
-        return self.key.typed() or draft.store.get(self.secret_name)
+        return self.key.typed() or draft.stored(self.secret_name)
 
     def mapping(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -279,7 +279,7 @@ class ProgramsPage(SetupPage):
             elif self.draft.cannot_keep(name):
                 box.key.set_no_keyring(name.env_var)
             else:
-                box.key.set_stored(self.draft.store.get(name) is not None)
+                box.key.set_stored(self.draft.stored(name) is not None)
             box.current = box.config(self.draft) if box.isChecked() else None
         self._edited()
 
@@ -459,5 +459,5 @@ class ProgramsPage(SetupPage):
 
     def _forget(self, name: SecretName) -> None:
         """A program turned off leaves no key behind on this computer."""
-        if self.draft.store.source(name).origin == "keyring":
+        if self.draft.in_keyring(name):
             self.draft.forget.add(name)
