@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pos_app.services.staff import StaffService
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.counter.kiosk import KioskMode
+from pos_app.ui.counter.kiosk import TOUCH_TARGET, KioskMode
 from pos_app.ui.counter.screen import REFRESH
 from pos_app.ui.i18n import current_language, language_of, use_language
 from pos_app.ui.i18n import translate as _tr
@@ -175,6 +175,11 @@ class KioskCounter:
         settings.setObjectName("kioskOpenSettings")
         box.addButton(_tr("Stay in kiosk mode"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(settings)
+        # Room for the whole label at the kiosk's touch sizes (German words are long):
+        # the box sizes its buttons before the kiosk look's padding applies.
+        for button in box.buttons():
+            text_width = button.fontMetrics().horizontalAdvance(button.text())
+            button.setMinimumWidth(text_width + TOUCH_TARGET)
         try:
             await await_dialog(box)
         finally:
