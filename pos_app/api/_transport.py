@@ -10,7 +10,8 @@ query strings (email, card value). Vendor messages and ``httpx`` messages that e
 exception are passed through :meth:`ApiTransport.redact` as well, as a second line of
 defence.
 
-Size: one request's life (build, send within the budget, retry, map the error, parse);
+Size: one request's life (build, send within the budget, retry, map the error, parse) and
+the connection pool it runs over (kept open between customers, warmed up before a scan);
 reading bodies safely (:mod:`pos_app.api._bodies`) and keeping log lines clean
 (:mod:`pos_app.api._logsafe`) are their own modules.
 """
