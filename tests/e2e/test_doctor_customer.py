@@ -5,9 +5,6 @@ host where nothing listens: the check reads, and changes nothing on the server.
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.doctor import CheckStatus, Doctor, format_table
 from pos_app.services.secrets import SecretName
+from tests.helpers.cli import SECRETS, doctor_against_nowhere
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVE_ROWS = [
@@ -138,33 +136,7 @@ def test_the_command_shows_no_email_or_name(
 
 
 def test_doctor_customer_against_an_unreachable_host_prints_a_table(tmp_path: Path) -> None:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("POS_APP_")}
-    secrets = {
-        "POS_APP_PIGGY_TOKEN": "piggy-secret-token",
-        "POS_APP_GIFTOIN_API_KEY": "giftoin-secret-key",
-        "POS_APP_NUDJ_TOKEN": "nudj-secret-token",
-    }
-    env.update(secrets)
-    env.update(
-        {
-            "POS_APP_CONFIG_FILE": str(tmp_path / "settings.toml"),
-            "POS_APP_DATA_DIR": str(tmp_path / "data"),
-            # Port 9 (discard) on loopback: nothing listens, the connection is refused.
-            "POS_APP_PIGGY_BASE_URL": "http://127.0.0.1:9",
-            "POS_APP_GIFTOIN_BASE_URL": "http://127.0.0.1:9",
-            "POS_APP_NUDJ_BASE_URL": "http://127.0.0.1:9",
-            "POS_APP_REQUEST_TIMEOUT": "3",
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "pos_app", "doctor", "--customer", demo.CARD_MAIN],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
-    )
+    result = doctor_against_nowhere(tmp_path, "--customer", demo.CARD_MAIN)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -180,5 +152,5 @@ def test_doctor_customer_against_an_unreachable_host_prints_a_table(tmp_path: Pa
     assert lines.index(found) > max(
         i for i, line in enumerate(lines) if line.startswith("Piggy") and "reachable" in line
     )
-    for secret in secrets.values():
+    for secret in SECRETS.values():
         assert secret not in result.stdout + result.stderr

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,15 +12,11 @@ from pos_app.services.phrases import Phrase
 from pos_app.services.progress import NUDJ_MISS_RECORD
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
+from tests.helpers.cli import SECRETS, doctor_against_nowhere
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT.parent / "shared" / "api" / "examples"
 SHOP = "5fd3322e-671e-430f-aa38-5ed02e600ff7"
-SECRETS = {
-    "POS_APP_PIGGY_TOKEN": "piggy-secret-token",
-    "POS_APP_GIFTOIN_API_KEY": "giftoin-secret-key",
-    "POS_APP_NUDJ_TOKEN": "nudj-secret-token",
-}
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -231,29 +224,7 @@ async def test_unwritable_data_folder(tmp_path: Path) -> None:
 
 def test_doctor_against_unreachable_hosts_prints_a_table(tmp_path: Path) -> None:
     """The command a shop's IT person runs: a readable table and exit code 1, no traceback."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("POS_APP_")}
-    env.update(SECRETS)
-    env.update(
-        {
-            "POS_APP_CONFIG_FILE": str(tmp_path / "settings.toml"),
-            "POS_APP_DATA_DIR": str(tmp_path / "data"),
-            # Port 9 (discard) on loopback: nothing listens, the connection is refused.
-            "POS_APP_PIGGY_BASE_URL": "http://127.0.0.1:9",
-            "POS_APP_GIFTOIN_BASE_URL": "http://127.0.0.1:9",
-            "POS_APP_NUDJ_BASE_URL": "http://127.0.0.1:9",
-            "POS_APP_REQUEST_TIMEOUT": "3",
-            "POS_APP_SHOP_UUID": SHOP,
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "pos_app", "doctor"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = doctor_against_nowhere(tmp_path, extra={"POS_APP_SHOP_UUID": SHOP}, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
