@@ -82,7 +82,8 @@ class SetupWizard(QWizard):
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(820, 620)
+        # Room for the Giftoin and Nudj page with its results in Dutch or German.
+        return QSize(900, 720)
 
     def nextId(self) -> int:
         current = self.currentId()
