@@ -245,8 +245,9 @@ class PiggyClient(BaseClient):
     included (see :class:`~pos_app.api._transport.ApiTransport`).
     """
 
-    #: A card's contact and its rewards are asked for side by side.
-    parallel_calls = 2
+    #: A card's contact and its rewards are asked for side by side; for a card seen before,
+    #: its identifier goes beside them too.
+    parallel_calls = 3
 
     vendor = "piggy"
 

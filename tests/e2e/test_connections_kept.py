@@ -65,16 +65,16 @@ async def test_warming_up_opens_connections_only_where_none_is_ready(
     async with PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN) as client:
         # Nothing open yet: one connection for each call a lookup makes side by side.
         before = simulator.connections_opened
-        assert await client.warm_up() == 2
-        assert simulator.connections_opened == before + 2
+        assert await client.warm_up() == 3
+        assert simulator.connections_opened == before + 3
         # Open and idle: nothing to do, and the next calls go over them.
         assert await client.warm_up() == 0
         await client.list_shops()
-        assert simulator.connections_opened == before + 2
+        assert simulator.connections_opened == before + 3
         # The server closed them (its idle timeout): warming up opens new ones, so the
         # next calls pay no handshake.
         simulator.close_connections()
-        assert await client.warm_up() == 2
+        assert await client.warm_up() == 3
         opened = simulator.connections_opened
         await client.list_shops()
         assert simulator.connections_opened == opened
@@ -90,13 +90,33 @@ async def test_connections_a_server_closed_are_opened_again_in_the_background(
     clients = ApiClients(piggy, None, None)
     keeping = asyncio.ensure_future(clients.keep_warm(interval=0.05))
     try:
-        await wait_until(lambda: piggy.ready_connections() == 2)
+        await wait_until(lambda: piggy.ready_connections() == 3)
         before = simulator.connections_opened
         simulator.close_connections()  # the server's idle timeout, between two customers
         # Opened again without anyone scanning: the next scan pays no handshake.
-        await wait_until(lambda: simulator.connections_opened == before + 2)
-        await wait_until(lambda: piggy.ready_connections() == 2)
+        await wait_until(lambda: simulator.connections_opened == before + 3)
+        await wait_until(lambda: piggy.ready_connections() == 3)
     finally:
         keeping.cancel()
         await asyncio.gather(keeping, return_exceptions=True)
         await clients.aclose()
+
+
+@pytest.mark.asyncio
+async def test_a_card_seen_before_scanned_after_idle_minutes_pays_no_handshake(
+    simulator: Simulator,
+) -> None:
+    # Its identifier, contact and rewards go out side by side: one connection each.
+    from pos_app.sandbox.demo_data import CARD_MAIN
+    from pos_app.services.identify import CustomerLookup, RememberedCards
+
+    async with PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN) as client:
+        lookup, cards = CustomerLookup(client), RememberedCards()
+        _customer, rewards = await cards.look_up(lookup, CARD_MAIN)
+        await rewards
+        simulator.close_connections()  # the minutes between customers
+        await client.warm_up()  # what keeping the connections warm does meanwhile
+        opened = simulator.connections_opened
+        _customer, rewards = await cards.look_up(lookup, CARD_MAIN)
+        await rewards
+        assert simulator.connections_opened == opened

@@ -576,9 +576,10 @@ async def test_the_first_keystroke_of_a_scan_opens_the_connections(counter: Coun
     before = counter.sim.connections_opened
     window.search_input.setFocus()
     QTest.keyClicks(window.search_input, "D")
-    # Piggy two (contact and rewards go side by side), Giftoin one, Nudj two.
-    await wait_until(lambda: counter.sim.connections_opened == before + 5)
+    # Piggy three (identifier, contact and rewards go side by side for a card seen
+    # before), Giftoin one, Nudj two.
+    await wait_until(lambda: counter.sim.connections_opened == before + 6)
     await wait_until(lambda: window.tasks.pending == 0)
     # The rest of the scan opens none before the list.
     QTest.keyClicks(window.search_input, "EMO-CARD-1")
-    assert counter.sim.connections_opened == before + 5
+    assert counter.sim.connections_opened == before + 6
