@@ -1,6 +1,7 @@
 """Scan → list and scan → panel over a line like a shop's: TLS, round trips, handshakes.
 
-The simulator runs in its own process; between it and the app sit, in this process,
+The simulator runs in its own process; between it and the app sit, in a third process (so
+that their work does not share the app's interpreter lock),
 
 * a TLS terminator with a throw-away certificate (made here with ``cryptography``; the app
   trusts it through ``SSL_CERT_FILE``), and in front of it
@@ -8,8 +9,10 @@ The simulator runs in its own process; between it and the app sit, in this proce
   connection is answered only after one RTT (the TCP handshake). The TLS handshake's
   bytes go through it too, so each handshake costs its round trips.
 
-The simulator's own per-call latency stands for server time. Printed side by side, per
-case: the app's median, the true limit (round trips × RTT + server time on the chain of
+The simulator's own per-call latency stands for the vendor's time, and its real time per
+call is measured first: each call the scan makes, sent by a bare client straight to the
+simulator (no line, connection open), median of several. Printed side by side, per case:
+the app's median, the true limit (round trips × RTT + that server time on the chain of
 calls that must wait for each other), their ratio, and a naive client (the same calls one
 after the other, a new connection for each scan) as the peer:
 
@@ -28,6 +31,7 @@ import argparse
 import asyncio
 import datetime
 import ipaddress
+import multiprocessing
 import os
 import random
 import ssl
@@ -36,8 +40,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -63,7 +68,7 @@ from scan_to_list import (
 )
 
 from pos_app.sandbox import demo_data as demo
-from pos_app.services.connections import KEEP_WARM_INTERVAL, build_clients
+from pos_app.services.connections import KEEP_WARM_INTERVAL, ApiClients, build_clients
 
 SERVER_MS = 40  # Piggy's own time per call
 PROGRAM_MS = 120  # Giftoin's and Nudj's
@@ -73,6 +78,8 @@ FAULTS = (
     f"nudj.user=latency:{PROGRAM_MS}",
     f"nudj.rewards=latency:{PROGRAM_MS}",
 )
+#: Chunks read closer together than this are one burst of packets on the line.
+BURST_GAP_S = 0.002
 #: What a person's scanner takes for a card number (about 5 ms a character).
 SCANNER_TYPING_S = 0.06
 
@@ -148,9 +155,15 @@ def make_certificate(folder: Path) -> tuple[Path, Path, Path]:
 async def _pump(
     reader: asyncio.StreamReader, writer: asyncio.StreamWriter, delay: Callable[[], float]
 ) -> None:
-    """Copy ``reader`` to ``writer``, each chunk ``delay()`` later, in order."""
+    """Copy ``reader`` to ``writer``, each chunk ``delay()`` later, in order.
+
+    Chunks written back to back (a response's head and body) travel together, as the
+    packets of one burst do on a real line: they share one delay instead of each drawing
+    its own jitter.
+    """
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+    last_read = -1.0
 
     async def deliver() -> None:
         while True:
@@ -165,7 +178,10 @@ async def _pump(
     due = 0.0
     try:
         while chunk := await reader.read(65536):
-            due = max(due, loop.time() + delay())  # never before the chunk ahead of it
+            now = loop.time()
+            if now - last_read > BURST_GAP_S:
+                due = max(due, now + delay())  # never before the chunk ahead of it
+            last_read = now
             queue.put_nowait((due, chunk))
     except (ConnectionError, OSError):
         pass
@@ -240,6 +256,40 @@ class Line:
         asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
 
 
+def _serve_line(
+    commands: Connection, upstream: tuple[str, int], rtt_ms: float, cert: Path, key: Path
+) -> None:
+    """The line's own process: its port, then "close" commands until "stop"."""
+    line = Line(upstream, rtt_ms, cert, key)
+    commands.send(line.port)
+    while (command := commands.recv()) != "stop":
+        if command == "close":
+            line.close_connections()
+        commands.send("done")
+
+
+@contextlib.contextmanager
+def line_process(
+    upstream: tuple[str, int], rtt_ms: float, cert: Path, key: Path
+) -> Iterator[tuple[int, Callable[[], None]]]:
+    """The line in a process of its own: its port, and how to close its connections."""
+    ours, theirs = multiprocessing.get_context("spawn").Pipe()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_serve_line, args=(theirs, upstream, rtt_ms, cert, key), daemon=True
+    )
+    process.start()
+
+    def close_connections() -> None:
+        ours.send("close")
+        ours.recv()
+
+    try:
+        yield ours.recv(), close_connections
+    finally:
+        ours.send("stop")
+        process.join(10)
+
+
 # -- the cases -------------------------------------------------------------------------------
 
 
@@ -266,12 +316,58 @@ async def naive_scan(url: str, card: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-async def measure(sim_url: str, rtt_ms: float, runs: int, folder: Path) -> list[Case]:
-    host, port = sim_url.removeprefix("http://").split(":")
-    ca, cert, key = make_certificate(folder)
-    os.environ["SSL_CERT_FILE"] = str(ca)  # the app trusts the throw-away CA, this run only
-    line = Line((host, int(port)), rtt_ms, cert, key)
-    url = f"https://127.0.0.1:{line.port}"
+#: What each call of a scan is, by its path: the names the limits are made of.
+CALLS = (
+    ("contact-identifiers/find", "identifier"),
+    ("/contacts/", "contact"),
+    ("collectable-rewards", "rewards"),
+    ("collection-challenges", "giftoin"),
+    ("/admin/users/", "nudj user"),
+)
+
+
+def record_requests(clients: ApiClients) -> list[httpx.Request]:
+    """Every request the app's clients send from now on (to replay them)."""
+    sent: list[httpx.Request] = []
+
+    async def hook(request: httpx.Request) -> None:
+        sent.append(request)
+
+    for client in (clients.piggy, clients.giftoin, clients.nudj):
+        if client is not None:
+            # The benchmark looks inside: the app has no use for a request hook.
+            client._transport._client.event_hooks["request"].append(hook)
+    return sent
+
+
+async def server_times(sim_url: str, sent: list[httpx.Request], runs: int) -> dict[str, float]:
+    """Each kind of call the app made, sent again by a bare client straight to the
+    simulator (plain HTTP, connection open): median milliseconds, by :data:`CALLS` name."""
+    times: dict[str, float] = {}
+    async with httpx.AsyncClient(base_url=sim_url) as bare:
+        for request in sent:
+            name = next((n for part, n in CALLS if part in request.url.path), None)
+            if name is None or name in times:
+                continue
+            url = sim_url + request.url.raw_path.decode()
+            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+            # The connection open first; a customer a program does not know is not timed.
+            if (await bare.get(url, headers=headers)).is_error:
+                continue
+            taken = []
+            for _run in range(runs):
+                started = time.perf_counter()
+                (await bare.get(url, headers=headers)).raise_for_status()
+                taken.append((time.perf_counter() - started) * 1000)
+            times[name] = statistics.median(taken)
+    return times
+
+
+async def measure(
+    sim_url: str, line: tuple[int, Callable[[], None]], rtt_ms: float, runs: int, folder: Path
+) -> tuple[list[Case], dict[str, float]]:
+    port, close_connections = line
+    url = f"https://127.0.0.1:{port}"
     settings = simulator_settings(
         url,
         folder / "data",
@@ -280,6 +376,7 @@ async def measure(sim_url: str, rtt_ms: float, runs: int, folder: Path) -> list[
         nudj_user_id_source="uuid",
     )
     clients = build_clients(settings, demo_secrets())
+    sent = record_requests(clients)
     window, journal = await open_window(settings, clients, 1280, 800)
     # As the app does beside its window (pos_app/ui/app.py run_window).
     keeping = asyncio.ensure_future(clients.keep_warm())
@@ -328,45 +425,42 @@ async def measure(sim_url: str, rtt_ms: float, runs: int, folder: Path) -> list[
         # Minutes without a customer: the server closed the idle connections, and the
         # app had its next look at them since.
         window.counter.forget_cards()
-        line.close_connections()
+        close_connections()
         await asyncio.sleep(KEEP_WARM_INTERVAL + 1)
 
     async def nothing() -> None:
         return None
 
-    rtt = rtt_ms
-    # A call costs one RTT plus the server's time; the programs need the contact first.
-    first_list = 2 * (rtt + SERVER_MS)
-    known_list = rtt + SERVER_MS
-    panel_after = rtt + PROGRAM_MS  # Nudj's user and catalogue side by side
     try:
         await until(lambda: not window.tasks.pending)
         await scan(demo.CARD_MAIN, typed=False)  # connections open, catalogue cached
+        server = await server_times(sim_url, sent, runs)
+        # A call costs one RTT plus the server's time; the rewards wait for the identifier
+        # (the contact goes beside them), the programs for the contact.
+        identifier, contact, rewards = (server[n] for n in ("identifier", "contact", "rewards"))
+        programs = rtt_ms + max(server["giftoin"], server["nudj user"])
+        first_list = 2 * rtt_ms + identifier + max(contact, rewards)
+        first_panel = 2 * rtt_ms + identifier + contact + programs
+        # A card seen before: all three side by side, checked against each other.
+        known_list = rtt_ms + max(identifier, contact, rewards)
+        known_panel = rtt_ms + max(identifier, contact) + programs
         window.progress.catalogue.invalidate()
         cases = []
         warm = await repeat(forget, typed=False)
         naive = statistics.median([await naive_scan(url, demo.CARD_MAIN) for _ in range(runs)])
-        cases.append(
-            Case("first scan, connections open", *warm, first_list, first_list + panel_after, naive)
-        )
+        cases.append(Case("first scan, connections open", *warm, first_list, first_panel, naive))
         after_idle = await repeat(idle, typed=True)
         cases.append(
-            Case(
-                "first scan after idle minutes",
-                *after_idle,
-                first_list,
-                first_list + panel_after,
-                naive,
-            )
+            Case("first scan after idle minutes", *after_idle, first_list, first_panel, naive)
         )
         await scan(demo.CARD_MAIN, typed=False)  # this counter now knows the card
         known = await repeat(nothing, typed=False)
-        cases.append(Case("card seen before", *known, known_list, known_list + panel_after, None))
+        cases.append(Case("card seen before", *known, known_list, known_panel, None))
     finally:
         keeping.cancel()
         await asyncio.gather(keeping, return_exceptions=True)
         await close_window(window, journal, clients)
-    return cases
+    return cases, server
 
 
 def main() -> int:
@@ -378,12 +472,20 @@ def main() -> int:
         tempfile.TemporaryDirectory(prefix="pos-app-line-") as tmp,
         app_and_simulator(FAULTS) as (url, runner),
     ):
+        host, port = url.removeprefix("http://").split(":")
+        ca, cert, key = make_certificate(Path(tmp))
+        os.environ["SSL_CERT_FILE"] = str(ca)  # the app trusts the throw-away CA, this run only
         print(
             f"TLS over a {args.rtt:.0f} ms RTT line (±20% jitter, one RTT per TCP handshake); "
-            f"server time Piggy {SERVER_MS} ms, Giftoin and Nudj {PROGRAM_MS} ms a call; "
-            f"median of {args.runs} runs"
+            f"the simulator waits {SERVER_MS} ms a Piggy call, {PROGRAM_MS} ms a Giftoin or "
+            f"Nudj call; median of {args.runs} runs"
         )
-        cases = runner.run(measure(url, args.rtt, args.runs, Path(tmp)))
+        with line_process((host, int(port)), args.rtt, cert, key) as line:
+            cases, server = runner.run(measure(url, line, args.rtt, args.runs, Path(tmp)))
+    print(
+        "server time a call (bare client, no line): "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in server.items())
+    )
     print(
         f"{'case':<32} {'list':>8} {'limit':>7} {'ratio':>6}   "
         f"{'panel':>8} {'limit':>7} {'ratio':>6}   {'naive list':>10}"

@@ -4,6 +4,7 @@ its own, and never holds the pickup list or the Hand over button up."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -184,6 +185,71 @@ async def test_a_slow_program_does_not_delay_the_list_or_the_hand_over(counter: 
     counter.sim.release("giftoin.progress")
     await wait_until(lambda: panel_settled(window), 6)
     assert state(window, Program.GIFTOIN) is SectionState.RESULT
+    await settle(counter)
+
+
+def record_order(counter: Counter) -> list[str]:
+    """What happened first: the list on screen, or the programs asked."""
+    happened: list[str] = []
+    side = counter.window.counter_screen.side
+    load = side.load
+
+    def asked(*args: object, **kwargs: object) -> None:
+        happened.append("programs asked")
+        load(*args, **kwargs)  # type: ignore[arg-type]
+
+    side.load = asked  # type: ignore[method-assign]
+    counter.window.customerShown.connect(lambda _uuid: happened.append("list shown"))
+    return happened
+
+
+@pytest.mark.asyncio
+async def test_the_list_goes_on_screen_before_the_programs_are_asked(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rewards are here when the contact comes: the cashier's list is not made to wait
+    # while the programs' calls are made and sent.
+    happened = record_order(counter)
+    piggy = counter.window.services.clients.piggy
+    assert piggy is not None
+    list_rewards = piggy.list_collectable_rewards
+
+    async def rewards_answered(*args: Any, **kwargs: Any) -> Any:
+        answer = await list_rewards(*args, **kwargs)
+        happened.append("rewards answered")
+        return answer
+
+    monkeypatch.setattr(piggy, "list_collectable_rewards", rewards_answered)
+    counter.sim.set_fault("piggy.contact", "hold@1")
+    window = counter.window
+    window.search_input.setText(demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await wait_until(lambda: counter.sim.held("piggy.contact") == 1)
+    await wait_until(lambda: happened == ["rewards answered"])
+    counter.sim.release("piggy.contact")
+    await wait_until(lambda: len(happened) == 3)
+    await wait_until(lambda: panel_settled(window))
+    assert happened == ["rewards answered", "list shown", "programs asked"]
+    assert state(window, Program.GIFTOIN) is SectionState.RESULT
+    await settle(counter)
+
+
+@pytest.mark.asyncio
+async def test_the_programs_do_not_wait_for_a_late_list(counter: Counter) -> None:
+    happened = record_order(counter)
+    counter.sim.set_fault("piggy.rewards", "hold")
+    window = counter.window
+    window.search_input.setText(demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    # The rewards are held: both programs answer anyway.
+    await wait_until(lambda: counter.sim.held("piggy.rewards") == 1)
+    await wait_until(lambda: state(window, Program.GIFTOIN) is SectionState.RESULT)
+    await wait_until(lambda: state(window, Program.NUDJ) is SectionState.RESULT)
+    assert happened == ["programs asked"]
+    counter.sim.clear_faults()
+    counter.sim.release("piggy.rewards")
+    await wait_until(lambda: window.model.rowCount() > 0)
+    assert happened == ["programs asked", "list shown"]
     await settle(counter)
 
 

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.services import counter_events as events
 from pos_app.services.counter import CounterSession
+from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.progress import ProgressService
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
@@ -41,6 +42,9 @@ LOOKUP = "lookup"
 #: The task key of asking again what the customer on screen can pick up.
 REFRESH = "refresh"
 HOME, CUSTOMER = 0, 1
+#: How long the programs wait for the list before they are asked anyway: one frame. Contact
+#: and rewards mostly come back together, and the cashier needs the list first.
+PROGRAMS_AFTER_LIST_MS = 16
 
 
 class CounterScreen(QWidget):
@@ -154,6 +158,11 @@ class CounterScreen(QWidget):
             list_loading=lambda: tasks.is_running(LOOKUP),
             parent=self,
         )
+        self._programs_for: CustomerSummary | None = None
+        self._programs_timer = QTimer(self)
+        self._programs_timer.setSingleShot(True)
+        self._programs_timer.setInterval(PROGRAMS_AFTER_LIST_MS)
+        self._programs_timer.timeout.connect(self._ask_programs)
         counter.add_listener(self.show_event)
 
     def focus_search(self) -> None:
@@ -163,9 +172,18 @@ class CounterScreen(QWidget):
         rewards = self.customer_page.rewards_list
         self.search_bar.focus(rewards if on_customer else self.kiosk_home)
 
+    def _ask_programs(self) -> None:
+        """Start the side programs for the customer found, once."""
+        customer, self._programs_for = self._programs_for, None
+        self._programs_timer.stop()
+        if customer is not None:
+            self.side.load(customer)
+
     def show_event(self, event: events.CounterEvent) -> None:
         model, page = self.model, self.customer_page
         if isinstance(event, events.CustomerCleared):
+            self._programs_for = None
+            self._programs_timer.stop()
             self.side.clear()
             model.clear()
             page.clear()
@@ -175,8 +193,10 @@ class CounterScreen(QWidget):
             page.show_loading(event.customer)
             model.clear()
             self.pages.setCurrentIndex(CUSTOMER)
-            # Started before the rewards are asked for: the list waits for neither program.
-            self.side.load(event.customer)
+            # The list waits for neither program; they are asked once it is shown, or a
+            # frame from now if it is late.
+            self._programs_for = event.customer
+            self._programs_timer.start()
         elif isinstance(event, events.RewardsShown):
             model.set_items(event.items, event.now)
             if event.first:
@@ -191,6 +211,7 @@ class CounterScreen(QWidget):
                     self.focus_search()
                 self.message_bar.clear_message()
                 self.customerShown.emit(event.customer.uuid)
+                self._ask_programs()
         elif isinstance(event, events.CodeSent):
             self.code_entry.ask(event.masked)
             self.message_bar.show_message(
