@@ -381,6 +381,9 @@ class ApiTransport:
             # A redirect would resend our auth headers to wherever it points; the vendors'
             # APIs do not redirect, so a 3xx is reported instead of followed.
             follow_redirects=False,
+            # Where a vendor offers it (ALPN, over TLS), the calls a lookup makes side by
+            # side share one connection, and one handshake. HTTP/1.1 otherwise.
+            http2=True,
             # Kept open for the minutes between customers (httpx closes idle ones after
             # 5 s): a scan then pays no new TCP and TLS handshake. One the server closed
             # meanwhile is noticed before use and opened anew.
@@ -395,26 +398,43 @@ class ApiTransport:
     def retry_policy(self) -> RetryPolicy:
         return self._retry
 
+    def _pooled(self) -> list[Any]:
+        # WORKAROUND: httpx has no public view of its pool; httpcore's connections say
+        # whether they are idle, still open and which HTTP version they speak. An
+        # injected transport has no such pool.
+        pool = getattr(getattr(self._client, "_transport", None), "_pool", None)
+        return list(getattr(pool, "connections", None) or [])
+
     def ready_connections(self) -> int:
         """Idle, open connections waiting for the next requests (0: none, or unknown)."""
-        # WORKAROUND: httpx has no public view of its pool; httpcore's connections say
-        # whether they are idle and still open. An injected transport has no such pool.
-        pool = getattr(getattr(self._client, "_transport", None), "_pool", None)
-        connections = getattr(pool, "connections", None) or []
-        return sum(1 for conn in connections if conn.is_idle() and not conn.has_expired())
+        return sum(1 for conn in self._pooled() if conn.is_idle() and not conn.has_expired())
+
+    def _ready_http2(self) -> bool:
+        """An open HTTP/2 connection: it carries every call made side by side."""
+        return any(
+            type(getattr(conn, "_connection", None)).__name__ == "AsyncHTTP2Connection"
+            and conn.is_available()
+            and not conn.has_expired()
+            for conn in self._pooled()
+        )
 
     async def warm_up(self, connections: int = 1) -> int:
         """Have ``connections`` open ahead of the next requests (HTTP/1.1 carries one
-        request at a time, so calls made side by side need one each); returns how many
-        were opened.
+        request at a time, so calls made side by side need one each; one HTTP/2
+        connection carries them all); returns how many were opened.
 
         A HEAD without credentials to the API's root: whatever it answers, the TCP and
         TLS handshakes are done when the lookup starts. Never an error for the caller.
+        Sent side by side, the HEADs share the first connection if it turns out to speak
+        HTTP/2.
         """
+        if self._ready_http2():
+            return 0
+        before = {id(conn) for conn in self._pooled()}
         missing = max(0, connections - self.ready_connections())
         if missing:
             await asyncio.gather(*(self._open_one() for _ in range(missing)))
-        return missing
+        return len({id(conn) for conn in self._pooled()} - before)
 
     async def _open_one(self) -> None:
         try:
