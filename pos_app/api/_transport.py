@@ -409,14 +409,32 @@ class ApiTransport:
         """Idle, open connections waiting for the next requests (0: none, or unknown)."""
         return sum(1 for conn in self._pooled() if conn.is_idle() and not conn.has_expired())
 
+    def _http2(self) -> list[Any]:
+        """The pool's HTTP/2 connections (httpcore's own objects)."""
+        found = []
+        for conn in self._pooled():
+            inner = getattr(conn, "_connection", None)
+            if type(inner).__name__ == "AsyncHTTP2Connection":
+                found.append(inner)
+        return found
+
     def _ready_http2(self) -> bool:
         """An open HTTP/2 connection: it carries every call made side by side."""
-        return any(
-            type(getattr(conn, "_connection", None)).__name__ == "AsyncHTTP2Connection"
-            and conn.is_available()
-            and not conn.has_expired()
-            for conn in self._pooled()
-        )
+        return any(conn.is_available() and not conn.has_expired() for conn in self._http2())
+
+    async def _drop_dead_http2(self) -> None:
+        """Close the idle HTTP/2 connections the server has ended.
+
+        WORKAROUND: httpcore notices that the server closed an idle HTTP/1.1 connection
+        (its socket reads as ready) before using it again, but not for HTTP/2: the next
+        calls would be sent into the closed connection and fail, and a collect is never
+        sent twice. An idle HTTP/2 connection with something to read has been ended (or is
+        being told to go away); closed here, the pool lets it go and opens a new one.
+        """
+        for conn in self._http2():
+            stream = getattr(conn, "_network_stream", None)
+            if conn.is_idle() and stream is not None and stream.get_extra_info("is_readable"):
+                await conn.aclose()
 
     async def warm_up(self, connections: int = 1) -> int:
         """Have ``connections`` open ahead of the next requests (HTTP/1.1 carries one
@@ -428,6 +446,7 @@ class ApiTransport:
         Sent side by side, the HEADs share the first connection if it turns out to speak
         HTTP/2.
         """
+        await self._drop_dead_http2()
         if self._ready_http2():
             return 0
         before = {id(conn) for conn in self._pooled()}
@@ -568,6 +587,7 @@ class ApiTransport:
         auth: Any = httpx.USE_CLIENT_DEFAULT if authenticate else None
         try:
             async with asyncio.timeout(per_attempt):
+                await self._drop_dead_http2()
                 response = await self._client.send(request, auth=auth, stream=True)
                 try:
                     limit = self._max_body if response.is_success else MAX_ERROR_BODY_BYTES

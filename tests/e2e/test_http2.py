@@ -74,3 +74,32 @@ async def test_a_call_given_up_halfway_leaves_the_next_calls_working(
         assert rewards
         simulator.holds.release("piggy.rewards")
     assert {request.http_version for request in simulator.received} == {"2"}
+
+
+@pytest.mark.asyncio
+async def test_an_http2_connection_the_server_dropped_is_opened_again_before_the_next_call(
+    simulator: Http2Simulator,
+) -> None:
+    # The minutes between customers: the server (or a router) forgot the idle connection
+    # without a word. Warming up notices, so the next customer's calls neither fail nor
+    # wait to be retried.
+    async with PiggyClient(simulator.url, token=DEMO_PIGGY_TOKEN) as client:
+        await client.list_shops()
+        simulator.close_connections()
+        assert await client.warm_up() == 1
+        before = simulator.connections()
+        lookup = CustomerLookup(client)
+        await lookup.rewards(await lookup.card_contact(CARD_MAIN))
+        assert simulator.connections() == before
+
+
+@pytest.mark.asyncio
+async def test_a_call_made_over_a_dropped_http2_connection_is_not_lost_or_retried(
+    simulator: Http2Simulator,
+) -> None:
+    # Between two ticks of keeping the connections warm; no retry allowed: a collect is
+    # never retried, so it must not be sent over a connection that is gone.
+    async with PiggyClient(simulator.url, token=DEMO_PIGGY_TOKEN, max_retries=0) as client:
+        await client.list_shops()
+        simulator.close_connections()
+        assert await client.list_shops()

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +41,9 @@ class Http2Simulator:
     faults: FaultBook
     holds: HeldCalls
     received: list[Received] = field(default_factory=list)
+    #: Closes every client connection, as a server or a NAT router forgetting an idle one
+    #: does: without a word (no GOAWAY), the socket just ends.
+    close_connections: Callable[[], None] = lambda: None
 
     def connections(self) -> int:
         """The connections requests came on."""
@@ -69,8 +72,37 @@ def http2_simulator(folder: Path) -> Iterator[Http2Simulator]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     sock.listen(64)
-    port = sock.getsockname()[1]
-    simulator = Http2Simulator(f"https://127.0.0.1:{port}", faults, context.holds)
+    server_port = sock.getsockname()[1]
+    # Clients come through a forwarder on the same loop, which can cut their connections.
+    front = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    front.bind(("127.0.0.1", 0))
+    front.listen(64)
+    simulator = Http2Simulator(f"https://127.0.0.1:{front.getsockname()[1]}", faults, context.holds)
+    cut: set[asyncio.StreamWriter] = set()
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(ConnectionError, OSError):
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        writer.close()
+
+    async def forward(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", server_port)
+        cut.add(writer)
+        try:
+            await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+        finally:
+            cut.discard(writer)
+
+    def close_connections() -> None:
+        async def close() -> None:
+            for writer in list(cut):
+                writer.transport.abort()
+
+        asyncio.run_coroutine_threadsafe(close(), loop).result(10)
+
+    simulator.close_connections = close_connections
 
     async def recording(scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable) -> None:
         if scope["type"] == "http" and scope["client"] is not None:
@@ -93,8 +125,14 @@ def http2_simulator(folder: Path) -> Iterator[Http2Simulator]:
 
     def run() -> None:
         asyncio.set_event_loop(loop)
-        loop.call_soon(started.set)
-        loop.run_until_complete(serve(recording, served, shutdown_trigger=stopping.wait))
+
+        async def main() -> None:
+            forwarder = await asyncio.start_server(forward, sock=front)
+            started.set()
+            async with forwarder:
+                await serve(recording, served, shutdown_trigger=stopping.wait)
+
+        loop.run_until_complete(main())
 
     thread = threading.Thread(target=run, name="pos-app-http2-sandbox", daemon=True)
     thread.start()
