@@ -36,6 +36,15 @@ COUNTER_A2 = "counter_a2"
 COUNTER_B = "counter_b1"
 HEAD_OFFICE = "head_office"
 _TEMPLATE = "pos_template"
+#: login, its group role, its shop (None: head office).
+LOGINS: tuple[tuple[str, str, str | None], ...] = (
+    (COUNTER_A, "pos_counter", SHOP_A),
+    (COUNTER_A2, "pos_counter", SHOP_A),
+    (COUNTER_B, "pos_counter", SHOP_B),
+    (HEAD_OFFICE, "pos_head_office", None),
+)
+#: The SQL of the README that creates the counter and head-office roles.
+ROLES_SQL = Path(__file__).parents[2] / "pos_app" / "storage" / "shared" / "roles.sql"
 
 #: Lines added to the test server's configuration: speed over durability.
 _TEST_CONFIGURATION = """
@@ -134,7 +143,23 @@ def _prepare_template(server: PostgresServer) -> None:
 
 
 async def _set_up_template(server: PostgresServer) -> None:
-    """Nothing yet beyond an empty database."""
+    """The app's migrations, the roles' SQL of the README, and the test logins."""
+    from pos_app.storage.shared import migrate
+
+    async with await psycopg.AsyncConnection.connect(server.conninfo(_TEMPLATE)) as conn:
+        await migrate(conn)
+        await conn.execute(ROLES_SQL.read_text(encoding="utf-8").encode())
+        for login, group, shop in LOGINS:
+            await conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                    sql.Identifier(login), sql.Literal(TEST_PASSWORD), sql.Identifier(group)
+                )
+            )
+            await conn.execute(
+                "INSERT INTO pos_shared.login (login, shop_uuid, head_office) VALUES (%s, %s, %s)",
+                (login, shop, shop is None),
+            )
+        await conn.commit()
 
 
 @pytest.fixture(scope="session")
@@ -148,18 +173,28 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
         handle.cleanup()
 
 
-@pytest.fixture
-def shared_db(postgres_server: PostgresServer) -> Iterator[SharedDatabase]:
-    """A fresh database for one test, dropped afterwards."""
+def _database_from(server: PostgresServer, template: str) -> Iterator[SharedDatabase]:
     name = f"test_{uuid.uuid4().hex[:16]}"
-    with postgres_server.admin() as conn:
+    with server.admin() as conn:
         conn.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY").format(
-                sql.Identifier(name), sql.Identifier(_TEMPLATE)
+                sql.Identifier(name), sql.Identifier(template)
             )
         )
     try:
-        yield SharedDatabase(postgres_server, name)
+        yield SharedDatabase(server, name)
     finally:
-        with postgres_server.admin() as conn:
+        with server.admin() as conn:
             conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def shared_db(postgres_server: PostgresServer) -> Iterator[SharedDatabase]:
+    """A fresh database for one test with the shared journal set up, dropped afterwards."""
+    yield from _database_from(postgres_server, _TEMPLATE)
+
+
+@pytest.fixture
+def empty_shared_db(postgres_server: PostgresServer) -> Iterator[SharedDatabase]:
+    """A fresh, empty database for one test (nothing migrated), dropped afterwards."""
+    yield from _database_from(postgres_server, "template0")
