@@ -15,6 +15,8 @@ their shops in the template.
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -163,14 +165,22 @@ async def _set_up_template(server: PostgresServer) -> None:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
-    """This test process's PostgreSQL server, stopped and deleted at the end of the run."""
-    handle, server = _start_server(tmp_path_factory.mktemp("postgres"))
+def postgres_server() -> Iterator[PostgresServer]:
+    """This test process's PostgreSQL server, stopped and deleted at the end of the run.
+
+    Its folder is not one of pytest's numbered temporary folders, which another pytest
+    run on the same machine may clean up while this one still uses it.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="pos-app-postgres-"))
     try:
-        _prepare_template(server)
-        yield server
+        handle, server = _start_server(folder)
+        try:
+            _prepare_template(server)
+            yield server
+        finally:
+            handle.cleanup()
     finally:
-        handle.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _database_from(server: PostgresServer, template: str) -> Iterator[SharedDatabase]:
