@@ -26,9 +26,10 @@ PASSWORD_IN_URL = (
     "(pos-app secrets set shared-journal-password)"
 )
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-#: libpq's SQLSTATE for a refused login (wrong password, no such role, pg_hba).
-_AUTH_FAILED = "28P01"
-_NO_AUTHORIZATION = "28000"
+#: SQLSTATEs of a refused login (wrong password; no such role, pg_hba, no CONNECT right).
+_REFUSED_STATES = frozenset({"28P01", "28000"})
+# A failed connection attempt often has no SQLSTATE, only the server's (English) text.
+_REFUSED_TEXTS = ("authentication failed", "no pg_hba.conf entry")
 
 
 def check_url(url: str) -> dict[str, Any]:
@@ -99,7 +100,7 @@ class SharedJournalTarget:
             # No "from exc": the driver's exception would carry the connection's details
             # into any traceback that gets logged. Its text (libpq's) is kept, redacted.
             reason = self._without_password(str(exc).strip().splitlines()[-1].strip())
-            if exc.sqlstate in (_AUTH_FAILED, _NO_AUTHORIZATION):
+            if exc.sqlstate in _REFUSED_STATES or any(text in reason for text in _REFUSED_TEXTS):
                 raise SharedJournalRefusedError(
                     f"The shared journal {self.describe()} refused the login: {reason}"
                 ) from None
