@@ -19,12 +19,16 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from pos_app.storage.chain import ChainProblem, VerifyResult, verify_rows
+from pos_app.storage.journal import _fold, _Reversal
+from pos_app.storage.model import COLLECT, COLUMNS, REVERSE, Entry, Operation, OpState
+from pos_app.storage.reference import operation_id_prefix, parse_reference
 from pos_app.storage.shared.rows import STORED_COLUMNS, local_row, stored_values
 
 __all__ = [
     "CopyConflict",
     "InsertResult",
     "chain_head",
+    "find_by_reference",
     "insert_rows",
     "stored_rows",
     "verify_chain",
@@ -168,3 +172,76 @@ async def verify_chain(conn: Connection, chain_id: str, *, shop: str | None = No
             head_hash=rows[seq - 2]["hash"] if seq > 1 else result.head_hash,
         )
     return result
+
+
+# Every character after an operation id prefix sorts below "g" ([0-9a-f-], "C" collation):
+# prefix..prefix+"g" is the range of ids starting with it, which the index answers.
+_PREFIX_END = "g"
+
+
+async def _entries_of(
+    conn: Connection, where: sql.Composable, params: Mapping[str, Any]
+) -> dict[str, list[Entry]]:
+    """The login's shop's rows matching ``where``, as entries grouped by operation."""
+    query = sql.SQL(
+        "SELECT * FROM pos_shared.journal_row WHERE shop = pos_shared.login_shop() AND ({}) "
+        "ORDER BY recorded_time, chain_id, seq"
+    ).format(where)
+    grouped: dict[str, list[Entry]] = {}
+    async with conn.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(query, params)
+        for stored in await cursor.fetchall():
+            row = local_row(stored)
+            entry = Entry.from_row(tuple(row[name] for name in COLUMNS))
+            assert entry.operation_id is not None
+            grouped.setdefault(entry.operation_id, []).append(entry)
+    return grouped
+
+
+async def find_by_reference(conn: Connection, reference: str) -> list[Operation]:
+    """The collects a pickup reference or slip code names, at any counter of the shop.
+
+    A slip's code names every collect of its hand-over; a collect's own reference names
+    that collect. Each comes in its current state with its reversal, if any, wherever it
+    was made or reversed; oldest first. Empty when the text is no reference or nothing of
+    the login's shop has it.
+    """
+    canonical = parse_reference(reference)
+    if canonical is None:
+        return []
+    prefix = operation_id_prefix(canonical)
+    bounds = {"low": prefix, "high": prefix + _PREFIX_END, "collect": COLLECT}
+    async with conn.transaction():
+        starts = await _entries_of(
+            conn,
+            sql.SQL(
+                "kind = %(collect)s AND state = 'pending' AND ("
+                "(operation_id >= %(low)s AND operation_id < %(high)s) OR "
+                "(handover_id >= %(low)s AND handover_id < %(high)s))"
+            ),
+            bounds,
+        )
+        ids = list(starts)
+        if not ids:
+            return []
+        collects = await _entries_of(conn, sql.SQL("operation_id = ANY(%(ids)s)"), {"ids": ids})
+        reverses = await _entries_of(
+            conn,
+            sql.SQL(
+                "operation_id IN (SELECT operation_id FROM pos_shared.journal_row "
+                "WHERE shop = pos_shared.login_shop() AND kind = %(reverse)s "
+                "AND state = 'pending' AND reverses_operation_id = ANY(%(ids)s))"
+            ),
+            {"ids": ids, "reverse": REVERSE},
+        )
+    # As the local journal does: a collect's latest reverse that did not fail.
+    reversals: dict[str, _Reversal] = {}
+    for reverse_id, entries in reverses.items():
+        first, last = entries[0], entries[-1]
+        if first.reverses_operation_id is None or last.state in (None, OpState.FAILED):
+            continue
+        assert last.state is not None
+        reversals[first.reverses_operation_id] = _Reversal(
+            reverse_id, last.state, first.reason, first.staff_name
+        )
+    return [_fold(collects[op_id], reversals.get(op_id)) for op_id in ids]
