@@ -7,15 +7,22 @@ as fast as before.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import TYPE_CHECKING
 
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 
 if TYPE_CHECKING:
+    from pos_app.storage import AsyncJournal, Operation
     from pos_app.storage.shared.connection import SharedJournalTarget
+    from pos_app.storage.shared.copier import Backlog, JournalCopier
 
-__all__ = ["shared_journal_target"]
+__all__ = ["MARK_FILE", "SharedJournal", "shared_journal_target"]
+
+#: The file in the data folder that notes how far the copier got.
+MARK_FILE = "shared_journal_copied.json"
 
 
 def shared_journal_target(settings: Settings, secrets: SecretStore) -> SharedJournalTarget | None:
@@ -34,3 +41,76 @@ def shared_journal_target(settings: Settings, secrets: SecretStore) -> SharedJou
         root_cert=settings.shared_journal_root_cert,
         connect_timeout=settings.request_timeout,
     )
+
+
+class SharedJournal:
+    """This counter's part of the shop's shared journal: its copier and its look-ups.
+
+    :meth:`open` it after the counter's journal is open (the copier reads that file with
+    a read-only connection of its own), :meth:`start` the copier, :meth:`wake` it after a
+    row was written, and :meth:`aclose` it at the end. Every look-up raises a
+    :class:`~pos_app.storage.shared.SharedJournalError` when the database is away; the
+    counter then works from its own journal as without a shared one.
+    """
+
+    def __init__(
+        self, target: SharedJournalTarget, reader: AsyncJournal, copier: JournalCopier
+    ) -> None:
+        self._target = target
+        self._reader = reader
+        self.copier = copier
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    async def open(
+        cls, settings: Settings, secrets: SecretStore, *, batch_size: int = 500
+    ) -> SharedJournal | None:
+        """The shared journal the settings name; None (nothing to do) when they name none."""
+        target = shared_journal_target(settings, secrets)
+        if target is None:
+            return None
+        from pos_app.storage import AsyncJournal
+        from pos_app.storage.shared.copier import CopyMark, JournalCopier
+
+        reader = await AsyncJournal.open_read_only(settings.journal_path)
+        copier = JournalCopier(
+            reader,
+            target.connect,
+            mark=CopyMark(settings.data_dir / MARK_FILE),
+            batch_size=batch_size,
+        )
+        return cls(target, reader, copier)
+
+    def describe(self) -> str:
+        """Which database, as ``login@host/database`` (never the password)."""
+        return self._target.describe()
+
+    def start(self) -> None:
+        """Run the copier in the background until :meth:`aclose`."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(
+                self.copier.run(), name="shared-journal-copier"
+            )
+
+    def wake(self) -> None:
+        self.copier.wake()
+
+    async def backlog(self) -> Backlog:
+        """How far behind the shared journal is (rows, the oldest's time, why)."""
+        return await self.copier.backlog()
+
+    async def find_by_reference(self, reference: str) -> list[Operation]:
+        """The collects a slip code or pickup reference names, at any counter of the shop."""
+        from pos_app.storage.shared import find_by_reference
+
+        async with await self._target.connect() as conn:
+            return await find_by_reference(conn, reference)
+
+    async def aclose(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.copier.aclose()
+        await self._reader.aclose()

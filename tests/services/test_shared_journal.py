@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import subprocess
 import sys
@@ -12,10 +13,12 @@ import pytest
 
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, SettingsError, load_settings, save_settings
-from pos_app.services.shared_journal import shared_journal_target
+from pos_app.services.shared_journal import SharedJournal, shared_journal_target
+from pos_app.storage import Journal
 from pos_app.storage.shared import SharedJournalRefusedError, SharedJournalUnavailableError
-from tests.helpers import MemoryKeyring
-from tests.helpers.postgres import COUNTER_A, TEST_PASSWORD, SharedDatabase
+from tests.helpers import MemoryKeyring, wait_until
+from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
+from tests.storage.helpers import SHOP, collect
 
 URL_ENV = "POS_APP_SHARED_JOURNAL_URL"
 
@@ -150,3 +153,53 @@ async def test_a_missing_root_certificate_is_named(
     assert target is not None
     with pytest.raises(SharedJournalUnavailableError, match=r"missing\.crt"):
         await target.connect()
+
+
+@pytest.mark.asyncio
+async def test_no_url_opens_no_shared_journal(isolated_environment: Path) -> None:
+    assert await SharedJournal.open(load_settings(), SecretStore(env={})) is None
+
+
+@pytest.mark.asyncio
+async def test_a_hand_over_at_one_counter_is_found_at_the_other(
+    shared_db: SharedDatabase, tmp_path: Path
+) -> None:
+    secrets = SecretStore(env={SecretName.SHARED_JOURNAL_PASSWORD.env_var: TEST_PASSWORD})
+    counters: list[tuple[Journal, SharedJournal]] = []
+    for name, login in (("Counter 1", COUNTER_A), ("Counter 2", COUNTER_A2)):
+        # Two counters: two data folders (options beat the test's POS_APP_DATA_DIR).
+        settings = load_settings().with_overrides(
+            data_dir=tmp_path / name,
+            shop_uuid=SHOP,
+            counter_name=name,
+            shared_journal_url=shared_db.url(login),
+        )
+        journal = Journal.open(settings.journal_path, shop_uuid=SHOP, counter=name)
+        shared = await SharedJournal.open(settings, secrets)
+        assert shared is not None
+        shared.start()
+        counters.append((journal, shared))
+    (first, first_shared), (second, second_shared) = counters
+    try:
+        handed = collect(first, 1, title="Tote bag")
+        first_shared.wake()
+        await wait_until(lambda: first_shared.copier.passes >= 1)
+        await wait_until_caught_up(first_shared)
+        slip = handed.handover_reference
+        assert slip is not None
+        assert await second_shared.find_by_reference(slip) == [first.operation(handed.operation_id)]
+        assert second.find_by_reference(slip) is None  # its own journal never had it
+    finally:
+        for journal, shared in counters:
+            await shared.aclose()
+            journal.close()
+
+
+async def wait_until_caught_up(shared: SharedJournal) -> None:
+    for _ in range(500):
+        backlog = await shared.backlog()
+        if backlog.rows == 0 and backlog.last_error is None:
+            return
+        shared.wake()
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"still behind: {backlog}")
