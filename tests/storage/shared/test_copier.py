@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +22,8 @@ from tests.helpers.postgres import COUNTER_A, TEST_PASSWORD, SharedDatabase
 from tests.storage.helpers import collect, raw_connection
 
 pytestmark = pytest.mark.asyncio
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest_asyncio.fixture
@@ -219,4 +223,39 @@ async def test_a_counter_cut_off_from_the_database_works_on_and_catches_up(
         with pytest.raises(asyncio.CancelledError):
             await task
         await copier.aclose()
+    assert await _shared(shared_db, local_journal) == list(local_journal.raw_rows())
+
+
+async def test_a_copier_killed_mid_sync_resumes_without_a_gap_or_a_double(
+    local_journal: Journal, reader: AsyncJournal, shared_db: SharedDatabase, mark: CopyMark
+) -> None:
+    for n in range(2, 5):
+        collect(local_journal, n)
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.storage.shared.copy_child",
+        str(local_journal.path),
+        str(mark.path),
+        shared_db.url(COUNTER_A),
+        "--batch=3",
+        "--hang-at=6",
+        cwd=ROOT,
+        env={**os.environ, "POS_APP_SHARED_JOURNAL_PASSWORD": TEST_PASSWORD},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert child.stdout is not None
+        line = await asyncio.wait_for(child.stdout.readline(), 60)
+    finally:
+        child.kill()  # SIGKILL: the batch of rows 4-6 is stored, the note says 3
+        _out, errors = await child.communicate()
+    assert line.strip() == b"stored 6", errors.decode()
+    assert len(await _shared(shared_db, local_journal)) == 6
+
+    restarted = _copier(reader, shared_db, mark, batch_size=3)
+    assert (await restarted.backlog()).rows == 5
+    assert await restarted.copy_pending() == 2
+    await restarted.aclose()
     assert await _shared(shared_db, local_journal) == list(local_journal.raw_rows())
