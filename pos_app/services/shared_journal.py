@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 
 if TYPE_CHECKING:
-    from pos_app.storage import AsyncJournal, Operation
+    from pos_app.storage import AsyncJournal, Operation, VerifyResult
     from pos_app.storage.shared.connection import SharedJournalTarget
     from pos_app.storage.shared.copier import Backlog, JournalCopier
 
-__all__ = ["MARK_FILE", "SharedJournal", "shared_journal_target"]
+__all__ = [
+    "MARK_FILE",
+    "SharedJournal",
+    "SharedJournalStatus",
+    "set_up_database",
+    "shared_journal_target",
+]
 
 #: The file in the data folder that notes how far the copier got.
 MARK_FILE = "shared_journal_copied.json"
@@ -41,6 +49,41 @@ def shared_journal_target(settings: Settings, secrets: SecretStore) -> SharedJou
         root_cert=settings.shared_journal_root_cert,
         connect_timeout=settings.request_timeout,
     )
+
+
+async def set_up_database(owner_url: str, *, root_cert: Path | None = None) -> int:
+    """Create or migrate the shared journal's tables as their owner; returns the format.
+
+    ``owner_url`` names the owner's login; its password is libpq's to find (the
+    ``PGPASSWORD`` variable or a ``.pgpass`` file), never part of the URL.
+    """
+    from pos_app.storage.shared import migrate
+    from pos_app.storage.shared.connection import SharedJournalTarget
+
+    target = SharedJournalTarget(url=owner_url, root_cert=root_cert)
+    async with await target.connect() as conn:
+        return await migrate(conn)
+
+
+@dataclass(frozen=True)
+class SharedJournalStatus:
+    """This counter as the shared journal sees it, for ``pos-app shared-journal status``."""
+
+    database: str
+    backlog: Backlog
+    #: The chain of this counter's journal as stored there (None: not reached).
+    verified: VerifyResult | None
+    #: Why the database could not be asked (None: it was).
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.error is None
+            and self.backlog.conflict is None
+            and self.verified is not None
+            and self.verified.ok
+        )
 
 
 class SharedJournal:
@@ -105,6 +148,27 @@ class SharedJournal:
 
         async with await self._target.connect() as conn:
             return await find_by_reference(conn, reference)
+
+    async def status(self) -> SharedJournalStatus:
+        """The backlog, and this counter's chain as stored in the shared journal, verified."""
+        import psycopg
+
+        from pos_app.storage import JournalError
+        from pos_app.storage.shared import SharedJournalError, verify_chain
+
+        backlog = await self.copier.backlog()
+        chain = await self.copier.chain_id()
+        error: str | None = None
+        verified: VerifyResult | None = None
+        try:
+            async with await self._target.connect() as conn:
+                if chain is not None:
+                    verified = await verify_chain(conn, chain)
+        except (SharedJournalError, JournalError) as exc:
+            error = str(exc)
+        except psycopg.Error as exc:
+            error = f"The shared journal did not answer: {type(exc).__name__}"
+        return SharedJournalStatus(self.describe(), backlog, verified, error)
 
     async def aclose(self) -> None:
         task, self._task = self._task, None

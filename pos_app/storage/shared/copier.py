@@ -164,6 +164,10 @@ class JournalCopier:
             self._mark_loaded = True
         return self._chain_id
 
+    async def chain_id(self) -> str | None:
+        """The id of the local journal's chain (None: the journal has no row yet)."""
+        return await self._chain()
+
     async def backlog(self) -> Backlog:
         """How far behind the shared journal is, from the local files alone."""
         chain = await self._chain()
