@@ -12,7 +12,15 @@ import pytest
 
 from pos_app.storage import Journal
 from pos_app.storage.shared import chain_id_of, insert_rows, stored_rows
-from tests.helpers.postgres import COUNTER_A, COUNTER_B, HEAD_OFFICE, SHOP_A, SHOP_B, SharedDatabase
+from tests.helpers.postgres import (
+    COUNTER_A,
+    COUNTER_B,
+    HEAD_OFFICE,
+    ROLES_SQL,
+    SHOP_A,
+    SHOP_B,
+    SharedDatabase,
+)
 from tests.storage.helpers import collect
 
 Connection = psycopg.AsyncConnection[tuple[Any, ...]]
@@ -116,3 +124,9 @@ async def test_head_office_reads_every_shop_and_writes_nothing(
     async with await psycopg.AsyncConnection.connect(shared_db.conninfo(HEAD_OFFICE)) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             await insert_rows(conn, chain_b, list(local_journal.raw_rows()))
+
+
+def test_the_readme_gives_the_roles_sql_the_tests_apply() -> None:
+    readme = (ROLES_SQL.parents[3] / "README.md").read_text(encoding="utf-8")
+    sql = ROLES_SQL.read_text(encoding="utf-8")
+    assert sql[sql.index("DO $$") :] in readme
