@@ -614,10 +614,10 @@ def _cmd_shared_journal(args: argparse.Namespace) -> int:
             print(f"Waiting to be copied: {waiting.rows} rows, the oldest from {waiting.oldest}")
         else:
             print("Waiting to be copied: none")
-        if waiting.conflict is not None:
+        if found.conflict is not None:
             print(
-                f"Copying stopped at row {waiting.conflict.seq}: {waiting.conflict.reason} "
-                "(nothing was written over)"
+                f"Row {found.conflict.seq} of this counter's journal: {found.conflict.reason}; "
+                "copying stops there (nothing is written over)"
             )
         if found.error is not None:
             print(found.error)

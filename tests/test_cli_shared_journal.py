@@ -15,7 +15,7 @@ from pos_app.storage import Journal
 from pos_app.storage.shared import SCHEMA_VERSION
 from tests.helpers.cli import ROOT
 from tests.helpers.postgres import COUNTER_A, TEST_PASSWORD, SharedDatabase
-from tests.storage.helpers import SHOP, collect
+from tests.storage.helpers import SHOP, collect, raw_connection
 
 
 def _pos_app(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -75,6 +75,15 @@ def test_status_tells_what_waits_and_verifies_what_was_copied(
     assert after.returncode == 0, after.stderr
     assert "Waiting to be copied: none" in after.stdout
     assert "Journal intact: 2 rows" in after.stdout
+
+    # A row of the local journal is altered after it was copied: told, exit status 1.
+    conn = raw_connection(tmp_path / "data" / "journal.sqlite3")
+    conn.execute("DROP TRIGGER journal_no_update")
+    conn.execute("UPDATE journal SET reward_title = 'Gold watch' WHERE id = 2")
+    conn.close()
+    altered = _pos_app(tmp_path, "status", **env)
+    assert altered.returncode == 1
+    assert "Row 2 of this counter's journal: it differs" in altered.stdout
 
     shared_db.run(f'REVOKE CONNECT ON DATABASE "{shared_db.name}" FROM PUBLIC')
     away = _pos_app(tmp_path, "status", **env)

@@ -18,6 +18,7 @@ from pos_app.services.settings import Settings
 
 if TYPE_CHECKING:
     from pos_app.storage import AsyncJournal, Operation, VerifyResult
+    from pos_app.storage.shared import CopyConflict
     from pos_app.storage.shared.connection import SharedJournalTarget
     from pos_app.storage.shared.copier import Backlog, JournalCopier
 
@@ -75,12 +76,14 @@ class SharedJournalStatus:
     verified: VerifyResult | None
     #: Why the database could not be asked (None: it was).
     error: str | None
+    #: The first row of this counter's journal that the shared journal holds differently.
+    conflict: CopyConflict | None = None
 
     @property
     def ok(self) -> bool:
         return (
             self.error is None
-            and self.backlog.conflict is None
+            and self.conflict is None
             and self.verified is not None
             and self.verified.ok
         )
@@ -150,25 +153,49 @@ class SharedJournal:
             return await find_by_reference(conn, reference)
 
     async def status(self) -> SharedJournalStatus:
-        """The backlog, and this counter's chain as stored in the shared journal, verified."""
+        """The backlog, and this counter's chain as stored in the shared journal, verified.
+
+        The stored rows are also compared with the local ones: a row that differs is
+        reported as the copier would find it.
+        """
         import psycopg
 
-        from pos_app.storage import JournalError
-        from pos_app.storage.shared import SharedJournalError, verify_chain
+        from pos_app.storage import Journal, JournalError
+        from pos_app.storage.shared import (
+            CopyConflict,
+            SharedJournalError,
+            stored_rows,
+            verify_chain,
+        )
 
         backlog = await self.copier.backlog()
         chain = await self.copier.chain_id()
         error: str | None = None
         verified: VerifyResult | None = None
+        conflict = backlog.conflict
         try:
             async with await self._target.connect() as conn:
                 if chain is not None:
                     verified = await verify_chain(conn, chain)
+                    stored = await stored_rows(conn, chain)
+                    local = await self._reader.call(Journal.raw_rows_after, 0, len(stored))
+                    differs = next(
+                        (
+                            row["id"]
+                            for row, mine in zip(stored, local, strict=False)
+                            if row != mine
+                        ),
+                        None,
+                    )
+                    if differs is not None and conflict is None:
+                        conflict = CopyConflict(
+                            int(differs), "it differs from the row stored at its place"
+                        )
         except (SharedJournalError, JournalError) as exc:
             error = str(exc)
         except psycopg.Error as exc:
             error = f"The shared journal did not answer: {type(exc).__name__}"
-        return SharedJournalStatus(self.describe(), backlog, verified, error)
+        return SharedJournalStatus(self.describe(), backlog, verified, error, conflict)
 
     async def aclose(self) -> None:
         task, self._task = self._task, None

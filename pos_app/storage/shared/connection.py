@@ -99,7 +99,8 @@ class SharedJournalTarget:
         except psycopg.OperationalError as exc:
             # No "from exc": the driver's exception would carry the connection's details
             # into any traceback that gets logged. Its text (libpq's) is kept, redacted.
-            reason = self._without_password(str(exc).strip().splitlines()[-1].strip())
+            lines = str(exc).strip().splitlines()
+            reason = self._without_password(lines[-1].strip() if lines else type(exc).__name__)
             if exc.sqlstate in _REFUSED_STATES or any(text in reason for text in _REFUSED_TEXTS):
                 raise SharedJournalRefusedError(
                     f"The shared journal {self.describe()} refused the login: {reason}"

@@ -99,6 +99,19 @@ class CopyMark:
         tmp.replace(self.path)
 
 
+async def _check_login(conn: Connection) -> None:
+    """Refuse, in plain words, a login that belongs to no shop (its rows would go nowhere)."""
+    cursor = await conn.execute("SELECT session_user, pos_shared.login_shop()")
+    row = await cursor.fetchone()
+    if row is None or row[1] is None:
+        login = row[0] if row else "?"
+        raise SharedJournalRefusedError(
+            f"The login {login} belongs to no shop in the shared journal: the database's "
+            "administrator has to add it to pos_shared.login (see the README, "
+            '"One counter or many").'
+        )
+
+
 def _rows_after(journal: Journal, after: int, limit: int) -> list[dict[str, Any]]:
     return journal.raw_rows_after(after, limit)
 
@@ -187,6 +200,7 @@ class JournalCopier:
             conn = await self._connect()
             try:
                 await check_schema(conn)
+                await _check_login(conn)
             except BaseException:
                 await conn.close()
                 raise

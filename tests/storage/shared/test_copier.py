@@ -14,7 +14,12 @@ import pytest
 import pytest_asyncio
 
 from pos_app.storage import AsyncJournal, Journal
-from pos_app.storage.shared import chain_id_of, stored_rows, verify_chain
+from pos_app.storage.shared import (
+    SharedJournalRefusedError,
+    chain_id_of,
+    stored_rows,
+    verify_chain,
+)
 from pos_app.storage.shared.connection import SharedJournalTarget
 from pos_app.storage.shared.copier import CopyMark, JournalCopier
 from tests.helpers import wait_until
@@ -259,3 +264,20 @@ async def test_a_copier_killed_mid_sync_resumes_without_a_gap_or_a_double(
     assert await restarted.copy_pending() == 2
     await restarted.aclose()
     assert await _shared(shared_db, local_journal) == list(local_journal.raw_rows())
+
+
+async def test_a_login_that_belongs_to_no_shop_is_told_so(
+    reader: AsyncJournal, shared_db: SharedDatabase, mark: CopyMark
+) -> None:
+    shared_db.run(
+        f"CREATE ROLE unmapped_counter LOGIN PASSWORD '{TEST_PASSWORD}' IN ROLE pos_counter"
+    )
+    try:
+        target = SharedJournalTarget(url=shared_db.url("unmapped_counter"), password=TEST_PASSWORD)
+        copier = JournalCopier(reader, target.connect, mark=mark)
+        with pytest.raises(SharedJournalRefusedError, match="unmapped_counter belongs to no shop"):
+            await copier.copy_pending()
+        assert (await copier.backlog()).rows == 2
+        await copier.aclose()
+    finally:
+        shared_db.run("DROP ROLE unmapped_counter")
