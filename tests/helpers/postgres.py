@@ -20,6 +20,7 @@ import tempfile
 import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,13 +165,9 @@ async def _set_up_template(server: PostgresServer) -> None:
         await conn.commit()
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """This test process's PostgreSQL server, stopped and deleted at the end of the run.
-
-    Its folder is not one of pytest's numbered temporary folders, which another pytest
-    run on the same machine may clean up while this one still uses it.
-    """
+@contextmanager
+def running_postgres() -> Iterator[PostgresServer]:
+    """A server of its own with the template set up (the tests' and the benchmarks')."""
     folder = Path(tempfile.mkdtemp(prefix="pos-app-postgres-"))
     try:
         handle, server = _start_server(folder)
@@ -181,6 +178,29 @@ def postgres_server() -> Iterator[PostgresServer]:
             handle.cleanup()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """This test process's PostgreSQL server, stopped and deleted at the end of the run.
+
+    Its folder is not one of pytest's numbered temporary folders, which another pytest
+    run on the same machine may clean up while this one still uses it.
+    """
+    with running_postgres() as server:
+        yield server
+
+
+def new_database(server: PostgresServer) -> SharedDatabase:
+    """A database cloned from the template (the shared journal set up, logins mapped)."""
+    name = f"bench_{uuid.uuid4().hex[:16]}"
+    with server.admin() as conn:
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(_TEMPLATE)
+            )
+        )
+    return SharedDatabase(server, name)
 
 
 def _database_from(server: PostgresServer, template: str) -> Iterator[SharedDatabase]:
