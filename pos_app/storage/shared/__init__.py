@@ -3,7 +3,8 @@
 Each counter keeps writing its local SQLite journal first (:mod:`pos_app.storage`); a
 copier (:mod:`.copier`) copies its rows here in the background, in order and idempotently,
 so that a shop's or a chain's rows can be found, verified and reported on in one place.
-Nothing here is used unless a connection URL is set; psycopg is imported only then.
+Nothing here is used unless a connection URL is set: importing this package loads psycopg,
+which the services (:mod:`pos_app.services.shared_journal`) do only then.
 
 See :mod:`.schema` for the tables, keys and indexes, and ``roles.sql`` beside this module
 for the counters' and head office's rights.

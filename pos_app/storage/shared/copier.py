@@ -151,7 +151,7 @@ class JournalCopier:
         self._last_error: str | None = None
         self._conflict: CopyConflict | None = None
         self._wake = asyncio.Event()
-        #: Set after every pass, successful or not (for whoever shows the state).
+        #: How many passes were made, successful or not (for whoever shows the state).
         self.passes = 0
 
     @property

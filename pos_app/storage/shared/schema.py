@@ -34,6 +34,9 @@ led by ``shop`` because every counter query is confined to one shop by row-level
   the operation id (a range scan, hence the ``"C"`` collation on that column);
 * ``(shop, handover_id)`` and ``(shop, reverses_operation_id)``: the collects a slip code
   names, and whether a collect was reversed, at any counter of the shop.
+
+Queries name the shop themselves (``shop = pos_shared.login_shop()``) rather than leaving
+it to the read policy, whose "or head office" would keep the planner from these indexes.
 """
 
 from __future__ import annotations

@@ -234,7 +234,9 @@ async def find_by_reference(conn: Connection, reference: str) -> list[Operation]
             ),
             {"ids": ids, "reverse": REVERSE},
         )
-    # As the local journal does: a collect's latest reverse that did not fail.
+    # Folded by the local journal's own code, so that an operation found here is exactly
+    # the one the counter that made it has; as there, a collect's latest reverse that did
+    # not fail is its reversal.
     reversals: dict[str, _Reversal] = {}
     for reverse_id, entries in reverses.items():
         first, last = entries[0], entries[-1]
