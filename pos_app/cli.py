@@ -183,6 +183,28 @@ def _build_parser() -> argparse.ArgumentParser:
     staff_reset.add_argument(
         "--by", metavar="NAME", required=True, help="who resets it (journaled)"
     )
+    shared = commands.add_parser(
+        "shared-journal",
+        help="the shop's shared journal on PostgreSQL (setting shared_journal_url)",
+        parents=[after],
+    )
+    shared_actions = shared.add_subparsers(dest="action", metavar="ACTION", required=True)
+    shared_migrate = shared_actions.add_parser(
+        "migrate",
+        help="create or upgrade the shared journal's tables, as the database's owner "
+        "(password from PGPASSWORD or ~/.pgpass, never in the URL)",
+        parents=[after],
+    )
+    shared_migrate.add_argument(
+        "--owner-url", required=True, metavar="URL", help="postgresql://OWNER@HOST/DATABASE"
+    )
+    shared_actions.add_parser(
+        "status",
+        help="how many rows wait to be copied, and this counter's rows in the shared journal "
+        "verified; exit status 1 if it cannot be reached or a row differs",
+        parents=[after],
+    )
+
     settings = commands.add_parser(
         "settings", help="copy the shop's settings to another counter", parents=[after]
     )
@@ -555,6 +577,60 @@ def _start_gui(
     return run_gui(settings, clients, secrets=secrets, demo=demo, source=source)
 
 
+def _cmd_shared_journal(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from pos_app.services.secrets import SecretStore
+    from pos_app.services.settings import SettingsError
+    from pos_app.services.shared_journal import SharedJournal, set_up_database
+    from pos_app.storage import JournalError
+    from pos_app.storage.shared import SharedJournalError
+
+    try:
+        settings = _settings_of(args)
+    except SettingsError as exc:
+        return _fail(str(exc), 1)
+    if args.action == "migrate":
+        try:
+            version = asyncio.run(
+                set_up_database(args.owner_url, root_cert=settings.shared_journal_root_cert)
+            )
+        except (SharedJournalError, ValueError) as exc:
+            return _fail(str(exc), 1)
+        print(f"The shared journal's tables are at format {version}.")
+        return 0
+
+    async def status() -> int:
+        shared = await SharedJournal.open(settings, SecretStore())
+        if shared is None:
+            return _fail("no shared journal is set up (setting shared_journal_url).", 1)
+        try:
+            found = await shared.status()
+        finally:
+            await shared.aclose()
+        print(f"Shared journal: {found.database}")
+        waiting = found.backlog
+        if waiting.rows:
+            print(f"Waiting to be copied: {waiting.rows} rows, the oldest from {waiting.oldest}")
+        else:
+            print("Waiting to be copied: none")
+        if found.conflict is not None:
+            print(
+                f"Row {found.conflict.seq} of this counter's journal: {found.conflict.reason}; "
+                "copying stops there (nothing is written over)"
+            )
+        if found.error is not None:
+            print(found.error)
+        elif found.verified is not None:
+            print(f"In the shared journal: {found.verified.describe()}")
+        return 0 if found.ok else 1
+
+    try:
+        return asyncio.run(status())
+    except JournalError as exc:
+        return _fail(str(exc), 1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
@@ -569,6 +645,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_journal(args)
     if args.command == "settings":
         return _cmd_settings(args)
+    if args.command == "shared-journal":
+        return _cmd_shared_journal(args)
     return _cmd_gui(args)
 
 

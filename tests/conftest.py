@@ -19,6 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.helpers import MemoryKeyring
 
+# The PostgreSQL server and per-test databases of the shared-journal tests.
+pytest_plugins = ["tests.helpers.postgres"]
+
 #: Test folders whose async tests drive Qt widgets and therefore need the qasync loop.
 _QT_TEST_DIRS = ("ui", "e2e")
 _QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}

@@ -1926,6 +1926,10 @@
         <translation>kein Schlüssel für die Personal-PINs</translation>
     </message>
     <message>
+        <source>no shared journal (PostgreSQL) password</source>
+        <translation>kein Passwort für das gemeinsame Protokoll (PostgreSQL)</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>

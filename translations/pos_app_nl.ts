@@ -1926,6 +1926,10 @@
         <translation>geen sleutel die de pincodes van medewerkers beschermt</translation>
     </message>
     <message>
+        <source>no shared journal (PostgreSQL) password</source>
+        <translation>geen wachtwoord voor het gedeelde logboek (PostgreSQL)</translation>
+    </message>
+    <message>
         <source>no answer</source>
         <translation>geen antwoord</translation>
     </message>

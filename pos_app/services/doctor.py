@@ -47,6 +47,7 @@ _NO_SECRET: dict[SecretName, Phrase] = {
     SecretName.GIFTOIN_API_KEY: phrase("no Giftoin API key"),
     SecretName.NUDJ_TOKEN: phrase("no Nudj API token"),
     SecretName.STAFF_PIN_KEY: phrase("no key that protects the staff PINs"),
+    SecretName.SHARED_JOURNAL_PASSWORD: phrase("no shared journal (PostgreSQL) password"),
 }
 
 

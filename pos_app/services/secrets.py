@@ -37,6 +37,8 @@ class SecretName(StrEnum):
     #: Mixed into every staff PIN hash, so that a copied staff file alone gives up no PIN.
     #: Made by the app on first use; set by hand only to restore the one of a lost keyring.
     STAFF_PIN_KEY = "staff-pin-key"
+    #: The password of this counter's login to the shop's shared journal (PostgreSQL).
+    SHARED_JOURNAL_PASSWORD = "shared-journal-password"
 
     @property
     def env_var(self) -> str:
@@ -53,6 +55,7 @@ _LABELS: Mapping[SecretName, str] = {
     SecretName.GIFTOIN_API_KEY: "Giftoin API key",
     SecretName.NUDJ_TOKEN: "Nudj API token",
     SecretName.STAFF_PIN_KEY: "key that protects the staff PINs",
+    SecretName.SHARED_JOURNAL_PASSWORD: "shared journal (PostgreSQL) password",
 }
 
 #: Bytes of a new staff PIN key.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import tomllib
+import urllib.parse
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -124,6 +125,8 @@ class Settings(BaseSettings):
         # Environment variables that are not settings (tokens, POS_APP_CONFIG_FILE) are
         # read elsewhere; they must not make loading fail.
         env_ignore_empty=True,
+        # A refused value is not repeated in the error: a connection URL may hold a password.
+        hide_input_in_errors=True,
     )
 
     piggy_base_url: str = Field(
@@ -236,6 +239,21 @@ class Settings(BaseSettings):
         default=False,
         description="Kiosk mode: hide the mouse pointer (for touch screens).",
     )
+    shared_journal_url: str | None = Field(
+        default=None,
+        description=(
+            "The shop's shared journal on PostgreSQL, as postgresql://LOGIN@HOST/DATABASE "
+            "(this counter's login); empty: this counter's own journal only. The password "
+            "goes in the OS keyring (pos-app secrets set shared-journal-password), never here."
+        ),
+    )
+    shared_journal_root_cert: Path | None = Field(
+        default=None,
+        description=(
+            "The root certificate (PEM file) the shared journal's server certificate must "
+            "chain to (TLS verify-full); empty: the system's certificate store."
+        ),
+    )
     scan_sound: bool = Field(
         default=True,
         description="A short sound after a scan: two rising notes when the customer is found, "
@@ -283,6 +301,31 @@ class Settings(BaseSettings):
     @classmethod
     def _expand_dir(cls, value: Path) -> Path:
         return value.expanduser()
+
+    @field_validator("shared_journal_url")
+    @classmethod
+    def _check_shared_journal_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        # Parsed here without the database driver, which is loaded only when one is used.
+        parts = urllib.parse.urlsplit(value)
+        if parts.scheme not in ("postgresql", "postgres"):
+            raise ValueError("must start with postgresql:// (postgresql://LOGIN@HOST/DATABASE)")
+        query = {name.lower() for name, _ in urllib.parse.parse_qsl(parts.query)}
+        if parts.password is not None or "password" in query:
+            raise ValueError(
+                "must not hold the password: keep it in the OS keyring instead "
+                "(pos-app secrets set shared-journal-password)"
+            )
+        return value
+
+    @field_validator("shared_journal_root_cert", mode="before")
+    @classmethod
+    def _blank_path_is_none(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return Path(str(value)).expanduser()
 
     @field_validator("language")
     @classmethod

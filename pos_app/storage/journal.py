@@ -1117,6 +1117,17 @@ class Journal:
         except sqlite3.Error as exc:
             raise JournalStorageError(f"Reading the journal {self._path} failed: {exc}") from exc
 
+    def raw_rows_after(self, after_id: int, limit: int) -> list[dict[str, Any]]:
+        """Up to ``limit`` rows after row ``after_id``, as stored, in sequence order.
+
+        What the shared journal's copier reads, one batch at a time.
+        """
+        with self._reading() as conn:
+            cursor = conn.execute(
+                f"{self._select} WHERE id > ? ORDER BY id LIMIT ?", (after_id, limit)
+            )
+            return [dict(zip(COLUMNS, row, strict=True)) for row in cursor]
+
     def entries(self) -> Iterator[Entry]:
         """Every row as an :class:`Entry`, in sequence order (see :meth:`raw_rows`)."""
         for row in self.raw_rows():

@@ -1,0 +1,207 @@
+"""The shop's shared journal on PostgreSQL, as the settings and the keyring describe it.
+
+Absent (no ``shared_journal_url``) means what a counter always did: its own journal only.
+The database driver is imported only when a URL is set, so a counter without one starts
+as fast as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import Settings
+
+if TYPE_CHECKING:
+    from pos_app.storage import AsyncJournal, Operation, VerifyResult
+    from pos_app.storage.shared import CopyConflict
+    from pos_app.storage.shared.connection import SharedJournalTarget
+    from pos_app.storage.shared.copier import Backlog, JournalCopier
+
+__all__ = [
+    "MARK_FILE",
+    "SharedJournal",
+    "SharedJournalStatus",
+    "set_up_database",
+    "shared_journal_target",
+]
+
+#: The file in the data folder that notes how far the copier got.
+MARK_FILE = "shared_journal_copied.json"
+
+
+def shared_journal_target(settings: Settings, secrets: SecretStore) -> SharedJournalTarget | None:
+    """Where this counter's shared journal is, with its login's password; None: there is none.
+
+    The password comes from the OS keyring (or ``POS_APP_SHARED_JOURNAL_PASSWORD``) and is
+    kept out of the URL, the settings file and every message.
+    """
+    if not settings.shared_journal_url:
+        return None
+    from pos_app.storage.shared.connection import SharedJournalTarget
+
+    return SharedJournalTarget(
+        url=settings.shared_journal_url,
+        password=secrets.get(SecretName.SHARED_JOURNAL_PASSWORD),
+        root_cert=settings.shared_journal_root_cert,
+        connect_timeout=settings.request_timeout,
+    )
+
+
+async def set_up_database(owner_url: str, *, root_cert: Path | None = None) -> int:
+    """Create or migrate the shared journal's tables as their owner; returns the format.
+
+    ``owner_url`` names the owner's login; its password is libpq's to find (the
+    ``PGPASSWORD`` variable or a ``.pgpass`` file), never part of the URL.
+    """
+    from pos_app.storage.shared import migrate
+    from pos_app.storage.shared.connection import SharedJournalTarget
+
+    target = SharedJournalTarget(url=owner_url, root_cert=root_cert)
+    async with await target.connect() as conn:
+        return await migrate(conn)
+
+
+@dataclass(frozen=True)
+class SharedJournalStatus:
+    """This counter as the shared journal sees it, for ``pos-app shared-journal status``."""
+
+    database: str
+    backlog: Backlog
+    #: The chain of this counter's journal as stored there (None: not reached).
+    verified: VerifyResult | None
+    #: Why the database could not be asked (None: it was).
+    error: str | None
+    #: The first row of this counter's journal that the shared journal holds differently.
+    conflict: CopyConflict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.error is None
+            and self.conflict is None
+            and self.verified is not None
+            and self.verified.ok
+        )
+
+
+class SharedJournal:
+    """This counter's part of the shop's shared journal: its copier and its look-ups.
+
+    :meth:`open` it after the counter's journal is open (the copier reads that file with
+    a read-only connection of its own), :meth:`start` the copier, :meth:`wake` it after a
+    row was written, and :meth:`aclose` it at the end. Every look-up raises a
+    :class:`~pos_app.storage.shared.SharedJournalError` when the database is away; the
+    counter then works from its own journal as without a shared one.
+    """
+
+    def __init__(
+        self, target: SharedJournalTarget, reader: AsyncJournal, copier: JournalCopier
+    ) -> None:
+        self._target = target
+        self._reader = reader
+        self.copier = copier
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    async def open(
+        cls, settings: Settings, secrets: SecretStore, *, batch_size: int = 500
+    ) -> SharedJournal | None:
+        """The shared journal the settings name; None (nothing to do) when they name none."""
+        target = shared_journal_target(settings, secrets)
+        if target is None:
+            return None
+        from pos_app.storage import AsyncJournal
+        from pos_app.storage.shared.copier import CopyMark, JournalCopier
+
+        reader = await AsyncJournal.open_read_only(settings.journal_path)
+        copier = JournalCopier(
+            reader,
+            target.connect,
+            mark=CopyMark(settings.data_dir / MARK_FILE),
+            batch_size=batch_size,
+        )
+        return cls(target, reader, copier)
+
+    def describe(self) -> str:
+        """Which database, as ``login@host/database`` (never the password)."""
+        return self._target.describe()
+
+    def start(self) -> None:
+        """Run the copier in the background until :meth:`aclose`."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(
+                self.copier.run(), name="shared-journal-copier"
+            )
+
+    def wake(self) -> None:
+        self.copier.wake()
+
+    async def backlog(self) -> Backlog:
+        """How far behind the shared journal is (rows, the oldest's time, why)."""
+        return await self.copier.backlog()
+
+    async def find_by_reference(self, reference: str) -> list[Operation]:
+        """The collects a slip code or pickup reference names, at any counter of the shop."""
+        from pos_app.storage.shared import find_by_reference
+
+        async with await self._target.connect() as conn:
+            return await find_by_reference(conn, reference)
+
+    async def status(self) -> SharedJournalStatus:
+        """The backlog, and this counter's chain as stored in the shared journal, verified.
+
+        The stored rows are also compared with the local ones: a row that differs is
+        reported as the copier would find it.
+        """
+        import psycopg
+
+        from pos_app.storage import Journal, JournalError
+        from pos_app.storage.shared import (
+            CopyConflict,
+            SharedJournalError,
+            stored_rows,
+            verify_chain,
+        )
+
+        backlog = await self.copier.backlog()
+        chain = await self.copier.chain_id()
+        error: str | None = None
+        verified: VerifyResult | None = None
+        conflict = backlog.conflict
+        try:
+            async with await self._target.connect() as conn:
+                if chain is not None:
+                    verified = await verify_chain(conn, chain)
+                    stored = await stored_rows(conn, chain)
+                    local = await self._reader.call(Journal.raw_rows_after, 0, len(stored))
+                    differs = next(
+                        (
+                            row["id"]
+                            for row, mine in zip(stored, local, strict=False)
+                            if row != mine
+                        ),
+                        None,
+                    )
+                    if differs is not None and conflict is None:
+                        conflict = CopyConflict(
+                            int(differs), "it differs from the row stored at its place"
+                        )
+        except (SharedJournalError, JournalError) as exc:
+            error = str(exc)
+        except psycopg.Error as exc:
+            error = f"The shared journal did not answer: {type(exc).__name__}"
+        return SharedJournalStatus(self.describe(), backlog, verified, error, conflict)
+
+    async def aclose(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.copier.aclose()
+        await self._reader.aclose()

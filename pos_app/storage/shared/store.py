@@ -1,0 +1,249 @@
+"""Reading and writing the shared journal's rows (psycopg 3, asyncio).
+
+Every function takes an open connection and works on the rows the login may see: a
+counter's own shop's (row-level security), or, for a head-office login, those of the
+``shop`` given. Copying is idempotent: a row already stored identically counts as
+``already_stored``; a row stored *differently* is a :class:`CopyConflict`, reported and
+never overwritten (nothing may change a stored row, and the database refuses it too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import dict_row
+
+from pos_app.storage.chain import ChainProblem, VerifyResult, verify_rows
+from pos_app.storage.journal import _fold, _Reversal
+from pos_app.storage.model import COLLECT, COLUMNS, REVERSE, Entry, Operation, OpState
+from pos_app.storage.reference import operation_id_prefix, parse_reference
+from pos_app.storage.shared.rows import STORED_COLUMNS, local_row, stored_values
+
+__all__ = [
+    "CopyConflict",
+    "InsertResult",
+    "chain_head",
+    "find_by_reference",
+    "insert_rows",
+    "stored_rows",
+    "verify_chain",
+]
+
+Connection = psycopg.AsyncConnection[Any]
+
+_INSERT = sql.SQL(
+    "INSERT INTO pos_shared.journal_row ({columns}) VALUES ({values}) ON CONFLICT DO NOTHING"
+).format(
+    columns=sql.SQL(", ").join(map(sql.Identifier, STORED_COLUMNS)),
+    values=sql.SQL(", ").join(sql.Placeholder() * len(STORED_COLUMNS)),
+)
+# The rows of one chain: the login's own shop's, or (head office) the given shop's.
+_CHAIN = """
+    FROM pos_shared.journal_row
+    WHERE shop = coalesce(%(shop)s, pos_shared.login_shop()) AND chain_id = %(chain)s
+"""
+
+
+@dataclass(frozen=True)
+class CopyConflict:
+    """A local row that does not match what the shared journal holds at its place."""
+
+    seq: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class InsertResult:
+    #: Rows stored by this call.
+    inserted: int
+    #: Rows that were already stored, identically (copied before).
+    already_stored: int
+    #: The first row that could not be stored; the rows after it were not tried.
+    conflict: CopyConflict | None = None
+
+
+async def chain_head(conn: Connection, chain_id: str, *, shop: str | None = None) -> int:
+    """The last ``seq`` stored of the chain (0: none yet)."""
+    cursor = await conn.execute(
+        f"SELECT coalesce(max(seq), 0) {_CHAIN}".encode(), {"shop": shop, "chain": chain_id}
+    )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def _stored_between(
+    conn: Connection, chain_id: str, first: int, last: int
+) -> dict[int, dict[str, Any]]:
+    async with conn.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(
+            f"SELECT * {_CHAIN} AND seq BETWEEN %(first)s AND %(last)s".encode(),
+            {"shop": None, "chain": chain_id, "first": first, "last": last},
+        )
+        return {int(row["seq"]): local_row(row) for row in await cursor.fetchall()}
+
+
+async def insert_rows(
+    conn: Connection, chain_id: str, rows: Sequence[Mapping[str, Any]]
+) -> InsertResult:
+    """Store consecutive local rows of one chain, in one transaction, as the login's shop's.
+
+    The rows stored before the first conflict are kept; a row that would leave a gap (the
+    rows before it are not stored) is a conflict too.
+    """
+    if not rows:
+        return InsertResult(0, 0)
+    first, last = int(rows[0]["id"]), int(rows[-1]["id"])
+    if [row["id"] for row in rows] != list(range(first, last + 1)):
+        raise ValueError("rows must be consecutive and in order")
+    async with conn.transaction():
+        stored = await _stored_between(conn, chain_id, first - 1, last)
+        new: list[Mapping[str, Any]] = []
+        already = 0
+        conflict: CopyConflict | None = None
+        previous = stored.get(first - 1)
+        if first > 1 and previous is None:
+            conflict = CopyConflict(first, "the rows before it are not in the shared journal")
+        elif previous is not None and previous["hash"] != rows[0]["prev_hash"]:
+            conflict = CopyConflict(first, "it does not follow the row stored before it")
+        for row in rows if conflict is None else ():
+            seq = int(row["id"])
+            if seq in stored:
+                if stored[seq] != dict(row):
+                    conflict = CopyConflict(seq, "it differs from the row stored at its place")
+                    break
+                already += 1
+            else:
+                new.append(row)
+        if new:
+            async with conn.cursor() as cursor:
+                await cursor.executemany(_INSERT, [stored_values(chain_id, row) for row in new])
+    return InsertResult(len(new), already, conflict)
+
+
+async def stored_rows(
+    conn: Connection, chain_id: str, *, shop: str | None = None
+) -> list[dict[str, Any]]:
+    """Every stored row of the chain as the local journal's rows, in order."""
+    return [row async for row in _chain_rows(conn, chain_id, shop=shop)]
+
+
+async def _chain_rows(
+    conn: Connection, chain_id: str, *, shop: str | None, check_times: list[int] | None = None
+) -> AsyncIterator[dict[str, Any]]:
+    # A server-side cursor: a year of one counter's rows is read in chunks, not at once.
+    async with conn.transaction():
+        cursor = conn.cursor(name="pos_shared_chain", row_factory=dict_row)
+        async with cursor:
+            await cursor.execute(
+                f"SELECT * {_CHAIN} ORDER BY seq".encode(), {"shop": shop, "chain": chain_id}
+            )
+            async for stored in cursor:
+                row = local_row(stored)
+                moment: datetime = stored["recorded_time"]
+                if check_times is not None and moment != datetime.fromisoformat(row["recorded_at"]):
+                    check_times.append(int(row["id"]))
+                yield row
+
+
+async def verify_chain(conn: Connection, chain_id: str, *, shop: str | None = None) -> VerifyResult:
+    """Recompute the chain as stored; reports the first broken row and why.
+
+    The hashes are recomputed by :func:`~pos_app.storage.chain.verify_rows`, the very code
+    that verifies the local journal, so both can never disagree on what a row's hash is.
+    ``recorded_time`` (not hashed) must be the moment ``recorded_at`` says.
+    """
+    mismatched_times: list[int] = []
+    rows = [
+        row async for row in _chain_rows(conn, chain_id, shop=shop, check_times=mismatched_times)
+    ]
+    result = verify_rows(rows)
+    if mismatched_times and (result.ok or mismatched_times[0] < (result.broken_row_id or 0)):
+        seq = mismatched_times[0]
+        return VerifyResult(
+            ok=False,
+            rows_checked=seq,
+            broken_row_id=seq,
+            problem=ChainProblem.HASH_MISMATCH,
+            head_hash=rows[seq - 2]["hash"] if seq > 1 else result.head_hash,
+        )
+    return result
+
+
+# Every character after an operation id prefix sorts below "g" ([0-9a-f-], "C" collation):
+# prefix..prefix+"g" is the range of ids starting with it, which the index answers.
+_PREFIX_END = "g"
+
+
+async def _entries_of(
+    conn: Connection, where: sql.Composable, params: Mapping[str, Any]
+) -> dict[str, list[Entry]]:
+    """The login's shop's rows matching ``where``, as entries grouped by operation."""
+    query = sql.SQL(
+        "SELECT * FROM pos_shared.journal_row WHERE shop = pos_shared.login_shop() AND ({}) "
+        "ORDER BY recorded_time, chain_id, seq"
+    ).format(where)
+    grouped: dict[str, list[Entry]] = {}
+    async with conn.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(query, params)
+        for stored in await cursor.fetchall():
+            row = local_row(stored)
+            entry = Entry.from_row(tuple(row[name] for name in COLUMNS))
+            assert entry.operation_id is not None
+            grouped.setdefault(entry.operation_id, []).append(entry)
+    return grouped
+
+
+async def find_by_reference(conn: Connection, reference: str) -> list[Operation]:
+    """The collects a pickup reference or slip code names, at any counter of the shop.
+
+    A slip's code names every collect of its hand-over; a collect's own reference names
+    that collect. Each comes in its current state with its reversal, if any, wherever it
+    was made or reversed; oldest first. Empty when the text is no reference or nothing of
+    the login's shop has it.
+    """
+    canonical = parse_reference(reference)
+    if canonical is None:
+        return []
+    prefix = operation_id_prefix(canonical)
+    bounds = {"low": prefix, "high": prefix + _PREFIX_END, "collect": COLLECT}
+    async with conn.transaction():
+        starts = await _entries_of(
+            conn,
+            sql.SQL(
+                "kind = %(collect)s AND state = 'pending' AND ("
+                "(operation_id >= %(low)s AND operation_id < %(high)s) OR "
+                "(handover_id >= %(low)s AND handover_id < %(high)s))"
+            ),
+            bounds,
+        )
+        ids = list(starts)
+        if not ids:
+            return []
+        collects = await _entries_of(conn, sql.SQL("operation_id = ANY(%(ids)s)"), {"ids": ids})
+        reverses = await _entries_of(
+            conn,
+            sql.SQL(
+                "operation_id IN (SELECT operation_id FROM pos_shared.journal_row "
+                "WHERE shop = pos_shared.login_shop() AND kind = %(reverse)s "
+                "AND state = 'pending' AND reverses_operation_id = ANY(%(ids)s))"
+            ),
+            {"ids": ids, "reverse": REVERSE},
+        )
+    # Folded by the local journal's own code, so that an operation found here is exactly
+    # the one the counter that made it has; as there, a collect's latest reverse that did
+    # not fail is its reversal.
+    reversals: dict[str, _Reversal] = {}
+    for reverse_id, entries in reverses.items():
+        first, last = entries[0], entries[-1]
+        if first.reverses_operation_id is None or last.state in (None, OpState.FAILED):
+            continue
+        assert last.state is not None
+        reversals[first.reverses_operation_id] = _Reversal(
+            reverse_id, last.state, first.reason, first.staff_name
+        )
+    return [_fold(collects[op_id], reversals.get(op_id)) for op_id in ids]
