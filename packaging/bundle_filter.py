@@ -10,6 +10,7 @@ plugins listed in KEPT_PLUGINS stay.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
@@ -28,6 +29,11 @@ EXCLUDED_MODULES = [
     "PyInstaller",
     "setuptools",
     "pip",
+    # Only optional imports of libraries reach these: pydantic's v1 plugin for hypothesis
+    # (a test tool) and httpx's command-line client (syntax colouring with pygments).
+    "hypothesis",
+    "pygments",
+    "httpx._main",
     # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtPrintSupport).
     # QtSvg's plugins render the SVG icon; the module itself is not needed.
     *(
@@ -89,6 +95,9 @@ _UNUSED_QT_LIBRARY = re.compile(
     r"|ShaderTools)",
 )
 
+#: Qt's ICU data library, which packaging/icu_data.py makes again with the data Qt uses.
+ICU_DATA = re.compile(r"libicudata\.so\.\d+")
+
 #: Qt's own texts (buttons of standard dialogs, the print dialog) in the languages of the
 #: shops the app is for: Dutch, German and French. English is built in.
 KEPT_TRANSLATIONS = frozenset({"nl", "de", "fr"})
@@ -145,6 +154,37 @@ def keep(dest: str) -> bool:
 def keep_toc(toc: Iterable[Any]) -> list[Any]:
     """A PyInstaller TOC (entries ``(dest, source, kind)``) without the dropped files."""
     return [entry for entry in toc if keep(entry[0])]
+
+
+def drop_dangling_links(toc: Iterable[Any], kept: Iterable[str]) -> list[Any]:
+    """Without the symbolic links (kind ``SYMLINK``, source: the target relative to the
+    link's folder) whose target is not among the ``kept`` destinations."""
+    there = {PurePosixPath(dest.replace("\\", "/")).as_posix() for dest in kept}
+    out = []
+    for entry in toc:
+        if entry[2] == "SYMLINK":
+            link = PurePosixPath(entry[0].replace("\\", "/"))
+            target = posixpath.normpath((link.parent / entry[1].replace("\\", "/")).as_posix())
+            if target not in there:
+                continue
+        out.append(entry)
+    return out
+
+
+def rebuild(
+    toc: Iterable[Any], pattern: re.Pattern[str], build: Callable[[Path, Path], object], work: Path
+) -> list[Any]:
+    """The TOC with each file whose name matches ``pattern`` replaced by what
+    ``build(source, target)`` writes at ``work/<name>`` (the ICU data library)."""
+    out = []
+    for dest, source, kind in toc:
+        name = PurePosixPath(dest.replace("\\", "/")).name
+        if kind != "SYMLINK" and pattern.fullmatch(name):
+            target = work / name
+            build(Path(source), target)
+            source = str(target)
+        out.append((dest, source, kind))
+    return out
 
 
 def _is_dependency_only(dest: str) -> bool:
