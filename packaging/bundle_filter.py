@@ -1,4 +1,5 @@
-"""What the PyInstaller bundle leaves out: Qt parts the app never loads, and tools.
+"""What the PyInstaller bundle leaves out: Qt parts the app never loads, tools, and
+libraries the PC's own system brings (:data:`FROM_THE_SYSTEM`).
 
 Used by packaging/pos-app.spec (and checked by tests/test_packaging.py). PyInstaller's
 PySide6 hooks collect by module: importing QtGui brings every plugin a Qt GUI program
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -88,6 +90,13 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "styles": None,  # the Windows 11 style (qmodernwindowsstyle)
 }
 
+#: Libraries that come with the PC's own system and are left to it, like the graphics
+#: stack PyInstaller already leaves out. CUPS's client library belongs to the printing
+#: system it talks to (its configuration, its print server): a PC that prints has it, and
+#: without it there is no printer to print on; slips are still saved as PDF. With it go
+#: the TLS and Kerberos libraries only it links to (~9 MB).
+FROM_THE_SYSTEM = re.compile(r"libcups\.so(\..*)?")
+
 #: Qt libraries only the dropped plugins and modules need.
 _UNUSED_QT_LIBRARY = re.compile(
     r"Qt6(Quick|Qml|Pdf|VirtualKeyboard|Network|Sql|Designer|Help|SvgWidgets|OpenGLWidgets"
@@ -135,7 +144,7 @@ def keep(dest: str) -> bool:
     """Whether a file at ``dest`` (its path inside the bundle) stays in the bundle."""
     part = _qt_part(dest)
     if part is None:
-        return True
+        return not FROM_THE_SYSTEM.fullmatch(PurePosixPath(dest.replace("\\", "/")).name)
     if part and part[0] == "plugins" and len(part) >= 3:
         folder, file_name = part[1], part[-1]
         if folder not in KEPT_PLUGINS:
@@ -191,6 +200,34 @@ def _is_dependency_only(dest: str) -> bool:
     """A shared library PyInstaller collected because another binary links to it."""
     name = dest.replace("\\", "/")
     return "/" not in name and name.startswith("lib") and not name.startswith("libpython")
+
+
+def linked_libraries(path: str) -> list[str]:
+    """The libraries an ELF file links to itself (its ``DT_NEEDED`` entries).
+
+    Not PyInstaller's ``get_imports``: that asks ``ldd``, which also lists what those
+    libraries link to, so a library left to the system (:data:`FROM_THE_SYSTEM`) would
+    keep everything it needs in the bundle.
+    """
+    image = Path(path).read_bytes()
+    if image[:4] != b"\x7fELF" or image[4] != 2 or image[5] != 1:
+        raise ValueError(f"{path}: not a 64-bit little-endian ELF file")
+    (shoff,) = struct.unpack_from("<Q", image, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", image, 0x3A)
+    sections = [
+        struct.unpack_from("<IIQQQQIIQQ", image, shoff + i * shentsize) for i in range(shnum)
+    ]
+    names: list[str] = []
+    for _name, kind, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for start in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", image, start)
+            if tag == 1:  # DT_NEEDED
+                end = image.index(b"\0", strings + value)
+                names.append(image[strings + value : end].decode())
+    return names
 
 
 def prune_unreferenced(toc: Iterable[Any], needed: Callable[[str], Iterable[str]]) -> list[Any]:

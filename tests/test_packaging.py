@@ -71,6 +71,7 @@ def bundle_filter() -> ModuleType:
         ("PySide6/QtWidgets.abi3.so", True),
         ("resources/icons/pos-app.svg", True),
         ("libcrypto.so.3", True),
+        ("libcups.so.2", False),
     ],
 )
 def test_bundle_filter_keeps_what_the_app_loads(
@@ -103,6 +104,30 @@ def test_libraries_only_dropped_plugins_need_are_dropped(bundle_filter: ModuleTy
         "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
         "libffi.so.8",
     ]
+
+
+CUPS_PLUGIN = Path(PySide6.__file__).parent / "Qt/plugins/printsupport/libcupsprintersupport.so"
+
+
+@pytest.mark.skipif(not CUPS_PLUGIN.is_file(), reason="Qt prints through CUPS on Linux only")
+def test_libraries_only_cups_needs_are_left_to_the_system(bundle_filter: ModuleType) -> None:
+    """The CUPS plugin links CUPS itself, not the TLS and Kerberos libraries CUPS links
+    to (which ``ldd`` lists as well): with CUPS left to the system, they go too."""
+    linked = bundle_filter.linked_libraries(str(CUPS_PLUGIN))
+    assert "libcups.so.2" in linked
+    assert "libQt6PrintSupport.so.6" in linked
+    assert not any(name.startswith(("libgnutls", "libgssapi", "libkrb5")) for name in linked)
+    toc = [
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/src/plugin", "BINARY"),
+        ("libcups.so.2", "/src/libcups.so.2", "BINARY"),
+        ("libgnutls.so.30", "/src/libgnutls.so.30", "BINARY"),
+        ("libQt6PrintSupport.so.6", "/src/libQt6PrintSupport.so.6", "BINARY"),
+    ]
+    links = {"/src/plugin": linked, "/src/libcups.so.2": ["libgnutls.so.30"]}
+    kept = bundle_filter.prune_unreferenced(
+        bundle_filter.keep_toc(toc), lambda source: links.get(source, [])
+    )
+    assert [entry[0] for entry in kept] == [toc[0][0], "libQt6PrintSupport.so.6"]
 
 
 def test_the_bundle_carries_all_of_resources(bundle_filter: ModuleType) -> None:
@@ -235,7 +260,7 @@ def test_rebuild_replaces_the_matching_library(bundle_filter: ModuleType, tmp_pa
 
 # -- Qt's ICU data (packaging/icu_data.py) ------------------------------------------------
 
-QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
+QT_LIB = CUPS_PLUGIN.parents[2] / "lib"
 ICU_LIBRARIES = sorted(QT_LIB.glob("libicudata.so.*"))
 needs_qt_icu = pytest.mark.skipif(
     not ICU_LIBRARIES, reason="this PySide6 has no ICU (Windows, macOS)"

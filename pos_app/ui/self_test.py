@@ -17,6 +17,7 @@ deployment script.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import re
 import sys
@@ -82,6 +83,8 @@ _GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
     b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 )
+#: What the dynamic linker says when the PC has no CUPS client library at all.
+_NO_CUPS = re.compile(r"libcups\.so[.\d]*: cannot open shared object file")
 _SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
     b'<rect width="8" height="8" fill="#2a7"/></svg>'
@@ -396,6 +399,18 @@ def _encoded(kind: bytes) -> bytes:
     return bytes(buffer.data().data())
 
 
+def _load_error(path: Path) -> str | None:
+    """The dynamic linker's own reason a library does not load (Qt's plugin loader only
+    says "Unknown error"); None when it loads."""
+    try:
+        ctypes.CDLL(str(path))
+    except OSError as exc:
+        # In a bundle, PyInstaller's ctypes raises its own "not found when frozen" error
+        # from the linker's.
+        return str(exc.__cause__ or exc)
+    return None
+
+
 def printer_support() -> str:
     """Whether the system's printers can be reached; raises CheckFailed when the bundle
     lacks what it needs for them.
@@ -413,10 +428,10 @@ def printer_support() -> str:
         raise CheckFailed(f"no printer support plugin in {folder}")
     for path in plugins:
         loader = QPluginLoader(str(path))
-        if loader.instance() is not None:
+        if loader.load() and loader.instance() is not None:
             continue
-        reason = loader.errorString()
-        if "libcups.so" in reason:
+        reason = _load_error(path) or loader.errorString()
+        if _NO_CUPS.search(reason):
             return "printers: none, this PC has no CUPS (libcups2)"
         raise CheckFailed(f"the printer support {path.name} does not load: {reason}")
     return "printer support loads (" + ", ".join(path.name for path in plugins) + ")"
