@@ -36,6 +36,11 @@ EXCLUDED_MODULES = [
     "hypothesis",
     "pygments",
     "httpx._main",
+    # Python's East Asian codecs (Shift JIS, GBK, Big5, EUC-KR, ISO-2022): the app reads
+    # and writes UTF-8 only (the APIs' JSON, settings, journal, CSV). Asked for anyway,
+    # such a codec is an unknown encoding (LookupError), as httpx treats it.
+    *(f"_codecs_{name}" for name in ("cn", "hk", "iso2022", "jp", "kr", "tw")),
+    "_multibytecodec",
     # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtPrintSupport).
     # QtSvg's plugins render the SVG icon; the module itself is not needed.
     *(
