@@ -80,7 +80,7 @@ package: $(PACKAGE_STAMP) translations
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/pos-app.spec
 	cp packaging/linux/pos-app.desktop packaging/linux/install.sh packaging/linux/README.md $(BUNDLE)/
 	tar -C dist -czf $(ARCHIVE) pos-app
-	@echo "bundle: $(BUNDLE)/ ($$(du -sm $(BUNDLE) | cut -f1) MB); archive: $(ARCHIVE) ($$(du -m $(ARCHIVE) | cut -f1) MB)"
+	@$(BIN)/python benchmarks/bundle.py --bundle $(BUNDLE) --size-only
 
 $(BUNDLE)/pos-app: $(PACKAGE_STAMP) $(BUNDLE_SOURCES)
 	$(MAKE) package

@@ -3,10 +3,13 @@
 Run after ``make package``:
 
     .venv/bin/python benchmarks/bundle.py [--bundle dist/pos-app] [--runs 5] [--platform offscreen]
+    .venv/bin/python benchmarks/bundle.py --size-only     # what `make package` prints
 
-Size: every file under the bundle folder (what a counter PC stores), by part, and the
-archive next to it. Start time: the bundle's ``pos-app --self-test`` is started again and
-again; the figure is the wall time from starting the process to the self-test's
+Size: every file under the bundle folder (what a counter PC stores), by part, against the
+limit of 120 MB (millions of bytes, files' own sizes), and the archive next to it.
+
+Start time: the bundle's ``pos-app --self-test`` is started again and again; the figure
+is the wall time from starting the process to the self-test's
 "window shown" line, which it prints when the main window is first painted (demo mode, so
 it includes starting the built-in simulator). "Cold" runs come after dropping the
 operating system's page cache (``/proc/sys/vm/drop_caches``, needs root on Linux), so the
@@ -29,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN_MARKER = "window shown:"
+#: What the unpacked bundle may take, in MB (10^6 bytes) as every figure here.
+LIMIT_MB = 120
 DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 
 
@@ -41,6 +46,13 @@ class Run:
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
+
+
+def _against_limit(total: int) -> str:
+    margin = LIMIT_MB - total / 1_000_000
+    if margin >= 0:
+        return f"limit {LIMIT_MB} MB, {margin:.1f} MB under it"
+    return f"limit {LIMIT_MB} MB, {-margin:.1f} MB OVER it"
 
 
 def _part(relative: Path) -> str:
@@ -64,7 +76,7 @@ def _part(relative: Path) -> str:
 def report_size(bundle: Path) -> None:
     files = [path for path in bundle.rglob("*") if path.is_file() and not path.is_symlink()]
     total = sum(path.stat().st_size for path in files)
-    print(f"bundle {bundle}: {_mb(total)} in {len(files)} files")
+    print(f"bundle {bundle}: {_mb(total)} in {len(files)} files; {_against_limit(total)}")
     parts: dict[str, int] = {}
     for path in files:
         key = _part(path.relative_to(bundle))
@@ -130,6 +142,7 @@ def main() -> int:
     parser.add_argument(
         "--platform", default="offscreen", help="Qt platform plugin (offscreen, xcb, ...)"
     )
+    parser.add_argument("--size-only", action="store_true", help="the size; no start times")
     args = parser.parse_args()
     name = "pos-app.exe" if sys.platform == "win32" else "pos-app"
     executable = args.bundle / name
@@ -137,6 +150,8 @@ def main() -> int:
         print(f"{executable} does not exist: run `make package` first.", file=sys.stderr)
         return 1
     report_size(args.bundle)
+    if args.size_only:
+        return 0
 
     print(f"start to window shown (demo mode, QT_QPA_PLATFORM={args.platform}):")
     if drop_page_cache():

@@ -1,4 +1,5 @@
-"""What the PyInstaller bundle leaves out: Qt parts the app never loads, and tools.
+"""What the PyInstaller bundle leaves out: Qt parts the app never loads, tools, and
+libraries the PC's own system brings (:data:`FROM_THE_SYSTEM`).
 
 Used by packaging/pos-app.spec (and checked by tests/test_packaging.py). PyInstaller's
 PySide6 hooks collect by module: importing QtGui brings every plugin a Qt GUI program
@@ -10,7 +11,9 @@ plugins listed in KEPT_PLUGINS stay.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,6 +31,16 @@ EXCLUDED_MODULES = [
     "PyInstaller",
     "setuptools",
     "pip",
+    # Only optional imports of libraries reach these: pydantic's v1 plugin for hypothesis
+    # (a test tool) and httpx's command-line client (syntax colouring with pygments).
+    "hypothesis",
+    "pygments",
+    "httpx._main",
+    # Python's East Asian codecs (Shift JIS, GBK, Big5, EUC-KR, ISO-2022): the app reads
+    # and writes UTF-8 only (the APIs' JSON, settings, journal, CSV). Asked for anyway,
+    # such a codec is an unknown encoding (LookupError), as httpx treats it.
+    *(f"_codecs_{name}" for name in ("cn", "hk", "iso2022", "jp", "kr", "tw")),
+    "_multibytecodec",
     # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtPrintSupport).
     # QtSvg's plugins render the SVG icon; the module itself is not needed.
     *(
@@ -82,12 +95,22 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "styles": None,  # the Windows 11 style (qmodernwindowsstyle)
 }
 
+#: Libraries that come with the PC's own system and are left to it, like the graphics
+#: stack PyInstaller already leaves out. CUPS's client library belongs to the printing
+#: system it talks to (its configuration, its print server): a PC that prints has it, and
+#: without it there is no printer to print on; slips are still saved as PDF. With it go
+#: the TLS and Kerberos libraries only it links to (~9 MB).
+FROM_THE_SYSTEM = re.compile(r"libcups\.so(\..*)?")
+
 #: Qt libraries only the dropped plugins and modules need.
 _UNUSED_QT_LIBRARY = re.compile(
     r"Qt6(Quick|Qml|Pdf|VirtualKeyboard|Network|Sql|Designer|Help|SvgWidgets|OpenGLWidgets"
     r"|Concurrent|Test|Xml|WaylandCompositor|WlShellIntegration|EglFS|EglFs|LabsAnimation"
     r"|ShaderTools)",
 )
+
+#: Qt's ICU data library, which packaging/icu_data.py makes again with the data Qt uses.
+ICU_DATA = re.compile(r"libicudata\.so\.\d+")
 
 #: Qt's own texts (buttons of standard dialogs, the print dialog) in the languages of the
 #: shops the app is for: Dutch, German and French. English is built in.
@@ -126,7 +149,7 @@ def keep(dest: str) -> bool:
     """Whether a file at ``dest`` (its path inside the bundle) stays in the bundle."""
     part = _qt_part(dest)
     if part is None:
-        return True
+        return not FROM_THE_SYSTEM.fullmatch(PurePosixPath(dest.replace("\\", "/")).name)
     if part and part[0] == "plugins" and len(part) >= 3:
         folder, file_name = part[1], part[-1]
         if folder not in KEPT_PLUGINS:
@@ -147,10 +170,69 @@ def keep_toc(toc: Iterable[Any]) -> list[Any]:
     return [entry for entry in toc if keep(entry[0])]
 
 
+def drop_dangling_links(toc: Iterable[Any], kept: Iterable[str]) -> list[Any]:
+    """Without the symbolic links (kind ``SYMLINK``, source: the target relative to the
+    link's folder) whose target is not among the ``kept`` destinations."""
+    there = {PurePosixPath(dest.replace("\\", "/")).as_posix() for dest in kept}
+    out = []
+    for entry in toc:
+        if entry[2] == "SYMLINK":
+            link = PurePosixPath(entry[0].replace("\\", "/"))
+            target = posixpath.normpath((link.parent / entry[1].replace("\\", "/")).as_posix())
+            if target not in there:
+                continue
+        out.append(entry)
+    return out
+
+
+def rebuild(
+    toc: Iterable[Any], pattern: re.Pattern[str], build: Callable[[Path, Path], object], work: Path
+) -> list[Any]:
+    """The TOC with each file whose name matches ``pattern`` replaced by what
+    ``build(source, target)`` writes at ``work/<name>`` (the ICU data library)."""
+    out = []
+    for dest, source, kind in toc:
+        name = PurePosixPath(dest.replace("\\", "/")).name
+        if kind != "SYMLINK" and pattern.fullmatch(name):
+            target = work / name
+            build(Path(source), target)
+            source = str(target)
+        out.append((dest, source, kind))
+    return out
+
+
 def _is_dependency_only(dest: str) -> bool:
     """A shared library PyInstaller collected because another binary links to it."""
     name = dest.replace("\\", "/")
     return "/" not in name and name.startswith("lib") and not name.startswith("libpython")
+
+
+def linked_libraries(path: str) -> list[str]:
+    """The libraries an ELF file links to itself (its ``DT_NEEDED`` entries).
+
+    Not PyInstaller's ``get_imports``: that asks ``ldd``, which also lists what those
+    libraries link to, so a library left to the system (:data:`FROM_THE_SYSTEM`) would
+    keep everything it needs in the bundle.
+    """
+    image = Path(path).read_bytes()
+    if image[:4] != b"\x7fELF" or image[4] != 2 or image[5] != 1:
+        raise ValueError(f"{path}: not a 64-bit little-endian ELF file")
+    (shoff,) = struct.unpack_from("<Q", image, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", image, 0x3A)
+    sections = [
+        struct.unpack_from("<IIQQQQIIQQ", image, shoff + i * shentsize) for i in range(shnum)
+    ]
+    names: list[str] = []
+    for _name, kind, _flags, _addr, offset, size, link, _info, _align, _entsize in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for start in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", image, start)
+            if tag == 1:  # DT_NEEDED
+                end = image.index(b"\0", strings + value)
+                names.append(image[strings + value : end].decode())
+    return names
 
 
 def prune_unreferenced(toc: Iterable[Any], needed: Callable[[str], Iterable[str]]) -> list[Any]:

@@ -7,9 +7,12 @@ import configparser
 import importlib.util
 import re
 import struct
+import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import PySide6
 import pytest
 
 from pos_app import APP_NAME, __version__
@@ -24,6 +27,8 @@ def load(path: Path) -> ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    # Registered as it would be imported: dataclasses look their module up there.
+    sys.modules.setdefault(spec.name, module)
     spec.loader.exec_module(module)
     return module
 
@@ -66,6 +71,7 @@ def bundle_filter() -> ModuleType:
         ("PySide6/QtWidgets.abi3.so", True),
         ("resources/icons/pos-app.svg", True),
         ("libcrypto.so.3", True),
+        ("libcups.so.2", False),
     ],
 )
 def test_bundle_filter_keeps_what_the_app_loads(
@@ -98,6 +104,30 @@ def test_libraries_only_dropped_plugins_need_are_dropped(bundle_filter: ModuleTy
         "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
         "libffi.so.8",
     ]
+
+
+CUPS_PLUGIN = Path(PySide6.__file__).parent / "Qt/plugins/printsupport/libcupsprintersupport.so"
+
+
+@pytest.mark.skipif(not CUPS_PLUGIN.is_file(), reason="Qt prints through CUPS on Linux only")
+def test_libraries_only_cups_needs_are_left_to_the_system(bundle_filter: ModuleType) -> None:
+    """The CUPS plugin links CUPS itself, not the TLS and Kerberos libraries CUPS links
+    to (which ``ldd`` lists as well): with CUPS left to the system, they go too."""
+    linked = bundle_filter.linked_libraries(str(CUPS_PLUGIN))
+    assert "libcups.so.2" in linked
+    assert "libQt6PrintSupport.so.6" in linked
+    assert not any(name.startswith(("libgnutls", "libgssapi", "libkrb5")) for name in linked)
+    toc = [
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/src/plugin", "BINARY"),
+        ("libcups.so.2", "/src/libcups.so.2", "BINARY"),
+        ("libgnutls.so.30", "/src/libgnutls.so.30", "BINARY"),
+        ("libQt6PrintSupport.so.6", "/src/libQt6PrintSupport.so.6", "BINARY"),
+    ]
+    links = {"/src/plugin": linked, "/src/libcups.so.2": ["libgnutls.so.30"]}
+    kept = bundle_filter.prune_unreferenced(
+        bundle_filter.keep_toc(toc), lambda source: links.get(source, [])
+    )
+    assert [entry[0] for entry in kept] == [toc[0][0], "libQt6PrintSupport.so.6"]
 
 
 def test_the_bundle_carries_all_of_resources(bundle_filter: ModuleType) -> None:
@@ -200,3 +230,165 @@ def test_ci_builds_and_checks_the_bundle() -> None:
     assert re.search(
         r"^package-check: .*\n\tQT_QPA_PLATFORM=offscreen .*--self-test$", makefile, re.MULTILINE
     )
+
+
+def test_dangling_links_are_dropped(bundle_filter: ModuleType) -> None:
+    toc = [
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY"),
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libicuuc.so", "libicuuc.so.73", "SYMLINK"),
+    ]
+    kept = [entry[0] for entry in toc if entry[2] != "SYMLINK"]
+    assert bundle_filter.drop_dangling_links(toc, kept) == toc[:2]
+
+
+def test_rebuild_replaces_the_matching_library(bundle_filter: ModuleType, tmp_path: Path) -> None:
+    built: list[tuple[Path, Path]] = []
+    toc = [
+        ("PySide6/Qt/lib/libicudata.so.73", "/src/libicudata.so.73", "BINARY"),
+        ("libicudata.so.73", "PySide6/Qt/lib/libicudata.so.73", "SYMLINK"),
+        ("PySide6/Qt/lib/libicuuc.so.73", "/src/libicuuc.so.73", "BINARY"),
+    ]
+    out = bundle_filter.rebuild(
+        toc, bundle_filter.ICU_DATA, lambda s, t: built.append((s, t)), tmp_path
+    )
+    target = tmp_path / "libicudata.so.73"
+    assert built == [(Path("/src/libicudata.so.73"), target)]
+    assert out == [("PySide6/Qt/lib/libicudata.so.73", str(target), "BINARY"), *toc[1:]]
+
+
+# -- Qt's ICU data (packaging/icu_data.py) ------------------------------------------------
+
+QT_LIB = CUPS_PLUGIN.parents[2] / "lib"
+ICU_LIBRARIES = sorted(QT_LIB.glob("libicudata.so.*"))
+needs_qt_icu = pytest.mark.skipif(
+    not ICU_LIBRARIES, reason="this PySide6 has no ICU (Windows, macOS)"
+)
+
+
+@pytest.fixture(scope="module")
+def icu_data() -> ModuleType:
+    return load(PACKAGING / "icu_data.py")
+
+
+@pytest.fixture(scope="module")
+def qt_icu(icu_data: ModuleType) -> tuple[str, Any]:
+    symbol, package = icu_data.read_library(ICU_LIBRARIES[0])
+    return symbol, package
+
+
+@needs_qt_icu
+def test_icu_data_is_written_back_byte_for_byte(
+    icu_data: ModuleType, qt_icu: tuple[str, Any]
+) -> None:
+    symbol, package = qt_icu
+    assert re.fullmatch(r"icudt\d+_dat", symbol)
+    image = ICU_LIBRARIES[0].read_bytes()
+    written = icu_data.write_package(package)
+    assert image.find(written) > 0
+
+
+@needs_qt_icu
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("coll/root.res", True),
+        ("coll/ucadata.icu", True),
+        ("coll/de__PHONEBOOK.res", True),
+        ("coll/nl.res", True),
+        ("coll/sv.res", False),
+        ("coll/zh.res", False),
+        ("coll/res_index.res", True),
+        ("zone/nl.res", True),
+        ("nl_BE.res", True),
+        ("zone/de_CH.res", True),
+        ("zone/ja.res", False),
+        ("zone/pool.res", True),
+        ("en_US_POSIX.res", True),
+        ("fr_CA.res", True),
+        ("es_419.res", False),
+        ("root.res", True),
+        ("supplementalData.res", True),
+        ("likelySubtags.res", True),
+        ("zoneinfo64.res", True),
+        ("metaZones.res", True),
+        ("uts46.nrm", True),
+        ("cnvalias.icu", True),
+        ("ibm-5348_P100-1997.cnv", True),  # windows-1252
+        ("ibm-912_P100-1995.cnv", True),  # ISO-8859-2
+        ("gb18030.cnv", False),
+        ("euc-tw-2014.cnv", False),
+        ("brkitr/cjdict.dict", False),
+        ("brkitr/thaidict.dict", False),
+        ("brkitr/de.res", True),
+        ("translit/Latin_ASCII.res", False),
+    ],
+)
+def test_icu_data_keeps_what_qt_asks_for(
+    icu_data: ModuleType, qt_icu: tuple[str, Any], item: str, kept: bool
+) -> None:
+    package = qt_icu[1]
+    name = f"{package.prefix}/{item}"
+    if name not in package.items:
+        assert not kept, f"{item} is not in Qt's ICU data"
+        return
+    assert icu_data.keep_item(item, package.items[name]) is kept
+
+
+PROBE = """
+import json, sys
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+names = json.loads(sys.argv[1])
+zone = QTimeZone(b"Europe/Amsterdam")
+standard, long = QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName
+out = {"maps": open("/proc/self/maps").read()}
+for tag in ("en-GB", "nl-NL", "de-AT", "fr-BE", "sv-SE"):
+    locale = QLocale(tag)
+    out[tag] = {
+        "sorted": sorted(reversed(names), key=QCollator(locale).sortKey),
+        "zone": zone.displayName(standard, long, locale),
+        "upper": locale.toUpper("istanbul"),
+    }
+out["upper-tr"] = QLocale("tr-TR").toUpper("istanbul")
+out["codecs"] = {n: QStringDecoder(n).isValid() for n in ("windows-1252", "KOI8-R", "Shift_JIS")}
+print(json.dumps(out))
+"""
+
+
+@needs_qt_icu
+@pytest.mark.slow
+def test_qt_sorts_and_names_with_the_trimmed_icu_data(icu_data: ModuleType, tmp_path: Path) -> None:
+    """Qt loaded with the bundle's ICU data instead of the wheel's (LD_LIBRARY_PATH comes
+    before Qt's RUNPATH): what the app and Qt's dialogs use of ICU still works."""
+    import json
+    import os
+    import subprocess
+
+    from pos_app.ui.self_test import SORTED_NAMES
+
+    library = tmp_path / ICU_LIBRARIES[0].name
+    icu_data.build_library(ICU_LIBRARIES[0], library)
+    assert library.stat().st_size < ICU_LIBRARIES[0].stat().st_size / 4
+    env = {**os.environ, "LD_LIBRARY_PATH": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(SORTED_NAMES)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    out = json.loads(result.stdout)
+    assert str(library) in out["maps"]
+    for tag in ("en-GB", "nl-NL", "de-AT", "fr-BE", "sv-SE"):
+        assert out[tag]["sorted"] == list(SORTED_NAMES), tag
+        assert out[tag]["upper"] == "ISTANBUL"
+    assert out["en-GB"]["zone"] == "Central European Standard Time"
+    assert out["nl-NL"]["zone"] == "Midden-Europese standaardtijd"
+    assert out["de-AT"]["zone"] == "Mitteleuropäische Normalzeit"
+    assert out["fr-BE"]["zone"] == "heure normale d’Europe centrale"
+    # Locale-specific case mapping needs no locale data.
+    assert out["upper-tr"] == "İSTANBUL"
+    assert out["codecs"] == {"windows-1252": True, "KOI8-R": True, "Shift_JIS": False}

@@ -5,7 +5,10 @@ inside: the app starts in demo mode through the same :func:`~pos_app.ui.app.run_
 real start (same event loop, same garbage-collection guard), and the real window is driven
 the way a cashier would drive it: scan ``DEMO-CARD-1``, see the rewards with a picture and
 the progress panel, hand one reward over and confirm, then check the journal entry and the
-journal's hash chain. One line per check goes to standard output, then a summary; the exit
+journal's hash chain and print that hand-over's slip. Beside the window it checks what a
+bundle could miss without the demo noticing: every picture format the vendors' pictures
+come in, the text sorting of the file dialogs (Qt's ICU data) and the system's printer
+support. One line per check goes to standard output, then a summary; the exit
 status is 0 only when every check passed. A watchdog ends the process with status 1 if
 the whole run takes longer than ``timeout`` seconds, so a broken build never hangs a
 deployment script.
@@ -14,7 +17,9 @@ deployment script.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
+import re
 import sys
 import threading
 import time
@@ -24,13 +29,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCollator,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QLibrary,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QPluginLoader,
+    QSize,
+)
+from PySide6.QtGui import QColor, QImage, QImageReader, QImageWriter
 from PySide6.QtWidgets import QApplication
 
-from pos_app import __version__
+from pos_app import APP_NAME, __version__
 from pos_app.demo import DemoSession
 from pos_app.sandbox import demo_data
 from pos_app.services.connections import build_clients
+from pos_app.services.slips import PickupSlip
 from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
 from pos_app.ui.counter import LOOKUP
@@ -41,8 +61,10 @@ from pos_app.ui.i18n import (
     missing_catalogues,
 )
 from pos_app.ui.i18n import translate as _tr
+from pos_app.ui.pictures import _decode as decode_thumbnail  # the rewards list's own
 from pos_app.ui.progress.section import SectionState
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
+from pos_app.ui.slips.paper import SlipFormat, save_slip_pdf
 
 if TYPE_CHECKING:
     from pos_app.services.pickup_models import PickupItem
@@ -53,6 +75,20 @@ DEFAULT_TIMEOUT = 60.0
 #: How long one step may wait for the window (a lookup, a picture, a hand-over).
 STEP_TIMEOUT = 20.0
 CARD = demo_data.CARD_MAIN
+#: Names in the order a person expects them, whatever the language: what the file
+#: dialogs' sorting (ICU's collation) gives; without ICU's data "Äpfel" goes last.
+SORTED_NAMES = ("äpfel", "Birne", "Ökonomie", "zebra", "Ελιά", "Яблоко")
+#: A 1×1 GIF: Qt can read GIF but not write it.
+_GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+#: What the dynamic linker says when the PC has no CUPS client library at all.
+_NO_CUPS = re.compile(r"libcups\.so[.\d]*: cannot open shared object file")
+_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
+    b'<rect width="8" height="8" fill="#2a7"/></svg>'
+)
 
 
 class CheckFailed(Exception):
@@ -114,6 +150,7 @@ class SelfTest:
         self.results: list[CheckResult] = []
         self.shown_after: float | None = None
         self._handed_over: PickupItem | None = None
+        self._slip_of: PickupSlip | None = None
 
     @property
     def passed(self) -> bool:
@@ -180,6 +217,36 @@ class SelfTest:
             return
         self._report("language", True, f"{language}: the app's and Qt's catalogues loaded")
 
+    def check_pictures(self) -> None:
+        """Every format the vendors' reward pictures come in decodes as the list does it."""
+        samples = {"GIF": _GIF, "SVG": _SVG}
+        for name, kind in (("JPEG", b"jpeg"), ("PNG", b"png"), ("WebP", b"webp")):
+            samples[name] = _encoded(kind)
+        failed = []
+        for name, data in samples.items():
+            thumb = decode_thumbnail(data, QSize(16, 16), 1.0) if data else None
+            if thumb is None or thumb.isNull():
+                failed.append(name)
+        if failed:
+            supported = b", ".join(bytes(f.data()) for f in QImageReader.supportedImageFormats())
+            self._report(
+                "picture formats",
+                False,
+                f"cannot read {', '.join(failed)} (Qt reads {supported.decode() or 'nothing'})",
+            )
+        else:
+            self._report("picture formats", True, ", ".join(samples) + " pictures decode")
+
+    def check_sorting(self) -> None:
+        """Names sort as a person expects in the file dialogs (Qt's collation, ICU's data)."""
+        collator = QCollator(QLocale())
+        names = sorted(reversed(SORTED_NAMES), key=collator.sortKey)
+        shown = ", ".join(names)
+        if tuple(names) != SORTED_NAMES:
+            self._report("text sorting", False, f"{QLocale().name()}: sorted as {shown}")
+        else:
+            self._report("text sorting", True, f"{QLocale().name()}: {shown}")
+
     def on_painted(self) -> None:
         age = process_age()
         self.shown_after = age if age is not None else time.perf_counter() - self._started
@@ -193,7 +260,9 @@ class SelfTest:
             self._report("window shown", False, "the window was never painted")
         self.check_icon()
         self.check_language()
-        later = ["reward picture", "progress panel", "hand-over", "journal"]
+        self.check_pictures()
+        self.check_sorting()
+        later = ["reward picture", "progress panel", "hand-over", "journal", "slip printing"]
         if not await self._check("customer " + CARD, lambda: self._scan(window)):
             self._skip(later, "no customer on screen")
             return
@@ -202,7 +271,10 @@ class SelfTest:
         if not await self._check("hand-over", lambda: self._hand_over(window)):
             self._skip(later[3:], "nothing was handed over")
             return
-        await self._check("journal", self._journal)
+        if not await self._check("journal", self._journal):
+            self._skip(later[4:], "the hand-over is not in the journal")
+            return
+        await self._check("slip printing", self._slip)
 
     async def _scan(self, window: MainWindow) -> str:
         shown: list[str] = []
@@ -300,7 +372,69 @@ class SelfTest:
             raise CheckFailed(f"the hand-over is {mine[0].state.value} in the journal")
         if not verified.ok:
             raise CheckFailed(verified.describe())
+        self._slip_of = PickupSlip.from_operations(mine, shop_name=APP_NAME)
         return f"hand-over confirmed with reference {mine[0].reference}; {verified.describe()}"
+
+    async def _slip(self) -> str:
+        slip = self._slip_of
+        assert slip is not None
+        path = self._session.settings.journal_path.parent / "self-test-slip.pdf"
+        save_slip_pdf(slip, path, SlipFormat.RECEIPT)
+        pdf = path.read_bytes()
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+        if not pdf.startswith(b"%PDF-") or pages == 0:
+            raise CheckFailed(f"{path} is not a PDF with a page ({len(pdf)} bytes)")
+        return f"the hand-over's slip saved as a PDF ({pages} page); {printer_support()}"
+
+
+def _encoded(kind: bytes) -> bytes:
+    """A small picture in ``kind`` (b"jpeg" …), written by Qt's own plugin for it."""
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a7"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(kind))
+    if not writer.write(image):
+        return b""
+    return bytes(buffer.data().data())
+
+
+def _load_error(path: Path) -> str | None:
+    """The dynamic linker's own reason a library does not load (Qt's plugin loader only
+    says "Unknown error"); None when it loads."""
+    try:
+        ctypes.CDLL(str(path))
+    except OSError as exc:
+        # In a bundle, PyInstaller's ctypes raises its own "not found when frozen" error
+        # from the linker's.
+        return str(exc.__cause__ or exc)
+    return None
+
+
+def printer_support() -> str:
+    """Whether the system's printers can be reached; raises CheckFailed when the bundle
+    lacks what it needs for them.
+
+    Qt finds printers through a plugin (CUPS on Linux, the print spooler on Windows; on
+    macOS through the platform plugin). The CUPS plugin links the PC's own CUPS client
+    library: a PC without CUPS has no printers to print on, so its absence is said, not
+    failed; any other library or the plugin missing is a broken installation.
+    """
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "printsupport"
+    if sys.platform == "darwin":
+        return "printers through the platform plugin"
+    plugins = sorted(path for path in folder.glob("*") if QLibrary.isLibrary(str(path)))
+    if not plugins:
+        raise CheckFailed(f"no printer support plugin in {folder}")
+    for path in plugins:
+        loader = QPluginLoader(str(path))
+        if loader.load() and loader.instance() is not None:
+            continue
+        reason = _load_error(path) or loader.errorString()
+        if _NO_CUPS.search(reason):
+            return "printers: none, this PC has no CUPS (libcups2)"
+        raise CheckFailed(f"the printer support {path.name} does not load: {reason}")
+    return "printer support loads (" + ", ".join(path.name for path in plugins) + ")"
 
 
 def _writer() -> Callable[[str], None]:

@@ -16,11 +16,14 @@ CHECKS = (
     "window shown",
     "app icon",
     "language",
+    "picture formats",
+    "text sorting",
     "customer DEMO-CARD-1",
     "reward picture",
     "progress panel",
     "hand-over",
     "journal",
+    "slip printing",
 )
 
 
@@ -75,7 +78,11 @@ def test_missing_demo_pictures_fail_the_self_test(tmp_path: Path) -> None:
     checks = check_lines(result.stdout)
     assert checks.pop("reward picture") == "FAILED"
     assert set(checks.values()) == {"ok"}
-    assert result.stdout.strip().splitlines()[-1].startswith("self-test FAILED: 1 of 8 checks")
+    assert (
+        result.stdout.strip()
+        .splitlines()[-1]
+        .startswith(f"self-test FAILED: 1 of {len(CHECKS)} checks")
+    )
 
 
 @pytest.mark.slow
@@ -84,7 +91,7 @@ def test_a_failed_lookup_fails_the_self_test_and_skips_what_depends_on_it() -> N
     assert result.returncode == 1, result.stdout + result.stderr
     checks = check_lines(result.stdout)
     assert checks["customer DEMO-CARD-1"] == "FAILED"
-    for name in ("reward picture", "progress panel", "hand-over", "journal"):
+    for name in ("reward picture", "progress panel", "hand-over", "journal", "slip printing"):
         assert checks[name] == "FAILED"
     assert "not tried: no customer on screen" in result.stdout
 
