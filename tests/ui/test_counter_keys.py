@@ -3,7 +3,7 @@ and what the cashier reads while the loyalty service takes its time."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -191,11 +191,15 @@ async def test_typing_is_kept_when_the_last_customer_arrives(counter: Counter) -
 @pytest.mark.asyncio
 async def test_a_scan_flashes_the_field_green_or_red(counter: Counter) -> None:
     window = counter.window
+
+    def flashing(colour: str) -> Callable[[], bool]:
+        return lambda: window.search_input.property("scan") == colour
+
     # Looked at while it shows (a moment), not after the pictures and the panel settled.
-    for card, flash in ((demo.CARD_MAIN, "good"), ("NO-SUCH-CARD", "bad")):
+    for card, colour in ((demo.CARD_MAIN, "good"), ("NO-SUCH-CARD", "bad")):
         window.search_input.setText(card)
         QTest.keyClick(window.search_input, Qt.Key.Key_Return)
-        await wait_until(lambda flash=flash: window.search_input.property("scan") == flash)
+        await wait_until(flashing(colour))
         await counter.settle()
 
 
