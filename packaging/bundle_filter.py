@@ -68,6 +68,18 @@ EXCLUDED_MODULES = [
     ),
 ]
 
+
+#: Left to the Linux PC's own system, as CUPS is: psycopg's wheel of its own libpq (with
+#: its own OpenSSL, Kerberos and LDAP, ~11 MB). A counter that shares its journal installs
+#: the system's libpq (libpq5), which psycopg then loads; every other counter needs none.
+LINUX_EXCLUDED_MODULES = ["psycopg_binary"]
+
+
+def excluded_modules(*, linux: bool) -> list[str]:
+    """The modules the bundle leaves out on this platform."""
+    return EXCLUDED_MODULES + (LINUX_EXCLUDED_MODULES if linux else [])
+
+
 #: Qt plugins the app loads, by plugin folder. A folder not listed is dropped entirely;
 #: ``None`` keeps the whole folder. Names are matched without "lib" prefix and suffix.
 KEPT_PLUGINS: dict[str, frozenset[str] | None] = {

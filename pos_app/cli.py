@@ -582,9 +582,13 @@ def _cmd_shared_journal(args: argparse.Namespace) -> int:
 
     from pos_app.services.secrets import SecretStore
     from pos_app.services.settings import SettingsError
-    from pos_app.services.shared_journal import SharedJournal, set_up_database
+    from pos_app.services.shared_journal import NO_DRIVER, SharedJournal, set_up_database
     from pos_app.storage import JournalError
-    from pos_app.storage.shared import SharedJournalError
+
+    try:
+        from pos_app.storage.shared import SharedJournalError
+    except ImportError:  # the PC lacks the PostgreSQL client library
+        return _fail(NO_DRIVER, 1)
 
     try:
         settings = _settings_of(args)

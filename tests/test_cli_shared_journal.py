@@ -104,3 +104,23 @@ async def _copy_all(tmp_path: Path) -> None:
         await shared.copier.copy_pending()
     finally:
         await shared.aclose()
+
+
+@pytest.mark.parametrize("action", ["status", "migrate"])
+def test_a_pc_without_the_postgresql_client_library_is_told_what_to_install(
+    tmp_path: Path, action: str
+) -> None:
+    # The Linux bundle leaves libpq to the system; psycopg asked for an implementation
+    # this machine does not have stands for a PC without it.
+    args = ["--owner-url", "postgresql://owner@db.example/pos"] if action == "migrate" else []
+    done = _pos_app(
+        tmp_path,
+        action,
+        *args,
+        PSYCOPG_IMPL="c",
+        POS_APP_SHARED_JOURNAL_URL="postgresql://counter@db.example/pos",
+    )
+    assert done.returncode == 1
+    assert "no PostgreSQL client library (libpq)" in done.stderr
+    assert "apt install libpq5" in done.stderr
+    assert "Traceback" not in done.stderr

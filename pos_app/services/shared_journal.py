@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MARK_FILE",
+    "NO_DRIVER",
+    "NoDatabaseDriverError",
     "SharedJournal",
     "SharedJournalStatus",
     "set_up_database",
@@ -32,6 +34,24 @@ __all__ = [
 
 #: The file in the data folder that notes how far the copier got.
 MARK_FILE = "shared_journal_copied.json"
+#: What to do when the PC lacks the PostgreSQL client library: the Linux bundle leaves
+#: libpq to the PC's own system, as it does CUPS.
+NO_DRIVER = (
+    "this PC has no PostgreSQL client library (libpq), which the shared journal needs: "
+    "install it (on Debian and Ubuntu: sudo apt install libpq5)"
+)
+
+
+class NoDatabaseDriverError(Exception):
+    """psycopg found no PostgreSQL client library to talk to the database with."""
+
+
+def _target_type() -> type[SharedJournalTarget]:
+    try:
+        from pos_app.storage.shared.connection import SharedJournalTarget
+    except ImportError as exc:  # neither psycopg's own libpq nor the PC's
+        raise NoDatabaseDriverError(NO_DRIVER) from exc
+    return SharedJournalTarget
 
 
 def shared_journal_target(settings: Settings, secrets: SecretStore) -> SharedJournalTarget | None:
@@ -42,9 +62,7 @@ def shared_journal_target(settings: Settings, secrets: SecretStore) -> SharedJou
     """
     if not settings.shared_journal_url:
         return None
-    from pos_app.storage.shared.connection import SharedJournalTarget
-
-    return SharedJournalTarget(
+    return _target_type()(
         url=settings.shared_journal_url,
         password=secrets.get(SecretName.SHARED_JOURNAL_PASSWORD),
         root_cert=settings.shared_journal_root_cert,
@@ -58,10 +76,9 @@ async def set_up_database(owner_url: str, *, root_cert: Path | None = None) -> i
     ``owner_url`` names the owner's login; its password is libpq's to find (the
     ``PGPASSWORD`` variable or a ``.pgpass`` file), never part of the URL.
     """
+    target = _target_type()(url=owner_url, root_cert=root_cert)
     from pos_app.storage.shared import migrate
-    from pos_app.storage.shared.connection import SharedJournalTarget
 
-    target = SharedJournalTarget(url=owner_url, root_cert=root_cert)
     async with await target.connect() as conn:
         return await migrate(conn)
 

@@ -247,6 +247,30 @@ class SelfTest:
         else:
             self._report("text sorting", True, f"{QLocale().name()}: {shown}")
 
+    def check_database_driver(self) -> None:
+        """The shared journal's PostgreSQL driver loads, or the PC is said to lack libpq
+        (the Linux bundle leaves it to the system, as it does CUPS)."""
+        try:
+            import psycopg
+        except ImportError as exc:
+            if "libpq library not found" in str(exc):
+                self._report(
+                    "shared journal driver",
+                    True,
+                    "this PC has no PostgreSQL client library (libpq5); "
+                    "only a shared journal needs it",
+                )
+            else:
+                self._report("shared journal driver", False, f"psycopg does not load: {exc}")
+            return
+        libpq = psycopg.pq.version()
+        self._report(
+            "shared journal driver",
+            True,
+            f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), "
+            f"libpq {libpq // 10000}.{libpq % 10000}",
+        )
+
     def on_painted(self) -> None:
         age = process_age()
         self.shown_after = age if age is not None else time.perf_counter() - self._started
@@ -262,6 +286,7 @@ class SelfTest:
         self.check_language()
         self.check_pictures()
         self.check_sorting()
+        self.check_database_driver()
         later = ["reward picture", "progress panel", "hand-over", "journal", "slip printing"]
         if not await self._check("customer " + CARD, lambda: self._scan(window)):
             self._skip(later, "no customer on screen")

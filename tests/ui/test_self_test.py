@@ -18,6 +18,7 @@ CHECKS = (
     "language",
     "picture formats",
     "text sorting",
+    "shared journal driver",
     "customer DEMO-CARD-1",
     "reward picture",
     "progress panel",
