@@ -38,6 +38,7 @@ from pos_app.storage import (
 )
 from pos_app.ui.async_support import install_excepthook, set_report_parent
 from pos_app.ui.counter import MainWindow
+from pos_app.ui.first_paint import PAINTED_MARKER, FirstPaint, process_age
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
 from pos_app.ui.i18n import use_language
 from pos_app.ui.theme import apply_theme
@@ -287,6 +288,8 @@ async def run_window(
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     set_report_parent(window)
+    first_paint = FirstPaint(_log_first_paint, window)
+    window.installEventFilter(first_paint)
     window.show()
     window.start()
     # Connections open before the next customer, whatever a server closed meanwhile (not
@@ -303,6 +306,12 @@ async def run_window(
         await window.tasks.cancel_all()
         await window.pictures.aclose()
     return 0
+
+
+def _log_first_paint() -> None:
+    age = process_age()
+    if age is not None:
+        log.info("%s %.0f ms after the process started", PAINTED_MARKER, age * 1000)
 
 
 def run_gui(
