@@ -20,6 +20,10 @@ when the program prints its first-paint line (the app logs ``window painted:`` a
 - **bare bundle** (with ``--bare-bundle``, or ``--build-bare-bundle`` to make one with
   PyInstaller into ``build/startup-bare``): ``bare_window.py`` bundled the same way.
 
+From source, Python keeps the compiled modules in ``__pycache__`` as it does on any
+installed machine (PYTHONDONTWRITEBYTECODE is left out of the programs' environment unless
+``--no-bytecode-cache``); the uncounted first run of each kind writes them.
+
 The kinds run interleaved (bare, app, bundle, ...; then again), so a load that comes and
 goes on a shared machine falls on each alike. Each figure is shown with its median and
 range, and as a ratio of its median to the bare window's (warm to warm, cold to cold)
@@ -46,6 +50,8 @@ MARKER = "window painted:"
 DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 LIMIT = 2.0
 TIMEOUT = 60.0
+#: --no-bytecode-cache: keep PYTHONDONTWRITEBYTECODE as this environment has it.
+KEEP_BYTECODE_SETTING = False
 
 
 @dataclass
@@ -71,6 +77,9 @@ def drop_page_cache() -> bool:
 def start_once(kind: Kind, platform: str) -> float:
     """Milliseconds from starting ``kind`` to its first-paint line; the process is ended."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_")}
+    if not KEEP_BYTECODE_SETTING:
+        # As on an installed counter: Python keeps the compiled modules (__pycache__).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = platform
     folder = tempfile.mkdtemp(prefix="startup-bench-") if kind.data_dir else None
     command = kind.command + (["--data-dir", folder] if folder else [])
@@ -160,9 +169,16 @@ def main() -> int:
     )
     parser.add_argument("--no-bundle", action="store_true", help="source only")
     parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE if set (every start compiles the app's modules)",
+    )
+    parser.add_argument(
         "--platform", default="offscreen", help="Qt platform plugin (offscreen, xcb, ...)"
     )
     args = parser.parse_args()
+    global KEEP_BYTECODE_SETTING
+    KEEP_BYTECODE_SETTING = args.no_bytecode_cache
     python = sys.executable
     app = Path(python).with_name("pos-app")
     warm = [

@@ -17,6 +17,7 @@ from pos_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
+    from pos_app.services.connections import ApiClients
     from pos_app.services.secrets import SecretName, SecretStore
     from pos_app.services.settings import Settings, SettingsSource
     from pos_app.storage import Journal, JournalHealth
@@ -519,7 +520,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         if args.demo:
             from pos_app.demo import DemoSession
 
-            with DemoSession(data_dir=args.data_dir, faults=args.fault) as demo:
+            with DemoSession(data_dir=args.data_dir, faults=args.fault, background=True) as demo:
                 settings = demo.settings
                 if args.kiosk:
                     settings = settings.with_overrides(kiosk=True)
@@ -547,12 +548,24 @@ def _start_gui(
     demo: DemoInfo | None = None,
     source: SettingsSource | None = None,
 ) -> int:
-    # Qt is imported only here: the command-line tools work on machines without a display.
-    from pos_app.services.connections import build_clients
-    from pos_app.ui.app import run_gui
+    from concurrent.futures import ThreadPoolExecutor
 
-    clients = build_clients(settings, secrets)
+    # Built beside the imports of Qt and the window: reading the CA bundle for each
+    # client's TLS set-up lets go of the GIL.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pos-app-clients") as pool:
+        building = pool.submit(_build_clients, settings, secrets)
+        # Qt is imported only here: the command-line tools work on machines without a
+        # display.
+        from pos_app.ui.app import run_gui
+
+        clients = building.result()
     return run_gui(settings, clients, secrets=secrets, demo=demo, source=source)
+
+
+def _build_clients(settings: Settings, secrets: SecretStore) -> ApiClients:
+    from pos_app.services.connections import build_clients
+
+    return build_clients(settings, secrets)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

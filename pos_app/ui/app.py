@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -20,7 +21,6 @@ from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings, SettingsSource
-from pos_app.services.setup import needs_setup
 from pos_app.services.staff import (
     PinKeyMismatchError,
     StaffDirectory,
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
 
 log = logging.getLogger(__name__)
+
+#: Seconds the work that waits for the window's first paint waits at most.
+PAINT_WAIT = 2.0
 
 
 def get_application(argv: list[str] | None = None) -> QApplication:
@@ -231,6 +234,9 @@ async def first_setup(
     A kiosk's screen faces customers: its setup goes through a manager (Leave kiosk).
     Cancelled, the counter opens as it is and says whom to ask.
     """
+    # Imported here: the setup checks need the vendors' clients, a set-up counter does not.
+    from pos_app.services.setup import needs_setup
+
     if settings.kiosk or not needs_setup(settings, secrets):
         return settings, clients
     from pos_app.ui.setup import run_first_setup
@@ -261,12 +267,18 @@ async def run_app(
     use_language(settings.language)
     if config_file is not None:
         settings, clients = await first_setup(settings, clients, secrets, config_file)
+    if demo is not None and demo.staff_added is not None:
+        await asyncio.to_thread(demo.staff_added)
     while True:
         services = await open_services(settings, clients, secrets, config_file=config_file)
         try:
             window = MainWindow(services, demo=demo)
             try:
-                code = await run_window(window, on_shown=on_shown)
+                code = await run_window(
+                    window,
+                    on_shown=on_shown,
+                    start_simulator=demo.start_simulator if demo is not None else None,
+                )
             finally:
                 window.deleteLater()
         finally:
@@ -282,30 +294,54 @@ async def run_app(
 
 
 async def run_window(
-    window: MainWindow, *, on_shown: Callable[[MainWindow], None] | None = None
+    window: MainWindow,
+    *,
+    on_shown: Callable[[MainWindow], None] | None = None,
+    start_simulator: Callable[[], None] | None = None,
 ) -> int:
-    """Show the window, start its work, wait until it closes and its tasks are done."""
+    """Show the window, start its work, wait until it closes and its tasks are done.
+
+    What can wait for the window to be on screen starts after its first paint: the demo's
+    simulator (``start_simulator``, on a worker thread), keeping connections open.
+    """
     closed = asyncio.Event()
+    painted = asyncio.Event()
     window.closed.connect(closed.set)
     set_report_parent(window)
-    first_paint = FirstPaint(_log_first_paint, window)
-    window.installEventFilter(first_paint)
+
+    def on_painted() -> None:
+        _log_first_paint()
+        painted.set()
+
+    window.installEventFilter(FirstPaint(on_painted, window))
     window.show()
     window.start()
-    # Connections open before the next customer, whatever a server closed meanwhile (not
-    # one of the window's tasks: it never ends by itself).
-    keeping = asyncio.ensure_future(window.services.clients.keep_warm())
+    # Not one of the window's tasks: keeping connections open never ends by itself.
+    later = asyncio.ensure_future(_after_first_paint(window, painted, start_simulator))
     if on_shown is not None:
         on_shown(window)
     try:
         await closed.wait()
     finally:
-        keeping.cancel()
-        await asyncio.gather(keeping, return_exceptions=True)
+        later.cancel()
+        await asyncio.gather(later, return_exceptions=True)
         set_report_parent(None)
         await window.tasks.cancel_all()
         await window.pictures.aclose()
     return 0
+
+
+async def _after_first_paint(
+    window: MainWindow, painted: asyncio.Event, start_simulator: Callable[[], None] | None
+) -> None:
+    # A window the system does not paint soon (hidden, on another desktop) must not keep
+    # the demo's simulator from starting.
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(painted.wait(), PAINT_WAIT)
+    if start_simulator is not None:
+        await asyncio.to_thread(start_simulator)
+    # Connections open before the next customer, whatever a server closed meanwhile.
+    await window.services.clients.keep_warm()
 
 
 def _log_first_paint() -> None:

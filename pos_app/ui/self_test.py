@@ -323,7 +323,7 @@ def run_self_test(
     watchdog = _start_watchdog(timeout, write)
     try:
         where = "bundle" if getattr(sys, "frozen", False) else "source"
-        with DemoSession(data_dir=data_dir, faults=faults) as session:
+        with DemoSession(data_dir=data_dir, faults=faults, background=True) as session:
             # The window as a counter without sign-in or slips would show it; kiosk mode
             # (full screen, locked) is for people, not for this check.
             session.settings = session.settings.with_overrides(
