@@ -2,7 +2,7 @@
 
 The window must be painted soon after the program starts, so what can wait is imported
 or started after the first paint: the demo's simulator (uvicorn, Starlette, the routes),
-the keyring, the setup flow, slips' QR codes. The vendors' clients (httpx, the pydantic
+the keyring, the setup flow, slips (their QR codes, Qt's print support). The vendors' clients (httpx, the pydantic
 models) are built on a worker thread beside the imports of Qt and the window, whose
 modules therefore must not import them either.
 """
@@ -35,6 +35,8 @@ NOT_BEFORE_PAINT = (
     "pos_app.services.setup",
     "pos_app.ui.setup",
     "pos_app.ui.self_test",
+    "pos_app.ui.slips",
+    "PySide6.QtPrintSupport",
 )
 #: What the clients' worker thread imports; the window's own modules must not.
 CLIENTS_ONLY = (
