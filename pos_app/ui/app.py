@@ -36,7 +36,7 @@ from pos_app.storage import (
     JournalError,
     JournalHealth,
 )
-from pos_app.ui.async_support import install_excepthook, set_report_parent
+from pos_app.ui.async_support import install_excepthook, report_exception, set_report_parent
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.first_paint import PAINTED_MARKER, FirstPaint, process_age
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
@@ -257,6 +257,7 @@ async def run_app(
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
     source: SettingsSource | None = None,
+    after_first_paint: Callable[[], None] | None = None,
 ) -> int:
     """Open the services, show the window, wait until it closes, then release everything.
 
@@ -278,6 +279,7 @@ async def run_app(
                     window,
                     on_shown=on_shown,
                     start_simulator=demo.start_simulator if demo is not None else None,
+                    after_first_paint=after_first_paint,
                 )
             finally:
                 window.deleteLater()
@@ -298,11 +300,14 @@ async def run_window(
     *,
     on_shown: Callable[[MainWindow], None] | None = None,
     start_simulator: Callable[[], None] | None = None,
+    after_first_paint: Callable[[], None] | None = None,
 ) -> int:
     """Show the window, start its work, wait until it closes and its tasks are done.
 
-    What can wait for the window to be on screen starts after its first paint: the demo's
-    simulator (``start_simulator``, on a worker thread), keeping connections open.
+    What can wait for the window to be on screen starts after its first paint: the
+    window's own work (the shop's name, settling unfinished hand-overs: the first request
+    loads the rest of the HTTP stack), ``after_first_paint``, the demo's simulator
+    (``start_simulator``, on a worker thread), keeping connections open.
     """
     closed = asyncio.Event()
     painted = asyncio.Event()
@@ -314,10 +319,14 @@ async def run_window(
         painted.set()
 
     window.installEventFilter(FirstPaint(on_painted, window))
+    # The scan field has the focus in the first frame already.
+    window.focus_search()
     window.show()
-    window.start()
     # Not one of the window's tasks: keeping connections open never ends by itself.
-    later = asyncio.ensure_future(_after_first_paint(window, painted, start_simulator))
+    later = asyncio.ensure_future(
+        _after_first_paint(window, painted, start_simulator, after_first_paint)
+    )
+    later.add_done_callback(_report_failure)
     if on_shown is not None:
         on_shown(window)
     try:
@@ -332,16 +341,28 @@ async def run_window(
 
 
 async def _after_first_paint(
-    window: MainWindow, painted: asyncio.Event, start_simulator: Callable[[], None] | None
+    window: MainWindow,
+    painted: asyncio.Event,
+    start_simulator: Callable[[], None] | None,
+    after_first_paint: Callable[[], None] | None,
 ) -> None:
     # A window the system does not paint soon (hidden, on another desktop) must not keep
-    # the demo's simulator from starting.
+    # its work and the demo's simulator from starting.
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(painted.wait(), PAINT_WAIT)
+    window.start()
+    if after_first_paint is not None:
+        after_first_paint()
     if start_simulator is not None:
         await asyncio.to_thread(start_simulator)
     # Connections open before the next customer, whatever a server closed meanwhile.
     await window.services.clients.keep_warm()
+
+
+def _report_failure(task: asyncio.Future[None]) -> None:
+    """A bug in what starts after the first paint goes to the exception hook, not lost."""
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        report_exception(type(exc), exc, exc.__traceback__)
 
 
 def _log_first_paint() -> None:
@@ -362,7 +383,8 @@ def run_gui(
     app = get_application()
     set_app_identity(app)
     restore_hook = install_excepthook()
-    collector = MainThreadGarbageCollector(app)
+    # Frozen once the window is on screen: the window's objects are then frozen too.
+    collector = MainThreadGarbageCollector(app, freeze=False)
     try:
         # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
@@ -374,6 +396,7 @@ def run_gui(
                     demo=demo,
                     on_shown=on_shown,
                     source=source,
+                    after_first_paint=collector.freeze,
                 )
             )
     finally:
