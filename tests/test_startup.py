@@ -1,11 +1,10 @@
 """What the app loads and starts before its window is on screen (benchmarks/startup.py).
 
 The window must be painted soon after the program starts, so what can wait is imported
-or started after the first paint: the window's first requests, the demo's simulator
-(uvicorn, Starlette, the routes), the keyring, the setup flow, slips (their QR codes,
-Qt's print support). The vendors' clients (httpx, the pydantic models) are built on a
-worker thread beside the imports of Qt and the window, whose modules therefore must not
-import them either.
+or started after the first paint: the demo's simulator (uvicorn, Starlette, the routes),
+the keyring, the setup flow, slips (their QR codes, Qt's print support). The vendors'
+clients (httpx, the pydantic models) are built on a worker thread beside the imports of
+Qt and the window, whose modules therefore must not import them either.
 """
 
 from __future__ import annotations
@@ -38,8 +37,6 @@ NOT_BEFORE_PAINT = (
     "pos_app.ui.self_test",
     "pos_app.ui.slips",
     "PySide6.QtPrintSupport",
-    # The HTTP stack's event-loop backend, loaded by the first request: none is sent yet.
-    "anyio._backends._asyncio",
 )
 #: What the clients' worker thread imports; the window's own modules must not.
 CLIENTS_ONLY = (

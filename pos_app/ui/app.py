@@ -304,10 +304,11 @@ async def run_window(
 ) -> int:
     """Show the window, start its work, wait until it closes and its tasks are done.
 
-    What can wait for the window to be on screen starts after its first paint: the
-    window's own work (the shop's name, settling unfinished hand-overs: the first request
-    loads the rest of the HTTP stack), ``after_first_paint``, the demo's simulator
-    (``start_simulator``, on a worker thread), keeping connections open.
+    What can wait for the window to be on screen starts after its first paint:
+    ``after_first_paint``, the demo's simulator (``start_simulator``, on a worker thread),
+    keeping connections open. The window's own start is not among them: the first frame
+    shows what this start found (a journal problem, no Piggy access) and a signed-out
+    counter's sign-in.
     """
     closed = asyncio.Event()
     painted = asyncio.Event()
@@ -319,9 +320,8 @@ async def run_window(
         painted.set()
 
     window.installEventFilter(FirstPaint(on_painted, window))
-    # The scan field has the focus in the first frame already.
-    window.focus_search()
     window.show()
+    window.start()
     # Not one of the window's tasks: keeping connections open never ends by itself.
     later = asyncio.ensure_future(
         _after_first_paint(window, painted, start_simulator, after_first_paint)
@@ -347,10 +347,9 @@ async def _after_first_paint(
     after_first_paint: Callable[[], None] | None,
 ) -> None:
     # A window the system does not paint soon (hidden, on another desktop) must not keep
-    # its work and the demo's simulator from starting.
+    # the demo's simulator from starting.
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(painted.wait(), PAINT_WAIT)
-    window.start()
     if after_first_paint is not None:
         after_first_paint()
     if start_simulator is not None:
