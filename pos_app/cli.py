@@ -17,7 +17,6 @@ from pos_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
-    from pos_app.services.connections import ApiClients
     from pos_app.services.secrets import SecretName, SecretStore
     from pos_app.services.settings import Settings, SettingsSource
     from pos_app.storage import Journal, JournalHealth
@@ -548,24 +547,12 @@ def _start_gui(
     demo: DemoInfo | None = None,
     source: SettingsSource | None = None,
 ) -> int:
-    from concurrent.futures import ThreadPoolExecutor
-
-    # Built beside the imports of Qt and the window: reading the CA bundle for each
-    # client's TLS set-up lets go of the GIL.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pos-app-clients") as pool:
-        building = pool.submit(_build_clients, settings, secrets)
-        # Qt is imported only here: the command-line tools work on machines without a
-        # display.
-        from pos_app.ui.app import run_gui
-
-        clients = building.result()
-    return run_gui(settings, clients, secrets=secrets, demo=demo, source=source)
-
-
-def _build_clients(settings: Settings, secrets: SecretStore) -> ApiClients:
+    # Qt is imported only here: the command-line tools work on machines without a display.
     from pos_app.services.connections import build_clients
+    from pos_app.ui.app import run_gui
 
-    return build_clients(settings, secrets)
+    clients = build_clients(settings, secrets)
+    return run_gui(settings, clients, secrets=secrets, demo=demo, source=source)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,9 +2,9 @@
 
 The window must be painted soon after the program starts, so what can wait is imported
 or started after the first paint: the demo's simulator (uvicorn, Starlette, the routes),
-the keyring, the setup flow, slips (their QR codes, Qt's print support). The vendors'
-clients (httpx, the pydantic models) are built on a worker thread beside the imports of
-Qt and the window, whose modules therefore must not import them either.
+the keyring, the setup flow, slips (their QR codes, Qt's print support). Importing the
+window's modules does not import the vendors' clients either (httpx, the pydantic
+models): only building the clients does.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ NOT_BEFORE_PAINT = (
     "pos_app.ui.slips",
     "PySide6.QtPrintSupport",
 )
-#: What the clients' worker thread imports; the window's own modules must not.
+#: What building the clients imports; the window's own modules must not.
 CLIENTS_ONLY = (
     "httpx",
     "httpcore",
