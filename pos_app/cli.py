@@ -541,7 +541,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         if args.demo:
             from pos_app.demo import DemoSession
 
-            with DemoSession(data_dir=args.data_dir, faults=args.fault) as demo:
+            with DemoSession(data_dir=args.data_dir, faults=args.fault, background=True) as demo:
                 settings = demo.settings
                 if args.kiosk:
                     settings = settings.with_overrides(kiosk=True)

@@ -2,11 +2,30 @@
 
 It is the embedded default behind ``pos-app --demo`` and the stage for end-to-end tests and
 benchmarks. No Qt here. See README.md in this folder.
+
+The server's names are imported on first use: the demo reads the demo data and binds the
+simulator's socket before the app's window shows, and starts the server (uvicorn, the
+routes) only after that.
 """
 
-from pos_app.sandbox.common import SimulatorConfig, default_resources_dir
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from pos_app.sandbox.faults import ROUTES, Fault, FaultSyntaxError
-from pos_app.sandbox.server import Simulator, start_simulator
+
+if TYPE_CHECKING:
+    from pos_app.sandbox.common import SimulatorConfig, default_resources_dir
+    from pos_app.sandbox.server import Simulator, start_simulator
+
+#: Name → module of the names imported on first use.
+_LAZY = {
+    "SimulatorConfig": "pos_app.sandbox.common",
+    "default_resources_dir": "pos_app.sandbox.common",
+    "Simulator": "pos_app.sandbox.server",
+    "start_simulator": "pos_app.sandbox.server",
+}
 
 __all__ = [
     "ROUTES",
@@ -17,3 +36,12 @@ __all__ = [
     "default_resources_dir",
     "start_simulator",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -19,6 +19,7 @@ from pos_app.sandbox import demo_data
 from pos_app.sandbox.app import create_app, describe
 from pos_app.sandbox.common import SandboxContext, SimulatorConfig, default_resources_dir
 from pos_app.sandbox.faults import Fault, FaultBook
+from pos_app.sandbox.listener import bind_listener, url_of
 from pos_app.sandbox.state import Clock, SimulatorState, system_clock
 
 log = logging.getLogger("pos_app.sandbox")
@@ -88,26 +89,16 @@ class Simulator:
 
     # --- lifecycle -------------------------------------------------------------------------
 
-    def start(self) -> Simulator:
+    def start(self, listener: socket.socket | None = None) -> Simulator:
+        """Serve on a free port of the configured host, or on ``listener`` (bound and
+        listening, see :func:`~pos_app.sandbox.listener.bind_listener`; the simulator
+        closes it when it stops)."""
         if self._thread is not None:
             raise RuntimeError("the simulator is already running")
         # Binding here, not in uvicorn, gives us the port of "port 0" before the thread runs.
-        family = socket.AF_INET6 if ":" in self.config.host else socket.AF_INET
-        # IPPROTO_TCP spelled out: asyncio only turns Nagle off on sockets that say TCP, and
-        # with Nagle on, every keep-alive request waits ~40 ms for a delayed ACK.
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        try:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((self.config.host, self.config.port))
-            sock.listen(128)
-        except OSError:
-            sock.close()
-            raise
+        sock = listener or bind_listener(self.config.host, self.config.port)
         self._socket = sock
-        host, port = sock.getsockname()[:2]
-        self.url = (
-            f"http://[{host}]:{port}" if family == socket.AF_INET6 else f"http://{host}:{port}"
-        )
+        self.url = url_of(sock)
         config = uvicorn.Config(
             create_app(self._ctx),
             http=_tracking_protocol(self._ctx.transports, self._ctx.connections_opened),
@@ -271,8 +262,11 @@ def start_simulator(
     token_ttl_seconds: int = 31_536_000,
     rate_limit_per_minute: int = 5000,
     log_level: str = "warning",
+    listener: socket.socket | None = None,
 ) -> Simulator:
-    """Start a simulator on a background thread and return its handle once it serves."""
+    """Start a simulator on a background thread and return its handle once it serves
+    (on ``listener`` when given: a socket bound and listening, whose host and port win
+    over ``host`` and ``port``)."""
     config = SimulatorConfig(
         host=host,
         port=port,
@@ -288,4 +282,4 @@ def start_simulator(
         giftoin_envelope=giftoin_envelope,
         legacy_collect=legacy_collect,
     )
-    return Simulator(config, clock=clock, faults=faults, log_level=log_level).start()
+    return Simulator(config, clock=clock, faults=faults, log_level=log_level).start(listener)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-
-import httpx
+from typing import TYPE_CHECKING
 
 from pos_app import __version__
-from pos_app.api import GiftoinClient, NudjClient, PiggyClient
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import PiggyAuthMode, Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from pos_app.api import GiftoinClient, NudjClient, PiggyClient
 
 USER_AGENT = f"pos-app/{__version__}"
 #: Seconds between two looks at whether a vendor closed the counter's idle connections.
@@ -63,6 +66,9 @@ def build_clients(
 ) -> ApiClients:
     """The clients the settings and secrets allow; ``transport`` and ``sleep`` (the wait
     between retries) are the clients' own, for benchmarks and tests."""
+    # Imported here: httpx and the vendors' models are not needed before a client is.
+    from pos_app.api import GiftoinClient, NudjClient, PiggyClient
+
     problems: list[str] = []
     timeout = settings.request_timeout
     piggy: PiggyClient | None = None

@@ -16,14 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pos_app.api import PiggyClient, errors
+from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
 from pos_app.clock import utc_now
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
 from pos_app.services.tasks import discard
 from pos_app.storage import parse_reference
+
+if TYPE_CHECKING:
+    from pos_app.api import PiggyClient
 
 # Deliberately loose: the server is the judge of what a valid email is; this only has to
 # tell an email from a card number.

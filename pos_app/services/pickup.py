@@ -34,8 +34,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pos_app.api import PiggyClient, errors
+from pos_app.api import errors
 from pos_app.clock import utc_now
 from pos_app.services.pickup_models import PickupItem
 from pos_app.storage import (
@@ -54,6 +55,9 @@ from pos_app.storage import (
     ReverseReason,
     StaffRef,
 )
+
+if TYPE_CHECKING:
+    from pos_app.api import PiggyClient
 
 log = logging.getLogger(__name__)
 

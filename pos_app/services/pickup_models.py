@@ -12,11 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from pos_app.api import CollectableReward, Contact
-from pos_app.api.piggy_models import is_secret_attribute
 from pos_app.storage import Operation, OpState
+
+if TYPE_CHECKING:
+    from pos_app.api import CollectableReward, Contact
 
 
 def mask_email(email: str | None) -> str:
@@ -112,6 +113,8 @@ def shown_attributes(raw: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     not a plain string, number or truth value, names that look like credentials or
     personal data, and any value that looks like an email address.
     """
+    from pos_app.api.piggy_models import is_secret_attribute
+
     shown: list[tuple[str, str]] = []
     for name, value in raw.items():
         key = str(name)

@@ -41,24 +41,26 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from pos_app.api import (
-    ChallengeCard,
-    ChallengeReward,
-    CollectionChallenge,
-    GiftoinClient,
-    NudjClient,
-    NudjCustomer,
-    NudjReward,
-    errors,
-)
+from pos_app.api import errors
 from pos_app.api.budget import time_budget
 from pos_app.clock import utc_now
 from pos_app.services.connections import ApiClients
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.settings import NudjIdKind, NudjUserIdSource, Settings
 from pos_app.services.tasks import discard
+
+if TYPE_CHECKING:
+    from pos_app.api import (
+        ChallengeCard,
+        ChallengeReward,
+        CollectionChallenge,
+        GiftoinClient,
+        NudjClient,
+        NudjCustomer,
+        NudjReward,
+    )
 
 __all__ = [
     "CATALOGUE_TTL",

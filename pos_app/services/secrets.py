@@ -16,10 +16,8 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from types import ModuleType
 from typing import Any
-
-import keyring
-import keyring.errors
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +113,7 @@ class SecretStore:
     def _read_keyring(name: SecretName) -> str | None:
         """The stored value, None when there is none; raises when the keyring fails."""
         try:
-            stored: Any = keyring.get_password(KEYRING_SERVICE, name.value)
+            stored: Any = _keyring().get_password(KEYRING_SERVICE, name.value)
         except Exception as exc:
             # Backends raise their own exception types (D-Bus, Win32, ...); none of them
             # may stop the app. The value is never part of the message.
@@ -136,8 +134,8 @@ class SecretStore:
             raise ValueError("An empty value cannot be stored.")
         self._check_backend()
         try:
-            keyring.set_password(KEYRING_SERVICE, name.value, value)
-        except keyring.errors.PasswordSetError as exc:
+            _keyring().set_password(KEYRING_SERVICE, name.value, value)
+        except _keyring().errors.PasswordSetError as exc:
             raise KeyringUnavailableError(
                 f"The OS keyring refused to store the {name.label} ({type(exc).__name__})."
             ) from exc
@@ -175,8 +173,8 @@ class SecretStore:
         """Remove a stored secret; returns False when there was none."""
         self._check_backend()
         try:
-            keyring.delete_password(KEYRING_SERVICE, name.value)
-        except keyring.errors.PasswordDeleteError:
+            _keyring().delete_password(KEYRING_SERVICE, name.value)
+        except _keyring().errors.PasswordDeleteError:
             return False
         except Exception as exc:
             raise KeyringUnavailableError(_unavailable_message(exc)) from exc
@@ -185,7 +183,7 @@ class SecretStore:
     @staticmethod
     def keyring_available() -> bool:
         try:
-            backend = keyring.get_keyring()
+            backend = _keyring().get_keyring()
         except Exception:
             return False
         priority = getattr(backend, "priority", 0)
@@ -194,6 +192,16 @@ class SecretStore:
     def _check_backend(self) -> None:
         if not self._use_keyring or not self.keyring_available():
             raise KeyringUnavailableError(_unavailable_message(None))
+
+
+def _keyring() -> ModuleType:
+    """The keyring library, imported on first use: choosing its backend takes a while at
+    import, and a demo start or a counter whose secrets come from the environment never
+    needs it."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 def _pin_key_unavailable() -> str:

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-import segno
+from typing import TYPE_CHECKING
 
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.storage import COLLECT, Operation, OpState
+
+if TYPE_CHECKING:
+    import segno
 
 __all__ = [
     "PickupSlip",
@@ -69,6 +71,8 @@ def customer_label(customer: CustomerSummary | None, uuid: str | None = None) ->
 
 def qr_code(reference: str) -> segno.QRCode:
     """The QR code printed for ``reference`` (a full-size QR code, never a Micro QR)."""
+    import segno  # only when a slip is printed
+
     return segno.make_qr(reference, error=QR_ERROR, boost_error=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -20,7 +21,6 @@ from pos_app.services.connections import ApiClients, build_clients
 from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings, SettingsSource
-from pos_app.services.setup import needs_setup
 from pos_app.services.staff import (
     PinKeyMismatchError,
     StaffDirectory,
@@ -36,8 +36,9 @@ from pos_app.storage import (
     JournalError,
     JournalHealth,
 )
-from pos_app.ui.async_support import install_excepthook, set_report_parent
+from pos_app.ui.async_support import install_excepthook, report_exception, set_report_parent
 from pos_app.ui.counter import MainWindow
+from pos_app.ui.first_paint import PAINTED_MARKER, FirstPaint, process_age
 from pos_app.ui.gc_guard import MainThreadGarbageCollector
 from pos_app.ui.i18n import use_language
 from pos_app.ui.theme import apply_theme
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
 
 log = logging.getLogger(__name__)
+
+#: Seconds the work that waits for the window's first paint waits at most.
+PAINT_WAIT = 2.0
 
 
 def get_application(argv: list[str] | None = None) -> QApplication:
@@ -230,6 +234,9 @@ async def first_setup(
     A kiosk's screen faces customers: its setup goes through a manager (Leave kiosk).
     Cancelled, the counter opens as it is and says whom to ask.
     """
+    # Imported here: the setup checks need the vendors' clients, a set-up counter does not.
+    from pos_app.services.setup import needs_setup
+
     if settings.kiosk or not needs_setup(settings, secrets):
         return settings, clients
     from pos_app.ui.setup import run_first_setup
@@ -250,6 +257,7 @@ async def run_app(
     demo: DemoInfo | None = None,
     on_shown: Callable[[MainWindow], None] | None = None,
     source: SettingsSource | None = None,
+    after_first_paint: Callable[[], None] | None = None,
 ) -> int:
     """Open the services, show the window, wait until it closes, then release everything.
 
@@ -260,12 +268,19 @@ async def run_app(
     use_language(settings.language)
     if config_file is not None:
         settings, clients = await first_setup(settings, clients, secrets, config_file)
+    if demo is not None and demo.staff_added is not None:
+        await asyncio.to_thread(demo.staff_added)
     while True:
         services = await open_services(settings, clients, secrets, config_file=config_file)
         try:
             window = MainWindow(services, demo=demo)
             try:
-                code = await run_window(window, on_shown=on_shown)
+                code = await run_window(
+                    window,
+                    on_shown=on_shown,
+                    start_simulator=demo.start_simulator if demo is not None else None,
+                    after_first_paint=after_first_paint,
+                )
             finally:
                 window.deleteLater()
         finally:
@@ -281,28 +296,78 @@ async def run_app(
 
 
 async def run_window(
-    window: MainWindow, *, on_shown: Callable[[MainWindow], None] | None = None
+    window: MainWindow,
+    *,
+    on_shown: Callable[[MainWindow], None] | None = None,
+    start_simulator: Callable[[], None] | None = None,
+    after_first_paint: Callable[[], None] | None = None,
 ) -> int:
-    """Show the window, start its work, wait until it closes and its tasks are done."""
+    """Show the window, start its work, wait until it closes and its tasks are done.
+
+    What can wait for the window to be on screen starts after its first paint:
+    ``after_first_paint``, the demo's simulator (``start_simulator``, on a worker thread),
+    keeping connections open. The window's own start is not among them: the first frame
+    shows what this start found (a journal problem, no Piggy access) and a signed-out
+    counter's sign-in.
+    """
     closed = asyncio.Event()
+    painted = asyncio.Event()
     window.closed.connect(closed.set)
     set_report_parent(window)
+
+    def on_painted() -> None:
+        _log_first_paint()
+        painted.set()
+
+    window.installEventFilter(FirstPaint(on_painted, window))
     window.show()
     window.start()
-    # Connections open before the next customer, whatever a server closed meanwhile (not
-    # one of the window's tasks: it never ends by itself).
-    keeping = asyncio.ensure_future(window.services.clients.keep_warm())
+    # Not one of the window's tasks: keeping connections open never ends by itself.
+    later = asyncio.ensure_future(
+        _after_first_paint(window, painted, start_simulator, after_first_paint)
+    )
+    later.add_done_callback(_report_failure)
     if on_shown is not None:
         on_shown(window)
     try:
         await closed.wait()
     finally:
-        keeping.cancel()
-        await asyncio.gather(keeping, return_exceptions=True)
+        later.cancel()
+        await asyncio.gather(later, return_exceptions=True)
         set_report_parent(None)
         await window.tasks.cancel_all()
         await window.pictures.aclose()
     return 0
+
+
+async def _after_first_paint(
+    window: MainWindow,
+    painted: asyncio.Event,
+    start_simulator: Callable[[], None] | None,
+    after_first_paint: Callable[[], None] | None,
+) -> None:
+    # A window the system does not paint soon (hidden, on another desktop) must not keep
+    # the demo's simulator from starting.
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(painted.wait(), PAINT_WAIT)
+    if after_first_paint is not None:
+        after_first_paint()
+    if start_simulator is not None:
+        await asyncio.to_thread(start_simulator)
+    # Connections open before the next customer, whatever a server closed meanwhile.
+    await window.services.clients.keep_warm()
+
+
+def _report_failure(task: asyncio.Future[None]) -> None:
+    """A bug in what starts after the first paint goes to the exception hook, not lost."""
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        report_exception(type(exc), exc, exc.__traceback__)
+
+
+def _log_first_paint() -> None:
+    age = process_age()
+    if age is not None:
+        log.info("%s %.0f ms after the process started", PAINTED_MARKER, age * 1000)
 
 
 def run_gui(
@@ -317,7 +382,8 @@ def run_gui(
     app = get_application()
     set_app_identity(app)
     restore_hook = install_excepthook()
-    collector = MainThreadGarbageCollector(app)
+    # Frozen once the window is on screen: the window's objects are then frozen too.
+    collector = MainThreadGarbageCollector(app, freeze=False)
     try:
         # asyncio.Runner with a loop factory: the 3.11 way without event loop policies.
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
@@ -329,6 +395,7 @@ def run_gui(
                     demo=demo,
                     on_shown=on_shown,
                     source=source,
+                    after_first_paint=collector.freeze,
                 )
             )
     finally:

@@ -48,7 +48,9 @@ class MainThreadGarbageCollector(QObject):
 
     Everything alive when it starts (modules, the window) is frozen out of future
     collections: those objects live as long as the app, and scanning them again on every
-    full collection is what makes full collections slow.
+    full collection is what makes full collections slow. With ``freeze=False`` that is
+    left to :meth:`freeze`, e.g. once the window is on screen: the full collection before
+    freezing takes a while, and the window need not wait for it.
     """
 
     def __init__(
@@ -57,17 +59,23 @@ class MainThreadGarbageCollector(QObject):
         *,
         interval_ms: int = 500,
         clock: Callable[[], float] = time.monotonic,
+        freeze: bool = True,
     ) -> None:
         super().__init__(parent)
-        gc.collect()
-        gc.freeze()
         gc.disable()
+        if freeze:
+            self.freeze()
         self._clock = clock
         self._last_full = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.on_timer_timeout)
         self._timer.start()
+
+    def freeze(self) -> None:
+        """Collect everything once, then keep what is alive now out of future collections."""
+        gc.collect()
+        gc.freeze()
 
     def on_timer_timeout(self) -> None:
         now = self._clock()

@@ -27,10 +27,9 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Final, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
 from PySide6.QtCore import (
     QAbstractListModel,
     QBuffer,
@@ -55,8 +54,12 @@ from PySide6.QtGui import (
 )
 
 from pos_app import APP_NAME, __version__
-from pos_app.api import install_httpx_log_filter
 from pos_app.ui.theme import ColorScheme
+
+if TYPE_CHECKING:
+    # At run time imported where a picture is first fetched: not needed before the window
+    # is on screen.
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -553,6 +556,8 @@ class PictureCache(QObject):
         return pixmap
 
     async def _download(self, url: str) -> bytes:
+        import httpx
+
         if self._downloads is None:
             self._downloads = _NewestFirstSlots(self._max_concurrent)
         await self._downloads.acquire()
@@ -573,6 +578,8 @@ class PictureCache(QObject):
 
     async def _fetch(self, client: httpx.AsyncClient, url: str) -> list[bytes]:
         """The body's chunks, following at most a few redirects that :func:`may_redirect`."""
+        import httpx
+
         current = httpx.URL(url)
         for _ in range(_MAX_REDIRECTS + 1):
             async with client.stream("GET", current) as response:
@@ -603,6 +610,8 @@ class PictureCache(QObject):
                 self._client_lock = asyncio.Lock()
             async with self._client_lock:
                 if self._client is None:
+                    from pos_app.api import install_httpx_log_filter
+
                     install_httpx_log_filter()
                     # Made in a worker thread: loading the CA certificates for TLS takes
                     # 30-60 ms, a visible stutter on the UI thread.
@@ -610,6 +619,8 @@ class PictureCache(QObject):
         return self._client
 
     def _new_client(self) -> httpx.AsyncClient:
+        import httpx
+
         return httpx.AsyncClient(
             # Deliberately bare: no auth, no API headers. The vendor clients carry tokens
             # that a picture host (any CDN named in the reward data) must never see.

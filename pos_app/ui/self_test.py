@@ -34,7 +34,6 @@ from PySide6.QtCore import (
     QByteArray,
     QCollator,
     QCoreApplication,
-    QEvent,
     QIODevice,
     QLibrary,
     QLibraryInfo,
@@ -54,6 +53,7 @@ from pos_app.services.slips import PickupSlip
 from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
 from pos_app.ui.counter import LOOKUP
+from pos_app.ui.first_paint import FirstPaint, process_age
 from pos_app.ui.i18n import (
     SOURCE_LANGUAGE,
     current_language,
@@ -105,31 +105,17 @@ class CheckResult:
         return f"{'ok' if self.ok else 'FAILED':<7} {self.name}: {self.detail}"
 
 
-def process_age() -> float | None:
-    """Seconds since this process started, where the system says (Linux); else None."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
-            # Field 22, counted after the command name (which may contain spaces).
-            fields = stat.read().rsplit(")", 1)[1].split()
-        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
-        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-
-
-class _FirstPaint(QObject):
+class _FirstPaint(FirstPaint):
     """Notes when the window is first painted, i.e. really on screen."""
 
     def __init__(self, on_paint: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._on_paint = on_paint
         self.painted = asyncio.Event()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.painted.is_set():
+        def painted() -> None:
             self.painted.set()
-            self._on_paint()
-        return False
+            on_paint()
+
+        super().__init__(painted, parent)
 
 
 class SelfTest:
@@ -495,7 +481,7 @@ def run_self_test(
     watchdog = _start_watchdog(timeout, write)
     try:
         where = "bundle" if getattr(sys, "frozen", False) else "source"
-        with DemoSession(data_dir=data_dir, faults=faults) as session:
+        with DemoSession(data_dir=data_dir, faults=faults, background=True) as session:
             # The window as a counter without sign-in or slips would show it; kiosk mode
             # (full screen, locked) is for people, not for this check.
             session.settings = session.settings.with_overrides(

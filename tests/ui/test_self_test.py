@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.ui.self_test import CheckResult, process_age
+from pos_app.ui.first_paint import process_age
+from pos_app.ui.self_test import CheckResult
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = (

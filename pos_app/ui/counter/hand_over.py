@@ -42,7 +42,6 @@ from pos_app.ui.counter.words import (
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
-from pos_app.ui.slips import offer_slip
 
 #: The task key of the hand-over: one at a time per counter.
 HAND_OVER = "hand-over"
@@ -240,6 +239,9 @@ class HandOverFlow:
             operations, shop_name=self._counter.shop_name or APP_NAME, customer=report.customer
         )
         settings = self._counter.settings
+        # Imported when a slip is due: Qt's print support takes a while to load.
+        from pos_app.ui.slips import offer_slip
+
         where = await offer_slip(
             slip,
             settings.print_slip,

@@ -78,7 +78,6 @@ from pos_app.ui.managers.reversal_words import describe_reverse_result
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.plurals import english_plural
-from pos_app.ui.slips import offer_slip
 from pos_app.ui.theme import set_style_property
 
 log = logging.getLogger(__name__)
@@ -652,6 +651,9 @@ class RecentPickupsView(QWidget):
             return
         self.show_message("")
         printer_name, paper = self._slip_printer()
+        # Imported when a slip is reprinted: Qt's print support takes a while to load.
+        from pos_app.ui.slips import offer_slip
+
         await offer_slip(
             slip,
             PrintSlip.ASK,

@@ -1,0 +1,138 @@
+"""What the app loads and starts before its window is on screen (benchmarks/startup.py).
+
+The window must be painted soon after the program starts, so what can wait is imported
+or started after the first paint: the demo's simulator (uvicorn, Starlette, the routes),
+the keyring, the setup flow, slips (their QR codes, Qt's print support). Importing the
+window's modules does not import the vendors' clients either (httpx, the pydantic
+models): only building the clients does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import httpx
+
+from pos_app.demo import DemoSession
+from pos_app.sandbox import demo_data as demo
+from pos_app.services.staff import DEMO_STAFF, StaffDirectory
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Never needed before the first paint.
+NOT_BEFORE_PAINT = (
+    "uvicorn",
+    "starlette",
+    "keyring",
+    "segno",
+    "pos_app.sandbox.server",
+    "pos_app.sandbox.app",
+    "pos_app.services.setup",
+    "pos_app.ui.setup",
+    "pos_app.ui.self_test",
+    "pos_app.ui.slips",
+    "PySide6.QtPrintSupport",
+)
+#: What building the clients imports; the window's own modules must not.
+CLIENTS_ONLY = (
+    "httpx",
+    "httpcore",
+    "pos_app.api.piggy",
+    "pos_app.api.piggy_models",
+    "pos_app.api.giftoin_models",
+    "pos_app.api.nudj_models",
+    "pos_app.api._transport",
+)
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_window_modules_and_the_demo_session_load_nothing_that_can_wait() -> None:
+    code = (
+        "import json, sys\n"
+        "import pos_app.cli, pos_app.ui.app, pos_app.ui.counter\n"
+        "from pos_app.demo import DemoSession\n"
+        "with DemoSession(background=True) as session:\n"
+        "    session.info.staff_added()\n"
+        f"    names = {NOT_BEFORE_PAINT + CLIENTS_ONLY!r}\n"
+        "    print(json.dumps(sorted(n for n in names if n in sys.modules)))\n"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_the_demo_paints_its_window_before_it_starts_the_simulator(tmp_path: Path) -> None:
+    """The real ``pos-app --demo`` start, stopped at the first paint of its window."""
+    code = (
+        "import json, os, sys\n"
+        "import pos_app.ui.app as app\n"
+        "def painted():\n"
+        f"    names = {NOT_BEFORE_PAINT!r}\n"
+        "    print(json.dumps(sorted(n for n in names if n in sys.modules)), flush=True)\n"
+        "    os._exit(0)\n"
+        "app._log_first_paint = painted\n"
+        "from pos_app.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = _run(code, "--demo", "--data-dir", str(tmp_path / "demo"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_a_request_sent_before_the_simulator_serves_is_answered_once_it_does() -> None:
+    with DemoSession(background=True) as session:
+        info = session.info
+        assert session.simulator is None
+        assert info.start_simulator is not None
+        answers: list[httpx.Response] = []
+        url = f"{session.settings.piggy_base_url}/api/v3/oauth/clients/shops"
+        headers = {"Authorization": f"Bearer {demo.DEMO_PIGGY_TOKEN}"}
+        asking = threading.Thread(
+            target=lambda: answers.append(httpx.get(url, headers=headers, timeout=30))
+        )
+        asking.start()
+        info.start_simulator()
+        asking.join(30)
+        assert [answer.status_code for answer in answers] == [200]
+        assert session.simulator is not None
+        shops = answers[0].json()["data"]
+        assert shops[0]["uuid"] == session.settings.shop_uuid
+
+
+def test_the_demo_staff_are_there_once_the_app_waited_for_them(tmp_path: Path) -> None:
+    with DemoSession(data_dir=tmp_path / "demo", background=True) as session:
+        assert session.info.staff_added is not None
+        session.info.staff_added()
+        with StaffDirectory.open(
+            session.settings.staff_path, pin_key=session.secrets.staff_pin_key()
+        ) as staff:
+            assert [p.name for p in staff.profiles()] == sorted(d.name for d in DEMO_STAFF)
+
+
+def test_a_session_left_before_the_simulator_served_closes_its_socket() -> None:
+    with DemoSession(background=True) as session:
+        url = session.settings.piggy_base_url
+    assert session.simulator is None
+    try:
+        answer = httpx.get(f"{url}/api/v3/oauth/clients/shops", timeout=5)
+    except httpx.ConnectError:
+        answer = None
+    assert answer is None
