@@ -86,6 +86,12 @@ class CounterScreen(QWidget):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumHeight(4)
         self.busy_bar.setTextVisible(False)
+        # Keeps its place while hidden, as the message line below: a lookup starting or
+        # ending neither moves the list nor makes the whole page be laid out and painted
+        # again (for a long list, that took a frame and more just as it was shown).
+        busy_policy = self.busy_bar.sizePolicy()
+        busy_policy.setRetainSizeWhenHidden(True)
+        self.busy_bar.setSizePolicy(busy_policy)
         self.busy_bar.hide()
         layout.addWidget(self.busy_bar)
         self.message_bar = MessageBar(self)
@@ -178,7 +184,7 @@ class CounterScreen(QWidget):
             # Started before the rewards are asked for: the list waits for neither program.
             self.side.load(event.customer)
         elif isinstance(event, events.RewardsShown):
-            model.set_items(event.items, event.now)
+            model.set_list(event.rewards)
             if event.first:
                 page.show_loaded()
                 # Someone typing the next search keeps their field, focus and cursor.
