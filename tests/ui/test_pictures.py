@@ -13,12 +13,13 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
-from pos_app.ui.pictures import PictureCache, cache_file_name, safe_url
+from pos_app.ui.pictures import PictureCache, RoundedPictures, cache_file_name, safe_url
 from tests.helpers import wait_until
 from tests.helpers.ui import png
 
@@ -514,3 +515,25 @@ async def test_a_redirect_to_another_https_host_is_followed() -> None:
     async with open_cache(None, transport=transport) as cache:
         assert await cache.load("https://cdn.example/start.png") is not None
     assert [r.url.host for r in transport.requests] == ["cdn.example", "images.other.example"]
+
+
+async def test_a_rounded_picture_is_cut_once_and_drawn_with_its_corners_open(
+    qapp: QApplication,
+) -> None:
+    picture = QPixmap(64, 64)
+    picture.fill(QColor("#ff0000"))
+    rounded = RoundedPictures()
+    made = rounded.rounded(picture, QSize(64, 64), 8.0)
+    assert made.toImage().pixelColor(32, 32) == QColor("#ff0000")
+    assert made.toImage().pixelColor(0, 0).alpha() == 0
+    # The same picture at the same size comes back as the same copy, made once.
+    assert rounded.rounded(picture, QSize(64, 64), 8.0).cacheKey() == made.cacheKey()
+    assert rounded.rounded(picture, QSize(64, 64), 10.0).cacheKey() != made.cacheKey()
+    canvas = QImage(80, 80, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(QColor("#ffffff"))
+    painter = QPainter(canvas)
+    rounded.draw(painter, QRect(8, 8, 64, 64), picture, 8.0)
+    painter.end()
+    assert canvas.pixelColor(8, 8) == QColor("#ffffff")  # the corner stays the background
+    assert canvas.pixelColor(40, 40) == QColor("#ff0000")
+    assert canvas.pixelColor(40, 8) == QColor("#ff0000")  # the edges between the corners

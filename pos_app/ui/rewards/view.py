@@ -25,10 +25,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.i18n import retranslated
+from pos_app.ui.pictures import RoundedPictures
 from pos_app.ui.rewards.model import RewardRole
 from pos_app.ui.theme import ColorScheme, faded_ink, grown_font
 
@@ -87,6 +88,7 @@ class RewardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None, *, touch: bool = False) -> None:
         super().__init__(parent)
         self._touch = touch
+        self._rounded = RoundedPictures()
 
     @property
     def touch(self) -> bool:
@@ -307,15 +309,8 @@ class RewardDelegate(QStyledItemDelegate):
 
     def _paint_thumbnail(self, painter: QPainter, target: QRect, index: _Index) -> None:
         picture = index.data(Qt.ItemDataRole.DecorationRole)
-        if picture is None or picture.isNull():
-            return
-        radius = 10.0 if self._touch else 8.0
-        clip = QPainterPath()
-        clip.addRoundedRect(QRectF(target), radius, radius)
-        painter.save()
-        painter.setClipPath(clip)
-        painter.drawPixmap(target, picture)
-        painter.restore()
+        if isinstance(picture, QPixmap):
+            self._rounded.draw(painter, target, picture, 10.0 if self._touch else 8.0)
 
     def _paint_badge(
         self,
