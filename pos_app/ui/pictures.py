@@ -144,11 +144,21 @@ def _decode(data: bytes, size: QSize, ratio: float) -> QImage | None:
     reader = QImageReader(buffer)
     # Phone photos are stored sideways with an EXIF note saying so.
     reader.setAutoTransform(True)
+    target = QSize(round(size.width() * ratio), round(size.height() * ratio))
+    stored = reader.size()
+    side = max(target.width(), target.height())
+    if stored.isValid() and min(stored.width(), stored.height()) > 2 * side:
+        # A photo many times the thumbnail's size is decoded at about the size shown (JPEG
+        # decoders scale while decoding): Qt holds the GIL while it decodes, so a full-size
+        # decode here would stop the GUI thread for as long. The square covers the target
+        # whichever way the EXIF note turns the photo.
+        reader.setScaledSize(
+            stored.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        )
     image = reader.read()
     buffer.close()
     if image.isNull():
         return None
-    target = QSize(round(size.width() * ratio), round(size.height() * ratio))
     scaled = image.scaled(
         target,
         Qt.AspectRatioMode.KeepAspectRatioByExpanding,

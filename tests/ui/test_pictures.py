@@ -174,6 +174,30 @@ async def test_thumbnails_are_scaled_and_cropped_to_fill(tmp_path: Path) -> None
             assert thumb.pixelColor(x, 48) == QColor("#00ff00"), x
 
 
+@pytest.mark.parametrize("fmt", [b"jpeg", b"png"])
+async def test_a_large_photo_becomes_the_same_cropped_thumbnail(fmt: bytes) -> None:
+    # Decoded at about the size shown, not at its own: still cropped to fill, the bands
+    # at the sides gone, the middle's colour kept.
+    image = QImage(3000, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ff0000"))
+    painter = QPainter(image)
+    painter.fillRect(1000, 0, 1000, 1000, QColor("#00ff00"))
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert QImageWriter(buffer, QByteArray(fmt)).write(image)
+    transport = RecordingTransport(serve_png(bytes(buffer.data().data())))
+    async with open_cache(None, transport=transport, device_pixel_ratio=1.0) as cache:
+        pixmap = await cache.load("https://cdn.example/photo")
+    assert pixmap is not None
+    assert pixmap.size() == QSize(64, 64)
+    thumb = pixmap.toImage()
+    for x in (2, 32, 61):
+        colour = thumb.pixelColor(x, 32)
+        assert colour.green() > 230, (x, colour.name())
+        assert colour.red() < 25, (x, colour.name())
+
+
 async def test_a_missing_picture_is_not_retried_at_once(
     simulator: Simulator, tmp_path: Path
 ) -> None:
