@@ -276,6 +276,12 @@ class RewardListModel(PictureRowsModel):
         self._apply_filter()
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """The app's language changed: the rows say what they say again, in it."""
+        self._texts = {}
+        if self._groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
+
     def set_filter(self, text: str) -> None:
         """Show only the rows whose title or attributes contain ``text`` (any case)."""
         text = text.strip().casefold()

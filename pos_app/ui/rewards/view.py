@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.i18n import retranslated
 from pos_app.ui.pictures import RoundedPictures
-from pos_app.ui.rewards.model import RewardRole
+from pos_app.ui.rewards.model import RewardListModel, RewardRole
 from pos_app.ui.theme import ColorScheme, faded_ink, grown_font
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -385,6 +386,14 @@ class RewardListView(QListView):
             for signal in self._model_signals(model):
                 signal.connect(self._on_model_changed)
         self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # Qt tells widgets, not models: the rows' texts, worked out once, go stale.
+            model = self.model()
+            if isinstance(model, RewardListModel):
+                model.retranslate()
 
     @staticmethod
     def _model_signals(model: Any) -> list[Any]:
