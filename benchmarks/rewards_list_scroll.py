@@ -54,10 +54,14 @@ class BlockMonitor:
         from PySide6.QtCore import Qt, QTimer
 
         self.gaps: list[float] = []
+        #: The GUI thread's own CPU time in each gap: a long gap with little of it is the
+        #: thread waiting (for the CPU on a shared machine, or for the GIL), not busy.
+        self.busy: list[float] = []
         #: The longest gap seen in each phase ("show", "scroll", "pictures").
         self.longest_in: dict[str, float] = {}
         self.phase = "show"
         self._last = 0.0
+        self._last_cpu = 0.0
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
@@ -65,18 +69,20 @@ class BlockMonitor:
 
     def start(self) -> None:
         self.gaps.clear()
-        self._last = time.perf_counter()
+        self.busy.clear()
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gap = (now - self._last) * 1000
         self.gaps.append(gap)
+        self.busy.append((cpu - self._last_cpu) * 1000)
         self.longest_in[self.phase] = max(gap, self.longest_in.get(self.phase, 0.0))
-        self._last = now
+        self._last, self._last_cpu = now, cpu
 
 
 @dataclass
@@ -93,11 +99,17 @@ class Figures:
     disk_hits: int = 0
     failures: int = 0
     gaps: list[float] = field(default_factory=list)
+    busy: list[float] = field(default_factory=list)
     longest_in: dict[str, float] = field(default_factory=dict)
 
     @property
     def longest(self) -> float:
         return max(self.gaps)
+
+    @property
+    def busy_in_longest(self) -> float:
+        """The GUI thread's CPU time in the longest gap."""
+        return self.busy[self.gaps.index(self.longest)]
 
     @property
     def p99(self) -> float:
@@ -172,6 +184,7 @@ async def measure(items: list[Any], folder: Path, args: argparse.Namespace) -> F
     monitor.stop()
 
     figures.gaps = list(monitor.gaps)
+    figures.busy = list(monitor.busy)
     figures.longest_in = dict(monitor.longest_in)
     figures.paints = sorted(view.paint_ms)
     stats = cache.stats
@@ -227,6 +240,7 @@ async def run(args: argparse.Namespace) -> int:
         ("all pictures", lambda f: f"{f.all_pictures_ms:.0f} ms after the scroll"),
         ("loop ticks (5 ms timer)", lambda f: f"{len(f.gaps)}"),
         ("LONGEST BLOCK", lambda f: f"{f.longest:.1f} ms"),
+        ("  GUI thread busy in it", lambda f: f"{f.busy_in_longest:.1f} ms"),
         (
             "  in show / scroll / rest",
             lambda f: (
