@@ -64,6 +64,7 @@ class RewardRole(IntEnum):
     ITEMS = Qt.ItemDataRole.UserRole + 13  # every PickupItem the row stands for
     COUNT = Qt.ItemDataRole.UserRole + 14  # how many identical rewards the row stands for
     FILTER_TEXT = Qt.ItemDataRole.UserRole + 15  # what the filter field searches
+    LOOK = Qt.ItemDataRole.UserRole + 16  # RowLook: all a row's paint needs, in one call
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -195,6 +196,20 @@ def tooltip_text(item: PickupItem, count: int = 1) -> str:
     if item.description:
         lines.append(item.description)
     return "\n".join(lines)
+
+
+class RowLook(NamedTuple):
+    """What painting a row needs but its picture (:attr:`RewardRole.LOOK`): one call from
+    the delegate instead of one per role, each a trip through Qt."""
+
+    title: str
+    can_hand_over: bool
+    digital: bool
+    busy: bool
+    expiry: Expiry
+    badge: str
+    claimed: str
+    detail: str
 
 
 class _RowTexts(NamedTuple):
@@ -521,6 +536,18 @@ class RewardListModel(PictureRowsModel):
             return len(group)
         if role == RewardRole.FILTER_TEXT:
             return filter_text(item)
+        if role == RewardRole.LOOK:
+            texts = self._row_texts(group)
+            return RowLook(
+                title=titled(item, len(group)),
+                can_hand_over=self.can_hand_over(row),
+                digital=item.is_digital,
+                busy=self._busy_row(row),
+                expiry=self._expiries[id(group)],
+                badge=texts.badge,
+                claimed=texts.claimed,
+                detail=texts.detail,
+            )
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
