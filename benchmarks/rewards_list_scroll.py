@@ -1,15 +1,17 @@
 """How smoothly the rewards list shows and scrolls 1,000 rewards while their pictures load.
 
-Fetches DEMO-CARD-BIG's 1,000 collectable rewards from an in-process simulator, fills the
-list model, shows the view and scrolls from top to bottom in steps, with pictures loading
-(cold disk cache) as rows come into view. A 5 ms QTimer on the qasync loop records the gaps
-between its ticks: the longest gap is the longest time the UI could not react.
+Fetches DEMO-CARD-BIG's 1,000 collectable rewards from an in-process simulator, prepares
+them as the counter does (grouped and counted on a worker thread), fills the list model,
+shows the view and scrolls from top to bottom in steps, with pictures loading (cold disk
+cache) as rows come into view. A 5 ms QTimer on the qasync loop records the gaps between
+its ticks: the longest gap is the longest time the UI could not react. Garbage is
+collected as in the app (on the GUI thread, by the app's own collector).
 
     .venv/bin/python benchmarks/rewards_list_scroll.py              # offscreen
     xvfb-run -a .venv/bin/python benchmarks/rewards_list_scroll.py --platform xcb
     ... --unique-pictures   # every row its own picture URL: 1,000 downloads and decodes
 
-Target: the longest block stays under 50 ms.
+Target: the longest block stays under 16 ms, one frame at 60 Hz.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-TARGET_MS = 50.0
+TARGET_MS = 16.0
 TICK_MS = 5
 
 
@@ -52,10 +54,14 @@ class BlockMonitor:
         from PySide6.QtCore import Qt, QTimer
 
         self.gaps: list[float] = []
+        #: The GUI thread's own CPU time in each gap: a long gap with little of it is the
+        #: thread waiting (for the CPU on a shared machine, or for the GIL), not busy.
+        self.busy: list[float] = []
         #: The longest gap seen in each phase ("show", "scroll", "pictures").
         self.longest_in: dict[str, float] = {}
         self.phase = "show"
         self._last = 0.0
+        self._last_cpu = 0.0
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_MS)
@@ -63,18 +69,20 @@ class BlockMonitor:
 
     def start(self) -> None:
         self.gaps.clear()
-        self._last = time.perf_counter()
+        self.busy.clear()
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gap = (now - self._last) * 1000
         self.gaps.append(gap)
+        self.busy.append((cpu - self._last_cpu) * 1000)
         self.longest_in[self.phase] = max(gap, self.longest_in.get(self.phase, 0.0))
-        self._last = now
+        self._last, self._last_cpu = now, cpu
 
 
 @dataclass
@@ -91,11 +99,17 @@ class Figures:
     disk_hits: int = 0
     failures: int = 0
     gaps: list[float] = field(default_factory=list)
+    busy: list[float] = field(default_factory=list)
     longest_in: dict[str, float] = field(default_factory=dict)
 
     @property
     def longest(self) -> float:
         return max(self.gaps)
+
+    @property
+    def busy_in_longest(self) -> float:
+        """The GUI thread's CPU time in the longest gap."""
+        return self.busy[self.gaps.index(self.longest)]
 
     @property
     def p99(self) -> float:
@@ -107,6 +121,7 @@ async def measure(items: list[Any], folder: Path, args: argparse.Namespace) -> F
     """Show ``items``, scroll to the bottom, wait for the pictures; time everything."""
     from PySide6.QtGui import QPaintEvent
 
+    from pos_app.services.pickup_models import PickupList
     from pos_app.ui.pictures import PictureCache
     from pos_app.ui.rewards import RewardListModel, RewardListView, RewardRole
 
@@ -139,7 +154,7 @@ async def measure(items: list[Any], folder: Path, args: argparse.Namespace) -> F
     monitor.start()
     view.first_paint = asyncio.get_running_loop().create_future()
     begun = time.perf_counter()
-    model.set_items(items, datetime.now(UTC))
+    model.set_list(await PickupList.prepare(items, datetime.now(UTC)))
     figures.fill_ms = (time.perf_counter() - begun) * 1000
     view.select_first_available()
     figures.first_paint_ms = (await asyncio.wait_for(view.first_paint, 10) - begun) * 1000
@@ -169,6 +184,7 @@ async def measure(items: list[Any], folder: Path, args: argparse.Namespace) -> F
     monitor.stop()
 
     figures.gaps = list(monitor.gaps)
+    figures.busy = list(monitor.busy)
     figures.longest_in = dict(monitor.longest_in)
     figures.paints = sorted(view.paint_ms)
     stats = cache.stats
@@ -213,7 +229,7 @@ async def run(args: argparse.Namespace) -> int:
     print(f"scrolling {args.step} px every {args.interval:.0f} ms in a {args.height} px view")
     print()
     rows: list[tuple[str, Callable[[Figures], str]]] = [
-        ("fill the model", lambda f: f"{f.fill_ms:.1f} ms"),
+        ("prepare and fill", lambda f: f"{f.fill_ms:.1f} ms"),
         ("fill to first paint", lambda f: f"{f.first_paint_ms:.1f} ms"),
         ("scroll top to bottom", lambda f: f"{f.scroll_ms:.0f} ms / {f.steps} steps"),
         ("paints", lambda f: f"{len(f.paints)}"),
@@ -224,6 +240,7 @@ async def run(args: argparse.Namespace) -> int:
         ("all pictures", lambda f: f"{f.all_pictures_ms:.0f} ms after the scroll"),
         ("loop ticks (5 ms timer)", lambda f: f"{len(f.gaps)}"),
         ("LONGEST BLOCK", lambda f: f"{f.longest:.1f} ms"),
+        ("  GUI thread busy in it", lambda f: f"{f.busy_in_longest:.1f} ms"),
         (
             "  in show / scroll / rest",
             lambda f: (
@@ -253,9 +270,17 @@ def main() -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from pos_app.ui.app import configure_application
+    from pos_app.ui.gc_guard import MainThreadGarbageCollector
+
     app = QApplication(sys.argv[:1])
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        code: int = runner.run(run(args))
+    configure_application(app)
+    collector = MainThreadGarbageCollector(app)
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            code: int = runner.run(run(args))
+    finally:
+        collector.stop()
     return code
 
 

@@ -2,9 +2,12 @@
 
 Runs the real main window against the simulator (started as a separate process, so that
 its JSON work does not compete with the window for the GIL), scans a card several times
-and prints, per run: milliseconds from Enter to the list being filled, and the longest gap
-between ticks of a 5 ms timer on the GUI thread while that happened (the longest time the
-app could not react to input or repaint). Target: longest block under 50 ms.
+and prints, per run: milliseconds from Enter to the list shown (the window says the
+customer is on screen: the first row is selected and Enter hands it over), to the list
+complete (every reward is a row of the list, and the list has been painted since), and the
+longest gap between ticks of a 5 ms timer on the GUI thread from Enter until 0.3 s after
+the list was shown (the longest time the app could not react to input or repaint).
+Target: longest block under 16 ms, one frame at 60 Hz.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/scan_to_list.py [--card DEMO-CARD-BIG]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import os
 import statistics
 import subprocess
@@ -27,7 +31,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_app.sandbox import demo_data as demo
@@ -42,29 +46,75 @@ from pos_app.ui.gc_guard import MainThreadGarbageCollector
 
 
 class BlockMonitor:
-    """Records the gaps between ticks of a short timer on the GUI thread."""
+    """Records the gaps between ticks of a short timer on the GUI thread.
+
+    Beside each gap (wall clock) it keeps the CPU time the GUI thread itself used in it:
+    on a machine shared with other work, a long gap with little of it is the thread
+    waiting (for the CPU, or for the GIL), not the thread busy with the app's work.
+    """
 
     def __init__(self, interval_ms: int = 5) -> None:
         self.interval = interval_ms / 1000
         self.gaps: list[float] = []
+        #: The GUI thread's own CPU time in each gap, in the same order.
+        self.busy: list[float] = []
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer = QTimer()
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.gaps.append(now - self._last)
-        self._last = now
+        self.busy.append(cpu - self._last_cpu)
+        self._last, self._last_cpu = now, cpu
+
+    def longest(self) -> tuple[float, float]:
+        """The longest gap, and the GUI thread's CPU time in it (seconds)."""
+        at = max(range(len(self.gaps)), key=self.gaps.__getitem__)
+        return self.gaps[at], self.busy[at]
 
     def start(self) -> None:
         self.gaps.clear()
-        self._last = time.perf_counter()
+        self.busy.clear()
+        self._last, self._last_cpu = time.perf_counter(), time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
         self._tick()
+
+
+#: The longest block a cashier does not notice: one frame at 60 Hz.
+TARGET_MS = 16.0
+
+
+class CompletionClock(QObject):
+    """Notes when the rewards list last got all its rows, and when it painted after that."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.filled = 0.0
+        self.painted = 0.0
+        model = self._model = window.model
+        for signal in (model.modelReset, model.rowsInserted):
+            signal.connect(self._rows_changed)
+        window.rewards_list.viewport().installEventFilter(self)
+
+    def reset(self) -> None:
+        self.filled = self.painted = 0.0
+
+    def _rows_changed(self, *args: object) -> None:
+        model = self._model
+        if model.rowCount() == model.total_rows() > 0:
+            self.filled = time.perf_counter()
+            self.painted = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.filled and not self.painted:
+            self.painted = time.perf_counter()
+        return False
 
 
 async def until(condition: Callable[[], bool]) -> None:
@@ -154,17 +204,36 @@ async def close_window(
     await clients.aclose()
 
 
-async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, float, int]]:
+@dataclasses.dataclass
+class Run:
+    shown_ms: float
+    complete_ms: float
+    longest_ms: float
+    busy_ms: float
+    p99_ms: float
+    rows: int
+
+
+async def measure(url: str, card: str, runs: int) -> list[Run]:
     tmp = tempfile.TemporaryDirectory(prefix="pos-app-bench-")
     settings = simulator_settings(url, Path(tmp.name))
     clients = build_clients(settings, demo_secrets())
     window, journal = await open_window(settings, clients, 1100, 760)
     monitor = BlockMonitor()
-    results: list[tuple[float, float, float, int]] = []
+    completion = CompletionClock(window)
+    results: list[Run] = []
     try:
         await until(lambda: not window.tasks.pending)
         shown = asyncio.Event()
-        window.customerShown.connect(lambda _uuid: shown.set())
+        shown_at = 0.0
+
+        def on_shown(_uuid: str) -> None:
+            # Timed in the signal, not when the waiting coroutine resumes a tick later.
+            nonlocal shown_at
+            shown_at = time.perf_counter()
+            shown.set()
+
+        window.customerShown.connect(on_shown)
         for run in range(runs):
             # Alternate with an empty customer so every run really rebuilds the list.
             window.search_input.setText(demo.CARD_EMPTY)
@@ -172,23 +241,37 @@ async def measure(url: str, card: str, runs: int) -> list[tuple[float, float, fl
             await until(lambda: not window.tasks.is_running("lookup"))
             await asyncio.sleep(0.2)
             shown.clear()
+            completion.reset()
             monitor.start()
             started = time.perf_counter()
             window.search_input.setText(card)
             window.search_input.returnPressed.emit()
             await shown.wait()
-            elapsed = time.perf_counter() - started
-            # Include the first paint of the filled list and the picture loads it starts.
-            window.rewards_list.viewport().repaint()
+            model = window.model
+            # Complete: every group of the customer's rewards is a row, painted since.
+            await until(lambda: completion.painted > 0)
+            complete_at = completion.painted
+            # Include the picture loads the painted rows start, and the progress panel.
             await asyncio.sleep(0.3)
             monitor.stop()
             gaps = sorted(monitor.gaps)
             p99 = gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 1 else gaps[-1]
-            results.append((elapsed * 1000, gaps[-1] * 1000, p99 * 1000, window.model.rowCount()))
+            longest, busy = monitor.longest()
+            result = Run(
+                shown_ms=(shown_at - started) * 1000,
+                complete_ms=(complete_at - started) * 1000,
+                longest_ms=longest * 1000,
+                busy_ms=busy * 1000,
+                p99_ms=p99 * 1000,
+                rows=model.rowCount(),
+            )
+            results.append(result)
             print(
-                f"run {run + 1}: scan→list {elapsed * 1000:7.1f} ms   "
-                f"longest block {gaps[-1] * 1000:6.1f} ms   p99 gap {p99 * 1000:5.1f} ms   "
-                f"rows {window.model.rowCount()}",
+                f"run {run + 1}: scan→list shown {result.shown_ms:6.1f} ms   "
+                f"→ complete {result.complete_ms:6.1f} ms   "
+                f"longest block {result.longest_ms:5.1f} ms (GUI thread busy "
+                f"{result.busy_ms:4.1f} ms of it)   p99 gap {result.p99_ms:5.1f} ms   "
+                f"rows {result.rows}",
                 flush=True,
             )
     finally:
@@ -205,11 +288,19 @@ def main() -> int:
     with app_and_simulator() as (url, runner):
         print(f"card {args.card}, {args.runs} runs, simulator in its own process at {url}")
         results = runner.run(measure(url, args.card, args.runs))
-    times = [r[0] for r in results]
-    blocks = [r[1] for r in results]
+    shown = [r.shown_ms for r in results]
+    complete = [r.complete_ms for r in results]
+    blocks = [r.longest_ms for r in results]
     print(
-        f"median scan→list {statistics.median(times):.1f} ms; "
-        f"longest block over all runs {max(blocks):.1f} ms (target < 50 ms)"
+        f"scan→list shown: median {statistics.median(shown):.1f} ms, max {max(shown):.1f} ms; "
+        f"→ complete: median {statistics.median(complete):.1f} ms, max {max(complete):.1f} ms"
+    )
+    busy = [r.busy_ms for r in results]
+    verdict = "met" if max(blocks) < TARGET_MS else "MISSED"
+    print(
+        f"longest block: median {statistics.median(blocks):.1f} ms, max {max(blocks):.1f} ms "
+        f"over {len(blocks)} runs (target < {TARGET_MS:.0f} ms, one frame: {verdict}); "
+        f"GUI thread busy in it: median {statistics.median(busy):.1f} ms, max {max(busy):.1f} ms"
     )
     return 0
 

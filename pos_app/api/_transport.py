@@ -70,6 +70,8 @@ DEFAULT_TIMEOUT = 10.0
 #: Bodies from this size on are decoded off the event loop (a customer with a thousand
 #: rewards sends ~700 kB, ~5 ms of JSON decoding plus ~10 ms of validation).
 LARGE_BODY_BYTES = 64 * 1024
+#: A long list is first checked to be a list, then validated element by element.
+_LIST: TypeAdapter[list[Any]] = TypeAdapter(list[Any])
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_USER_AGENT = f"pos-app/{__version__}"
 #: Seconds an idle connection is kept for the next request: the minutes between customers.
@@ -704,12 +706,29 @@ class ApiTransport:
             problem = "response body is not JSON"
         raise _validation_error(problem, response.info, response.status_code)
 
-    async def validate_large(self, adapter: TypeAdapter[T], value: Any, received: Received) -> T:
-        """:meth:`validate` on a worker thread: for lists long enough to freeze a GUI."""
-        return await asyncio.to_thread(self.validate, adapter, value, received)
+    async def validate_large(self, item: TypeAdapter[T], value: Any, received: Received) -> list[T]:
+        """``value`` as a list of ``item``, validated on a worker thread one element at a time.
 
-    def validate(self, adapter: TypeAdapter[T], value: Any, received: Received) -> T:
-        """Validate ``value`` (part of ``received``) or raise ResponseValidationError.
+        pydantic holds the GIL for the whole of one call: a thousand rewards in one list
+        would stop a GUI thread on this loop for as long. Between elements the GIL changes
+        hands.
+        """
+        return await asyncio.to_thread(self._validate_each, item, value, received)
+
+    def _validate_each(self, item: TypeAdapter[T], value: Any, received: Received) -> list[T]:
+        elements = self.validate(_LIST, value, received)
+        return [self.validate(item, e, received, at=(i,)) for i, e in enumerate(elements)]
+
+    def validate(
+        self,
+        adapter: TypeAdapter[T],
+        value: Any,
+        received: Received,
+        *,
+        at: tuple[int | str, ...] = (),
+    ) -> T:
+        """Validate ``value`` (part of ``received``, at ``at`` in it) or raise
+        ResponseValidationError.
 
         The pydantic error is not chained: its text quotes the input, which may hold a
         secret (a contact's login URL) or personal data. Only the locations are kept.
@@ -719,7 +738,7 @@ class ApiTransport:
         except ValidationError as exc:
             problems = exc.errors(include_url=False, include_input=False, include_context=False)
             listed = "; ".join(
-                f"{'.'.join(str(part) for part in p['loc']) or '<root>'}: {p['msg']}"
+                f"{'.'.join(str(part) for part in (*at, *p['loc'])) or '<root>'}: {p['msg']}"
                 for p in problems[:5]
             )
             more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""

@@ -53,7 +53,7 @@ TOKEN_RENEW_MARGIN = 60.0
 _ENVELOPE = TypeAdapter(Envelope)
 _IDENTIFIER = TypeAdapter(ContactIdentifier)
 _CONTACT = TypeAdapter(Contact)
-_REWARDS = TypeAdapter(list[CollectableReward])
+_REWARD = TypeAdapter(CollectableReward)
 _REDEMPTION = TypeAdapter(RedemptionResult)
 _SHOPS = TypeAdapter(list[Shop])
 _VERIFICATION = TypeAdapter(VerificationResult)
@@ -335,7 +335,7 @@ class PiggyClient(BaseClient):
             "GET", "/collectable-rewards", params={"contact_uuid": contact_uuid}
         )
         # Not paginated: a busy customer's list is long, so it is validated off the loop.
-        return await self._transport.validate_large(_REWARDS, self._data(received), received)
+        return await self._transport.validate_large(_REWARD, self._data(received), received)
 
     async def collect_reward(self, loyalty_transaction_uuid: str) -> RedemptionResult:
         """Mark a claimed reward as handed over. Sent at most once.

@@ -54,7 +54,7 @@ from pos_app.services.pickup import (
     ReverseOutcome,
     ReverseResult,
 )
-from pos_app.services.pickup_models import CustomerSummary, PickupItem, mask_email
+from pos_app.services.pickup_models import CustomerSummary, PickupItem, PickupList, mask_email
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
@@ -379,8 +379,9 @@ class CounterSession:
         """``customer`` is here: their rewards, within what is left of ``deadline``.
 
         Listeners hear :class:`CustomerFound` before the rewards are shown, so the side
-        programs start loading at once (outside this budget: they have their own; a task
-        takes the budget in force where it is created). ``rewards``: already asked for.
+        programs can start without waiting for them (outside this budget: they have their
+        own; a task takes the budget in force where it is created). ``rewards``: already
+        asked for.
         """
         lookup = self._piggy_lookup()
         self.mark_online()
@@ -396,8 +397,11 @@ class CounterSession:
             finally:
                 if rewards is not None and not rewards.done():
                     discard(rewards)  # the load was cancelled: so is its rewards call
+        if self.customer is not customer:
+            return  # a newer scan took over
+        rewards_list = await PickupList.prepare(items, lookup.now())
         if self.customer is customer:
-            self._emit(RewardsShown(customer, items, lookup.now()))
+            self._emit(RewardsShown(customer, rewards_list))
 
     async def refresh(self, customer: CustomerSummary) -> None:
         """Ask again what ``customer`` can pick up; shown only while they are here."""
@@ -407,8 +411,11 @@ class CounterSession:
         except errors.ApiError as exc:
             self.note_error(exc)
             return
+        if self.customer is not customer:
+            return
+        rewards_list = await PickupList.prepare(items, lookup.now())
         if self.customer is customer:
-            self._emit(RewardsShown(customer, items, lookup.now(), first=False))
+            self._emit(RewardsShown(customer, rewards_list, first=False))
 
     async def find_pickup(self, reference: str) -> Operation | None:
         """The pickup a slip reference names, from this counter's journal."""

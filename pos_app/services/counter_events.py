@@ -14,7 +14,7 @@ from pos_app.services.pickup import (
     CollectOutcome,
     CollectResult,
 )
-from pos_app.services.pickup_models import CustomerSummary, PickupItem
+from pos_app.services.pickup_models import CustomerSummary, PickupItem, PickupList
 from pos_app.storage import (
     Operation,
     StaffRef,
@@ -35,15 +35,23 @@ class CustomerFound:
 
 @dataclass(frozen=True)
 class RewardsShown:
-    """The rewards ``customer`` can pick up, in pickup order, as of ``now``.
+    """The rewards ``customer`` can pick up, in pickup order, as of ``rewards.now``.
 
+    ``rewards`` comes grouped and counted, ready for the list on screen.
     ``first``: the first list after the customer was found (a refresh is not).
     """
 
     customer: CustomerSummary
-    items: list[PickupItem]
-    now: datetime
+    rewards: PickupList
     first: bool = True
+
+    @property
+    def items(self) -> list[PickupItem]:
+        return list(self.rewards.items)
+
+    @property
+    def now(self) -> datetime:
+        return self.rewards.now
 
 
 @dataclass(frozen=True)

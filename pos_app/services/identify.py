@@ -26,7 +26,7 @@ from pos_app.services.tasks import discard
 from pos_app.storage import parse_reference
 
 if TYPE_CHECKING:
-    from pos_app.api import PiggyClient
+    from pos_app.api import CollectableReward, PiggyClient
 
 # Deliberately loose: the server is the judge of what a valid email is; this only has to
 # tell an email from a card number.
@@ -153,11 +153,16 @@ class CustomerLookup:
         """The customer's uncollected rewards in pickup order."""
         with self._budget_scope():
             items = await self._piggy.list_collectable_rewards(customer_uuid)
-        waiting = [PickupItem.from_reward(item) for item in items if not item.has_been_collected]
-        return sort_for_pickup(waiting, self._clock())
+        # A busy customer's list is long: turned into items off the event loop.
+        return await asyncio.to_thread(_waiting_in_pickup_order, items, self._clock())
 
     def now(self) -> datetime:
         return self._clock()
+
+
+def _waiting_in_pickup_order(rewards: list[CollectableReward], now: datetime) -> list[PickupItem]:
+    waiting = [PickupItem.from_reward(item) for item in rewards if not item.has_been_collected]
+    return sort_for_pickup(waiting, now)
 
 
 #: A customer's rewards, asked for and on their way.

@@ -71,6 +71,10 @@ def configure_application(app: QApplication) -> None:
     # loop would stop before that clean-up ran ("Event loop stopped before Future
     # completed"), leaving sockets open.
     app.setQuitOnLastWindowClosed(False)
+    # Worker threads (a long answer being validated, pictures) hold the GIL while they
+    # run Python; the GUI thread, woken by an event, waits for it up to this interval
+    # (5 ms by default, a third of a frame). 1 ms keeps that wait well inside a frame.
+    sys.setswitchinterval(0.001)
     apply_theme(app)
 
 

@@ -276,6 +276,24 @@ async def test_a_reward_list_item_without_uuid_fails_the_list(server: FakeServer
             await piggy.list_collectable_rewards("c-1")
 
 
+@pytest.mark.asyncio
+async def test_a_long_reward_list_is_validated_reward_by_reward(server: FakeServer) -> None:
+    # A thousand rewards are checked one at a time (on a worker thread); a bad one among
+    # them is still named by its place in the list, and fails the whole list.
+    good = [{"uuid": f"tx-{i}", "title": f"Reward {i}"} for i in range(1000)]
+    body = {"data": [*good[:700], {"title": "no uuid"}, *good[700:]], "meta": {}}
+    odd = {"data": {"0": good[0]}}
+    replies = (Reply(200, body), Reply(200, {"data": good}), Reply(200, odd))
+    server.add("GET", f"{PIGGY_PREFIX}/collectable-rewards", *replies)
+    async with piggy_client(server) as piggy:
+        with pytest.raises(errors.ResponseValidationError, match=r"700\.uuid: Field required"):
+            await piggy.list_collectable_rewards("c-1")
+        rewards = await piggy.list_collectable_rewards("c-1")
+        assert [r.uuid for r in rewards] == [g["uuid"] for g in good]
+        with pytest.raises(errors.ResponseValidationError, match="valid list"):
+            await piggy.list_collectable_rewards("c-1")
+
+
 def giftoin_body(code: int, message: str) -> dict[str, Any]:
     return {"status": {"timestamp": "1708777200000", "errorCode": code, "errorMessage": message}}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ import pytest
 from pos_app.api import PiggyClient, errors
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
+from pos_app.services import pickup_models
 from pos_app.services.connections import ApiClients
 from pos_app.services.counter import (
     UNDO_SECONDS,
@@ -40,7 +42,7 @@ from pos_app.services.counter import (
 )
 from pos_app.services.identify import Scan, ScanKind
 from pos_app.services.pickup import CollectOutcome, ReverseOutcome
-from pos_app.services.pickup_models import CustomerSummary, PickupItem
+from pos_app.services.pickup_models import CustomerSummary, PickupCounts, PickupItem
 from pos_app.services.settings import load_settings
 from pos_app.services.staff import Role, StaffDirectory, StaffService
 from pos_app.storage import (
@@ -147,6 +149,33 @@ async def test_a_card_shows_the_customer_then_their_rewards(
         waiting = {i.uuid for i in simulator.state.data.items_of(customer.uuid)}
         assert {i.loyalty_transaction_uuid for i in shown.items} <= waiting
         assert shown.items
+
+
+@pytest.mark.asyncio
+async def test_a_long_list_comes_grouped_and_counted_from_a_worker_thread(
+    simulator: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reported freeze: a thousand rewards grouped and counted on the GUI thread.
+    made_on: list[int] = []
+    grouping = pickup_models.group_for_pickup
+
+    def recorded(items: Any, now: datetime) -> Any:
+        made_on.append(threading.get_ident())
+        return grouping(items, now)
+
+    monkeypatch.setattr(pickup_models, "group_for_pickup", recorded)
+    async with a_counter(simulator, tmp_path) as desk:
+        await desk.session.load_customer(Scan(ScanKind.CARD, demo.CARD_BIG))
+        (shown,) = desk.of(RewardsShown)
+    rewards = shown.rewards
+    assert len(rewards.items) == 1000
+    assert rewards.groups == tuple(grouping(rewards.items, rewards.now))
+    assert [e.kind for e in rewards.expiries] == [
+        g[0].expiry(rewards.now).kind for g in rewards.groups
+    ]
+    assert rewards.counts == PickupCounts.of(rewards.items, rewards.now)
+    assert made_on
+    assert threading.get_ident() not in made_on
 
 
 async def _held_together(desk: Desk, first: str, beside: str) -> CustomerSummary:

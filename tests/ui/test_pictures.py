@@ -13,12 +13,13 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
-from pos_app.ui.pictures import PictureCache, cache_file_name, safe_url
+from pos_app.ui.pictures import PictureCache, RoundedPictures, cache_file_name, safe_url
 from tests.helpers import wait_until
 from tests.helpers.ui import png
 
@@ -171,6 +172,30 @@ async def test_thumbnails_are_scaled_and_cropped_to_fill(tmp_path: Path) -> None
         thumb = pixmap.toImage()
         for x in (1, 48, 94):
             assert thumb.pixelColor(x, 48) == QColor("#00ff00"), x
+
+
+@pytest.mark.parametrize("fmt", [b"jpeg", b"png"])
+async def test_a_large_photo_becomes_the_same_cropped_thumbnail(fmt: bytes) -> None:
+    # Decoded at about the size shown, not at its own: still cropped to fill, the bands
+    # at the sides gone, the middle's colour kept.
+    image = QImage(3000, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ff0000"))
+    painter = QPainter(image)
+    painter.fillRect(1000, 0, 1000, 1000, QColor("#00ff00"))
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert QImageWriter(buffer, QByteArray(fmt)).write(image)
+    transport = RecordingTransport(serve_png(bytes(buffer.data().data())))
+    async with open_cache(None, transport=transport, device_pixel_ratio=1.0) as cache:
+        pixmap = await cache.load("https://cdn.example/photo")
+    assert pixmap is not None
+    assert pixmap.size() == QSize(64, 64)
+    thumb = pixmap.toImage()
+    for x in (2, 32, 61):
+        colour = thumb.pixelColor(x, 32)
+        assert colour.green() > 230, (x, colour.name())
+        assert colour.red() < 25, (x, colour.name())
 
 
 async def test_a_missing_picture_is_not_retried_at_once(
@@ -514,3 +539,25 @@ async def test_a_redirect_to_another_https_host_is_followed() -> None:
     async with open_cache(None, transport=transport) as cache:
         assert await cache.load("https://cdn.example/start.png") is not None
     assert [r.url.host for r in transport.requests] == ["cdn.example", "images.other.example"]
+
+
+async def test_a_rounded_picture_is_cut_once_and_drawn_with_its_corners_open(
+    qapp: QApplication,
+) -> None:
+    picture = QPixmap(64, 64)
+    picture.fill(QColor("#ff0000"))
+    rounded = RoundedPictures()
+    made = rounded.rounded(picture, QSize(64, 64), 8.0)
+    assert made.toImage().pixelColor(32, 32) == QColor("#ff0000")
+    assert made.toImage().pixelColor(0, 0).alpha() == 0
+    # The same picture at the same size comes back as the same copy, made once.
+    assert rounded.rounded(picture, QSize(64, 64), 8.0).cacheKey() == made.cacheKey()
+    assert rounded.rounded(picture, QSize(64, 64), 10.0).cacheKey() != made.cacheKey()
+    canvas = QImage(80, 80, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(QColor("#ffffff"))
+    painter = QPainter(canvas)
+    rounded.draw(painter, QRect(8, 8, 64, 64), picture, 8.0)
+    painter.end()
+    assert canvas.pixelColor(8, 8) == QColor("#ffffff")  # the corner stays the background
+    assert canvas.pixelColor(40, 40) == QColor("#ff0000")
+    assert canvas.pixelColor(40, 8) == QColor("#ff0000")  # the edges between the corners

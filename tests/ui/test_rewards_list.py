@@ -17,6 +17,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
+from pos_app.ui.i18n import use_language
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.rewards.header import RewardListHeader, counts_text
 from pos_app.ui.rewards.model import (
@@ -38,6 +39,7 @@ from pos_app.ui.rewards.view import (
     badge_colors,
 )
 from pos_app.ui.theme import contrast_ratio
+from tests.helpers import wait_until
 from tests.helpers.ui import png
 
 #: Noon local time: "today" and "in N days" do not depend on the machine's time zone.
@@ -187,6 +189,20 @@ def test_remove_takes_the_row_out(qtbot: QtBot) -> None:
     assert not model.is_busy("lt-5")
     assert model.row_of("lt-30") == 2
     assert not model.remove("lt-5")
+
+
+@pytest.mark.asyncio
+async def test_rows_speak_the_new_language_when_the_language_changes(qtbot: QtBot) -> None:
+    # A row's texts are worked out once, when first shown: a language switch (a kiosk
+    # customer choosing theirs) works them out again.
+    model = RewardListModel()
+    model.set_items([TODAY], NOW)
+    view = _show(qtbot, model)
+    index = model.index(0, 0)
+    assert index.data(RewardRole.BADGE_TEXT) == "Expires today"
+    use_language("nl")
+    await wait_until(lambda: index.data(RewardRole.BADGE_TEXT) == "Verloopt vandaag")
+    assert view.model() is model
 
 
 def test_set_items_forgets_busy_rows_that_are_gone() -> None:

@@ -99,14 +99,7 @@ class HandOverFlow:
         self._page.show_selection(len(rewards.selected_items()), len(self._available()), can)
 
     def _available(self) -> list[PickupItem]:
-        """Every reward on the list that can go now (not expired, digital or being sent);
-        a row of identical rewards gives all of them."""
-        model = self._page.model
-        found: list[PickupItem] = []
-        for row in range(model.rowCount()):
-            if model.can_hand_over(row):
-                found += model.group(row)
-        return found
+        return self._page.model.available_items()
 
     def start_selected(self) -> None:
         """Hand over what is selected in the list (the button, Enter, a double click)."""

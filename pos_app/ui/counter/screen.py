@@ -90,6 +90,12 @@ class CounterScreen(QWidget):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumHeight(4)
         self.busy_bar.setTextVisible(False)
+        # Keeps its place while hidden, as the message line below: a lookup starting or
+        # ending neither moves the list nor makes the whole page be laid out and painted
+        # again (for a long list, that took a frame and more just as it was shown).
+        busy_policy = self.busy_bar.sizePolicy()
+        busy_policy.setRetainSizeWhenHidden(True)
+        self.busy_bar.setSizePolicy(busy_policy)
         self.busy_bar.hide()
         layout.addWidget(self.busy_bar)
         self.message_bar = MessageBar(self)
@@ -198,7 +204,7 @@ class CounterScreen(QWidget):
             self._programs_for = event.customer
             self._programs_timer.start()
         elif isinstance(event, events.RewardsShown):
-            model.set_items(event.items, event.now)
+            model.set_list(event.rewards)
             if event.first:
                 page.show_loaded()
                 # Someone typing the next search keeps their field, focus and cursor.

@@ -43,7 +43,7 @@ from pos_app.services.progress import (
     TimeLeftKind,
 )
 from pos_app.ui.i18n import retranslated
-from pos_app.ui.pictures import PictureCache
+from pos_app.ui.pictures import PictureCache, RoundedPictures
 from pos_app.ui.progress.rows import (
     Index,
     PictureListModel,
@@ -248,6 +248,10 @@ class ChallengeDelegate(QStyledItemDelegate):
     REWARD_PICTURE: Final = 24
     MIN_WIDTH: Final = 240
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rounded = RoundedPictures()
+
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
         title = grown_font(base, 1, bold=True)
         sub = grown_font(base)
@@ -388,7 +392,13 @@ class ChallengeDelegate(QStyledItemDelegate):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.setPen(option.palette.color(QPalette.ColorRole.Mid).lighter(125))
             painter.drawLine(rect.left() + 8, rect.bottom(), rect.right() - 8, rect.bottom())
-            paint_picture(painter, g.picture, index.data(Qt.ItemDataRole.DecorationRole), 8)
+            paint_picture(
+                painter,
+                g.picture,
+                index.data(Qt.ItemDataRole.DecorationRole),
+                8,
+                rounded=self._rounded,
+            )
             painter.setPen(ink)
             draw_elided(painter, g.title, str(index.data() or ""), title_font, left_v)
             chip_text = str(index.data(ProgressRole.CHIP_TEXT) or "")
@@ -428,7 +438,13 @@ class ChallengeDelegate(QStyledItemDelegate):
                 )
             reward = challenge.reward
             if g.reward is not None and reward is not None:
-                paint_picture(painter, g.reward.picture, index.data(ProgressRole.REWARD_PICTURE), 4)
+                paint_picture(
+                    painter,
+                    g.reward.picture,
+                    index.data(ProgressRole.REWARD_PICTURE),
+                    4,
+                    rounded=self._rounded,
+                )
                 painter.setPen(ink)
                 name = str(index.data(ProgressRole.REWARD_TEXT) or "")
                 draw_elided(
@@ -463,7 +479,9 @@ class ChallengeDelegate(QStyledItemDelegate):
         small_font, badge_font = fonts
         # Cards still missing step back but stay recognisable: their picture half-lit in a
         # dashed frame, their name and rarity as readable as the owned ones'.
-        paint_picture(painter, target, pixmap, 6, 1.0 if card.owned else 0.55)
+        paint_picture(
+            painter, target, pixmap, 6, 1.0 if card.owned else 0.55, rounded=self._rounded
+        )
         painter.save()
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if card.owned:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from pos_app.services.progress import NudjProgress, NudjRewardView, Program
 from pos_app.ui.i18n import retranslated
-from pos_app.ui.pictures import PictureCache
+from pos_app.ui.pictures import PictureCache, RoundedPictures
 from pos_app.ui.progress.rows import (
     Index,
     PictureListModel,
@@ -111,6 +111,10 @@ class NudjRewardDelegate(QStyledItemDelegate):
     PICTURE: Final = 44
     MIN_WIDTH: Final = 240
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rounded = RoundedPictures()
+
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
         title = grown_font(base, 0.5, bold=True)
         sub = grown_font(base)
@@ -151,7 +155,13 @@ class NudjRewardDelegate(QStyledItemDelegate):
             picture = QRect(
                 left, rect.top() + (rect.height() - self.PICTURE) // 2, self.PICTURE, self.PICTURE
             )
-            paint_picture(painter, picture, index.data(Qt.ItemDataRole.DecorationRole), 8)
+            paint_picture(
+                painter,
+                picture,
+                index.data(Qt.ItemDataRole.DecorationRole),
+                8,
+                rounded=self._rounded,
+            )
             text_left = picture.right() + 1 + m
             chip_text = str(index.data(ProgressRole.CHIP_TEXT) or "")
             title_right = right

@@ -22,14 +22,13 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStyleOptionViewItem, QWidget
 
-from pos_app.ui.pictures import PictureCache, PictureRowsModel
+from pos_app.ui.pictures import PictureCache, PictureRowsModel, RoundedPictures
 from pos_app.ui.theme import ColorPair, ColorScheme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,16 +127,20 @@ def paint_bar(painter: QPainter, rect: QRect, fraction: float, fill: QColor) -> 
 
 
 def paint_picture(
-    painter: QPainter, rect: QRect, pixmap: Any, radius: float, opacity: float = 1.0
+    painter: QPainter,
+    rect: QRect,
+    pixmap: Any,
+    radius: float,
+    opacity: float = 1.0,
+    *,
+    rounded: RoundedPictures,
 ) -> None:
+    """``pixmap`` in ``rect`` with rounded corners, made once by the delegate's ``rounded``."""
     if not isinstance(pixmap, QPixmap) or pixmap.isNull():
         return
-    clip = QPainterPath()
-    clip.addRoundedRect(QRectF(rect), radius, radius)
     painter.save()
     painter.setOpacity(opacity)
-    painter.setClipPath(clip)
-    painter.drawPixmap(rect, pixmap)
+    rounded.draw(painter, rect, pixmap, radius)
     painter.restore()
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QByteArray,
@@ -34,6 +34,7 @@ from pos_app.services.pickup_models import (
     ExpiryKind,
     PickupCounts,
     PickupItem,
+    PickupList,
     group_for_pickup,
 )
 from pos_app.ui.i18n import translate as _tr
@@ -63,6 +64,7 @@ class RewardRole(IntEnum):
     ITEMS = Qt.ItemDataRole.UserRole + 13  # every PickupItem the row stands for
     COUNT = Qt.ItemDataRole.UserRole + 14  # how many identical rewards the row stands for
     FILTER_TEXT = Qt.ItemDataRole.UserRole + 15  # what the filter field searches
+    LOOK = Qt.ItemDataRole.UserRole + 16  # RowLook: all a row's paint needs, in one call
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -196,6 +198,28 @@ def tooltip_text(item: PickupItem, count: int = 1) -> str:
     return "\n".join(lines)
 
 
+class RowLook(NamedTuple):
+    """What painting a row needs but its picture (:attr:`RewardRole.LOOK`): one call from
+    the delegate instead of one per role, each a trip through Qt."""
+
+    title: str
+    can_hand_over: bool
+    digital: bool
+    busy: bool
+    expiry: Expiry
+    badge: str
+    claimed: str
+    detail: str
+
+
+class _RowTexts(NamedTuple):
+    """What a row says that depends only on its first reward and "now"."""
+
+    badge: str
+    claimed: str
+    detail: str
+
+
 # --- model -----------------------------------------------------------------------------------
 
 
@@ -231,24 +255,47 @@ class RewardListModel(PictureRowsModel):
         self._row_by_uuid: dict[str, int] = {}
         self._placeholder: QPixmap | None = None
         self._counts: PickupCounts | None = None
+        #: Each group's expiry as of ``_now``, by ``id`` of the group's list; whether it
+        #: can go (neither expired nor digital; a running hand-over is checked apart) ...
+        self._expiries: dict[int, Expiry] = {}
+        self._can_go: dict[int, bool] = {}
+        #: ... and, once a row was painted, what it says (painting asks many times).
+        self._texts: dict[int, _RowTexts] = {}
 
     # -- content -------------------------------------------------------------------------
 
     def set_items(self, items: Sequence[PickupItem], now: datetime) -> None:
         """Show ``items`` as of ``now`` (which decides what is expired), replacing the list."""
+        self.set_list(PickupList.of(items, now))
+
+    def set_list(self, rewards: PickupList) -> None:
+        """Show ``rewards``, replacing the list.
+
+        Grouped, judged and counted already (off the GUI thread, for a long list): what is
+        left here is indexing, a millisecond for a thousand rewards.
+        """
         self.beginResetModel()
-        self._now = now
-        self._all = [list(group) for group in group_for_pickup(items, now)]
-        self._busy &= {item.loyalty_transaction_uuid for item in items}
+        self._now = rewards.now
+        self._all = [list(group) for group in rewards.groups]
+        self._judge(rewards.expiries)
+        self._busy &= {item.loyalty_transaction_uuid for item in rewards.items}
         self._apply_filter()
+        self._counts = rewards.counts
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._all = []
+        self._judge(())
         self._busy.clear()
         self._apply_filter()
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The app's language changed: the rows say what they say again, in it."""
+        self._texts = {}
+        if self._groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
 
     def set_filter(self, text: str) -> None:
         """Show only the rows whose title or attributes contain ``text`` (any case)."""
@@ -270,6 +317,8 @@ class RewardListModel(PictureRowsModel):
         remaining = [i for i in group if i.loyalty_transaction_uuid != loyalty_transaction_uuid]
         if remaining:
             group[:] = remaining
+            # The first reward may have changed: so may the row's texts.
+            self._texts.pop(id(group), None)
             self._reindex()
             if row is not None:
                 index = self.index(row, 0)
@@ -312,6 +361,7 @@ class RewardListModel(PictureRowsModel):
         uuids = [self._groups[index.row()][0].loyalty_transaction_uuid for index in persistent]
         self._now = now
         self._all = [list(group) for group in group_for_pickup(self.items(), now)]
+        self._judge(tuple(group[0].expiry(now) for group in self._all))
         self._apply_filter()
         for old, uuid in zip(persistent, uuids, strict=True):
             row = self._row_by_uuid.get(uuid)
@@ -356,11 +406,44 @@ class RewardListModel(PictureRowsModel):
         return self._row_by_uuid.get(loyalty_transaction_uuid)
 
     def can_hand_over(self, row: int) -> bool:
-        group = self._groups[row]
-        return group[0].can_hand_over(self._now) and not self._busy_row(row)
+        return self._can_go[id(self._groups[row])] and not self._busy_row(row)
+
+    def available_items(self) -> list[PickupItem]:
+        """Every reward on the list that can go now (not expired, digital or being sent);
+        a row of identical rewards gives all of them."""
+        found: list[PickupItem] = []
+        can_go = self._can_go
+        for row, group in enumerate(self._groups):
+            if can_go[id(group)] and not self._busy_row(row):
+                found += group
+        return found
 
     def _busy_row(self, row: int) -> bool:
-        return any(item.loyalty_transaction_uuid in self._busy for item in self._groups[row])
+        busy = self._busy
+        return bool(busy) and any(
+            item.loyalty_transaction_uuid in busy for item in self._groups[row]
+        )
+
+    def _judge(self, expiries: Sequence[Expiry]) -> None:
+        """Take each group's expiry (in ``_all``'s order) and forget what rows said."""
+        self._expiries = {}
+        self._can_go = {}
+        for group, expiry in zip(self._all, expiries, strict=True):
+            key = id(group)
+            self._expiries[key] = expiry
+            self._can_go[key] = not group[0].is_digital and expiry.kind is not ExpiryKind.EXPIRED
+        self._texts = {}
+
+    def _row_texts(self, group: list[PickupItem]) -> _RowTexts:
+        texts = self._texts.get(id(group))
+        if texts is None:
+            item = group[0]
+            texts = self._texts[id(group)] = _RowTexts(
+                badge=badge_text(self._expiries[id(group)], self._now),
+                claimed=claimed_text(item),
+                detail=detail_text(item),
+            )
+        return texts
 
     def _apply_filter(self) -> None:
         wanted = self._filter
@@ -415,23 +498,24 @@ class RewardListModel(PictureRowsModel):
             # Title and attributes may be elided in the row; the tooltip has them whole.
             return tooltip_text(item, len(group))
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            texts = self._row_texts(group)
             parts = [titled(item, len(group))]
-            if detail := detail_text(item):
-                parts.append(detail)
-            parts.append(badge_text(item.expiry(self._now), self._now))
-            if claimed := claimed_text(item):
-                parts.append(claimed)
+            if texts.detail:
+                parts.append(texts.detail)
+            parts.append(texts.badge)
+            if texts.claimed:
+                parts.append(texts.claimed)
             return ", ".join(parts)
         if role == RewardRole.ITEM:
             return item
         if role == RewardRole.UUID:
             return item.loyalty_transaction_uuid
         if role == RewardRole.EXPIRY:
-            return item.expiry(self._now)
+            return self._expiries[id(group)]
         if role == RewardRole.CLAIMED_TEXT:
-            return claimed_text(item)
+            return self._row_texts(group).claimed
         if role == RewardRole.BADGE_TEXT:
-            return badge_text(item.expiry(self._now), self._now)
+            return self._row_texts(group).badge
         if role == RewardRole.BUSY:
             return self._busy_row(row)
         if role == RewardRole.CAN_HAND_OVER:
@@ -441,7 +525,7 @@ class RewardListModel(PictureRowsModel):
         if role == RewardRole.ATTRIBUTES_TEXT:
             return attributes_text(item)
         if role == RewardRole.DETAIL_TEXT:
-            return detail_text(item)
+            return self._row_texts(group).detail
         if role == RewardRole.DIGITAL:
             return item.is_digital
         if role == RewardRole.UNAVAILABLE_TEXT:
@@ -452,6 +536,18 @@ class RewardListModel(PictureRowsModel):
             return len(group)
         if role == RewardRole.FILTER_TEXT:
             return filter_text(item)
+        if role == RewardRole.LOOK:
+            texts = self._row_texts(group)
+            return RowLook(
+                title=titled(item, len(group)),
+                can_hand_over=self.can_hand_over(row),
+                digital=item.is_digital,
+                busy=self._busy_row(row),
+                expiry=self._expiries[id(group)],
+                badge=texts.badge,
+                claimed=texts.claimed,
+                detail=texts.detail,
+            )
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -25,10 +26,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -43,7 +44,8 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.pickup_models import Expiry, ExpiryKind, PickupItem
 from pos_app.ui.i18n import retranslated
-from pos_app.ui.rewards.model import RewardRole
+from pos_app.ui.pictures import RoundedPictures
+from pos_app.ui.rewards.model import RewardListModel, RewardRole, RowLook
 from pos_app.ui.theme import ColorScheme, faded_ink, grown_font
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -87,6 +89,9 @@ class RewardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None, *, touch: bool = False) -> None:
         super().__init__(parent)
         self._touch = touch
+        self._rounded = RoundedPictures()
+        self._made_fonts: dict[tuple[str, bool], tuple[QFont, QFont, QFont]] = {}
+        self._made_metrics: dict[str, QFontMetrics] = {}
 
     @property
     def touch(self) -> bool:
@@ -114,6 +119,20 @@ class RewardDelegate(QStyledItemDelegate):
     # -- fonts and geometry --------------------------------------------------------------
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
+        # Asked for on every row's paint: made once per font and mode.
+        key = (base.key(), self._touch)
+        fonts = self._made_fonts.get(key)
+        if fonts is None:
+            fonts = self._made_fonts[key] = self._make_fonts(base)
+        return fonts
+
+    def _metrics(self, font: QFont) -> QFontMetrics:
+        metrics = self._made_metrics.get(font.key())
+        if metrics is None:
+            metrics = self._made_metrics[font.key()] = QFontMetrics(font)
+        return metrics
+
+    def _make_fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
         title = grown_font(base, 3 if self._touch else 1)
         title.setBold(True)
         sub = grown_font(base, 2 if self._touch else 0)
@@ -132,11 +151,11 @@ class RewardDelegate(QStyledItemDelegate):
         direction: Qt.LayoutDirection = option.direction
         # Expired, digital and busy rows step back; the badges keep full colour so the reason
         # shows.
-        enabled = bool(index.data(RewardRole.CAN_HAND_OVER))
-        digital = bool(index.data(RewardRole.DIGITAL))
+        look = index.data(RewardRole.LOOK)
+        if not isinstance(look, RowLook):
+            return
+        enabled, digital, busy, expiry = look.can_hand_over, look.digital, look.busy, look.expiry
         selected = bool(state & QStyle.StateFlag.State_Selected)
-        busy = bool(index.data(RewardRole.BUSY))
-        expiry = index.data(RewardRole.EXPIRY)
         # Disabled rows use the normal text colour, faded by hand: the styles' "disabled"
         # grey is too faint to read, and an expired reward must stay readable for the talk
         # with the customer.
@@ -175,9 +194,9 @@ class RewardDelegate(QStyledItemDelegate):
                     palette.color(group, QPalette.ColorRole.Text),
                 )
             else:
-                label = str(index.data(RewardRole.BADGE_TEXT) or "")
-                colors = badge_colors(expiry) if isinstance(expiry, Expiry) else BADGE_NONE
-            badge_fm = QFontMetrics(badge_font)
+                label = look.badge
+                colors = badge_colors(expiry)
+            badge_fm = self._metrics(badge_font)
             pad_x = 12 if self._touch else 10
             pad_y = 6 if self._touch else 4
             badge_w = badge_fm.horizontalAdvance(label) + 2 * pad_x
@@ -205,10 +224,9 @@ class RewardDelegate(QStyledItemDelegate):
             painter.setOpacity(1.0 if enabled else 0.4)
             self._paint_thumbnail(painter, visual(thumb_rect), index)
 
-            title_fm = QFontMetrics(title_font)
-            sub_fm = QFontMetrics(sub_font)
-            claimed = str(index.data(RewardRole.CLAIMED_TEXT) or "")
-            attributes = str(index.data(RewardRole.DETAIL_TEXT) or "")
+            title_fm = self._metrics(title_font)
+            sub_fm = self._metrics(sub_font)
+            claimed, attributes = look.claimed, look.detail
             spacing = 4 if self._touch else 2
             second = bool(claimed or attributes)
             block = title_fm.height() + (spacing + sub_fm.height() if second else 0)
@@ -221,7 +239,7 @@ class RewardDelegate(QStyledItemDelegate):
                 ink = faded_ink(ink, paper, 0.62)
             painter.setOpacity(1.0)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            title = look.title
             painter.setFont(title_font)
             painter.setPen(ink)
             line = QRect(text_rect.left(), top, text_rect.width(), title_fm.height())
@@ -278,7 +296,7 @@ class RewardDelegate(QStyledItemDelegate):
         """The attributes in full ink (the right size must go out), then the claim date in
         the quieter one."""
         ink, quiet = inks
-        fm = QFontMetrics(font)
+        fm = self._metrics(font)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(font)
         left = line.left()
@@ -307,15 +325,8 @@ class RewardDelegate(QStyledItemDelegate):
 
     def _paint_thumbnail(self, painter: QPainter, target: QRect, index: _Index) -> None:
         picture = index.data(Qt.ItemDataRole.DecorationRole)
-        if picture is None or picture.isNull():
-            return
-        radius = 10.0 if self._touch else 8.0
-        clip = QPainterPath()
-        clip.addRoundedRect(QRectF(target), radius, radius)
-        painter.save()
-        painter.setClipPath(clip)
-        painter.drawPixmap(target, picture)
-        painter.restore()
+        if isinstance(picture, QPixmap):
+            self._rounded.draw(painter, target, picture, 10.0 if self._touch else 8.0)
 
     def _paint_badge(
         self,
@@ -390,6 +401,14 @@ class RewardListView(QListView):
             for signal in self._model_signals(model):
                 signal.connect(self._on_model_changed)
         self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # Qt tells widgets, not models: the rows' texts, worked out once, go stale.
+            model = self.model()
+            if isinstance(model, RewardListModel):
+                model.retranslate()
 
     @staticmethod
     def _model_signals(model: Any) -> list[Any]:
