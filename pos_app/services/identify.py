@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any
 from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
 from pos_app.clock import utc_now
-from pos_app.services.pickup_models import CustomerSummary, PickupItem, sort_for_pickup
+from pos_app.services.pickup_models import (
+    PREPARED_HERE,
+    CustomerSummary,
+    PickupItem,
+    sort_for_pickup,
+)
 from pos_app.services.tasks import discard
 from pos_app.storage import parse_reference
 
@@ -153,7 +158,10 @@ class CustomerLookup:
         """The customer's uncollected rewards in pickup order."""
         with self._budget_scope():
             items = await self._piggy.list_collectable_rewards(customer_uuid)
-        # A busy customer's list is long: turned into items off the event loop.
+        # A busy customer's list is long: turned into items off the event loop. A short one
+        # at once, where a worker thread's round trip would cost the list more.
+        if len(items) < PREPARED_HERE:
+            return _waiting_in_pickup_order(items, self._clock())
         return await asyncio.to_thread(_waiting_in_pickup_order, items, self._clock())
 
     def now(self) -> datetime:
