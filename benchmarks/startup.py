@@ -44,10 +44,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helpers import.
+from bundle import drop_page_cache
+
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 MARKER = "window painted:"
-DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 LIMIT = 2.0
 TIMEOUT = 60.0
 #: --no-bytecode-cache: keep PYTHONDONTWRITEBYTECODE as this environment has it.
@@ -62,16 +64,6 @@ class Kind:
     data_dir: bool = False
     reference: str | None = None
     times: list[float] = field(default_factory=list)
-
-
-def drop_page_cache() -> bool:
-    """Empty the page cache (Linux, root); False when not allowed here."""
-    try:
-        os.sync()
-        DROP_CACHES.write_text("3\n")
-    except OSError:
-        return False
-    return True
 
 
 def start_once(kind: Kind, platform: str) -> float:
