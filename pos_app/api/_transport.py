@@ -432,8 +432,9 @@ class ApiTransport:
         WORKAROUND: httpcore notices that the server closed an idle HTTP/1.1 connection
         (its socket reads as ready) before using it again, but not for HTTP/2: the next
         calls would be sent into the closed connection and fail, and a collect is never
-        sent twice. An idle HTTP/2 connection with something to read has been ended (or is
-        being told to go away); closed here, the pool lets it go and opens a new one.
+        sent twice. An idle HTTP/2 connection with something to read has been ended, or is
+        being told to go away (a server's ping also reads as something, and costs only a
+        new connection); closed here, the pool lets it go and opens a new one.
         """
         for conn in self._http2():
             stream = getattr(conn, "_network_stream", None)
