@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from pos_app.sandbox import Simulator
@@ -45,3 +48,46 @@ async def test_the_clients_wait_between_retries_with_the_given_sleep(simulator: 
     # Each client retried its 503 once, after a wait it asked of the given sleep.
     assert len(waits.delays) == 3
     assert all(delay > 0 for delay in waits.delays)
+
+
+@pytest.mark.asyncio
+async def test_the_three_clients_read_the_trusted_certificates_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Reading the certificate authorities takes ~40 ms each time, before the window shows.
+    import ssl
+
+    from tests.helpers.http2 import http2_simulator
+
+    made: list[ssl.SSLContext] = []
+    create = ssl.create_default_context
+
+    def counted(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        made.append(create(*args, **kwargs))
+        return made[-1]
+
+    with http2_simulator(tmp_path) as sim:
+        # A certificate file of its own for this test: no set-up made earlier is reused.
+        monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "ca.pem"))
+        monkeypatch.setattr(ssl, "create_default_context", counted)
+        settings = load_settings().with_overrides(
+            piggy_base_url=sim.url, giftoin_base_url=sim.url, nudj_base_url=sim.url
+        )
+        secrets = SecretStore(
+            env={
+                SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
+                SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
+                SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+            },
+            use_keyring=False,
+        )
+        clients = build_clients(settings, secrets)
+        try:
+            assert clients.piggy is not None
+            assert clients.nudj is not None
+            assert len(made) == 1
+            # And it is a working one: both reach the server over TLS.
+            assert await clients.piggy.list_shops()
+            assert (await clients.nudj.rewards()).edges
+        finally:
+            await clients.aclose()
