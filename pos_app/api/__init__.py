@@ -17,7 +17,7 @@ from pos_app.api import errors
 
 if TYPE_CHECKING:
     from pos_app.api._logsafe import install_httpx_log_filter
-    from pos_app.api._transport import RetryPolicy
+    from pos_app.api._transport import KEEPALIVE_EXPIRY, RetryPolicy
     from pos_app.api.giftoin import GiftoinClient
     from pos_app.api.giftoin_models import (
         ChallengeCard,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "install_httpx_log_filter": "pos_app.api._logsafe",
     "RetryPolicy": "pos_app.api._transport",
+    "KEEPALIVE_EXPIRY": "pos_app.api._transport",
     "GiftoinClient": "pos_app.api.giftoin",
     "ChallengeCard": "pos_app.api.giftoin_models",
     "ChallengeDuration": "pos_app.api.giftoin_models",
@@ -71,6 +72,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "KEEPALIVE_EXPIRY",
     "ChallengeCard",
     "ChallengeDuration",
     "ChallengeReward",

@@ -676,6 +676,8 @@ class PictureCache(QObject):
     def _new_client(self) -> httpx.AsyncClient:
         import httpx
 
+        from pos_app.api import KEEPALIVE_EXPIRY
+
         return httpx.AsyncClient(
             # Deliberately bare: no auth, no API headers. The vendor clients carry tokens
             # that a picture host (any CDN named in the reward data) must never see.
@@ -683,7 +685,12 @@ class PictureCache(QObject):
             timeout=httpx.Timeout(self._timeout),
             # Redirects are followed by hand, each checked by may_redirect().
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=self._max_concurrent),
+            # Kept open for the minutes between customers, as the vendors' connections
+            # (httpx lets an idle one go after 5 s): the next customer's pictures pay no
+            # new TCP and TLS handshake.
+            limits=httpx.Limits(
+                max_connections=self._max_concurrent, keepalive_expiry=KEEPALIVE_EXPIRY
+            ),
             transport=self._transport,
         )
 

@@ -131,6 +131,29 @@ async def test_first_load_downloads_then_signals_ready(
         assert files_in(tmp_path) == [stored.name]
 
 
+async def test_the_next_customers_pictures_come_over_the_connection_kept_open(
+    simulator: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Minutes pass between two customers; their pictures pay no new TCP and TLS handshake.
+    import time
+    from types import SimpleNamespace
+
+    import httpcore._async.http11 as http11
+
+    first, second = picture_url(simulator, "coffee"), picture_url(simulator, "socks")
+    async with open_cache(tmp_path) as cache:
+        waiting = asyncio.ensure_future(ready_signal(cache, first))
+        assert cache.pixmap(first) is None
+        await waiting
+        opened = simulator.connections_opened
+        later = SimpleNamespace(monotonic=lambda: time.monotonic() + 3 * 60)
+        monkeypatch.setattr(http11, "time", later)
+        waiting = asyncio.ensure_future(ready_signal(cache, second))
+        assert cache.pixmap(second) is None
+        await waiting
+        assert simulator.connections_opened == opened
+
+
 async def test_a_second_cache_on_the_same_folder_makes_no_request(
     simulator: Simulator, tmp_path: Path
 ) -> None:
