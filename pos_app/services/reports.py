@@ -336,7 +336,7 @@ class CsvWords:
     note: str = "Note"
     reversed_by: str = "Reversed by"
     sync: str = "Counters"
-    last_row: str = "Latest pickup recorded"
+    last_row: str = "Latest change recorded"
     copied: str = "Copied to the shared journal"
     reasons: dict[str, str] = field(default_factory=dict)
 

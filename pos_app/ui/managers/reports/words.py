@@ -1,0 +1,163 @@
+"""The words of a report, in the manager's language: on screen, in the PDF and the CSV."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale
+
+from pos_app.services.reports import CsvWords, Report, ReportPeriod, ReversalLine
+from pos_app.storage import ReverseReason
+from pos_app.ui.i18n import translate as _tr
+from pos_app.ui.managers.reverse_dialog import reason_text
+from pos_app.ui.plurals import english_plural
+
+__all__ = [
+    "csv_words",
+    "period_heading",
+    "reversal_cells",
+    "reversal_headers",
+    "source_text",
+    "staff_name",
+    "summary_text",
+    "sync_text",
+]
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def period_heading(period: ReportPeriod, locale: QLocale | None = None) -> str:
+    """ "Monday 11 May 2026", or "11 May – 17 May 2026" for a week."""
+    locale = locale if locale is not None else QLocale()
+    if not period.is_week:
+        return locale.toString(_qdate(period.first_day), "dddd d MMMM yyyy")
+    first = locale.toString(_qdate(period.first_day), "d MMMM")
+    last = locale.toString(_qdate(period.last_day), "d MMMM yyyy")
+    return f"{first} – {last}"
+
+
+def summary_text(report: Report) -> str:
+    """ "7 hand-overs · 8 rewards · 2 reversals"."""
+    handovers = english_plural(
+        _tr("%n hand-over(s)", None, report.handovers),
+        report.handovers,
+        "hand-over(s)",
+        "hand-over",
+        "hand-overs",
+    )
+    rewards = english_plural(
+        _tr("%n reward(s)", None, report.rewards_handed_out),
+        report.rewards_handed_out,
+        "reward(s)",
+        "reward",
+        "rewards",
+    )
+    count = len(report.reversals)
+    reversals = english_plural(
+        _tr("%n reversal(s)", None, count), count, "reversal(s)", "reversal", "reversals"
+    )
+    return f"{handovers} · {rewards} · {reversals}"
+
+
+def source_text(report: Report) -> str:
+    if report.shop_wide:
+        return _tr("Every counter of the shop")
+    return _tr("This counter only")
+
+
+def staff_name(name: str | None) -> str:
+    return name or _tr("Not signed in")
+
+
+def _time(moment: datetime | None, report: Report, *, with_day: bool) -> str:
+    if moment is None:
+        return _tr("none yet")
+    local = moment.astimezone(report.tz)
+    if with_day:
+        day = QLocale().toString(_qdate(local.date()), "ddd d MMM")
+        return f"{day} {local:%H:%M}"
+    return f"{local:%H:%M}"
+
+
+def reversal_headers() -> list[str]:
+    return [
+        _tr("Time"),
+        _tr("Counter"),
+        _tr("Reward"),
+        _tr("Reason"),
+        _tr("Note"),
+        _tr("Reversed by"),
+    ]
+
+
+def reversal_cells(line: ReversalLine, report: Report) -> list[str]:
+    return [
+        _time(line.at, report, with_day=report.period.is_week),
+        line.counter,
+        line.reward_title or "",
+        reason_text(line.reason) if line.reason else "",
+        line.note or "",
+        staff_name(line.staff_name),
+    ]
+
+
+def sync_text(report: Report, now: datetime) -> str:
+    """One line: how up to date the report's source is, counter by counter."""
+    if not report.shop_wide:
+        (counter,) = report.counters or (None,)
+        latest = counter.last_row_at if counter is not None else None
+        return _tr(
+            "This counter's own journal (no shared journal): latest change recorded {time}."
+        ).format(
+            time=_time(latest, report, with_day=latest is not None and _other_day(latest, now))
+        )
+    if not report.counters:
+        return _tr("Shared journal: no counter has copied anything yet.")
+    parts = [
+        _tr("{counter}: up to {time}").format(
+            counter=counter.counter,
+            time=_time(
+                counter.last_row_at,
+                report,
+                with_day=counter.last_row_at is not None and _other_day(counter.last_row_at, now),
+            ),
+        )
+        for counter in report.counters
+    ]
+    return _tr("Shared journal — {counters}").format(counters=" · ".join(parts))
+
+
+def _other_day(moment: datetime, now: datetime) -> bool:
+    return moment.astimezone(now.tzinfo).date() != now.date()
+
+
+def csv_words() -> CsvWords:
+    return CsvWords(
+        report=_tr("Report"),
+        period=_tr("Period"),
+        source=_tr("Source"),
+        shop=_tr("Every counter of the shop"),
+        this_counter=_tr("This counter only"),
+        per_hour=_tr("Hand-overs per hour"),
+        hour=_tr("Hour"),
+        handovers=_tr("Hand-overs"),
+        rewards=_tr("Rewards"),
+        per_staff=_tr("Hand-overs per staff member"),
+        staff=_tr("Staff member"),
+        nobody=_tr("Not signed in"),
+        by_title=_tr("Rewards handed out"),
+        title=_tr("Reward"),
+        count=_tr("Handed out"),
+        reversals=_tr("Reversals"),
+        time=_tr("Time"),
+        counter=_tr("Counter"),
+        reason=_tr("Reason"),
+        note=_tr("Note"),
+        reversed_by=_tr("Reversed by"),
+        sync=_tr("Counters"),
+        last_row=_tr("Latest change recorded"),
+        copied=_tr("Copied to the shared journal"),
+        reasons={reason.value: reason_text(reason) for reason in ReverseReason},
+    )
