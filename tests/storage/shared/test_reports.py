@@ -11,7 +11,15 @@ import pytest
 from pos_app.services.reports import ReportPeriod, StaffLine, local_report, shared_report
 from pos_app.storage import Journal
 from pos_app.storage.shared import chain_id_of, insert_rows
-from tests.helpers.postgres import COUNTER_A, COUNTER_A2, COUNTER_B, SharedDatabase
+from tests.helpers.postgres import (
+    COUNTER_A,
+    COUNTER_A2,
+    COUNTER_B,
+    HEAD_OFFICE,
+    SHOP_A,
+    SHOP_B,
+    SharedDatabase,
+)
 from tests.helpers.report_data import ANN, DAY, TZ, Pickups, SettableClock, write_known_days
 
 pytestmark = pytest.mark.asyncio
@@ -77,3 +85,20 @@ async def test_a_shop_report_adds_up_its_counters_and_no_other_shop(
     assert {line.title: line.count for line in report.rewards}["Scarf"] == 3
     assert [counter.counter for counter in report.counters] == ["Counter 1", "Counter 2"]
     assert all(counter.copied_at is not None for counter in report.counters)
+
+
+async def test_head_office_reports_on_the_shop_it_names(
+    shared_db: SharedDatabase, tmp_path: Path
+) -> None:
+    clock = SettableClock()
+    with _journal(tmp_path / "one.sqlite3", "Counter 1", clock) as journal:
+        write_known_days(journal, clock)
+        await _copy(shared_db, COUNTER_A, journal)
+        local = local_report(journal, ReportPeriod.day(DAY), TZ)
+    async with await psycopg.AsyncConnection.connect(shared_db.conninfo(HEAD_OFFICE)) as conn:
+        shop_a = await shared_report(conn, ReportPeriod.day(DAY), TZ, shop=SHOP_A)
+        shop_b = await shared_report(conn, ReportPeriod.day(DAY), TZ, shop=SHOP_B)
+
+    assert shop_a.figures() == local.figures()
+    assert shop_b.handovers == 0
+    assert shop_b.counters == ()
