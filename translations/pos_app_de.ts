@@ -2566,6 +2566,14 @@
         <translation>noch keine</translation>
     </message>
     <message>
+        <source>Cost price</source>
+        <translation>Einstandspreis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>

@@ -2566,6 +2566,14 @@
         <translation>nog niets</translation>
     </message>
     <message>
+        <source>Cost price</source>
+        <translation>Kostprijs</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>

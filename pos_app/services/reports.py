@@ -8,7 +8,9 @@ so the same rows give the same report:
 * a **hand-over** is the collects handed over together (one slip), counted when at least
   one of them was confirmed; it belongs to the hour, the day and the staff member of its
   first confirmed collect;
-* **rewards handed out** are the confirmed collects, by title;
+* **rewards handed out** are the confirmed collects, by title, with their cost prices
+  added up where Piggy gave one (recorded with each hand-over since format 7 of the
+  journal; earlier hand-overs have none);
 * **reversals** are the confirmed reverses (a manager's, or a cashier's Undo right after
   the hand-over), with their reason and note;
 * an operation belongs to the period in which it was started (its pending row), in the
@@ -28,6 +30,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -134,6 +137,9 @@ class StaffLine:
 class RewardLine:
     title: str
     count: int
+    #: The cost prices of those handed over, added up; None when Piggy gave none of them
+    #: one (or they were handed over before the journal recorded cost prices).
+    cost_total: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +185,12 @@ class Report:
     def rewards_handed_out(self) -> int:
         return sum(line.count for line in self.rewards)
 
+    @property
+    def cost_total(self) -> Decimal | None:
+        """The cost prices of every reward handed out that has one (None: none has)."""
+        known = [line.cost_total for line in self.rewards if line.cost_total is not None]
+        return sum(known, Decimal(0)) if known else None
+
     def figures(self) -> tuple[object, ...]:
         """What the report says about the period (not where it came from, nor sync)."""
         return (self.period, self.per_hour, self.per_staff, self.rewards, self.reversals)
@@ -223,9 +235,12 @@ def local_report(journal: Journal, period: ReportPeriod, tz: tzinfo) -> Report:
         count, rewards = staff.get(first.staff_name, (0, 0))
         staff[first.staff_name] = (count + 1, rewards + len(collects))
     titles: dict[str, int] = {}
+    costs: dict[str, Decimal] = {}
     for op in confirmed:
         title = op.reward_title or ""
         titles[title] = titles.get(title, 0) + 1
+        if op.cost_price is not None:
+            costs[title] = costs.get(title, Decimal(0)) + op.cost_price
     reversals = sorted(
         (op for op in operations if op.kind == REVERSE and op.state is OpState.CONFIRMED),
         key=lambda op: (op.created_at, op.operation_id),
@@ -237,7 +252,9 @@ def local_report(journal: Journal, period: ReportPeriod, tz: tzinfo) -> Report:
         shop_wide=False,
         per_hour=tuple(per_hour),
         per_staff=_sorted_staff(StaffLine(name, *counts) for name, counts in staff.items()),
-        rewards=_sorted_rewards(RewardLine(title, count) for title, count in titles.items()),
+        rewards=_sorted_rewards(
+            RewardLine(title, count, costs.get(title)) for title, count in titles.items()
+        ),
         reversals=tuple(
             ReversalLine(
                 op.created_at, op.counter, op.reward_title, op.reason, op.note, op.staff_name
@@ -272,7 +289,8 @@ def report_from_rows(
             StaffLine(line.staff_name, line.handovers, line.rewards) for line in rows.per_staff
         ),
         rewards=_sorted_rewards(
-            RewardLine(line.reward_title or "", line.rewards) for line in rows.per_title
+            RewardLine(line.reward_title or "", line.rewards, line.cost_total)
+            for line in rows.per_title
         ),
         reversals=tuple(
             ReversalLine(
@@ -329,6 +347,8 @@ class CsvWords:
     by_title: str = "Rewards handed out"
     title: str = "Reward"
     count: str = "Handed out"
+    cost: str = "Cost price"
+    total: str = "Total"
     reversals: str = "Reversals"
     time: str = "Time"
     counter: str = "Counter"
@@ -339,6 +359,11 @@ class CsvWords:
     last_row: str = "Latest change recorded"
     copied: str = "Copied to the shared journal"
     reasons: dict[str, str] = field(default_factory=dict)
+
+
+def _amount(value: Decimal | None) -> str:
+    # Two decimals with a point: what a spreadsheet reads as a number in any language.
+    return f"{value:.2f}" if value is not None else ""
 
 
 def period_text(period: ReportPeriod) -> str:
@@ -372,9 +397,11 @@ def report_csv(report: Report, words: CsvWords | None = None) -> str:
         writer.writerow([line.name or words.nobody, line.handovers, line.rewards])
     writer.writerow([])
     writer.writerow([words.by_title])
-    writer.writerow([words.title, words.count])
+    writer.writerow([words.title, words.count, words.cost])
     for reward in report.rewards:
-        writer.writerow([reward.title, reward.count])
+        writer.writerow([reward.title, reward.count, _amount(reward.cost_total)])
+    if report.rewards:
+        writer.writerow([words.total, report.rewards_handed_out, _amount(report.cost_total)])
     writer.writerow([])
     writer.writerow([words.reversals])
     writer.writerow(

@@ -7,6 +7,7 @@ May); :data:`EXPECTED_DAY` is what the report of :data:`DAY` must say.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from pos_app.storage import Journal, Operation, ReverseReason, StaffRef
@@ -17,6 +18,8 @@ DAY = date(2026, 5, 11)
 ANN = StaffRef("staff-ann", "Ann Cashier")
 BEN = StaffRef("staff-ben", "Ben Cashier")
 MAX = StaffRef("staff-max", "Max Manager")
+#: The cost prices Piggy gives (none for the mug).
+COST_PRICES = {"Tote bag": Decimal("4.50"), "Scarf": Decimal("12.00")}
 
 
 class SettableClock:
@@ -52,6 +55,7 @@ class Pickups:
                 loyalty_transaction_uuid=f"lt-{self._n}",
                 reward_title=title,
                 handover_id=handover,
+                cost_price=COST_PRICES.get(title),
                 staff=staff,
             )
             handover = handover or op.operation_id

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -49,11 +50,12 @@ def test_a_day_report_counts_hand_overs_per_hour_and_staff(journal: Journal) -> 
         StaffLine("Ben Cashier", handovers=3, rewards=3),
     )
     assert report.rewards == (
-        RewardLine("Coffee mug", 5),
-        RewardLine("Tote bag", 2),
-        RewardLine("Scarf", 1),
+        RewardLine("Coffee mug", 5, cost_total=None),
+        RewardLine("Tote bag", 2, cost_total=Decimal("9.00")),
+        RewardLine("Scarf", 1, cost_total=Decimal("12.00")),
     )
     assert report.rewards_handed_out == 8
+    assert report.cost_total == Decimal("21.00")
     assert not report.shop_wide
 
 
@@ -140,10 +142,12 @@ def test_the_csv_has_a_section_per_table(journal: Journal) -> None:
         ["Ann Cashier", "4", "5"],
         ["Ben Cashier", "3", "3"],
     ]
-    assert sections["Rewards handed out"][1:] == [
-        ["Coffee mug", "5"],
-        ["Tote bag", "2"],
-        ["Scarf", "1"],
+    assert sections["Rewards handed out"] == [
+        ["Reward", "Handed out", "Cost price"],
+        ["Coffee mug", "5", ""],
+        ["Tote bag", "2", "9.00"],
+        ["Scarf", "1", "12.00"],
+        ["Total", "8", "21.00"],
     ]
     assert sections["Reversals"][1:] == [
         ["2026-05-11 13:45", "Counter 1", "Tote bag", "damaged", "Torn seam", "Max Manager"],

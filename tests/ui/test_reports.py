@@ -96,9 +96,10 @@ async def test_a_manager_sees_today_at_a_glance(journal: AsyncJournal, staff: St
         assert hours.bars()[23] == ("23", 1)
         assert dialog.per_staff_chart.bars() == [("Ann Cashier", 4), ("Ben Cashier", 3)]
         assert _cells(dialog.rewards_table) == [
-            ["Coffee mug", "5"],
-            ["Tote bag", "2"],
-            ["Scarf", "1"],
+            ["Coffee mug", "5", "—"],
+            ["Tote bag", "2", "9.00"],
+            ["Scarf", "1", "12.00"],
+            ["Total", "8", "21.00"],
         ]
         assert _cells(dialog.reversals_table) == [
             ["13:45", "Counter 1", "Tote bag", "Damaged", "Torn seam", "Max Manager"],
@@ -151,7 +152,8 @@ async def test_the_report_exports_as_csv_and_pdf(
         with csv_path.open(encoding="utf-8-sig", newline="") as file:
             rows = list(csv.reader(file))
         assert ["Ann Cashier", "4", "5"] in rows
-        assert ["Coffee mug", "5"] in rows
+        assert ["Coffee mug", "5", ""] in rows
+        assert ["Tote bag", "2", "9.00"] in rows
         assert [
             "2026-05-11 13:45",
             "Counter 1",
@@ -169,6 +171,7 @@ async def test_the_report_exports_as_csv_and_pdf(
             "Hand-overs per hour",
             "Ann Cashier",
             "Coffee mug",
+            "21.00",
             "Torn seam",
             "Damaged",
             "This counter only",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 import psycopg
@@ -36,7 +37,7 @@ Connection = psycopg.AsyncConnection[Any]
 _STARTED = """
 WITH started AS MATERIALIZED (
     SELECT s.operation_id, s.kind, s.recorded_time, s.staff_name, s.reward_title,
-           s.counter, s.reason, s.note,
+           s.counter, s.reason, s.note, s.cost_price::numeric AS cost_price,
            coalesce(s.handover_id, s.operation_id) AS handover,
            (SELECT l.state FROM pos_shared.journal_row l
              WHERE l.shop = s.shop AND l.operation_id = s.operation_id
@@ -61,12 +62,13 @@ _FIGURES = (
     _STARTED
     + """
 SELECT 'hour' AS figure, width_bucket(at, %(hours)s::timestamptz[]) AS bucket,
-       NULL::text AS name, count(*) AS handovers, sum(rewards) AS rewards
+       NULL::text AS name, count(*) AS handovers, sum(rewards) AS rewards, NULL::numeric AS cost
 FROM handovers GROUP BY bucket
 UNION ALL
-SELECT 'staff', NULL, staff_name, count(*), sum(rewards) FROM handovers GROUP BY staff_name
+SELECT 'staff', NULL, staff_name, count(*), sum(rewards), NULL FROM handovers GROUP BY staff_name
 UNION ALL
-SELECT 'title', NULL, reward_title, NULL, count(*) FROM handed_over GROUP BY reward_title
+SELECT 'title', NULL, reward_title, NULL, count(*), sum(cost_price)
+FROM handed_over GROUP BY reward_title
 """
 )
 
@@ -113,6 +115,8 @@ class StaffCount:
 class TitleCount:
     reward_title: str | None
     rewards: int
+    #: The sum of the cost prices recorded (None: none was).
+    cost_total: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -174,13 +178,13 @@ async def report_rows(
     per_title: list[TitleCount] = []
     async with conn.transaction():
         cursor = await conn.execute(_FIGURES.format_map(where).encode(), params)
-        for figure, bucket, name, handovers, rewards in await cursor.fetchall():
+        for figure, bucket, name, handovers, rewards, cost in await cursor.fetchall():
             if figure == "hour":
                 per_bucket[int(bucket)] = (int(handovers), int(rewards))
             elif figure == "staff":
                 per_staff.append(StaffCount(name, int(handovers), int(rewards)))
             else:
-                per_title.append(TitleCount(name, int(rewards)))
+                per_title.append(TitleCount(name, int(rewards), cost))
         cursor = await conn.execute(_REVERSALS.format_map(where).encode(), params)
         reversals = [ReversalRow(*row) for row in await cursor.fetchall()]
         cursor = await conn.execute(_HEADS.format_map(where).encode(), {"shop": shop})

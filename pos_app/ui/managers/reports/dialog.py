@@ -39,6 +39,8 @@ from pos_app.ui.managers.reports.words import (
     period_heading,
     reversal_cells,
     reversal_headers,
+    reward_headers,
+    reward_rows,
     source_text,
     staff_name,
     summary_text,
@@ -152,9 +154,7 @@ class ReportsDialog(QDialog):
             label.setFont(scaled_font(label.font(), 1.0, bold=True))
         grid.addWidget(self.rewards_label, 1, 0)
         grid.addWidget(self.reversals_label, 1, 1)
-        self.rewards_table = _table(
-            self, [_tr("Reward"), _tr("Handed out")], "reportRewards", stretch=0
-        )
+        self.rewards_table = _table(self, reward_headers(), "reportRewards", stretch=0)
         self.reversals_table = _table(self, reversal_headers(), "reportReversals", stretch=4)
         grid.addWidget(self.rewards_table, 2, 0)
         grid.addWidget(self.reversals_table, 2, 1)
@@ -244,11 +244,15 @@ class ReportsDialog(QDialog):
         self.per_staff_chart.set_bars(
             [(staff_name(line.name), line.handovers) for line in report.per_staff]
         )
-        _fill(
-            self.rewards_table,
-            [[line.title, str(line.count)] for line in report.rewards],
-            numbers=(1,),
-        )
+        rows = reward_rows(report)
+        _fill(self.rewards_table, rows, numbers=(1, 2))
+        if rows:
+            for col in range(self.rewards_table.columnCount()):
+                item = self.rewards_table.item(len(rows) - 1, col)
+                if item is not None:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
         _fill(self.reversals_table, [reversal_cells(line, report) for line in report.reversals])
         self.sync.setText(sync_text(report, datetime.now(self._tz)))
         self.csv_button.setEnabled(True)

@@ -15,6 +15,8 @@ from pos_app.ui.managers.reports.words import (
     period_heading,
     reversal_cells,
     reversal_headers,
+    reward_headers,
+    reward_rows,
     source_text,
     staff_name,
     summary_text,
@@ -163,12 +165,7 @@ def save_report_pdf(report: Report, path: Path, *, now: datetime) -> None:
             min(90.0, 14 + 8 * max(1, len(staff))),
             horizontal=True,
         )
-        pages.table(
-            _tr("Rewards handed out"),
-            [_tr("Reward"), _tr("Handed out")],
-            [[line.title, str(line.count)] for line in report.rewards],
-            [4, 1],
-        )
+        pages.table(_tr("Rewards handed out"), reward_headers(), reward_rows(report), [4, 1, 1])
         pages.table(
             _tr("Reversals"),
             reversal_headers(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -13,10 +14,13 @@ from pos_app.ui.managers.reverse_dialog import reason_text
 from pos_app.ui.plurals import english_plural
 
 __all__ = [
+    "amount_text",
     "csv_words",
     "period_heading",
     "reversal_cells",
     "reversal_headers",
+    "reward_headers",
+    "reward_rows",
     "source_text",
     "staff_name",
     "summary_text",
@@ -79,6 +83,25 @@ def _time(moment: datetime | None, report: Report, *, with_day: bool) -> str:
         day = QLocale().toString(_qdate(local.date()), "ddd d MMM")
         return f"{day} {local:%H:%M}"
     return f"{local:%H:%M}"
+
+
+def amount_text(value: Decimal | None) -> str:
+    """A cost total in the manager's number format ("9.00", "9,00"); "—" when unknown."""
+    if value is None:
+        return "—"
+    return QLocale().toString(float(value), "f", 2)
+
+
+def reward_headers() -> list[str]:
+    return [_tr("Reward"), _tr("Handed out"), _tr("Cost price")]
+
+
+def reward_rows(report: Report) -> list[list[str]]:
+    """A line per title and, when there is any, the total line."""
+    rows = [[line.title, str(line.count), amount_text(line.cost_total)] for line in report.rewards]
+    if rows:
+        rows.append([_tr("Total"), str(report.rewards_handed_out), amount_text(report.cost_total)])
+    return rows
 
 
 def reversal_headers() -> list[str]:
@@ -150,6 +173,8 @@ def csv_words() -> CsvWords:
         by_title=_tr("Rewards handed out"),
         title=_tr("Reward"),
         count=_tr("Handed out"),
+        cost=_tr("Cost price"),
+        total=_tr("Total"),
         reversals=_tr("Reversals"),
         time=_tr("Time"),
         counter=_tr("Counter"),
