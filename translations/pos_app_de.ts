@@ -2594,6 +2594,10 @@
         <translation>Storniert von</translation>
     </message>
     <message>
+        <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
+        <translation>Das gemeinsame Protokoll ist gerade nicht erreichbar: Dies sind die Zahlen dieser Kasse (letzte Änderung erfasst {time}).</translation>
+    </message>
+    <message>
         <source>This counter&apos;s own journal (no shared journal): latest change recorded {time}.</source>
         <translation>Das eigene Protokoll dieser Kasse (kein gemeinsames Protokoll): letzte Änderung erfasst {time}.</translation>
     </message>
@@ -2604,6 +2608,13 @@
     <message>
         <source>{counter}: up to {time}</source>
         <translation>{counter}: bis {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>this counter: %n change(s) waiting to be copied</source>
+        <translation>
+            <numerusform>diese Kasse: %n Änderung wartet auf das Kopieren</numerusform>
+            <numerusform>diese Kasse: %n Änderungen warten auf das Kopieren</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shared journal — {counters}</source>

@@ -2594,6 +2594,10 @@
         <translation>Teruggedraaid door</translation>
     </message>
     <message>
+        <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
+        <translation>Het gedeelde logboek is nu niet bereikbaar: dit zijn de cijfers van deze balie zelf (laatste wijziging vastgelegd {time}).</translation>
+    </message>
+    <message>
         <source>This counter&apos;s own journal (no shared journal): latest change recorded {time}.</source>
         <translation>Het eigen logboek van deze balie (geen gedeeld logboek): laatste wijziging vastgelegd {time}.</translation>
     </message>
@@ -2604,6 +2608,13 @@
     <message>
         <source>{counter}: up to {time}</source>
         <translation>{counter}: tot {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>this counter: %n change(s) waiting to be copied</source>
+        <translation>
+            <numerusform>deze balie: %n wijziging wacht op kopiëren</numerusform>
+            <numerusform>deze balie: %n wijzigingen wachten op kopiëren</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shared journal — {counters}</source>

@@ -176,6 +176,10 @@ class Report:
     rewards: tuple[RewardLine, ...]
     reversals: tuple[ReversalLine, ...]
     counters: tuple[CounterSync, ...] = field(default=())
+    #: The shop has a shared journal, but it could not be reached: this counter's figures.
+    shared_unreachable: bool = False
+    #: This counter's changes not yet copied to the shared journal (None: not known).
+    waiting_rows: int | None = None
 
     @property
     def handovers(self) -> int:

@@ -7,20 +7,26 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import load_settings
+from pos_app.services.shared_journal import SharedJournal
 from pos_app.services.staff import Role, StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, Journal
+from pos_app.storage.shared import chain_id_of, insert_rows
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.reports import BarChart, ReportsDialog, ReportsEntry
 from tests.helpers import staff_service, wait_until
+from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
 from tests.helpers.printing import pdf_text
-from tests.helpers.report_data import DAY, TZ, SettableClock, write_known_days
+from tests.helpers.report_data import BEN, DAY, TZ, Pickups, SettableClock, write_known_days
 from tests.helpers.ui import dialog_of, visible
 
 MANAGER_PIN = "246810"
@@ -69,6 +75,10 @@ async def _open_report(
     journal: AsyncJournal, staff: StaffService, window: QWidget, tasks: TaskOwner
 ) -> ReportsDialog:
     entry = ReportsEntry(journal, staff, tasks, window, today=lambda: DAY, tz=TZ)
+    return await _open_with(entry, window)
+
+
+async def _open_with(entry: ReportsEntry, window: QWidget) -> ReportsDialog:
     window.show()
     QTest.mouseClick(entry.button, Qt.MouseButton.LeftButton)
     approval = await dialog_of(PinDialog)
@@ -229,3 +239,77 @@ def test_bars_are_as_tall_as_their_share_of_the_largest(qtbot: object) -> None:
     chart.set_bars([])
     assert chart.bar_rects() == []
     chart.deleteLater()
+
+
+async def _shared_journal(settings_dir: Path, url: str, journal: AsyncJournal) -> SharedJournal:
+    settings = load_settings().with_overrides(
+        data_dir=settings_dir,
+        shop_uuid="shop-1",
+        counter_name="Counter 2",
+        shared_journal_url=url,
+    )
+    assert settings.journal_path == journal.path
+    secrets = SecretStore(env={SecretName.SHARED_JOURNAL_PASSWORD.env_var: TEST_PASSWORD})
+    shared = await SharedJournal.open(settings, secrets)
+    assert shared is not None
+    return shared
+
+
+@pytest.mark.asyncio
+async def test_with_a_shared_journal_the_report_is_the_shops(
+    shared_db: SharedDatabase, staff: StaffService, tmp_path: Path
+) -> None:
+    clock = SettableClock()
+    with Journal.open(
+        tmp_path / "one.sqlite3", shop_uuid="s", counter="Counter 1", clock=clock
+    ) as one:
+        write_known_days(one, clock)
+        rows = list(one.raw_rows())
+    async with await psycopg.AsyncConnection.connect(shared_db.conninfo(COUNTER_A)) as conn:
+        await insert_rows(conn, chain_id_of(rows[0]), rows)
+    path = tmp_path / "two" / "journal.sqlite3"
+    with Journal.open(path, shop_uuid="s", counter="Counter 2", clock=clock) as two:
+        clock.at(DAY, 11, 0)
+        Pickups(two, clock).hand_over(BEN, ["Scarf"])
+    journal = await AsyncJournal.open(path, shop_uuid="s", counter="Counter 2")
+    shared = await _shared_journal(tmp_path / "two", shared_db.url(COUNTER_A2), journal)
+    window, tasks = QWidget(), TaskOwner()
+    try:
+        shared.start()
+        shared.wake()
+        await wait_until(lambda: shared.copier.passes >= 1)
+        entry = ReportsEntry(journal, staff, tasks, window, today=lambda: DAY, tz=TZ)
+        entry.set_shared_journal(shared)
+        dialog = await _open_with(entry, window)
+        shown = _texts(dialog)
+        assert "Every counter of the shop" in shown
+        assert "8 hand-overs" in shown
+        assert dialog.per_staff_chart.bars() == [("Ann Cashier", 4), ("Ben Cashier", 4)]
+        assert "Counter 1: up to" in dialog.sync.text()
+        assert "Counter 2: up to" in dialog.sync.text()
+    finally:
+        await tasks.cancel_all()
+        window.deleteLater()
+        await shared.aclose()
+        await journal.aclose()
+
+
+@pytest.mark.asyncio
+async def test_while_the_shared_journal_is_away_the_report_is_this_counters(
+    shared_db: SharedDatabase, journal: AsyncJournal, staff: StaffService, tmp_path: Path
+) -> None:
+    away = shared_db.url(COUNTER_A).replace(shared_db.name, "no_such_database")
+    shared = await _shared_journal(journal.path.parent, away, journal)
+    window, tasks = QWidget(), TaskOwner()
+    try:
+        entry = ReportsEntry(journal, staff, tasks, window, today=lambda: DAY, tz=TZ)
+        entry.set_shared_journal(shared)
+        dialog = await _open_with(entry, window)
+        shown = _texts(dialog)
+        assert "This counter only" in shown
+        assert "7 hand-overs" in shown
+        assert "The shared journal cannot be reached" in dialog.sync.text()
+    finally:
+        await tasks.cancel_all()
+        window.deleteLater()
+        await shared.aclose()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QObject
@@ -108,12 +109,16 @@ class ReportsEntry(QObject):
 
     async def load(self, period: ReportPeriod) -> Report:
         """The shop's report when the shared journal answers, else this counter's."""
-        if self._shared is not None:
-            from pos_app.storage.shared import SharedJournalError
-
-            try:
-                return await self._shared.report(period, self._tz)
-            except (SharedJournalError, OSError) as exc:
-                log.warning("Report from this counter's journal: %s", exc)
         tz = self._tz
-        return await self._journal.run(lambda journal: local_report(journal, period, tz))
+        if self._shared is None:
+            return await self._journal.run(lambda journal: local_report(journal, period, tz))
+        from pos_app.storage.shared import SharedJournalError
+
+        try:
+            report = await self._shared.report(period, tz)
+        except (SharedJournalError, OSError) as exc:
+            log.warning("Report from this counter's journal: %s", exc)
+            local = await self._journal.run(lambda journal: local_report(journal, period, tz))
+            return replace(local, shared_unreachable=True)
+        backlog = await self._shared.backlog()
+        return replace(report, waiting_rows=backlog.rows)

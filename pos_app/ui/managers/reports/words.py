@@ -131,11 +131,15 @@ def sync_text(report: Report, now: datetime) -> str:
     if not report.shop_wide:
         (counter,) = report.counters or (None,)
         latest = counter.last_row_at if counter is not None else None
+        time = _time(latest, report, with_day=latest is not None and _other_day(latest, now))
+        if report.shared_unreachable:
+            return _tr(
+                "The shared journal cannot be reached right now: these are this counter's "
+                "own figures (latest change recorded {time})."
+            ).format(time=time)
         return _tr(
             "This counter's own journal (no shared journal): latest change recorded {time}."
-        ).format(
-            time=_time(latest, report, with_day=latest is not None and _other_day(latest, now))
-        )
+        ).format(time=time)
     if not report.counters:
         return _tr("Shared journal: no counter has copied anything yet.")
     parts = [
@@ -149,6 +153,16 @@ def sync_text(report: Report, now: datetime) -> str:
         )
         for counter in report.counters
     ]
+    if report.waiting_rows:
+        parts.append(
+            english_plural(
+                _tr("this counter: %n change(s) waiting to be copied", None, report.waiting_rows),
+                report.waiting_rows,
+                "change(s)",
+                "change",
+                "changes",
+            )
+        )
     return _tr("Shared journal — {counters}").format(counters=" · ".join(parts))
 
 
