@@ -11,7 +11,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from pos_app.ui.managers.reports.bar_chart import BarChart
 from pos_app.ui.managers.reports.pdf import save_report_pdf
 from pos_app.ui.managers.reports.words import (
     csv_words,
+    day_format,
     period_heading,
     reversal_cells,
     reversal_headers,
@@ -56,7 +57,7 @@ _LOAD = "report"
 
 
 def _table(
-    parent: QWidget, headers: list[str], name: str, *, stretch: int | None = None
+    parent: QWidget, headers: list[str], name: str, *, stretch: tuple[int, ...] = ()
 ) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
@@ -67,10 +68,10 @@ def _table(
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is None:
-        header.setStretchLastSection(True)
-    else:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # The columns of free text share what is left, so that a long reason or note is cut
+    # short (its cell's tooltip shows it whole) rather than pushing the others out of view.
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -79,6 +80,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], *, numbers: tuple[int, ...
     for row, cells in enumerate(rows):
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            item.setToolTip(text)
             if col in numbers:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, col, item)
@@ -120,7 +122,7 @@ class ReportsDialog(QDialog):
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("reportDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat(f"ddd {day_format(QLocale())} MMM yyyy")
         choose.addWidget(self.date_edit)
         self.status = QLabel(self)
         self.status.setObjectName("reportStatus")
@@ -154,8 +156,8 @@ class ReportsDialog(QDialog):
             label.setFont(scaled_font(label.font(), 1.0, bold=True))
         grid.addWidget(self.rewards_label, 1, 0)
         grid.addWidget(self.reversals_label, 1, 1)
-        self.rewards_table = _table(self, reward_headers(), "reportRewards", stretch=0)
-        self.reversals_table = _table(self, reversal_headers(), "reportReversals", stretch=4)
+        self.rewards_table = _table(self, reward_headers(), "reportRewards", stretch=(0,))
+        self.reversals_table = _table(self, reversal_headers(), "reportReversals", stretch=(3, 4))
         grid.addWidget(self.rewards_table, 2, 0)
         grid.addWidget(self.reversals_table, 2, 1)
         grid.setColumnStretch(0, 2)

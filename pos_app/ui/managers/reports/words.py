@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -35,11 +36,19 @@ def _qdate(day: date) -> QDate:
 def period_heading(period: ReportPeriod, locale: QLocale | None = None) -> str:
     """ "Monday 11 May 2026", or "11 May – 17 May 2026" for a week."""
     locale = locale if locale is not None else QLocale()
+    day = day_format(locale)
     if not period.is_week:
-        return locale.toString(_qdate(period.first_day), "dddd d MMMM yyyy")
-    first = locale.toString(_qdate(period.first_day), "d MMMM")
-    last = locale.toString(_qdate(period.last_day), "d MMMM yyyy")
+        return locale.toString(_qdate(period.first_day), f"dddd {day} MMMM yyyy")
+    first = locale.toString(_qdate(period.first_day), f"{day} MMMM")
+    last = locale.toString(_qdate(period.last_day), f"{day} MMMM yyyy")
     return f"{first} – {last}"
+
+
+def day_format(locale: QLocale) -> str:
+    """The day of the month as the language writes it: "d", or "d." in German."""
+    # As the locale's long date format shows it ("d. MMMM yyyy"): no list of languages.
+    long = locale.dateFormat(QLocale.FormatType.LongFormat)
+    return "d." if re.search(r"(?<![d'])d\.", long) else "d"
 
 
 def summary_text(report: Report) -> str:
@@ -80,7 +89,8 @@ def _time(moment: datetime | None, report: Report, *, with_day: bool) -> str:
         return _tr("none yet")
     local = moment.astimezone(report.tz)
     if with_day:
-        day = QLocale().toString(_qdate(local.date()), "ddd d MMM")
+        locale = QLocale()
+        day = locale.toString(_qdate(local.date()), f"ddd {day_format(locale)} MMM")
         return f"{day} {local:%H:%M}"
     return f"{local:%H:%M}"
 
