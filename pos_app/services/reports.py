@@ -265,16 +265,13 @@ def local_report(journal: Journal, period: ReportPeriod, tz: tzinfo) -> Report:
             )
             for op in reversals
         ),
-        counters=(CounterSync(journal_counter(journal, last), _updated(last)),),
+        # The latest operation started here and its latest change: how current this is.
+        counters=(
+            CounterSync(last.counter, last.updated_at)
+            if last is not None
+            else CounterSync("", None),
+        ),
     )
-
-
-def journal_counter(journal: Journal, last: Operation | None) -> str:
-    return last.counter if last is not None else journal.path.parent.name
-
-
-def _updated(last: Operation | None) -> datetime | None:
-    return last.updated_at if last is not None else None
 
 
 def report_from_rows(
