@@ -142,14 +142,15 @@ _GENERATE = """
 INSERT INTO pos_shared.journal_row (
     shop, chain_id, seq, recorded_at, recorded_time, operation_id, kind, state, shop_uuid,
     counter, staff_id, staff_name, customer_uuid, loyalty_transaction_uuid, redemption_uuid,
-    reward_title, prev_hash, hash, handover_id)
+    reward_title, prev_hash, hash, handover_id, cost_price)
 SELECT g.shop, g.chain, g.seq,
        to_char(g.t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), g.t,
        g.op, 'collect', CASE WHEN g.seq %% 2 = 1 THEN 'pending' ELSE 'confirmed' END,
        g.shop, 'Counter ' || g.c, 'staff-' || (g.seq %% 7), 'Staff ' || (g.seq %% 7),
        'contact-' || md5(g.shop || (g.seq / 2 %% 5000)), 'lt-' || g.op,
        CASE WHEN g.seq %% 2 = 0 THEN 'red-' || g.op END, 'Reward ' || (g.seq / 2 %% 40),
-       repeat('0', 64), md5(g.chain || g.seq) || md5(g.seq || g.chain), g.op
+       repeat('0', 64), md5(g.chain || g.seq) || md5(g.seq || g.chain), g.op,
+       CASE WHEN g.seq %% 2 = 1 AND g.seq / 2 %% 40 < 10 THEN ((g.seq / 2 %% 40) + 0.5)::text END
 FROM (
     SELECT 'shop-' || lpad(s::text, 4, '0') AS shop, c, n AS seq,
            md5('chain' || s || '-' || c) || md5('counter' || s || '-' || c) AS chain,
