@@ -10,7 +10,8 @@ the app's and the queries', not a disk's) and prints:
   ``--rows-per-day`` rows per counter, the default 200 × 3 × 365 × 40 = 8.8 million rows;
   a row per change of state, so 40 rows are about 20 hand-overs a counter a day) the time of
   a slip-code look-up, of a shop's day and of its latest 100 rows, as a counter's login
-  sees them (row-level security on).
+  sees them (row-level security on), and of the manager report of a shop's day and of
+  its week (:func:`pos_app.services.reports.shared_report`), each next to its limit.
 
     .venv/bin/python benchmarks/shared_journal.py [--pairs 2000] [--shops 200] [--days 365]
         [--rows-per-day 40] [--lookups 200]
@@ -27,11 +28,13 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psycopg
 
+from pos_app.services.reports import ReportPeriod, shared_report
 from pos_app.storage import AsyncJournal, Journal, StaffRef
 from pos_app.storage.shared import find_by_reference
 from pos_app.storage.shared.connection import SharedJournalTarget
@@ -48,6 +51,10 @@ from tests.helpers.postgres import (
 )
 
 STAFF = StaffRef("staff-bench", "Bench Cashier")
+#: What a manager waits for at most, at the 99th percentile: the page opens at once.
+REPORT_DAY_LIMIT = 0.100
+REPORT_WEEK_LIMIT = 0.300
+SHOP_TZ = ZoneInfo("Europe/Amsterdam")
 
 
 def _percentile(samples: list[float], fraction: float) -> float:
@@ -135,14 +142,15 @@ _GENERATE = """
 INSERT INTO pos_shared.journal_row (
     shop, chain_id, seq, recorded_at, recorded_time, operation_id, kind, state, shop_uuid,
     counter, staff_id, staff_name, customer_uuid, loyalty_transaction_uuid, redemption_uuid,
-    reward_title, prev_hash, hash, handover_id)
+    reward_title, prev_hash, hash, handover_id, cost_price)
 SELECT g.shop, g.chain, g.seq,
        to_char(g.t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), g.t,
        g.op, 'collect', CASE WHEN g.seq %% 2 = 1 THEN 'pending' ELSE 'confirmed' END,
        g.shop, 'Counter ' || g.c, 'staff-' || (g.seq %% 7), 'Staff ' || (g.seq %% 7),
        'contact-' || md5(g.shop || (g.seq / 2 %% 5000)), 'lt-' || g.op,
        CASE WHEN g.seq %% 2 = 0 THEN 'red-' || g.op END, 'Reward ' || (g.seq / 2 %% 40),
-       repeat('0', 64), md5(g.chain || g.seq) || md5(g.seq || g.chain), g.op
+       repeat('0', 64), md5(g.chain || g.seq) || md5(g.seq || g.chain), g.op,
+       CASE WHEN g.seq %% 2 = 1 AND g.seq / 2 %% 40 < 10 THEN ((g.seq / 2 %% 40) + 0.5)::text END
 FROM (
     SELECT 'shop-' || lpad(s::text, 4, '0') AS shop, c, n AS seq,
            md5('chain' || s || '-' || c) || md5('counter' || s || '-' || c) AS chain,
@@ -224,6 +232,34 @@ async def _queries(db: SharedDatabase, days: int, lookups: int) -> None:
     print(f"slip code look-up (find_by_reference, {lookups}): {_ms(found)}")
     print(f"one shop's day, all 3 counters ({lookups} days): {_ms(day_rows)}")
     print(f"one shop's latest 100 rows ({lookups}): {_ms(latest)}")
+    await _reports(db, days, lookups, rng)
+
+
+async def _reports(db: SharedDatabase, days: int, count: int, rng: random.Random) -> None:
+    day_times: list[float] = []
+    week_times: list[float] = []
+    handovers: list[int] = []
+    async with await _target(db, COUNTER_A).connect() as conn:
+        for _ in range(count):
+            day = date(2026, 1, 1) + timedelta(days=rng.randrange(days))
+            began = time.perf_counter()
+            report = await shared_report(conn, ReportPeriod.day(day), SHOP_TZ)
+            day_times.append(time.perf_counter() - began)
+            handovers.append(report.handovers)
+            began = time.perf_counter()
+            await shared_report(conn, ReportPeriod.week(day), SHOP_TZ)
+            week_times.append(time.perf_counter() - began)
+    assert any(handovers)
+    for name, samples, limit in (
+        ("a shop's day", day_times, REPORT_DAY_LIMIT),
+        ("a shop's week", week_times, REPORT_WEEK_LIMIT),
+    ):
+        p99 = _percentile(samples, 0.99)
+        verdict = "within" if p99 <= limit else "OVER"
+        print(
+            f"manager report of {name} ({count}): {_ms(samples)}"
+            f" — limit p99 {limit * 1000:.0f} ms: {verdict}"
+        )
 
 
 async def _main(server: PostgresServer, args: argparse.Namespace) -> None:

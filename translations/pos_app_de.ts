@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>Hand over</source>
-        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over).</extracomment>
+        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over). Names in the order a person expects them, whatever the language: what the file dialogs&apos; sorting (ICU&apos;s collation) gives; without ICU&apos;s data &quot;Äpfel&quot; goes last. A 1×1 GIF: Qt can read GIF but not write it. What the dynamic linker says when the PC has no CUPS client library at all.</extracomment>
         <translation>Übergeben</translation>
     </message>
     <message>
@@ -1803,8 +1803,20 @@
         <translation>Der Drucker konnte nicht gestartet werden.</translation>
     </message>
     <message>
+        <source>None in this period.</source>
+        <translation>Keine in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Report {period}</source>
+        <translation>Bericht {period}</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}.</source>
         <translation>Die PDF-Datei konnte nicht nach {path} geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
     </message>
     <message>
         <source>Test slip</source>
@@ -2407,6 +2419,243 @@
         <source>Nudj found no user for this customer (looked up by {source})</source>
         <translation>Nudj hat für dieses Kundenkonto kein Konto gefunden (gesucht über {source})</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Ein Tag</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Eine Woche</translation>
+    </message>
+    <message>
+        <source>Hand-overs per hour</source>
+        <translation>Übergaben pro Stunde</translation>
+    </message>
+    <message>
+        <source>Hand-overs per staff member</source>
+        <translation>Übergaben pro Person</translation>
+    </message>
+    <message>
+        <source>No hand-overs in this period.</source>
+        <translation>Keine Übergaben in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Rewards handed out</source>
+        <translation>Übergebene Prämien</translation>
+    </message>
+    <message>
+        <source>Reversals</source>
+        <translation>Stornierungen</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Handed out</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {reason}</source>
+        <translation>Der Bericht konnte nicht erstellt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Gespeichert unter {path}</translation>
+    </message>
+    <message>
+        <source>Reports…</source>
+        <extracomment>Task key of the open Reports page: one at a time.</extracomment>
+        <translation>Berichte…</translation>
+    </message>
+    <message>
+        <source>Reports (manager PIN)</source>
+        <translation>Berichte (Leitungs-PIN)</translation>
+    </message>
+    <message>
+        <source>Hand-overs, rewards and reversals of a day or a week (a manager&apos;s PIN is asked)</source>
+        <translation>Übergaben, Prämien und Stornierungen eines Tages oder einer Woche (die Leitungs-PIN wird abgefragt)</translation>
+    </message>
+    <message>
+        <source>Reports cannot be opened on this counter: no manager PIN can be checked.</source>
+        <translation>Berichte können an dieser Kasse nicht geöffnet werden: Es kann keine Leitungs-PIN geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Reports need a manager&apos;s PIN.</source>
+        <translation>Für Berichte ist eine Leitungs-PIN nötig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hand-over(s)</source>
+        <translation>
+            <numerusform>%n Übergabe</numerusform>
+            <numerusform>%n Übergaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s)</source>
+        <translation>
+            <numerusform>%n Prämie</numerusform>
+            <numerusform>%n Prämien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reversal(s)</source>
+        <translation>
+            <numerusform>%n Stornierung</numerusform>
+            <numerusform>%n Stornierungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every counter of the shop</source>
+        <translation>Alle Kassen der Filiale</translation>
+    </message>
+    <message>
+        <source>This counter only</source>
+        <translation>Nur diese Kasse</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>Cost price</source>
+        <translation>Einstandspreis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Reversed by</source>
+        <translation>Storniert von</translation>
+    </message>
+    <message>
+        <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
+        <translation>Das gemeinsame Protokoll ist gerade nicht erreichbar: Dies sind die Zahlen dieser Kasse (letzte Änderung erfasst {time}).</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s own journal (no shared journal): latest change recorded {time}.</source>
+        <translation>Das eigene Protokoll dieser Kasse (kein gemeinsames Protokoll): letzte Änderung erfasst {time}.</translation>
+    </message>
+    <message>
+        <source>Shared journal: no counter has copied anything yet.</source>
+        <translation>Gemeinsames Protokoll: Noch keine Kasse hat etwas kopiert.</translation>
+    </message>
+    <message>
+        <source>{counter}: up to {time}</source>
+        <translation>{counter}: bis {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>this counter: %n change(s) waiting to be copied</source>
+        <translation>
+            <numerusform>diese Kasse: %n Änderung wartet auf das Kopieren</numerusform>
+            <numerusform>diese Kasse: %n Änderungen warten auf das Kopieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared journal — {counters}</source>
+        <translation>Gemeinsames Protokoll – {counters}</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Hand-overs</source>
+        <translation>Übergaben</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Kassen</translation>
+    </message>
+    <message>
+        <source>Latest change recorded</source>
+        <translation>Letzte Änderung erfasst</translation>
+    </message>
+    <message>
+        <source>Copied to the shared journal</source>
+        <translation>In das gemeinsame Protokoll kopiert</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2471,7 +2720,7 @@
     <name>CounterScreen</name>
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
-        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
+        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up. How long the programs wait for the list before they are asked anyway: one frame. Contact and rewards mostly come back together, and the cashier needs the list first.</extracomment>
         <translation>Code gesendet. Geben Sie den Code ein, den die Person aus der E-Mail vorliest.</translation>
     </message>
 </context>

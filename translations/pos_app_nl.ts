@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>Hand over</source>
-        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over).</extracomment>
+        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over). Names in the order a person expects them, whatever the language: what the file dialogs&apos; sorting (ICU&apos;s collation) gives; without ICU&apos;s data &quot;Äpfel&quot; goes last. A 1×1 GIF: Qt can read GIF but not write it. What the dynamic linker says when the PC has no CUPS client library at all.</extracomment>
         <translation>Overhandigen</translation>
     </message>
     <message>
@@ -1803,8 +1803,20 @@
         <translation>De printer kon niet worden gestart.</translation>
     </message>
     <message>
+        <source>None in this period.</source>
+        <translation>Geen in deze periode.</translation>
+    </message>
+    <message>
+        <source>Report {period}</source>
+        <translation>Rapport {period}</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}.</source>
         <translation>De PDF kon niet worden geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Test slip</source>
@@ -2407,6 +2419,243 @@
         <source>Nudj found no user for this customer (looked up by {source})</source>
         <translation>Nudj vond geen gebruiker voor deze klant (opgezocht via {source})</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Een dag</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Een week</translation>
+    </message>
+    <message>
+        <source>Hand-overs per hour</source>
+        <translation>Overhandigingen per uur</translation>
+    </message>
+    <message>
+        <source>Hand-overs per staff member</source>
+        <translation>Overhandigingen per medewerker</translation>
+    </message>
+    <message>
+        <source>No hand-overs in this period.</source>
+        <translation>Geen overhandigingen in deze periode.</translation>
+    </message>
+    <message>
+        <source>Rewards handed out</source>
+        <translation>Overhandigde beloningen</translation>
+    </message>
+    <message>
+        <source>Reversals</source>
+        <translation>Terugdraaiingen</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Beloning</translation>
+    </message>
+    <message>
+        <source>Handed out</source>
+        <translation>Overhandigd</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDF exporteren…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {reason}</source>
+        <translation>Het rapport kon niet worden gemaakt: {reason}</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>Het rapport kon niet worden opgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Opgeslagen in {path}</translation>
+    </message>
+    <message>
+        <source>Reports…</source>
+        <extracomment>Task key of the open Reports page: one at a time.</extracomment>
+        <translation>Rapporten…</translation>
+    </message>
+    <message>
+        <source>Reports (manager PIN)</source>
+        <translation>Rapporten (managerpincode)</translation>
+    </message>
+    <message>
+        <source>Hand-overs, rewards and reversals of a day or a week (a manager&apos;s PIN is asked)</source>
+        <translation>Overhandigingen, beloningen en terugdraaiingen van een dag of een week (de managerpincode wordt gevraagd)</translation>
+    </message>
+    <message>
+        <source>Reports cannot be opened on this counter: no manager PIN can be checked.</source>
+        <translation>Rapporten kunnen op deze balie niet worden geopend: er kan geen managerpincode worden gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Reports need a manager&apos;s PIN.</source>
+        <translation>Voor rapporten is een managerpincode nodig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hand-over(s)</source>
+        <translation>
+            <numerusform>%n overhandiging</numerusform>
+            <numerusform>%n overhandigingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s)</source>
+        <translation>
+            <numerusform>%n beloning</numerusform>
+            <numerusform>%n beloningen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reversal(s)</source>
+        <translation>
+            <numerusform>%n terugdraaiing</numerusform>
+            <numerusform>%n terugdraaiingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every counter of the shop</source>
+        <translation>Alle balies van de winkel</translation>
+    </message>
+    <message>
+        <source>This counter only</source>
+        <translation>Alleen deze balie</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Niet aangemeld</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>nog niets</translation>
+    </message>
+    <message>
+        <source>Cost price</source>
+        <translation>Kostprijs</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Balie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Reversed by</source>
+        <translation>Teruggedraaid door</translation>
+    </message>
+    <message>
+        <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
+        <translation>Het gedeelde logboek is nu niet bereikbaar: dit zijn de cijfers van deze balie zelf (laatste wijziging vastgelegd {time}).</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s own journal (no shared journal): latest change recorded {time}.</source>
+        <translation>Het eigen logboek van deze balie (geen gedeeld logboek): laatste wijziging vastgelegd {time}.</translation>
+    </message>
+    <message>
+        <source>Shared journal: no counter has copied anything yet.</source>
+        <translation>Gedeeld logboek: nog geen balie heeft iets gekopieerd.</translation>
+    </message>
+    <message>
+        <source>{counter}: up to {time}</source>
+        <translation>{counter}: tot {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>this counter: %n change(s) waiting to be copied</source>
+        <translation>
+            <numerusform>deze balie: %n wijziging wacht op kopiëren</numerusform>
+            <numerusform>deze balie: %n wijzigingen wachten op kopiëren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared journal — {counters}</source>
+        <translation>Gedeeld logboek — {counters}</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Uur</translation>
+    </message>
+    <message>
+        <source>Hand-overs</source>
+        <translation>Overhandigingen</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Beloningen</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Balies</translation>
+    </message>
+    <message>
+        <source>Latest change recorded</source>
+        <translation>Laatste wijziging vastgelegd</translation>
+    </message>
+    <message>
+        <source>Copied to the shared journal</source>
+        <translation>Gekopieerd naar het gedeelde logboek</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2471,7 +2720,7 @@
     <name>CounterScreen</name>
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
-        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
+        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up. How long the programs wait for the list before they are asked anyway: one frame. Contact and rewards mostly come back together, and the cashier needs the list first.</extracomment>
         <translation>Code verstuurd. Typ de code die de klant uit de e-mail voorleest.</translation>
     </message>
 </context>

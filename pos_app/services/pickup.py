@@ -246,6 +246,7 @@ class PickupDesk:
                 handover_id=hand_over.operation_id if hand_over is not None else None,
                 loyalty_transaction_uuid=item.loyalty_transaction_uuid,
                 reward_title=item.title,
+                cost_price=item.cost_price,
                 staff=staff,
                 lease=self._lease,
             )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any, Final
 
@@ -134,6 +135,15 @@ def shown_attributes(raw: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple(shown)
 
 
+def _cost_price(value: float | None) -> Decimal | None:
+    """Piggy's cost price as an amount; None for none, or for one that is no amount."""
+    if value is None:
+        return None
+    # str() gives the shortest text that reads back as the same float: 4.5, not 4.4999….
+    amount = Decimal(str(value))
+    return amount if amount.is_finite() and amount >= 0 else None
+
+
 @dataclass(frozen=True)
 class PickupItem:
     """One reward waiting for pickup (a Piggy collectable reward)."""
@@ -150,6 +160,9 @@ class PickupItem:
     reward_uuid: str | None = None
     #: The custom attributes that may be shown (:func:`shown_attributes`).
     attributes: tuple[tuple[str, str], ...] = ()
+    #: The reward's cost price where Piggy gives one, journaled with the hand-over for the
+    #: managers' reports (the amount Piggy's number says: no float rounding added).
+    cost_price: Decimal | None = None
 
     @classmethod
     def from_reward(cls, item: CollectableReward) -> PickupItem:
@@ -167,6 +180,7 @@ class PickupItem:
             reward_type=reward.reward_type if reward is not None else None,
             reward_uuid=reward.uuid if reward is not None else None,
             attributes=shown_attributes(reward.custom_attributes) if reward is not None else (),
+            cost_price=_cost_price(reward.cost_price if reward is not None else None),
         )
 
     @property

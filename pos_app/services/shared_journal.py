@@ -17,6 +17,9 @@ from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from pos_app.services.reports import Report, ReportPeriod
     from pos_app.storage import AsyncJournal, Operation, VerifyResult
     from pos_app.storage.shared import CopyConflict
     from pos_app.storage.shared.connection import SharedJournalTarget
@@ -168,6 +171,21 @@ class SharedJournal:
 
         async with await self._target.connect() as conn:
             return await find_by_reference(conn, reference)
+
+    async def report(self, period: ReportPeriod, tz: tzinfo) -> Report:
+        """The manager report of ``period`` for every counter of the shop."""
+        import psycopg
+
+        from pos_app.services.reports import shared_report
+        from pos_app.storage.shared import SharedJournalUnavailableError
+
+        try:
+            async with await self._target.connect() as conn:
+                return await shared_report(conn, period, tz)
+        except psycopg.Error as exc:
+            raise SharedJournalUnavailableError(
+                f"The shared journal did not answer: {type(exc).__name__}"
+            ) from exc
 
     async def status(self) -> SharedJournalStatus:
         """The backlog, and this counter's chain as stored in the shared journal, verified.

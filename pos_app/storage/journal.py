@@ -43,6 +43,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +226,7 @@ def _fold(rows: Sequence[Entry], reversal: _Reversal | None) -> Operation:
         reversal_state=reversal.state if reversal else None,
         reversal_reason=reversal.reason if reversal else None,
         reversal_staff_name=reversal.staff_name if reversal else None,
+        cost_price=Decimal(first.cost_price) if first.cost_price is not None else None,
     )
 
 
@@ -636,10 +638,14 @@ class Journal:
         reward_title: str,
         customer_name: str | None = None,
         handover_id: str | None = None,
+        cost_price: Decimal | None = None,
         staff: StaffRef | None = None,
         lease: timedelta | None = None,
     ) -> Operation:
         """Record a collect as ``pending``; call before the request is sent.
+
+        ``cost_price`` is the reward's cost price as Piggy gives it (None: it gives none),
+        kept for the managers' reports; it must be a finite amount of zero or more.
 
         ``handover_id`` is the operation id of the first collect of the same hand-over
         (None: this collect starts one); the rewards of one hand-over share one slip code.
@@ -657,6 +663,8 @@ class Journal:
         """
         if not loyalty_transaction_uuid:
             raise ValueError("a collect needs the loyalty transaction uuid")
+        if cost_price is not None and not (cost_price.is_finite() and cost_price >= 0):
+            raise ValueError(f"a cost price must be an amount of zero or more, not {cost_price}")
         with self._writing() as conn:
             busy = conn.execute(
                 f"""
@@ -691,6 +699,8 @@ class Journal:
                 handover_id = None  # an older file, opened without upgrading (tests)
             else:
                 handover_id = handover_id or operation_id
+            if self._version < ADDED_COLUMNS["cost_price"]:
+                cost_price = None
             return self._start_operation(
                 conn,
                 COLLECT,
@@ -703,6 +713,7 @@ class Journal:
                     "customer_name": customer_name_or_none(customer_name),
                     "loyalty_transaction_uuid": loyalty_transaction_uuid,
                     "reward_title": reward_title,
+                    "cost_price": str(cost_price) if cost_price is not None else None,
                 },
             )
 

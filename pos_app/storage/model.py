@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -121,11 +122,12 @@ COLUMNS: tuple[str, ...] = (
     # the first format keep their places in exports.
     "customer_name",
     "handover_id",
+    "cost_price",
 )
 
 #: Columns added after the first format, and the format that added each. They are hashed
 #: only when they hold a value, so rows written before them keep verifying.
-ADDED_COLUMNS: dict[str, int] = {"customer_name": 4, "handover_id": 5}
+ADDED_COLUMNS: dict[str, int] = {"customer_name": 4, "handover_id": 5, "cost_price": 7}
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -163,6 +165,9 @@ class Entry:
     #: On collect rows since format 5: the operation id of the first collect of the same
     #: hand-over (the row's own for that first one); its reference is the slip's one code.
     handover_id: str | None
+    #: On a collect's first row since format 7: the reward's cost price as Piggy gave it
+    #: when it was handed over (decimal text, e.g. ``"4.5"``); None where Piggy gave none.
+    cost_price: str | None
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Entry:
@@ -222,6 +227,9 @@ class Operation:
     #: For a collect: the operation id of its hand-over's first collect (its own for a
     #: collect recorded before hand-overs were, each being its own hand-over).
     handover_id: str | None = None
+    #: For a collect: the reward's cost price when it was handed over, where Piggy gave one
+    #: (recorded since format 7 of the journal).
+    cost_price: Decimal | None = None
 
     @property
     def handover_reference(self) -> str | None:

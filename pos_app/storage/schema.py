@@ -170,6 +170,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        7,
+        "the reward's cost price on a collect, for the managers' reports",
+        (
+            # Decimal text as Piggy gave it (never a float's rounding); only on a collect's
+            # first row. Rows from before it have none: their cost is not known.
+            "ALTER TABLE journal ADD COLUMN cost_price TEXT",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,22 @@ async def test_refusal_by_maintenance_is_failed_not_unknown(counter: Counter) ->
     assert result.operation is not None
     assert result.operation.state is OpState.FAILED
     assert item.loyalty_transaction_uuid in counter.waiting_on_server()
+
+
+@pytest.mark.asyncio
+async def test_the_cost_price_piggy_gives_is_journaled_with_the_collect(counter: Counter) -> None:
+    priced = next(item for item in counter.items if item.cost_price is not None)
+    unpriced = next(item for item in counter.items if item.cost_price is None)
+    served = {
+        item.uuid: item.reward.cost_price
+        for item in counter.sim.state.data.items_of(counter.customer.uuid)
+    }
+    assert priced.cost_price == Decimal(str(served[priced.loyalty_transaction_uuid]))
+
+    first = await counter.desk.collect(counter.customer.uuid, priced)
+    second = await counter.desk.collect(counter.customer.uuid, unpriced)
+
+    assert first.operation is not None
+    assert second.operation is not None
+    assert first.operation.cost_price == priced.cost_price
+    assert second.operation.cost_price is None

@@ -189,6 +189,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "the reward's cost price on a collect (format 7 of the local journal)",
+        (
+            # As the counter wrote it (decimal text); the reports sum it as numeric.
+            "ALTER TABLE pos_shared.journal_row ADD COLUMN cost_price text",
+        ),
+    ),
 )
 check_numbering(MIGRATIONS)
 

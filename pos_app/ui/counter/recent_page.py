@@ -13,6 +13,7 @@ from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
+from pos_app.ui.managers.reports import ReportsEntry
 from pos_app.ui.managers.staff.entry import StaffEntry
 from pos_app.ui.theme import TextSize, scaled_font
 
@@ -23,6 +24,7 @@ class RecentPage(QWidget):
 
     :attr:`staff_entry` is the managers' Staff… entry; it stays in this page's header in
     kiosk mode (staff only behind a sign-in), the window puts it in the status bar else.
+    :attr:`reports_entry` (Reports…) is in the header in both.
     """
 
     def __init__(
@@ -49,6 +51,15 @@ class RecentPage(QWidget):
         )
         if kiosk:
             header.addWidget(self.staff_entry.button)
+        self.reports_entry = ReportsEntry(
+            journal,
+            services.staff,
+            tasks,
+            self,
+            asked_by=lambda: counter.sign_in.staff,
+            file_dialogs=not kiosk,
+        )
+        header.addWidget(self.reports_entry.button)
         self.back_button = QPushButton(_tr("Back to the counter"), self)
         self.back_button.setObjectName("backToCounterButton")
         self.back_button.setMinimumHeight(40)
