@@ -21,6 +21,7 @@ from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings, SettingsSource
 from pos_app.services.setup import needs_setup
+from pos_app.services.shared_journal import open_shared_journal
 from pos_app.services.staff import (
     PinKeyMismatchError,
     StaffDirectory,
@@ -209,6 +210,7 @@ async def open_services(
     """
     journal, problem = await open_journal(settings)
     staff, staff_problem = await open_staff(settings, journal, secrets)
+    shared, shared_problem = await open_shared_journal(settings, secrets, journal)
     return CounterServices(
         settings,
         clients,
@@ -219,6 +221,8 @@ async def open_services(
         staff_problem=staff_problem,
         secrets=secrets if config_file is not None else None,
         config_file=config_file,
+        shared=shared,
+        shared_problem=shared_problem,
     )
 
 
