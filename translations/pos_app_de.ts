@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>Hand over</source>
-        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over).</extracomment>
+        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over). Names in the order a person expects them, whatever the language: what the file dialogs&apos; sorting (ICU&apos;s collation) gives; without ICU&apos;s data &quot;Äpfel&quot; goes last. A 1×1 GIF: Qt can read GIF but not write it. What the dynamic linker says when the PC has no CUPS client library at all.</extracomment>
         <translation>Übergeben</translation>
     </message>
     <message>
@@ -538,6 +538,55 @@
         <translation>Nach einer Pause ohne Eingabe abgemeldet. Melden Sie sich erneut an, um Prämien zu übergeben.</translation>
     </message>
     <message>
+        <source>under a minute</source>
+        <translation>weniger als einer Minute</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} Min.</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} Std.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tg.</numerusform>
+            <numerusform>%n Tg.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop journal not in use on this counter — ask your IT contact</source>
+        <translation>Filialprotokoll an dieser Kasse nicht in Betrieb – wenden Sie sich an Ihre IT-Betreuung</translation>
+    </message>
+    <message>
+        <source>Shop journal: copying stopped, this counter&apos;s journal differs — ask your IT contact</source>
+        <translation>Filialprotokoll: Kopieren angehalten, das Protokoll dieser Kasse weicht ab – wenden Sie sich an Ihre IT-Betreuung</translation>
+    </message>
+    <message>
+        <source>Shop journal unreachable — nothing waiting to be copied</source>
+        <translation>Filialprotokoll nicht erreichbar – nichts wartet aufs Kopieren</translation>
+    </message>
+    <message>
+        <source>Shop journal up to date</source>
+        <translation>Filialprotokoll aktuell</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal unreachable — %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Filialprotokoll nicht erreichbar – %n Abholung wartet aufs Kopieren, seit {age}</numerusform>
+            <numerusform>Filialprotokoll nicht erreichbar – %n Abholungen warten aufs Kopieren, die älteste seit {age}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal: %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Filialprotokoll: %n Abholung wartet aufs Kopieren, seit {age}</numerusform>
+            <numerusform>Filialprotokoll: %n Abholungen warten aufs Kopieren, die älteste seit {age}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
         <translation>Verbindung wird hergestellt…</translation>
@@ -574,6 +623,10 @@
     <message>
         <source>Counter: {name}</source>
         <translation>Kasse: {name}</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s hand-overs and reversals are copied to the shop journal, so that every counter of the shop can find and reverse them. While it cannot be reached, this counter works on as usual and catches up by itself.</source>
+        <translation>Die Übergaben und Stornierungen dieser Kasse werden ins Filialprotokoll kopiert, damit jede Kasse der Filiale sie finden und stornieren kann. Ist es nicht erreichbar, arbeitet diese Kasse normal weiter und holt das Kopieren von selbst nach.</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
@@ -723,6 +776,10 @@
     <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>An dieser Kasse gab es keine Abholung {ref}, und die anderen Kassen der Filiale können gerade nicht gefragt werden (das Filialprotokoll ist nicht erreichbar).</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
@@ -2471,7 +2528,7 @@
     <name>CounterScreen</name>
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
-        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
+        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up. How long the programs wait for the list before they are asked anyway: one frame. Contact and rewards mostly come back together, and the cashier needs the list first.</extracomment>
         <translation>Code gesendet. Geben Sie den Code ein, den die Person aus der E-Mail vorliest.</translation>
     </message>
 </context>
@@ -2973,7 +3030,7 @@
     <name>RecentPickupsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
+        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it. Where it was handed over; only while the list is the whole shop&apos;s.</extracomment>
         <translation>Zeit</translation>
     </message>
     <message>
@@ -2999,6 +3056,10 @@
     <message>
         <source>Approved by</source>
         <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Kasse</translation>
     </message>
     <message>
         <source>Slip code</source>
@@ -3033,7 +3094,7 @@
     <name>RecentPickupsView</name>
     <message>
         <source>Today</source>
-        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
+        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. While the shop&apos;s pickups are shown, they are read again this often (another counter&apos;s hand-over shows within it, plus the time that counter takes to copy it: about a second). (uuid, name) while the list is one customer&apos;s history. The shop&apos;s pickups (shared journal), when set: see :meth:`set_shop`.</extracomment>
         <translation>Heute</translation>
     </message>
     <message>
@@ -3069,6 +3130,14 @@
         <translation>Prämie, Kundenname, Personal oder Belegcode (PU-…)</translation>
     </message>
     <message>
+        <source>Counter</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3101,6 +3170,14 @@
         <translation>Stornieren…</translation>
     </message>
     <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>An dieser Kasse gab es keine Abholung {ref}, und die anderen Kassen der Filiale können gerade nicht gefragt werden (das Filialprotokoll ist nicht erreichbar).</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at any counter of this shop.</source>
+        <translation>An keiner Kasse dieser Filiale gab es eine Abholung {ref}.</translation>
+    </message>
+    <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
     </message>
@@ -3126,6 +3203,10 @@
     <message>
         <source>No pickups on this day.</source>
         <translation>Keine Abholungen an diesem Tag.</translation>
+    </message>
+    <message>
+        <source>The shop journal cannot be reached: only this counter&apos;s pickups are shown until it is back.</source>
+        <translation>Das Filialprotokoll ist nicht erreichbar: Bis es wieder da ist, sehen Sie nur die Abholungen dieser Kasse.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>

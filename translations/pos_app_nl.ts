@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>Hand over</source>
-        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over).</extracomment>
+        <extracomment>The whole run, from start to exit; then the watchdog ends the process. How long one step may wait for the window (a lookup, a picture, a hand-over). Names in the order a person expects them, whatever the language: what the file dialogs&apos; sorting (ICU&apos;s collation) gives; without ICU&apos;s data &quot;Äpfel&quot; goes last. A 1×1 GIF: Qt can read GIF but not write it. What the dynamic linker says when the PC has no CUPS client library at all.</extracomment>
         <translation>Overhandigen</translation>
     </message>
     <message>
@@ -538,6 +538,55 @@
         <translation>Afgemeld na een tijd zonder activiteit. Meld je opnieuw aan om beloningen te overhandigen.</translation>
     </message>
     <message>
+        <source>under a minute</source>
+        <translation>minder dan een minuut</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} uur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop journal not in use on this counter — ask your IT contact</source>
+        <translation>Winkellogboek niet in gebruik op deze balie — vraag je IT-contactpersoon</translation>
+    </message>
+    <message>
+        <source>Shop journal: copying stopped, this counter&apos;s journal differs — ask your IT contact</source>
+        <translation>Winkellogboek: kopiëren gestopt, het logboek van deze balie wijkt af — vraag je IT-contactpersoon</translation>
+    </message>
+    <message>
+        <source>Shop journal unreachable — nothing waiting to be copied</source>
+        <translation>Winkellogboek onbereikbaar — er wacht niets op kopiëren</translation>
+    </message>
+    <message>
+        <source>Shop journal up to date</source>
+        <translation>Winkellogboek bijgewerkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal unreachable — %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Winkellogboek onbereikbaar — %n afhaling wacht op kopiëren, al {age}</numerusform>
+            <numerusform>Winkellogboek onbereikbaar — %n afhalingen wachten op kopiëren, de oudste al {age}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal: %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Winkellogboek: %n afhaling wacht op kopiëren, al {age}</numerusform>
+            <numerusform>Winkellogboek: %n afhalingen wachten op kopiëren, de oudste al {age}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
         <translation>Verbinden…</translation>
@@ -574,6 +623,10 @@
     <message>
         <source>Counter: {name}</source>
         <translation>Balie: {name}</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s hand-overs and reversals are copied to the shop journal, so that every counter of the shop can find and reverse them. While it cannot be reached, this counter works on as usual and catches up by itself.</source>
+        <translation>De overhandigingen en terugdraaiingen van deze balie worden naar het winkellogboek gekopieerd, zodat elke balie van de winkel ze kan vinden en terugdraaien. Is het niet bereikbaar, dan werkt deze balie gewoon door en haalt ze daarna vanzelf in.</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
@@ -723,6 +776,10 @@
     <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan, en de andere balies van de winkel kunnen nu niet worden nagevraagd (het winkellogboek is niet bereikbaar).</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
@@ -2471,7 +2528,7 @@
     <name>CounterScreen</name>
     <message>
         <source>Code sent. Type the code the customer reads from the email.</source>
-        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up.</extracomment>
+        <extracomment>The task key of a lookup: a new scan replaces the one running. The task key of asking again what the customer on screen can pick up. How long the programs wait for the list before they are asked anyway: one frame. Contact and rewards mostly come back together, and the cashier needs the list first.</extracomment>
         <translation>Code verstuurd. Typ de code die de klant uit de e-mail voorleest.</translation>
     </message>
 </context>
@@ -2973,7 +3030,7 @@
     <name>RecentPickupsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
+        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it. Where it was handed over; only while the list is the whole shop&apos;s.</extracomment>
         <translation>Tijd</translation>
     </message>
     <message>
@@ -2999,6 +3056,10 @@
     <message>
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Balie</translation>
     </message>
     <message>
         <source>Slip code</source>
@@ -3033,7 +3094,7 @@
     <name>RecentPickupsView</name>
     <message>
         <source>Today</source>
-        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
+        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. While the shop&apos;s pickups are shown, they are read again this often (another counter&apos;s hand-over shows within it, plus the time that counter takes to copy it: about a second). (uuid, name) while the list is one customer&apos;s history. The shop&apos;s pickups (shared journal), when set: see :meth:`set_shop`.</extracomment>
         <translation>Vandaag</translation>
     </message>
     <message>
@@ -3069,6 +3130,14 @@
         <translation>Beloning, klantnaam, medewerker of boncode (PU-…)</translation>
     </message>
     <message>
+        <source>Counter</source>
+        <translation>Balie</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Alle balies</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -3101,6 +3170,14 @@
         <translation>Terugdraaien…</translation>
     </message>
     <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan, en de andere balies van de winkel kunnen nu niet worden nagevraagd (het winkellogboek is niet bereikbaar).</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at any counter of this shop.</source>
+        <translation>Er is aan geen enkele balie van deze winkel een afhaling {ref} gedaan.</translation>
+    </message>
+    <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
     </message>
@@ -3126,6 +3203,10 @@
     <message>
         <source>No pickups on this day.</source>
         <translation>Geen afhalingen op deze dag.</translation>
+    </message>
+    <message>
+        <source>The shop journal cannot be reached: only this counter&apos;s pickups are shown until it is back.</source>
+        <translation>Het winkellogboek is niet bereikbaar: tot het terug is, zie je alleen de afhalingen van deze balie.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
