@@ -55,21 +55,28 @@ class ShopPickups:
     def __init__(self, journal: AsyncJournal, shared: SharedJournal | None = None) -> None:
         self.journal = journal
         self.shared = shared
+        self._unreachable = False
 
     @property
     def shop_wide(self) -> bool:
         """Whether other counters' pickups can be seen here."""
         return self.shared is not None
 
-    @staticmethod
-    async def _ask(question: Awaitable[T]) -> T:
+    async def _ask(self, question: Awaitable[T]) -> T:
         from pos_app.storage.shared import SharedJournalError
 
         try:
-            return await question
+            answer = await question
         except SharedJournalError as exc:
-            log.warning("The shared journal was not asked: %s", exc)
+            # Logged once per outage: Recent pickups asks every few seconds.
+            if not self._unreachable:
+                log.warning("The shared journal cannot be asked: %s", exc)
+            self._unreachable = True
             raise ShopJournalUnreachableError(str(exc)) from None
+        if self._unreachable:
+            log.info("The shared journal answers again")
+        self._unreachable = False
+        return answer
 
     async def _as_known(self, found: list[Operation]) -> list[Operation]:
         return await self.journal.run(

@@ -232,6 +232,12 @@ async def test_cut_off_the_status_bar_says_how_far_behind_and_back_it_catches_up
         cut_off(shared_db)
         try:
             await hand_over_one(first)
+            # Recent pickups (not on screen) reloaded after the hand-over and could not
+            # reach the shop journal: the cashier still reads the hand-over's outcome.
+            hidden = first.window.recent_view
+            assert hidden is not None
+            await wait_until(lambda: hidden.tasks.pending == 0)
+            assert first.window.message_bar.text().endswith("handed over to Robin de Vries.")
             await hand_over_one(first)
             assert await first.journal_states() == [OpState.CONFIRMED, OpState.CONFIRMED]
             await wait_until(lambda: "unreachable" in shared_status(first))

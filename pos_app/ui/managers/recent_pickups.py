@@ -588,6 +588,8 @@ class RecentPickupsView(QWidget):
                 limit=ROW_LIMIT,
             )
         self.model.set_operations(operations, with_date=day is None, shop_wide=shop_wide)
+        # This counter's pickups only: no other counter to choose.
+        self.counter_filter.setEnabled(shop_wide)
         if keep is None or not self.select_operation(keep):
             self.table.clearSelection()
         if not operations:
@@ -603,8 +605,9 @@ class RecentPickupsView(QWidget):
         self.loaded.emit()
 
     def _shop_unreachable_now(self) -> None:
-        """Said once when it happens, not at every refresh while it lasts."""
-        if not self._shop_unreachable:
+        """Said once when it happens, not at every refresh while it lasts, and only while
+        the list is on screen: the page's message line is the counter's too."""
+        if not self._shop_unreachable and self.isVisible():
             self._shop_unreachable = True
             self.show_message(
                 self.tr(
