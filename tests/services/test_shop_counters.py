@@ -18,12 +18,13 @@ from pos_app.services.counter import CounterServices, CounterSession, RewardsSho
 from pos_app.services.counter_events import CounterEvent
 from pos_app.services.identify import classify_scan
 from pos_app.services.pickup import CollectOutcome, ReverseOutcome
+from pos_app.services.reconcile import ReconcileReport
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.services.shared_journal import open_shared_journal
 from pos_app.services.shop_pickups import ShopJournalUnreachableError
 from pos_app.storage import COLLECT, REVERSE, AsyncJournal, Journal, Operation, OpState, StaffRef
-from tests.helpers import wait_until
+from tests.helpers import RetryWaits, wait_until
 from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
 
 MANAGER = StaffRef("manager-1", "Max Manager")
@@ -90,7 +91,7 @@ SECRETS = SecretStore(
 @asynccontextmanager
 async def shop_counter(settings: Settings) -> AsyncIterator[ShopCounter]:
     """A counter as the app opens it: its own data folder and journal, the shop's journal."""
-    clients = build_clients(settings, SECRETS)
+    clients = build_clients(settings, SECRETS, sleep=RetryWaits())
     journal = await AsyncJournal.open(
         settings.journal_path, shop_uuid=settings.shop_uuid, counter=settings.counter_name
     )
@@ -263,3 +264,48 @@ def cut_off(db: SharedDatabase) -> None:
 def reconnect(db: SharedDatabase) -> None:
     with db.server.admin() as conn:
         conn.execute(f'ALTER DATABASE "{db.name}" ALLOW_CONNECTIONS true')
+
+
+@pytest.mark.asyncio
+async def test_an_unanswered_reversal_of_another_counters_pickup_is_sent_once_and_settled(
+    shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
+) -> None:
+    simulator.reset()
+    one = counter_settings(simulator, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    two = counter_settings(simulator, tmp_path, "Counter 2", shared_db.url(COUNTER_A2))
+    async with shop_counter(one) as first, shop_counter(two) as second:
+        handed = await first.hand_over_first_reward()
+        await first.caught_up()
+        assert handed.reference is not None
+        pickups, desk = second.session.pickups, second.session.desk
+        assert pickups is not None
+        assert desk is not None
+        found = await pickups.find(handed.reference)
+        assert found is not None
+        # Applied on the server, its answer lost, and the customer's list cannot be read.
+        simulator.set_fault("piggy.reverse", "after_apply:drop@1")
+        simulator.set_fault("piggy.rewards", "drop")
+        result = await desk.reverse(await pickups.current(found), reason="damaged", staff=MANAGER)
+        second.session.reverse_finished(result)
+        assert result.outcome is ReverseOutcome.UNKNOWN
+        assert result.collect.reversal_state is OpState.UNKNOWN
+        # Asked again before it is settled: nothing new is written or sent.
+        again = await desk.reverse(await pickups.current(found), reason="damaged", staff=MANAGER)
+        assert again.outcome is ReverseOutcome.UNKNOWN
+        assert len(await second.journal.call(Journal.recent_operations, kinds=(REVERSE,))) == 1
+        # The line is back: the customer's list settles it, in counter 2's journal.
+        simulator.clear_faults()
+        reports: list[ReconcileReport] = []
+        second.session.on_reconciled(reports.append)
+        second.session.settle_now()
+        await wait_until(lambda: any(r.settled for r in reports))
+        settled = [s for r in reports for s in r.settled]
+        assert [(s.operation.kind, s.operation.state) for s in settled] == [
+            (REVERSE, OpState.CONFIRMED)
+        ]
+        assert on_server(simulator, handed) == (False, "REVERSED")
+        await second.caught_up()
+        shown = await first.session.find_pickup(handed.reference)
+        assert shown is not None
+        assert shown.is_reversed
+        assert shown.reversal_reason == "damaged"
