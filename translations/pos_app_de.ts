@@ -539,7 +539,7 @@
     </message>
     <message>
         <source>under a minute</source>
-        <translation>weniger als einer Minute</translation>
+        <translation>unter 1 Min.</translation>
     </message>
     <message>
         <source>{n} min</source>
