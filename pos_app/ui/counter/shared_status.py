@@ -1,6 +1,7 @@
 """How far behind the shop journal is, asked every few seconds for the status bar.
 
-Only on a counter whose journal is copied to the shop's shared journal. The question is
+Only on a counter whose journal is copied to the shop's shared journal, and not on a
+kiosk's customer-facing screen. The question is
 answered from this counter's own files (what was copied, what waits): it never waits for
 the database, so it says the truth also while the database cannot be reached.
 """
@@ -31,16 +32,20 @@ class SharedJournalWatch(QObject):
         status: CounterStatusBar,
         tasks: TaskOwner,
         parent: QObject | None = None,
+        *,
+        kiosk: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sharedJournalWatch")
-        self._shared = services.shared
+        # A kiosk's screen faces customers: the backlog is staff's business (pos-app
+        # shared-journal status); the copier runs all the same.
+        self._shared = services.shared if not kiosk else None
         self._status = status
         self._tasks = tasks
         self._timer = QTimer(self)
         self._timer.setInterval(SHARED_STATUS_INTERVAL_MS)
         self._timer.timeout.connect(self.check_now)
-        if services.shared is None and services.shared_problem is not None:
+        if services.shared is None and services.shared_problem is not None and not kiosk:
             status.show_shared(None)
 
     def start(self) -> None:

@@ -168,7 +168,9 @@ class MainWindow(QMainWindow):
             # A kiosk's Settings are behind Leave kiosk: nothing of them on its screen.
             self.status.addPermanentWidget(self.settings_entry.button(self))
         self.setStatusBar(self.status)
-        self.shared_watch = SharedJournalWatch(services, self.status, self.tasks, parent=self)
+        self.shared_watch = SharedJournalWatch(
+            services, self.status, self.tasks, parent=self, kiosk=self.kiosk is not None
+        )
 
     def _wire(self) -> None:
         counter, services = self.counter, self.services
