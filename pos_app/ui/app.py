@@ -21,7 +21,6 @@ from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings, SettingsSource
 from pos_app.services.setup import needs_setup
-from pos_app.services.shared_journal import open_shared_journal
 from pos_app.services.staff import (
     PinKeyMismatchError,
     StaffDirectory,
@@ -208,6 +207,8 @@ async def open_services(
     A part that cannot be opened is left out with the reason in words: the window shows
     it, and the part's work stays off (no hand-overs without a journal).
     """
+    from pos_app.services.shared_journal import open_shared_journal
+
     journal, problem = await open_journal(settings)
     staff, staff_problem = await open_staff(settings, journal, secrets)
     shared, shared_problem = await open_shared_journal(settings, secrets, journal)
