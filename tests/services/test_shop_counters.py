@@ -25,7 +25,13 @@ from pos_app.services.shared_journal import open_shared_journal
 from pos_app.services.shop_pickups import ShopJournalUnreachableError
 from pos_app.storage import COLLECT, REVERSE, AsyncJournal, Journal, Operation, OpState, StaffRef
 from tests.helpers import RetryWaits, wait_until
-from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
+from tests.helpers.postgres import (
+    COUNTER_A,
+    COUNTER_A2,
+    COUNTER_B,
+    TEST_PASSWORD,
+    SharedDatabase,
+)
 
 MANAGER = StaffRef("manager-1", "Max Manager")
 
@@ -309,3 +315,20 @@ async def test_an_unanswered_reversal_of_another_counters_pickup_is_sent_once_an
         assert shown is not None
         assert shown.is_reversed
         assert shown.reversal_reason == "damaged"
+
+
+@pytest.mark.asyncio
+async def test_a_counter_of_another_shop_finds_nothing_of_this_one(
+    shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
+) -> None:
+    simulator.reset()
+    here = counter_settings(simulator, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    there = counter_settings(simulator, tmp_path, "Other shop 1", shared_db.url(COUNTER_B))
+    async with shop_counter(here) as first, shop_counter(there) as other:
+        handed = await first.hand_over_first_reward()
+        await first.caught_up()
+        assert handed.handover_reference is not None
+        assert await other.session.find_pickup(handed.handover_reference) is None
+        assert other.session.pickups is not None
+        assert await other.session.pickups.recent() == []
+        assert await other.session.pickups.counters() == []
