@@ -3287,6 +3287,10 @@
         <translation>Abholung von {title} stornieren?</translation>
     </message>
     <message>
+        <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
+        <translation>{ref} · übergeben {when} an {counter} von {staff} · Kunde {customer}. Die Prämie liegt danach wieder zur Abholung bereit; Punkte werden nicht erstattet.</translation>
+    </message>
+    <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
         <translation>{ref} · übergeben {when} von {staff} · Kunde {customer}. Die Prämie liegt danach wieder zur Abholung bereit; Punkte werden nicht erstattet.</translation>
     </message>

@@ -3287,6 +3287,10 @@
         <translation>De afhaling van {title} terugdraaien?</translation>
     </message>
     <message>
+        <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
+        <translation>{ref} · overhandigd {when} aan {counter} door {staff} · klant {customer}. De beloning gaat terug naar de op te halen beloningen van de klant; punten worden niet teruggegeven.</translation>
+    </message>
+    <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
         <translation>{ref} · overhandigd {when} door {staff} · klant {customer}. De beloning gaat terug naar de op te halen beloningen van de klant; punten worden niet teruggegeven.</translation>
     </message>

@@ -229,6 +229,8 @@ async def test_a_pickup_at_counter_1_is_seen_and_reversed_at_counter_2(
 async def reverse_selected(view: RecentPickupsView) -> None:
     QTest.mouseClick(view.reverse_button, Qt.MouseButton.LeftButton)
     dialog = await dialog_of(ReverseDialog)
+    # The manager sees where the pickup was handed over.
+    assert "at Counter 1" in dialog.details.text()
     returned = dialog.reason_buttons[ReverseReason.RETURNED]
     QTest.keyClick(returned, Qt.Key.Key_Space)
     QTest.keyClicks(returned, MANAGER_PIN)

@@ -705,7 +705,13 @@ class RecentPickupsView(QWidget):
         except LookupError:
             self.show_message(self.tr("Reversing needs a manager. Nothing was changed."), "info")
             return
-        dialog = ReverseDialog(current, staff, asked_by=self._asked_by, parent=self.window())
+        dialog = ReverseDialog(
+            current,
+            staff,
+            asked_by=self._asked_by,
+            parent=self.window(),
+            shop_wide=self.model.shop_wide,
+        )
         try:
             accepted = await await_dialog(dialog) == QDialog.DialogCode.Accepted
             reason, note, manager = dialog.reason, dialog.note, dialog.approved_by
