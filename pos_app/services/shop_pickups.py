@@ -99,6 +99,12 @@ class ShopPickups:
         The reference's own collect comes first, then the others, oldest first; each as
         the shop knows it (reversed at another counter, say) when it can be asked.
         """
+        canonical = parse_reference(reference)
+
+        def named_first(found: list[Operation]) -> list[Operation]:
+            ordered = sorted(found, key=lambda op: op.created_at)
+            return sorted(ordered, key=lambda op: op.reference != canonical)
+
         local = await self.journal.call(Journal.find_by_reference, reference)
         own = (
             await self.journal.call(Journal.hand_over, local.operation_id)
@@ -106,18 +112,16 @@ class ShopPickups:
             else []
         )
         if self.shared is None:
-            return own
+            return named_first(own)
         try:
             shared = await self._ask(self.shared.find_by_reference(reference))
         except ShopJournalUnreachableError:
             if own:
-                return own  # this counter's own pickup, as this counter knows it
+                return named_first(own)  # this counter's own pickup, as it knows it
             raise
         found = {op.operation_id: op for op in own}
         found.update((op.operation_id, op) for op in await self._as_known(shared))
-        canonical = parse_reference(reference)
-        ordered = sorted(found.values(), key=lambda op: op.created_at)
-        return sorted(ordered, key=lambda op: op.reference != canonical)
+        return named_first(list(found.values()))
 
     async def current(self, collect: Operation) -> Operation:
         """``collect`` as it is now, before it is reversed: reversed meanwhile at any counter?

@@ -72,7 +72,7 @@ class ShopCounter:
         raise AssertionError(f"{self.name} never caught up: {await shared.waiting()}")
 
 
-def counter_settings(simulator: Simulator, folder: Path, name: str, url: str) -> Settings:
+def counter_settings(simulator: Simulator, folder: Path, name: str, url: str | None) -> Settings:
     return load_settings().with_overrides(
         piggy_base_url=simulator.piggy_base_url,
         giftoin_base_url=simulator.giftoin_base_url,
@@ -332,3 +332,32 @@ async def test_a_counter_of_another_shop_finds_nothing_of_this_one(
         assert other.session.pickups is not None
         assert await other.session.pickups.recent() == []
         assert await other.session.pickups.counters() == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("shared", [False, True])
+async def test_a_pickups_own_reference_finds_that_pickup_and_the_slip_code_its_first(
+    shared: bool, shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
+) -> None:
+    simulator.reset()
+    url = shared_db.url(COUNTER_A) if shared else None
+    async with shop_counter(counter_settings(simulator, tmp_path, "Counter 1", url)) as here:
+        scan = classify_scan(demo.CARD_MAIN)
+        assert scan is not None
+        customer = await here.session.load_customer(scan)
+        shown = [e for e in here.events if isinstance(e, RewardsShown)][-1]
+        items = [i for i in shown.items if i.can_hand_over(shown.now)][:2]
+        report = await here.session.hand_over(customer, items)
+        first, second = (r.operation for r in report.results)
+        assert first is not None
+        assert second is not None
+        if shared:
+            await here.caught_up()
+        assert second.reference is not None
+        assert first.handover_reference is not None
+        by_own = await here.session.find_pickup(second.reference)
+        by_slip = await here.session.find_pickup(first.handover_reference)
+        assert by_own is not None
+        assert by_slip is not None
+        assert by_own.operation_id == second.operation_id
+        assert by_slip.operation_id == first.operation_id
