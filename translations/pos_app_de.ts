@@ -538,6 +538,55 @@
         <translation>Nach einer Pause ohne Eingabe abgemeldet. Melden Sie sich erneut an, um Prämien zu übergeben.</translation>
     </message>
     <message>
+        <source>under a minute</source>
+        <translation>unter 1 Min.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} Min.</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} Std.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tg.</numerusform>
+            <numerusform>%n Tg.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop journal not in use on this counter — ask your IT contact</source>
+        <translation>Filialprotokoll an dieser Kasse nicht in Betrieb – wenden Sie sich an Ihre IT-Betreuung</translation>
+    </message>
+    <message>
+        <source>Shop journal: copying stopped, this counter&apos;s journal differs — ask your IT contact</source>
+        <translation>Filialprotokoll: Kopieren angehalten, das Protokoll dieser Kasse weicht ab – wenden Sie sich an Ihre IT-Betreuung</translation>
+    </message>
+    <message>
+        <source>Shop journal unreachable — nothing waiting to be copied</source>
+        <translation>Filialprotokoll nicht erreichbar – nichts wartet aufs Kopieren</translation>
+    </message>
+    <message>
+        <source>Shop journal up to date</source>
+        <translation>Filialprotokoll aktuell</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal unreachable — %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Filialprotokoll nicht erreichbar – %n Abholung wartet aufs Kopieren, seit {age}</numerusform>
+            <numerusform>Filialprotokoll nicht erreichbar – %n Abholungen warten aufs Kopieren, die älteste seit {age}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal: %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Filialprotokoll: %n Abholung wartet aufs Kopieren, seit {age}</numerusform>
+            <numerusform>Filialprotokoll: %n Abholungen warten aufs Kopieren, die älteste seit {age}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
         <translation>Verbindung wird hergestellt…</translation>
@@ -574,6 +623,10 @@
     <message>
         <source>Counter: {name}</source>
         <translation>Kasse: {name}</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s hand-overs and reversals are copied to the shop journal, so that every counter of the shop can find and reverse them. While it cannot be reached, this counter works on as usual and catches up by itself.</source>
+        <translation>Die Übergaben und Stornierungen dieser Kasse werden ins Filialprotokoll kopiert, damit jede Kasse der Filiale sie finden und stornieren kann. Ist es nicht erreichbar, arbeitet diese Kasse normal weiter und holt das Kopieren von selbst nach.</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
@@ -723,6 +776,10 @@
     <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>An dieser Kasse gab es keine Abholung {ref}, und die anderen Kassen der Filiale können gerade nicht gefragt werden (das Filialprotokoll ist nicht erreichbar).</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
@@ -3222,7 +3279,7 @@
     <name>RecentPickupsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
+        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it. Where it was handed over; only while the list is the whole shop&apos;s.</extracomment>
         <translation>Zeit</translation>
     </message>
     <message>
@@ -3248,6 +3305,10 @@
     <message>
         <source>Approved by</source>
         <translation>Freigegeben von</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Kasse</translation>
     </message>
     <message>
         <source>Slip code</source>
@@ -3282,7 +3343,7 @@
     <name>RecentPickupsView</name>
     <message>
         <source>Today</source>
-        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
+        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. While the shop&apos;s pickups are shown, they are read again this often (another counter&apos;s hand-over shows within it, plus the time that counter takes to copy it: about a second). (uuid, name) while the list is one customer&apos;s history. The shop&apos;s pickups (shared journal), when set: see :meth:`set_shop`.</extracomment>
         <translation>Heute</translation>
     </message>
     <message>
@@ -3318,6 +3379,14 @@
         <translation>Prämie, Kundenname, Personal oder Belegcode (PU-…)</translation>
     </message>
     <message>
+        <source>Counter</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Alle Kassen</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3350,6 +3419,14 @@
         <translation>Stornieren…</translation>
     </message>
     <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>An dieser Kasse gab es keine Abholung {ref}, und die anderen Kassen der Filiale können gerade nicht gefragt werden (das Filialprotokoll ist nicht erreichbar).</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at any counter of this shop.</source>
+        <translation>An keiner Kasse dieser Filiale gab es eine Abholung {ref}.</translation>
+    </message>
+    <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>An dieser Kasse gab es keine Abholung {ref}.</translation>
     </message>
@@ -3375,6 +3452,10 @@
     <message>
         <source>No pickups on this day.</source>
         <translation>Keine Abholungen an diesem Tag.</translation>
+    </message>
+    <message>
+        <source>The shop journal cannot be reached: only this counter&apos;s pickups are shown until it is back.</source>
+        <translation>Das Filialprotokoll ist nicht erreichbar: Bis es wieder da ist, sehen Sie nur die Abholungen dieser Kasse.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
@@ -3453,6 +3534,10 @@
     <message>
         <source>Reverse the pickup of {title}?</source>
         <translation>Abholung von {title} stornieren?</translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
+        <translation>{ref} · übergeben {when} an {counter} von {staff} · Kunde {customer}. Die Prämie liegt danach wieder zur Abholung bereit; Punkte werden nicht erstattet.</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>

@@ -538,6 +538,55 @@
         <translation>Afgemeld na een tijd zonder activiteit. Meld je opnieuw aan om beloningen te overhandigen.</translation>
     </message>
     <message>
+        <source>under a minute</source>
+        <translation>minder dan een minuut</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} uur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop journal not in use on this counter — ask your IT contact</source>
+        <translation>Winkellogboek niet in gebruik op deze balie — vraag je IT-contactpersoon</translation>
+    </message>
+    <message>
+        <source>Shop journal: copying stopped, this counter&apos;s journal differs — ask your IT contact</source>
+        <translation>Winkellogboek: kopiëren gestopt, het logboek van deze balie wijkt af — vraag je IT-contactpersoon</translation>
+    </message>
+    <message>
+        <source>Shop journal unreachable — nothing waiting to be copied</source>
+        <translation>Winkellogboek onbereikbaar — er wacht niets op kopiëren</translation>
+    </message>
+    <message>
+        <source>Shop journal up to date</source>
+        <translation>Winkellogboek bijgewerkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal unreachable — %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Winkellogboek onbereikbaar — %n afhaling wacht op kopiëren, al {age}</numerusform>
+            <numerusform>Winkellogboek onbereikbaar — %n afhalingen wachten op kopiëren, de oudste al {age}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal: %n pickup(s) waiting to be copied, oldest {age}</source>
+        <translation>
+            <numerusform>Winkellogboek: %n afhaling wacht op kopiëren, al {age}</numerusform>
+            <numerusform>Winkellogboek: %n afhalingen wachten op kopiëren, de oudste al {age}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <extracomment>Enough for the start of a message.</extracomment>
         <translation>Verbinden…</translation>
@@ -574,6 +623,10 @@
     <message>
         <source>Counter: {name}</source>
         <translation>Balie: {name}</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s hand-overs and reversals are copied to the shop journal, so that every counter of the shop can find and reverse them. While it cannot be reached, this counter works on as usual and catches up by itself.</source>
+        <translation>De overhandigingen en terugdraaiingen van deze balie worden naar het winkellogboek gekopieerd, zodat elke balie van de winkel ze kan vinden en terugdraaien. Is het niet bereikbaar, dan werkt deze balie gewoon door en haalt ze daarna vanzelf in.</translation>
     </message>
     <message>
         <source>Nudj found none of the last {n} customers (by {source}): check the set-up.</source>
@@ -723,6 +776,10 @@
     <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan, en de andere balies van de winkel kunnen nu niet worden nagevraagd (het winkellogboek is niet bereikbaar).</translation>
     </message>
     <message>
         <source>unknown shop {uuid}</source>
@@ -3222,7 +3279,7 @@
     <name>RecentPickupsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it.</extracomment>
+        <extracomment>The day in the date field. Who handed it over. For a reversed pickup (or one whose reversal is being checked): why, and who approved it. Where it was handed over; only while the list is the whole shop&apos;s.</extracomment>
         <translation>Tijd</translation>
     </message>
     <message>
@@ -3248,6 +3305,10 @@
     <message>
         <source>Approved by</source>
         <translation>Goedgekeurd door</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Balie</translation>
     </message>
     <message>
         <source>Slip code</source>
@@ -3282,7 +3343,7 @@
     <name>RecentPickupsView</name>
     <message>
         <source>Today</source>
-        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. (uuid, name) while the list is one customer&apos;s history.</extracomment>
+        <extracomment>Typing in the search field reloads after this pause, not on every key. Rows the view asks the journal for. While the shop&apos;s pickups are shown, they are read again this often (another counter&apos;s hand-over shows within it, plus the time that counter takes to copy it: about a second). (uuid, name) while the list is one customer&apos;s history. The shop&apos;s pickups (shared journal), when set: see :meth:`set_shop`.</extracomment>
         <translation>Vandaag</translation>
     </message>
     <message>
@@ -3318,6 +3379,14 @@
         <translation>Beloning, klantnaam, medewerker of boncode (PU-…)</translation>
     </message>
     <message>
+        <source>Counter</source>
+        <translation>Balie</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Alle balies</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -3350,6 +3419,14 @@
         <translation>Terugdraaien…</translation>
     </message>
     <message>
+        <source>No pickup {ref} was made at this counter, and the shop&apos;s other counters cannot be asked right now (the shop journal cannot be reached).</source>
+        <translation>Er is aan deze balie geen afhaling {ref} gedaan, en de andere balies van de winkel kunnen nu niet worden nagevraagd (het winkellogboek is niet bereikbaar).</translation>
+    </message>
+    <message>
+        <source>No pickup {ref} was made at any counter of this shop.</source>
+        <translation>Er is aan geen enkele balie van deze winkel een afhaling {ref} gedaan.</translation>
+    </message>
+    <message>
         <source>No pickup {ref} was made at this counter.</source>
         <translation>Er is aan deze balie geen afhaling {ref} gedaan.</translation>
     </message>
@@ -3375,6 +3452,10 @@
     <message>
         <source>No pickups on this day.</source>
         <translation>Geen afhalingen op deze dag.</translation>
+    </message>
+    <message>
+        <source>The shop journal cannot be reached: only this counter&apos;s pickups are shown until it is back.</source>
+        <translation>Het winkellogboek is niet bereikbaar: tot het terug is, zie je alleen de afhalingen van deze balie.</translation>
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
@@ -3453,6 +3534,10 @@
     <message>
         <source>Reverse the pickup of {title}?</source>
         <translation>De afhaling van {title} terugdraaien?</translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
+        <translation>{ref} · overhandigd {when} aan {counter} door {staff} · klant {customer}. De beloning gaat terug naar de op te halen beloningen van de klant; punten worden niet teruggegeven.</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>

@@ -58,12 +58,13 @@ from pos_app.services.pickup_models import CustomerSummary, PickupItem, PickupLi
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
+from pos_app.services.shared_journal import SharedJournal
+from pos_app.services.shop_pickups import ShopPickups
 from pos_app.services.slips import customer_display_name
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.services.tasks import discard
 from pos_app.storage import (
     AsyncJournal,
-    Journal,
     JournalHealth,
     Operation,
     ReverseReason,
@@ -117,6 +118,10 @@ class CounterServices:
     #: Where Settings reads and writes (None: the demo and tests, which have no Settings).
     secrets: SecretStore | None = None
     config_file: Path | None = None
+    #: The shop's shared journal (None: none is set up, or it could not be opened:
+    #: ``shared_problem`` says why, for the log).
+    shared: SharedJournal | None = None
+    shared_problem: str | None = None
 
     @property
     def problems(self) -> list[str]:
@@ -127,6 +132,8 @@ class CounterServices:
 
     async def aclose(self) -> None:
         """Close what was opened; once, by whoever opened it (the app, or a test)."""
+        if self.shared is not None:
+            await self.shared.aclose()
         if self.staff is not None:
             await self.staff.aclose()
         if self.journal is not None:
@@ -224,6 +231,11 @@ class CounterSession:
         self.held_by: JournalHealth | None = (
             health if health is not None and health.needs_acknowledgement else None
         )
+        #: This counter's pickups and, when shared, the shop's (None without a journal).
+        self.pickups = (
+            ShopPickups(services.journal, services.shared) if services.journal is not None else None
+        )
+        self.on_reconciled(lambda _report: self.share_now())
         self.customer: CustomerSummary | None = None
         self.shop_name = ""
         self._pending_email: str | None = None
@@ -243,6 +255,16 @@ class CounterSession:
         """``listener`` hears every reconciliation report (nothing without a journal)."""
         if self.reconciler is not None:
             self.reconciler.add_listener(listener)
+
+    def start_sharing(self) -> None:
+        """The counter is up: copy its journal to the shop's shared journal, if there is one."""
+        if self.services.shared is not None:
+            self.services.shared.start()
+
+    def share_now(self) -> None:
+        """Rows were just written: copy them now rather than at the next poll."""
+        if self.services.shared is not None:
+            self.services.shared.wake()
 
     def start_settling(self) -> None:
         """The counter is up: settle what earlier runs left, and keep at it while any waits."""
@@ -418,11 +440,14 @@ class CounterSession:
             self._emit(RewardsShown(customer, rewards_list, first=False))
 
     async def find_pickup(self, reference: str) -> Operation | None:
-        """The pickup a slip reference names, from this counter's journal."""
-        journal = self.services.journal
-        if journal is None:
+        """The pickup a slip reference names: this counter's, or (shared) the shop's.
+
+        Raises :class:`~pos_app.services.shop_pickups.ShopJournalUnreachableError` when
+        this counter has none and the shop's shared journal cannot be asked.
+        """
+        if self.pickups is None:
             raise NotSetUpError(self.services.journal_problem or "")
-        return await journal.call(Journal.find_by_reference, reference)
+        return await self.pickups.find(reference)
 
     # -- handing over ------------------------------------------------------------------------
 
@@ -488,6 +513,7 @@ class CounterSession:
                 hand_over=together,
             )
             results.append(result)
+            self.share_now()
             self._emit(ItemHandled(customer, result))
         self._learn_from(results)
         if any(r.outcome is CollectOutcome.ALREADY_COLLECTED for r in results):
@@ -537,6 +563,7 @@ class CounterSession:
             await self.desk.reverse(operation, reason=ReverseReason.MIS_TAP, staff=report.staff)
             for operation in report.handed_over
         ]
+        self.share_now()
         if any(r.outcome is ReverseOutcome.UNKNOWN for r in results) and self.reconciler:
             self.reconciler.connection_lost()
             self.reconciler.note_unfinished()
@@ -546,6 +573,7 @@ class CounterSession:
 
     def reverse_finished(self, result: ReverseResult) -> None:
         """A reversal ended (from Recent pickups): unknown ones wait to be checked."""
+        self.share_now()
         if self.reconciler is not None:
             if result.outcome is ReverseOutcome.UNKNOWN:
                 self.reconciler.connection_lost()

@@ -54,6 +54,7 @@ from pos_app.storage import (
     OpState,
     ReverseReason,
     StaffRef,
+    UnknownOperationError,
 )
 
 if TYPE_CHECKING:
@@ -419,8 +420,12 @@ class PickupDesk:
         unknown; an unknown outcome is checked at once and otherwise left to
         :meth:`reconcile`. ``staff`` is the manager who approved it. Reason ``other``
         needs a ``note`` (ValueError otherwise, before anything is written).
+
+        ``collect_operation`` may be a collect of another counter of the shop, as the
+        shared journal has it (read just before): this journal has no row of it, and its
+        reversal is written here like any other.
         """
-        collect = await self._journal.call(Journal.operation, collect_operation.operation_id)
+        collect = await self._current(collect_operation)
         if collect.kind != COLLECT or collect.state is not OpState.CONFIRMED:
             return ReverseResult(collect, ReverseOutcome.NOT_REVERSIBLE, None)
         if collect.is_reversed:
@@ -436,15 +441,20 @@ class PickupDesk:
                 note=note,
                 staff=staff,
                 lease=self._lease,
+                known_collect=collect,
             )
         except AlreadyReversedError as exc:
-            earlier = await self._journal.call(Journal.operation, exc.reverse_operation_id)
-            collect = await self._journal.call(Journal.operation, collect.operation_id)
+            earlier = await self._operation_or_none(exc.reverse_operation_id)
+            collect = await self._current(collect)
             return ReverseResult(collect, ReverseOutcome.ALREADY_REVERSED, earlier)
         except OperationInProgressError as exc:
+            if await self._operation_or_none(exc.operation_id) is None:
+                # Being sent, or checked, at the counter that started it: only that
+                # counter can settle it.
+                return ReverseResult(collect, ReverseOutcome.UNKNOWN, None)
             return await self._after_earlier_reverse(collect, exc, reason, note, staff)
         except NotReversibleError:
-            collect = await self._journal.call(Journal.operation, collect.operation_id)
+            collect = await self._current(collect)
             return ReverseResult(collect, ReverseOutcome.NOT_REVERSIBLE, None)
         assert operation.redemption_uuid is not None
         try:
@@ -468,7 +478,7 @@ class PickupDesk:
             log.warning("Outcome of a reverse is unknown: %s", type(exc).__name__)
             operation = await self._unknown(operation, exc)
             settled = await self._try_reconcile([operation])
-            collect = await self._journal.call(Journal.operation, collect.operation_id)
+            collect = await self._current(collect)
             if not settled:
                 return ReverseResult(collect, ReverseOutcome.UNKNOWN, operation, exc)
             operation = settled[0].operation
@@ -477,7 +487,7 @@ class PickupDesk:
             return ReverseResult(collect, ReverseOutcome.REFUSED, operation, exc)
         try:
             operation = await self._journal.call(Journal.confirm, operation.operation_id)
-            collect = await self._journal.call(Journal.operation, collect.operation_id)
+            collect = await self._current(collect)
         except JournalError as journal_error:
             log.error(
                 "A reverse went through but the journal cannot record it yet: %s", journal_error
@@ -488,10 +498,21 @@ class PickupDesk:
             )
         return ReverseResult(collect, ReverseOutcome.REVERSED, operation)
 
+    async def _current(self, collect: Operation) -> Operation:
+        """The collect as this journal knows it (see :meth:`Journal.collect_as_known`)."""
+        return await self._journal.call(Journal.collect_as_known, collect)
+
+    async def _operation_or_none(self, operation_id: str) -> Operation | None:
+        """The operation, or None when it was made at another counter (no row here)."""
+        try:
+            return await self._journal.call(Journal.operation, operation_id)
+        except UnknownOperationError:
+            return None
+
     async def _reversal_of(self, collect: Operation) -> Operation | None:
         if collect.reversal_operation_id is None:
             return None
-        return await self._journal.call(Journal.operation, collect.reversal_operation_id)
+        return await self._operation_or_none(collect.reversal_operation_id)
 
     async def _reverse_refused(
         self,
@@ -516,7 +537,7 @@ class PickupDesk:
             failed = await self._journal.call(
                 Journal.fail, operation.operation_id, code=code, message=exc.message
             )
-            collect = await self._journal.call(Journal.operation, collect.operation_id)
+            collect = await self._current(collect)
         except JournalError as journal_error:
             self._owed[operation.operation_id] = _Owed(
                 OpState.FAILED, code=code, message=exc.message
@@ -555,7 +576,7 @@ class PickupDesk:
             # Still no way to tell whether it happened: sending another could not be undone
             # cleanly either, so the earlier one stays for reconciliation.
             return ReverseResult(collect, ReverseOutcome.UNKNOWN, earlier)
-        collect = await self._journal.call(Journal.operation, collect.operation_id)
+        collect = await self._current(collect)
         if settled[0].went_through:
             return ReverseResult(collect, ReverseOutcome.ALREADY_REVERSED, settled[0].operation)
         return await self.reverse(collect, reason=reason, note=note, staff=staff)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
@@ -31,9 +34,15 @@ __all__ = [
     "NoDatabaseDriverError",
     "SharedJournal",
     "SharedJournalStatus",
+    "Waiting",
+    "open_shared_journal",
     "set_up_database",
     "shared_journal_target",
 ]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: The file in the data folder that notes how far the copier got.
 MARK_FILE = "shared_journal_copied.json"
@@ -109,6 +118,49 @@ class SharedJournalStatus:
         )
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """What of this counter's journal is not in the shared journal yet, in shop terms."""
+
+    #: Collects and reversals with a row not copied yet.
+    pickups: int
+    #: When the oldest row not copied was written (None: nothing waits).
+    oldest: datetime | None
+    #: The last attempt to copy failed: the database cannot be reached (or refused).
+    unreachable: bool
+    #: A local row differs from the shared journal's: copying stopped (a manager's matter).
+    conflict: bool = False
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.oldest is None and not self.unreachable and not self.conflict
+
+
+#: Rows read to count the pickups waiting; beyond it the count says "at least".
+WAITING_ROWS_READ = 5000
+
+
+async def open_shared_journal(
+    settings: Settings, secrets: SecretStore, journal: AsyncJournal | None
+) -> tuple[SharedJournal | None, str | None]:
+    """The shared journal the settings name, or why it cannot be used (None, None: none set).
+
+    Nothing is asked of the database here: a database that cannot be reached is the
+    copier's to wait for, so a counter starts and works as without one. Without its own
+    ``journal`` (it could not be opened) a counter has nothing to share.
+    """
+    if not settings.shared_journal_url or journal is None:
+        return None, None
+    from pos_app.storage import JournalError
+
+    try:
+        return await SharedJournal.open(settings, secrets), None
+    # The journal's copy cannot be read, the URL is unusable, libpq is missing.
+    except (JournalError, OSError, ValueError, ImportError) as exc:
+        log.error("The shared journal is not used: %s: %s", type(exc).__name__, exc)
+        return None, f"{type(exc).__name__}: {exc}"
+
+
 class SharedJournal:
     """This counter's part of the shop's shared journal: its copier and its look-ups.
 
@@ -165,12 +217,72 @@ class SharedJournal:
         """How far behind the shared journal is (rows, the oldest's time, why)."""
         return await self.copier.backlog()
 
+    async def waiting(self) -> Waiting:
+        """How far behind the shared journal is, in pickups rather than rows."""
+        from pos_app.storage import COLLECT, REVERSE, Journal
+
+        backlog = await self.copier.backlog()
+        rows = await self._reader.call(
+            Journal.raw_rows_after, backlog.copied_through, WAITING_ROWS_READ
+        )
+        pickups = {row["operation_id"] for row in rows if row["kind"] in (COLLECT, REVERSE)}
+        return Waiting(
+            pickups=len(pickups),
+            oldest=backlog.oldest,
+            unreachable=backlog.last_error is not None,
+            conflict=backlog.conflict is not None,
+        )
+
+    async def _ask(self, question: Callable[[Any], Awaitable[T]]) -> T:
+        """``question(connection)`` on a connection of its own; a lost line is unavailable."""
+        import psycopg
+
+        from pos_app.storage.shared import SharedJournalUnavailableError
+
+        try:
+            async with await self._target.connect() as conn:
+                return await question(conn)
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            raise SharedJournalUnavailableError(
+                f"The connection to the shared journal was lost: {type(exc).__name__}"
+            ) from None
+
     async def find_by_reference(self, reference: str) -> list[Operation]:
         """The collects a slip code or pickup reference names, at any counter of the shop."""
         from pos_app.storage.shared import find_by_reference
 
-        async with await self._target.connect() as conn:
-            return await find_by_reference(conn, reference)
+        return await self._ask(lambda conn: find_by_reference(conn, reference))
+
+    async def recent_collects(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        counter: str | None = None,
+        text: str | None = None,
+        customer_uuid: str | None = None,
+        limit: int = 200,
+    ) -> list[Operation]:
+        """The shop's pickups at every counter, newest first (see the store's function)."""
+        from pos_app.storage.shared import recent_collects
+
+        return await self._ask(
+            lambda conn: recent_collects(
+                conn,
+                since=since,
+                until=until,
+                counter=counter,
+                text=text,
+                customer_uuid=customer_uuid,
+                limit=limit,
+            )
+        )
+
+    async def counters(self) -> list[str]:
+        """The names of the shop's counters that copied anything, in order."""
+        from pos_app.storage.shared import shop_counters
+
+        return await self._ask(shop_counters)
 
     async def report(self, period: ReportPeriod, tz: tzinfo) -> Report:
         """The manager report of ``period`` for every counter of the shop."""

@@ -41,7 +41,7 @@ import sys
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
@@ -227,6 +227,17 @@ def _fold(rows: Sequence[Entry], reversal: _Reversal | None) -> Operation:
         reversal_reason=reversal.reason if reversal else None,
         reversal_staff_name=reversal.staff_name if reversal else None,
         cost_price=Decimal(first.cost_price) if first.cost_price is not None else None,
+    )
+
+
+def _with_reversal_of(collect: Operation, other: Operation) -> Operation:
+    """``collect`` with the reversal ``other`` (the same collect, known elsewhere) has."""
+    return replace(
+        collect,
+        reversal_operation_id=other.reversal_operation_id,
+        reversal_state=other.reversal_state,
+        reversal_reason=other.reversal_reason,
+        reversal_staff_name=other.reversal_staff_name,
     )
 
 
@@ -726,6 +737,7 @@ class Journal:
         note: str | None = None,
         staff: StaffRef | None = None,
         lease: timedelta | None = None,
+        known_collect: Operation | None = None,
     ) -> Operation:
         """Record a reverse of a confirmed collect as ``pending``; call before sending it.
 
@@ -734,6 +746,10 @@ class Journal:
         ``other`` needs a ``note``. Raises :class:`NotReversibleError` unless the operation
         is a confirmed collect, :class:`AlreadyReversedError` if a reverse of it was
         confirmed, :class:`OperationInProgressError` if one is pending or unknown.
+
+        ``known_collect``: the collect as the shop's shared journal has it, for a collect
+        made at another counter, which this journal has no row of (see
+        :meth:`collect_as_known`).
         """
         try:
             reason = ReverseReason(reason)
@@ -743,7 +759,13 @@ class Journal:
         if reason is ReverseReason.OTHER and not (note and note.strip()):
             raise ValueError("a reversal for reason 'other' needs a note saying why")
         with self._writing() as conn:
-            collect = self._operation(conn, collect_operation_id)
+            if known_collect is not None and known_collect.operation_id != collect_operation_id:
+                raise ValueError("the collect known elsewhere is another operation")
+            collect = (
+                self._operation(conn, collect_operation_id)
+                if known_collect is None
+                else self._as_known(conn, known_collect)
+            )
             if collect.kind != COLLECT:
                 raise NotReversibleError(
                     f"Operation {collect_operation_id} is a {collect.kind}, not a collect."
@@ -1071,6 +1093,37 @@ class Journal:
                 (prefix, prefix + _PREFIX_END),
             ).fetchone()
             return self._operation(conn, row[0]) if row else None
+
+    def collect_as_known(self, collect: Operation) -> Operation:
+        """``collect`` (as the shop's shared journal has it) with what this journal knows.
+
+        A collect of this counter comes as its own rows say, with a reversal made at
+        another counter (which only ``collect`` can know) if this counter has none. A
+        collect made at another counter has no row here: it comes as given, with this
+        counter's reversal of it folded in, unless it already comes reversed.
+        """
+        with self._reading() as conn:
+            return self._as_known(conn, collect)
+
+    def _as_known(self, conn: sqlite3.Connection, collect: Operation) -> Operation:
+        found = self._operations(conn, [collect.operation_id])
+        if found:
+            own = found[0]
+            if own.reversal_operation_id is None and collect.reversal_operation_id is not None:
+                return _with_reversal_of(own, collect)
+            return own
+        if collect.is_reversed:
+            return collect
+        reversal = self._reversals(conn, [collect.operation_id]).get(collect.operation_id)
+        if reversal is None:
+            return collect
+        return replace(
+            collect,
+            reversal_operation_id=reversal.operation_id,
+            reversal_state=reversal.state,
+            reversal_reason=reversal.reason,
+            reversal_staff_name=reversal.staff_name,
+        )
 
     def is_reversed(self, collect_operation_id: str) -> bool:
         """Whether a reverse of this collect was confirmed (False for unknown ids)."""

@@ -215,8 +215,11 @@ async def open_services(
     A part that cannot be opened is left out with the reason in words: the window shows
     it, and the part's work stays off (no hand-overs without a journal).
     """
+    from pos_app.services.shared_journal import open_shared_journal
+
     journal, problem = await open_journal(settings)
     staff, staff_problem = await open_staff(settings, journal, secrets)
+    shared, shared_problem = await open_shared_journal(settings, secrets, journal)
     return CounterServices(
         settings,
         clients,
@@ -227,6 +230,8 @@ async def open_services(
         staff_problem=staff_problem,
         secrets=secrets if config_file is not None else None,
         config_file=config_file,
+        shared=shared,
+        shared_problem=shared_problem,
     )
 
 

@@ -26,6 +26,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pos_app.api import PiggyClient
+from pos_app.clock import utc_now
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.identify import CustomerLookup
@@ -741,3 +742,24 @@ async def test_reverse_dialog_says_when_the_staff_list_cannot_be_read() -> None:
     dialog.reject()
     assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Rejected
     dialog.deleteLater()
+
+
+@pytest.mark.asyncio
+async def test_reading_the_list_again_keeps_where_the_manager_scrolled_to(counter: Desk) -> None:
+    # The shop's list is read again every few seconds while it is open.
+    now = utc_now()
+    for n, item in enumerate(counter.items[:16]):
+        if item.can_hand_over(now):
+            await counter.collect(n)
+    rows = len(await counter.journal.call(Journal.recent_operations, kinds=(COLLECT,)))
+    counter.view.resize(900, 300)
+    await show(counter, rows)
+    bar = counter.view.table.verticalScrollBar()
+    await wait_until(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    loaded: list[bool] = []
+    counter.view.loaded.connect(lambda: loaded.append(True))
+    counter.view.refresh()
+    await wait_until(lambda: loaded)
+    assert bar.value() == bar.maximum()
+    assert counter.view.selected_operation() is None

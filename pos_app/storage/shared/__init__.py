@@ -25,6 +25,8 @@ from pos_app.storage.shared.store import (
     chain_head,
     find_by_reference,
     insert_rows,
+    recent_collects,
+    shop_counters,
     stored_rows,
     verify_chain,
 )
@@ -44,7 +46,9 @@ __all__ = [
     "find_by_reference",
     "insert_rows",
     "migrate",
+    "recent_collects",
     "schema_version",
+    "shop_counters",
     "stored_rows",
     "verify_chain",
 ]

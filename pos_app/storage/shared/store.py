@@ -30,6 +30,8 @@ __all__ = [
     "chain_head",
     "find_by_reference",
     "insert_rows",
+    "recent_collects",
+    "shop_counters",
     "stored_rows",
     "verify_chain",
 ]
@@ -221,19 +223,26 @@ async def find_by_reference(conn: Connection, reference: str) -> list[Operation]
             ),
             bounds,
         )
-        ids = list(starts)
-        if not ids:
-            return []
-        collects = await _entries_of(conn, sql.SQL("operation_id = ANY(%(ids)s)"), {"ids": ids})
-        reverses = await _entries_of(
-            conn,
-            sql.SQL(
-                "operation_id IN (SELECT operation_id FROM pos_shared.journal_row "
-                "WHERE shop = pos_shared.login_shop() AND kind = %(reverse)s "
-                "AND state = 'pending' AND reverses_operation_id = ANY(%(ids)s))"
-            ),
-            {"ids": ids, "reverse": REVERSE},
-        )
+        return await _collects(conn, list(starts))
+
+
+async def _collects(conn: Connection, ids: Sequence[str]) -> list[Operation]:
+    """The collects with these ids, each in its current state with its reversal, in order.
+
+    Call inside a transaction, so that a collect and its reversal are read at one moment.
+    """
+    if not ids:
+        return []
+    collects = await _entries_of(conn, sql.SQL("operation_id = ANY(%(ids)s)"), {"ids": ids})
+    reverses = await _entries_of(
+        conn,
+        sql.SQL(
+            "operation_id IN (SELECT operation_id FROM pos_shared.journal_row "
+            "WHERE shop = pos_shared.login_shop() AND kind = %(reverse)s "
+            "AND state = 'pending' AND reverses_operation_id = ANY(%(ids)s))"
+        ),
+        {"ids": ids, "reverse": REVERSE},
+    )
     # Folded by the local journal's own code, so that an operation found here is exactly
     # the one the counter that made it has; as there, a collect's latest reverse that did
     # not fail is its reversal.
@@ -246,4 +255,78 @@ async def find_by_reference(conn: Connection, reference: str) -> list[Operation]
         reversals[first.reverses_operation_id] = _Reversal(
             reverse_id, last.state, first.reason, first.staff_name
         )
-    return [_fold(collects[op_id], reversals.get(op_id)) for op_id in ids]
+    return [_fold(collects[op_id], reversals.get(op_id)) for op_id in ids if op_id in collects]
+
+
+def _escaped_like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+async def recent_collects(
+    conn: Connection,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    counter: str | None = None,
+    text: str | None = None,
+    customer_uuid: str | None = None,
+    limit: int = 200,
+) -> list[Operation]:
+    """The shop's collects at every counter, newest first, each in its current state.
+
+    ``since``/``until`` bound when they were started; ``counter`` keeps one counter's,
+    ``customer_uuid`` one customer's;
+    ``text`` matches, ignoring case, part of the reward title, the customer's short name
+    or the staff name, or is a pickup reference or slip code (as the local journal's
+    Recent pickups search does).
+    """
+    if limit <= 0:
+        return []
+    clauses: list[sql.Composable] = [
+        sql.SQL("shop = pos_shared.login_shop() AND kind = %(collect)s AND state = 'pending'")
+    ]
+    params: dict[str, Any] = {"collect": COLLECT, "limit": limit}
+    if since is not None:
+        clauses.append(sql.SQL("recorded_time >= %(since)s"))
+        params["since"] = since
+    if until is not None:
+        clauses.append(sql.SQL("recorded_time < %(until)s"))
+        params["until"] = until
+    if counter is not None:
+        clauses.append(sql.SQL("counter = %(counter)s"))
+        params["counter"] = counter
+    if customer_uuid is not None:
+        clauses.append(sql.SQL("customer_uuid = %(customer)s"))
+        params["customer"] = customer_uuid
+    if text is not None and text.strip():
+        params["like"] = _escaped_like(text.strip())
+        matches = [
+            sql.SQL("reward_title ILIKE %(like)s"),
+            sql.SQL("customer_name ILIKE %(like)s"),
+            sql.SQL("staff_name ILIKE %(like)s"),
+        ]
+        canonical = parse_reference(text)
+        if canonical is not None:
+            prefix = operation_id_prefix(canonical)
+            params.update(low=prefix, high=prefix + _PREFIX_END)
+            matches.append(sql.SQL("(operation_id >= %(low)s AND operation_id < %(high)s)"))
+            matches.append(sql.SQL("(handover_id >= %(low)s AND handover_id < %(high)s)"))
+        clauses.append(sql.SQL("({})").format(sql.SQL(" OR ").join(matches)))
+    query = sql.SQL(
+        "SELECT operation_id FROM pos_shared.journal_row WHERE {} "
+        "ORDER BY recorded_time DESC, chain_id, seq DESC LIMIT %(limit)s"
+    ).format(sql.SQL(" AND ").join(clauses))
+    async with conn.transaction():
+        cursor = await conn.execute(query, params)
+        ids = [str(row[0]) for row in await cursor.fetchall()]
+        return await _collects(conn, ids)
+
+
+async def shop_counters(conn: Connection) -> list[str]:
+    """The names of the shop's counters that copied a row here, in order."""
+    cursor = await conn.execute(
+        "SELECT DISTINCT counter FROM pos_shared.journal_row "
+        "WHERE shop = pos_shared.login_shop() ORDER BY counter"
+    )
+    return [str(row[0]) for row in await cursor.fetchall()]

@@ -12,6 +12,7 @@ from typing import Any
 
 from pos_app.services.counter import CounterSession
 from pos_app.services.identify import ScanKind, classify_scan
+from pos_app.services.shop_pickups import ShopJournalUnreachableError
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter import words
 from pos_app.ui.counter.customer_widgets import MessageKind
@@ -108,7 +109,13 @@ class IdentifyFlow:
             self._show_recent()
             operation = await recent.open_reference(reference)
         else:
-            operation = await self._counter.find_pickup(reference)
+            try:
+                operation = await self._counter.find_pickup(reference)
+            except ShopJournalUnreachableError:
+                self._screen.message_bar.show_message(
+                    words.shop_journal_unreachable(reference), MessageKind.ERROR
+                )
+                return
         messages = self._screen.message_bar
         if operation is None:
             messages.show_message(words.no_such_pickup(reference), MessageKind.ERROR)

@@ -66,6 +66,7 @@ class RecentPage(QWidget):
         header.addWidget(self.back_button)
         layout.addLayout(header)
         self.view = RecentPickupsView(journal, desk=counter.desk, staff=services.staff, parent=self)
+        self.view.set_shop(counter.pickups)
         self.view.set_slip_options(
             shop_name=lambda: counter.shop_name or APP_NAME,
             printer=lambda: (counter.settings.slip_printer, counter.settings.slip_paper),

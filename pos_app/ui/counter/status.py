@@ -2,15 +2,58 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from pos_app.clock import utc_now
 from pos_app.services.progress import NudjSetupProblem
+from pos_app.services.shared_journal import Waiting
 from pos_app.storage import StaffRef
 from pos_app.ui.counter.words import unresolved_text
 from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
+from pos_app.ui.plurals import english_plural
+from pos_app.ui.theme import set_style_property
+
+
+def waiting_age_text(oldest: datetime, now: datetime) -> str:
+    """How long the oldest row has waited, roughly: "3 min", "2 h", "4 days"."""
+    minutes = max(0, int((now - oldest).total_seconds() // 60))
+    if minutes < 1:
+        return _tr("under a minute")
+    if minutes < 120:
+        return _tr("{n} min").format(n=minutes)
+    hours = minutes // 60
+    if hours < 48:
+        return _tr("{n} h").format(n=hours)
+    days = hours // 24
+    return english_plural(_tr("%n day(s)", "", days), days, "day(s)", "day", "days")
+
+
+def shared_journal_text(waiting: Waiting | None, *, now: datetime | None = None) -> str:
+    """The status bar's words for the shop journal (the shared journal on PostgreSQL)."""
+    if waiting is None:
+        return _tr("Shop journal not in use on this counter — ask your IT contact")
+    if waiting.conflict:
+        return _tr(
+            "Shop journal: copying stopped, this counter's journal differs — ask your IT contact"
+        )
+    if waiting.oldest is None:
+        if waiting.unreachable:
+            return _tr("Shop journal unreachable — nothing waiting to be copied")
+        return _tr("Shop journal up to date")
+    age = waiting_age_text(waiting.oldest, now or utc_now())
+    n = waiting.pickups
+    if waiting.unreachable:
+        text = _tr(
+            "Shop journal unreachable — %n pickup(s) waiting to be copied, oldest {age}", "", n
+        )
+    else:
+        text = _tr("Shop journal: %n pickup(s) waiting to be copied, oldest {age}", "", n)
+    return english_plural(text, n, "pickup(s)", "pickup", "pickups").format(age=age)
 
 
 class ElidedLabel(QLabel):
@@ -74,6 +117,11 @@ class CounterStatusBar(QStatusBar):
         self.unresolved_label = QLabel(self)
         self.unresolved_label.setObjectName("unresolvedStatus")
         self.addPermanentWidget(self.unresolved_label)
+        # Only on a counter whose journal is copied to the shop's (shared journal).
+        self.shared_label = ElidedLabel(parent=self)
+        self.shared_label.setObjectName("sharedJournalStatus")
+        self.shared_label.hide()
+        self.addPermanentWidget(self.shared_label)
         # A Nudj id source that finds nobody is the shop's set-up, not the customer's: said
         # to staff here, never on a kiosk's customer-facing screen (it is logged there).
         self.nudj_setup_label = ElidedLabel(parent=self)
@@ -128,6 +176,23 @@ class CounterStatusBar(QStatusBar):
             self.unresolved_label.setText(unresolved_text(count))
         elif count == 0:
             self.unresolved_label.clear()
+
+    def show_shared(self, waiting: Waiting | None, *, now: datetime | None = None) -> None:
+        """How far behind the shop journal is; None: it cannot be used on this counter."""
+        self.shared_label.setText(shared_journal_text(waiting, now=now))
+        self.shared_label.setToolTip(
+            _tr(
+                "This counter's hand-overs and reversals are copied to the shop journal, so "
+                "that every counter of the shop can find and reverse them. While it cannot "
+                "be reached, this counter works on as usual and catches up by itself."
+            )
+        )
+        set_style_property(
+            self.shared_label,
+            "kind",
+            "error" if waiting is None or waiting.unreachable or waiting.conflict else "info",
+        )
+        self.shared_label.show()
 
     def show_nudj_setup(self, problem: NudjSetupProblem | None) -> None:
         if problem is None:

@@ -40,6 +40,7 @@ from pos_app.ui.counter.identify import IdentifyFlow
 from pos_app.ui.counter.kiosk_counter import KioskCounter
 from pos_app.ui.counter.screen import CUSTOMER, HOME, REFRESH, CounterScreen
 from pos_app.ui.counter.settings_entry import SettingsEntry
+from pos_app.ui.counter.shared_status import SharedJournalWatch
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.status import CounterStatusBar
 from pos_app.ui.i18n import retranslated
@@ -167,6 +168,9 @@ class MainWindow(QMainWindow):
             # A kiosk's Settings are behind Leave kiosk: nothing of them on its screen.
             self.status.addPermanentWidget(self.settings_entry.button(self))
         self.setStatusBar(self.status)
+        self.shared_watch = SharedJournalWatch(
+            services, self.status, self.tasks, parent=self, kiosk=self.kiosk is not None
+        )
 
     def _wire(self) -> None:
         counter, services = self.counter, self.services
@@ -252,6 +256,8 @@ class MainWindow(QMainWindow):
             )
         ).failure(self._shop_failed).run()
         self.counter.start_settling()
+        self.counter.start_sharing()
+        self.shared_watch.start()
 
     def _say_error(self, exc: BaseException) -> bool:
         """The default route of a failed task: what the world caused, said in the bar."""
@@ -394,6 +400,7 @@ class MainWindow(QMainWindow):
             if self.kiosk is not None:
                 self.kiosk.release()
             self.counter.stop_settling()
+            self.shared_watch.stop()
             self.search_bar.stop_listening()
             try:
                 asyncio.get_running_loop()

@@ -210,6 +210,13 @@ def no_such_pickup(reference: str) -> str:
     return _tr("No pickup {ref} was made at this counter.").format(ref=reference)
 
 
+def shop_journal_unreachable(reference: str) -> str:
+    return _tr(
+        "No pickup {ref} was made at this counter, and the shop's other counters cannot be "
+        "asked right now (the shop journal cannot be reached)."
+    ).format(ref=reference)
+
+
 def shop_text(name: str | None, wanted: str | None) -> str:
     """The status bar's "connected" line for what :meth:`load_shop_name` found."""
     if name is None:

@@ -82,6 +82,8 @@ class PickupColumn(IntEnum):
     #: approved it.
     REVERSAL_REASON = 5
     APPROVED_BY = 6
+    #: Where it was handed over; only while the list is the whole shop's.
+    COUNTER = 7
 
 
 class PickupRole(IntEnum):
@@ -102,16 +104,35 @@ _STATE_COLORS = {
 
 
 class RecentPickupsModel(RowTableModel[Operation]):
-    """Pickups (collects) newest first, each in its current state."""
+    """Pickups (collects) newest first, each in its current state.
+
+    ``shop_wide``: the pickups of every counter of the shop, with a Counter column.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(lambda operation: operation.operation_id, parent)
         self._with_date = False
+        self._shop_wide = False
 
-    def set_operations(self, operations: Sequence[Operation], *, with_date: bool) -> None:
-        """Show these collects (in the order given); ``with_date`` adds the day to the time."""
+    @property
+    def shop_wide(self) -> bool:
+        return self._shop_wide
+
+    def set_operations(
+        self, operations: Sequence[Operation], *, with_date: bool, shop_wide: bool | None = None
+    ) -> None:
+        """Show these collects (in the order given); ``with_date`` adds the day to the time;
+        ``shop_wide`` (None: as before) adds the Counter column."""
         self._with_date = with_date
-        self._set_rows([op for op in operations if op.kind == COLLECT])
+        self.beginResetModel()
+        if shop_wide is not None:
+            self._shop_wide = shop_wide
+        self._rows = [op for op in operations if op.kind == COLLECT]
+        self.endResetModel()
+
+    def columns(self) -> list[PickupColumn]:
+        """The columns shown, in model order."""
+        return [c for c in PickupColumn if self._shop_wide or c is not PickupColumn.COUNTER]
 
     def operation(self, row: int) -> Operation:
         return self._rows[row]
@@ -129,6 +150,7 @@ class RecentPickupsModel(RowTableModel[Operation]):
             self.tr("State"),
             self.tr("Reversal reason"),
             self.tr("Approved by"),
+            *([self.tr("Counter")] if self._shop_wide else []),
         ]
 
     def table_for_export(self) -> tuple[list[str], list[list[str]]]:
@@ -138,7 +160,7 @@ class RecentPickupsModel(RowTableModel[Operation]):
             header = [*self.column_titles(), self.tr("Slip code")]
             rows = [
                 [
-                    *(self._display(op, column) for column in PickupColumn),
+                    *(self._display(op, column) for column in self.columns()),
                     op.handover_reference or op.reference or "",
                 ]
                 for op in self._rows
@@ -170,6 +192,8 @@ class RecentPickupsModel(RowTableModel[Operation]):
             if operation.reversal_operation_id is None:
                 return ""
             return operation.reversal_staff_name or "—"
+        if column is PickupColumn.COUNTER:
+            return operation.counter
         text = state_text(pickup_state(operation))
         if operation.is_inferred:
             # Learned from the customer's list, not from the server's answer to this request.

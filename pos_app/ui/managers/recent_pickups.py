@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from pos_app import APP_NAME
 from pos_app.services.pickup import PickupDesk, ReverseOutcome, ReverseResult
 from pos_app.services.settings import PrintSlip, SlipPaper
+from pos_app.services.shop_pickups import ShopJournalUnreachableError, ShopPickups
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import StaffService
 from pos_app.storage import (
@@ -64,6 +65,7 @@ from pos_app.storage import (
     JournalError,
     Operation,
     StaffRef,
+    UnknownOperationError,
     export_table_csv,
 )
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
@@ -91,6 +93,9 @@ _EXPORT = "export"
 SEARCH_DELAY_MS = 250
 #: Rows the view asks the journal for.
 ROW_LIMIT = 200
+#: While the shop's pickups are shown, they are read again this often (another counter's
+#: hand-over shows within it, plus the time that counter takes to copy it: about a second).
+LIVE_REFRESH_MS = 3000
 
 
 # -- the view --------------------------------------------------------------------------------
@@ -140,6 +145,9 @@ class RecentPickupsView(QWidget):
         self._kiosk = False
         self._export_folder: Path | None = None
         self._message_sink: Callable[[str, str], None] | None = None
+        #: The shop's pickups (shared journal), when set: see :meth:`set_shop`.
+        self._shop: ShopPickups | None = None
+        self._shop_unreachable = False
         self.tasks = TaskOwner()
         self.model = RecentPickupsModel(self)
 
@@ -192,12 +200,20 @@ class RecentPickupsView(QWidget):
         self.search_input.setPlaceholderText(
             self.tr("Reward, customer name, staff or slip code (PU-…)")
         )
+        # Only while the shop's pickups are shown (set_shop).
+        self.counter_filter = QComboBox(self)
+        self.counter_filter.setObjectName("recentCounterFilter")
+        self.counter_filter.setAccessibleName(self.tr("Counter"))
+        self.counter_filter.setMinimumHeight(40)
+        self.counter_filter.addItem(self.tr("All counters"), None)
+        self.counter_filter.hide()
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("recentRefreshButton")
         self.refresh_button.setMinimumHeight(40)
         filters.addWidget(day_label)
         filters.addWidget(self.day_filter)
         filters.addWidget(self.day_input)
+        filters.addWidget(self.counter_filter)
         filters.addWidget(self.search_input, 1)
         filters.addWidget(self.refresh_button)
         layout.addLayout(filters)
@@ -270,6 +286,11 @@ class RecentPickupsView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
+        self._live_timer = QTimer(self)
+        self._live_timer.setObjectName("recentLiveRefresh")
+        self._live_timer.setInterval(LIVE_REFRESH_MS)
+        self._live_timer.timeout.connect(self.on_live_timer_timeout)
+        self.counter_filter.currentIndexChanged.connect(self.refresh)
         self.search_input.textChanged.connect(self._search_timer.start)
         self.search_input.returnPressed.connect(self.refresh)
         self.day_filter.currentIndexChanged.connect(self.on_day_filter_currentIndexChanged)
@@ -300,6 +321,29 @@ class RecentPickupsView(QWidget):
             self._staff = staff
         self._update_reverse_button()
 
+    def set_shop(self, pickups: ShopPickups | None) -> None:
+        """List, find and reverse through ``pickups``: with a shared journal, the shop's."""
+        self._shop = pickups
+        shop_wide = pickups is not None and pickups.shop_wide
+        self.counter_filter.setVisible(shop_wide)
+        if shop_wide and self.isVisible():
+            self._live_timer.start()
+
+    @property
+    def shop_wide(self) -> bool:
+        """Whether the list is the whole shop's (every counter), not this counter's only."""
+        return self._shop is not None and self._shop.shop_wide
+
+    def chosen_counter(self) -> str | None:
+        """The counter whose pickups are shown; None for every counter."""
+        data = self.counter_filter.currentData()
+        return str(data) if data else None
+
+    def on_live_timer_timeout(self) -> None:
+        # Not while a reversal waits for its dialog or a load is still on its way.
+        if not self.is_reversing() and not self.tasks.is_running(_LOAD):
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload the table from the journal (the newest filters apply)."""
         self._search_timer.stop()
@@ -326,13 +370,25 @@ class RecentPickupsView(QWidget):
         finally:
             self.day_filter.blockSignals(blockers[0])
             self.search_input.blockSignals(blockers[1])
-        operation = await self._journal.call(Journal.find_by_reference, reference)
-        await self.reload(operation.operation_id if operation is not None else None)
-        if operation is None:
+        try:
+            operation = await self._find(reference)
+        except ShopJournalUnreachableError:
+            await self.reload()
             self.show_message(
-                self.tr("No pickup {ref} was made at this counter.").format(ref=reference),
+                self.tr(
+                    "No pickup {ref} was made at this counter, and the shop's other counters "
+                    "cannot be asked right now (the shop journal cannot be reached)."
+                ).format(ref=reference),
                 "error",
             )
+            return None
+        await self.reload(operation.operation_id if operation is not None else None)
+        if operation is None:
+            if self.shop_wide:
+                text = self.tr("No pickup {ref} was made at any counter of this shop.")
+            else:
+                text = self.tr("No pickup {ref} was made at this counter.")
+            self.show_message(text.format(ref=reference), "error")
             return None
         # A slip's one code: every reward of its hand-over, all selected.
         together = [op for op in self.model.operations() if op.handover_id == operation.handover_id]
@@ -449,6 +505,7 @@ class RecentPickupsView(QWidget):
     async def aclose(self) -> None:
         """Cancel loads and a reverse waiting for its dialog; call when the window closes."""
         self._search_timer.stop()
+        self._live_timer.stop()
         await self.tasks.cancel_all()
 
     # -- loading -------------------------------------------------------------------------
@@ -458,6 +515,13 @@ class RecentPickupsView(QWidget):
         # Shown again (a tab switched to, a dialog reopened): hand-overs may have happened.
         if not event.spontaneous():
             self.refresh()
+            if self.shop_wide:
+                self._live_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self._live_timer.stop()
 
     def _set_day(self, day: date) -> None:
         self.day_input.setDate(QDate(day.year, day.month, day.day))
@@ -494,15 +558,37 @@ class RecentPickupsView(QWidget):
             keep = current.operation_id
         day = self.selected_day()
         text = self.search_input.text().strip() or None
-        operations = await self._journal.call(
-            Journal.recent_operations,
-            day=day,
-            text=text,
-            customer_uuid=self._customer[0] if self._customer is not None else None,
-            kinds=(COLLECT,),
-            limit=ROW_LIMIT,
-        )
-        self.model.set_operations(operations, with_date=day is None)
+        customer = self._customer[0] if self._customer is not None else None
+        shop_wide = False
+        if self.shop_wide:
+            assert self._shop is not None
+            try:
+                operations = await self._shop.recent(
+                    day=day,
+                    text=text,
+                    counter=self.chosen_counter(),
+                    customer_uuid=customer,
+                    limit=ROW_LIMIT,
+                )
+                counters = await self._shop.counters()
+            except ShopJournalUnreachableError:
+                self._shop_unreachable_now()
+            else:
+                shop_wide = True
+                self._shop_unreachable = False
+                self._offer_counters(counters)
+        if not shop_wide:
+            operations = await self._journal.call(
+                Journal.recent_operations,
+                day=day,
+                text=text,
+                customer_uuid=customer,
+                kinds=(COLLECT,),
+                limit=ROW_LIMIT,
+            )
+        self.model.set_operations(operations, with_date=day is None, shop_wide=shop_wide)
+        # This counter's pickups only: no other counter to choose.
+        self.counter_filter.setEnabled(shop_wide)
         if keep is None or not self.select_operation(keep):
             self.table.clearSelection()
         if not operations:
@@ -516,6 +602,47 @@ class RecentPickupsView(QWidget):
                 self.empty_label.setText(self.tr("No pickups on this day."))
         self.empty_label.setVisible(not operations)
         self.loaded.emit()
+
+    def _shop_unreachable_now(self) -> None:
+        """Said once when it happens, not at every refresh while it lasts, and only while
+        the list is on screen: the page's message line is the counter's too."""
+        if not self._shop_unreachable and self.isVisible():
+            self._shop_unreachable = True
+            self.show_message(
+                self.tr(
+                    "The shop journal cannot be reached: only this counter's pickups are "
+                    "shown until it is back."
+                ),
+                "error",
+            )
+
+    def _offer_counters(self, counters: Sequence[str]) -> None:
+        """The counter filter's choices: every counter, then each one (the choice kept)."""
+        known = [self.counter_filter.itemData(i) for i in range(1, self.counter_filter.count())]
+        if known == list(counters):
+            return
+        chosen = self.chosen_counter()
+        blocked = self.counter_filter.blockSignals(True)
+        try:
+            while self.counter_filter.count() > 1:
+                self.counter_filter.removeItem(1)
+            for name in counters:
+                self.counter_filter.addItem(name, name)
+            found = self.counter_filter.findData(chosen) if chosen is not None else 0
+            self.counter_filter.setCurrentIndex(max(found, 0))
+        finally:
+            self.counter_filter.blockSignals(blocked)
+
+    async def _find(self, reference: str) -> Operation | None:
+        if self._shop is not None:
+            return await self._shop.find(reference)
+        return await self._journal.call(Journal.find_by_reference, reference)
+
+    async def _current(self, operation: Operation) -> Operation:
+        """The pickup as it is now (it may have been reversed since it was shown)."""
+        if self._shop is not None:
+            return await self._shop.current(operation)
+        return await self._journal.call(Journal.operation, operation.operation_id)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         if isinstance(exc, JournalError):
@@ -565,8 +692,8 @@ class RecentPickupsView(QWidget):
             )
             return
         self.show_message("")
-        # The row may be stale (reversed at another window since it was loaded).
-        current = await self._journal.call(Journal.operation, operation.operation_id)
+        # The row may be stale (reversed at another window or counter since it was loaded).
+        current = await self._current(operation)
         refusal = self._refusal(current)
         if refusal is not None:
             # Told before any PIN is asked for: nothing could be sent anyway.
@@ -577,7 +704,13 @@ class RecentPickupsView(QWidget):
         except LookupError:
             self.show_message(self.tr("Reversing needs a manager. Nothing was changed."), "info")
             return
-        dialog = ReverseDialog(current, staff, asked_by=self._asked_by, parent=self.window())
+        dialog = ReverseDialog(
+            current,
+            staff,
+            asked_by=self._asked_by,
+            parent=self.window(),
+            shop_wide=self.model.shop_wide,
+        )
         try:
             accepted = await await_dialog(dialog) == QDialog.DialogCode.Accepted
             reason, note, manager = dialog.reason, dialog.note, dialog.approved_by
@@ -609,9 +742,12 @@ class RecentPickupsView(QWidget):
         }
         earlier = None
         if result.operation is None and result.collect.reversal_operation_id is not None:
-            earlier = await self._journal.call(
-                Journal.operation, result.collect.reversal_operation_id
-            )
+            try:
+                earlier = await self._journal.call(
+                    Journal.operation, result.collect.reversal_operation_id
+                )
+            except UnknownOperationError:
+                earlier = None  # reversed at another counter: its journal has the details
         self.show_message(
             describe_reverse_result(result, earlier), kinds.get(result.outcome, "error")
         )
@@ -634,7 +770,10 @@ class RecentPickupsView(QWidget):
         self._update_reverse_button()
 
     async def _reprint(self, operation: Operation) -> None:
-        together = await self._journal.call(Journal.hand_over, operation.operation_id)
+        if self._shop is not None:
+            together = await self._shop.find_all(operation.handover_reference or "")
+        else:
+            together = await self._journal.call(Journal.hand_over, operation.operation_id)
         # A reward that came back is not vouched for again.
         kept = [op for op in together if not op.is_reversed]
         try:

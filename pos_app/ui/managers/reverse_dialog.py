@@ -66,6 +66,7 @@ class ReverseDialog(PinCheckDialog):
         *,
         asked_by: StaffRef | None = None,
         parent: QWidget | None = None,
+        shop_wide: bool = False,
     ) -> None:
         super().__init__(parent, message_name="reverseMessage")
         self.setObjectName("reverseDialog")
@@ -87,11 +88,21 @@ class ReverseDialog(PinCheckDialog):
             scaled_font(self.question.font(), TextSize.DIALOG_QUESTION, bold=True)
         )
         outer.addWidget(self.question)
-        details = self.tr(
-            "{ref} · handed over {when} by {staff} · customer {customer}. "
-            "The reward goes back to the customer's rewards to pick up; points are not "
-            "refunded."
-        ).format(
+        if shop_wide:
+            # Any counter's pickup can be reversed here: the manager sees which one's.
+            details = self.tr(
+                "{ref} · handed over {when} at {counter} by {staff} · customer {customer}. "
+                "The reward goes back to the customer's rewards to pick up; points are not "
+                "refunded."
+            )
+        else:
+            details = self.tr(
+                "{ref} · handed over {when} by {staff} · customer {customer}. "
+                "The reward goes back to the customer's rewards to pick up; points are not "
+                "refunded."
+            )
+        details = details.format(
+            counter=operation.counter,
             ref=operation.reference or "",
             when=f"{format_short_date(operation.created_at)} "
             f"{operation.created_at.astimezone():%H:%M}",
