@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from pos_app.demo import DEMO_STAFF_PIN_KEY
@@ -23,8 +24,10 @@ from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import COLLECT, REVERSE, Journal, OpState, ReverseReason
 from pos_app.ui.app import open_services
 from pos_app.ui.counter import MainWindow
+from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.pickups_table import PickupColumn
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
+from pos_app.ui.managers.reports import ReportsDialog
 from pos_app.ui.managers.reverse_dialog import ReverseDialog
 from tests.helpers import RetryWaits, wait_until
 from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
@@ -280,3 +283,29 @@ async def test_cut_off_the_status_bar_says_how_far_behind_and_back_it_catches_up
         await wait_until(lambda: shared_status(first) == "Shop journal up to date", within=20)
         await wait_until(lambda: view.model.rowCount() == 2, within=15)
         assert {view.model.index(r, PickupColumn.COUNTER).data() for r in range(2)} == {"Counter 1"}
+
+
+@pytest.mark.asyncio
+async def test_the_reports_of_a_shared_counter_are_the_shops(
+    qtbot: QtBot,
+    app_settings: Settings,
+    demo_secrets: SecretStore,
+    simulator: Simulator,
+    shared_db: SharedDatabase,
+    tmp_path: Path,
+) -> None:
+    one = at(app_settings, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    async with shop_window(one, shop_secrets(demo_secrets), simulator) as counter:
+        await counter.staff.call(StaffDirectory.add, "Max Manager", Role.MANAGER, MANAGER_PIN)
+        page = counter.window.recent_page
+        assert page is not None
+        counter.window.show_recent_pickups()
+        QTest.mouseClick(page.reports_entry.button, Qt.MouseButton.LeftButton)
+        approval = await dialog_of(PinDialog)
+        QTest.keyClicks(approval.entry.field, MANAGER_PIN)
+        QTest.keyClick(approval.entry.field, Qt.Key.Key_Return)
+        dialog = await dialog_of(ReportsDialog)
+        await wait_until(lambda: dialog.report is not None)
+        shown = " | ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "Every counter of the shop" in shown
+        dialog.close()

@@ -59,6 +59,8 @@ class RecentPage(QWidget):
             asked_by=lambda: counter.sign_in.staff,
             file_dialogs=not kiosk,
         )
+        # When shared, a manager's report is the whole shop's.
+        self.reports_entry.set_shared_journal(services.shared)
         header.addWidget(self.reports_entry.button)
         self.back_button = QPushButton(_tr("Back to the counter"), self)
         self.back_button.setObjectName("backToCounterButton")
