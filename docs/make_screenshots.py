@@ -5,6 +5,10 @@ demo card, waits until the list and the side panel are in, and saves the window 
 
     .venv/bin/python docs/make_screenshots.py            # writes docs/counter.png
     .venv/bin/python docs/make_screenshots.py --size 1024x768 --out /tmp/counter-1024.png
+    .venv/bin/python docs/make_screenshots.py --reports  # writes docs/reports.png
+
+``--reports`` shows the managers' Reports page for a known day of pickups (the one the
+report tests use: several staff, hours, titles and reversals), from a throw-away journal.
 """
 
 from __future__ import annotations
@@ -67,21 +71,58 @@ async def _until(condition: object, within: float = 20.0) -> None:
         await asyncio.sleep(0.02)
 
 
+async def shoot_reports(size: tuple[int, int], out: Path) -> None:
+    import tempfile
+
+    sys.path.insert(0, str(HERE.parent))  # the report tests' known day
+    from pos_app.services.reports import Report, ReportPeriod, local_report
+    from pos_app.storage import Journal
+    from pos_app.ui.managers.reports import ReportsDialog
+    from tests.helpers.report_data import DAY, TZ, SettableClock, write_known_days
+
+    with tempfile.TemporaryDirectory(prefix="pos-app-reports-") as folder:
+        clock = SettableClock()
+        with Journal.open(
+            Path(folder) / "journal.sqlite3", shop_uuid="shop-1", counter="Counter 1", clock=clock
+        ) as journal:
+            write_known_days(journal, clock)
+
+            async def load(period: ReportPeriod) -> Report:
+                return local_report(journal, period, TZ)
+
+            dialog = ReportsDialog(load, today=lambda: DAY, tz=TZ)
+            dialog.resize(*size)
+            dialog.show()
+            await _until(lambda: dialog.report is not None)
+            await asyncio.sleep(0.5)  # painted
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not dialog.grab().save(str(out)):
+                raise SystemExit(f"could not write {out}")
+            print(f"{out} ({size[0]}×{size[1]})")
+            dialog.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1366x740", help="window size, WIDTHxHEIGHT")
-    parser.add_argument("--out", type=Path, default=HERE / "counter.png")
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--reports", action="store_true", help="the managers' Reports page")
     args = parser.parse_args(argv)
+    out = args.out or HERE / ("reports.png" if args.reports else "counter.png")
     width, height = (int(n) for n in args.size.lower().split("x"))
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     set_app_identity(app)
     configure_application(app)
+    if args.reports:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            runner.run(shoot_reports((width, height), out))
+        return 0
     with (
         DemoSession() as session,
         asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
     ):
-        runner.run(shoot(session, (width, height), args.out))
+        runner.run(shoot(session, (width, height), out))
     return 0
 
 
