@@ -111,6 +111,21 @@ async def test_a_wrong_password_is_refused_and_never_shown_or_logged(
     assert wrong not in caplog.text
 
 
+@pytest.mark.asyncio
+async def test_a_counter_without_its_password_is_told_how_to_store_it(
+    shared_db: SharedDatabase, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(URL_ENV, shared_db.url(COUNTER_A))
+    target = shared_journal_target(load_settings(), SecretStore(env={}))
+    assert target is not None
+
+    with pytest.raises(SharedJournalRefusedError) as error:
+        await target.connect()
+
+    assert "no password is stored" in str(error.value)
+    assert "pos-app secrets set shared-journal-password" in str(error.value)
+
+
 def test_tls_is_verified_in_full_against_the_root_certificate_setting(
     tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:

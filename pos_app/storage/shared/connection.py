@@ -30,6 +30,8 @@ _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 _REFUSED_STATES = frozenset({"28P01", "28000"})
 # A failed connection attempt often has no SQLSTATE, only the server's (English) text.
 _REFUSED_TEXTS = ("authentication failed", "no pg_hba.conf entry")
+#: libpq's words when the server wants a password and none was given.
+_NO_PASSWORD = "no password supplied"
 
 
 def check_url(url: str) -> dict[str, Any]:
@@ -101,6 +103,12 @@ class SharedJournalTarget:
             # into any traceback that gets logged. Its text (libpq's) is kept, redacted.
             lines = str(exc).strip().splitlines()
             reason = self._without_password(lines[-1].strip() if lines else type(exc).__name__)
+            if self.password is None and _NO_PASSWORD in reason:
+                raise SharedJournalRefusedError(
+                    f"The shared journal {self.describe()} asks for this counter's password, "
+                    "and no password is stored for it: "
+                    "pos-app secrets set shared-journal-password"
+                ) from None
             if exc.sqlstate in _REFUSED_STATES or any(text in reason for text in _REFUSED_TEXTS):
                 raise SharedJournalRefusedError(
                     f"The shared journal {self.describe()} refused the login: {reason}"
