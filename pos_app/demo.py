@@ -133,8 +133,12 @@ class DemoSession:
             # The simulator builds the same data from the same seed when it starts.
             shop = demo.build_demo_data(datetime.now(UTC)).shops[0]
         # Environment variables may still pick the language or the counter name, but never
-        # where the APIs are: the demo must not talk to a real shop's account.
-        self.settings = load_settings(use_file=False).with_overrides(
+        # where the APIs are, nor a shared journal: the demo must not talk to a real shop's
+        # account, nor copy its made-up pickups into the shop's journal.
+        from_environment = load_settings(use_file=False).model_copy(
+            update={"shared_journal_url": None, "shared_journal_root_cert": None}
+        )
+        self.settings = from_environment.with_overrides(
             piggy_base_url=url,
             giftoin_base_url=url,
             nudj_base_url=url,

@@ -15,10 +15,13 @@ def test_demo_points_at_its_own_simulator_and_cleans_up(monkeypatch: pytest.Monk
     # A shop's real settings in the environment must not leak into the demo.
     monkeypatch.setenv("POS_APP_PIGGY_BASE_URL", "https://api.piggy.eu")
     monkeypatch.setenv("POS_APP_PIGGY_TOKEN", "real-shop-token")
+    # Nor may the demo's pickups reach the shop's shared journal.
+    monkeypatch.setenv("POS_APP_SHARED_JOURNAL_URL", "postgresql://counter_1@db.example/pos")
     monkeypatch.delenv("POS_APP_DATA_DIR")
     with DemoSession() as session:
         assert session.simulator is not None
         settings = session.settings
+        assert settings.shared_journal_url is None
         assert settings.piggy_base_url == session.simulator.url
         assert settings.nudj_base_url == session.simulator.url
         assert settings.shop_uuid == session.simulator.state.data.shops[0].uuid
