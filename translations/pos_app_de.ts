@@ -565,6 +565,17 @@
         <translation>Filialprotokoll: Kopieren angehalten, das Protokoll dieser Kasse weicht ab – wenden Sie sich an Ihre IT-Betreuung</translation>
     </message>
     <message>
+        <source>Shop journal refused this counter&apos;s login — ask your IT contact</source>
+        <translation>Filialprotokoll lehnt die Anmeldung dieser Kasse ab – wenden Sie sich an Ihre IT-Betreuung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal refused this counter&apos;s login — %n pickup(s) waiting to be copied; ask your IT contact</source>
+        <translation>
+            <numerusform>Filialprotokoll lehnt die Anmeldung dieser Kasse ab – %n Abholung wartet aufs Kopieren; wenden Sie sich an Ihre IT-Betreuung</numerusform>
+            <numerusform>Filialprotokoll lehnt die Anmeldung dieser Kasse ab – %n Abholungen warten aufs Kopieren; wenden Sie sich an Ihre IT-Betreuung</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Shop journal unreachable — nothing waiting to be copied</source>
         <translation>Filialprotokoll nicht erreichbar – nichts wartet aufs Kopieren</translation>
     </message>
@@ -2718,6 +2729,7 @@
     <name>App</name>
     <message>
         <source>The data folder {folder} cannot be written by this user account, so hand-overs are switched off: nothing could be recorded. Ask your IT contact.</source>
+        <extracomment>Seconds the work that waits for the window&apos;s first paint waits at most.</extracomment>
         <translation>Der Datenordner {folder} kann von diesem Benutzerkonto nicht beschrieben werden, daher sind Übergaben abgeschaltet: Es könnte nichts erfasst werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message>

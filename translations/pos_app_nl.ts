@@ -565,6 +565,17 @@
         <translation>Winkellogboek: kopiëren gestopt, het logboek van deze balie wijkt af — vraag je IT-contactpersoon</translation>
     </message>
     <message>
+        <source>Shop journal refused this counter&apos;s login — ask your IT contact</source>
+        <translation>Het winkellogboek weigert de aanmelding van deze balie — vraag je IT-contactpersoon</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop journal refused this counter&apos;s login — %n pickup(s) waiting to be copied; ask your IT contact</source>
+        <translation>
+            <numerusform>Het winkellogboek weigert de aanmelding van deze balie — %n afhaling wacht op kopiëren; vraag je IT-contactpersoon</numerusform>
+            <numerusform>Het winkellogboek weigert de aanmelding van deze balie — %n afhalingen wachten op kopiëren; vraag je IT-contactpersoon</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Shop journal unreachable — nothing waiting to be copied</source>
         <translation>Winkellogboek onbereikbaar — er wacht niets op kopiëren</translation>
     </message>
@@ -2718,6 +2729,7 @@
     <name>App</name>
     <message>
         <source>The data folder {folder} cannot be written by this user account, so hand-overs are switched off: nothing could be recorded. Ask your IT contact.</source>
+        <extracomment>Seconds the work that waits for the window&apos;s first paint waits at most.</extracomment>
         <translation>De gegevensmap {folder} is niet beschrijfbaar voor dit gebruikersaccount, dus overhandigen staat uit: er kon niets worden vastgelegd. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message>

@@ -130,6 +130,8 @@ class Waiting:
     unreachable: bool
     #: A local row differs from the shared journal's: copying stopped (a manager's matter).
     conflict: bool = False
+    #: The failure was the database refusing this counter's login (password, rights).
+    refused: bool = False
 
     @property
     def up_to_date(self) -> bool:
@@ -231,6 +233,7 @@ class SharedJournal:
             oldest=backlog.oldest,
             unreachable=backlog.last_error is not None,
             conflict=backlog.conflict is not None,
+            refused=backlog.refused,
         )
 
     async def _ask(self, question: Callable[[Any], Awaitable[T]]) -> T:

@@ -143,6 +143,26 @@ async def test_a_database_that_cannot_be_reached_never_stops_the_counter(
 
 
 @pytest.mark.asyncio
+async def test_a_login_the_shop_journal_refuses_is_not_called_unreachable(
+    qtbot: QtBot,
+    app_settings: Settings,
+    demo_secrets: SecretStore,
+    simulator: Simulator,
+    shared_db: SharedDatabase,
+    tmp_path: Path,
+) -> None:
+    # No password stored for this counter's login: the network is fine, the login is not.
+    settings = at(app_settings, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    async with shop_window(settings, demo_secrets, simulator) as counter:
+        await hand_over_one(counter)
+        await wait_until(lambda: "refused" in shared_status(counter))
+        assert shared_status(counter) == (
+            "Shop journal refused this counter's login — 1 pickup waiting to be copied; "
+            "ask your IT contact"
+        )
+
+
+@pytest.mark.asyncio
 async def test_a_kiosk_copies_its_journal_but_never_shows_the_backlog_to_customers(
     qtbot: QtBot,
     app_settings: Settings,

@@ -65,6 +65,8 @@ class Backlog:
     copied_through: int
     #: Why the last attempt failed (None: it worked, or none was made yet).
     last_error: str | None = None
+    #: The last attempt failed because the database refused this login (not the network).
+    refused: bool = False
     #: A local row the shared journal holds differently: copying stopped there.
     conflict: CopyConflict | None = None
 
@@ -149,6 +151,7 @@ class JournalCopier:
         self._mark_loaded = False
         self._fresh_connection = False
         self._last_error: str | None = None
+        self._refused = False
         self._conflict: CopyConflict | None = None
         self._wake = asyncio.Event()
         #: How many passes were made, successful or not (for whoever shows the state).
@@ -192,6 +195,7 @@ class JournalCopier:
             oldest=oldest,
             copied_through=self._copied_through,
             last_error=self._last_error,
+            refused=self._refused,
             conflict=self._conflict,
         )
 
@@ -224,10 +228,12 @@ class JournalCopier:
             copied = await self._copy_pending()
         except SharedJournalError as exc:
             self._last_error = str(exc)
+            self._refused = isinstance(exc, SharedJournalRefusedError)
             raise
         finally:
             self.passes += 1
         self._last_error = None
+        self._refused = False
         return copied
 
     async def _copy_pending(self) -> int:

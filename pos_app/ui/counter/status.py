@@ -41,6 +41,18 @@ def shared_journal_text(waiting: Waiting | None, *, now: datetime | None = None)
         return _tr(
             "Shop journal: copying stopped, this counter's journal differs — ask your IT contact"
         )
+    if waiting.refused:
+        # The line is fine; the login is not (no password stored, a wrong one, no rights).
+        n = waiting.pickups if waiting.oldest is not None else 0
+        if not n:
+            return _tr("Shop journal refused this counter's login — ask your IT contact")
+        text = _tr(
+            "Shop journal refused this counter's login — %n pickup(s) waiting to be copied; "
+            "ask your IT contact",
+            "",
+            n,
+        )
+        return english_plural(text, n, "pickup(s)", "pickup", "pickups")
     if waiting.oldest is None:
         if waiting.unreachable:
             return _tr("Shop journal unreachable — nothing waiting to be copied")
