@@ -46,6 +46,8 @@ T = TypeVar("T")
 
 #: The file in the data folder that notes how far the copier got.
 MARK_FILE = "shared_journal_copied.json"
+#: Seconds the look-ups' connection is kept after its last question.
+QUESTIONS_IDLE_S = 30.0
 #: What to do when the PC lacks the PostgreSQL client library: the Linux bundle leaves
 #: libpq to the PC's own system, as it does CUPS.
 NO_DRIVER = (
@@ -180,6 +182,11 @@ class SharedJournal:
         self._reader = reader
         self.copier = copier
         self._task: asyncio.Task[None] | None = None
+        #: The look-ups' connection (not the copier's), one question at a time.
+        self._conn: Any = None
+        self._asking = asyncio.Lock()
+        self._idle: asyncio.TimerHandle | None = None
+        self._closing: asyncio.Future[None] | None = None
 
     @classmethod
     async def open(
@@ -237,18 +244,56 @@ class SharedJournal:
         )
 
     async def _ask(self, question: Callable[[Any], Awaitable[T]]) -> T:
-        """``question(connection)`` on a connection of its own; a lost line is unavailable."""
+        """``question(connection)`` on the look-ups' connection; a lost line is unavailable.
+
+        One connection serves the questions one after another (Recent pickups asks every
+        few seconds while open: a new one each time would cost a handshake and a server
+        process), and is closed after :data:`QUESTIONS_IDLE_S` without a question. A kept
+        one that turns out dead (the server restarted, a firewall forgot it) is replaced
+        once: the questions only read.
+        """
         import psycopg
 
         from pos_app.storage.shared import SharedJournalUnavailableError
 
-        try:
-            async with await self._target.connect() as conn:
-                return await question(conn)
-        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-            raise SharedJournalUnavailableError(
-                f"The connection to the shared journal was lost: {type(exc).__name__}"
-            ) from None
+        async with self._asking:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            try:
+                for attempt in (1, 2):
+                    kept = self._conn is not None and not self._conn.closed
+                    if not kept:
+                        self._conn = await self._target.connect()
+                    try:
+                        return await question(self._conn)
+                    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                        await self._drop_connection()
+                        if kept and attempt == 1:
+                            continue
+                        raise SharedJournalUnavailableError(
+                            f"The connection to the shared journal was lost: {type(exc).__name__}"
+                        ) from None
+                raise AssertionError("unreachable")  # pragma: no cover
+            finally:
+                if self._conn is not None:
+                    loop = asyncio.get_running_loop()
+                    self._idle = loop.call_later(QUESTIONS_IDLE_S, self._close_when_idle)
+
+    def _close_when_idle(self) -> None:
+        self._idle = None
+        self._closing = asyncio.ensure_future(self._close_idle())
+
+    async def _close_idle(self) -> None:
+        async with self._asking:
+            if self._idle is None:  # no question came meanwhile
+                await self._drop_connection()
+
+    async def _drop_connection(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                await conn.close()
 
     async def find_by_reference(self, reference: str) -> list[Operation]:
         """The collects a slip code or pickup reference names, at any counter of the shop."""
@@ -353,5 +398,10 @@ class SharedJournal:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
+        async with self._asking:
+            await self._drop_connection()
         await self.copier.aclose()
         await self._reader.aclose()

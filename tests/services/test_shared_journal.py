@@ -210,6 +210,52 @@ async def test_a_hand_over_at_one_counter_is_found_at_the_other(
             journal.close()
 
 
+@pytest.mark.asyncio
+async def test_questions_to_the_shop_journal_share_one_connection(
+    shared_db: SharedDatabase, tmp_path: Path
+) -> None:
+    # Recent pickups asks every 3 s while open: each question must not cost a new
+    # connection (over the network, a TLS handshake and a server process each time).
+    secrets = SecretStore(env={SecretName.SHARED_JOURNAL_PASSWORD.env_var: TEST_PASSWORD})
+    settings = load_settings().with_overrides(
+        data_dir=tmp_path,
+        shop_uuid=SHOP,
+        counter_name="Counter 1",
+        shared_journal_url=shared_db.url(COUNTER_A),
+    )
+    journal = Journal.open(settings.journal_path, shop_uuid=SHOP, counter="Counter 1")
+    shared = await SharedJournal.open(settings, secrets)
+    assert shared is not None
+
+    def backends() -> int:
+        (count,) = shared_db.run(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = %s", COUNTER_A
+        )[0]
+        return int(count)
+
+    try:
+        for _ in range(3):
+            assert await shared.find_by_reference("PU-Y9J0YEZN") == []
+        started = shared_db.run(
+            "SELECT count(DISTINCT backend_start) FROM pg_stat_activity WHERE usename = %s",
+            COUNTER_A,
+        )
+        assert backends() == 1, started
+        # The server ended it meanwhile (a restart): the next question is answered over a
+        # new one.
+        shared_db.run(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            COUNTER_A,
+        )
+        await wait_until(lambda: backends() == 0)
+        assert await shared.find_by_reference("PU-Y9J0YEZN") == []
+        assert backends() == 1
+    finally:
+        await shared.aclose()
+        journal.close()
+    await wait_until(lambda: backends() == 0)
+
+
 async def wait_until_caught_up(shared: SharedJournal) -> None:
     for _ in range(500):
         backlog = await shared.backlog()
