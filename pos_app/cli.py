@@ -1,4 +1,9 @@
-"""The `pos-app` command: the counter app itself, and a few tools for the shop's IT person."""
+"""The `pos-app` command: the counter app itself, and a few tools for the shop's IT person.
+
+Size: one parser and one short function per subcommand (secrets, doctor, journal, staff,
+settings, shared-journal, the window); each hands its work to the services at once, so
+the file is a table of contents of what the command offers, read top to bottom.
+"""
 
 from __future__ import annotations
 

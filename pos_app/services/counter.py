@@ -12,6 +12,10 @@ listeners (:meth:`CounterSession.add_listener`), and each event names the custom
 belongs to, so a view never writes one customer's outcome over another's screen. The
 session asks nobody anything: confirmations, sign-in and slips are the view's business,
 before and after :meth:`CounterSession.hand_over`.
+
+Size: the session's use cases share its state (who is here, the lookup in flight, the
+remembered cards); identifying and the hand-over loop already live in
+:mod:`pos_app.services.identify` and :mod:`pos_app.services.pickup`.
 """
 
 from __future__ import annotations

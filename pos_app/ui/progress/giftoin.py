@@ -3,6 +3,10 @@
 One row per challenge (:class:`ChallengeListModel`), painted by :class:`ChallengeDelegate`
 as picture, name and status, progress bar and time left, the cards as a grid (owned ones
 lit), and the challenge's reward. The countdowns move while the customer stays.
+
+Size: the model, its delegate and the section that holds them paint one thing together
+(a challenge row's geometry is shared by painting and size hints); split, each half would
+need the other's internals.
 """
 
 from __future__ import annotations
