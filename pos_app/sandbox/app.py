@@ -231,6 +231,7 @@ async def _serve(ctx: SandboxContext, route: VendorRoute, request: Request) -> R
 
 def _endpoint(ctx: SandboxContext, route: VendorRoute) -> Handler:
     async def endpoint(request: Request) -> Response:
+        ctx.calls[route.name] += 1
         fault = ctx.faults.take(route.name)
         if fault is None:
             return await _serve(ctx, route, request)

@@ -7,6 +7,7 @@ import http
 import json
 import os
 import threading
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -77,6 +78,8 @@ class SandboxContext:
     transports: dict[tuple[str, int], asyncio.Transport] = field(default_factory=dict)
     #: Connections accepted so far (benchmarks and tests: is an idle one reused?).
     connections_opened: list[int] = field(default_factory=lambda: [0])
+    #: Calls that reached each route since the last reset (tests: how often was it asked?).
+    calls: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from pos_app.sandbox import demo_data
 from pos_app.sandbox.app import create_app, describe
 from pos_app.sandbox.common import SandboxContext, SimulatorConfig, default_resources_dir
-from pos_app.sandbox.faults import Fault, FaultBook
+from pos_app.sandbox.faults import Fault, FaultBook, check_route
 from pos_app.sandbox.listener import bind_listener, url_of
 from pos_app.sandbox.state import Clock, SimulatorState, system_clock
 
@@ -223,6 +223,10 @@ class Simulator:
         """Connections the simulator accepted since it started."""
         return self._ctx.connections_opened[0]
 
+    def calls(self, route: str) -> int:
+        """How many calls of ``route`` reached the simulator since the last :meth:`reset`."""
+        return self._ctx.calls[check_route(route)]
+
     def held(self, route: str | None = None) -> int:
         """How many calls a ``hold`` fault keeps waiting on ``route`` (None: on every route)."""
         return self._ctx.holds.count(route)
@@ -241,6 +245,7 @@ class Simulator:
         """Fresh demo data, no faults; held calls are dropped unprocessed."""
         self.faults.clear()
         self._ctx.holds.release_all(answer=False)
+        self._ctx.calls.clear()
         self.state.reset()
 
 

@@ -60,6 +60,7 @@ from pos_app.services.pickup import (
 )
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, PickupList, mask_email
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
+from pos_app.services.scan_lock import RepeatScanLock
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.shared_journal import SharedJournal
@@ -245,6 +246,9 @@ class CounterSession:
         self._pending_email: str | None = None
         self._listeners: list[Listener] = []
         self._cards = RememberedCards()
+        #: Which scans start a lookup: the same code read twice is one customer. Every
+        #: input (scan field, camera) asks this one.
+        self.repeat_scans = RepeatScanLock()
 
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)

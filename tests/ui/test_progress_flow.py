@@ -335,14 +335,16 @@ async def test_a_nudj_id_source_that_finds_nobody_is_said_in_the_status_bar(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
     # Nudj does not look users up by email (its docs promise ids only): every customer
-    # misses, which is the shop's set-up, not the customers'.
+    # misses, which is the shop's set-up, not the customers'. Two customers take turns
+    # (the same card again at once would be a double read, and not looked up).
     settings = app_settings.with_overrides(nudj_user_id_source="email")
+    cards = (demo.CARD_MAIN, demo.CARD_EMPTY)
     async with running_counter(qtbot, settings, demo_secrets, simulator) as counter:
         label = counter.window.nudj_setup_label
-        for _ in range(NUDJ_MISSES_ALERT - 1):
-            await scan_and_wait(counter, demo.CARD_MAIN)
+        for turn in range(NUDJ_MISSES_ALERT - 1):
+            await scan_and_wait(counter, cards[turn % 2])
         assert label.isHidden()
-        await scan_and_wait(counter, demo.CARD_MAIN)
+        await scan_and_wait(counter, cards[(NUDJ_MISSES_ALERT - 1) % 2])
         assert label.isVisible()
         assert label.text() == (
             f"Nudj found none of the last {NUDJ_MISSES_ALERT} customers (by email): "

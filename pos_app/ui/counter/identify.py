@@ -7,6 +7,7 @@ error (the code entry again, or the scan field).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -54,15 +55,21 @@ class IdentifyFlow:
         field.selectAll()
         if scan is None:
             return
+        if not self._counter.repeat_scans.admit(scan.value):
+            # The same card again while its lookup runs or just showed the customer: a
+            # double read of the scanner (or the camera), not a new customer.
+            return
         self._screen.search_bar.searched()
         self._screen.code_entry.close_entry()
         self._counter.new_scan(scan)
+        look_up: tuple[Coroutine[Any, Any, object], str]
         if scan.kind is ScanKind.SLIP:
-            self._look_up(self._open_slip(scan.value), _tr("Looking up the pickup…"))
+            look_up = self._open_slip(scan.value), _tr("Looking up the pickup…")
         elif self._counter.needs_code(scan):
-            self._look_up(self._counter.send_code(scan.value), _tr("Sending the code…"))
+            look_up = self._counter.send_code(scan.value), _tr("Sending the code…")
         else:
-            self._look_up(self._counter.load_customer(scan), _tr("Looking up the customer…"))
+            look_up = self._counter.load_customer(scan), _tr("Looking up the customer…")
+        self._look_up(*look_up, scanned=scan.value)
 
     def _scanned_into_filter(self, text: str) -> None:
         """A scanner typed into the filter field: it was meant for the scan field."""
@@ -76,6 +83,7 @@ class IdentifyFlow:
 
     def cancel_code(self) -> None:
         self._tasks.cancel(LOOKUP)
+        self._counter.repeat_scans.release()
         self._counter.cancel_code()
         self._screen.code_entry.close_entry()
         self._screen.message_bar.clear_message()
@@ -83,13 +91,20 @@ class IdentifyFlow:
 
     def stop(self) -> None:
         self._tasks.cancel(LOOKUP)
+        self._counter.repeat_scans.release()
 
-    def _look_up(self, coro: Coroutine[Any, Any, object], waiting_text: str) -> None:
+    def _look_up(
+        self, coro: Coroutine[Any, Any, object], waiting_text: str, *, scanned: str | None = None
+    ) -> None:
+        """Run the one lookup; ``scanned``: the value it is for (its repeat lock ends with it)."""
         self._screen.message_bar.show_message(waiting_text, MessageKind.INFO)
         op = self._tasks.op(coro, key=LOOKUP).failure(self._failed).busy(self._screen.busy_bar)
-        op.run().add_done_callback(lambda _task: self._ended())
+        op.run().add_done_callback(lambda task: self._ended(task, scanned))
 
-    def _ended(self) -> None:
+    def _ended(self, task: asyncio.Task[object], scanned: str | None) -> None:
+        if scanned is not None:
+            found = not task.cancelled() and task.exception() is None
+            self._counter.repeat_scans.ended(scanned, found=found)
         if not self.busy:
             self._screen.side.release()
 
