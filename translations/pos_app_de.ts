@@ -1681,7 +1681,7 @@
     </message>
     <message>
         <source>Settings pages</source>
-        <extracomment>The pages whose fields Save writes (the last two only act).</extracomment>
+        <extracomment>The pages whose fields Save writes (the others only act).</extracomment>
         <translation>Einstellungsseiten</translation>
     </message>
     <message>
@@ -2723,6 +2723,159 @@
     <message>
         <source>Copied to the shared journal</source>
         <translation>In das gemeinsame Protokoll kopiert</translation>
+    </message>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>Französisch (AZERTY)</translation>
+    </message>
+    <message>
+        <source>Belgian (AZERTY)</source>
+        <translation>Belgisch (AZERTY)</translation>
+    </message>
+    <message>
+        <source>German (QWERTZ)</source>
+        <translation>Deutsch (QWERTZ)</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Frankreich</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Belgien</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <source>Letters arrive in the wrong case: Caps Lock is on. Turn Caps Lock off on this PC&apos;s keyboard. If that happens often, scan the &apos;Caps Lock override&apos; (or &apos;Ignore Caps Lock&apos;) programming barcode in the scanner&apos;s manual.</source>
+        <translation>Groß- und Kleinbuchstaben kommen vertauscht an: die Feststelltaste ist an. Schalten Sie sie auf der Tastatur dieses PCs aus. Passiert das oft, scannen Sie im Handbuch des Scanners den Programmier-Barcode „Caps Lock override“ (oder „Ignore Caps Lock“).</translation>
+    </message>
+    <message>
+        <source>This PC uses the {layout} keyboard layout and the scanner types for a US keyboard, so characters arrive changed ({examples}). Set the scanner to this PC&apos;s layout: scan the &apos;Keyboard country: {country}&apos; programming barcode in the scanner&apos;s manual. Or leave the scanner at &apos;US keyboard&apos; and set Windows to the keyboard &apos;English (United States)&apos; (Settings, Time &amp; language, Language &amp; region).</source>
+        <translation>Dieser PC nutzt das Tastaturlayout {layout}, der Scanner tippt aber für eine US-Tastatur, daher kommen Zeichen verändert an ({examples}). Stellen Sie den Scanner auf das Layout dieses PCs um: Scannen Sie im Handbuch des Scanners den Programmier-Barcode für das Tastaturland {country} („Keyboard country“). Oder lassen Sie den Scanner auf „US keyboard“ und stellen Windows auf die Tastatur „Englisch (USA)“ um (Einstellungen, Zeit und Sprache, Sprache und Region).</translation>
+    </message>
+    <message>
+        <source>The scanner is set to a {layout} keyboard, but this PC uses a US layout, so characters arrive changed ({examples}). Scan the &apos;Keyboard country: USA&apos; programming barcode in the scanner&apos;s manual.</source>
+        <translation>Der Scanner ist auf eine Tastatur {layout} eingestellt, dieser PC nutzt aber ein US-Layout, daher kommen Zeichen verändert an ({examples}). Scannen Sie im Handbuch des Scanners den Programmier-Barcode „Keyboard country: USA“.</translation>
+    </message>
+    <message>
+        <source>Some characters arrive as others ({examples}). The scanner and this PC use different keyboard layouts. Set the scanner to this PC&apos;s keyboard layout: its manual has a &apos;Keyboard country&apos; programming barcode for each country.</source>
+        <translation>Manche Zeichen kommen als andere an ({examples}). Scanner und PC nutzen verschiedene Tastaturlayouts. Stellen Sie den Scanner auf das Tastaturlayout dieses PCs um: Sein Handbuch hat für jedes Land einen Programmier-Barcode („Keyboard country“).</translation>
+    </message>
+    <message>
+        <source>Characters went missing: the scanner types faster than this PC takes the keys. Scan the &apos;Inter-character delay&apos; (or &apos;Keystroke delay&apos;) programming barcode in the scanner&apos;s manual and choose a short delay, such as 5 ms.</source>
+        <translation>Zeichen sind verloren gegangen: Der Scanner tippt schneller, als dieser PC die Tasten annimmt. Scannen Sie im Handbuch des Scanners den Programmier-Barcode „Inter-character delay“ (oder „Keystroke delay“) und wählen Sie eine kurze Pause, z. B. 5 ms.</translation>
+    </message>
+    <message>
+        <source>The scanner sends {prefix} before the code: the code type (AIM ID). Scan the &apos;AIM ID off&apos; (or &apos;Transmit Code ID: off&apos;) programming barcode in the scanner&apos;s manual.</source>
+        <translation>Der Scanner sendet {prefix} vor dem Code: die Codeart (AIM-ID). Scannen Sie im Handbuch des Scanners den Programmier-Barcode „AIM ID off“ (oder „Transmit Code ID: off“).</translation>
+    </message>
+    <message>
+        <source>The scanner adds {prefix} before the code. Remove the prefix: scan the &apos;Clear all prefixes&apos; programming barcode in the scanner&apos;s manual.</source>
+        <translation>Der Scanner setzt {prefix} vor den Code. Entfernen Sie das Präfix: Scannen Sie im Handbuch des Scanners den Programmier-Barcode „Clear all prefixes“.</translation>
+    </message>
+    <message>
+        <source>The scanner adds {suffix} after the code. Scan the &apos;Clear all suffixes&apos; programming barcode in the scanner&apos;s manual, then the &apos;Enter suffix&apos; (CR) one, so that it still ends with Enter.</source>
+        <translation>Der Scanner hängt {suffix} an den Code an. Scannen Sie im Handbuch des Scanners den Programmier-Barcode „Clear all suffixes“ und danach „Enter suffix“ (CR), damit er weiter mit Enter endet.</translation>
+    </message>
+    <message>
+        <source>The scanner does not press Enter after the code, so the counter would wait for it. Scan the &apos;Enter suffix&apos; (CR) programming barcode in your scanner&apos;s manual (also called &apos;Add CR suffix&apos; or &apos;Terminator: CR&apos;).</source>
+        <translation>Der Scanner drückt nach dem Code nicht Enter, die Kasse würde also darauf warten. Scannen Sie im Handbuch Ihres Scanners den Programmier-Barcode „Enter suffix“ (CR) (auch „Add CR suffix“ oder „Terminator: CR“ genannt).</translation>
+    </message>
+    <message>
+        <source>The scanner presses Tab after the code instead of Enter. Scan the &apos;Enter suffix&apos; (CR) programming barcode in your scanner&apos;s manual instead of the &apos;Tab suffix&apos; one.</source>
+        <translation>Der Scanner drückt nach dem Code Tab statt Enter. Scannen Sie im Handbuch Ihres Scanners den Programmier-Barcode „Enter suffix“ (CR) statt „Tab suffix“.</translation>
+    </message>
+    <message>
+        <source>The characters came {ms} ms apart: as slowly as a person types (a scanner types one every few ms). Scan the code with the scanner rather than typing it. If this was the scanner, set its &apos;Inter-character delay&apos; to 0 ms with the programming barcode in its manual.</source>
+        <translation>Die Zeichen kamen im Abstand von {ms} ms: so langsam, wie ein Mensch tippt (ein Scanner tippt alle paar ms eines). Scannen Sie den Code mit dem Scanner, statt ihn zu tippen. War es der Scanner, stellen Sie mit dem Programmier-Barcode im Handbuch seine „Inter-character delay“ auf 0 ms.</translation>
+    </message>
+    <message>
+        <source>That was not this page&apos;s test code. Scan the barcode or the QR code above. A scanner that reads neither from the screen is a laser scanner: it reads printed cards but no codes on screens, so also none on customers&apos; phones.</source>
+        <translation>Das war nicht der Testcode dieser Seite. Scannen Sie den Barcode oder den QR-Code oben. Ein Scanner, der beide nicht vom Bildschirm liest, ist ein Laserscanner: Er liest gedruckte Karten, aber keine Codes auf Bildschirmen, also auch keine auf den Handys der Kundschaft.</translation>
+    </message>
+    <message>
+        <source>The scanner is ready for this counter: it types the code exactly, fast, and ends with Enter.</source>
+        <translation>Der Scanner ist bereit für diese Kasse: Er tippt den Code genau und schnell und endet mit Enter.</translation>
+    </message>
+    <message>
+        <source>Change this on the scanner, then scan the code again:</source>
+        <translation>Ändern Sie das am Scanner und scannen Sie den Code dann erneut:</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab (not Enter)</source>
+        <translation>Tab (kein Enter)</translation>
+    </message>
+    <message>
+        <source>nothing (no Enter)</source>
+        <translation>nichts (kein Enter)</translation>
+    </message>
+    <message>
+        <source>one key only</source>
+        <translation>nur eine Taste</translation>
+    </message>
+    <message>
+        <source>{ms} ms between characters: a scanner</source>
+        <translation>{ms} ms zwischen den Zeichen: ein Scanner</translation>
+    </message>
+    <message>
+        <source>{ms} ms between characters: as slow as typing by hand</source>
+        <translation>{ms} ms zwischen den Zeichen: so langsam wie von Hand getippt</translation>
+    </message>
+    <message>
+        <source>Scan the test code here</source>
+        <extracomment>How long after the last character the page waits for Enter (or Tab) before it says the scanner sends none: scanners send it within milliseconds. Light modules around the codes (Code 128 needs 10, QR codes 4). The bars and spaces, one character per module (&quot;1&quot; a bar).</extracomment>
+        <translation>Testcode hier scannen</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Ready: scan the code now.</source>
+        <translation>Bereit: Scannen Sie jetzt den Code.</translation>
+    </message>
+    <message>
+        <source>Click here, then scan the code.</source>
+        <translation>Klicken Sie hier und scannen Sie dann den Code.</translation>
+    </message>
+    <message>
+        <source>Test the scanner</source>
+        <translation>Scanner testen</translation>
+    </message>
+    <message>
+        <source>Scan one of these codes with this counter&apos;s scanner. The page shows what the scanner typed, how fast, and whether it ends with Enter, and what to change on the scanner. Nothing is saved here.</source>
+        <translation>Scannen Sie einen dieser Codes mit dem Scanner dieser Kasse. Die Seite zeigt, was der Scanner getippt hat, wie schnell, ob er mit Enter endet und was am Scanner zu ändern ist. Hier wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Barcode (Code 128): every scanner reads it</source>
+        <translation>Barcode (Code 128): liest jeder Scanner</translation>
+    </message>
+    <message>
+        <source>QR code: for 2D scanners</source>
+        <translation>QR-Code: für 2D-Scanner</translation>
+    </message>
+    <message>
+        <source>The code: {code}</source>
+        <translation>Der Code: {code}</translation>
+    </message>
+    <message>
+        <source>It typed</source>
+        <translation>Getippt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Ends with</source>
+        <translation>Endet mit</translation>
     </message>
 </context>
 <context>

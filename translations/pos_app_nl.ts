@@ -1681,7 +1681,7 @@
     </message>
     <message>
         <source>Settings pages</source>
-        <extracomment>The pages whose fields Save writes (the last two only act).</extracomment>
+        <extracomment>The pages whose fields Save writes (the others only act).</extracomment>
         <translation>Pagina’s van Instellingen</translation>
     </message>
     <message>
@@ -2723,6 +2723,159 @@
     <message>
         <source>Copied to the shared journal</source>
         <translation>Gekopieerd naar het gedeelde logboek</translation>
+    </message>
+    <message>
+        <source>French (AZERTY)</source>
+        <translation>Frans (AZERTY)</translation>
+    </message>
+    <message>
+        <source>Belgian (AZERTY)</source>
+        <translation>Belgisch (AZERTY)</translation>
+    </message>
+    <message>
+        <source>German (QWERTZ)</source>
+        <translation>Duits (QWERTZ)</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Frankrijk</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>België</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Duitsland</translation>
+    </message>
+    <message>
+        <source>Letters arrive in the wrong case: Caps Lock is on. Turn Caps Lock off on this PC&apos;s keyboard. If that happens often, scan the &apos;Caps Lock override&apos; (or &apos;Ignore Caps Lock&apos;) programming barcode in the scanner&apos;s manual.</source>
+        <translation>Letters komen aan als hoofdletters waar kleine letters horen, en andersom: Caps Lock staat aan. Zet Caps Lock uit op het toetsenbord van deze pc. Gebeurt dat vaak, scan dan in de handleiding van de scanner de programmeerbarcode “Caps Lock override” (of “Ignore Caps Lock”).</translation>
+    </message>
+    <message>
+        <source>This PC uses the {layout} keyboard layout and the scanner types for a US keyboard, so characters arrive changed ({examples}). Set the scanner to this PC&apos;s layout: scan the &apos;Keyboard country: {country}&apos; programming barcode in the scanner&apos;s manual. Or leave the scanner at &apos;US keyboard&apos; and set Windows to the keyboard &apos;English (United States)&apos; (Settings, Time &amp; language, Language &amp; region).</source>
+        <translation>Deze pc gebruikt de toetsenbordindeling {layout} en de scanner typt voor een Amerikaans toetsenbord, dus komen tekens veranderd aan ({examples}). Zet de scanner op de indeling van deze pc: scan in de handleiding van de scanner de programmeerbarcode voor het toetsenbordland {country} (“Keyboard country”). Of laat de scanner op “US keyboard” staan en zet Windows op het toetsenbord “Engels (Verenigde Staten)” (Instellingen, Tijd en taal, Taal en regio).</translation>
+    </message>
+    <message>
+        <source>The scanner is set to a {layout} keyboard, but this PC uses a US layout, so characters arrive changed ({examples}). Scan the &apos;Keyboard country: USA&apos; programming barcode in the scanner&apos;s manual.</source>
+        <translation>De scanner staat op een {layout} toetsenbord, maar deze pc gebruikt een Amerikaanse indeling, dus komen tekens veranderd aan ({examples}). Scan in de handleiding van de scanner de programmeerbarcode “Keyboard country: USA”.</translation>
+    </message>
+    <message>
+        <source>Some characters arrive as others ({examples}). The scanner and this PC use different keyboard layouts. Set the scanner to this PC&apos;s keyboard layout: its manual has a &apos;Keyboard country&apos; programming barcode for each country.</source>
+        <translation>Sommige tekens komen als andere aan ({examples}). De scanner en deze pc gebruiken verschillende toetsenbordindelingen. Zet de scanner op de toetsenbordindeling van deze pc: de handleiding heeft voor elk land een programmeerbarcode (“Keyboard country”).</translation>
+    </message>
+    <message>
+        <source>Characters went missing: the scanner types faster than this PC takes the keys. Scan the &apos;Inter-character delay&apos; (or &apos;Keystroke delay&apos;) programming barcode in the scanner&apos;s manual and choose a short delay, such as 5 ms.</source>
+        <translation>Er zijn tekens verloren gegaan: de scanner typt sneller dan deze pc de toetsen aanneemt. Scan in de handleiding van de scanner de programmeerbarcode “Inter-character delay” (of “Keystroke delay”) en kies een korte pauze, bijvoorbeeld 5 ms.</translation>
+    </message>
+    <message>
+        <source>The scanner sends {prefix} before the code: the code type (AIM ID). Scan the &apos;AIM ID off&apos; (or &apos;Transmit Code ID: off&apos;) programming barcode in the scanner&apos;s manual.</source>
+        <translation>De scanner stuurt {prefix} vóór de code: het codetype (AIM ID). Scan in de handleiding van de scanner de programmeerbarcode “AIM ID off” (of “Transmit Code ID: off”).</translation>
+    </message>
+    <message>
+        <source>The scanner adds {prefix} before the code. Remove the prefix: scan the &apos;Clear all prefixes&apos; programming barcode in the scanner&apos;s manual.</source>
+        <translation>De scanner zet {prefix} vóór de code. Verwijder het voorvoegsel: scan in de handleiding van de scanner de programmeerbarcode “Clear all prefixes”.</translation>
+    </message>
+    <message>
+        <source>The scanner adds {suffix} after the code. Scan the &apos;Clear all suffixes&apos; programming barcode in the scanner&apos;s manual, then the &apos;Enter suffix&apos; (CR) one, so that it still ends with Enter.</source>
+        <translation>De scanner zet {suffix} achter de code. Scan in de handleiding van de scanner de programmeerbarcode “Clear all suffixes” en daarna “Enter suffix” (CR), zodat hij nog steeds met Enter eindigt.</translation>
+    </message>
+    <message>
+        <source>The scanner does not press Enter after the code, so the counter would wait for it. Scan the &apos;Enter suffix&apos; (CR) programming barcode in your scanner&apos;s manual (also called &apos;Add CR suffix&apos; or &apos;Terminator: CR&apos;).</source>
+        <translation>De scanner drukt na de code niet op Enter, dus de balie zou erop blijven wachten. Scan in de handleiding van je scanner de programmeerbarcode “Enter suffix” (CR) (ook “Add CR suffix” of “Terminator: CR” genoemd).</translation>
+    </message>
+    <message>
+        <source>The scanner presses Tab after the code instead of Enter. Scan the &apos;Enter suffix&apos; (CR) programming barcode in your scanner&apos;s manual instead of the &apos;Tab suffix&apos; one.</source>
+        <translation>De scanner drukt na de code op Tab in plaats van Enter. Scan in de handleiding van je scanner de programmeerbarcode “Enter suffix” (CR) in plaats van “Tab suffix”.</translation>
+    </message>
+    <message>
+        <source>The characters came {ms} ms apart: as slowly as a person types (a scanner types one every few ms). Scan the code with the scanner rather than typing it. If this was the scanner, set its &apos;Inter-character delay&apos; to 0 ms with the programming barcode in its manual.</source>
+        <translation>De tekens kwamen {ms} ms na elkaar: zo langzaam als iemand typt (een scanner typt er een per paar ms). Scan de code met de scanner in plaats van hem te typen. Was dit de scanner, zet dan met de programmeerbarcode in de handleiding de “Inter-character delay” op 0 ms.</translation>
+    </message>
+    <message>
+        <source>That was not this page&apos;s test code. Scan the barcode or the QR code above. A scanner that reads neither from the screen is a laser scanner: it reads printed cards but no codes on screens, so also none on customers&apos; phones.</source>
+        <translation>Dat was niet de testcode van deze pagina. Scan de barcode of de QR-code hierboven. Een scanner die geen van beide van het scherm leest, is een laserscanner: die leest gedrukte kaarten, maar geen codes op schermen, dus ook niet op de telefoon van klanten.</translation>
+    </message>
+    <message>
+        <source>The scanner is ready for this counter: it types the code exactly, fast, and ends with Enter.</source>
+        <translation>De scanner is klaar voor deze balie: hij typt de code precies, snel, en eindigt met Enter.</translation>
+    </message>
+    <message>
+        <source>Change this on the scanner, then scan the code again:</source>
+        <translation>Verander dit aan de scanner en scan de code daarna opnieuw:</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab (not Enter)</source>
+        <translation>Tab (geen Enter)</translation>
+    </message>
+    <message>
+        <source>nothing (no Enter)</source>
+        <translation>niets (geen Enter)</translation>
+    </message>
+    <message>
+        <source>one key only</source>
+        <translation>maar één toets</translation>
+    </message>
+    <message>
+        <source>{ms} ms between characters: a scanner</source>
+        <translation>{ms} ms tussen de tekens: een scanner</translation>
+    </message>
+    <message>
+        <source>{ms} ms between characters: as slow as typing by hand</source>
+        <translation>{ms} ms tussen de tekens: zo langzaam als typen met de hand</translation>
+    </message>
+    <message>
+        <source>Scan the test code here</source>
+        <extracomment>How long after the last character the page waits for Enter (or Tab) before it says the scanner sends none: scanners send it within milliseconds. Light modules around the codes (Code 128 needs 10, QR codes 4). The bars and spaces, one character per module (&quot;1&quot; a bar).</extracomment>
+        <translation>Scan hier de testcode</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Bezig met lezen…</translation>
+    </message>
+    <message>
+        <source>Ready: scan the code now.</source>
+        <translation>Klaar: scan nu de code.</translation>
+    </message>
+    <message>
+        <source>Click here, then scan the code.</source>
+        <translation>Klik hier en scan dan de code.</translation>
+    </message>
+    <message>
+        <source>Test the scanner</source>
+        <translation>Scanner testen</translation>
+    </message>
+    <message>
+        <source>Scan one of these codes with this counter&apos;s scanner. The page shows what the scanner typed, how fast, and whether it ends with Enter, and what to change on the scanner. Nothing is saved here.</source>
+        <translation>Scan een van deze codes met de scanner van deze balie. De pagina laat zien wat de scanner typte, hoe snel, en of hij met Enter eindigt, en wat je aan de scanner moet veranderen. Hier wordt niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Barcode (Code 128): every scanner reads it</source>
+        <translation>Barcode (Code 128): elke scanner leest hem</translation>
+    </message>
+    <message>
+        <source>QR code: for 2D scanners</source>
+        <translation>QR-code: voor 2D-scanners</translation>
+    </message>
+    <message>
+        <source>The code: {code}</source>
+        <translation>De code: {code}</translation>
+    </message>
+    <message>
+        <source>It typed</source>
+        <translation>Getypt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Snelheid</translation>
+    </message>
+    <message>
+        <source>Ends with</source>
+        <translation>Eindigt met</translation>
     </message>
 </context>
 <context>

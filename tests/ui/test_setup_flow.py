@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.connections import build_clients
+from pos_app.services.scanner_check import TEST_CODE
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import PrintSlip, SlipPaper, load_settings
 from pos_app.services.staff import Role, StaffDirectory
@@ -24,6 +25,7 @@ from pos_app.ui.i18n import current_language
 from pos_app.ui.setup import Page, SetupWizard, open_draft, run_first_setup
 from tests.helpers import FAST_SCRYPT, MemoryKeyring, wait_until
 from tests.helpers.printing import PdfPrinters, pdf_text
+from tests.helpers.scanner import Scanner
 from tests.helpers.ui import delete_widget, running_counter, visible
 
 MANAGER_PIN = "482913"
@@ -135,6 +137,15 @@ async def test_setting_up_a_counter_from_a_rejected_token_to_its_first_pickup(
     assert isinstance(printers, PdfPrinters)
     assert printers.asked == [(None, SlipPaper.A4)]
     assert "Test slip" in pdf_text(printers.file(1))
+    _next(wizard, Page.SCANNER)
+    # The counter's scanner, tried on its own page: the scanner's Enter stays on it.
+    wizard.activateWindow()
+    await wait_until(wizard.isActiveWindow)
+    scanner_page = wizard.scanner_page
+    await wait_until(scanner_page.catcher.hasFocus)
+    Scanner().type(TEST_CODE)
+    assert wizard.currentId() == Page.SCANNER
+    assert scanner_page.message.text().startswith("The scanner is ready for this counter")
     _next(wizard, Page.MANAGER)
     manager = wizard.manager_page
     # Typed as a person would: the name first, Tab, the PIN, Tab, the PIN again.
@@ -198,6 +209,7 @@ async def test_a_counter_with_a_manager_is_not_asked_for_another(
     wizard.shop_page.shops.setCurrentRow(0)
     _next(wizard, Page.PROGRAMS)
     _next(wizard, Page.COUNTER)
+    _next(wizard, Page.SCANNER)
     assert wizard.nextId() == -1
     wizard.button(QWizard.WizardButton.FinishButton).click()
     await wait_until(lambda: wizard.result() == QDialog.DialogCode.Accepted)
@@ -262,6 +274,7 @@ async def test_without_a_keyring_the_flow_says_so_and_takes_the_token_from_the_e
         _next(wizard, Page.PROGRAMS)
         assert not wizard.programs_page.giftoin.key.input.isEnabled()
         _next(wizard, Page.COUNTER)
+        _next(wizard, Page.SCANNER)
         _next(wizard, Page.MANAGER)
         # No keyring for the staff PIN key either: said, and the flow still finishes.
         assert "keyring" in wizard.manager_page.message.text()

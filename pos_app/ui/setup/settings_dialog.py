@@ -1,4 +1,5 @@
-"""Settings: the setup flow's pages side by side, plus Check this counter and Roll out.
+"""Settings: the setup flow's pages side by side, plus Check this counter, Test the scanner
+and Roll out.
 
 Opened by a manager (the window asks for the PIN first). Every page is filled from the
 settings in use; Save checks every page (a changed key needs its Test, a changed mapping
@@ -34,6 +35,7 @@ from pos_app.ui.setup.counter_page import CounterPage, OptionsPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
 from pos_app.ui.setup.programs import ProgramsPage
+from pos_app.ui.setup.scanner_page import ScannerPage
 from pos_app.ui.theme import fit_to_screen, grown_font, kiosk_look_active
 
 log = logging.getLogger(__name__)
@@ -56,8 +58,9 @@ class SettingsDialog(QDialog):
         self.counter_page = CounterPage(draft, self.tasks, self)
         self.options_page = OptionsPage(draft, self.tasks, self)
         self.check_page = CheckPage(draft, self.tasks, self)
+        self.scanner_page = ScannerPage(draft, self.tasks, self)
         self.rollout_page = RolloutPage(draft, self.tasks, self)
-        #: The pages whose fields Save writes (the last two only act).
+        #: The pages whose fields Save writes (the others only act).
         self.setting_pages: tuple[SetupPage, ...] = (
             self.language_page,
             self.piggy_page,
@@ -70,7 +73,7 @@ class SettingsDialog(QDialog):
         self.sections.setObjectName("settingsSections")
         self.sections.setAccessibleName(_tr("Settings pages"))
         self.stack = QStackedWidget(self)
-        for page in (*self.setting_pages, self.check_page, self.rollout_page):
+        for page in self.pages():
             self.sections.addItem(page.title())
             # Kiosk mode's touch sizes make some pages taller than the screen: they scroll.
             scroll = QScrollArea(self.stack)
@@ -128,7 +131,7 @@ class SettingsDialog(QDialog):
         return QSize(1240, 800) if kiosk_look_active() else QSize(1000, 660)
 
     def pages(self) -> list[SetupPage]:
-        return [*self.setting_pages, self.check_page, self.rollout_page]
+        return [*self.setting_pages, self.check_page, self.scanner_page, self.rollout_page]
 
     def show_page(self, page: SetupPage) -> None:
         self.sections.setCurrentRow(self.pages().index(page))

@@ -20,6 +20,7 @@ from pos_app.ui.setup.counter_page import CounterPage, ManagerPage
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.pages import LanguagePage, PiggyPage, ShopPage
 from pos_app.ui.setup.programs import ProgramsPage
+from pos_app.ui.setup.scanner_page import ScannerPage
 from pos_app.ui.theme import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -34,10 +35,13 @@ class Page:
     PROGRAMS = 3
     COUNTER = 4
     MANAGER = 5
+    # Shown after COUNTER (see SetupWizard.nextId); numbered last so that the other pages
+    # keep theirs.
+    SCANNER = 6
 
 
 class SetupWizard(QWizard):
-    """Language, Piggy, shop, Giftoin and Nudj, this counter, the first manager.
+    """Language, Piggy, shop, Giftoin and Nudj, this counter, the scanner, the first manager.
 
     Nothing is written before Finish; then the first manager is created (if there is
     none) and the secrets and settings are saved (:func:`~pos_app.services.setup.save_setup`).
@@ -62,6 +66,7 @@ class SetupWizard(QWizard):
         self.programs_page = ProgramsPage(draft, self.tasks, self)
         self.counter_page = CounterPage(draft, self.tasks, self)
         self.manager_page = ManagerPage(draft, self.tasks, self)
+        self.scanner_page = ScannerPage(draft, self.tasks, self)
         for number, page in enumerate(self.setup_pages()):
             self.setPage(number, page)
         self.setStartId(start)
@@ -79,6 +84,7 @@ class SetupWizard(QWizard):
             self.programs_page,
             self.counter_page,
             self.manager_page,
+            self.scanner_page,
         )
 
     def sizeHint(self) -> QSize:
@@ -87,8 +93,10 @@ class SetupWizard(QWizard):
 
     def nextId(self) -> int:
         current = self.currentId()
-        if current == Page.COUNTER and self.draft.has_manager:
-            return -1
+        if current == Page.COUNTER:
+            return Page.SCANNER
+        if current == Page.SCANNER:
+            return -1 if self.draft.has_manager else Page.MANAGER
         if current == Page.MANAGER:
             return -1
         return super().nextId()
