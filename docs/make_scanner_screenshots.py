@@ -5,9 +5,10 @@ Run under a display of the size to check (the dialogs fit themselves to the scre
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/make_scanner_screenshots.py \\
         --language de --out /tmp/scanner-de-1366
 
-writes ``settings.png`` and ``setup.png`` into the ``--out`` folder (default: docs/, the
-README's picture). The scan is made up: what a US-set scanner with a symbology prefix
-and a Tab suffix types on a French (AZERTY) PC, so the page shows several findings.
+writes ``scanner-settings.png`` and ``scanner-setup.png`` into the ``--out`` folder
+(default: docs/, the README's pictures, made at 1366x768 in English). The scan is made
+up: what a US-set scanner with a symbology prefix and a Tab suffix types on a French
+(AZERTY) PC, so the page shows several findings.
 """
 
 from __future__ import annotations
@@ -60,9 +61,11 @@ async def shoot(folder: Path) -> None:
         draft = SetupDraft(settings=settings, store=SecretStore(env={}), config_file=config)
         settings_dialog = SettingsDialog(draft)
         settings_dialog.show_page(settings_dialog.scanner_page)
-        await _scan_and_save(settings_dialog, settings_dialog.scanner_page, folder / "settings.png")
+        await _scan_and_save(
+            settings_dialog, settings_dialog.scanner_page, folder / "scanner-settings.png"
+        )
         wizard = SetupWizard(draft, start=Page.SCANNER)
-        await _scan_and_save(wizard, wizard.scanner_page, folder / "setup.png")
+        await _scan_and_save(wizard, wizard.scanner_page, folder / "scanner-setup.png")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -93,7 +93,8 @@ async def test_a_french_pc_is_named_with_what_arrived_and_what_to_scan(
     [step] = advice_of(page)
     assert step.startswith(
         "This PC uses the French (AZERTY) keyboard layout and the scanner types for a US "
-        "keyboard, so characters arrive changed (1 → &, 2 → é, 3 → \", 4 → '). Set the "
+        'keyboard, so characters arrive changed (1\xa0→\xa0&, 2\xa0→\xa0é, 3\xa0→\xa0", '
+        "4\xa0→\xa0'). Set the "
         "scanner to this PC's "
         "layout: scan the 'Keyboard country: France' programming barcode"
     )

@@ -39,7 +39,8 @@ def examples(finding: Finding) -> str:
     """ "1 → &, 2 → é, 3 → \", a → q": the first few differences, digits first (the
     surest sign of a layout), in arrows that need no words."""
     pairs = sorted(finding.pairs, key=lambda pair: (not pair[0].isdigit(), not pair[0].isalpha()))
-    return ", ".join(f"{wanted} → {visible(got)}" for wanted, got in pairs[:EXAMPLES])
+    # No-break spaces: a line never ends between a character and its arrow.
+    return ", ".join(f"{wanted}\u00a0→\u00a0{visible(got)}" for wanted, got in pairs[:EXAMPLES])
 
 
 def advice(finding: Finding) -> str:
