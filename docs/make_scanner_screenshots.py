@@ -30,6 +30,7 @@ from pos_app.services.scanner_check import TEST_CODE, Layout, typed_on_pc  # noq
 from pos_app.services.secrets import SecretStore  # noqa: E402
 from pos_app.services.settings import load_settings  # noqa: E402
 from pos_app.ui.app import configure_application, set_app_identity  # noqa: E402
+from pos_app.ui.counter.kiosk import KioskLook  # noqa: E402
 from pos_app.ui.i18n import use_language  # noqa: E402
 from pos_app.ui.setup import Page, SetupDraft, SetupWizard  # noqa: E402
 from pos_app.ui.setup.scanner_page import ScannerPage  # noqa: E402
@@ -72,12 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", default="en")
     parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--kiosk", action="store_true", help="in the kiosk's touch look")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     set_app_identity(app)
     configure_application(app)
     use_language(args.language)
+    if args.kiosk:
+        KioskLook(hide_cursor=False, parent=app).apply()
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         runner.run(shoot(args.out))
     return 0

@@ -257,6 +257,8 @@ class ScannerPage(SetupPage):
         codes.setColumnStretch(2, 1)
         self.layout_.addLayout(codes)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        # The page's size (kiosk mode enlarges it): the system's fixed font has its own.
+        mono.setPointSizeF(self.font().pointSizeF())
         self.catcher = ScanCatcher(self)
         self.catcher.scanned.connect(self.show_recording)
         self.layout_.addWidget(self.catcher)
