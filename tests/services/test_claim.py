@@ -404,3 +404,15 @@ async def test_the_reconciler_settles_a_claim_left_unknown(
         assert [s.operation.kind for s in settled] == [CLAIM]
         assert settled[0].went_through
         assert await desk.session.desk.unresolved_count() == 0
+
+
+@pytest.mark.asyncio
+async def test_no_claiming_without_a_staff_list_that_checks_pins(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    async with a_claim_desk(simulator, tmp_path) as desk:
+        customer = await desk.session.load_customer(CARD_MAIN)
+        desk.session.services.staff = None
+        assert desk.claims.refusal(customer) is ClaimRefusal.NO_STAFF_CHECK
+        desk.session.services.staff = desk.staff
+        assert desk.claims.refusal(customer) is None

@@ -322,3 +322,46 @@ async def test_a_claim_shows_in_recent_pickups_as_a_claim(counter: Counter) -> N
     assert view.model.index(0, PickupColumn.REWARD).data() == "Shop mug"
     # Not a hand-over: nothing to reverse or reprint from here.
     assert view.model.index(0, 0).data(PickupRole.CAN_REVERSE) is False
+
+
+def test_the_notice_after_settling_names_the_claims(qapp: object) -> None:
+    from datetime import UTC, datetime
+
+    from pos_app.services.pickup import Reconciled
+    from pos_app.storage import Operation
+    from pos_app.ui.counter.words import describe_reconciled
+
+    def claim(title: str, state: OpState) -> Reconciled:
+        moment = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+        return Reconciled(
+            Operation(
+                operation_id=title,
+                kind=CLAIM,
+                state=state,
+                created_at=moment,
+                updated_at=moment,
+                shop_uuid=None,
+                counter="c1",
+                staff_id=None,
+                staff_name=None,
+                customer_uuid="c",
+                loyalty_transaction_uuid=None,
+                redemption_uuid=None,
+                reward_title=title,
+                error_code=None,
+                error_message=None,
+                reason=None,
+                note=None,
+                reference=None,
+                reverses_operation_id=None,
+                resolved_by=RECONCILIATION,
+            )
+        )
+
+    text = describe_reconciled(
+        [claim("Shop mug", OpState.CONFIRMED), claim("Summer hat", OpState.FAILED)]
+    )
+    assert text == (
+        "Earlier unfinished claims were checked with Piggy — claimed (waiting in the pickup "
+        "list): Shop mug; not claimed: Summer hat."
+    )
