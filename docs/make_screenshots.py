@@ -6,9 +6,15 @@ demo card, waits until the list and the side panel are in, and saves the window 
     .venv/bin/python docs/make_screenshots.py            # writes docs/counter.png
     .venv/bin/python docs/make_screenshots.py --size 1024x768 --out /tmp/counter-1024.png
     .venv/bin/python docs/make_screenshots.py --reports  # writes docs/reports.png
+    .venv/bin/python docs/make_screenshots.py --claim --language nl  # docs/claim-*-nl.png
 
 ``--reports`` shows the managers' Reports page for a known day of pickups (the one the
 report tests use: several staff, hours, titles and reversals), from a throw-away journal.
+
+``--claim`` shows Claim with points for the demo card: the rewards the customer can claim,
+then the confirmation for the Shop mug, each over the counter screen (``claim-list`` and
+``claim-confirm``, with the language and size in the name unless ``--out`` names the list's
+picture).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.demo import DemoSession
 from pos_app.sandbox import demo_data as demo
@@ -59,6 +66,78 @@ async def shoot(session: DemoSession, size: tuple[int, int], out: Path) -> None:
         window.close()
         await closed.wait()
         await services.aclose()
+
+
+async def shoot_claim(
+    session: DemoSession, size: tuple[int, int], out: Path, card: str = demo.CARD_MAIN
+) -> None:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtTest import QTest
+
+    from pos_app.ui.claim.dialogs import ClaimConfirmDialog, ClaimListDialog
+
+    services = await open_services(
+        session.settings, build_clients(session.settings, session.secrets), session.secrets
+    )
+    window = MainWindow(services, demo=session.info)
+
+    def over_window(dialog: QWidget, path: Path) -> None:
+        # The window and its dialog as the cashier sees them: the dialog in the middle.
+        picture = window.grab()
+        painter = QPainter(picture)
+        shot = dialog.grab()
+        painter.drawPixmap(
+            (picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2, shot
+        )
+        painter.end()
+        if not picture.save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        print(f"{path} ({size[0]}×{size[1]})")
+
+    try:
+        window.resize(*size)
+        window.show()
+        window.start()
+        await _until(lambda: window.tasks.pending == 0)
+        window.search_input.setText(card)
+        window.search_input.returnPressed.emit()
+        await _until(lambda: window.customer is not None and not window.tasks.is_running(LOOKUP))
+        await _until(lambda: not window.progress_panel.is_loading())
+        window.counter_screen.customer_page.claim_button.click()
+        await _until(lambda: _visible(ClaimListDialog) is not None)
+        listing = _visible(ClaimListDialog)
+        assert isinstance(listing, ClaimListDialog)
+        await _until(lambda: listing.model.rowCount() > 0)
+        await asyncio.sleep(1.5)  # the pictures painted
+        out.parent.mkdir(parents=True, exist_ok=True)
+        over_window(listing, out)
+        if card != demo.CARD_MAIN:
+            listing.reject()
+            await _until(lambda: window.tasks.pending == 0)
+            return
+        titles = [listing.model.reward(r).title for r in range(listing.model.rowCount())]
+        listing.list.setCurrentIndex(listing.model.index(titles.index("Shop mug"), 0))
+        listing.claim_button.click()
+        await _until(lambda: _visible(ClaimConfirmDialog) is not None)
+        confirm = _visible(ClaimConfirmDialog)
+        assert isinstance(confirm, ClaimConfirmDialog)
+        QTest.keyClick(confirm.agree, Qt.Key.Key_Space)
+        await asyncio.sleep(0.5)
+        over_window(confirm, out.with_name(out.name.replace("claim-list", "claim-confirm")))
+        confirm.reject()
+        await _until(lambda: window.tasks.pending == 0)
+    finally:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.close()
+        await closed.wait()
+        await services.aclose()
+
+
+def _visible(kind: type[QWidget]) -> QWidget | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None
+    )
 
 
 async def _until(condition: object, within: float = 20.0) -> None:
@@ -107,8 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1366x740", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--reports", action="store_true", help="the managers' Reports page")
+    parser.add_argument("--claim", action="store_true", help="Claim with points, two pictures")
+    parser.add_argument("--language", default="en", help="en, nl or de")
+    parser.add_argument("--card", default=demo.CARD_MAIN, help="the card scanned, for --claim")
     args = parser.parse_args(argv)
-    out = args.out or HERE / ("reports.png" if args.reports else "counter.png")
+    default = "reports.png" if args.reports else "counter.png"
+    if args.claim:
+        default = f"claim-list-{args.language}-{args.size.lower()}.png"
+    out = args.out or HERE / default
     width, height = (int(n) for n in args.size.lower().split("x"))
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -122,7 +207,13 @@ def main(argv: list[str] | None = None) -> int:
         DemoSession() as session,
         asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
     ):
-        runner.run(shoot(session, (width, height), out))
+        if args.claim:
+            from pos_app.ui.i18n import use_language
+
+            use_language(args.language)
+            runner.run(shoot_claim(session, (width, height), out, args.card))
+        else:
+            runner.run(shoot(session, (width, height), out))
     return 0
 
 

@@ -2877,6 +2877,197 @@
         <source>Ends with</source>
         <translation>Endet mit</translation>
     </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points balance not known</source>
+        <translation>Punktestand unbekannt</translation>
+    </message>
+    <message>
+        <source>Balance: {points}</source>
+        <translation>Stand: {points}</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <source>{n} left</source>
+        <translation>Noch {n}</translation>
+    </message>
+    <message>
+        <source>Needs {points} more</source>
+        <translation>Es fehlen {points}</translation>
+    </message>
+    <message>
+        <source>{title} is out of stock.</source>
+        <translation>{title} ist nicht vorrätig.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s points balance is not known: it cannot be claimed now.</source>
+        <translation>Der Punktestand des Kunden ist unbekannt: jetzt kann nicht eingelöst werden.</translation>
+    </message>
+    <message>
+        <source>{title} costs {cost}; the customer has {balance}.</source>
+        <translation>{title} kostet {cost}; der Kunde hat {balance}.</translation>
+    </message>
+    <message>
+        <source>To spend points, identify the customer the safe way: scan their card, or look them up by email and type the code Piggy emails them.</source>
+        <translation>Zum Einlösen von Punkten den Kunden sicher erkennen: die Karte scannen, oder per E-Mail suchen und den Code eingeben, den Piggy dem Kunden mailt.</translation>
+    </message>
+    <message>
+        <source>Not claimed: a member of staff signs in to spend a customer&apos;s points.</source>
+        <translation>Nicht eingelöst: Zum Einlösen von Kundenpunkten meldet sich ein Mitarbeiter an.</translation>
+    </message>
+    <message>
+        <source>Staff PINs cannot be checked on this counter, and spending points needs a staff sign-in.</source>
+        <translation>Mitarbeiter-PINs können an dieser Theke nicht geprüft werden, und das Einlösen von Punkten braucht eine Mitarbeiteranmeldung.</translation>
+    </message>
+    <message>
+        <source>Not claimed: claims wait until a manager acknowledges the journal check above.</source>
+        <translation>Nicht eingelöst: Einlösungen warten, bis ein Manager die Journalprüfung oben bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>No shop is set for this counter: a manager chooses it in Settings.</source>
+        <translation>Für diese Theke ist kein Geschäft eingestellt: ein Manager wählt es in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Rewards are claimed with points at a staffed counter.</source>
+        <translation>Prämien werden mit Punkten an einer besetzten Theke eingelöst.</translation>
+    </message>
+    <message>
+        <source>Claiming is not available on this counter.</source>
+        <translation>Einlösen ist an dieser Theke nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Claim {title} for {name}?</source>
+        <translation>{title} für {name} einlösen?</translation>
+    </message>
+    <message>
+        <source>It costs {cost}.</source>
+        <translation>Es kostet {cost}.</translation>
+    </message>
+    <message>
+        <source>Points now: {before} · after the claim: {after} (costs {cost})</source>
+        <translation>Punkte jetzt: {before} · nach dem Einlösen: {after} (kostet {cost})</translation>
+    </message>
+    <message>
+        <source>Claimed {title}: it waits in the pickup list. {points} left on the balance.</source>
+        <translation>{title} eingelöst: es wartet in der Abholliste. Noch {points} auf dem Konto.</translation>
+    </message>
+    <message>
+        <source>Claimed {title}: it waits in the pickup list.</source>
+        <translation>{title} eingelöst: es wartet in der Abholliste.</translation>
+    </message>
+    <message>
+        <source>Claimed {title}: an earlier attempt had gone through, so nothing was claimed twice. It waits in the pickup list.</source>
+        <translation>{title} eingelöst: ein früherer Versuch war schon durchgegangen, also wurde nichts doppelt eingelöst. Es wartet in der Abholliste.</translation>
+    </message>
+    <message>
+        <source>The journal could not record it yet; it is recorded later.</source>
+        <translation>Das Journal konnte es noch nicht festhalten; das geschieht später.</translation>
+    </message>
+    <message>
+        <source>Not claimed: the customer does not have enough points for {title}.</source>
+        <translation>Nicht eingelöst: der Kunde hat nicht genug Punkte für {title}.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {title} is out of stock.</source>
+        <translation>Nicht eingelöst: {title} ist nicht vorrätig.</translation>
+    </message>
+    <message>
+        <source>Not claimed: the customer has claimed {title} as often as it can be claimed.</source>
+        <translation>Nicht eingelöst: der Kunde hat {title} so oft eingelöst, wie es erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {title} is not active any more.</source>
+        <translation>Nicht eingelöst: {title} ist nicht mehr aktiv.</translation>
+    </message>
+    <message>
+        <source>Not claimed: Piggy no longer has {title}.</source>
+        <translation>Nicht eingelöst: Piggy hat {title} nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Not claimed: this customer&apos;s card is blocked. Ask for their current card.</source>
+        <translation>Nicht eingelöst: die Karte dieses Kunden ist gesperrt. Fragen Sie nach der aktuellen Karte.</translation>
+    </message>
+    <message>
+        <source>Not claimed: Piggy no longer knows this customer.</source>
+        <translation>Nicht eingelöst: Piggy kennt diesen Kunden nicht mehr.</translation>
+    </message>
+    <message>
+        <source>No answer about {title}: it may have been claimed. It is checked with Piggy before anything is sent again; the customer&apos;s points are not spent twice.</source>
+        <translation>Keine Antwort zu {title}: es kann eingelöst worden sein. Das wird bei Piggy geprüft, bevor erneut etwas gesendet wird; die Punkte des Kunden werden nicht doppelt eingelöst.</translation>
+    </message>
+    <message>
+        <source>Not claimed: the journal cannot record it, so nothing was sent. Ask a manager.</source>
+        <translation>Nicht eingelöst: das Journal kann es nicht festhalten, also wurde nichts gesendet. Fragen Sie einen Manager.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {title} was checked with Piggy and not found.</source>
+        <translation>Nicht eingelöst: {title} wurde bei Piggy geprüft und nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {reason}</source>
+        <translation>Nicht eingelöst: {reason}</translation>
+    </message>
+    <message>
+        <source>Not claimed.</source>
+        <translation>Nicht eingelöst.</translation>
+    </message>
+    <message>
+        <source>For {name}: {text}</source>
+        <translation>Für {name}: {text}</translation>
+    </message>
+    <message>
+        <source>Claimed for {points}</source>
+        <translation>Eingelöst für {points}</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation>Nicht eingelöst</translation>
+    </message>
+    <message>
+        <source>Claim being checked</source>
+        <translation>Einlösung wird geprüft</translation>
+    </message>
+    <message>
+        <source>claimed (waiting in the pickup list): {titles}</source>
+        <translation>eingelöst (wartet in der Abholliste): {titles}</translation>
+    </message>
+    <message>
+        <source>not claimed: {titles}</source>
+        <translation>nicht eingelöst: {titles}</translation>
+    </message>
+    <message>
+        <source>Earlier unfinished claims were checked with Piggy — {outcomes}.</source>
+        <translation>Frühere unfertige Einlösungen wurden bei Piggy geprüft — {outcomes}.</translation>
+    </message>
+    <message>
+        <source>Claim with points…</source>
+        <translation>Mit Punkten einlösen…</translation>
+    </message>
+    <message>
+        <source>Rewards this customer can claim with their points</source>
+        <translation>Prämien, die dieser Kunde mit Punkten einlösen kann</translation>
+    </message>
+    <message>
+        <source>Claiming {title}…</source>
+        <translation>{title} wird eingelöst…</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s rewards could not be loaded.</source>
+        <translation>Die Prämien des Geschäfts konnten nicht geladen werden.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2912,6 +3103,75 @@
     <message>
         <source>Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, manager approval and leaving kiosk mode do not work. Ask your IT contact.</source>
         <translation>Personal-PINs können an dieser Kasse nicht geprüft werden ({reason}), daher funktionieren Personal-Anmeldung, Freigabe durch die Filialleitung und das Verlassen des Kioskmodus nicht. Wenden Sie sich an Ihre IT-Betreuung.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimConfirmDialog</name>
+    <message>
+        <source>Claim with points</source>
+        <translation>Mit Punkten einlösen</translation>
+    </message>
+    <message>
+        <source>Points now</source>
+        <translation>Punkte jetzt</translation>
+    </message>
+    <message>
+        <source>This reward</source>
+        <translation>Diese Prämie</translation>
+    </message>
+    <message>
+        <source>After the claim</source>
+        <translation>Nach dem Einlösen</translation>
+    </message>
+    <message>
+        <source>The customer is here and agrees to spend these points</source>
+        <translation>Der Kunde ist hier und ist mit dem Einlösen dieser Punkte einverstanden</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Einlösen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListDialog</name>
+    <message>
+        <source>Rewards they can claim</source>
+        <translation>Einlösbare Prämien</translation>
+    </message>
+    <message>
+        <source>Rewards {name} can claim</source>
+        <translation>Prämien, die {name} einlösen kann</translation>
+    </message>
+    <message>
+        <source>Claim…</source>
+        <translation>Einlösen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Loading the shop&apos;s rewards…</source>
+        <translation>Die Prämien des Geschäfts werden geladen…</translation>
+    </message>
+    <message>
+        <source>This shop has no rewards to claim at the counter.</source>
+        <translation>Dieses Geschäft hat keine Prämien, die an der Theke eingelöst werden können.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListView</name>
+    <message>
+        <source>Rewards to claim</source>
+        <translation>Einlösbare Prämien</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +3762,14 @@
     <message>
         <source>Confirmed by a later check: reverse it in the Piggy dashboard.</source>
         <translation>Durch eine spätere Prüfung bestätigt: im Piggy-Dashboard stornieren.</translation>
+    </message>
+    <message>
+        <source>Claimed with points {when} at {counter}: it is not a hand-over</source>
+        <translation>Mit Punkten eingelöst am {when} an {counter}: es ist keine Übergabe</translation>
+    </message>
+    <message>
+        <source>Not confirmed by Piggy&apos;s answer: learned later from the customer&apos;s transactions.</source>
+        <translation>Nicht durch Piggys Antwort bestätigt: später aus den Transaktionen des Kunden ermittelt.</translation>
     </message>
 </context>
 <context>

@@ -2877,6 +2877,197 @@
         <source>Ends with</source>
         <translation>Eindigt met</translation>
     </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n punt</numerusform>
+            <numerusform>%n punten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Points balance not known</source>
+        <translation>Puntensaldo onbekend</translation>
+    </message>
+    <message>
+        <source>Balance: {points}</source>
+        <translation>Saldo: {points}</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Niet op voorraad</translation>
+    </message>
+    <message>
+        <source>{n} left</source>
+        <translation>Nog {n}</translation>
+    </message>
+    <message>
+        <source>Needs {points} more</source>
+        <translation>Nog {points} nodig</translation>
+    </message>
+    <message>
+        <source>{title} is out of stock.</source>
+        <translation>{title} is niet op voorraad.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s points balance is not known: it cannot be claimed now.</source>
+        <translation>Het puntensaldo van de klant is onbekend: nu claimen kan niet.</translation>
+    </message>
+    <message>
+        <source>{title} costs {cost}; the customer has {balance}.</source>
+        <translation>{title} kost {cost}; de klant heeft {balance}.</translation>
+    </message>
+    <message>
+        <source>To spend points, identify the customer the safe way: scan their card, or look them up by email and type the code Piggy emails them.</source>
+        <translation>Om punten te besteden herken je de klant op de veilige manier: scan de kaart, of zoek op e-mail en typ de code die Piggy de klant mailt.</translation>
+    </message>
+    <message>
+        <source>Not claimed: a member of staff signs in to spend a customer&apos;s points.</source>
+        <translation>Niet geclaimd: een medewerker meldt zich aan om punten van een klant te besteden.</translation>
+    </message>
+    <message>
+        <source>Staff PINs cannot be checked on this counter, and spending points needs a staff sign-in.</source>
+        <translation>Pincodes van medewerkers kunnen op deze balie niet worden gecontroleerd, en punten besteden vraagt een aanmelding van een medewerker.</translation>
+    </message>
+    <message>
+        <source>Not claimed: claims wait until a manager acknowledges the journal check above.</source>
+        <translation>Niet geclaimd: claims wachten tot een manager de journaalcontrole hierboven heeft bevestigd.</translation>
+    </message>
+    <message>
+        <source>No shop is set for this counter: a manager chooses it in Settings.</source>
+        <translation>Voor deze balie is geen winkel ingesteld: een manager kiest die in Instellingen.</translation>
+    </message>
+    <message>
+        <source>Rewards are claimed with points at a staffed counter.</source>
+        <translation>Beloningen claim je met punten aan een bemande balie.</translation>
+    </message>
+    <message>
+        <source>Claiming is not available on this counter.</source>
+        <translation>Claimen is op deze balie niet mogelijk.</translation>
+    </message>
+    <message>
+        <source>Claim {title} for {name}?</source>
+        <translation>{title} claimen voor {name}?</translation>
+    </message>
+    <message>
+        <source>It costs {cost}.</source>
+        <translation>Het kost {cost}.</translation>
+    </message>
+    <message>
+        <source>Points now: {before} · after the claim: {after} (costs {cost})</source>
+        <translation>Punten nu: {before} · na de claim: {after} (kost {cost})</translation>
+    </message>
+    <message>
+        <source>Claimed {title}: it waits in the pickup list. {points} left on the balance.</source>
+        <translation>{title} geclaimd: het staat klaar in de ophaallijst. Nog {points} op het saldo.</translation>
+    </message>
+    <message>
+        <source>Claimed {title}: it waits in the pickup list.</source>
+        <translation>{title} geclaimd: het staat klaar in de ophaallijst.</translation>
+    </message>
+    <message>
+        <source>Claimed {title}: an earlier attempt had gone through, so nothing was claimed twice. It waits in the pickup list.</source>
+        <translation>{title} geclaimd: een eerdere poging was al gelukt, dus er is niets twee keer geclaimd. Het staat klaar in de ophaallijst.</translation>
+    </message>
+    <message>
+        <source>The journal could not record it yet; it is recorded later.</source>
+        <translation>Het journaal kon het nog niet vastleggen; dat gebeurt later.</translation>
+    </message>
+    <message>
+        <source>Not claimed: the customer does not have enough points for {title}.</source>
+        <translation>Niet geclaimd: de klant heeft niet genoeg punten voor {title}.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {title} is out of stock.</source>
+        <translation>Niet geclaimd: {title} is niet op voorraad.</translation>
+    </message>
+    <message>
+        <source>Not claimed: the customer has claimed {title} as often as it can be claimed.</source>
+        <translation>Niet geclaimd: de klant heeft {title} al zo vaak geclaimd als mag.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {title} is not active any more.</source>
+        <translation>Niet geclaimd: {title} is niet meer actief.</translation>
+    </message>
+    <message>
+        <source>Not claimed: Piggy no longer has {title}.</source>
+        <translation>Niet geclaimd: Piggy heeft {title} niet meer.</translation>
+    </message>
+    <message>
+        <source>Not claimed: this customer&apos;s card is blocked. Ask for their current card.</source>
+        <translation>Niet geclaimd: de kaart van deze klant is geblokkeerd. Vraag naar de huidige kaart.</translation>
+    </message>
+    <message>
+        <source>Not claimed: Piggy no longer knows this customer.</source>
+        <translation>Niet geclaimd: Piggy kent deze klant niet meer.</translation>
+    </message>
+    <message>
+        <source>No answer about {title}: it may have been claimed. It is checked with Piggy before anything is sent again; the customer&apos;s points are not spent twice.</source>
+        <translation>Geen antwoord over {title}: het kan geclaimd zijn. Dat wordt bij Piggy nagekeken voordat er opnieuw iets wordt verstuurd; de punten van de klant worden niet twee keer besteed.</translation>
+    </message>
+    <message>
+        <source>Not claimed: the journal cannot record it, so nothing was sent. Ask a manager.</source>
+        <translation>Niet geclaimd: het journaal kan het niet vastleggen, dus er is niets verstuurd. Vraag een manager.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {title} was checked with Piggy and not found.</source>
+        <translation>Niet geclaimd: {title} is bij Piggy nagekeken en niet gevonden.</translation>
+    </message>
+    <message>
+        <source>Not claimed: {reason}</source>
+        <translation>Niet geclaimd: {reason}</translation>
+    </message>
+    <message>
+        <source>Not claimed.</source>
+        <translation>Niet geclaimd.</translation>
+    </message>
+    <message>
+        <source>For {name}: {text}</source>
+        <translation>Voor {name}: {text}</translation>
+    </message>
+    <message>
+        <source>Claimed for {points}</source>
+        <translation>Geclaimd voor {points}</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Geclaimd</translation>
+    </message>
+    <message>
+        <source>Not claimed</source>
+        <translation>Niet geclaimd</translation>
+    </message>
+    <message>
+        <source>Claim being checked</source>
+        <translation>Claim wordt nagekeken</translation>
+    </message>
+    <message>
+        <source>claimed (waiting in the pickup list): {titles}</source>
+        <translation>geclaimd (klaar in de ophaallijst): {titles}</translation>
+    </message>
+    <message>
+        <source>not claimed: {titles}</source>
+        <translation>niet geclaimd: {titles}</translation>
+    </message>
+    <message>
+        <source>Earlier unfinished claims were checked with Piggy — {outcomes}.</source>
+        <translation>Eerdere onafgemaakte claims zijn bij Piggy nagekeken — {outcomes}.</translation>
+    </message>
+    <message>
+        <source>Claim with points…</source>
+        <translation>Claimen met punten…</translation>
+    </message>
+    <message>
+        <source>Rewards this customer can claim with their points</source>
+        <translation>Beloningen die deze klant met punten kan claimen</translation>
+    </message>
+    <message>
+        <source>Claiming {title}…</source>
+        <translation>{title} wordt geclaimd…</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s rewards could not be loaded.</source>
+        <translation>De beloningen van de winkel konden niet worden geladen.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2912,6 +3103,75 @@
     <message>
         <source>Staff PINs cannot be checked on this counter ({reason}), so staff sign-in, manager approval and leaving kiosk mode do not work. Ask your IT contact.</source>
         <translation>Pincodes van medewerkers kunnen op deze balie niet worden gecontroleerd ({reason}), dus het aanmelden van medewerkers, goedkeuring door een manager en het verlaten van de kioskmodus werken niet. Vraag het je IT-contactpersoon.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimConfirmDialog</name>
+    <message>
+        <source>Claim with points</source>
+        <translation>Claimen met punten</translation>
+    </message>
+    <message>
+        <source>Points now</source>
+        <translation>Punten nu</translation>
+    </message>
+    <message>
+        <source>This reward</source>
+        <translation>Deze beloning</translation>
+    </message>
+    <message>
+        <source>After the claim</source>
+        <translation>Na de claim</translation>
+    </message>
+    <message>
+        <source>The customer is here and agrees to spend these points</source>
+        <translation>De klant is hier en gaat akkoord met het besteden van deze punten</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claimen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListDialog</name>
+    <message>
+        <source>Rewards they can claim</source>
+        <translation>Beloningen om te claimen</translation>
+    </message>
+    <message>
+        <source>Rewards {name} can claim</source>
+        <translation>Beloningen die {name} kan claimen</translation>
+    </message>
+    <message>
+        <source>Claim…</source>
+        <translation>Claimen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Loading the shop&apos;s rewards…</source>
+        <translation>De beloningen van de winkel worden geladen…</translation>
+    </message>
+    <message>
+        <source>This shop has no rewards to claim at the counter.</source>
+        <translation>Deze winkel heeft geen beloningen om aan de balie te claimen.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListView</name>
+    <message>
+        <source>Rewards to claim</source>
+        <translation>Beloningen om te claimen</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +3762,14 @@
     <message>
         <source>Confirmed by a later check: reverse it in the Piggy dashboard.</source>
         <translation>Bevestigd door een latere controle: draai de afhaling terug in het Piggy-dashboard.</translation>
+    </message>
+    <message>
+        <source>Claimed with points {when} at {counter}: it is not a hand-over</source>
+        <translation>Met punten geclaimd op {when} aan {counter}: het is geen overhandiging</translation>
+    </message>
+    <message>
+        <source>Not confirmed by Piggy&apos;s answer: learned later from the customer&apos;s transactions.</source>
+        <translation>Niet bevestigd door het antwoord van Piggy: later uit de transacties van de klant opgemaakt.</translation>
     </message>
 </context>
 <context>

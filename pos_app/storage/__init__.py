@@ -37,6 +37,7 @@ from pos_app.storage.health import (
 )
 from pos_app.storage.journal import Journal
 from pos_app.storage.model import (
+    CLAIM,
     COLLECT,
     COLUMNS,
     OS_USER_PREFIX,
@@ -54,6 +55,7 @@ from pos_app.storage.reference import parse_reference, pickup_reference
 from pos_app.storage.schema import SCHEMA_VERSION
 
 __all__ = [
+    "CLAIM",
     "COLLECT",
     "COLUMNS",
     "CSV_COLUMNS",

@@ -87,6 +87,9 @@ class ColorScheme:
     BADGE_SOON: Final = (QColor("#ffca28"), QColor("#3e2c00"))
     BADGE_LATER: Final = (QColor("#e3f2fd"), QColor("#0d47a1"))
     BADGE_NONE: Final = (QColor("#eceff1"), QColor("#455a64"))
+    #: A reward's price in points: one the customer's balance covers, and one it does not.
+    BADGE_AFFORDABLE: Final = (QColor("#e3f4e8"), QColor("#17602f"))
+    BADGE_UNAFFORDABLE: Final = (QColor("#eceff1"), QColor("#455a64"))
 
     # Chips of the progress panel (statuses, reward states, featured).
     CHIP_NEUTRAL: Final = (QColor("#eceff1"), QColor("#37474f"))

@@ -99,6 +99,8 @@ class CustomerPage(QWidget):
             ),
         )
         self.hand_over_all_button.hide()
+        # Beside the points it spends (ClaimFlow words and wires it).
+        self.claim_button = self.header.claim_button
         self.done_button: QPushButton | None = None
         if kiosk:
             self.done_button = done = QPushButton(self)

@@ -51,6 +51,14 @@ class CustomerHeader(QFrame):
         layout.addWidget(self.tier_label)
         layout.addSpacing(16)
         layout.addWidget(self.points_label)
+        # Spending those points on one of the shop's rewards (the claim flow words it and
+        # shows it where claiming is offered).
+        self.claim_button = QPushButton(self)
+        self.claim_button.setObjectName("claimButton")
+        self.claim_button.setMinimumHeight(40)
+        self.claim_button.hide()
+        layout.addSpacing(8)
+        layout.addWidget(self.claim_button)
         self.earlier_button = QPushButton(self)
         self.earlier_button.setObjectName("earlierPickupsButton")
         self.earlier_button.setFlat(True)
@@ -71,12 +79,16 @@ class CustomerHeader(QFrame):
         self.email_label.setText(customer.email_masked if customer.name else "")
         self.tier_label.setText(customer.tier or "")
         self.tier_label.setVisible(bool(customer.tier))
-        if customer.points is None:
+        self.show_points(customer.points)
+
+    def show_points(self, points: int | None) -> None:
+        """The customer's Piggy points (read again after a claim)."""
+        if points is None:
             self.points_label.setText("")
         else:
             self.points_label.setText(
                 # Named by program: the Nudj section beside it counts points of its own.
-                self.tr("{points} Piggy points").format(points=QLocale().toString(customer.points))
+                self.tr("{points} Piggy points").format(points=QLocale().toString(points))
             )
 
     def clear(self) -> None:

@@ -79,6 +79,8 @@ class HandOverFlow:
         self._waiting.timeout.connect(self._still_waiting)
         self._waited = 0
         self._waiting_for: CustomerSummary | None = None
+        # Rewards just claimed for the customer on screen: of identical ones, those go.
+        self._preferred: tuple[CustomerSummary, set[str]] | None = None
         rewards = page.rewards_list
         page.hand_over_button.clicked.connect(self.start_selected)
         page.hand_over_all_button.clicked.connect(self.start_all)
@@ -153,8 +155,17 @@ class HandOverFlow:
             MessageKind.INFO if refusal is Refusal.NOT_SIGNED_IN else MessageKind.ERROR,
         )
 
+    def prefer(self, customer: CustomerSummary, loyalty_transaction_uuid: str) -> None:
+        """``customer`` just claimed this reward: of its identical ones, it is the one a
+        hand-over offers (the cashier can still say more)."""
+        if self._preferred is None or self._preferred[0] is not customer:
+            self._preferred = (customer, set())
+        self._preferred[1].add(loyalty_transaction_uuid)
+
     async def _run(self, customer: CustomerSummary, items: list[PickupItem]) -> None:
-        dialog = HandOverDialog(customer.title, items, self._pictures, self._window)
+        preferred = self._preferred
+        prefer = preferred[1] if preferred is not None and preferred[0] is customer else set()
+        dialog = HandOverDialog(customer.title, items, self._pictures, self._window, prefer=prefer)
         try:
             confirmed = await await_dialog(dialog) == HandOverDialog.DialogCode.Accepted
             # Of identical rewards, the cashier may have chosen to hand over fewer.

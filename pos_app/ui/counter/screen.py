@@ -226,6 +226,8 @@ class CounterScreen(QWidget):
         elif isinstance(event, events.ItemsSending):
             for item in event.items:
                 model.set_busy(item.loyalty_transaction_uuid, True)
+        elif isinstance(event, events.BalanceChanged):
+            page.header.show_points(event.points)
         elif isinstance(event, events.ItemHandled):
             uuid = event.result.item.loyalty_transaction_uuid
             model.set_busy(uuid, False)

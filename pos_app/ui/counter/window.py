@@ -33,6 +33,7 @@ from pos_app.services.reconcile import ReconcileReport
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.counter import words
 from pos_app.ui.counter.banners import demo_mailbox_text
+from pos_app.ui.counter.claim_flow import ClaimFlow
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.hand_over import HandOverFlow
 from pos_app.ui.counter.help import HelpDialog, info_box
@@ -197,6 +198,17 @@ class MainWindow(QMainWindow):
             window=self,
             finished=self._hand_over_finished,
         )
+        self.claim = ClaimFlow(
+            counter,
+            self.signing_in,
+            tasks=self.tasks,
+            messages=self.message_bar,
+            pictures=self.pictures,
+            page=self.counter_screen.customer_page,
+            window=self,
+        )
+        self.claim.finished.connect(lambda _result: self.handOverFinished.emit())
+        self.claim.claimed.connect(self.hand_over.prefer)
         self.counter_screen.customerShown.connect(self.customerShown)
         counter.on_reconciled(self._on_reconciled)
         if self.kiosk is None:

@@ -18,6 +18,7 @@ from pos_app.services.pickup import (
 )
 from pos_app.services.pickup_models import pickup_state
 from pos_app.storage import COLLECT, Operation
+from pos_app.ui.claim.words import describe_reconciled_claims
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.pickups_table import state_text
@@ -188,6 +189,9 @@ def describe_reconciled(settled: Sequence[Reconciled]) -> str:
     reversals = describe_reconciled_reversals(settled)
     if reversals:
         notices.append(reversals)
+    claims = describe_reconciled_claims(settled)
+    if claims:
+        notices.append(claims)
     return " ".join(notices)
 
 

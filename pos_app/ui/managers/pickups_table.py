@@ -18,10 +18,12 @@ from PySide6.QtGui import QFont
 from pos_app.services.pickup_models import PickupState, pickup_state
 from pos_app.services.slips import mask_customer_uuid
 from pos_app.storage import (
+    CLAIM,
     COLLECT,
     Operation,
     OpState,
 )
+from pos_app.ui.claim.words import claim_state_text
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.reverse_dialog import reason_text
 from pos_app.ui.rewards import format_short_date
@@ -103,6 +105,14 @@ _STATE_COLORS = {
 }
 
 
+def _claim_color(operation: Operation) -> Any:
+    if operation.state is OpState.CONFIRMED:
+        return ColorScheme.INFO_TEXT
+    if operation.state is OpState.FAILED:
+        return ColorScheme.ERROR_TEXT
+    return ColorScheme.INFO_TEXT
+
+
 class RecentPickupsModel(RowTableModel[Operation]):
     """Pickups (collects) newest first, each in its current state.
 
@@ -127,7 +137,9 @@ class RecentPickupsModel(RowTableModel[Operation]):
         self.beginResetModel()
         if shop_wide is not None:
             self._shop_wide = shop_wide
-        self._rows = [op for op in operations if op.kind == COLLECT]
+        # Claims too: they are not hand-overs (no slip, no reversal), but the customer's
+        # points were spent at this counter.
+        self._rows = [op for op in operations if op.kind in (COLLECT, CLAIM)]
         self.endResetModel()
 
     def columns(self) -> list[PickupColumn]:
@@ -194,13 +206,19 @@ class RecentPickupsModel(RowTableModel[Operation]):
             return operation.reversal_staff_name or "—"
         if column is PickupColumn.COUNTER:
             return operation.counter
-        text = state_text(pickup_state(operation))
+        text = (
+            claim_state_text(operation)
+            if operation.kind == CLAIM
+            else state_text(pickup_state(operation))
+        )
         if operation.is_inferred:
             # Learned from the customer's list, not from the server's answer to this request.
             text = self.tr("{state} (from the list)").format(state=text)
         return text
 
     def _tooltip(self, operation: Operation) -> str:
+        if operation.kind == CLAIM:
+            return self._claim_tooltip(operation)
         lines = [
             f"{operation.reward_title or ''} — {operation.reference or ''}",
             self.tr("Customer: {name} ({uuid})").format(
@@ -231,6 +249,29 @@ class RecentPickupsModel(RowTableModel[Operation]):
             lines.append(self.tr("Confirmed by a later check: reverse it in the Piggy dashboard."))
         return "\n".join(lines)
 
+    def _claim_tooltip(self, operation: Operation) -> str:
+        lines = [
+            operation.reward_title or "",
+            self.tr("Customer: {name} ({uuid})").format(
+                name=operation.customer_name or "—",
+                uuid=mask_customer_uuid(operation.customer_uuid),
+            ),
+            self.tr("Claimed with points {when} at {counter}: it is not a hand-over").format(
+                when=f"{format_short_date(operation.created_at)} "
+                f"{operation.created_at.astimezone():%H:%M}",
+                counter=operation.counter,
+            ),
+            claim_state_text(operation),
+        ]
+        if operation.is_inferred:
+            lines.append(
+                self.tr(
+                    "Not confirmed by Piggy's answer: learned later from the customer's "
+                    "transactions."
+                )
+            )
+        return "\n".join(lines)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         operation = self._row(index)
         if operation is None:
@@ -241,6 +282,8 @@ class RecentPickupsModel(RowTableModel[Operation]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(operation)
         if role == Qt.ItemDataRole.ForegroundRole and column is PickupColumn.STATE:
+            if operation.kind == CLAIM:
+                return _claim_color(operation)
             return _STATE_COLORS[pickup_state(operation)]
         if role == Qt.ItemDataRole.FontRole and column is PickupColumn.STATE:
             font = QFont()

@@ -59,6 +59,7 @@ from pos_app.services.shop_pickups import ShopJournalUnreachableError, ShopPicku
 from pos_app.services.slips import PickupSlip
 from pos_app.services.staff import StaffService
 from pos_app.storage import (
+    CLAIM,
     COLLECT,
     AsyncJournal,
     Journal,
@@ -583,7 +584,7 @@ class RecentPickupsView(QWidget):
                 day=day,
                 text=text,
                 customer_uuid=customer,
-                kinds=(COLLECT,),
+                kinds=(COLLECT, CLAIM),
                 limit=ROW_LIMIT,
             )
         self.model.set_operations(operations, with_date=day is None, shop_wide=shop_wide)

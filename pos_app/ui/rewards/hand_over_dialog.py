@@ -7,7 +7,7 @@ unless the cashier says fewer); :meth:`HandOverDialog.chosen_items` says which.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt
@@ -43,12 +43,20 @@ class HandOverRow(QWidget):
     """
 
     def __init__(
-        self, group: Sequence[PickupItem], pixmap: QPixmap | None, parent: QWidget
+        self,
+        group: Sequence[PickupItem],
+        pixmap: QPixmap | None,
+        parent: QWidget,
+        *,
+        prefer: Collection[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handOverRow")
         self.setAutoFillBackground(True)
-        self.group = tuple(group)
+        # The preferred ones (just claimed) go first, and only they unless the cashier
+        # says more.
+        preferred = [i for i in group if i.loyalty_transaction_uuid in prefer]
+        self.group = tuple(preferred + [i for i in group if i not in preferred])
         item = self.group[0]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -82,7 +90,7 @@ class HandOverRow(QWidget):
             self.count = QSpinBox(self)
             self.count.setObjectName("handOverCount")
             self.count.setRange(1, len(self.group))
-            self.count.setValue(len(self.group))
+            self.count.setValue(len(preferred) or len(self.group))
             self.count.setSuffix(self.tr(" of {n}").format(n=len(self.group)))
             self.count.setAccessibleName(self.tr("How many {title}").format(title=item.title))
             self.count.setMinimumHeight(44)
@@ -115,7 +123,10 @@ class HandOverDialog(QDialog):
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
+        prefer: Collection[str] = (),
     ) -> None:
+        """``prefer``: loyalty transactions to hand over of their identical rewards (a
+        reward just claimed), rather than all of them."""
         super().__init__(parent)
         self.setObjectName("handOverDialog")
         self.setWindowTitle(self.tr("Hand over"))
@@ -147,7 +158,7 @@ class HandOverDialog(QDialog):
                 pixmap = pictures.placeholder()
             # The item keeps the title for screen readers; the row widget over it shows it all.
             entry = QListWidgetItem(group[0].title)
-            row = HandOverRow(group, pixmap, self.list)
+            row = HandOverRow(group, pixmap, self.list, prefer=prefer)
             if row.count is not None:
                 row.count.valueChanged.connect(self._ask)
             self.list.addItem(entry)

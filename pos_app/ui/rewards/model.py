@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QColor,
     QPixmap,
 )
 
@@ -210,6 +211,8 @@ class RowLook(NamedTuple):
     badge: str
     claimed: str
     detail: str
+    #: The badge's background and text colours; None: those of the expiry.
+    colors: tuple[QColor, QColor] | None = None
 
 
 class _RowTexts(NamedTuple):

@@ -195,7 +195,7 @@ class RewardDelegate(QStyledItemDelegate):
                 )
             else:
                 label = look.badge
-                colors = badge_colors(expiry)
+                colors = look.colors or badge_colors(expiry)
             badge_fm = self._metrics(badge_font)
             pad_x = 12 if self._touch else 10
             pad_y = 6 if self._touch else 4
