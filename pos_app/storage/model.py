@@ -27,6 +27,7 @@ __all__ = [
     "OS_USER_PREFIX",
     "PIN_LOCKOUT",
     "RECONCILIATION",
+    "REFUND",
     "REVERSE",
     "STAFF_LIST_RESET",
     "Entry",
@@ -42,6 +43,12 @@ __all__ = [
 COLLECT = "collect"
 #: Undoing a collect (Piggy "reverse"); an operation.
 REVERSE = "reverse"
+#: Refunding the points of a reward that came back (Piggy "reverse a reward reception",
+#: which re-issues the credits the customer spent on it); an operation. Its
+#: ``reverses_operation_id`` is the collect of the reward, its ``loyalty_transaction_uuid``
+#: the reception reversed, and a confirmation's ``redemption_uuid`` the credit reception
+#: that gave the points back.
+REFUND = "refund"
 #: A staff profile was locked after repeated wrong PINs; a plain event.
 PIN_LOCKOUT = "pin_lockout"
 #: The shop's IT person declared the staff list lost and to be started afresh (after it, a
@@ -51,7 +58,7 @@ STAFF_LIST_RESET = "staff_list_reset"
 OS_USER_PREFIX = "os-user:"
 
 #: Kinds that are operations (with an operation id and states); every other kind is an event.
-OPERATION_KINDS = frozenset({COLLECT, REVERSE})
+OPERATION_KINDS = frozenset({COLLECT, REVERSE, REFUND})
 
 #: ``resolved_by`` of rows written when reconciliation learned a late outcome.
 RECONCILIATION = "reconciliation"
@@ -180,7 +187,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Operation:
-    """One collect or reverse, folded from its rows: its current state and what is known.
+    """One collect, reverse or refund, folded from its rows: its current state and what is known.
 
     ``created_at``/``staff_*``/``shop_uuid``/``counter`` describe the first (pending) row:
     who started it, where. ``state``, ``updated_at``, ``resolved_by`` and ``detail`` come
@@ -230,6 +237,12 @@ class Operation:
     #: For a collect: the reward's cost price when it was handed over, where Piggy gave one
     #: (recorded since format 7 of the journal).
     cost_price: Decimal | None = None
+    #: For a collect: the latest refund of its points that did not fail, that refund's
+    #: state, reason and the manager who approved it.
+    refund_operation_id: str | None = None
+    refund_state: OpState | None = None
+    refund_reason: str | None = None
+    refund_staff_name: str | None = None
 
     @property
     def handover_reference(self) -> str | None:
@@ -245,6 +258,11 @@ class Operation:
     @property
     def is_reversed(self) -> bool:
         return self.reversal_state is OpState.CONFIRMED
+
+    @property
+    def is_refunded(self) -> bool:
+        """For a collect: its points were given back (a refund of it was confirmed)."""
+        return self.refund_state is OpState.CONFIRMED
 
     @property
     def is_inferred(self) -> bool:
