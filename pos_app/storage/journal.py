@@ -1216,11 +1216,19 @@ class Journal:
         found = self._operations(conn, [collect.operation_id])
         if found:
             own = found[0]
+            if own.refund_operation_id is None and collect.refund_operation_id is not None:
+                own = replace(
+                    own,
+                    refund_operation_id=collect.refund_operation_id,
+                    refund_state=collect.refund_state,
+                    refund_reason=collect.refund_reason,
+                    refund_staff_name=collect.refund_staff_name,
+                )
             if own.reversal_operation_id is None and collect.reversal_operation_id is not None:
                 return _with_reversal_of(own, collect)
             return own
-        # Refunds are written by the counter that sends them: a refund of another counter's
-        # pickup is known here only when it was made here.
+        # This counter's own refund of another counter's pickup, which the shared journal
+        # may not have yet.
         refund = self._reversals(conn, [collect.operation_id], kind=REFUND).get(
             collect.operation_id
         )
