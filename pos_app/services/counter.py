@@ -31,8 +31,10 @@ from pathlib import Path
 from pos_app.api import errors
 from pos_app.api.budget import Deadline, time_budget
 from pos_app.clock import utc_now
+from pos_app.services.claim import ClaimDesk
 from pos_app.services.connections import ApiClients
 from pos_app.services.counter_events import (
+    BalanceChanged,
     CodeSent,
     CounterEvent,
     CustomerCleared,
@@ -68,6 +70,7 @@ from pos_app.services.slips import customer_display_name
 from pos_app.services.staff import SignInSession, StaffDirectory, StaffService
 from pos_app.services.tasks import discard
 from pos_app.storage import (
+    CLAIM,
     AsyncJournal,
     JournalHealth,
     Operation,
@@ -76,6 +79,7 @@ from pos_app.storage import (
 
 __all__ = [
     "UNDO_SECONDS",
+    "BalanceChanged",
     "CodeSent",
     "CounterEvent",
     "CounterServices",
@@ -221,6 +225,19 @@ class CounterSession:
             if piggy is not None and services.journal is not None
             else None
         )
+        #: Claims with the customer's points, through the same journal; what they leave
+        #: unfinished is settled in the same reconciliation runs.
+        self.claims = (
+            ClaimDesk(
+                piggy,
+                services.journal,
+                settle_grace=timedelta(seconds=settings.settle_grace_seconds),
+            )
+            if piggy is not None and services.journal is not None
+            else None
+        )
+        if self.desk is not None and self.claims is not None:
+            self.desk.add_settler(CLAIM, self.claims.settle)
         #: Settles what hand-overs and reversals left unfinished (None without a journal).
         self.reconciler = (
             Reconciler(self.desk, spawn=spawn or asyncio.ensure_future)
@@ -241,6 +258,9 @@ class CounterSession:
         )
         self.on_reconciled(lambda _report: self.share_now())
         self.customer: CustomerSummary | None = None
+        #: The customer's points read again after a claim (the summary has those of when
+        #: they were found).
+        self._balance: tuple[CustomerSummary, int] | None = None
         self.shop_name = ""
         self._pending_email: str | None = None
         self._listeners: list[Listener] = []
@@ -333,6 +353,18 @@ class CounterSession:
             # The previous customer's rewards must not stay on screen, even if this
             # lookup fails.
             self.clear()
+
+    def points_of(self, customer: CustomerSummary) -> int | None:
+        """``customer``'s points as last known at this counter."""
+        if self._balance is not None and self._balance[0] is customer:
+            return self._balance[1]
+        return customer.points
+
+    def note_balance(self, customer: CustomerSummary, points: int) -> None:
+        """``customer``'s points were read again (after a claim): shown if they are here."""
+        self._balance = (customer, points)
+        if self.customer is customer:
+            self._emit(BalanceChanged(customer, points))
 
     def clear(self) -> None:
         """No customer at the counter."""

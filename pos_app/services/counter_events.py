@@ -124,7 +124,21 @@ class HandOverReport:
         ]
 
 
+@dataclass(frozen=True)
+class BalanceChanged:
+    """``customer``'s points, read again after they spent some (a claim)."""
+
+    customer: CustomerSummary
+    points: int
+
+
 CounterEvent = (
-    CustomerCleared | CustomerFound | RewardsShown | CodeSent | ItemsSending | ItemHandled
+    CustomerCleared
+    | CustomerFound
+    | RewardsShown
+    | CodeSent
+    | ItemsSending
+    | ItemHandled
+    | BalanceChanged
 )
 Listener = Callable[[CounterEvent], None]

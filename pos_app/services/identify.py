@@ -24,6 +24,7 @@ from pos_app.clock import utc_now
 from pos_app.services.pickup_models import (
     PREPARED_HERE,
     CustomerSummary,
+    Identification,
     PickupItem,
     sort_for_pickup,
 )
@@ -113,7 +114,8 @@ class CustomerLookup:
 
     async def by_card(self, value: str) -> CustomerSummary:
         with self._budget_scope():
-            return await self.by_uuid(await self.card_contact(value))
+            customer = await self.by_uuid(await self.card_contact(value))
+        return customer.identified(Identification.CARD, value)
 
     async def card_contact(self, value: str) -> str:
         """The uuid of the contact a card belongs to (what the rewards call needs)."""
@@ -136,7 +138,8 @@ class CustomerLookup:
     async def by_email(self, email: str) -> CustomerSummary:
         """Without a verification code (only when the shop turned the code off)."""
         with self._budget_scope():
-            return CustomerSummary.from_contact(await self._piggy.find_contact_by_email(email))
+            contact = await self._piggy.find_contact_by_email(email)
+        return CustomerSummary.from_contact(contact).identified(Identification.EMAIL_UNVERIFIED)
 
     async def send_code(self, email: str) -> None:
         """Ask Piggy to email the customer a login code.
@@ -152,7 +155,8 @@ class CustomerLookup:
         code = clean_scan(code).replace(" ", "")
         with self._budget_scope():
             uuid = await self._piggy.verify_code(email, code)
-            return await self.by_uuid(uuid)
+            customer = await self.by_uuid(uuid)
+        return customer.identified(Identification.EMAIL_VERIFIED)
 
     async def rewards(self, customer_uuid: str) -> list[PickupItem]:
         """The customer's uncollected rewards in pickup order."""
@@ -228,4 +232,4 @@ class RememberedCards:
             for task in pending:
                 discard(task)  # nobody's rewards without their contact
             raise
-        return customer, rewards
+        return customer.identified(Identification.CARD, card), rewards

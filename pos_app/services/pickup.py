@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -180,6 +180,11 @@ LEASE_MARGIN = timedelta(seconds=15)
 EARLIER_ATTEMPT_WINDOW = timedelta(hours=1)
 
 
+#: Settles unfinished operations of another kind than collect and reverse (a claim, say):
+#: given those nobody is sending, returns what it learned; raises an ApiError when offline.
+Settler = Callable[[Sequence[Operation]], Awaitable[list[Reconciled]]]
+
+
 @dataclass(frozen=True)
 class _Owed:
     """A server answer the journal could not take yet (disk full): written later."""
@@ -219,10 +224,18 @@ class PickupDesk:
             lease if lease is not None else 3 * timedelta(seconds=piggy.timeout) + LEASE_MARGIN
         )
         self._owed: dict[str, _Owed] = {}
+        self._settlers: dict[str, Settler] = {}
 
     @property
     def journal(self) -> AsyncJournal:
         return self._journal
+
+    def add_settler(self, kind: str, settle: Settler) -> None:
+        """Let ``settle`` settle the unfinished operations of ``kind`` when this desk
+        reconciles: one reconciliation run, and one count of what waits, for every kind."""
+        if kind in (COLLECT, REVERSE):
+            raise ValueError(f"{kind} operations are this desk's own to settle")
+        self._settlers[kind] = settle
 
     # -- collect ------------------------------------------------------------------------
 
@@ -585,7 +598,13 @@ class PickupDesk:
         """Settle the pending/unknown operations nobody is sending; raises an ApiError when
         offline. Answers the journal could not take earlier are written first."""
         await self._write_owed()
-        return await self._reconcile(await self._journal.call(Journal.settleable))
+        settleable = await self._journal.call(Journal.settleable)
+        settled = await self._reconcile([op for op in settleable if op.kind not in self._settlers])
+        for kind, settle in self._settlers.items():
+            of_kind = [op for op in settleable if op.kind == kind]
+            if of_kind:
+                settled += await settle(of_kind)
+        return settled
 
     async def _write_owed(self) -> None:
         for operation_id, owed in list(self._owed.items()):

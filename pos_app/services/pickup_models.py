@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import IntEnum, StrEnum
@@ -32,6 +32,22 @@ def mask_email(email: str | None) -> str:
     return f"{local[0]}***@{domain}"
 
 
+class Identification(StrEnum):
+    """How the customer at the counter was identified."""
+
+    #: Their card or QR code was scanned (a card is activated by email: Piggy's own rule).
+    CARD = "card"
+    #: By email, proven with the code Piggy emailed them.
+    EMAIL_VERIFIED = "email_verified"
+    #: By email alone (the shop turned the code off): anyone could have typed it.
+    EMAIL_UNVERIFIED = "email_unverified"
+
+    @property
+    def is_strong(self) -> bool:
+        """Whether it proves the customer is who they say (what spending points needs)."""
+        return self is not Identification.EMAIL_UNVERIFIED
+
+
 @dataclass(frozen=True)
 class CustomerSummary:
     """The customer header: who is at the counter."""
@@ -48,6 +64,14 @@ class CustomerSummary:
     #: shown, since the screen faces the queue too: display ``email_masked``. Left out of
     #: the repr so that a logged summary does not carry it either.
     email: str | None = field(default=None, repr=False)
+    #: How they were identified at this counter; None where that is not known (no claim).
+    identification: Identification | None = None
+    #: The card value scanned (memory only: a claim names the card it was made with).
+    card: str | None = field(default=None, repr=False)
+
+    def identified(self, how: Identification, card: str | None = None) -> CustomerSummary:
+        """This customer, identified ``how`` (with ``card`` when a card was scanned)."""
+        return replace(self, identification=how, card=card)
 
     @property
     def title(self) -> str:

@@ -38,6 +38,7 @@ from pos_app.storage.health import (
 )
 from pos_app.storage.journal import Journal
 from pos_app.storage.model import (
+    CLAIM,
     COLLECT,
     COLUMNS,
     OS_USER_PREFIX,
@@ -56,6 +57,7 @@ from pos_app.storage.reference import parse_reference, pickup_reference
 from pos_app.storage.schema import SCHEMA_VERSION
 
 __all__ = [
+    "CLAIM",
     "COLLECT",
     "COLUMNS",
     "CSV_COLUMNS",

@@ -1,5 +1,5 @@
-"""The journal: a local, append-only, hash-chained record of every collect, reverse and
-refund.
+"""The journal: a local, append-only, hash-chained record of every collect, reverse,
+claim and refund.
 
 Usage by the pickup service, for one collect::
 
@@ -74,6 +74,7 @@ from pos_app.storage.health import (
 )
 from pos_app.storage.model import (
     ADDED_COLUMNS,
+    CLAIM,
     COLLECT,
     COLUMNS,
     OPERATION_KINDS,
@@ -202,6 +203,12 @@ def _fold(
     assert first.state is OpState.PENDING
     assert last.state is not None
     redemption = next((row.redemption_uuid for row in reversed(rows) if row.redemption_uuid), None)
+    # A claim learns its reward reception (its loyalty transaction) only when it is settled.
+    loyalty_transaction = next(
+        (row.loyalty_transaction_uuid for row in reversed(rows) if row.loyalty_transaction_uuid),
+        None,
+    )
+    points = next((row.points for row in reversed(rows) if row.points is not None), None)
     failed = last.state is OpState.FAILED
     return Operation(
         operation_id=first.operation_id,
@@ -216,7 +223,7 @@ def _fold(
         customer_uuid=first.customer_uuid,
         customer_name=first.customer_name,
         handover_id=(first.handover_id or first.operation_id) if first.kind == COLLECT else None,
-        loyalty_transaction_uuid=first.loyalty_transaction_uuid,
+        loyalty_transaction_uuid=loyalty_transaction,
         redemption_uuid=redemption,
         reward_title=first.reward_title,
         error_code=last.error_code if failed else None,
@@ -236,6 +243,8 @@ def _fold(
         refund_reason=refund.reason if refund else None,
         refund_staff_name=refund.staff_name if refund else None,
         cost_price=Decimal(first.cost_price) if first.cost_price is not None else None,
+        reward_uuid=first.reward_uuid,
+        points=int(points) if points is not None else None,
     )
 
 
@@ -641,6 +650,15 @@ class Journal:
             known_redemption = next(
                 (row.redemption_uuid for row in reversed(entries) if row.redemption_uuid), None
             )
+            known_transaction = next(
+                (
+                    row.loyalty_transaction_uuid
+                    for row in reversed(entries)
+                    if row.loyalty_transaction_uuid
+                ),
+                None,
+            )
+            known_points = next((row.points for row in reversed(entries) if row.points), None)
             # Each row repeats what the operation is about, so that any single row (in an
             # export, say) can be read without the others.
             row: dict[str, object] = {
@@ -652,11 +670,13 @@ class Journal:
                 "customer_uuid": first.customer_uuid,
                 "customer_name": first.customer_name,
                 "handover_id": first.handover_id,
-                "loyalty_transaction_uuid": first.loyalty_transaction_uuid,
+                "loyalty_transaction_uuid": known_transaction,
                 "redemption_uuid": known_redemption,
                 "reward_title": first.reward_title,
                 "reverses_operation_id": first.reverses_operation_id,
                 "reason": first.reason,
+                "reward_uuid": first.reward_uuid,
+                "points": known_points,
             }
             row.update({key: value for key, value in values.items() if value is not None})
             self._append(conn, row)
@@ -921,13 +941,81 @@ class Journal:
                 },
             )
 
-    def confirm(self, operation_id: str, *, redemption_uuid: str | None = None) -> Operation:
+    def begin_claim(
+        self,
+        *,
+        customer_uuid: str,
+        reward_uuid: str,
+        reward_title: str,
+        points: int,
+        customer_name: str | None = None,
+        staff: StaffRef | None = None,
+        lease: timedelta | None = None,
+    ) -> Operation:
+        """Record a claim (the customer spends ``points`` on a reward) as ``pending``; call
+        before the request is sent.
+
+        The reward reception it makes is learned from the server's answer (:meth:`confirm`
+        with its ``loyalty_transaction_uuid``) or by settling (:meth:`resolve`). Raises
+        :class:`OperationInProgressError` while an earlier claim of the same reward by the
+        same customer has no outcome yet: sending again could spend the points twice.
+        ``lease`` as for :meth:`begin_collect`.
+        """
+        if not reward_uuid:
+            raise ValueError("a claim needs the reward's uuid")
+        if not customer_uuid:
+            raise ValueError("a claim needs the customer's uuid")
+        if isinstance(points, bool) or not isinstance(points, int) or points < 0:
+            raise ValueError(f"a claim costs a whole number of points, not {points!r}")
+        with self._writing() as conn:
+            busy = conn.execute(
+                f"""
+                SELECT p.operation_id FROM journal p
+                WHERE p.kind = '{CLAIM}' AND p.state = 'pending'
+                  AND p.customer_uuid = ? AND p.reward_uuid = ?
+                  AND NOT EXISTS (
+                      SELECT 1 FROM journal t
+                      WHERE t.operation_id = p.operation_id AND t.state IN ('confirmed', 'failed'))
+                ORDER BY p.id LIMIT 1
+                """,
+                (customer_uuid, reward_uuid),
+            ).fetchone()
+            if busy is not None:
+                raise OperationInProgressError(
+                    f"A claim of this reward ({reward_title}) was started earlier and its "
+                    "outcome is not known yet; it must be settled before trying again.",
+                    operation_id=busy[0],
+                )
+            return self._start_operation(
+                conn,
+                CLAIM,
+                staff=staff,
+                lease=lease,
+                fields={
+                    "customer_uuid": customer_uuid,
+                    "customer_name": customer_name_or_none(customer_name),
+                    "reward_uuid": reward_uuid,
+                    "reward_title": reward_title,
+                    "points": str(points),
+                },
+            )
+
+    def confirm(
+        self,
+        operation_id: str,
+        *,
+        redemption_uuid: str | None = None,
+        loyalty_transaction_uuid: str | None = None,
+        points: int | None = None,
+    ) -> Operation:
         """The server accepted a pending operation.
 
         A collect must be given the redemption uuid the server returned (reverse needs it);
-        a reverse keeps the one it was started with unless another is given. The server's
-        answer also replaces an outcome reconciliation inferred meanwhile (an answer slower
-        than the lease).
+        a reverse keeps the one it was started with unless another is given. A claim must
+        be given the reward reception's uuid (``loyalty_transaction_uuid``: what its pickup
+        list item and a later collect name), and the points the server says it took when
+        it says. The server's answer also replaces an outcome reconciliation inferred
+        meanwhile (an answer slower than the lease).
         """
         with self._reading() as conn:
             kind = conn.execute(
@@ -938,12 +1026,18 @@ class Journal:
             raise UnknownOperationError(operation_id)
         if kind[0] == COLLECT and not redemption_uuid:
             raise ValueError("a confirmed collect needs the redemption uuid the server returned")
+        if kind[0] == CLAIM and not loyalty_transaction_uuid:
+            raise ValueError("a confirmed claim needs the reward reception's uuid")
+        if kind[0] != CLAIM and (loyalty_transaction_uuid or points is not None):
+            raise ValueError("only a claim learns its loyalty transaction and points here")
         return self._advance(
             operation_id,
             allowed_from={OpState.PENDING},
             state=OpState.CONFIRMED,
             over_inferred=True,
             redemption_uuid=redemption_uuid,
+            loyalty_transaction_uuid=loyalty_transaction_uuid,
+            points=str(points) if points is not None else None,
         )
 
     def fail(self, operation_id: str, *, code: str | int | None, message: str) -> Operation:
@@ -975,8 +1069,12 @@ class Journal:
         resolved_by: str = RECONCILIATION,
         staff: StaffRef | None = None,
         correct_inferred: bool = False,
+        loyalty_transaction_uuid: str | None = None,
     ) -> Operation:
         """Record the outcome of a pending or unknown operation learned later.
+
+        A claim found on the server is resolved with the reception's
+        ``loyalty_transaction_uuid``.
 
         ``state`` is ``confirmed`` or ``failed``; ``note`` says how it was learned (e.g.
         "item no longer in the uncollected list", "item still waiting").
@@ -1001,6 +1099,7 @@ class Journal:
             note=note,
             redemption_uuid=redemption_uuid,
             resolved_by=resolved_by,
+            loyalty_transaction_uuid=loyalty_transaction_uuid,
         )
 
     def record_event(
@@ -1009,7 +1108,7 @@ class Journal:
         """Append a plain event (not an operation), e.g. :data:`PIN_LOCKOUT`."""
         if not kind or kind in OPERATION_KINDS:
             raise ValueError(
-                f"{kind!r} is not an event kind (collects and reverses are operations)"
+                f"{kind!r} is not an event kind (collects, reverses and claims are operations)"
             )
         with self._writing() as conn:
             return self._append(
@@ -1077,6 +1176,23 @@ class Journal:
                     (loyalty_transaction_uuid,),
                 )
             ]
+            return self._operations(conn, ids)
+
+    def claims_of(self, customer_uuid: str, reward_uuid: str | None = None) -> list[Operation]:
+        """The customer's claims (of one reward: ``reward_uuid``) in this journal, oldest
+        first."""
+        query = (
+            f"SELECT operation_id FROM journal WHERE kind = '{CLAIM}' AND state = 'pending' "
+            "AND customer_uuid = ?"
+        )
+        params: list[object] = [customer_uuid]
+        if reward_uuid is not None:
+            query += " AND reward_uuid = ?"
+            params.append(reward_uuid)
+        with self._reading() as conn:
+            if self._version < ADDED_COLUMNS["reward_uuid"]:
+                return []
+            ids = [row[0] for row in conn.execute(query + " ORDER BY id", params)]
             return self._operations(conn, ids)
 
     def recent_operations(

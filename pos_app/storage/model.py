@@ -21,6 +21,7 @@ from pos_app.storage.reference import pickup_reference
 
 __all__ = [
     "ADDED_COLUMNS",
+    "CLAIM",
     "COLLECT",
     "COLUMNS",
     "OPERATION_KINDS",
@@ -43,6 +44,9 @@ __all__ = [
 COLLECT = "collect"
 #: Undoing a collect (Piggy "reverse"); an operation.
 REVERSE = "reverse"
+#: The customer spending points on a reward at the counter (Piggy "reward reception"); an
+#: operation. Not a hand-over: what it claims joins the customer's pickup list.
+CLAIM = "claim"
 #: Refunding the points of a reward that came back (Piggy "reverse a reward reception",
 #: which re-issues the credits the customer spent on it); an operation. Its
 #: ``reverses_operation_id`` is the collect of the reward, its ``loyalty_transaction_uuid``
@@ -58,7 +62,7 @@ STAFF_LIST_RESET = "staff_list_reset"
 OS_USER_PREFIX = "os-user:"
 
 #: Kinds that are operations (with an operation id and states); every other kind is an event.
-OPERATION_KINDS = frozenset({COLLECT, REVERSE, REFUND})
+OPERATION_KINDS = frozenset({COLLECT, REVERSE, CLAIM, REFUND})
 
 #: ``resolved_by`` of rows written when reconciliation learned a late outcome.
 RECONCILIATION = "reconciliation"
@@ -130,11 +134,19 @@ COLUMNS: tuple[str, ...] = (
     "customer_name",
     "handover_id",
     "cost_price",
+    "reward_uuid",
+    "points",
 )
 
 #: Columns added after the first format, and the format that added each. They are hashed
 #: only when they hold a value, so rows written before them keep verifying.
-ADDED_COLUMNS: dict[str, int] = {"customer_name": 4, "handover_id": 5, "cost_price": 7}
+ADDED_COLUMNS: dict[str, int] = {
+    "customer_name": 4,
+    "handover_id": 5,
+    "cost_price": 7,
+    "reward_uuid": 8,
+    "points": 8,
+}
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -175,6 +187,11 @@ class Entry:
     #: On a collect's first row since format 7: the reward's cost price as Piggy gave it
     #: when it was handed over (decimal text, e.g. ``"4.5"``); None where Piggy gave none.
     cost_price: str | None
+    #: On claim rows since format 8: the uuid of the reward claimed (what settling a claim
+    #: whose answer was lost looks for on the server).
+    reward_uuid: str | None = None
+    #: On claim rows since format 8: the points the claim costs (whole number as text).
+    points: str | None = None
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Entry:
@@ -237,6 +254,10 @@ class Operation:
     #: For a collect: the reward's cost price when it was handed over, where Piggy gave one
     #: (recorded since format 7 of the journal).
     cost_price: Decimal | None = None
+    #: For a claim: the reward claimed, and the points it costs (as confirmed when known).
+    #: A claim's ``loyalty_transaction_uuid`` is the reward reception once it is known.
+    reward_uuid: str | None = None
+    points: int | None = None
     #: For a collect: the latest refund of its points that did not fail, that refund's
     #: state, reason and the manager who approved it.
     refund_operation_id: str | None = None

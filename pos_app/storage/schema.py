@@ -179,6 +179,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE journal ADD COLUMN cost_price TEXT",
         ),
     ),
+    Migration(
+        8,
+        "claims: the reward a customer spent points on, and how many",
+        (
+            # Settling a claim whose answer was lost looks for a reception of this reward
+            # on the server; the points are what the customer was told it costs.
+            "ALTER TABLE journal ADD COLUMN reward_uuid TEXT",
+            """
+            ALTER TABLE journal ADD COLUMN points TEXT
+            CHECK (points IS NULL OR (points GLOB '[0-9]*' AND points NOT GLOB '*[^0-9]*'))
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -55,7 +55,7 @@ def test_a_new_journal(journal: Journal, journal_path: Path) -> None:
     conn = journal._connection()
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert {"journal", "journal_no_update", "journal_no_delete", "journal_chain_link"} <= (
         _schema_objects(journal_path)

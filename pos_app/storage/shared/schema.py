@@ -197,6 +197,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE pos_shared.journal_row ADD COLUMN cost_price text",
         ),
     ),
+    Migration(
+        3,
+        "claims: the reward claimed and its points (format 8 of the local journal)",
+        (
+            "ALTER TABLE pos_shared.journal_row ADD COLUMN reward_uuid text",
+            "ALTER TABLE pos_shared.journal_row ADD COLUMN points text",
+        ),
+    ),
 )
 check_numbering(MIGRATIONS)
 

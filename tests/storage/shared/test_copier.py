@@ -281,3 +281,23 @@ async def test_a_login_that_belongs_to_no_shop_is_told_so(
         await copier.aclose()
     finally:
         shared_db.run("DROP ROLE unmapped_counter")
+
+
+async def test_a_claims_rows_are_copied_with_its_reward_and_points(
+    local_journal: Journal, reader: AsyncJournal, shared_db: SharedDatabase, mark: CopyMark
+) -> None:
+    claim = local_journal.begin_claim(
+        customer_uuid="contact-aaaa", reward_uuid="reward-1", reward_title="Shop mug", points=250
+    )
+    local_journal.confirm(claim.operation_id, loyalty_transaction_uuid="lt-claimed")
+    copier = _copier(reader, shared_db, mark)
+    assert await copier.copy_pending() == 4
+    await copier.aclose()
+    stored = await _shared(shared_db, local_journal)
+    assert stored == list(local_journal.raw_rows())
+    assert [(row["reward_uuid"], row["points"]) for row in stored[2:]] == [
+        ("reward-1", "250"),
+        ("reward-1", "250"),
+    ]
+    async with await _target(shared_db).connect() as conn:
+        assert (await verify_chain(conn, chain_id_of(stored[0]))).ok
