@@ -21,6 +21,7 @@ from pos_app.storage import COLLECT, Operation
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.pickups_table import state_text
+from pos_app.ui.managers.refund_words import describe_reconciled_refunds
 from pos_app.ui.managers.reversal_words import (
     describe_reconciled_reversals,
     describe_reverse_result,
@@ -188,6 +189,9 @@ def describe_reconciled(settled: Sequence[Reconciled]) -> str:
     reversals = describe_reconciled_reversals(settled)
     if reversals:
         notices.append(reversals)
+    refunds = describe_reconciled_refunds(settled)
+    if refunds:
+        notices.append(refunds)
     return " ".join(notices)
 
 
