@@ -3692,6 +3692,10 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <source>Not from this app: reverse its pickup in the Piggy dashboard.</source>
+        <translation>Nicht in dieser App: Stornieren Sie die Abholung im Piggy-Dashboard.</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Erstatten</translation>
     </message>

@@ -3692,6 +3692,10 @@
         <translation>Annuleren</translation>
     </message>
     <message>
+        <source>Not from this app: reverse its pickup in the Piggy dashboard.</source>
+        <translation>Niet vanuit deze app: draai de afhaling terug in het Piggy-dashboard.</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Teruggeven</translation>
     </message>

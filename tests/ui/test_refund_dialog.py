@@ -10,7 +10,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.modeltest import ModelTester
 
 from pos_app.services.pickup import Reconciled
@@ -111,6 +111,19 @@ def test_a_pickup_back_to_pick_up_can_only_have_its_points_refunded(qapp: QAppli
     try:
         assert not dialog.action_buttons[ReturnAction.PUT_BACK].isEnabled()
         assert dialog.selected_action() is ReturnAction.REFUND
+        hint = dialog.findChild(QLabel, "actionPutBackHint")
+        assert hint is not None
+        assert hint.text() == "It is back in the customer's rewards already."
+    finally:
+        dialog.deleteLater()
+    # Confirmed by a later check: not reversible from here, but its points are refundable.
+    unreversible = journal_row(2, OpState.CONFIRMED, redemption=None)
+    assert can_refund(unreversible)
+    dialog = ReverseDialog(unreversible, staff, refund=True, put_back=False)
+    try:
+        hint = dialog.findChild(QLabel, "actionPutBackHint")
+        assert hint is not None
+        assert hint.text() == "Not from this app: reverse its pickup in the Piggy dashboard."
     finally:
         dialog.deleteLater()
 

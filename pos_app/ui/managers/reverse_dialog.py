@@ -164,9 +164,7 @@ class ReverseDialog(PinCheckDialog):
                     ReturnAction.PUT_BACK,
                     "actionPutBack",
                     self.tr("Put it back for pickup"),
-                    self.tr("It is back in the customer's rewards; the points stay spent.")
-                    if put_back
-                    else self.tr("It is back in the customer's rewards already."),
+                    self._put_back_hint(operation, put_back),
                 ),
                 (
                     ReturnAction.REFUND,
@@ -277,6 +275,14 @@ class ReverseDialog(PinCheckDialog):
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
+
+    def _put_back_hint(self, operation: Operation, possible: bool) -> str:
+        if possible:
+            return self.tr("It is back in the customer's rewards; the points stay spent.")
+        if operation.is_reversed:
+            return self.tr("It is back in the customer's rewards already.")
+        # Confirmed by a later check, which cannot learn what reversing it needs.
+        return self.tr("Not from this app: reverse its pickup in the Piggy dashboard.")
 
     def selected_action(self) -> ReturnAction:
         """What the return means: put back for pickup unless refunding was chosen."""
