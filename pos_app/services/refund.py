@@ -28,11 +28,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pos_app.api import errors
-from pos_app.api.piggy_models import (
-    CREDIT_RECEPTIONS_FILTER,
-    REWARD_RECEPTIONS_FILTER,
-    LoyaltyTransaction,
-)
 from pos_app.services.claim import CLOCK_SKEW, MAX_TRANSACTION_PAGES, TRANSACTIONS_PER_PAGE
 from pos_app.services.pickup import (
     REFUSALS,
@@ -60,6 +55,7 @@ from pos_app.storage import (
 
 if TYPE_CHECKING:
     from pos_app.api import PiggyClient
+    from pos_app.api.piggy_models import LoyaltyTransaction
 
 __all__ = ["ReceptionState", "RefundDesk", "RefundOutcome", "RefundResult"]
 
@@ -372,6 +368,9 @@ class RefundDesk:
         reception = await self._reception(customer_uuid, reception_uuid)
         if reception is None or reception.credits is None or reception.created_at is None:
             return ReceptionState.UNKNOWN
+        # Imported here: the window's modules load before the clients' (see test_startup).
+        from pos_app.api.piggy_models import CREDIT_RECEPTIONS_FILTER
+
         started = operation.created_at if operation.kind == REFUND else reception.created_at
         since = started - CLOCK_SKEW
         points = abs(reception.credits)
@@ -388,6 +387,8 @@ class RefundDesk:
     async def _reception(
         self, customer_uuid: str, reception_uuid: str
     ) -> LoyaltyTransaction | None:
+        from pos_app.api.piggy_models import REWARD_RECEPTIONS_FILTER
+
         for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
             page = await self._piggy.list_loyalty_transactions(
                 contact_uuid=customer_uuid,
