@@ -15,6 +15,13 @@ report tests use: several staff, hours, titles and reversals), from a throw-away
 then the confirmation for the Shop mug, each over the counter screen (``claim-list`` and
 ``claim-confirm``, with the language and size in the name unless ``--out`` names the list's
 picture).
+
+``--return-choice`` hands one of the demo customer's rewards over, opens Recent pickups and
+the reverse dialog for it with "Refund the points" chosen, and saves the whole screen (the
+dialog is a window of its own): run it under a virtual display of the size wanted, e.g.
+
+    xvfb-run -a -s "-screen 0 1024x768x24" env QT_QPA_PLATFORM=xcb POS_APP_LANGUAGE=de \
+        .venv/bin/python docs/make_screenshots.py --return-choice --out /tmp/return-de.png
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import asyncio
 import os
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,6 +46,7 @@ from pos_app.ui.app import configure_application, open_services, set_app_identit
 from pos_app.ui.counter import LOOKUP, MainWindow
 
 HERE = Path(__file__).resolve().parent
+W = TypeVar("W", bound=QWidget)
 
 
 async def shoot(session: DemoSession, size: tuple[int, int], out: Path) -> None:
@@ -134,6 +143,69 @@ async def shoot_claim(
         await services.aclose()
 
 
+async def shoot_return_choice(session: DemoSession, out: Path) -> None:
+    from pos_app.services.identify import CustomerLookup
+    from pos_app.storage import ReverseReason
+    from pos_app.ui.i18n import use_language
+    from pos_app.ui.managers.reverse_dialog import ReturnAction, ReverseDialog
+
+    use_language(session.settings.language)  # POS_APP_LANGUAGE, as the app does
+    if session.info.staff_added is not None:
+        await asyncio.to_thread(session.info.staff_added)  # the manager whose PIN it asks
+    services = await open_services(
+        session.settings, build_clients(session.settings, session.secrets), session.secrets
+    )
+    window = MainWindow(services, demo=session.info)
+    screen = window.screen().availableGeometry()
+    try:
+        window.resize(screen.width(), screen.height())
+        window.show()
+        window.start()
+        await _until(lambda: window.tasks.pending == 0)
+        desk, piggy = window.counter.desk, services.clients.piggy
+        assert desk is not None
+        assert piggy is not None
+        lookup = CustomerLookup(piggy)
+        customer = await lookup.by_card(demo.CARD_MAIN)
+        now = lookup.now()
+        item = next(i for i in await lookup.rewards(customer.uuid) if i.can_hand_over(now))
+        pickup = (await desk.collect(customer.uuid, item, customer_name="Robin V.")).operation
+        assert pickup is not None
+        window.show_recent_pickups()
+        view = window.recent_view
+        assert view is not None
+        await _until(lambda: view.model.row_of(pickup.operation_id) is not None)
+        view.select_operation(pickup.operation_id)
+        view.reverse_button.click()
+        dialog = await _dialog(ReverseDialog)
+        dialog.choose_action(ReturnAction.REFUND)
+        dialog.choose(ReverseReason.RETURNED)
+        dialog.pin.field.add_digit("1")
+        await asyncio.sleep(1.0)  # painted
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.screen().grabWindow(0).save(str(out)):
+            raise SystemExit(f"could not write {out}")
+        print(f"{out} ({screen.width()}×{screen.height()})")
+        dialog.reject()
+    finally:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.close()
+        await closed.wait()
+        await services.aclose()
+
+
+async def _dialog(kind: type[W]) -> W:
+    found: list[W] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind)]
+        return any(w.isVisible() for w in found)
+
+    await _until(shown)
+    return next(w for w in found if w.isVisible())
+
+
 def _visible(kind: type[QWidget]) -> QWidget | None:
     return next(
         (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None
@@ -187,10 +259,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--reports", action="store_true", help="the managers' Reports page")
     parser.add_argument("--claim", action="store_true", help="Claim with points, two pictures")
+    parser.add_argument(
+        "--return-choice",
+        action="store_true",
+        help="the reverse dialog's choice for a returned reward (the whole screen)",
+    )
     parser.add_argument("--language", default="en", help="en, nl or de")
     parser.add_argument("--card", default=demo.CARD_MAIN, help="the card scanned, for --claim")
     args = parser.parse_args(argv)
     default = "reports.png" if args.reports else "counter.png"
+    if args.return_choice:
+        default = "return-choice.png"
     if args.claim:
         default = f"claim-list-{args.language}-{args.size.lower()}.png"
     out = args.out or HERE / default
@@ -207,7 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         DemoSession() as session,
         asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
     ):
-        if args.claim:
+        if args.return_choice:
+            runner.run(shoot_return_choice(session, out))
+        elif args.claim:
             from pos_app.ui.i18n import use_language
 
             use_language(args.language)

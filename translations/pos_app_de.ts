@@ -904,12 +904,80 @@
         <translation>Nicht übergeben</translation>
     </message>
     <message>
+        <source>Points refunded</source>
+        <translation>Punkte erstattet</translation>
+    </message>
+    <message>
+        <source>Refund being checked</source>
+        <translation>Erstattung wird geprüft</translation>
+    </message>
+    <message>
         <source>Being checked</source>
         <translation>Wird geprüft</translation>
     </message>
     <message>
+        <source>The loyalty service refused the refund (code {code}).</source>
+        <translation>Das Bonussystem hat die Erstattung abgelehnt (Code {code}).</translation>
+    </message>
+    <message>
         <source>the reward</source>
         <translation>die Prämie</translation>
+    </message>
+    <message>
+        <source>Points refunded: {title}.</source>
+        <translation>Punkte erstattet: {title}.</translation>
+    </message>
+    <message>
+        <source>Points refunded: {points} points for {title}.</source>
+        <translation>Punkte erstattet: {points} Punkte für {title}.</translation>
+    </message>
+    <message>
+        <source>The customer now has {points} Piggy points.</source>
+        <translation>Das Kundenkonto hat jetzt {points} Piggy-Punkte.</translation>
+    </message>
+    <message>
+        <source>The points of {title} were refunded already. Nothing was changed.</source>
+        <translation>Die Punkte für {title} wurden bereits erstattet. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The points of {title} cannot be refunded now: it was not handed over, or its reversal is still being checked.</source>
+        <translation>Die Punkte für {title} können jetzt nicht erstattet werden: Die Prämie wurde nicht übergeben, oder ihre Stornierung wird noch geprüft.</translation>
+    </message>
+    <message>
+        <source>{title} was picked up again after it was put back: refund the points of that later pickup. Nothing was changed.</source>
+        <translation>{title} wurde nach der Stornierung erneut abgeholt: Erstatten Sie die Punkte dieser späteren Abholung. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{title}: no answer from the loyalty service, so it is not known whether the points were refunded. The app checks by itself when the connection is back; until then they cannot be refunded again.</source>
+        <translation>{title}: keine Antwort vom Bonussystem, daher ist unklar, ob die Punkte erstattet wurden. Die App prüft das selbst, sobald die Verbindung wieder steht; bis dahin können sie nicht erneut erstattet werden.</translation>
+    </message>
+    <message>
+        <source>{title} is back in the customer&apos;s rewards to pick up.</source>
+        <translation>{title} liegt wieder zur Abholung bereit.</translation>
+    </message>
+    <message>
+        <source>{title} is back in the customer&apos;s rewards to pick up, but its points were not refunded. {reason} Choose Reverse… again to refund them.</source>
+        <translation>{title} liegt wieder zur Abholung bereit, die Punkte wurden aber nicht erstattet. {reason} Wählen Sie erneut „Stornieren…“, um sie zu erstatten.</translation>
+    </message>
+    <message>
+        <source>{title}: points not refunded. {detail}</source>
+        <translation>{title}: Punkte nicht erstattet. {detail}</translation>
+    </message>
+    <message>
+        <source>{title}: points not refunded. {reason}</source>
+        <translation>{title}: Punkte nicht erstattet. {reason}</translation>
+    </message>
+    <message>
+        <source>points refunded: {titles}</source>
+        <translation>Punkte erstattet: {titles}</translation>
+    </message>
+    <message>
+        <source>points not refunded: {titles}</source>
+        <translation>Punkte nicht erstattet: {titles}</translation>
+    </message>
+    <message>
+        <source>Earlier unfinished refunds were checked — {outcomes}.</source>
+        <translation>Frühere unvollständige Erstattungen wurden geprüft – {outcomes}.</translation>
     </message>
     <message>
         <source>Reversed: {title}. It is back in the customer&apos;s rewards to pick up.</source>
@@ -3903,6 +3971,10 @@
         <translation>Zum Stornieren ist die Filialleitung nötig. Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Refunding the points…</source>
+        <translation>Punkte werden erstattet…</translation>
+    </message>
+    <message>
         <source>Reversing…</source>
         <translation>Wird storniert…</translation>
     </message>
@@ -3965,8 +4037,20 @@
         <translation>dieser Prämie</translation>
     </message>
     <message>
+        <source>{title} came back: what does the return mean?</source>
+        <translation>{title} kam zurück: Was bedeutet die Rückgabe?</translation>
+    </message>
+    <message>
         <source>Reverse the pickup of {title}?</source>
         <translation>Abholung von {title} stornieren?</translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}</source>
+        <translation>{ref} · übergeben {when} an {counter} von {staff} · Kunde {customer}</translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} by {staff} · customer {customer}</source>
+        <translation>{ref} · übergeben {when} von {staff} · Kunde {customer}</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
@@ -3979,6 +4063,30 @@
     <message>
         <source>(nobody signed in)</source>
         <translation>(niemand angemeldet)</translation>
+    </message>
+    <message>
+        <source>The return means</source>
+        <translation>Die Rückgabe bedeutet</translation>
+    </message>
+    <message>
+        <source>Put it back for pickup</source>
+        <translation>Wieder zur Abholung</translation>
+    </message>
+    <message>
+        <source>It is back in the customer&apos;s rewards; the points stay spent.</source>
+        <translation>Die Prämie liegt wieder zur Abholung bereit; die Punkte bleiben ausgegeben.</translation>
+    </message>
+    <message>
+        <source>It is back in the customer&apos;s rewards already.</source>
+        <translation>Die Prämie liegt bereits wieder zur Abholung bereit.</translation>
+    </message>
+    <message>
+        <source>Refund the points</source>
+        <translation>Punkte erstatten</translation>
+    </message>
+    <message>
+        <source>The customer gets the points back; the reward is not picked up.</source>
+        <translation>Die Punkte gehen zurück aufs Kundenkonto; die Prämie wird nicht abgeholt.</translation>
     </message>
     <message>
         <source>Why?</source>
@@ -4003,6 +4111,14 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Not from this app: reverse its pickup in the Piggy dashboard.</source>
+        <translation>Nicht in dieser App: Stornieren Sie die Abholung im Piggy-Dashboard.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstatten</translation>
     </message>
     <message>
         <source>Choose why the pickup is reversed.</source>

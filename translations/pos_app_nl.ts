@@ -904,12 +904,80 @@
         <translation>Niet overhandigd</translation>
     </message>
     <message>
+        <source>Points refunded</source>
+        <translation>Punten teruggegeven</translation>
+    </message>
+    <message>
+        <source>Refund being checked</source>
+        <translation>Teruggave wordt gecontroleerd</translation>
+    </message>
+    <message>
         <source>Being checked</source>
         <translation>Wordt gecontroleerd</translation>
     </message>
     <message>
+        <source>The loyalty service refused the refund (code {code}).</source>
+        <translation>Het loyaltyplatform weigerde de teruggave (code {code}).</translation>
+    </message>
+    <message>
         <source>the reward</source>
         <translation>de beloning</translation>
+    </message>
+    <message>
+        <source>Points refunded: {title}.</source>
+        <translation>Punten teruggegeven: {title}.</translation>
+    </message>
+    <message>
+        <source>Points refunded: {points} points for {title}.</source>
+        <translation>Punten teruggegeven: {points} punten voor {title}.</translation>
+    </message>
+    <message>
+        <source>The customer now has {points} Piggy points.</source>
+        <translation>De klant heeft nu {points} Piggy-punten.</translation>
+    </message>
+    <message>
+        <source>The points of {title} were refunded already. Nothing was changed.</source>
+        <translation>De punten van {title} waren al teruggegeven. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The points of {title} cannot be refunded now: it was not handed over, or its reversal is still being checked.</source>
+        <translation>De punten van {title} kunnen nu niet worden teruggegeven: de beloning is niet overhandigd, of de terugdraaiing wordt nog gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>{title} was picked up again after it was put back: refund the points of that later pickup. Nothing was changed.</source>
+        <translation>{title} is na het terugdraaien opnieuw opgehaald: geef de punten van die latere afhaling terug. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>{title}: no answer from the loyalty service, so it is not known whether the points were refunded. The app checks by itself when the connection is back; until then they cannot be refunded again.</source>
+        <translation>{title}: geen antwoord van het loyaltyplatform, dus het is niet bekend of de punten zijn teruggegeven. De app controleert dit zelf zodra de verbinding terug is; tot dan kunnen ze niet opnieuw worden teruggegeven.</translation>
+    </message>
+    <message>
+        <source>{title} is back in the customer&apos;s rewards to pick up.</source>
+        <translation>{title} staat weer bij de op te halen beloningen van de klant.</translation>
+    </message>
+    <message>
+        <source>{title} is back in the customer&apos;s rewards to pick up, but its points were not refunded. {reason} Choose Reverse… again to refund them.</source>
+        <translation>{title} staat weer bij de op te halen beloningen van de klant, maar de punten zijn niet teruggegeven. {reason} Kies nog eens Terugdraaien… om ze terug te geven.</translation>
+    </message>
+    <message>
+        <source>{title}: points not refunded. {detail}</source>
+        <translation>{title}: punten niet teruggegeven. {detail}</translation>
+    </message>
+    <message>
+        <source>{title}: points not refunded. {reason}</source>
+        <translation>{title}: punten niet teruggegeven. {reason}</translation>
+    </message>
+    <message>
+        <source>points refunded: {titles}</source>
+        <translation>punten teruggegeven: {titles}</translation>
+    </message>
+    <message>
+        <source>points not refunded: {titles}</source>
+        <translation>punten niet teruggegeven: {titles}</translation>
+    </message>
+    <message>
+        <source>Earlier unfinished refunds were checked — {outcomes}.</source>
+        <translation>Eerdere onafgemaakte teruggaven zijn gecontroleerd — {outcomes}.</translation>
     </message>
     <message>
         <source>Reversed: {title}. It is back in the customer&apos;s rewards to pick up.</source>
@@ -3903,6 +3971,10 @@
         <translation>Voor terugdraaien is een manager nodig. Er is niets gewijzigd.</translation>
     </message>
     <message>
+        <source>Refunding the points…</source>
+        <translation>Punten worden teruggegeven…</translation>
+    </message>
+    <message>
         <source>Reversing…</source>
         <translation>Terugdraaien…</translation>
     </message>
@@ -3965,8 +4037,20 @@
         <translation>deze beloning</translation>
     </message>
     <message>
+        <source>{title} came back: what does the return mean?</source>
+        <translation>{title} is teruggebracht: wat betekent de retour?</translation>
+    </message>
+    <message>
         <source>Reverse the pickup of {title}?</source>
         <translation>De afhaling van {title} terugdraaien?</translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}</source>
+        <translation>{ref} · overhandigd {when} bij {counter} door {staff} · klant {customer}</translation>
+    </message>
+    <message>
+        <source>{ref} · handed over {when} by {staff} · customer {customer}</source>
+        <translation>{ref} · overhandigd {when} door {staff} · klant {customer}</translation>
     </message>
     <message>
         <source>{ref} · handed over {when} at {counter} by {staff} · customer {customer}. The reward goes back to the customer&apos;s rewards to pick up; points are not refunded.</source>
@@ -3979,6 +4063,30 @@
     <message>
         <source>(nobody signed in)</source>
         <translation>(niemand aangemeld)</translation>
+    </message>
+    <message>
+        <source>The return means</source>
+        <translation>De retour betekent</translation>
+    </message>
+    <message>
+        <source>Put it back for pickup</source>
+        <translation>Weer klaarzetten</translation>
+    </message>
+    <message>
+        <source>It is back in the customer&apos;s rewards; the points stay spent.</source>
+        <translation>De beloning staat weer bij de op te halen beloningen; de punten blijven besteed.</translation>
+    </message>
+    <message>
+        <source>It is back in the customer&apos;s rewards already.</source>
+        <translation>De beloning staat al weer bij de op te halen beloningen.</translation>
+    </message>
+    <message>
+        <source>Refund the points</source>
+        <translation>Punten teruggeven</translation>
+    </message>
+    <message>
+        <source>The customer gets the points back; the reward is not picked up.</source>
+        <translation>De klant krijgt de punten terug; de beloning wordt niet opgehaald.</translation>
     </message>
     <message>
         <source>Why?</source>
@@ -4003,6 +4111,14 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Not from this app: reverse its pickup in the Piggy dashboard.</source>
+        <translation>Niet vanuit deze app: draai de afhaling terug in het Piggy-dashboard.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Teruggeven</translation>
     </message>
     <message>
         <source>Choose why the pickup is reversed.</source>

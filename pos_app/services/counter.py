@@ -62,6 +62,7 @@ from pos_app.services.pickup import (
 )
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, PickupList, mask_email
 from pos_app.services.reconcile import Reconciler, ReconcileReport, Spawn
+from pos_app.services.refund import RefundDesk, RefundOutcome, RefundResult
 from pos_app.services.scan_lock import RepeatScanLock
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
@@ -239,6 +240,8 @@ class CounterSession:
         )
         if self.desk is not None and self.claims is not None:
             self.desk.add_settler(CLAIM, self.claims.settle)
+        #: Refunds of returned rewards' points, beside the desk (None without one).
+        self.refunds = RefundDesk(self.desk) if self.desk is not None else None
         #: Settles what hand-overs and reversals left unfinished (None without a journal).
         self.reconciler = (
             Reconciler(self.desk, spawn=spawn or asyncio.ensure_future)
@@ -611,11 +614,12 @@ class CounterSession:
             await self.refresh(report.customer)
         return results
 
-    def reverse_finished(self, result: ReverseResult) -> None:
-        """A reversal ended (from Recent pickups): unknown ones wait to be checked."""
+    def reverse_finished(self, result: ReverseResult | RefundResult) -> None:
+        """A reversal or a refund ended (from Recent pickups): unknown ones wait to be
+        checked."""
         self.share_now()
         if self.reconciler is not None:
-            if result.outcome is ReverseOutcome.UNKNOWN:
+            if result.outcome in (ReverseOutcome.UNKNOWN, RefundOutcome.UNKNOWN):
                 self.reconciler.connection_lost()
             self.reconciler.note_unfinished()
 

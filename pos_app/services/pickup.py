@@ -155,7 +155,7 @@ class Reconciled:
 
 
 # Refusals: the server answered before doing anything, so the reward was not handed over.
-_REFUSALS = (
+REFUSALS = _REFUSALS = (
     # The action's time budget was spent, or no connection could be made, before the
     # request left: nothing was sent.
     errors.DeadlineExceededError,
@@ -236,6 +236,22 @@ class PickupDesk:
         if kind in (COLLECT, REVERSE):
             raise ValueError(f"{kind} operations are this desk's own to settle")
         self._settlers[kind] = settle
+
+    @property
+    def piggy(self) -> PiggyClient:
+        return self._piggy
+
+    @property
+    def lease(self) -> timedelta:
+        """How long a row being sent is leased to its sender."""
+        return self._lease
+
+    @property
+    def settle_grace(self) -> timedelta:
+        return self._grace
+
+    def now(self) -> datetime:
+        return self._clock()
 
     # -- collect ------------------------------------------------------------------------
 
@@ -633,12 +649,20 @@ class PickupDesk:
 
     async def _reconcile(self, operations: Sequence[Operation]) -> list[Reconciled]:
         by_customer: dict[str, list[Operation]] = defaultdict(list)
+        others: dict[str, list[Operation]] = defaultdict(list)
         for operation in operations:
             if operation.operation_id in self._owed:
                 continue  # the server answered; only the journal is behind
-            if operation.customer_uuid and operation.loyalty_transaction_uuid:
+            if operation.kind not in (COLLECT, REVERSE):
+                # The customer's list of rewards to pick up says nothing about them.
+                others[operation.kind].append(operation)
+            elif operation.customer_uuid and operation.loyalty_transaction_uuid:
                 by_customer[operation.customer_uuid].append(operation)
         settled: list[Reconciled] = []
+        for kind, ops in others.items():
+            settler = self._settlers.get(kind)
+            if settler is not None:
+                settled += await settler(ops)
         for customer_uuid, ops in by_customer.items():
             try:
                 waiting = await self._waiting(customer_uuid)

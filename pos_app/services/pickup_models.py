@@ -348,6 +348,10 @@ class PickupState(IntEnum):
     REVERSAL_CHECKING = 2
     FAILED = 3
     CHECKING = 4
+    #: The reward came back and the customer got its points back.
+    REFUNDED = 5
+    #: A refund of its points is being checked.
+    REFUND_CHECKING = 6
 
 
 def pickup_state(operation: Operation) -> PickupState:
@@ -355,6 +359,11 @@ def pickup_state(operation: Operation) -> PickupState:
         return PickupState.FAILED
     if operation.is_unresolved:
         return PickupState.CHECKING
+    # A refund comes after any reversal of the collection it needed: it says the last word.
+    if operation.refund_state is OpState.CONFIRMED:
+        return PickupState.REFUNDED
+    if operation.refund_state is not None:
+        return PickupState.REFUND_CHECKING
     if operation.reversal_state is OpState.CONFIRMED:
         return PickupState.REVERSED
     if operation.reversal_state is not None:

@@ -11,6 +11,7 @@ never stored (emails, login links or codes, verification codes, PINs).
 from pos_app.storage.async_journal import AsyncJournal
 from pos_app.storage.chain import GENESIS_HASH, ChainProblem, VerifyResult
 from pos_app.storage.errors import (
+    AlreadyRefundedError,
     AlreadyReversedError,
     DataFolderNotWritableError,
     InvalidTransitionError,
@@ -43,6 +44,7 @@ from pos_app.storage.model import (
     OS_USER_PREFIX,
     PIN_LOCKOUT,
     RECONCILIATION,
+    REFUND,
     REVERSE,
     STAFF_LIST_RESET,
     Entry,
@@ -64,9 +66,11 @@ __all__ = [
     "OS_USER_PREFIX",
     "PIN_LOCKOUT",
     "RECONCILIATION",
+    "REFUND",
     "REVERSE",
     "SCHEMA_VERSION",
     "STAFF_LIST_RESET",
+    "AlreadyRefundedError",
     "AlreadyReversedError",
     "AsyncJournal",
     "ChainProblem",

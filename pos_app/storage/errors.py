@@ -14,12 +14,14 @@ The services match them by type. The tree::
     ├── InvalidTransitionError      e.g. confirming an operation that already failed
     ├── OperationInProgressError    the same reward is already being collected/reversed
     └── NotReversibleError          reverse of something that is not a confirmed collect
-        └── AlreadyReversedError
+        ├── AlreadyReversedError
+        └── AlreadyRefundedError    the points of that collect were given back already
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "AlreadyRefundedError",
     "AlreadyReversedError",
     "DataFolderNotWritableError",
     "InvalidTransitionError",
@@ -127,3 +129,12 @@ class AlreadyReversedError(NotReversibleError):
     def __init__(self, message: str, *, reverse_operation_id: str) -> None:
         super().__init__(message)
         self.reverse_operation_id = reverse_operation_id
+
+
+class AlreadyRefundedError(NotReversibleError):
+    """The points of the collect were refunded already; ``refund_operation_id`` is that
+    refund."""
+
+    def __init__(self, message: str, *, refund_operation_id: str) -> None:
+        super().__init__(message)
+        self.refund_operation_id = refund_operation_id

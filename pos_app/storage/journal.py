@@ -1,4 +1,5 @@
-"""The journal: a local, append-only, hash-chained record of every collect, reverse and claim.
+"""The journal: a local, append-only, hash-chained record of every collect, reverse,
+claim and refund.
 
 Usage by the pickup service, for one collect::
 
@@ -50,6 +51,7 @@ from typing import Any
 from pos_app.clock import utc_now
 from pos_app.storage.chain import GENESIS_HASH, VerifyResult, row_hash, verify_rows
 from pos_app.storage.errors import (
+    AlreadyRefundedError,
     AlreadyReversedError,
     InvalidTransitionError,
     JournalClosedError,
@@ -78,6 +80,7 @@ from pos_app.storage.model import (
     OPERATION_KINDS,
     OS_USER_PREFIX,
     RECONCILIATION,
+    REFUND,
     REVERSE,
     STAFF_LIST_RESET,
     Entry,
@@ -192,7 +195,9 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _fold(rows: Sequence[Entry], reversal: _Reversal | None) -> Operation:
+def _fold(
+    rows: Sequence[Entry], reversal: _Reversal | None, refund: _Reversal | None = None
+) -> Operation:
     first, last = rows[0], rows[-1]
     assert first.operation_id is not None
     assert first.state is OpState.PENDING
@@ -233,6 +238,10 @@ def _fold(rows: Sequence[Entry], reversal: _Reversal | None) -> Operation:
         reversal_state=reversal.state if reversal else None,
         reversal_reason=reversal.reason if reversal else None,
         reversal_staff_name=reversal.staff_name if reversal else None,
+        refund_operation_id=refund.operation_id if refund else None,
+        refund_state=refund.state if refund else None,
+        refund_reason=refund.reason if refund else None,
+        refund_staff_name=refund.staff_name if refund else None,
         cost_price=Decimal(first.cost_price) if first.cost_price is not None else None,
         reward_uuid=first.reward_uuid,
         points=int(points) if points is not None else None,
@@ -247,6 +256,16 @@ def _with_reversal_of(collect: Operation, other: Operation) -> Operation:
         reversal_state=other.reversal_state,
         reversal_reason=other.reversal_reason,
         reversal_staff_name=other.reversal_staff_name,
+    )
+
+
+def _with_refund(collect: Operation, refund: _Reversal) -> Operation:
+    return replace(
+        collect,
+        refund_operation_id=refund.operation_id,
+        refund_state=refund.state,
+        refund_reason=refund.reason,
+        refund_staff_name=refund.staff_name,
     )
 
 
@@ -484,14 +503,18 @@ class Journal:
                 rows.setdefault(entry.operation_id, []).append(entry)
         collects = [op_id for op_id, entries in rows.items() if entries[0].kind == COLLECT]
         reversals = self._reversals(conn, collects)
+        refunds = self._reversals(conn, collects, kind=REFUND)
         return [
-            _fold(rows[op_id], reversals.get(op_id)) for op_id in operation_ids if op_id in rows
+            _fold(rows[op_id], reversals.get(op_id), refunds.get(op_id))
+            for op_id in operation_ids
+            if op_id in rows
         ]
 
     def _reversals(
-        self, conn: sqlite3.Connection, collect_ids: Sequence[str]
+        self, conn: sqlite3.Connection, collect_ids: Sequence[str], *, kind: str = REVERSE
     ) -> dict[str, _Reversal]:
-        """For each collect, its latest reverse that did not fail, with that reverse's state."""
+        """For each collect, its latest reverse (or refund, by ``kind``) that did not fail,
+        with that operation's state."""
         found: dict[str, _Reversal] = {}
         for start in range(0, len(collect_ids), _BATCH):
             chunk = collect_ids[start : start + _BATCH]
@@ -503,11 +526,11 @@ class Journal:
                         ORDER BY l.id DESC LIMIT 1),
                        r.reason, r.staff_name
                 FROM journal r
-                WHERE r.state = 'pending' AND r.kind = '{REVERSE}'
+                WHERE r.state = 'pending' AND r.kind = ?
                   AND r.reverses_operation_id IN ({marks})
                 ORDER BY r.id
                 """,
-                tuple(chunk),
+                (kind, *chunk),
             )
             for collect_id, reverse_id, state, reason, staff_name in cursor:
                 if state != OpState.FAILED:
@@ -764,20 +787,15 @@ class Journal:
         ``redemption_uuid`` defaults to the one the collect's confirmation recorded; give it
         when the collect was confirmed by reconciliation, which cannot learn it. Reason
         ``other`` needs a ``note``. Raises :class:`NotReversibleError` unless the operation
-        is a confirmed collect, :class:`AlreadyReversedError` if a reverse of it was
-        confirmed, :class:`OperationInProgressError` if one is pending or unknown.
+        is a confirmed collect whose points were not refunded, :class:`AlreadyReversedError`
+        if a reverse of it was confirmed, :class:`OperationInProgressError` if one (or a
+        refund of it) is pending or unknown.
 
         ``known_collect``: the collect as the shop's shared journal has it, for a collect
         made at another counter, which this journal has no row of (see
         :meth:`collect_as_known`).
         """
-        try:
-            reason = ReverseReason(reason)
-        except ValueError:
-            choices = ", ".join(item.value for item in ReverseReason)
-            raise ValueError(f"reason must be one of {choices}, not {reason!r}") from None
-        if reason is ReverseReason.OTHER and not (note and note.strip()):
-            raise ValueError("a reversal for reason 'other' needs a note saying why")
+        reason = _reverse_reason(reason, note)
         with self._writing() as conn:
             if known_collect is not None and known_collect.operation_id != collect_operation_id:
                 raise ValueError("the collect known elsewhere is another operation")
@@ -806,6 +824,19 @@ class Journal:
                     "outcome is not known yet; it must be reconciled before trying again.",
                     operation_id=collect.reversal_operation_id,
                 )
+            if collect.refund_operation_id is not None:
+                if collect.refund_state is OpState.CONFIRMED:
+                    # Its points were given back: putting it back to pick up would give the
+                    # reward away a second time.
+                    raise NotReversibleError(
+                        f"The points of the collect {collect.reference} were refunded; it "
+                        "cannot be put back to pick up."
+                    )
+                raise OperationInProgressError(
+                    f"A refund of the collect {collect.reference} was started and its outcome "
+                    "is not known yet; it must be reconciled before a reverse.",
+                    operation_id=collect.refund_operation_id,
+                )
             if redemption_uuid and collect.redemption_uuid not in (None, redemption_uuid):
                 raise NotReversibleError(
                     f"Redemption {redemption_uuid} does not belong to the collect "
@@ -827,6 +858,82 @@ class Journal:
                     "customer_name": collect.customer_name,
                     "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
                     "redemption_uuid": redemption,
+                    "reward_title": collect.reward_title,
+                    "reverses_operation_id": collect.operation_id,
+                    "reason": reason.value,
+                    "note": note,
+                },
+            )
+
+    def begin_refund(
+        self,
+        *,
+        collect_operation_id: str,
+        reason: ReverseReason | str,
+        note: str | None = None,
+        staff: StaffRef | None = None,
+        lease: timedelta | None = None,
+        known_collect: Operation | None = None,
+    ) -> Operation:
+        """Record a refund of a confirmed collect's points as ``pending``; call before
+        sending it (Piggy's "reverse reward reception" of the collect's loyalty transaction).
+
+        The collect may have been reversed (the reward is back to pick up): its reception
+        still holds the points. Reason ``other`` needs a ``note``. Raises
+        :class:`NotReversibleError` unless the operation is a confirmed collect,
+        :class:`AlreadyRefundedError` if a refund of it was confirmed, and
+        :class:`OperationInProgressError` while a refund or a reverse of it is pending or
+        unknown: whether the reward is collected decides what the server does with it.
+
+        ``known_collect`` as for :meth:`begin_reverse`.
+        """
+        reason = _reverse_reason(reason, note)
+        with self._writing() as conn:
+            if known_collect is not None and known_collect.operation_id != collect_operation_id:
+                raise ValueError("the collect known elsewhere is another operation")
+            collect = (
+                self._operation(conn, collect_operation_id)
+                if known_collect is None
+                else self._as_known(conn, known_collect)
+            )
+            if collect.kind != COLLECT or collect.state is not OpState.CONFIRMED:
+                raise NotReversibleError(
+                    f"Operation {collect_operation_id} is not a confirmed collect; only the "
+                    "points of a reward that was handed over are refunded here."
+                )
+            if collect.refund_operation_id is not None:
+                if collect.refund_state is OpState.CONFIRMED:
+                    raise AlreadyRefundedError(
+                        f"The points of the collect {collect.reference} were refunded already.",
+                        refund_operation_id=collect.refund_operation_id,
+                    )
+                raise OperationInProgressError(
+                    f"A refund of the collect {collect.reference} was started and its outcome "
+                    "is not known yet; it must be reconciled before trying again.",
+                    operation_id=collect.refund_operation_id,
+                )
+            if collect.reversal_operation_id is not None and collect.reversal_state in (
+                OpState.PENDING,
+                OpState.UNKNOWN,
+            ):
+                raise OperationInProgressError(
+                    f"A reverse of the collect {collect.reference} was started and its "
+                    "outcome is not known yet; it must be reconciled before a refund.",
+                    operation_id=collect.reversal_operation_id,
+                )
+            if not collect.loyalty_transaction_uuid:
+                raise NotReversibleError(
+                    f"The collect {collect.reference} has no loyalty transaction to refund."
+                )
+            return self._start_operation(
+                conn,
+                REFUND,
+                staff=staff,
+                lease=lease,
+                fields={
+                    "customer_uuid": collect.customer_uuid,
+                    "customer_name": collect.customer_name,
+                    "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
                     "reward_title": collect.reward_title,
                     "reverses_operation_id": collect.operation_id,
                     "reason": reason.value,
@@ -1225,9 +1332,24 @@ class Journal:
         found = self._operations(conn, [collect.operation_id])
         if found:
             own = found[0]
+            if own.refund_operation_id is None and collect.refund_operation_id is not None:
+                own = replace(
+                    own,
+                    refund_operation_id=collect.refund_operation_id,
+                    refund_state=collect.refund_state,
+                    refund_reason=collect.refund_reason,
+                    refund_staff_name=collect.refund_staff_name,
+                )
             if own.reversal_operation_id is None and collect.reversal_operation_id is not None:
                 return _with_reversal_of(own, collect)
             return own
+        # This counter's own refund of another counter's pickup, which the shared journal
+        # may not have yet.
+        refund = self._reversals(conn, [collect.operation_id], kind=REFUND).get(
+            collect.operation_id
+        )
+        if refund is not None:
+            collect = _with_refund(collect, refund)
         if collect.is_reversed:
             return collect
         reversal = self._reversals(conn, [collect.operation_id]).get(collect.operation_id)
@@ -1316,6 +1438,17 @@ class Journal:
     def verify(self) -> VerifyResult:
         """Recompute the hash chain; reports the first broken row and why."""
         return verify_rows(self.raw_rows())
+
+
+def _reverse_reason(reason: ReverseReason | str, note: str | None) -> ReverseReason:
+    try:
+        chosen = ReverseReason(reason)
+    except ValueError:
+        choices = ", ".join(item.value for item in ReverseReason)
+        raise ValueError(f"reason must be one of {choices}, not {reason!r}") from None
+    if chosen is ReverseReason.OTHER and not (note and note.strip()):
+        raise ValueError("a reversal for reason 'other' needs a note saying why")
+    return chosen
 
 
 def _owner_alive(owner: str) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "OS_USER_PREFIX",
     "PIN_LOCKOUT",
     "RECONCILIATION",
+    "REFUND",
     "REVERSE",
     "STAFF_LIST_RESET",
     "Entry",
@@ -46,6 +47,12 @@ REVERSE = "reverse"
 #: The customer spending points on a reward at the counter (Piggy "reward reception"); an
 #: operation. Not a hand-over: what it claims joins the customer's pickup list.
 CLAIM = "claim"
+#: Refunding the points of a reward that came back (Piggy "reverse a reward reception",
+#: which re-issues the credits the customer spent on it); an operation. Its
+#: ``reverses_operation_id`` is the collect of the reward, its ``loyalty_transaction_uuid``
+#: the reception reversed, and a confirmation's ``redemption_uuid`` the credit reception
+#: that gave the points back.
+REFUND = "refund"
 #: A staff profile was locked after repeated wrong PINs; a plain event.
 PIN_LOCKOUT = "pin_lockout"
 #: The shop's IT person declared the staff list lost and to be started afresh (after it, a
@@ -55,7 +62,7 @@ STAFF_LIST_RESET = "staff_list_reset"
 OS_USER_PREFIX = "os-user:"
 
 #: Kinds that are operations (with an operation id and states); every other kind is an event.
-OPERATION_KINDS = frozenset({COLLECT, REVERSE, CLAIM})
+OPERATION_KINDS = frozenset({COLLECT, REVERSE, CLAIM, REFUND})
 
 #: ``resolved_by`` of rows written when reconciliation learned a late outcome.
 RECONCILIATION = "reconciliation"
@@ -197,7 +204,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Operation:
-    """One collect or reverse, folded from its rows: its current state and what is known.
+    """One collect, reverse or refund, folded from its rows: its current state and what is known.
 
     ``created_at``/``staff_*``/``shop_uuid``/``counter`` describe the first (pending) row:
     who started it, where. ``state``, ``updated_at``, ``resolved_by`` and ``detail`` come
@@ -251,6 +258,12 @@ class Operation:
     #: A claim's ``loyalty_transaction_uuid`` is the reward reception once it is known.
     reward_uuid: str | None = None
     points: int | None = None
+    #: For a collect: the latest refund of its points that did not fail, that refund's
+    #: state, reason and the manager who approved it.
+    refund_operation_id: str | None = None
+    refund_state: OpState | None = None
+    refund_reason: str | None = None
+    refund_staff_name: str | None = None
 
     @property
     def handover_reference(self) -> str | None:
@@ -266,6 +279,11 @@ class Operation:
     @property
     def is_reversed(self) -> bool:
         return self.reversal_state is OpState.CONFIRMED
+
+    @property
+    def is_refunded(self) -> bool:
+        """For a collect: its points were given back (a refund of it was confirmed)."""
+        return self.refund_state is OpState.CONFIRMED
 
     @property
     def is_inferred(self) -> bool:

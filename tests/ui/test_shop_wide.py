@@ -28,7 +28,7 @@ from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.managers.pickups_table import PickupColumn
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.managers.reports import ReportsDialog
-from pos_app.ui.managers.reverse_dialog import ReverseDialog
+from pos_app.ui.managers.reverse_dialog import ReturnAction, ReverseDialog
 from tests.helpers import RetryWaits, wait_until
 from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
 from tests.helpers.ui import Counter, delete_widget, dialog_of
@@ -246,7 +246,13 @@ async def test_a_pickup_at_counter_1_is_seen_and_reversed_at_counter_2(
         row = view.model.row_of(handed.operation_id)
         assert row is not None
         assert view.model.index(row, PickupColumn.STATE).data() == "Reversed"
-        assert not view.reverse_button.isEnabled()
+        # Not put back a second time; only its points can still be refunded.
+        assert view.reverse_button.isEnabled()
+        QTest.mouseClick(view.reverse_button, Qt.MouseButton.LeftButton)
+        dialog = await dialog_of(ReverseDialog)
+        assert not dialog.action_buttons[ReturnAction.PUT_BACK].isEnabled()
+        assert dialog.selected_action() is ReturnAction.REFUND
+        dialog.reject()
 
 
 async def reverse_selected(view: RecentPickupsView) -> None:

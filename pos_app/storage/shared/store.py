@@ -20,7 +20,7 @@ from psycopg.rows import dict_row
 
 from pos_app.storage.chain import ChainProblem, VerifyResult, verify_rows
 from pos_app.storage.journal import _fold, _Reversal
-from pos_app.storage.model import COLLECT, COLUMNS, REVERSE, Entry, Operation, OpState
+from pos_app.storage.model import COLLECT, COLUMNS, REFUND, REVERSE, Entry, Operation, OpState
 from pos_app.storage.reference import operation_id_prefix, parse_reference
 from pos_app.storage.shared.rows import STORED_COLUMNS, local_row, stored_values
 
@@ -234,28 +234,34 @@ async def _collects(conn: Connection, ids: Sequence[str]) -> list[Operation]:
     if not ids:
         return []
     collects = await _entries_of(conn, sql.SQL("operation_id = ANY(%(ids)s)"), {"ids": ids})
-    reverses = await _entries_of(
+    undoing = await _entries_of(
         conn,
         sql.SQL(
             "operation_id IN (SELECT operation_id FROM pos_shared.journal_row "
-            "WHERE shop = pos_shared.login_shop() AND kind = %(reverse)s "
+            "WHERE shop = pos_shared.login_shop() AND kind IN (%(reverse)s, %(refund)s) "
             "AND state = 'pending' AND reverses_operation_id = ANY(%(ids)s))"
         ),
-        {"ids": ids, "reverse": REVERSE},
+        {"ids": ids, "reverse": REVERSE, "refund": REFUND},
     )
     # Folded by the local journal's own code, so that an operation found here is exactly
-    # the one the counter that made it has; as there, a collect's latest reverse that did
-    # not fail is its reversal.
+    # the one the counter that made it has; as there, a collect's latest reverse (and
+    # refund) that did not fail is its reversal (and refund).
     reversals: dict[str, _Reversal] = {}
-    for reverse_id, entries in reverses.items():
+    refunds: dict[str, _Reversal] = {}
+    for operation_id, entries in undoing.items():
         first, last = entries[0], entries[-1]
         if first.reverses_operation_id is None or last.state in (None, OpState.FAILED):
             continue
         assert last.state is not None
-        reversals[first.reverses_operation_id] = _Reversal(
-            reverse_id, last.state, first.reason, first.staff_name
+        found = refunds if first.kind == REFUND else reversals
+        found[first.reverses_operation_id] = _Reversal(
+            operation_id, last.state, first.reason, first.staff_name
         )
-    return [_fold(collects[op_id], reversals.get(op_id)) for op_id in ids if op_id in collects]
+    return [
+        _fold(collects[op_id], reversals.get(op_id), refunds.get(op_id))
+        for op_id in ids
+        if op_id in collects
+    ]
 
 
 def _escaped_like(text: str) -> str:

@@ -67,7 +67,9 @@ class RecentPage(QWidget):
         self.back_button.setMinimumHeight(40)
         header.addWidget(self.back_button)
         layout.addLayout(header)
-        self.view = RecentPickupsView(journal, desk=counter.desk, staff=services.staff, parent=self)
+        self.view = RecentPickupsView(
+            journal, desk=counter.desk, staff=services.staff, refunds=counter.refunds, parent=self
+        )
         self.view.set_shop(counter.pickups)
         self.view.set_slip_options(
             shop_name=lambda: counter.shop_name or APP_NAME,

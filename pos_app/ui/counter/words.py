@@ -22,6 +22,7 @@ from pos_app.ui.claim.words import describe_reconciled_claims
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.managers.pickups_table import state_text
+from pos_app.ui.managers.refund_words import describe_reconciled_refunds
 from pos_app.ui.managers.reversal_words import (
     describe_reconciled_reversals,
     describe_reverse_result,
@@ -192,6 +193,9 @@ def describe_reconciled(settled: Sequence[Reconciled]) -> str:
     claims = describe_reconciled_claims(settled)
     if claims:
         notices.append(claims)
+    refunds = describe_reconciled_refunds(settled)
+    if refunds:
+        notices.append(refunds)
     return " ".join(notices)
 
 

@@ -42,24 +42,43 @@ def state_text(state: PickupState) -> str:
         return _tr("Reversal being checked")
     if state is PickupState.FAILED:
         return _tr("Not handed over")
+    if state is PickupState.REFUNDED:
+        return _tr("Points refunded")
+    if state is PickupState.REFUND_CHECKING:
+        return _tr("Refund being checked")
     return _tr("Being checked")
 
 
 def can_reprint(operation: Operation) -> bool:
-    """A pickup that was handed over and not reversed has a slip to print again."""
+    """A pickup that was handed over, not reversed and not refunded has a slip to print
+    again."""
     return (
         operation.kind == COLLECT
         and operation.state is OpState.CONFIRMED
         and not operation.is_reversed
+        and not operation.is_refunded
     )
 
 
 def can_reverse(operation: Operation) -> bool:
-    """A confirmed collect that was not reversed and has no reversal under way."""
+    """A confirmed collect that was not reversed, has no reversal under way and whose
+    points were not refunded (nor are being)."""
     return (
         operation.kind == COLLECT
         and operation.state is OpState.CONFIRMED
         and operation.reversal_state is None
+        and operation.refund_state is None
+    )
+
+
+def can_refund(operation: Operation) -> bool:
+    """A confirmed collect whose points were not refunded (nor are being), and whose
+    reversal, if any, is settled: one put back to pick up still holds its points."""
+    return (
+        operation.kind == COLLECT
+        and operation.state is OpState.CONFIRMED
+        and operation.refund_state is None
+        and operation.reversal_state in (None, OpState.CONFIRMED)
     )
 
 
@@ -102,6 +121,8 @@ _STATE_COLORS = {
     PickupState.REVERSAL_CHECKING: ColorScheme.INFO_TEXT,
     PickupState.FAILED: ColorScheme.ERROR_TEXT,
     PickupState.CHECKING: ColorScheme.INFO_TEXT,
+    PickupState.REFUNDED: ColorScheme.REVERSED_TEXT,
+    PickupState.REFUND_CHECKING: ColorScheme.INFO_TEXT,
 }
 
 
@@ -199,8 +220,12 @@ class RecentPickupsModel(RowTableModel[Operation]):
         if column is PickupColumn.STAFF:
             return operation.staff_name or "—"
         if column is PickupColumn.REVERSAL_REASON:
-            return reason_text(operation.reversal_reason) if operation.reversal_reason else ""
+            # A refund's reason is the return's: it says the last word, as in the state.
+            reason = operation.refund_reason or operation.reversal_reason
+            return reason_text(reason) if reason else ""
         if column is PickupColumn.APPROVED_BY:
+            if operation.refund_operation_id is not None:
+                return operation.refund_staff_name or "—"
             if operation.reversal_operation_id is None:
                 return ""
             return operation.reversal_staff_name or "—"

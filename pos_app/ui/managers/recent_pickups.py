@@ -4,8 +4,10 @@
 newest first. :class:`RecentPickupsView` (``objectName`` ``recentPickups``) adds the filters
 (day, text — a scanned slip reference included), the Reverse button (``reverseButton``) and
 the whole reverse flow: first manager if there is none, reason and manager PIN
-(:class:`~pos_app.ui.managers.reverse_dialog.ReverseDialog`), then
-:meth:`~pos_app.services.pickup.PickupDesk.reverse` and a message in shop words.
+(:class:`~pos_app.ui.managers.reverse_dialog.ReverseDialog`, which also asks whether the
+return puts the reward back for pickup or refunds its points), then
+:meth:`~pos_app.services.pickup.PickupDesk.reverse` or
+:meth:`~pos_app.services.refund.RefundDesk.refund` and a message in shop words.
 
 The table is :mod:`~pos_app.ui.managers.pickups_table`, the words after a reversal
 :mod:`~pos_app.ui.managers.reversal_words`.
@@ -54,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from pos_app import APP_NAME
 from pos_app.services.pickup import PickupDesk, ReverseOutcome, ReverseResult
+from pos_app.services.refund import RefundDesk, RefundOutcome, RefundResult
 from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.shop_pickups import ShopJournalUnreachableError, ShopPickups
 from pos_app.services.slips import PickupSlip
@@ -74,11 +77,13 @@ from pos_app.ui.managers.pickups_table import (
     DayChoice,
     PickupColumn,
     RecentPickupsModel,
+    can_refund,
     can_reprint,
     can_reverse,
 )
+from pos_app.ui.managers.refund_words import describe_refund_result
 from pos_app.ui.managers.reversal_words import describe_reverse_result
-from pos_app.ui.managers.reverse_dialog import ReverseDialog
+from pos_app.ui.managers.reverse_dialog import ReturnAction, ReverseDialog
 from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.theme import set_style_property
@@ -109,9 +114,11 @@ class RecentPickupsView(QWidget):
     pickup desk and the staff service; without them the button explains why it cannot.
 
     Signals:
-        reverseFinished(object): a reverse ended; the :class:`ReverseResult` (check
-            ``outcome`` for UNKNOWN to start reconciliation, REVERSED to reload a list).
-        pickupReversed(str): a reward went back to a customer (their uuid).
+        reverseFinished(object): a reverse or a refund ended; the :class:`ReverseResult`
+            or :class:`RefundResult` (check ``outcome`` for UNKNOWN to start
+            reconciliation, REVERSED to reload a list).
+        pickupReversed(str): a reward went back to a customer, or its points did (their
+            uuid).
         loaded: the table was (re)loaded from the journal.
     """
 
@@ -125,6 +132,7 @@ class RecentPickupsView(QWidget):
         *,
         desk: PickupDesk | None = None,
         staff: StaffService | None = None,
+        refunds: RefundDesk | None = None,
         today: Callable[[], date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -133,6 +141,7 @@ class RecentPickupsView(QWidget):
         self._journal = journal
         self._desk = desk
         self._staff = staff
+        self._refunds = refunds
         self._today = today or date.today
         self._asked_by: StaffRef | None = None
         #: (uuid, name) while the list is one customer's history.
@@ -313,13 +322,19 @@ class RecentPickupsView(QWidget):
         self._asked_by = staff
 
     def set_services(
-        self, *, desk: PickupDesk | None = None, staff: StaffService | None = None
+        self,
+        *,
+        desk: PickupDesk | None = None,
+        staff: StaffService | None = None,
+        refunds: RefundDesk | None = None,
     ) -> None:
-        """Hand in the desk / staff service when they become available later."""
+        """Hand in the desk / staff service / refunds when they become available later."""
         if desk is not None:
             self._desk = desk
         if staff is not None:
             self._staff = staff
+        if refunds is not None:
+            self._refunds = refunds
         self._update_reverse_button()
 
     def set_shop(self, pickups: ShopPickups | None) -> None:
@@ -659,7 +674,7 @@ class RecentPickupsView(QWidget):
     def _update_reverse_button(self) -> None:
         operation = self.selected_operation()
         self.reverse_button.setEnabled(
-            operation is not None and can_reverse(operation) and not self.is_reversing()
+            operation is not None and self._can_take_back(operation) and not self.is_reversing()
         )
         self.reprint_button.setEnabled(
             any(can_reprint(op) for op in self.selected_operations())
@@ -672,9 +687,13 @@ class RecentPickupsView(QWidget):
         if self.is_reversing():
             return
         operation = self.selected_operation()
-        if operation is None or not can_reverse(operation):
+        if operation is None or not self._can_take_back(operation):
             return
         self._run_reverse(self._reverse(operation))
+
+    def _can_take_back(self, operation: Operation) -> bool:
+        """Reversible, or (where points can be refunded) refundable."""
+        return can_reverse(operation) or (self._refunds is not None and can_refund(operation))
 
     def _run_reverse(self, coro: Coroutine[Any, Any, None]) -> None:
         task = self.tasks.op(coro, key=_REVERSE).failure(self._on_reverse_failed).run()
@@ -695,8 +714,9 @@ class RecentPickupsView(QWidget):
         self.show_message("")
         # The row may be stale (reversed at another window or counter since it was loaded).
         current = await self._current(operation)
+        refundable = self._refunds is not None and can_refund(current)
         refusal = self._refusal(current)
-        if refusal is not None:
+        if refusal is not None and not refundable:
             # Told before any PIN is asked for: nothing could be sent anyway.
             await self._finish(ReverseResult(current, refusal, None))
             return
@@ -711,14 +731,33 @@ class RecentPickupsView(QWidget):
             asked_by=self._asked_by,
             parent=self.window(),
             shop_wide=self.model.shop_wide,
+            refund=refundable,
+            # Back to pick up already (reversed, or a reversal that cannot be sent from
+            # here): only its points can still be refunded.
+            put_back=refusal is None,
         )
         try:
             accepted = await await_dialog(dialog) == QDialog.DialogCode.Accepted
-            reason, note, manager = dialog.reason, dialog.note, dialog.approved_by
+            action, reason, note, manager = (
+                dialog.action,
+                dialog.reason,
+                dialog.note,
+                dialog.approved_by,
+            )
         finally:
             dialog.deleteLater()
         if not accepted or reason is None or manager is None:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if action is ReturnAction.REFUND and self._refunds is not None:
+            self.show_message(self.tr("Refunding the points…"), "info")
+            refund = await self._refunds.refund(
+                current, reason=reason, note=note, staff=manager.ref
+            )
+            await self._finish_refund(refund)
+            return
+        if refusal is not None:
+            await self._finish(ReverseResult(current, refusal, None))
             return
         self.show_message(self.tr("Reversing…"), "info")
         result = await desk.reverse(current, reason=reason, note=note, staff=manager.ref)
@@ -758,6 +797,19 @@ class RecentPickupsView(QWidget):
             self.pickupReversed.emit(result.collect.customer_uuid)
         self.reverseFinished.emit(result)
 
+    async def _finish_refund(self, result: RefundResult) -> None:
+        kinds = {
+            RefundOutcome.REFUNDED: "success",
+            RefundOutcome.ALREADY_REFUNDED: "info",
+        }
+        self.show_message(describe_refund_result(result), kinds.get(result.outcome, "error"))
+        await self.reload(result.collect.operation_id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        put_back = result.reverse is not None and result.reverse.outcome is ReverseOutcome.REVERSED
+        if (result.outcome is RefundOutcome.REFUNDED or put_back) and result.collect.customer_uuid:
+            self.pickupReversed.emit(result.collect.customer_uuid)
+        self.reverseFinished.emit(result)
+
     # -- reprinting and exporting --------------------------------------------------------
 
     def on_reprint_button_clicked(self) -> None:
@@ -776,7 +828,7 @@ class RecentPickupsView(QWidget):
         else:
             together = await self._journal.call(Journal.hand_over, operation.operation_id)
         # A reward that came back is not vouched for again.
-        kept = [op for op in together if not op.is_reversed]
+        kept = [op for op in together if not op.is_reversed and not op.is_refunded]
         try:
             slip = PickupSlip.from_operations(
                 kept,

@@ -1,4 +1,9 @@
-"""The reverse dialog: why the pickup is undone, and a manager's PIN to approve it.
+"""The reverse dialog: what the return means, why, and a manager's PIN to approve it.
+
+Where points can be refunded (:attr:`ReverseDialog.refund_available`), the manager chooses
+what taking the reward back means (:class:`ReturnAction`): it goes back to the customer's
+rewards to pick up (the points stay spent), or the customer gets the points back (the
+reward is not picked up again). Without that choice the reward goes back to pick up.
 
 A manager's PIN is asked for every time, also when a cashier (or the manager) is signed in:
 a reversal puts a reward back into a customer's account, and the journal must say which
@@ -7,6 +12,8 @@ manager approved it. The dialog only checks the PIN; the caller sends the revers
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
@@ -34,6 +41,15 @@ from pos_app.ui.theme import TextSize, scaled_font
 _NOTE_MAX = 200
 
 
+class ReturnAction(StrEnum):
+    """What taking a returned reward back means: ``PUT_BACK``, the reward goes back to the
+    customer's rewards to pick up (reverse the collection); ``REFUND``, the customer gets
+    the points back (reverse the reward reception)."""
+
+    PUT_BACK = "put_back"
+    REFUND = "refund"
+
+
 def reason_text(reason: ReverseReason | str) -> str:
     """A reversal reason in shop words."""
     if reason == ReverseReason.RETURNED:
@@ -50,10 +66,14 @@ def reason_text(reason: ReverseReason | str) -> str:
 
 
 class ReverseDialog(PinCheckDialog):
-    """Reason (returned, damaged, wrong item, other + note) and a manager's PIN.
+    """What the return means, reason (returned, damaged, wrong item, other + note) and a
+    manager's PIN.
 
-    After it was accepted: :attr:`reason`, :attr:`note` and :attr:`approved_by` (the
-    manager whose PIN was typed). Await it with ``await_dialog``.
+    ``refund``: offer "refund the points" beside "put it back for pickup"; ``put_back``:
+    whether putting it back is possible (False for a pickup already back to pick up, whose
+    points can still be refunded). After it was accepted: :attr:`action`, :attr:`reason`,
+    :attr:`note` and :attr:`approved_by` (the manager whose PIN was typed). Await it with
+    ``await_dialog``.
 
     Signals:
         pinRejected(str): a manager PIN was not accepted; the text shown for it.
@@ -67,6 +87,8 @@ class ReverseDialog(PinCheckDialog):
         asked_by: StaffRef | None = None,
         parent: QWidget | None = None,
         shop_wide: bool = False,
+        refund: bool = False,
+        put_back: bool = True,
     ) -> None:
         super().__init__(parent, message_name="reverseMessage")
         self.setObjectName("reverseDialog")
@@ -74,6 +96,8 @@ class ReverseDialog(PinCheckDialog):
         self._operation = operation
         self._staff = staff
         self._asked_by = asked_by
+        self.refund_available = refund
+        self.action: ReturnAction | None = None
         self.reason: ReverseReason | None = None
         self.note: str | None = None
         self.approved_by: StaffProfile | None = None
@@ -81,14 +105,25 @@ class ReverseDialog(PinCheckDialog):
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         title = operation.reward_title or self.tr("this reward")
-        self.question = QLabel(self.tr("Reverse the pickup of {title}?").format(title=title), self)
+        if refund:
+            question = self.tr("{title} came back: what does the return mean?")
+        else:
+            question = self.tr("Reverse the pickup of {title}?")
+        self.question = QLabel(question.format(title=title), self)
         self.question.setObjectName("reverseQuestion")
         self.question.setWordWrap(True)
         self.question.setFont(
             scaled_font(self.question.font(), TextSize.DIALOG_QUESTION, bold=True)
         )
         outer.addWidget(self.question)
-        if shop_wide:
+        if refund and shop_wide:
+            details = self.tr(
+                "{ref} · handed over {when} at {counter} by {staff} · customer {customer}"
+            )
+        elif refund:
+            # What happens to the points is said beside each choice.
+            details = self.tr("{ref} · handed over {when} by {staff} · customer {customer}")
+        elif shop_wide:
             # Any counter's pickup can be reversed here: the manager sees which one's.
             details = self.tr(
                 "{ref} · handed over {when} at {counter} by {staff} · customer {customer}. "
@@ -118,6 +153,46 @@ class ReverseDialog(PinCheckDialog):
         outer.addLayout(columns, 1)
 
         left = QVBoxLayout()
+        self.action_buttons: dict[ReturnAction, QRadioButton] = {}
+        self.action_group = QButtonGroup(self)
+        if refund:
+            actions = QGroupBox(self.tr("The return means"), self)
+            actions.setObjectName("returnActions")
+            actions_layout = QVBoxLayout(actions)
+            choices = (
+                (
+                    ReturnAction.PUT_BACK,
+                    "actionPutBack",
+                    self.tr("Put it back for pickup"),
+                    self._put_back_hint(operation, put_back),
+                ),
+                (
+                    ReturnAction.REFUND,
+                    "actionRefund",
+                    self.tr("Refund the points"),
+                    self.tr("The customer gets the points back; the reward is not picked up."),
+                ),
+            )
+            for action, name, text, hint in choices:
+                button = QRadioButton(text, actions)
+                button.setObjectName(name)
+                button.setMinimumHeight(40)
+                self.action_group.addButton(button)
+                actions_layout.addWidget(button)
+                explained = QLabel(hint, actions)
+                explained.setObjectName(f"{name}Hint")
+                explained.setWordWrap(True)
+                # Under the button's text, not under its circle.
+                explained.setIndent(28)
+                button.setAccessibleDescription(hint)
+                actions_layout.addWidget(explained)
+                self.action_buttons[action] = button
+            self.action_buttons[ReturnAction.PUT_BACK].setEnabled(put_back)
+            # Today's meaning of a reversal stays the one chosen unless the manager says
+            # otherwise (or it cannot be: the reward is back to pick up already).
+            chosen = ReturnAction.PUT_BACK if put_back else ReturnAction.REFUND
+            self.action_buttons[chosen].setChecked(True)
+            left.addWidget(actions)
         reasons = QGroupBox(self.tr("Why?"), self)
         reasons_layout = QVBoxLayout(reasons)
         self.reason_group = QButtonGroup(self)
@@ -180,6 +255,8 @@ class ReverseDialog(PinCheckDialog):
         outer.addWidget(buttons)
 
         self.reason_group.buttonToggled.connect(self._on_reason_toggled)
+        self.action_group.buttonToggled.connect(self._on_action_toggled)
+        self._on_action_toggled()
         # While manager PINs are locked nothing can be approved.
         self.pin.lockChanged.connect(lambda locked: self.confirm_button.setEnabled(not locked))
         self.resize(720, self.sizeHint().height())
@@ -199,6 +276,25 @@ class ReverseDialog(PinCheckDialog):
             return
         super().keyPressEvent(event)
 
+    def _put_back_hint(self, operation: Operation, possible: bool) -> str:
+        if possible:
+            return self.tr("It is back in the customer's rewards; the points stay spent.")
+        if operation.is_reversed:
+            return self.tr("It is back in the customer's rewards already.")
+        # Confirmed by a later check, which cannot learn what reversing it needs.
+        return self.tr("Not from this app: reverse its pickup in the Piggy dashboard.")
+
+    def selected_action(self) -> ReturnAction:
+        """What the return means: put back for pickup unless refunding was chosen."""
+        button = self.action_buttons.get(ReturnAction.REFUND)
+        if button is not None and button.isChecked():
+            return ReturnAction.REFUND
+        return ReturnAction.PUT_BACK
+
+    def choose_action(self, action: ReturnAction) -> None:
+        """Choose what the return means as a person would; for tests."""
+        self.action_buttons[action].setChecked(True)
+
     def selected_reason(self) -> ReverseReason | None:
         for reason, button in self.reason_buttons.items():
             if button.isChecked():
@@ -210,6 +306,12 @@ class ReverseDialog(PinCheckDialog):
         self.reason_buttons[reason].setChecked(True)
         if note is not None:
             self.note_input.setText(note)
+
+    def _on_action_toggled(self) -> None:
+        if self.selected_action() is ReturnAction.REFUND:
+            self.confirm_button.setText(self.tr("Refund"))
+        else:
+            self.confirm_button.setText(self.tr("Reverse"))
 
     def _on_reason_toggled(self) -> None:
         self.show_problem("")
@@ -241,6 +343,7 @@ class ReverseDialog(PinCheckDialog):
         )
 
     def pin_accepted(self, check: PinCheck) -> None:
+        self.action = self.selected_action()
         self.reason = self.selected_reason()
         note = self.note_input.text().strip()
         self.note = note or None

@@ -80,3 +80,28 @@ async def test_a_slip_code_from_another_counter_finds_its_hand_over_in_its_state
     # Another shop's counter finds nothing of it.
     async with await psycopg.AsyncConnection.connect(shared_db.conninfo(COUNTER_B)) as conn:
         assert await find_by_reference(conn, slip) == []
+
+
+async def test_a_refund_made_at_one_counter_is_seen_at_another(
+    local_journal: Journal, shared_db: SharedDatabase
+) -> None:
+    mug = collect(local_journal, 1)
+    cap = collect(local_journal, 2)
+    refund = local_journal.begin_refund(
+        collect_operation_id=mug.operation_id, reason="damaged", staff=MANAGER
+    )
+    local_journal.confirm(refund.operation_id, redemption_uuid="credit-reception-1")
+    failed = local_journal.begin_refund(collect_operation_id=cap.operation_id, reason="returned")
+    local_journal.fail(failed.operation_id, code=1003, message="Invalid input.")
+    await _copy(local_journal, shared_db, COUNTER_A)
+
+    assert mug.reference is not None
+    assert cap.reference is not None
+    async with await psycopg.AsyncConnection.connect(shared_db.conninfo(COUNTER_A2)) as conn:
+        (found,) = await find_by_reference(conn, mug.reference)
+        (not_refunded,) = await find_by_reference(conn, cap.reference)
+    assert found.is_refunded
+    assert (found.refund_reason, found.refund_staff_name) == ("damaged", MANAGER.name)
+    assert not found.is_reversed
+    assert found == local_journal.operation(mug.operation_id)
+    assert not_refunded.refund_operation_id is None
