@@ -113,6 +113,7 @@ class KioskHome(QFrame):
         self.setObjectName("kioskHome")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._camera: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 24)
         layout.addStretch(2)
@@ -160,11 +161,27 @@ class KioskHome(QFrame):
         self._full_height = layout.minimumSize().height()
         self.setMinimumHeight(layout.minimumSize().height() - self._extras_height())
 
+    def use_camera(self, view: QWidget) -> None:
+        """The camera view in the drawing's place: customers hold their code up to it."""
+        self._camera = view
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.symbol), view, 4)
+        self.symbol.hide()
+        self.retranslate()
+        self._full_height = layout.minimumSize().height() + self.symbol.minimumHeight()
+        self.setMinimumHeight(layout.minimumSize().height() - self.hint.sizeHint().height())
+
     def retranslate(self) -> None:
         """The fixed texts in the language now in use (at start and on every change)."""
         self.prompt.setText(_tr("Scan your loyalty card or QR code"))
         self.hint.setText(
             _tr("Hold it under the scanner. Your rewards waiting for pickup appear here.")
+            if self._camera is None
+            else _tr(
+                "Hold it under the scanner or up to the camera. Your rewards waiting for "
+                "pickup appear here."
+            )
         )
         self.email_button.setText(_tr("Staff: find a customer by email"))
         language = current_language()
@@ -184,6 +201,6 @@ class KioskHome(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         roomy = event.size().height() >= self._full_height
-        self.symbol.setVisible(roomy)
+        self.symbol.setVisible(roomy and self._camera is None)
         self.hint.setVisible(roomy)
         super().resizeEvent(event)

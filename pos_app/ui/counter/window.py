@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             finished=self._hand_over_finished,
         )
         self.counter_screen.customerShown.connect(self.customerShown)
+        self.camera = self.counter_screen.camera
+        self.camera.codeRead.connect(self.identify.scanned)
+        self.camera.closeRequested.connect(self.show_counter)
         counter.on_reconciled(self._on_reconciled)
         if self.kiosk is None:
             self.progress.add_nudj_setup_listener(self.status.show_nudj_setup)
