@@ -9,6 +9,15 @@ demo card, waits until the list and the side panel are in, and saves the window 
 
 ``--reports`` shows the managers' Reports page for a known day of pickups (the one the
 report tests use: several staff, hours, titles and reversals), from a throw-away journal.
+
+``--camera looking`` (or ``read``) shows the camera page with the demo's still pictures
+(a phone with DEMO-CARD-1's QR code) instead of a camera: ``looking`` as while the code is
+being held up (locked as read already, so the page stays), ``read`` just after it was read
+(not searched, so the page stays); ``--kiosk`` shows the kiosk's home screen with the
+camera on (``kiosk_camera``) instead of the counter window:
+
+    .venv/bin/python docs/make_screenshots.py --camera read --out docs/camera.png
+    .venv/bin/python docs/make_screenshots.py --camera looking --kiosk --out /tmp/kiosk.png
 """
 
 from __future__ import annotations
@@ -33,32 +42,71 @@ from pos_app.ui.counter import LOOKUP, MainWindow
 HERE = Path(__file__).resolve().parent
 
 
-async def shoot(session: DemoSession, size: tuple[int, int], out: Path) -> None:
+async def shoot(
+    session: DemoSession,
+    size: tuple[int, int],
+    out: Path,
+    *,
+    camera: str | None = None,
+    kiosk: bool = False,
+) -> None:
+    settings = session.settings
+    if camera is not None:
+        settings = settings.with_overrides(camera_device="demo", kiosk=kiosk, kiosk_camera=kiosk)
+    if kiosk and session.info.staff_added is not None:
+        session.info.staff_added()  # the kiosk's first start asks for a manager otherwise
     services = await open_services(
-        session.settings, build_clients(session.settings, session.secrets), session.secrets
+        settings, build_clients(settings, session.secrets), session.secrets
     )
     window = MainWindow(services, demo=session.info)
     try:
-        window.resize(*size)
+        if camera == "looking":
+            window.camera.lock.admit(demo.CARD_MAIN)  # read already: the page stays
+        elif camera == "read":
+            window.camera.codeRead.disconnect(window.identify.scanned)
+        if window.kiosk is None:  # a kiosk takes the whole screen
+            window.resize(*size)
         window.show()
         window.start()
         await _until(lambda: window.tasks.pending == 0)
-        window.search_input.setText(demo.CARD_MAIN)
-        window.search_input.returnPressed.emit()
-        await _until(lambda: window.model.rowCount() > 0 and not window.tasks.is_running(LOOKUP))
-        await _until(lambda: not window.progress_panel.is_loading())
-        await _until(lambda: window.tasks.pending == 0)
-        await asyncio.sleep(1.0)  # the last pictures painted, the scan flash over
+        if camera is not None:
+            await _camera_shown(window, camera)
+        else:
+            await _customer_shown(window)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):
             raise SystemExit(f"could not write {out}")
-        print(f"{out} ({size[0]}×{size[1]})")
+        print(f"{out} ({window.width()}×{window.height()})")
     finally:
         closed = asyncio.Event()
         window.closed.connect(closed.set)
+        if window.kiosk is not None:
+            window.kiosk.unlocked = True
         window.close()
         await closed.wait()
         await services.aclose()
+
+
+async def _camera_shown(window: MainWindow, state: str) -> None:
+    from pos_app.ui.camera.view import CameraState
+
+    if window.kiosk is None:
+        assert window.camera.button is not None
+        window.camera.button.click()
+    view = window.camera.view
+    assert view is not None
+    wanted = CameraState.READ if state == "read" else CameraState.LOOKING
+    await _until(lambda: view.state is wanted)
+    await asyncio.sleep(0.3)  # a few more pictures painted
+
+
+async def _customer_shown(window: MainWindow) -> None:
+    window.search_input.setText(demo.CARD_MAIN)
+    window.search_input.returnPressed.emit()
+    await _until(lambda: window.model.rowCount() > 0 and not window.tasks.is_running(LOOKUP))
+    await _until(lambda: not window.progress_panel.is_loading())
+    await _until(lambda: window.tasks.pending == 0)
+    await asyncio.sleep(1.0)  # the last pictures painted, the scan flash over
 
 
 async def _until(condition: object, within: float = 20.0) -> None:
@@ -107,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1366x740", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--reports", action="store_true", help="the managers' Reports page")
+    parser.add_argument("--camera", choices=("looking", "read"), help="the camera page")
+    parser.add_argument("--kiosk", action="store_true", help="with --camera: the kiosk's home")
     args = parser.parse_args(argv)
     out = args.out or HERE / ("reports.png" if args.reports else "counter.png")
     width, height = (int(n) for n in args.size.lower().split("x"))
@@ -122,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         DemoSession() as session,
         asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
     ):
-        runner.run(shoot(session, (width, height), out))
+        runner.run(shoot(session, (width, height), out, camera=args.camera, kiosk=args.kiosk))
     return 0
 
 

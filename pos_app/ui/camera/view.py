@@ -45,8 +45,8 @@ class CameraState(Enum):
 
 
 class CameraPreview(QWidget):
-    """The camera's picture filling the widget, mirrored as in a mirror (people move the
-    code the way they see it move), with the viewfinder square in the middle."""
+    """The camera's whole picture, as large as fits, mirrored as in a mirror (people move
+    the code the way they see it move), with the viewfinder square in its middle."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,14 +67,27 @@ class CameraPreview(QWidget):
         self.read = read
         self.update()
 
+    def picture_area(self) -> QRectF:
+        """Where the picture goes: the camera's shape (4:3 until a picture came), centred."""
+        shape = self.frame.size() if self.frame is not None else QSize(4, 3)
+        size = shape.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        return QRectF(
+            (self.width() - size.width()) / 2,
+            (self.height() - size.height()) / 2,
+            size.width(),
+            size.height(),
+        )
+
     def viewfinder(self) -> QRectF:
-        side = min(self.width(), self.height()) * 0.7
-        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        picture = self.picture_area()
+        side = min(picture.width(), picture.height()) * 0.7
+        centre = picture.center()
+        return QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect())
+        area = self.picture_area()
         clip = QPainterPath()
         clip.addRoundedRect(area, 12, 12)
         painter.setClipPath(clip)
@@ -82,19 +95,10 @@ class CameraPreview(QWidget):
         if self.frame is not None and not self.frame.isNull():
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            # Mirrored, and scaled to cover the whole area (the edges are cut, not the middle).
-            painter.translate(area.width(), 0)
+            # Mirrored about the picture's middle.
+            painter.translate(area.left() + area.right(), 0)
             painter.scale(-1, 1)
-            size = QSize(self.frame.size()).scaled(
-                self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding
-            )
-            target = QRectF(
-                (area.width() - size.width()) / 2,
-                (area.height() - size.height()) / 2,
-                size.width(),
-                size.height(),
-            )
-            painter.drawImage(target, self.frame)
+            painter.drawImage(area, self.frame)
             painter.restore()
         finder = self.viewfinder()
         around = QPainterPath()
