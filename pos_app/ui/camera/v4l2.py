@@ -254,7 +254,9 @@ def to_image(data: bytes, pix: _PixFormat) -> QImage | None:
     """One captured picture as a ``QImage`` (``None`` for a broken one: it is skipped)."""
     width, height = pix.width, pix.height
     if pix.pixelformat == MJPEG:
-        image = QImage.fromData(data, b"JPG")
+        # WORKAROUND: PySide6 6.11's stubs type the format as bytes, but only a str is
+        # accepted when the call runs (bytes raise ValueError).
+        image = QImage.fromData(data, "JPG")  # type: ignore[arg-type]
         return None if image.isNull() else image
     if pix.pixelformat == YUYV:
         line = pix.bytesperline or width * 2

@@ -1,0 +1,125 @@
+"""The Linux camera (Video4Linux2) as far as it goes without one: the kernel's request
+codes, each picture format the camera is asked for turned into what the decoder reads,
+and a device that is missing or is no camera said as "no camera"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from pos_app.sandbox import demo_data as demo
+from pos_app.ui.camera import v4l2
+from pos_app.ui.camera.reader import read_codes
+from tests.helpers.camera import SPOILT
+
+
+def test_the_request_codes_are_the_kernels() -> None:
+    """The values of linux/videodev2.h on 64-bit Linux: a wrong structure size would make
+    every request a different one."""
+    assert {
+        "QUERYCAP": v4l2.VIDIOC_QUERYCAP,
+        "S_FMT": v4l2.VIDIOC_S_FMT,
+        "REQBUFS": v4l2.VIDIOC_REQBUFS,
+        "QUERYBUF": v4l2.VIDIOC_QUERYBUF,
+        "QBUF": v4l2.VIDIOC_QBUF,
+        "DQBUF": v4l2.VIDIOC_DQBUF,
+        "STREAMON": v4l2.VIDIOC_STREAMON,
+        "STREAMOFF": v4l2.VIDIOC_STREAMOFF,
+        "S_PARM": v4l2.VIDIOC_S_PARM,
+    } == {
+        "QUERYCAP": 0x80685600,
+        "S_FMT": 0xC0D05605,
+        "REQBUFS": 0xC0145608,
+        "QUERYBUF": 0xC0585609,
+        "QBUF": 0xC058560F,
+        "DQBUF": 0xC0585611,
+        "STREAMON": 0x40045612,
+        "STREAMOFF": 0x40045613,
+        "S_PARM": 0xC0CC5616,
+    }
+
+
+def camera_picture() -> QImage:
+    return SPOILT["at an angle"](demo.CARD_MAIN)
+
+
+def pix_format(pixelformat: int, width: int, height: int, line: int) -> v4l2._PixFormat:
+    pix = v4l2._PixFormat()
+    pix.width, pix.height, pix.pixelformat, pix.bytesperline = width, height, pixelformat, line
+    return pix
+
+
+def grey_rows(picture: QImage) -> tuple[bytes, int, int]:
+    grey = picture.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = grey.width(), grey.height()
+    line = grey.bytesPerLine()
+    data = bytes(grey.constBits())
+    rows = b"".join(data[y * line : y * line + width] for y in range(height))
+    return rows, width, height
+
+
+def test_a_yuyv_picture_is_read_from_its_brightness() -> None:
+    rows, width, height = grey_rows(camera_picture())
+    # YUYV: brightness and colour bytes take turns (Y0 U Y1 V ...); grey has colour 128.
+    yuyv = bytearray(len(rows) * 2)
+    yuyv[0::2] = rows
+    yuyv[1::2] = b"\x80" * len(rows)
+    image = v4l2.to_image(bytes(yuyv), pix_format(v4l2.YUYV, width, height, width * 2))
+    assert image is not None
+    assert (image.width(), image.height()) == (width, height)
+    assert read_codes(image) == [demo.CARD_MAIN]
+
+
+def test_a_grey_picture_is_read_as_it_comes() -> None:
+    rows, width, height = grey_rows(camera_picture())
+    image = v4l2.to_image(rows, pix_format(v4l2.GREY, width, height, width))
+    assert image is not None
+    assert read_codes(image) == [demo.CARD_MAIN]
+
+
+def test_a_motion_jpeg_picture_is_read_in_colour(qtbot: QtBot) -> None:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert camera_picture().save(buffer, "JPG", 80)  # type: ignore[call-overload]  # str runs
+    data = bytes(buffer.data().data())
+    image = v4l2.to_image(data, pix_format(v4l2.MJPEG, 640, 480, 0))
+    assert image is not None
+    assert not image.isGrayscale()
+    assert read_codes(image) == [demo.CARD_MAIN]
+
+
+# Qt's JPEG reader says what it found wrong; the camera skips the picture.
+@pytest.mark.qt_log_ignore("Corrupt JPEG data", "JPEG datastream contains no image")
+def test_a_picture_cut_short_is_skipped() -> None:
+    rows, width, height = grey_rows(camera_picture())
+    assert (
+        v4l2.to_image(rows[: len(rows) // 2], pix_format(v4l2.GREY, width, height, width)) is None
+    )
+    assert v4l2.to_image(b"\xff\xd8 not a whole jpeg", pix_format(v4l2.MJPEG, 640, 480, 0)) is None
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/video-not-there"])
+def test_a_device_that_is_no_camera_is_said_to_be_missing(qtbot: QtBot, device: str) -> None:
+    """Through the real capture thread: /dev/null opens but answers no camera requests."""
+    camera = v4l2.V4l2Camera(device)
+    with qtbot.waitSignal(camera.failed, timeout=10_000):
+        camera.start()
+    camera.stop()
+    assert camera.missing
+    assert device in camera.problem
+
+
+def test_without_any_video_device_the_first_camera_is_missing(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(v4l2, "camera_devices", list)
+    camera = v4l2.V4l2Camera(None)
+    with qtbot.waitSignal(camera.failed, timeout=10_000):
+        camera.start()
+    camera.stop()
+    assert camera.missing
+    assert camera.problem == "[Errno 19] no /dev/video* device"
