@@ -13,7 +13,8 @@ report tests use: several staff, hours, titles and reversals), from a throw-away
 ``--camera looking`` (or ``read``) shows the camera page with the demo's still pictures
 (a phone with DEMO-CARD-1's QR code) instead of a camera: ``looking`` as while the code is
 being held up (locked as read already, so the page stays), ``read`` just after it was read
-(not searched, so the page stays); ``--kiosk`` shows the kiosk's home screen with the
+(not searched, so the page stays), ``missing`` with this PC's own camera, or none;
+``--kiosk`` shows the kiosk's home screen with the
 camera on (``kiosk_camera``) instead of the counter window:
 
     .venv/bin/python docs/make_screenshots.py --camera read --out docs/camera.png
@@ -52,7 +53,8 @@ async def shoot(
 ) -> None:
     settings = session.settings
     if camera is not None:
-        settings = settings.with_overrides(camera_device="demo", kiosk=kiosk, kiosk_camera=kiosk)
+        device = None if camera == "missing" else "demo"
+        settings = settings.with_overrides(camera_device=device, kiosk=kiosk, kiosk_camera=kiosk)
     if kiosk and session.info.staff_added is not None:
         session.info.staff_added()  # the kiosk's first start asks for a manager otherwise
     services = await open_services(
@@ -95,7 +97,9 @@ async def _camera_shown(window: MainWindow, state: str) -> None:
         window.camera.button.click()
     view = window.camera.view
     assert view is not None
-    wanted = CameraState.READ if state == "read" else CameraState.LOOKING
+    wanted = {"read": CameraState.READ, "missing": CameraState.MISSING}.get(
+        state, CameraState.LOOKING
+    )
     await _until(lambda: view.state is wanted)
     await asyncio.sleep(0.3)  # a few more pictures painted
 
@@ -155,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1366x740", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--reports", action="store_true", help="the managers' Reports page")
-    parser.add_argument("--camera", choices=("looking", "read"), help="the camera page")
+    parser.add_argument("--camera", choices=("looking", "read", "missing"), help="the camera page")
     parser.add_argument("--kiosk", action="store_true", help="with --camera: the kiosk's home")
     args = parser.parse_args(argv)
     out = args.out or HERE / ("reports.png" if args.reports else "counter.png")

@@ -157,6 +157,9 @@ class CameraView(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        # Room that only counts while the preview is hidden (no camera): the words in the
+        # middle.
+        layout.addStretch(0)
         self.prompt = QLabel(self)
         self.prompt.setObjectName("cameraPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -170,6 +173,7 @@ class CameraView(QFrame):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        layout.addStretch(0)
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
         self._read_timer.setInterval(READ_FLASH_MS)
@@ -261,6 +265,8 @@ class CameraView(QFrame):
 
     def _set_state(self, state: CameraState) -> None:
         self.state = state
+        # No camera: nothing to hold a code up to, the words alone.
+        self.preview.setVisible(state not in (CameraState.MISSING, CameraState.STOPPED))
         self._texts()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -162,15 +162,28 @@ class KioskHome(QFrame):
         self.setMinimumHeight(layout.minimumSize().height() - self._extras_height())
 
     def use_camera(self, view: QWidget) -> None:
-        """The camera view in the drawing's place: customers hold their code up to it."""
+        """The camera view in the drawing's place, beside the prompt: customers hold their
+        code up to it. Side by side, the view gets the height a 768 px screen has left."""
         self._camera = view
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(self.symbol), view, 4)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(view, 3)
+        words = QVBoxLayout()
+        words.addStretch(1)
+        for label in (self.prompt, self.hint):
+            layout.removeWidget(label)
+            words.addWidget(label)
+        words.addStretch(1)
+        row.addLayout(words, 2)
+        layout.insertLayout(layout.indexOf(self.symbol), row, 1)
+        # The room the drawing's stretches shared out goes to the camera.
+        for index in range(layout.count()):
+            layout.setStretch(index, 1 if index == layout.indexOf(row) else 0)
         self.symbol.hide()
         self.retranslate()
-        self._full_height = layout.minimumSize().height() + self.symbol.minimumHeight()
-        self.setMinimumHeight(layout.minimumSize().height() - self.hint.sizeHint().height())
+        self.setMinimumHeight(layout.minimumSize().height())
 
     def retranslate(self) -> None:
         """The fixed texts in the language now in use (at start and on every change)."""
@@ -202,5 +215,5 @@ class KioskHome(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         roomy = event.size().height() >= self._full_height
         self.symbol.setVisible(roomy and self._camera is None)
-        self.hint.setVisible(roomy)
+        self.hint.setVisible(roomy or self._camera is not None)
         super().resizeEvent(event)
