@@ -1301,6 +1301,10 @@
         <translation>Mauszeiger ausblenden (Touchscreens)</translation>
     </message>
     <message>
+        <source>Read QR codes with the camera on the home screen (no scanner)</source>
+        <translation>QR-Codes mit der Kamera auf dem Startbildschirm lesen (kein Scanner)</translation>
+    </message>
+    <message>
         <source>Give this counter a name.</source>
         <translation>Geben Sie dieser Kasse einen Namen.</translation>
     </message>

@@ -1301,6 +1301,10 @@
         <translation>Muisaanwijzer verbergen (aanraakschermen)</translation>
     </message>
     <message>
+        <source>Read QR codes with the camera on the home screen (no scanner)</source>
+        <translation>QR-codes lezen met de camera op het startscherm (geen scanner)</translation>
+    </message>
+    <message>
         <source>Give this counter a name.</source>
         <translation>Geef deze balie een naam.</translation>
     </message>
