@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
     def _escape(self) -> None:
         if self.code_entry.isVisible():
             self.identify.cancel_code()
+        elif self.camera.is_open:
+            self.show_counter()
         else:
             self.focus_search()
 

@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
@@ -131,6 +133,17 @@ async def test_closing_the_camera_goes_back_and_stops_it(counter: Counter) -> No
     assert window.pages.currentIndex() == HOME
     assert view.state is CameraState.STOPPED
     assert window.search_input.hasFocus()
+
+
+@pytest.mark.asyncio
+async def test_escape_closes_the_camera_as_its_button_does(counter: Counter) -> None:
+    window = counter.window
+    view = open_camera(counter, phone_with_qr("nothing-to-see"))
+    window.camera.lock.admit("nothing-to-see")
+    await wait_until(lambda: view.state is CameraState.LOOKING)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Escape)
+    assert window.pages.currentIndex() == HOME
+    assert view.state is CameraState.STOPPED
 
 
 @pytest_asyncio.fixture
