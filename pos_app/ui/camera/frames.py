@@ -98,6 +98,7 @@ class ThreadedSource(FrameSource):
         self._lock = threading.Lock()
         self._newest: QImage | None = None
         self._stop: threading.Event | None = None
+        self._thread: threading.Thread | None = None
         self._arrived.connect(self._take)
         self._broke.connect(lambda problem, missing: self._fail(problem, missing=missing))
 
@@ -105,7 +106,18 @@ class ThreadedSource(FrameSource):
         if self._stop is not None:
             return
         stop = self._stop = threading.Event()
-        threading.Thread(target=self._capture, args=(stop,), name="camera", daemon=True).start()
+        self._thread = threading.Thread(
+            target=self._run, args=(stop, self._thread), name="camera", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, stop: threading.Event, previous: threading.Thread | None) -> None:
+        # Started again right after a stop (a kiosk's Done): the last run may still hold
+        # the device, which its driver would then refuse as busy.
+        if previous is not None:
+            previous.join()
+        if not stop.is_set():
+            self._capture(stop)
 
     def stop(self) -> None:
         stop, self._stop = self._stop, None

@@ -320,7 +320,7 @@ class V4l2Camera(ThreadedSource):
                 pix.pixelformat.to_bytes(4, "little").decode("ascii", "replace"),
             )
             while not stop.is_set():
-                ready, _, _ = select.select([fd], [], [], 0.5)
+                ready, _, _ = select.select([fd], [], [], 0.2)
                 if not ready:
                     continue
                 buffer = _Buffer(type=_BUF_TYPE_VIDEO_CAPTURE, memory=_MEMORY_MMAP)

@@ -1,9 +1,11 @@
 """The Linux camera (Video4Linux2) as far as it goes without one: the kernel's request
 codes, each picture format the camera is asked for turned into what the decoder reads,
-and a device that is missing or is no camera said as "no camera"."""
+a device that is missing or is no camera said as "no camera", and a camera started again
+only once the last run let go of it."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import demo_data as demo
 from pos_app.ui.camera import v4l2
+from pos_app.ui.camera.frames import ThreadedSource
 from pos_app.ui.camera.reader import read_codes
 from tests.helpers.camera import SPOILT
 
@@ -123,3 +126,37 @@ def test_without_any_video_device_the_first_camera_is_missing(
     camera.stop()
     assert camera.missing
     assert camera.problem == "[Errno 19] no /dev/video* device"
+
+
+class SlowToClose(ThreadedSource):
+    """A camera whose driver takes its time to let go of the device after a stop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order: list[str] = []
+        self.runs = 0
+        self.let_go = threading.Event()
+
+    def _capture(self, stop: threading.Event) -> None:
+        self.runs += 1
+        run = self.runs
+        self.order.append(f"open {run}")
+        stop.wait(10)
+        if run == 1:
+            assert self.let_go.wait(10)
+        self.order.append(f"closed {run}")
+
+
+def test_a_camera_started_again_waits_until_the_last_run_let_go_of_it(qtbot: QtBot) -> None:
+    """Shown again straight after it was hidden (a kiosk's Done), the camera must not be
+    opened while the last run still holds it: the driver would answer "busy"."""
+    camera = SlowToClose()
+    camera.start()
+    qtbot.waitUntil(lambda: camera.order == ["open 1"], timeout=10_000)
+    camera.stop()
+    camera.start()
+    camera.let_go.set()
+    qtbot.waitUntil(lambda: "open 2" in camera.order, timeout=10_000)
+    camera.stop()
+    qtbot.waitUntil(lambda: "closed 2" in camera.order, timeout=10_000)
+    assert camera.order == ["open 1", "closed 1", "open 2", "closed 2"]
