@@ -164,3 +164,20 @@ def test_the_reader_reads_a_qimage_without_numpy() -> None:
 
     assert read_codes(phone_with_qr("DEMO-CARD-2")) == ["DEMO-CARD-2"]
     assert "numpy" not in sys.modules
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        QImage.Format.Format_Grayscale8,
+        QImage.Format.Format_RGB32,
+        QImage.Format.Format_ARGB32_Premultiplied,
+        QImage.Format.Format_RGB888,
+        QImage.Format.Format_Indexed8,
+        QImage.Format.Format_RGB16,
+    ],
+)
+def test_a_picture_is_read_whatever_its_pixel_format(kind: QImage.Format) -> None:
+    """Some formats zxing-cpp reads as they are, the others are turned grey for it."""
+    picture = SPOILT["straight"](demo.CARD_MAIN).convertToFormat(kind)
+    assert read_codes(picture) == [demo.CARD_MAIN]
