@@ -37,11 +37,16 @@ READ_FLASH_MS = 1200
 
 
 class CameraState(Enum):
+    #: Not running: the view is not on screen.
+    IDLE = "idle"
     STARTING = "starting"
     LOOKING = "looking"
+    #: A code was read just now (the viewfinder is green).
     READ = "read"
+    #: There is no camera (or no way to reach one).
     MISSING = "missing"
-    STOPPED = "stopped"
+    #: The camera or the decoder stopped working.
+    FAILED = "failed"
 
 
 class CameraPreview(QWidget):
@@ -153,7 +158,7 @@ class CameraView(QFrame):
         self.lock = lock
         self.reader = reader or CodeReader(parent=self)
         self._kiosk = kiosk
-        self.state = CameraState.STOPPED
+        self.state = CameraState.IDLE
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -217,7 +222,7 @@ class CameraView(QFrame):
         self._read_timer.stop()
         self.preview.set_read(False)
         if self.running:
-            self._set_state(CameraState.STOPPED)
+            self._set_state(CameraState.IDLE)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -241,7 +246,7 @@ class CameraView(QFrame):
         log.info("Camera not available: %s", self.source.problem)
         self.reader.stop()
         self.preview.set_frame(None)
-        self._set_state(CameraState.MISSING if self.source.missing else CameraState.STOPPED)
+        self._set_state(CameraState.MISSING if self.source.missing else CameraState.FAILED)
 
     def on_reader_decoded(self, text: str) -> None:
         if not self.running or not self.lock.admit(text):
@@ -254,7 +259,7 @@ class CameraView(QFrame):
     def on_reader_failed(self, problem: str) -> None:
         log.error("The camera's code reader stopped: %s", problem)
         self.source.stop()
-        self._set_state(CameraState.STOPPED)
+        self._set_state(CameraState.FAILED)
 
     def _read_over(self) -> None:
         self.preview.set_read(False)
@@ -266,7 +271,7 @@ class CameraView(QFrame):
     def _set_state(self, state: CameraState) -> None:
         self.state = state
         # No camera: nothing to hold a code up to, the words alone.
-        self.preview.setVisible(state not in (CameraState.MISSING, CameraState.STOPPED))
+        self.preview.setVisible(state not in (CameraState.MISSING, CameraState.FAILED))
         self._texts()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -283,7 +288,7 @@ class CameraView(QFrame):
                 if self._kiosk
                 else _tr("Connect a camera, or scan the card or QR code with the scanner.")
             )
-        elif state is CameraState.STOPPED:
+        elif state is CameraState.FAILED:
             prompt = _tr("The camera is not working")
             status = (
                 _tr("Please use the scanner, or ask a member of staff.")
@@ -293,6 +298,7 @@ class CameraView(QFrame):
         else:
             prompt = _tr("Hold the QR code of the app in front of the camera")
             status = {
+                CameraState.IDLE: "",
                 CameraState.STARTING: _tr("Starting the camera…"),
                 CameraState.LOOKING: _tr("Keep it inside the frame until it turns green."),
                 CameraState.READ: _tr("Code read. One moment…"),

@@ -71,7 +71,7 @@ async def test_a_qr_code_held_up_to_the_camera_finds_the_customer(counter: Count
     assert window.search_input.text() == demo.CARD_MAIN
     # Off screen, the camera and its decoder stop.
     assert not view.isVisible()
-    assert view.state is CameraState.STOPPED
+    assert view.state is CameraState.IDLE
     assert not view.reader.running
 
 
@@ -131,7 +131,7 @@ async def test_closing_the_camera_goes_back_and_stops_it(counter: Counter) -> No
     assert page is not None
     page.close_button.click()
     assert window.pages.currentIndex() == HOME
-    assert view.state is CameraState.STOPPED
+    assert view.state is CameraState.IDLE
     assert window.search_input.hasFocus()
 
 
@@ -143,7 +143,7 @@ async def test_escape_closes_the_camera_as_its_button_does(counter: Counter) -> 
     await wait_until(lambda: view.state is CameraState.LOOKING)
     QTest.keyClick(window.search_input, Qt.Key.Key_Escape)
     assert window.pages.currentIndex() == HOME
-    assert view.state is CameraState.STOPPED
+    assert view.state is CameraState.IDLE
 
 
 @pytest_asyncio.fixture
@@ -175,7 +175,7 @@ async def test_a_kiosk_with_the_camera_setting_reads_codes_on_its_home_screen(
     await wait_until(lambda: window.model.rowCount() > 0)
     await camera_kiosk.settle()
     assert window.customer_header.name_label.text() == "Robin de Vries"
-    assert view.state is CameraState.STOPPED
+    assert view.state is CameraState.IDLE
     window.kiosk_reset()
     assert window.pages.currentIndex() == HOME
     assert view.running
