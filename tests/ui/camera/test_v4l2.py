@@ -5,8 +5,11 @@ only once the last run let go of it."""
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice
@@ -160,3 +163,129 @@ def test_a_camera_started_again_waits_until_the_last_run_let_go_of_it(qtbot: QtB
     camera.stop()
     qtbot.waitUntil(lambda: "closed 2" in camera.order, timeout=10_000)
     assert camera.order == ["open 1", "closed 1", "open 2", "closed 2"]
+
+
+class FakeDriver:
+    """The kernel's side of a USB camera, as far as the capture code talks to it: answers
+    its requests on a pipe (so that waiting for a picture is a real ``select``), offers
+    only YUYV (Motion-JPEG is refused, as some cameras do) and fills each buffer it hands
+    out with a picture of a QR code."""
+
+    def __init__(self, picture: QImage) -> None:
+        self.read_end, self.write_end = os.pipe()
+        rows, self.width, self.height = grey_rows(picture)
+        yuyv = bytearray(len(rows) * 2)
+        yuyv[0::2] = rows
+        yuyv[1::2] = b"\x80" * len(rows)
+        self.picture = bytes(yuyv)
+        self.buffers: list[bytearray] = []
+        self.queued: list[int] = []
+        self.calls: list[str] = []
+        self.streaming = False
+        self.unmapped = 0
+        self.names = {getattr(v4l2, name): name for name in dir(v4l2) if name.startswith("VIDIOC_")}
+
+    def picture_ready(self) -> None:
+        os.write(self.write_end, b"!")
+
+    def ioctl(self, fd: int, request: int, arg: Any) -> int:
+        assert fd == self.read_end
+        name = self.names[request]
+        self.calls.append(name)
+        if name == "VIDIOC_QUERYCAP":
+            arg.capabilities = 0x80000000 | 0x04000001
+            arg.device_caps = 0x04000001
+        elif name == "VIDIOC_S_FMT":
+            pix = arg.fmt.pix
+            if pix.pixelformat != v4l2.YUYV:
+                pix.pixelformat = v4l2.YUYV  # what it offers instead
+            pix.width, pix.height = self.width, self.height
+            pix.bytesperline = self.width * 2
+        elif name == "VIDIOC_REQBUFS":
+            arg.count = 2
+            self.buffers = [bytearray(len(self.picture)) for _ in range(2)]
+        elif name == "VIDIOC_QUERYBUF":
+            arg.length = len(self.picture)
+            arg.m.offset = arg.index * 4096
+        elif name == "VIDIOC_QBUF":
+            self.queued.append(arg.index)
+        elif name == "VIDIOC_STREAMON":
+            self.streaming = True
+        elif name == "VIDIOC_STREAMOFF":
+            self.streaming = False
+        elif name == "VIDIOC_DQBUF":
+            os.read(self.read_end, 1)
+            if not self.queued:
+                raise BlockingIOError(11, "no buffer filled yet")
+            index = self.queued.pop(0)
+            self.buffers[index][:] = self.picture
+            arg.index, arg.bytesused = index, len(self.picture)
+        return 0
+
+    def mmap(self, fd: int, length: int, flags: int, prot: int, offset: int) -> FakeMapping:
+        assert fd == self.read_end
+        return FakeMapping(self, self.buffers[offset // 4096])
+
+
+class FakeMapping:
+    def __init__(self, driver: FakeDriver, buffer: bytearray) -> None:
+        self.driver, self.buffer = driver, buffer
+
+    def __getitem__(self, part: slice) -> bytes:
+        return bytes(self.buffer[part])
+
+    def close(self) -> None:
+        self.driver.unmapped += 1
+
+
+def test_the_capture_asks_for_a_format_streams_and_lets_go_of_the_camera(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driver = FakeDriver(camera_picture())
+    opened: list[str] = []
+
+    def open_device(path: str, flags: int) -> int:
+        opened.append(path)
+        return driver.read_end
+
+    system = SimpleNamespace(
+        open=open_device, close=os.close, O_RDWR=os.O_RDWR, O_NONBLOCK=os.O_NONBLOCK
+    )
+    monkeypatch.setattr(v4l2, "os", system)
+    monkeypatch.setattr(v4l2, "fcntl", SimpleNamespace(ioctl=driver.ioctl))
+    monkeypatch.setattr(
+        v4l2,
+        "mmap",
+        SimpleNamespace(mmap=driver.mmap, MAP_SHARED=1, PROT_READ=1, PROT_WRITE=2),
+    )
+    camera = v4l2.V4l2Camera("/dev/video0")
+    pictures: list[QImage] = []
+    camera.frameReady.connect(pictures.append)
+    camera.start()
+    try:
+        for _ in range(3):
+            driver.picture_ready()
+            count = len(pictures)
+
+            def arrived(count: int = count) -> bool:
+                return len(pictures) > count
+
+            qtbot.waitUntil(arrived, timeout=10_000)
+    finally:
+        camera.stop()
+    qtbot.waitUntil(lambda: driver.unmapped == 2, timeout=10_000)
+    # Motion-JPEG was asked for first; the camera answered YUYV, which was asked for next.
+    assert driver.calls[:5] == [
+        "VIDIOC_QUERYCAP",
+        "VIDIOC_S_FMT",
+        "VIDIOC_S_FMT",
+        "VIDIOC_S_PARM",
+        "VIDIOC_REQBUFS",
+    ]
+    assert driver.calls[-1] == "VIDIOC_STREAMOFF"
+    assert not driver.streaming
+    # Every buffer taken was handed back to the driver.
+    assert sorted(driver.queued) == [0, 1]
+    assert opened == ["/dev/video0"]
+    assert read_codes(pictures[-1]) == [demo.CARD_MAIN]
+    os.close(driver.write_end)
