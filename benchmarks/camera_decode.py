@@ -11,6 +11,9 @@ Two figures, each printed next to the limit it is measured against:
 * the real path (still pictures played at 30 a second by the fake picture source → the
   reader's thread → a code read): pictures offered, looked at and dropped per second, and
   the time from the first picture to the first code read, next to the frame interval.
+* what a camera view left on costs (a kiosk's home screen all day): the process's CPU time
+  per second while the view shows a code it already read (preview painted, every picture
+  decoded), against one core.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/camera_decode.py [--rounds 20]
 """
@@ -117,6 +120,29 @@ def real_path(seconds: float) -> None:
         )
 
 
+def view_left_on(seconds: float) -> None:
+    """The camera view on screen, looking at a code it has read already."""
+    from pos_app.ui.camera.reader import ScanLock
+    from pos_app.ui.camera.view import CameraView
+
+    lock = ScanLock()
+    lock.admit(demo.CARD_MAIN)
+    view = CameraView(StillFrames([SPOILT["at an angle"](demo.CARD_MAIN)]), lock)
+    view.resize(800, 600)
+    view.show()
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    cpu, wall = time.process_time(), time.perf_counter()
+    loop.exec()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    looked_at = view.reader.stats.looked_at
+    view.hide()
+    print(
+        f"camera view left on for {wall:.0f} s (800×600, {looked_at / wall:.1f} pictures "
+        f"decoded a second): {100 * cpu / wall:.0f} % of one core"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="decodes per picture")
@@ -126,6 +152,7 @@ def main() -> int:
     assert app is not None
     decode_times(args.rounds)
     real_path(args.seconds)
+    view_left_on(args.seconds)
     return 0
 
 

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QTransform
 
+from pos_app.ui.camera import workers
+
 #: What the camera is asked for: a size every USB camera offers in both of its usual
 #: formats, enough for a phone's QR code at arm's length, and cheap to decode.
 CAPTURE_SIZE = (640, 480)
@@ -106,10 +108,10 @@ class ThreadedSource(FrameSource):
         if self._stop is not None:
             return
         stop = self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(stop, self._thread), name="camera", daemon=True
+        previous = self._thread
+        self._thread = workers.start(
+            lambda: self._run(stop, previous), stop=stop.set, name="camera"
         )
-        self._thread.start()
 
     def _run(self, stop: threading.Event, previous: threading.Thread | None) -> None:
         # Started again right after a stop (a kiosk's Done): the last run may still hold

@@ -13,7 +13,6 @@ refused while it was seen less than :data:`LOCK_SECONDS` ago.
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import threading
 import time
@@ -23,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QImage
+
+from pos_app.ui.camera import workers
 
 if TYPE_CHECKING:
     import zxingcpp
@@ -60,26 +61,28 @@ def read_codes(frame: QImage) -> list[str]:
     return [code.text for code in found if code.valid and code.text]
 
 
-@functools.cache
+#: What the camera reads: QR codes (the customer's app, pickup slips) and the 1D codes
+#: loyalty cards carry, by zxing-cpp's names.
+FORMATS = (
+    "QRCode",
+    "EAN13",
+    "EAN8",
+    "UPCA",
+    "UPCE",
+    "Code128",
+    "Code39",
+    "Code93",
+    "ITF",
+    "Codabar",
+)
+
+
 def _formats() -> zxingcpp.BarcodeFormats:
-    """QR codes (the customer's app, pickup slips) and the 1D codes loyalty cards carry."""
+    # Made for each picture (a fraction of a microsecond): a zxing-cpp object kept in a
+    # module until the interpreter ends is reported as leaked by nanobind on exit.
     import zxingcpp
 
-    kinds = zxingcpp.BarcodeFormat
-    return zxingcpp.BarcodeFormats(
-        [
-            kinds.QRCode,
-            kinds.EAN13,
-            kinds.EAN8,
-            kinds.UPCA,
-            kinds.UPCE,
-            kinds.Code128,
-            kinds.Code39,
-            kinds.Code93,
-            kinds.ITF,
-            kinds.Codabar,
-        ]
-    )
+    return zxingcpp.BarcodeFormats([getattr(zxingcpp.BarcodeFormat, name) for name in FORMATS])
 
 
 class ScanLock:
@@ -127,6 +130,13 @@ class ReaderStats:
     decode_seconds: list[float] = field(default_factory=list)
 
 
+def _end(run: _Run) -> None:
+    with run.wake:
+        run.stopped = True
+        run.newest = None
+        run.wake.notify()
+
+
 class CodeReader(QObject):
     """Decodes the newest picture offered, on a thread of its own.
 
@@ -161,16 +171,13 @@ class CodeReader(QObject):
         if self._run is not None:
             return
         run = self._run = _Run()
-        threading.Thread(target=self._work, args=(run,), name="code-reader", daemon=True).start()
+        workers.start(lambda: self._work(run), stop=lambda: _end(run), name="code-reader")
 
     def stop(self) -> None:
         """Ends the thread after the decode it may be in (nothing waits for it)."""
         run, self._run = self._run, None
         if run is not None:
-            with run.wake:
-                run.stopped = True
-                run.newest = None
-                run.wake.notify()
+            _end(run)
 
     def offer(self, frame: QImage) -> None:
         """The newest picture; returns at once (the one waiting, if any, is dropped)."""

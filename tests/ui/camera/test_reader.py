@@ -3,8 +3,12 @@ path (a picture source, the reader's thread, zxing-cpp), and the lock against tw
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
@@ -160,8 +164,6 @@ def test_another_code_is_read_at_once() -> None:
 
 
 def test_the_reader_reads_a_qimage_without_numpy() -> None:
-    import sys
-
     assert read_codes(phone_with_qr("DEMO-CARD-2")) == ["DEMO-CARD-2"]
     assert "numpy" not in sys.modules
 
@@ -181,3 +183,32 @@ def test_a_picture_is_read_whatever_its_pixel_format(kind: QImage.Format) -> Non
     """Some formats zxing-cpp reads as they are, the others are turned grey for it."""
     picture = SPOILT["straight"](demo.CARD_MAIN).convertToFormat(kind)
     assert read_codes(picture) == [demo.CARD_MAIN]
+
+
+def test_the_app_quitting_during_a_decode_ends_cleanly() -> None:
+    """Python ending while the decoder's thread is inside zxing-cpp aborted the process
+    ("terminate called without an active exception") after nanobind reported zxing-cpp's
+    objects as leaked: the thread must leave its decode first."""
+    code = (
+        "from PySide6.QtGui import QColor, QGuiApplication, QImage\n"
+        "app = QGuiApplication([])\n"
+        "from pos_app.ui.camera.reader import CodeReader\n"
+        "big = QImage(4000, 3000, QImage.Format.Format_RGB32)\n"  # a decode of some 100 ms
+        "big.fill(QColor('#808080'))\n"
+        "reader = CodeReader()\n"
+        "reader.start()\n"
+        "reader.offer(big)\n"
+        "print('quitting', flush=True)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "quitting\n", "")
