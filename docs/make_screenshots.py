@@ -22,6 +22,15 @@ dialog is a window of its own): run it under a virtual display of the size wante
 
     xvfb-run -a -s "-screen 0 1024x768x24" env QT_QPA_PLATFORM=xcb POS_APP_LANGUAGE=de \
         .venv/bin/python docs/make_screenshots.py --return-choice --out /tmp/return-de.png
+``--camera looking`` (or ``read``) shows the camera page with the demo's still pictures
+(a phone with DEMO-CARD-1's QR code) instead of a camera: ``looking`` as while the code is
+being held up (locked as read already, so the page stays), ``read`` just after it was read
+(not searched, so the page stays), ``missing`` with this PC's own camera, or none;
+``--kiosk`` shows the kiosk's home screen with the
+camera on (``kiosk_camera``) instead of the counter window:
+
+    .venv/bin/python docs/make_screenshots.py --camera read --out docs/camera.png
+    .venv/bin/python docs/make_screenshots.py --camera looking --kiosk --out /tmp/kiosk.png
 """
 
 from __future__ import annotations
@@ -49,29 +58,47 @@ HERE = Path(__file__).resolve().parent
 W = TypeVar("W", bound=QWidget)
 
 
-async def shoot(session: DemoSession, size: tuple[int, int], out: Path) -> None:
+async def shoot(
+    session: DemoSession,
+    size: tuple[int, int],
+    out: Path,
+    *,
+    camera: str | None = None,
+    kiosk: bool = False,
+) -> None:
+    settings = session.settings
+    if camera is not None:
+        device = None if camera == "missing" else "demo"
+        settings = settings.with_overrides(camera_device=device, kiosk=kiosk, kiosk_camera=kiosk)
+    if kiosk and session.info.staff_added is not None:
+        session.info.staff_added()  # the kiosk's first start asks for a manager otherwise
     services = await open_services(
-        session.settings, build_clients(session.settings, session.secrets), session.secrets
+        settings, build_clients(settings, session.secrets), session.secrets
     )
     window = MainWindow(services, demo=session.info)
     try:
-        window.resize(*size)
+        if camera == "looking":
+            window.camera.lock.admit(demo.CARD_MAIN)  # read already: the page stays
+        elif camera == "read":
+            window.camera.codeRead.disconnect(window.identify.scanned)
+        if window.kiosk is None:  # a kiosk takes the whole screen
+            window.resize(*size)
         window.show()
         window.start()
         await _until(lambda: window.tasks.pending == 0)
-        window.search_input.setText(demo.CARD_MAIN)
-        window.search_input.returnPressed.emit()
-        await _until(lambda: window.model.rowCount() > 0 and not window.tasks.is_running(LOOKUP))
-        await _until(lambda: not window.progress_panel.is_loading())
-        await _until(lambda: window.tasks.pending == 0)
-        await asyncio.sleep(1.0)  # the last pictures painted, the scan flash over
+        if camera is not None:
+            await _camera_shown(window, camera)
+        else:
+            await _customer_shown(window)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):
             raise SystemExit(f"could not write {out}")
-        print(f"{out} ({size[0]}×{size[1]})")
+        print(f"{out} ({window.width()}×{window.height()})")
     finally:
         closed = asyncio.Event()
         window.closed.connect(closed.set)
+        if window.kiosk is not None:
+            window.kiosk.unlocked = True
         window.close()
         await closed.wait()
         await services.aclose()
@@ -212,6 +239,30 @@ def _visible(kind: type[QWidget]) -> QWidget | None:
     )
 
 
+async def _camera_shown(window: MainWindow, state: str) -> None:
+    from pos_app.ui.camera.view import CameraState
+
+    if window.kiosk is None:
+        assert window.camera.button is not None
+        window.camera.button.click()
+    view = window.camera.view
+    assert view is not None
+    wanted = {"read": CameraState.READ, "missing": CameraState.MISSING}.get(
+        state, CameraState.LOOKING
+    )
+    await _until(lambda: view.state is wanted)
+    await asyncio.sleep(0.3)  # a few more pictures painted
+
+
+async def _customer_shown(window: MainWindow) -> None:
+    window.search_input.setText(demo.CARD_MAIN)
+    window.search_input.returnPressed.emit()
+    await _until(lambda: window.model.rowCount() > 0 and not window.tasks.is_running(LOOKUP))
+    await _until(lambda: not window.progress_panel.is_loading())
+    await _until(lambda: window.tasks.pending == 0)
+    await asyncio.sleep(1.0)  # the last pictures painted, the scan flash over
+
+
 async def _until(condition: object, within: float = 20.0) -> None:
     assert callable(condition)
     loop = asyncio.get_running_loop()
@@ -266,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--language", default="en", help="en, nl or de")
     parser.add_argument("--card", default=demo.CARD_MAIN, help="the card scanned, for --claim")
+    parser.add_argument("--camera", choices=("looking", "read", "missing"), help="the camera page")
+    parser.add_argument("--kiosk", action="store_true", help="with --camera: the kiosk's home")
     args = parser.parse_args(argv)
     default = "reports.png" if args.reports else "counter.png"
     if args.return_choice:
@@ -294,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
             use_language(args.language)
             runner.run(shoot_claim(session, (width, height), out, args.card))
         else:
-            runner.run(shoot(session, (width, height), out))
+            runner.run(shoot(session, (width, height), out, camera=args.camera, kiosk=args.kiosk))
     return 0
 
 

@@ -111,8 +111,11 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
 #: stack PyInstaller already leaves out. CUPS's client library belongs to the printing
 #: system it talks to (its configuration, its print server): a PC that prints has it, and
 #: without it there is no printer to print on; slips are still saved as PDF. With it go
-#: the TLS and Kerberos libraries only it links to (~9 MB).
-FROM_THE_SYSTEM = re.compile(r"libcups\.so(\..*)?")
+#: the TLS and Kerberos libraries only it links to (~9 MB). systemd's client library
+#: (which D-Bus links to) is part of every systemd distribution's base system (Debian's
+#: and Ubuntu's package manager itself needs it) and belongs with the systemd it talks
+#: to; with it go libgcrypt, libgpg-error, liblz4 and libcap (~2.5 MB).
+FROM_THE_SYSTEM = re.compile(r"(libcups|libsystemd)\.so(\..*)?")
 
 #: Qt libraries only the dropped plugins and modules need.
 _UNUSED_QT_LIBRARY = re.compile(

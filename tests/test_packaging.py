@@ -72,6 +72,8 @@ def bundle_filter() -> ModuleType:
         ("resources/icons/pos-app.svg", True),
         ("libcrypto.so.3", True),
         ("libcups.so.2", False),
+        ("libsystemd.so.0", False),
+        ("libdbus-1.so.3", True),
     ],
 )
 def test_bundle_filter_keeps_what_the_app_loads(

@@ -2,7 +2,8 @@
 
 The window must be painted soon after the program starts, so what can wait is imported
 or started after the first paint: the demo's simulator (uvicorn, Starlette, the routes),
-the keyring, the setup flow, slips (their QR codes, Qt's print support). Importing the
+the keyring, the setup flow, slips (their QR codes, Qt's print support), the camera (its
+view and the barcode decoder). Importing the
 window's modules does not import the vendors' clients either (httpx, the pydantic
 models): only building the clients does.
 """
@@ -37,6 +38,12 @@ NOT_BEFORE_PAINT = (
     "pos_app.ui.self_test",
     "pos_app.ui.slips",
     "PySide6.QtPrintSupport",
+    # The camera: its view, picture sources and decoder load when it is first opened.
+    "zxingcpp",
+    "pos_app.ui.camera.view",
+    "pos_app.ui.camera.frames",
+    "pos_app.ui.camera.reader",
+    "pos_app.ui.camera.v4l2",
 )
 #: What building the clients imports; the window's own modules must not.
 CLIENTS_ONLY = (

@@ -468,6 +468,10 @@
         <translation>Halten Sie sie unter den Scanner. Ihre Prämien zur Abholung erscheinen hier.</translation>
     </message>
     <message>
+        <source>Hold it under the scanner or up to the camera. Your rewards waiting for pickup appear here.</source>
+        <translation>Halten Sie sie unter den Scanner oder vor die Kamera. Ihre Prämien zur Abholung erscheinen hier.</translation>
+    </message>
+    <message>
         <source>Staff: find a customer by email</source>
         <translation>Personal: Kunde per E-Mail suchen</translation>
     </message>
@@ -1363,6 +1367,10 @@
     <message>
         <source>Hide the mouse pointer (touch screens)</source>
         <translation>Mauszeiger ausblenden (Touchscreens)</translation>
+    </message>
+    <message>
+        <source>Read QR codes with the camera on the home screen (no scanner)</source>
+        <translation>QR-Codes mit der Kamera auf dem Startbildschirm lesen (kein Scanner)</translation>
     </message>
     <message>
         <source>Give this counter a name.</source>
@@ -3135,6 +3143,61 @@
     <message>
         <source>The shop&apos;s rewards could not be loaded.</source>
         <translation>Die Prämien des Geschäfts konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Close the camera</source>
+        <extracomment>Makes the picture source for a new camera view (which takes it as its child).</extracomment>
+        <translation>Kamera schließen</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <extracomment>Makes the source of each new view (tests and the screenshots hand in still pictures).</extracomment>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Read the customer&apos;s QR code or card with the camera</source>
+        <translation>QR-Code oder Karte des Kunden mit der Kamera lesen</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <extracomment>How long the viewfinder stays green after a read. Not running: the view is not on screen. A code was read just now (the viewfinder is green). There is no camera (or no way to reach one). The camera or the decoder stopped working.</extracomment>
+        <translation>Keine Kamera gefunden</translation>
+    </message>
+    <message>
+        <source>Please use the scanner, or ask a member of staff.</source>
+        <translation>Bitte benutzen Sie den Scanner oder wenden Sie sich an das Personal.</translation>
+    </message>
+    <message>
+        <source>Connect a camera, or scan the card or QR code with the scanner.</source>
+        <translation>Schließen Sie eine Kamera an oder scannen Sie die Karte oder den QR-Code mit dem Scanner.</translation>
+    </message>
+    <message>
+        <source>The camera is not working</source>
+        <translation>Die Kamera funktioniert nicht</translation>
+    </message>
+    <message>
+        <source>Check its cable, or scan the card or QR code with the scanner.</source>
+        <translation>Prüfen Sie das Kabel oder scannen Sie die Karte oder den QR-Code mit dem Scanner.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of the app in front of the camera</source>
+        <translation>Halten Sie den QR-Code aus der App vor die Kamera</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Keep it inside the frame until it turns green.</source>
+        <translation>Halten Sie ihn im Rahmen, bis er grün wird.</translation>
+    </message>
+    <message>
+        <source>Code read. One moment…</source>
+        <translation>Code gelesen. Einen Moment…</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Kamerabild</translation>
     </message>
 </context>
 <context>

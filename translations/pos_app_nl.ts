@@ -468,6 +468,10 @@
         <translation>Houd hem onder de scanner. Je beloningen die klaarliggen verschijnen hier.</translation>
     </message>
     <message>
+        <source>Hold it under the scanner or up to the camera. Your rewards waiting for pickup appear here.</source>
+        <translation>Houd hem onder de scanner of voor de camera. Je beloningen die klaarliggen verschijnen hier.</translation>
+    </message>
+    <message>
         <source>Staff: find a customer by email</source>
         <translation>Medewerkers: klant zoeken via e-mail</translation>
     </message>
@@ -1363,6 +1367,10 @@
     <message>
         <source>Hide the mouse pointer (touch screens)</source>
         <translation>Muisaanwijzer verbergen (aanraakschermen)</translation>
+    </message>
+    <message>
+        <source>Read QR codes with the camera on the home screen (no scanner)</source>
+        <translation>QR-codes lezen met de camera op het startscherm (geen scanner)</translation>
     </message>
     <message>
         <source>Give this counter a name.</source>
@@ -3135,6 +3143,61 @@
     <message>
         <source>The shop&apos;s rewards could not be loaded.</source>
         <translation>De beloningen van de winkel konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Close the camera</source>
+        <extracomment>Makes the picture source for a new camera view (which takes it as its child).</extracomment>
+        <translation>Camera sluiten</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <extracomment>Makes the source of each new view (tests and the screenshots hand in still pictures).</extracomment>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Read the customer&apos;s QR code or card with the camera</source>
+        <translation>De QR-code of kaart van de klant met de camera lezen</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <extracomment>How long the viewfinder stays green after a read. Not running: the view is not on screen. A code was read just now (the viewfinder is green). There is no camera (or no way to reach one). The camera or the decoder stopped working.</extracomment>
+        <translation>Geen camera gevonden</translation>
+    </message>
+    <message>
+        <source>Please use the scanner, or ask a member of staff.</source>
+        <translation>Gebruik de scanner, of vraag het een medewerker.</translation>
+    </message>
+    <message>
+        <source>Connect a camera, or scan the card or QR code with the scanner.</source>
+        <translation>Sluit een camera aan, of scan de kaart of QR-code met de scanner.</translation>
+    </message>
+    <message>
+        <source>The camera is not working</source>
+        <translation>De camera werkt niet</translation>
+    </message>
+    <message>
+        <source>Check its cable, or scan the card or QR code with the scanner.</source>
+        <translation>Controleer de kabel, of scan de kaart of QR-code met de scanner.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of the app in front of the camera</source>
+        <translation>Houd de QR-code uit de app voor de camera</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Camera wordt gestart…</translation>
+    </message>
+    <message>
+        <source>Keep it inside the frame until it turns green.</source>
+        <translation>Houd hem binnen het kader tot het groen wordt.</translation>
+    </message>
+    <message>
+        <source>Code read. One moment…</source>
+        <translation>Code gelezen. Een ogenblik…</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Camerabeeld</translation>
     </message>
 </context>
 <context>

@@ -239,6 +239,18 @@ class Settings(BaseSettings):
         default=False,
         description="Kiosk mode: hide the mouse pointer (for touch screens).",
     )
+    kiosk_camera: bool = Field(
+        default=False,
+        description="Kiosk mode: the home screen shows the camera and reads QR codes and "
+        "barcodes held in front of it (for a kiosk without a scanner).",
+    )
+    camera_device: str | None = Field(
+        default=None,
+        description=(
+            "The camera the camera view uses, e.g. /dev/video2; empty: the first camera "
+            "found. 'demo' plays pictures of a demo card instead (no camera needed)."
+        ),
+    )
     shared_journal_url: str | None = Field(
         default=None,
         description=(
@@ -284,7 +296,7 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
-    @field_validator("giftoin_platform", "giftoin_user_attribute", "slip_printer")
+    @field_validator("giftoin_platform", "giftoin_user_attribute", "slip_printer", "camera_device")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         if value is None or not value.strip():

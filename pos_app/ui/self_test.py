@@ -7,11 +7,11 @@ the way a cashier would drive it: scan ``DEMO-CARD-1``, see the rewards with a p
 the progress panel, hand one reward over and confirm, then check the journal entry and the
 journal's hash chain and print that hand-over's slip. Beside the window it checks what a
 bundle could miss without the demo noticing: every picture format the vendors' pictures
-come in, the text sorting of the file dialogs (Qt's ICU data) and the system's printer
-support. One line per check goes to standard output, then a summary; the exit
-status is 0 only when every check passed. A watchdog ends the process with status 1 if
-the whole run takes longer than ``timeout`` seconds, so a broken build never hangs a
-deployment script.
+come in, the text sorting of the file dialogs (Qt's ICU data), the camera's barcode
+decoder (a generated QR code read back) and the system's printer support. One line per
+check goes to standard output, then a summary; the exit status is 0 only when every check
+passed. A watchdog ends the process with status 1 if the whole run takes longer than
+``timeout`` seconds, so a broken build never hangs a deployment script.
 """
 
 from __future__ import annotations
@@ -233,6 +233,22 @@ class SelfTest:
         else:
             self._report("text sorting", True, f"{QLocale().name()}: {shown}")
 
+    def check_camera_decoder(self) -> None:
+        """The camera's barcode decoder loads and reads the demo's QR code on a phone (no
+        camera needed: the picture is made here)."""
+        from pos_app.ui.camera.frames import demo_frames
+        from pos_app.ui.camera.reader import read_codes
+
+        try:
+            found = read_codes(demo_frames()[0])
+        except ImportError as exc:
+            self._report("camera decoder", False, f"does not load: {exc}")
+            return
+        if found != [CARD]:
+            self._report("camera decoder", False, f"read {found or 'nothing'} instead of {CARD}")
+            return
+        self._report("camera decoder", True, f"read {CARD} from a picture of a phone")
+
     def check_database_driver(self) -> None:
         """The shared journal's PostgreSQL driver loads, or the PC is said to lack libpq
         (the Linux bundle leaves it to the system, as it does CUPS)."""
@@ -273,6 +289,7 @@ class SelfTest:
         self.check_pictures()
         self.check_sorting()
         self.check_database_driver()
+        self.check_camera_decoder()
         later = ["reward picture", "progress panel", "hand-over", "journal", "slip printing"]
         if not await self._check("customer " + CARD, lambda: self._scan(window)):
             self._skip(later, "no customer on screen")

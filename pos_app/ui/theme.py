@@ -81,6 +81,13 @@ class ColorScheme:
     SCANNER_BARS: Final = QColor("#1d3f8f")
     SCANNER_LINE: Final = QColor("#d23b2f")
 
+    # The camera view: its picture's background, the dimmed part around the viewfinder,
+    # and the viewfinder's corners (white while looking, green once a code is read).
+    CAMERA_BACKGROUND: Final = QColor("#1d2a3a")
+    CAMERA_DIM: Final = QColor(0, 0, 0, 110)
+    VIEWFINDER: Final = QColor("#ffffff")
+    VIEWFINDER_READ: Final = QColor("#2ecc71")
+
     # Expiry badges in the rewards list, by urgency.
     BADGE_EXPIRED: Final = (QColor("#c62828"), QColor("#ffffff"))
     BADGE_TODAY: Final = (QColor("#f57c00"), QColor("#1a1a1a"))
@@ -153,6 +160,8 @@ class TextSize:
     MAIN_BUTTON: Final = 1.2
     # Kiosk mode's scan screen and its "Still there?" overlay.
     KIOSK_PROMPT: Final = 2.4
+    #: What the camera view asks ("Hold the QR code … in front of the camera").
+    CAMERA_PROMPT: Final = 1.3
     KIOSK_HINT: Final = 1.3
     KIOSK_OVERLAY_TITLE: Final = 2.2
     KIOSK_OVERLAY_SECONDS: Final = 6.0

@@ -20,6 +20,7 @@ CHECKS = (
     "picture formats",
     "text sorting",
     "shared journal driver",
+    "camera decoder",
     "customer DEMO-CARD-1",
     "reward picture",
     "progress panel",

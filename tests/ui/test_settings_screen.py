@@ -7,7 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
@@ -390,3 +390,29 @@ async def test_a_program_turned_off_leaves_no_key_behind(
     assert keyring_secrets.get(SecretName.GIFTOIN_API_KEY) is None
     assert keyring_secrets.get(SecretName.NUDJ_TOKEN) == demo.DEMO_NUDJ_TOKEN
     assert load_settings(config, use_environment=False).giftoin_platform is None
+
+
+@pytest.mark.asyncio
+async def test_a_kiosk_without_a_scanner_is_given_the_camera_in_settings(
+    qtbot: QtBot,
+    shop_settings: tuple[Settings, Path],
+    keyring_secrets: SecretStore,
+    simulator: Simulator,
+) -> None:
+    settings, config = shop_settings
+    async with _shop_counter(qtbot, settings, keyring_secrets, simulator, config) as counter:
+        dialog = await _open_settings(counter)
+        page = dialog.counter_page
+        dialog.show_page(page)
+        camera = page.findChild(QCheckBox, "kioskCameraChoice")
+        assert camera is not None
+        # Only a kiosk shows the camera on its home screen.
+        assert not camera.isEnabled()
+        page.kiosk.setChecked(True)
+        assert camera.isEnabled()
+        assert not camera.isChecked()
+        camera.setChecked(True)
+        await _saved(counter, dialog)
+    written = load_settings(config, use_environment=False)
+    assert written.kiosk is True
+    assert written.kiosk_camera is True

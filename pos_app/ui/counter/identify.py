@@ -73,6 +73,10 @@ class IdentifyFlow:
 
     def _scanned_into_filter(self, text: str) -> None:
         """A scanner typed into the filter field: it was meant for the scan field."""
+        self.scanned(text)
+
+    def scanned(self, text: str) -> None:
+        """``text`` was scanned elsewhere (the camera): into the scan field, and searched."""
         self._screen.search_bar.input.setText(text)
         self.search()
 

@@ -113,6 +113,7 @@ class KioskHome(QFrame):
         self.setObjectName("kioskHome")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._camera: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 24)
         layout.addStretch(2)
@@ -160,11 +161,40 @@ class KioskHome(QFrame):
         self._full_height = layout.minimumSize().height()
         self.setMinimumHeight(layout.minimumSize().height() - self._extras_height())
 
+    def use_camera(self, view: QWidget) -> None:
+        """The camera view in the drawing's place, beside the prompt: customers hold their
+        code up to it. Side by side, the view gets the height a 768 px screen has left."""
+        self._camera = view
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(view, 3)
+        words = QVBoxLayout()
+        words.addStretch(1)
+        for label in (self.prompt, self.hint):
+            layout.removeWidget(label)
+            words.addWidget(label)
+        words.addStretch(1)
+        row.addLayout(words, 2)
+        layout.insertLayout(layout.indexOf(self.symbol), row, 1)
+        # The room the drawing's stretches shared out goes to the camera.
+        for index in range(layout.count()):
+            layout.setStretch(index, 1 if index == layout.indexOf(row) else 0)
+        self.symbol.hide()
+        self.retranslate()
+        self.setMinimumHeight(layout.minimumSize().height())
+
     def retranslate(self) -> None:
         """The fixed texts in the language now in use (at start and on every change)."""
         self.prompt.setText(_tr("Scan your loyalty card or QR code"))
         self.hint.setText(
             _tr("Hold it under the scanner. Your rewards waiting for pickup appear here.")
+            if self._camera is None
+            else _tr(
+                "Hold it under the scanner or up to the camera. Your rewards waiting for "
+                "pickup appear here."
+            )
         )
         self.email_button.setText(_tr("Staff: find a customer by email"))
         language = current_language()
@@ -184,6 +214,6 @@ class KioskHome(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         roomy = event.size().height() >= self._full_height
-        self.symbol.setVisible(roomy)
-        self.hint.setVisible(roomy)
+        self.symbol.setVisible(roomy and self._camera is None)
+        self.hint.setVisible(roomy or self._camera is not None)
         super().resizeEvent(event)

@@ -20,6 +20,7 @@ from pos_app.services.counter import CounterSession
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.progress import ProgressService
 from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.camera.home import CameraControl
 from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
 from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
 from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
@@ -156,6 +157,15 @@ class CounterScreen(QWidget):
             self.recent_view = self.recent_page.view
             self.pages.addWidget(self.recent_page)
         layout.addWidget(self.pages, 1)
+        self.camera = CameraControl(
+            services.settings,
+            self.pages,
+            kiosk_home=self.kiosk_home,
+            focus_search=self.focus_search,
+            parent=self,
+        )
+        if self.camera.button is not None:
+            self.search_bar.add_button(self.camera.button)
         self.side = SidePrograms(
             progress,
             self.customer_page.progress_panel,
@@ -193,7 +203,8 @@ class CounterScreen(QWidget):
             self.side.clear()
             model.clear()
             page.clear()
-            self.pages.setCurrentIndex(HOME)
+            if not self.camera.is_open:  # the camera keeps looking until someone is found
+                self.pages.setCurrentIndex(HOME)
         elif isinstance(event, events.CustomerFound):
             self.code_entry.close_entry()
             page.show_loading(event.customer)

@@ -61,6 +61,7 @@ class SearchBar(QWidget):
         row.addWidget(self.input, 1)
         row.addWidget(self.find_button)
         row.addWidget(self.recent_button)
+        self._row = row
         retranslated(self, lambda: self._texts(kiosk))
         #: Kiosk only: a touch keyboard under the field while the field has the focus.
         self.keyboard: EmailKeyboard | None = None
@@ -98,6 +99,10 @@ class SearchBar(QWidget):
         self.find_button.setText(_tr("Find"))
         self.recent_button.setText(_tr("Recent pickups"))
         self.recent_button.setToolTip(_tr("Pickups at this counter; managers reverse here"))
+
+    def add_button(self, button: QPushButton) -> None:
+        """Another way to find the customer, beside Find (the camera)."""
+        self._row.insertWidget(self._row.indexOf(self.find_button) + 1, button)
 
     def searched(self) -> None:
         """The field's text is being looked up (what is typed after it is the cashier's)."""

@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         self.claim.finished.connect(lambda _result: self.handOverFinished.emit())
         self.claim.claimed.connect(self.hand_over.prefer)
         self.counter_screen.customerShown.connect(self.customerShown)
+        self.camera = self.counter_screen.camera
+        self.camera.codeRead.connect(self.identify.scanned)
+        self.camera.closeRequested.connect(self.show_counter)
         counter.on_reconciled(self._on_reconciled)
         if self.kiosk is None:
             self.progress.add_nudj_setup_listener(self.status.show_nudj_setup)
@@ -311,6 +314,8 @@ class MainWindow(QMainWindow):
     def _escape(self) -> None:
         if self.code_entry.isVisible():
             self.identify.cancel_code()
+        elif self.camera.is_open:
+            self.show_counter()
         else:
             self.focus_search()
 

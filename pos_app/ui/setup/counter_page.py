@@ -62,6 +62,11 @@ class CounterPage(SetupPage):
         form.addRow(_tr("Clear the customer after"), self.idle)
         self.hide_cursor = QCheckBox(_tr("Hide the mouse pointer (touch screens)"), self)
         form.addRow("", self.hide_cursor)
+        self.kiosk_camera = QCheckBox(
+            _tr("Read QR codes with the camera on the home screen (no scanner)"), self
+        )
+        self.kiosk_camera.setObjectName("kioskCameraChoice")
+        form.addRow("", self.kiosk_camera)
         self.kiosk.toggled.connect(self._kiosk_toggled)
         self.printer = PrinterChoice(self, make_printer=draft.make_printer, form=form)
         self.form = form
@@ -72,6 +77,7 @@ class CounterPage(SetupPage):
     def _kiosk_toggled(self, on: bool) -> None:
         self.idle.setEnabled(on)
         self.hide_cursor.setEnabled(on)
+        self.kiosk_camera.setEnabled(on)
 
     def load(self) -> None:
         settings = self.draft.settings
@@ -81,6 +87,7 @@ class CounterPage(SetupPage):
         self.kiosk.setChecked(settings.kiosk)
         self.idle.setValue(int(settings.kiosk_idle_seconds))
         self.hide_cursor.setChecked(settings.kiosk_hide_cursor)
+        self.kiosk_camera.setChecked(settings.kiosk_camera)
         self._kiosk_toggled(settings.kiosk)
         self.printer.load(settings)
 
@@ -95,6 +102,7 @@ class CounterPage(SetupPage):
             kiosk=self.kiosk.isChecked(),
             kiosk_idle_seconds=float(self.idle.value()),
             kiosk_hide_cursor=self.hide_cursor.isChecked(),
+            kiosk_camera=self.kiosk_camera.isChecked(),
             **self.printer.changes(),
         )
 
