@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from pos_app.services.reports import Report, ReportPeriod
-    from pos_app.storage import AsyncJournal, Operation, VerifyResult
+    from pos_app.storage import AsyncJournal, Entry, Operation, VerifyResult
     from pos_app.storage.shared import CopyConflict
     from pos_app.storage.shared.connection import SharedJournalTarget
     from pos_app.storage.shared.copier import Backlog, JournalCopier
@@ -324,6 +324,17 @@ class SharedJournal:
                 customer_uuid=customer_uuid,
                 limit=limit,
             )
+        )
+
+    async def shelf_marks(
+        self, loyalty_transaction_uuids: list[str], *, since: datetime
+    ) -> dict[str, Entry]:
+        """The latest "ready on the shelf" mark of each reward, made at any counter since
+        ``since`` (see the store's function)."""
+        from pos_app.storage.shared import shelf_marks
+
+        return await self._ask(
+            lambda conn: shelf_marks(conn, loyalty_transaction_uuids, since=since)
         )
 
     async def counters(self) -> list[str]:

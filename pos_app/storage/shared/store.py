@@ -20,7 +20,15 @@ from psycopg.rows import dict_row
 
 from pos_app.storage.chain import ChainProblem, VerifyResult, verify_rows
 from pos_app.storage.journal import _fold, _Reversal
-from pos_app.storage.model import COLLECT, COLUMNS, REVERSE, Entry, Operation, OpState
+from pos_app.storage.model import (
+    COLLECT,
+    COLUMNS,
+    REVERSE,
+    SHELF_READY,
+    Entry,
+    Operation,
+    OpState,
+)
 from pos_app.storage.reference import operation_id_prefix, parse_reference
 from pos_app.storage.shared.rows import STORED_COLUMNS, local_row, stored_values
 
@@ -31,6 +39,7 @@ __all__ = [
     "find_by_reference",
     "insert_rows",
     "recent_collects",
+    "shelf_marks",
     "shop_counters",
     "stored_rows",
     "verify_chain",
@@ -330,3 +339,30 @@ async def shop_counters(conn: Connection) -> list[str]:
         "WHERE shop = pos_shared.login_shop() ORDER BY counter"
     )
     return [str(row[0]) for row in await cursor.fetchall()]
+
+
+async def shelf_marks(
+    conn: Connection, loyalty_transaction_uuids: Sequence[str], *, since: datetime
+) -> dict[str, Entry]:
+    """The latest "ready on the shelf" mark of each of these rewards, at any counter of the
+    shop, made since ``since`` (no reward is marked before it was claimed: the bound lets
+    the shop's time index answer instead of a scan of every row the shop ever copied)."""
+    wanted = list(dict.fromkeys(loyalty_transaction_uuids))
+    if not wanted:
+        return {}
+    query = (
+        "SELECT * FROM pos_shared.journal_row WHERE shop = pos_shared.login_shop() "
+        "AND recorded_time >= %(since)s AND kind = %(kind)s AND operation_id IS NULL "
+        "AND loyalty_transaction_uuid = ANY(%(wanted)s) ORDER BY recorded_time, chain_id, seq"
+    )
+    found: dict[str, Entry] = {}
+    async with conn.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(
+            query.encode(), {"since": since, "kind": SHELF_READY, "wanted": wanted}
+        )
+        for stored in await cursor.fetchall():
+            row = local_row(stored)
+            entry = Entry.from_row(tuple(row[name] for name in COLUMNS))
+            assert entry.loyalty_transaction_uuid is not None
+            found[entry.loyalty_transaction_uuid] = entry
+    return found
