@@ -37,6 +37,7 @@ __all__ = [
     "ApiStatusError",
     "ApiTimeoutError",
     "AuthenticationError",
+    "ClaimLimitReachedError",
     "ContactNotFoundError",
     "DeadlineExceededError",
     "GiftoinError",
@@ -47,6 +48,7 @@ __all__ = [
     "InvalidVerificationCodeError",
     "MaintenanceError",
     "NotConnectedError",
+    "NotEnoughCreditsError",
     "NotFoundError",
     "NudjError",
     "PermissionDeniedError",
@@ -54,7 +56,9 @@ __all__ = [
     "RateLimitedError",
     "ResponseValidationError",
     "RewardExpiredError",
+    "RewardInactiveError",
     "RewardNotFoundError",
+    "RewardOutOfStockError",
     "ServerError",
     "ShopNotFoundError",
     "UserAppNotFoundError",
@@ -275,6 +279,23 @@ class InvalidInputError(PiggyError):
 
 class ShopNotFoundError(PiggyError):
     """1008: the configured shop uuid is unknown to this account."""
+
+
+class NotEnoughCreditsError(PiggyError):
+    """1017 "Onvoldoende punten | Insufficient credits.": the balance does not cover the
+    reward a claim asked for."""
+
+
+class RewardOutOfStockError(PiggyError):
+    """1018 "The stock on this reward is empty." (a claim)."""
+
+
+class ClaimLimitReachedError(PiggyError):
+    """1019 "You have reached your claim limit on this reward." (a claim)."""
+
+
+class RewardInactiveError(PiggyError):
+    """1052 "Reward is inactive." (a claim of a reward the shop switched off)."""
 
 
 class GiftoinError(_VendorError[int]):

@@ -1,4 +1,6 @@
-"""Piggy (Leat) API v3 client: identify customers, list / collect / reverse their rewards.
+"""Piggy (Leat) API v3 client: identify customers, list / collect / reverse their rewards,
+list the shop's rewards and claim one with points (reward receptions, and their reverse),
+list loyalty transactions.
 
 Everything under ``{base_url}/api/v3/oauth/clients``; the client-credentials token comes
 from ``{base_url}/oauth/token`` (not under ``/api/v3``). Bodies are form-encoded like the
@@ -32,8 +34,13 @@ from pos_app.api.piggy_models import (
     Contact,
     ContactIdentifier,
     Envelope,
+    LoyaltyTransaction,
+    LoyaltyTransactionsPage,
     OAuthToken,
     RedemptionResult,
+    Reward,
+    RewardReception,
+    RewardReceptionReversal,
     Shop,
     VerificationResult,
     VerifiedContact,
@@ -56,6 +63,10 @@ _CONTACT = TypeAdapter(Contact)
 _REWARD = TypeAdapter(CollectableReward)
 _REDEMPTION = TypeAdapter(RedemptionResult)
 _SHOPS = TypeAdapter(list[Shop])
+_CATALOGUE = TypeAdapter(list[Reward])
+_RECEPTION = TypeAdapter(RewardReception)
+_RECEPTION_REVERSAL = TypeAdapter(RewardReceptionReversal)
+_TRANSACTIONS = TypeAdapter(list[LoyaltyTransaction])
 _VERIFICATION = TypeAdapter(VerificationResult)
 _VERIFIED = TypeAdapter(VerifiedContact)
 _TOKEN = TypeAdapter(OAuthToken)
@@ -63,6 +74,10 @@ _TOKEN = TypeAdapter(OAuthToken)
 _ERRORS_BY_CODE: dict[int, type[errors.PiggyError]] = {
     1003: errors.InvalidInputError,
     1008: errors.ShopNotFoundError,
+    1017: errors.NotEnoughCreditsError,
+    1018: errors.RewardOutOfStockError,
+    1019: errors.ClaimLimitReachedError,
+    1052: errors.RewardInactiveError,
     6003: errors.RewardNotFoundError,
     13010: errors.InvalidVerificationCodeError,
     55031: errors.ContactNotFoundError,
@@ -72,6 +87,9 @@ _ERRORS_BY_CODE: dict[int, type[errors.PiggyError]] = {
     60011: errors.IdentifierNotLinkedError,
 }
 _CODE_REWARD_NOT_FOUND_OR_EXPIRED = 80300
+
+#: The most loyalty transactions one page may hold (the docs: min. 0, max. 100, default 10).
+MAX_TRANSACTIONS_PER_PAGE = 100
 
 
 def _field_errors(value: Any) -> dict[str, list[str]]:
@@ -363,6 +381,101 @@ class PiggyClient(BaseClient):
         segment = path_segment(redemption_uuid, what="redemption_uuid")
         received = await self._call("POST", f"/collectable-rewards/{segment}/reverse")
         return self._transport.validate(_REDEMPTION, self._data(received), received)
+
+    # -- claiming rewards with points ------------------------------------------------------
+
+    async def list_rewards(
+        self, *, shop_uuid: str | None = None, contact_uuid: str | None = None
+    ) -> list[Reward]:
+        """``GET /rewards``: the rewards shown in a shop (``shop_uuid``), or those a contact
+        can claim (``contact_uuid``; the docs: that list "might differ from the full list").
+
+        Not paginated. Every item needs its uuid (what a claim takes): one without is a
+        ResponseValidationError rather than a reward the counter could not claim.
+        ShopNotFoundError (1008), ContactNotFoundError (55031).
+        """
+        params = {
+            name: value
+            for name, value in (("shop_uuid", shop_uuid), ("contact_uuid", contact_uuid))
+            if value is not None
+        }
+        received = await self._call("GET", "/rewards", params=params)
+        rewards = self._transport.validate(_CATALOGUE, self._data(received), received)
+        if any(not reward.uuid for reward in rewards):
+            raise self._transport.invalid("a reward in the list has no uuid", received)
+        return rewards
+
+    async def create_reward_reception(
+        self,
+        *,
+        contact_uuid: str,
+        reward_uuid: str,
+        shop_uuid: str | None = None,
+        contact_identifier_value: str | None = None,
+    ) -> RewardReception:
+        """``POST /reward-receptions``: the contact claims the reward with points. Sent at
+        most once: the points are the customer's, and a repeat would claim it twice.
+
+        ``shop_uuid`` is required by the docs' table but left out of the SDK's older
+        call; it is sent whenever given. ``contact_identifier_value`` is the card the
+        customer showed. Raises NotEnoughCreditsError (1017), RewardOutOfStockError (1018),
+        ClaimLimitReachedError (1019), RewardInactiveError (1052), RewardNotFoundError
+        (6003), ContactNotFoundError (55031), ShopNotFoundError (1008), InvalidInputError
+        (1003). A 2xx without the reception's uuid is a ResponseValidationError: the
+        outcome is then unknown and must be settled from the server, not assumed.
+        """
+        form = {"contact_uuid": contact_uuid, "reward_uuid": reward_uuid}
+        if shop_uuid is not None:
+            form["shop_uuid"] = shop_uuid
+        if contact_identifier_value is not None:
+            form["contact_identifier_value"] = contact_identifier_value
+        received = await self._call("POST", "/reward-receptions", data=form)
+        return self._transport.validate(_RECEPTION, self._data(received), received)
+
+    async def reverse_reward_reception(self, reward_reception_uuid: str) -> RewardReceptionReversal:
+        """``POST /reward-receptions/{uuid}/reverse`` (no body): give the points of a claim
+        back. Piggy books a new credit reception for them, which this returns. Sent at
+        most once.
+
+        The docs list only 1003 for it; what it answers for a reward already handed over
+        is not documented (the simulator can answer either way).
+        """
+        segment = path_segment(reward_reception_uuid, what="reward_reception_uuid")
+        received = await self._call("POST", f"/reward-receptions/{segment}/reverse")
+        return self._transport.validate(_RECEPTION_REVERSAL, self._data(received), received)
+
+    async def list_loyalty_transactions(
+        self,
+        *,
+        shop_uuid: str | None = None,
+        contact_uuid: str | None = None,
+        type: str | None = None,
+        page: int = 1,
+        limit: int = 10,
+    ) -> LoyaltyTransactionsPage:
+        """``GET /loyalty-transactions``, newest first: credit and reward receptions.
+
+        ``type`` filters: ``"reward_receptions"`` or ``"credit_receptions"`` (the docs'
+        values; None lists both). ``limit`` is 1..100 (default 10), ``page`` counts from 1.
+        ShopNotFoundError (1008), ContactNotFoundError (55031).
+        """
+        if not 1 <= limit <= MAX_TRANSACTIONS_PER_PAGE:
+            raise ValueError(f"limit must be 1..{MAX_TRANSACTIONS_PER_PAGE}, not {limit}")
+        if page < 1:
+            raise ValueError(f"page counts from 1, not {page}")
+        params: dict[str, str | int] = {"page": page, "limit": limit}
+        for name, value in (("shop_uuid", shop_uuid), ("contact_uuid", contact_uuid)):
+            if value is not None:
+                params[name] = value
+        if type is not None:
+            params["type"] = type
+        received = await self._call("GET", "/loyalty-transactions", params=params)
+        envelope = self._transport.validate(_ENVELOPE, received.body, received)
+        items = self._transport.validate(_TRANSACTIONS, envelope.data, received)
+        paging = {
+            key: _as_int(envelope.meta.get(key)) for key in ("page", "limit", "last_page", "total")
+        }
+        return LoyaltyTransactionsPage(items=items, **paging)
 
     # -- shop ----------------------------------------------------------------------------
 

@@ -33,10 +33,14 @@ __all__ = [
     "Contact",
     "ContactIdentifier",
     "ContactRef",
+    "LoyaltyTransaction",
+    "LoyaltyTransactionsPage",
     "Media",
     "OAuthToken",
     "RedemptionResult",
     "Reward",
+    "RewardReception",
+    "RewardReceptionReversal",
     "Shop",
     "Tier",
     "VerificationResult",
@@ -164,11 +168,23 @@ class ContactIdentifier(ApiModel):
     contact: PhpObject[ContactRef] = None
 
 
+# Keys of a reward that Piggy sends besides the fields but that are not an account's
+# custom attributes: the rewards list repeats reward_type as "type", and the Get Reward
+# example sends "active" next to "is_active".
+_NOT_CUSTOM_REWARD_KEYS = frozenset({"type", "active", "is_active"})
+
+#: ``reward_type`` of a reward the customer picks up in a shop (the others are digital).
+PHYSICAL_REWARD_TYPE = "PHYSICAL"
+
+
 class Reward(ApiModel):
-    """The reward inside a collectable reward.
+    """A reward: an item of the rewards list, or the reward inside a collectable reward,
+    a reward reception or a loyalty transaction.
 
     Extra keys are kept (``model_extra`` / :attr:`custom_attributes`): Piggy sends an
     account's custom reward attributes as extra keys (``"eennaam": "false"``).
+    ``reward_type`` is an open string (``PHYSICAL``, ``DIGITAL``, ...); ``stock`` is None
+    where Piggy keeps no stock.
     """
 
     model_config = ConfigDict(extra="allow")
@@ -191,7 +207,13 @@ class Reward(ApiModel):
     @property
     def custom_attributes(self) -> dict[str, Any]:
         """The account's custom reward attributes (the keys this model does not know)."""
-        return dict(self.model_extra or {})
+        extra = self.model_extra or {}
+        return {key: value for key, value in extra.items() if key not in _NOT_CUSTOM_REWARD_KEYS}
+
+    @property
+    def is_physical(self) -> bool:
+        """Whether the customer picks it up in a shop (``reward_type`` ``PHYSICAL``)."""
+        return (self.reward_type or "").upper() == PHYSICAL_REWARD_TYPE
 
 
 class CollectableReward(ApiModel):
@@ -247,6 +269,145 @@ class Shop(ApiModel):
     name: str | None = None
     type: str | None = None
     reference: str | None = None
+
+
+class ShopRef(ApiModel):
+    """The shop inside a reward reception or loyalty transaction (its address is ignored)."""
+
+    uuid: str | None = None
+    name: str | None = None
+    type: str | None = None
+
+
+class RewardReception(ApiModel):
+    """What ``POST /reward-receptions`` answers: the claim of a reward with points.
+
+    ``uuid`` is the loyalty transaction: for a physical reward the same uuid the
+    collectable-rewards list then shows as the item's top-level uuid (what collect takes)
+    [inferred, strong: the docs' examples share the shape, API_NOTES.md §1]. ``credits``
+    is signed as Piggy sends it (``-2`` for a reward that cost 2 points): see
+    :attr:`points_spent`. Strict on ``uuid``: a claim without it confirms nothing.
+    """
+
+    uuid: str = Field(min_length=1)
+    type: str | None = None
+    title: str | None = None
+    credits: int | None = None
+    created_at: UtcDatetime | None = None
+    expires_at: UtcDatetime | None = None
+    has_been_collected: NullFalse = False
+    reward: PhpObject[Reward] = None
+    contact: PhpObject[ContactRef] = None
+    shop: PhpObject[ShopRef] = None
+
+    @property
+    def contact_uuid(self) -> str | None:
+        return self.contact.uuid if self.contact is not None else None
+
+    @property
+    def reward_uuid(self) -> str | None:
+        return self.reward.uuid if self.reward is not None else None
+
+    @property
+    def reward_title(self) -> str | None:
+        if self.reward is not None and self.reward.title:
+            return self.reward.title
+        return self.title
+
+    @property
+    def shop_uuid(self) -> str | None:
+        return self.shop.uuid if self.shop is not None else None
+
+    @property
+    def points_spent(self) -> int | None:
+        """The points the claim took off the balance (positive), when Piggy says."""
+        return abs(self.credits) if self.credits is not None else None
+
+    @property
+    def balance_after(self) -> int | None:
+        """The contact's balance after the claim, when the answer carries it."""
+        return self.contact.points if self.contact is not None else None
+
+
+class RewardReceptionReversal(ApiModel):
+    """What reversing a reward reception answers: a new *credit* reception that gives the
+    points back (``type`` ``credit_reception``, ``credits`` positive)."""
+
+    uuid: str = Field(min_length=1)
+    type: str | None = None
+    credits: int | None = None
+    created_at: UtcDatetime | None = None
+    contact: PhpObject[ContactRef] = None
+    shop: PhpObject[ShopRef] = None
+
+    @property
+    def points_restored(self) -> int | None:
+        return abs(self.credits) if self.credits is not None else None
+
+    @property
+    def balance_after(self) -> int | None:
+        return self.contact.points if self.contact is not None else None
+
+
+#: ``type`` of a loyalty transaction item that is a reward reception (a claim).
+REWARD_RECEPTION_TYPE = "reward_reception"
+#: ``type`` of a loyalty transaction item that is a credit reception (points given).
+CREDIT_RECEPTION_TYPE = "credit_reception"
+#: The list filter values (plural, unlike the items' own ``type``).
+REWARD_RECEPTIONS_FILTER = "reward_receptions"
+CREDIT_RECEPTIONS_FILTER = "credit_receptions"
+
+
+class LoyaltyTransaction(ApiModel):
+    """One item of ``GET /loyalty-transactions``: a credit or a reward reception.
+
+    ``type`` is an open string; reward receptions (``reward_reception``) carry the
+    reward, ``expires_at`` and ``has_been_collected`` (None where Piggy does not say, as on
+    credit receptions). ``credits`` is signed: negative for a claim.
+    """
+
+    uuid: str = Field(min_length=1)
+    type: str | None = None
+    credits: int | None = None
+    created_at: UtcDatetime | None = None
+    expires_at: UtcDatetime | None = None
+    has_been_collected: bool | None = None
+    reward: PhpObject[Reward] = None
+    contact: PhpObject[ContactRef] = None
+    shop: PhpObject[ShopRef] = None
+    unit_value: float | None = None
+
+    @property
+    def is_reward_reception(self) -> bool:
+        return self.type == REWARD_RECEPTION_TYPE
+
+    @property
+    def contact_uuid(self) -> str | None:
+        return self.contact.uuid if self.contact is not None else None
+
+    @property
+    def reward_uuid(self) -> str | None:
+        return self.reward.uuid if self.reward is not None else None
+
+    @property
+    def shop_uuid(self) -> str | None:
+        return self.shop.uuid if self.shop is not None else None
+
+
+class LoyaltyTransactionsPage(ApiModel):
+    """One page of loyalty transactions, newest first, with the paging Piggy's ``meta``
+    gives (``page``, ``limit``, ``last_page``, ``total``; None where it is missing)."""
+
+    items: list[LoyaltyTransaction] = Field(default_factory=list)
+    page: int | None = None
+    limit: int | None = None
+    last_page: int | None = None
+    total: int | None = None
+
+    @property
+    def has_more(self) -> bool:
+        """Whether a later page exists (unknown paging: no)."""
+        return self.page is not None and self.last_page is not None and self.page < self.last_page
 
 
 class VerificationResult(ApiModel):

@@ -15,6 +15,7 @@ from pos_app.sandbox import demo_data
 from pos_app.sandbox.common import SimulatorConfig
 from pos_app.sandbox.faults import Fault, FaultSyntaxError, load_fault_file, parse_assignment
 from pos_app.sandbox.server import Simulator
+from pos_app.sandbox.state import REVERSE_COLLECTED_CHOICES, REVERSE_COLLECTED_REFUSE
 
 DEFAULT_PORT = 8765
 
@@ -52,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--legacy-collect",
         action="store_true",
         help="answer collect with the whole item, as older Piggy servers did",
+    )
+    parser.add_argument(
+        "--reverse-collected-reception",
+        choices=REVERSE_COLLECTED_CHOICES,
+        default=REVERSE_COLLECTED_REFUSE,
+        help="what reversing the claim of a reward already handed over does (undocumented)",
     )
     parser.add_argument(
         "-v",
@@ -125,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         resources_dir=args.resources,
         giftoin_envelope=not args.giftoin_bare,
         legacy_collect=args.legacy_collect,
+        reverse_collected_reception=args.reverse_collected_reception,
     )
     stop = threading.Event()
 

@@ -29,7 +29,7 @@ from pos_app.sandbox.common import (
     vendor_of,
 )
 from pos_app.sandbox.faults import KINDS, ROUTES, Fault, FaultSyntaxError, parse_fault_map
-from pos_app.sandbox.state import PiggyDomainError
+from pos_app.sandbox.state import REVERSE_COLLECTED_CHOICES, PiggyDomainError
 
 log = logging.getLogger("pos_app.sandbox")
 
@@ -336,6 +336,7 @@ def describe(ctx: SandboxContext, url: str) -> dict[str, Any]:
         "options": {
             "giftoin_envelope": config.giftoin_envelope,
             "legacy_collect": config.legacy_collect,
+            "reverse_collected_reception": config.reverse_collected_reception,
         },
         "fault_routes": list(ROUTES),
         "fault_kinds": list(KINDS),
@@ -412,10 +413,14 @@ def _control_routes(ctx: SandboxContext) -> list[Route]:
             for key in ("giftoin_envelope", "legacy_collect"):
                 if isinstance(wanted, dict) and isinstance(wanted.get(key), bool):
                     setattr(ctx.config, key, wanted[key])
+            rule = wanted.get("reverse_collected_reception") if isinstance(wanted, dict) else None
+            if rule in REVERSE_COLLECTED_CHOICES:
+                ctx.config.reverse_collected_reception = rule
         return JSONResponse(
             {
                 "giftoin_envelope": ctx.config.giftoin_envelope,
                 "legacy_collect": ctx.config.legacy_collect,
+                "reverse_collected_reception": ctx.config.reverse_collected_reception,
             }
         )
 

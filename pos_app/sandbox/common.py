@@ -60,6 +60,9 @@ class SimulatorConfig:
     giftoin_envelope: bool = True
     # Older Piggy servers answered collect with the whole item (collect_legacy_full_item.json).
     legacy_collect: bool = False
+    # What reversing the reward reception of an item already handed over does: the docs do
+    # not say, so the app is tested against both: "refuse" (1003) or "accept".
+    reverse_collected_reception: str = "refuse"
 
 
 @dataclass

@@ -17,6 +17,11 @@ Cards and emails:
 - ``kim.bakker@example.com`` (no card): three rewards, a Discord id Giftoin does not know,
   no Nudj account.
 
+The rewards catalogue (``GET /rewards``) is every reward above plus three that no customer
+holds: one out of stock, one switched off (inactive) and one costing more points than any
+demo customer has. Every claimed reward is also a reward reception (a loyalty transaction),
+made at the first shop.
+
 Size: mostly data (the catalogue, challenges, rewards and their texts) written out for
 people to read and change; the code that builds it from them is a small part.
 """
@@ -126,6 +131,37 @@ class CollectableItem:
     collected: bool = False
 
 
+@dataclass
+class RewardReception:
+    """A claim of a reward with points: a loyalty transaction of type reward_reception.
+
+    A physical reward's reception has a :class:`CollectableItem` with the same uuid for as
+    long as it waits to be picked up (or was handed over); ``credits`` is negative.
+    """
+
+    uuid: str
+    contact_uuid: str
+    reward: RewardDefinition
+    shop_uuid: str | None
+    credits: int
+    created_at: datetime
+    expires_at: datetime | None
+    contact_identifier: str | None = None
+    #: The credit reception that gave the points back, once reversed.
+    reversed_by: str | None = None
+
+
+@dataclass
+class CreditReception:
+    """Points given to a contact: a loyalty transaction of type credit_reception."""
+
+    uuid: str
+    contact_uuid: str
+    shop_uuid: str | None
+    credits: int
+    created_at: datetime
+
+
 @dataclass(frozen=True)
 class Shop:
     uuid: str
@@ -223,6 +259,14 @@ class DemoData:
     identifiers: dict[str, ContactIdentifier]
     items: dict[str, CollectableItem]
     shops: list[Shop]
+    #: The rewards catalogue by reward uuid, in the order ``GET /rewards`` lists it.
+    rewards: dict[str, RewardDefinition]
+    #: What is left of each reward that has a stock (reward uuid -> count).
+    stock: dict[str, int]
+    #: Rewards the shop switched off after the catalogue was built (reward uuid).
+    inactive: set[str]
+    receptions: dict[str, RewardReception]
+    credit_receptions: dict[str, CreditReception]
     giftoin_users: dict[tuple[str, str], GiftoinUser]
     nudj_rewards: list[NudjReward]
     nudj_users: list[NudjUser]
@@ -241,6 +285,15 @@ class DemoData:
 
     def items_of(self, contact_uuid: str) -> Iterator[CollectableItem]:
         return (item for item in self.items.values() if item.contact_uuid == contact_uuid)
+
+    def reward_by_title(self, title: str) -> RewardDefinition:
+        return next(reward for reward in self.rewards.values() if reward.title == title)
+
+    def stock_of(self, reward: RewardDefinition) -> int | None:
+        return self.stock.get(reward.uuid, reward.stock)
+
+    def is_active(self, reward: RewardDefinition) -> bool:
+        return reward.is_active and reward.uuid not in self.inactive
 
 
 class _Ids:
@@ -415,6 +468,54 @@ _CATALOGUE: Final[
         {},
     ),
 )
+
+
+# Catalogue rewards that no demo customer has claimed, for the claim paths Piggy refuses:
+# (key, title, description, picture, credits, expiration days, stock, active).
+_CATALOGUE_ONLY: Final[
+    tuple[tuple[str, str, str, str | None, int, int | None, int | None, bool], ...]
+] = (
+    ("poster", "Limited edition poster", "Signed, numbered, A2.", None, 300, 30, 0, True),
+    ("hat", "Summer hat", "Straw, one size.", None, 150, 30, None, False),
+    (
+        "espresso",
+        "Espresso machine",
+        "A compact espresso machine for home.",
+        "rewards/coffee.png",
+        5000,
+        30,
+        3,
+        True,
+    ),
+)
+
+TITLE_OUT_OF_STOCK: Final = "Limited edition poster"
+TITLE_INACTIVE: Final = "Summer hat"
+TITLE_EXPENSIVE: Final = "Espresso machine"
+TITLE_DIGITAL: Final = "Cinema ticket"
+TITLE_WITH_STOCK: Final = "Knitted scarf"
+
+
+def _catalogue_only(ids: _Ids, first_id: int) -> list[RewardDefinition]:
+    return [
+        RewardDefinition(
+            id=first_id + index,
+            uuid=ids.uuid4(),
+            title=title,
+            description=description,
+            reward_type="PHYSICAL",
+            picture=picture,
+            required_credits=credits,
+            pre_redeemable=True,
+            expiration_duration=days * 86400 if days is not None else None,
+            is_active=active,
+            cost_price=None,
+            stock=stock,
+        )
+        for index, (_, title, description, picture, credits, days, stock, active) in enumerate(
+            _CATALOGUE_ONLY
+        )
+    ]
 
 
 def _catalogue(ids: _Ids) -> dict[str, RewardDefinition]:
@@ -940,15 +1041,48 @@ def build_demo_data(now: datetime, seed: int = 0) -> DemoData:
         ),
     ]
 
+    nudj_rewards = _nudj_rewards(ids, now)
+    nudj_organisation_id = ids.hex24()
+    nudj_community_id = ids.hex24()
+
+    # Drawn after everything above, so the ids the rest of the demo had stay the same.
+    catalogue = list(rewards.values()) + _catalogue_only(ids, 20001 + len(rewards))
+    counter = shops[0].uuid
+    receptions = {
+        item.uuid: RewardReception(
+            uuid=item.uuid,
+            contact_uuid=item.contact_uuid,
+            reward=item.reward,
+            shop_uuid=counter,
+            credits=-item.reward.required_credits,
+            created_at=item.created_at,
+            expires_at=item.expires_at,
+        )
+        for item in items_list
+    }
+    credit_receptions = {
+        credit.uuid: credit
+        for credit in (
+            CreditReception(ids.uuid4(), main.uuid, counter, 120, now - 3 * DAY),
+            CreditReception(ids.uuid4(), main.uuid, shops[1].uuid, 45, now - DAY),
+            CreditReception(ids.uuid4(), no_card.uuid, counter, 80, now - 2 * DAY),
+        )
+    }
+
     return DemoData(
         now=now,
         contacts=contacts,
         identifiers=identifiers,
         items=items,
         shops=shops,
+        rewards={reward.uuid: reward for reward in catalogue},
+        stock={reward.uuid: reward.stock for reward in catalogue if reward.stock is not None},
+        inactive=set(),
+        receptions=receptions,
+        credit_receptions=credit_receptions,
         giftoin_users=giftoin_users,
-        nudj_rewards=_nudj_rewards(ids, now),
+        nudj_rewards=nudj_rewards,
         nudj_users=nudj_users,
-        nudj_organisation_id=ids.hex24(),
-        nudj_community_id=ids.hex24(),
+        nudj_organisation_id=nudj_organisation_id,
+        nudj_community_id=nudj_community_id,
     )

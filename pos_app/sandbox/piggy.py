@@ -16,11 +16,22 @@ from pos_app.sandbox.common import (
     piggy_time,
     request_input,
 )
-from pos_app.sandbox.demo_data import GIFTOIN_USER_ATTRIBUTE, CollectableItem, Contact
+from pos_app.sandbox.demo_data import (
+    GIFTOIN_USER_ATTRIBUTE,
+    CollectableItem,
+    Contact,
+    CreditReception,
+    RewardDefinition,
+    RewardReception,
+)
 from pos_app.sandbox.state import (
+    DEFAULT_TRANSACTIONS_PER_PAGE,
     IDENTIFIER_INACTIVE,
     IDENTIFIER_NOT_FOUND,
+    MAX_TRANSACTIONS_PER_PAGE,
+    TRANSACTION_FILTERS,
     PiggyDomainError,
+    Transaction,
     invalid_input,
 )
 
@@ -174,16 +185,13 @@ def render_contact(ctx: SandboxContext, contact: Contact) -> dict[str, Any]:
     }
 
 
-def render_item(
-    request: Request, ctx: SandboxContext, item: CollectableItem, legacy: bool = False
+def render_reward(
+    request: Request, ctx: SandboxContext, reward: RewardDefinition, legacy: bool = False
 ) -> dict[str, Any]:
-    contact = ctx.state.data.contacts[item.contact_uuid]
-    reward = item.reward
+    """A reward as it sits inside a collectable reward or a reward reception."""
+    data = ctx.state.data
     media = media_url(request, reward.picture)
-    credit_balance: dict[str, Any] = {"balance": contact.points}
-    if legacy:
-        credit_balance["id"] = contact.id
-    reward_body: dict[str, Any] = {
+    body: dict[str, Any] = {
         "id": reward.id,
         "uuid": reward.uuid,
         "title": reward.title,
@@ -194,11 +202,148 @@ def render_item(
         "pre_redeemable": reward.pre_redeemable,
         "expiration_duration": reward.expiration_duration,
         # Older payloads say "active" where newer ones say "is_active".
-        ("active" if legacy else "is_active"): reward.is_active,
+        ("active" if legacy else "is_active"): data.is_active(reward),
         "cost_price": reward.cost_price,
-        "stock": reward.stock,
+        "stock": data.stock_of(reward),
     }
-    reward_body.update(reward.custom)
+    body.update(reward.custom)
+    return body
+
+
+def render_catalogue_reward(
+    request: Request, ctx: SandboxContext, reward: RewardDefinition
+) -> dict[str, Any]:
+    """An item of ``GET /rewards``: the docs' list repeats reward_type as "type"."""
+    data = ctx.state.data
+    media = media_url(request, reward.picture)
+    body: dict[str, Any] = {
+        "id": reward.id,
+        "uuid": reward.uuid,
+        "title": reward.title,
+        "type": reward.reward_type,
+        "is_active": data.is_active(reward),
+        "reward_type": reward.reward_type,
+        "description": reward.description,
+        "required_credits": reward.required_credits,
+        "media": {"type": "image", "value": media} if media else None,
+        "pre_redeemable": reward.pre_redeemable,
+        "expiration_duration": reward.expiration_duration,
+        "cost_price": reward.cost_price,
+        "stock": data.stock_of(reward),
+    }
+    body.update(reward.custom)
+    return body
+
+
+def _render_transaction_contact(contact: Contact) -> dict[str, Any]:
+    return {
+        "uuid": contact.uuid,
+        "email": contact.email,
+        "credit_balance": {"id": contact.id + 2_624_739, "balance": contact.points},
+    }
+
+
+def _render_shop(ctx: SandboxContext, shop_uuid: str | None) -> dict[str, Any] | None:
+    for index, shop in enumerate(ctx.state.data.shops):
+        if shop.uuid == shop_uuid:
+            # The docs' examples fill the address in two places and leave it all null in one.
+            address: dict[str, Any] = {
+                "id": 59 + index,
+                "shop_id": 15 + index,
+                "street": "Oudegracht",
+                "housenumber": 100 + index,
+                "postalcode": "3511AB",
+                "city": "Utrecht",
+                "state": "UT",
+                "country": "NL",
+                "latitude": None,
+                "longitude": None,
+                "house_number": None,
+                "postal_code": None,
+            }
+            return {
+                "id": 15 + index,
+                "uuid": shop.uuid,
+                "type": shop.type,
+                "name": shop.name,
+                "address": address,
+            }
+    return None
+
+
+def render_reception(
+    request: Request, ctx: SandboxContext, reception: RewardReception
+) -> dict[str, Any]:
+    """A reward reception as ``POST /reward-receptions`` and the transactions list send it."""
+    contact = ctx.state.data.contacts[reception.contact_uuid]
+    return {
+        "title": reception.reward.title,
+        "type": "reward_reception",
+        "uuid": reception.uuid,
+        "credits": reception.credits,
+        "contact": _render_transaction_contact(contact),
+        "shop": _render_shop(ctx, reception.shop_uuid),
+        "contact_identifier": (
+            {"name": "Demo Loyalty Card", "value": reception.contact_identifier, "active": True}
+            if reception.contact_identifier
+            else None
+        ),
+        "created_at": piggy_time(reception.created_at),
+        "reward": render_reward(request, ctx, reception.reward),
+        "expires_at": piggy_time(reception.expires_at),
+        "has_been_collected": ctx.state.reception_collected(reception),
+    }
+
+
+def render_credit_reception(ctx: SandboxContext, credit: CreditReception) -> dict[str, Any]:
+    contact = ctx.state.data.contacts[credit.contact_uuid]
+    return {
+        "uuid": credit.uuid,
+        "credits": credit.credits,
+        "created_at": piggy_time(credit.created_at),
+        "type": "credit_reception",
+        "contact_identifier": None,
+        "contact": _render_transaction_contact(contact),
+        "shop": _render_shop(ctx, credit.shop_uuid),
+        "unit_value": None,
+        "unit": {
+            "id": 112,
+            "name": "purchase_amount",
+            "label": "Euro",
+            "prefix": "€",
+            "is_default": True,
+        },
+    }
+
+
+def _render_transaction(request: Request, ctx: SandboxContext, t: Transaction) -> dict[str, Any]:
+    if isinstance(t, RewardReception):
+        return render_reception(request, ctx, t)
+    return render_credit_reception(ctx, t)
+
+
+def _whole_number(values: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = values.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        raise invalid_input({name: [f"The {name} must be between {low} and {high}."]})
+    return value
+
+
+def render_item(
+    request: Request, ctx: SandboxContext, item: CollectableItem, legacy: bool = False
+) -> dict[str, Any]:
+    contact = ctx.state.data.contacts[item.contact_uuid]
+    reward = item.reward
+    credit_balance: dict[str, Any] = {"balance": contact.points}
+    if legacy:
+        credit_balance["id"] = contact.id
+    reward_body = render_reward(request, ctx, reward, legacy=legacy)
     return {
         "contact": {"uuid": contact.uuid, "email": contact.email, "credit_balance": credit_balance},
         "created_at": piggy_time(item.created_at),
@@ -291,6 +436,67 @@ def routes(ctx: SandboxContext) -> list[VendorRoute]:
         redemption = state.reverse(request.path_params["redemption_uuid"])
         return ok({"uuid": redemption.uuid, "status": redemption.status})
 
+    async def catalogue(request: Request) -> Response:
+        query = dict(request.query_params)
+        with state.lock:
+            rewards = list(state.data.rewards.values())
+            shop_uuid = query.get("shop_uuid")
+            if shop_uuid:
+                state.shop_uuid(shop_uuid)
+            contact_uuid = query.get("contact_uuid")
+            if contact_uuid:
+                claimable = set(state.claimable_by(state.contact(contact_uuid)))
+                rewards = [reward for reward in rewards if reward.uuid in claimable]
+            data = [render_catalogue_reward(request, ctx, reward) for reward in rewards]
+        return ok(data)
+
+    async def create_reception(request: Request) -> Response:
+        values = await request_input(request)
+        contact_uuid = _required(values, "contact_uuid", "contact uuid")
+        reward_uuid = _required(values, "reward_uuid", "reward uuid")
+        shop_uuid = _required(values, "shop_uuid", "shop uuid")
+        identifier = values.get("contact_identifier_value", "").strip() or None
+        with state.lock:
+            reception = state.create_reception(contact_uuid, reward_uuid, shop_uuid, identifier)
+            return ok(render_reception(request, ctx, reception))
+
+    async def reverse_reception(request: Request) -> Response:
+        with state.lock:
+            credit = state.reverse_reception(
+                request.path_params["reward_reception_uuid"],
+                ctx.config.reverse_collected_reception,
+            )
+            return ok(render_credit_reception(ctx, credit))
+
+    async def transactions(request: Request) -> Response:
+        query = dict(request.query_params)
+        kind_filter = query.get("type", "").strip()
+        if kind_filter and kind_filter not in TRANSACTION_FILTERS:
+            raise invalid_input({"type": ["The selected type is invalid."]})
+        limit = _whole_number(
+            query, "limit", DEFAULT_TRANSACTIONS_PER_PAGE, 0, MAX_TRANSACTIONS_PER_PAGE
+        )
+        page = _whole_number(query, "page", 1, 1, 1_000_000)
+        with state.lock:
+            found = state.transactions(
+                contact_uuid=query.get("contact_uuid") or None,
+                shop_uuid=query.get("shop_uuid") or None,
+                kind=TRANSACTION_FILTERS.get(kind_filter),
+            )
+            start = (page - 1) * limit
+            shown = found[start : start + limit] if limit else []
+            data = [_render_transaction(request, ctx, t) for t in shown]
+        total = len(found)
+        meta = {
+            "page": page,
+            "limit": limit,
+            "viewing_from": start + 1 if shown else 0,
+            "viewing_to": start + len(shown),
+            "last_page": max(1, -(-total // limit)) if limit else 1,
+            "total": total,
+        }
+        return PiggyJSONResponse({"data": data, "meta": meta})
+
     async def issue_token(request: Request) -> Response:
         values = await request_input(request)
         grant_type = values.get("grant_type", "")
@@ -345,4 +551,13 @@ def routes(ctx: SandboxContext) -> list[VendorRoute]:
             ("POST",),
             reverse,
         ),
+        VendorRoute("piggy.catalogue", f"{PREFIX}/rewards", ("GET",), catalogue),
+        VendorRoute("piggy.reception", f"{PREFIX}/reward-receptions", ("POST",), create_reception),
+        VendorRoute(
+            "piggy.reception_reverse",
+            f"{PREFIX}/reward-receptions/{{reward_reception_uuid}}/reverse",
+            ("POST",),
+            reverse_reception,
+        ),
+        VendorRoute("piggy.transactions", f"{PREFIX}/loyalty-transactions", ("GET",), transactions),
     ]

@@ -259,6 +259,7 @@ def start_simulator(
     resources_dir: Path | None = None,
     giftoin_envelope: bool = True,
     legacy_collect: bool = False,
+    reverse_collected_reception: str = "refuse",
     token_ttl_seconds: int = 31_536_000,
     rate_limit_per_minute: int = 5000,
     log_level: str = "warning",
@@ -281,5 +282,6 @@ def start_simulator(
         rate_limit_per_minute=rate_limit_per_minute,
         giftoin_envelope=giftoin_envelope,
         legacy_collect=legacy_collect,
+        reverse_collected_reception=reverse_collected_reception,
     )
     return Simulator(config, clock=clock, faults=faults, log_level=log_level).start(listener)

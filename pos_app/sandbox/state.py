@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
-from pos_app.sandbox.demo_data import CollectableItem, Contact, DemoData, build_demo_data
+from pos_app.sandbox.demo_data import (
+    CollectableItem,
+    Contact,
+    CreditReception,
+    DemoData,
+    RewardReception,
+    build_demo_data,
+)
 
 Clock = Callable[[], datetime]
 
@@ -64,6 +71,26 @@ IDENTIFIER_INACTIVE: Final = (60004, "Contact identifier inactive.")
 ALREADY_COLLECTED: Final = (6003, "Reward not found.")
 REWARD_NOT_FOUND: Final = (80300, "Reward not found.")
 REWARD_EXPIRED: Final = (80300, "Reward is expired.")
+SHOP_NOT_FOUND: Final = (1008, "Shop not found.")
+CLAIM_REWARD_NOT_FOUND: Final = (6003, "Reward not found.")
+INSUFFICIENT_CREDITS: Final = (1017, "Onvoldoende punten | Insufficient credits.")
+STOCK_EMPTY: Final = (1018, "The stock on this reward is empty.")
+REWARD_INACTIVE: Final = (1052, "Reward is inactive.")
+
+#: What reversing the reception of a reward already handed over does: the docs do not say.
+REVERSE_COLLECTED_REFUSE: Final = "refuse"
+REVERSE_COLLECTED_ACCEPT: Final = "accept"
+REVERSE_COLLECTED_CHOICES: Final = (REVERSE_COLLECTED_REFUSE, REVERSE_COLLECTED_ACCEPT)
+
+#: Loyalty transaction types as the list filters them (plural) and as items carry them.
+TRANSACTION_FILTERS: Final = {
+    "reward_receptions": "reward_reception",
+    "credit_receptions": "credit_reception",
+}
+MAX_TRANSACTIONS_PER_PAGE: Final = 100
+DEFAULT_TRANSACTIONS_PER_PAGE: Final = 10
+
+Transaction = RewardReception | CreditReception
 
 
 @dataclass
@@ -100,6 +127,10 @@ class SimulatorState:
         #: Collect requests that reached processing, per loyalty transaction: what tests
         #: check "sent at most once" against.
         self.collect_requests: dict[str, int]
+        #: Claims (reward receptions) that reached processing, per (contact, reward).
+        self.reception_requests: dict[tuple[str, str], int]
+        #: Reverses of reward receptions that reached processing, per reception uuid.
+        self.reception_reverse_requests: dict[str, int]
         self._codes: dict[str, _VerificationCode]
         self._rate_windows: dict[str, _RateWindow]
         self.reset()
@@ -113,6 +144,8 @@ class SimulatorState:
             self.data = build_demo_data(self.now(), self.seed)
             self.redemptions = {}
             self.collect_requests = {}
+            self.reception_requests = {}
+            self.reception_reverse_requests = {}
             self._codes = {}
             self._rate_windows = {}
 
@@ -219,6 +252,193 @@ class SimulatorState:
     def item(self, loyalty_transaction_uuid: str) -> CollectableItem:
         with self.lock:
             return self.data.items[loyalty_transaction_uuid]
+
+    # --- Piggy: rewards catalogue and reward receptions -------------------------------------
+
+    def shop_uuid(self, shop_uuid: str) -> str:
+        with self.lock:
+            if not any(shop.uuid == shop_uuid for shop in self.data.shops):
+                raise PiggyDomainError(*SHOP_NOT_FOUND)
+            return shop_uuid
+
+    def set_reward_active(self, reward_uuid: str, active: bool) -> None:
+        """The shop switches a reward on or off (a claim of an inactive one: 1052)."""
+        with self.lock:
+            if active:
+                self.data.inactive.discard(reward_uuid)
+            else:
+                self.data.inactive.add(reward_uuid)
+
+    def set_stock(self, reward_uuid: str, stock: int) -> None:
+        with self.lock:
+            self.data.stock[reward_uuid] = stock
+
+    def claimable_by(self, contact: Contact) -> list[str]:
+        """Reward uuids the contact can claim now [inferred]: active, in stock, affordable."""
+        with self.lock:
+            data = self.data
+            return [
+                reward.uuid
+                for reward in data.rewards.values()
+                if data.is_active(reward)
+                and data.stock_of(reward) != 0
+                and reward.required_credits <= contact.points
+            ]
+
+    def create_reception(
+        self,
+        contact_uuid: str,
+        reward_uuid: str,
+        shop_uuid: str,
+        identifier_value: str | None = None,
+    ) -> RewardReception:
+        """Claim a reward with points: the balance and the stock go down, and a physical
+        reward joins the contact's collectable rewards under the reception's uuid."""
+        with self.lock:
+            key = (contact_uuid, reward_uuid)
+            self.reception_requests[key] = self.reception_requests.get(key, 0) + 1
+            contact = self.contact(contact_uuid)
+            self.shop_uuid(shop_uuid)
+            if identifier_value is not None:
+                self._check_identifier(identifier_value, contact)
+            data = self.data
+            reward = data.rewards.get(reward_uuid)
+            if reward is None:
+                raise PiggyDomainError(*CLAIM_REWARD_NOT_FOUND)
+            if not data.is_active(reward):
+                raise PiggyDomainError(*REWARD_INACTIVE)
+            stock = data.stock_of(reward)
+            if stock is not None and stock <= 0:
+                raise PiggyDomainError(*STOCK_EMPTY)
+            if contact.points < reward.required_credits:
+                raise PiggyDomainError(*INSUFFICIENT_CREDITS)
+            now = self.now()
+            contact.points -= reward.required_credits
+            if stock is not None:
+                data.stock[reward.uuid] = stock - 1
+            expires_at = (
+                now + timedelta(seconds=reward.expiration_duration)
+                if reward.expiration_duration is not None
+                else None
+            )
+            reception = RewardReception(
+                uuid=self._new_uuid(),
+                contact_uuid=contact.uuid,
+                reward=reward,
+                shop_uuid=shop_uuid,
+                credits=-reward.required_credits,
+                created_at=now,
+                expires_at=expires_at,
+                contact_identifier=identifier_value,
+            )
+            data.receptions[reception.uuid] = reception
+            if reward.reward_type.upper() == "PHYSICAL":
+                data.items[reception.uuid] = CollectableItem(
+                    uuid=reception.uuid,
+                    contact_uuid=contact.uuid,
+                    reward=reward,
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+            return reception
+
+    def _check_identifier(self, value: str, contact: Contact) -> None:
+        identifier = self.data.identifiers.get(value)
+        if identifier is None:
+            raise PiggyDomainError(*IDENTIFIER_NOT_FOUND)
+        if not identifier.active:
+            raise PiggyDomainError(*IDENTIFIER_INACTIVE)
+        if identifier.contact_uuid != contact.uuid:
+            # [inferred] Laravel's validation answer for a value that does not fit.
+            raise invalid_input(
+                {"contact_identifier_value": ["The selected contact identifier value is invalid."]}
+            )
+
+    def reception_collected(self, reception: RewardReception) -> bool:
+        with self.lock:
+            item = self.data.items.get(reception.uuid)
+            return item is not None and item.collected
+
+    def reverse_reception(
+        self, reception_uuid: str, collected_rule: str = REVERSE_COLLECTED_REFUSE
+    ) -> CreditReception:
+        """Give a claim's points back as a new credit reception; the stock goes back up and
+        an item still waiting to be picked up leaves the collectable rewards.
+
+        [inferred] The docs list only 1003 for this call: an unknown or already reversed
+        reception is answered with 1003 and an ``errors`` entry. A reception whose reward
+        was already handed over is refused the same way, or reversed, as
+        ``collected_rule`` says (the docs do not tell which Piggy does).
+        """
+        with self.lock:
+            self.reception_reverse_requests[reception_uuid] = (
+                self.reception_reverse_requests.get(reception_uuid, 0) + 1
+            )
+            data = self.data
+            reception = data.receptions.get(reception_uuid)
+            if reception is None:
+                raise invalid_input(
+                    {"reward_reception_uuid": ["The selected reward reception uuid is invalid."]}
+                )
+            if reception.reversed_by is not None:
+                raise invalid_input(
+                    {"reward_reception_uuid": ["The reward reception has already been reversed."]}
+                )
+            item = data.items.get(reception_uuid)
+            if item is not None and item.collected and collected_rule != REVERSE_COLLECTED_ACCEPT:
+                raise invalid_input(
+                    {"reward_reception_uuid": ["The reward has already been collected."]}
+                )
+            contact = self.contact(reception.contact_uuid)
+            points = abs(reception.credits)
+            contact.points += points
+            stock = data.stock.get(reception.reward.uuid)
+            if stock is not None:
+                data.stock[reception.reward.uuid] = stock + 1
+            if item is not None and not item.collected:
+                del data.items[reception_uuid]
+            credit = CreditReception(
+                uuid=self._new_uuid(),
+                contact_uuid=contact.uuid,
+                shop_uuid=reception.shop_uuid,
+                credits=points,
+                created_at=self.now(),
+            )
+            data.credit_receptions[credit.uuid] = credit
+            reception.reversed_by = credit.uuid
+            return credit
+
+    def transactions(
+        self,
+        *,
+        contact_uuid: str | None = None,
+        shop_uuid: str | None = None,
+        kind: str | None = None,
+    ) -> list[Transaction]:
+        """Loyalty transactions, newest first, filtered as ``GET /loyalty-transactions``
+        does (``kind``: ``reward_reception`` or ``credit_reception``)."""
+        with self.lock:
+            if contact_uuid is not None:
+                self.contact(contact_uuid)
+            if shop_uuid is not None:
+                self.shop_uuid(shop_uuid)
+            built = self.data.now
+            ranked: list[tuple[datetime, int, Transaction]] = []
+            sources: list[list[Transaction]] = []
+            if kind in (None, "reward_reception"):
+                sources.append(list(self.data.receptions.values()))
+            if kind in (None, "credit_reception"):
+                sources.append(list(self.data.credit_receptions.values()))
+            for source in sources:
+                for order, t in enumerate(source):
+                    if (contact_uuid is None or t.contact_uuid == contact_uuid) and (
+                        shop_uuid is None or t.shop_uuid == shop_uuid
+                    ):
+                        # A demo item built back from its expiry date can carry a created_at
+                        # after the demo's "now"; it sorts as made then, behind later claims.
+                        ranked.append((min(t.created_at, built), order, t))
+            ranked.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+            return [t for _, _, t in ranked]
 
     # --- Piggy: tokens and rate limits -----------------------------------------------------
 

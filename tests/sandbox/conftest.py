@@ -23,6 +23,7 @@ def sim(shared_simulator: Simulator) -> Simulator:
     shared_simulator.reset()
     shared_simulator.config.giftoin_envelope = True
     shared_simulator.config.legacy_collect = False
+    shared_simulator.config.reverse_collected_reception = "refuse"
     return shared_simulator
 
 

@@ -523,8 +523,17 @@ def test_control_reset(client: httpx.Client, sim: Simulator) -> None:
 
 def test_control_options(client: httpx.Client, sim: Simulator) -> None:
     url = "/__sandbox__/options"
-    assert client.get(url).json() == {"giftoin_envelope": True, "legacy_collect": False}
+    assert client.get(url).json() == {
+        "giftoin_envelope": True,
+        "legacy_collect": False,
+        "reverse_collected_reception": "refuse",
+    }
     assert client.put(url, json={"giftoin_envelope": False}).json()["giftoin_envelope"] is False
+    accepting = client.put(url, json={"reverse_collected_reception": "accept"}).json()
+    assert accepting["reverse_collected_reception"] == "accept"
+    assert sim.config.reverse_collected_reception == "accept"
+    ignored = client.put(url, json={"reverse_collected_reception": "maybe"}).json()
+    assert ignored["reverse_collected_reception"] == "accept"
     assert isinstance(client.get(GIFTOIN_PROGRESS, headers=GIFTOIN_AUTH).json(), list)
 
 
