@@ -2882,7 +2882,7 @@
     </message>
     <message>
         <source>The list cannot be read on this counter: Piggy or the journal is not set up.</source>
-        <translation>Die Liste kann an dieser Kasse nicht gelesen werden: Piggy oder das Journal ist nicht eingerichtet.</translation>
+        <translation>Die Liste kann an dieser Kasse nicht gelesen werden: Piggy oder das Protokoll ist nicht eingerichtet.</translation>
     </message>
     <message>
         <source>Loading the list…</source>
@@ -2923,7 +2923,7 @@
     </message>
     <message>
         <source>The shop journal cannot be reached: only this counter&apos;s marks are shown.</source>
-        <translation>Das Filialjournal ist nicht erreichbar: nur die Vermerke dieser Kasse werden gezeigt.</translation>
+        <translation>Das Filialprotokoll ist nicht erreichbar: Sie sehen nur die Vermerke dieser Kasse.</translation>
     </message>
     <message>
         <source>{reason} The list shown is from {time}; no answer since {since}.</source>
@@ -2931,7 +2931,7 @@
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
-        <translation>Das Abholjournal kann nicht gelesen werden. Wenden Sie sich an Ihre IT-Ansprechperson.</translation>
+        <translation>Das Abholprotokoll kann nicht gelesen werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
     <message numerus="yes">
         <source>%n reward(s) marked ready on the shelf.</source>
@@ -2942,7 +2942,7 @@
     </message>
     <message>
         <source>The pickup journal cannot be written, so nothing was marked. Ask your IT contact.</source>
-        <translation>Das Abholjournal kann nicht geschrieben werden, daher wurde nichts vermerkt. Wenden Sie sich an Ihre IT-Ansprechperson.</translation>
+        <translation>Das Abholprotokoll kann nicht geschrieben werden, daher wurde nichts vermerkt. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
 </context>
 <context>

@@ -2870,7 +2870,7 @@
     </message>
     <message>
         <source>Print what is not on the shelf yet, on 80 mm receipt paper or A4</source>
-        <translation>Druk af wat nog niet op de plank ligt, op bonpapier van 80 mm of A4</translation>
+        <translation>Druk af wat nog niet op de plank ligt, op bonpapier van 80 mm of op A4</translation>
     </message>
     <message>
         <source>Ready on the shelf</source>
@@ -2882,7 +2882,7 @@
     </message>
     <message>
         <source>The list cannot be read on this counter: Piggy or the journal is not set up.</source>
-        <translation>De lijst kan op deze kassa niet worden gelezen: Piggy of het journaal is niet ingesteld.</translation>
+        <translation>De lijst kan op deze balie niet worden gelezen: Piggy of het logboek is niet ingesteld.</translation>
     </message>
     <message>
         <source>Loading the list…</source>
@@ -2923,7 +2923,7 @@
     </message>
     <message>
         <source>The shop journal cannot be reached: only this counter&apos;s marks are shown.</source>
-        <translation>Het winkeljournaal is niet bereikbaar: alleen de markeringen van deze kassa worden getoond.</translation>
+        <translation>Het winkellogboek is niet bereikbaar: je ziet alleen de markeringen van deze balie.</translation>
     </message>
     <message>
         <source>{reason} The list shown is from {time}; no answer since {since}.</source>
@@ -2931,7 +2931,7 @@
     </message>
     <message>
         <source>The pickup journal cannot be read. Ask your IT contact.</source>
-        <translation>Het afhaaljournaal kan niet worden gelezen. Vraag uw IT-contactpersoon.</translation>
+        <translation>Het afhaallogboek kan niet worden gelezen. Vraag het je IT-contactpersoon.</translation>
     </message>
     <message numerus="yes">
         <source>%n reward(s) marked ready on the shelf.</source>
@@ -2942,7 +2942,7 @@
     </message>
     <message>
         <source>The pickup journal cannot be written, so nothing was marked. Ask your IT contact.</source>
-        <translation>Het afhaaljournaal kan niet worden geschreven, dus er is niets gemarkeerd. Vraag uw IT-contactpersoon.</translation>
+        <translation>Het afhaallogboek kan niet worden geschreven, dus er is niets gemarkeerd. Vraag het je IT-contactpersoon.</translation>
     </message>
 </context>
 <context>

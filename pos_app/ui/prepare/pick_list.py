@@ -189,14 +189,14 @@ class _Drawing:
             if attributes := attributes_line(group.attributes):
                 blocks.append(_Indented(self._text(attributes, 9 * scale, indent=indent), indent))
             for item in group.items:
+                # A receipt's line fits 72 mm without the years (a claim waits for weeks).
                 line = _tr("{customer} · claimed {claimed} · expires {expires}").format(
                     customer=item.customer_label,
-                    claimed=date_text(item.claimed_at),
-                    expires=expiry_text(item.expires_at),
+                    claimed=date_text(item.claimed_at, with_year=not receipt),
+                    expires=expiry_text(item.expires_at, with_year=not receipt),
                 )
-                blocks.append(
-                    _Indented(self._text(line, 9 * scale, indent=indent, after=0.5), indent)
-                )
+                points = 8.0 if receipt else 9 * scale
+                blocks.append(_Indented(self._text(line, points, indent=indent, after=0.5), indent))
         if not pick.groups:
             blocks.append(self._text(_tr("Nothing to prepare."), 10 * scale))
         blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=receipt))

@@ -38,12 +38,14 @@ def attributes_line(attributes: tuple[tuple[str, str], ...]) -> str:
     )
 
 
-def date_text(moment: datetime | None) -> str:
-    return format_short_date(moment) if moment is not None else "—"
+def date_text(moment: datetime | None, *, with_year: bool = True) -> str:
+    return format_short_date(moment, with_year=with_year) if moment is not None else "—"
 
 
-def expiry_text(moment: datetime | None) -> str:
-    return format_short_date(moment) if moment is not None else _tr("No expiry")
+def expiry_text(moment: datetime | None, *, with_year: bool = True) -> str:
+    if moment is None:
+        return _tr("No expiry")
+    return format_short_date(moment, with_year=with_year)
 
 
 def mark_text(mark: ShelfMark, now: datetime) -> str:
