@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -254,3 +255,68 @@ def test_the_pick_list_prints_what_is_not_on_the_shelf(
     assert "Kim B." not in text  # on the shelf already
     assert "Tote bag ×1" in text
     assert "2 rewards to prepare · 1 already on the shelf" in text
+
+
+@pytest.mark.asyncio
+async def test_a_background_refresh_keeps_the_place_and_the_folded_rewards(
+    qtbot: QtBot, journal: AsyncJournal
+) -> None:
+    piggy = FakeClaims(
+        [claim(f"lt-{n}", f"Reward {n % 7}", hours_ago=n, contact="c-sam") for n in range(1, 120)],
+        contacts={"c-sam": ("Sam", "Groot")},
+    )
+    view = _view(qtbot, piggy, journal, [NOW])
+    await _shown(view)
+    view.tree.collapse(view.model.index(1, 0))
+    bar = view.tree.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    assert place > 0
+
+    view.refresh_timer.timeout.emit()
+    await wait_until(lambda: not view.is_loading())
+
+    assert bar.value() == place
+    assert not view.tree.isExpanded(view.model.index(1, 0))
+    assert view.tree.isExpanded(view.model.index(0, 0))
+
+
+def test_the_counters_row_says_how_many_of_its_rewards_are_on_the_shelf(
+    qtmodeltester: ModelTester,
+) -> None:
+    from pos_app.services.pickup_models import PickupItem
+    from pos_app.ui.rewards import RewardListModel, RewardRole
+
+    def mug(uuid: str) -> PickupItem:
+        return PickupItem(
+            loyalty_transaction_uuid=uuid,
+            title="Shop mug",
+            description=None,
+            picture_url=None,
+            claimed_at=NOW - timedelta(days=1),
+            expires_at=NOW + timedelta(days=5),
+            reward_type="PHYSICAL",
+            reward_uuid="r-mug",
+        )
+
+    model = RewardListModel()
+    model.set_items([mug("lt-1"), mug("lt-2")], NOW)
+    index = model.index(0, 0)
+    assert index.data(RewardRole.SHELF_TEXT) == ""
+    assert not index.data(RewardRole.LOOK).on_shelf
+
+    model.set_shelf_marks({"lt-1": ShelfMark("lt-1", NOW, "Casey", "Counter 1")})
+    assert index.data(RewardRole.SHELF_TEXT) == "1 of 2 ready on the shelf"
+    assert index.data(RewardRole.LOOK).on_shelf
+
+    model.set_shelf_marks(
+        {
+            "lt-1": ShelfMark("lt-1", NOW - timedelta(hours=1), "Casey", "Counter 1"),
+            "lt-2": ShelfMark("lt-2", NOW, None, "Counter 2"),
+        }
+    )
+    text = index.data(RewardRole.SHELF_TEXT)
+    assert text == f"Ready on the shelf since {format_clock_time(NOW)} (Counter 2)"
+    assert text in index.data(RewardRole.DETAIL_TEXT)
+    assert text in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]

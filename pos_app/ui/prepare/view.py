@@ -244,10 +244,21 @@ class ToPrepareView(QWidget):
         self.loaded.emit()
 
     def _show_list(self, prepare: PrepareList) -> None:
+        # A refresh every minute must not move what staff are looking at: the selection,
+        # the rewards they folded and the place they scrolled to stay.
         keep = self._selected_uuids()
+        folded = {
+            group.reward_title + repr(group.attributes)
+            for row, group in enumerate(self.model.groups())
+            if not self.tree.isExpanded(self.model.index(row, 0))
+        }
+        place = self.tree.verticalScrollBar().value()
         self.model.set_list(prepare, self._clock())
-        self.tree.expandAll()
+        for row, group in enumerate(self.model.groups()):
+            key = group.reward_title + repr(group.attributes)
+            self.tree.setExpanded(self.model.index(row, 0), key not in folded)
         self._select(keep)
+        self.tree.verticalScrollBar().setValue(place)
         self._say_status()
         if not prepare.items:
             self.empty_label.setText(_tr("Nothing to prepare: every claim has been picked up."))
