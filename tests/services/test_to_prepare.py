@@ -14,9 +14,14 @@ import pytest_asyncio
 
 from pos_app.api import errors
 from pos_app.services import to_prepare
+from pos_app.services.secrets import SecretName, SecretStore
+from pos_app.services.settings import load_settings
+from pos_app.services.shared_journal import SharedJournal
 from pos_app.services.to_prepare import ToPrepareService
 from pos_app.storage import SHELF_READY, AsyncJournal, Journal, StaffRef
 from tests.helpers.claims import FakeClaims, claim
+from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
+from tests.services.test_shared_journal import wait_until_caught_up
 
 pytestmark = pytest.mark.asyncio
 
@@ -229,3 +234,41 @@ async def test_with_a_shared_journal_other_counters_marks_show_too(
     assert alone.marks_unreachable
     assert not alone.marks_shop_wide
     assert set(alone.marks) == {"lt-1"}
+
+
+async def test_a_mark_made_at_another_counter_shows_through_the_shared_journal(
+    shared_db: SharedDatabase, tmp_path: Path
+) -> None:
+    secrets = SecretStore(env={SecretName.SHARED_JOURNAL_PASSWORD.env_var: TEST_PASSWORD})
+    opened: list[tuple[AsyncJournal, SharedJournal]] = []
+    for name, login in (("Counter 1", COUNTER_A), ("Counter 2", COUNTER_A2)):
+        settings = load_settings().with_overrides(
+            data_dir=tmp_path / name,
+            shop_uuid=SHOP,
+            counter_name=name,
+            shared_journal_url=shared_db.url(login),
+        )
+        journal = await AsyncJournal.open(settings.journal_path, shop_uuid=SHOP, counter=name)
+        shared = await SharedJournal.open(settings, secrets)
+        assert shared is not None
+        shared.start()
+        opened.append((journal, shared))
+    (first, first_shared), (second, second_shared) = opened
+    piggy = FakeClaims([claim("lt-1", "Shop mug", hours_ago=1)])
+    try:
+        here = _service(piggy, first, first_shared)
+        there = _service(piggy, second, second_shared)
+        (item,) = (await there.load()).items
+        await there.mark_ready([item], staff=StaffRef("s-morgan", "Morgan"))
+        await wait_until_caught_up(second_shared)
+
+        prepare = await here.load()
+
+        assert prepare.marks_shop_wide
+        assert {uuid: (m.by, m.counter) for uuid, m in prepare.marks.items()} == {
+            "lt-1": ("Morgan", "Counter 2")
+        }
+    finally:
+        for journal, shared in opened:
+            await shared.aclose()
+            await journal.aclose()
