@@ -21,21 +21,22 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pos_app.api import errors
-from pos_app.api.piggy_models import (
-    REWARD_RECEPTION_TYPE,
-    REWARD_RECEPTIONS_FILTER,
-    CollectableReward,
-    Contact,
-    LoyaltyTransaction,
-    LoyaltyTransactionsPage,
-)
 from pos_app.clock import utc_now
 from pos_app.services.pickup_models import CustomerSummary, shown_attributes
 from pos_app.services.slips import customer_display_name, mask_customer_uuid
 from pos_app.storage import SHELF_READY, AsyncJournal, Entry, Journal, StaffRef
+
+if TYPE_CHECKING:
+    # The vendors' models load with the first call, not with the window (start-up).
+    from pos_app.api.piggy_models import (
+        CollectableReward,
+        Contact,
+        LoyaltyTransaction,
+        LoyaltyTransactionsPage,
+    )
 
 __all__ = [
     "MAX_PAGES",
@@ -222,6 +223,8 @@ def _short_name(first: str | None, last: str | None) -> str | None:
 
 def _claim_of(transaction: LoyaltyTransaction, shop_uuid: str | None) -> PrepareItem | None:
     """A reward reception of this shop, waiting for pickup, as a list item; else None."""
+    from pos_app.api.piggy_models import REWARD_RECEPTION_TYPE
+
     reward = transaction.reward
     # A list asked for reward receptions only; an item that says it is something else
     # (or carries no reward) is no claim to prepare.
@@ -309,6 +312,8 @@ class ToPrepareService:
         )
 
     async def _read_claims(self) -> tuple[list[PrepareItem], bool]:
+        from pos_app.api.piggy_models import REWARD_RECEPTIONS_FILTER
+
         found: dict[str, PrepareItem] = {}
         for number in range(1, MAX_PAGES + 1):
             page = await self._piggy.list_loyalty_transactions(

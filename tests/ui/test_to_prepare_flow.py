@@ -16,13 +16,14 @@ from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
-from pos_app.services.staff import Role
+from pos_app.services.staff import Role, StaffDirectory
 from pos_app.storage import SHELF_READY, Journal
+from pos_app.ui.dialogs.pin_entry import PinDialog
 from pos_app.ui.prepare.model import PrepareRole
 from pos_app.ui.prepare.view import ToPrepareView
 from pos_app.ui.rewards import RewardRole
 from tests.helpers import wait_until
-from tests.helpers.ui import Counter, running_counter
+from tests.helpers.ui import Counter, running_counter, visible
 
 pytestmark = pytest.mark.asyncio
 
@@ -212,3 +213,30 @@ async def test_a_kiosk_does_not_offer_to_prepare(
         assert made.window.pages.currentWidget() is shown
         assert made.window.recent_page is not None
         assert made.window.recent_page.prepare_button is None
+
+
+async def test_where_staff_sign_in_a_mark_asks_who_first(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    settings = app_settings.with_overrides(require_staff_sign_in=True)
+    async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
+        # Added after the start, so nobody was asked to sign in yet: nobody is.
+        await made.staff.call(StaffDirectory.add, "Casey Cashier", Role.CASHIER, "1234")
+        view = await _open(made)
+        prepare = view.model.prepare_list()
+        assert prepare is not None
+        view.tree.setCurrentIndex(_claim_index(view, prepare.items[0].loyalty_transaction_uuid))
+        marked: list[list[str]] = []
+        view.marked.connect(marked.append)
+
+        view.ready_button.click()
+
+        await wait_until(lambda: visible(PinDialog))
+        assert marked == []
+        pin = visible(PinDialog)
+        assert pin is not None
+        QTest.keyClicks(pin.entry.field, "1234")
+        QTest.keyClick(pin.entry.field, Qt.Key.Key_Return)
+        await wait_until(lambda: marked)
+        (event,) = await made.journal.call(Journal.events, kind=SHELF_READY)
+        assert event.staff_name == "Casey Cashier"

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             if self.recent_page.prepare_button is not None:
                 self.recent_page.prepare_button.clicked.connect(self.show_to_prepare)
         if self.prepare_page is not None:
+            self.prepare_page.view.set_sign_in(self._sign_in_first)
             self.prepare_page.back_button.clicked.connect(self.show_counter)
             self.prepare_page.recent_button.clicked.connect(self.show_recent_pickups)
         banner = self.counter_screen.demo_banner
@@ -341,6 +342,13 @@ class MainWindow(QMainWindow):
         """The To prepare page (none in kiosk mode, or without Piggy or a journal)."""
         if self.prepare_page is not None:
             self.pages.setCurrentWidget(self.prepare_page)
+
+    def _sign_in_first(self, then: Callable[[], None]) -> bool:
+        """Where staff sign in to work, ask for a sign-in before ``then`` (True: asked)."""
+        if not self.counter.needs_sign_in or self.services.staff is None:
+            return False
+        self.signing_in.sign_in_then(then)
+        return True
 
     def show_help(self) -> None:
         if self.help is None:

@@ -107,6 +107,7 @@ class ToPrepareView(QWidget):
         self._clock = clock
         #: When the reads began to fail (None: the last one worked).
         self._failing_since: datetime | None = None
+        self._sign_in_first: Callable[[Callable[[], None]], bool] | None = None
         self.tasks = TaskOwner()
         self.model = ToPrepareModel(self)
 
@@ -206,6 +207,11 @@ class ToPrepareView(QWidget):
             self.status.setText(_tr("Loading the list…"))
         task = self.tasks.op(self._load(), key=_LOAD).failure(self._on_load_failed).run()
         task.add_done_callback(lambda _task: self.refresh_button.setEnabled(True))
+
+    def set_sign_in(self, sign_in_first: Callable[[Callable[[], None]], bool] | None) -> None:
+        """Where staff sign in to work: ``sign_in_first(then)`` asks for a sign-in and
+        calls ``then`` once someone did, returning True; False when none is needed."""
+        self._sign_in_first = sign_in_first
 
     def is_loading(self) -> bool:
         return self.tasks.is_running(_LOAD)
@@ -373,6 +379,9 @@ class ToPrepareView(QWidget):
     def on_ready_button_clicked(self) -> None:
         items = self.selected_items_to_mark()
         if not items or self._service is None or self.tasks.is_running(_MARK):
+            return
+        # A mark says who put it on the shelf: where staff sign in, someone has first.
+        if self._sign_in_first is not None and self._sign_in_first(self.on_ready_button_clicked):
             return
         task = self.tasks.op(self._mark(items), key=_MARK).failure(self._on_mark_failed).run()
         task.add_done_callback(lambda _task: self._update_buttons())
