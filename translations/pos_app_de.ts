@@ -2857,7 +2857,7 @@
     </message>
     <message>
         <source>Refresh</source>
-        <extracomment>While the page is open the list is read again this often: new claims show within a minute, and a shop&apos;s 2 to 20 reads an hour per open page stay far below Piggy&apos;s limits. When the reads began to fail (None: the last one worked).</extracomment>
+        <extracomment>While the page is open the list is read again this often: new claims show within a minute, and a shop&apos;s 2 to 20 reads an hour per open page stay far below Piggy&apos;s limits. A row&apos;s height: a fingertip&apos;s, and read from arm&apos;s length, as in the other lists. When the reads began to fail (None: the last one worked).</extracomment>
         <translation>Aktualisieren</translation>
     </message>
     <message>
@@ -2871,6 +2871,14 @@
     <message>
         <source>Print what is not on the shelf yet, on 80 mm receipt paper or A4</source>
         <translation>Drucken, was noch nicht bereitliegt, auf 80-mm-Bonpapier oder A4</translation>
+    </message>
+    <message>
+        <source>Not on the shelf</source>
+        <translation>Liegt nicht bereit</translation>
+    </message>
+    <message>
+        <source>Take the mark off the selected rewards: marked by mistake, or put back</source>
+        <translation>Den Vermerk von den gewählten Prämien nehmen: versehentlich vermerkt oder zurückgelegt</translation>
     </message>
     <message>
         <source>Ready on the shelf</source>
@@ -2938,6 +2946,13 @@
         <translation>
             <numerusform>%n Prämie als bereitliegend vermerkt.</numerusform>
             <numerusform>%n Prämien als bereitliegend vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) no longer marked ready on the shelf.</source>
+        <translation>
+            <numerusform>%n Prämie nicht mehr als bereitliegend vermerkt.</numerusform>
+            <numerusform>%n Prämien nicht mehr als bereitliegend vermerkt.</numerusform>
         </translation>
     </message>
     <message>

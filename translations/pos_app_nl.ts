@@ -2857,7 +2857,7 @@
     </message>
     <message>
         <source>Refresh</source>
-        <extracomment>While the page is open the list is read again this often: new claims show within a minute, and a shop&apos;s 2 to 20 reads an hour per open page stay far below Piggy&apos;s limits. When the reads began to fail (None: the last one worked).</extracomment>
+        <extracomment>While the page is open the list is read again this often: new claims show within a minute, and a shop&apos;s 2 to 20 reads an hour per open page stay far below Piggy&apos;s limits. A row&apos;s height: a fingertip&apos;s, and read from arm&apos;s length, as in the other lists. When the reads began to fail (None: the last one worked).</extracomment>
         <translation>Vernieuwen</translation>
     </message>
     <message>
@@ -2871,6 +2871,14 @@
     <message>
         <source>Print what is not on the shelf yet, on 80 mm receipt paper or A4</source>
         <translation>Druk af wat nog niet op de plank ligt, op bonpapier van 80 mm of op A4</translation>
+    </message>
+    <message>
+        <source>Not on the shelf</source>
+        <translation>Niet op de plank</translation>
+    </message>
+    <message>
+        <source>Take the mark off the selected rewards: marked by mistake, or put back</source>
+        <translation>Haal de markering van de gekozen beloningen: per vergissing gemarkeerd, of teruggelegd</translation>
     </message>
     <message>
         <source>Ready on the shelf</source>
@@ -2938,6 +2946,13 @@
         <translation>
             <numerusform>%n beloning gemarkeerd als klaar op de plank.</numerusform>
             <numerusform>%n beloningen gemarkeerd als klaar op de plank.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) no longer marked ready on the shelf.</source>
+        <translation>
+            <numerusform>%n beloning niet meer gemarkeerd als klaar op de plank.</numerusform>
+            <numerusform>%n beloningen niet meer gemarkeerd als klaar op de plank.</numerusform>
         </translation>
     </message>
     <message>

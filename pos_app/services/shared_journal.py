@@ -327,14 +327,16 @@ class SharedJournal:
         )
 
     async def shelf_marks(
-        self, loyalty_transaction_uuids: list[str], *, since: datetime
+        self, loyalty_transaction_uuids: list[str], *, since: datetime, taken_back: bool = False
     ) -> dict[str, Entry]:
         """The latest "ready on the shelf" mark of each reward, made at any counter since
-        ``since`` (see the store's function)."""
+        ``since`` (with ``taken_back``: or its taking back; see the store's function)."""
         from pos_app.storage.shared import shelf_marks
 
         return await self._ask(
-            lambda conn: shelf_marks(conn, loyalty_transaction_uuids, since=since)
+            lambda conn: shelf_marks(
+                conn, loyalty_transaction_uuids, since=since, taken_back=taken_back
+            )
         )
 
     async def counters(self) -> list[str]:

@@ -27,7 +27,7 @@ from pos_app.api import errors
 from pos_app.clock import utc_now
 from pos_app.services.pickup_models import CustomerSummary, shown_attributes
 from pos_app.services.slips import customer_display_name, mask_customer_uuid
-from pos_app.storage import SHELF_READY, AsyncJournal, Entry, Journal, StaffRef
+from pos_app.storage import SHELF_CLEARED, SHELF_READY, AsyncJournal, Entry, Journal, StaffRef
 
 if TYPE_CHECKING:
     # The vendors' models load with the first call, not with the window (start-up).
@@ -196,12 +196,17 @@ class PrepareList:
         """Claims not on the shelf yet."""
         return len(self.items) - self.ready
 
-    def with_marks(self, marks: Mapping[str, ShelfMark]) -> PrepareList:
-        """The same list with these marks added (a newer mark of an item wins)."""
+    def with_marks(
+        self, marks: Mapping[str, ShelfMark], *, taken_back: Iterable[str] = ()
+    ) -> PrepareList:
+        """The same list with these marks added (a newer mark of an item wins) and those of
+        ``taken_back`` removed."""
         merged = dict(self.marks)
         for uuid, mark in marks.items():
             if uuid not in merged or merged[uuid].marked_at <= mark.marked_at:
                 merged[uuid] = mark
+        for uuid in taken_back:
+            merged.pop(uuid, None)
         return PrepareList(
             self.items,
             merged,
@@ -263,7 +268,8 @@ class _Names:
 class ToPrepareService:
     """Reads the shop's To prepare list and records "ready on the shelf" marks.
 
-    ``shared`` (``shelf_marks(uuids, since=…)``) is the shop's shared journal when set up.
+    ``shared`` (``shelf_marks(uuids, since=…, taken_back=…)``) is the shop's shared journal
+    when set up.
     """
 
     def __init__(
@@ -422,18 +428,24 @@ class ToPrepareService:
         if not loyalty_transaction_uuids:
             return {}, self._shared is not None, False
         wanted = list(loyalty_transaction_uuids)
-        local = await self._journal.call(Journal.shelf_marks, wanted)
-        marks = {uuid: ShelfMark.from_entry(entry) for uuid, entry in local.items()}
-        if self._shared is None:
-            return marks, False, False
-        shared = await self._ask_shared(self._shared.shelf_marks(wanted, since=since))
-        if shared is None:
-            return marks, False, True
-        for uuid, entry in shared.items():
-            mark = ShelfMark.from_entry(entry)
-            if uuid not in marks or marks[uuid].marked_at <= mark.marked_at:
-                marks[uuid] = mark
-        return marks, True, False
+        # Marks and their taking back, from here and from the shop: the latest of each
+        # reward decides, whichever journal it is in (this counter's may not be copied yet).
+        latest = await self._journal.call(Journal.shelf_marks, wanted, taken_back=True)
+        shop_wide = unreachable = False
+        if self._shared is not None:
+            shared = await self._ask_shared(
+                self._shared.shelf_marks(wanted, since=since, taken_back=True)
+            )
+            shop_wide, unreachable = shared is not None, shared is None
+            for uuid, entry in (shared or {}).items():
+                if uuid not in latest or latest[uuid].recorded_at <= entry.recorded_at:
+                    latest[uuid] = entry
+        marks = {
+            uuid: ShelfMark.from_entry(entry)
+            for uuid, entry in latest.items()
+            if entry.kind == SHELF_READY
+        }
+        return marks, shop_wide, unreachable
 
     async def _ask_shared(self, question: Awaitable[dict[str, Entry]]) -> dict[str, Entry] | None:
         from pos_app.storage.shared import SharedJournalError
@@ -452,11 +464,22 @@ class ToPrepareService:
         self, items: Iterable[PrepareItem], *, staff: StaffRef | None
     ) -> dict[str, ShelfMark]:
         """Journal that ``items`` are ready on the shelf; returns the marks written."""
+        return await self._record(SHELF_READY, items, staff)
+
+    async def take_off_shelf(
+        self, items: Iterable[PrepareItem], *, staff: StaffRef | None
+    ) -> list[str]:
+        """Journal that the marks of ``items`` are taken back; their uuids."""
+        return list(await self._record(SHELF_CLEARED, items, staff))
+
+    async def _record(
+        self, kind: str, items: Iterable[PrepareItem], staff: StaffRef | None
+    ) -> dict[str, ShelfMark]:
         written: dict[str, ShelfMark] = {}
         for item in items:
             entry = await self._journal.call(
                 Journal.record_event,
-                SHELF_READY,
+                kind,
                 staff=staff,
                 loyalty_transaction_uuid=item.loyalty_transaction_uuid,
                 customer_uuid=item.contact_uuid,

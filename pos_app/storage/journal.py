@@ -78,6 +78,7 @@ from pos_app.storage.model import (
     OS_USER_PREFIX,
     RECONCILIATION,
     REVERSE,
+    SHELF_CLEARED,
     SHELF_READY,
     STAFF_LIST_RESET,
     Entry,
@@ -1160,8 +1161,12 @@ class Journal:
         with self._reading() as conn:
             return [Entry.from_row(row) for row in conn.execute(query, params)]
 
-    def shelf_marks(self, loyalty_transaction_uuids: Collection[str]) -> dict[str, Entry]:
-        """The latest :data:`SHELF_READY` event of each of these rewards that has one."""
+    def shelf_marks(
+        self, loyalty_transaction_uuids: Collection[str], *, taken_back: bool = False
+    ) -> dict[str, Entry]:
+        """The latest :data:`SHELF_READY` event of each of these rewards that has one, and
+        was not taken back since (:data:`SHELF_CLEARED`); with ``taken_back``, the latest
+        event of either kind (to be weighed against another journal's)."""
         wanted = list(dict.fromkeys(loyalty_transaction_uuids))
         found: dict[str, Entry] = {}
         with self._reading() as conn:
@@ -1170,14 +1175,17 @@ class Journal:
                 marks = ", ".join("?" for _ in batch)
                 cursor = conn.execute(
                     f"{self._select} WHERE loyalty_transaction_uuid IN ({marks}) "
-                    f"AND kind = '{SHELF_READY}' AND operation_id IS NULL ORDER BY id",
+                    f"AND kind IN ('{SHELF_READY}', '{SHELF_CLEARED}') "
+                    "AND operation_id IS NULL ORDER BY id",
                     batch,
                 )
                 for row in cursor:
                     entry = Entry.from_row(row)
                     assert entry.loyalty_transaction_uuid is not None
                     found[entry.loyalty_transaction_uuid] = entry
-        return found
+        if taken_back:
+            return found
+        return {uuid: entry for uuid, entry in found.items() if entry.kind == SHELF_READY}
 
     def staff_worked_here(self) -> bool:
         """Whether a staff profile acted on this journal since the staff list was last reset.

@@ -28,6 +28,7 @@ __all__ = [
     "PIN_LOCKOUT",
     "RECONCILIATION",
     "REVERSE",
+    "SHELF_CLEARED",
     "SHELF_READY",
     "STAFF_LIST_RESET",
     "Entry",
@@ -52,6 +53,9 @@ STAFF_LIST_RESET = "staff_list_reset"
 #: event, keyed by the reward's loyalty transaction (the shop's own note: Piggy knows nothing
 #: of it). The latest one of a loyalty transaction is its mark.
 SHELF_READY = "shelf_ready"
+#: Staff took a "ready on the shelf" mark back (marked by mistake, or the item went back to
+#: the stock room); a plain event, keyed like the mark.
+SHELF_CLEARED = "shelf_cleared"
 #: Prefix of the staff id of someone acting from the operating system (the command line).
 OS_USER_PREFIX = "os-user:"
 

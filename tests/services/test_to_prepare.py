@@ -190,7 +190,9 @@ class FakeShared:
     woken: int = 0
     asked_since: list[datetime] = field(default_factory=list)
 
-    async def shelf_marks(self, uuids: list[str], *, since: datetime) -> dict[str, Any]:
+    async def shelf_marks(
+        self, uuids: list[str], *, since: datetime, taken_back: bool = False
+    ) -> dict[str, Any]:
         from pos_app.storage.shared import SharedJournalUnavailableError
 
         self.asked_since.append(since)
@@ -234,6 +236,15 @@ async def test_with_a_shared_journal_other_counters_marks_show_too(
     assert alone.marks_unreachable
     assert not alone.marks_shop_wide
     assert set(alone.marks) == {"lt-1"}
+
+    # Taken back here, while the shop's journal still has the mark from the other counter:
+    # the later of the two decides.
+    shared.down = False
+    await service.take_off_shelf(
+        [item for item in prepare.items if item.loyalty_transaction_uuid == "lt-2"], staff=None
+    )
+    taken = await service.load()
+    assert set(taken.marks) == {"lt-1"}
 
 
 async def test_a_mark_made_at_another_counter_shows_through_the_shared_journal(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.storage import SHELF_READY, Journal
+from pos_app.storage import SHELF_CLEARED, SHELF_READY, Journal
 from tests.storage.helpers import CASHIER, COUNTER, MANAGER, SHOP, FakeClock
 
 
@@ -73,3 +73,14 @@ def test_marks_are_read_from_a_read_only_journal(journal_path: Path, journal: Jo
 
     with Journal.open_read_only(journal_path) as reader:
         assert set(reader.shelf_marks(["lt-1"])) == {"lt-1"}
+
+
+def test_a_mark_taken_back_is_no_mark_until_made_again(journal: Journal) -> None:
+    journal.record_event(SHELF_READY, staff=CASHIER, loyalty_transaction_uuid="lt-1")
+    journal.record_event(SHELF_READY, staff=CASHIER, loyalty_transaction_uuid="lt-2")
+    journal.record_event(SHELF_CLEARED, staff=CASHIER, loyalty_transaction_uuid="lt-1")
+
+    assert set(journal.shelf_marks(["lt-1", "lt-2"])) == {"lt-2"}
+
+    again = journal.record_event(SHELF_READY, staff=MANAGER, loyalty_transaction_uuid="lt-1")
+    assert journal.shelf_marks(["lt-1"]) == {"lt-1": again}

@@ -320,3 +320,31 @@ def test_the_counters_row_says_how_many_of_its_rewards_are_on_the_shelf(
     assert text in index.data(RewardRole.DETAIL_TEXT)
     assert text in index.data(Qt.ItemDataRole.AccessibleTextRole)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.asyncio
+async def test_a_mark_made_by_mistake_is_taken_back(qtbot: QtBot, journal: AsyncJournal) -> None:
+    view = _view(qtbot, _claims(), journal, [NOW])
+    await _shown(view)
+    mug = view.model.index(0, 0)
+    view.tree.setCurrentIndex(mug)
+    assert not view.take_back_button.isEnabled()  # nothing of it is marked
+    marked: list[list[str]] = []
+    view.marked.connect(marked.append)
+    view.ready_button.click()
+    await wait_until(lambda: marked)
+    assert view.take_back_button.isEnabled()
+    taken: list[list[str]] = []
+    view.takenBack.connect(taken.append)
+    view.tree.setCurrentIndex(view.model.index(1, 0, mug))  # Kim's mug
+
+    view.take_back_button.click()
+    await wait_until(lambda: taken)
+
+    assert taken == [["lt-3"]]
+    assert view.model.index(1, PrepareColumn.SHELF, mug).data() == ""
+    assert view.model.index(0, PrepareColumn.SHELF).data() == "1 of 2 ready"
+    assert view.message.text() == "1 reward no longer marked ready on the shelf."
+    view.refresh()
+    await wait_until(lambda: not view.is_loading())
+    assert set(view.model.marks()) == {"lt-1"}

@@ -24,6 +24,7 @@ from pos_app.storage.model import (
     COLLECT,
     COLUMNS,
     REVERSE,
+    SHELF_CLEARED,
     SHELF_READY,
     Entry,
     Operation,
@@ -342,27 +343,38 @@ async def shop_counters(conn: Connection) -> list[str]:
 
 
 async def shelf_marks(
-    conn: Connection, loyalty_transaction_uuids: Sequence[str], *, since: datetime
+    conn: Connection,
+    loyalty_transaction_uuids: Sequence[str],
+    *,
+    since: datetime,
+    taken_back: bool = False,
 ) -> dict[str, Entry]:
-    """The latest "ready on the shelf" mark of each of these rewards, at any counter of the
-    shop, made since ``since`` (no reward is marked before it was claimed: the bound lets
-    the shop's time index answer instead of a scan of every row the shop ever copied)."""
+    """The latest "ready on the shelf" mark of each of these rewards, not taken back since,
+    made at any counter of the shop since ``since``; with ``taken_back``, the latest mark or
+    taking back, whichever came last.
+
+    No reward is marked before it was claimed: ``since`` lets the shop's time index answer
+    instead of a scan of every row the shop ever copied.
+    """
     wanted = list(dict.fromkeys(loyalty_transaction_uuids))
     if not wanted:
         return {}
     query = (
         "SELECT * FROM pos_shared.journal_row WHERE shop = pos_shared.login_shop() "
-        "AND recorded_time >= %(since)s AND kind = %(kind)s AND operation_id IS NULL "
+        "AND recorded_time >= %(since)s AND kind = ANY(%(kinds)s) AND operation_id IS NULL "
         "AND loyalty_transaction_uuid = ANY(%(wanted)s) ORDER BY recorded_time, chain_id, seq"
     )
     found: dict[str, Entry] = {}
     async with conn.cursor(row_factory=dict_row) as cursor:
         await cursor.execute(
-            query.encode(), {"since": since, "kind": SHELF_READY, "wanted": wanted}
+            query.encode(),
+            {"since": since, "kinds": [SHELF_READY, SHELF_CLEARED], "wanted": wanted},
         )
         for stored in await cursor.fetchall():
             row = local_row(stored)
             entry = Entry.from_row(tuple(row[name] for name in COLUMNS))
             assert entry.loyalty_transaction_uuid is not None
             found[entry.loyalty_transaction_uuid] = entry
-    return found
+    if taken_back:
+        return found
+    return {uuid: entry for uuid, entry in found.items() if entry.kind == SHELF_READY}

@@ -3,7 +3,7 @@ row per claim (customer, claim date, expiry, on the shelf since when and by whom
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
@@ -74,14 +74,20 @@ class ToPrepareModel(QAbstractItemModel):
         self._now = now or prepare.fetched_at
         self.endResetModel()
 
-    def add_marks(self, marks: Mapping[str, ShelfMark]) -> None:
-        """Show these new marks (made at this counter just now) without a reload."""
+    def add_marks(
+        self, marks: Mapping[str, ShelfMark], *, taken_back: Collection[str] = ()
+    ) -> None:
+        """Show these new marks, and these taken back (at this counter just now), without
+        a reload."""
         self._marks.update(marks)
+        for uuid in taken_back:
+            self._marks.pop(uuid, None)
         if self._list is not None:
-            self._list = self._list.with_marks(marks)
+            self._list = self._list.with_marks(marks, taken_back=taken_back)
+        changed = set(marks) | set(taken_back)
         for row, group in enumerate(self._groups):
             uuids = [item.loyalty_transaction_uuid for item in group.items]
-            if not any(uuid in marks for uuid in uuids):
+            if not any(uuid in changed for uuid in uuids):
                 continue
             last = self.columnCount() - 1
             parent = self.index(row, 0)

@@ -83,10 +83,12 @@ class ToPrepareView(QWidget):
     Signals:
         loaded: the list was read (or its read failed and the last one stays).
         marked(list): these loyalty transaction uuids were just marked ready on the shelf.
+        takenBack(list): the marks of these were just taken back.
     """
 
     loaded = Signal()
     marked = Signal(list)
+    takenBack = Signal(list)
 
     def __init__(
         self,
@@ -166,6 +168,13 @@ class ToPrepareView(QWidget):
         self.print_button.setMinimumHeight(48)
         actions.addWidget(self.print_button)
         actions.addStretch(1)
+        self.take_back_button = QPushButton(_tr("Not on the shelf"), self)
+        self.take_back_button.setObjectName("prepareTakeBackButton")
+        self.take_back_button.setToolTip(
+            _tr("Take the mark off the selected rewards: marked by mistake, or put back")
+        )
+        self.take_back_button.setMinimumHeight(48)
+        actions.addWidget(self.take_back_button)
         self.ready_button = QPushButton(_tr("Ready on the shelf"), self)
         self.ready_button.setObjectName("prepareReadyButton")
         self.ready_button.setToolTip(
@@ -182,6 +191,7 @@ class ToPrepareView(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.ready_button.clicked.connect(self.on_ready_button_clicked)
+        self.take_back_button.clicked.connect(self.on_take_back_button_clicked)
         self.print_button.clicked.connect(self.on_print_button_clicked)
         self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -363,12 +373,20 @@ class ToPrepareView(QWidget):
                     found.setdefault(item.loyalty_transaction_uuid, item)
         return list(found.values())
 
+    def selected_marked_items(self) -> list[PrepareItem]:
+        """The selected claims that are on the shelf (a reward's row: all of those)."""
+        marks = self.model.marks()
+        found: dict[str, PrepareItem] = {}
+        for index in self._selected_indexes():
+            for item in self.model.items_of(index):
+                if item.loyalty_transaction_uuid in marks:
+                    found.setdefault(item.loyalty_transaction_uuid, item)
+        return list(found.values())
+
     def _update_buttons(self) -> None:
-        self.ready_button.setEnabled(
-            self._service is not None
-            and bool(self.selected_items_to_mark())
-            and not self.tasks.is_running(_MARK)
-        )
+        idle = self._service is not None and not self.tasks.is_running(_MARK)
+        self.ready_button.setEnabled(idle and bool(self.selected_items_to_mark()))
+        self.take_back_button.setEnabled(idle and bool(self.selected_marked_items()))
         prepare = self.model.prepare_list()
         self.print_button.setEnabled(prepare is not None and prepare.waiting > 0)
 
@@ -402,6 +420,34 @@ class ToPrepareView(QWidget):
         )
         self.show_message(text, "success")
         self.marked.emit(list(written))
+
+    def on_take_back_button_clicked(self) -> None:
+        items = self.selected_marked_items()
+        if not items or self._service is None or self.tasks.is_running(_MARK):
+            return
+        if self._sign_in_first is not None and self._sign_in_first(
+            self.on_take_back_button_clicked
+        ):
+            return
+        task = self.tasks.op(self._take_back(items), key=_MARK).failure(self._on_mark_failed)
+        task.run().add_done_callback(lambda _task: self._update_buttons())
+        self._update_buttons()
+
+    async def _take_back(self, items: list[PrepareItem]) -> None:
+        assert self._service is not None
+        taken = await self._service.take_off_shelf(items, staff=self._staff())
+        self.model.add_marks({}, taken_back=taken)
+        self._say_status()
+        count = len(taken)
+        text = english_plural(
+            _tr("%n reward(s) no longer marked ready on the shelf.", None, count),
+            count,
+            "reward(s)",
+            "reward",
+            "rewards",
+        )
+        self.show_message(text, "success")
+        self.takenBack.emit(taken)
 
     def _on_mark_failed(self, exc: BaseException) -> None:
         if isinstance(exc, JournalError):

@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from pos_app.storage import SHELF_READY, Journal
+from pos_app.storage import SHELF_CLEARED, SHELF_READY, Journal
 from pos_app.storage.shared import chain_id_of, insert_rows, shelf_marks
 from tests.helpers.postgres import COUNTER_A, COUNTER_A2, COUNTER_B, SharedDatabase
 from tests.storage.helpers import CASHIER, MANAGER, SHOP, FakeClock
@@ -38,6 +38,9 @@ async def test_marks_of_every_counter_of_the_shop_are_found(
             SHELF_READY, staff=MANAGER, loyalty_transaction_uuid="lt-1", reward_title="Shop mug"
         )
         second.record_event(SHELF_READY, staff=MANAGER, loyalty_transaction_uuid="lt-2")
+        second.record_event(SHELF_READY, staff=MANAGER, loyalty_transaction_uuid="lt-4")
+        # Taken back at the other counter: no mark any more.
+        second.record_event(SHELF_CLEARED, staff=MANAGER, loyalty_transaction_uuid="lt-4")
         await _copy(second, shared_db, COUNTER_A2)
     with Journal.open(
         tmp_path / "other" / "journal.sqlite3", shop_uuid="shop-b", counter="B1", clock=FakeClock()
