@@ -3,6 +3,7 @@ the shelf, keeps the last list when Piggy is away, prints the pick list."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -17,13 +20,15 @@ from pos_app.api import errors
 from pos_app.services.settings import SlipPaper
 from pos_app.services.to_prepare import PrepareList, ShelfMark, ToPrepareService
 from pos_app.storage import AsyncJournal, StaffRef
+from pos_app.ui.async_support import await_dialog
 from pos_app.ui.dialogs.pin_entry import format_clock_time
 from pos_app.ui.prepare.model import PrepareColumn, PrepareRole, ToPrepareModel
 from pos_app.ui.prepare.pick_list import PickList, PickListDialog
 from pos_app.ui.prepare.view import REFRESH_INTERVAL_MS, ToPrepareView
 from tests.helpers import wait_until
 from tests.helpers.claims import NOW, FakeClaims, claim
-from tests.helpers.printing import page_width_mm, pdf_text
+from tests.helpers.printing import PdfPrinters, page_width_mm, pdf_text
+from tests.helpers.ui import delete_widget, dialog_of
 
 SHOP = "shop-1"
 CASEY = StaffRef("staff-casey", "Casey")
@@ -348,3 +353,43 @@ async def test_a_mark_made_by_mistake_is_taken_back(qtbot: QtBot, journal: Async
     view.refresh()
     await wait_until(lambda: not view.is_loading())
     assert set(view.model.marks()) == {"lt-1"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("paper", "printer", "width"),
+    [(SlipPaper.RECEIPT, "Till 2 receipts", 80.0), (SlipPaper.A4, None, 210.0)],
+)
+async def test_the_pick_list_prints_on_the_counters_printer_for_its_paper(
+    tmp_path: Path, paper: SlipPaper, printer: str | None, width: float
+) -> None:
+    printers = PdfPrinters(tmp_path)
+    pick = PickList.of(_prepare(), shop_name="Demo shop", now=NOW)
+    dialog = PickListDialog(
+        pick, paper=paper, printer_name="Till 2 receipts", make_printer=printers
+    )
+    printed: list[str] = []
+    dialog.printed.connect(printed.append)
+    waiting = asyncio.ensure_future(await_dialog(dialog))
+    try:
+        await wait_until(dialog.isVisible)
+        dialog.print_button.click()
+        chooser = await dialog_of(QPrintDialog)
+        # A receipt goes to the counter's slip printer; A4 to the PC's default one.
+        assert printers.asked == [(printer, paper)]
+        chooser.accept()
+        assert await asyncio.wait_for(waiting, 5) == QDialog.DialogCode.Accepted
+    finally:
+        if dialog.isVisible():
+            dialog.reject()
+            await asyncio.wait_for(waiting, 5)
+        await delete_widget(dialog)
+
+    assert printed == [str(printers.file(1))]
+    assert page_width_mm(printers.file(1)) == pytest.approx(width, abs=0.5)
+    text = pdf_text(printers.file(1))
+    if paper is SlipPaper.RECEIPT:
+        # 72 mm wide: the dates without their year.
+        assert "Robin V. · claimed 20 Nov · expires 30 Nov" in text
+    else:
+        assert "Robin V. · claimed 20 Nov 2026 · expires 30 Nov 2026" in text
