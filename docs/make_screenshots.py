@@ -7,6 +7,8 @@ demo card, waits until the list and the side panel are in, and saves the window 
     .venv/bin/python docs/make_screenshots.py --size 1024x768 --out /tmp/counter-1024.png
     .venv/bin/python docs/make_screenshots.py --reports  # writes docs/reports.png
     .venv/bin/python docs/make_screenshots.py --claim --language nl  # docs/claim-*-nl.png
+    .venv/bin/python docs/make_screenshots.py --prepare  # writes docs/to-prepare.png
+    .venv/bin/python docs/make_screenshots.py --prepare --pick-list /tmp/pick  # + its PDFs
 
 ``--reports`` shows the managers' Reports page for a known day of pickups (the one the
 report tests use: several staff, hours, titles and reversals), from a throw-away journal.
@@ -22,6 +24,7 @@ dialog is a window of its own): run it under a virtual display of the size wante
 
     xvfb-run -a -s "-screen 0 1024x768x24" env QT_QPA_PLATFORM=xcb POS_APP_LANGUAGE=de \
         .venv/bin/python docs/make_screenshots.py --return-choice --out /tmp/return-de.png
+
 ``--camera looking`` (or ``read``) shows the camera page with the demo's still pictures
 (a phone with DEMO-CARD-1's QR code) instead of a camera: ``looking`` as while the code is
 being held up (locked as read already, so the page stays), ``read`` just after it was read
@@ -31,6 +34,10 @@ camera on (``kiosk_camera``) instead of the counter window:
 
     .venv/bin/python docs/make_screenshots.py --camera read --out docs/camera.png
     .venv/bin/python docs/make_screenshots.py --camera looking --kiosk --out /tmp/kiosk.png
+
+``--prepare`` shows the To prepare page of the demo shop with a few claims marked ready on
+the shelf; ``--pick-list`` also saves its pick list as PDF, on 80 mm paper and on A4
+(``PREFIX-80mm.pdf``, ``PREFIX-a4.pdf``). The language is ``POS_APP_LANGUAGE``'s.
 """
 
 from __future__ import annotations
@@ -304,6 +311,57 @@ async def shoot_reports(size: tuple[int, int], out: Path) -> None:
             dialog.close()
 
 
+async def shoot_prepare(
+    session: DemoSession, size: tuple[int, int], out: Path, pick_list: Path | None
+) -> None:
+    from pos_app.services.settings import SlipPaper
+    from pos_app.ui.i18n import use_language
+    from pos_app.ui.prepare.pick_list import PickList, save_pick_list_pdf
+
+    use_language(session.settings.language)
+    services = await open_services(
+        session.settings, build_clients(session.settings, session.secrets), session.secrets
+    )
+    window = MainWindow(services, demo=session.info)
+    try:
+        window.resize(*size)
+        window.show()
+        window.start()
+        await _until(lambda: window.tasks.pending == 0)
+        window.show_to_prepare()
+        assert window.prepare_page is not None
+        view = window.prepare_page.view
+        await _until(lambda: view.model.prepare_list() is not None and not view.is_loading())
+        # Ready on the shelf: one claim of the first reward, and the whole second reward.
+        model = view.model
+        marked: list[object] = []
+        view.marked.connect(marked.append)
+        for done, index in enumerate((model.index(1, 0, model.index(0, 0)), model.index(1, 0))):
+            view.tree.setCurrentIndex(index)
+            view.ready_button.click()
+            await _until(lambda done=done: len(marked) > done)
+        view.tree.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+        view.tree.scrollToTop()
+        await asyncio.sleep(1.0)  # painted
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out)):
+            raise SystemExit(f"could not write {out}")
+        print(f"{out} ({size[0]}×{size[1]})")
+        prepare = model.prepare_list()
+        if pick_list is not None and prepare is not None:
+            pick = PickList.of(prepare, shop_name=window.counter.shop_name, now=prepare.fetched_at)
+            for paper, suffix in ((SlipPaper.RECEIPT, "80mm"), (SlipPaper.A4, "a4")):
+                path = pick_list.with_name(f"{pick_list.name}-{suffix}.pdf")
+                pages = save_pick_list_pdf(pick, path, paper)
+                print(f"{path} ({pages} pages)")
+    finally:
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.close()
+        await closed.wait()
+        await services.aclose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1366x740", help="window size, WIDTHxHEIGHT")
@@ -319,10 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--card", default=demo.CARD_MAIN, help="the card scanned, for --claim")
     parser.add_argument("--camera", choices=("looking", "read", "missing"), help="the camera page")
     parser.add_argument("--kiosk", action="store_true", help="with --camera: the kiosk's home")
+    parser.add_argument("--prepare", action="store_true", help="the To prepare page")
+    parser.add_argument("--pick-list", type=Path, help="with --prepare: save PREFIX-*.pdf")
     args = parser.parse_args(argv)
     default = "reports.png" if args.reports else "counter.png"
     if args.return_choice:
         default = "return-choice.png"
+    if args.prepare:
+        default = "to-prepare.png"
     if args.claim:
         default = f"claim-list-{args.language}-{args.size.lower()}.png"
     out = args.out or HERE / default
@@ -341,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     ):
         if args.return_choice:
             runner.run(shoot_return_choice(session, out))
+        elif args.prepare:
+            runner.run(shoot_prepare(session, (width, height), out, args.pick_list))
         elif args.claim:
             from pos_app.ui.i18n import use_language
 

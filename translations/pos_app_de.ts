@@ -313,6 +313,14 @@
         <translation>Letzte Abholungen (dort storniert die Filialleitung)</translation>
     </message>
     <message>
+        <source>Ctrl+T</source>
+        <translation>Strg+T</translation>
+    </message>
+    <message>
+        <source>To prepare: rewards claimed for pickup here</source>
+        <translation>Bereitstellen: hier abzuholende eingelöste Prämien</translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation>Esc</translation>
     </message>
@@ -490,6 +498,10 @@
     <message>
         <source>Undo ({n} s)</source>
         <translation>Rückgängig ({n} s)</translation>
+    </message>
+    <message>
+        <source>To prepare</source>
+        <translation>Bereitstellen</translation>
     </message>
     <message>
         <source>Recent pickups</source>
@@ -1891,9 +1903,53 @@
         <translation>Wählen Sie mit „Drucken…“ einen Drucker oder speichern Sie den Beleg als PDF.</translation>
     </message>
     <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
         <source>{date}, {time}</source>
         <extracomment>The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the enum lives in the settings: services cannot import Qt). Most 80 mm printers print 72 mm wide: 4 mm each side stays blank. QR side including its quiet zone (4 modules each side): about 1 mm per module. The printable area of receipt printers starts a little below the cut. Height of the content in millimetres (for a receipt: the page length).</extracomment>
         <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>{title} ×{n}</source>
+        <translation>{title} ×{n}</translation>
+    </message>
+    <message>
+        <source>{name} {value}</source>
+        <translation>{name} {value}</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Läuft nicht ab</translation>
+    </message>
+    <message>
+        <source>{when} · {who}</source>
+        <translation>{when} · {who}</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf since {when} ({who})</source>
+        <translation>Liegt bereit seit {when} ({who})</translation>
+    </message>
+    <message>
+        <source>All ready</source>
+        <translation>Alle bereit</translation>
+    </message>
+    <message>
+        <source>{ready} of {n} ready</source>
+        <translation>{ready} von {n} bereit</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>Kunde: {name}</translation>
+    </message>
+    <message>
+        <source>Claimed {date}</source>
+        <translation>Eingelöst am {date}</translation>
+    </message>
+    <message>
+        <source>Expires: {date}</source>
+        <translation>Läuft ab: {date}</translation>
     </message>
     <message>
         <source>Pickup slip — reprint</source>
@@ -1943,8 +1999,79 @@
         <translation>Abholbeleg {ref}</translation>
     </message>
     <message>
+        <source>Pick list</source>
+        <extracomment>Claims left out because they are on the shelf already.</extracomment>
+        <translation>Pickliste</translation>
+    </message>
+    <message>
+        <source>Made {when}</source>
+        <translation>Erstellt {when}</translation>
+    </message>
+    <message>
+        <source>{customer} · claimed {claimed} · expires {expires}</source>
+        <translation>{customer} · eingelöst {claimed} · läuft ab {expires}</translation>
+    </message>
+    <message>
+        <source>Nothing to prepare.</source>
+        <translation>Nichts bereitzustellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) to prepare</source>
+        <translation>
+            <numerusform>%n Prämie bereitzustellen</numerusform>
+            <numerusform>%n Prämien bereitzustellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on the shelf</source>
+        <translation>
+            <numerusform>%n liegt schon bereit</numerusform>
+            <numerusform>%n liegen schon bereit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shop} · Pick list · {when} (continued)</source>
+        <translation>{shop} · Pickliste · {when} (Fortsetzung)</translation>
+    </message>
+    <message>
         <source>The printer could not be started.</source>
         <translation>Der Drucker konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80-mm-Bon</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Gespeichert als {path}.</translation>
+    </message>
+    <message>
+        <source>Save the pick list as PDF</source>
+        <translation>Die Pickliste als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Print the pick list</source>
+        <translation>Die Pickliste drucken</translation>
+    </message>
+    <message>
+        <source>The pick list could not be printed or saved ({error}). Try again.</source>
+        <translation>Die Pickliste konnte nicht gedruckt oder gespeichert werden ({error}). Bitte erneut versuchen.</translation>
     </message>
     <message>
         <source>None in this period.</source>
@@ -3199,6 +3326,114 @@
         <source>Camera picture</source>
         <translation>Kamerabild</translation>
     </message>
+    <message>
+        <source>Rewards claimed for pickup here (Ctrl+T)</source>
+        <translation>Hier abzuholende eingelöste Prämien (Strg+T)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <extracomment>While the page is open the list is read again this often: new claims show within a minute, and a shop&apos;s 2 to 20 reads an hour per open page stay far below Piggy&apos;s limits. A row&apos;s height: a fingertip&apos;s, and read from arm&apos;s length, as in the other lists. When the reads began to fail (None: the last one worked).</extracomment>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Rewards to prepare</source>
+        <translation>Bereitzustellende Prämien</translation>
+    </message>
+    <message>
+        <source>Print pick list…</source>
+        <translation>Pickliste drucken…</translation>
+    </message>
+    <message>
+        <source>Print what is not on the shelf yet, on 80 mm receipt paper or A4</source>
+        <translation>Drucken, was noch nicht bereitliegt, auf 80-mm-Bonpapier oder A4</translation>
+    </message>
+    <message>
+        <source>Not on the shelf</source>
+        <translation>Liegt nicht bereit</translation>
+    </message>
+    <message>
+        <source>Take the mark off the selected rewards: marked by mistake, or put back</source>
+        <translation>Den Vermerk von den gewählten Prämien nehmen: versehentlich vermerkt oder zurückgelegt</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf</source>
+        <translation>Liegt bereit</translation>
+    </message>
+    <message>
+        <source>Note that the selected rewards are ready on the shelf for their customers</source>
+        <translation>Vermerken, dass die gewählten Prämien für ihre Kunden bereitliegen</translation>
+    </message>
+    <message>
+        <source>The list cannot be read on this counter: Piggy or the journal is not set up.</source>
+        <translation>Die Liste kann an dieser Kasse nicht gelesen werden: Piggy oder das Protokoll ist nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Loading the list…</source>
+        <translation>Die Liste wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing to prepare: every claim has been picked up.</source>
+        <translation>Nichts bereitzustellen: alles wurde abgeholt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) claimed for pickup</source>
+        <translation>
+            <numerusform>%n Prämie zur Abholung eingelöst</numerusform>
+            <numerusform>%n Prämien zur Abholung eingelöst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the shelf</source>
+        <translation>
+            <numerusform>%n liegt bereit</numerusform>
+            <numerusform>%n liegen bereit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated {time}</source>
+        <translation>aktualisiert {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired not shown</source>
+        <translation>
+            <numerusform>%n abgelaufene nicht gezeigt</numerusform>
+            <numerusform>%n abgelaufene nicht gezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the newest {n} claims were read: the list is longer than that.</source>
+        <translation>Nur die neuesten {n} Einlösungen wurden gelesen: die Liste ist länger.</translation>
+    </message>
+    <message>
+        <source>The shop journal cannot be reached: only this counter&apos;s marks are shown.</source>
+        <translation>Das Filialprotokoll ist nicht erreichbar: Sie sehen nur die Vermerke dieser Kasse.</translation>
+    </message>
+    <message>
+        <source>{reason} The list shown is from {time}; no answer since {since}.</source>
+        <translation>{reason} Die gezeigte Liste ist von {time}; keine Antwort seit {since}.</translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be read. Ask your IT contact.</source>
+        <translation>Das Abholprotokoll kann nicht gelesen werden. Wenden Sie sich an Ihre IT-Betreuung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) marked ready on the shelf.</source>
+        <translation>
+            <numerusform>%n Prämie als bereitliegend vermerkt.</numerusform>
+            <numerusform>%n Prämien als bereitliegend vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) no longer marked ready on the shelf.</source>
+        <translation>
+            <numerusform>%n Prämie nicht mehr als bereitliegend vermerkt.</numerusform>
+            <numerusform>%n Prämien nicht mehr als bereitliegend vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be written, so nothing was marked. Ask your IT contact.</source>
+        <translation>Das Abholprotokoll kann nicht geschrieben werden, daher wurde nichts vermerkt. Wenden Sie sich an Ihre IT-Betreuung.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -4204,6 +4439,10 @@
         <translation>Digital</translation>
     </message>
     <message>
+        <source>On the shelf</source>
+        <translation>Liegt bereit</translation>
+    </message>
+    <message>
         <source>Handing over…</source>
         <translation>Wird übergeben…</translation>
     </message>
@@ -4256,6 +4495,10 @@
     <message>
         <source>{title} expired on {date}: it can no longer be handed over.</source>
         <translation>{title} ist am {date} abgelaufen und kann nicht mehr übergeben werden.</translation>
+    </message>
+    <message>
+        <source>{ready} of {n} ready on the shelf</source>
+        <translation>{ready} von {n} liegen bereit</translation>
     </message>
     <message>
         <source>{title} ×{n}</source>
@@ -4473,6 +4716,26 @@
     <message>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>ToPrepareModel</name>
+    <message>
+        <source>Reward / customer</source>
+        <extracomment>internalId of a reward&apos;s row; a claim&apos;s row carries its reward&apos;s row number + 1. The reward (a reward&apos;s row) or the customer (a claim&apos;s row). On the shelf since when, by whom (a claim); how many are (a reward). The loyalty transaction uuids of the claims the row stands for. Whether every claim of the row is on the shelf.</extracomment>
+        <translation>Prämie / Kunde</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>Liegt bereit</translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,14 @@
         <translation>Recente afhalingen (managers draaien daar terug)</translation>
     </message>
     <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>To prepare: rewards claimed for pickup here</source>
+        <translation>Klaarzetten: hier te halen geclaimde beloningen</translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation>Esc</translation>
     </message>
@@ -490,6 +498,10 @@
     <message>
         <source>Undo ({n} s)</source>
         <translation>Ongedaan maken ({n} s)</translation>
+    </message>
+    <message>
+        <source>To prepare</source>
+        <translation>Klaarzetten</translation>
     </message>
     <message>
         <source>Recent pickups</source>
@@ -1891,9 +1903,53 @@
         <translation>Kies een printer met Afdrukken…, of sla de bon op als PDF.</translation>
     </message>
     <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
         <source>{date}, {time}</source>
         <extracomment>The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the enum lives in the settings: services cannot import Qt). Most 80 mm printers print 72 mm wide: 4 mm each side stays blank. QR side including its quiet zone (4 modules each side): about 1 mm per module. The printable area of receipt printers starts a little below the cut. Height of the content in millimetres (for a receipt: the page length).</extracomment>
         <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>{title} ×{n}</source>
+        <translation>{title} ×{n}</translation>
+    </message>
+    <message>
+        <source>{name} {value}</source>
+        <translation>{name} {value}</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Verloopt niet</translation>
+    </message>
+    <message>
+        <source>{when} · {who}</source>
+        <translation>{when} · {who}</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf since {when} ({who})</source>
+        <translation>Klaar op de plank sinds {when} ({who})</translation>
+    </message>
+    <message>
+        <source>All ready</source>
+        <translation>Alles klaar</translation>
+    </message>
+    <message>
+        <source>{ready} of {n} ready</source>
+        <translation>{ready} van {n} klaar</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>Klant: {name}</translation>
+    </message>
+    <message>
+        <source>Claimed {date}</source>
+        <translation>Geclaimd op {date}</translation>
+    </message>
+    <message>
+        <source>Expires: {date}</source>
+        <translation>Verloopt: {date}</translation>
     </message>
     <message>
         <source>Pickup slip — reprint</source>
@@ -1943,8 +1999,79 @@
         <translation>Afhaalbon {ref}</translation>
     </message>
     <message>
+        <source>Pick list</source>
+        <extracomment>Claims left out because they are on the shelf already.</extracomment>
+        <translation>Picklijst</translation>
+    </message>
+    <message>
+        <source>Made {when}</source>
+        <translation>Gemaakt {when}</translation>
+    </message>
+    <message>
+        <source>{customer} · claimed {claimed} · expires {expires}</source>
+        <translation>{customer} · geclaimd {claimed} · verloopt {expires}</translation>
+    </message>
+    <message>
+        <source>Nothing to prepare.</source>
+        <translation>Niets klaar te zetten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) to prepare</source>
+        <translation>
+            <numerusform>%n beloning klaar te zetten</numerusform>
+            <numerusform>%n beloningen klaar te zetten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already on the shelf</source>
+        <translation>
+            <numerusform>%n al op de plank</numerusform>
+            <numerusform>%n al op de plank</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shop} · Pick list · {when} (continued)</source>
+        <translation>{shop} · Picklijst · {when} (vervolg)</translation>
+    </message>
+    <message>
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>Bon 80 mm</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Opgeslagen als {path}.</translation>
+    </message>
+    <message>
+        <source>Save the pick list as PDF</source>
+        <translation>De picklijst opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>Print the pick list</source>
+        <translation>De picklijst afdrukken</translation>
+    </message>
+    <message>
+        <source>The pick list could not be printed or saved ({error}). Try again.</source>
+        <translation>De picklijst kon niet worden afgedrukt of opgeslagen ({error}). Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>None in this period.</source>
@@ -3199,6 +3326,114 @@
         <source>Camera picture</source>
         <translation>Camerabeeld</translation>
     </message>
+    <message>
+        <source>Rewards claimed for pickup here (Ctrl+T)</source>
+        <translation>Hier te halen geclaimde beloningen (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <extracomment>While the page is open the list is read again this often: new claims show within a minute, and a shop&apos;s 2 to 20 reads an hour per open page stay far below Piggy&apos;s limits. A row&apos;s height: a fingertip&apos;s, and read from arm&apos;s length, as in the other lists. When the reads began to fail (None: the last one worked).</extracomment>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Rewards to prepare</source>
+        <translation>Klaar te zetten beloningen</translation>
+    </message>
+    <message>
+        <source>Print pick list…</source>
+        <translation>Picklijst afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print what is not on the shelf yet, on 80 mm receipt paper or A4</source>
+        <translation>Druk af wat nog niet op de plank ligt, op bonpapier van 80 mm of op A4</translation>
+    </message>
+    <message>
+        <source>Not on the shelf</source>
+        <translation>Niet op de plank</translation>
+    </message>
+    <message>
+        <source>Take the mark off the selected rewards: marked by mistake, or put back</source>
+        <translation>Haal de markering van de gekozen beloningen: per vergissing gemarkeerd, of teruggelegd</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf</source>
+        <translation>Klaar op de plank</translation>
+    </message>
+    <message>
+        <source>Note that the selected rewards are ready on the shelf for their customers</source>
+        <translation>Noteer dat de gekozen beloningen klaar op de plank liggen voor hun klanten</translation>
+    </message>
+    <message>
+        <source>The list cannot be read on this counter: Piggy or the journal is not set up.</source>
+        <translation>De lijst kan op deze balie niet worden gelezen: Piggy of het logboek is niet ingesteld.</translation>
+    </message>
+    <message>
+        <source>Loading the list…</source>
+        <translation>De lijst wordt geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing to prepare: every claim has been picked up.</source>
+        <translation>Niets klaar te zetten: alles is afgehaald.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) claimed for pickup</source>
+        <translation>
+            <numerusform>%n beloning geclaimd om af te halen</numerusform>
+            <numerusform>%n beloningen geclaimd om af te halen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the shelf</source>
+        <translation>
+            <numerusform>%n op de plank</numerusform>
+            <numerusform>%n op de plank</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated {time}</source>
+        <translation>bijgewerkt {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired not shown</source>
+        <translation>
+            <numerusform>%n verlopen niet getoond</numerusform>
+            <numerusform>%n verlopen niet getoond</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the newest {n} claims were read: the list is longer than that.</source>
+        <translation>Alleen de nieuwste {n} claims zijn gelezen: de lijst is langer.</translation>
+    </message>
+    <message>
+        <source>The shop journal cannot be reached: only this counter&apos;s marks are shown.</source>
+        <translation>Het winkellogboek is niet bereikbaar: je ziet alleen de markeringen van deze balie.</translation>
+    </message>
+    <message>
+        <source>{reason} The list shown is from {time}; no answer since {since}.</source>
+        <translation>{reason} De getoonde lijst is van {time}; geen antwoord sinds {since}.</translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be read. Ask your IT contact.</source>
+        <translation>Het afhaallogboek kan niet worden gelezen. Vraag het je IT-contactpersoon.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) marked ready on the shelf.</source>
+        <translation>
+            <numerusform>%n beloning gemarkeerd als klaar op de plank.</numerusform>
+            <numerusform>%n beloningen gemarkeerd als klaar op de plank.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) no longer marked ready on the shelf.</source>
+        <translation>
+            <numerusform>%n beloning niet meer gemarkeerd als klaar op de plank.</numerusform>
+            <numerusform>%n beloningen niet meer gemarkeerd als klaar op de plank.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pickup journal cannot be written, so nothing was marked. Ask your IT contact.</source>
+        <translation>Het afhaallogboek kan niet worden geschreven, dus er is niets gemarkeerd. Vraag het je IT-contactpersoon.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -4204,6 +4439,10 @@
         <translation>Digitaal</translation>
     </message>
     <message>
+        <source>On the shelf</source>
+        <translation>Op de plank</translation>
+    </message>
+    <message>
         <source>Handing over…</source>
         <translation>Overhandigen…</translation>
     </message>
@@ -4256,6 +4495,10 @@
     <message>
         <source>{title} expired on {date}: it can no longer be handed over.</source>
         <translation>{title} is verlopen op {date}: kan niet meer worden overhandigd.</translation>
+    </message>
+    <message>
+        <source>{ready} of {n} ready on the shelf</source>
+        <translation>{ready} van {n} klaar op de plank</translation>
     </message>
     <message>
         <source>{title} ×{n}</source>
@@ -4473,6 +4716,26 @@
     <message>
         <source>Active</source>
         <translation>Actief</translation>
+    </message>
+</context>
+<context>
+    <name>ToPrepareModel</name>
+    <message>
+        <source>Reward / customer</source>
+        <extracomment>internalId of a reward&apos;s row; a claim&apos;s row carries its reward&apos;s row number + 1. The reward (a reward&apos;s row) or the customer (a claim&apos;s row). On the shelf since when, by whom (a claim); how many are (a reward). The loyalty transaction uuids of the claims the row stands for. Whether every claim of the row is on the shelf.</extracomment>
+        <translation>Beloning / klant</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Geclaimd</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Verloopt</translation>
+    </message>
+    <message>
+        <source>On the shelf</source>
+        <translation>Op de plank</translation>
     </message>
 </context>
 <context>

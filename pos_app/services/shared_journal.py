@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from pos_app.services.reports import Report, ReportPeriod
-    from pos_app.storage import AsyncJournal, Operation, VerifyResult
+    from pos_app.storage import AsyncJournal, Entry, Operation, VerifyResult
     from pos_app.storage.shared import CopyConflict
     from pos_app.storage.shared.connection import SharedJournalTarget
     from pos_app.storage.shared.copier import Backlog, JournalCopier
@@ -323,6 +323,19 @@ class SharedJournal:
                 text=text,
                 customer_uuid=customer_uuid,
                 limit=limit,
+            )
+        )
+
+    async def shelf_marks(
+        self, loyalty_transaction_uuids: list[str], *, since: datetime, taken_back: bool = False
+    ) -> dict[str, Entry]:
+        """The latest "ready on the shelf" mark of each reward, made at any counter since
+        ``since`` (with ``taken_back``: or its taking back; see the store's function)."""
+        from pos_app.storage.shared import shelf_marks
+
+        return await self._ask(
+            lambda conn: shelf_marks(
+                conn, loyalty_transaction_uuids, since=since, taken_back=taken_back
             )
         )
 

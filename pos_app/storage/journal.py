@@ -82,6 +82,8 @@ from pos_app.storage.model import (
     RECONCILIATION,
     REFUND,
     REVERSE,
+    SHELF_CLEARED,
+    SHELF_READY,
     STAFF_LIST_RESET,
     Entry,
     Operation,
@@ -1103,23 +1105,39 @@ class Journal:
         )
 
     def record_event(
-        self, kind: str, *, staff: StaffRef | None = None, note: str | None = None
+        self,
+        kind: str,
+        *,
+        staff: StaffRef | None = None,
+        note: str | None = None,
+        loyalty_transaction_uuid: str | None = None,
+        customer_uuid: str | None = None,
+        customer_name: str | None = None,
+        reward_title: str | None = None,
     ) -> Entry:
-        """Append a plain event (not an operation), e.g. :data:`PIN_LOCKOUT`."""
+        """Append a plain event (not an operation), e.g. :data:`PIN_LOCKOUT`.
+
+        An event about one claimed reward (:data:`SHELF_READY`) names it by its
+        ``loyalty_transaction_uuid``, with the customer and the reward's title as a
+        collect's rows do (``customer_name`` with an ``@`` is left out).
+        """
         if not kind or kind in OPERATION_KINDS:
             raise ValueError(
                 f"{kind!r} is not an event kind (collects, reverses and claims are operations)"
             )
+        values: dict[str, object] = {
+            "kind": kind,
+            "staff_id": staff.profile_id if staff else None,
+            "staff_name": staff.name if staff else None,
+            "note": note,
+            "loyalty_transaction_uuid": loyalty_transaction_uuid,
+            "customer_uuid": customer_uuid,
+            "reward_title": reward_title,
+        }
+        if (name := customer_name_or_none(customer_name)) is not None:
+            values["customer_name"] = name
         with self._writing() as conn:
-            return self._append(
-                conn,
-                {
-                    "kind": kind,
-                    "staff_id": staff.profile_id if staff else None,
-                    "staff_name": staff.name if staff else None,
-                    "note": note,
-                },
-            )
+            return self._append(conn, values)
 
     # -- queries ------------------------------------------------------------------------
 
@@ -1380,6 +1398,32 @@ class Journal:
         params.append(limit)
         with self._reading() as conn:
             return [Entry.from_row(row) for row in conn.execute(query, params)]
+
+    def shelf_marks(
+        self, loyalty_transaction_uuids: Collection[str], *, taken_back: bool = False
+    ) -> dict[str, Entry]:
+        """The latest :data:`SHELF_READY` event of each of these rewards that has one, and
+        was not taken back since (:data:`SHELF_CLEARED`); with ``taken_back``, the latest
+        event of either kind (to be weighed against another journal's)."""
+        wanted = list(dict.fromkeys(loyalty_transaction_uuids))
+        found: dict[str, Entry] = {}
+        with self._reading() as conn:
+            for start in range(0, len(wanted), _BATCH):
+                batch = wanted[start : start + _BATCH]
+                marks = ", ".join("?" for _ in batch)
+                cursor = conn.execute(
+                    f"{self._select} WHERE loyalty_transaction_uuid IN ({marks}) "
+                    f"AND kind IN ('{SHELF_READY}', '{SHELF_CLEARED}') "
+                    "AND operation_id IS NULL ORDER BY id",
+                    batch,
+                )
+                for row in cursor:
+                    entry = Entry.from_row(row)
+                    assert entry.loyalty_transaction_uuid is not None
+                    found[entry.loyalty_transaction_uuid] = entry
+        if taken_back:
+            return found
+        return {uuid: entry for uuid, entry in found.items() if entry.kind == SHELF_READY}
 
     def staff_worked_here(self) -> bool:
         """Whether a staff profile acted on this journal since the staff list was last reset.

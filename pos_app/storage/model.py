@@ -30,6 +30,8 @@ __all__ = [
     "RECONCILIATION",
     "REFUND",
     "REVERSE",
+    "SHELF_CLEARED",
+    "SHELF_READY",
     "STAFF_LIST_RESET",
     "Entry",
     "OpState",
@@ -58,6 +60,13 @@ PIN_LOCKOUT = "pin_lockout"
 #: The shop's IT person declared the staff list lost and to be started afresh (after it, a
 #: first manager may be created again); a plain event.
 STAFF_LIST_RESET = "staff_list_reset"
+#: Staff put a reward a customer claimed for pickup ready on the shop's shelf; a plain
+#: event, keyed by the reward's loyalty transaction (the shop's own note: Piggy knows nothing
+#: of it). The latest one of a loyalty transaction is its mark.
+SHELF_READY = "shelf_ready"
+#: Staff took a "ready on the shelf" mark back (marked by mistake, or the item went back to
+#: the stock room); a plain event, keyed like the mark.
+SHELF_CLEARED = "shelf_cleared"
 #: Prefix of the staff id of someone acting from the operating system (the command line).
 OS_USER_PREFIX = "os-user:"
 

@@ -20,7 +20,17 @@ from psycopg.rows import dict_row
 
 from pos_app.storage.chain import ChainProblem, VerifyResult, verify_rows
 from pos_app.storage.journal import _fold, _Reversal
-from pos_app.storage.model import COLLECT, COLUMNS, REFUND, REVERSE, Entry, Operation, OpState
+from pos_app.storage.model import (
+    COLLECT,
+    COLUMNS,
+    REFUND,
+    REVERSE,
+    SHELF_CLEARED,
+    SHELF_READY,
+    Entry,
+    Operation,
+    OpState,
+)
 from pos_app.storage.reference import operation_id_prefix, parse_reference
 from pos_app.storage.shared.rows import STORED_COLUMNS, local_row, stored_values
 
@@ -31,6 +41,7 @@ __all__ = [
     "find_by_reference",
     "insert_rows",
     "recent_collects",
+    "shelf_marks",
     "shop_counters",
     "stored_rows",
     "verify_chain",
@@ -336,3 +347,41 @@ async def shop_counters(conn: Connection) -> list[str]:
         "WHERE shop = pos_shared.login_shop() ORDER BY counter"
     )
     return [str(row[0]) for row in await cursor.fetchall()]
+
+
+async def shelf_marks(
+    conn: Connection,
+    loyalty_transaction_uuids: Sequence[str],
+    *,
+    since: datetime,
+    taken_back: bool = False,
+) -> dict[str, Entry]:
+    """The latest "ready on the shelf" mark of each of these rewards, not taken back since,
+    made at any counter of the shop since ``since``; with ``taken_back``, the latest mark or
+    taking back, whichever came last.
+
+    No reward is marked before it was claimed: ``since`` lets the shop's time index answer
+    instead of a scan of every row the shop ever copied.
+    """
+    wanted = list(dict.fromkeys(loyalty_transaction_uuids))
+    if not wanted:
+        return {}
+    query = (
+        "SELECT * FROM pos_shared.journal_row WHERE shop = pos_shared.login_shop() "
+        "AND recorded_time >= %(since)s AND kind = ANY(%(kinds)s) AND operation_id IS NULL "
+        "AND loyalty_transaction_uuid = ANY(%(wanted)s) ORDER BY recorded_time, chain_id, seq"
+    )
+    found: dict[str, Entry] = {}
+    async with conn.cursor(row_factory=dict_row) as cursor:
+        await cursor.execute(
+            query.encode(),
+            {"since": since, "kinds": [SHELF_READY, SHELF_CLEARED], "wanted": wanted},
+        )
+        for stored in await cursor.fetchall():
+            row = local_row(stored)
+            entry = Entry.from_row(tuple(row[name] for name in COLUMNS))
+            assert entry.loyalty_transaction_uuid is not None
+            found[entry.loyalty_transaction_uuid] = entry
+    if taken_back:
+        return found
+    return {uuid: entry for uuid, entry in found.items() if entry.kind == SHELF_READY}

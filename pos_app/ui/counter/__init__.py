@@ -5,7 +5,8 @@ modules next to it: ``screen`` (everything inside the frame; shows the session's
 ``search`` (the scan field that takes a scanner's keys from anywhere), ``identify`` and
 ``hand_over`` (the conversations around the use cases), ``customer_page`` (header, rewards
 list, side programs), ``customer_widgets``, ``signing_in``, ``status`` (the status bar),
-``recent_page``, ``notice`` (Undo and Print slip beside a notice), ``help`` (F1),
+``recent_page``, ``prepare_page`` (To prepare) with ``shelf_marks`` (its marks on the
+customer's list), ``notice`` (Undo and Print slip beside a notice), ``help`` (F1),
 ``sounds`` (after a scan), ``kiosk`` (the locked-down mode) with ``kiosk_counter`` (what it
 asks of the counter), ``kiosk_home`` (its home screen and logo) and ``keyboard`` (the
 kiosk's on-screen keys), ``banners`` and

@@ -25,6 +25,7 @@ def shortcuts() -> list[tuple[str, str]]:
         (_tr("Ctrl+F"), _tr("Filter a long list (Escape empties it)")),
         (_tr("Ctrl+L or F6"), _tr("Back to the scan field")),
         (_tr("Ctrl+R"), _tr("Recent pickups (managers reverse there)")),
+        (_tr("Ctrl+T"), _tr("To prepare: rewards claimed for pickup here")),
         (_tr("Escape"), _tr("Cancel the email code; back to the scan field")),
         (_tr("F1"), _tr("This help")),
     ]

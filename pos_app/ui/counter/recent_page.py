@@ -62,6 +62,14 @@ class RecentPage(QWidget):
         # When shared, a manager's report is the whole shop's.
         self.reports_entry.set_shared_journal(services.shared)
         header.addWidget(self.reports_entry.button)
+        # The To prepare page (not in kiosk mode: other customers' claims are staff's).
+        self.prepare_button: QPushButton | None = None
+        if not kiosk:
+            self.prepare_button = QPushButton(_tr("To prepare"), self)
+            self.prepare_button.setObjectName("recentToPrepareButton")
+            self.prepare_button.setToolTip(_tr("Rewards claimed for pickup here (Ctrl+T)"))
+            self.prepare_button.setMinimumHeight(40)
+            header.addWidget(self.prepare_button)
         self.back_button = QPushButton(_tr("Back to the counter"), self)
         self.back_button.setObjectName("backToCounterButton")
         self.back_button.setMinimumHeight(40)

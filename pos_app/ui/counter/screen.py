@@ -27,8 +27,10 @@ from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
 from pos_app.ui.counter.kiosk import KioskMode
 from pos_app.ui.counter.kiosk_home import KioskHome
 from pos_app.ui.counter.notice import NoticeActions
+from pos_app.ui.counter.prepare_page import PreparePage, to_prepare_service
 from pos_app.ui.counter.recent_page import RecentPage
 from pos_app.ui.counter.search import SearchBar
+from pos_app.ui.counter.shelf_marks import ShelfMarksOnList
 from pos_app.ui.counter.sounds import ScanSounds
 from pos_app.ui.managers.journal_health import JournalHealthBanner
 from pos_app.ui.managers.recent_pickups import RecentPickupsView
@@ -156,6 +158,11 @@ class CounterScreen(QWidget):
             )
             self.recent_view = self.recent_page.view
             self.pages.addWidget(self.recent_page)
+        prepare = to_prepare_service(counter)
+        self.prepare_page: PreparePage | None = None
+        if prepare is not None and kiosk is None:
+            self.prepare_page = PreparePage(counter, prepare, parent=self.pages)
+            self.pages.addWidget(self.prepare_page)
         layout.addWidget(self.pages, 1)
         self.camera = CameraControl(
             services.settings,
@@ -180,6 +187,8 @@ class CounterScreen(QWidget):
         self._programs_timer.setInterval(PROGRAMS_AFTER_LIST_MS)
         self._programs_timer.timeout.connect(self._ask_programs)
         counter.add_listener(self.show_event)
+        # After show_event: the marks are read for the list it has just shown.
+        self.shelf_marks = ShelfMarksOnList(counter, self.model, prepare, tasks)
 
     def focus_search(self) -> None:
         # Kiosk: the field is hidden; the home screen or the list takes the scanner's

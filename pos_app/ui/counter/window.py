@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.customer_header, self.rewards_list = page.header, page.rewards_list
         self.hand_over_button, self.progress_panel = page.hand_over_button, page.progress_panel
         self.recent_page, self.recent_view = screen.recent_page, screen.recent_view
+        self.prepare_page = screen.prepare_page
         services = self.services
         self.status = CounterStatusBar(
             services.settings.counter_name,
@@ -238,12 +239,19 @@ class MainWindow(QMainWindow):
             self.recent_view.pickupReversed.connect(self._refresh)
             self.recent_view.reverseFinished.connect(counter.reverse_finished)
             self.handOverFinished.connect(self.recent_view.refresh)
+            if self.recent_page.prepare_button is not None:
+                self.recent_page.prepare_button.clicked.connect(self.show_to_prepare)
+        if self.prepare_page is not None:
+            self.prepare_page.view.set_sign_in(self._sign_in_first)
+            self.prepare_page.back_button.clicked.connect(self.show_counter)
+            self.prepare_page.recent_button.clicked.connect(self.show_recent_pickups)
         banner = self.counter_screen.demo_banner
         if banner is not None and banner.mailbox_button is not None:
             banner.mailbox_button.clicked.connect(self._show_demo_mailbox)
         for key in ("Ctrl+L", "F6"):
             QShortcut(QKeySequence(key), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
+        QShortcut(QKeySequence("Ctrl+T"), self, self.show_to_prepare)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.hand_over.start_all)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_help)
@@ -347,6 +355,18 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(page)
 
+    def show_to_prepare(self) -> None:
+        """The To prepare page (none in kiosk mode, or without Piggy or a journal)."""
+        if self.prepare_page is not None:
+            self.pages.setCurrentWidget(self.prepare_page)
+
+    def _sign_in_first(self, then: Callable[[], None]) -> bool:
+        """Where staff sign in to work, ask for a sign-in before ``then`` (True: asked)."""
+        if not self.counter.needs_sign_in or self.services.staff is None:
+            return False
+        self.signing_in.sign_in_then(then)
+        return True
+
     def show_help(self) -> None:
         if self.help is None:
             self.help = HelpDialog(self)
@@ -356,6 +376,8 @@ class MainWindow(QMainWindow):
 
     def show_counter(self) -> None:
         self.pages.setCurrentIndex(CUSTOMER if self.counter.customer is not None else HOME)
+        # Marks may have been made meanwhile (To prepare, another counter).
+        self.counter_screen.shelf_marks.refresh()
         self.focus_search()
 
     def _show_signed_in(self, staff: object) -> None:
@@ -435,6 +457,8 @@ class MainWindow(QMainWindow):
         await self.tasks.cancel_all()
         if self.recent_view is not None:
             await self.recent_view.aclose()
+        if self.prepare_page is not None:
+            await self.prepare_page.view.aclose()
         await self.progress.aclose()
         await self.pictures.aclose()
         self.closed.emit()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QByteArray,
@@ -42,6 +42,9 @@ from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import THUMBNAIL_SIZE, PictureCache, PictureRowsModel, placeholder_pixmap
 from pos_app.ui.plurals import english_plural
 
+if TYPE_CHECKING:
+    from pos_app.services.to_prepare import ShelfMark
+
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -66,6 +69,7 @@ class RewardRole(IntEnum):
     COUNT = Qt.ItemDataRole.UserRole + 14  # how many identical rewards the row stands for
     FILTER_TEXT = Qt.ItemDataRole.UserRole + 15  # what the filter field searches
     LOOK = Qt.ItemDataRole.UserRole + 16  # RowLook: all a row's paint needs, in one call
+    SHELF_TEXT = Qt.ItemDataRole.UserRole + 17  # "Ready on the shelf since 14:05 (Casey)", or ""
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -173,6 +177,21 @@ def unavailable_text(item: PickupItem, now: datetime) -> str:
     return ""
 
 
+def shelf_text(group: Sequence[PickupItem], marks: Mapping[str, ShelfMark], now: datetime) -> str:
+    """What the shop noted of a row's rewards being ready on the shelf ("" for nothing)."""
+    found = [m for item in group if (m := marks.get(item.loyalty_transaction_uuid)) is not None]
+    if not found:
+        return ""
+    if len(found) < len(group):
+        return QCoreApplication.translate(
+            "RewardListModel", "{ready} of {n} ready on the shelf"
+        ).format(ready=len(found), n=len(group))
+    # Imported with the first mark: the page that makes them may never be opened here.
+    from pos_app.ui.prepare.words import ready_text
+
+    return ready_text(max(found, key=lambda mark: mark.marked_at), now)
+
+
 def titled(item: PickupItem, count: int = 1) -> str:
     """A row's title: "Shop mug", or "Shop mug ×3" for three identical ones."""
     if count <= 1:
@@ -213,14 +232,17 @@ class RowLook(NamedTuple):
     detail: str
     #: The badge's background and text colours; None: those of the expiry.
     colors: tuple[QColor, QColor] | None = None
+    #: Staff noted that the row's rewards wait ready on the shelf (some or all of them).
+    on_shelf: bool = False
 
 
 class _RowTexts(NamedTuple):
-    """What a row says that depends only on its first reward and "now"."""
+    """What a row says that depends only on its rewards, their shelf marks and "now"."""
 
     badge: str
     claimed: str
     detail: str
+    shelf: str
 
 
 # --- model -----------------------------------------------------------------------------------
@@ -264,6 +286,8 @@ class RewardListModel(PictureRowsModel):
         self._can_go: dict[int, bool] = {}
         #: ... and, once a row was painted, what it says (painting asks many times).
         self._texts: dict[int, _RowTexts] = {}
+        #: "Ready on the shelf" marks of the customer's rewards, by loyalty transaction.
+        self._shelf: dict[str, ShelfMark] = {}
 
     # -- content -------------------------------------------------------------------------
 
@@ -286,8 +310,21 @@ class RewardListModel(PictureRowsModel):
         self._counts = rewards.counts
         self.endResetModel()
 
+    def set_shelf_marks(self, marks: Mapping[str, ShelfMark]) -> None:
+        """Show which rewards staff put ready on the shelf (the To prepare page's marks)."""
+        if dict(marks) == self._shelf:
+            return
+        self._shelf = dict(marks)
+        self._texts = {}
+        if self._groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 0))
+
+    def shelf_marks(self) -> dict[str, ShelfMark]:
+        return dict(self._shelf)
+
     def clear(self) -> None:
         self.beginResetModel()
+        self._shelf = {}
         self._all = []
         self._judge(())
         self._busy.clear()
@@ -441,10 +478,12 @@ class RewardListModel(PictureRowsModel):
         texts = self._texts.get(id(group))
         if texts is None:
             item = group[0]
+            shelf = shelf_text(group, self._shelf, self._now) if self._shelf else ""
             texts = self._texts[id(group)] = _RowTexts(
                 badge=badge_text(self._expiries[id(group)], self._now),
                 claimed=claimed_text(item),
-                detail=detail_text(item),
+                detail=" · ".join(part for part in (shelf, detail_text(item)) if part),
+                shelf=shelf,
             )
         return texts
 
@@ -499,7 +538,8 @@ class RewardListModel(PictureRowsModel):
             return self._picture(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             # Title and attributes may be elided in the row; the tooltip has them whole.
-            return tooltip_text(item, len(group))
+            shelf = self._row_texts(group).shelf if self._shelf else ""
+            return "\n".join(part for part in (tooltip_text(item, len(group)), shelf) if part)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             texts = self._row_texts(group)
             parts = [titled(item, len(group))]
@@ -539,6 +579,8 @@ class RewardListModel(PictureRowsModel):
             return len(group)
         if role == RewardRole.FILTER_TEXT:
             return filter_text(item)
+        if role == RewardRole.SHELF_TEXT:
+            return self._row_texts(group).shelf
         if role == RewardRole.LOOK:
             texts = self._row_texts(group)
             return RowLook(
@@ -550,6 +592,7 @@ class RewardListModel(PictureRowsModel):
                 badge=texts.badge,
                 claimed=texts.claimed,
                 detail=texts.detail,
+                on_shelf=bool(texts.shelf),
             )
         return None
 

@@ -58,6 +58,8 @@ BADGE_LATER: Final = ColorScheme.BADGE_LATER
 BADGE_NONE: Final = ColorScheme.BADGE_NONE
 #: The "Digital" chip: the information colours, strong, so it is not read as an expiry badge.
 BADGE_DIGITAL: Final = (ColorScheme.INFO_TEXT, ColorScheme.PAPER)
+# The "On the shelf" chip: staff put the reward ready (the To prepare page).
+BADGE_ON_SHELF: Final = (ColorScheme.SUCCESS_TEXT, ColorScheme.PAPER)
 #: Up to this many days ahead a reward counts as "expiring soon" (amber).
 SOON_DAYS: Final = 7
 
@@ -209,6 +211,9 @@ class RewardDelegate(QStyledItemDelegate):
             )
             chip_rect = QRect()
             chip_label = self._digital_text() if digital else ""
+            chip_colors = BADGE_DIGITAL
+            if not chip_label and look.on_shelf:
+                chip_label, chip_colors = self._shelf_text(), BADGE_ON_SHELF
             if chip_label:
                 chip_w = badge_fm.horizontalAdvance(chip_label) + 2 * pad_x
                 chip_rect = QRect(
@@ -267,7 +272,7 @@ class RewardDelegate(QStyledItemDelegate):
             self._paint_badge(painter, visual(badge_rect), label, badge_font, colors, outline=busy)
             if chip_label:
                 self._paint_badge(
-                    painter, visual(chip_rect), chip_label, badge_font, BADGE_DIGITAL, outline=False
+                    painter, visual(chip_rect), chip_label, badge_font, chip_colors, outline=False
                 )
 
             if state & QStyle.StateFlag.State_HasFocus:
@@ -319,6 +324,9 @@ class RewardDelegate(QStyledItemDelegate):
 
     def _digital_text(self) -> str:
         return self.tr("Digital")
+
+    def _shelf_text(self) -> str:
+        return self.tr("On the shelf")
 
     def _busy_text(self) -> str:
         return self.tr("Handing over…")
