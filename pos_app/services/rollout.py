@@ -23,7 +23,9 @@ from pos_app.services.settings import (
 __all__ = ["PER_COUNTER", "export_settings", "import_settings", "missing_secrets"]
 
 #: Settings of one PC: never exported, kept as they are by an import.
-PER_COUNTER = frozenset({"counter_name", "data_dir", "slip_printer", "shared_journal_url"})
+PER_COUNTER = frozenset(
+    {"counter_name", "data_dir", "slip_printer", "escpos_printer", "shared_journal_url"}
+)
 
 
 def export_settings(settings: Settings, path: Path) -> Path:
