@@ -227,11 +227,20 @@ class PrinterProblem(StrEnum):
 class ReceiptPrinterError(Exception):
     """A slip that did not print (or may have printed only in part)."""
 
-    def __init__(self, problem: PrinterProblem, address: PrinterAddress, detail: str = "") -> None:
+    def __init__(
+        self,
+        problem: PrinterProblem,
+        address: PrinterAddress,
+        detail: str = "",
+        *,
+        after_sending: bool = False,
+    ) -> None:
         super().__init__(f"{address.describe()}: {problem.value}{': ' + detail if detail else ''}")
         self.problem = problem
         self.address = address
         self.detail = detail
+        #: Found once the slip had been sent: part of it (or all) may have printed.
+        self.after_sending = after_sending
 
 
 # -- the ESC/POS stream ----------------------------------------------------------------------
@@ -518,7 +527,7 @@ def print_receipt(
             _status_timeout(device, address, status_timeout)
             problem = printer_status(device)
             if problem is not None:
-                raise ReceiptPrinterError(problem, address, "after the slip was sent")
+                raise ReceiptPrinterError(problem, address, after_sending=True)
     except ReceiptPrinterError:
         raise
     except (OSError, EscposError, ValueError, RuntimeError) as exc:

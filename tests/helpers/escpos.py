@@ -335,11 +335,17 @@ class LoopbackPrinter:
     """An ESC/POS "printer" on 127.0.0.1: ``jobs`` holds the bytes of each connection.
 
     ``state`` says how it answers status queries (it can be changed between prints).
-    ``answered`` counts the queries it answered. Use as a context manager.
+    ``answered`` counts the queries it answered. ``held``: it takes each connection but
+    reads nothing until :meth:`release` (a printer busy with something else); ``connected``
+    is set when one came in. Use as a context manager.
     """
 
-    def __init__(self, state: PrinterState = PrinterState.READY) -> None:
+    def __init__(self, state: PrinterState = PrinterState.READY, *, held: bool = False) -> None:
         self.state = state
+        self.connected = threading.Event()
+        self._released = threading.Event()
+        if not held:
+            self._released.set()
         self.jobs: list[bytes] = []
         self.answered = 0
         self._server = socket.create_server(("127.0.0.1", 0))
@@ -361,6 +367,9 @@ class LoopbackPrinter:
         self._stop.set()
         self._thread.join(5)
         self._server.close()
+
+    def release(self) -> None:
+        self._released.set()
 
     def wait_for_jobs(self, count: int, timeout: float = 10) -> list[bytes]:
         """The first ``count`` jobs, once that many connections have closed."""
@@ -385,6 +394,10 @@ class LoopbackPrinter:
                 self._take(connection)
 
     def _take(self, connection: socket.socket) -> None:
+        self.connected.set()
+        while not self._released.wait(0.2):
+            if self._stop.is_set():
+                return
         connection.settimeout(0.2)
         decoder = Decoder()
         data = bytearray()
