@@ -378,6 +378,22 @@ def _prepare_library() -> None:
         os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
 
 
+def _usb_backend() -> dict[str, Any]:
+    """pyusb's libusb 1.0 backend, found where the PC's system keeps libusb.
+
+    WORKAROUND: in the bundle, PyInstaller's runtime hook for pyusb looks for libusb only
+    inside the bundle unless pyusb is told how to find it; libusb belongs to the PC's
+    system (like CUPS), so it is found the system's way. Empty when the PC has none: pyusb
+    then says "No backend available", which is said as such.
+    """
+    import ctypes.util
+
+    import usb.backend.libusb1
+
+    backend = usb.backend.libusb1.get_backend(find_library=ctypes.util.find_library)
+    return {"backend": backend} if backend is not None else {}
+
+
 @functools.cache
 def _network_class() -> type[Escpos]:
     from escpos.exceptions import DeviceNotFoundError
@@ -414,7 +430,11 @@ def open_printer(
 
         # pyusb counts in milliseconds; python-escpos's default (0) would wait forever.
         return Usb(
-            address.vendor_id, address.product_id, timeout=int(timeout * 1000), profile=profile
+            address.vendor_id,
+            address.product_id,
+            usb_args=_usb_backend(),
+            timeout=int(timeout * 1000),
+            profile=profile,
         )
     if address.kind is ConnectionKind.SERIAL:
         from escpos.printer import Serial

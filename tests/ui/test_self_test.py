@@ -26,6 +26,7 @@ CHECKS = (
     "hand-over",
     "journal",
     "slip printing",
+    "receipt printer",
 )
 
 
