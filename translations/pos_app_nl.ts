@@ -3063,7 +3063,7 @@
     </message>
     <message>
         <source>Receipt printer (ESC/POS)</source>
-        <translation>Kassakassabonprinter (ESC/POS)</translation>
+        <translation>Kassabonprinter (ESC/POS)</translation>
     </message>
     <message>
         <source>58 mm (32 characters a line)</source>

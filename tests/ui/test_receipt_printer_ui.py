@@ -156,8 +156,11 @@ async def test_the_receipt_printer_is_chosen_and_tested_in_the_printer_choice() 
         with LoopbackPrinter() as printer:
             choice.load(Settings().with_overrides(counter_name="c-2"))
             assert not choice.escpos_paper_input.isEnabled()  # no receipt printer yet
+            assert choice.printer_input.isEnabled()
             choice.escpos_input.setText(printer.address)
             assert choice.escpos_paper_input.isEnabled()
+            # Slips go to the receipt printer now, not to the system's.
+            assert not choice.printer_input.isEnabled()
             choice.escpos_paper_input.setCurrentIndex(
                 choice.escpos_paper_input.findData(ReceiptPaper.MM58.value)
             )

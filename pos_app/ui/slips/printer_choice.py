@@ -254,6 +254,9 @@ class PrinterChoice(QWidget):
         on = bool(self.escpos_input.text().strip())
         self.escpos_paper_input.setEnabled(on)
         self.escpos_qr_input.setEnabled(on)
+        # With a receipt printer, slips print on it: the system's printer is not used (the
+        # paper still sets a saved PDF's size).
+        self.printer_input.setEnabled(not on)
 
     def printer_name(self) -> str | None:
         """The chosen printer; None: the system's default printer."""
