@@ -72,8 +72,8 @@ EXCLUDED_MODULES = [
 #: What python-escpos and the libraries it brings import but the slips never use: Pillow's
 #: file formats (the slip's QR picture is made in memory, never read or written as a
 #: file), its Tk, Qt, screen-grab and viewer bridges, PyYAML's C parser (python-escpos
-#: reads its printer database once with it; the pure-Python parser does the same, and the
-#: result is kept, see pos_app.services.receipt_printer), python-escpos's command line,
+#: reads its printer database with ``yaml.safe_load``, the pure-Python parser, anyway),
+#: python-escpos's command line,
 #: the QR library's SVG and styled pictures and command line, pyserial's other
 #: platforms and tools, and the XML parsers only Pillow's XMP reader and python-barcode's
 #: SVG documents (written, never read) would have wanted.

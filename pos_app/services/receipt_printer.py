@@ -24,20 +24,20 @@ without its accent ("Łukasz" as "Lukasz") rather than as "?".
 
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
 import os
 import re
+import shutil
 import socket
 import sys
+import tempfile
 import textwrap
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import platformdirs
 
 if TYPE_CHECKING:
     from escpos.escpos import Escpos
@@ -368,14 +368,17 @@ def write_slip(
 # -- the printers ----------------------------------------------------------------------------
 
 
+@functools.cache
 def _prepare_library() -> None:
-    """WORKAROUND: python-escpos keeps the printer database it parses on import as a
-    pickle in a new temporary folder each time (never removed) unless it is told a folder;
-    this one lasts, so the database is parsed once per PC."""
+    """WORKAROUND: python-escpos parses its printer database on import and keeps it as a
+    pickle in a new temporary folder each time, never removed (one a process); and a
+    shared folder would let one process read another's half-written pickle. So each
+    process gets its own folder, removed at exit: the database (0.3 s) is parsed once per
+    start, on the first slip, on the printing thread."""
     if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
-        folder = Path(platformdirs.user_cache_dir("pos-app", appauthor=False)) / "escpos"
-        folder.mkdir(parents=True, exist_ok=True)
-        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
+        folder = tempfile.mkdtemp(prefix="pos-app-escpos-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = folder
 
 
 def _usb_backend() -> dict[str, Any]:
