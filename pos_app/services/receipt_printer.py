@@ -66,7 +66,7 @@ CODE_PAGE_NUMBER = 2
 #: does not answer them (many do not; then the slip is printed without knowing).
 STATUS_TIMEOUT = 1.5
 #: Seconds to reach a printer and to hand it the slip.
-DEFAULT_TIMEOUT = 8.0
+DEFAULT_TIMEOUT = 5.0
 NETWORK_PORT = 9100
 
 
