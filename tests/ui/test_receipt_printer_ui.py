@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,9 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
 from pos_app.services.slips import PickupSlip, SlipItem
 from pos_app.storage import OpState
+from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.setup.counter_page import CounterPage
+from pos_app.ui.setup.draft import SetupDraft
 from pos_app.ui.slips import SlipDialog, offer_slip
 from pos_app.ui.slips.printer_choice import PrinterChoice
 from pos_app.ui.slips.receipt import ReceiptTarget
@@ -191,3 +195,31 @@ async def test_the_receipt_printer_is_chosen_and_tested_in_the_printer_choice() 
         assert choice.test_result.text() == problem
     finally:
         await delete_widget(choice)
+
+
+@pytest.mark.asyncio
+async def test_the_counter_page_keeps_an_unusable_printer_address_from_being_saved(
+    tmp_path: Path,
+) -> None:
+    draft = SetupDraft(
+        settings=Settings().with_overrides(counter_name="c-2"),
+        store=SecretStore(env={}, use_keyring=False),
+        config_file=tmp_path / "settings.toml",
+    )
+    page = CounterPage(draft, TaskOwner())
+    try:
+        page.load()
+        assert page.problem() is None
+        page.printer.escpos_input.setText("lpt://1")
+        problem = page.problem()
+        assert problem is not None
+        assert "address is not usable" in problem
+        page.printer.escpos_input.setText("serial:///dev/ttyS0?baudrate=19200")
+        assert page.problem() is None
+        page.apply()
+        assert draft.changes["escpos_printer"] == "serial:///dev/ttyS0?baudrate=19200"
+        assert draft.settings.escpos_address == PrinterAddress.parse(
+            "serial:///dev/ttyS0?baudrate=19200"
+        )
+    finally:
+        await delete_widget(page)
