@@ -64,7 +64,7 @@ CODE_PAGE = "CP850"
 CODE_PAGE_NUMBER = 2
 #: Seconds a printer may take to answer a status query before it counts as one that
 #: does not answer them (many do not; then the slip is printed without knowing).
-STATUS_TIMEOUT = 1.5
+STATUS_TIMEOUT = 1.0
 #: Seconds to reach a printer and to hand it the slip.
 DEFAULT_TIMEOUT = 5.0
 NETWORK_PORT = 9100
@@ -465,24 +465,31 @@ _STATUS_PAPER = b"\x10\x04\x04"
 def printer_status(printer: Escpos) -> PrinterProblem | None:
     """Ask the printer (DLE EOT) whether it can print: None when it says it can, or when
     it does not answer (a status query is not every printer's; then nothing is known)."""
+    return _ask_status(printer)[1]
+
+
+def _ask_status(printer: Escpos) -> tuple[bool, PrinterProblem | None]:
+    """Whether the printer answered, and what keeps it from printing."""
     try:
         status = printer.query_status(_STATUS_PRINTER)
-        if not status or not status[0] & 0x08:  # no answer, or online
-            return None
+        if not status:  # a serial port's read that timed out
+            return False, None
+        if not status[0] & 0x08:  # online
+            return True, None
         cause = printer.query_status(_STATUS_OFFLINE)
         roll = printer.query_status(_STATUS_PAPER)
     except (TimeoutError, NotImplementedError):
-        return None
+        return False, None
     except OSError as exc:
         log.info("The receipt printer answered no status: %s", exc)
-        return None
+        return False, None
     if roll and roll[0] & 0x60:
-        return PrinterProblem.PAPER_OUT
+        return True, PrinterProblem.PAPER_OUT
     if cause and cause[0] & 0x04:
-        return PrinterProblem.COVER_OPEN
+        return True, PrinterProblem.COVER_OPEN
     if cause and cause[0] & 0x20:
-        return PrinterProblem.PAPER_OUT
-    return PrinterProblem.OFFLINE
+        return True, PrinterProblem.PAPER_OUT
+    return True, PrinterProblem.OFFLINE
 
 
 def _answers_status(address: PrinterAddress) -> bool:
@@ -537,16 +544,19 @@ def print_receipt(
     try:
         device = device or open_printer(address, paper, timeout=timeout)
         device.open()
-        if _answers_status(address):
+        answers = _answers_status(address)
+        if answers:
             _status_timeout(device, address, status_timeout)
-            problem = printer_status(device)
+            answers, problem = _ask_status(device)
             if problem is not None:
                 raise ReceiptPrinterError(problem, address)
             _status_timeout(device, address, timeout)
         write_slip(device, text, paper, native_qr=native_qr)
-        if _answers_status(address):
+        # Asked again only when it answered before: one that does not is not waited for
+        # twice (each wait delays the cashier's next step).
+        if answers:
             _status_timeout(device, address, status_timeout)
-            problem = printer_status(device)
+            problem = _ask_status(device)[1]
             if problem is not None:
                 raise ReceiptPrinterError(problem, address, after_sending=True)
     except ReceiptPrinterError:

@@ -209,6 +209,8 @@ def test_a_printer_that_answers_no_status_still_gets_the_slip() -> None:
         receipt = printer.receipt()
     assert_slip(receipt, ReceiptPaper.MM80)
     assert printer.answered == 0
+    # Asked once: a printer that did not answer before the slip is not waited for after it.
+    assert receipt.status_queries == [1]
 
 
 def test_nobody_at_the_address_is_unreachable() -> None:
