@@ -69,6 +69,74 @@ EXCLUDED_MODULES = [
 ]
 
 
+#: What python-escpos and the libraries it brings import but the slips never use: Pillow's
+#: file formats (the slip's QR picture is made in memory, never read or written as a
+#: file), its Tk, Qt, screen-grab and viewer bridges, PyYAML's C parser (python-escpos
+#: reads its printer database with ``yaml.safe_load``, the pure-Python parser, anyway),
+#: python-escpos's command line,
+#: the QR library's SVG and styled pictures and command line, pyserial's other
+#: platforms and tools, and the XML parsers only Pillow's XMP reader and python-barcode's
+#: SVG documents (written, never read) would have wanted.
+PRINTER_EXCLUDED_MODULES = [
+    *(
+        f"PIL.{name}"
+        for name in (
+            "ImageTk",
+            "_imagingtk",
+            "ImageQt",
+            "ImageShow",
+            "ImageGrab",
+            "ImageMath",
+            "_imagingmath",
+            "ImageMorph",
+            "_imagingmorph",
+            "ImageCms",
+            "ImageWin",
+            "PSDraw",
+            "FontFile",
+            "BdfFontFile",
+            "PcfFontFile",
+            "GdImageFile",
+            "WalImageFile",
+        )
+    ),
+    "yaml._yaml",
+    "_yaml",
+    "escpos.cli",
+    "argcomplete",
+    "qrcode.console_scripts",
+    "qrcode.release",
+    "qrcode.image.svg",
+    "qrcode.image.styledpil",
+    "qrcode.compat.etree",
+    "serial.tools",
+    "serial.urlhandler",
+    "serial.serialjava",
+    "serial.serialcli",
+    "xml.etree",
+    # python-barcode makes SVG documents with xml.dom.minidom; it never parses one (the
+    # SAX helpers stay: segno writes the slips' QR codes with them).
+    "xml.dom.expatbuilder",
+    "xml.dom.pulldom",
+]
+
+
+def pillow_file_formats() -> list[str]:
+    """Pillow's file format modules (``PIL.*ImagePlugin``), which its PyInstaller hook
+    would bundle all of, found without importing Pillow."""
+    import importlib.util
+    import pkgutil
+
+    spec = importlib.util.find_spec("PIL")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    return sorted(
+        f"PIL.{module.name}"
+        for module in pkgutil.iter_modules(spec.submodule_search_locations)
+        if module.name.endswith("ImagePlugin")
+    )
+
+
 #: Left to the Linux PC's own system, as CUPS is: psycopg's wheel of its own libpq (with
 #: its own OpenSSL, Kerberos and LDAP, ~11 MB). A counter that shares its journal installs
 #: the system's libpq (libpq5), which psycopg then loads; every other counter needs none.
@@ -77,7 +145,14 @@ LINUX_EXCLUDED_MODULES = ["psycopg_binary"]
 
 def excluded_modules(*, linux: bool) -> list[str]:
     """The modules the bundle leaves out on this platform."""
-    return EXCLUDED_MODULES + (LINUX_EXCLUDED_MODULES if linux else [])
+    windows_only = ["serial.serialwin32", "serial.win32"] if linux else []
+    return (
+        EXCLUDED_MODULES
+        + PRINTER_EXCLUDED_MODULES
+        + pillow_file_formats()
+        + windows_only
+        + (LINUX_EXCLUDED_MODULES if linux else [])
+    )
 
 
 #: Qt plugins the app loads, by plugin folder. A folder not listed is dropped entirely;

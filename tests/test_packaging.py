@@ -394,3 +394,59 @@ def test_qt_sorts_and_names_with_the_trimmed_icu_data(icu_data: ModuleType, tmp_
     # Locale-specific case mapping needs no locale data.
     assert out["upper-tr"] == "İSTANBUL"
     assert out["codecs"] == {"windows-1252": True, "KOI8-R": True, "Shift_JIS": False}
+
+
+def test_what_the_bundle_leaves_out_of_printing_is_real(bundle_filter: ModuleType) -> None:
+    formats = bundle_filter.pillow_file_formats()
+    assert "PIL.PngImagePlugin" in formats
+    assert "PIL.JpegImagePlugin" in formats
+    left_out = bundle_filter.excluded_modules(linux=True)
+    assert set(formats) <= set(left_out)
+    for name in bundle_filter.PRINTER_EXCLUDED_MODULES:
+        if name not in {"_yaml", "PIL._imagingtk", "PIL._imagingmath", "PIL._imagingmorph"}:
+            assert importlib.util.find_spec(name) is not None, name
+
+
+# Runs in a fresh interpreter in which the modules the bundle leaves out cannot be imported.
+_PRINT_WITHOUT_THEM = """
+import sys
+left_out = set(sys.argv[1:])
+
+class LeftOut:
+    def find_spec(self, name, path=None, target=None):
+        if name in left_out or any(name.startswith(part + ".") for part in left_out):
+            raise ModuleNotFoundError(f"{name} is not in the bundle")
+        return None
+
+sys.meta_path.insert(0, LeftOut())
+from escpos.printer import Dummy
+from pos_app.services.receipt_printer import ReceiptPaper, ReceiptText, _profile, write_slip
+text = ReceiptText("Shop", "PICKUP SLIP", "today", "Counter: 1", ("Customer: Jürgen M.",),
+                   ("Mug",), "PU-12345678", "Keep this slip.")
+for native in (True, False):
+    printer = Dummy(profile=_profile(ReceiptPaper.MM58))
+    write_slip(printer, text, ReceiptPaper.MM58, native_qr=native)
+    print(len(printer.output), b"\\x1dv0" in printer.output)
+"""
+
+
+def test_slips_print_without_what_the_bundle_leaves_out(bundle_filter: ModuleType) -> None:
+    import subprocess
+
+    left_out = [
+        name
+        for name in bundle_filter.excluded_modules(linux=sys.platform.startswith("linux"))
+        if name.startswith(("PIL", "yaml", "_yaml", "escpos", "qrcode", "serial", "usb", "xml"))
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", _PRINT_WITHOUT_THEM, *left_out],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    native, picture = done.stdout.split("\n")[:2]
+    assert native.endswith(" False")  # the printer's QR command, no picture
+    assert picture.endswith(" True")  # the QR code as a raster picture

@@ -1895,6 +1895,10 @@
         <translation>{vendor}: sendet {sent} und findet dieses Kundenkonto ({found}).</translation>
     </message>
     <message>
+        <source>The hand-over is recorded; Print tries the printer again, or save the slip as PDF.</source>
+        <translation>Die Übergabe ist erfasst; Drucken versucht es erneut am Drucker, oder speichern Sie den Beleg als PDF.</translation>
+    </message>
+    <message>
         <source>The slip could not be printed ({error}).</source>
         <translation>Der Beleg konnte nicht gedruckt werden ({error}).</translation>
     </message>
@@ -3434,6 +3438,42 @@
         <source>The pickup journal cannot be written, so nothing was marked. Ask your IT contact.</source>
         <translation>Das Abholprotokoll kann nicht geschrieben werden, daher wurde nichts vermerkt. Wenden Sie sich an Ihre IT-Betreuung.</translation>
     </message>
+    <message>
+        <source>The receipt printer ran out of paper during the slip: put in a new roll and print the slip again.</source>
+        <translation>Dem Bondrucker ist während des Belegs das Papier ausgegangen: Legen Sie eine neue Rolle ein und drucken Sie den Beleg erneut.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll and print again.</source>
+        <translation>Der Bondrucker hat kein Papier mehr: Legen Sie eine neue Rolle ein und drucken Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The receipt printer&apos;s cover is open: close it and print again.</source>
+        <translation>Die Klappe des Bondruckers ist offen: Schließen Sie sie und drucken Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not ready: check its paper and cover, then print again.</source>
+        <translation>Der Bondrucker ist nicht bereit: Prüfen Sie Papier und Klappe und drucken Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The receipt printer ({printer}) does not answer: check that it is on and connected, then print again.</source>
+        <translation>Der Bondrucker ({printer}) antwortet nicht: Prüfen Sie, ob er eingeschaltet und angeschlossen ist, und drucken Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The receipt printer ({printer}) is not connected to this PC.</source>
+        <translation>Der Bondrucker ({printer}) ist nicht an diesen PC angeschlossen.</translation>
+    </message>
+    <message>
+        <source>This PC does not let the app use the receipt printer ({printer}): ask your IT contact.</source>
+        <translation>Dieser PC lässt die App den Bondrucker ({printer}) nicht benutzen: Fragen Sie Ihren IT-Ansprechpartner.</translation>
+    </message>
+    <message>
+        <source>This PC lacks the USB support the receipt printer needs (libusb): ask your IT contact.</source>
+        <translation>Diesem PC fehlt die USB-Unterstützung, die der Bondrucker braucht (libusb): Fragen Sie Ihren IT-Ansprechpartner.</translation>
+    </message>
+    <message>
+        <source>The connection to the receipt printer ({printer}) broke: the slip may be incomplete. Print it again.</source>
+        <translation>Die Verbindung zum Bondrucker ({printer}) ist abgebrochen: Der Beleg ist vielleicht unvollständig. Drucken Sie ihn erneut.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -3793,8 +3833,44 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>none · 192.168.1.50 · usb://04b8:0202 · serial:///dev/ttyUSB0 · queue://NAME</source>
+        <translation>keiner · 192.168.1.50 · usb://04b8:0202 · serial:///dev/ttyUSB0 · queue://NAME</translation>
+    </message>
+    <message>
+        <source>A receipt printer that speaks ESC/POS prints slips directly: its network address (port 9100), usb://VENDOR:PRODUCT, serial://PORT, or queue://NAME for a raw print queue. Empty: slips go to the slip printer above.</source>
+        <translation>Ein Bondrucker, der ESC/POS spricht, druckt Belege direkt: seine Netzwerkadresse (Port 9100), usb://HERSTELLER:PRODUKT, serial://PORT oder queue://NAME für eine Rohdaten-Druckwarteschlange. Leer: Belege gehen an den Belegdrucker oben.</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>Bondrucker (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters a line)</source>
+        <translation>58 mm (32 Zeichen pro Zeile)</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters a line)</source>
+        <translation>80 mm (48 Zeichen pro Zeile)</translation>
+    </message>
+    <message>
+        <source>80 mm, 180 dpi (42 characters a line, e.g. Epson TM-T88)</source>
+        <translation>80 mm, 180 dpi (42 Zeichen pro Zeile, z. B. Epson TM-T88)</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Bonpapier</translation>
+    </message>
+    <message>
+        <source>The printer prints QR codes itself (untick if the test slip has none)</source>
+        <translation>Der Drucker druckt QR-Codes selbst (abwählen, wenn der Testbeleg keinen hat)</translation>
+    </message>
+    <message>
         <source>Print a test slip</source>
         <translation>Testbeleg drucken</translation>
+    </message>
+    <message>
+        <source>The receipt printer&apos;s address is not usable. Write it as 192.168.1.50 (a network printer), usb://VENDOR:PRODUCT, serial://PORT or queue://NAME.</source>
+        <translation>Die Adresse des Bondruckers ist nicht verwendbar. Schreiben Sie sie als 192.168.1.50 (ein Netzwerkdrucker), usb://HERSTELLER:PRODUKT, serial://PORT oder queue://NAME.</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
@@ -3803,6 +3879,14 @@
     <message>
         <source>{printer} (not found on this PC)</source>
         <translation>{printer} (an diesem PC nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>Printing a test slip on {printer}…</source>
+        <translation>Testbeleg wird auf {printer} gedruckt…</translation>
+    </message>
+    <message>
+        <source>Sent to the receipt printer ({printer}). Check its QR code and cut.</source>
+        <translation>An den Bondrucker ({printer}) gesendet. Prüfen Sie QR-Code und Schnitt.</translation>
     </message>
     <message>
         <source>{missing} Choose another printer.</source>
@@ -4567,6 +4651,10 @@
         <translation>Druckt auf dem Drucker dieser Kasse</translation>
     </message>
     <message>
+        <source>Prints on the receipt printer ({printer})</source>
+        <translation>Druckt auf dem Bondrucker ({printer})</translation>
+    </message>
+    <message>
         <source>Save the slip as PDF</source>
         <translation>Beleg als PDF speichern</translation>
     </message>
@@ -4585,6 +4673,10 @@
     <message>
         <source>No printer is set up at this counter: no slip this time.</source>
         <translation>An dieser Kasse ist kein Drucker eingerichtet: diesmal kein Beleg.</translation>
+    </message>
+    <message>
+        <source>Printing on the receipt printer…</source>
+        <translation>Wird auf dem Bondrucker gedruckt…</translation>
     </message>
     <message>
         <source>Print the pickup slip</source>

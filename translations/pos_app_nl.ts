@@ -1895,6 +1895,10 @@
         <translation>{vendor}: verstuurt {sent} en vindt deze klant ({found}).</translation>
     </message>
     <message>
+        <source>The hand-over is recorded; Print tries the printer again, or save the slip as PDF.</source>
+        <translation>De overhandiging is vastgelegd; Afdrukken probeert de printer opnieuw, of bewaar de bon als pdf.</translation>
+    </message>
+    <message>
         <source>The slip could not be printed ({error}).</source>
         <translation>De bon kon niet worden afgedrukt ({error}).</translation>
     </message>
@@ -3434,6 +3438,42 @@
         <source>The pickup journal cannot be written, so nothing was marked. Ask your IT contact.</source>
         <translation>Het afhaallogboek kan niet worden geschreven, dus er is niets gemarkeerd. Vraag het je IT-contactpersoon.</translation>
     </message>
+    <message>
+        <source>The receipt printer ran out of paper during the slip: put in a new roll and print the slip again.</source>
+        <translation>Het papier van de kassabonprinter raakte op tijdens de bon: plaats een nieuwe rol en druk de bon opnieuw af.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll and print again.</source>
+        <translation>De kassabonprinter heeft geen papier meer: plaats een nieuwe rol en druk opnieuw af.</translation>
+    </message>
+    <message>
+        <source>The receipt printer&apos;s cover is open: close it and print again.</source>
+        <translation>De klep van de kassabonprinter staat open: sluit hem en druk opnieuw af.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not ready: check its paper and cover, then print again.</source>
+        <translation>De kassabonprinter is niet gereed: controleer het papier en de klep en druk dan opnieuw af.</translation>
+    </message>
+    <message>
+        <source>The receipt printer ({printer}) does not answer: check that it is on and connected, then print again.</source>
+        <translation>De kassabonprinter ({printer}) antwoordt niet: controleer of hij aan staat en aangesloten is en druk dan opnieuw af.</translation>
+    </message>
+    <message>
+        <source>The receipt printer ({printer}) is not connected to this PC.</source>
+        <translation>De kassabonprinter ({printer}) is niet op deze pc aangesloten.</translation>
+    </message>
+    <message>
+        <source>This PC does not let the app use the receipt printer ({printer}): ask your IT contact.</source>
+        <translation>Deze pc laat de app de kassabonprinter ({printer}) niet gebruiken: vraag het uw IT-contactpersoon.</translation>
+    </message>
+    <message>
+        <source>This PC lacks the USB support the receipt printer needs (libusb): ask your IT contact.</source>
+        <translation>Deze pc mist de USB-ondersteuning die de kassabonprinter nodig heeft (libusb): vraag het uw IT-contactpersoon.</translation>
+    </message>
+    <message>
+        <source>The connection to the receipt printer ({printer}) broke: the slip may be incomplete. Print it again.</source>
+        <translation>De verbinding met de kassabonprinter ({printer}) werd verbroken: de bon is misschien onvolledig. Druk hem opnieuw af.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -3793,8 +3833,44 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>none · 192.168.1.50 · usb://04b8:0202 · serial:///dev/ttyUSB0 · queue://NAME</source>
+        <translation>geen · 192.168.1.50 · usb://04b8:0202 · serial:///dev/ttyUSB0 · queue://NAAM</translation>
+    </message>
+    <message>
+        <source>A receipt printer that speaks ESC/POS prints slips directly: its network address (port 9100), usb://VENDOR:PRODUCT, serial://PORT, or queue://NAME for a raw print queue. Empty: slips go to the slip printer above.</source>
+        <translation>Een kassabonprinter die ESC/POS spreekt drukt bonnen direct af: zijn netwerkadres (poort 9100), usb://LEVERANCIER:PRODUCT, serial://POORT, of queue://NAAM voor een ruwe afdrukwachtrij. Leeg: bonnen gaan naar de bonprinter hierboven.</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>Kassabonprinter (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters a line)</source>
+        <translation>58 mm (32 tekens per regel)</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters a line)</source>
+        <translation>80 mm (48 tekens per regel)</translation>
+    </message>
+    <message>
+        <source>80 mm, 180 dpi (42 characters a line, e.g. Epson TM-T88)</source>
+        <translation>80 mm, 180 dpi (42 tekens per regel, bijv. Epson TM-T88)</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Bonpapier</translation>
+    </message>
+    <message>
+        <source>The printer prints QR codes itself (untick if the test slip has none)</source>
+        <translation>De printer drukt QR-codes zelf af (vink uit als de testbon er geen heeft)</translation>
+    </message>
+    <message>
         <source>Print a test slip</source>
         <translation>Testbon afdrukken</translation>
+    </message>
+    <message>
+        <source>The receipt printer&apos;s address is not usable. Write it as 192.168.1.50 (a network printer), usb://VENDOR:PRODUCT, serial://PORT or queue://NAME.</source>
+        <translation>Het adres van de kassabonprinter is niet bruikbaar. Schrijf het als 192.168.1.50 (een netwerkprinter), usb://LEVERANCIER:PRODUCT, serial://POORT of queue://NAAM.</translation>
     </message>
     <message>
         <source>The system&apos;s default printer</source>
@@ -3803,6 +3879,14 @@
     <message>
         <source>{printer} (not found on this PC)</source>
         <translation>{printer} (niet gevonden op deze pc)</translation>
+    </message>
+    <message>
+        <source>Printing a test slip on {printer}…</source>
+        <translation>Testbon wordt afgedrukt op {printer}…</translation>
+    </message>
+    <message>
+        <source>Sent to the receipt printer ({printer}). Check its QR code and cut.</source>
+        <translation>Verstuurd naar de kassabonprinter ({printer}). Controleer de QR-code en het afsnijden.</translation>
     </message>
     <message>
         <source>{missing} Choose another printer.</source>
@@ -4567,6 +4651,10 @@
         <translation>Drukt af op de printer van deze balie</translation>
     </message>
     <message>
+        <source>Prints on the receipt printer ({printer})</source>
+        <translation>Drukt af op de kassabonprinter ({printer})</translation>
+    </message>
+    <message>
         <source>Save the slip as PDF</source>
         <translation>De bon opslaan als PDF</translation>
     </message>
@@ -4585,6 +4673,10 @@
     <message>
         <source>No printer is set up at this counter: no slip this time.</source>
         <translation>Er is bij deze balie geen printer ingesteld: deze keer geen bon.</translation>
+    </message>
+    <message>
+        <source>Printing on the receipt printer…</source>
+        <translation>Bezig met afdrukken op de kassabonprinter…</translation>
     </message>
     <message>
         <source>Print the pickup slip</source>

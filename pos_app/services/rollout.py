@@ -24,7 +24,14 @@ __all__ = ["PER_COUNTER", "export_settings", "import_settings", "missing_secrets
 
 #: Settings of one PC: never exported, kept as they are by an import.
 PER_COUNTER = frozenset(
-    {"counter_name", "data_dir", "slip_printer", "shared_journal_url", "camera_device"}
+    {
+        "counter_name",
+        "data_dir",
+        "slip_printer",
+        "escpos_printer",
+        "shared_journal_url",
+        "camera_device",
+    }
 )
 
 

@@ -27,6 +27,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from pos_app.services.receipt_printer import PrinterAddress, ReceiptPaper
+
 APP_DIR_NAME = "pos-app"
 ENV_PREFIX = "POS_APP_"
 #: Points the app at another settings file (tests, several counters on one machine).
@@ -213,6 +215,24 @@ class Settings(BaseSettings):
         default=SlipPaper.RECEIPT,
         description="The paper of pickup slips: 'receipt_80mm' (a receipt printer) or 'a4'.",
     )
+    escpos_printer: str | None = Field(
+        default=None,
+        description=(
+            "An ESC/POS receipt printer that prints pickup slips directly: tcp://HOST[:PORT], "
+            "usb://VENDOR:PRODUCT, serial://DEVICE[?baudrate=N] or queue://NAME (a raw print "
+            "queue); empty: slips go to slip_printer through the system."
+        ),
+    )
+    escpos_paper: ReceiptPaper = Field(
+        default=ReceiptPaper.MM80,
+        description="The ESC/POS printer's paper: '58mm' (32 columns), '80mm' (48 columns) or "
+        "'80mm_42col' (80 mm at 180 dpi, e.g. Epson TM-T88).",
+    )
+    escpos_native_qr: bool = Field(
+        default=True,
+        description="The ESC/POS printer draws the slip's QR code itself; false sends it as a "
+        "picture (for printers without a QR command).",
+    )
     require_staff_sign_in: bool = Field(
         default=False,
         description="Staff pick their name and type their PIN before working at the counter.",
@@ -303,6 +323,15 @@ class Settings(BaseSettings):
             return None
         return value.strip()
 
+    @field_validator("escpos_printer")
+    @classmethod
+    def _check_escpos_printer(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        # Kept as the person wrote it; parsed once to check it.
+        PrinterAddress.parse(value)
+        return value.strip()
+
     @field_validator("nudj_user_id_source")
     @classmethod
     def _check_nudj_source(cls, value: str) -> str:
@@ -376,6 +405,11 @@ class Settings(BaseSettings):
     def ui_state_path(self) -> Path:
         """Window state the app remembers by itself (a collapsed panel), not settings."""
         return self.data_dir / "ui_state.ini"
+
+    @property
+    def escpos_address(self) -> PrinterAddress | None:
+        """The ESC/POS slip printer; None: slips print through the system's printers."""
+        return PrinterAddress.parse(self.escpos_printer) if self.escpos_printer else None
 
     @property
     def nudj_user_id(self) -> NudjUserIdSource:

@@ -5,7 +5,9 @@ inside: the app starts in demo mode through the same :func:`~pos_app.ui.app.run_
 real start (same event loop, same garbage-collection guard), and the real window is driven
 the way a cashier would drive it: scan ``DEMO-CARD-1``, see the rewards with a picture and
 the progress panel, hand one reward over and confirm, then check the journal entry and the
-journal's hash chain and print that hand-over's slip. Beside the window it checks what a
+journal's hash chain and print that hand-over's slip (as a PDF, and as ESC/POS on a receipt
+"printer" the self-test runs on 127.0.0.1, with the printer's QR command and with the QR
+code as a picture). Beside the window it checks what a
 bundle could miss without the demo noticing: every picture format the vendors' pictures
 come in, the text sorting of the file dialogs (Qt's ICU data), the camera's barcode
 decoder (a generated QR code read back) and the system's printer support. One line per
@@ -20,6 +22,7 @@ import asyncio
 import ctypes
 import os
 import re
+import socket
 import sys
 import threading
 import time
@@ -49,6 +52,7 @@ from pos_app import APP_NAME, __version__
 from pos_app.demo import DemoSession
 from pos_app.sandbox import demo_data
 from pos_app.services.connections import build_clients
+from pos_app.services.receipt_printer import PrinterAddress, ReceiptPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.storage import COLLECT, Journal, JournalError, OpState
 from pos_app.ui.app import run_gui
@@ -65,6 +69,7 @@ from pos_app.ui.pictures import _decode as decode_thumbnail  # the rewards list'
 from pos_app.ui.progress.section import SectionState
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 from pos_app.ui.slips.paper import SlipFormat, save_slip_pdf
+from pos_app.ui.slips.receipt import ReceiptTarget, print_on_receipt_printer
 
 if TYPE_CHECKING:
     from pos_app.services.pickup_models import PickupItem
@@ -290,7 +295,14 @@ class SelfTest:
         self.check_sorting()
         self.check_database_driver()
         self.check_camera_decoder()
-        later = ["reward picture", "progress panel", "hand-over", "journal", "slip printing"]
+        later = [
+            "reward picture",
+            "progress panel",
+            "hand-over",
+            "journal",
+            "slip printing",
+            "receipt printer",
+        ]
         if not await self._check("customer " + CARD, lambda: self._scan(window)):
             self._skip(later, "no customer on screen")
             return
@@ -303,6 +315,7 @@ class SelfTest:
             self._skip(later[4:], "the hand-over is not in the journal")
             return
         await self._check("slip printing", self._slip)
+        await self._check("receipt printer", self._receipt)
 
     async def _scan(self, window: MainWindow) -> str:
         shown: list[str] = []
@@ -413,6 +426,81 @@ class SelfTest:
         if not pdf.startswith(b"%PDF-") or pages == 0:
             raise CheckFailed(f"{path} is not a PDF with a page ({len(pdf)} bytes)")
         return f"the hand-over's slip saved as a PDF ({pages} page); {printer_support()}"
+
+    async def _receipt(self) -> str:
+        slip = self._slip_of
+        assert slip is not None
+        with _LoopbackReceiptPrinter() as printer:
+            address = PrinterAddress.parse(printer.address)
+            await print_on_receipt_printer(slip, ReceiptTarget(address, ReceiptPaper.MM80))
+            picture = ReceiptTarget(address, ReceiptPaper.MM58, native_qr=False)
+            await print_on_receipt_printer(slip, picture)
+            native, drawn = await asyncio.to_thread(printer.wait_for, 2, self._step_timeout)
+        code = slip.code.encode()
+        store = b"\x1d(k" + bytes([len(code) + 3, 0]) + b"1P0" + code
+        expected = {
+            "reset and code page 850": b"\x1b@\x1bt\x02" in native,
+            "the QR command with the code": store in native and b"\x1d(k\x03\x001Q0" in native,
+            "the cut": native.rstrip(b"\x10\x04\x01").endswith(b"\x1dV\x00"),
+            "the QR picture": b"\x1dv0" in drawn and store not in drawn,
+            "the code as text": code in native and code in drawn,
+        }
+        missing = [what for what, there in expected.items() if not there]
+        if missing:
+            raise CheckFailed("the ESC/POS slip lacks " + ", ".join(missing))
+        return (
+            f"the slip in ESC/POS on a printer at 127.0.0.1: {len(native)} bytes with the "
+            f"printer's QR command, {len(drawn)} with the QR code as a picture"
+        )
+
+
+class _LoopbackReceiptPrinter:
+    """A receipt printer's network port on 127.0.0.1 that keeps what each connection
+    sends and answers status queries (DLE EOT) with "ready"."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.address = f"tcp://127.0.0.1:{self._server.getsockname()[1]}"
+        self._server.settimeout(0.2)
+        self.jobs: list[bytes] = []
+        self._stop = threading.Event()
+        self._got = threading.Condition()
+        self._thread = threading.Thread(target=self._serve, name="self-test-printer", daemon=True)
+
+    def __enter__(self) -> _LoopbackReceiptPrinter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self._server.close()
+
+    def wait_for(self, count: int, timeout: float) -> list[bytes]:
+        with self._got:
+            if not self._got.wait_for(lambda: len(self.jobs) >= count, timeout):
+                raise CheckFailed(f"the printer got {len(self.jobs)} of {count} slips")
+            return self.jobs[:count]
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            data = bytearray()
+            with connection:
+                connection.settimeout(None)
+                while chunk := connection.recv(65536):
+                    data += chunk
+                    # A status query is sent on its own, the sender waiting for the answer.
+                    if re.search(rb"\x10\x04[\x01\x02\x04]$", data):
+                        connection.sendall(b"\x12")
+            with self._got:
+                self.jobs.append(bytes(data))
+                self._got.notify_all()
 
 
 def _encoded(kind: bytes) -> bytes:

@@ -27,6 +27,7 @@ CHECKS = (
     "hand-over",
     "journal",
     "slip printing",
+    "receipt printer",
 )
 
 

@@ -245,6 +245,7 @@ class HandOverFlow:
         settings = self._counter.settings
         # Imported when a slip is due: Qt's print support takes a while to load.
         from pos_app.ui.slips import offer_slip
+        from pos_app.ui.slips.receipt import ReceiptTarget
 
         where = await offer_slip(
             slip,
@@ -253,5 +254,6 @@ class HandOverFlow:
             printer_name=settings.slip_printer,
             paper=settings.slip_paper,
             interactive=interactive,
+            receipt=ReceiptTarget.from_settings(settings),
         )
         return where is not None or interactive

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app import APP_NAME
@@ -16,6 +18,10 @@ from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.managers.reports import ReportsEntry
 from pos_app.ui.managers.staff.entry import StaffEntry
 from pos_app.ui.theme import TextSize, scaled_font
+
+if TYPE_CHECKING:
+    from pos_app.services.settings import Settings
+    from pos_app.ui.slips.receipt import ReceiptTarget
 
 
 class RecentPage(QWidget):
@@ -82,6 +88,7 @@ class RecentPage(QWidget):
         self.view.set_slip_options(
             shop_name=lambda: counter.shop_name or APP_NAME,
             printer=lambda: (counter.settings.slip_printer, counter.settings.slip_paper),
+            receipt=lambda: receipt_printer(counter.settings),
         )
         if kiosk:
             self.view.set_kiosk(export_folder=None)
@@ -99,3 +106,11 @@ class RecentPage(QWidget):
         """``customer``'s earlier pickups (every day), named as their slip names them."""
         name = customer_display_name(customer) or customer.title
         await self.view.show_customer(customer.uuid, name)
+
+
+def receipt_printer(settings: Settings) -> ReceiptTarget | None:
+    """The counter's ESC/POS slip printer (imported when a slip is reprinted: Qt's print
+    support takes a while to load)."""
+    from pos_app.ui.slips.receipt import ReceiptTarget
+
+    return ReceiptTarget.from_settings(settings)

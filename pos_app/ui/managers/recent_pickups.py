@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
@@ -87,6 +87,9 @@ from pos_app.ui.managers.reverse_dialog import ReturnAction, ReverseDialog
 from pos_app.ui.managers.staff import ensure_manager
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.theme import set_style_property
+
+if TYPE_CHECKING:
+    from pos_app.ui.slips.receipt import ReceiptTarget
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +155,7 @@ class RecentPickupsView(QWidget):
             None,
             SlipPaper.RECEIPT,
         )
+        self._receipt_printer: Callable[[], ReceiptTarget | None] = lambda: None
         self._kiosk = False
         self._export_folder: Path | None = None
         self._message_sink: Callable[[str, str], None] | None = None
@@ -452,13 +456,17 @@ class RecentPickupsView(QWidget):
         shop_name: Callable[[], str],
         pdf_folder: Path | None = None,
         printer: Callable[[], tuple[str | None, SlipPaper]] | None = None,
+        receipt: Callable[[], ReceiptTarget | None] | None = None,
     ) -> None:
         """Where a reprinted slip gets the shop's name, where its PDF goes by default, and
-        the counter's slip printer and paper (asked at each reprint: settings may change)."""
+        the counter's slip printer and paper, and its ESC/POS printer (asked at each
+        reprint: settings may change)."""
         self._shop_name = shop_name
         self._pdf_folder = pdf_folder
         if printer is not None:
             self._slip_printer = printer
+        if receipt is not None:
+            self._receipt_printer = receipt
 
     def set_kiosk(self, *, export_folder: Path | None) -> None:
         """Kiosk mode: no file dialog; an export goes to ``export_folder`` (None: no export)."""
@@ -853,6 +861,7 @@ class RecentPickupsView(QWidget):
             printer_name=printer_name,
             paper=paper,
             pdf_folder=self._pdf_folder,
+            receipt=self._receipt_printer(),
         )
 
     def on_export_button_clicked(self) -> None:

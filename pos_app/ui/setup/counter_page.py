@@ -92,7 +92,9 @@ class CounterPage(SetupPage):
         self.printer.load(settings)
 
     def problem(self) -> str | None:
-        return None if self.name.text().strip() else _tr("Give this counter a name.")
+        if not self.name.text().strip():
+            return _tr("Give this counter a name.")
+        return self.printer.problem()
 
     def apply(self) -> None:
         self.draft.change(

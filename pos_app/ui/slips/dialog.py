@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.services.receipt_printer import ReceiptPrinterError
 from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
@@ -54,6 +55,11 @@ from pos_app.ui.slips.printers import (
     describe_missing_printer,
     printer_label,
     system_printer,
+)
+from pos_app.ui.slips.receipt import (
+    ReceiptTarget,
+    describe_receipt_problem,
+    print_on_receipt_printer,
 )
 from pos_app.ui.theme import TextSize, kiosk_look_active, scaled_font
 
@@ -91,11 +97,13 @@ class SlipDialog(QDialog):
         pdf_folder: Path | None = None,
         kiosk: bool | None = None,
         counter_printer: Callable[[], QPrinter | None] | None = None,
+        receipt: ReceiptTarget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``printer_name``: the counter's slip printer (None: the system's default), the
         one Print… starts on and a kiosk prints on; ``notice``: a line shown from the start
-        (why the dialog opened instead of printing)."""
+        (why the dialog opened instead of printing); ``receipt``: the counter's ESC/POS
+        printer, which Print prints on straight away (no printer chooser)."""
         super().__init__(parent)
         self.setObjectName("slipDialog")
         self.setWindowTitle(self.tr("Pickup slip"))
@@ -108,6 +116,7 @@ class SlipDialog(QDialog):
         self._printer_name = printer_name or None
         self._make_printer = make_printer
         self._counter_printer = counter_printer
+        self._receipt = receipt
 
         layout = QHBoxLayout(self)
         self.preview = QLabel(self)
@@ -153,6 +162,13 @@ class SlipDialog(QDialog):
             self.print_button.setToolTip(self.tr("Prints on this counter's printer"))
             # No file chooser on a customer-facing screen: it would browse the PC's disks.
             self.save_button.hide()
+        if receipt is not None:
+            self.print_button.setText(self.tr("Print"))
+            self.print_button.setToolTip(
+                self.tr("Prints on the receipt printer ({printer})").format(
+                    printer=receipt.describe()
+                )
+            )
         for button in (self.print_button, self.save_button, self.close_button):
             button.setMinimumHeight(48)
             side.addWidget(button)
@@ -240,7 +256,9 @@ class SlipDialog(QDialog):
     def on_print_button_clicked(self) -> None:
         if self._tasks.is_running(_PRINT):
             return
-        if self.kiosk:
+        if self._receipt is not None:
+            self._run(self.print_on_receipt_printer())
+        elif self.kiosk:
             self.print_to_counter_printer()
         else:
             self._run(self.print_with_dialog())
@@ -275,6 +293,16 @@ class SlipDialog(QDialog):
             self._on_failed(exc)
             return False
         self.printed.emit(printer_label(printer))
+        self.accept()
+        return True
+
+    async def print_on_receipt_printer(self) -> bool:
+        """The slip on the counter's ESC/POS printer; a problem stays said in the dialog,
+        whose Print tries again."""
+        assert self._receipt is not None
+        self._show(self.tr("Printing on the receipt printer…"))
+        where = await print_on_receipt_printer(self.slip, self._receipt)
+        self.printed.emit(where)
         self.accept()
         return True
 
@@ -316,6 +344,9 @@ class SlipDialog(QDialog):
         ).run()
 
     def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ReceiptPrinterError):
+            self._show(describe_receipt_problem(exc))
+            return
         if isinstance(exc, OSError):
             log.error("Slip not printed or saved: %s", exc)
             self._show(
@@ -341,6 +372,7 @@ async def offer_slip(
     pdf_folder: Path | None = None,
     make_printer: MakePrinter = system_printer,
     interactive: bool = True,
+    receipt: ReceiptTarget | None = None,
 ) -> str | None:
     """After a hand-over, as the ``print_slip`` setting says; returns where the slip went.
 
@@ -349,12 +381,26 @@ async def offer_slip(
     on that paper and printer. ``always``: straight to that printer; when it is not there
     (or cannot start), the dialog opens saying so, so the slip can still go to another
     printer or be saved as PDF. Not ``interactive`` (another customer is on screen): never
-    a dialog, only the print straight to the printer.
+    a dialog, only the print straight to the printer. ``receipt``: the counter's ESC/POS
+    printer, which takes the place of ``printer_name`` (on a worker thread); when it cannot
+    print, the dialog says why in shop words and its Print tries again.
     """
     if setting is PrintSlip.NEVER or not slip.items:
         return None
     notice = ""
-    if setting is PrintSlip.ALWAYS:
+    if setting is PrintSlip.ALWAYS and receipt is not None:
+        try:
+            return await print_on_receipt_printer(slip, receipt)
+        except ReceiptPrinterError as error:
+            notice = (
+                describe_receipt_problem(error)
+                + " "
+                + _tr(
+                    "The hand-over is recorded; Print tries the printer again, or save the slip "
+                    "as PDF."
+                )
+            )
+    elif setting is PrintSlip.ALWAYS:
         try:
             printer = make_printer(printer_name or None, paper)
             print_slip(printer, slip, paper)
@@ -382,6 +428,7 @@ async def offer_slip(
         make_printer=make_printer,
         notice=notice,
         pdf_folder=pdf_folder,
+        receipt=receipt,
         parent=parent,
     )
     where: list[str] = []

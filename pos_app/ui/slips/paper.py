@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from pos_app.services.receipt_printer import ReceiptText
 from pos_app.services.settings import SlipPaper
 from pos_app.services.slips import PickupSlip, qr_matrix
 from pos_app.ui.dialogs.pin_entry import format_clock_time
@@ -252,6 +253,32 @@ def _when(slip: PickupSlip) -> str:
     )
 
 
+def _kind(slip: PickupSlip) -> str:
+    return _tr("Pickup slip — reprint") if slip.reprint else _tr("Pickup slip")
+
+
+def _people(slip: PickupSlip) -> list[str]:
+    lines = [_tr("Customer: {customer}").format(customer=slip.customer)]
+    if slip.staff_name:
+        lines.append(_tr("Handed over by: {staff}").format(staff=slip.staff_name))
+    return lines
+
+
+def receipt_text(slip: PickupSlip) -> ReceiptText:
+    """The lines of the slip on a receipt, in the app's language: what the drawn receipt
+    shows and an ESC/POS printer prints."""
+    return ReceiptText(
+        shop=slip.shop_name,
+        kind=_kind(slip).upper(),
+        when=_when(slip),
+        counter=_tr("Counter: {counter}").format(counter=slip.counter),
+        people=tuple(_people(slip)),
+        items=tuple(item.title for item in slip.items),
+        code=slip.code,
+        note=_tr("Keep this slip. If you bring an item back, bring the slip too."),
+    )
+
+
 class _SlipDrawing:
     """Lays a slip out for one device; measures it or paints it."""
 
@@ -292,7 +319,7 @@ class _SlipDrawing:
         )
 
     def _kind(self) -> str:
-        return _tr("Pickup slip — reprint") if self.slip.reprint else _tr("Pickup slip")
+        return _kind(self.slip)
 
     def texts(self) -> list[str]:
         """The text of every line drawn, top to bottom."""
@@ -305,39 +332,28 @@ class _SlipDrawing:
         return found
 
     def _people(self) -> list[str]:
-        lines = [_tr("Customer: {customer}").format(customer=self.slip.customer)]
-        if self.slip.staff_name:
-            lines.append(_tr("Handed over by: {staff}").format(staff=self.slip.staff_name))
-        return lines
+        return _people(self.slip)
 
     def _receipt(self) -> list[_Block]:
         center = Qt.AlignmentFlag.AlignHCenter
-        slip = self.slip
+        text = receipt_text(self.slip)
         blocks: list[_Block] = [
-            self._text(slip.shop_name, _font(13, bold=True), align=center, after=1),
-            self._text(self._kind().upper(), _font(9, bold=True), align=center, after=1),
-            self._text(_when(slip), _font(9), align=center),
-            self._text(
-                _tr("Counter: {counter}").format(counter=slip.counter), _font(9), align=center
-            ),
+            self._text(text.shop, _font(13, bold=True), align=center, after=1),
+            self._text(text.kind, _font(9, bold=True), align=center, after=1),
+            self._text(text.when, _font(9), align=center),
+            self._text(text.counter, _font(9), align=center),
             _Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True),
         ]
-        blocks += [self._text(line, _font(9)) for line in self._people()]
+        blocks += [self._text(line, _font(9)) for line in text.people]
         blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
-        for item in slip.items:
-            blocks.append(self._text(item.title, _font(11, bold=True), after=1.5))
+        for title in text.items:
+            blocks.append(self._text(title, _font(11, bold=True), after=1.5))
         # One code for the whole hand-over.
         blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
-        blocks.append(_Qr(slip.code, self.mm(RECEIPT_QR_MM), self.width, self.mm(1)))
-        blocks.append(self._text(slip.code, _font(12, bold=True, mono=True), align=center))
+        blocks.append(_Qr(text.code, self.mm(RECEIPT_QR_MM), self.width, self.mm(1)))
+        blocks.append(self._text(text.code, _font(12, bold=True, mono=True), align=center))
         blocks.append(_Rule(self.width, self.mm(0.3), self.mm(2.5), dashed=True))
-        blocks.append(
-            self._text(
-                _tr("Keep this slip. If you bring an item back, bring the slip too."),
-                _font(8),
-                align=center,
-            )
-        )
+        blocks.append(self._text(text.note, _font(8), align=center))
         return blocks
 
     def _a4(self) -> list[_Block]:
