@@ -329,6 +329,10 @@
         <translation>E-Mail-Code abbrechen; zurück zum Scanfeld</translation>
     </message>
     <message>
+        <source>Read the customer&apos;s QR code or card with the camera (Escape closes it)</source>
+        <translation>QR-Code oder Karte des Kunden mit der Kamera lesen (Esc schließt sie)</translation>
+    </message>
+    <message>
         <source>F1</source>
         <translation>F1</translation>
     </message>

@@ -329,6 +329,10 @@
         <translation>E-mailcode annuleren; terug naar het scanveld</translation>
     </message>
     <message>
+        <source>Read the customer&apos;s QR code or card with the camera (Escape closes it)</source>
+        <translation>De QR-code of pas van de klant lezen met de camera (Esc sluit hem)</translation>
+    </message>
+    <message>
         <source>F1</source>
         <translation>F1</translation>
     </message>
