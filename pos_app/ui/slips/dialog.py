@@ -362,6 +362,18 @@ class SlipDialog(QDialog):
         super().done(result)
 
 
+class SlipHeldBack(Exception):
+    """A slip that would have needed the dialog while another customer is on screen.
+
+    ``problem`` says in shop words what kept it from the printer (empty when nothing
+    went wrong: the setting asks first).
+    """
+
+    def __init__(self, problem: str = "") -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
 async def offer_slip(
     slip: PickupSlip,
     setting: PrintSlip,
@@ -381,19 +393,21 @@ async def offer_slip(
     on that paper and printer. ``always``: straight to that printer; when it is not there
     (or cannot start), the dialog opens saying so, so the slip can still go to another
     printer or be saved as PDF. Not ``interactive`` (another customer is on screen): never
-    a dialog, only the print straight to the printer. ``receipt``: the counter's ESC/POS
+    a dialog, only the print straight to the printer; where that did not print,
+    :class:`SlipHeldBack` says what was wrong with the printer. ``receipt``: the counter's ESC/POS
     printer, which takes the place of ``printer_name`` (on a worker thread); when it cannot
     print, the dialog says why in shop words and its Print tries again.
     """
     if setting is PrintSlip.NEVER or not slip.items:
         return None
-    notice = ""
+    notice = problem = ""
     if setting is PrintSlip.ALWAYS and receipt is not None:
         try:
             return await print_on_receipt_printer(slip, receipt)
         except ReceiptPrinterError as error:
+            problem = describe_receipt_problem(error)
             notice = (
-                describe_receipt_problem(error)
+                problem
                 + " "
                 + _tr(
                     "The hand-over is recorded; Print tries the printer again, or save the slip "
@@ -407,17 +421,17 @@ async def offer_slip(
         except PrinterMissing as missing:
             if missing.name:
                 log.warning("The slip printer %r is not on this PC", missing.name)
-            notice = describe_missing_printer(missing)
+            problem = describe_missing_printer(missing)
         except OSError as exc:
             log.error("Slip not printed on %s: %s", printer_name or "the default printer", exc)
-            notice = _tr("The slip could not be printed ({error}).").format(
+            problem = _tr("The slip could not be printed ({error}).").format(
                 error=type(exc).__name__
             )
         else:
             return printer_label(printer, printer_name)
-        notice += " " + _tr("Choose a printer with Print…, or save the slip as PDF.")
+        notice = problem + " " + _tr("Choose a printer with Print…, or save the slip as PDF.")
     if not interactive:
-        return None
+        raise SlipHeldBack(problem)
     if setting is PrintSlip.ALWAYS and kiosk_look_active():
         # No printer, and a kiosk offers no file to save to: no slip.
         return None
