@@ -4623,6 +4623,10 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>{width} mm receipt (receipt printer)</source>
+        <translation>{width}-mm-Bon (Bondrucker)</translation>
+    </message>
+    <message>
         <source>80 mm receipt</source>
         <translation>80-mm-Bon</translation>
     </message>

@@ -4623,6 +4623,10 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>{width} mm receipt (receipt printer)</source>
+        <translation>Bon {width} mm (kassabonprinter)</translation>
+    </message>
+    <message>
         <source>80 mm receipt</source>
         <translation>Bon 80 mm</translation>
     </message>

@@ -25,6 +25,7 @@ from pos_app.ui.slips.printer_choice import PrinterChoice
 from pos_app.ui.slips.receipt import ReceiptTarget
 from tests.helpers import wait_until
 from tests.helpers.escpos import LoopbackPrinter, PrinterState, nothing_listening
+from tests.helpers.printing import page_width_mm
 from tests.helpers.ui import delete_widget, dialog_of, running_counter, visible
 
 SLIP = PickupSlip(
@@ -103,6 +104,33 @@ async def test_the_slip_dialog_says_a_closed_cover_and_stays_open() -> None:
         assert dialog.isVisible()
         dialog.close_button.click()
         assert await asyncio.wait_for(offered, 5) is None
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("paper", "width_mm", "label"),
+    [
+        (ReceiptPaper.MM58, 58, "58 mm receipt (receipt printer)"),
+        (ReceiptPaper.MM80, 80, "80 mm receipt (receipt printer)"),
+    ],
+)
+async def test_the_slip_dialog_shows_the_receipt_printers_paper(
+    tmp_path: Path, paper: ReceiptPaper, width_mm: float, label: str
+) -> None:
+    receipt = ReceiptTarget(PrinterAddress.parse("tcp://127.0.0.1:9100"), paper)
+    dialog = SlipDialog(SLIP, receipt=receipt, pdf_folder=tmp_path)
+    try:
+        assert dialog.format_input.currentText() == label
+        # The preview is drawn at 96 dpi on the printer's paper.
+        assert dialog.preview.pixmap().width() == round(width_mm / 25.4 * 96)
+        # A PDF of the receipt is on that paper too; A4 stays A4.
+        assert page_width_mm(dialog.save_pdf(tmp_path / "receipt")) == pytest.approx(
+            width_mm, abs=0.5
+        )
+        dialog.format_input.setCurrentIndex(dialog.format_input.findText("A4"))
+        assert dialog.preview.pixmap().width() == round(210 / 25.4 * 96)
+    finally:
+        await delete_widget(dialog)
 
 
 @pytest.mark.asyncio

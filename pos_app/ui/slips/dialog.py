@@ -42,9 +42,11 @@ from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.slips.paper import (
+    RECEIPT_WIDTH_MM,
     SlipFormat,
     prepare_printer,
     print_slip,
+    receipt_paper_mm,
     render_slip_image,
     safe_file_name,
     save_slip_pdf,
@@ -117,6 +119,10 @@ class SlipDialog(QDialog):
         self._make_printer = make_printer
         self._counter_printer = counter_printer
         self._receipt = receipt
+        # The receipt's paper: the receipt printer's when there is one.
+        self.receipt_mm = (
+            receipt_paper_mm(receipt.paper) if receipt is not None else RECEIPT_WIDTH_MM
+        )
 
         layout = QHBoxLayout(self)
         self.preview = QLabel(self)
@@ -145,7 +151,15 @@ class SlipDialog(QDialog):
         self.format_input.setObjectName("slipFormat")
         paper_label.setBuddy(self.format_input)
         self.format_input.setMinimumHeight(40)
-        self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
+        if receipt is not None:
+            self.format_input.addItem(
+                self.tr("{width} mm receipt (receipt printer)").format(
+                    width=f"{self.receipt_mm:g}"
+                ),
+                SlipFormat.RECEIPT.value,
+            )
+        else:
+            self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
         self.format_input.addItem(self.tr("A4"), SlipFormat.A4.value)
         self.format_input.setCurrentIndex(self.format_input.findData(slip_format.value))
         side.addWidget(self.format_input)
@@ -196,7 +210,9 @@ class SlipDialog(QDialog):
         self.format_input.setCurrentIndex(self.format_input.findData(fmt.value))
 
     def _update_preview(self) -> None:
-        image, _layout = render_slip_image(self.slip, self.slip_format(), dpi=96)
+        image, _layout = render_slip_image(
+            self.slip, self.slip_format(), dpi=96, receipt_mm=self.receipt_mm
+        )
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def default_pdf_path(self) -> Path:
@@ -245,7 +261,7 @@ class SlipDialog(QDialog):
         """Save the slip as a PDF at ``path`` in the chosen format."""
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        save_slip_pdf(self.slip, path, self.slip_format())
+        save_slip_pdf(self.slip, path, self.slip_format(), self.receipt_mm)
         self.last_pdf = path
         self._show(self.tr("Saved as {path}.").format(path=path))
         self.savedPdf.emit(str(path))
