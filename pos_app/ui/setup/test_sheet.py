@@ -31,7 +31,7 @@ from pos_app.ui.slips.paper import (
 from pos_app.ui.slips.receipt import ReceiptTarget
 
 # A receipt's length for the sheet: title, note, barcode, code and QR code.
-RECEIPT_SHEET_MM = 110.0
+RECEIPT_SHEET_MM = 80.0
 # Bars a little wider than a receipt printer's thinnest; the QR code's modules.
 BAR_MM = 0.27
 QR_MODULE_MM = 0.6
