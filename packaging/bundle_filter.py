@@ -5,8 +5,8 @@ Used by packaging/pos-app.spec (and checked by tests/test_packaging.py). PyInsta
 PySide6 hooks collect by module: importing QtGui brings every plugin a Qt GUI program
 might load (virtual keyboard, EGL and framebuffer platforms, PDF and TIFF readers, QML
 debugging, ...) and the Qt libraries those plugins need. The counter app uses QtCore,
-QtGui, QtWidgets and QtPrintSupport on a desktop (X11, Wayland or Windows), so only the
-plugins listed in KEPT_PLUGINS stay.
+QtGui, QtWidgets and QtPrintSupport on a desktop (X11, Wayland or Windows), and on Windows
+and macOS QtMultimedia for the camera, so only the plugins listed in KEPT_PLUGINS stay.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ EXCLUDED_MODULES = [
     # such a codec is an unknown encoding (LookupError), as httpx treats it.
     *(f"_codecs_{name}" for name in ("cn", "hk", "iso2022", "jp", "kr", "tw")),
     "_multibytecodec",
-    # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtPrintSupport).
+    # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtPrintSupport,
+    # and on Windows and macOS QtMultimedia for the camera, with the QtNetwork it imports).
     # QtSvg's plugins render the SVG icon; the module itself is not needed.
     *(
         f"PySide6.{name}"
@@ -50,7 +51,7 @@ EXCLUDED_MODULES = [
             "QtDBus",
             "QtDesigner",
             "QtHelp",
-            "QtNetwork",
+            "QtMultimediaWidgets",
             "QtOpenGL",
             "QtOpenGLWidgets",
             "QtQml",
@@ -142,6 +143,11 @@ def pillow_file_formats() -> list[str]:
 #: the system's libpq (libpq5), which psycopg then loads; every other counter needs none.
 LINUX_EXCLUDED_MODULES = ["psycopg_binary"]
 
+#: Linux reads its cameras through Video4Linux2 (pos_app/ui/camera/v4l2.py): Qt Multimedia
+#: (with Qt Quick and FFmpeg, ~42 MB) and the QtNetwork it imports stay out, also where
+#: PySide6-Addons was installed by hand.
+LINUX_EXCLUDED_QT_MODULES = ["PySide6.QtMultimedia", "PySide6.QtNetwork"]
+
 
 def excluded_modules(*, linux: bool) -> list[str]:
     """The modules the bundle leaves out on this platform."""
@@ -151,7 +157,7 @@ def excluded_modules(*, linux: bool) -> list[str]:
         + PRINTER_EXCLUDED_MODULES
         + pillow_file_formats()
         + windows_only
-        + (LINUX_EXCLUDED_MODULES if linux else [])
+        + (LINUX_EXCLUDED_MODULES + LINUX_EXCLUDED_QT_MODULES if linux else [])
     )
 
 
@@ -180,6 +186,9 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "wayland-graphics-integration-client": frozenset({"qt-plugin-wayland-egl"}),
     "wayland-shell-integration": frozenset({"xdg-shell"}),
     "styles": None,  # the Windows 11 style (qmodernwindowsstyle)
+    # The camera on Windows (Media Foundation) and macOS (AVFoundation), the backends of
+    # the system itself; not Qt's FFmpeg backend (its FFmpeg libraries: ~19 MB).
+    "multimedia": frozenset({"windowsmediaplugin", "darwinmediaplugin"}),
 }
 
 #: Libraries that come with the PC's own system and are left to it, like the graphics
@@ -192,11 +201,14 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
 #: to; with it go libgcrypt, libgpg-error, liblz4 and libcap (~2.5 MB).
 FROM_THE_SYSTEM = re.compile(r"(libcups|libsystemd)\.so(\..*)?")
 
-#: Qt libraries only the dropped plugins and modules need.
+#: Qt libraries only the dropped plugins and modules need (QtNetwork on Linux only:
+#: Qt6Multimedia links it on Windows), and FFmpeg's, which only Qt's FFmpeg backend needs.
 _UNUSED_QT_LIBRARY = re.compile(
-    r"Qt6(Quick|Qml|Pdf|VirtualKeyboard|Network|Sql|Designer|Help|SvgWidgets|OpenGLWidgets"
+    r"Qt6(Quick|Qml|Pdf|VirtualKeyboard|Sql|Designer|Help|SvgWidgets|OpenGLWidgets"
     r"|Concurrent|Test|Xml|WaylandCompositor|WlShellIntegration|EglFS|EglFs|LabsAnimation"
-    r"|ShaderTools)",
+    r"|ShaderTools|MultimediaQuick|MultimediaWidgets)"
+    r"|libQt6Network\.so"
+    r"|^(lib)?(avcodec|avformat|avutil|avdevice|avfilter|swresample|swscale)[-.]",
 )
 
 #: Qt's ICU data library, which packaging/icu_data.py makes again with the data Qt uses.

@@ -63,7 +63,20 @@ def bundle_filter() -> ModuleType:
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
         ("PySide6/Qt/lib/libQt6Pdf.so.6", False),
         ("PySide6/Qt/lib/libQt6Network.so.6", False),
-        ("PySide6/Qt6Network.dll", False),
+        # The Windows and macOS camera: Qt Multimedia with the system's own backend, and
+        # the QtNetwork that Qt6Multimedia links; none of Qt's FFmpeg backend.
+        ("PySide6/Qt6Network.dll", True),
+        ("PySide6/Qt6Multimedia.dll", True),
+        ("PySide6\\plugins\\multimedia\\windowsmediaplugin.dll", True),
+        ("PySide6/Qt/plugins/multimedia/libdarwinmediaplugin.dylib", True),
+        ("PySide6\\plugins\\multimedia\\ffmpegmediaplugin.dll", False),
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),
+        ("PySide6/avcodec-61.dll", False),
+        ("PySide6/swscale-8.dll", False),
+        ("PySide6/Qt/lib/libavutil.so.59", False),
+        ("PySide6/Qt/lib/libavformat.61.dylib", False),
+        ("PySide6/Qt6MultimediaQuick.dll", False),
+        ("PySide6/Qt6MultimediaWidgets.dll", False),
         ("PySide6/Qt/translations/qtbase_nl.qm", True),
         ("PySide6/Qt/translations/qt_de.qm", True),
         ("PySide6/Qt/translations/qtbase_ja.qm", False),
@@ -80,6 +93,17 @@ def test_bundle_filter_keeps_what_the_app_loads(
     bundle_filter: ModuleType, dest: str, kept: bool
 ) -> None:
     assert bundle_filter.keep(dest) is kept
+
+
+def test_qt_multimedia_is_bundled_on_windows_and_macos_only(bundle_filter: ModuleType) -> None:
+    """Linux reads its cameras through Video4Linux2: neither Qt Multimedia nor the
+    QtNetwork it imports goes into its bundle, even where PySide6-Addons is installed."""
+    linux = bundle_filter.excluded_modules(linux=True)
+    other = bundle_filter.excluded_modules(linux=False)
+    for module in ("PySide6.QtMultimedia", "PySide6.QtNetwork"):
+        assert module in linux
+        assert module not in other
+    assert "PySide6.QtMultimediaWidgets" in other
 
 
 def test_libraries_only_dropped_plugins_need_are_dropped(bundle_filter: ModuleType) -> None:

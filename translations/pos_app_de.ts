@@ -329,6 +329,10 @@
         <translation>E-Mail-Code abbrechen; zurück zum Scanfeld</translation>
     </message>
     <message>
+        <source>Read the customer&apos;s QR code or card with the camera (Escape closes it)</source>
+        <translation>QR-Code oder Karte des Kunden mit der Kamera lesen (Esc schließt sie)</translation>
+    </message>
+    <message>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -3069,8 +3073,36 @@
         <translation>QR-Code: für 2D-Scanner</translation>
     </message>
     <message>
+        <source>Printing the test codes on {printer}…</source>
+        <translation>Die Testcodes werden auf {printer} gedruckt…</translation>
+    </message>
+    <message>
+        <source>Sent to the receipt printer ({printer}).</source>
+        <translation>An den Bondrucker ({printer}) gesendet.</translation>
+    </message>
+    <message>
+        <source>Print the scanner&apos;s test codes</source>
+        <translation>Die Testcodes des Scanners drucken</translation>
+    </message>
+    <message>
+        <source>The test codes could not be printed ({error}).</source>
+        <translation>Die Testcodes konnten nicht gedruckt werden ({error}).</translation>
+    </message>
+    <message>
+        <source>Sent to {printer}.</source>
+        <translation>Gesendet an: {printer}.</translation>
+    </message>
+    <message>
         <source>The code: {code}</source>
         <translation>Der Code: {code}</translation>
+    </message>
+    <message>
+        <source>Print the test codes</source>
+        <translation>Testcodes drucken</translation>
+    </message>
+    <message>
+        <source>For scanners that cannot read a screen (laser scanners): prints both codes on the receipt printer, or on a printer of this PC</source>
+        <translation>Für Scanner, die keinen Bildschirm lesen können (Laserscanner): druckt beide Codes auf dem Bondrucker oder auf einem Drucker dieses PCs</translation>
     </message>
     <message>
         <source>It typed</source>
@@ -3473,6 +3505,18 @@
     <message>
         <source>The connection to the receipt printer ({printer}) broke: the slip may be incomplete. Print it again.</source>
         <translation>Die Verbindung zum Bondrucker ({printer}) ist abgebrochen: Der Beleg ist vielleicht unvollständig. Drucken Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>SCANNER TEST</source>
+        <translation>SCANNERTEST</translation>
+    </message>
+    <message>
+        <source>Scan these codes with this counter&apos;s scanner on the Test the scanner page. This is no customer&apos;s code.</source>
+        <translation>Scannen Sie diese Codes mit dem Scanner dieser Kasse auf der Seite Scanner testen. Dies ist kein Kundencode.</translation>
+    </message>
+    <message>
+        <source>Scanner test codes</source>
+        <translation>Testcodes für den Scanner</translation>
     </message>
 </context>
 <context>
@@ -4617,6 +4661,10 @@
     <message>
         <source>Paper</source>
         <translation>Papier</translation>
+    </message>
+    <message>
+        <source>{width} mm receipt (receipt printer)</source>
+        <translation>{width}-mm-Bon (Bondrucker)</translation>
     </message>
     <message>
         <source>80 mm receipt</source>

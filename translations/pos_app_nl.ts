@@ -329,6 +329,10 @@
         <translation>E-mailcode annuleren; terug naar het scanveld</translation>
     </message>
     <message>
+        <source>Read the customer&apos;s QR code or card with the camera (Escape closes it)</source>
+        <translation>De QR-code of pas van de klant lezen met de camera (Esc sluit hem)</translation>
+    </message>
+    <message>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -3069,8 +3073,36 @@
         <translation>QR-code: voor 2D-scanners</translation>
     </message>
     <message>
+        <source>Printing the test codes on {printer}…</source>
+        <translation>De testcodes worden afgedrukt op {printer}…</translation>
+    </message>
+    <message>
+        <source>Sent to the receipt printer ({printer}).</source>
+        <translation>Verstuurd naar de kassabonprinter ({printer}).</translation>
+    </message>
+    <message>
+        <source>Print the scanner&apos;s test codes</source>
+        <translation>De testcodes van de scanner afdrukken</translation>
+    </message>
+    <message>
+        <source>The test codes could not be printed ({error}).</source>
+        <translation>De testcodes konden niet worden afgedrukt ({error}).</translation>
+    </message>
+    <message>
+        <source>Sent to {printer}.</source>
+        <translation>Verstuurd naar {printer}.</translation>
+    </message>
+    <message>
         <source>The code: {code}</source>
         <translation>De code: {code}</translation>
+    </message>
+    <message>
+        <source>Print the test codes</source>
+        <translation>Testcodes afdrukken</translation>
+    </message>
+    <message>
+        <source>For scanners that cannot read a screen (laser scanners): prints both codes on the receipt printer, or on a printer of this PC</source>
+        <translation>Voor scanners die geen scherm kunnen lezen (laserscanners): drukt beide codes af op de kassabonprinter of op een printer van deze pc</translation>
     </message>
     <message>
         <source>It typed</source>
@@ -3473,6 +3505,18 @@
     <message>
         <source>The connection to the receipt printer ({printer}) broke: the slip may be incomplete. Print it again.</source>
         <translation>De verbinding met de kassabonprinter ({printer}) werd verbroken: de bon is misschien onvolledig. Druk hem opnieuw af.</translation>
+    </message>
+    <message>
+        <source>SCANNER TEST</source>
+        <translation>SCANNERTEST</translation>
+    </message>
+    <message>
+        <source>Scan these codes with this counter&apos;s scanner on the Test the scanner page. This is no customer&apos;s code.</source>
+        <translation>Scan deze codes met de scanner van deze balie op de pagina Scanner testen. Dit is geen code van een klant.</translation>
+    </message>
+    <message>
+        <source>Scanner test codes</source>
+        <translation>Testcodes voor de scanner</translation>
     </message>
 </context>
 <context>
@@ -4617,6 +4661,10 @@
     <message>
         <source>Paper</source>
         <translation>Papier</translation>
+    </message>
+    <message>
+        <source>{width} mm receipt (receipt printer)</source>
+        <translation>Bon {width} mm (kassabonprinter)</translation>
     </message>
     <message>
         <source>80 mm receipt</source>

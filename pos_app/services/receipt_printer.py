@@ -25,7 +25,9 @@ without its accent ("Łukasz" as "Lukasz") rather than as "?".
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
+import io
 import logging
 import os
 import re
@@ -35,6 +37,7 @@ import sys
 import tempfile
 import textwrap
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -205,6 +208,16 @@ class ReceiptText:
     note: str
 
 
+@dataclass(frozen=True)
+class ScannerSheetText:
+    """The scanner check's test codes on a receipt: what the paper is and what to do."""
+
+    title: str
+    note: str
+    #: Printed as a Code 128 barcode, as a QR code and as text.
+    code: str
+
+
 class PrinterProblem(StrEnum):
     """Why a slip did not print, in the terms the UI says it in."""
 
@@ -360,6 +373,106 @@ def write_slip(
     printer.textln(plain_for_printer(text.code))
     lines(rule)
     lines(text.note, centre=True)
+    printer.cut()
+
+
+#: Light modules each side of a Code 128 barcode.
+BARCODE_QUIET_MODULES = 10
+#: The thinnest bar python-escpos lets a printer draw (``GS w 2``): 0.25 mm at 203 dpi,
+#: which every scanner reads.
+_BARCODE_MODULE_DOTS = 2
+#: A barcode printed along the paper as a picture: 0.375 mm a bar, 30 mm long bars.
+_LENGTHWISE_MODULE_DOTS = 3
+_LENGTHWISE_BAR_DOTS = 240
+#: Code 128's code-set switches by code set: the value that switches to another set.
+_CODE_SWITCHES = {"A": {99: "C", 100: "B"}, "B": {99: "C", 101: "A"}, "C": {100: "B", 101: "A"}}
+
+
+def code128_data(code: str) -> str:
+    """``code`` as ESC/POS Code 128 data (``GS k`` 73): python-barcode's choice of code
+    sets (B for text, C for runs of digits, which take half the width), each switch sent
+    as ``{A``, ``{B`` or ``{C`` and a brace as ``{{``."""
+    import barcode
+
+    values: list[int] = barcode.Code128(code).encoded
+    current = {103: "A", 104: "B", 105: "C"}[values[0]]
+    out = ["{" + current]
+    for value in values[1:]:
+        switch = _CODE_SWITCHES[current].get(value)
+        if switch is not None:
+            current = switch
+            out.append("{" + current)
+        elif current == "C" and value < 100:
+            out.append(chr(value))
+        elif current != "C" and value < 96:
+            char = chr(value - 64) if current == "A" and value >= 64 else chr(value + 32)
+            out.append("{{" if char == "{" else char)
+        else:
+            raise ValueError(f"{code!r}: a Code 128 function the test codes do not use")
+    return "".join(out)
+
+
+def _lengthwise_barcode(modules: str) -> Any:
+    """A Code 128 barcode turned along the paper, as a picture (Pillow): for 58 mm paper,
+    across which the printer cannot draw the test code's bars thick enough."""
+    from PIL import Image
+
+    quiet = "0" * BARCODE_QUIET_MODULES
+    rows = [
+        (b"\x00" if module == "1" else b"\xff") * _LENGTHWISE_BAR_DOTS
+        for module in quiet + modules + quiet
+        for _ in range(_LENGTHWISE_MODULE_DOTS)
+    ]
+    return Image.frombytes("L", (_LENGTHWISE_BAR_DOTS, len(rows)), b"".join(rows))
+
+
+def write_scanner_sheet(
+    printer: Escpos, text: ScannerSheetText, paper: ReceiptPaper, *, native_qr: bool = True
+) -> None:
+    """The scanner check's test codes for laser scanners, which read no screen: the code
+    as a Code 128 barcode the printer draws (``GS k``; along the paper as a picture where
+    it is too long to go across), as a QR code and as text; a full cut."""
+    import barcode
+    from escpos.constants import QR_ECLEVEL_M
+
+    width = columns_of(paper)
+    printer.hw("INIT")
+    printer.charcode(CODE_PAGE)
+    for value, bold in ((text.title, True), (text.note, False)):
+        printer.set(align="center", bold=bold, normal_textsize=True)
+        for line in _wrap(plain_for_printer(value), width):
+            printer.textln(line)
+    printer.textln("-" * width)
+    modules: str = barcode.Code128(text.code).build()[0]
+    across = (len(modules) + 2 * BARCODE_QUIET_MODULES) * _BARCODE_MODULE_DOTS
+    if across <= _WIDTHS[paper][1]:
+        # WORKAROUND: python-escpos 3.1's barcode() prints "Using hardware barcode renderer"
+        # on standard output, where the command line's own output goes.
+        with contextlib.redirect_stdout(io.StringIO()):
+            printer.barcode(
+                code128_data(text.code),
+                "CODE128",
+                height=80,
+                width=_BARCODE_MODULE_DOTS,
+                pos="OFF",
+                align_ct=True,
+                function_type="B",
+            )
+        printer.ln()
+    else:
+        printer.image(_lengthwise_barcode(modules), center=True)
+    printer.set(align="center", bold=True, normal_textsize=True)
+    printer.textln(plain_for_printer(text.code))
+    printer.textln("-" * width)
+    printer.set(align="center", bold=False, normal_textsize=True)
+    size = _QR_MODULE_DOTS[paper]
+    if native_qr:
+        printer.qr(text.code, ec=QR_ECLEVEL_M, size=size, native=True)
+        printer.ln()
+    else:
+        printer.qr(
+            text.code, ec=QR_ECLEVEL_M, size=size, native=False, image_arguments={"center": True}
+        )
     printer.cut()
 
 
@@ -538,6 +651,44 @@ def print_receipt(
 
     ``printer``: an already made python-escpos printer for ``address`` (tests).
     """
+    _send(
+        address,
+        paper,
+        lambda device: write_slip(device, text, paper, native_qr=native_qr),
+        timeout=timeout,
+        status_timeout=status_timeout,
+        printer=printer,
+    )
+
+
+def print_scanner_sheet(
+    address: PrinterAddress,
+    text: ScannerSheetText,
+    paper: ReceiptPaper,
+    *,
+    native_qr: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+    status_timeout: float = STATUS_TIMEOUT,
+) -> None:
+    """Print the scanner check's test codes as :func:`print_receipt` prints a slip."""
+    _send(
+        address,
+        paper,
+        lambda device: write_scanner_sheet(device, text, paper, native_qr=native_qr),
+        timeout=timeout,
+        status_timeout=status_timeout,
+    )
+
+
+def _send(
+    address: PrinterAddress,
+    paper: ReceiptPaper,
+    write: Callable[[Escpos], None],
+    *,
+    timeout: float,
+    status_timeout: float,
+    printer: Escpos | None = None,
+) -> None:
     from escpos.exceptions import Error as EscposError
 
     device = printer
@@ -551,7 +702,7 @@ def print_receipt(
             if problem is not None:
                 raise ReceiptPrinterError(problem, address)
             _status_timeout(device, address, timeout)
-        write_slip(device, text, paper, native_qr=native_qr)
+        write(device)
         # Asked again only when it answered before: one that does not is not waited for
         # twice (each wait delays the cashier's next step).
         if answers:

@@ -4,8 +4,10 @@
 :func:`decode` reads a byte stream the way a printer does: ``ESC @`` (reset), ``ESC t``
 (code page), text in that code page line by line with its style (``ESC !``, ``ESC E``,
 ``ESC a``, ``GS !``), ``GS ( k`` (QR code: model, size, error correction, store, print),
-``GS v 0`` (raster picture), ``GS V`` (cut), ``ESC d`` (feed) and ``DLE EOT`` (status
-query). A command it does not know is an error: the test sees everything that was sent.
+``GS v 0`` (raster picture), ``GS k`` (a barcode the printer draws, with its height ``GS h``,
+module width ``GS w`` and human-readable text ``GS H`` / ``GS f``), ``GS V`` (cut),
+``ESC d`` (feed) and ``DLE EOT`` (status query). A command it does not know is an error:
+the test sees everything that was sent.
 
 :class:`LoopbackPrinter` is a TCP server (port 9100's role) that keeps each connection's
 bytes as one job and answers status queries as it is told: ready, paper out, cover open,
@@ -61,6 +63,46 @@ class Raster:
     rows: tuple[tuple[bool, ...], ...]
 
 
+#: ``GS k m``: the barcode systems of function B by number.
+BARCODE_SYSTEMS = {65: "UPC-A", 66: "UPC-E", 67: "EAN13", 68: "EAN8", 69: "CODE39",
+                   70: "ITF", 71: "NW7", 72: "CODE93", 73: "CODE128"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Barcode:
+    """A ``GS k`` barcode (function B): its system, the data as sent, and the look set
+    before it (``GS h`` height in dots, ``GS w`` module width in dots, ``GS H`` text)."""
+
+    system: str
+    data: bytes
+    height: int | None
+    module_width: int | None
+    text_position: int | None
+
+    @property
+    def text(self) -> str:
+        """What a scanner reads: Code 128's data without its code-set switches (``{A``,
+        ``{B``, ``{C``; ``{{`` is a brace), code set C's bytes as two digits each."""
+        if self.system != "CODE128":
+            return self.data.decode("ascii")
+        out, code_set, at = [], "", 0
+        while at < len(self.data):
+            byte = self.data[at]
+            if byte == ord("{") and self.data[at + 1 : at + 2] != b"{":
+                code_set = chr(self.data[at + 1])
+                if code_set not in "ABC":
+                    raise DecodeError(f"Code 128 function {{{code_set} in a test code")
+                at += 2
+                continue
+            if byte == ord("{"):
+                at += 1  # "{{" is one brace
+            if not code_set:
+                raise DecodeError("Code 128 data without a code set first")
+            out.append(f"{byte:02d}" if code_set == "C" else chr(byte))
+            at += 1
+        return "".join(out)
+
+
 @dataclass(frozen=True)
 class Cut:
     full: bool
@@ -100,6 +142,10 @@ class Receipt:
         return [e for e in self.events if isinstance(e, QrCode)]
 
     @property
+    def barcodes(self) -> list[Barcode]:
+        return [e for e in self.events if isinstance(e, Barcode)]
+
+    @property
     def rasters(self) -> list[Raster]:
         return [e for e in self.events if isinstance(e, Raster)]
 
@@ -123,6 +169,8 @@ class _State:
     align: str = "left"
     double_height: bool = False
     double_width: bool = False
+    #: The barcode's look by its command letter (GS h, GS w, GS H, GS f).
+    barcode: dict[str, int] = field(default_factory=dict)
 
     def reset(self) -> None:
         self.__init__()  # type: ignore[misc]
@@ -247,6 +295,22 @@ class Decoder:
             self._state.double_width = bool(data[2] & 0xF0)
             self._state.double_height = bool(data[2] & 0x0F)
             return 3
+        if command in "hwHf":
+            self._need(data, 3)
+            self._state.barcode[command] = data[2]
+            return 3
+        if command == "k":
+            self._need(data, 4)
+            system = BARCODE_SYSTEMS.get(data[2])
+            if system is None:
+                raise DecodeError(f"GS k m = {data[2]}: not a function B barcode")
+            length = data[3]
+            self._need(data, 4 + length)
+            look = self._state.barcode
+            code = bytes(data[4 : 4 + length])
+            barcode = Barcode(system, code, look.get("h"), look.get("w"), look.get("H"))
+            self.receipt.events.append(barcode)
+            return 4 + length
         if command == "(":
             self._need(data, 5)
             if chr(data[2]) != "k":

@@ -232,6 +232,10 @@ async def test_f1_shows_the_keys(counter: Counter) -> None:
     text = window.help.text.text()
     for key in ("Ctrl+Enter", "Ctrl+R", "Ctrl+L or F6", "Escape", "Expires today"):
         assert key in text
+    # The camera beside the scan field, by its button's name, and how it closes.
+    assert window.camera.button is not None
+    assert f"<b>{window.camera.button.text()}</b>" in text
+    assert "Escape closes it" in text
     assert not window.help.isModal()
 
 

@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
+from pos_app.sandbox import demo_data as demo
 from pos_app.services.receipt_printer import PrinterAddress, ReceiptPaper
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings
@@ -24,6 +25,7 @@ from pos_app.ui.slips.printer_choice import PrinterChoice
 from pos_app.ui.slips.receipt import ReceiptTarget
 from tests.helpers import wait_until
 from tests.helpers.escpos import LoopbackPrinter, PrinterState, nothing_listening
+from tests.helpers.printing import page_width_mm
 from tests.helpers.ui import delete_widget, dialog_of, running_counter, visible
 
 SLIP = PickupSlip(
@@ -105,6 +107,33 @@ async def test_the_slip_dialog_says_a_closed_cover_and_stays_open() -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("paper", "width_mm", "label"),
+    [
+        (ReceiptPaper.MM58, 58, "58 mm receipt (receipt printer)"),
+        (ReceiptPaper.MM80, 80, "80 mm receipt (receipt printer)"),
+    ],
+)
+async def test_the_slip_dialog_shows_the_receipt_printers_paper(
+    tmp_path: Path, paper: ReceiptPaper, width_mm: float, label: str
+) -> None:
+    receipt = ReceiptTarget(PrinterAddress.parse("tcp://127.0.0.1:9100"), paper)
+    dialog = SlipDialog(SLIP, receipt=receipt, pdf_folder=tmp_path)
+    try:
+        assert dialog.format_input.currentText() == label
+        # The preview is drawn at 96 dpi on the printer's paper.
+        assert dialog.preview.pixmap().width() == round(width_mm / 25.4 * 96)
+        # A PDF of the receipt is on that paper too; A4 stays A4.
+        assert page_width_mm(dialog.save_pdf(tmp_path / "receipt")) == pytest.approx(
+            width_mm, abs=0.5
+        )
+        dialog.format_input.setCurrentIndex(dialog.format_input.findText("A4"))
+        assert dialog.preview.pixmap().width() == round(210 / 25.4 * 96)
+    finally:
+        await delete_widget(dialog)
+
+
+@pytest.mark.asyncio
 async def test_a_hand_over_with_the_printer_off_is_recorded_and_the_cashier_told(
     qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
 ) -> None:
@@ -123,6 +152,36 @@ async def test_a_hand_over_with_the_printer_off_is_recorded_and_the_cashier_told
             dialog.reject()
             await made.hand_over_finished()
             assert "handed over" in made.window.message_bar.text()
+
+
+@pytest.mark.asyncio
+async def test_a_printer_failing_with_the_next_customer_on_screen_is_said_with_its_problem(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    with LoopbackPrinter(PrinterState.PAPER_OUT) as printer:
+        settings = app_settings.with_overrides(print_slip="always", escpos_printer=printer.address)
+        async with running_counter(qtbot, settings, demo_secrets, simulator) as made:
+            await made.load_main_customer()
+            window = made.window
+            item = window.model.item(0)
+            simulator.set_fault("piggy.collect", "hold@1")
+            await made.confirm_hand_over()
+            await wait_until(lambda: simulator.held("piggy.collect") == 1)
+            # The next customer steps up before the answer is back.
+            await made.scan(demo.CARD_EMPTY)
+            await wait_until(lambda: window.customer_header.name_label.text() == "Alex Peters")
+            assert simulator.release("piggy.collect") == 1
+            await made.hand_over_finished()
+            # No dialog over Alex, but the cashier learns both why there is no slip and
+            # what is wrong with the printer.
+            assert visible(SlipDialog) is None
+            message = window.message_bar.text()
+            assert message.startswith(f"{item.title} handed over to Robin de Vries.")
+            assert "another customer is on screen" in message
+            assert "out of paper" in message
+            assert "new roll" in message
+            assert await made.journal_states() == [OpState.CONFIRMED]
+        assert printer.receipt(1).lines == []
 
 
 @pytest.mark.asyncio

@@ -4,36 +4,48 @@ after scanning the page's test code, with the keys a scanner (or a person) types
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app.services.scanner_check import TEST_CODE
 from pos_app.services.secrets import SecretStore
-from pos_app.services.settings import load_settings
+from pos_app.services.settings import SlipPaper, load_settings
+from pos_app.ui.camera.reader import read_codes
 from pos_app.ui.i18n import use_language
 from pos_app.ui.setup import SetupDraft
 from pos_app.ui.setup.scanner_page import ScannerPage
 from pos_app.ui.setup.settings_dialog import SettingsDialog
+from pos_app.ui.setup.test_sheet import render_test_sheet
+from pos_app.ui.slips.printers import MakePrinter, system_printer
 from tests.helpers import wait_until
+from tests.helpers.escpos import LoopbackPrinter, Raster, nothing_listening
 from tests.helpers.language import english_in, shown_texts
+from tests.helpers.printing import PdfPrinters, pdf_text
 from tests.helpers.scanner import Scanner
-from tests.helpers.ui import delete_widget
+from tests.helpers.ui import delete_widget, dialog_of
 
 FRENCH_PC = "Test)Yqazw,)&é\"'(-è_çà"
 
 
-async def _settings_dialog(tmp_path: Path) -> AsyncIterator[SettingsDialog]:
+async def _settings_dialog(
+    tmp_path: Path, *, make_printer: MakePrinter = system_printer, **overrides: object
+) -> AsyncIterator[SettingsDialog]:
     config = tmp_path / "settings.toml"
     settings = load_settings(config, use_environment=False).with_overrides(
-        data_dir=tmp_path / "data"
+        data_dir=tmp_path / "data", **overrides
     )
-    draft = SetupDraft(settings=settings, store=SecretStore(env={}), config_file=config)
+    draft = SetupDraft(
+        settings=settings, store=SecretStore(env={}), config_file=config, make_printer=make_printer
+    )
     dialog = SettingsDialog(draft)
     dialog.show()
     dialog.activateWindow()
@@ -194,3 +206,101 @@ async def test_the_scanner_check_speaks_the_shops_language(
             page.catcher.end_timer.timeout.emit()
         assert page.results.isVisible()
         assert english_in(shown_texts(dialog), language) == []
+
+
+# -- the test codes on paper (laser scanners read no screens) --------------------------------
+
+
+def raster_picture(raster: Raster) -> QImage:
+    """A printed picture as the paper shows it: black dots on white."""
+    picture = QImage(raster.width, raster.height, QImage.Format.Format_Grayscale8)
+    picture.fill(255)
+    for y, row in enumerate(raster.rows):
+        for x, dot in enumerate(row):
+            if dot:
+                picture.setPixel(x, y, 0)
+    return picture
+
+
+opened = asynccontextmanager(_settings_dialog)
+
+
+async def said(page: ScannerPage, text: str) -> None:
+    await wait_until(lambda: text in page.print_result.text())
+
+
+async def print_test_codes(page: ScannerPage, done: str) -> None:
+    page.print_button.click()
+    await said(page, done)
+
+
+@pytest.mark.asyncio
+async def test_the_test_codes_print_on_the_receipt_printer(qtbot: QtBot, tmp_path: Path) -> None:
+    with LoopbackPrinter() as printer:
+        async with opened(tmp_path, escpos_printer=printer.address) as dialog:
+            page = dialog.scanner_page
+            dialog.show_page(page)
+            assert page.print_button.text() == "Print the test codes"
+            await print_test_codes(page, "Sent to the receipt printer")
+            receipt = printer.receipt()
+    # The printer draws the Code 128 itself, 2 dots a bar at least (0.25 mm), inside the
+    # 576 dots of 80 mm paper with its quiet zones.
+    (barcode,) = receipt.barcodes
+    assert barcode.system == "CODE128"
+    assert barcode.text == TEST_CODE
+    assert barcode.module_width == 2
+    assert [qr.payload for qr in receipt.qr_codes] == [TEST_CODE]
+    assert TEST_CODE in receipt.texts
+    assert "SCANNER TEST" in receipt.texts
+    assert len(receipt.cuts) == 1
+
+
+@pytest.mark.asyncio
+async def test_on_58_mm_paper_the_barcode_is_printed_lengthwise(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Too long for 58 mm across at the printer's thinnest bars: printed along the paper as
+    a picture, which a scanner reads as well."""
+    with LoopbackPrinter() as printer:
+        async with opened(tmp_path, escpos_printer=printer.address, escpos_paper="58mm") as dialog:
+            page = dialog.scanner_page
+            dialog.show_page(page)
+            await print_test_codes(page, "Sent to the receipt printer")
+            receipt = printer.receipt()
+    assert receipt.barcodes == []
+    (picture,) = receipt.rasters
+    assert picture.width <= 384
+    assert picture.height > picture.width  # along the paper
+    assert read_codes(raster_picture(picture)) == [TEST_CODE]
+    assert [qr.payload for qr in receipt.qr_codes] == [TEST_CODE]
+
+
+@pytest.mark.asyncio
+async def test_a_receipt_printer_that_does_not_answer_is_said(qtbot: QtBot, tmp_path: Path) -> None:
+    with nothing_listening() as address:
+        async with opened(tmp_path, escpos_printer=address) as dialog:
+            page = dialog.scanner_page
+            dialog.show_page(page)
+            await print_test_codes(page, "does not answer")
+            assert page.print_button.isEnabled()
+
+
+@pytest.mark.asyncio
+async def test_without_a_receipt_printer_the_test_codes_go_through_the_print_dialog(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    printers = PdfPrinters(tmp_path)
+    async with opened(
+        tmp_path, make_printer=printers, slip_printer="Till 2", slip_paper="a4"
+    ) as dialog:
+        page = dialog.scanner_page
+        dialog.show_page(page)
+        page.print_button.click()
+        chooser = await dialog_of(QPrintDialog)
+        assert printers.asked == [("Till 2", SlipPaper.A4)]
+        chooser.accept()
+        await said(page, "Sent to")
+    assert TEST_CODE in pdf_text(printers.file(1))
+    # What is printed: both codes, read back from the drawing.
+    assert sorted(read_codes(render_test_sheet(SlipPaper.A4, dpi=300))) == [TEST_CODE] * 2
+    assert sorted(read_codes(render_test_sheet(SlipPaper.RECEIPT, dpi=203))) == [TEST_CODE] * 2

@@ -16,7 +16,7 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import PrintSlip, Settings, SlipPaper
 from pos_app.services.slips import PickupSlip, SlipItem
 from pos_app.ui.async_support import await_dialog
-from pos_app.ui.slips import SlipDialog, offer_slip
+from pos_app.ui.slips import SlipDialog, SlipHeldBack, offer_slip
 from pos_app.ui.slips.printer_choice import PrinterChoice
 from tests.helpers import wait_until
 from tests.helpers.printing import PdfPrinters, page_width_mm, pdf_text
@@ -74,11 +74,13 @@ async def test_always_prints_on_the_chosen_printer_on_the_chosen_paper(tmp_path:
 async def test_a_slip_printer_that_is_gone_falls_back_to_the_dialog_with_a_message(
     tmp_path: Path,
 ) -> None:
-    # Another customer on screen: no dialog, no slip.
-    held = await offer_slip(
-        SLIP, PrintSlip.ALWAYS, None, printer_name=GONE, paper=SlipPaper.A4, interactive=False
-    )
-    assert held is None
+    # Another customer on screen: no dialog, no slip, and why.
+    with pytest.raises(SlipHeldBack) as held:
+        await offer_slip(
+            SLIP, PrintSlip.ALWAYS, None, printer_name=GONE, paper=SlipPaper.A4, interactive=False
+        )
+    assert GONE in held.value.problem
+    assert "not on this PC" in held.value.problem
     assert visible(SlipDialog) is None
 
     offered = asyncio.ensure_future(

@@ -153,7 +153,9 @@ class ThreadedSource(FrameSource):
 
 def open_frame_source(device: str | None, parent: QObject | None = None) -> FrameSource:
     """The source the ``camera_device`` setting names: empty for the first camera, a
-    device (``/dev/video2``), or :data:`DEMO_DEVICE` for still pictures of the demo's cards.
+    device (``/dev/video2`` on Linux, a camera's name as Windows or macOS shows it), or
+    :data:`DEMO_DEVICE` for still pictures of the demo's cards. Linux reads its cameras
+    through Video4Linux2, Windows and macOS through Qt Multimedia.
 
     Nothing is opened here: a camera is looked for once the source starts, off the GUI
     thread, and a source without a camera says so through ``failed``.
@@ -164,6 +166,12 @@ def open_frame_source(device: str | None, parent: QObject | None = None) -> Fram
         from pos_app.ui.camera.v4l2 import V4l2Camera
 
         return V4l2Camera(device or None, parent=parent)
+    if sys.platform in ("win32", "darwin"):
+        try:
+            from pos_app.ui.camera.qt_multimedia import QtCamera
+        except ImportError as exc:  # an install without PySide6-Addons
+            return NoCamera(f"no Qt Multimedia: {exc}", parent=parent)
+        return QtCamera(device or None, parent=parent)
     return NoCamera(f"no camera support on {sys.platform}", parent=parent)
 
 

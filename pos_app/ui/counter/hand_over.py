@@ -192,7 +192,7 @@ class HandOverFlow:
         if setting is PrintSlip.ALWAYS:
             # Straight to the printer; a dialog only when there is no printer to go to,
             # and never over the next customer.
-            held_back = await self._offer_slip(report, interactive=report.current) is False
+            held_back = await self._offer_slip(report, interactive=report.current)
             self._say(report, slip_held_back=held_back)
         else:
             self._say(report)
@@ -225,16 +225,17 @@ class HandOverFlow:
         )
         self._finished(report.customer)
 
-    def _say(self, report: HandOverReport, *, slip_held_back: bool = False) -> None:
+    def _say(self, report: HandOverReport, *, slip_held_back: str | None = None) -> None:
         self._messages.show_message(
             describe_hand_over(report, slip_held_back=slip_held_back), hand_over_kind(report)
         )
 
-    async def _offer_slip(self, report: HandOverReport, *, interactive: bool = True) -> bool | None:
+    async def _offer_slip(self, report: HandOverReport, *, interactive: bool = True) -> str | None:
         """A pickup slip for what was handed over, as the print_slip setting says.
 
-        None when no slip was due; else False only when it was held back because it would
-        have needed a dialog and ``interactive`` is off (another customer on screen).
+        None, or, when the slip was held back because it would have needed a dialog and
+        ``interactive`` is off (another customer on screen), what was wrong with the
+        printer ("" when nothing was).
         """
         operations = report.handed_over
         if not operations or not self._counter.slip_due:
@@ -244,16 +245,19 @@ class HandOverFlow:
         )
         settings = self._counter.settings
         # Imported when a slip is due: Qt's print support takes a while to load.
-        from pos_app.ui.slips import offer_slip
+        from pos_app.ui.slips import SlipHeldBack, offer_slip
         from pos_app.ui.slips.receipt import ReceiptTarget
 
-        where = await offer_slip(
-            slip,
-            settings.print_slip,
-            self._window,
-            printer_name=settings.slip_printer,
-            paper=settings.slip_paper,
-            interactive=interactive,
-            receipt=ReceiptTarget.from_settings(settings),
-        )
-        return where is not None or interactive
+        try:
+            await offer_slip(
+                slip,
+                settings.print_slip,
+                self._window,
+                printer_name=settings.slip_printer,
+                paper=settings.slip_paper,
+                interactive=interactive,
+                receipt=ReceiptTarget.from_settings(settings),
+            )
+        except SlipHeldBack as held:
+            return held.problem
+        return None

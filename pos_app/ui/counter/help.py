@@ -27,6 +27,10 @@ def shortcuts() -> list[tuple[str, str]]:
         (_tr("Ctrl+R"), _tr("Recent pickups (managers reverse there)")),
         (_tr("Ctrl+T"), _tr("To prepare: rewards claimed for pickup here")),
         (_tr("Escape"), _tr("Cancel the email code; back to the scan field")),
+        (
+            _tr("Camera"),
+            _tr("Read the customer's QR code or card with the camera (Escape closes it)"),
+        ),
         (_tr("F1"), _tr("This help")),
     ]
 

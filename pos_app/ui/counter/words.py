@@ -31,8 +31,12 @@ from pos_app.ui.messages import describe_connection_error
 from pos_app.ui.rewards import format_short_date
 
 
-def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) -> str:
-    """What came of a hand-over; named for its customer when another one is on screen."""
+def describe_hand_over(report: HandOverReport, *, slip_held_back: str | None = None) -> str:
+    """What came of a hand-over; named for its customer when another one is on screen.
+
+    ``slip_held_back``: the slip was not printed because it would have needed a dialog
+    over the next customer, with what was wrong with the printer ("" when nothing was).
+    """
     lines: list[str] = []
     name = report.customer.title
     now_done = [r for r in report.done if not r.by_earlier_attempt]
@@ -63,8 +67,10 @@ def describe_hand_over(report: HandOverReport, *, slip_held_back: bool = False) 
     text = " ".join(lines)
     if report.replaced and not now_done:
         text = _tr("{name}: {outcome}").format(name=name, outcome=text)
-    if report.replaced and slip_held_back:
+    if report.replaced and slip_held_back is not None:
         text += " " + _tr("No slip was printed: another customer is on screen.")
+        if slip_held_back:
+            text += " " + slip_held_back
     return text
 
 

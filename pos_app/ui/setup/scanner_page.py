@@ -6,6 +6,9 @@ the scanner types go to a field of their own (:class:`ScanCatcher`), which recor
 key with its time; :func:`~pos_app.services.scanner_check.analyse` says what is wrong
 and :mod:`~pos_app.ui.setup.scanner_advice` what to scan in the manual to fix it. The page
 changes no setting: in the setup flow it can always be skipped.
+
+Laser scanners (1D) cannot read a code from a screen: **Print the test codes** prints the
+same two codes where the counter prints its slips (:mod:`~pos_app.ui.setup.test_sheet`).
 """
 
 from __future__ import annotations
@@ -25,15 +28,19 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from pos_app.services.receipt_printer import ReceiptPrinterError
 from pos_app.services.scanner_check import (
     TEST_CODE,
     Ending,
@@ -43,7 +50,7 @@ from pos_app.services.scanner_check import (
     analyse,
 )
 from pos_app.services.slips import qr_matrix
-from pos_app.ui.async_support import TaskOwner
+from pos_app.ui.async_support import TaskOwner, await_dialog
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.scanner_advice import advice, ending_text, speed_text, verdict, visible
@@ -55,6 +62,7 @@ END_WAIT_MS: Final = 600
 #: Light modules around the codes (Code 128 needs 10, QR codes 4).
 BARCODE_QUIET_MODULES: Final = 10
 QR_QUIET_MODULES: Final = 4
+_PRINT: Final = "scannerPage.print"
 
 
 class _CodePicture(QWidget):
@@ -256,6 +264,23 @@ class ScannerPage(SetupPage):
         codes.addWidget(qr_caption, 1, 1, top_left)
         codes.setColumnStretch(2, 1)
         self.layout_.addLayout(codes)
+        print_row = QHBoxLayout()
+        self.print_button = QPushButton(_tr("Print the test codes"), self)
+        self.print_button.setObjectName("printTestCodesButton")
+        self.print_button.setToolTip(
+            _tr(
+                "For scanners that cannot read a screen (laser scanners): prints both codes "
+                "on the receipt printer, or on a printer of this PC"
+            )
+        )
+        self.print_button.clicked.connect(self.on_print_button_clicked)
+        print_row.addWidget(self.print_button)
+        self.print_result = QLabel(self)
+        self.print_result.setObjectName("testCodesPrintResult")
+        self.print_result.setWordWrap(True)
+        self.print_result.setTextFormat(Qt.TextFormat.PlainText)
+        print_row.addWidget(self.print_result, 1)
+        self.layout_.addLayout(print_row)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         # The page's size (kiosk mode enlarges it): the system's fixed font has its own.
         mono.setPointSizeF(self.font().pointSizeF())
@@ -295,6 +320,80 @@ class ScannerPage(SetupPage):
         super().initializePage()
         # After the wizard's own focus change on a new page, which would win otherwise.
         QTimer.singleShot(0, lambda: self.catcher.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    # -- the test codes on paper ---------------------------------------------------------
+
+    def on_print_button_clicked(self) -> None:
+        if not self.tasks.is_running(_PRINT):
+            self.tasks.op(self.print_test_codes(), key=_PRINT).disable(self.print_button).run()
+
+    async def print_test_codes(self) -> bool:
+        """The test codes where this counter prints its slips; the outcome beside the button."""
+        # Imported when asked for: Qt's print support takes a while to load.
+        from pos_app.ui.setup import test_sheet
+        from pos_app.ui.slips.receipt import ReceiptTarget, describe_receipt_problem
+
+        settings = self.draft.settings
+        target = ReceiptTarget.from_settings(settings)
+        if target is None:
+            return await self._print_through_dialog()
+        self.print_result.setText(
+            _tr("Printing the test codes on {printer}…").format(printer=target.describe())
+        )
+        try:
+            where = await test_sheet.print_on_receipt_printer(target)
+        except ReceiptPrinterError as error:
+            self.print_result.setText(describe_receipt_problem(error))
+            return False
+        self.print_result.setText(
+            _tr("Sent to the receipt printer ({printer}).").format(printer=where)
+        )
+        return True
+
+    async def _print_through_dialog(self) -> bool:
+        """The system's print dialog, on the counter's slip printer and paper (another
+        printer or a PDF file can be chosen there)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from pos_app.ui.setup import test_sheet
+        from pos_app.ui.slips.printers import (
+            PrinterMissing,
+            describe_missing_printer,
+            printer_label,
+        )
+
+        settings = self.draft.settings
+        paper = settings.slip_paper
+        self.print_result.clear()
+        try:
+            printer = self.draft.make_printer(settings.slip_printer, paper)
+        except PrinterMissing as missing:
+            if missing.name:
+                # Said beside the system's chooser, which opens on another printer.
+                self.print_result.setText(describe_missing_printer(missing))
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        test_sheet.prepare_printer(printer, paper)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("testCodesPrintDialog")
+        dialog.setWindowTitle(_tr("Print the scanner's test codes"))
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return False
+        finally:
+            dialog.deleteLater()
+        try:
+            test_sheet.print_sheet(printer, paper)
+        except OSError as exc:
+            self.print_result.setText(
+                _tr("The test codes could not be printed ({error}).").format(
+                    error=type(exc).__name__
+                )
+            )
+            return False
+        self.print_result.setText(
+            _tr("Sent to {printer}.").format(printer=printer_label(printer, settings.slip_printer))
+        )
+        return True
 
     def show_recording(self, recording: Recording) -> None:
         report = self.report = analyse(recording)

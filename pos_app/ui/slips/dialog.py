@@ -42,9 +42,11 @@ from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.slips.paper import (
+    RECEIPT_WIDTH_MM,
     SlipFormat,
     prepare_printer,
     print_slip,
+    receipt_paper_mm,
     render_slip_image,
     safe_file_name,
     save_slip_pdf,
@@ -117,6 +119,10 @@ class SlipDialog(QDialog):
         self._make_printer = make_printer
         self._counter_printer = counter_printer
         self._receipt = receipt
+        # The receipt's paper: the receipt printer's when there is one.
+        self.receipt_mm = (
+            receipt_paper_mm(receipt.paper) if receipt is not None else RECEIPT_WIDTH_MM
+        )
 
         layout = QHBoxLayout(self)
         self.preview = QLabel(self)
@@ -145,7 +151,15 @@ class SlipDialog(QDialog):
         self.format_input.setObjectName("slipFormat")
         paper_label.setBuddy(self.format_input)
         self.format_input.setMinimumHeight(40)
-        self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
+        if receipt is not None:
+            self.format_input.addItem(
+                self.tr("{width} mm receipt (receipt printer)").format(
+                    width=f"{self.receipt_mm:g}"
+                ),
+                SlipFormat.RECEIPT.value,
+            )
+        else:
+            self.format_input.addItem(self.tr("80 mm receipt"), SlipFormat.RECEIPT.value)
         self.format_input.addItem(self.tr("A4"), SlipFormat.A4.value)
         self.format_input.setCurrentIndex(self.format_input.findData(slip_format.value))
         side.addWidget(self.format_input)
@@ -196,7 +210,9 @@ class SlipDialog(QDialog):
         self.format_input.setCurrentIndex(self.format_input.findData(fmt.value))
 
     def _update_preview(self) -> None:
-        image, _layout = render_slip_image(self.slip, self.slip_format(), dpi=96)
+        image, _layout = render_slip_image(
+            self.slip, self.slip_format(), dpi=96, receipt_mm=self.receipt_mm
+        )
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def default_pdf_path(self) -> Path:
@@ -245,7 +261,7 @@ class SlipDialog(QDialog):
         """Save the slip as a PDF at ``path`` in the chosen format."""
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        save_slip_pdf(self.slip, path, self.slip_format())
+        save_slip_pdf(self.slip, path, self.slip_format(), self.receipt_mm)
         self.last_pdf = path
         self._show(self.tr("Saved as {path}.").format(path=path))
         self.savedPdf.emit(str(path))
@@ -362,6 +378,18 @@ class SlipDialog(QDialog):
         super().done(result)
 
 
+class SlipHeldBack(Exception):
+    """A slip that would have needed the dialog while another customer is on screen.
+
+    ``problem`` says in shop words what kept it from the printer (empty when nothing
+    went wrong: the setting asks first).
+    """
+
+    def __init__(self, problem: str = "") -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
 async def offer_slip(
     slip: PickupSlip,
     setting: PrintSlip,
@@ -381,19 +409,21 @@ async def offer_slip(
     on that paper and printer. ``always``: straight to that printer; when it is not there
     (or cannot start), the dialog opens saying so, so the slip can still go to another
     printer or be saved as PDF. Not ``interactive`` (another customer is on screen): never
-    a dialog, only the print straight to the printer. ``receipt``: the counter's ESC/POS
+    a dialog, only the print straight to the printer; where that did not print,
+    :class:`SlipHeldBack` says what was wrong with the printer. ``receipt``: the counter's ESC/POS
     printer, which takes the place of ``printer_name`` (on a worker thread); when it cannot
     print, the dialog says why in shop words and its Print tries again.
     """
     if setting is PrintSlip.NEVER or not slip.items:
         return None
-    notice = ""
+    notice = problem = ""
     if setting is PrintSlip.ALWAYS and receipt is not None:
         try:
             return await print_on_receipt_printer(slip, receipt)
         except ReceiptPrinterError as error:
+            problem = describe_receipt_problem(error)
             notice = (
-                describe_receipt_problem(error)
+                problem
                 + " "
                 + _tr(
                     "The hand-over is recorded; Print tries the printer again, or save the slip "
@@ -407,17 +437,17 @@ async def offer_slip(
         except PrinterMissing as missing:
             if missing.name:
                 log.warning("The slip printer %r is not on this PC", missing.name)
-            notice = describe_missing_printer(missing)
+            problem = describe_missing_printer(missing)
         except OSError as exc:
             log.error("Slip not printed on %s: %s", printer_name or "the default printer", exc)
-            notice = _tr("The slip could not be printed ({error}).").format(
+            problem = _tr("The slip could not be printed ({error}).").format(
                 error=type(exc).__name__
             )
         else:
             return printer_label(printer, printer_name)
-        notice += " " + _tr("Choose a printer with Print…, or save the slip as PDF.")
+        notice = problem + " " + _tr("Choose a printer with Print…, or save the slip as PDF.")
     if not interactive:
-        return None
+        raise SlipHeldBack(problem)
     if setting is PrintSlip.ALWAYS and kiosk_look_active():
         # No printer, and a kiosk offers no file to save to: no slip.
         return None

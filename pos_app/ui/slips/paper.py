@@ -40,7 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from pos_app.services.receipt_printer import ReceiptText
+from pos_app.services.receipt_printer import ReceiptPaper, ReceiptText
 from pos_app.services.settings import SlipPaper
 from pos_app.services.slips import PickupSlip, qr_matrix
 from pos_app.ui.dialogs.pin_entry import format_clock_time
@@ -58,6 +58,8 @@ SlipFormat = SlipPaper
 RECEIPT_WIDTH_MM = 80.0
 #: Most 80 mm printers print 72 mm wide: 4 mm each side stays blank.
 RECEIPT_MARGIN_MM = 4.0
+# What receipt printers print of each paper width: 72 mm of 80, 48 mm of 58.
+RECEIPT_PRINTED_MM = {80.0: 72.0, 58.0: 48.0}
 A4_MARGIN_MM = 18.0
 #: QR side including its quiet zone (4 modules each side): about 1 mm per module.
 RECEIPT_QR_MM = 30.0
@@ -279,20 +281,33 @@ def receipt_text(slip: PickupSlip) -> ReceiptText:
     )
 
 
-class _SlipDrawing:
-    """Lays a slip out for one device; measures it or paints it."""
+def receipt_paper_mm(paper: ReceiptPaper) -> float:
+    """The width of an ESC/POS printer's paper, which its receipts are drawn on."""
+    return 58.0 if paper is ReceiptPaper.MM58 else RECEIPT_WIDTH_MM
 
-    def __init__(self, slip: PickupSlip, fmt: SlipFormat, device: QPaintDevice) -> None:
+
+class _SlipDrawing:
+    """Lays a slip out for one device; measures it or paints it (a receipt on paper
+    ``receipt_mm`` wide)."""
+
+    def __init__(
+        self,
+        slip: PickupSlip,
+        fmt: SlipFormat,
+        device: QPaintDevice,
+        receipt_mm: float = RECEIPT_WIDTH_MM,
+    ) -> None:
         self.slip = slip
         self.fmt = fmt
         self.device = device
         self.px_x = device.logicalDpiX() / 25.4
         self.px_y = device.logicalDpiY() / 25.4
         if fmt is SlipFormat.RECEIPT:
-            self.margin_x = RECEIPT_MARGIN_MM * self.px_x
+            printed = RECEIPT_PRINTED_MM.get(receipt_mm, receipt_mm - 2 * RECEIPT_MARGIN_MM)
+            self.margin_x = (receipt_mm - printed) / 2 * self.px_x
             self.top = RECEIPT_TOP_MM * self.px_y
             self.bottom = RECEIPT_BOTTOM_MM * self.px_y
-            self.width = (RECEIPT_WIDTH_MM - 2 * RECEIPT_MARGIN_MM) * self.px_x
+            self.width = printed * self.px_x
             self.blocks = self._receipt()
         else:
             self.margin_x = A4_MARGIN_MM * self.px_x
@@ -450,19 +465,21 @@ class _SlipDrawing:
 # -- devices ---------------------------------------------------------------------------------
 
 
-def receipt_page_size(height_mm: float) -> QPageSize:
+def receipt_page_size(height_mm: float, width_mm: float = RECEIPT_WIDTH_MM) -> QPageSize:
     return QPageSize(
-        QSizeF(RECEIPT_WIDTH_MM, round(height_mm + 0.5, 1)),
+        QSizeF(width_mm, round(height_mm + 0.5, 1)),
         QPageSize.Unit.Millimeter,
-        "Receipt 80 mm",
+        f"Receipt {width_mm:g} mm",
         QPageSize.SizeMatchPolicy.ExactMatch,
     )
 
 
-def prepare_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> None:
+def prepare_printer(
+    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> None:
     if fmt is SlipFormat.RECEIPT:
-        height = _SlipDrawing(slip, fmt, printer).height_mm()
-        printer.setPageSize(receipt_page_size(height))
+        height = _SlipDrawing(slip, fmt, printer, receipt_mm).height_mm()
+        printer.setPageSize(receipt_page_size(height, receipt_mm))
     else:
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
@@ -472,14 +489,18 @@ def prepare_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> Non
     printer.setDocName(_tr("Pickup slip {ref}").format(ref=slip.code))
 
 
-def print_slip(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> SlipLayout:
+def print_slip(
+    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> SlipLayout:
     """Draw the slip on ``printer`` (its page size is set for the format first)."""
-    prepare_printer(printer, slip, fmt)
-    return paint_on_printer(printer, slip, fmt)
+    prepare_printer(printer, slip, fmt, receipt_mm)
+    return paint_on_printer(printer, slip, fmt, receipt_mm)
 
 
-def paint_on_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> SlipLayout:
-    drawing = _SlipDrawing(slip, fmt, printer)
+def paint_on_printer(
+    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> SlipLayout:
+    drawing = _SlipDrawing(slip, fmt, printer, receipt_mm)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(_tr("The printer could not be started."))
@@ -494,7 +515,9 @@ def paint_on_printer(printer: QPrinter, slip: PickupSlip, fmt: SlipFormat) -> Sl
         painter.end()
 
 
-def save_slip_pdf(slip: PickupSlip, path: Path | str, fmt: SlipFormat) -> SlipLayout:
+def save_slip_pdf(
+    slip: PickupSlip, path: Path | str, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> SlipLayout:
     """Write the slip as a PDF file (through Qt's PDF printer)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -502,23 +525,29 @@ def save_slip_pdf(slip: PickupSlip, path: Path | str, fmt: SlipFormat) -> SlipLa
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setCreator("Pickup Counter")
-    layout = print_slip(printer, slip, fmt)
+    layout = print_slip(printer, slip, fmt, receipt_mm)
     if not path.is_file() or path.stat().st_size == 0:
         raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
     return layout
 
 
 def render_slip_image(
-    slip: PickupSlip, fmt: SlipFormat, *, dpi: float = 150.0, page: int = 0
+    slip: PickupSlip,
+    fmt: SlipFormat,
+    *,
+    dpi: float = 150.0,
+    page: int = 0,
+    receipt_mm: float = RECEIPT_WIDTH_MM,
 ) -> tuple[QImage, SlipLayout]:
-    """The slip as an image at ``dpi`` (preview, tests): a receipt whole, A4 one page."""
+    """The slip as an image at ``dpi`` (preview, tests): a receipt whole (on paper
+    ``receipt_mm`` wide), A4 one page."""
     probe = QImage(1, 1, QImage.Format.Format_RGB32)
     dots_per_meter = round(dpi / 0.0254)
     probe.setDotsPerMeterX(dots_per_meter)
     probe.setDotsPerMeterY(dots_per_meter)
-    drawing = _SlipDrawing(slip, fmt, probe)
+    drawing = _SlipDrawing(slip, fmt, probe, receipt_mm)
     if fmt is SlipFormat.RECEIPT:
-        size_mm = QSizeF(RECEIPT_WIDTH_MM, drawing.height_mm())
+        size_mm = QSizeF(receipt_mm, drawing.height_mm())
     else:
         size_mm = QSizeF(210.0, 297.0)
     width = round(size_mm.width() / 25.4 * dpi)
