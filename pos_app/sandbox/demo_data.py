@@ -552,7 +552,12 @@ def _item(
 ) -> CollectableItem:
     if expires_at is not None and reward.expiration_duration is not None:
         # As in Piggy's examples: expires_at = created_at + reward.expiration_duration.
+        # An expiry further ahead than the duration would date the claim after "now"; such
+        # a claim is dated ``created_days_ago`` instead, so To prepare and the claim dates
+        # the counter shows stay in the past, behind the claims made at the counter today.
         created_at = expires_at - timedelta(seconds=reward.expiration_duration)
+        if created_at > now:
+            created_at = now - timedelta(days=created_days_ago)
     else:
         created_at = now - timedelta(days=created_days_ago)
         expires_at = None

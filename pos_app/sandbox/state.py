@@ -422,7 +422,6 @@ class SimulatorState:
                 self.contact(contact_uuid)
             if shop_uuid is not None:
                 self.shop_uuid(shop_uuid)
-            built = self.data.now
             ranked: list[tuple[datetime, int, Transaction]] = []
             sources: list[list[Transaction]] = []
             if kind in (None, "reward_reception"):
@@ -434,9 +433,7 @@ class SimulatorState:
                     if (contact_uuid is None or t.contact_uuid == contact_uuid) and (
                         shop_uuid is None or t.shop_uuid == shop_uuid
                     ):
-                        # A demo item built back from its expiry date can carry a created_at
-                        # after the demo's "now"; it sorts as made then, behind later claims.
-                        ranked.append((min(t.created_at, built), order, t))
+                        ranked.append((t.created_at, order, t))
             ranked.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
             return [t for _, _, t in ranked]
 
