@@ -2824,6 +2824,13 @@
             <numerusform>%n Stornierungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n claim(s) at the counter ({points} points)</source>
+        <translation>
+            <numerusform>%n Einlösung an der Kasse ({points} Punkte)</numerusform>
+            <numerusform>%n Einlösungen an der Kasse ({points} Punkte)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Every counter of the shop</source>
         <translation>Alle Kassen der Filiale</translation>
@@ -2857,6 +2864,10 @@
         <translation>Kasse</translation>
     </message>
     <message>
+        <source>Taken back as</source>
+        <translation>Zurückgenommen als</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -2867,6 +2878,10 @@
     <message>
         <source>Reversed by</source>
         <translation>Storniert von</translation>
+    </message>
+    <message>
+        <source>Back for pickup</source>
+        <translation>Wieder zur Abholung</translation>
     </message>
     <message>
         <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
@@ -2918,6 +2933,14 @@
     <message>
         <source>Staff member</source>
         <translation>Person</translation>
+    </message>
+    <message>
+        <source>Claims at the counter</source>
+        <translation>Einlösungen an der Kasse</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>Eingesetzte Punkte</translation>
     </message>
     <message>
         <source>Counters</source>

@@ -2824,6 +2824,13 @@
             <numerusform>%n terugdraaiingen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n claim(s) at the counter ({points} points)</source>
+        <translation>
+            <numerusform>%n claim aan de balie ({points} punten)</numerusform>
+            <numerusform>%n claims aan de balie ({points} punten)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Every counter of the shop</source>
         <translation>Alle balies van de winkel</translation>
@@ -2857,6 +2864,10 @@
         <translation>Balie</translation>
     </message>
     <message>
+        <source>Taken back as</source>
+        <translation>Teruggenomen als</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -2867,6 +2878,10 @@
     <message>
         <source>Reversed by</source>
         <translation>Teruggedraaid door</translation>
+    </message>
+    <message>
+        <source>Back for pickup</source>
+        <translation>Weer klaargezet</translation>
     </message>
     <message>
         <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
@@ -2918,6 +2933,14 @@
     <message>
         <source>Staff member</source>
         <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Claims at the counter</source>
+        <translation>Claims aan de balie</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>Punten besteed</translation>
     </message>
     <message>
         <source>Counters</source>
