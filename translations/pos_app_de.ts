@@ -792,9 +792,12 @@
         <source>If an item was kept back meanwhile, give it to the customer.</source>
         <translation>Wurde ein Artikel zwischenzeitlich zurückbehalten, händigen Sie ihn jetzt aus.</translation>
     </message>
-    <message>
-        <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation>Zu prüfende Übergaben oder Stornierungen: {n}</translation>
+    <message numerus="yes">
+        <source>%n pickup operation(s) waiting to be checked</source>
+        <translation>
+            <numerusform>%n Abholvorgang wartet auf Prüfung</numerusform>
+            <numerusform>%n Abholvorgänge warten auf Prüfung</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>

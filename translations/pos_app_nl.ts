@@ -792,9 +792,12 @@
         <source>If an item was kept back meanwhile, give it to the customer.</source>
         <translation>Is er intussen een artikel achtergehouden, geef het dan aan de klant.</translation>
     </message>
-    <message>
-        <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation>Overhandigingen of terugdraaiingen die op controle wachten: {n}</translation>
+    <message numerus="yes">
+        <source>%n pickup operation(s) waiting to be checked</source>
+        <translation>
+            <numerusform>%n afhaalhandeling wacht op controle</numerusform>
+            <numerusform>%n afhaalhandelingen wachten op controle</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>

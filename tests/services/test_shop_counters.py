@@ -256,6 +256,41 @@ async def test_cut_off_from_the_database_a_counter_works_on_and_catches_up(
         assert found.operation_id == handed.operation_id
 
 
+@pytest.mark.asyncio
+async def test_claims_and_refunds_waiting_to_be_copied_are_counted(
+    shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
+) -> None:
+    simulator.reset()
+    one = counter_settings(simulator, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    async with shop_counter(one) as first:
+        assert first.services.shared is not None
+        await first.caught_up()
+        cut_off(shared_db)
+        try:
+            handed = await first.hand_over_first_reward()
+            claim = await first.journal.call(
+                Journal.begin_claim,
+                customer_uuid=handed.customer_uuid or "",
+                reward_uuid="reward-1",
+                reward_title="Shop mug",
+                points=250,
+            )
+            await first.journal.call(
+                Journal.confirm, claim.operation_id, loyalty_transaction_uuid="lt-claim"
+            )
+            refund = await first.journal.call(
+                Journal.begin_refund, collect_operation_id=handed.operation_id, reason="damaged"
+            )
+            await first.journal.call(Journal.confirm, refund.operation_id, redemption_uuid="cr-1")
+            shared = first.services.shared
+            await wait_until(lambda: shared.copier.last_error is not None)
+            waiting = await shared.waiting()
+            # The hand-over, the claim and the refund: three operations not copied yet.
+            assert waiting.pickups == 3
+        finally:
+            reconnect(shared_db)
+
+
 def cut_off(db: SharedDatabase) -> None:
     """The database goes away for the counters: no new connection, the open ones dropped."""
     with db.server.admin() as conn:
