@@ -337,6 +337,26 @@
         <translation>Diese Hilfe</translation>
     </message>
     <message>
+        <source>Spend the customer&apos;s points on a shop reward; it joins their pickup list</source>
+        <translation>Punkte für eine Prämie der Filiale einlösen; sie kommt zu den Prämien zur Abholung</translation>
+    </message>
+    <message>
+        <source>Put it back for pickup, or refund the points (a manager&apos;s PIN)</source>
+        <translation>Wieder zur Abholung oder Punkte erstatten (Leitungs-PIN)</translation>
+    </message>
+    <message>
+        <source>Rewards claimed for pickup here; mark what is ready on the shelf</source>
+        <translation>Hier zur Abholung eingelöste Prämien; markieren, was bereitliegt</translation>
+    </message>
+    <message>
+        <source>Reverse… (Recent pickups)</source>
+        <translation>Stornieren… (Letzte Abholungen)</translation>
+    </message>
+    <message>
+        <source>To prepare (Ctrl+T)</source>
+        <translation>Bereitstellen (Strg+T)</translation>
+    </message>
+    <message>
         <source>Expires today</source>
         <translation>Läuft heute ab</translation>
     </message>
@@ -377,8 +397,28 @@
         <translation>An das Bonussystem gesendet, wartet auf Antwort</translation>
     </message>
     <message>
+        <source>On the shelf</source>
+        <translation>Liegt bereit</translation>
+    </message>
+    <message>
+        <source>Staff put it ready on the shelf (To prepare)</source>
+        <translation>Vom Personal ins Regal gelegt (Bereitstellen)</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Claims, returns, To prepare</source>
+        <translation>Einlösen, Rückgaben, Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Badges on a reward</source>
+        <translation>Abzeichen an einer Prämie</translation>
     </message>
     <message>
         <source>Sending the code…</source>

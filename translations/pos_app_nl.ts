@@ -337,6 +337,26 @@
         <translation>Deze hulp</translation>
     </message>
     <message>
+        <source>Spend the customer&apos;s points on a shop reward; it joins their pickup list</source>
+        <translation>Punten van de klant besteden aan een beloning; die komt in de ophaallijst</translation>
+    </message>
+    <message>
+        <source>Put it back for pickup, or refund the points (a manager&apos;s PIN)</source>
+        <translation>Weer klaarzetten of de punten teruggeven (managerpincode)</translation>
+    </message>
+    <message>
+        <source>Rewards claimed for pickup here; mark what is ready on the shelf</source>
+        <translation>Hier af te halen claims; markeer wat klaar op de plank ligt</translation>
+    </message>
+    <message>
+        <source>Reverse… (Recent pickups)</source>
+        <translation>Terugdraaien… (Recente afhalingen)</translation>
+    </message>
+    <message>
+        <source>To prepare (Ctrl+T)</source>
+        <translation>Klaarzetten (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Expires today</source>
         <translation>Verloopt vandaag</translation>
     </message>
@@ -377,8 +397,28 @@
         <translation>Verstuurd naar het loyaltyplatform, wacht op antwoord</translation>
     </message>
     <message>
+        <source>On the shelf</source>
+        <translation>Op de plank</translation>
+    </message>
+    <message>
+        <source>Staff put it ready on the shelf (To prepare)</source>
+        <translation>Klaargelegd op de plank (Klaarzetten)</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>Hulp</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+    <message>
+        <source>Claims, returns, To prepare</source>
+        <translation>Claimen, terugbrengen, klaarzetten</translation>
+    </message>
+    <message>
+        <source>Badges on a reward</source>
+        <translation>Labels bij een beloning</translation>
     </message>
     <message>
         <source>Sending the code…</source>
