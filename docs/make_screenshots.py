@@ -11,7 +11,8 @@ demo card, waits until the list and the side panel are in, and saves the window 
     .venv/bin/python docs/make_screenshots.py --prepare --pick-list /tmp/pick  # + its PDFs
 
 ``--reports`` shows the managers' Reports page for a known day of pickups (the one the
-report tests use: several staff, hours, titles and reversals), from a throw-away journal.
+report tests use: several staff, hours, titles, reversals, a refund and claims at the
+counter), from a throw-away journal.
 
 ``--claim`` shows Claim with points for the demo card: the rewards the customer can claim,
 then the confirmation for the Shop mug, each over the counter screen (``claim-list`` and
@@ -287,7 +288,13 @@ async def shoot_reports(size: tuple[int, int], out: Path) -> None:
     from pos_app.services.reports import Report, ReportPeriod, local_report
     from pos_app.storage import Journal
     from pos_app.ui.managers.reports import ReportsDialog
-    from tests.helpers.report_data import DAY, TZ, SettableClock, write_known_days
+    from tests.helpers.report_data import (
+        DAY,
+        TZ,
+        SettableClock,
+        write_known_days,
+        write_refund_and_claims,
+    )
 
     with tempfile.TemporaryDirectory(prefix="pos-app-reports-") as folder:
         clock = SettableClock()
@@ -295,6 +302,7 @@ async def shoot_reports(size: tuple[int, int], out: Path) -> None:
             Path(folder) / "journal.sqlite3", shop_uuid="shop-1", counter="Counter 1", clock=clock
         ) as journal:
             write_known_days(journal, clock)
+            write_refund_and_claims(journal, clock)
 
             async def load(period: ReportPeriod) -> Report:
                 return local_report(journal, period, TZ)
@@ -394,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     set_app_identity(app)
     configure_application(app)
     if args.reports:
+        from pos_app.ui.i18n import use_language
+
+        use_language(args.language)
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             runner.run(shoot_reports((width, height), out))
         return 0

@@ -341,6 +341,26 @@
         <translation>Diese Hilfe</translation>
     </message>
     <message>
+        <source>Spend the customer&apos;s points on a shop reward; it joins their pickup list</source>
+        <translation>Punkte für eine Prämie der Filiale einlösen; sie kommt zu den Prämien zur Abholung</translation>
+    </message>
+    <message>
+        <source>Put it back for pickup, or refund the points (a manager&apos;s PIN)</source>
+        <translation>Wieder zur Abholung oder Punkte erstatten (Leitungs-PIN)</translation>
+    </message>
+    <message>
+        <source>Rewards claimed for pickup here; mark what is ready on the shelf</source>
+        <translation>Hier zur Abholung eingelöste Prämien; markieren, was bereitliegt</translation>
+    </message>
+    <message>
+        <source>Reverse… (Recent pickups)</source>
+        <translation>Stornieren… (Letzte Abholungen)</translation>
+    </message>
+    <message>
+        <source>To prepare (Ctrl+T)</source>
+        <translation>Bereitstellen (Strg+T)</translation>
+    </message>
+    <message>
         <source>Expires today</source>
         <translation>Läuft heute ab</translation>
     </message>
@@ -381,8 +401,28 @@
         <translation>An das Bonussystem gesendet, wartet auf Antwort</translation>
     </message>
     <message>
+        <source>On the shelf</source>
+        <translation>Liegt bereit</translation>
+    </message>
+    <message>
+        <source>Staff put it ready on the shelf (To prepare)</source>
+        <translation>Vom Personal ins Regal gelegt (Bereitstellen)</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Claims, returns, To prepare</source>
+        <translation>Einlösen, Rückgaben, Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Badges on a reward</source>
+        <translation>Abzeichen an einer Prämie</translation>
     </message>
     <message>
         <source>Sending the code…</source>
@@ -796,9 +836,12 @@
         <source>If an item was kept back meanwhile, give it to the customer.</source>
         <translation>Wurde ein Artikel zwischenzeitlich zurückbehalten, händigen Sie ihn jetzt aus.</translation>
     </message>
-    <message>
-        <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation>Zu prüfende Übergaben oder Stornierungen: {n}</translation>
+    <message numerus="yes">
+        <source>%n pickup operation(s) waiting to be checked</source>
+        <translation>
+            <numerusform>%n Abholvorgang wartet auf Prüfung</numerusform>
+            <numerusform>%n Abholvorgänge warten auf Prüfung</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
@@ -2828,6 +2871,13 @@
             <numerusform>%n Stornierungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n claim(s) at the counter ({points} points)</source>
+        <translation>
+            <numerusform>%n Einlösung an der Kasse ({points} Punkte)</numerusform>
+            <numerusform>%n Einlösungen an der Kasse ({points} Punkte)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Every counter of the shop</source>
         <translation>Alle Kassen der Filiale</translation>
@@ -2861,6 +2911,10 @@
         <translation>Kasse</translation>
     </message>
     <message>
+        <source>Taken back as</source>
+        <translation>Zurückgenommen als</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -2871,6 +2925,10 @@
     <message>
         <source>Reversed by</source>
         <translation>Storniert von</translation>
+    </message>
+    <message>
+        <source>Back for pickup</source>
+        <translation>Wieder zur Abholung</translation>
     </message>
     <message>
         <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
@@ -2922,6 +2980,14 @@
     <message>
         <source>Staff member</source>
         <translation>Person</translation>
+    </message>
+    <message>
+        <source>Claims at the counter</source>
+        <translation>Einlösungen an der Kasse</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>Eingesetzte Punkte</translation>
     </message>
     <message>
         <source>Counters</source>

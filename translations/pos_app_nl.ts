@@ -341,6 +341,26 @@
         <translation>Deze hulp</translation>
     </message>
     <message>
+        <source>Spend the customer&apos;s points on a shop reward; it joins their pickup list</source>
+        <translation>Punten van de klant besteden aan een beloning; die komt in de ophaallijst</translation>
+    </message>
+    <message>
+        <source>Put it back for pickup, or refund the points (a manager&apos;s PIN)</source>
+        <translation>Weer klaarzetten of de punten teruggeven (managerpincode)</translation>
+    </message>
+    <message>
+        <source>Rewards claimed for pickup here; mark what is ready on the shelf</source>
+        <translation>Hier af te halen claims; markeer wat klaar op de plank ligt</translation>
+    </message>
+    <message>
+        <source>Reverse… (Recent pickups)</source>
+        <translation>Terugdraaien… (Recente afhalingen)</translation>
+    </message>
+    <message>
+        <source>To prepare (Ctrl+T)</source>
+        <translation>Klaarzetten (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Expires today</source>
         <translation>Verloopt vandaag</translation>
     </message>
@@ -381,8 +401,28 @@
         <translation>Verstuurd naar het loyaltyplatform, wacht op antwoord</translation>
     </message>
     <message>
+        <source>On the shelf</source>
+        <translation>Op de plank</translation>
+    </message>
+    <message>
+        <source>Staff put it ready on the shelf (To prepare)</source>
+        <translation>Klaargelegd op de plank (Klaarzetten)</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>Hulp</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+    <message>
+        <source>Claims, returns, To prepare</source>
+        <translation>Claimen, terugbrengen, klaarzetten</translation>
+    </message>
+    <message>
+        <source>Badges on a reward</source>
+        <translation>Labels bij een beloning</translation>
     </message>
     <message>
         <source>Sending the code…</source>
@@ -796,9 +836,12 @@
         <source>If an item was kept back meanwhile, give it to the customer.</source>
         <translation>Is er intussen een artikel achtergehouden, geef het dan aan de klant.</translation>
     </message>
-    <message>
-        <source>{n} hand-over(s) or reversal(s) waiting to be checked</source>
-        <translation>Overhandigingen of terugdraaiingen die op controle wachten: {n}</translation>
+    <message numerus="yes">
+        <source>%n pickup operation(s) waiting to be checked</source>
+        <translation>
+            <numerusform>%n afhaalhandeling wacht op controle</numerusform>
+            <numerusform>%n afhaalhandelingen wachten op controle</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pickup {ref}: {title}, {when} at {counter}. {state}.</source>
@@ -2828,6 +2871,13 @@
             <numerusform>%n terugdraaiingen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n claim(s) at the counter ({points} points)</source>
+        <translation>
+            <numerusform>%n claim aan de balie ({points} punten)</numerusform>
+            <numerusform>%n claims aan de balie ({points} punten)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Every counter of the shop</source>
         <translation>Alle balies van de winkel</translation>
@@ -2861,6 +2911,10 @@
         <translation>Balie</translation>
     </message>
     <message>
+        <source>Taken back as</source>
+        <translation>Teruggenomen als</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -2871,6 +2925,10 @@
     <message>
         <source>Reversed by</source>
         <translation>Teruggedraaid door</translation>
+    </message>
+    <message>
+        <source>Back for pickup</source>
+        <translation>Weer klaargezet</translation>
     </message>
     <message>
         <source>The shared journal cannot be reached right now: these are this counter&apos;s own figures (latest change recorded {time}).</source>
@@ -2922,6 +2980,14 @@
     <message>
         <source>Staff member</source>
         <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Claims at the counter</source>
+        <translation>Claims aan de balie</translation>
+    </message>
+    <message>
+        <source>Points spent</source>
+        <translation>Punten besteed</translation>
     </message>
     <message>
         <source>Counters</source>

@@ -119,6 +119,10 @@ class RewardDefinition:
     stock: int | None
     # Piggy sends a shop's custom reward attributes as extra keys inside ``reward``.
     custom: dict[str, str] = field(default_factory=dict)
+    #: How often one contact may claim it (None: no limit). [inferred] Piggy's docs name the
+    #: refusal (1019 "You have reached your claim limit on this reward.") but no field for
+    #: the limit, so the simulator keeps it to itself.
+    claim_limit: int | None = None
 
 
 @dataclass
@@ -494,6 +498,8 @@ TITLE_INACTIVE: Final = "Summer hat"
 TITLE_EXPENSIVE: Final = "Espresso machine"
 TITLE_DIGITAL: Final = "Cinema ticket"
 TITLE_WITH_STOCK: Final = "Knitted scarf"
+#: One per customer: a second claim is refused with 1019.
+TITLE_CLAIM_LIMIT: Final = "Anniversary pin badge"
 
 
 def _catalogue_only(ids: _Ids, first_id: int) -> list[RewardDefinition]:
@@ -552,7 +558,12 @@ def _item(
 ) -> CollectableItem:
     if expires_at is not None and reward.expiration_duration is not None:
         # As in Piggy's examples: expires_at = created_at + reward.expiration_duration.
+        # An expiry further ahead than the duration would date the claim after "now"; such
+        # a claim is dated ``created_days_ago`` instead, so To prepare and the claim dates
+        # the counter shows stay in the past, behind the claims made at the counter today.
         created_at = expires_at - timedelta(seconds=reward.expiration_duration)
+        if created_at > now:
+            created_at = now - timedelta(days=created_days_ago)
     else:
         created_at = now - timedelta(days=created_days_ago)
         expires_at = None
@@ -1068,6 +1079,24 @@ def build_demo_data(now: datetime, seed: int = 0) -> DemoData:
             CreditReception(ids.uuid4(), no_card.uuid, counter, 80, now - 2 * DAY),
         )
     }
+    # Drawn last, for the same reason.
+    catalogue.append(
+        RewardDefinition(
+            id=20001 + len(catalogue),
+            uuid=ids.uuid4(),
+            title=TITLE_CLAIM_LIMIT,
+            description="For the shop's anniversary: one per customer.",
+            reward_type="PHYSICAL",
+            picture=None,
+            required_credits=100,
+            pre_redeemable=True,
+            expiration_duration=30 * 86400,
+            is_active=True,
+            cost_price=None,
+            stock=None,
+            claim_limit=1,
+        )
+    )
 
     return DemoData(
         now=now,

@@ -76,6 +76,7 @@ CLAIM_REWARD_NOT_FOUND: Final = (6003, "Reward not found.")
 INSUFFICIENT_CREDITS: Final = (1017, "Onvoldoende punten | Insufficient credits.")
 STOCK_EMPTY: Final = (1018, "The stock on this reward is empty.")
 REWARD_INACTIVE: Final = (1052, "Reward is inactive.")
+CLAIM_LIMIT_REACHED: Final = (1019, "You have reached your claim limit on this reward.")
 
 #: What reversing the reception of a reward already handed over does: the docs do not say.
 REVERSE_COLLECTED_REFUSE: Final = "refuse"
@@ -310,6 +311,10 @@ class SimulatorState:
             stock = data.stock_of(reward)
             if stock is not None and stock <= 0:
                 raise PiggyDomainError(*STOCK_EMPTY)
+            if reward.claim_limit is not None and (
+                self._claims_of(contact.uuid, reward.uuid) >= reward.claim_limit
+            ):
+                raise PiggyDomainError(*CLAIM_LIMIT_REACHED)
             if contact.points < reward.required_credits:
                 raise PiggyDomainError(*INSUFFICIENT_CREDITS)
             now = self.now()
@@ -341,6 +346,17 @@ class SimulatorState:
                     expires_at=expires_at,
                 )
             return reception
+
+    def _claims_of(self, contact_uuid: str, reward_uuid: str) -> int:
+        """How often the contact claimed the reward [inferred]: a reception given back
+        (reversed) does not count."""
+        return sum(
+            1
+            for reception in self.data.receptions.values()
+            if reception.contact_uuid == contact_uuid
+            and reception.reward.uuid == reward_uuid
+            and reception.reversed_by is None
+        )
 
     def _check_identifier(self, value: str, contact: Contact) -> None:
         identifier = self.data.identifiers.get(value)
@@ -422,7 +438,6 @@ class SimulatorState:
                 self.contact(contact_uuid)
             if shop_uuid is not None:
                 self.shop_uuid(shop_uuid)
-            built = self.data.now
             ranked: list[tuple[datetime, int, Transaction]] = []
             sources: list[list[Transaction]] = []
             if kind in (None, "reward_reception"):
@@ -434,9 +449,7 @@ class SimulatorState:
                     if (contact_uuid is None or t.contact_uuid == contact_uuid) and (
                         shop_uuid is None or t.shop_uuid == shop_uuid
                     ):
-                        # A demo item built back from its expiry date can carry a created_at
-                        # after the demo's "now"; it sorts as made then, behind later claims.
-                        ranked.append((min(t.created_at, built), order, t))
+                        ranked.append((t.created_at, order, t))
             ranked.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
             return [t for _, _, t in ranked]
 

@@ -711,13 +711,5 @@ class ClaimCounter:
 
     async def _refresh(self, customer: CustomerSummary, result: ClaimResult) -> None:
         counter = self._counter
-        piggy = counter.services.clients.piggy
-        balance = result.balance_after
-        if piggy is not None:
-            try:
-                balance = (await piggy.get_contact(customer.uuid)).points
-            except errors.ApiError as exc:
-                counter.note_error(exc)
-        if balance is not None:
-            counter.note_balance(customer, balance)
+        await counter.read_balance(customer, result.balance_after)
         await counter.refresh(customer)

@@ -373,6 +373,31 @@ class CounterSession:
         if self.customer is customer:
             self._emit(BalanceChanged(customer, points))
 
+    async def read_balance(self, customer: CustomerSummary, known: int | None = None) -> None:
+        """Read ``customer``'s points again after they changed here (a claim, a refund):
+        shown if they are here. ``known`` is what the server's answer said, kept when the
+        contact cannot be read."""
+        piggy = self.services.clients.piggy
+        balance = known
+        if piggy is not None:
+            try:
+                balance = (await piggy.get_contact(customer.uuid)).points
+            except errors.ApiError as exc:
+                self.note_error(exc)
+        if balance is not None:
+            self.note_balance(customer, balance)
+
+    async def refund_finished(self, result: RefundResult) -> None:
+        """A refund from Recent pickups ended: the customer on screen, if it gave them
+        points back, is shown their points now."""
+        customer = self.customer
+        if (
+            result.outcome is RefundOutcome.REFUNDED
+            and customer is not None
+            and result.collect.customer_uuid == customer.uuid
+        ):
+            await self.read_balance(customer, result.balance)
+
     def clear(self) -> None:
         """No customer at the counter."""
         self.customer = None

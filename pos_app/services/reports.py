@@ -12,12 +12,17 @@ so the same rows give the same report:
   added up where Piggy gave one (recorded with each hand-over since format 7 of the
   journal; earlier hand-overs have none);
 * **reversals** are the confirmed reverses (a manager's, or a cashier's Undo right after
-  the hand-over), with their reason and note;
+  the hand-over) and refunds (the points of a reward that came back given back), with
+  their reason and note;
+* a collect whose points were refunded is not handed over: the reward came back and the
+  customer has the points again (a reward put back for pickup still counts);
+* **claims** are the rewards customers claimed with points at the counter (confirmed),
+  with the points they spent: not hand-overs, what they claim joins the pickup list;
 * an operation belongs to the period in which it was started (its pending row), in the
   shop's time zone: a hand-over at 23:59 is that day's, one at 00:00 the next day's.
 
-Reversed rewards still count as handed out in the period they were handed over; the
-reversals table says which were taken back.
+Rewards put back for pickup still count as handed out in the period they were handed
+over; the reversals table says which were taken back.
 
 :func:`report_csv` writes a report as one CSV file with a section per table.
 """
@@ -35,7 +40,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pos_app.storage import COLLECT, REVERSE, Journal, Operation, OpState
+from pos_app.storage import CLAIM, COLLECT, REFUND, REVERSE, Journal, Operation, OpState
+from pos_app.storage.model import OPERATION_KINDS
 
 if TYPE_CHECKING:
     import psycopg
@@ -151,6 +157,8 @@ class ReversalLine:
     note: str | None
     #: Who reversed it (the manager, or the cashier who undid a mis-tap).
     staff_name: str | None
+    #: The points were refunded (else: the reward was put back for pickup).
+    refund: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,9 @@ class Report:
     shared_unreachable: bool = False
     #: This counter's changes not yet copied to the shared journal (None: not known).
     waiting_rows: int | None = None
+    #: Rewards claimed with points at the counter, and the points they spent.
+    claims: int = 0
+    claim_points: int = 0
 
     @property
     def handovers(self) -> int:
@@ -197,7 +208,15 @@ class Report:
 
     def figures(self) -> tuple[object, ...]:
         """What the report says about the period (not where it came from, nor sync)."""
-        return (self.period, self.per_hour, self.per_staff, self.rewards, self.reversals)
+        return (
+            self.period,
+            self.per_hour,
+            self.per_staff,
+            self.rewards,
+            self.reversals,
+            self.claims,
+            self.claim_points,
+        )
 
 
 def _sorted_staff(lines: Iterable[StaffLine]) -> tuple[StaffLine, ...]:
@@ -216,7 +235,7 @@ def _operations(journal: Journal, period: ReportPeriod, tz: tzinfo) -> list[Oper
     operations: list[Operation] = []
     for day in period.dates():
         operations += journal.recent_operations(
-            day=day, kinds=(COLLECT, REVERSE), limit=_NO_LIMIT, tz=tz
+            day=day, kinds=(COLLECT, REVERSE, CLAIM, REFUND), limit=_NO_LIMIT, tz=tz
         )
     return operations
 
@@ -225,7 +244,13 @@ def local_report(journal: Journal, period: ReportPeriod, tz: tzinfo) -> Report:
     """The report of ``period`` from this counter's own journal (call on its thread)."""
     operations = _operations(journal, period, tz)
     confirmed = sorted(
-        (op for op in operations if op.kind == COLLECT and op.state is OpState.CONFIRMED),
+        (
+            op
+            for op in operations
+            if op.kind == COLLECT
+            and op.state is OpState.CONFIRMED
+            and op.refund_state is not OpState.CONFIRMED
+        ),
         key=lambda op: (op.created_at, op.operation_id),
     )
     handovers: dict[str, list[Operation]] = {}
@@ -246,10 +271,11 @@ def local_report(journal: Journal, period: ReportPeriod, tz: tzinfo) -> Report:
         if op.cost_price is not None:
             costs[title] = costs.get(title, Decimal(0)) + op.cost_price
     reversals = sorted(
-        (op for op in operations if op.kind == REVERSE and op.state is OpState.CONFIRMED),
+        (op for op in operations if op.kind in (REVERSE, REFUND) and op.state is OpState.CONFIRMED),
         key=lambda op: (op.created_at, op.operation_id),
     )
-    last = next(iter(journal.recent_operations(limit=1)), None)
+    claims = [op for op in operations if op.kind == CLAIM and op.state is OpState.CONFIRMED]
+    last = next(iter(journal.recent_operations(kinds=OPERATION_KINDS, limit=1)), None)
     return Report(
         period=period,
         tz=tz,
@@ -261,10 +287,18 @@ def local_report(journal: Journal, period: ReportPeriod, tz: tzinfo) -> Report:
         ),
         reversals=tuple(
             ReversalLine(
-                op.created_at, op.counter, op.reward_title, op.reason, op.note, op.staff_name
+                op.created_at,
+                op.counter,
+                op.reward_title,
+                op.reason,
+                op.note,
+                op.staff_name,
+                refund=op.kind == REFUND,
             )
             for op in reversals
         ),
+        claims=len(claims),
+        claim_points=sum(op.points or 0 for op in claims),
         # The latest operation started here and its latest change: how current this is.
         counters=(
             CounterSync(last.counter, last.updated_at)
@@ -295,10 +329,18 @@ def report_from_rows(
         ),
         reversals=tuple(
             ReversalLine(
-                line.at, line.counter, line.reward_title, line.reason, line.note, line.staff_name
+                line.at,
+                line.counter,
+                line.reward_title,
+                line.reason,
+                line.note,
+                line.staff_name,
+                refund=line.refund,
             )
             for line in rows.reversals
         ),
+        claims=rows.claims,
+        claim_points=rows.claim_points,
         counters=tuple(
             CounterSync(head.counter, head.recorded_time, head.copied_at) for head in rows.counters
         ),
@@ -356,6 +398,11 @@ class CsvWords:
     reason: str = "Reason"
     note: str = "Note"
     reversed_by: str = "Reversed by"
+    taken_back_as: str = "Taken back as"
+    back_for_pickup: str = "Back for pickup"
+    points_refunded: str = "Points refunded"
+    claims: str = "Claims at the counter"
+    points_spent: str = "Points spent"
     sync: str = "Counters"
     last_row: str = "Latest change recorded"
     copied: str = "Copied to the shared journal"
@@ -404,9 +451,20 @@ def report_csv(report: Report, words: CsvWords | None = None) -> str:
     if report.rewards:
         writer.writerow([words.total, report.rewards_handed_out, _amount(report.cost_total)])
     writer.writerow([])
+    writer.writerow([words.claims, words.points_spent])
+    writer.writerow([report.claims, report.claim_points])
+    writer.writerow([])
     writer.writerow([words.reversals])
     writer.writerow(
-        [words.time, words.counter, words.title, words.reason, words.note, words.reversed_by]
+        [
+            words.time,
+            words.counter,
+            words.title,
+            words.taken_back_as,
+            words.reason,
+            words.note,
+            words.reversed_by,
+        ]
     )
     for reversal in report.reversals:
         reason = words.reasons.get(reversal.reason or "", reversal.reason or "")
@@ -415,6 +473,7 @@ def report_csv(report: Report, words: CsvWords | None = None) -> str:
                 _time(reversal.at, report.tz),
                 reversal.counter,
                 reversal.reward_title or "",
+                words.points_refunded if reversal.refund else words.back_for_pickup,
                 reason,
                 reversal.note or "",
                 reversal.staff_name or words.nobody,

@@ -124,7 +124,7 @@ class SharedJournalStatus:
 class Waiting:
     """What of this counter's journal is not in the shared journal yet, in shop terms."""
 
-    #: Collects and reversals with a row not copied yet.
+    #: Operations (hand-overs, reversals, claims, refunds) with a row not copied yet.
     pickups: int
     #: When the oldest row not copied was written (None: nothing waits).
     oldest: datetime | None
@@ -227,14 +227,15 @@ class SharedJournal:
         return await self.copier.backlog()
 
     async def waiting(self) -> Waiting:
-        """How far behind the shared journal is, in pickups rather than rows."""
-        from pos_app.storage import COLLECT, REVERSE, Journal
+        """How far behind the shared journal is, in pickup operations rather than rows."""
+        from pos_app.storage import Journal
+        from pos_app.storage.model import OPERATION_KINDS
 
         backlog = await self.copier.backlog()
         rows = await self._reader.call(
             Journal.raw_rows_after, backlog.copied_through, WAITING_ROWS_READ
         )
-        pickups = {row["operation_id"] for row in rows if row["kind"] in (COLLECT, REVERSE)}
+        pickups = {row["operation_id"] for row in rows if row["kind"] in OPERATION_KINDS}
         return Waiting(
             pickups=len(pickups),
             oldest=backlog.oldest,

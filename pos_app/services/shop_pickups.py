@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, TypeVar
 
 from pos_app.storage import (
+    CLAIM,
     COLLECT,
     AsyncJournal,
     Journal,
@@ -178,13 +179,13 @@ class ShopPickups:
         limit: int = 200,
         tz: tzinfo | None = None,
     ) -> list[Operation]:
-        """This counter's own pickups, newest first."""
+        """This counter's own pickups and claims, newest first."""
         return await self.journal.call(
             Journal.recent_operations,
             day=day,
             text=text,
             customer_uuid=customer_uuid,
-            kinds=(COLLECT,),
+            kinds=(COLLECT, CLAIM),
             limit=limit,
             tz=tz,
         )

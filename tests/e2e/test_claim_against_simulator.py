@@ -20,6 +20,7 @@ from pos_app.sandbox.demo_data import (
     CARD_MAIN,
     DEMO_PIGGY_TOKEN,
     EMAIL_NO_CARD,
+    TITLE_CLAIM_LIMIT,
     TITLE_DIGITAL,
     TITLE_EXPENSIVE,
     TITLE_INACTIVE,
@@ -72,6 +73,11 @@ def kim_uuid(sim: Simulator) -> str:
     kim = sim.state.data.contact_for_email(EMAIL_NO_CARD)
     assert kim is not None
     return kim.uuid
+
+
+def kim_points(sim: Simulator) -> int:
+    with sim.state.lock:
+        return sim.state.data.contacts[kim_uuid(sim)].points
 
 
 def points(sim: Simulator, card: str = CARD_MAIN) -> int:
@@ -198,6 +204,30 @@ async def test_claims_piggy_refuses(sim: Simulator) -> None:
     assert poor_error.value.code == 1017
     assert "shop_uuid" in no_shop.value.field_errors
     assert points(sim) == before
+
+
+@pytest.mark.asyncio
+async def test_a_reward_with_a_claim_limit_is_claimed_once_per_customer(sim: Simulator) -> None:
+    limited, shop, kim = reward_uuid(sim, TITLE_CLAIM_LIMIT), shop_uuid(sim), kim_uuid(sim)
+    async with piggy(sim) as client:
+        first = await client.create_reward_reception(
+            contact_uuid=kim, reward_uuid=limited, shop_uuid=shop
+        )
+        after_first = kim_points(sim)
+        with pytest.raises(errors.ClaimLimitReachedError) as limit:
+            await client.create_reward_reception(
+                contact_uuid=kim, reward_uuid=limited, shop_uuid=shop
+            )
+        assert kim_points(sim) == after_first == 220
+        # Another customer has a claim of their own.
+        await client.create_reward_reception(
+            contact_uuid=main_uuid(sim), reward_uuid=limited, shop_uuid=shop
+        )
+        # A claim given back does not count.
+        await client.reverse_reward_reception(first.uuid)
+        await client.create_reward_reception(contact_uuid=kim, reward_uuid=limited, shop_uuid=shop)
+    assert limit.value.code == 1019
+    assert "claim limit" in limit.value.message
 
 
 @pytest.mark.asyncio

@@ -73,6 +73,49 @@ class Pickups:
         )
         return self.journal.confirm(op.operation_id)
 
+    def refund(
+        self, collect: Operation, staff: StaffRef, reason: ReverseReason, note: str | None = None
+    ) -> Operation:
+        op = self.journal.begin_refund(
+            collect_operation_id=collect.operation_id, reason=reason, note=note, staff=staff
+        )
+        return self.journal.confirm(op.operation_id, redemption_uuid=f"credit-{self._n}")
+
+    def claim(self, staff: StaffRef, title: str, points: int) -> Operation:
+        self._n += 1
+        op = self.journal.begin_claim(
+            customer_uuid="contact-aaaa",
+            reward_uuid=f"reward-{self._n}",
+            reward_title=title,
+            points=points,
+            staff=staff,
+        )
+        return self.journal.confirm(
+            op.operation_id, loyalty_transaction_uuid=f"lt-{self._n}", points=points
+        )
+
+
+def write_refund_and_claims(journal: Journal, clock: SettableClock) -> None:
+    """On :data:`DAY`, after :func:`write_known_days`: a hand-over whose points were
+    refunded, and two claims at the counter (one refused)."""
+    pickups = Pickups(journal, clock)
+    clock.at(DAY, 16, 0)
+    (scarf,) = pickups.hand_over(BEN, ["Scarf"])
+    clock.at(DAY, 16, 30)
+    pickups.refund(scarf, MAX, ReverseReason.DAMAGED, "Stained")
+    clock.at(DAY, 17, 0)
+    pickups.claim(ANN, "Tote bag", 250)
+    clock.at(DAY, 17, 10)
+    pickups.claim(BEN, "Scarf", 400)
+    refused = journal.begin_claim(
+        customer_uuid="contact-aaaa",
+        reward_uuid="reward-x",
+        reward_title="Scarf",
+        points=400,
+        staff=BEN,
+    )
+    journal.fail(refused.operation_id, code=1012, message="Insufficient credits")
+
 
 def write_known_days(journal: Journal, clock: SettableClock) -> None:
     """The pickups of :data:`DAY` and around it."""

@@ -27,6 +27,7 @@ from tests.helpers.report_data import (
     TZ,
     SettableClock,
     write_known_days,
+    write_refund_and_claims,
 )
 
 
@@ -150,8 +151,24 @@ def test_the_csv_has_a_section_per_table(journal: Journal) -> None:
         ["Total", "8", "21.00"],
     ]
     assert sections["Reversals"][1:] == [
-        ["2026-05-11 13:45", "Counter 1", "Tote bag", "damaged", "Torn seam", "Max Manager"],
-        ["2026-05-11 15:00", "Counter 1", "Coffee mug", "mis_tap", "", "Ann Cashier"],
+        [
+            "2026-05-11 13:45",
+            "Counter 1",
+            "Tote bag",
+            "Back for pickup",
+            "damaged",
+            "Torn seam",
+            "Max Manager",
+        ],
+        [
+            "2026-05-11 15:00",
+            "Counter 1",
+            "Coffee mug",
+            "Back for pickup",
+            "mis_tap",
+            "",
+            "Ann Cashier",
+        ],
     ]
     assert sections["Counters"][1][0] == "Counter 1"
 
@@ -160,3 +177,66 @@ def test_reversal_lines_keep_the_local_time_zone(journal: Journal) -> None:
     (first, _) = local_report(journal, ReportPeriod.day(DAY), TZ).reversals
     assert isinstance(first, ReversalLine)
     assert first.at.utcoffset() is not None
+
+
+@pytest.fixture
+def refunds_journal(tmp_path: Path) -> Iterator[Journal]:
+    """The known days, and on :data:`DAY` a refunded hand-over and claims at the counter."""
+    clock = SettableClock()
+    with Journal.open(
+        tmp_path / "refunds.sqlite3", shop_uuid="shop-1", counter="Counter 1", clock=clock
+    ) as opened:
+        write_known_days(opened, clock)
+        write_refund_and_claims(opened, clock)
+        yield opened
+
+
+def test_a_refunded_pickup_is_listed_with_the_reversals_not_handed_over(
+    refunds_journal: Journal,
+) -> None:
+    report = local_report(refunds_journal, ReportPeriod.day(DAY), TZ)
+
+    # The refunded scarf came back and its points went back: not a hand-over of the day.
+    assert report.handovers == 7
+    assert report.rewards_handed_out == 8
+    assert report.per_staff == (
+        StaffLine("Ann Cashier", handovers=4, rewards=5),
+        StaffLine("Ben Cashier", handovers=3, rewards=3),
+    )
+    refund = report.reversals[-1]
+    assert (refund.at.astimezone(TZ).strftime("%H:%M"), refund.reward_title) == ("16:30", "Scarf")
+    assert (refund.reason, refund.note, refund.staff_name) == ("damaged", "Stained", "Max Manager")
+    assert refund.counter == "Counter 1"
+    assert refund.refund
+    assert not any(line.refund for line in report.reversals[:-1])
+
+
+def test_claims_at_the_counter_are_a_figure_of_their_own(refunds_journal: Journal) -> None:
+    report = local_report(refunds_journal, ReportPeriod.day(DAY), TZ)
+
+    assert (report.claims, report.claim_points) == (2, 650)
+    assert report.rewards_handed_out == 8
+    sections = _sections(report_csv(report))
+    assert sections["Claims at the counter"] == [
+        ["Claims at the counter", "Points spent"],
+        ["2", "650"],
+    ]
+    assert sections["Reversals"][-1] == [
+        "2026-05-11 16:30",
+        "Counter 1",
+        "Scarf",
+        "Points refunded",
+        "damaged",
+        "Stained",
+        "Max Manager",
+    ]
+
+
+def test_how_current_a_counters_report_is_counts_claims_and_refunds(
+    refunds_journal: Journal,
+) -> None:
+    (counter,) = local_report(refunds_journal, ReportPeriod.day(DAY), TZ).counters
+    # The last claim, at 17:10 (the refund at 16:30, the last hand-over of the day at 23:59
+    # was written before them).
+    assert counter.last_row_at is not None
+    assert counter.last_row_at.astimezone(TZ).strftime("%H:%M") == "17:10"

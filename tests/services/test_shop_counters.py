@@ -23,7 +23,16 @@ from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.services.shared_journal import open_shared_journal
 from pos_app.services.shop_pickups import ShopJournalUnreachableError
-from pos_app.storage import COLLECT, REVERSE, AsyncJournal, Journal, Operation, OpState, StaffRef
+from pos_app.storage import (
+    CLAIM,
+    COLLECT,
+    REVERSE,
+    AsyncJournal,
+    Journal,
+    Operation,
+    OpState,
+    StaffRef,
+)
 from tests.helpers import RetryWaits, wait_until
 from tests.helpers.postgres import (
     COUNTER_A,
@@ -221,6 +230,57 @@ async def test_the_shop_wide_list_names_each_counter_and_filters_by_one(
 
 
 @pytest.mark.asyncio
+async def test_the_shop_wide_list_shows_other_counters_claims_and_refunds(
+    shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
+) -> None:
+    simulator.reset()
+    one = counter_settings(simulator, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    two = counter_settings(simulator, tmp_path, "Counter 2", shared_db.url(COUNTER_A2))
+    async with shop_counter(one) as first, shop_counter(two) as second:
+        handed = await first.hand_over_first_reward()
+        refund = await first.journal.call(
+            Journal.begin_refund,
+            collect_operation_id=handed.operation_id,
+            reason="damaged",
+            staff=StaffRef("staff-max", "Max Manager"),
+        )
+        await first.journal.call(Journal.confirm, refund.operation_id, redemption_uuid="cr-1")
+        claim = await first.journal.call(
+            Journal.begin_claim,
+            customer_uuid=handed.customer_uuid or "",
+            reward_uuid="reward-1",
+            reward_title="Shop mug",
+            points=250,
+            staff=StaffRef("staff-ann", "Ann Cashier"),
+        )
+        await first.journal.call(
+            Journal.confirm, claim.operation_id, loyalty_transaction_uuid="lt-claim"
+        )
+        await first.caught_up()
+        pickups = second.session.pickups
+        assert pickups is not None
+        listed = await pickups.recent()
+        shown = [(op.operation_id, op.kind, op.counter) for op in listed]
+        assert shown == [
+            (claim.operation_id, CLAIM, "Counter 1"),
+            (handed.operation_id, COLLECT, "Counter 1"),
+        ]
+        claimed, refunded = listed
+        assert (claimed.state, claimed.points, claimed.staff_name) == (
+            OpState.CONFIRMED,
+            250,
+            "Ann Cashier",
+        )
+        assert refunded.is_refunded
+        assert (refunded.refund_reason, refunded.refund_staff_name) == ("damaged", "Max Manager")
+        # The same kinds as counter 1's own list.
+        own = await first.journal.call(Journal.recent_operations, kinds=(COLLECT, CLAIM))
+        assert [op.operation_id for op in own] == [op.operation_id for op in listed]
+        found = await pickups.recent(text="shop mug")
+        assert [op.operation_id for op in found] == [claim.operation_id]
+
+
+@pytest.mark.asyncio
 async def test_cut_off_from_the_database_a_counter_works_on_and_catches_up(
     shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
 ) -> None:
@@ -254,6 +314,41 @@ async def test_cut_off_from_the_database_a_counter_works_on_and_catches_up(
         found = await second.session.find_pickup(slip)
         assert found is not None
         assert found.operation_id == handed.operation_id
+
+
+@pytest.mark.asyncio
+async def test_claims_and_refunds_waiting_to_be_copied_are_counted(
+    shared_db: SharedDatabase, simulator: Simulator, tmp_path: Path
+) -> None:
+    simulator.reset()
+    one = counter_settings(simulator, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    async with shop_counter(one) as first:
+        assert first.services.shared is not None
+        await first.caught_up()
+        cut_off(shared_db)
+        try:
+            handed = await first.hand_over_first_reward()
+            claim = await first.journal.call(
+                Journal.begin_claim,
+                customer_uuid=handed.customer_uuid or "",
+                reward_uuid="reward-1",
+                reward_title="Shop mug",
+                points=250,
+            )
+            await first.journal.call(
+                Journal.confirm, claim.operation_id, loyalty_transaction_uuid="lt-claim"
+            )
+            refund = await first.journal.call(
+                Journal.begin_refund, collect_operation_id=handed.operation_id, reason="damaged"
+            )
+            await first.journal.call(Journal.confirm, refund.operation_id, redemption_uuid="cr-1")
+            shared = first.services.shared
+            await wait_until(lambda: shared.copier.last_error is not None)
+            waiting = await shared.waiting()
+            # The hand-over, the claim and the refund: three operations not copied yet.
+            assert waiting.pickups == 3
+        finally:
+            reconnect(shared_db)
 
 
 def cut_off(db: SharedDatabase) -> None:

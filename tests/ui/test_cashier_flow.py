@@ -360,7 +360,7 @@ async def test_lost_answer_is_unknown_then_reconciled(counter: Counter) -> None:
     assert await counter.journal_states() == [OpState.UNKNOWN]
     assert "not known whether the hand-over was recorded" in window.message_bar.text()
     await wait_until(lambda: window.unresolved_label.text() != "")
-    assert window.unresolved_label.text() == "1 hand-over(s) or reversal(s) waiting to be checked"
+    assert window.unresolved_label.text() == "1 pickup operation waiting to be checked"
 
     counter.sim.clear_faults()
     window.reconcile_now()

@@ -243,6 +243,44 @@ async def test_a_claim_with_too_few_points_is_said_in_shop_words(counter: Counte
 
 
 @pytest.mark.asyncio
+async def test_a_reward_claimed_as_often_as_allowed_is_said_in_shop_words(
+    counter: Counter,
+) -> None:
+    window = counter.window
+    await counter.load_main_customer()
+    # The demo's one-per-customer reward: the first claim goes through …
+    dialog = await open_claim_list(counter)
+    await choose(dialog, demo.TITLE_CLAIM_LIMIT)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)
+    await confirm_with_pin(counter)
+    await claim_finished(counter)
+    assert window.message_bar.text().startswith(f"Claimed {demo.TITLE_CLAIM_LIMIT}: ")
+    rewards_before = window.model.rowCount()
+    # … the second is refused by Piggy (1019).
+    dialog = await open_claim_list(counter)
+    await choose(dialog, demo.TITLE_CLAIM_LIMIT)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)
+    confirm = await dialog_of(ClaimConfirmDialog)
+    QTest.keyClick(confirm.agree, Qt.Key.Key_Space)
+    QTest.keyClick(confirm, Qt.Key.Key_Return)
+    await claim_finished(counter)
+
+    assert window.message_bar.kind is MessageKind.ERROR
+    assert window.message_bar.text() == (
+        f"Not claimed: the customer has claimed {demo.TITLE_CLAIM_LIMIT} as often as it can "
+        "be claimed."
+    )
+    refused, claimed = await counter.journal.call(Journal.recent_operations, kinds=(CLAIM,))
+    assert (refused.state, refused.error_code) == (OpState.FAILED, "1019")
+    assert claimed.state is OpState.CONFIRMED
+    # Nothing changed since the first claim: the points, the header, the pickup list.
+    assert points_on_server(counter) == 1512
+    assert window.customer_header.points_label.text() == "1512 Piggy points"
+    assert window.model.rowCount() == rewards_before
+    assert claims_sent(counter, demo.TITLE_CLAIM_LIMIT) == 2
+
+
+@pytest.mark.asyncio
 async def test_a_customer_with_too_few_points_cannot_choose_the_reward(counter: Counter) -> None:
     await counter.scan(demo.CARD_EMPTY)
     await counter.settle()

@@ -240,6 +240,24 @@ async def test_f1_shows_the_keys(counter: Counter) -> None:
 
 
 @pytest.mark.asyncio
+async def test_f1_names_claiming_the_refund_choice_and_to_prepare(counter: Counter) -> None:
+    window = counter.window
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    await wait_until(lambda: window.help is not None and window.help.isVisible())
+    assert window.help is not None
+    text = window.help.text.text()
+    for expected in (
+        "Claim with points…",
+        "Spend the customer's points on a shop reward",
+        "Reverse…",
+        "Put it back for pickup, or refund the points",
+        "Ctrl+T",
+        "On the shelf",
+    ):
+        assert expected in text, expected
+
+
+@pytest.mark.asyncio
 async def test_managers_find_staff_in_the_status_bar_and_recent_pickups_speak_in_the_bar(
     counter: Counter,
 ) -> None:

@@ -26,7 +26,15 @@ from pos_app.ui.managers.reports import BarChart, ReportsDialog, ReportsEntry
 from tests.helpers import staff_service, wait_until
 from tests.helpers.postgres import COUNTER_A, COUNTER_A2, TEST_PASSWORD, SharedDatabase
 from tests.helpers.printing import pdf_text
-from tests.helpers.report_data import BEN, DAY, TZ, Pickups, SettableClock, write_known_days
+from tests.helpers.report_data import (
+    BEN,
+    DAY,
+    TZ,
+    Pickups,
+    SettableClock,
+    write_known_days,
+    write_refund_and_claims,
+)
 from tests.helpers.ui import dialog_of, visible
 
 MANAGER_PIN = "246810"
@@ -38,6 +46,20 @@ async def journal(tmp_path: Path) -> AsyncIterator[AsyncJournal]:
     path = tmp_path / "journal.sqlite3"
     with Journal.open(path, shop_uuid="shop-1", counter="Counter 1", clock=clock) as writing:
         write_known_days(writing, clock)
+    opened = await AsyncJournal.open(path, shop_uuid="shop-1", counter="Counter 1")
+    try:
+        yield opened
+    finally:
+        await opened.aclose()
+
+
+@pytest_asyncio.fixture
+async def refunds_journal(tmp_path: Path) -> AsyncIterator[AsyncJournal]:
+    clock = SettableClock()
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path, shop_uuid="shop-1", counter="Counter 1", clock=clock) as writing:
+        write_known_days(writing, clock)
+        write_refund_and_claims(writing, clock)
     opened = await AsyncJournal.open(path, shop_uuid="shop-1", counter="Counter 1")
     try:
         yield opened
@@ -112,16 +134,69 @@ async def test_a_manager_sees_today_at_a_glance(journal: AsyncJournal, staff: St
             ["Total", "8", "21.00"],
         ]
         assert _cells(dialog.reversals_table) == [
-            ["13:45", "Counter 1", "Tote bag", "Damaged", "Torn seam", "Max Manager"],
+            [
+                "13:45",
+                "Counter 1",
+                "Tote bag",
+                "Back for pickup",
+                "Damaged",
+                "Torn seam",
+                "Max Manager",
+            ],
             [
                 "15:00",
                 "Counter 1",
                 "Coffee mug",
+                "Back for pickup",
                 "Mis-tap, undone at the counter",
                 "",
                 "Ann Cashier",
             ],
         ]
+    finally:
+        await tasks.cancel_all()
+        window.deleteLater()
+
+
+@pytest.mark.asyncio
+async def test_a_refund_is_a_reversal_and_claims_have_their_own_figure(
+    refunds_journal: AsyncJournal, staff: StaffService, tmp_path: Path
+) -> None:
+    window, tasks = QWidget(), TaskOwner()
+    try:
+        dialog = await _open_report(refunds_journal, staff, window, tasks)
+        shown = _texts(dialog)
+        # The refunded scarf is not a hand-over; its refund is the third reversal.
+        assert "7 hand-overs · 8 rewards · 3 reversals" in shown
+        assert "2 claims at the counter (650 points)" in shown
+        assert _cells(dialog.reversals_table)[-1] == [
+            "16:30",
+            "Counter 1",
+            "Scarf",
+            "Points refunded",
+            "Damaged",
+            "Stained",
+            "Max Manager",
+        ]
+
+        with dialog.export_csv(tmp_path / "report.csv").open(
+            encoding="utf-8-sig", newline=""
+        ) as file:
+            rows = list(csv.reader(file))
+        assert ["Claims at the counter", "Points spent"] in rows
+        assert ["2", "650"] in rows
+        assert [
+            "2026-05-11 16:30",
+            "Counter 1",
+            "Scarf",
+            "Points refunded",
+            "Damaged",
+            "Stained",
+            "Max Manager",
+        ] in rows
+        text = pdf_text(dialog.export_pdf(tmp_path / "report.pdf"))
+        for expected in ("Points refunded", "Stained", "2 claims at the counter (650 points)"):
+            assert expected in text, expected
     finally:
         await tasks.cancel_all()
         window.deleteLater()
@@ -168,6 +243,7 @@ async def test_the_report_exports_as_csv_and_pdf(
             "2026-05-11 13:45",
             "Counter 1",
             "Tote bag",
+            "Back for pickup",
             "Damaged",
             "Torn seam",
             "Max Manager",

@@ -21,7 +21,7 @@ from pos_app.services.connections import build_clients
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role, StaffDirectory
-from pos_app.storage import COLLECT, REVERSE, Journal, OpState, ReverseReason
+from pos_app.storage import COLLECT, REVERSE, Journal, OpState, ReverseReason, StaffRef
 from pos_app.ui.app import open_services
 from pos_app.ui.counter import MainWindow
 from pos_app.ui.dialogs.pin_entry import PinDialog
@@ -253,6 +253,49 @@ async def test_a_pickup_at_counter_1_is_seen_and_reversed_at_counter_2(
         assert not dialog.action_buttons[ReturnAction.PUT_BACK].isEnabled()
         assert dialog.selected_action() is ReturnAction.REFUND
         dialog.reject()
+
+
+@pytest.mark.asyncio
+async def test_counter_2_sees_the_claims_made_at_counter_1(
+    qtbot: QtBot,
+    app_settings: Settings,
+    demo_secrets: SecretStore,
+    simulator: Simulator,
+    shared_db: SharedDatabase,
+    tmp_path: Path,
+) -> None:
+    secrets = shop_secrets(demo_secrets)
+    one = at(app_settings, tmp_path, "Counter 1", shared_db.url(COUNTER_A))
+    two = at(app_settings, tmp_path, "Counter 2", shared_db.url(COUNTER_A2))
+    async with (
+        shop_window(one, secrets, simulator) as first,
+        shop_window(two, secrets, simulator) as second,
+    ):
+        claim = await first.journal.call(
+            Journal.begin_claim,
+            customer_uuid=first.customer_uuid,
+            reward_uuid="reward-1",
+            reward_title="Shop mug",
+            points=250,
+            staff=StaffRef("staff-ann", "Ann Cashier"),
+        )
+        await first.journal.call(
+            Journal.confirm, claim.operation_id, loyalty_transaction_uuid="lt-claim"
+        )
+        first.window.counter.share_now()
+        await wait_until(lambda: shared_status(first) == "Shop journal up to date")
+
+        view = second.window.recent_view
+        assert view is not None
+        second.window.show_recent_pickups()
+        await wait_until(lambda: view.model.row_of(claim.operation_id) is not None, within=15)
+        row = view.model.row_of(claim.operation_id)
+        assert row is not None
+        assert view.model.index(row, PickupColumn.COUNTER).data() == "Counter 1"
+        assert view.model.index(row, PickupColumn.STATE).data() == "Claimed for 250 points"
+        # Not a hand-over: nothing to reverse or reprint.
+        assert view.select_operation(claim.operation_id)
+        assert not view.reverse_button.isEnabled()
 
 
 async def reverse_selected(view: RecentPickupsView) -> None:

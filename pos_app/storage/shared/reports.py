@@ -1,10 +1,11 @@
 """A shop's report figures, as aggregates computed by PostgreSQL.
 
 Only the totals travel: hand-overs per hour bucket and per staff member, rewards per
-title, and the few reversals of the period. The operations of the period are found by
-their first (pending) row through the ``(shop, recorded_time)`` index; each one's current
-state is its latest row, found through ``(shop, operation_id)``, as the local journal folds
-an operation (:func:`pos_app.storage.journal._fold`).
+title, the claims made at the counters, and the few reversals and refunds of the period.
+The operations of the period are found by their first (pending) row through the
+``(shop, recorded_time)`` index; each one's current state is its latest row, found through
+``(shop, operation_id)``, as the local journal folds an operation
+(:func:`pos_app.storage.journal._fold`).
 
 What counts is defined once, in :mod:`pos_app.services.reports`, which computes the same
 figures from a counter's own journal; both must agree for the same rows (a test checks).
@@ -20,7 +21,7 @@ from typing import Any
 
 import psycopg
 
-from pos_app.storage.model import COLLECT, REVERSE
+from pos_app.storage.model import CLAIM, COLLECT, REFUND, REVERSE
 
 __all__ = [
     "CounterHead",
@@ -36,7 +37,7 @@ Connection = psycopg.AsyncConnection[Any]
 # handover_id (a collect from before hand-overs were recorded is one of its own).
 _STARTED = """
 WITH started AS MATERIALIZED (
-    SELECT s.operation_id, s.kind, s.recorded_time, s.staff_name, s.reward_title,
+    SELECT s.operation_id, s.chain_id, s.kind, s.recorded_time, s.staff_name, s.reward_title,
            s.counter, s.reason, s.note, s.cost_price::numeric AS cost_price,
            coalesce(s.handover_id, s.operation_id) AS handover,
            (SELECT l.state FROM pos_shared.journal_row l
@@ -46,10 +47,23 @@ WITH started AS MATERIALIZED (
     FROM pos_shared.journal_row s
     WHERE s.shop = {shop}
       AND s.recorded_time >= %(start)s AND s.recorded_time < %(end)s
-      AND s.state = 'pending' AND s.kind IN (%(collect)s, %(reverse)s)
+      AND s.state = 'pending'
+      AND s.kind IN (%(collect)s, %(reverse)s, %(claim)s, %(refund)s)
 ),
+-- A collect whose points were refunded (at any counter, at any time since) came back: it
+-- is not handed over. The refund's current state is its latest row, in its own chain.
 handed_over AS (
-    SELECT * FROM started WHERE kind = %(collect)s AND current_state = 'confirmed'
+    SELECT * FROM started c
+    WHERE c.kind = %(collect)s AND c.current_state = 'confirmed'
+      AND NOT EXISTS (
+          SELECT 1 FROM pos_shared.journal_row r
+          WHERE r.shop = {shop} AND r.reverses_operation_id = c.operation_id
+            AND r.kind = %(refund)s AND r.state = 'pending'
+            AND (SELECT l.state FROM pos_shared.journal_row l
+                  WHERE l.shop = r.shop AND l.operation_id = r.operation_id
+                    AND l.chain_id = r.chain_id
+                  ORDER BY l.seq DESC LIMIT 1) = 'confirmed'
+      )
 ),
 handovers AS (
     SELECT handover, min(recorded_time) AS at, count(*) AS rewards,
@@ -69,14 +83,23 @@ SELECT 'staff', NULL, staff_name, count(*), sum(rewards), NULL FROM handovers GR
 UNION ALL
 SELECT 'title', NULL, reward_title, NULL, count(*), sum(cost_price)
 FROM handed_over GROUP BY reward_title
+UNION ALL
+-- A claim's points are its latest row's that has them (the server's answer, else the start).
+SELECT 'claims', NULL, NULL, count(*), coalesce(sum(
+           (SELECT l.points FROM pos_shared.journal_row l
+             WHERE l.shop = {shop} AND l.operation_id = c.operation_id
+               AND l.chain_id = c.chain_id AND l.points IS NOT NULL
+             ORDER BY l.seq DESC LIMIT 1)::numeric), 0), NULL
+FROM started c WHERE c.kind = %(claim)s AND c.current_state = 'confirmed'
 """
 )
 
 _REVERSALS = (
     _STARTED
     + """
-SELECT recorded_time, counter, reward_title, reason, note, staff_name
-FROM started WHERE kind = %(reverse)s AND current_state = 'confirmed'
+SELECT recorded_time, counter, reward_title, reason, note, staff_name,
+       kind = %(refund)s AS refund
+FROM started WHERE kind IN (%(reverse)s, %(refund)s) AND current_state = 'confirmed'
 ORDER BY recorded_time, operation_id
 """
 )
@@ -127,6 +150,8 @@ class ReversalRow:
     reason: str | None
     note: str | None
     staff_name: str | None
+    #: The points were refunded (else: the reward was put back for pickup).
+    refund: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +171,9 @@ class ReportRows:
     per_title: list[TitleCount]
     reversals: list[ReversalRow]
     counters: list[CounterHead]
+    #: Claims made at the counters (confirmed), and the points they spent.
+    claims: int = 0
+    claim_points: int = 0
 
 
 async def report_rows(
@@ -172,10 +200,13 @@ async def report_rows(
         "hours": list(hours),
         "collect": COLLECT,
         "reverse": REVERSE,
+        "claim": CLAIM,
+        "refund": REFUND,
     }
     per_bucket: dict[int, tuple[int, int]] = {}
     per_staff: list[StaffCount] = []
     per_title: list[TitleCount] = []
+    claims = claim_points = 0
     async with conn.transaction():
         cursor = await conn.execute(_FIGURES.format_map(where).encode(), params)
         for figure, bucket, name, handovers, rewards, cost in await cursor.fetchall():
@@ -183,10 +214,12 @@ async def report_rows(
                 per_bucket[int(bucket)] = (int(handovers), int(rewards))
             elif figure == "staff":
                 per_staff.append(StaffCount(name, int(handovers), int(rewards)))
+            elif figure == "claims":
+                claims, claim_points = int(handovers), int(rewards)
             else:
                 per_title.append(TitleCount(name, int(rewards), cost))
         cursor = await conn.execute(_REVERSALS.format_map(where).encode(), params)
         reversals = [ReversalRow(*row) for row in await cursor.fetchall()]
         cursor = await conn.execute(_HEADS.format_map(where).encode(), {"shop": shop})
         counters = [CounterHead(*row) for row in await cursor.fetchall()]
-    return ReportRows(per_bucket, per_staff, per_title, reversals, counters)
+    return ReportRows(per_bucket, per_staff, per_title, reversals, counters, claims, claim_points)

@@ -21,6 +21,7 @@ from psycopg.rows import dict_row
 from pos_app.storage.chain import ChainProblem, VerifyResult, verify_rows
 from pos_app.storage.journal import _fold, _Reversal
 from pos_app.storage.model import (
+    CLAIM,
     COLLECT,
     COLUMNS,
     REFUND,
@@ -238,7 +239,8 @@ async def find_by_reference(conn: Connection, reference: str) -> list[Operation]
 
 
 async def _collects(conn: Connection, ids: Sequence[str]) -> list[Operation]:
-    """The collects with these ids, each in its current state with its reversal, in order.
+    """The collects (and claims) with these ids, each in its current state with its
+    reversal, in order.
 
     Call inside a transaction, so that a collect and its reversal are read at one moment.
     """
@@ -290,7 +292,9 @@ async def recent_collects(
     customer_uuid: str | None = None,
     limit: int = 200,
 ) -> list[Operation]:
-    """The shop's collects at every counter, newest first, each in its current state.
+    """The shop's collects and claims at every counter, newest first, each in its current
+    state: the kinds the local journal's Recent pickups lists (a refund or a reversal shows
+    as the state of its collect).
 
     ``since``/``until`` bound when they were started; ``counter`` keeps one counter's,
     ``customer_uuid`` one customer's;
@@ -301,9 +305,12 @@ async def recent_collects(
     if limit <= 0:
         return []
     clauses: list[sql.Composable] = [
-        sql.SQL("shop = pos_shared.login_shop() AND kind = %(collect)s AND state = 'pending'")
+        sql.SQL(
+            "shop = pos_shared.login_shop() AND kind IN (%(collect)s, %(claim)s) "
+            "AND state = 'pending'"
+        )
     ]
-    params: dict[str, Any] = {"collect": COLLECT, "limit": limit}
+    params: dict[str, Any] = {"collect": COLLECT, "claim": CLAIM, "limit": limit}
     if since is not None:
         clauses.append(sql.SQL("recorded_time >= %(since)s"))
         params["since"] = since
@@ -327,7 +334,12 @@ async def recent_collects(
         if canonical is not None:
             prefix = operation_id_prefix(canonical)
             params.update(low=prefix, high=prefix + _PREFIX_END)
-            matches.append(sql.SQL("(operation_id >= %(low)s AND operation_id < %(high)s)"))
+            # A reference names a collect (a claim has none), as in the local journal.
+            matches.append(
+                sql.SQL(
+                    "(kind = %(collect)s AND operation_id >= %(low)s AND operation_id < %(high)s)"
+                )
+            )
             matches.append(sql.SQL("(handover_id >= %(low)s AND handover_id < %(high)s)"))
         clauses.append(sql.SQL("({})").format(sql.SQL(" OR ").join(matches)))
     query = sql.SQL(

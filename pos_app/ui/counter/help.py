@@ -1,4 +1,5 @@
-"""F1 at the counter (the keys and what the badges on a reward mean), and notice boxes."""
+"""F1 at the counter (the keys, claiming, returns and To prepare, what the badges on a
+reward mean), and notice boxes."""
 
 from __future__ import annotations
 
@@ -35,6 +36,24 @@ def shortcuts() -> list[tuple[str, str]]:
     ]
 
 
+def features() -> list[tuple[str, str]]:
+    """What the counter offers beyond its keys: claiming, the refund choice, To prepare."""
+    return [
+        (
+            _tr("Claim with points…"),
+            _tr("Spend the customer's points on a shop reward; it joins their pickup list"),
+        ),
+        (
+            _tr("Reverse… (Recent pickups)"),
+            _tr("Put it back for pickup, or refund the points (a manager's PIN)"),
+        ),
+        (
+            _tr("To prepare (Ctrl+T)"),
+            _tr("Rewards claimed for pickup here; mark what is ready on the shelf"),
+        ),
+    ]
+
+
 def badges() -> list[tuple[str, str]]:
     return [
         (_tr("Expires today"), _tr("Orange: hand it over today or it is gone")),
@@ -42,6 +61,7 @@ def badges() -> list[tuple[str, str]]:
         (_tr("Expired on …"), _tr("Greyed out: it can no longer be handed over")),
         (_tr("Digital"), _tr("Received online: nothing to hand over at the counter")),
         (_tr("Handing over…"), _tr("Sent to the loyalty service, waiting for its answer")),
+        (_tr("On the shelf"), _tr("Staff put it ready on the shelf (To prepare)")),
     ]
 
 
@@ -62,9 +82,14 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.RichText)
+        # The headings outside the f-string: pyside6-lupdate finds no tr() call inside one.
+        keys = _tr("Keys")
+        more = _tr("Claims, returns, To prepare")
+        chips = _tr("Badges on a reward")
         self.text.setText(
-            f"<h3>{_tr('Keys')}</h3>{_table(shortcuts())}"
-            f"<h3>{_tr('Badges on a reward')}</h3>{_table(badges())}"
+            f"<h3>{keys}</h3>{_table(shortcuts())}"
+            f"<h3>{more}</h3>{_table(features())}"
+            f"<h3>{chips}</h3>{_table(badges())}"
         )
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

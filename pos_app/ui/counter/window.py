@@ -30,6 +30,7 @@ from pos_app.services.identify import IdentifyError
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.progress import ProgressService
 from pos_app.services.reconcile import ReconcileReport
+from pos_app.services.refund import RefundResult
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.counter import words
 from pos_app.ui.counter.banners import demo_mailbox_text
@@ -58,6 +59,7 @@ log = logging.getLogger(__name__)
 _SHOP = "shop"
 _RECONCILE = "reconcile"
 _WARM_UP = "warm-up"
+_BALANCE = "balance"
 
 
 class MainWindow(QMainWindow):
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
             # A reversed reward is collectable again: shown if that customer is here.
             self.recent_view.pickupReversed.connect(self._refresh)
             self.recent_view.reverseFinished.connect(counter.reverse_finished)
+            self.recent_view.reverseFinished.connect(self._on_refund_finished)
             self.handOverFinished.connect(self.recent_view.refresh)
             if self.recent_page.prepare_button is not None:
                 self.recent_page.prepare_button.clicked.connect(self.show_to_prepare)
@@ -390,6 +393,11 @@ class MainWindow(QMainWindow):
         customer = self.counter.customer
         if customer is not None and customer_uuid in (None, customer.uuid):
             self.tasks.op(self.counter.refresh(customer), key=REFRESH).run()
+
+    def _on_refund_finished(self, result: object) -> None:
+        """Points given back to the customer on screen: their header shows the new balance."""
+        if isinstance(result, RefundResult):
+            self.tasks.op(self.counter.refund_finished(result), key=_BALANCE).run()
 
     def reconcile_now(self) -> None:
         self.counter.settle_now()

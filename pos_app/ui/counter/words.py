@@ -28,6 +28,7 @@ from pos_app.ui.managers.reversal_words import (
     describe_reverse_result,
 )
 from pos_app.ui.messages import describe_connection_error
+from pos_app.ui.plurals import english_plural
 from pos_app.ui.rewards import format_short_date
 
 
@@ -206,7 +207,9 @@ def describe_reconciled(settled: Sequence[Reconciled]) -> str:
 
 
 def unresolved_text(count: int) -> str:
-    return _tr("{n} hand-over(s) or reversal(s) waiting to be checked").format(n=count)
+    """What waits to be checked: hand-overs, reversals, claims and refunds alike."""
+    text = _tr("%n pickup operation(s) waiting to be checked", "", count)
+    return english_plural(text, count, "operation(s)", "operation", "operations")
 
 
 def describe_pickup(operation: Operation) -> str:

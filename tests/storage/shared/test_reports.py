@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from pos_app.services.reports import ReportPeriod, StaffLine, local_report, shared_report
-from pos_app.storage import Journal
+from pos_app.storage import Journal, ReverseReason
 from pos_app.storage.shared import chain_id_of, insert_rows
 from tests.helpers.postgres import (
     COUNTER_A,
@@ -20,7 +20,16 @@ from tests.helpers.postgres import (
     SHOP_B,
     SharedDatabase,
 )
-from tests.helpers.report_data import ANN, DAY, TZ, Pickups, SettableClock, write_known_days
+from tests.helpers.report_data import (
+    ANN,
+    DAY,
+    MAX,
+    TZ,
+    Pickups,
+    SettableClock,
+    write_known_days,
+    write_refund_and_claims,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -102,3 +111,63 @@ async def test_head_office_reports_on_the_shop_it_names(
     assert shop_a.figures() == local.figures()
     assert shop_b.handovers == 0
     assert shop_b.counters == ()
+
+
+async def test_refunds_and_claims_count_alike_in_the_shared_journal(
+    shared_db: SharedDatabase, tmp_path: Path
+) -> None:
+    clock = SettableClock()
+    with (
+        _journal(tmp_path / "one.sqlite3", "Counter 1", clock) as one,
+        _journal(tmp_path / "two.sqlite3", "Counter 2", clock) as two,
+    ):
+        write_known_days(one, clock)
+        write_refund_and_claims(one, clock)
+        # A pickup of counter 1 whose points counter 2 refunds.
+        clock.at(DAY, 18, 0)
+        (cap,) = Pickups(one, clock).hand_over(ANN, ["Cap"])
+        clock.at(DAY, 18, 20)
+        refund = two.begin_refund(
+            collect_operation_id=cap.operation_id,
+            reason=ReverseReason.WRONG_ITEM,
+            staff=MAX,
+            known_collect=cap,
+        )
+        two.confirm(refund.operation_id, redemption_uuid="credit-cap")
+        await _copy(shared_db, COUNTER_A, one)
+        await _copy(shared_db, COUNTER_A2, two)
+        local = local_report(one, ReportPeriod.day(DAY), TZ)
+        async with await psycopg.AsyncConnection.connect(shared_db.conninfo(COUNTER_A)) as conn:
+            shared = await shared_report(conn, ReportPeriod.day(DAY), TZ)
+
+    # Counter 1 alone does not know of the cap's refund; the shop does.
+    assert local.handovers == 8
+    assert shared.handovers == 7
+    assert (shared.claims, shared.claim_points) == (local.claims, local.claim_points) == (2, 650)
+    assert [(line.reward_title, line.counter, line.refund) for line in shared.reversals] == [
+        ("Tote bag", "Counter 1", False),
+        ("Coffee mug", "Counter 1", False),
+        ("Scarf", "Counter 1", True),
+        ("Cap", "Counter 2", True),
+    ]
+    assert shared.reversals[2] == local.reversals[2]
+    assert (shared.reversals[3].reason, shared.reversals[3].staff_name) == (
+        "wrong_item",
+        "Max Manager",
+    )
+
+
+async def test_the_shared_journal_gives_the_local_report_with_refunds_and_claims(
+    shared_db: SharedDatabase, tmp_path: Path
+) -> None:
+    clock = SettableClock()
+    with _journal(tmp_path / "one.sqlite3", "Counter 1", clock) as journal:
+        write_known_days(journal, clock)
+        write_refund_and_claims(journal, clock)
+        await _copy(shared_db, COUNTER_A, journal)
+        local = local_report(journal, ReportPeriod.day(DAY), TZ)
+        async with await psycopg.AsyncConnection.connect(shared_db.conninfo(COUNTER_A)) as conn:
+            shared = await shared_report(conn, ReportPeriod.day(DAY), TZ)
+
+    assert shared.figures() == local.figures()
+    assert local.handovers == 7

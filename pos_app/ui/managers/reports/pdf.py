@@ -170,7 +170,7 @@ def save_report_pdf(report: Report, path: Path, *, now: datetime) -> None:
             _tr("Reversals"),
             reversal_headers(),
             [reversal_cells(line, report) for line in report.reversals],
-            [1.1, 1.4, 2, 3, 2.2, 1.8],
+            [1.1, 1.4, 2, 1.7, 2.6, 2, 1.8],
         )
         pages.text(sync_text(report, now), size=8)
     finally:

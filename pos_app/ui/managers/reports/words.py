@@ -26,6 +26,7 @@ __all__ = [
     "staff_name",
     "summary_text",
     "sync_text",
+    "taken_back_text",
 ]
 
 
@@ -52,7 +53,8 @@ def day_format(locale: QLocale) -> str:
 
 
 def summary_text(report: Report) -> str:
-    """ "7 hand-overs · 8 rewards · 2 reversals"."""
+    """ "7 hand-overs · 8 rewards · 2 reversals", and the claims at the counter if any:
+    "· 2 claims at the counter (650 points)"."""
     handovers = english_plural(
         _tr("%n hand-over(s)", None, report.handovers),
         report.handovers,
@@ -71,7 +73,17 @@ def summary_text(report: Report) -> str:
     reversals = english_plural(
         _tr("%n reversal(s)", None, count), count, "reversal(s)", "reversal", "reversals"
     )
-    return f"{handovers} · {rewards} · {reversals}"
+    summary = f"{handovers} · {rewards} · {reversals}"
+    if report.claims:
+        claims = english_plural(
+            _tr("%n claim(s) at the counter ({points} points)", None, report.claims),
+            report.claims,
+            "claim(s)",
+            "claim",
+            "claims",
+        ).format(points=QLocale().toString(report.claim_points))
+        summary += f" · {claims}"
+    return summary
 
 
 def source_text(report: Report) -> str:
@@ -119,10 +131,16 @@ def reversal_headers() -> list[str]:
         _tr("Time"),
         _tr("Counter"),
         _tr("Reward"),
+        _tr("Taken back as"),
         _tr("Reason"),
         _tr("Note"),
         _tr("Reversed by"),
     ]
+
+
+def taken_back_text(line: ReversalLine) -> str:
+    """What taking the reward back meant: back for pickup, or its points refunded."""
+    return _tr("Points refunded") if line.refund else _tr("Back for pickup")
 
 
 def reversal_cells(line: ReversalLine, report: Report) -> list[str]:
@@ -130,6 +148,7 @@ def reversal_cells(line: ReversalLine, report: Report) -> list[str]:
         _time(line.at, report, with_day=report.period.is_week),
         line.counter,
         line.reward_title or "",
+        taken_back_text(line),
         reason_text(line.reason) if line.reason else "",
         line.note or "",
         staff_name(line.staff_name),
@@ -205,6 +224,11 @@ def csv_words() -> CsvWords:
         reason=_tr("Reason"),
         note=_tr("Note"),
         reversed_by=_tr("Reversed by"),
+        taken_back_as=_tr("Taken back as"),
+        back_for_pickup=_tr("Back for pickup"),
+        points_refunded=_tr("Points refunded"),
+        claims=_tr("Claims at the counter"),
+        points_spent=_tr("Points spent"),
         sync=_tr("Counters"),
         last_row=_tr("Latest change recorded"),
         copied=_tr("Copied to the shared journal"),
