@@ -239,13 +239,16 @@ async def test_the_receipt_printer_is_chosen_and_tested_in_the_printer_choice() 
         applied = Settings().with_overrides(**choice.changes())
         assert applied.escpos_address == PrinterAddress.parse(printer.address)
 
-        # Out of paper: said under the button.
+        # Out of paper: said under the button. (The message of the first test slip comes
+        # before its task has ended and given the button back.)
+        await wait_until(choice.test_button.isEnabled)
         with LoopbackPrinter(PrinterState.PAPER_OUT) as empty:
             choice.escpos_input.setText(empty.address)
             choice.test_button.click()
             await wait_until(lambda: "out of paper" in choice.test_result.text())
 
         # An address that is none: said, and the page cannot be saved with it.
+        await wait_until(choice.test_button.isEnabled)
         choice.escpos_input.setText("usb://epson")
         problem = choice.problem()
         assert problem is not None
