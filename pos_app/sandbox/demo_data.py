@@ -46,6 +46,8 @@ CARD_EMPTY: Final = "DEMO-CARD-2"
 CARD_UNLINKED: Final = "DEMO-CARD-UNLINKED"
 CARD_BLOCKED: Final = "DEMO-CARD-BLOCKED"
 CARD_BIG: Final = "DEMO-CARD-BIG"
+#: How many of DEMO-CARD-BIG's rewards were claimed for pickup at the counter's own shop.
+BIG_CLAIMS_HERE: Final = 12
 DEMO_CARDS: Final = (CARD_MAIN, CARD_EMPTY, CARD_UNLINKED, CARD_BLOCKED, CARD_BIG)
 
 EMAIL_MAIN: Final = "demo@example.com"
@@ -1059,12 +1061,21 @@ def build_demo_data(now: datetime, seed: int = 0) -> DemoData:
     # Drawn after everything above, so the ids the rest of the demo had stay the same.
     catalogue = list(rewards.values()) + _catalogue_only(ids, 20001 + len(rewards))
     counter = shops[0].uuid
+    # DEMO-CARD-BIG's thousand rewards are a load test, not a shop's day: a few of them were
+    # claimed for pickup at the counter's shop, the rest at the other store, so that the
+    # counter's To prepare list reads like a shop's.
+    big_here = {item.uuid for item in items_list if item.contact_uuid == big.uuid}
+    big_here = set(sorted(big_here)[:BIG_CLAIMS_HERE])
     receptions = {
         item.uuid: RewardReception(
             uuid=item.uuid,
             contact_uuid=item.contact_uuid,
             reward=item.reward,
-            shop_uuid=counter,
+            shop_uuid=(
+                shops[1].uuid
+                if item.contact_uuid == big.uuid and item.uuid not in big_here
+                else counter
+            ),
             credits=-item.reward.required_credits,
             created_at=item.created_at,
             expires_at=item.expires_at,
