@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -31,7 +31,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.settings import SlipPaper
 from pos_app.services.to_prepare import PrepareGroup, PrepareList
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.dialogs.save_file import ask_save_path, documents_folder, with_suffix
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.prepare.words import (
@@ -427,16 +427,11 @@ class PickListDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(render_pick_list(self.pick, self.paper())))
 
     def default_pdf_path(self) -> Path:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(documents) if documents else Path.home()
-        return folder / f"pick-list-{self.pick.made_at.astimezone():%Y-%m-%d-%H%M}.pdf"
+        return documents_folder() / f"pick-list-{self.pick.made_at.astimezone():%Y-%m-%d-%H%M}.pdf"
 
     def save_pdf(self, path: Path) -> Path:
         """Save the list as a PDF at ``path`` on the chosen paper."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = with_suffix(path, "pdf")
         save_pick_list_pdf(self.pick, path, self.paper())
         self.last_pdf = path
         self.message.setText(_tr("Saved as {path}.").format(path=path))
@@ -448,26 +443,16 @@ class PickListDialog(QDialog):
             self._run(self._save_with_dialog())
 
     async def _save_with_dialog(self) -> None:
-        dialog = QFileDialog(self, _tr("Save the pick list as PDF"))
-        dialog.setObjectName("pickListFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
-        # awaited on every platform; Qt's own dialog always can.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        default = self.default_pdf_path()
-        dialog.setDirectory(str(default.parent))
-        dialog.selectFile(default.name)
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return
-            chosen = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-        if chosen:
-            self.save_pdf(Path(chosen[0]))
+        chosen = await ask_save_path(
+            self,
+            title=_tr("Save the pick list as PDF"),
+            object_name="pickListFileDialog",
+            name_filter=_tr("PDF files (*.pdf)"),
+            suffix="pdf",
+            default=self.default_pdf_path(),
+        )
+        if chosen is not None:
+            self.save_pdf(chosen)
 
     def on_print_button_clicked(self) -> None:
         if not self._tasks.is_running(_PRINT):

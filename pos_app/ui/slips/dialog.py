@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -27,7 +26,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -40,6 +38,7 @@ from pos_app.services.receipt_printer import ReceiptPrinterError
 from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.dialogs.save_file import ask_save_path, documents_folder, with_suffix
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.slips.paper import (
     RECEIPT_WIDTH_MM,
@@ -216,12 +215,7 @@ class SlipDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def default_pdf_path(self) -> Path:
-        folder = self._pdf_folder
-        if folder is None:
-            documents = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-            folder = Path(documents) if documents else Path.home()
+        folder = self._pdf_folder if self._pdf_folder is not None else documents_folder()
         reference = self.slip.code or "slip"
         return folder / f"pickup-slip-{safe_file_name(reference)}.pdf"
 
@@ -235,32 +229,21 @@ class SlipDialog(QDialog):
             self._run(self.save_pdf_with_dialog())
 
     async def save_pdf_with_dialog(self) -> Path | None:
-        dialog = QFileDialog(self, self.tr("Save the slip as PDF"))
-        dialog.setObjectName("slipPdfFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
-        # awaited on every platform; Qt's own dialog always can.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        default = self.default_pdf_path()
-        dialog.setDirectory(str(default.parent))
-        dialog.selectFile(default.name)
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return None
-            chosen = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-        if not chosen:
+        chosen = await ask_save_path(
+            self,
+            title=self.tr("Save the slip as PDF"),
+            object_name="slipPdfFileDialog",
+            name_filter=self.tr("PDF files (*.pdf)"),
+            suffix="pdf",
+            default=self.default_pdf_path(),
+        )
+        if chosen is None:
             return None
-        return self.save_pdf(Path(chosen[0]))
+        return self.save_pdf(chosen)
 
     def save_pdf(self, path: Path) -> Path:
         """Save the slip as a PDF at ``path`` in the chosen format."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = with_suffix(path, "pdf")
         save_slip_pdf(self.slip, path, self.slip_format(), self.receipt_mm)
         self.last_pdf = path
         self._show(self.tr("Saved as {path}.").format(path=path))
