@@ -16,12 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPaintDevice,
     QPainter,
     QPen,
@@ -64,7 +62,12 @@ from pos_app.ui.slips.paper import (
     _Rule,
     _Space,
     _Text,
-    receipt_page_size,
+    blank_page,
+    measuring_image,
+    page_height_px,
+    painting,
+    set_up_page,
+    write_pdf,
 )
 from pos_app.ui.slips.printers import MakePrinter, PrinterMissing, printer_label, system_printer
 
@@ -263,67 +266,27 @@ class _Indented(_Block):
 
 
 def _prepare_printer(printer: QPrinter, pick: PickList, fmt: SlipPaper) -> None:
-    if fmt is SlipPaper.RECEIPT:
-        printer.setPageSize(receipt_page_size(_Drawing(pick, fmt, printer).height_mm()))
-    else:
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setFullPage(True)
-    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(_tr("Pick list"))
+    set_up_page(printer, fmt, _tr("Pick list"), lambda: _Drawing(pick, fmt, printer).height_mm())
 
 
 def print_pick_list(printer: QPrinter, pick: PickList, fmt: SlipPaper) -> int:
     """Draw the pick list on ``printer`` (its page set for the paper first); the pages."""
     _prepare_printer(printer, pick, fmt)
     drawing = _Drawing(pick, fmt, printer)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
-    try:
-        page = printer.pageLayout().fullRectPixels(printer.resolution())
+    with painting(printer) as painter:
         return drawing.paint(
-            painter,
-            page_height=None if fmt is SlipPaper.RECEIPT else float(page.height()),
-            new_page=printer.newPage,
+            painter, page_height=page_height_px(printer, fmt), new_page=printer.newPage
         )
-    finally:
-        painter.end()
 
 
 def save_pick_list_pdf(pick: PickList, path: Path, fmt: SlipPaper) -> int:
     """Write the pick list as a PDF; returns its pages. Raises OSError when it cannot."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setCreator("Pickup Counter")
-    pages = print_pick_list(printer, pick, fmt)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
-    return pages
+    return write_pdf(path, lambda printer: print_pick_list(printer, pick, fmt))
 
 
 def render_pick_list(pick: PickList, fmt: SlipPaper, *, dpi: float = 96.0) -> QImage:
     """The pick list as an image (the preview): a receipt whole, A4 its first page."""
-    probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    dots = round(dpi / 0.0254)
-    probe.setDotsPerMeterX(dots)
-    probe.setDotsPerMeterY(dots)
-    drawing = _Drawing(pick, fmt, probe)
-    size = (
-        QSizeF(RECEIPT_WIDTH_MM, drawing.height_mm())
-        if fmt is SlipPaper.RECEIPT
-        else QSizeF(210.0, 297.0)
-    )
-    image = QImage(
-        round(size.width() / 25.4 * dpi),
-        round(size.height() / 25.4 * dpi),
-        QImage.Format.Format_RGB32,
-    )
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    image.fill(QColor("#ffffff"))
+    image = blank_page(fmt, _Drawing(pick, fmt, measuring_image(dpi)).height_mm(), dpi)
     painter = QPainter(image)
     try:
         drawing = _Drawing(pick, fmt, image)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QMarginsF,
@@ -48,6 +50,8 @@ from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.rewards import format_short_date
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 #: The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the
@@ -474,19 +478,97 @@ def receipt_page_size(height_mm: float, width_mm: float = RECEIPT_WIDTH_MM) -> Q
     )
 
 
-def prepare_printer(
-    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+def set_up_page(
+    printer: QPrinter,
+    fmt: SlipFormat,
+    doc_name: str,
+    receipt_height_mm: Callable[[], float],
+    receipt_mm: float = RECEIPT_WIDTH_MM,
 ) -> None:
+    """Set ``printer``'s page for ``fmt``: a receipt as long as ``receipt_height_mm()``
+    (asked only for a receipt), or A4; portrait, the whole sheet, no margins."""
     if fmt is SlipFormat.RECEIPT:
-        height = _SlipDrawing(slip, fmt, printer, receipt_mm).height_mm()
-        printer.setPageSize(receipt_page_size(height, receipt_mm))
+        printer.setPageSize(receipt_page_size(receipt_height_mm(), receipt_mm))
     else:
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     # The drawing keeps its own margins, measured from the paper's edge.
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(_tr("Pickup slip {ref}").format(ref=slip.code))
+    printer.setDocName(doc_name)
+
+
+@contextmanager
+def painting(printer: QPrinter) -> Iterator[QPainter]:
+    """A painter on ``printer``, ended afterwards; OSError when the printer will not start."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(_tr("The printer could not be started."))
+    try:
+        yield painter
+    finally:
+        painter.end()
+
+
+def page_height_px(printer: QPrinter, fmt: SlipFormat) -> float | None:
+    """Where a drawing on ``printer`` starts a new page: A4's height; never on a receipt."""
+    if fmt is SlipFormat.RECEIPT:
+        return None
+    return float(printer.pageLayout().fullRectPixels(printer.resolution()).height())
+
+
+def write_pdf(path: Path, draw: Callable[[QPrinter], T]) -> T:
+    """Write what ``draw`` draws on Qt's PDF printer to ``path``; OSError when it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setCreator("Pickup Counter")
+    drawn = draw(printer)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
+    return drawn
+
+
+def measuring_image(dpi: float) -> QImage:
+    """A one-pixel image at ``dpi``: a drawing laid out on it measures as on the page."""
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_meter = round(dpi / 0.0254)
+    probe.setDotsPerMeterX(dots_per_meter)
+    probe.setDotsPerMeterY(dots_per_meter)
+    return probe
+
+
+def blank_page(
+    fmt: SlipFormat, receipt_height_mm: float, dpi: float, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> QImage:
+    """A white page at ``dpi``: a receipt ``receipt_height_mm`` long, or A4."""
+    if fmt is SlipFormat.RECEIPT:
+        size_mm = QSizeF(receipt_mm, receipt_height_mm)
+    else:
+        size_mm = QSizeF(210.0, 297.0)
+    image = QImage(
+        round(size_mm.width() / 25.4 * dpi),
+        round(size_mm.height() / 25.4 * dpi),
+        QImage.Format.Format_RGB32,
+    )
+    dots_per_meter = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    image.fill(Qt.GlobalColor.white)
+    return image
+
+
+def prepare_printer(
+    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> None:
+    set_up_page(
+        printer,
+        fmt,
+        _tr("Pickup slip {ref}").format(ref=slip.code),
+        lambda: _SlipDrawing(slip, fmt, printer, receipt_mm).height_mm(),
+        receipt_mm,
+    )
 
 
 def print_slip(
@@ -501,34 +583,17 @@ def paint_on_printer(
     printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
 ) -> SlipLayout:
     drawing = _SlipDrawing(slip, fmt, printer, receipt_mm)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
-    try:
-        page = printer.pageLayout().fullRectPixels(printer.resolution())
+    with painting(printer) as painter:
         return drawing.paint(
-            painter,
-            page_height=None if fmt is SlipFormat.RECEIPT else float(page.height()),
-            new_page=printer.newPage,
+            painter, page_height=page_height_px(printer, fmt), new_page=printer.newPage
         )
-    finally:
-        painter.end()
 
 
 def save_slip_pdf(
     slip: PickupSlip, path: Path | str, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
 ) -> SlipLayout:
     """Write the slip as a PDF file (through Qt's PDF printer)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setCreator("Pickup Counter")
-    layout = print_slip(printer, slip, fmt, receipt_mm)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
-    return layout
+    return write_pdf(Path(path), lambda printer: print_slip(printer, slip, fmt, receipt_mm))
 
 
 def render_slip_image(
@@ -541,26 +606,13 @@ def render_slip_image(
 ) -> tuple[QImage, SlipLayout]:
     """The slip as an image at ``dpi`` (preview, tests): a receipt whole (on paper
     ``receipt_mm`` wide), A4 one page."""
-    probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    dots_per_meter = round(dpi / 0.0254)
-    probe.setDotsPerMeterX(dots_per_meter)
-    probe.setDotsPerMeterY(dots_per_meter)
-    drawing = _SlipDrawing(slip, fmt, probe, receipt_mm)
-    if fmt is SlipFormat.RECEIPT:
-        size_mm = QSizeF(receipt_mm, drawing.height_mm())
-    else:
-        size_mm = QSizeF(210.0, 297.0)
-    width = round(size_mm.width() / 25.4 * dpi)
-    height = round(size_mm.height() / 25.4 * dpi)
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.setDotsPerMeterX(dots_per_meter)
-    image.setDotsPerMeterY(dots_per_meter)
-    image.fill(Qt.GlobalColor.white)
+    drawing = _SlipDrawing(slip, fmt, measuring_image(dpi), receipt_mm)
+    image = blank_page(fmt, drawing.height_mm(), dpi, receipt_mm)
     painter = QPainter(image)
     try:
         layout = drawing.paint(
             painter,
-            page_height=None if fmt is SlipFormat.RECEIPT else float(height),
+            page_height=None if fmt is SlipFormat.RECEIPT else float(image.height()),
             only_page=page,
         )
     finally:
