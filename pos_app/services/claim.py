@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -53,7 +53,7 @@ from pos_app.storage import (
 )
 
 if TYPE_CHECKING:
-    from pos_app.api import Reward
+    from pos_app.api import PiggyClient, Reward
     from pos_app.api.piggy_models import LoyaltyTransaction, RewardReception
     from pos_app.services.counter import CounterSession
 
@@ -79,6 +79,42 @@ CLOCK_SKEW = timedelta(seconds=30)
 #: first: a claim being settled is among the customer's latest).
 TRANSACTIONS_PER_PAGE = 100
 MAX_TRANSACTION_PAGES = 5
+
+
+async def read_transactions(
+    piggy: PiggyClient,
+    customer_uuid: str,
+    kind: str,
+    *,
+    enough: Callable[[list[LoyaltyTransaction]], bool],
+) -> list[LoyaltyTransaction]:
+    """The customer's loyalty transactions of ``kind``, newest first, read a page at a
+    time until ``enough`` says so of a page, the last page or :data:`MAX_TRANSACTION_PAGES`."""
+    found: list[LoyaltyTransaction] = []
+    for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
+        page = await piggy.list_loyalty_transactions(
+            contact_uuid=customer_uuid,
+            type=kind,
+            page=page_number,
+            limit=TRANSACTIONS_PER_PAGE,
+        )
+        found += page.items
+        if enough(page.items) or not page.has_more or not page.items:
+            break
+    return found
+
+
+async def transactions_since(
+    piggy: PiggyClient, customer_uuid: str, kind: str, since: datetime
+) -> list[LoyaltyTransaction]:
+    """The customer's transactions of ``kind`` made since ``since`` (newest first, as far
+    as the pages go: the page that reaches back before ``since`` is the last read)."""
+    return await read_transactions(
+        piggy,
+        customer_uuid,
+        kind,
+        enough=lambda items: any(t.created_at is not None and t.created_at < since for t in items),
+    )
 
 
 @dataclass(frozen=True)
@@ -465,19 +501,7 @@ class ClaimDesk(JournaledDesk):
         """The customer's reward receptions made since ``since`` (as far as the pages go)."""
         from pos_app.api.piggy_models import REWARD_RECEPTIONS_FILTER
 
-        found: list[LoyaltyTransaction] = []
-        for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
-            page = await self._piggy.list_loyalty_transactions(
-                contact_uuid=customer_uuid,
-                type=REWARD_RECEPTIONS_FILTER,
-                page=page_number,
-                limit=TRANSACTIONS_PER_PAGE,
-            )
-            found += page.items
-            older = [t for t in page.items if t.created_at is not None and t.created_at < since]
-            if older or not page.has_more or not page.items:
-                break
-        return found
+        return await transactions_since(self._piggy, customer_uuid, REWARD_RECEPTIONS_FILTER, since)
 
     async def _accounted(self, customer_uuid: str) -> set[str]:
         """Receptions the journal's claims of this customer already stand for."""

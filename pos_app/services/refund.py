@@ -28,7 +28,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pos_app.api import errors
-from pos_app.services.claim import CLOCK_SKEW, MAX_TRANSACTION_PAGES, TRANSACTIONS_PER_PAGE
+from pos_app.services.claim import CLOCK_SKEW, read_transactions, transactions_since
 from pos_app.services.journaled import (
     Owed,
     mark_unknown,
@@ -361,7 +361,9 @@ class RefundDesk:
         since = started - CLOCK_SKEW
         points = abs(reception.credits)
         accounted = await self._accounted(customer_uuid, operation)
-        credits = await self._transactions_since(customer_uuid, CREDIT_RECEPTIONS_FILTER, since)
+        credits = await transactions_since(
+            self._piggy, customer_uuid, CREDIT_RECEPTIONS_FILTER, since
+        )
         if any(_gives_back(c, reception, points, since, accounted) for c in credits):
             return ReceptionState.REVERSED
         if reception.has_been_collected is not True:
@@ -375,35 +377,13 @@ class RefundDesk:
     ) -> LoyaltyTransaction | None:
         from pos_app.api.piggy_models import REWARD_RECEPTIONS_FILTER
 
-        for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
-            page = await self._piggy.list_loyalty_transactions(
-                contact_uuid=customer_uuid,
-                type=REWARD_RECEPTIONS_FILTER,
-                page=page_number,
-                limit=TRANSACTIONS_PER_PAGE,
-            )
-            for transaction in page.items:
-                if transaction.uuid == reception_uuid:
-                    return transaction
-            if not page.has_more or not page.items:
-                break
-        return None
-
-    async def _transactions_since(
-        self, customer_uuid: str, kind: str, since: datetime
-    ) -> list[LoyaltyTransaction]:
-        """The customer's transactions of ``kind`` made since ``since`` (newest first, as
-        far as the pages go)."""
-        found: list[LoyaltyTransaction] = []
-        for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
-            page = await self._piggy.list_loyalty_transactions(
-                contact_uuid=customer_uuid, type=kind, page=page_number, limit=TRANSACTIONS_PER_PAGE
-            )
-            found += page.items
-            older = [t for t in page.items if t.created_at is not None and t.created_at < since]
-            if older or not page.has_more or not page.items:
-                break
-        return found
+        read = await read_transactions(
+            self._piggy,
+            customer_uuid,
+            REWARD_RECEPTIONS_FILTER,
+            enough=lambda items: any(t.uuid == reception_uuid for t in items),
+        )
+        return next((t for t in read if t.uuid == reception_uuid), None)
 
     async def _accounted(self, customer_uuid: str, operation: Operation) -> set[str]:
         """Credit receptions other refunds of the journal stand for."""
