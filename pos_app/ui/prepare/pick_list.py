@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +68,7 @@ from pos_app.ui.slips.paper import (
     set_up_page,
     write_pdf,
 )
+from pos_app.ui.slips.preview_layout import finish_side_column, preview_pane
 from pos_app.ui.slips.printers import MakePrinter, PrinterMissing, printer_label, system_printer
 
 __all__ = ["PickList", "PickListDialog", "render_pick_list", "save_pick_list_pdf"]
@@ -335,14 +335,7 @@ class PickListDialog(QDialog):
         self.last_pdf: Path | None = None
 
         layout = QHBoxLayout(self)
-        self.preview = QLabel(self)
-        self.preview.setObjectName("pickListPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumSize(360, 420)
-        layout.addWidget(scroll, 1)
+        self.preview = preview_pane(self, layout, "pickListPreview", QSize(360, 420))
 
         side = QVBoxLayout()
         paper_label = QLabel(_tr("Paper"), self)
@@ -361,16 +354,13 @@ class PickListDialog(QDialog):
         self.save_button.setObjectName("savePickListButton")
         self.close_button = QPushButton(_tr("Close"), self)
         self.close_button.setObjectName("closePickListButton")
-        for button in (self.print_button, self.save_button, self.close_button):
-            button.setMinimumHeight(48)
-            side.addWidget(button)
-        self.message = QLabel(self)
-        self.message.setObjectName("pickListMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        layout.addLayout(side)
+        self.message = finish_side_column(
+            self,
+            layout,
+            side,
+            (self.print_button, self.save_button, self.close_button),
+            "pickListMessage",
+        )
 
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.on_print_button_clicked)

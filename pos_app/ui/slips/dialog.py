@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    Qt,
+    QSize,
     Signal,
 )
 from PySide6.QtGui import (
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +49,7 @@ from pos_app.ui.slips.paper import (
     safe_file_name,
     save_slip_pdf,
 )
+from pos_app.ui.slips.preview_layout import finish_side_column, preview_pane
 from pos_app.ui.slips.printers import (
     MakePrinter,
     PrinterMissing,
@@ -124,14 +124,7 @@ class SlipDialog(QDialog):
         )
 
         layout = QHBoxLayout(self)
-        self.preview = QLabel(self)
-        self.preview.setObjectName("slipPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumSize(360, 440)
-        layout.addWidget(scroll, 1)
+        self.preview = preview_pane(self, layout, "slipPreview", QSize(360, 440))
 
         side = QVBoxLayout()
         question = QLabel(
@@ -182,17 +175,14 @@ class SlipDialog(QDialog):
                     printer=receipt.describe()
                 )
             )
-        for button in (self.print_button, self.save_button, self.close_button):
-            button.setMinimumHeight(48)
-            side.addWidget(button)
-        self.message = QLabel(self)
-        self.message.setObjectName("slipMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = finish_side_column(
+            self,
+            layout,
+            side,
+            (self.print_button, self.save_button, self.close_button),
+            "slipMessage",
+        )
         self.message.setText(notice)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        layout.addLayout(side)
 
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.on_print_button_clicked)
