@@ -843,16 +843,7 @@ class Journal:
                 REVERSE,
                 staff=staff,
                 lease=lease,
-                fields={
-                    "customer_uuid": collect.customer_uuid,
-                    "customer_name": collect.customer_name,
-                    "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
-                    "redemption_uuid": redemption,
-                    "reward_title": collect.reward_title,
-                    "reverses_operation_id": collect.operation_id,
-                    "reason": reason.value,
-                    "note": note,
-                },
+                fields={**_undo_fields(collect, reason, note), "redemption_uuid": redemption},
             )
 
     def begin_refund(
@@ -910,15 +901,7 @@ class Journal:
                 REFUND,
                 staff=staff,
                 lease=lease,
-                fields={
-                    "customer_uuid": collect.customer_uuid,
-                    "customer_name": collect.customer_name,
-                    "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
-                    "reward_title": collect.reward_title,
-                    "reverses_operation_id": collect.operation_id,
-                    "reason": reason.value,
-                    "note": note,
-                },
+                fields=_undo_fields(collect, reason, note),
             )
 
     def begin_claim(
@@ -1474,6 +1457,19 @@ class Journal:
     def verify(self) -> VerifyResult:
         """Recompute the hash chain; reports the first broken row and why."""
         return verify_rows(self.raw_rows())
+
+
+def _undo_fields(collect: Operation, reason: ReverseReason, note: str | None) -> dict[str, object]:
+    """The pending row of a reverse or a refund names the collect it undoes, and why."""
+    return {
+        "customer_uuid": collect.customer_uuid,
+        "customer_name": collect.customer_name,
+        "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
+        "reward_title": collect.reward_title,
+        "reverses_operation_id": collect.operation_id,
+        "reason": reason.value,
+        "note": note,
+    }
 
 
 def _undo_in_progress(
