@@ -10,7 +10,7 @@ claim date and the expiry. Printed through Qt's print dialog or saved as PDF.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +58,7 @@ from pos_app.ui.slips.paper import (
     SlipLayout,
     _Block,
     _font,
+    _PagedDrawing,
     _Rule,
     _Space,
     _Text,
@@ -120,7 +121,7 @@ class _TickRow(_Block):
         self.text.paint(painter, x + self.box + self.gap, y, layout)
 
 
-class _Drawing:
+class _Drawing(_PagedDrawing):
     """Lays a pick list out for one device, as blocks top to bottom."""
 
     def __init__(self, pick: PickList, fmt: SlipPaper, device: QPaintDevice) -> None:
@@ -224,36 +225,6 @@ class _Drawing:
     def height_mm(self) -> float:
         return (self.top + sum(block.height for block in self.blocks) + self.bottom) / self.px
 
-    def paint(
-        self,
-        painter: QPainter,
-        *,
-        page_height: float | None = None,
-        new_page: Callable[[], object] | None = None,
-        only_page: int | None = None,
-    ) -> int:
-        """Draw the blocks, a new page where one does not fit; returns the pages drawn."""
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        # The slip's blocks note where they drew QR codes; a pick list has none.
-        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
-        pages = 1
-        y = self.top
-        for block in self.blocks:
-            fits = page_height is None or y + block.height <= page_height - self.bottom
-            if not fits and y > self.top:
-                pages += 1
-                y = self.top
-                if new_page is not None:
-                    new_page()
-                for header in self.continuation:
-                    if only_page is None or pages - 1 == only_page:
-                        header.paint(painter, self.margin_x, y, layout)
-                    y += header.height
-            if only_page is None or pages - 1 == only_page:
-                block.paint(painter, self.margin_x, y, layout)
-            y += block.height
-        return pages
-
 
 class _Indented(_Block):
     def __init__(self, block: _Text, indent: float) -> None:
@@ -276,7 +247,7 @@ def print_pick_list(printer: QPrinter, pick: PickList, fmt: SlipPaper) -> int:
     with painting(printer) as painter:
         return drawing.paint(
             painter, page_height=page_height_px(printer, fmt), new_page=printer.newPage
-        )
+        ).pages
 
 
 def save_pick_list_pdf(pick: PickList, path: Path, fmt: SlipPaper) -> int:

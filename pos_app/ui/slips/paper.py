@@ -290,7 +290,53 @@ def receipt_paper_mm(paper: ReceiptPaper) -> float:
     return 58.0 if paper is ReceiptPaper.MM58 else RECEIPT_WIDTH_MM
 
 
-class _SlipDrawing:
+class _PagedDrawing:
+    """A document laid out for one device as blocks top to bottom, which A4 breaks into
+    pages (repeating the ``continuation`` blocks at the top of each further page)."""
+
+    blocks: list[_Block]
+    continuation: list[_Block]
+    #: In device pixels: the space above and below the blocks, and left of them.
+    top: float
+    bottom: float
+    margin_x: float
+
+    def height_mm(self) -> float:
+        raise NotImplementedError
+
+    def paint(
+        self,
+        painter: QPainter,
+        *,
+        page_height: float | None = None,
+        new_page: Callable[[], object] | None = None,
+        only_page: int | None = None,
+    ) -> SlipLayout:
+        """Draw the blocks top to bottom; a block that does not fit starts a new page.
+
+        ``only_page`` draws that page alone (an image holds one page), laying out the rest.
+        """
+        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        y = self.top
+        for block in self.blocks:
+            fits = page_height is None or y + block.height <= page_height - self.bottom
+            if not fits and y > self.top:
+                layout.pages += 1
+                y = self.top
+                if new_page is not None:
+                    new_page()
+                for header in self.continuation:
+                    if only_page is None or layout.pages - 1 == only_page:
+                        header.paint(painter, self.margin_x, y, layout)
+                    y += header.height
+            if only_page is None or layout.pages - 1 == only_page:
+                block.paint(painter, self.margin_x, y, layout)
+            y += block.height
+        return layout
+
+
+class _SlipDrawing(_PagedDrawing):
     """Lays a slip out for one device; measures it or paints it (a receipt on paper
     ``receipt_mm`` wide)."""
 
@@ -433,37 +479,6 @@ class _SlipDrawing:
 
     def height_mm(self) -> float:
         return self.content_height() / self.px_y
-
-    def paint(
-        self,
-        painter: QPainter,
-        *,
-        page_height: float | None = None,
-        new_page: Callable[[], object] | None = None,
-        only_page: int | None = None,
-    ) -> SlipLayout:
-        """Draw the blocks top to bottom; a block that does not fit starts a new page.
-
-        ``only_page`` draws that page alone (an image holds one page), laying out the rest.
-        """
-        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        y = self.top
-        for block in self.blocks:
-            fits = page_height is None or y + block.height <= page_height - self.bottom
-            if not fits and y > self.top:
-                layout.pages += 1
-                y = self.top
-                if new_page is not None:
-                    new_page()
-                for header in self.continuation:
-                    if only_page is None or layout.pages - 1 == only_page:
-                        header.paint(painter, self.margin_x, y, layout)
-                    y += header.height
-            if only_page is None or layout.pages - 1 == only_page:
-                block.paint(painter, self.margin_x, y, layout)
-            y += block.height
-        return layout
 
 
 # -- devices ---------------------------------------------------------------------------------
