@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.settings import SlipPaper
 from pos_app.services.to_prepare import PrepareGroup, PrepareList
-from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.dialogs.save_file import ask_save_path, documents_folder, with_suffix
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.plurals import english_plural
@@ -70,7 +70,13 @@ from pos_app.ui.slips.paper import (
     write_pdf,
 )
 from pos_app.ui.slips.preview_layout import finish_side_column, preview_pane
-from pos_app.ui.slips.printers import MakePrinter, PrinterMissing, printer_label, system_printer
+from pos_app.ui.slips.printers import (
+    MakePrinter,
+    PrinterMissing,
+    confirm_print,
+    printer_label,
+    system_printer,
+)
 
 __all__ = ["PickList", "PickListDialog", "render_pick_list", "save_pick_list_pdf"]
 
@@ -395,14 +401,10 @@ class PickListDialog(QDialog):
         paper = self.paper()
         printer = self._printer(paper)
         _prepare_printer(printer, self.pick, paper)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("pickListPrintDialog")
-        dialog.setWindowTitle(_tr("Print the pick list"))
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return False
-        finally:
-            dialog.deleteLater()
+        if not await confirm_print(
+            self, printer, title=_tr("Print the pick list"), object_name="pickListPrintDialog"
+        ):
+            return False
         print_pick_list(printer, self.pick, paper)
         self.printed.emit(printer_label(printer))
         self.accept()

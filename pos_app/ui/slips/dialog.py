@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,6 +53,7 @@ from pos_app.ui.slips.preview_layout import finish_side_column, preview_pane
 from pos_app.ui.slips.printers import (
     MakePrinter,
     PrinterMissing,
+    confirm_print,
     describe_missing_printer,
     printer_label,
     system_printer,
@@ -309,14 +310,10 @@ class SlipDialog(QDialog):
         fmt = self.slip_format()
         printer = self._printer_for_dialog(fmt)
         prepare_printer(printer, self.slip, fmt)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("slipPrintDialog")
-        dialog.setWindowTitle(self.tr("Print the pickup slip"))
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return False
-        finally:
-            dialog.deleteLater()
+        if not await confirm_print(
+            self, printer, title=self.tr("Print the pickup slip"), object_name="slipPrintDialog"
+        ):
+            return False
         # The dialog may have changed the printer (or chosen "print to file"): printing
         # sets the page size the drawing is laid out for again.
         print_slip(printer, self.slip, fmt)
