@@ -279,7 +279,28 @@ class ShopRef(ApiModel):
     type: str | None = None
 
 
-class RewardReception(ApiModel):
+class _Transaction(ApiModel):
+    """What a reward reception, its reversal and an item of the transactions list share:
+    a loyalty transaction of a contact at a shop, ``credits`` signed as Piggy sends them.
+    Strict on ``uuid``: a transaction without one tells nothing."""
+
+    uuid: str = Field(min_length=1)
+    type: str | None = None
+    credits: int | None = None
+    created_at: UtcDatetime | None = None
+    contact: PhpObject[ContactRef] = None
+    shop: PhpObject[ShopRef] = None
+
+    @property
+    def contact_uuid(self) -> str | None:
+        return self.contact.uuid if self.contact is not None else None
+
+    @property
+    def shop_uuid(self) -> str | None:
+        return self.shop.uuid if self.shop is not None else None
+
+
+class RewardReception(_Transaction):
     """What ``POST /reward-receptions`` answers: the claim of a reward with points.
 
     ``uuid`` is the loyalty transaction: for a physical reward the same uuid the
@@ -289,20 +310,10 @@ class RewardReception(ApiModel):
     :attr:`points_spent`. Strict on ``uuid``: a claim without it confirms nothing.
     """
 
-    uuid: str = Field(min_length=1)
-    type: str | None = None
     title: str | None = None
-    credits: int | None = None
-    created_at: UtcDatetime | None = None
     expires_at: UtcDatetime | None = None
     has_been_collected: NullFalse = False
     reward: PhpObject[Reward] = None
-    contact: PhpObject[ContactRef] = None
-    shop: PhpObject[ShopRef] = None
-
-    @property
-    def contact_uuid(self) -> str | None:
-        return self.contact.uuid if self.contact is not None else None
 
     @property
     def reward_uuid(self) -> str | None:
@@ -315,10 +326,6 @@ class RewardReception(ApiModel):
         return self.title
 
     @property
-    def shop_uuid(self) -> str | None:
-        return self.shop.uuid if self.shop is not None else None
-
-    @property
     def points_spent(self) -> int | None:
         """The points the claim took off the balance (positive), when Piggy says."""
         return abs(self.credits) if self.credits is not None else None
@@ -329,16 +336,9 @@ class RewardReception(ApiModel):
         return self.contact.points if self.contact is not None else None
 
 
-class RewardReceptionReversal(ApiModel):
+class RewardReceptionReversal(_Transaction):
     """What reversing a reward reception answers: a new *credit* reception that gives the
     points back (``type`` ``credit_reception``, ``credits`` positive)."""
-
-    uuid: str = Field(min_length=1)
-    type: str | None = None
-    credits: int | None = None
-    created_at: UtcDatetime | None = None
-    contact: PhpObject[ContactRef] = None
-    shop: PhpObject[ShopRef] = None
 
     @property
     def points_restored(self) -> int | None:
@@ -358,7 +358,7 @@ REWARD_RECEPTIONS_FILTER = "reward_receptions"
 CREDIT_RECEPTIONS_FILTER = "credit_receptions"
 
 
-class LoyaltyTransaction(ApiModel):
+class LoyaltyTransaction(_Transaction):
     """One item of ``GET /loyalty-transactions``: a credit or a reward reception.
 
     ``type`` is an open string; reward receptions (``reward_reception``) carry the
@@ -366,15 +366,9 @@ class LoyaltyTransaction(ApiModel):
     credit receptions). ``credits`` is signed: negative for a claim.
     """
 
-    uuid: str = Field(min_length=1)
-    type: str | None = None
-    credits: int | None = None
-    created_at: UtcDatetime | None = None
     expires_at: UtcDatetime | None = None
     has_been_collected: bool | None = None
     reward: PhpObject[Reward] = None
-    contact: PhpObject[ContactRef] = None
-    shop: PhpObject[ShopRef] = None
     unit_value: float | None = None
 
     @property
@@ -382,16 +376,8 @@ class LoyaltyTransaction(ApiModel):
         return self.type == REWARD_RECEPTION_TYPE
 
     @property
-    def contact_uuid(self) -> str | None:
-        return self.contact.uuid if self.contact is not None else None
-
-    @property
     def reward_uuid(self) -> str | None:
         return self.reward.uuid if self.reward is not None else None
-
-    @property
-    def shop_uuid(self) -> str | None:
-        return self.shop.uuid if self.shop is not None else None
 
 
 class LoyaltyTransactionsPage(ApiModel):

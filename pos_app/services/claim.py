@@ -35,21 +35,19 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pos_app.api import errors
-from pos_app.clock import utc_now
-from pos_app.services.pickup import (
-    DEFAULT_SETTLE_GRACE,
-    LEASE_MARGIN,
-    Reconciled,
+from pos_app.services.journaled import (
+    JournaledDesk,
+    mark_unknown,
+    refusal_code,
+    resolve_unless_taken,
 )
+from pos_app.services.pickup import Reconciled
 from pos_app.services.pickup_models import CustomerSummary, PickupItem, shown_attributes
 from pos_app.storage import (
-    AsyncJournal,
-    InvalidTransitionError,
     Journal,
     JournalError,
     Operation,
     OperationInProgressError,
-    OperationLeasedError,
     OpState,
     StaffRef,
 )
@@ -81,6 +79,42 @@ CLOCK_SKEW = timedelta(seconds=30)
 #: first: a claim being settled is among the customer's latest).
 TRANSACTIONS_PER_PAGE = 100
 MAX_TRANSACTION_PAGES = 5
+
+
+async def read_transactions(
+    piggy: PiggyClient,
+    customer_uuid: str,
+    kind: str,
+    *,
+    enough: Callable[[list[LoyaltyTransaction]], bool],
+) -> list[LoyaltyTransaction]:
+    """The customer's loyalty transactions of ``kind``, newest first, read a page at a
+    time until ``enough`` says so of a page, the last page or :data:`MAX_TRANSACTION_PAGES`."""
+    found: list[LoyaltyTransaction] = []
+    for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
+        page = await piggy.list_loyalty_transactions(
+            contact_uuid=customer_uuid,
+            type=kind,
+            page=page_number,
+            limit=TRANSACTIONS_PER_PAGE,
+        )
+        found += page.items
+        if enough(page.items) or not page.has_more or not page.items:
+            break
+    return found
+
+
+async def transactions_since(
+    piggy: PiggyClient, customer_uuid: str, kind: str, since: datetime
+) -> list[LoyaltyTransaction]:
+    """The customer's transactions of ``kind`` made since ``since`` (newest first, as far
+    as the pages go: the page that reaches back before ``since`` is the last read)."""
+    return await read_transactions(
+        piggy,
+        customer_uuid,
+        kind,
+        enough=lambda items: any(t.created_at is not None and t.created_at < since for t in items),
+    )
 
 
 @dataclass(frozen=True)
@@ -245,29 +279,12 @@ def _pickup_item(reception: RewardReception) -> PickupItem | None:
     return PickupItem.from_reward(item)
 
 
-class ClaimDesk:
+class ClaimDesk(JournaledDesk):
     """Claims through the journal, and settling those whose answer was lost.
 
     See the module docstring. ``settle_grace`` and ``lease`` as for
-    :class:`~pos_app.services.pickup.PickupDesk`.
+    :class:`~pos_app.services.journaled.JournaledDesk`.
     """
-
-    def __init__(
-        self,
-        piggy: PiggyClient,
-        journal: AsyncJournal,
-        *,
-        clock: Callable[[], datetime] = utc_now,
-        settle_grace: timedelta = DEFAULT_SETTLE_GRACE,
-        lease: timedelta | None = None,
-    ) -> None:
-        self._piggy = piggy
-        self._journal = journal
-        self._clock = clock
-        self._grace = settle_grace
-        self._lease = (
-            lease if lease is not None else 3 * timedelta(seconds=piggy.timeout) + LEASE_MARGIN
-        )
 
     async def catalogue(self, shop_uuid: str | None, balance: int | None) -> ClaimCatalogue:
         """The shop's rewards a customer with ``balance`` points could claim."""
@@ -321,7 +338,7 @@ class ClaimDesk:
             return await self._refused(reward, operation, exc, balance_before)
         except errors.ApiError as exc:
             log.warning("Outcome of a claim is unknown: %s", type(exc).__name__)
-            operation = await self._unknown(operation, exc)
+            operation = await mark_unknown(self._journal, operation, exc)
             settled = await self._try_settle([operation])
             if not settled:
                 return ClaimResult(
@@ -366,7 +383,7 @@ class ClaimDesk:
         outcome = next(
             (outcome for kind, outcome in _OUTCOMES if isinstance(exc, kind)), ClaimOutcome.REFUSED
         )
-        code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
+        code = refusal_code(exc)
         try:
             failed = await self._journal.call(
                 Journal.fail, operation.operation_id, code=code, message=exc.message
@@ -383,17 +400,6 @@ class ClaimDesk:
                 journal_error=journal_error,
             )
         return ClaimResult(reward, outcome, failed, exc, balance_before=balance_before)
-
-    async def _unknown(self, operation: Operation, exc: errors.ApiError) -> Operation:
-        try:
-            return await self._journal.call(
-                Journal.mark_unknown, operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
-            )
-        except InvalidTransitionError:
-            return await self._journal.call(Journal.operation, operation.operation_id)
-        except JournalError as journal_error:
-            log.error("The journal cannot record an unknown claim: %s", journal_error)
-            return operation
 
     async def _after_earlier_attempt(
         self,
@@ -489,28 +495,13 @@ class ClaimDesk:
                     settled.append(outcome)
         return settled
 
-    def _grace_over(self, operation: Operation) -> bool:
-        return self._clock() >= operation.created_at + self._grace
-
     async def _receptions_since(
         self, customer_uuid: str, since: datetime
     ) -> list[LoyaltyTransaction]:
         """The customer's reward receptions made since ``since`` (as far as the pages go)."""
         from pos_app.api.piggy_models import REWARD_RECEPTIONS_FILTER
 
-        found: list[LoyaltyTransaction] = []
-        for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
-            page = await self._piggy.list_loyalty_transactions(
-                contact_uuid=customer_uuid,
-                type=REWARD_RECEPTIONS_FILTER,
-                page=page_number,
-                limit=TRANSACTIONS_PER_PAGE,
-            )
-            found += page.items
-            older = [t for t in page.items if t.created_at is not None and t.created_at < since]
-            if older or not page.has_more or not page.items:
-                break
-        return found
+        return await transactions_since(self._piggy, customer_uuid, REWARD_RECEPTIONS_FILTER, since)
 
     async def _accounted(self, customer_uuid: str) -> set[str]:
         """Receptions the journal's claims of this customer already stand for."""
@@ -540,16 +531,14 @@ class ClaimDesk:
         *,
         loyalty_transaction_uuid: str | None = None,
     ) -> Reconciled | None:
-        try:
-            resolved = await self._journal.call(
-                Journal.resolve,
-                claim.operation_id,
-                state=state,
-                note=note,
-                loyalty_transaction_uuid=loyalty_transaction_uuid,
-            )
-        except (OperationLeasedError, InvalidTransitionError):
-            # Its sender, or another window's settling, got there first.
+        resolved = await resolve_unless_taken(
+            self._journal,
+            claim,
+            state,
+            note,
+            loyalty_transaction_uuid=loyalty_transaction_uuid,
+        )
+        if resolved is None:
             return None
         log.info("Settled a claim: %s", state.value)
         return Reconciled(resolved)

@@ -38,19 +38,26 @@ from typing import TYPE_CHECKING
 
 from pos_app.api import errors
 from pos_app.clock import utc_now
+from pos_app.services.journaled import (
+    DEFAULT_SETTLE_GRACE,
+    JournaledDesk,
+    Owed,
+    mark_unknown,
+    refusal_code,
+    resolve_unless_taken,
+    write_owed,
+)
 from pos_app.services.pickup_models import PickupItem
 from pos_app.storage import (
     COLLECT,
     REVERSE,
     AlreadyReversedError,
     AsyncJournal,
-    InvalidTransitionError,
     Journal,
     JournalError,
     NotReversibleError,
     Operation,
     OperationInProgressError,
-    OperationLeasedError,
     OpState,
     ReverseReason,
     StaffRef,
@@ -169,12 +176,6 @@ REFUSALS = _REFUSALS = (
 )
 
 
-#: How long after a collect or reverse was sent "the reward is still in the list" may still
-#: be an answer on its way (a slow server applies it later): only after this is it read as
-#: "it did not happen". Piggy's web servers give up on a request well within it.
-DEFAULT_SETTLE_GRACE = timedelta(minutes=2)
-#: Added to the client's time budget for the lease of a row being sent.
-LEASE_MARGIN = timedelta(seconds=15)
 #: An earlier attempt that reconciliation booked as "not handed over" is taken to be the one
 #: a later "already collected" answer refers to only if it is this recent.
 EARLIER_ATTEMPT_WINDOW = timedelta(hours=1)
@@ -185,17 +186,7 @@ EARLIER_ATTEMPT_WINDOW = timedelta(hours=1)
 Settler = Callable[[Sequence[Operation]], Awaitable[list[Reconciled]]]
 
 
-@dataclass(frozen=True)
-class _Owed:
-    """A server answer the journal could not take yet (disk full): written later."""
-
-    state: OpState
-    redemption_uuid: str | None = None
-    code: str | int | None = None
-    message: str = ""
-
-
-class PickupDesk:
+class PickupDesk(JournaledDesk):
     """Collect rewards and reconcile unfinished operations for one counter.
 
     Reconciliation (:meth:`reconcile`) settles only what nobody is sending right now (see
@@ -215,15 +206,8 @@ class PickupDesk:
         settle_grace: timedelta = DEFAULT_SETTLE_GRACE,
         lease: timedelta | None = None,
     ) -> None:
-        self._piggy = piggy
-        self._journal = journal
-        self._clock = clock
-        self._grace = settle_grace
-        # connect, send and the wait for the answer may each take the client's timeout.
-        self._lease = (
-            lease if lease is not None else 3 * timedelta(seconds=piggy.timeout) + LEASE_MARGIN
-        )
-        self._owed: dict[str, _Owed] = {}
+        super().__init__(piggy, journal, clock=clock, settle_grace=settle_grace, lease=lease)
+        self._owed: dict[str, Owed] = {}
         self._settlers: dict[str, Settler] = {}
 
     @property
@@ -301,7 +285,7 @@ class PickupDesk:
         except errors.ApiError as exc:
             # Timeout, dropped line, 5xx, unreadable 2xx: it may have happened.
             log.warning("Outcome of a collect is unknown: %s", type(exc).__name__)
-            operation = await self._unknown(operation, exc)
+            operation = await mark_unknown(self._journal, operation, exc)
             settled = await self._try_reconcile([operation])
             if settled:
                 operation = settled[0].operation
@@ -317,7 +301,7 @@ class PickupDesk:
             )
         except JournalError as exc:
             log.error("A hand-over went through but the journal cannot record it yet: %s", exc)
-            self._owed[operation.operation_id] = _Owed(OpState.CONFIRMED, result.uuid)
+            self._owed[operation.operation_id] = Owed(OpState.CONFIRMED, result.uuid)
             return CollectResult(
                 item, CollectOutcome.COLLECTED, operation, not_recorded=True, journal_error=exc
             )
@@ -330,19 +314,6 @@ class PickupDesk:
             return True
         return isinstance(exc, errors.RewardExpiredError)
 
-    async def _unknown(self, operation: Operation, exc: errors.ApiError) -> Operation:
-        try:
-            return await self._journal.call(
-                Journal.mark_unknown, operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
-            )
-        except InvalidTransitionError:
-            # Reconciliation elsewhere settled it meanwhile (a lease that ran out).
-            return await self._journal.call(Journal.operation, operation.operation_id)
-        except JournalError as exc_journal:
-            # The row stays pending: reconciliation settles it once the lease has run out.
-            log.error("The journal cannot record an unknown outcome: %s", exc_journal)
-            return operation
-
     async def _refused(
         self,
         item: PickupItem,
@@ -350,13 +321,13 @@ class PickupDesk:
         exc: errors.ApiError,
         outcome: CollectOutcome,
     ) -> CollectResult:
-        code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
+        code = refusal_code(exc)
         try:
             failed = await self._journal.call(
                 Journal.fail, operation.operation_id, code=code, message=exc.message
             )
         except JournalError as journal_error:
-            self._owed[operation.operation_id] = _Owed(
+            self._owed[operation.operation_id] = Owed(
                 OpState.FAILED, code=code, message=exc.message
             )
             return CollectResult(
@@ -505,7 +476,7 @@ class PickupDesk:
             return await self._reverse_refused(collect, operation, exc, ReverseOutcome.REFUSED)
         except errors.ApiError as exc:
             log.warning("Outcome of a reverse is unknown: %s", type(exc).__name__)
-            operation = await self._unknown(operation, exc)
+            operation = await mark_unknown(self._journal, operation, exc)
             settled = await self._try_reconcile([operation])
             collect = await self._current(collect)
             if not settled:
@@ -521,7 +492,7 @@ class PickupDesk:
             log.error(
                 "A reverse went through but the journal cannot record it yet: %s", journal_error
             )
-            self._owed[operation.operation_id] = _Owed(OpState.CONFIRMED)
+            self._owed[operation.operation_id] = Owed(OpState.CONFIRMED)
             return ReverseResult(
                 collect, ReverseOutcome.REVERSED, operation, journal_error=journal_error
             )
@@ -561,14 +532,14 @@ class PickupDesk:
             waiting = await self._waiting_or_none(operation.customer_uuid)
             if waiting is not None and operation.loyalty_transaction_uuid in waiting:
                 outcome = ReverseOutcome.ALREADY_REVERSED
-        code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
+        code = refusal_code(exc)
         try:
             failed = await self._journal.call(
                 Journal.fail, operation.operation_id, code=code, message=exc.message
             )
             collect = await self._current(collect)
         except JournalError as journal_error:
-            self._owed[operation.operation_id] = _Owed(
+            self._owed[operation.operation_id] = Owed(
                 OpState.FAILED, code=code, message=exc.message
             )
             return ReverseResult(collect, outcome, operation, exc, journal_error=journal_error)
@@ -613,7 +584,7 @@ class PickupDesk:
     async def reconcile(self) -> list[Reconciled]:
         """Settle the pending/unknown operations nobody is sending; raises an ApiError when
         offline. Answers the journal could not take earlier are written first."""
-        await self._write_owed()
+        await write_owed(self._journal, self._owed)
         settleable = await self._journal.call(Journal.settleable)
         settled = await self._reconcile([op for op in settleable if op.kind not in self._settlers])
         for kind, settle in self._settlers.items():
@@ -621,24 +592,6 @@ class PickupDesk:
             if of_kind:
                 settled += await settle(of_kind)
         return settled
-
-    async def _write_owed(self) -> None:
-        for operation_id, owed in list(self._owed.items()):
-            try:
-                if owed.state is OpState.CONFIRMED:
-                    await self._journal.call(
-                        Journal.confirm, operation_id, redemption_uuid=owed.redemption_uuid
-                    )
-                else:
-                    await self._journal.call(
-                        Journal.fail, operation_id, code=owed.code, message=owed.message
-                    )
-            except InvalidTransitionError:
-                pass  # settled meanwhile by the server's own word (another window)
-            except JournalError as exc:
-                log.error("The journal still cannot record a server's answer: %s", exc)
-                return
-            del self._owed[operation_id]
 
     async def _try_reconcile(self, operations: Sequence[Operation]) -> list[Reconciled]:
         try:
@@ -692,9 +645,6 @@ class PickupDesk:
         still_waiting = operation.loyalty_transaction_uuid in waiting
         return still_waiting if operation.kind == REVERSE else not still_waiting
 
-    def _grace_over(self, operation: Operation) -> bool:
-        return self._clock() >= operation.created_at + self._grace
-
     async def _settle_done(self, operation: Operation) -> Reconciled | None:
         if operation.kind == REVERSE:
             return await self._resolve(
@@ -742,12 +692,8 @@ class PickupDesk:
         *,
         collected_by: Operation | None = None,
     ) -> Reconciled | None:
-        try:
-            resolved = await self._journal.call(
-                Journal.resolve, operation.operation_id, state=state, note=note
-            )
-        except (OperationLeasedError, InvalidTransitionError):
-            # Its sender, or another window's reconciliation, got there first.
+        resolved = await resolve_unless_taken(self._journal, operation, state, note)
+        if resolved is None:
             return None
         log.info("Reconciled a %s: %s", operation.kind, state.value)
         return Reconciled(resolved, collected_by)

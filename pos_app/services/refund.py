@@ -28,7 +28,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pos_app.api import errors
-from pos_app.services.claim import CLOCK_SKEW, MAX_TRANSACTION_PAGES, TRANSACTIONS_PER_PAGE
+from pos_app.services.claim import CLOCK_SKEW, read_transactions, transactions_since
+from pos_app.services.journaled import (
+    Owed,
+    mark_unknown,
+    refusal_code,
+    resolve_unless_taken,
+    write_owed,
+)
 from pos_app.services.pickup import (
     REFUSALS,
     PickupDesk,
@@ -40,13 +47,11 @@ from pos_app.storage import (
     COLLECT,
     REFUND,
     AlreadyRefundedError,
-    InvalidTransitionError,
     Journal,
     JournalError,
     NotReversibleError,
     Operation,
     OperationInProgressError,
-    OperationLeasedError,
     OpState,
     ReverseReason,
     StaffRef,
@@ -134,14 +139,6 @@ def _gives_back(
     )
 
 
-@dataclass(frozen=True)
-class _Owed:
-    state: OpState
-    redemption_uuid: str | None = None
-    code: str | int | None = None
-    message: str = ""
-
-
 class RefundDesk:
     """Refund pickups' points on one counter, beside its :class:`PickupDesk`.
 
@@ -153,7 +150,7 @@ class RefundDesk:
         self._desk = desk
         self._piggy: PiggyClient = desk.piggy
         self._journal = desk.journal
-        self._owed: dict[str, _Owed] = {}
+        self._owed: dict[str, Owed] = {}
         desk.add_settler(REFUND, self.settle)
 
     @property
@@ -254,7 +251,7 @@ class RefundDesk:
         except errors.ApiError as exc:
             # Timeout, dropped line, 5xx, unreadable 2xx: it may have happened.
             log.warning("Outcome of a refund is unknown: %s", type(exc).__name__)
-            operation = await self._unknown(operation, exc)
+            operation = await mark_unknown(self._journal, operation, exc)
             settled = await self._try_settle([operation])
             collect = await self._current(collect)
             if not settled:
@@ -275,7 +272,7 @@ class RefundDesk:
             log.error(
                 "A refund went through but the journal cannot record it yet: %s", journal_error
             )
-            self._owed[operation.operation_id] = _Owed(OpState.CONFIRMED, reversal.uuid or None)
+            self._owed[operation.operation_id] = Owed(OpState.CONFIRMED, reversal.uuid or None)
             return RefundResult(
                 collect,
                 RefundOutcome.REFUNDED,
@@ -293,31 +290,20 @@ class RefundDesk:
     async def _refused(
         self, collect: Operation, operation: Operation, exc: errors.ApiError
     ) -> RefundResult:
-        code = exc.code if isinstance(exc, errors.PiggyError) else exc.status_code
+        code = refusal_code(exc)
         try:
             failed = await self._journal.call(
                 Journal.fail, operation.operation_id, code=code, message=exc.message
             )
             collect = await self._current(collect)
         except JournalError as journal_error:
-            self._owed[operation.operation_id] = _Owed(
+            self._owed[operation.operation_id] = Owed(
                 OpState.FAILED, code=code, message=exc.message
             )
             return RefundResult(
                 collect, RefundOutcome.REFUSED, operation, error=exc, journal_error=journal_error
             )
         return RefundResult(collect, RefundOutcome.REFUSED, failed, error=exc)
-
-    async def _unknown(self, operation: Operation, exc: errors.ApiError) -> Operation:
-        try:
-            return await self._journal.call(
-                Journal.mark_unknown, operation.operation_id, detail=f"{type(exc).__name__}: {exc}"
-            )
-        except InvalidTransitionError:
-            return await self._journal.call(Journal.operation, operation.operation_id)
-        except JournalError as journal_error:
-            log.error("The journal cannot record an unknown outcome: %s", journal_error)
-            return operation
 
     async def _after_earlier(
         self,
@@ -375,7 +361,9 @@ class RefundDesk:
         since = started - CLOCK_SKEW
         points = abs(reception.credits)
         accounted = await self._accounted(customer_uuid, operation)
-        credits = await self._transactions_since(customer_uuid, CREDIT_RECEPTIONS_FILTER, since)
+        credits = await transactions_since(
+            self._piggy, customer_uuid, CREDIT_RECEPTIONS_FILTER, since
+        )
         if any(_gives_back(c, reception, points, since, accounted) for c in credits):
             return ReceptionState.REVERSED
         if reception.has_been_collected is not True:
@@ -389,35 +377,13 @@ class RefundDesk:
     ) -> LoyaltyTransaction | None:
         from pos_app.api.piggy_models import REWARD_RECEPTIONS_FILTER
 
-        for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
-            page = await self._piggy.list_loyalty_transactions(
-                contact_uuid=customer_uuid,
-                type=REWARD_RECEPTIONS_FILTER,
-                page=page_number,
-                limit=TRANSACTIONS_PER_PAGE,
-            )
-            for transaction in page.items:
-                if transaction.uuid == reception_uuid:
-                    return transaction
-            if not page.has_more or not page.items:
-                break
-        return None
-
-    async def _transactions_since(
-        self, customer_uuid: str, kind: str, since: datetime
-    ) -> list[LoyaltyTransaction]:
-        """The customer's transactions of ``kind`` made since ``since`` (newest first, as
-        far as the pages go)."""
-        found: list[LoyaltyTransaction] = []
-        for page_number in range(1, MAX_TRANSACTION_PAGES + 1):
-            page = await self._piggy.list_loyalty_transactions(
-                contact_uuid=customer_uuid, type=kind, page=page_number, limit=TRANSACTIONS_PER_PAGE
-            )
-            found += page.items
-            older = [t for t in page.items if t.created_at is not None and t.created_at < since]
-            if older or not page.has_more or not page.items:
-                break
-        return found
+        read = await read_transactions(
+            self._piggy,
+            customer_uuid,
+            REWARD_RECEPTIONS_FILTER,
+            enough=lambda items: any(t.uuid == reception_uuid for t in items),
+        )
+        return next((t for t in read if t.uuid == reception_uuid), None)
 
     async def _accounted(self, customer_uuid: str, operation: Operation) -> set[str]:
         """Credit receptions other refunds of the journal stand for."""
@@ -473,7 +439,7 @@ class RefundDesk:
         slow server, and after a second look agrees. Answers the journal could not take
         earlier are written first.
         """
-        await self._write_owed()
+        await write_owed(self._journal, self._owed)
         settled: list[Reconciled] = []
         for operation in operations:
             if operation.kind != REFUND or operation.operation_id in self._owed:
@@ -512,32 +478,11 @@ class RefundDesk:
             return []
 
     async def _resolve(self, operation: Operation, state: OpState, note: str) -> Reconciled | None:
-        try:
-            resolved = await self._journal.call(
-                Journal.resolve, operation.operation_id, state=state, note=note
-            )
-        except (OperationLeasedError, InvalidTransitionError):
+        resolved = await resolve_unless_taken(self._journal, operation, state, note)
+        if resolved is None:
             return None
         log.info("Reconciled a refund: %s", state.value)
         return Reconciled(resolved)
-
-    async def _write_owed(self) -> None:
-        for operation_id, owed in list(self._owed.items()):
-            try:
-                if owed.state is OpState.CONFIRMED:
-                    await self._journal.call(
-                        Journal.confirm, operation_id, redemption_uuid=owed.redemption_uuid
-                    )
-                else:
-                    await self._journal.call(
-                        Journal.fail, operation_id, code=owed.code, message=owed.message
-                    )
-            except InvalidTransitionError:
-                pass
-            except JournalError as exc:
-                log.error("The journal still cannot record a server's answer: %s", exc)
-                return
-            del self._owed[operation_id]
 
     # -- the journal -------------------------------------------------------------------
 

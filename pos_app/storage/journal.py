@@ -799,13 +799,7 @@ class Journal:
         """
         reason = _reverse_reason(reason, note)
         with self._writing() as conn:
-            if known_collect is not None and known_collect.operation_id != collect_operation_id:
-                raise ValueError("the collect known elsewhere is another operation")
-            collect = (
-                self._operation(conn, collect_operation_id)
-                if known_collect is None
-                else self._as_known(conn, known_collect)
-            )
+            collect = self._collect_to_undo(conn, collect_operation_id, known_collect)
             if collect.kind != COLLECT:
                 raise NotReversibleError(
                     f"Operation {collect_operation_id} is a {collect.kind}, not a collect."
@@ -821,10 +815,8 @@ class Journal:
                         f"The collect {collect.reference} was already reversed.",
                         reverse_operation_id=collect.reversal_operation_id,
                     )
-                raise OperationInProgressError(
-                    f"A reverse of the collect {collect.reference} was started and its "
-                    "outcome is not known yet; it must be reconciled before trying again.",
-                    operation_id=collect.reversal_operation_id,
+                raise _undo_in_progress(
+                    collect, "reverse", collect.reversal_operation_id, "trying again"
                 )
             if collect.refund_operation_id is not None:
                 if collect.refund_state is OpState.CONFIRMED:
@@ -834,11 +826,7 @@ class Journal:
                         f"The points of the collect {collect.reference} were refunded; it "
                         "cannot be put back to pick up."
                     )
-                raise OperationInProgressError(
-                    f"A refund of the collect {collect.reference} was started and its outcome "
-                    "is not known yet; it must be reconciled before a reverse.",
-                    operation_id=collect.refund_operation_id,
-                )
+                raise _undo_in_progress(collect, "refund", collect.refund_operation_id, "a reverse")
             if redemption_uuid and collect.redemption_uuid not in (None, redemption_uuid):
                 raise NotReversibleError(
                     f"Redemption {redemption_uuid} does not belong to the collect "
@@ -855,16 +843,7 @@ class Journal:
                 REVERSE,
                 staff=staff,
                 lease=lease,
-                fields={
-                    "customer_uuid": collect.customer_uuid,
-                    "customer_name": collect.customer_name,
-                    "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
-                    "redemption_uuid": redemption,
-                    "reward_title": collect.reward_title,
-                    "reverses_operation_id": collect.operation_id,
-                    "reason": reason.value,
-                    "note": note,
-                },
+                fields={**_undo_fields(collect, reason, note), "redemption_uuid": redemption},
             )
 
     def begin_refund(
@@ -891,13 +870,7 @@ class Journal:
         """
         reason = _reverse_reason(reason, note)
         with self._writing() as conn:
-            if known_collect is not None and known_collect.operation_id != collect_operation_id:
-                raise ValueError("the collect known elsewhere is another operation")
-            collect = (
-                self._operation(conn, collect_operation_id)
-                if known_collect is None
-                else self._as_known(conn, known_collect)
-            )
+            collect = self._collect_to_undo(conn, collect_operation_id, known_collect)
             if collect.kind != COLLECT or collect.state is not OpState.CONFIRMED:
                 raise NotReversibleError(
                     f"Operation {collect_operation_id} is not a confirmed collect; only the "
@@ -909,19 +882,15 @@ class Journal:
                         f"The points of the collect {collect.reference} were refunded already.",
                         refund_operation_id=collect.refund_operation_id,
                     )
-                raise OperationInProgressError(
-                    f"A refund of the collect {collect.reference} was started and its outcome "
-                    "is not known yet; it must be reconciled before trying again.",
-                    operation_id=collect.refund_operation_id,
+                raise _undo_in_progress(
+                    collect, "refund", collect.refund_operation_id, "trying again"
                 )
             if collect.reversal_operation_id is not None and collect.reversal_state in (
                 OpState.PENDING,
                 OpState.UNKNOWN,
             ):
-                raise OperationInProgressError(
-                    f"A reverse of the collect {collect.reference} was started and its "
-                    "outcome is not known yet; it must be reconciled before a refund.",
-                    operation_id=collect.reversal_operation_id,
+                raise _undo_in_progress(
+                    collect, "reverse", collect.reversal_operation_id, "a refund"
                 )
             if not collect.loyalty_transaction_uuid:
                 raise NotReversibleError(
@@ -932,15 +901,7 @@ class Journal:
                 REFUND,
                 staff=staff,
                 lease=lease,
-                fields={
-                    "customer_uuid": collect.customer_uuid,
-                    "customer_name": collect.customer_name,
-                    "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
-                    "reward_title": collect.reward_title,
-                    "reverses_operation_id": collect.operation_id,
-                    "reason": reason.value,
-                    "note": note,
-                },
+                fields=_undo_fields(collect, reason, note),
             )
 
     def begin_claim(
@@ -1346,6 +1307,20 @@ class Journal:
         with self._reading() as conn:
             return self._as_known(conn, collect)
 
+    def _collect_to_undo(
+        self,
+        conn: sqlite3.Connection,
+        collect_operation_id: str,
+        known_collect: Operation | None,
+    ) -> Operation:
+        """The collect a reverse or a refund is for: this journal's row, or the one the
+        shared journal knows (see :meth:`collect_as_known`)."""
+        if known_collect is None:
+            return self._operation(conn, collect_operation_id)
+        if known_collect.operation_id != collect_operation_id:
+            raise ValueError("the collect known elsewhere is another operation")
+        return self._as_known(conn, known_collect)
+
     def _as_known(self, conn: sqlite3.Connection, collect: Operation) -> Operation:
         found = self._operations(conn, [collect.operation_id])
         if found:
@@ -1482,6 +1457,30 @@ class Journal:
     def verify(self) -> VerifyResult:
         """Recompute the hash chain; reports the first broken row and why."""
         return verify_rows(self.raw_rows())
+
+
+def _undo_fields(collect: Operation, reason: ReverseReason, note: str | None) -> dict[str, object]:
+    """The pending row of a reverse or a refund names the collect it undoes, and why."""
+    return {
+        "customer_uuid": collect.customer_uuid,
+        "customer_name": collect.customer_name,
+        "loyalty_transaction_uuid": collect.loyalty_transaction_uuid,
+        "reward_title": collect.reward_title,
+        "reverses_operation_id": collect.operation_id,
+        "reason": reason.value,
+        "note": note,
+    }
+
+
+def _undo_in_progress(
+    collect: Operation, undo: str, operation_id: str, before: str
+) -> OperationInProgressError:
+    """A reverse or a refund of ``collect`` was started and has no outcome yet."""
+    return OperationInProgressError(
+        f"A {undo} of the collect {collect.reference} was started and its outcome is not "
+        f"known yet; it must be reconciled before {before}.",
+        operation_id=operation_id,
+    )
 
 
 def _reverse_reason(reason: ReverseReason | str, note: str | None) -> ReverseReason:

@@ -9,7 +9,7 @@ points are the customer's money.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.claim import ClaimableReward, ClaimCatalogue
 from pos_app.ui.claim import words
 from pos_app.ui.claim.model import ClaimListModel, ClaimRole, attributes_line
+from pos_app.ui.dialogs.base import confirm_buttons
 from pos_app.ui.i18n import retranslated
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.rewards.view import RewardListView
@@ -268,22 +269,15 @@ class ClaimConfirmDialog(QDialog):
         self.agree.setMinimumHeight(36)
         layout.addWidget(self.agree)
 
-        buttons = QDialogButtonBox(self)
-        self.confirm_button = buttons.addButton(
-            self.tr("Claim"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.confirm_button, self.cancel_button = confirm_buttons(
+            self,
+            self.tr("Claim"),
+            self.tr("Cancel"),
+            confirm_name="confirmClaimButton",
+            size=QSize(140, 44),
         )
-        self.confirm_button.setObjectName("confirmClaimButton")
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        for button in (self.confirm_button, self.cancel_button):
-            button.setMinimumHeight(44)
-            button.setMinimumWidth(140)
-        self.confirm_button.setDefault(True)
         self.confirm_button.setEnabled(False)
         self.agree.toggled.connect(self.confirm_button.setEnabled)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.agree.setFocus(Qt.FocusReason.OtherFocusReason)

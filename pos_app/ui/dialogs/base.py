@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, Final, TypeVar
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.theme import set_style_property
@@ -31,6 +31,34 @@ def message_line(parent: QWidget, object_name: str) -> QLabel:
     set_style_property(label, "messageLine", "error")
     label.hide()
     return label
+
+
+def confirm_buttons(
+    dialog: QDialog,
+    confirm_text: str,
+    cancel_text: str,
+    *,
+    confirm_name: str,
+    on_confirm: Callable[[], object] | None = None,
+    size: QSize,
+    box: QDialogButtonBox | None = None,
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A dialog's confirm and cancel buttons: the box, the confirm button, the cancel one.
+
+    Both at least ``size`` (touch targets); confirm is the default, so Enter confirms
+    and Escape cancels. Confirming calls ``on_confirm`` (the dialog's ``accept`` unless
+    given), cancelling rejects the dialog. The caller places the box in its layout.
+    """
+    box = box if box is not None else QDialogButtonBox(dialog)
+    confirm = box.addButton(confirm_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    confirm.setObjectName(confirm_name)
+    cancel = box.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+    for button in (confirm, cancel):
+        button.setMinimumSize(size)
+    confirm.setDefault(True)
+    box.accepted.connect(on_confirm if on_confirm is not None else dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, confirm, cancel
 
 
 class AsyncDialog(QDialog):

@@ -19,11 +19,10 @@ from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLayout,
@@ -43,7 +42,7 @@ from pos_app.services.staff import (
     StaffProfile,
 )
 from pos_app.ui.async_support import report_exception
-from pos_app.ui.dialogs.base import AsyncDialog
+from pos_app.ui.dialogs.base import AsyncDialog, confirm_buttons
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import TextSize, scaled_font, set_style_property
 
@@ -489,20 +488,16 @@ class PinDialog(PinCheckDialog):
         layout.addWidget(self.entry)
         layout.addWidget(self.message)
 
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("pinOkButton")
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        # Enter anywhere in the dialog means OK; Escape means Cancel (QDialog's own).
+        buttons, self.ok_button, self.cancel_button = confirm_buttons(
+            self,
+            self.tr("OK"),
+            self.tr("Cancel"),
+            confirm_name="pinOkButton",
+            on_confirm=self.on_ok_button_clicked,
+            size=QSize(120, 52),
         )
         self.cancel_button.setObjectName("pinCancelButton")
-        for button in (self.ok_button, self.cancel_button):
-            button.setMinimumHeight(52)
-            button.setMinimumWidth(120)
-        # Enter anywhere in the dialog means OK; Escape means Cancel (QDialog's own).
-        self.ok_button.setDefault(True)
-        buttons.accepted.connect(self.on_ok_button_clicked)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.entry.changed.connect(self._update_ok)
         self.entry.lockChanged.connect(self._update_ok)

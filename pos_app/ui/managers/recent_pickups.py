@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -73,6 +71,7 @@ from pos_app.storage import (
     export_table_csv,
 )
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.dialogs.save_file import ask_save_path, documents_folder
 from pos_app.ui.managers.pickups_table import (
     DayChoice,
     PickupColumn,
@@ -901,27 +900,14 @@ class RecentPickupsView(QWidget):
         self.show_message(text.format(path=path), "success")
 
     async def _ask_export_path(self) -> Path | None:
-        dialog = QFileDialog(self.window(), self.tr("Export the pickups shown"))
-        dialog.setObjectName("recentExportFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
-        # awaited on every platform; Qt's own dialog always can.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
+        return await ask_save_path(
+            self.window(),
+            title=self.tr("Export the pickups shown"),
+            object_name="recentExportFileDialog",
+            name_filter=self.tr("CSV files (*.csv)"),
+            suffix="csv",
+            default=documents_folder() / self.default_export_name(),
         )
-        dialog.setDirectory(documents or str(Path.home()))
-        dialog.selectFile(self.default_export_name())
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return None
-            chosen = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-        return Path(chosen[0]) if chosen else None
 
     def _on_reverse_failed(self, exc: BaseException) -> None:
         if isinstance(exc, JournalError):

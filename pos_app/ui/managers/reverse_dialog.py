@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from pos_app.services.slips import mask_customer_uuid
 from pos_app.services.staff import PinCheck, StaffProfile, StaffService
 from pos_app.storage import Operation, ReverseReason, StaffRef
+from pos_app.ui.dialogs.base import confirm_buttons
 from pos_app.ui.dialogs.pin_entry import PinCheckDialog, PinEntry
 from pos_app.ui.rewards import format_short_date
 from pos_app.ui.theme import TextSize, scaled_font
@@ -237,21 +237,15 @@ class ReverseDialog(PinCheckDialog):
 
         outer.addWidget(self.message)
 
-        buttons = QDialogButtonBox(self)
-        self.confirm_button = buttons.addButton(
-            self.tr("Reverse"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.confirm_button.setObjectName("confirmReverseButton")
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        buttons, self.confirm_button, self.cancel_button = confirm_buttons(
+            self,
+            self.tr("Reverse"),
+            self.tr("Cancel"),
+            confirm_name="confirmReverseButton",
+            on_confirm=self.on_confirm_button_clicked,
+            size=QSize(140, 52),
         )
         self.cancel_button.setObjectName("cancelReverseButton")
-        for push in (self.confirm_button, self.cancel_button):
-            push.setMinimumHeight(52)
-            push.setMinimumWidth(140)
-        self.confirm_button.setDefault(True)
-        buttons.accepted.connect(self.on_confirm_button_clicked)
-        buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
 
         self.reason_group.buttonToggled.connect(self._on_reason_toggled)

@@ -10,39 +10,36 @@ claim date and the expiry. Printed through Qt's print dialog or saved as PDF.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPaintDevice,
     QPainter,
     QPen,
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_app.services.settings import SlipPaper
 from pos_app.services.to_prepare import PrepareGroup, PrepareList
-from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.async_support import TaskOwner, report_exception
+from pos_app.ui.dialogs.save_file import ask_save_path, documents_folder, with_suffix
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.prepare.words import (
@@ -61,12 +58,25 @@ from pos_app.ui.slips.paper import (
     SlipLayout,
     _Block,
     _font,
+    _PagedDrawing,
     _Rule,
     _Space,
     _Text,
-    receipt_page_size,
+    blank_page,
+    measuring_image,
+    page_height_px,
+    painting,
+    set_up_page,
+    write_pdf,
 )
-from pos_app.ui.slips.printers import MakePrinter, PrinterMissing, printer_label, system_printer
+from pos_app.ui.slips.preview_layout import finish_side_column, preview_pane
+from pos_app.ui.slips.printers import (
+    MakePrinter,
+    PrinterMissing,
+    confirm_print,
+    printer_label,
+    system_printer,
+)
 
 __all__ = ["PickList", "PickListDialog", "render_pick_list", "save_pick_list_pdf"]
 
@@ -117,7 +127,7 @@ class _TickRow(_Block):
         self.text.paint(painter, x + self.box + self.gap, y, layout)
 
 
-class _Drawing:
+class _Drawing(_PagedDrawing):
     """Lays a pick list out for one device, as blocks top to bottom."""
 
     def __init__(self, pick: PickList, fmt: SlipPaper, device: QPaintDevice) -> None:
@@ -221,36 +231,6 @@ class _Drawing:
     def height_mm(self) -> float:
         return (self.top + sum(block.height for block in self.blocks) + self.bottom) / self.px
 
-    def paint(
-        self,
-        painter: QPainter,
-        *,
-        page_height: float | None = None,
-        new_page: Callable[[], object] | None = None,
-        only_page: int | None = None,
-    ) -> int:
-        """Draw the blocks, a new page where one does not fit; returns the pages drawn."""
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        # The slip's blocks note where they drew QR codes; a pick list has none.
-        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
-        pages = 1
-        y = self.top
-        for block in self.blocks:
-            fits = page_height is None or y + block.height <= page_height - self.bottom
-            if not fits and y > self.top:
-                pages += 1
-                y = self.top
-                if new_page is not None:
-                    new_page()
-                for header in self.continuation:
-                    if only_page is None or pages - 1 == only_page:
-                        header.paint(painter, self.margin_x, y, layout)
-                    y += header.height
-            if only_page is None or pages - 1 == only_page:
-                block.paint(painter, self.margin_x, y, layout)
-            y += block.height
-        return pages
-
 
 class _Indented(_Block):
     def __init__(self, block: _Text, indent: float) -> None:
@@ -263,67 +243,27 @@ class _Indented(_Block):
 
 
 def _prepare_printer(printer: QPrinter, pick: PickList, fmt: SlipPaper) -> None:
-    if fmt is SlipPaper.RECEIPT:
-        printer.setPageSize(receipt_page_size(_Drawing(pick, fmt, printer).height_mm()))
-    else:
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setFullPage(True)
-    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(_tr("Pick list"))
+    set_up_page(printer, fmt, _tr("Pick list"), lambda: _Drawing(pick, fmt, printer).height_mm())
 
 
 def print_pick_list(printer: QPrinter, pick: PickList, fmt: SlipPaper) -> int:
     """Draw the pick list on ``printer`` (its page set for the paper first); the pages."""
     _prepare_printer(printer, pick, fmt)
     drawing = _Drawing(pick, fmt, printer)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
-    try:
-        page = printer.pageLayout().fullRectPixels(printer.resolution())
+    with painting(printer) as painter:
         return drawing.paint(
-            painter,
-            page_height=None if fmt is SlipPaper.RECEIPT else float(page.height()),
-            new_page=printer.newPage,
-        )
-    finally:
-        painter.end()
+            painter, page_height=page_height_px(printer, fmt), new_page=printer.newPage
+        ).pages
 
 
 def save_pick_list_pdf(pick: PickList, path: Path, fmt: SlipPaper) -> int:
     """Write the pick list as a PDF; returns its pages. Raises OSError when it cannot."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setCreator("Pickup Counter")
-    pages = print_pick_list(printer, pick, fmt)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
-    return pages
+    return write_pdf(path, lambda printer: print_pick_list(printer, pick, fmt))
 
 
 def render_pick_list(pick: PickList, fmt: SlipPaper, *, dpi: float = 96.0) -> QImage:
     """The pick list as an image (the preview): a receipt whole, A4 its first page."""
-    probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    dots = round(dpi / 0.0254)
-    probe.setDotsPerMeterX(dots)
-    probe.setDotsPerMeterY(dots)
-    drawing = _Drawing(pick, fmt, probe)
-    size = (
-        QSizeF(RECEIPT_WIDTH_MM, drawing.height_mm())
-        if fmt is SlipPaper.RECEIPT
-        else QSizeF(210.0, 297.0)
-    )
-    image = QImage(
-        round(size.width() / 25.4 * dpi),
-        round(size.height() / 25.4 * dpi),
-        QImage.Format.Format_RGB32,
-    )
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    image.fill(QColor("#ffffff"))
+    image = blank_page(fmt, _Drawing(pick, fmt, measuring_image(dpi)).height_mm(), dpi)
     painter = QPainter(image)
     try:
         drawing = _Drawing(pick, fmt, image)
@@ -372,14 +312,7 @@ class PickListDialog(QDialog):
         self.last_pdf: Path | None = None
 
         layout = QHBoxLayout(self)
-        self.preview = QLabel(self)
-        self.preview.setObjectName("pickListPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumSize(360, 420)
-        layout.addWidget(scroll, 1)
+        self.preview = preview_pane(self, layout, "pickListPreview", QSize(360, 420))
 
         side = QVBoxLayout()
         paper_label = QLabel(_tr("Paper"), self)
@@ -398,16 +331,13 @@ class PickListDialog(QDialog):
         self.save_button.setObjectName("savePickListButton")
         self.close_button = QPushButton(_tr("Close"), self)
         self.close_button.setObjectName("closePickListButton")
-        for button in (self.print_button, self.save_button, self.close_button):
-            button.setMinimumHeight(48)
-            side.addWidget(button)
-        self.message = QLabel(self)
-        self.message.setObjectName("pickListMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        layout.addLayout(side)
+        self.message = finish_side_column(
+            self,
+            layout,
+            side,
+            (self.print_button, self.save_button, self.close_button),
+            "pickListMessage",
+        )
 
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.on_print_button_clicked)
@@ -427,16 +357,11 @@ class PickListDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(render_pick_list(self.pick, self.paper())))
 
     def default_pdf_path(self) -> Path:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(documents) if documents else Path.home()
-        return folder / f"pick-list-{self.pick.made_at.astimezone():%Y-%m-%d-%H%M}.pdf"
+        return documents_folder() / f"pick-list-{self.pick.made_at.astimezone():%Y-%m-%d-%H%M}.pdf"
 
     def save_pdf(self, path: Path) -> Path:
         """Save the list as a PDF at ``path`` on the chosen paper."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = with_suffix(path, "pdf")
         save_pick_list_pdf(self.pick, path, self.paper())
         self.last_pdf = path
         self.message.setText(_tr("Saved as {path}.").format(path=path))
@@ -448,26 +373,16 @@ class PickListDialog(QDialog):
             self._run(self._save_with_dialog())
 
     async def _save_with_dialog(self) -> None:
-        dialog = QFileDialog(self, _tr("Save the pick list as PDF"))
-        dialog.setObjectName("pickListFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
-        # awaited on every platform; Qt's own dialog always can.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        default = self.default_pdf_path()
-        dialog.setDirectory(str(default.parent))
-        dialog.selectFile(default.name)
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return
-            chosen = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-        if chosen:
-            self.save_pdf(Path(chosen[0]))
+        chosen = await ask_save_path(
+            self,
+            title=_tr("Save the pick list as PDF"),
+            object_name="pickListFileDialog",
+            name_filter=_tr("PDF files (*.pdf)"),
+            suffix="pdf",
+            default=self.default_pdf_path(),
+        )
+        if chosen is not None:
+            self.save_pdf(chosen)
 
     def on_print_button_clicked(self) -> None:
         if not self._tasks.is_running(_PRINT):
@@ -486,14 +401,10 @@ class PickListDialog(QDialog):
         paper = self.paper()
         printer = self._printer(paper)
         _prepare_printer(printer, self.pick, paper)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("pickListPrintDialog")
-        dialog.setWindowTitle(_tr("Print the pick list"))
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return False
-        finally:
-            dialog.deleteLater()
+        if not await confirm_print(
+            self, printer, title=_tr("Print the pick list"), object_name="pickListPrintDialog"
+        ):
+            return False
         print_pick_list(printer, self.pick, paper)
         self.printed.emit(printer_label(printer))
         self.accept()

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.pickup_models import PickupItem, group_for_pickup
+from pos_app.ui.dialogs.base import confirm_buttons
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.rewards.model import attributes_text
 from pos_app.ui.theme import TextSize, scaled_font
@@ -166,22 +166,15 @@ class HandOverDialog(QDialog):
             self.rows.append(row)
         layout.addWidget(self.list)
 
-        buttons = QDialogButtonBox(self)
-        self.confirm_button = buttons.addButton(
-            self.tr("Hand over"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.confirm_button.setObjectName("confirmHandOverButton")
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        for button in (self.confirm_button, self.cancel_button):
-            button.setMinimumHeight(44)
-            button.setMinimumWidth(140)
         # Enter confirms, Escape cancels: the keyboard path never needs the mouse.
-        self.confirm_button.setDefault(True)
+        buttons, self.confirm_button, self.cancel_button = confirm_buttons(
+            self,
+            self.tr("Hand over"),
+            self.tr("Cancel"),
+            confirm_name="confirmHandOverButton",
+            size=QSize(140, 44),
+        )
         self.confirm_button.setAutoDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._ask()
         self.setMinimumWidth(520)

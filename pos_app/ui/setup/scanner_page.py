@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -50,7 +49,7 @@ from pos_app.services.scanner_check import (
     analyse,
 )
 from pos_app.services.slips import qr_matrix
-from pos_app.ui.async_support import TaskOwner, await_dialog
+from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.setup.draft import SetupDraft, SetupPage
 from pos_app.ui.setup.scanner_advice import advice, ending_text, speed_text, verdict, visible
@@ -353,11 +352,12 @@ class ScannerPage(SetupPage):
     async def _print_through_dialog(self) -> bool:
         """The system's print dialog, on the counter's slip printer and paper (another
         printer or a PDF file can be chosen there)."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrinter
 
         from pos_app.ui.setup import test_sheet
         from pos_app.ui.slips.printers import (
             PrinterMissing,
+            confirm_print,
             describe_missing_printer,
             printer_label,
         )
@@ -373,14 +373,13 @@ class ScannerPage(SetupPage):
                 self.print_result.setText(describe_missing_printer(missing))
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         test_sheet.prepare_printer(printer, paper)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("testCodesPrintDialog")
-        dialog.setWindowTitle(_tr("Print the scanner's test codes"))
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return False
-        finally:
-            dialog.deleteLater()
+        if not await confirm_print(
+            self,
+            printer,
+            title=_tr("Print the scanner's test codes"),
+            object_name="testCodesPrintDialog",
+        ):
+            return False
         try:
             test_sheet.print_sheet(printer, paper)
         except OSError as exc:

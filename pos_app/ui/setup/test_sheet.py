@@ -13,8 +13,8 @@ import asyncio
 import math
 
 import barcode
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPaintDevice, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from pos_app.services.receipt_printer import ScannerSheetText, print_scanner_sheet
@@ -26,7 +26,8 @@ from pos_app.ui.slips.paper import (
     A4_MARGIN_MM,
     RECEIPT_MARGIN_MM,
     RECEIPT_WIDTH_MM,
-    receipt_page_size,
+    painting,
+    set_up_page,
 )
 from pos_app.ui.slips.receipt import ReceiptTarget
 
@@ -129,26 +130,13 @@ def paint_sheet(painter: QPainter, device: QPaintDevice, paper: SlipPaper) -> No
 
 def prepare_printer(printer: QPrinter, paper: SlipPaper) -> None:
     """The page for the sheet on the counter's paper (a receipt, or A4)."""
-    if paper is SlipPaper.RECEIPT:
-        printer.setPageSize(receipt_page_size(RECEIPT_SHEET_MM))
-    else:
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    # The drawing keeps its own margins, measured from the paper's edge.
-    printer.setFullPage(True)
-    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(_tr("Scanner test codes"))
+    set_up_page(printer, paper, _tr("Scanner test codes"), lambda: RECEIPT_SHEET_MM)
 
 
 def print_sheet(printer: QPrinter, paper: SlipPaper) -> None:
     """Draw the sheet on ``printer`` (set up with :func:`prepare_printer`)."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
-    try:
+    with painting(printer) as painter:
         paint_sheet(painter, printer, paper)
-    finally:
-        painter.end()
 
 
 def render_test_sheet(paper: SlipPaper, *, dpi: float = 150.0) -> QImage:

@@ -16,22 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QStandardPaths,
-    Qt,
+    QSize,
     Signal,
 )
 from PySide6.QtGui import (
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +37,7 @@ from pos_app.services.receipt_printer import ReceiptPrinterError
 from pos_app.services.settings import PrintSlip, SlipPaper
 from pos_app.services.slips import PickupSlip
 from pos_app.ui.async_support import TaskOwner, await_dialog, report_exception
+from pos_app.ui.dialogs.save_file import ask_save_path, documents_folder, with_suffix
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.slips.paper import (
     RECEIPT_WIDTH_MM,
@@ -51,9 +49,11 @@ from pos_app.ui.slips.paper import (
     safe_file_name,
     save_slip_pdf,
 )
+from pos_app.ui.slips.preview_layout import finish_side_column, preview_pane
 from pos_app.ui.slips.printers import (
     MakePrinter,
     PrinterMissing,
+    confirm_print,
     describe_missing_printer,
     printer_label,
     system_printer,
@@ -125,14 +125,7 @@ class SlipDialog(QDialog):
         )
 
         layout = QHBoxLayout(self)
-        self.preview = QLabel(self)
-        self.preview.setObjectName("slipPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumSize(360, 440)
-        layout.addWidget(scroll, 1)
+        self.preview = preview_pane(self, layout, "slipPreview", QSize(360, 440))
 
         side = QVBoxLayout()
         question = QLabel(
@@ -183,17 +176,14 @@ class SlipDialog(QDialog):
                     printer=receipt.describe()
                 )
             )
-        for button in (self.print_button, self.save_button, self.close_button):
-            button.setMinimumHeight(48)
-            side.addWidget(button)
-        self.message = QLabel(self)
-        self.message.setObjectName("slipMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = finish_side_column(
+            self,
+            layout,
+            side,
+            (self.print_button, self.save_button, self.close_button),
+            "slipMessage",
+        )
         self.message.setText(notice)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        layout.addLayout(side)
 
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.on_print_button_clicked)
@@ -216,12 +206,7 @@ class SlipDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def default_pdf_path(self) -> Path:
-        folder = self._pdf_folder
-        if folder is None:
-            documents = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-            folder = Path(documents) if documents else Path.home()
+        folder = self._pdf_folder if self._pdf_folder is not None else documents_folder()
         reference = self.slip.code or "slip"
         return folder / f"pickup-slip-{safe_file_name(reference)}.pdf"
 
@@ -235,32 +220,21 @@ class SlipDialog(QDialog):
             self._run(self.save_pdf_with_dialog())
 
     async def save_pdf_with_dialog(self) -> Path | None:
-        dialog = QFileDialog(self, self.tr("Save the slip as PDF"))
-        dialog.setObjectName("slipPdfFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        # WORKAROUND: a platform (native) file dialog cannot be opened with open() and
-        # awaited on every platform; Qt's own dialog always can.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        default = self.default_pdf_path()
-        dialog.setDirectory(str(default.parent))
-        dialog.selectFile(default.name)
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return None
-            chosen = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-        if not chosen:
+        chosen = await ask_save_path(
+            self,
+            title=self.tr("Save the slip as PDF"),
+            object_name="slipPdfFileDialog",
+            name_filter=self.tr("PDF files (*.pdf)"),
+            suffix="pdf",
+            default=self.default_pdf_path(),
+        )
+        if chosen is None:
             return None
-        return self.save_pdf(Path(chosen[0]))
+        return self.save_pdf(chosen)
 
     def save_pdf(self, path: Path) -> Path:
         """Save the slip as a PDF at ``path`` in the chosen format."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        path = with_suffix(path, "pdf")
         save_slip_pdf(self.slip, path, self.slip_format(), self.receipt_mm)
         self.last_pdf = path
         self._show(self.tr("Saved as {path}.").format(path=path))
@@ -336,14 +310,10 @@ class SlipDialog(QDialog):
         fmt = self.slip_format()
         printer = self._printer_for_dialog(fmt)
         prepare_printer(printer, self.slip, fmt)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("slipPrintDialog")
-        dialog.setWindowTitle(self.tr("Print the pickup slip"))
-        try:
-            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
-                return False
-        finally:
-            dialog.deleteLater()
+        if not await confirm_print(
+            self, printer, title=self.tr("Print the pickup slip"), object_name="slipPrintDialog"
+        ):
+            return False
         # The dialog may have changed the printer (or chosen "print to file"): printing
         # sets the page size the drawing is laid out for again.
         print_slip(printer, self.slip, fmt)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QMarginsF,
@@ -48,6 +50,8 @@ from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.rewards import format_short_date
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 #: The formats a slip is drawn in are the papers the ``slip_paper`` setting names (the
@@ -286,7 +290,53 @@ def receipt_paper_mm(paper: ReceiptPaper) -> float:
     return 58.0 if paper is ReceiptPaper.MM58 else RECEIPT_WIDTH_MM
 
 
-class _SlipDrawing:
+class _PagedDrawing:
+    """A document laid out for one device as blocks top to bottom, which A4 breaks into
+    pages (repeating the ``continuation`` blocks at the top of each further page)."""
+
+    blocks: list[_Block]
+    continuation: list[_Block]
+    #: In device pixels: the space above and below the blocks, and left of them.
+    top: float
+    bottom: float
+    margin_x: float
+
+    def height_mm(self) -> float:
+        raise NotImplementedError
+
+    def paint(
+        self,
+        painter: QPainter,
+        *,
+        page_height: float | None = None,
+        new_page: Callable[[], object] | None = None,
+        only_page: int | None = None,
+    ) -> SlipLayout:
+        """Draw the blocks top to bottom; a block that does not fit starts a new page.
+
+        ``only_page`` draws that page alone (an image holds one page), laying out the rest.
+        """
+        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        y = self.top
+        for block in self.blocks:
+            fits = page_height is None or y + block.height <= page_height - self.bottom
+            if not fits and y > self.top:
+                layout.pages += 1
+                y = self.top
+                if new_page is not None:
+                    new_page()
+                for header in self.continuation:
+                    if only_page is None or layout.pages - 1 == only_page:
+                        header.paint(painter, self.margin_x, y, layout)
+                    y += header.height
+            if only_page is None or layout.pages - 1 == only_page:
+                block.paint(painter, self.margin_x, y, layout)
+            y += block.height
+        return layout
+
+
+class _SlipDrawing(_PagedDrawing):
     """Lays a slip out for one device; measures it or paints it (a receipt on paper
     ``receipt_mm`` wide)."""
 
@@ -430,37 +480,6 @@ class _SlipDrawing:
     def height_mm(self) -> float:
         return self.content_height() / self.px_y
 
-    def paint(
-        self,
-        painter: QPainter,
-        *,
-        page_height: float | None = None,
-        new_page: Callable[[], object] | None = None,
-        only_page: int | None = None,
-    ) -> SlipLayout:
-        """Draw the blocks top to bottom; a block that does not fit starts a new page.
-
-        ``only_page`` draws that page alone (an image holds one page), laying out the rest.
-        """
-        layout = SlipLayout(height_mm=self.height_mm(), pages=1)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        y = self.top
-        for block in self.blocks:
-            fits = page_height is None or y + block.height <= page_height - self.bottom
-            if not fits and y > self.top:
-                layout.pages += 1
-                y = self.top
-                if new_page is not None:
-                    new_page()
-                for header in self.continuation:
-                    if only_page is None or layout.pages - 1 == only_page:
-                        header.paint(painter, self.margin_x, y, layout)
-                    y += header.height
-            if only_page is None or layout.pages - 1 == only_page:
-                block.paint(painter, self.margin_x, y, layout)
-            y += block.height
-        return layout
-
 
 # -- devices ---------------------------------------------------------------------------------
 
@@ -474,19 +493,97 @@ def receipt_page_size(height_mm: float, width_mm: float = RECEIPT_WIDTH_MM) -> Q
     )
 
 
-def prepare_printer(
-    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+def set_up_page(
+    printer: QPrinter,
+    fmt: SlipFormat,
+    doc_name: str,
+    receipt_height_mm: Callable[[], float],
+    receipt_mm: float = RECEIPT_WIDTH_MM,
 ) -> None:
+    """Set ``printer``'s page for ``fmt``: a receipt as long as ``receipt_height_mm()``
+    (asked only for a receipt), or A4; portrait, the whole sheet, no margins."""
     if fmt is SlipFormat.RECEIPT:
-        height = _SlipDrawing(slip, fmt, printer, receipt_mm).height_mm()
-        printer.setPageSize(receipt_page_size(height, receipt_mm))
+        printer.setPageSize(receipt_page_size(receipt_height_mm(), receipt_mm))
     else:
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     # The drawing keeps its own margins, measured from the paper's edge.
     printer.setFullPage(True)
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    printer.setDocName(_tr("Pickup slip {ref}").format(ref=slip.code))
+    printer.setDocName(doc_name)
+
+
+@contextmanager
+def painting(printer: QPrinter) -> Iterator[QPainter]:
+    """A painter on ``printer``, ended afterwards; OSError when the printer will not start."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(_tr("The printer could not be started."))
+    try:
+        yield painter
+    finally:
+        painter.end()
+
+
+def page_height_px(printer: QPrinter, fmt: SlipFormat) -> float | None:
+    """Where a drawing on ``printer`` starts a new page: A4's height; never on a receipt."""
+    if fmt is SlipFormat.RECEIPT:
+        return None
+    return float(printer.pageLayout().fullRectPixels(printer.resolution()).height())
+
+
+def write_pdf(path: Path, draw: Callable[[QPrinter], T]) -> T:
+    """Write what ``draw`` draws on Qt's PDF printer to ``path``; OSError when it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setCreator("Pickup Counter")
+    drawn = draw(printer)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
+    return drawn
+
+
+def measuring_image(dpi: float) -> QImage:
+    """A one-pixel image at ``dpi``: a drawing laid out on it measures as on the page."""
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_meter = round(dpi / 0.0254)
+    probe.setDotsPerMeterX(dots_per_meter)
+    probe.setDotsPerMeterY(dots_per_meter)
+    return probe
+
+
+def blank_page(
+    fmt: SlipFormat, receipt_height_mm: float, dpi: float, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> QImage:
+    """A white page at ``dpi``: a receipt ``receipt_height_mm`` long, or A4."""
+    if fmt is SlipFormat.RECEIPT:
+        size_mm = QSizeF(receipt_mm, receipt_height_mm)
+    else:
+        size_mm = QSizeF(210.0, 297.0)
+    image = QImage(
+        round(size_mm.width() / 25.4 * dpi),
+        round(size_mm.height() / 25.4 * dpi),
+        QImage.Format.Format_RGB32,
+    )
+    dots_per_meter = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    image.fill(Qt.GlobalColor.white)
+    return image
+
+
+def prepare_printer(
+    printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
+) -> None:
+    set_up_page(
+        printer,
+        fmt,
+        _tr("Pickup slip {ref}").format(ref=slip.code),
+        lambda: _SlipDrawing(slip, fmt, printer, receipt_mm).height_mm(),
+        receipt_mm,
+    )
 
 
 def print_slip(
@@ -501,34 +598,17 @@ def paint_on_printer(
     printer: QPrinter, slip: PickupSlip, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
 ) -> SlipLayout:
     drawing = _SlipDrawing(slip, fmt, printer, receipt_mm)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
-    try:
-        page = printer.pageLayout().fullRectPixels(printer.resolution())
+    with painting(printer) as painter:
         return drawing.paint(
-            painter,
-            page_height=None if fmt is SlipFormat.RECEIPT else float(page.height()),
-            new_page=printer.newPage,
+            painter, page_height=page_height_px(printer, fmt), new_page=printer.newPage
         )
-    finally:
-        painter.end()
 
 
 def save_slip_pdf(
     slip: PickupSlip, path: Path | str, fmt: SlipFormat, receipt_mm: float = RECEIPT_WIDTH_MM
 ) -> SlipLayout:
     """Write the slip as a PDF file (through Qt's PDF printer)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setCreator("Pickup Counter")
-    layout = print_slip(printer, slip, fmt, receipt_mm)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
-    return layout
+    return write_pdf(Path(path), lambda printer: print_slip(printer, slip, fmt, receipt_mm))
 
 
 def render_slip_image(
@@ -541,26 +621,13 @@ def render_slip_image(
 ) -> tuple[QImage, SlipLayout]:
     """The slip as an image at ``dpi`` (preview, tests): a receipt whole (on paper
     ``receipt_mm`` wide), A4 one page."""
-    probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    dots_per_meter = round(dpi / 0.0254)
-    probe.setDotsPerMeterX(dots_per_meter)
-    probe.setDotsPerMeterY(dots_per_meter)
-    drawing = _SlipDrawing(slip, fmt, probe, receipt_mm)
-    if fmt is SlipFormat.RECEIPT:
-        size_mm = QSizeF(receipt_mm, drawing.height_mm())
-    else:
-        size_mm = QSizeF(210.0, 297.0)
-    width = round(size_mm.width() / 25.4 * dpi)
-    height = round(size_mm.height() / 25.4 * dpi)
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.setDotsPerMeterX(dots_per_meter)
-    image.setDotsPerMeterY(dots_per_meter)
-    image.fill(Qt.GlobalColor.white)
+    drawing = _SlipDrawing(slip, fmt, measuring_image(dpi), receipt_mm)
+    image = blank_page(fmt, drawing.height_mm(), dpi, receipt_mm)
     painter = QPainter(image)
     try:
         layout = drawing.paint(
             painter,
-            page_height=None if fmt is SlipFormat.RECEIPT else float(height),
+            page_height=None if fmt is SlipFormat.RECEIPT else float(image.height()),
             only_page=page,
         )
     finally:

@@ -3,6 +3,7 @@
 A printer is made through a :data:`MakePrinter` (tests hand in one that prints to a PDF
 file); :func:`system_printer` finds the PC's own. A printer that is not there is a
 :class:`PrinterMissing`, said in shop words by :func:`describe_missing_printer`.
+:func:`confirm_print` shows the system's print dialog for one.
 
 Slips are drawn on the printer in the UI thread. A worker thread would not keep the
 screen alive while a spooler is slow to take a job: PySide6 holds Python's global lock
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pos_app.services.settings import SlipPaper
+from pos_app.ui.async_support import await_dialog
 from pos_app.ui.i18n import translate as _tr
 
 #: Makes the printer for a slip: the printer's name (None: the system's default) and the
@@ -55,3 +58,17 @@ def describe_missing_printer(missing: PrinterMissing) -> str:
 def printer_label(printer: QPrinter, chosen: str | None = None) -> str:
     """How a printer is named to a person: its name, else the file it prints to."""
     return printer.printerName() or printer.outputFileName() or chosen or ""
+
+
+async def confirm_print(
+    parent: QWidget, printer: QPrinter, *, title: str, object_name: str
+) -> bool:
+    """Show the system's print dialog for ``printer`` (awaited, never ``exec()``);
+    whether the user chose to print. The dialog may change the printer and its page."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setObjectName(object_name)
+    dialog.setWindowTitle(title)
+    try:
+        return await await_dialog(dialog) == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

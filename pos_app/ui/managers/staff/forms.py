@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -50,7 +51,7 @@ from pos_app.services.staff import (
     check_pin_format,
 )
 from pos_app.ui.async_support import report_exception
-from pos_app.ui.dialogs.base import AsyncDialog
+from pos_app.ui.dialogs.base import AsyncDialog, confirm_buttons
 from pos_app.ui.dialogs.pin_entry import PinLineEdit, PinPad
 from pos_app.ui.i18n import translate as _tr
 
@@ -186,17 +187,15 @@ class _StaffFormDialog(AsyncDialog):
 
     def _finish_layout(self, ok_text: str) -> None:
         self.layout_.addWidget(self.message)
-        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("staffOkButton")
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        _box, self.ok_button, self.cancel_button = confirm_buttons(
+            self,
+            ok_text,
+            self.tr("Cancel"),
+            confirm_name="staffOkButton",
+            on_confirm=self.on_ok_button_clicked,
+            size=QSize(120, 48),
+            box=self.buttons,
         )
-        for button in (self.ok_button, self.cancel_button):
-            button.setMinimumHeight(48)
-            button.setMinimumWidth(120)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.on_ok_button_clicked)
-        self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
 
     def on_ok_button_clicked(self) -> None:
