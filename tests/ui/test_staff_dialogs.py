@@ -114,7 +114,7 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
     # Add a cashier.
     dialog.add_button.click()
     await _fill_form("Cas Jansen", "13579", Role.CASHIER)
-    await wait_until(lambda: dialog.model.rowCount() == 2)
+    await wait_until(lambda: dialog.model.rowCount() == 2 and not dialog.is_busy())
     cas = next(p for p in dialog.model.profiles() if p.name == "Cas Jansen")
     assert cas.role is Role.CASHIER
     assert (await staff.verify_pin(cas.profile_id, "13579")).accepted
@@ -126,6 +126,7 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
     await wait_until(
         lambda: (p := dialog.selected_profile()) is not None and p.name == "Cas Bakker"
     )
+    await wait_until(lambda: not dialog.is_busy())
 
     # Make manager, after a confirmation.
     assert dialog.role_button.text() == "Make manager"
@@ -133,6 +134,9 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
     await _confirm_message_box()
     await wait_until(lambda: (p := dialog.selected_profile()) is not None and p.is_manager)
     assert dialog.role_button.text() == "Make cashier"
+    # The list shows the change before the dialog has finished reading the staff again; its
+    # buttons come back after that, as for a manager at the counter.
+    await wait_until(lambda: not dialog.is_busy())
 
     # New PIN: Cas is a manager now, so at least six digits.
     dialog.pin_button.click()
@@ -149,7 +153,11 @@ async def test_manager_manages_staff(staff: StaffService) -> None:
     assert dialog.select_profile(max_.profile_id)
     dialog.deactivate_button.click()
     await _confirm_message_box()
-    await wait_until(lambda: (p := dialog.selected_profile()) is not None and not p.active)
+    await wait_until(
+        lambda: (
+            (p := dialog.selected_profile()) is not None and not p.active and not dialog.is_busy()
+        )
+    )
     assert not dialog.rename_button.isEnabled()
     assert dialog.model.index(1, StaffColumn.STATUS).data() == "Deactivated"
     assert dialog.select_profile(cas.profile_id)
