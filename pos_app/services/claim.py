@@ -22,6 +22,10 @@ through, nothing new is sent.
 :class:`ClaimCounter` is the counter's policy around it: who may claim (the customer
 identified by card or by a verified email, a staff member signed in, not at a kiosk) and
 the balance shown after a claim.
+
+Size: the claim's send-once path and its settling read the same journal rows and Piggy
+answers, so they stay together; the steps every journaled desk shares are in
+:mod:`pos_app.services.journaled`.
 """
 
 from __future__ import annotations

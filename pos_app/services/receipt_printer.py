@@ -20,6 +20,9 @@ prints 80 mm at 180 dpi, 42 columns in Font A, which :attr:`ReceiptPaper.MM80_42
 profile python-escpos knows has at that number, cheap 58 mm printers included. It holds
 every letter of Dutch and German names (ä ö ü ß é ë ï ç …); a letter outside it is sent
 without its accent ("Łukasz" as "Lukasz") rather than as "?".
+
+Size: the slip's ESC/POS layout, the printer connections and the status answers are one
+path from a slip to paper; the slip's text itself comes from :mod:`pos_app.services.slips`.
 """
 
 from __future__ import annotations

@@ -14,6 +14,9 @@ decoder (a generated QR code read back) and the system's printer support. One li
 check goes to standard output, then a summary; the exit status is 0 only when every check
 passed. A watchdog ends the process with status 1 if the whole run takes longer than
 ``timeout`` seconds, so a broken build never hangs a deployment script.
+
+Size: one check per method, run in order by one runner; each is short, and splitting them
+would only scatter the list of what a bundle must prove.
 """
 
 from __future__ import annotations

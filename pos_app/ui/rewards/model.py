@@ -4,6 +4,9 @@ Rows come sorted for the counter (soonest expiry first, expired ones last and gr
 each with its picture, title, claim date and an expiry badge. The model is a plain
 ``QAbstractListModel``, so 1,000 rows cost no more than the handful on screen: pictures
 load only for rows that get painted.
+
+Size: one model and the row data its delegate paints (pictures, badges, the shelf mark);
+the painting lives in :mod:`pos_app.ui.rewards.view`.
 """
 
 from __future__ import annotations
