@@ -122,7 +122,7 @@ def real_path(seconds: float) -> None:
 
 def view_left_on(seconds: float) -> None:
     """The camera view on screen, looking at a code it has read already."""
-    from pos_app.ui.camera.reader import ScanLock
+    from pos_app.services.scan_lock import ScanLock
     from pos_app.ui.camera.view import CameraView
 
     lock = ScanLock()

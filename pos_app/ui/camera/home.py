@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.services.scan_lock import ScanLock
 from pos_app.services.settings import Settings
 from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 
 if TYPE_CHECKING:
     from pos_app.ui.camera.frames import FrameSource
-    from pos_app.ui.camera.reader import ScanLock
     from pos_app.ui.camera.view import CameraView
     from pos_app.ui.counter.kiosk_home import KioskHome
 
@@ -117,8 +117,6 @@ class CameraControl(QObject):
     def lock(self) -> ScanLock:
         """The same code is read once until it was out of sight for a while."""
         if self._lock is None:
-            from pos_app.ui.camera.reader import ScanLock
-
             self._lock = ScanLock()
         return self._lock
 

@@ -6,8 +6,7 @@ wait for the decoder and a slow decode only lowers how many pictures are looked 
 zxing-cpp takes a ``QImage`` as it is (no numpy) and lets go of Python's lock while it
 decodes, so the GUI thread keeps running.
 
-:class:`ScanLock` is why a code held in front of the camera is read once: the same value is
-refused while it was seen less than :data:`LOCK_SECONDS` ago.
+Which of the codes read start a scan is :class:`pos_app.services.scan_lock.ScanLock`'s.
 """
 
 from __future__ import annotations
@@ -29,12 +28,6 @@ if TYPE_CHECKING:
     import zxingcpp
 
 log = logging.getLogger(__name__)
-
-#: How long the same code is not read again, counted from the last picture it was seen in:
-#: a customer holding their phone still is one scan; taken away and shown again after
-#: this long, it is a new one. Another code is read at once.
-LOCK_SECONDS = 5.0
-
 
 #: The QImage formats zxing-cpp reads as they are (others it refuses): what the cameras'
 #: pictures come in. Reading colour as it is costs less than turning it grey first
@@ -83,28 +76,6 @@ def _formats() -> zxingcpp.BarcodeFormats:
     import zxingcpp
 
     return zxingcpp.BarcodeFormats([getattr(zxingcpp.BarcodeFormat, name) for name in FORMATS])
-
-
-class ScanLock:
-    """Admits a code unless the same one was seen less than ``seconds`` ago.
-
-    Every sighting of the refused code counts as seen: a code that stays in view stays
-    locked. ``clock`` is monotonic seconds (tests hand in their own).
-    """
-
-    def __init__(
-        self, seconds: float = LOCK_SECONDS, *, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.seconds = seconds
-        self._clock = clock
-        self._value: str | None = None
-        self._seen = 0.0
-
-    def admit(self, value: str) -> bool:
-        now = self._clock()
-        same = value == self._value and now - self._seen < self.seconds
-        self._value, self._seen = value, now
-        return not same
 
 
 @dataclass

@@ -25,8 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from pos_app.services.scan_lock import ScanLock
 from pos_app.ui.camera.frames import FrameSource
-from pos_app.ui.camera.reader import CodeReader, ScanLock
+from pos_app.ui.camera.reader import CodeReader
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.theme import ColorScheme, TextSize, scaled_font
 

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import Simulator
 from pos_app.sandbox import demo_data as demo
+from pos_app.services.scan_lock import LOCK_SECONDS, ScanLock
 from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings
 from pos_app.services.staff import Role
 from pos_app.ui.camera.frames import DEMO_DEVICE, StillFrames, open_frame_source
-from pos_app.ui.camera.reader import LOCK_SECONDS, ScanLock
 from pos_app.ui.camera.view import CameraState, CameraView
 from pos_app.ui.counter import LOOKUP
 from pos_app.ui.counter.screen import CUSTOMER, HOME

@@ -11,8 +11,9 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import demo_data as demo
+from pos_app.services.scan_lock import ScanLock
 from pos_app.ui.camera.frames import StillFrames
-from pos_app.ui.camera.reader import CodeReader, ScanLock
+from pos_app.ui.camera.reader import CodeReader
 from pos_app.ui.camera.view import CameraState, CameraView
 from tests.helpers.camera import phone_with_qr
 

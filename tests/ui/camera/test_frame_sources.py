@@ -8,8 +8,8 @@ import sys
 import pytest
 from pytestqt.qtbot import QtBot
 
+from pos_app.services.scan_lock import ScanLock
 from pos_app.ui.camera.frames import NoCamera, open_frame_source
-from pos_app.ui.camera.reader import ScanLock
 from pos_app.ui.camera.view import CameraState, CameraView
 
 

@@ -22,8 +22,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import demo_data as demo
+from pos_app.services.scan_lock import ScanLock
 from pos_app.ui.camera.frames import NoCamera, open_frame_source
-from pos_app.ui.camera.reader import ScanLock
 from pos_app.ui.camera.view import CameraState, CameraView
 from tests.helpers.camera import SPOILT
 

@@ -15,8 +15,9 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from pos_app.sandbox import demo_data as demo
+from pos_app.services.scan_lock import ScanLock
 from pos_app.ui.camera.frames import StillFrames
-from pos_app.ui.camera.reader import CodeReader, ScanLock, read_codes
+from pos_app.ui.camera.reader import CodeReader, read_codes
 from tests.helpers.camera import SPOILT, empty_room, phone_with_qr
 
 
