@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -32,9 +33,17 @@ class PdfPrinters:
 
 
 def pdf_text(path: Path) -> str:
-    """The text a PDF reader finds on the pages, words separated by single spaces."""
+    """The text a PDF reader finds on the pages, words separated by single spaces.
+
+    Ligatures some fonts draw ("ﬀ" in "Coﬀee") are read as their letters, as a PDF
+    reader's search does.
+    """
     reader = pypdf.PdfReader(path)
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return "".join(
+        unicodedata.normalize("NFKC", char) if "\ufb00" <= char <= "\ufb06" else char
+        for char in text
+    )
 
 
 def page_width_mm(path: Path) -> float:

@@ -98,24 +98,33 @@ class _Pages:
         total = sum(widths)
         columns = [self.area.width() * width / total for width in widths]
 
+        # A cell too long for its column wraps onto more lines: a report on paper keeps
+        # every word (the font the PDF gets differs from PC to PC, and so do widths).
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        padding = (line - metrics.height()) / 2
+
         def row(cells: list[str], *, bold: bool) -> None:
-            self.room(line)
             cell_font = QFont(font)
             cell_font.setBold(bold)
+            cell_metrics = QFontMetricsF(cell_font, self.writer)
+            boxes = [QRectF(0, 0, width - self.mm(1.5), self.area.height()) for width in columns]
+            height = max(
+                line,
+                *(
+                    cell_metrics.boundingRect(box, flags, cell).height() + 2 * padding
+                    for cell, box in zip(cells, boxes, strict=True)
+                ),
+            )
+            self.room(height)
             self.painter.setFont(cell_font)
             self.painter.setPen(TEXT_COLOR)
             x = self.area.left()
             for cell, width in zip(cells, columns, strict=True):
-                shown = QFontMetricsF(cell_font, self.writer).elidedText(
-                    cell, Qt.TextElideMode.ElideRight, width - self.mm(1.5)
-                )
                 self.painter.drawText(
-                    QRectF(x, self.y, width, line),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    shown,
+                    QRectF(x, self.y + padding, width - self.mm(1.5), height), flags, cell
                 )
                 x += width
-            self.y += line
+            self.y += height
 
         row(headers, bold=True)
         self.painter.setPen(AXIS_COLOR)
