@@ -1,6 +1,7 @@
 """Start to window: the counter app next to a bare PySide6 + qasync window.
 
     .venv/bin/python benchmarks/startup.py [--runs 5] [--bundle dist/pos-app]
+                                           [--compare ../other-checkout]
                                            [--bare-bundle build/startup-bare/bare_window]
 
 Every figure is the wall time from starting the process to the first paint of its main
@@ -161,6 +162,12 @@ def main() -> int:
     )
     parser.add_argument("--no-bundle", action="store_true", help="source only")
     parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also start the demo of another checkout (its .venv), e.g. an earlier commit's",
+    )
+    parser.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="keep PYTHONDONTWRITEBYTECODE if set (every start compiles the app's modules)",
@@ -177,6 +184,11 @@ def main() -> int:
         Kind("bare (source)", [python, str(HERE / "bare_window.py")]),
         Kind("app (source)", [str(app), "--demo", "-v"], data_dir=True, reference="bare (source)"),
     ]
+    if args.compare is not None:
+        other = args.compare.resolve() / ".venv" / "bin" / "pos-app"
+        warm.append(
+            Kind(f"app ({args.compare.name})", [str(other), "--demo", "-v"], True, "bare (source)")
+        )
     bare_bundle = args.bare_bundle
     if args.build_bare_bundle:
         bare_bundle = build_bare_bundle()

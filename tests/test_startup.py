@@ -3,9 +3,11 @@
 The window must be painted soon after the program starts, so what can wait is imported
 or started after the first paint: the demo's simulator (uvicorn, Starlette, the routes),
 the keyring, the setup flow, slips (their QR codes, Qt's print support), the camera (its
-view and the barcode decoder). Importing the
-window's modules does not import the vendors' clients either (httpx, the pydantic
-models): only building the clients does.
+view and the barcode decoder), the pages the counter shows later (the customer's, Recent
+pickups, To prepare: the window builds them once its first frame is painted), and the
+vendors' clients (httpx, the pydantic models): the
+clients are built on their first call, and the counter's first calls (the shop's name,
+settling what an earlier run left, keeping connections open) go out after the paint.
 """
 
 from __future__ import annotations
@@ -45,7 +47,20 @@ NOT_BEFORE_PAINT = (
     "pos_app.ui.camera.reader",
     "pos_app.ui.camera.v4l2",
 )
-#: What building the clients imports; the window's own modules must not.
+#: The pages the counter shows later (the customer's, the lists) and what they use: the
+#: window builds them once its first frame is painted.
+WINDOW_LATER = (
+    "pos_app.ui.counter.customer_page",
+    "pos_app.ui.counter.hand_over",
+    "pos_app.ui.counter.claim_flow",
+    "pos_app.ui.counter.identify",
+    "pos_app.ui.counter.recent_page",
+    "pos_app.ui.counter.prepare_page",
+    "pos_app.ui.rewards.view",
+    "pos_app.ui.progress.panel",
+    "pos_app.ui.managers.reports",
+)
+#: What the clients' first call imports; nothing before the first paint does.
 CLIENTS_ONLY = (
     "httpx",
     "httpcore",
@@ -78,7 +93,7 @@ def test_the_window_modules_and_the_demo_session_load_nothing_that_can_wait() ->
         "from pos_app.demo import DemoSession\n"
         "with DemoSession(background=True) as session:\n"
         "    session.info.staff_added()\n"
-        f"    names = {NOT_BEFORE_PAINT + CLIENTS_ONLY!r}\n"
+        f"    names = {NOT_BEFORE_PAINT + WINDOW_LATER + CLIENTS_ONLY!r}\n"
         "    print(json.dumps(sorted(n for n in names if n in sys.modules)))\n"
     )
     result = _run(code)
@@ -86,13 +101,15 @@ def test_the_window_modules_and_the_demo_session_load_nothing_that_can_wait() ->
     assert json.loads(result.stdout) == []
 
 
-def test_the_demo_paints_its_window_before_it_starts_the_simulator(tmp_path: Path) -> None:
+def test_the_demo_paints_its_window_before_it_starts_the_simulator_or_a_client(
+    tmp_path: Path,
+) -> None:
     """The real ``pos-app --demo`` start, stopped at the first paint of its window."""
     code = (
         "import json, os, sys\n"
         "import pos_app.ui.app as app\n"
         "def painted():\n"
-        f"    names = {NOT_BEFORE_PAINT!r}\n"
+        f"    names = {NOT_BEFORE_PAINT + WINDOW_LATER + CLIENTS_ONLY!r}\n"
         "    print(json.dumps(sorted(n for n in names if n in sys.modules)), flush=True)\n"
         "    os._exit(0)\n"
         "app._log_first_paint = painted\n"

@@ -1,11 +1,17 @@
-"""Builds the three API clients from the settings and the secrets, once per app run."""
+"""Builds the three API clients from the settings and the secrets, once per app run.
+
+A client is built on its first use (:class:`Deferred`): importing httpx and the vendors'
+pydantic models, and making a client's connection pool and TLS context, take a quarter of
+a second that the window's first paint does not wait for. What the settings and secrets
+allow is decided at once, so the window knows before it is shown which vendors it has.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pos_app import __version__
 from pos_app.services.secrets import SecretName, SecretStore
@@ -17,8 +23,50 @@ if TYPE_CHECKING:
     from pos_app.api import GiftoinClient, NudjClient, PiggyClient
 
 USER_AGENT = f"pos-app/{__version__}"
+C = TypeVar("C")
 #: Seconds between two looks at whether a vendor closed the counter's idle connections.
 KEEP_WARM_INTERVAL = 10.0
+
+
+class Deferred(Generic[C]):
+    """Stands for a client until its first use, then builds it and passes everything on.
+
+    Callers hold it as the client it stands for (:func:`build_clients` hands it out so);
+    the first attribute asked for (a call, ``warm_up``) builds the real client, except
+    the settings it is built with (``known``: its ``timeout``), which are answered as
+    they are. Closing one that was never used builds nothing.
+    """
+
+    def __init__(self, build: Callable[[], C], **known: Any) -> None:
+        self._build: Callable[[], C] | None = build
+        self._client: C | None = None
+        self._known = known
+
+    @property
+    def built(self) -> bool:
+        return self._client is not None
+
+    def client(self) -> C:
+        if self._client is None:
+            assert self._build is not None, "a closed client is used again"
+            self._client = self._build()
+        return self._client
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for names this class lacks: the real client's calls and attributes.
+        if self._client is None and name in self._known:
+            return self._known[name]
+        return getattr(self.client(), name)
+
+    async def aclose(self) -> None:
+        self._build = None
+        if self._client is not None:
+            await cast("Any", self._client).aclose()
+
+
+def deferred(build: Callable[[], C], **known: Any) -> C:
+    """``build()``'s client, built when it is first used (see :class:`Deferred`)."""
+    return cast(C, Deferred(build, **known))
 
 
 @dataclass
@@ -64,25 +112,27 @@ def build_clients(
     transport: httpx.AsyncBaseTransport | None = None,
     sleep: Callable[[float], Awaitable[None]] | None = None,
 ) -> ApiClients:
-    """The clients the settings and secrets allow; ``transport`` and ``sleep`` (the wait
-    between retries) are the clients' own, for benchmarks and tests."""
-    # Imported here: httpx and the vendors' models are not needed before a client is.
-    from pos_app.api import GiftoinClient, NudjClient, PiggyClient
-
+    """The clients the settings and secrets allow, each built on its first use;
+    ``transport`` and ``sleep`` (the wait between retries) are the clients' own, for
+    benchmarks and tests."""
     problems: list[str] = []
     timeout = settings.request_timeout
     piggy: PiggyClient | None = None
     if settings.piggy_auth_mode is PiggyAuthMode.CLIENT_CREDENTIALS:
         secret = secrets.get(SecretName.PIGGY_CLIENT_SECRET)
         if settings.piggy_client_id and secret:
-            piggy = PiggyClient(
-                settings.piggy_base_url,
-                client_id=settings.piggy_client_id,
-                client_secret=secret,
+            client_id = settings.piggy_client_id
+            piggy = deferred(
+                lambda: _piggy()(
+                    settings.piggy_base_url,
+                    client_id=client_id,
+                    client_secret=secret,
+                    timeout=timeout,
+                    transport=transport,
+                    sleep=sleep,
+                    user_agent=USER_AGENT,
+                ),
                 timeout=timeout,
-                transport=transport,
-                sleep=sleep,
-                user_agent=USER_AGENT,
             )
         else:
             problems.append(
@@ -92,39 +142,71 @@ def build_clients(
     else:
         token = secrets.get(SecretName.PIGGY_TOKEN)
         if token:
-            piggy = PiggyClient(
-                settings.piggy_base_url,
-                token=token,
+            piggy = deferred(
+                lambda: _piggy()(
+                    settings.piggy_base_url,
+                    token=token,
+                    timeout=timeout,
+                    transport=transport,
+                    sleep=sleep,
+                    user_agent=USER_AGENT,
+                ),
                 timeout=timeout,
-                transport=transport,
-                sleep=sleep,
-                user_agent=USER_AGENT,
             )
         else:
             problems.append("Piggy is not set up: run `pos-app secrets set piggy-token`.")
 
     giftoin: GiftoinClient | None = None
     giftoin_key = secrets.get(SecretName.GIFTOIN_API_KEY)
-    if settings.giftoin_base_url and giftoin_key:
-        giftoin = GiftoinClient(
-            settings.giftoin_base_url,
-            api_key=giftoin_key,
+    giftoin_url = settings.giftoin_base_url
+    if giftoin_url and giftoin_key:
+        giftoin = deferred(
+            lambda: _giftoin()(
+                giftoin_url,
+                api_key=giftoin_key,
+                timeout=timeout,
+                transport=transport,
+                sleep=sleep,
+                user_agent=USER_AGENT,
+            ),
             timeout=timeout,
-            transport=transport,
-            sleep=sleep,
-            user_agent=USER_AGENT,
         )
 
     nudj: NudjClient | None = None
     nudj_token = secrets.get(SecretName.NUDJ_TOKEN)
-    if settings.nudj_base_url and nudj_token:
-        nudj = NudjClient(
-            settings.nudj_base_url,
-            token=nudj_token,
-            language=settings.language,
+    nudj_url = settings.nudj_base_url
+    if nudj_url and nudj_token:
+        nudj = deferred(
+            lambda: _nudj()(
+                nudj_url,
+                token=nudj_token,
+                language=settings.language,
+                timeout=timeout,
+                transport=transport,
+                sleep=sleep,
+                user_agent=USER_AGENT,
+            ),
             timeout=timeout,
-            transport=transport,
-            sleep=sleep,
-            user_agent=USER_AGENT,
         )
     return ApiClients(piggy=piggy, giftoin=giftoin, nudj=nudj, problems=problems)
+
+
+# The clients' classes, imported on the first client's first use.
+
+
+def _piggy() -> type[PiggyClient]:
+    from pos_app.api import PiggyClient
+
+    return PiggyClient
+
+
+def _giftoin() -> type[GiftoinClient]:
+    from pos_app.api import GiftoinClient
+
+    return GiftoinClient
+
+
+def _nudj() -> type[NudjClient]:
+    from pos_app.api import NudjClient
+
+    return NudjClient

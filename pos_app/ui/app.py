@@ -282,7 +282,8 @@ async def run_app(
     while True:
         services = await open_services(settings, clients, secrets, config_file=config_file)
         try:
-            window = MainWindow(services, demo=demo)
+            # The rest of the window is built once its first frame is painted.
+            window = MainWindow(services, demo=demo, complete=False)
             try:
                 code = await run_window(
                     window,
@@ -313,11 +314,12 @@ async def run_window(
 ) -> int:
     """Show the window, start its work, wait until it closes and its tasks are done.
 
-    What can wait for the window to be on screen starts after its first paint:
-    ``after_first_paint``, the demo's simulator (``start_simulator``, on a worker thread),
-    keeping connections open. The window's own start is not among them: the first frame
-    shows what this start found (a journal problem, no Piggy access) and a signed-out
-    counter's sign-in.
+    What can wait for the window to be on screen starts after its first paint: the rest
+    of the window (:meth:`MainWindow.complete`, then ``on_shown``), the window's first
+    calls (the shop's name, settling, sharing), ``after_first_paint``, the demo's
+    simulator (``start_simulator``, on a worker thread), keeping connections open.
+    The first frame shows what this start found (a journal problem, no Piggy access) and
+    a signed-out counter's sign-in.
     """
     closed = asyncio.Event()
     painted = asyncio.Event()
@@ -330,14 +332,12 @@ async def run_window(
 
     window.installEventFilter(FirstPaint(on_painted, window))
     window.show()
-    window.start()
+    window.start_screen()
     # Not one of the window's tasks: keeping connections open never ends by itself.
     later = asyncio.ensure_future(
-        _after_first_paint(window, painted, start_simulator, after_first_paint)
+        _after_first_paint(window, painted, start_simulator, after_first_paint, on_shown)
     )
     later.add_done_callback(_report_failure)
-    if on_shown is not None:
-        on_shown(window)
     try:
         await closed.wait()
     finally:
@@ -354,11 +354,17 @@ async def _after_first_paint(
     painted: asyncio.Event,
     start_simulator: Callable[[], None] | None,
     after_first_paint: Callable[[], None] | None,
+    on_shown: Callable[[MainWindow], None] | None = None,
 ) -> None:
     # A window the system does not paint soon (hidden, on another desktop) must not keep
     # the demo's simulator from starting.
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(painted.wait(), PAINT_WAIT)
+    window.complete()
+    if on_shown is not None:
+        on_shown(window)
+    # The first calls build the vendors' clients (httpx, their models): after the paint.
+    window.start_calls()
     if after_first_paint is not None:
         after_first_paint()
     if start_simulator is not None:

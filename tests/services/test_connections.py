@@ -85,9 +85,47 @@ async def test_the_three_clients_read_the_trusted_certificates_once(
         try:
             assert clients.piggy is not None
             assert clients.nudj is not None
-            assert len(made) == 1
-            # And it is a working one: both reach the server over TLS.
+            # Both reach the server over TLS, and were built with one context between them.
             assert await clients.piggy.list_shops()
             assert (await clients.nudj.rewards()).edges
+            assert len(made) == 1
         finally:
             await clients.aclose()
+
+
+def test_building_the_clients_imports_none_of_them_until_a_call() -> None:
+    """The window is shown before httpx and the vendors' models are imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import asyncio, sys\n"
+        "from pos_app.services.connections import build_clients\n"
+        "from pos_app.services.secrets import SecretName, SecretStore\n"
+        "from pos_app.services.settings import load_settings\n"
+        "settings = load_settings(use_file=False).with_overrides(\n"
+        "    giftoin_base_url='http://127.0.0.1:9', nudj_base_url='http://127.0.0.1:9')\n"
+        "secrets = SecretStore(env={name.env_var: 'x' for name in SecretName},\n"
+        "    use_keyring=False)\n"
+        "clients = build_clients(settings, secrets)\n"
+        "print(clients.piggy.timeout == settings.request_timeout)\n"
+        "print(sorted(m for m in ('httpx', 'pos_app.api.piggy') if m in sys.modules))\n"
+        "asyncio.run(clients.aclose())\n"
+        "print(sorted(m for m in ('httpx', 'pos_app.api.piggy') if m in sys.modules))\n"
+        "clients = build_clients(settings, secrets)\n"
+        "print(clients.piggy.ready_connections())\n"
+        "print(sorted(m for m in ('httpx', 'pos_app.api.piggy') if m in sys.modules))\n"
+        "asyncio.run(clients.aclose())\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "True",
+        "[]",
+        "[]",  # closing a client never used builds nothing
+        "0",
+        "['httpx', 'pos_app.api.piggy']",
+    ]

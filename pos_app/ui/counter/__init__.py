@@ -13,8 +13,7 @@ kiosk's on-screen keys), ``banners`` and
 ``words`` (what the counter says, in shop words).
 """
 
-from pos_app.ui.counter.hand_over import HAND_OVER
-from pos_app.ui.counter.screen import LOOKUP
+from pos_app.ui.counter.screen import HAND_OVER, LOOKUP
 from pos_app.ui.counter.window import MainWindow
 
 __all__ = ["HAND_OVER", "LOOKUP", "MainWindow"]

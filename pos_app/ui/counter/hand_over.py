@@ -30,6 +30,7 @@ from pos_app.ui.async_support import TaskOwner, await_dialog, is_alive
 from pos_app.ui.counter.customer_page import CustomerPage
 from pos_app.ui.counter.customer_widgets import MessageBar, MessageKind
 from pos_app.ui.counter.notice import NoticeActions
+from pos_app.ui.counter.screen import HAND_OVER
 from pos_app.ui.counter.signing_in import SignInControl
 from pos_app.ui.counter.words import (
     describe_hand_over,
@@ -43,8 +44,8 @@ from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.pictures import PictureCache
 from pos_app.ui.rewards.hand_over_dialog import HandOverDialog
 
-#: The task key of the hand-over: one at a time per counter.
-HAND_OVER = "hand-over"
+#: The task keys of undoing a hand-over and of its slip (the hand-over's own, HAND_OVER,
+#: is the screen's: one at a time per counter).
 UNDO = "undo-hand-over"
 SLIP = "slip"
 

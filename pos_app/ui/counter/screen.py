@@ -20,30 +20,32 @@ from pos_app.services.counter import CounterSession
 from pos_app.services.pickup_models import CustomerSummary
 from pos_app.services.progress import ProgressService
 from pos_app.ui.async_support import TaskOwner
-from pos_app.ui.camera.home import CameraControl
 from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
-from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
 from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
 from pos_app.ui.counter.kiosk import KioskMode
 from pos_app.ui.counter.kiosk_home import KioskHome
 from pos_app.ui.counter.notice import NoticeActions
-from pos_app.ui.counter.prepare_page import PreparePage, to_prepare_service
-from pos_app.ui.counter.recent_page import RecentPage
 from pos_app.ui.counter.search import SearchBar
-from pos_app.ui.counter.shelf_marks import ShelfMarksOnList
 from pos_app.ui.counter.sounds import ScanSounds
 from pos_app.ui.managers.journal_health import JournalHealthBanner
-from pos_app.ui.managers.recent_pickups import RecentPickupsView
 from pos_app.ui.pictures import PictureCache
-from pos_app.ui.rewards import RewardListModel
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
+    from pos_app.ui.camera.home import CameraControl
+    from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
+    from pos_app.ui.counter.prepare_page import PreparePage
+    from pos_app.ui.counter.recent_page import RecentPage
+    from pos_app.ui.counter.shelf_marks import ShelfMarksOnList
+    from pos_app.ui.managers.recent_pickups import RecentPickupsView
+    from pos_app.ui.rewards import RewardListModel
 
 #: The task key of a lookup: a new scan replaces the one running.
 LOOKUP = "lookup"
 #: The task key of asking again what the customer on screen can pick up.
 REFRESH = "refresh"
+#: The task key of a hand-over (here, so that it is known before the customer page is).
+HAND_OVER = "hand-over"
 HOME, CUSTOMER = 0, 1
 #: How long the programs wait for the list before they are asked anyway: one frame. Contact
 #: and rewards mostly come back together, and the cashier needs the list first.
@@ -51,11 +53,22 @@ PROGRAMS_AFTER_LIST_MS = 16
 
 
 class CounterScreen(QWidget):
-    """Signals:
+    """Built in two steps: what the first frame shows (the scan field, the messages, the
+    welcome or kiosk home), then, once that is on screen, :meth:`complete` adds the pages
+    the counter shows later (the customer's, Recent pickups, To prepare), the camera and
+    the side programs, with the modules they need.
+
+    Signals:
     customerShown(str): a customer's rewards are on screen (their uuid).
     """
 
     customerShown = Signal(str)
+    # Made by complete():
+    model: RewardListModel
+    customer_page: CustomerPage
+    camera: CameraControl
+    side: SidePrograms
+    shelf_marks: ShelfMarksOnList
 
     def __init__(
         self,
@@ -73,6 +86,9 @@ class CounterScreen(QWidget):
         super().__init__(parent)
         services = counter.services
         self._tasks = tasks
+        self._counter, self._progress, self._pictures = counter, progress, pictures
+        self._ui_state, self._clock = ui_state, clock
+        self.completed = False
         self.sounds = ScanSounds(
             services.settings.data_dir / "sounds", enabled=services.settings.scan_sound
         )
@@ -132,38 +148,56 @@ class CounterScreen(QWidget):
         self.pages.setObjectName("pages")
         self.kiosk_home = KioskHome(self.pages) if kiosk is not None else None
         self.pages.addWidget(self.kiosk_home or welcome_label(self.pages))
+        layout.addWidget(self.pages, 1)
+        self.recent_page: RecentPage | None = None
+        self.recent_view: RecentPickupsView | None = None
+        self.prepare_page: PreparePage | None = None
+
+    def complete(self) -> None:
+        """The rest of the screen, once its first frame is on screen (once)."""
+        if self.completed:
+            return
+        self.completed = True
+        # Imported here: the customer page, the lists and their dialogs load after the
+        # first paint.
+        from pos_app.ui.camera.home import CameraControl
+        from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
+        from pos_app.ui.counter.prepare_page import PreparePage, to_prepare_service
+        from pos_app.ui.counter.recent_page import RecentPage
+        from pos_app.ui.counter.shelf_marks import ShelfMarksOnList
+        from pos_app.ui.rewards import RewardListModel
+
+        counter, tasks, pictures = self._counter, self._tasks, self._pictures
+        services = counter.services
+        in_kiosk = self.kiosk_home is not None
         self.model = RewardListModel(pictures, parent=self)
         self.customer_page = CustomerPage(
             self.model,
             pictures,
-            kiosk=kiosk is not None,
+            kiosk=in_kiosk,
             # Other customers' pickups are staff's business: not from a kiosk's screen.
-            history=services.journal is not None and kiosk is None,
-            ui_state=ui_state,
+            history=services.journal is not None and not in_kiosk,
+            ui_state=self._ui_state,
             giftoin_platform=services.settings.giftoin_platform,
-            clock=clock,
+            clock=self._clock,
             parent=self.pages,
         )
         self.pages.addWidget(self.customer_page)
-        self.recent_page: RecentPage | None = None
-        self.recent_view: RecentPickupsView | None = None
         if services.journal is not None:
             self.recent_page = RecentPage(
                 services.journal,
                 counter,
                 tasks=tasks,
                 messages=self.message_bar,
-                kiosk=kiosk is not None,
+                kiosk=in_kiosk,
                 parent=self.pages,
             )
             self.recent_view = self.recent_page.view
             self.pages.addWidget(self.recent_page)
         prepare = to_prepare_service(counter)
-        self.prepare_page: PreparePage | None = None
-        if prepare is not None and kiosk is None:
+        if prepare is not None and not in_kiosk:
             self.prepare_page = PreparePage(counter, prepare, parent=self.pages)
             self.pages.addWidget(self.prepare_page)
-        layout.addWidget(self.pages, 1)
         self.camera = CameraControl(
             services.settings,
             self.pages,
@@ -174,7 +208,7 @@ class CounterScreen(QWidget):
         if self.camera.button is not None:
             self.search_bar.add_button(self.camera.button)
         self.side = SidePrograms(
-            progress,
+            self._progress,
             self.customer_page.progress_panel,
             tasks,
             current=lambda: counter.customer,
@@ -193,8 +227,8 @@ class CounterScreen(QWidget):
     def focus_search(self) -> None:
         # Kiosk: the field is hidden; the home screen or the list takes the scanner's
         # keys and hands them on.
-        on_customer = self.pages.currentIndex() == CUSTOMER
-        rewards = self.customer_page.rewards_list
+        on_customer = self.completed and self.pages.currentIndex() == CUSTOMER
+        rewards = self.customer_page.rewards_list if on_customer else None
         self.search_bar.focus(rewards if on_customer else self.kiosk_home)
 
     def _ask_programs(self) -> None:

@@ -18,10 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from pos_app import APP_NAME
 from pos_app.api import errors
@@ -34,11 +31,8 @@ from pos_app.services.refund import RefundResult
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.counter import words
 from pos_app.ui.counter.banners import demo_mailbox_text
-from pos_app.ui.counter.claim_flow import ClaimFlow
 from pos_app.ui.counter.customer_widgets import MessageKind
-from pos_app.ui.counter.hand_over import HandOverFlow
 from pos_app.ui.counter.help import HelpDialog, info_box
-from pos_app.ui.counter.identify import IdentifyFlow
 from pos_app.ui.counter.kiosk_counter import KioskCounter
 from pos_app.ui.counter.screen import CUSTOMER, HOME, REFRESH, CounterScreen
 from pos_app.ui.counter.settings_entry import SettingsEntry
@@ -52,6 +46,12 @@ from pos_app.ui.theme import default_window_size
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
+    from pos_app.ui.counter.claim_flow import ClaimFlow
+    from pos_app.ui.counter.hand_over import HandOverFlow
+    from pos_app.ui.counter.identify import IdentifyFlow
+    from pos_app.ui.counter.prepare_page import PreparePage
+    from pos_app.ui.counter.recent_page import RecentPage
+    from pos_app.ui.managers.recent_pickups import RecentPickupsView
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,10 @@ _BALANCE = "balance"
 class MainWindow(QMainWindow):
     """The one window of the app.
 
+    ``complete=False`` (the app's start) builds only what the first frame shows; the app
+    calls :meth:`complete` once that frame is painted, for the rest (the customer's page,
+    the lists, the flows that hand over and claim).
+
     Signals:
         closed: the window has closed and its background tasks are cancelled.
         customerShown(str): a customer's rewards are on screen (their uuid).
@@ -76,6 +80,10 @@ class MainWindow(QMainWindow):
     customerShown = Signal(str)
     handOverFinished = Signal()
     kioskReset = Signal()
+    # Made by complete():
+    identify: IdentifyFlow
+    hand_over: HandOverFlow
+    claim: ClaimFlow
 
     def __init__(
         self,
@@ -84,6 +92,7 @@ class MainWindow(QMainWindow):
         demo: DemoInfo | None = None,
         clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
+        complete: bool = True,
     ) -> None:
         super().__init__(parent)
         settings = services.settings
@@ -93,6 +102,7 @@ class MainWindow(QMainWindow):
         self.help: HelpDialog | None = None
         self._shutdown_task: asyncio.Future[None] | None = None
         self.tasks = TaskOwner(on_error=self._say_error)
+        self._calls_started = False
         self.settings_entry = SettingsEntry(self, services, self.tasks)
         self.counter = CounterSession(
             services,
@@ -115,10 +125,36 @@ class MainWindow(QMainWindow):
         # their fonts.
         self._kiosk = KioskCounter(self, services.staff) if settings.kiosk else None
         self.kiosk = self._kiosk.mode if self._kiosk is not None else None
+        self.recent_page: RecentPage | None = None
+        self.recent_view: RecentPickupsView | None = None
+        self.prepare_page: PreparePage | None = None
+        self.completed = False
         self._build(clock)
-        self._wire()
+        self._wire_first()
         if self.kiosk is not None:
             self.kiosk.attach()
+        if complete:
+            self.complete()
+
+    def complete(self) -> None:
+        """The rest of the window, once its first frame is on screen (once)."""
+        if self.completed:
+            return
+        self.completed = True
+        screen = self.counter_screen
+        screen.complete()
+        # The parts the tests and the kiosk look at, by the names they had on the window.
+        self.model, page = screen.model, screen.customer_page
+        self.customer_header, self.rewards_list = page.header, page.rewards_list
+        self.hand_over_button, self.progress_panel = page.hand_over_button, page.progress_panel
+        self.recent_page, self.recent_view = screen.recent_page, screen.recent_view
+        self.prepare_page = screen.prepare_page
+        if self.recent_page is not None and self.kiosk is None:
+            self._staff_slot_layout.addWidget(self.recent_page.staff_entry.button)
+            self._staff_slot.show()
+        if self.recent_view is not None and self.sign_in_session.staff is not None:
+            self.recent_view.set_signed_in(self.sign_in_session.staff)
+        self._wire()
 
     @property
     def customer(self) -> CustomerSummary | None:
@@ -149,11 +185,6 @@ class MainWindow(QMainWindow):
         self.message_bar, self.health_banner = screen.message_bar, screen.health_banner
         self.code_entry, self.pages = screen.code_entry, screen.pages
         self.kiosk_home = screen.kiosk_home
-        self.model, page = screen.model, screen.customer_page
-        self.customer_header, self.rewards_list = page.header, page.rewards_list
-        self.hand_over_button, self.progress_panel = page.hand_over_button, page.progress_panel
-        self.recent_page, self.recent_view = screen.recent_page, screen.recent_view
-        self.prepare_page = screen.prepare_page
         services = self.services
         self.status = CounterStatusBar(
             services.settings.counter_name,
@@ -166,8 +197,12 @@ class MainWindow(QMainWindow):
         self.unresolved_label = self.status.unresolved_label
         self.nudj_setup_label = self.status.nudj_setup_label
         self.sign_in_button = self.status.sign_in_button
-        if self.recent_page is not None and self.kiosk is None:
-            self.status.addPermanentWidget(self.recent_page.staff_entry.button)
+        #: Where complete() puts the Staff button: after the bar's own, before Settings.
+        self._staff_slot = QWidget(self.status)
+        self._staff_slot_layout = QHBoxLayout(self._staff_slot)
+        self._staff_slot_layout.setContentsMargins(0, 0, 0, 0)
+        self._staff_slot.hide()
+        self.status.addPermanentWidget(self._staff_slot)
         if self.settings_entry.available and self.kiosk is None:
             # A kiosk's Settings are behind Leave kiosk: nothing of them on its screen.
             self.status.addPermanentWidget(self.settings_entry.button(self))
@@ -176,7 +211,8 @@ class MainWindow(QMainWindow):
             services, self.status, self.tasks, parent=self, kiosk=self.kiosk is not None
         )
 
-    def _wire(self) -> None:
+    def _wire_first(self) -> None:
+        """What the first frame needs: signing in, the status bar's buttons, a few keys."""
         counter, services = self.counter, self.services
         self.signing_in = SignInControl(
             counter.sign_in,
@@ -187,6 +223,23 @@ class MainWindow(QMainWindow):
             window=self,
         )
         self.signing_in.changed.connect(self._show_signed_in)
+        self.sign_in_button.clicked.connect(self.signing_in.toggle)
+        if self.health_banner is not None:
+            self.health_banner.acknowledged.connect(self._acknowledged)
+        if self.status.leave_button is not None and self.kiosk is not None:
+            self.status.leave_button.clicked.connect(self.kiosk.request_unlock)
+        for key in ("Ctrl+L", "F6"):
+            QShortcut(QKeySequence(key), self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_help)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+
+    def _wire(self) -> None:
+        # Imported here, with the customer page they work on: after the first paint.
+        from pos_app.ui.counter.claim_flow import ClaimFlow
+        from pos_app.ui.counter.hand_over import HandOverFlow
+        from pos_app.ui.counter.identify import IdentifyFlow
+
+        counter = self.counter
         self.identify = IdentifyFlow(
             counter, self.counter_screen, self.tasks, show_recent=self.show_recent_pickups
         )
@@ -221,9 +274,6 @@ class MainWindow(QMainWindow):
             self.progress.add_nudj_setup_listener(self.status.show_nudj_setup)
         self.search_bar.listen_to(self.rewards_list)
         self.recent_button.clicked.connect(self.show_recent_pickups)
-        self.sign_in_button.clicked.connect(self.signing_in.toggle)
-        if self.health_banner is not None:
-            self.health_banner.acknowledged.connect(self._acknowledged)
         if self.kiosk_home is not None:
             self.kiosk_home.emailRequested.connect(self._kiosk_email)
             if self._kiosk is not None:
@@ -231,8 +281,6 @@ class MainWindow(QMainWindow):
             self.search_bar.listen_to(self.kiosk_home)
         self.customer_header.earlier_button.clicked.connect(self._earlier_pickups)
         self.search_input.textEdited.connect(self._typing)
-        if self.status.leave_button is not None and self.kiosk is not None:
-            self.status.leave_button.clicked.connect(self.kiosk.request_unlock)
         if self.counter_screen.customer_page.done_button is not None:
             self.counter_screen.customer_page.done_button.clicked.connect(self.kiosk_reset)
         if self.recent_page is not None and self.recent_view is not None:
@@ -251,19 +299,23 @@ class MainWindow(QMainWindow):
         banner = self.counter_screen.demo_banner
         if banner is not None and banner.mailbox_button is not None:
             banner.mailbox_button.clicked.connect(self._show_demo_mailbox)
-        for key in ("Ctrl+L", "F6"):
-            QShortcut(QKeySequence(key), self, self.focus_search)
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_recent_pickups)
         QShortcut(QKeySequence("Ctrl+T"), self, self.show_to_prepare)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.hand_over.start_all)
-        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_help)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
 
     # -- start, errors, focus ------------------------------------------------------------
 
     def start(self) -> None:
-        """Begin background work; called once the loop runs (never from __init__)."""
+        """Begin the window's work; called once the loop runs (never from __init__).
+
+        The app calls the two halves apart, :meth:`start_calls` after the first paint.
+        """
+        self.start_screen()
+        self.start_calls()
+
+    def start_screen(self) -> None:
+        """What the first frame shows: the focus, what this start found, the sign-in."""
         self.focus_search()
         if self._kiosk is not None:
             self._kiosk.start()
@@ -276,6 +328,14 @@ class MainWindow(QMainWindow):
             return
         if services.settings.require_staff_sign_in:
             self.signing_in.ask()
+
+    def start_calls(self) -> None:
+        """The counter's first calls: the shop's name, settling what an earlier run left,
+        sharing the journal. Their clients are built on the first of them."""
+        services = self.services
+        if services.clients.piggy is None or self._calls_started:
+            return
+        self._calls_started = True
         self.tasks.op(self.counter.load_shop_name(), key=_SHOP).success(
             lambda name: self._connection_words(
                 lambda: words.shop_text(name, services.settings.shop_uuid)
@@ -323,7 +383,9 @@ class MainWindow(QMainWindow):
         self.counter_screen.focus_search()
 
     def _escape(self) -> None:
-        if self.code_entry.isVisible():
+        if not self.completed:
+            self.focus_search()
+        elif self.code_entry.isVisible():
             self.identify.cancel_code()
         elif self.camera.is_open:
             self.show_counter()
@@ -342,7 +404,8 @@ class MainWindow(QMainWindow):
 
     def _acknowledged(self, manager_name: str) -> None:
         self.counter.acknowledged()
-        self.hand_over.update_button()
+        if self.completed:
+            self.hand_over.update_button()
         text = self.tr("Acknowledged by {name}; hand-overs can start again.")
         self.message_bar.show_message(text.format(name=manager_name), MessageKind.SUCCESS)
 
