@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -155,3 +157,23 @@ def test_command_line_overrides_beat_the_environment(
     assert settings.data_dir == tmp_path / "from-option"
     assert settings.language == "de"  # not overridden: the environment still counts
     assert type(settings) is Settings
+
+
+def test_loading_the_settings_does_not_import_pydantic(tmp_path: Path) -> None:
+    # The settings are read before the window's first paint; pydantic would cost ~230 ms.
+    config = tmp_path / "settings.toml"
+    config.write_text('kiosk = true\nlanguage = "nl"\n', encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pos_app.services.settings import Settings, load_settings\n"
+        f"settings = load_settings(Path({str(config)!r}))\n"
+        "settings.with_overrides(request_timeout='3').model_dump_json()\n"
+        "Settings(shop_uuid='s-1')\n"
+        "print(settings.kiosk, sorted(name for name in sys.modules if 'pydantic' in name))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True []"
