@@ -62,6 +62,7 @@ WINDOW_LATER = (
 )
 #: What the clients' first call imports; nothing before the first paint does.
 CLIENTS_ONLY = (
+    "pydantic",
     "httpx",
     "httpcore",
     "pos_app.api.piggy",
