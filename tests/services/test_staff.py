@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.services.staff import (
+    DEMO_SCRYPT,
     DEMO_STAFF,
     LOCKOUT,
     MAX_WRONG_PINS,
@@ -228,6 +229,30 @@ def test_demo_staff(staff: StaffDirectory) -> None:
         assert staff.verify_pin(profile.profile_id, demo.pin).accepted
     manager = next(d for d in DEMO_STAFF if d.role is Role.MANAGER)
     assert staff.verify_manager_pin(manager.pin).accepted
+
+
+def test_demo_pins_are_hashed_at_the_lighter_cost_until_first_used(tmp_path: Path) -> None:
+    """The demo's start does not wait for full-cost hashes of PINs the README prints."""
+    path = tmp_path / "staff.sqlite3"
+    with StaffDirectory.open(path, pin_key=STAFF_PIN_KEY) as staff:
+        made = staff.add_demo_staff()
+        cashier = next(p for p in made if p.role is Role.CASHIER)
+        pin = next(d.pin for d in DEMO_STAFF if d.role is Role.CASHIER)
+        assert _stored_costs(path) == {f"scrypt${DEMO_SCRYPT.n}$8$1"}
+        assert staff.verify_pin(cashier.profile_id, pin).accepted
+    full = ScryptParams()
+    # The cashier's PIN was used: rewritten at the full cost; the manager's was not.
+    assert _stored_costs(path) == {
+        f"scrypt${full.n}${full.r}${full.p}",
+        f"scrypt${DEMO_SCRYPT.n}$8$1",
+    }
+    assert full.n == 8 * DEMO_SCRYPT.n
+
+
+def _stored_costs(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT pin_hash FROM staff").fetchall()
+    return {"$".join(row[0].split("$")[:4]) for row in rows}
 
 
 # -- lockout ---------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from pos_app.services.staff.pins import (
     pin_matches,
 )
 from pos_app.services.staff.profiles import (
+    DEMO_SCRYPT,
     DEMO_STAFF,
     STAFF_SCHEMA_VERSION,
     DemoStaff,
@@ -50,6 +51,7 @@ from pos_app.services.staff.service import LockoutRecorder, StaffService, journa
 from pos_app.services.staff.session import SignInSession
 
 __all__ = [
+    "DEMO_SCRYPT",
     "DEMO_STAFF",
     "LOCKOUT",
     "LOCKOUT_CAP",
