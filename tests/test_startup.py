@@ -59,6 +59,11 @@ WINDOW_LATER = (
     "pos_app.ui.rewards.view",
     "pos_app.ui.progress.panel",
     "pos_app.ui.managers.reports",
+    "pos_app.ui.managers.staff.list_dialog",
+    "pos_app.services.progress",
+    # Kiosk mode's parts, in a counter that is not a kiosk.
+    "pos_app.ui.counter.kiosk",
+    "pos_app.ui.counter.kiosk_home",
 )
 #: What the clients' first call imports; nothing before the first paint does.
 CLIENTS_ONLY = (

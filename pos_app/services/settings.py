@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import socket
-import tomllib
 import urllib.parse
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields
@@ -24,7 +23,6 @@ from pathlib import Path
 from typing import Any, ClassVar, Self, get_type_hints
 
 import platformdirs
-import tomli_w
 
 from pos_app.services.receipt_printer import PrinterAddress, ReceiptPaper
 from pos_app.services.setting_values import Refused, SettingInfo, setting, typed
@@ -519,6 +517,8 @@ def _checked(values: Mapping[str, Any], *, environment: bool) -> tuple[dict[str,
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: the demo and a counter without a file need no TOML parser
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -591,6 +591,8 @@ def save_settings(
         data[name] = str(value) if isinstance(value, Path | StrEnum) else value
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".toml.tmp")
+    import tomli_w  # here: only Settings and setup write the file
+
     tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
     tmp.replace(path)
     return path

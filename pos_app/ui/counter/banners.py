@@ -22,19 +22,19 @@ from PySide6.QtWidgets import (
 
 from pos_app import APP_NAME
 from pos_app.resources import app_icon_path
-from pos_app.ui.counter.kiosk import KioskMode
-from pos_app.ui.counter.kiosk_home import LogoButton
 from pos_app.ui.i18n import translate as _tr
-from pos_app.ui.managers.staff import role_text
 from pos_app.ui.theme import TextSize, scaled_font
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
     from pos_app.sandbox.faults import Fault
+    from pos_app.ui.counter.kiosk import KioskMode
 
 
 def kiosk_header(kiosk: KioskMode, parent: QWidget) -> QHBoxLayout:
     """No title bar in kiosk mode: the logo (hold it to leave) and the app's name."""
+    from pos_app.ui.counter.kiosk_home import LogoButton  # kiosk mode only
+
     row = QHBoxLayout()
     logo = LogoButton(QIcon(str(app_icon_path())), parent)
     logo.longPressed.connect(kiosk.request_unlock)
@@ -205,6 +205,8 @@ def demo_guide_html(demo: DemoInfo) -> str:
         parts.append(f"<li><b>{ids}</b>{who}: {escape(_customer_text(customer.kind))}</li>")
     parts.append("</ul>")
     if demo.staff:
+        from pos_app.ui.managers.staff.forms import role_text  # with the staff forms
+
         parts.append("<h3>{}</h3><ul>".format(escape(_tr("Demo staff"))))
         for person in demo.staff:
             # Demo profiles only: a shop's PINs are never shown anywhere.

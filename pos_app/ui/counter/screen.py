@@ -18,12 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLa
 from pos_app.services import counter_events as events
 from pos_app.services.counter import CounterSession
 from pos_app.services.pickup_models import CustomerSummary
-from pos_app.services.progress import ProgressService
 from pos_app.ui.async_support import TaskOwner
 from pos_app.ui.counter.banners import DemoBanner, kiosk_header, welcome_label
 from pos_app.ui.counter.customer_widgets import CodeEntry, MessageBar
-from pos_app.ui.counter.kiosk import KioskMode
-from pos_app.ui.counter.kiosk_home import KioskHome
 from pos_app.ui.counter.notice import NoticeActions
 from pos_app.ui.counter.search import SearchBar
 from pos_app.ui.counter.sounds import ScanSounds
@@ -32,8 +29,11 @@ from pos_app.ui.pictures import PictureCache
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
+    from pos_app.services.progress import ProgressService
     from pos_app.ui.camera.home import CameraControl
     from pos_app.ui.counter.customer_page import CustomerPage, SidePrograms
+    from pos_app.ui.counter.kiosk import KioskMode
+    from pos_app.ui.counter.kiosk_home import KioskHome
     from pos_app.ui.counter.prepare_page import PreparePage
     from pos_app.ui.counter.recent_page import RecentPage
     from pos_app.ui.counter.shelf_marks import ShelfMarksOnList
@@ -75,7 +75,6 @@ class CounterScreen(QWidget):
         counter: CounterSession,
         tasks: TaskOwner,
         *,
-        progress: ProgressService,
         pictures: PictureCache,
         ui_state: QSettings,
         kiosk: KioskMode | None,
@@ -86,7 +85,7 @@ class CounterScreen(QWidget):
         super().__init__(parent)
         services = counter.services
         self._tasks = tasks
-        self._counter, self._progress, self._pictures = counter, progress, pictures
+        self._counter, self._pictures = counter, pictures
         self._ui_state, self._clock = ui_state, clock
         self.completed = False
         self.sounds = ScanSounds(
@@ -146,14 +145,18 @@ class CounterScreen(QWidget):
 
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("pages")
-        self.kiosk_home = KioskHome(self.pages) if kiosk is not None else None
+        self.kiosk_home: KioskHome | None = None
+        if kiosk is not None:
+            from pos_app.ui.counter.kiosk_home import KioskHome
+
+            self.kiosk_home = KioskHome(self.pages)
         self.pages.addWidget(self.kiosk_home or welcome_label(self.pages))
         layout.addWidget(self.pages, 1)
         self.recent_page: RecentPage | None = None
         self.recent_view: RecentPickupsView | None = None
         self.prepare_page: PreparePage | None = None
 
-    def complete(self) -> None:
+    def complete(self, progress: ProgressService) -> None:
         """The rest of the screen, once its first frame is on screen (once)."""
         if self.completed:
             return
@@ -208,7 +211,7 @@ class CounterScreen(QWidget):
         if self.camera.button is not None:
             self.search_bar.add_button(self.camera.button)
         self.side = SidePrograms(
-            self._progress,
+            progress,
             self.customer_page.progress_panel,
             tasks,
             current=lambda: counter.customer,

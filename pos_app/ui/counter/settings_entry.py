@@ -14,7 +14,6 @@ from pos_app.services.counter import CounterServices
 from pos_app.storage import StaffRef
 from pos_app.ui.async_support import TaskOwner, await_dialog
 from pos_app.ui.i18n import translate as _tr
-from pos_app.ui.managers.staff import ask_manager_pin
 
 _SETTINGS = "settings"
 
@@ -54,6 +53,8 @@ class SettingsEntry(QObject):
             if staff is None:
                 await self._refuse()
                 return False
+            from pos_app.ui.managers.staff import ask_manager_pin  # with the staff dialogs
+
             manager = await ask_manager_pin(
                 staff,
                 self._window,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from pos_app.clock import utc_now
-from pos_app.services.progress import NudjSetupProblem
 from pos_app.services.shared_journal import Waiting
 from pos_app.storage import StaffRef
 from pos_app.ui.counter.words import unresolved_text
@@ -17,6 +17,9 @@ from pos_app.ui.i18n import retranslated
 from pos_app.ui.i18n import translate as _tr
 from pos_app.ui.plurals import english_plural
 from pos_app.ui.theme import set_style_property
+
+if TYPE_CHECKING:
+    from pos_app.services.progress import NudjSetupProblem
 
 
 def waiting_age_text(oldest: datetime, now: datetime) -> str:

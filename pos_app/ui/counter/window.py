@@ -25,7 +25,6 @@ from pos_app.api import errors
 from pos_app.services.counter import CounterServices, CounterSession, NotSetUpError
 from pos_app.services.identify import IdentifyError
 from pos_app.services.pickup_models import CustomerSummary
-from pos_app.services.progress import ProgressService
 from pos_app.services.reconcile import ReconcileReport
 from pos_app.services.refund import RefundResult
 from pos_app.ui.async_support import TaskOwner, report_exception
@@ -33,7 +32,6 @@ from pos_app.ui.counter import words
 from pos_app.ui.counter.banners import demo_mailbox_text
 from pos_app.ui.counter.customer_widgets import MessageKind
 from pos_app.ui.counter.help import HelpDialog, info_box
-from pos_app.ui.counter.kiosk_counter import KioskCounter
 from pos_app.ui.counter.screen import CUSTOMER, HOME, REFRESH, CounterScreen
 from pos_app.ui.counter.settings_entry import SettingsEntry
 from pos_app.ui.counter.shared_status import SharedJournalWatch
@@ -46,9 +44,11 @@ from pos_app.ui.theme import default_window_size
 
 if TYPE_CHECKING:
     from pos_app.demo import DemoInfo
+    from pos_app.services.progress import ProgressService
     from pos_app.ui.counter.claim_flow import ClaimFlow
     from pos_app.ui.counter.hand_over import HandOverFlow
     from pos_app.ui.counter.identify import IdentifyFlow
+    from pos_app.ui.counter.kiosk_counter import KioskCounter
     from pos_app.ui.counter.prepare_page import PreparePage
     from pos_app.ui.counter.recent_page import RecentPage
     from pos_app.ui.managers.recent_pickups import RecentPickupsView
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
     handOverFinished = Signal()
     kioskReset = Signal()
     # Made by complete():
+    progress: ProgressService
     identify: IdentifyFlow
     hand_over: HandOverFlow
     claim: ClaimFlow
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         )
         self.sign_in_session = self.counter.sign_in
         self.pictures = PictureCache(settings.picture_cache_dir, parent=self)
-        self.progress = ProgressService.from_settings(settings, services.clients, clock=clock)
+        self._clock = clock
         # What the window remembers by itself (a collapsed panel) lives in the data folder,
         # next to the journal: per counter, and never in the shop's settings file.
         self.ui_state = QSettings(str(settings.ui_state_path), QSettings.Format.IniFormat, self)
@@ -123,7 +124,11 @@ class MainWindow(QMainWindow):
         self.resize(default_window_size(self.screen().availableSize()))
         # Before the widgets: the kiosk look (larger font) must be in place when they copy
         # their fonts.
-        self._kiosk = KioskCounter(self, services.staff) if settings.kiosk else None
+        self._kiosk: KioskCounter | None = None
+        if settings.kiosk:
+            from pos_app.ui.counter.kiosk_counter import KioskCounter
+
+            self._kiosk = KioskCounter(self, services.staff)
         self.kiosk = self._kiosk.mode if self._kiosk is not None else None
         self.recent_page: RecentPage | None = None
         self.recent_view: RecentPickupsView | None = None
@@ -141,8 +146,14 @@ class MainWindow(QMainWindow):
         if self.completed:
             return
         self.completed = True
+        from pos_app.services.progress import ProgressService
+
+        settings = self.services.settings
+        self.progress = ProgressService.from_settings(
+            settings, self.services.clients, clock=self._clock
+        )
         screen = self.counter_screen
-        screen.complete()
+        screen.complete(self.progress)
         # The parts the tests and the kiosk look at, by the names they had on the window.
         self.model, page = screen.model, screen.customer_page
         self.customer_header, self.rewards_list = page.header, page.rewards_list
@@ -170,7 +181,6 @@ class MainWindow(QMainWindow):
         screen = self.counter_screen = CounterScreen(
             self.counter,
             self.tasks,
-            progress=self.progress,
             pictures=self.pictures,
             ui_state=self.ui_state,
             kiosk=self.kiosk,
@@ -530,6 +540,7 @@ class MainWindow(QMainWindow):
             await self.recent_view.aclose()
         if self.prepare_page is not None:
             await self.prepare_page.view.aclose()
-        await self.progress.aclose()
+        if self.completed:
+            await self.progress.aclose()
         await self.pictures.aclose()
         self.closed.emit()

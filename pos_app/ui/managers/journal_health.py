@@ -21,7 +21,6 @@ from pos_app.services.staff import StaffDirectory, StaffService
 from pos_app.storage import AsyncJournal, HealthProblem, JournalError, JournalHealth, StaffRef
 from pos_app.ui.async_support import TaskOwner, report_exception
 from pos_app.ui.i18n import translate as _tr
-from pos_app.ui.managers.staff import ask_manager_pin
 
 __all__ = ["JournalHealthBanner", "describe_health"]
 
@@ -140,6 +139,8 @@ class JournalHealthBanner(QFrame):
                 )
             )
             return
+        from pos_app.ui.managers.staff import ask_manager_pin  # with the staff dialogs
+
         manager = await ask_manager_pin(
             self._staff,
             self.window(),
