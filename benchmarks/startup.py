@@ -15,6 +15,10 @@ when the program prints its first-paint line (the app logs ``window painted:`` a
   to the first paint of the counter window. Everything the app does before that paint is
   in the figure (settings, the journal, staff, the simulator where it is started before
   the window), each run in a fresh data folder as a demo start is.
+- **counter**: ``pos-app`` from source as a set-up counter starts each morning: its
+  settings file (pointing at the simulator, which this script runs), its secrets in
+  ``POS_APP_*`` variables (no keyring on this machine), and a data folder kept from one
+  start to the next with its journal and staff list.
 - **bundle** (when ``dist/pos-app`` exists, after ``make package``): the same demo start of
   the bundled ``pos-app``, warm (files in the page cache) and cold (the page cache dropped
   before the run, as on a counter PC's first start of the day; needs root on Linux).
@@ -41,7 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,11 +69,14 @@ class Kind:
     data_dir: bool = False
     reference: str | None = None
     times: list[float] = field(default_factory=list)
+    #: Variables the program starts with (the counter's config file and secrets).
+    env: dict[str, str] = field(default_factory=dict)
 
 
 def start_once(kind: Kind, platform: str) -> float:
     """Milliseconds from starting ``kind`` to its first-paint line; the process is ended."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_")}
+    env.update(kind.env)
     if not KEEP_BYTECODE_SETTING:
         # As on an installed counter: Python keeps the compiled modules (__pycache__).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -103,6 +110,47 @@ def start_once(kind: Kind, platform: str) -> float:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     return (painted - started) * 1000
+
+
+def set_up_counter(folder: Path) -> tuple[dict[str, str], Callable[[], None]]:
+    """A set-up counter in ``folder`` against a simulator: its variables, and a stop."""
+    import base64
+    import secrets
+
+    import tomli_w
+
+    from pos_app.sandbox import demo_data as demo
+    from pos_app.sandbox import start_simulator
+    from pos_app.services.secrets import SecretName
+    from pos_app.services.staff import DEMO_STAFF, StaffDirectory
+
+    simulator = start_simulator()
+    data_dir = folder / "data"
+    config = folder / "settings.toml"
+    values = {
+        "piggy_base_url": simulator.piggy_base_url,
+        "giftoin_base_url": simulator.giftoin_base_url,
+        "nudj_base_url": simulator.nudj_base_url,
+        "shop_uuid": simulator.state.data.shops[0].uuid,
+        "giftoin_platform": demo.GIFTOIN_PLATFORM,
+        "giftoin_user_attribute": demo.GIFTOIN_USER_ATTRIBUTE,
+        "data_dir": str(data_dir),
+        "counter_name": "Counter 1",
+    }
+    config.write_text(tomli_w.dumps(values), encoding="utf-8")
+    pin_key = secrets.token_bytes(32)
+    env = {
+        "POS_APP_CONFIG_FILE": str(config),
+        SecretName.PIGGY_TOKEN.env_var: demo.DEMO_PIGGY_TOKEN,
+        SecretName.GIFTOIN_API_KEY.env_var: demo.DEMO_GIFTOIN_KEY,
+        SecretName.NUDJ_TOKEN.env_var: demo.DEMO_NUDJ_TOKEN,
+        SecretName.STAFF_PIN_KEY.env_var: base64.b64encode(pin_key).decode("ascii"),
+    }
+    data_dir.mkdir(parents=True)
+    with StaffDirectory.open(data_dir / "staff.sqlite3", pin_key=pin_key) as staff:
+        for person in DEMO_STAFF:
+            staff.add(person.name, person.role, person.pin)
+    return env, simulator.stop
 
 
 def build_bare_bundle() -> Path:
@@ -176,13 +224,26 @@ def main() -> int:
         "--platform", default="offscreen", help="Qt platform plugin (offscreen, xcb, ...)"
     )
     args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="startup-counter-"))
+    counter_env, stop_simulator = set_up_counter(folder)
+    try:
+        return measure(args, counter_env)
+    finally:
+        stop_simulator()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(args: argparse.Namespace, counter_env: dict[str, str]) -> int:
     global KEEP_BYTECODE_SETTING
     KEEP_BYTECODE_SETTING = args.no_bytecode_cache
     python = sys.executable
     app = Path(python).with_name("pos-app")
+    counter = Kind("counter (source)", [str(app), "-v"], reference="bare (source)")
+    counter.env = counter_env
     warm = [
         Kind("bare (source)", [python, str(HERE / "bare_window.py")]),
         Kind("app (source)", [str(app), "--demo", "-v"], data_dir=True, reference="bare (source)"),
+        counter,
     ]
     if args.compare is not None:
         other = args.compare.resolve() / ".venv" / "bin" / "pos-app"

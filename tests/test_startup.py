@@ -78,8 +78,12 @@ CLIENTS_ONLY = (
 )
 
 
-def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    code: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    given = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_")}
+    env.update(given)
     env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -123,6 +127,60 @@ def test_the_demo_paints_its_window_before_it_starts_the_simulator_or_a_client(
         "sys.exit(main(sys.argv[1:]))\n"
     )
     result = _run(code, "--demo", "--data-dir", str(tmp_path / "demo"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_a_set_up_counter_paints_its_window_before_it_loads_what_can_wait(
+    tmp_path: Path,
+) -> None:
+    """A real start (settings file, secrets in the environment, staff), not the demo."""
+    import base64
+
+    import tomli_w
+
+    from pos_app.services.secrets import SecretName
+    from tests.helpers import FAST_SCRYPT
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    pin_key = bytes(range(32))
+    with StaffDirectory.open(
+        data_dir / "staff.sqlite3", pin_key=pin_key, scrypt=FAST_SCRYPT
+    ) as staff:
+        staff.add("Morgan Visser", "manager", "246810")
+    config = tmp_path / "settings.toml"
+    config.write_text(
+        tomli_w.dumps(
+            {
+                "piggy_base_url": "http://127.0.0.1:9",
+                "giftoin_base_url": "http://127.0.0.1:9",
+                "nudj_base_url": "http://127.0.0.1:9",
+                "shop_uuid": "shop-1",
+                "data_dir": str(data_dir),
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = {
+        "POS_APP_CONFIG_FILE": str(config),
+        SecretName.PIGGY_TOKEN.env_var: "token",
+        SecretName.GIFTOIN_API_KEY.env_var: "key",
+        SecretName.NUDJ_TOKEN.env_var: "token",
+        SecretName.STAFF_PIN_KEY.env_var: base64.b64encode(pin_key).decode("ascii"),
+    }
+    code = (
+        "import json, os, sys\n"
+        "import pos_app.ui.app as app\n"
+        "def painted():\n"
+        f"    names = {NOT_BEFORE_PAINT + WINDOW_LATER + CLIENTS_ONLY!r}\n"
+        "    print(json.dumps(sorted(n for n in names if n in sys.modules)), flush=True)\n"
+        "    os._exit(0)\n"
+        "app._log_first_paint = painted\n"
+        "from pos_app.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    result = _run(code, env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
 

@@ -243,10 +243,10 @@ async def first_setup(
     A kiosk's screen faces customers: its setup goes through a manager (Leave kiosk).
     Cancelled, the counter opens as it is and says whom to ask.
     """
-    # Imported here: the setup checks need the vendors' clients, a set-up counter does not.
-    from pos_app.services.setup import needs_setup
-
-    if settings.kiosk or not needs_setup(settings, secrets):
+    # Set up (services.setup.needs_setup): the clients have a way into Piggy and a shop
+    # is chosen. Asked of the clients, which have not imported theirs yet: the setup
+    # checks import httpx and the vendors' models, and a set-up counter paints first.
+    if settings.kiosk or (clients.piggy is not None and settings.shop_uuid):
         return settings, clients
     from pos_app.ui.setup import run_first_setup
 

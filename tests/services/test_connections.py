@@ -129,3 +129,25 @@ def test_building_the_clients_imports_none_of_them_until_a_call() -> None:
         "0",
         "['httpx', 'pos_app.api.piggy']",
     ]
+
+
+@pytest.mark.parametrize("mode", ["token", "client_credentials"])
+@pytest.mark.parametrize("client_id", [None, "client-1"])
+@pytest.mark.parametrize("secret", [None, "s3cr3t"])
+@pytest.mark.parametrize("shop", [None, "shop-1"])
+def test_a_counter_needs_setup_exactly_when_its_clients_have_no_piggy_or_no_shop(
+    mode: str, client_id: str | None, secret: str | None, shop: str | None
+) -> None:
+    """The app's start asks the clients (no setup module imported before the paint)."""
+    from pos_app.services.setup import needs_setup
+
+    settings = load_settings(use_file=False).with_overrides(
+        piggy_auth_mode=mode, piggy_client_id=client_id, shop_uuid=shop
+    )
+    env = {}
+    if secret is not None:
+        name = SecretName.PIGGY_TOKEN if mode == "token" else SecretName.PIGGY_CLIENT_SECRET
+        env[name.env_var] = secret
+    secrets = SecretStore(env=env, use_keyring=False)
+    clients = build_clients(settings, secrets)
+    assert needs_setup(settings, secrets) == (clients.piggy is None or not settings.shop_uuid)
