@@ -125,3 +125,36 @@ def test_whole_app_starts_and_quits_cleanly() -> None:
     assert result.stdout.strip().splitlines()[-1] == "exit=0 results=17 open_clients=0"
     for trouble in ("Traceback", "Task was destroyed", "Exception ignored", "unclosed", "Error"):
         assert trouble not in result.stderr, result.stderr
+
+
+@pytest.mark.asyncio
+async def test_a_scan_entered_before_the_window_is_complete_is_looked_up_once_it_is(
+    qtbot: QtBot, app_settings: Settings, demo_secrets: SecretStore, simulator: Simulator
+) -> None:
+    """The app paints the window before building its customer page: a scan that comes
+    in that moment is not lost."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.helpers import wait_until
+
+    simulator.reset()
+    clients = build_clients(app_settings, demo_secrets)
+    window = MainWindow(CounterServices(app_settings, clients), complete=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_screen()
+    assert window.search_input.isVisible()
+    shown: list[str] = []
+    window.customerShown.connect(shown.append)
+    QTest.keyClicks(window.search_input, demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    assert not window.completed
+    assert shown == []
+    window.complete()
+    window.start_calls()
+    main_uuid = simulator.state.data.contact_for_card(demo.CARD_MAIN).uuid
+    await wait_until(lambda: shown == [main_uuid])
+    assert window.rewards_list.isVisible()
+    await window.tasks.cancel_all()
+    await clients.aclose()

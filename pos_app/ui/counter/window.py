@@ -166,6 +166,13 @@ class MainWindow(QMainWindow):
         if self.recent_view is not None and self.sign_in_session.staff is not None:
             self.recent_view.set_signed_in(self.sign_in_session.staff)
         self._wire()
+        self.search_bar.submitted.disconnect(self._searched_early)
+        if self._early_search:
+            self.identify.search()
+
+    def _searched_early(self) -> None:
+        if not self.completed:
+            self._early_search = True
 
     @property
     def customer(self) -> CustomerSummary | None:
@@ -240,6 +247,9 @@ class MainWindow(QMainWindow):
             self.status.leave_button.clicked.connect(self.kiosk.request_unlock)
         for key in ("Ctrl+L", "F6"):
             QShortcut(QKeySequence(key), self, self.focus_search)
+        # A scan whose Enter comes before the window is complete is looked up once it is.
+        self._early_search = False
+        self.search_bar.submitted.connect(self._searched_early)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_help)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
 
