@@ -259,6 +259,9 @@ def measure(args: argparse.Namespace, counter_env: dict[str, str]) -> int:
     if not args.no_bundle and bundle.is_file():
         bundled_reference = "bare (bundle)" if bare_bundle is not None else "bare (source)"
         warm.append(Kind("app (bundle)", [str(bundle), "--demo", "-v"], True, bundled_reference))
+        bundled_counter = Kind("counter (bundle)", [str(bundle), "-v"], reference=bundled_reference)
+        bundled_counter.env = counter_env
+        warm.append(bundled_counter)
     elif not args.no_bundle:
         print(f"({bundle} does not exist: `make package` first for the bundle's figures)")
 
@@ -276,7 +279,7 @@ def measure(args: argparse.Namespace, counter_env: dict[str, str]) -> int:
         print("  " + _figures(kind, named))
 
     cold_kinds = [
-        Kind(kind.name, kind.command, kind.data_dir, kind.reference)
+        Kind(kind.name, kind.command, kind.data_dir, kind.reference, env=kind.env)
         for kind in warm
         if "bundle" in kind.name or kind.name == "bare (source)"
     ]
