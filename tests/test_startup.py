@@ -78,6 +78,21 @@ CLIENTS_ONLY = (
 )
 
 
+#: ``pos-app`` with the given arguments, stopped at the first paint of its window: prints
+#: which of the modules above are imported by then.
+STOPPED_AT_PAINT = (
+    "import json, os, sys\n"
+    "import pos_app.ui.app as app\n"
+    "def painted():\n"
+    f"    names = {NOT_BEFORE_PAINT + WINDOW_LATER + CLIENTS_ONLY!r}\n"
+    "    print(json.dumps(sorted(n for n in names if n in sys.modules)), flush=True)\n"
+    "    os._exit(0)\n"
+    "app._log_first_paint = painted\n"
+    "from pos_app.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
 def _run(
     code: str, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -115,18 +130,7 @@ def test_the_demo_paints_its_window_before_it_starts_the_simulator_or_a_client(
     tmp_path: Path,
 ) -> None:
     """The real ``pos-app --demo`` start, stopped at the first paint of its window."""
-    code = (
-        "import json, os, sys\n"
-        "import pos_app.ui.app as app\n"
-        "def painted():\n"
-        f"    names = {NOT_BEFORE_PAINT + WINDOW_LATER + CLIENTS_ONLY!r}\n"
-        "    print(json.dumps(sorted(n for n in names if n in sys.modules)), flush=True)\n"
-        "    os._exit(0)\n"
-        "app._log_first_paint = painted\n"
-        "from pos_app.cli import main\n"
-        "sys.exit(main(sys.argv[1:]))\n"
-    )
-    result = _run(code, "--demo", "--data-dir", str(tmp_path / "demo"))
+    result = _run(STOPPED_AT_PAINT, "--demo", "--data-dir", str(tmp_path / "demo"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
 
@@ -169,18 +173,7 @@ def test_a_set_up_counter_paints_its_window_before_it_loads_what_can_wait(
         SecretName.NUDJ_TOKEN.env_var: "token",
         SecretName.STAFF_PIN_KEY.env_var: base64.b64encode(pin_key).decode("ascii"),
     }
-    code = (
-        "import json, os, sys\n"
-        "import pos_app.ui.app as app\n"
-        "def painted():\n"
-        f"    names = {NOT_BEFORE_PAINT + WINDOW_LATER + CLIENTS_ONLY!r}\n"
-        "    print(json.dumps(sorted(n for n in names if n in sys.modules)), flush=True)\n"
-        "    os._exit(0)\n"
-        "app._log_first_paint = painted\n"
-        "from pos_app.cli import main\n"
-        "sys.exit(main([]))\n"
-    )
-    result = _run(code, env=env)
+    result = _run(STOPPED_AT_PAINT, env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
 
