@@ -117,22 +117,30 @@ def build_clients(
     benchmarks and tests."""
     problems: list[str] = []
     timeout = settings.request_timeout
+
+    def later(kind: Callable[[], Callable[..., C]], *args: Any, **options: Any) -> C:
+        """A client of ``kind`` with these options and the shared ones, built on first use."""
+        return deferred(
+            lambda: kind()(
+                *args,
+                timeout=timeout,
+                transport=transport,
+                sleep=sleep,
+                user_agent=USER_AGENT,
+                **options,
+            ),
+            timeout=timeout,
+        )
+
     piggy: PiggyClient | None = None
     if settings.piggy_auth_mode is PiggyAuthMode.CLIENT_CREDENTIALS:
         secret = secrets.get(SecretName.PIGGY_CLIENT_SECRET)
         if settings.piggy_client_id and secret:
-            client_id = settings.piggy_client_id
-            piggy = deferred(
-                lambda: _piggy()(
-                    settings.piggy_base_url,
-                    client_id=client_id,
-                    client_secret=secret,
-                    timeout=timeout,
-                    transport=transport,
-                    sleep=sleep,
-                    user_agent=USER_AGENT,
-                ),
-                timeout=timeout,
+            piggy = later(
+                _piggy,
+                settings.piggy_base_url,
+                client_id=settings.piggy_client_id,
+                client_secret=secret,
             )
         else:
             problems.append(
@@ -142,52 +150,22 @@ def build_clients(
     else:
         token = secrets.get(SecretName.PIGGY_TOKEN)
         if token:
-            piggy = deferred(
-                lambda: _piggy()(
-                    settings.piggy_base_url,
-                    token=token,
-                    timeout=timeout,
-                    transport=transport,
-                    sleep=sleep,
-                    user_agent=USER_AGENT,
-                ),
-                timeout=timeout,
-            )
+            piggy = later(_piggy, settings.piggy_base_url, token=token)
         else:
             problems.append("Piggy is not set up: run `pos-app secrets set piggy-token`.")
 
-    giftoin: GiftoinClient | None = None
     giftoin_key = secrets.get(SecretName.GIFTOIN_API_KEY)
-    giftoin_url = settings.giftoin_base_url
-    if giftoin_url and giftoin_key:
-        giftoin = deferred(
-            lambda: _giftoin()(
-                giftoin_url,
-                api_key=giftoin_key,
-                timeout=timeout,
-                transport=transport,
-                sleep=sleep,
-                user_agent=USER_AGENT,
-            ),
-            timeout=timeout,
-        )
-
-    nudj: NudjClient | None = None
+    giftoin = (
+        later(_giftoin, settings.giftoin_base_url, api_key=giftoin_key)
+        if settings.giftoin_base_url and giftoin_key
+        else None
+    )
     nudj_token = secrets.get(SecretName.NUDJ_TOKEN)
-    nudj_url = settings.nudj_base_url
-    if nudj_url and nudj_token:
-        nudj = deferred(
-            lambda: _nudj()(
-                nudj_url,
-                token=nudj_token,
-                language=settings.language,
-                timeout=timeout,
-                transport=transport,
-                sleep=sleep,
-                user_agent=USER_AGENT,
-            ),
-            timeout=timeout,
-        )
+    nudj = (
+        later(_nudj, settings.nudj_base_url, token=nudj_token, language=settings.language)
+        if settings.nudj_base_url and nudj_token
+        else None
+    )
     return ApiClients(piggy=piggy, giftoin=giftoin, nudj=nudj, problems=problems)
 
 
@@ -210,3 +188,15 @@ def _nudj() -> type[NudjClient]:
     from pos_app.api import NudjClient
 
     return NudjClient
+
+
+def import_client_modules() -> None:
+    """Import the clients' modules (httpx, the vendors' models) ahead of the first call.
+
+    The app does it on a worker thread after the first paint: a quarter of a second of
+    imports the window would otherwise wait for at its first call. The GUI thread takes
+    its turns meanwhile (the interpreter switches threads every millisecond).
+    """
+    _piggy()
+    _giftoin()
+    _nudj()
