@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app import APP_NAME, __version__
 from pos_app.resources import DESKTOP_ENTRY_ID, app_icon_path
-from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.connections import ApiClients, build_clients, import_client_modules
 from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import KeyringUnavailableError, PinKeyError, SecretStore
 from pos_app.services.settings import Settings, SettingsSource
@@ -363,7 +363,9 @@ async def _after_first_paint(
     window.complete()
     if on_shown is not None:
         on_shown(window)
-    # The first calls build the vendors' clients (httpx, their models): after the paint.
+    # The first calls build the vendors' clients: their modules (httpx, the models) are
+    # imported on a worker thread first, so the window answers keys meanwhile.
+    await asyncio.to_thread(import_client_modules)
     window.start_calls()
     if after_first_paint is not None:
         after_first_paint()
