@@ -47,9 +47,10 @@ REFRESH = "refresh"
 #: The task key of a hand-over (here, so that it is known before the customer page is).
 HAND_OVER = "hand-over"
 HOME, CUSTOMER = 0, 1
-#: How long the programs wait for the list before they are asked anyway: one frame. Contact
-#: and rewards mostly come back together, and the cashier needs the list first.
-PROGRAMS_AFTER_LIST_MS = 16
+#: How long the programs wait for the list before they are asked anyway: not at all. A list
+#: already in when the contact comes goes on screen first (the cashier needs it first); a
+#: list still on its way would keep the programs a frame or more behind what they need.
+PROGRAMS_AFTER_LIST_MS = 0
 
 
 class CounterScreen(QWidget):
@@ -256,8 +257,8 @@ class CounterScreen(QWidget):
             page.show_loading(event.customer)
             model.clear()
             self.pages.setCurrentIndex(CUSTOMER)
-            # The list waits for neither program; they are asked once it is shown, or a
-            # frame from now if it is late.
+            # The list waits for neither program; they are asked once it is shown, or as
+            # soon as this step is done if it is still on its way.
             self._programs_for = event.customer
             self._programs_timer.start()
         elif isinstance(event, events.RewardsShown):
