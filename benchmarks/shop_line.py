@@ -13,8 +13,10 @@ The simulator's own per-call latency stands for the vendor's time, and its real 
 call is measured first: each call the scan makes, sent by a bare client straight to the
 simulator (no line, connection open), median of several. Printed side by side, per case:
 the app's median, the true limit (round trips × RTT + that server time on the chain of
-calls that must wait for each other), their ratio, and a naive client (the same calls one
-after the other, a new connection for each scan) as the peer. The cases:
+calls that must wait for each other), their ratio, the same chains of calls made by a bare
+client over the same line (connections open: what the line's jitter and the server's time
+for calls made side by side allow, with no app around the calls), and a naive client (the
+same calls one after the other, a new connection for each scan) as the peer. The cases:
 
 * first scan of a card, connections open;
 * first scan after the minutes between customers: the server closed the idle
@@ -52,6 +54,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import contextlib
+import dataclasses
 
 import httpx
 import trustme
@@ -299,6 +302,9 @@ class Case:
     panel_limit: float
     #: New connections a scan opened over the line (Enter to panel complete), at most.
     handshakes: int
+    #: The same chains made by a bare client over the same line (:func:`ideal_client`).
+    bare_list: float = 0.0
+    bare_panel: float = 0.0
 
 
 async def naive_scan(url: str, card: str) -> float:
@@ -359,6 +365,52 @@ async def server_times(sim_url: str, sent: list[httpx.Request], runs: int) -> di
                 taken.append((time.perf_counter() - started) * 1000)
             times[name] = statistics.median(taken)
     return times
+
+
+async def ideal_client(sent: list[httpx.Request], runs: int) -> tuple[float, ...]:
+    """The chains of the limits, made by a bare client over the same line: what the line
+    and the server allow (jitter, three calls at once at the server), with no app around
+    the calls. Connections open; median ms of each of (first list, first panel, known
+    list, known panel)."""
+    calls: dict[str, httpx.Request] = {}
+    for request in sent:
+        name = next((n for part, n in CALLS if part in request.url.path), None)
+        if name is not None:
+            calls[name] = request  # the last: the card the cases scanned (not the empty one)
+
+    async with httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=10)) as bare:
+
+        async def call(name: str) -> float:
+            request = calls[name]
+            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+            (await bare.get(request.url, headers=headers)).raise_for_status()
+            return time.perf_counter()
+
+        async def programs() -> float:
+            return max(await asyncio.gather(call("giftoin"), call("nudj user")))
+
+        async def first(started: float) -> tuple[float, float]:
+            await call("identifier")
+            contact = asyncio.ensure_future(call("contact"))
+            rewards = asyncio.ensure_future(call("rewards"))
+            known_at = await contact
+            panel = asyncio.ensure_future(programs())
+            return max(known_at, await rewards) - started, await panel - started
+
+        async def known(started: float) -> tuple[float, float]:
+            # All three at once; the programs when identifier and contact agree.
+            rewards = asyncio.ensure_future(call("rewards"))
+            confirmed = max(await asyncio.gather(call("identifier"), call("contact")))
+            panel = asyncio.ensure_future(programs())
+            return max(confirmed, await rewards) - started, await panel - started
+
+        await asyncio.gather(*(call(n) for n in calls))  # open the connections first
+        figures: list[tuple[float, float, float, float]] = []
+        for _run in range(runs):
+            first_list, first_panel = await first(time.perf_counter())
+            known_list, known_panel = await known(time.perf_counter())
+            figures.append((first_list, first_panel, known_list, known_panel))
+    return tuple(statistics.median(f[i] for f in figures) * 1000 for i in range(4))
 
 
 async def measure(
@@ -463,6 +515,12 @@ async def measure(
         known = await repeat(nothing, typed=False)
         cases.append(case("card seen before", known, (known_list, known_panel)))
         naive = statistics.median([await naive_scan(url, demo.CARD_MAIN) for _ in range(runs)])
+        first_bare, first_bare_panel, known_bare, known_bare_panel = await ideal_client(sent, runs)
+        bare = ((first_bare, first_bare_panel),) * 2 + ((known_bare, known_bare_panel),)
+        cases = [
+            dataclasses.replace(case, bare_list=lst, bare_panel=panel)
+            for case, (lst, panel) in zip(cases, bare, strict=True)
+        ]
     finally:
         keeping.cancel()
         await asyncio.gather(keeping, return_exceptions=True)
@@ -505,16 +563,22 @@ def main() -> int:
         + ", ".join(f"{name} {ms:.1f} ms" for name, ms in server.items())
     )
     print(
-        f"{'case':<30} {'list':>8} {'limit':>6} {'ratio':>6}   "
-        f"{'panel':>8} {'limit':>6} {'ratio':>6}  {'new connections':>15}"
+        f"{'case':<30} {'list':>8} {'limit':>6} {'ratio':>6} {'bare':>6}   "
+        f"{'panel':>8} {'limit':>6} {'ratio':>6} {'bare':>6}  {'new connections':>15}"
     )
     for case in cases:
         print(
             f"{case.name:<30} {case.list_ms:6.1f}ms {case.list_limit:4.0f}ms "
-            f"{case.list_ms / case.list_limit:5.2f}×   {case.panel_ms:6.1f}ms "
-            f"{case.panel_limit:4.0f}ms {case.panel_ms / case.panel_limit:5.2f}×  "
+            f"{case.list_ms / case.list_limit:5.2f}× {case.bare_list:4.0f}ms   "
+            f"{case.panel_ms:6.1f}ms {case.panel_limit:4.0f}ms "
+            f"{case.panel_ms / case.panel_limit:5.2f}× {case.bare_panel:4.0f}ms  "
             f"{case.handshakes:>15}"
         )
+    print(
+        "bare: the same chains of calls made by a bare client over the same line, "
+        "connections open (what the line's jitter and the server allow with no app around "
+        "the calls)"
+    )
     print(
         f"naive client (the same calls one after another, a new connection per scan): "
         f"{naive:.1f} ms to the rewards"

@@ -434,6 +434,15 @@ class ApiTransport:
         """Idle, open connections waiting for the next requests (0: none, or unknown)."""
         return sum(1 for conn in self._pooled() if conn.is_idle() and not conn.has_expired())
 
+    def open_connections(self) -> int:
+        """Connections open or being opened: idle ones ready for the next requests, and
+        those that calls are on (they are idle again when the calls are answered)."""
+        return sum(
+            1
+            for conn in self._pooled()
+            if not conn.is_closed() and not (conn.is_idle() and conn.has_expired())
+        )
+
     def _http2(self) -> list[Any]:
         """The pool's HTTP/2 connections (httpcore's own objects)."""
         found = []
@@ -476,7 +485,9 @@ class ApiTransport:
         if self._ready_http2():
             return 0
         before = {id(conn) for conn in self._pooled()}
-        missing = max(0, connections - self.ready_connections())
+        # Calls on their way (a keep-warm round in the middle of a scan) keep their
+        # connections: only what is closed is missing.
+        missing = max(0, connections - self.open_connections())
         if missing:
             await asyncio.gather(*(self._open_one() for _ in range(missing)))
         return len({id(conn) for conn in self._pooled()} - before)

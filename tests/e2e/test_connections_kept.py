@@ -81,6 +81,28 @@ async def test_warming_up_opens_connections_only_where_none_is_ready(
 
 
 @pytest.mark.asyncio
+async def test_warming_up_while_calls_are_on_their_way_opens_nothing(
+    simulator: Simulator,
+) -> None:
+    # The keep-warm round can come in the middle of a scan: the connections its calls are
+    # on are open, only not idle, and no second set is opened beside them.
+    async with PiggyClient(simulator.piggy_base_url, token=DEMO_PIGGY_TOKEN) as client:
+        assert await client.warm_up() == 3
+        before = simulator.connections_opened
+        simulator.set_fault("piggy.shops", "hold")
+        try:
+            calls = [asyncio.ensure_future(client.list_shops()) for _ in range(3)]
+            await wait_until(lambda: simulator.held("piggy.shops") == 3)
+            assert await client.warm_up() == 0
+            assert simulator.connections_opened == before
+        finally:
+            simulator.clear_faults()
+            simulator.release("piggy.shops")
+        await asyncio.gather(*calls)
+        assert simulator.connections_opened == before
+
+
+@pytest.mark.asyncio
 async def test_connections_a_server_closed_are_opened_again_in_the_background(
     simulator: Simulator,
 ) -> None:
