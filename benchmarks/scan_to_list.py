@@ -123,9 +123,12 @@ async def until(condition: Callable[[], bool]) -> None:
         await asyncio.sleep(0.005)
 
 
-def start_simulator_process(faults: Sequence[str] = ()) -> tuple[subprocess.Popen[str], str]:
-    """The simulator in its own process (its JSON work must not share our GIL); its URL."""
-    command = [sys.executable, "-m", "pos_app.sandbox", "--port", "0"]
+def start_simulator_process(
+    faults: Sequence[str] = (), options: Sequence[str] = ()
+) -> tuple[subprocess.Popen[str], str]:
+    """The simulator in its own process (its JSON work must not share our GIL); its URL.
+    ``options``: more of its command line (``--tls CERT KEY``)."""
+    command = [sys.executable, "-m", "pos_app.sandbox", "--port", "0", *options]
     for fault in faults:
         command += ["--fault", fault]
     process = subprocess.Popen(
@@ -163,13 +166,15 @@ def demo_secrets() -> SecretStore:
 
 
 @contextlib.contextmanager
-def app_and_simulator(faults: Sequence[str] = ()) -> Iterator[tuple[str, asyncio.Runner]]:
+def app_and_simulator(
+    faults: Sequence[str] = (), options: Sequence[str] = ()
+) -> Iterator[tuple[str, asyncio.Runner]]:
     """The app's QApplication on a qasync loop and a simulator process: its URL, the loop."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)
     collector = MainThreadGarbageCollector(app)
-    process, url = start_simulator_process(faults)
+    process, url = start_simulator_process(faults, options)
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             yield url, runner

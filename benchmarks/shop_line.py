@@ -1,13 +1,12 @@
 """Scan → list and scan → panel over a line like a shop's: TLS, round trips, handshakes.
 
-The simulator runs in its own process; between it and the app sit, in a third process (so
-that their work does not share the app's interpreter lock),
-
-* a TLS terminator with a throw-away certificate (made here with ``cryptography``; the app
-  trusts it through ``SSL_CERT_FILE``), and in front of it
-* a delay proxy: every chunk is forwarded RTT/2 later in each direction, and a new
-  connection is answered only after one RTT (the TCP handshake). The TLS handshake's
-  bytes go through it too, so each handshake costs its round trips.
+The simulator runs in its own process and serves HTTPS with a throw-away certificate
+(made here with trustme; the app trusts it through ``SSL_CERT_FILE``), so the addresses it
+hands out (the rewards' pictures) are https too. Between it and the app sits, in a third
+process (so that its work does not share the app's interpreter lock), a delay proxy: every
+chunk is forwarded RTT/2 later in each direction, and a new connection is answered only
+after one RTT (the TCP handshake). The TLS handshake's bytes go through it too, so each
+handshake costs its round trips.
 
 The simulator's own per-call latency stands for the vendor's time, and its real time per
 call is measured first: each call the scan makes, sent by a bare client straight to the
@@ -24,8 +23,11 @@ same calls one after the other, a new connection for each scan) as the peer. The
   card;
 * a card this counter has seen before.
 
-Each case also says how many new connections a scan opened over the line (from Enter to
-the panel complete): a handshake on the way of a scan shows there. With ``--http2`` the
+Each case also says, at most in one scan (from Enter to the panel complete), how many of
+the scan's own calls waited for a new connection (a handshake on its way: httpcore's trace
+of each call says when it opened one), and how many new connections were opened over the
+line at all (the app's keep-warm rounds included, which open what a server closed in the
+background). With ``--http2`` the
 vendor offers HTTP/2: the simulator is served over TLS by hypercorn (the line passes its
 bytes on), and the calls made side by side share one connection.
 
@@ -40,7 +42,6 @@ import asyncio
 import multiprocessing
 import os
 import random
-import ssl
 import statistics
 import sys
 import tempfile
@@ -143,20 +144,13 @@ async def _pump(
 
 
 class Line:
-    """The delay proxy and TLS terminator, on their own loop in a background thread.
+    """The delay proxy, on its own loop in a background thread. The upstream speaks TLS
+    itself: the proxy passes its bytes on as they are."""
 
-    Without ``tls`` (certificate and key files) there is no terminator: the upstream
-    speaks TLS itself, and the proxy passes its bytes on as they are.
-    """
-
-    def __init__(self, upstream: tuple[str, int], rtt_ms: float, tls: tuple[Path, Path] | None):
+    def __init__(self, upstream: tuple[str, int], rtt_ms: float):
         self._upstream = upstream
         self._rtt = rtt_ms / 1000
         self._rng = random.Random(7)
-        self._tls: ssl.SSLContext | None = None
-        if tls is not None:
-            self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            self._tls.load_cert_chain(*tls)
         self._loop = asyncio.new_event_loop()
         self._writers: set[asyncio.StreamWriter] = set()
         self.connections = 0
@@ -173,12 +167,6 @@ class Line:
         asyncio.set_event_loop(self._loop)
 
         async def serve() -> None:
-            self._next_hop = self._upstream
-            if self._tls is not None:
-                terminator = await asyncio.start_server(
-                    self._terminate, "127.0.0.1", 0, ssl=self._tls
-                )
-                self._next_hop = ("127.0.0.1", terminator.sockets[0].getsockname()[1])
             proxy = await asyncio.start_server(self._delay, "127.0.0.1", 0)
             self.port = proxy.sockets[0].getsockname()[1]
             started.set()
@@ -186,17 +174,11 @@ class Line:
 
         self._loop.run_until_complete(serve())
 
-    async def _terminate(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection(*self._upstream)
-        await asyncio.gather(
-            _pump(reader, up_writer, lambda: 0.0), _pump(up_reader, writer, lambda: 0.0)
-        )
-
     async def _delay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         self._writers.add(writer)
         await asyncio.sleep(self._rtt)  # SYN, SYN-ACK: the client can send after one RTT
-        up_reader, up_writer = await asyncio.open_connection(*self._next_hop)
+        up_reader, up_writer = await asyncio.open_connection(*self._upstream)
         try:
             await asyncio.gather(
                 _pump(reader, up_writer, self._half_rtt), _pump(up_reader, writer, self._half_rtt)
@@ -226,11 +208,9 @@ class LineHandle:
     connections: Callable[[], int]
 
 
-def _serve_line(
-    commands: Connection, upstream: tuple[str, int], rtt_ms: float, tls: tuple[Path, Path] | None
-) -> None:
+def _serve_line(commands: Connection, upstream: tuple[str, int], rtt_ms: float) -> None:
     """The line's own process: its port, then commands until "stop"."""
-    line = Line(upstream, rtt_ms, tls)
+    line = Line(upstream, rtt_ms)
     commands.send(line.port)
     while (command := commands.recv()) != "stop":
         if command == "close":
@@ -239,13 +219,11 @@ def _serve_line(
 
 
 @contextlib.contextmanager
-def line_process(
-    upstream: tuple[str, int], rtt_ms: float, tls: tuple[Path, Path] | None
-) -> Iterator[LineHandle]:
+def line_process(upstream: tuple[str, int], rtt_ms: float) -> Iterator[LineHandle]:
     """The line in a process of its own, so that it does not share the app's GIL."""
     spawn = multiprocessing.get_context("spawn")
     ours, theirs = spawn.Pipe()
-    process = spawn.Process(target=_serve_line, args=(theirs, upstream, rtt_ms, tls), daemon=True)
+    process = spawn.Process(target=_serve_line, args=(theirs, upstream, rtt_ms), daemon=True)
     process.start()
 
     def ask(command: str) -> int:
@@ -300,8 +278,10 @@ class Case:
     panel_ms: float
     list_limit: float
     panel_limit: float
-    #: New connections a scan opened over the line (Enter to panel complete), at most.
+    #: Calls of one scan (Enter to panel complete) that waited for a new connection, at most.
     handshakes: int
+    #: New connections opened over the line during one scan, for any reason, at most.
+    opened: int
     #: The same chains made by a bare client over the same line (:func:`ideal_client`).
     bare_list: float = 0.0
     bare_panel: float = 0.0
@@ -330,18 +310,33 @@ CALLS = (
 )
 
 
-def record_requests(clients: ApiClients) -> list[httpx.Request]:
-    """Every request the app's clients send from now on (to replay them)."""
-    sent: list[httpx.Request] = []
+@dataclass
+class Recorder:
+    """Every request the app's clients send (to replay them), and how many of those calls
+    (not the keep-warm rounds' HEADs) opened a connection of their own."""
+
+    sent: list[httpx.Request]
+    waited_for_handshake: int = 0
+
+
+def record_requests(clients: ApiClients) -> Recorder:
+    """What the app's clients send from now on."""
+    recorder = Recorder([])
+
+    async def trace(event: str, _info: dict[str, object]) -> None:
+        if event == "connection.connect_tcp.started":
+            recorder.waited_for_handshake += 1
 
     async def hook(request: httpx.Request) -> None:
-        sent.append(request)
+        recorder.sent.append(request)
+        if request.method != "HEAD":
+            request.extensions["trace"] = trace
 
     for client in (clients.piggy, clients.giftoin, clients.nudj):
         if client is not None:
             # The benchmark looks inside: the app has no use for a request hook.
             client._transport._client.event_hooks["request"].append(hook)
-    return sent
+    return recorder
 
 
 async def server_times(sim_url: str, sent: list[httpx.Request], runs: int) -> dict[str, float]:
@@ -425,7 +420,8 @@ async def measure(
         nudj_user_id_source="uuid",
     )
     clients = build_clients(settings, demo_secrets())
-    sent = record_requests(clients)
+    recorder = record_requests(clients)
+    sent = recorder.sent
     window, journal = await open_window(settings, clients, 1280, 800)
     # As the app does beside its window (pos_app/ui/app.py run_window).
     keeping = asyncio.ensure_future(clients.keep_warm())
@@ -435,6 +431,7 @@ async def measure(
     window.progress_panel.finished.connect(panel.set)
 
     opened_in_scans: list[int] = []
+    waited_in_scans: list[int] = []
 
     async def scan(card: str, *, typed: bool) -> tuple[float, float]:
         # Another customer in between, so that list and panel are made again.
@@ -451,7 +448,7 @@ async def measure(
             QTest.keyClicks(window.search_input, card[1:])
         else:
             window.search_input.setText(card)
-        before = line.connections()
+        before, waited = line.connections(), recorder.waited_for_handshake
         started = time.perf_counter()  # from Enter, as the other benchmarks
         QTest.keyClick(window.search_input, Qt.Key.Key_Return)
         await shown.wait()
@@ -459,20 +456,27 @@ async def measure(
         await panel.wait()
         panel_ms = (time.perf_counter() - started) * 1000
         opened_in_scans.append(line.connections() - before)
+        waited_in_scans.append(recorder.waited_for_handshake - waited)
         await until(lambda: not window.tasks.pending)
         return list_ms, panel_ms
 
     async def repeat(
         prepare: Callable[[], Awaitable[None]], typed: bool
-    ) -> tuple[float, float, int]:
+    ) -> tuple[float, float, int, int]:
         lists, panels = [], []
         opened_in_scans.clear()
+        waited_in_scans.clear()
         for _run in range(runs):
             await prepare()
             list_ms, panel_ms = await scan(demo.CARD_MAIN, typed=typed)
             lists.append(list_ms)
             panels.append(panel_ms)
-        return statistics.median(lists), statistics.median(panels), max(opened_in_scans)
+        return (
+            statistics.median(lists),
+            statistics.median(panels),
+            max(waited_in_scans),
+            max(opened_in_scans),
+        )
 
     async def forget() -> None:
         window.counter.forget_cards()
@@ -503,9 +507,11 @@ async def measure(
         window.progress.catalogue.invalidate()
         cases = []
 
-        def case(name: str, got: tuple[float, float, int], limits: tuple[float, float]) -> Case:
-            list_ms, panel_ms, handshakes = got
-            return Case(name, list_ms, panel_ms, *limits, handshakes)
+        def case(
+            name: str, got: tuple[float, float, int, int], limits: tuple[float, float]
+        ) -> Case:
+            list_ms, panel_ms, handshakes, opened = got
+            return Case(name, list_ms, panel_ms, *limits, handshakes, opened)
 
         warm = await repeat(forget, typed=False)
         cases.append(case("first scan, connections open", warm, (first_list, first_panel)))
@@ -521,6 +527,8 @@ async def measure(
             dataclasses.replace(case, bare_list=lst, bare_panel=panel)
             for case, (lst, panel) in zip(cases, bare, strict=True)
         ]
+        pictures = window.pictures.stats
+        print(f"pictures: {pictures.downloads} downloaded, {pictures.failures} failed")
     finally:
         keeping.cancel()
         await asyncio.gather(keeping, return_exceptions=True)
@@ -540,14 +548,14 @@ def main() -> int:
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pos-app-line-")))
-        url, runner = stack.enter_context(app_and_simulator(FAULTS))
-        tls: tuple[Path, Path] | None
         if args.http2:
+            _plain, runner = stack.enter_context(app_and_simulator(FAULTS))
             url = stack.enter_context(http2_simulator_process(folder))
-            ca, tls = folder / "ca.pem", None
+            ca = folder / "ca.pem"
         else:
             ca, cert, key = make_certificate(folder)
-            tls = (cert, key)
+            options = ("--tls", str(cert), str(key))
+            url, runner = stack.enter_context(app_and_simulator(FAULTS, options))
         os.environ["SSL_CERT_FILE"] = str(ca)  # the app trusts the throw-away CA, this run only
         host, port = url.split("://")[1].split(":")
         print(
@@ -556,7 +564,7 @@ def main() -> int:
             f"{SERVER_MS} ms a Piggy call, {PROGRAM_MS} ms a Giftoin or Nudj call; "
             f"median of {args.runs} runs"
         )
-        line = stack.enter_context(line_process((host, int(port)), args.rtt, tls))
+        line = stack.enter_context(line_process((host, int(port)), args.rtt))
         cases, server, naive = runner.run(measure(url, line, args.rtt, args.runs, folder))
     print(
         "server time a call (bare client, no line): "
@@ -564,7 +572,7 @@ def main() -> int:
     )
     print(
         f"{'case':<30} {'list':>8} {'limit':>6} {'ratio':>6} {'bare':>6}   "
-        f"{'panel':>8} {'limit':>6} {'ratio':>6} {'bare':>6}  {'new connections':>15}"
+        f"{'panel':>8} {'limit':>6} {'ratio':>6} {'bare':>6}  {'handshakes':>10} {'opened':>6}"
     )
     for case in cases:
         print(
@@ -572,8 +580,12 @@ def main() -> int:
             f"{case.list_ms / case.list_limit:5.2f}× {case.bare_list:4.0f}ms   "
             f"{case.panel_ms:6.1f}ms {case.panel_limit:4.0f}ms "
             f"{case.panel_ms / case.panel_limit:5.2f}× {case.bare_panel:4.0f}ms  "
-            f"{case.handshakes:>15}"
+            f"{case.handshakes:>10} {case.opened:>6}"
         )
+    print(
+        "handshakes: calls of one scan that waited for a new connection; opened: new "
+        "connections over the line during one scan, background ones included (at most)"
+    )
     print(
         "bare: the same chains of calls made by a bare client over the same line, "
         "connections open (what the line's jitter and the server allow with no app around "

@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="what reversing the claim of a reward already handed over does (undocumented)",
     )
     parser.add_argument(
+        "--tls",
+        nargs=2,
+        type=Path,
+        metavar=("CERT.pem", "KEY.pem"),
+        help="serve HTTPS with this certificate and key (the client must trust them)",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -133,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         giftoin_envelope=not args.giftoin_bare,
         legacy_collect=args.legacy_collect,
         reverse_collected_reception=args.reverse_collected_reception,
+        tls_cert=args.tls[0] if args.tls else None,
+        tls_key=args.tls[1] if args.tls else None,
     )
     stop = threading.Event()
 

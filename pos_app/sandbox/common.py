@@ -64,6 +64,10 @@ class SimulatorConfig:
     # What reversing the reward reception of an item already handed over does: the docs do
     # not say, so the app is tested against both: "refuse" (1003) or "accept".
     reverse_collected_reception: str = "refuse"
+    # Served over TLS with this certificate and key (PEM files), as a vendor behind its
+    # HTTPS front end: the URLs it hands out (pictures) are https too. None: plain HTTP.
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
 
 
 @dataclass

@@ -27,7 +27,10 @@ def bind_listener(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     return sock
 
 
-def url_of(sock: socket.socket) -> str:
-    """The host root a client uses for ``sock`` (``http://127.0.0.1:PORT``)."""
+def url_of(sock: socket.socket, *, tls: bool = False) -> str:
+    """The host root a client uses for ``sock`` (``http://127.0.0.1:PORT``; ``https``
+    with ``tls``)."""
     host, port = sock.getsockname()[:2]
-    return f"http://[{host}]:{port}" if sock.family == socket.AF_INET6 else f"http://{host}:{port}"
+    scheme = "https" if tls else "http"
+    where = f"[{host}]" if sock.family == socket.AF_INET6 else host
+    return f"{scheme}://{where}:{port}"

@@ -98,7 +98,8 @@ class Simulator:
         # Binding here, not in uvicorn, gives us the port of "port 0" before the thread runs.
         sock = listener or bind_listener(self.config.host, self.config.port)
         self._socket = sock
-        self.url = url_of(sock)
+        tls = self.config.tls_cert is not None
+        self.url = url_of(sock, tls=tls)
         config = uvicorn.Config(
             create_app(self._ctx),
             http=_tracking_protocol(self._ctx.transports, self._ctx.connections_opened),
@@ -116,6 +117,8 @@ class Simulator:
             # Idle connections closed after 75 s, as nginx does by default: uvicorn's 5 s
             # is shorter than any vendor's, and would close them between two scans.
             timeout_keep_alive=75,
+            ssl_certfile=self.config.tls_cert if tls else None,
+            ssl_keyfile=self.config.tls_key if tls else None,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

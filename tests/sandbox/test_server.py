@@ -250,3 +250,33 @@ def test_command_line_refuses_a_bad_fault() -> None:
     )
     assert result.returncode == 2
     assert "unknown fault kind" in result.stderr
+
+
+def test_serves_https_with_a_certificate_and_names_its_pictures_so(tmp_path: Path) -> None:
+    # As a vendor behind TLS: the API and the picture addresses it hands out are https.
+    import ssl
+
+    import trustme
+
+    from pos_app.sandbox import SimulatorConfig
+
+    ca = trustme.CA()
+    issued = ca.issue_cert("127.0.0.1")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    issued.cert_chain_pems[0].write_to_path(str(cert))
+    issued.private_key_pem.write_to_path(str(key))
+    trusted = ssl.create_default_context()
+    ca.configure_trust(trusted)
+    with Simulator(SimulatorConfig(tls_cert=cert, tls_key=key)).start() as sim:
+        assert sim.url.startswith("https://127.0.0.1:")
+        with httpx.Client(base_url=sim.url, verify=trusted) as client:
+            uuid = sim.state.data.contact_for_card(CARD_MAIN).uuid
+            found = client.get(
+                f"{PIGGY}/collectable-rewards", params={"contact_uuid": uuid}, headers=PIGGY_AUTH
+            )
+            found.raise_for_status()
+            medias = [item["reward"]["media"] for item in found.json()["data"]]
+            urls = {media["value"] for media in medias if media}
+            assert urls
+            assert all(url.startswith(f"{sim.url}/media/") for url in urls)
+            assert client.get(next(iter(urls))).content.startswith(b"\x89PNG")
