@@ -362,18 +362,21 @@ async def server_times(sim_url: str, sent: list[httpx.Request], runs: int) -> di
     return times
 
 
-async def ideal_client(sent: list[httpx.Request], runs: int) -> tuple[float, ...]:
+async def ideal_client(
+    sent: list[httpx.Request], runs: int, *, http2: bool = False
+) -> tuple[float, ...]:
     """The chains of the limits, made by a bare client over the same line: what the line
     and the server allow (jitter, three calls at once at the server), with no app around
     the calls. Connections open; median ms of each of (first list, first panel, known
-    list, known panel)."""
+    list, known panel). ``http2``: offered as the app's clients offer it."""
     calls: dict[str, httpx.Request] = {}
     for request in sent:
         name = next((n for part, n in CALLS if part in request.url.path), None)
         if name is not None:
             calls[name] = request  # the last: the card the cases scanned (not the empty one)
 
-    async with httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=10)) as bare:
+    limits = httpx.Limits(max_keepalive_connections=10)
+    async with httpx.AsyncClient(limits=limits, http2=http2) as bare:
 
         async def call(name: str) -> float:
             request = calls[name]
@@ -409,7 +412,7 @@ async def ideal_client(sent: list[httpx.Request], runs: int) -> tuple[float, ...
 
 
 async def measure(
-    sim_url: str, line: LineHandle, rtt_ms: float, runs: int, folder: Path
+    sim_url: str, line: LineHandle, rtt_ms: float, runs: int, folder: Path, *, http2: bool
 ) -> tuple[list[Case], dict[str, float], float]:
     url = f"https://127.0.0.1:{line.port}"
     settings = simulator_settings(
@@ -521,7 +524,9 @@ async def measure(
         known = await repeat(nothing, typed=False)
         cases.append(case("card seen before", known, (known_list, known_panel)))
         naive = statistics.median([await naive_scan(url, demo.CARD_MAIN) for _ in range(runs)])
-        first_bare, first_bare_panel, known_bare, known_bare_panel = await ideal_client(sent, runs)
+        first_bare, first_bare_panel, known_bare, known_bare_panel = await ideal_client(
+            sent, runs, http2=http2
+        )
         bare = ((first_bare, first_bare_panel),) * 2 + ((known_bare, known_bare_panel),)
         cases = [
             dataclasses.replace(case, bare_list=lst, bare_panel=panel)
@@ -565,7 +570,8 @@ def main() -> int:
             f"median of {args.runs} runs"
         )
         line = stack.enter_context(line_process((host, int(port)), args.rtt))
-        cases, server, naive = runner.run(measure(url, line, args.rtt, args.runs, folder))
+        measuring = measure(url, line, args.rtt, args.runs, folder, http2=args.http2)
+        cases, server, naive = runner.run(measuring)
     print(
         "server time a call (bare client, no line): "
         + ", ".join(f"{name} {ms:.1f} ms" for name, ms in server.items())
