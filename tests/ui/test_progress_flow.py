@@ -19,6 +19,7 @@ from pos_app.services.secrets import SecretStore
 from pos_app.services.settings import Settings, load_settings
 from pos_app.storage import OpState
 from pos_app.ui.counter import HAND_OVER, MainWindow
+from pos_app.ui.counter.screen import CUSTOMER, HOME
 from pos_app.ui.progress import ProgressPanel
 from pos_app.ui.progress.section import SectionState
 from tests.helpers import wait_until
@@ -231,6 +232,47 @@ async def test_the_list_goes_on_screen_before_the_programs_are_asked(
     await wait_until(lambda: panel_settled(window))
     assert happened == ["rewards answered", "list shown", "programs asked"]
     assert state(window, Program.GIFTOIN) is SectionState.RESULT
+    await settle(counter)
+
+
+@pytest.mark.asyncio
+async def test_a_list_right_behind_its_contact_is_drawn_with_the_customer(
+    counter: Counter,
+) -> None:
+    # Contact and rewards mostly come back moments apart: the customer's page is not drawn
+    # empty in between (a frame of work the list would wait for), but with the list.
+    window = counter.window
+    window.counter_screen._loading_timer.setInterval(60_000)  # the list is "right behind"
+    counter.sim.set_fault("piggy.rewards", "hold")
+    window.search_input.setText(demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await wait_until(lambda: counter.sim.held("piggy.rewards") == 1)
+    await wait_until(lambda: window.counter.customer is not None)  # the contact is in
+    assert window.pages.currentIndex() == HOME
+    counter.sim.clear_faults()
+    counter.sim.release("piggy.rewards")
+    await wait_until(lambda: window.model.rowCount() > 0)
+    assert window.pages.currentIndex() == CUSTOMER
+    assert window.counter_screen.customer_page.header.name_label.text() == "Robin de Vries"
+    await wait_until(lambda: panel_settled(window))
+    await settle(counter)
+
+
+@pytest.mark.asyncio
+async def test_a_late_list_shows_the_customer_while_it_loads(counter: Counter) -> None:
+    window = counter.window
+    counter.sim.set_fault("piggy.rewards", "hold")
+    window.search_input.setText(demo.CARD_MAIN)
+    QTest.keyClick(window.search_input, Qt.Key.Key_Return)
+    await wait_until(lambda: counter.sim.held("piggy.rewards") == 1)
+    # The cashier sees who it is, and that the list is on its way.
+    await wait_until(lambda: window.pages.currentIndex() == CUSTOMER)
+    assert window.counter_screen.customer_page.header.name_label.text() == "Robin de Vries"
+    assert window.model.rowCount() == 0
+    counter.sim.clear_faults()
+    counter.sim.release("piggy.rewards")
+    await wait_until(lambda: window.model.rowCount() > 0)
+    await wait_until(lambda: panel_settled(window))
     await settle(counter)
 
 

@@ -51,6 +51,10 @@ HOME, CUSTOMER = 0, 1
 #: already in when the contact comes goes on screen first (the cashier needs it first); a
 #: list still on its way would keep the programs a frame or more behind what they need.
 PROGRAMS_AFTER_LIST_MS = 0
+#: How long the customer's page waits for the list before it shows them without it. Contact
+#: and list mostly come back moments apart: drawn in between, the empty page would be a
+#: frame of work the list waits for, and gone before anyone could read it.
+LOADING_PAGE_AFTER_MS = 50
 
 
 class CounterScreen(QWidget):
@@ -224,6 +228,11 @@ class CounterScreen(QWidget):
         self._programs_timer.setSingleShot(True)
         self._programs_timer.setInterval(PROGRAMS_AFTER_LIST_MS)
         self._programs_timer.timeout.connect(self._ask_programs)
+        self._loading_for: CustomerSummary | None = None
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(LOADING_PAGE_AFTER_MS)
+        self._loading_timer.timeout.connect(self._show_loading)
         counter.add_listener(self.show_event)
         # After show_event: the marks are read for the list it has just shown.
         self.shelf_marks = ShelfMarksOnList(counter, self.model, prepare, tasks)
@@ -242,11 +251,22 @@ class CounterScreen(QWidget):
         if customer is not None:
             self.side.load(customer)
 
+    def _show_loading(self) -> None:
+        """The customer found, their list still on its way: who it is, and that it comes."""
+        customer, self._loading_for = self._loading_for, None
+        self._loading_timer.stop()
+        if customer is not None:
+            self.customer_page.show_loading(customer)
+            self.model.clear()
+            self.pages.setCurrentIndex(CUSTOMER)
+
     def show_event(self, event: events.CounterEvent) -> None:
         model, page = self.model, self.customer_page
         if isinstance(event, events.CustomerCleared):
             self._programs_for = None
             self._programs_timer.stop()
+            self._loading_for = None
+            self._loading_timer.stop()
             self.side.clear()
             model.clear()
             page.clear()
@@ -254,14 +274,14 @@ class CounterScreen(QWidget):
                 self.pages.setCurrentIndex(HOME)
         elif isinstance(event, events.CustomerFound):
             self.code_entry.close_entry()
-            page.show_loading(event.customer)
-            model.clear()
-            self.pages.setCurrentIndex(CUSTOMER)
+            self._loading_for = event.customer
+            self._loading_timer.start()
             # The list waits for neither program; they are asked once it is shown, or as
             # soon as this step is done if it is still on its way.
             self._programs_for = event.customer
             self._programs_timer.start()
         elif isinstance(event, events.RewardsShown):
+            self._show_loading()  # in the same step as the list: drawn once, with it
             model.set_list(event.rewards)
             if event.first:
                 page.show_loaded()
