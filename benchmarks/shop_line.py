@@ -27,12 +27,15 @@ Each case also says, at most in one scan (from Enter to the panel complete), how
 the scan's own calls waited for a new connection (a handshake on its way: httpcore's trace
 of each call says when it opened one), and how many new connections were opened over the
 line at all (the app's keep-warm rounds included, which open what a server closed in the
-background). With ``--http2`` the
-vendor offers HTTP/2: the simulator is served over TLS by hypercorn (the line passes its
-bytes on), and the calls made side by side share one connection.
+background). With ``--http2`` the vendor offers HTTP/2: the simulator is served over TLS
+by hypercorn (the line passes its bytes on), and the calls made side by side share one
+connection.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/shop_line.py [--rtt 30] [--runs 5]
     ... --http2
+
+Size: one script past 600 lines, kept whole: the line, the app's cases and its two peers
+(bare and naive client) must be read together to see that they measure the same thing.
 """
 
 from __future__ import annotations
