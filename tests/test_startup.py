@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 import httpx
+import pytest
 
 from pos_app.demo import DemoSession
 from pos_app.sandbox import demo_data as demo
@@ -217,3 +218,34 @@ def test_a_session_left_before_the_simulator_served_closes_its_socket() -> None:
     except httpx.ConnectError:
         answer = None
     assert answer is None
+
+
+@pytest.mark.asyncio
+async def test_the_clients_modules_are_imported_on_the_gui_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On a worker thread they were imported beside what the GUI thread imported meanwhile
+    # (a first scan building its client): with PySide's import hook looking into each new
+    # module, the worker once found pydantic half initialised, failed, and the scan with it.
+    import asyncio
+    from types import SimpleNamespace
+
+    from pos_app.ui import app
+
+    imported_on: list[threading.Thread] = []
+    monkeypatch.setattr(
+        app, "import_client_modules", lambda: imported_on.append(threading.current_thread())
+    )
+
+    async def keep_warm() -> None:
+        return None
+
+    window = SimpleNamespace(
+        complete=lambda: None,
+        start_calls=lambda: None,
+        services=SimpleNamespace(clients=SimpleNamespace(keep_warm=keep_warm)),
+    )
+    painted = asyncio.Event()
+    painted.set()
+    await app._after_first_paint(window, painted, None, None)  # type: ignore[arg-type]
+    assert imported_on == [threading.main_thread()]

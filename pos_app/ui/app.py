@@ -364,8 +364,11 @@ async def _after_first_paint(
     if on_shown is not None:
         on_shown(window)
     # The first calls build the vendors' clients: their modules (httpx, the models) are
-    # imported on a worker thread first, so the window answers keys meanwhile.
-    await asyncio.to_thread(import_client_modules)
+    # imported now, on this thread, after the window is up. Not on a worker thread: one
+    # import there beside what this thread imports meanwhile (a first scan building its
+    # client), with PySide's import hook looking into each new module, once found pydantic
+    # half initialised and failed, and the scan with it.
+    import_client_modules()
     window.start_calls()
     if after_first_paint is not None:
         after_first_paint()
