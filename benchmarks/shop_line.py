@@ -342,17 +342,27 @@ def record_requests(clients: ApiClients) -> Recorder:
     return recorder
 
 
+def call_name(request: httpx.Request) -> str | None:
+    """The :data:`CALLS` name of a request the app sent (None: not one the limits use)."""
+    return next((name for part, name in CALLS if part in request.url.path), None)
+
+
+def replay_headers(request: httpx.Request) -> dict[str, str]:
+    """The request's headers, to send it again elsewhere (the host is the new one's)."""
+    return {k: v for k, v in request.headers.items() if k.lower() != "host"}
+
+
 async def server_times(sim_url: str, sent: list[httpx.Request], runs: int) -> dict[str, float]:
     """Each kind of call the app made, sent again by a bare client straight to the
     simulator (no line, connection open): median milliseconds, by :data:`CALLS` name."""
     times: dict[str, float] = {}
     async with httpx.AsyncClient(base_url=sim_url) as bare:
         for request in sent:
-            name = next((n for part, n in CALLS if part in request.url.path), None)
+            name = call_name(request)
             if name is None or name in times:
                 continue
             url = sim_url + request.url.raw_path.decode()
-            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+            headers = replay_headers(request)
             # The connection open first; a customer a program does not know is not timed.
             if (await bare.get(url, headers=headers)).is_error:
                 continue
@@ -374,7 +384,7 @@ async def ideal_client(
     list, known panel). ``http2``: offered as the app's clients offer it."""
     calls: dict[str, httpx.Request] = {}
     for request in sent:
-        name = next((n for part, n in CALLS if part in request.url.path), None)
+        name = call_name(request)
         if name is not None:
             calls[name] = request  # the last: the card the cases scanned (not the empty one)
 
@@ -383,8 +393,7 @@ async def ideal_client(
 
         async def call(name: str) -> float:
             request = calls[name]
-            headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
-            (await bare.get(request.url, headers=headers)).raise_for_status()
+            (await bare.get(request.url, headers=replay_headers(request))).raise_for_status()
             return time.perf_counter()
 
         async def programs() -> float:
