@@ -35,7 +35,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_app.sandbox import demo_data as demo
-from pos_app.services.connections import ApiClients, build_clients
+from pos_app.services.connections import ApiClients, build_clients, import_client_modules
 from pos_app.services.counter import CounterServices
 from pos_app.services.secrets import SecretName, SecretStore
 from pos_app.services.settings import Settings, load_settings
@@ -173,7 +173,8 @@ def app_and_simulator(
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     configure_application(app)
-    collector = MainThreadGarbageCollector(app)
+    # Frozen once the window is up (open_window), as the app does after its first paint.
+    collector = MainThreadGarbageCollector(app, freeze=False)
     process, url = start_simulator_process(faults, options)
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
@@ -193,6 +194,13 @@ async def open_window(
     window.resize(width, height)
     window.show()
     window.start()
+    # As the app after its first paint: the clients' modules in, then frozen what lives as
+    # long as the app.
+    import_client_modules()
+    app = QApplication.instance()
+    collector = app.findChild(MainThreadGarbageCollector) if app is not None else None
+    if collector is not None:
+        collector.freeze()
     return window, journal
 
 
