@@ -1,11 +1,13 @@
 """How smoothly the rewards list shows and scrolls 1,000 rewards while their pictures load.
 
-Fetches DEMO-CARD-BIG's 1,000 collectable rewards from an in-process simulator, prepares
+Fetches DEMO-CARD-BIG's 1,000 collectable rewards from the simulator, prepares
 them as the counter does (grouped and counted on a worker thread), fills the list model,
 shows the view and scrolls from top to bottom in steps, with pictures loading (cold disk
 cache) as rows come into view. A 5 ms QTimer on the qasync loop records the gaps between
 its ticks: the longest gap is the longest time the UI could not react. Garbage is
-collected as in the app (on the GUI thread, by the app's own collector).
+collected as in the app (on the GUI thread, by the app's own collector). The simulator
+runs in its own process, as a vendor's server is elsewhere: serving the pictures on a
+thread of this one would hold the interpreter lock the list waits for.
 
     .venv/bin/python benchmarks/rewards_list_scroll.py              # offscreen
     xvfb-run -a .venv/bin/python benchmarks/rewards_list_scroll.py --platform xcb
@@ -197,14 +199,17 @@ async def measure(items: list[Any], folder: Path, args: argparse.Namespace) -> F
 
 
 async def run(args: argparse.Namespace) -> int:
+    # Run as a script: benchmarks/ is on sys.path, so the sibling benchmark's helper imports.
+    from scan_to_list import start_simulator_process
+
     from pos_app.api import PiggyClient
     from pos_app.sandbox import demo_data as demo
-    from pos_app.sandbox import start_simulator
     from pos_app.services.pickup_models import PickupItem
 
-    with start_simulator() as sim:
+    process, url = start_simulator_process()
+    try:
         begun = time.perf_counter()
-        async with PiggyClient(sim.piggy_base_url, token=demo.DEMO_PIGGY_TOKEN) as piggy:
+        async with PiggyClient(url, token=demo.DEMO_PIGGY_TOKEN) as piggy:
             identifier = await piggy.find_contact_identifier(demo.CARD_BIG)
             assert identifier.contact is not None
             rewards = await piggy.list_collectable_rewards(identifier.contact.uuid)
@@ -223,6 +228,9 @@ async def run(args: argparse.Namespace) -> int:
             cold = await measure(items, folder, args)
             # A second counter session: same disk cache, empty memory.
             warm = await measure(items, folder, args)
+    finally:
+        process.terminate()
+        process.wait(10)
 
     print(f"platform {os.environ.get('QT_QPA_PLATFORM')}, Python {sys.version.split()[0]}")
     print(f"{len(items)} rewards, {len(urls)} distinct picture URLs, fetched in {fetch_ms:.0f} ms")
