@@ -358,8 +358,11 @@ async def _after_first_paint(
 ) -> None:
     # A window the system does not paint soon (hidden, on another desktop) must not keep
     # the demo's simulator from starting.
+    # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a close's cancellation
+    # that comes as the paint does.
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(painted.wait(), PAINT_WAIT)
+        async with asyncio.timeout(PAINT_WAIT):
+            await painted.wait()
     window.complete()
     if on_shown is not None:
         on_shown(window)

@@ -288,8 +288,10 @@ class SelfTest:
         self._report("window shown", True, f"{self.shown_after * 1000:.0f} ms after {since}")
 
     async def run(self, window: MainWindow, painted: asyncio.Event) -> None:
+        # asyncio.timeout, not wait_for (see drive() in run_self_test).
         try:
-            await asyncio.wait_for(painted.wait(), self._step_timeout)
+            async with asyncio.timeout(self._step_timeout):
+                await painted.wait()
         except TimeoutError:
             self._report("window shown", False, "the window was never painted")
         self.check_icon()
@@ -350,7 +352,8 @@ class SelfTest:
         urls = [item.picture_url for item in window.model.items() if item.picture_url]
         if not urls:
             raise CheckFailed("no reward in the list has a picture")
-        pixmap = await asyncio.wait_for(window.pictures.load(urls[0]), self._step_timeout)
+        async with asyncio.timeout(self._step_timeout):
+            pixmap = await window.pictures.load(urls[0])
         if pixmap is None or pixmap.isNull():
             raise CheckFailed(f"the picture at {urls[0]} could not be loaded (see the log)")
         return f"{pixmap.width()}×{pixmap.height()} px thumbnail of the first reward"
@@ -608,8 +611,11 @@ def run_self_test(
                 window.installEventFilter(first_paint)
 
                 async def drive() -> None:
+                    # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a
+                    # cancellation that comes as what it waits for finishes.
                     try:
-                        await asyncio.wait_for(test.run(window, first_paint.painted), timeout * 0.8)
+                        async with asyncio.timeout(timeout * 0.8):
+                            await test.run(window, first_paint.painted)
                     except asyncio.CancelledError:
                         outcome.append("the window closed before the checks were done")
                         raise

@@ -288,8 +288,11 @@ class JournalCopier:
         self._copied_through = copied_through
 
     async def _pause(self, seconds: float) -> None:
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a cancellation that
+        # comes as the wake-up does, and a closing counter then waits for the next poll.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), seconds)
+            async with asyncio.timeout(seconds):
+                await self._wake.wait()
         self._wake.clear()
 
     async def run(self) -> None:

@@ -231,6 +231,27 @@ async def test_a_counter_cut_off_from_the_database_works_on_and_catches_up(
     assert await _shared(shared_db, local_journal) == list(local_journal.raw_rows())
 
 
+async def test_a_copier_stopped_as_it_is_woken_stops(
+    local_journal: Journal, reader: AsyncJournal, shared_db: SharedDatabase, mark: CopyMark
+) -> None:
+    # A counter closing just as a hand-over wakes its copier: the stop must not be lost, or
+    # the closing window waits for the copier's next poll (here an hour).
+    copier = _copier(reader, shared_db, mark, poll_interval=3600)
+    task = asyncio.create_task(copier.run())
+    try:
+        await wait_until(lambda: copier.passes >= 1)
+        await asyncio.sleep(0.05)  # pausing till the next poll
+        copier.wake()
+        task.cancel()
+        done, _pending = await asyncio.wait([task], timeout=5)
+        assert task in done, "the copier went on after it was stopped"
+        assert task.cancelled()
+    finally:
+        if not task.done():
+            task.cancel()
+        await copier.aclose()
+
+
 async def test_a_copier_killed_mid_sync_resumes_without_a_gap_or_a_double(
     local_journal: Journal, reader: AsyncJournal, shared_db: SharedDatabase, mark: CopyMark
 ) -> None:
