@@ -289,7 +289,7 @@ class JournalCopier:
 
     async def _pause(self, seconds: float) -> None:
         # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a cancellation that
-        # comes as the wake-up does, and a closing counter then waits for the next poll.
+        # comes as the wake-up does; the copier then goes on, and a closing counter with it.
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(seconds):
                 await self._wake.wait()
