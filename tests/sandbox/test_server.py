@@ -6,6 +6,7 @@ import json
 import os
 import re
 import signal
+import ssl
 import subprocess
 import sys
 import threading
@@ -16,8 +17,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+import trustme
 
-from pos_app.sandbox import Simulator, default_resources_dir, start_simulator
+from pos_app.sandbox import Simulator, SimulatorConfig, default_resources_dir, start_simulator
 from pos_app.sandbox.demo_data import (
     CARD_MAIN,
     DEMO_CARDS,
@@ -254,12 +256,6 @@ def test_command_line_refuses_a_bad_fault() -> None:
 
 def test_serves_https_with_a_certificate_and_names_its_pictures_so(tmp_path: Path) -> None:
     # As a vendor behind TLS: the API and the picture addresses it hands out are https.
-    import ssl
-
-    import trustme
-
-    from pos_app.sandbox import SimulatorConfig
-
     ca = trustme.CA()
     issued = ca.issue_cert("127.0.0.1")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
